@@ -1,0 +1,68 @@
+// One jest run for the whole workspace; each package is a project so that its tests
+// run in the environment they need (node, jsdom) with the same SWC transform.
+const swc = (tsx) => [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true, tsx },
+      transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const shared = {
+  rootDir: __dirname,
+  moduleNameMapper: {
+    '^@budgetflow/domain$': '<rootDir>/packages/domain/src/index.ts',
+    '^@budgetflow/domain/(.*)$': '<rootDir>/packages/domain/src/$1',
+  },
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};
+
+module.exports = {
+  testTimeout: 30000,
+  projects: [
+    {
+      ...shared,
+      displayName: 'domain',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/packages/domain'],
+      testMatch: ['**/*.spec.ts'],
+      transform: { '^.+\\.ts$': swc(false) },
+    },
+    {
+      ...shared,
+      displayName: 'cli',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/apps/cli'],
+      testMatch: ['**/*.spec.ts'],
+      transform: { '^.+\\.ts$': swc(false) },
+    },
+    {
+      ...shared,
+      displayName: 'api',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/apps/api'],
+      testMatch: ['**/*.spec.ts'],
+      transform: { '^.+\\.ts$': swc(false) },
+    },
+    {
+      ...shared,
+      displayName: 'web',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/apps/web'],
+      testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
+      transform: { '^.+\\.tsx?$': swc(true) },
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/e2e'],
+      testMatch: ['**/*.e2e.ts'],
+      transform: { '^.+\\.ts$': swc(false) },
+    },
+  ],
+};

@@ -1,0 +1,199 @@
+import { z } from 'zod';
+import { ZAmount, ZNonNegativeAmount } from './amount.schema';
+import { FUND_SOURCES } from './fund-source';
+
+/** 支出功能分类 at 项 level: 7 digits (类 3, 款 5, 项 7). */
+export const ZFunctionCode = z.string().regex(/^\d{7}$/, 'a functional classification 项 code has 7 digits');
+/** 部门预算支出经济分类 at 款 level: 5 digits (类 3, 款 5). */
+export const ZEconomicCode = z.string().regex(/^\d{5}$/, 'an economic classification 款 code has 5 digits');
+export const ZUnitCode = z.string().regex(/^\w{1,20}$/, 'a budget unit code is 1–20 letters or digits');
+export const ZFiscalYear = z.number().int().min(2000).max(2100);
+export const ZFundSource = z.enum(FUND_SOURCES);
+const ZId = z.string().min(1).max(64).regex(/^[\w.-]+$/, 'ids are letters, digits, "-", "_" or "."');
+const ZText = z.string().max(20_000);
+const ZName = z.string().trim().min(1).max(200);
+
+/** 基本支出 is 人员经费 (basic-personnel) plus 日常公用经费 (basic-public); the rest is 项目支出. */
+export const EXPENDITURE_KINDS = ['basic-personnel', 'basic-public', 'project'] as const;
+export const ZExpenditureKind = z.enum(EXPENDITURE_KINDS);
+
+/** A budget unit (预算单位): the department's own level (本级) or a second-level unit (二级预算单位). */
+export const ZBudgetUnit = z.object({
+  code: ZUnitCode,
+  name: ZName,
+  level: z.enum(['self', 'subordinate']),
+});
+
+/** 人员构成: staffing as Part 1 prints it. */
+export const ZStaffing = z.object({
+  authorized: z.number().int().min(0), // 总编制人数
+  authorizedByType: z.record(z.string(), z.number().int().min(0)).default({}), // e.g. { 事业编制: 18 }
+  actual: z.number().int().min(0), // 在职实有人数
+  actualByType: z.record(z.string(), z.number().int().min(0)).default({}), // e.g. { 事业: 12 }
+  retired: z.number().int().min(0), // 离退休人员
+});
+
+export const ZDepartment = z.object({
+  code: ZUnitCode,
+  name: ZName, // 武汉市硚口区大数据中心
+  shortName: ZName.optional(), // 硚口区大数据中心, as titles print it
+  functions: z.array(ZText).default([]), // 主要职能, one paragraph each
+  units: z.array(ZBudgetUnit).min(1),
+  staffing: ZStaffing,
+});
+
+/** An income line: one source of 表1/表2 and its amount. */
+export const ZIncomeLine = z.object({
+  id: ZId,
+  source: ZFundSource,
+  amount: ZNonNegativeAmount,
+});
+
+/** An expenditure line (支出明细): the atom every table of the disclosure aggregates. */
+export const ZExpenditureLine = z.object({
+  id: ZId,
+  unitCode: ZUnitCode,
+  functionCode: ZFunctionCode,
+  economicCode: ZEconomicCode,
+  kind: ZExpenditureKind,
+  projectId: ZId.optional(), // required when kind is 'project'; a rule checks it
+  fundSource: ZFundSource,
+  amount: ZNonNegativeAmount,
+  note: ZText.optional(),
+});
+
+/** 绩效指标: a performance indicator of 表9 or 表10. */
+export const ZPerformanceIndicator = z.object({
+  level1: z.string().max(50), // 一级指标: 产出指标, 效益指标, 满意度指标 …
+  level2: z.string().max(100), // 二级指标: 数量指标, 质量指标, 时效指标, 社会效益指标 …
+  name: z.string().max(500), // 指标名称
+  content: ZText.default(''), // 指标内容 (表10)
+  valueTwoYearsAgo: z.string().max(200).default(''), // 指标值（前年）
+  valueLastYear: z.string().max(200).default(''), // 指标值（上年）
+  target: z.string().max(200), // 预期当年实现值
+  standard: z.string().max(200).default(''), // 绩效标准: 行业标准, 经验标准 …
+});
+
+/** 项目支出明细测算: one economic 款 of a project with the basis of its estimate. */
+export const ZProjectDetailLine = z.object({
+  economicCode: ZEconomicCode,
+  amount: ZNonNegativeAmount,
+  basis: ZText.default(''), // 测算依据及说明
+  note: ZText.default(''), // 备注
+  subItems: z
+    .array(z.object({ description: ZText, amount: ZNonNegativeAmount }))
+    .default([]), // e.g. the ten items of 委托业务费
+});
+
+export const PROCUREMENT_CATEGORIES = ['goods', 'services', 'works'] as const; // 货物 服务 工程
+export const ZProcurementLine = z.object({
+  item: z.string().max(200), // 采购品名
+  category: z.enum(PROCUREMENT_CATEGORIES),
+  quantity: z.string().max(50).default(''), // as printed: "3", "1"
+  amount: ZNonNegativeAmount,
+});
+
+/** 项目前两年预算编制、执行: budget and execution of the project in a prior year. */
+export const ZProjectPriorYear = z.object({
+  year: ZFiscalYear,
+  budget: ZAmount.optional(),
+  executed: ZAmount.optional(),
+});
+
+/** A project (项目) with the header facts of 表10. */
+export const ZProject = z.object({
+  id: ZId,
+  name: ZName, // 项目名称
+  unitCode: ZUnitCode, // 项目单位
+  managingDepartment: z.string().max(200).default(''), // 项目主管部门
+  executingUnit: z.string().max(200).default(''), // 项目执行单位
+  leader: z.string().max(100).default(''), // 项目负责人
+  phone: z.string().max(50).default(''),
+  address: z.string().max(200).default(''),
+  postcode: z.string().max(20).default(''),
+  type: z.string().max(100).default(''), // 项目类型: 专项业务项目 …
+  basis: ZText.default(''), // 项目立项依据
+  plan: ZText.default(''), // 项目实施方案
+  totalBudget: ZNonNegativeAmount.optional(), // 项目总预算 (all years)
+  priorYears: z.array(ZProjectPriorYear).default([]),
+  changeNote: ZText.default(''), // 当年预算变动说明
+  fundSources: z.array(z.object({ source: ZFundSource, amount: ZNonNegativeAmount })).default([]),
+  details: z.array(ZProjectDetailLine).default([]),
+  procurement: z.array(ZProcurementLine).default([]),
+  overallTarget: ZText.default(''), // 项目绩效总目标
+  indicators: z.array(ZPerformanceIndicator).default([]),
+});
+
+/** 表9 部门整体支出绩效目标: the entered part; the money block derives from the lines. */
+export const ZDepartmentPerformance = z.object({
+  filledBy: z.string().max(100).default(''), // 填报人
+  phone: z.string().max(50).default(''),
+  functionsSummary: ZText.default(''), // 部门职能概述
+  annualTasks: ZText.default(''), // 年度工作任务
+  longTermTarget: ZText.default(''), // 长期目标
+  annualTarget: ZText.default(''), // 年度目标
+  longTermIndicators: z.array(ZPerformanceIndicator).default([]),
+  annualGoals: z
+    .array(z.object({ title: ZText, indicators: z.array(ZPerformanceIndicator).default([]) }))
+    .default([]), // 年度指标 1, 2, 3 …
+});
+
+/** What a prior year looked like, for 表9's 近两年收支情况 and the explanations' comparisons. */
+export const ZPriorYearFigures = z.object({
+  year: ZFiscalYear,
+  incomeFiscal: ZAmount.optional(), // 财政拨款
+  incomeOther: ZAmount.optional(), // 其他资金
+  expenditureBasic: ZAmount.optional(),
+  expenditureProject: ZAmount.optional(),
+  total: ZAmount.optional(),
+  generalPublicBudget: ZAmount.optional(), // 一般公共预算支出 of that year's budget
+  threePublic: ZAmount.optional(), // “三公”经费
+  operatingCosts: ZAmount.optional(), // 机关运行经费
+});
+
+/**
+ * Free text of the explanations (Part 3), in its places. Every figure of Part 3 derives from the
+ * lines; only the reasons and facts that no line holds are typed.
+ */
+export const ZExplanationTexts = z.object({
+  noPriorYearReason: ZText.default(''), // e.g. the unit was founded in 2019: why no comparison
+  totalChangeReason: ZText.default(''),
+  fiscalChangeReason: ZText.default(''),
+  generalPublicChangeReason: ZText.default(''),
+  threePublicChangeReason: ZText.default(''),
+  operatingCostsChangeReason: ZText.default(''),
+  operatingCostsNote: ZText.default(''), // e.g. 过紧日子 statement
+  threePublicUnitsNote: ZText.default(''), // units that carry 三公 budgets
+  assets: ZText.default(''), // 国有资产占有使用情况 (vehicles, offices, equipment)
+  performanceManagement: ZText.default(''),
+  nonTaxRevenue: ZText.default(''), // 非税收入征收预计数
+});
+
+export const ZBudgetDocument = z.object({
+  schemaVersion: z.literal(1),
+  fiscalYear: ZFiscalYear,
+  department: ZDepartment,
+  incomeLines: z.array(ZIncomeLine),
+  expenditureLines: z.array(ZExpenditureLine),
+  projects: z.array(ZProject).default([]),
+  performance: ZDepartmentPerformance.default(ZDepartmentPerformance.parse({})),
+  priorYears: z.array(ZPriorYearFigures).default([]),
+  explanations: ZExplanationTexts.default(ZExplanationTexts.parse({})),
+});
+
+export type TBudgetUnit = z.output<typeof ZBudgetUnit>;
+export type TDepartment = z.output<typeof ZDepartment>;
+export type TIncomeLine = z.output<typeof ZIncomeLine>;
+export type TExpenditureLine = z.output<typeof ZExpenditureLine>;
+export type TExpenditureKind = z.output<typeof ZExpenditureKind>;
+export type TPerformanceIndicator = z.output<typeof ZPerformanceIndicator>;
+export type TProjectDetailLine = z.output<typeof ZProjectDetailLine>;
+export type TProcurementLine = z.output<typeof ZProcurementLine>;
+export type TProject = z.output<typeof ZProject>;
+export type TDepartmentPerformance = z.output<typeof ZDepartmentPerformance>;
+export type TPriorYearFigures = z.output<typeof ZPriorYearFigures>;
+export type TExplanationTexts = z.output<typeof ZExplanationTexts>;
+/** A budget document as stored: amounts canonical ("1234.50"), defaults filled. */
+export type TBudgetDocument = z.output<typeof ZBudgetDocument>;
+/** A budget document as written by a person or another system, before parsing. */
+export type TBudgetDocumentInput = z.input<typeof ZBudgetDocument>;

@@ -1,0 +1,3 @@
+export * from './amount.schema';
+export * from './budget-document.schema';
+export * from './fund-source';
