@@ -19,6 +19,8 @@ const shared = {
     '^@budgetflow/domain/(.*)$': '<rootDir>/packages/domain/src/$1',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // NestJS 12 ships ESM only; jest on Node 20 cannot require(esm), so SWC compiles it to CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/|@nestjs/)'],
 };
 
 module.exports = {
@@ -46,7 +48,7 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/apps/api'],
       testMatch: ['**/*.spec.ts'],
-      transform: { '^.+\\.ts$': swc(false) },
+      transform: { '^.+\\.ts$': swc(false), '^.+\\.js$': swc(false) },
     },
     {
       ...shared,
@@ -62,7 +64,7 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test/e2e'],
       testMatch: ['**/*.e2e.ts'],
-      transform: { '^.+\\.ts$': swc(false) },
+      transform: { '^.+\\.ts$': swc(false), '^.+\\.js$': swc(false) },
     },
   ],
 };
