@@ -1,0 +1,3 @@
+export * from './canonical-json';
+export * from './keyed-diff';
+export * from './cell-diff';
