@@ -1,3 +1,4 @@
 export * from './money';
 export * from './budget';
 export * from './diff';
+export * from './disclosure';
