@@ -10,7 +10,7 @@ type Leaf = string | number | boolean | null;
 /**
  * Every leaf of two JSON values compared by path: the table cells that moved between two derived
  * disclosures. Generic on purpose, so it follows the disclosure model whatever shape its tables take.
- * Rows that carry a unique `id` or `code` are addressed by it ("rows[208].total"), so a row inserted
+ * Rows that carry a unique `key`, `id` or `code` are addressed by it ("rows[208].total"), so a row inserted
  * in the middle of a table is one change, not a shift of every row below it.
  */
 export function diffCells(before: unknown, after: unknown): TCellChange[] {
@@ -38,7 +38,7 @@ export function flattenLeaves(value: unknown, prefix = '', into = new Map<string
 }
 
 function arrayEntries(items: readonly unknown[]): (readonly [string, unknown])[] {
-  for (const field of ['id', 'code']) {
+  for (const field of ['key', 'id', 'code']) {
     const keys = items.map((item) => rowKey(item, field));
     if (keys.every((key) => key !== undefined) && new Set(keys).size === keys.length) {
       return items.map((item, index) => [`[${keys[index]}]`, item] as const);
