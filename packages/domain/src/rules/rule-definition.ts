@@ -1,0 +1,82 @@
+import type { TFinding, TFindingLocation, TLocalizedText, TSeverity } from './finding.schema';
+
+/** The families of the rule set, one file each; the UI groups the catalogue by them. */
+export type RuleFamily =
+  | 'codes'
+  | 'lines'
+  | 'balance'
+  | 'projects'
+  | 'prior-years'
+  | 'workflow-readiness'
+  | 'identities'
+  | 'hierarchy'
+  | 'three-public'
+  | 'text-vs-tables'
+  | 'performance'
+  | 'empty-tables'
+  | 'fiscal-year';
+
+/** What a rule runs on: a budget document (validateBudget) or a disclosure (both entry points). */
+export type RuleScope = 'document' | 'disclosure';
+
+export interface RuleDefinition {
+  readonly id: string;
+  readonly severity: TSeverity;
+  readonly family: RuleFamily;
+  readonly scope: RuleScope;
+  /** What the rule checks, for the catalogue the UI and the docs list. */
+  readonly description: TLocalizedText;
+  /** The finding's message, with {placeholders} that report() fills in. */
+  readonly message: TLocalizedText;
+}
+
+export type FindingParams = Readonly<Record<string, string | number>>;
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** The names of a template's {placeholders}, sorted: the test checks zh and en use the same ones. */
+export function placeholdersOf(template: string): string[] {
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? ''))].sort();
+}
+
+function fill(template: string, params: FindingParams, ruleId: string): string {
+  return template.replace(PLACEHOLDER, (_, name: string) => {
+    const value = params[name];
+    // A missing parameter is a bug in the rule, not in the user's data: fail loudly in tests.
+    if (value === undefined) throw new Error(`rule ${ruleId}: message parameter {${name}} is missing`);
+    return String(value);
+  });
+}
+
+export interface Evidence {
+  readonly expected?: string;
+  readonly actual?: string;
+}
+
+/** Builds the finding of a rule at a location, its message in both languages. */
+export function report(
+  rule: RuleDefinition,
+  location: TFindingLocation,
+  params: FindingParams = {},
+  evidence: Evidence = {},
+): TFinding {
+  return {
+    ruleId: rule.id,
+    severity: rule.severity,
+    message: { zh: fill(rule.message.zh, params, rule.id), en: fill(rule.message.en, params, rule.id) },
+    location,
+    ...(evidence.expected === undefined ? {} : { expected: evidence.expected }),
+    ...(evidence.actual === undefined ? {} : { actual: evidence.actual }),
+  };
+}
+
+/** Declares a family's rules with their family and scope filled in, keyed for use in the rule code. */
+export function defineRules<K extends string>(
+  family: RuleFamily,
+  scope: RuleScope,
+  rules: Record<K, Omit<RuleDefinition, 'family' | 'scope'>>,
+): Record<K, RuleDefinition> {
+  const out = {} as Record<K, RuleDefinition>;
+  for (const key of Object.keys(rules) as K[]) out[key] = { ...rules[key], family, scope };
+  return out;
+}
