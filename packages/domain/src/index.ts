@@ -2,3 +2,5 @@ export * from './money';
 export * from './budget';
 export * from './diff';
 export * from './disclosure';
+export * from './errors';
+export * from './catalogue';

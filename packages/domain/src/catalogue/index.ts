@@ -1,0 +1,3 @@
+export * from './catalogue';
+export * from './catalogue-csv';
+export * from './catalogue-editions';
