@@ -70,7 +70,7 @@ export const ZPerformanceIndicator = z.object({
   content: ZText.default(''), // 指标内容 (表10)
   valueTwoYearsAgo: z.string().max(200).default(''), // 指标值（前年）
   valueLastYear: z.string().max(200).default(''), // 指标值（上年）
-  target: z.string().max(200), // 预期当年实现值
+  target: z.string().max(5_000), // 预期当年实现值 (表9 prints whole task lists here)
   standard: z.string().max(200).default(''), // 绩效标准: 行业标准, 经验标准 …
 });
 
@@ -167,6 +167,8 @@ export const ZExplanationTexts = z.object({
   assets: ZText.default(''), // 国有资产占有使用情况 (vehicles, offices, equipment)
   performanceManagement: ZText.default(''),
   nonTaxRevenue: ZText.default(''), // 非税收入征收预计数
+  // Part 4 lists each functional 项 the budget uses with what it covers here, keyed by 7-digit code.
+  functionItemNotes: z.record(ZFunctionCode, ZText).default({}),
 });
 
 export const ZBudgetDocument = z.object({
