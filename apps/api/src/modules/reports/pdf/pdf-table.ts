@@ -1,0 +1,198 @@
+/// <reference types="pdfkit" />
+import { placeCells, type TDisplayGrid, type TGridCell, type TPlacedCell, type TPlacedGrid } from '../grid/display-grid';
+import { FONT_BOLD, FONT_REGULAR } from './cjk-fonts';
+
+export interface TTableStyle {
+  fontSize: number;
+  padding: number;
+  lineWidth: number;
+}
+
+export const DEFAULT_TABLE_STYLE: TTableStyle = { fontSize: 8.5, padding: 3, lineWidth: 0.5 };
+
+const NUMERIC = /^[-+]?[\d,]*\.?\d+%?$/;
+
+/**
+ * Column widths from content: each column wants its widest unwrapped single-column cell; figures
+ * never wrap; what does not fit is taken from the columns with the most text.
+ */
+function columnWidths(doc: PDFKit.PDFDocument, grids: TPlacedGrid[], columns: number, width: number, style: TTableStyle): number[] {
+  const pad = 2 * style.padding;
+  const minimum = doc.font(FONT_BOLD).fontSize(style.fontSize).widthOfString('国国国') + pad;
+  const wanted = new Array<number>(columns).fill(minimum);
+  const floor = new Array<number>(columns).fill(minimum);
+  for (const grid of grids) {
+    for (const p of grid.placed) {
+      if (p.colSpan !== 1 || !p.cell.text) continue;
+      doc.font(p.cell.bold ? FONT_BOLD : FONT_REGULAR);
+      const natural = Math.min(doc.widthOfString(p.cell.text) + pad + indentWidth(p.cell, style), width * 0.6);
+      wanted[p.col] = Math.max(wanted[p.col] ?? 0, natural);
+      if (NUMERIC.test(p.cell.text)) floor[p.col] = Math.max(floor[p.col] ?? 0, natural);
+    }
+  }
+  const total = sum(wanted);
+  if (total <= width) return wanted.map((w) => (w * width) / total);
+  const floors = floor.map((f, i) => Math.min(f, wanted[i] ?? f));
+  const spare = width - sum(floors);
+  if (spare <= 0) return floors.map((f) => (f * width) / sum(floors));
+  const extra = wanted.map((w, i) => w - (floors[i] ?? 0));
+  const extraTotal = sum(extra);
+  return floors.map((f, i) => f + ((extra[i] ?? 0) * spare) / extraTotal);
+}
+
+function indentWidth(cell: TGridCell, style: TTableStyle): number {
+  return (cell.indent ?? 0) * style.fontSize;
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+function spanWidth(widths: number[], p: TPlacedCell): number {
+  return sum(widths.slice(p.col, p.col + p.colSpan));
+}
+
+/** Row heights: every single-row cell fits its row; a spanning cell grows the last row it covers. */
+function rowHeights(doc: PDFKit.PDFDocument, grid: TPlacedGrid, widths: number[], style: TTableStyle): number[] {
+  const minRow = doc.font(FONT_REGULAR).fontSize(style.fontSize).currentLineHeight(true) + 2 * style.padding;
+  const heights = new Array<number>(grid.rows).fill(minRow);
+  const needed = (p: TPlacedCell): number => {
+    if (!p.cell.text) return 0;
+    doc.font(p.cell.bold ? FONT_BOLD : FONT_REGULAR);
+    const textWidth = spanWidth(widths, p) - 2 * style.padding - indentWidth(p.cell, style);
+    return doc.heightOfString(p.cell.text, { width: textWidth }) + 2 * style.padding;
+  };
+  for (const p of grid.placed) if (p.rowSpan === 1) heights[p.row] = Math.max(heights[p.row] ?? 0, needed(p));
+  for (const p of grid.placed) {
+    if (p.rowSpan === 1) continue;
+    const have = sum(heights.slice(p.row, p.row + p.rowSpan));
+    const last = p.row + p.rowSpan - 1;
+    const want = needed(p);
+    if (want > have) heights[last] = (heights[last] ?? 0) + want - have;
+  }
+  return heights;
+}
+
+/** Rows tied together by a vertical span, kept on one page when they fit on one. */
+function blocks(grid: TPlacedGrid): Array<[number, number]> {
+  const reach = new Array<number>(grid.rows).fill(0).map((_, r) => r);
+  for (const p of grid.placed) reach[p.row] = Math.max(reach[p.row] ?? p.row, p.row + p.rowSpan - 1);
+  const result: Array<[number, number]> = [];
+  let start = 0;
+  while (start < grid.rows) {
+    let end = reach[start] ?? start;
+    for (let r = start; r <= end; r += 1) end = Math.max(end, reach[r] ?? r);
+    result.push([start, end]);
+    start = end + 1;
+  }
+  return result;
+}
+
+interface TRowPosition {
+  page: number;
+  y: number;
+}
+
+/**
+ * Draws a ruled table at the current position, across as many pages as it needs, with its header
+ * rows repeated on each page. Leaves `doc.y` below the table.
+ */
+export function drawTable(doc: PDFKit.PDFDocument, table: TDisplayGrid, style: TTableStyle = DEFAULT_TABLE_STYLE): void {
+  const left = doc.page.margins.left;
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const bottom = (): number => doc.page.height - doc.page.margins.bottom;
+  const header = placeCells(table.header);
+  const body = placeCells(table.body);
+  const columns = Math.max(header.columns, body.columns);
+  const widths = columnWidths(doc, [header, body], columns, width, style);
+  const xs = widths.map((_, i) => left + sum(widths.slice(0, i)));
+  const headerHeights = rowHeights(doc, header, widths, style);
+  const bodyHeights = rowHeights(doc, body, widths, style);
+  const headerHeight = sum(headerHeights);
+  const pageRoom = bottom() - doc.page.margins.top - headerHeight;
+
+  // Lay out first (which page, which y for each body row), then draw page by page.
+  const positions: TRowPosition[] = [];
+  let page = 0;
+  const firstBlockHeight = sum(bodyHeights.slice(0, (blocks(body)[0]?.[1] ?? -1) + 1));
+  if (doc.y + headerHeight + Math.min(firstBlockHeight, pageRoom) > bottom()) {
+    doc.addPage();
+  }
+  const startY = doc.y;
+  const headerStarts: number[] = [startY];
+  let y = startY + headerHeight;
+  const breakPage = (): void => {
+    page += 1;
+    headerStarts.push(doc.page.margins.top);
+    y = doc.page.margins.top + headerHeight;
+  };
+  for (const [first, last] of blocks(body)) {
+    const blockHeight = sum(bodyHeights.slice(first, last + 1));
+    if (y + blockHeight > bottom() && blockHeight <= pageRoom) breakPage();
+    for (let r = first; r <= last; r += 1) {
+      const h = bodyHeights[r] ?? 0;
+      if (y + h > bottom() && y > (headerStarts[page] ?? 0) + headerHeight) breakPage();
+      positions.push({ page, y });
+      y += h;
+    }
+  }
+
+  for (let p = 0; p <= page; p += 1) {
+    if (p > 0) doc.addPage();
+    const top = headerStarts[p] ?? doc.page.margins.top;
+    drawSection(doc, header, xs, widths, headerHeights, (r) => top + sum(headerHeights.slice(0, r)), () => true, style, true);
+    drawSection(
+      doc,
+      body,
+      xs,
+      widths,
+      bodyHeights,
+      (r) => positions[r]?.y ?? 0,
+      (r) => positions[r]?.page === p,
+      style,
+      false,
+    );
+  }
+  doc.x = left;
+  doc.y = page === 0 && positions.length === 0 ? startY + headerHeight : y;
+}
+
+/**
+ * Draws the cells of one section that fall on the current page. A cell whose rows continue on the
+ * next page is drawn in parts, one rectangle per page, its text in the first part.
+ */
+function drawSection(
+  doc: PDFKit.PDFDocument,
+  grid: TPlacedGrid,
+  xs: number[],
+  widths: number[],
+  heights: number[],
+  rowY: (row: number) => number,
+  onPage: (row: number) => boolean,
+  style: TTableStyle,
+  isHeader: boolean,
+): void {
+  doc.lineWidth(style.lineWidth).strokeColor('black').fillColor('black');
+  for (const p of grid.placed) {
+    const rows = Array.from({ length: p.rowSpan }, (_, i) => p.row + i).filter(onPage);
+    const firstRow = rows[0];
+    if (firstRow === undefined) continue;
+    const top = rowY(firstRow);
+    const height = sum(rows.map((r) => heights[r] ?? 0));
+    const x = xs[p.col] ?? 0;
+    const w = spanWidth(widths, p);
+    doc.rect(x, top, w, height).stroke();
+    if (firstRow !== p.row || !p.cell.text) continue;
+    const indent = indentWidth(p.cell, style);
+    const textWidth = w - 2 * style.padding - indent;
+    doc.font(p.cell.bold || isHeader ? FONT_BOLD : FONT_REGULAR).fontSize(style.fontSize);
+    const textHeight = doc.heightOfString(p.cell.text, { width: textWidth });
+    const ty = top + Math.max(style.padding, (height - textHeight) / 2);
+    doc.text(p.cell.text, x + style.padding + indent, ty, {
+      width: textWidth,
+      align: p.cell.align ?? (isHeader ? 'center' : 'left'),
+      // Bounded so that PDFKit never starts a page of its own from inside a cell.
+      height: top + height - ty,
+    });
+  }
+}
