@@ -4,3 +4,4 @@ export * from './diff';
 export * from './disclosure';
 export * from './errors';
 export * from './catalogue';
+export * from './workflow';

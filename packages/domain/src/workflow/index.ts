@@ -1,0 +1,4 @@
+export * from './workflow.types';
+export * from './workflow-guards';
+export * from './workflow-transitions';
+export * from './transition';
