@@ -1,0 +1,134 @@
+import ExcelJS from 'exceljs';
+import type { TBlock, TDisclosure, TDisclosureTable, TLeafBlock } from '@budgetflow/domain';
+import { tableHeading } from '../grid/disclosure-text';
+import { placeCells, type TDisplayGrid, type TGridCell } from '../grid/display-grid';
+import { factsGrid, gridBlockGrid, indicatorsGrid, tableGrid } from '../grid/table-grid';
+import { displayWan } from '../grid/wan';
+import { neutraliseText, yuanToSheetNumber } from './sheet-values';
+
+/**
+ * Shows a value in 元 as 万元 with one decimal, as the printed tables do, while the cell keeps the
+ * exact amount: "," divides by 1,000 and the literal "." (`!.`) before the last digit makes it 10,000.
+ */
+export const WAN_NUMBER_FORMAT = '0!.0,';
+
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+export interface TXlsxOptions {
+  createdAt: Date;
+}
+
+/**
+ * The ten tables as a workbook: one sheet per table as printed (title, unit, merged header rows
+ * frozen at the top, amounts as numbers in 元 displayed in 万元), then its forms (表9, 表10).
+ */
+export async function renderDisclosureXlsx(disclosure: TDisclosure, options: TXlsxOptions): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Budgetflow';
+  workbook.lastModifiedBy = 'Budgetflow';
+  workbook.created = options.createdAt;
+  workbook.modified = options.createdAt;
+  workbook.title = `${disclosure.meta.departmentName}${disclosure.meta.fiscalYear}年部门预算`;
+  disclosure.tables.forEach((table, i) => writeSheet(workbook, disclosure, table, i + 1));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** 表1 收支预算总表: the sheet name, within Excel's 31 characters and without []:*?/\ . */
+export function sheetName(table: TDisclosureTable, position: number): string {
+  return `表${position} ${table.title}`.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+}
+
+function writeSheet(workbook: ExcelJS.Workbook, disclosure: TDisclosure, table: TDisclosureTable, position: number): void {
+  const main = tableGrid(table);
+  const width = Math.max(placeCells(main.header).columns, placeCells(main.body).columns, 4);
+  const sheet = workbook.addWorksheet(sheetName(table, position));
+  sheet.mergeCells(1, 1, 1, width);
+  const title = sheet.getCell(1, 1);
+  title.value = tableHeading(disclosure, table);
+  title.font = { bold: true, size: 14 };
+  title.alignment = { horizontal: 'center' };
+  sheet.getCell(2, 1).value = table.number;
+  const unit = sheet.getCell(2, width);
+  unit.value = `单位：${table.unit}`;
+  unit.alignment = { horizontal: 'right' };
+  let row = 3;
+  for (const block of table.preamble) row = writeBlock(sheet, block, row);
+  if (table.columns.length > 0 || table.rows.length > 0) {
+    const headerStart = row;
+    row = writeGrid(sheet, main, row);
+    // Freeze the title and header rows so that they stay in view while scrolling the figures.
+    if (table.preamble.length === 0) sheet.views = [{ state: 'frozen', ySplit: headerStart - 1 + main.header.length }];
+  }
+  if (table.rows.length === 0 && table.emptyStatement) {
+    sheet.getCell(row, 1).value = table.emptyStatement;
+    row += 1;
+  }
+  for (const block of table.blocks) row = writeBlock(sheet, block, row);
+  sheet.columns.forEach((column, i) => {
+    column.width = i === 0 && table.rowHeader.codeLabel !== undefined ? 12 : i < 2 ? 32 : 14;
+  });
+}
+
+function writeBlock(sheet: ExcelJS.Worksheet, block: TBlock, row: number): number {
+  if (block.type !== 'project') return writeLeaf(sheet, block, row);
+  let next = writeTitle(sheet, `项目名称：${block.name}；项目单位：${block.unitName}；项目当年预算：${displayWan(block.amount)}万元`, row);
+  for (const leaf of block.blocks) next = writeLeaf(sheet, leaf, next);
+  return next;
+}
+
+function writeLeaf(sheet: ExcelJS.Worksheet, block: TLeafBlock, row: number): number {
+  switch (block.type) {
+    case 'grid':
+      return writeGrid(sheet, gridBlockGrid(block), writeTitle(sheet, block.title, row));
+    case 'facts':
+      return writeGrid(sheet, factsGrid(block), writeTitle(sheet, block.title, row));
+    case 'text':
+      return writeGrid(sheet, { header: [], body: [[{ text: block.label, bold: true }, { text: block.text }]] }, row);
+    case 'indicators':
+      return writeGrid(sheet, indicatorsGrid(block), writeTitle(sheet, block.title, row));
+  }
+}
+
+function writeTitle(sheet: ExcelJS.Worksheet, title: string | undefined, row: number): number {
+  if (!title) return row;
+  const cell = sheet.getCell(row, 1);
+  cell.value = neutraliseText(title);
+  cell.font = { bold: true };
+  return row + 1;
+}
+
+/** Writes a grid from `row` on, merging spans as printed; returns the first row below it. */
+function writeGrid(sheet: ExcelJS.Worksheet, grid: TDisplayGrid, row: number): number {
+  const header = placeCells(grid.header);
+  const body = placeCells(grid.body);
+  for (const [section, offset, isHeader] of [
+    [header, row, true],
+    [body, row + header.rows, false],
+  ] as const) {
+    for (const p of section.placed) {
+      const top = offset + p.row;
+      const left = 1 + p.col;
+      if (p.rowSpan > 1 || p.colSpan > 1) sheet.mergeCells(top, left, top + p.rowSpan - 1, left + p.colSpan - 1);
+      writeCell(sheet.getCell(top, left), p.cell, isHeader);
+      for (let r = 0; r < p.rowSpan; r += 1) for (let c = 0; c < p.colSpan; c += 1) sheet.getCell(top + r, left + c).border = BORDER;
+    }
+  }
+  return row + header.rows + body.rows + 1;
+}
+
+function writeCell(cell: ExcelJS.Cell, source: TGridCell, isHeader: boolean): void {
+  if (source.kind === 'amount' && source.yuan !== undefined) {
+    cell.value = yuanToSheetNumber(source.yuan);
+    cell.numFmt = WAN_NUMBER_FORMAT;
+  } else {
+    cell.value = neutraliseText(source.text);
+  }
+  cell.font = { bold: isHeader || source.bold === true };
+  cell.alignment = {
+    horizontal: source.align ?? (isHeader ? 'center' : 'left'),
+    vertical: 'middle',
+    wrapText: true,
+    indent: source.indent ?? 0,
+  };
+}
