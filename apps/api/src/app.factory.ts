@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import cookieParser from 'cookie-parser';
+import express, { NextFunction, Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { TAppConfig } from './config/app-config';
+import { jsonBodyParser } from './common/validation/json-body';
+
+const LOG_LEVELS: Record<TAppConfig['logLevel'], LogLevel[]> = {
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  log: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+};
+
+/**
+ * Builds the HTTP application on an initialised, migrated DataSource. Shared by main.ts and
+ * the tests (test/utils/test-app.ts), so tests exercise exactly what production serves.
+ */
+export async function createApp(config: TAppConfig, dataSource: DataSource): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.register(config, dataSource), { bodyParser: false, logger: LOG_LEVELS[config.logLevel] });
+  const http = app.getHttpAdapter().getInstance() as express.Express;
+  http.disable('x-powered-by');
+  app.use(securityHeaders);
+  app.use(cookieParser());
+  app.use(jsonBodyParser());
+  app.use('/api/docs/assets', express.static(path.dirname(require.resolve('swagger-ui-dist/package.json')), { index: false }));
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}
+
+function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  next();
+}

@@ -1,0 +1,33 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AuthGuard } from './common/auth/auth.guard';
+import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
+import { DocsController } from './common/openapi/docs.controller';
+import { TAppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthModule } from './modules/health/health.module';
+
+/**
+ * The root module. Feature modules are listed in FEATURE_MODULES; add yours there.
+ * Every route is guarded by AuthGuard (@Roles / @Public) and every error leaves through ProblemDetailsFilter.
+ */
+const FEATURE_MODULES = [AuthModule, AuditModule, HealthModule];
+
+@Module({})
+export class AppModule {
+  static register(config: TAppConfig, dataSource: DataSource): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forConfig(config), DatabaseModule.forDataSource(dataSource), ...FEATURE_MODULES],
+      controllers: [DocsController],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+}

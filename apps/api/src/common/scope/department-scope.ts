@@ -1,0 +1,46 @@
+import { TCaller } from '../auth/caller';
+import { notFound } from '../errors/app-error';
+
+/**
+ * Which departments' objects a caller may see:
+ * admin → all; reviewer → all or the assigned ones; preparer/publisher → their own only.
+ * Every repository query that returns department data takes this scope.
+ */
+export type TDepartmentScope = { readonly all: true } | { readonly all: false; readonly departmentIds: readonly string[] };
+
+export function departmentScope(caller: TCaller): TDepartmentScope {
+  switch (caller.role) {
+    case 'admin':
+      return { all: true };
+    case 'reviewer':
+      return caller.reviewDepartmentIds === 'all' ? { all: true } : { all: false, departmentIds: caller.reviewDepartmentIds };
+    case 'preparer':
+    case 'publisher':
+      return { all: false, departmentIds: caller.departmentId === null ? [] : [caller.departmentId] };
+  }
+}
+
+export function scopeIncludes(scope: TDepartmentScope, departmentId: string): boolean {
+  return scope.all || scope.departmentIds.includes(departmentId);
+}
+
+/**
+ * Use after loading an object by id: a foreign department's object answers exactly like a
+ * missing one (404 NOT_FOUND), so ids of other departments cannot be probed.
+ *   const budget = assertVisible(caller, await repo.findById(id), (b) => b.departmentId, 'Budget');
+ */
+export function assertVisible<T>(caller: TCaller, found: T | null | undefined, departmentOf: (t: T) => string, entity: string): T {
+  if (found === null || found === undefined || !scopeIncludes(departmentScope(caller), departmentOf(found))) throw notFound(entity);
+  return found;
+}
+
+/**
+ * SQL condition for a scope, for raw queries: `WHERE ${sql}` with `params` appended at
+ * position `firstParam` ($n). Returns `TRUE` when the caller sees everything.
+ *   const s = scopeCondition(scope, 'b.department_id', 2);
+ *   manager.query(`SELECT … FROM budgets b WHERE b.fiscal_year = $1 AND ${s.sql}`, [year, ...s.params]);
+ */
+export function scopeCondition(scope: TDepartmentScope, column: string, firstParam: number): { sql: string; params: unknown[] } {
+  if (scope.all) return { sql: 'TRUE', params: [] };
+  return { sql: `${column} = ANY($${firstParam}::uuid[])`, params: [[...scope.departmentIds]] };
+}

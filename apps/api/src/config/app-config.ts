@@ -1,0 +1,18 @@
+import { TEnv } from './env.schema';
+
+/** Typed configuration the application uses; built once from the environment by loadConfig(). */
+export interface TAppConfig {
+  /** Undefined until the database locator has chosen one (see database/postgres-locator.ts). */
+  readonly databaseUrl: string | undefined;
+  readonly redisUrl: string;
+  readonly port: number;
+  readonly mode: TEnv['BUDGETFLOW_MODE'];
+  readonly sessionSecret: string;
+  readonly sessionTtlMinutes: number;
+  readonly demoPassword: string;
+  readonly dataDir: string;
+  readonly logLevel: TEnv['LOG_LEVEL'];
+}
+
+/** Nest injection token for TAppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

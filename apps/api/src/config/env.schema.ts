@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** The whole environment Budgetflow reads, in one place; parsed once at start (see load-config.ts). */
+export const ZEnv = z.object({
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
+    .optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).default('redis://127.0.0.1:6379'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  BUDGETFLOW_MODE: z.enum(['demo', 'production']).default('demo'),
+  // Used to bind CSRF tokens to sessions; production must set its own.
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_TTL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(8 * 60),
+  DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('demo-password'),
+  // Where the embedded PostgreSQL keeps its files when no server is configured or reachable.
+  BUDGETFLOW_DATA_DIR: z.string().min(1).default('.data'),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+});
+export type TEnv = z.infer<typeof ZEnv>;

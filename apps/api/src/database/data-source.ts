@@ -1,0 +1,26 @@
+import { DataSource } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/**
+ * The one way to build a DataSource, for the app, the migrate command and the tests.
+ * Never `synchronize`: the schema comes only from the reviewed migrations in ./migrations.
+ * pg's default parsers already return numeric (money) and int8 (bigserial ids) as strings;
+ * we rely on that and never install float parsers for them.
+ */
+export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    useUTC: true,
+    poolSize: options.poolSize ?? 10,
+    applicationName: options.applicationName ?? 'budgetflow-api',
+    logging: ['error'],
+  });
+}

@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { LoginThrottleRepository } from './login-throttle.repository';
+import { SessionService } from './session.service';
+
+/** Global so that the AuthGuard (an APP_GUARD) can reach SessionService from any module. */
+@Global()
+@Module({
+  controllers: [AuthController],
+  providers: [AuthService, SessionService, LoginThrottleRepository],
+  exports: [SessionService],
+})
+export class AuthModule {}

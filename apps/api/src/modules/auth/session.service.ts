@@ -1,0 +1,81 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, TAppConfig } from '../../config/app-config';
+import { TCaller } from '../../common/auth/caller';
+import { TRole } from '../../common/auth/role';
+
+export interface TNewSession {
+  sessionId: string;
+  /** The opaque bearer token; only its sha256 is stored. */
+  token: string;
+  expiresAt: Date;
+}
+
+interface TCallerRow {
+  sessionId: string;
+  userId: string;
+  username: string;
+  role: TRole;
+  departmentId: string | null;
+  departmentCode: string | null;
+  reviewAll: boolean;
+  reviewDepartmentIds: string[];
+}
+
+/** Server-side sessions: opaque random tokens, stored hashed, expiring, revocable. */
+@Injectable()
+export class SessionService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: TAppConfig,
+  ) {}
+
+  async create(manager: EntityManager, userId: string, client: { ip: string; userAgent: string | undefined }): Promise<TNewSession> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.sessionTtlMinutes * 60_000);
+    const [row] = (await manager.query(
+      `INSERT INTO sessions (token_hash, user_id, expires_at, ip, user_agent) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [tokenHash(token), userId, expiresAt, client.ip.slice(0, 64), client.userAgent?.slice(0, 300) ?? null],
+    )) as [{ id: string }];
+    return { sessionId: row.id, token, expiresAt };
+  }
+
+  /** The caller behind a token, or null when the token is unknown, expired, revoked or its user deactivated. */
+  async authenticate(token: string): Promise<TCaller | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT s.id AS "sessionId", u.id AS "userId", u.username, u.role, u.department_id AS "departmentId",
+              d.code AS "departmentCode", u.review_all AS "reviewAll",
+              COALESCE(ARRAY(SELECT rd.department_id::text FROM reviewer_departments rd WHERE rd.user_id = u.id), '{}') AS "reviewDepartmentIds"
+       FROM sessions s
+       JOIN users u ON u.id = s.user_id
+       LEFT JOIN departments d ON d.id = u.department_id
+       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
+      [tokenHash(token)],
+    )) as TCallerRow[];
+    const row = rows[0];
+    if (row === undefined) return null;
+    return {
+      userId: row.userId,
+      username: row.username,
+      role: row.role,
+      departmentId: row.departmentId,
+      departmentCode: row.departmentCode,
+      reviewDepartmentIds: row.role !== 'reviewer' ? [] : row.reviewAll ? 'all' : row.reviewDepartmentIds,
+      sessionId: row.sessionId,
+    };
+  }
+
+  async revoke(manager: EntityManager, sessionId: string): Promise<void> {
+    await manager.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
+  }
+
+  /** Signs a user out everywhere (deactivation, password change). */
+  async revokeAllOfUser(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+  }
+}
+
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
