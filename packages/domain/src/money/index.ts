@@ -1,2 +1,4 @@
 export * from './fen';
 export * from './money-error';
+export * from './display';
+export * from './wan-text';

@@ -1,0 +1,81 @@
+import { formatAmount, shareOfTotal } from './display';
+import { parseFen, type Fen } from './fen';
+import { MoneyError } from './money-error';
+
+const yuan = (text: string): Fen => parseFen(text);
+
+describe('formatAmount in 万元, half up, one decimal by default', () => {
+  it.each([
+    ['4170800.00', '417.1'], // the seed's 417.08
+    ['2754800.00', '275.5'], // the seed's 275.48
+    ['6044000.00', '604.4'],
+    ['3970000.00', '397.0'],
+    ['25200.00', '2.5'],
+    ['0.00', '0.0'],
+    ['5000.00', '0.5'],
+    ['4999.99', '0.5'], // 0.499999 → 0.5
+    ['4999.00', '0.5'],
+    ['499.99', '0.0'],
+    ['500.00', '0.1'], // exactly half a step rounds up
+    ['1499.99', '0.1'],
+    ['1500.00', '0.2'],
+    ['99950.00', '10.0'], // carries into the whole part
+    ['-4170800.00', '-417.1'], // negatives round away from zero at the half
+    ['-500.00', '-0.1'],
+    ['-499.99', '0.0'], // no "-0.0"
+    ['99999999999.99', '10000000.0'], // 9999999.999999 carries through every digit
+  ])('%s 元 → %s', (amount, shown) => {
+    expect(formatAmount(yuan(amount))).toBe(shown);
+  });
+
+  it.each([
+    ['4170800.00', { decimals: 2 }, '417.08'],
+    ['4170850.00', { decimals: 2 }, '417.09'],
+    ['4170849.99', { decimals: 2 }, '417.08'],
+    ['-50.00', { decimals: 2 }, '-0.01'],
+    ['4170800.00', { unit: 'yuan' }, '4170800.00'],
+    ['0.05', { unit: 'yuan', decimals: 1 }, '0.1'],
+    ['-0.05', { unit: 'yuan', decimals: 1 }, '-0.1'],
+    ['-0.04', { unit: 'yuan', decimals: 1 }, '0.0'],
+    ['1234.56', { unit: 'yuan', decimals: 2 }, '1234.56'],
+    ['6044000.00', { unit: 'wan', decimals: 1 }, '604.4'],
+  ] as const)('%s 元 with %j → %s', (amount, format, shown) => {
+    expect(formatAmount(yuan(amount), format)).toBe(shown);
+  });
+});
+
+describe('shareOfTotal in percent, half up', () => {
+  const wan = (text: string) => parseFen(text) * 10_000;
+  it.each([
+    ['207.4', '604.4', 1, '34.3'], // 34.3150…
+    ['397', '604.4', 1, '65.7'], // 65.6850…
+    ['143.6', '604.4', 1, '23.8'],
+    ['16.4', '604.4', 1, '2.7'],
+    ['23.1', '604.4', 1, '3.8'],
+    ['24.3', '604.4', 1, '4.0'], // the seed wrote 4%
+    ['24.3', '604.4', 2, '4.02'],
+    ['604.4', '604.4', 1, '100.0'],
+    ['1', '8', 1, '12.5'], // exactly 12.5
+    ['1', '16', 1, '6.3'], // 6.25 → 6.3: the half goes up
+    ['1', '16', 2, '6.25'],
+    ['1', '3', 0, '33'],
+    ['-1', '16', 1, '-6.3'],
+    ['0', '604.4', 1, '0.0'],
+  ])('%s of %s to %d decimals → %s', (part, total, decimals, share) => {
+    expect(shareOfTotal(wan(part), wan(total), decimals as 0 | 1 | 2)).toBe(share);
+  });
+
+  it('is exact where floats are not: 0.1 of 0.3 元', () => {
+    expect(shareOfTotal(parseFen('0.10'), parseFen('0.30'), 2)).toBe('33.33');
+    expect(shareOfTotal(parseFen('0.15'), parseFen('1.00'), 1)).toBe('15.0');
+  });
+
+  it('writes a zero total as zero share, and refuses a nonzero part of it', () => {
+    expect(shareOfTotal(0, 0)).toBe('0.0');
+    expect(() => shareOfTotal(100, 0)).toThrow(MoneyError);
+  });
+
+  it('never writes a negative zero', () => {
+    expect(shareOfTotal(-1, 100_000_000, 1)).toBe('0.0');
+  });
+});

@@ -1,0 +1,62 @@
+import { Decimal } from 'decimal.js';
+import type { Fen } from './fen';
+import { MoneyError } from './money-error';
+
+/**
+ * The one rounding policy of displayed figures: half up, i.e. away from zero at the half
+ * (417.08 万元 → 417.1, -0.05 → -0.1), applied only when a figure is displayed.
+ */
+export type DisplayUnit = 'wan' | 'yuan'; // 万元 (10,000 元) or 元
+export type DisplayDecimals = 0 | 1 | 2;
+
+export interface AmountFormat {
+  unit?: DisplayUnit;
+  /** default: 1 for 万元 (as the standard tables print), 2 for 元 */
+  decimals?: DisplayDecimals;
+}
+
+const FEN_PER_UNIT: Readonly<Record<DisplayUnit, bigint>> = { wan: 1_000_000n, yuan: 100n };
+
+/**
+ * An amount as an integer count of display steps (e.g. tenths of 万元), rounded half up.
+ * `decimals` may go up to the exact precision of 分 (6 for 万元, 2 for 元).
+ */
+export function roundFenToSteps(fen: Fen | number, unit: DisplayUnit, decimals: number): bigint {
+  const fenPerStep = FEN_PER_UNIT[unit] / 10n ** BigInt(decimals);
+  if (fenPerStep < 1n) throw new MoneyError('OUT_OF_RANGE', decimals, `${unit} has at most ${unit === 'wan' ? 6 : 2} exact decimals`);
+  const abs = BigInt(Math.abs(fen));
+  const steps = abs / fenPerStep + (2n * (abs % fenPerStep) >= fenPerStep ? 1n : 0n);
+  return fen < 0 ? -steps : steps;
+}
+
+/** Writes a count of steps as decimal text: 6044n with 1 decimal → "604.4"; never "-0.0". */
+export function formatSteps(steps: bigint, decimals: number): string {
+  const abs = steps < 0n ? -steps : steps;
+  const scale = 10n ** BigInt(decimals);
+  const whole = (abs / scale).toString();
+  const text = decimals === 0 ? whole : `${whole}.${(abs % scale).toString().padStart(decimals, '0')}`;
+  return steps < 0n ? `-${text}` : text;
+}
+
+/** An amount for display: 万元 with one decimal by default ("604.4"); 元 with two ("6044000.00"). */
+export function formatAmount(fen: Fen | number, format: AmountFormat = {}): string {
+  const unit = format.unit ?? 'wan';
+  const decimals = format.decimals ?? (unit === 'wan' ? 1 : 2);
+  return formatSteps(roundFenToSteps(fen, unit, decimals), decimals);
+}
+
+const Exact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+
+/**
+ * A part's share of a total in percent, half up: 207.4 of 604.4 → "34.3". Division is the one
+ * place where money leaves integers, so it runs in decimal.js. A zero total has only zero parts,
+ * whose share is written as zero.
+ */
+export function shareOfTotal(part: Fen | number, total: Fen | number, decimals: DisplayDecimals = 1): string {
+  if (total === 0) {
+    if (part !== 0) throw new MoneyError('OUT_OF_RANGE', part, 'a share of a zero total');
+    return new Exact(0).toFixed(decimals);
+  }
+  const share = new Exact(part).times(100).dividedBy(total).toFixed(decimals, Decimal.ROUND_HALF_UP);
+  return share.startsWith('-') && /^-[0.]+$/.test(share) ? share.slice(1) : share;
+}
