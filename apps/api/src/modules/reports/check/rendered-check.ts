@@ -1,0 +1,192 @@
+import ExcelJS from 'exceljs';
+import { TABLE_IDS, parseFen, type TDisclosure, type TDisclosureTable } from '@budgetflow/domain';
+import { tableHeading } from '../grid/disclosure-text';
+import { displayWan } from '../grid/wan';
+import { tidyRecords } from '../open-data/tidy-csv';
+import type { TRenderedFile } from '../rendered-file';
+import { sheetNumberToFen } from '../xlsx/sheet-values';
+import { pdfText } from './pdf-text';
+
+export type TRenderProblemCode =
+  | 'TABLE_MISSING'
+  | 'YEAR_MISMATCH'
+  | 'PLACEHOLDER_TEXT'
+  | 'EMPTY_STATEMENT_MISSING'
+  | 'FIGURE_MISMATCH'
+  | 'FILE_MISSING';
+
+/** Why a rendered file may not be published, in words a publisher can act on. */
+export interface TRenderProblem {
+  code: TRenderProblemCode;
+  file: string;
+  message: string;
+}
+
+/** Template residue: xx / XX standing alone, ××, 待填, 待补充, {{ … }}. */
+const PLACEHOLDER = /(?<![A-Za-z])[xX]{2,}(?![A-Za-z])|×{2,}|待填|待补充|\{\{/;
+/** A year in a heading of this disclosure: 2020年部门预算, 2020年收支预算总表 … */
+const HEADING_YEAR = /(\d{4})\s*年\s*(?:部门预算|[^\s，。、]{0,16}表)/g;
+
+function amountCells(table: TDisclosureTable): string[] {
+  return tidyRecords(table)
+    .filter((r) => r.column.type === 'amount')
+    .map((r) => r.value);
+}
+
+function placeholderIn(text: string): string | undefined {
+  return PLACEHOLDER.exec(text)?.[0];
+}
+
+/**
+ * Checks the files of a disclosure before they are published: every table present, the fiscal year
+ * the same in every heading, no template text, the empty-table statement where a table is empty, and
+ * the figures in each file equal to the model. An empty list means the files may be published.
+ */
+export async function checkRenderedFiles(disclosure: TDisclosure, files: TRenderedFile[]): Promise<TRenderProblem[]> {
+  const problems: TRenderProblem[] = [];
+  const year = disclosure.meta.fiscalYear;
+  const present = new Set(disclosure.tables.map((t) => t.id));
+  for (const id of TABLE_IDS) {
+    if (!present.has(id)) problems.push({ code: 'TABLE_MISSING', file: 'disclosure', message: `table ${id} is missing from the disclosure` });
+  }
+  for (const table of disclosure.tables) {
+    if (table.rows.length === 0 && table.columns.length > 0 && !table.emptyStatement) {
+      problems.push({ code: 'EMPTY_STATEMENT_MISSING', file: 'disclosure', message: `${table.id} is empty but does not say so` });
+    }
+  }
+  const byFormat = (format: TRenderedFile['format']): TRenderedFile[] => files.filter((f) => f.format === format);
+  for (const format of ['pdf', 'xlsx', 'json', 'datapackage'] as const) {
+    if (byFormat(format).length === 0) problems.push({ code: 'FILE_MISSING', file: format, message: `no ${format} file was rendered` });
+  }
+  for (const file of byFormat('pdf')) problems.push(...checkPdfText(disclosure, file.name, await pdfText(file.bytes), year));
+  for (const file of byFormat('xlsx')) problems.push(...(await checkWorkbook(disclosure, file)));
+  problems.push(...checkCsvFiles(disclosure, byFormat('csv')));
+  for (const file of [...byFormat('json'), ...byFormat('datapackage')]) {
+    const found = placeholderIn(file.bytes.toString('utf8'));
+    if (found) problems.push({ code: 'PLACEHOLDER_TEXT', file: file.name, message: `template text "${found}" in ${file.name}` });
+  }
+  return problems;
+}
+
+/** The PDF as pdftotext reads it: headings, years, statements and every displayed figure. */
+export function checkPdfText(disclosure: TDisclosure, file: string, text: string, year: number): TRenderProblem[] {
+  const problems: TRenderProblem[] = [];
+  const flat = text.replace(/[ \t]+/g, ' ');
+  for (const table of disclosure.tables) {
+    const heading = tableHeading(disclosure, table);
+    if (!flat.includes(heading)) problems.push({ code: 'TABLE_MISSING', file, message: `the PDF lacks the heading 「${heading}」` });
+    if (table.rows.length === 0 && table.emptyStatement && !flat.includes(table.emptyStatement)) {
+      problems.push({ code: 'EMPTY_STATEMENT_MISSING', file, message: `the PDF lacks 「${table.emptyStatement}」 for ${table.id}` });
+    }
+    const figures = new Set(flat.match(/-?\d+\.\d/g) ?? []);
+    for (const yuan of amountCells(table)) {
+      const shown = displayWan(yuan);
+      if (!figures.has(shown)) problems.push({ code: 'FIGURE_MISMATCH', file, message: `${table.id}: ${shown} (${yuan} 元) is not in the PDF` });
+    }
+  }
+  for (const match of flat.matchAll(HEADING_YEAR)) {
+    if (Number(match[1]) !== year) {
+      problems.push({ code: 'YEAR_MISMATCH', file, message: `「${match[0]}」 names ${match[1]}, the disclosure is for ${year}` });
+    }
+  }
+  const found = placeholderIn(flat);
+  if (found) problems.push({ code: 'PLACEHOLDER_TEXT', file, message: `template text "${found}" in the PDF` });
+  return problems;
+}
+
+/** Each sheet holds its table's amounts exactly (as a multiset of 分), and no template text. */
+async function checkWorkbook(disclosure: TDisclosure, file: TRenderedFile): Promise<TRenderProblem[]> {
+  const problems: TRenderProblem[] = [];
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
+  disclosure.tables.forEach((table, i) => {
+    const sheet = workbook.worksheets[i];
+    if (!sheet) {
+      problems.push({ code: 'TABLE_MISSING', file: file.name, message: `no sheet for ${table.id}` });
+      return;
+    }
+    const numbers: number[] = [];
+    const texts: string[] = [];
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'number') numbers.push(sheetNumberToFen(cell.value));
+        else if (typeof cell.value === 'string') texts.push(cell.value);
+      }),
+    );
+    const expected = amountCells(table).map((yuan) => parseFen(yuan) as number);
+    if (!sameMultiset(numbers, expected)) {
+      problems.push({ code: 'FIGURE_MISMATCH', file: file.name, message: `sheet ${sheet.name}: its amounts differ from ${table.id} of the model` });
+    }
+    const heading = tableHeading(disclosure, table);
+    if (!texts.includes(heading)) problems.push({ code: 'TABLE_MISSING', file: file.name, message: `sheet ${sheet.name} lacks 「${heading}」` });
+    const found = texts.map(placeholderIn).find((p) => p !== undefined);
+    if (found) problems.push({ code: 'PLACEHOLDER_TEXT', file: file.name, message: `template text "${found}" in sheet ${sheet.name}` });
+  });
+  return problems;
+}
+
+function checkCsvFiles(disclosure: TDisclosure, files: TRenderedFile[]): TRenderProblem[] {
+  const problems: TRenderProblem[] = [];
+  for (const table of disclosure.tables) {
+    const name = `${table.id.toLowerCase()}.csv`;
+    const file = files.find((f) => f.name === name);
+    if (!file) {
+      problems.push({ code: 'FILE_MISSING', file: name, message: `no CSV file for ${table.id}` });
+      continue;
+    }
+    const text = file.bytes.toString('utf8');
+    const amounts = csvAmounts(text);
+    const expected = amountCells(table).map((yuan) => parseFen(yuan) as number);
+    if (!sameMultiset(amounts, expected)) problems.push({ code: 'FIGURE_MISMATCH', file: name, message: `${name}: its amounts differ from the model` });
+    const found = placeholderIn(text);
+    if (found) problems.push({ code: 'PLACEHOLDER_TEXT', file: name, message: `template text "${found}" in ${name}` });
+  }
+  return problems;
+}
+
+/** The `amount` column of a tidy CSV, in 分 (quoted fields may hold commas and line breaks). */
+function csvAmounts(text: string): number[] {
+  const rows = parseCsv(text);
+  const header = rows[0] ?? [];
+  const index = header.indexOf('amount');
+  return rows
+    .slice(1)
+    .map((r) => r[index] ?? '')
+    .filter((v) => v !== '')
+    .map((v) => parseFen(v) as number);
+}
+
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n') {
+      row.push(field.replace(/\r$/, ''));
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+function sameMultiset(a: number[], b: number[]): boolean {
+  if (a.length !== b.length) return false;
+  const sortedA = [...a].sort((x, y) => x - y);
+  const sortedB = [...b].sort((x, y) => x - y);
+  return sortedA.every((v, i) => v === sortedB[i]);
+}

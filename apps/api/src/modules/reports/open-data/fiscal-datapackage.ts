@@ -1,0 +1,65 @@
+import type { TDisclosure } from '@budgetflow/domain';
+import type { TRenderedFile } from '../rendered-file';
+import { TIDY_FIELDS } from './tidy-csv';
+
+const FIELD_TYPES: Record<(typeof TIDY_FIELDS)[number], { type: string; description: string }> = {
+  table: { type: 'string', description: '表号: T1 … T10' },
+  block: { type: 'string', description: 'sub-table of a form (表10 资金来源, 明细测算 …); empty for the main table' },
+  row_key: { type: 'string', description: 'stable key of the row within its table' },
+  section: { type: 'string', description: 'part of the table the row belongs to (收入, 经济分类支出 …)' },
+  code: { type: 'string', description: 'classification or unit code (科目编码 / 单位编码)' },
+  name: { type: 'string', description: 'row name as printed' },
+  level: { type: 'integer', description: 'hierarchy depth: 类 0, 款 1, 项 2 …' },
+  column: { type: 'string', description: 'key of the column' },
+  column_label: { type: 'string', description: 'column heading as printed' },
+  amount: { type: 'number', description: 'exact amount in 元 (CNY), two decimals; tables print it in 万元' },
+  value: { type: 'string', description: 'percentage or text cell' },
+};
+
+/**
+ * A Frictionless Fiscal Data Package (profile fiscal-data-package) describing the tidy CSV files:
+ * their fields, sizes and sha256, and the fiscal model (the amount measure in CNY, approved budget
+ * of the fiscal year, and the dimensions a reader can pivot on).
+ */
+export function fiscalDataPackage(disclosure: TDisclosure, csvFiles: TRenderedFile[]): string {
+  const { meta } = disclosure;
+  const year = meta.fiscalYear;
+  const descriptor = {
+    profile: 'fiscal-data-package',
+    name: `budget-${meta.departmentCode}-${year}`.toLowerCase(),
+    title: `${meta.departmentName}${year}年部门预算`,
+    countryCode: 'CN',
+    fiscalPeriod: { start: `${year}-01-01`, end: `${year}-12-31` },
+    ...(meta.generatedFrom ? { version: meta.generatedFrom } : {}),
+    resources: csvFiles.map((file) => ({
+      name: file.name.replace(/\.csv$/, ''),
+      path: file.name,
+      profile: 'tabular-data-resource',
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8',
+      bytes: file.size,
+      hash: `sha256:${file.sha256}`,
+      schema: { fields: TIDY_FIELDS.map((name) => ({ name, ...FIELD_TYPES[name] })) },
+    })),
+    model: {
+      measures: {
+        amount: { source: 'amount', currency: 'CNY', factor: 1, phase: 'approved' },
+      },
+      dimensions: {
+        table: { dimensionType: 'other', primaryKey: ['table'], attributes: { table: { source: 'table' } } },
+        classification: {
+          dimensionType: 'classification',
+          primaryKey: ['code'],
+          attributes: { code: { source: 'code' }, name: { source: 'name', labelfor: 'code' }, level: { source: 'level' } },
+        },
+        column: {
+          dimensionType: 'other',
+          primaryKey: ['column'],
+          attributes: { column: { source: 'column' }, column_label: { source: 'column_label', labelfor: 'column' } },
+        },
+      },
+    },
+  };
+  return `${JSON.stringify(descriptor, null, 2)}\n`;
+}

@@ -1,0 +1,64 @@
+import type { TBlock, TColumn, TDisclosureTable, TRow } from '@budgetflow/domain';
+import { neutraliseText } from '../xlsx/sheet-values';
+
+/**
+ * One table as tidy data: one line per (row, column) cell that holds a value. Amounts stay exact in
+ * 元 in `amount`; percentages and text go to `value`. The fields are declared in datapackage.json.
+ */
+export const TIDY_FIELDS = ['table', 'block', 'row_key', 'section', 'code', 'name', 'level', 'column', 'column_label', 'amount', 'value'] as const;
+
+export interface TTidyRecord {
+  block: string;
+  row: TRow;
+  column: TColumn;
+  value: string;
+}
+
+/** Every cell with a value, of the main grid and of the grids among the table's blocks. */
+export function tidyRecords(table: TDisclosureTable): TTidyRecord[] {
+  const records: TTidyRecord[] = [];
+  const add = (block: string, columns: TColumn[], rows: TRow[]): void => {
+    for (const row of rows) {
+      for (const column of columns) {
+        const value = row.cells[column.key];
+        if (value !== null && value !== undefined && value !== '') records.push({ block, row, column, value });
+      }
+    }
+  };
+  add('', table.columns, table.rows);
+  const visit = (blocks: TBlock[], prefix: string): void => {
+    for (const block of blocks) {
+      if (block.type === 'grid') add(`${prefix}${block.key}`, block.columns, block.rows);
+      if (block.type === 'project') visit(block.blocks, `${prefix}${block.key}/`);
+    }
+  };
+  visit(table.preamble, '');
+  visit(table.blocks, '');
+  return records;
+}
+
+function quote(field: string): string {
+  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+
+export function tidyCsv(table: TDisclosureTable): string {
+  const lines = [TIDY_FIELDS.join(',')];
+  for (const { block, row, column, value } of tidyRecords(table)) {
+    const isAmount = column.type === 'amount';
+    const fields = [
+      table.id,
+      block,
+      row.key,
+      row.section ?? '',
+      row.code ?? '',
+      neutraliseText(row.name),
+      String(row.level),
+      column.key,
+      neutraliseText(column.group ? `${column.group}${column.label}` : column.label),
+      isAmount ? value : '',
+      isAmount ? '' : neutraliseText(value),
+    ];
+    lines.push(fields.map(quote).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
