@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { createDataSource } from '../../src/database/data-source';
+import { migrateUnderLock } from '../../src/database/migrate';
+
+/**
+ * The machine's PostgreSQL (trust auth). Tests may point elsewhere with TEST_POSTGRES_URL;
+ * this is test tooling, not the app, so it reads the environment directly.
+ */
+export const TEST_POSTGRES_URL = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TTestDatabase {
+  /** postgres:// URL of the fresh database. */
+  url: string;
+  name: string;
+  /** Drops the database (terminating leftover connections). Call in afterAll. */
+  drop(): Promise<void>;
+}
+
+/**
+ * Creates `bf_test_<random>` and runs the real migrations in it (unless `migrate: false`).
+ *   const db = await createTestDatabase(); … afterAll(() => db.drop());
+ */
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TTestDatabase> {
+  const name = `bf_test_${randomBytes(6).toString('hex')}`;
+  await withAdmin((c) => c.query(`CREATE DATABASE ${name}`));
+  const url = databaseUrl(name);
+  if (options.migrate !== false) {
+    const ds = createDataSource(url, { poolSize: 2 });
+    await ds.initialize();
+    try {
+      await migrateUnderLock(ds);
+    } finally {
+      await ds.destroy();
+    }
+  }
+  return { url, name, drop: () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) };
+}
+
+export function databaseUrl(name: string): string {
+  const u = new URL(TEST_POSTGRES_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** Runs `work` on a superuser connection to the given database (e.g. to disable a trigger in a tamper test). */
+export async function withSuperuser<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  return withSuperuser(TEST_POSTGRES_URL, work);
+}
