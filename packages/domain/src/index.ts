@@ -5,3 +5,4 @@ export * from './disclosure';
 export * from './errors';
 export * from './catalogue';
 export * from './workflow';
+export * from './derive';
