@@ -19,6 +19,9 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
     synchronize: false,
     migrationsRun: false,
     useUTC: true,
+    // Extensions come from migrations too; uuids default to the built-in gen_random_uuid().
+    installExtensions: false,
+    uuidExtension: 'pgcrypto',
     poolSize: options.poolSize ?? 10,
     applicationName: options.applicationName ?? 'budgetflow-api',
     logging: ['error'],

@@ -1,0 +1,52 @@
+import { INestApplication, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { createApp } from './app.factory';
+import { TAppConfig } from './config/app-config';
+import { createDataSource } from './database/data-source';
+import { migrateUnderLock } from './database/migrate';
+import { locateDatabase, TLocatedDatabase } from './database/postgres-locator';
+import { disableDemoAccounts, seedDemoPeople } from './database/seeds/demo-people.seed';
+
+const logger = new Logger('Budgetflow');
+
+export interface TRunningBudgetflow {
+  app: INestApplication;
+  dataSource: DataSource;
+  database: TLocatedDatabase;
+  /** Closes the app, then stops an embedded database if we started one. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything `pnpm start` does before listening: find or start the database, migrate it under
+ * the advisory lock, load the demo data (demo mode) or switch demo accounts off (production
+ * mode), and build the app. Safe to run again on the same database: nothing is applied twice.
+ */
+export async function startBudgetflow(config: TAppConfig): Promise<TRunningBudgetflow> {
+  const database = await locateDatabase(config);
+  const dataSource = createDataSource(database.url);
+  try {
+    await dataSource.initialize();
+    const ran = await migrateUnderLock(dataSource);
+    logger.log(ran.length === 0 ? 'Schema is up to date' : `Ran migrations: ${ran.join(', ')}`);
+    if (config.mode === 'demo') {
+      await seedDemoPeople(dataSource, config);
+    } else {
+      await disableDemoAccounts(dataSource);
+    }
+    const app = await createApp({ ...config, databaseUrl: database.url }, dataSource);
+    return {
+      app,
+      dataSource,
+      database,
+      async stop() {
+        await app.close();
+        await database.stop();
+      },
+    };
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await database.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,95 @@
+import { Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { TRole } from '../../common/auth/role';
+import { TAppConfig } from '../../config/app-config';
+import { hashPassword } from '../../modules/auth/password';
+import { DepartmentsRepository } from '../../modules/departments/departments.repository';
+import { UsersRepository } from '../../modules/users/users.repository';
+import { withSessionLock } from '../migrate';
+
+const DEMO_SEED_LOCK_KEY = 7_400_202_003;
+const logger = new Logger('DemoSeed');
+
+/** The seed's department (the real published 2020 budget) and a plainly fictional second one. */
+export const DEMO_DEPARTMENTS = {
+  qiaokou: { code: '019001', name: '武汉市硚口区大数据中心' },
+  example: { code: '999001', name: '示例单位（演示用虚构部门）' },
+} as const;
+export type TDemoDepartmentKey = keyof typeof DEMO_DEPARTMENTS;
+
+const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: TRole; department?: TDemoDepartmentKey }[] = [
+  { username: 'admin', displayName: '系统管理员（演示）', role: 'admin' },
+  { username: 'preparer', displayName: '编制人（硚口区大数据中心）', role: 'preparer', department: 'qiaokou' },
+  { username: 'publisher', displayName: '公开人（硚口区大数据中心）', role: 'publisher', department: 'qiaokou' },
+  { username: 'reviewer', displayName: '财政局审核人一', role: 'reviewer' },
+  { username: 'reviewer2', displayName: '财政局审核人二', role: 'reviewer' },
+  { username: 'preparer2', displayName: '编制人（示例单位）', role: 'preparer', department: 'example' },
+];
+
+export interface TDemoPeople {
+  departmentIds: Record<TDemoDepartmentKey, string>;
+  userIds: Record<string, string>;
+}
+
+/**
+ * Demo mode: the two departments, their budget units, the open fiscal year 2020 and the demo
+ * accounts (password DEMO_PASSWORD). Idempotent: what exists is left as it is, so running it at
+ * every start (or from two processes at once, under a lock) changes nothing the second time.
+ */
+export async function seedDemoPeople(dataSource: DataSource, config: TAppConfig): Promise<TDemoPeople> {
+  return withSessionLock(dataSource, DEMO_SEED_LOCK_KEY, () =>
+    dataSource.transaction(async (tx) => {
+      const departments = new DepartmentsRepository();
+      await tx.query(`INSERT INTO fiscal_years (year, status) VALUES (2020, 'open'), (2021, 'open') ON CONFLICT (year) DO NOTHING`);
+      const departmentIds = {} as Record<TDemoDepartmentKey, string>;
+      for (const [key, dept] of Object.entries(DEMO_DEPARTMENTS) as [TDemoDepartmentKey, { code: string; name: string }][]) {
+        const found = (await departments.findByCode(tx, dept.code)) ?? (await departments.insert(tx, dept));
+        departmentIds[key] = found.id;
+        // Each department is its own (sole) budget unit, as in the seed (单位 "本级").
+        await tx.query(`INSERT INTO budget_units (department_id, code, name) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING`, [found.id, dept.code, dept.name]);
+      }
+      const userIds = await ensureDemoAccounts(tx, config.demoPassword, departmentIds);
+      return { departmentIds, userIds };
+    }),
+  );
+}
+
+async function ensureDemoAccounts(tx: EntityManager, password: string, departmentIds: Record<TDemoDepartmentKey, string>): Promise<Record<string, string>> {
+  const users = new UsersRepository();
+  const userIds: Record<string, string> = {};
+  let passwordHash: string | undefined;
+  for (const account of DEMO_ACCOUNTS) {
+    const existing = await users.findByUsername(tx, account.username);
+    if (existing !== null) {
+      userIds[account.username] = existing.id;
+      continue;
+    }
+    passwordHash ??= await hashPassword(password);
+    const created = await users.insert(tx, {
+      username: account.username,
+      displayName: account.displayName,
+      passwordHash,
+      role: account.role,
+      departmentId: account.department === undefined ? null : departmentIds[account.department],
+      reviewAll: account.role === 'reviewer',
+      reviewDepartmentIds: [],
+    });
+    await tx.query(`UPDATE users SET demo = true WHERE id = $1`, [created.id]);
+    userIds[account.username] = created.id;
+    logger.log(`Created demo account ${account.username}`);
+  }
+  return userIds;
+}
+
+/**
+ * Production mode: demo accounts must not work. A database once started in demo mode keeps
+ * the rows (the audit trail refers to them) but they are deactivated and signed out.
+ */
+export async function disableDemoAccounts(dataSource: DataSource): Promise<number> {
+  return dataSource.transaction(async (tx) => {
+    await tx.query(`UPDATE sessions SET revoked_at = now() WHERE revoked_at IS NULL AND user_id IN (SELECT id FROM users WHERE demo)`);
+    const [, count] = (await tx.query(`UPDATE users SET active = false, updated_at = now() WHERE demo AND active`)) as [unknown, number];
+    if (count > 0) logger.warn(`Production mode: deactivated ${count} demo account(s)`);
+    return count;
+  });
+}

