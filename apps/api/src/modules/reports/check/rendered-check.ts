@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { TABLE_IDS, parseFen, type TDisclosure, type TDisclosureTable } from '@budgetflow/domain';
 import { tableHeading } from '../grid/disclosure-text';
-import { displayWan } from '../grid/wan';
+import { displayAmount } from '../grid/display-amount';
 import { tidyRecords } from '../open-data/tidy-csv';
 import type { TRenderedFile } from '../rendered-file';
 import { sheetNumberToFen } from '../xlsx/sheet-values';
@@ -78,9 +78,9 @@ export function checkPdfText(disclosure: TDisclosure, file: string, text: string
     if (table.rows.length === 0 && table.emptyStatement && !flat.includes(table.emptyStatement)) {
       problems.push({ code: 'EMPTY_STATEMENT_MISSING', file, message: `the PDF lacks 「${table.emptyStatement}」 for ${table.id}` });
     }
-    const figures = new Set(flat.match(/-?\d+\.\d/g) ?? []);
+    const figures = new Set(flat.match(/-?\d+\.\d+/g) ?? []);
     for (const yuan of amountCells(table)) {
-      const shown = displayWan(yuan);
+      const shown = displayAmount(yuan, table.unit);
       if (!figures.has(shown)) problems.push({ code: 'FIGURE_MISMATCH', file, message: `${table.id}: ${shown} (${yuan} 元) is not in the PDF` });
     }
   }

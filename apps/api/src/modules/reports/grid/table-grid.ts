@@ -8,14 +8,14 @@ import type {
   TRowHeader,
 } from '@budgetflow/domain';
 import type { TDisplayGrid, TGridCell } from './display-grid';
-import { displayWan } from './wan';
+import { displayAmount } from './display-amount';
 
 /** A body cell of a column: amounts in 万元 and right-aligned, percentages right-aligned, text left. */
-function valueCell(column: TColumn, value: string | null | undefined, bold: boolean): TGridCell {
+function valueCell(column: TColumn, value: string | null | undefined, bold: boolean, unit: string): TGridCell {
   if (value === null || value === undefined || value === '') return { text: '', kind: column.type, bold };
   switch (column.type) {
     case 'amount':
-      return { text: displayWan(value), kind: 'amount', yuan: value, align: 'right', bold };
+      return { text: displayAmount(value, unit), kind: 'amount', yuan: value, align: 'right', bold };
     case 'percent':
       return { text: value, kind: 'percent', align: 'right', bold };
     case 'text':
@@ -55,17 +55,20 @@ function headerRows(rowHeader: TRowHeader, columns: TColumn[]): TGridCell[][] {
   return depth === 2 ? [top, second] : [top];
 }
 
-function bodyRow(rowHeader: TRowHeader, columns: TColumn[], row: TRow): TGridCell[] {
+function bodyRow(rowHeader: TRowHeader, columns: TColumn[], row: TRow, unit: string): TGridCell[] {
   const bold = row.emphasis === 'total';
   const cells: TGridCell[] = [];
   if (rowHeader.codeLabel !== undefined) cells.push({ text: row.code ?? '', bold });
   cells.push({ text: row.name, indent: rowHeader.codeLabel === undefined ? row.level : 0, bold });
-  for (const column of columns) cells.push(valueCell(column, row.cells[column.key], bold));
+  for (const column of columns) cells.push(valueCell(column, row.cells[column.key], bold, unit));
   return cells;
 }
 
 /** A grid of rows one under another; a section label, if rows have sections, spans a row of its own. */
-function rowsGrid(table: Pick<TDisclosureTable, 'rowHeader' | 'columns' | 'rows'> & { sections?: TDisclosureTable['sections'] }): TDisplayGrid {
+function rowsGrid(
+  table: Pick<TDisclosureTable, 'rowHeader' | 'columns' | 'rows'> & { sections?: TDisclosureTable['sections'] },
+  unit: string,
+): TDisplayGrid {
   const width = (table.rowHeader.codeLabel === undefined ? 1 : 2) + table.columns.length;
   const body: TGridCell[][] = [];
   let section: string | undefined;
@@ -75,7 +78,7 @@ function rowsGrid(table: Pick<TDisclosureTable, 'rowHeader' | 'columns' | 'rows'
       const label = table.sections?.find((s) => s.key === section)?.label;
       if (label) body.push([{ text: label, colSpan: width, bold: true }]);
     }
-    body.push(bodyRow(table.rowHeader, table.columns, row));
+    body.push(bodyRow(table.rowHeader, table.columns, row, unit));
   }
   return { header: headerRows(table.rowHeader, table.columns), body };
 }
@@ -99,7 +102,7 @@ function sideBySideGrid(table: TDisclosureTable): TDisplayGrid {
       ? Array.from({ length: width }, () => ({ text: '' }))
       : [
           { text: row.name, indent: row.level, bold: row.emphasis === 'total' },
-          ...table.columns.map((c) => valueCell(c, row.cells[c.key], row.emphasis === 'total')),
+          ...table.columns.map((c) => valueCell(c, row.cells[c.key], row.emphasis === 'total', table.unit)),
         ];
   const body: TGridCell[][] = [];
   for (const footer of [false, true]) {
@@ -112,11 +115,12 @@ function sideBySideGrid(table: TDisclosureTable): TDisplayGrid {
 
 /** The main grid of one of the ten tables, as printed. */
 export function tableGrid(table: TDisclosureTable): TDisplayGrid {
-  return table.layout === 'side-by-side' && table.sections.length > 0 ? sideBySideGrid(table) : rowsGrid(table);
+  return table.layout === 'side-by-side' && table.sections.length > 0 ? sideBySideGrid(table) : rowsGrid(table, table.unit);
 }
 
-export function gridBlockGrid(block: TGridBlock): TDisplayGrid {
-  return rowsGrid(block);
+/** A sub-table of a form, in the unit of the table it belongs to. */
+export function gridBlockGrid(block: TGridBlock, unit: string): TDisplayGrid {
+  return rowsGrid(block, unit);
 }
 
 /** Label–value facts as a form: two pairs per row when the values are short, else one. */

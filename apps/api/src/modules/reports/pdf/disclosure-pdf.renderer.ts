@@ -4,7 +4,7 @@ import { chineseNumeral } from '../grid/chinese-numeral';
 import { overviewParagraphs, partTitles, tableHeading } from '../grid/disclosure-text';
 import type { TDisplayGrid } from '../grid/display-grid';
 import { factsGrid, gridBlockGrid, indicatorsGrid, tableGrid } from '../grid/table-grid';
-import { displayWan } from '../grid/wan';
+import { displayAmount } from '../grid/display-amount';
 import { FONT_BOLD, FONT_REGULAR, cjkFonts } from './cjk-fonts';
 import { contentsPagesNeeded, writeContents, writePageNumbers, type THeading } from './pdf-outline';
 import { drawTable } from './pdf-table';
@@ -152,14 +152,14 @@ function writeTable(doc: TDoc, disclosure: TDisclosure, table: TDisclosureTable)
   doc.font(FONT_REGULAR).fontSize(9).text(table.number, MARGINS.left, y, { lineBreak: false });
   doc.text(`单位：${table.unit}`, MARGINS.left, y, { align: 'right', width: contentWidth(doc) });
   doc.moveDown(0.3);
-  table.preamble.forEach((block) => writeBlock(doc, block));
+  table.preamble.forEach((block) => writeBlock(doc, block, table.unit));
   // 表9 and 表10 are forms made of blocks; their main grid is empty and not printed.
   if (table.columns.length > 0 || table.rows.length > 0) drawGrid(doc, tableGrid(table));
   if (table.rows.length === 0 && table.emptyStatement) {
     doc.moveDown(0.6);
     paragraph(doc, table.emptyStatement);
   }
-  table.blocks.forEach((block) => writeBlock(doc, block));
+  table.blocks.forEach((block) => writeBlock(doc, block, table.unit));
 }
 
 function drawGrid(doc: TDoc, grid: TDisplayGrid): void {
@@ -174,22 +174,22 @@ function blockTitle(doc: TDoc, title: string | undefined): void {
   doc.moveDown(0.2);
 }
 
-function writeBlock(doc: TDoc, block: TBlock): void {
+function writeBlock(doc: TDoc, block: TBlock, unit: string): void {
   if (block.type === 'project') {
     doc.moveDown(0.5);
     blockTitle(doc, `项目名称：${block.name}`);
-    blockTitle(doc, `项目单位：${block.unitName}    项目当年预算：${displayWan(block.amount)}万元`);
-    block.blocks.forEach((leaf) => writeLeaf(doc, leaf));
+    blockTitle(doc, `项目单位：${block.unitName}    项目当年预算：${displayAmount(block.amount, unit)}${unit}`);
+    block.blocks.forEach((leaf) => writeLeaf(doc, leaf, unit));
     return;
   }
-  writeLeaf(doc, block);
+  writeLeaf(doc, block, unit);
 }
 
-function writeLeaf(doc: TDoc, block: TLeafBlock): void {
+function writeLeaf(doc: TDoc, block: TLeafBlock, unit: string): void {
   switch (block.type) {
     case 'grid':
       blockTitle(doc, block.title);
-      drawGrid(doc, gridBlockGrid(block));
+      drawGrid(doc, gridBlockGrid(block, unit));
       return;
     case 'facts':
       blockTitle(doc, block.title);

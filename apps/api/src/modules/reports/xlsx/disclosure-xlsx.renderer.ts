@@ -3,7 +3,7 @@ import type { TBlock, TDisclosure, TDisclosureTable, TLeafBlock } from '@budgetf
 import { tableHeading } from '../grid/disclosure-text';
 import { placeCells, type TDisplayGrid, type TGridCell } from '../grid/display-grid';
 import { factsGrid, gridBlockGrid, indicatorsGrid, tableGrid } from '../grid/table-grid';
-import { displayWan } from '../grid/wan';
+import { displayAmount } from '../grid/display-amount';
 import { neutraliseText, yuanToSheetNumber } from './sheet-values';
 
 /**
@@ -11,6 +11,7 @@ import { neutraliseText, yuanToSheetNumber } from './sheet-values';
  * exact amount: "," divides by 1,000 and the literal "." (`!.`) before the last digit makes it 10,000.
  */
 export const WAN_NUMBER_FORMAT = '0!.0,';
+export const YUAN_NUMBER_FORMAT = '0.00';
 
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -53,10 +54,10 @@ function writeSheet(workbook: ExcelJS.Workbook, disclosure: TDisclosure, table: 
   unit.value = `单位：${table.unit}`;
   unit.alignment = { horizontal: 'right' };
   let row = 3;
-  for (const block of table.preamble) row = writeBlock(sheet, block, row);
+  for (const block of table.preamble) row = writeBlock(sheet, block, row, table.unit);
   if (table.columns.length > 0 || table.rows.length > 0) {
     const headerStart = row;
-    row = writeGrid(sheet, main, row);
+    row = writeGrid(sheet, main, row, table.unit);
     // Freeze the title and header rows so that they stay in view while scrolling the figures.
     if (table.preamble.length === 0) sheet.views = [{ state: 'frozen', ySplit: headerStart - 1 + main.header.length }];
   }
@@ -64,29 +65,29 @@ function writeSheet(workbook: ExcelJS.Workbook, disclosure: TDisclosure, table: 
     sheet.getCell(row, 1).value = table.emptyStatement;
     row += 1;
   }
-  for (const block of table.blocks) row = writeBlock(sheet, block, row);
+  for (const block of table.blocks) row = writeBlock(sheet, block, row, table.unit);
   sheet.columns.forEach((column, i) => {
     column.width = i === 0 && table.rowHeader.codeLabel !== undefined ? 12 : i < 2 ? 32 : 14;
   });
 }
 
-function writeBlock(sheet: ExcelJS.Worksheet, block: TBlock, row: number): number {
-  if (block.type !== 'project') return writeLeaf(sheet, block, row);
-  let next = writeTitle(sheet, `项目名称：${block.name}；项目单位：${block.unitName}；项目当年预算：${displayWan(block.amount)}万元`, row);
-  for (const leaf of block.blocks) next = writeLeaf(sheet, leaf, next);
+function writeBlock(sheet: ExcelJS.Worksheet, block: TBlock, row: number, unit: string): number {
+  if (block.type !== 'project') return writeLeaf(sheet, block, row, unit);
+  let next = writeTitle(sheet, `项目名称：${block.name}；项目单位：${block.unitName}；项目当年预算：${displayAmount(block.amount, unit)}${unit}`, row);
+  for (const leaf of block.blocks) next = writeLeaf(sheet, leaf, next, unit);
   return next;
 }
 
-function writeLeaf(sheet: ExcelJS.Worksheet, block: TLeafBlock, row: number): number {
+function writeLeaf(sheet: ExcelJS.Worksheet, block: TLeafBlock, row: number, unit: string): number {
   switch (block.type) {
     case 'grid':
-      return writeGrid(sheet, gridBlockGrid(block), writeTitle(sheet, block.title, row));
+      return writeGrid(sheet, gridBlockGrid(block, unit), writeTitle(sheet, block.title, row), unit);
     case 'facts':
-      return writeGrid(sheet, factsGrid(block), writeTitle(sheet, block.title, row));
+      return writeGrid(sheet, factsGrid(block), writeTitle(sheet, block.title, row), unit);
     case 'text':
-      return writeGrid(sheet, { header: [], body: [[{ text: block.label, bold: true }, { text: block.text }]] }, row);
+      return writeGrid(sheet, { header: [], body: [[{ text: block.label, bold: true }, { text: block.text }]] }, row, unit);
     case 'indicators':
-      return writeGrid(sheet, indicatorsGrid(block), writeTitle(sheet, block.title, row));
+      return writeGrid(sheet, indicatorsGrid(block), writeTitle(sheet, block.title, row), unit);
   }
 }
 
@@ -99,7 +100,7 @@ function writeTitle(sheet: ExcelJS.Worksheet, title: string | undefined, row: nu
 }
 
 /** Writes a grid from `row` on, merging spans as printed; returns the first row below it. */
-function writeGrid(sheet: ExcelJS.Worksheet, grid: TDisplayGrid, row: number): number {
+function writeGrid(sheet: ExcelJS.Worksheet, grid: TDisplayGrid, row: number, unit: string): number {
   const header = placeCells(grid.header);
   const body = placeCells(grid.body);
   for (const [section, offset, isHeader] of [
@@ -110,17 +111,17 @@ function writeGrid(sheet: ExcelJS.Worksheet, grid: TDisplayGrid, row: number): n
       const top = offset + p.row;
       const left = 1 + p.col;
       if (p.rowSpan > 1 || p.colSpan > 1) sheet.mergeCells(top, left, top + p.rowSpan - 1, left + p.colSpan - 1);
-      writeCell(sheet.getCell(top, left), p.cell, isHeader);
+      writeCell(sheet.getCell(top, left), p.cell, isHeader, unit);
       for (let r = 0; r < p.rowSpan; r += 1) for (let c = 0; c < p.colSpan; c += 1) sheet.getCell(top + r, left + c).border = BORDER;
     }
   }
   return row + header.rows + body.rows + 1;
 }
 
-function writeCell(cell: ExcelJS.Cell, source: TGridCell, isHeader: boolean): void {
+function writeCell(cell: ExcelJS.Cell, source: TGridCell, isHeader: boolean, unit: string): void {
   if (source.kind === 'amount' && source.yuan !== undefined) {
     cell.value = yuanToSheetNumber(source.yuan);
-    cell.numFmt = WAN_NUMBER_FORMAT;
+    cell.numFmt = unit === '元' ? YUAN_NUMBER_FORMAT : WAN_NUMBER_FORMAT;
   } else {
     cell.value = neutraliseText(source.text);
   }

@@ -1,0 +1,41 @@
+import type { Job } from 'bullmq';
+import { z } from 'zod';
+import type { TQueueName } from './queue-names';
+
+/** What every relayed job carries: the outbox row it came from (ids, never personal data). */
+export const ZOutboxJobData = z.object({
+  outboxId: z.string().regex(/^\d+$/),
+  topic: z.string().min(1),
+  payload: z.record(z.string(), z.unknown()),
+});
+export type TOutboxJobData = z.output<typeof ZOutboxJobData>;
+
+export interface TTopicRoute {
+  queue: TQueueName;
+  jobName: string;
+}
+
+/** Where each outbox topic the API writes goes. */
+export const TOPIC_ROUTES: Readonly<Record<string, TTopicRoute>> = {
+  'budget.render-publication': { queue: 'publication', jobName: 'render-publication' },
+  'budget.notify': { queue: 'notifications', jobName: 'notify' },
+};
+
+/**
+ * One outbox row, one job id, however often it is relayed or reconciled: BullMQ ignores an add whose
+ * id it already holds, so a job is never queued twice. (BullMQ ids may not contain ":".)
+ */
+export function outboxJobId(outboxId: string): string {
+  return `outbox-${outboxId}`;
+}
+
+export type TJobHandler = (data: TOutboxJobData, job: Job) => Promise<string>;
+export type TJobHandlers = Readonly<Record<string, TJobHandler>>;
+
+/** Start fails when a routed job has no handler: a topic must never be relayed into a void. */
+export function assertEveryRouteHandled(handlers: TJobHandlers): void {
+  const missing = Object.values(TOPIC_ROUTES)
+    .map((route) => route.jobName)
+    .filter((name) => handlers[name] === undefined);
+  if (missing.length > 0) throw new Error(`no handler for job(s): ${missing.join(', ')}`);
+}
