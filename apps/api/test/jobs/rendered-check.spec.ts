@@ -1,0 +1,59 @@
+import type { TDisclosure } from '@budgetflow/domain';
+import { checkRenderedFiles } from '../../src/modules/reports/check/rendered-check';
+import { renderDisclosureFiles } from '../../src/modules/reports/disclosure-files.renderer';
+import { renderedFile, sha256Hex } from '../../src/modules/reports/rendered-file';
+import { REVISION_DATE, seedDisclosure } from './seed-disclosure';
+
+const seed = seedDisclosure();
+
+async function problemsOf(disclosure: TDisclosure): Promise<string[]> {
+  const files = await renderDisclosureFiles(disclosure, { createdAt: REVISION_DATE });
+  return (await checkRenderedFiles(disclosure, files)).map((p) => `${p.code} ${p.file}`);
+}
+
+describe('the check of rendered files', () => {
+  it("passes the seed's files, each listed with its size and sha256", async () => {
+    const files = await renderDisclosureFiles(seed, { createdAt: REVISION_DATE });
+    expect(files.map((f) => f.format).sort()).toEqual(['csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'datapackage', 'json', 'pdf', 'xlsx']);
+    for (const f of files) {
+      expect(f.size).toBe(f.bytes.length);
+      expect(f.sha256).toBe(sha256Hex(f.bytes));
+    }
+    expect(await checkRenderedFiles(seed, files)).toEqual([]);
+  });
+
+  it('stops placeholder text left in a table', async () => {
+    const t3 = seed.tables[2];
+    if (!t3?.rows[1]) throw new Error('the seed has 表3 rows');
+    const tampered = structuredClone(seed);
+    (tampered.tables[2]?.rows[1] as { name: string }).name = '待填单位';
+    const problems = await problemsOf(tampered);
+    expect(problems).toEqual(expect.arrayContaining(['PLACEHOLDER_TEXT disclosure.pdf', 'PLACEHOLDER_TEXT disclosure.xlsx', 'PLACEHOLDER_TEXT t3.csv']));
+  });
+
+  it('stops a missing table and an empty table that does not say so', async () => {
+    const tampered = structuredClone(seed);
+    tampered.tables = tampered.tables.filter((t) => t.id !== 'T8');
+    const t7 = tampered.tables.find((t) => t.id === 'T7');
+    if (!t7) throw new Error('the seed has 表7');
+    delete t7.emptyStatement;
+    const problems = await problemsOf(tampered);
+    expect(problems).toContain('TABLE_MISSING disclosure');
+    expect(problems).toContain('EMPTY_STATEMENT_MISSING disclosure');
+  });
+
+  it('stops a file whose figures differ from the model', async () => {
+    const files = await renderDisclosureFiles(seed, { createdAt: REVISION_DATE });
+    const csv = files.find((f) => f.name === 't1.csv');
+    if (!csv) throw new Error('t1.csv is rendered');
+    const edited = renderedFile('csv', 't1.csv', csv.mediaType, Buffer.from(csv.bytes.toString('utf8').replace('6044000.00', '6045000.00')));
+    const problems = await checkRenderedFiles(seed, files.map((f) => (f === csv ? edited : f)));
+    expect(problems.map((p) => `${p.code} ${p.file}`)).toEqual(['FIGURE_MISMATCH t1.csv']);
+  });
+
+  it('stops a heading that names another fiscal year', async () => {
+    const tampered = structuredClone(seed);
+    (tampered.explanations[0]?.paragraphs[0] as { text: string }).text += '详见2019年部门预算。';
+    expect(await problemsOf(tampered)).toContain('YEAR_MISMATCH disclosure.pdf');
+  });
+});

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ZBudgetDocument, catalogueForYear, deriveDisclosure, type TDisclosure } from '@budgetflow/domain';
+
+/** The seed's budget (packages/domain/fixtures) derived into its disclosure, as the jobs render it. */
+export function seedDisclosure(): TDisclosure {
+  const path = join(__dirname, '../../../../packages/domain/fixtures/qiaokou-bigdata-2020.json');
+  const doc = ZBudgetDocument.parse(JSON.parse(readFileSync(path, 'utf8')));
+  return deriveDisclosure(doc, catalogueForYear(doc.fiscalYear));
+}
+
+/** The date of the revision the files are rendered from. */
+export const REVISION_DATE = new Date('2020-03-01T08:00:00Z');
