@@ -6,3 +6,5 @@ export * from './errors';
 export * from './catalogue';
 export * from './workflow';
 export * from './derive';
+export * from './rules';
+export * from './render';

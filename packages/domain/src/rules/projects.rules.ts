@@ -184,7 +184,6 @@ function checkProcurement({ project, lines, amount }: ProjectContext): TFinding[
 }
 
 function checkFundSources({ project, lines, amount }: ProjectContext): TFinding[] {
-  if (project.fundSources.length === 0) return [];
   const findings: TFinding[] = [];
   const name = project.name;
   const at = projectLocation(project.id, 'fundSources');
@@ -193,6 +192,8 @@ function checkFundSources({ project, lines, amount }: ProjectContext): TFinding[
   if (stated !== amount) {
     findings.push(report(PROJECT_RULES.fundSourceSum, at, { name, sources: stated, amount }, { expected: amount, actual: stated }));
   }
+  // 表10 prints 项目资金来源 for every project: none stated is a sum of 0, and per source is moot.
+  if (project.fundSources.length === 0) return findings;
   for (const source of differences(sources, lines.bySource)) {
     const [s, l] = [yuanOf(sources, source), yuanOf(lines.bySource, source)];
     const params = { name, source: FUND_SOURCE_NAMES[source], sources: s, lines: l };

@@ -28,6 +28,11 @@ export interface RuleDefinition {
   readonly description: TLocalizedText;
   /** The finding's message, with {placeholders} that report() fills in. */
   readonly message: TLocalizedText;
+  /**
+   * Document rules that report the same cause closer to the user's input: when one of them fires,
+   * validateBudget leaves this disclosure rule's findings out rather than saying it twice.
+   */
+  readonly supersededBy?: readonly string[];
 }
 
 export type FindingParams = Readonly<Record<string, string | number>>;

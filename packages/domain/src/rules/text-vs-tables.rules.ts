@@ -1,0 +1,149 @@
+import { Decimal } from 'decimal.js';
+import type { TDisclosure, TTableRef } from '../disclosure/disclosure.schema';
+import { shareOfTotal } from '../money/display';
+import type { Fen } from '../money/fen';
+import { wanTextMatchesFen } from '../money/wan-text';
+import type { TFinding } from './finding.schema';
+import { agrees, cellFen, halfStepFen, tryParseFen, yuan } from './disclosure-grid';
+import { figureLocation, figuresOf, referencedRow, type PlacedFigure } from './figures';
+import { defineRules, report } from './rule-definition';
+
+export const TEXT_RULES = defineRules('text-vs-tables', 'disclosure', {
+  amount: {
+    id: 'TEXT.AMOUNT',
+    severity: 'error',
+    description: {
+      zh: '说明中的金额等于其所引表格的数字',
+      en: 'An amount stated in the explanations equals the table cell it cites',
+    },
+    message: {
+      zh: '说明「{section}」中 {figure} 为 {actual} 元，{table}「{row}」为 {expected} 元',
+      en: 'explanation “{section}”: {figure} is {actual} yuan, {table} “{row}” is {expected} yuan',
+    },
+  },
+  display: {
+    id: 'TEXT.DISPLAY',
+    severity: 'error',
+    description: {
+      zh: '说明中印出的数字（万元、%）是该数字按规则舍入的结果',
+      en: 'A figure printed in the explanations (万元, %) is its value rounded by the rules',
+    },
+    message: {
+      zh: '说明「{section}」印出 {text}{unit}，而数值为 {value}',
+      en: 'explanation “{section}” prints {text}{unit} for the value {value}',
+    },
+  },
+  share: {
+    id: 'TEXT.SHARE',
+    severity: 'error',
+    description: {
+      zh: '说明中的占比等于所引数字除以其总数（一位小数）',
+      en: 'A share stated in the explanations is its figure divided by the total (one decimal)',
+    },
+    message: {
+      zh: '说明「{section}」中占比为 {actual}%，{part} ÷ {total} = {expected}%',
+      en: 'explanation “{section}” states {actual}%, {part} ÷ {total} is {expected}%',
+    },
+  },
+  shareDecimals: {
+    id: 'TEXT.SHARE_DECIMALS',
+    severity: 'warning',
+    description: { zh: '占比统一保留一位小数（写 4.0% 而非 4%）', en: 'Shares are written with one decimal (4.0%, not 4%)' },
+    message: {
+      zh: '说明「{section}」中占比写作 {text}%，应写作 {expected}%',
+      en: 'explanation “{section}” writes the share as {text}%, write {expected}%',
+    },
+  },
+  sourceMissing: {
+    id: 'TEXT.SOURCE_MISSING',
+    severity: 'warning',
+    description: { zh: '说明中数字所引的表格行须存在', en: 'The table row an explained figure cites exists' },
+    message: {
+      zh: '说明「{section}」中 {figure} 引用的 {table} 行 {row} 不存在',
+      en: 'explanation “{section}”: {figure} cites row {row} of {table}, which does not exist',
+    },
+  },
+  notInText: {
+    id: 'TEXT.NOT_IN_TEXT',
+    severity: 'warning',
+    description: { zh: '说明中列出的数字确实出现在正文中', en: 'A figure listed for a paragraph appears in its text' },
+    message: {
+      zh: '说明「{section}」的正文中没有 {text}{unit}',
+      en: 'the text of explanation “{section}” does not contain {text}{unit}',
+    },
+  },
+});
+
+const tableName = (ref: TTableRef) => `表${ref.table.slice(1)}`;
+
+function sameNumber(a: string, b: string, slack = 0): boolean {
+  try {
+    return new Decimal(a).minus(b).abs().lte(slack);
+  } catch {
+    return false;
+  }
+}
+
+interface Context {
+  disclosure: TDisclosure;
+  halfStep: number;
+  findings: TFinding[];
+}
+
+/** The cell a figure cites, or a finding that it cites nothing. */
+function citedFen(c: Context, placed: PlacedFigure, ref: TTableRef): Fen | undefined {
+  const row = referencedRow(c.disclosure, ref);
+  if (row !== undefined && ref.column in row.cells) return cellFen(row, ref.column);
+  const params = { section: placed.section.title, figure: placed.figure.key, table: tableName(ref), row: `${ref.row}/${ref.column}` };
+  c.findings.push(report(TEXT_RULES.sourceMissing, figureLocation(placed), params));
+  return undefined;
+}
+
+function checkAmount(c: Context, placed: PlacedFigure): void {
+  const { figure, section } = placed;
+  const value = tryParseFen(figure.value);
+  if (value === undefined || (figure.unit === '万元' && !wanTextMatchesFen(figure.text, value))) {
+    const params = { section: section.title, text: figure.text, unit: figure.unit, value: figure.value };
+    c.findings.push(report(TEXT_RULES.display, figureLocation(placed), params, { expected: figure.value, actual: figure.text }));
+  }
+  if (value === undefined || figure.source === undefined) return;
+  const cited = citedFen(c, placed, figure.source);
+  if (cited === undefined || agrees(value, cited, 1, c.halfStep)) return;
+  const params = { section: section.title, figure: figure.key, table: tableName(figure.source), row: figure.source.row, actual: yuan(value), expected: yuan(cited) };
+  c.findings.push(report(TEXT_RULES.amount, figureLocation(placed), params, { expected: params.expected, actual: params.actual }));
+}
+
+function checkShare(c: Context, placed: PlacedFigure): void {
+  const { figure, section } = placed;
+  const oneDecimal = /^-?\d+\.\d$/.test(figure.text);
+  if (!sameNumber(figure.text, figure.value)) {
+    const params = { section: section.title, text: figure.text, unit: figure.unit, value: figure.value };
+    c.findings.push(report(TEXT_RULES.display, figureLocation(placed), params, { expected: figure.value, actual: figure.text }));
+  } else if (!oneDecimal) {
+    const expected = new Decimal(figure.value).toFixed(1);
+    c.findings.push(report(TEXT_RULES.shareDecimals, figureLocation(placed), { section: section.title, text: figure.text, expected }, { expected, actual: figure.text }));
+  }
+  if (figure.source === undefined || figure.denominator === undefined) return;
+  const part = citedFen(c, placed, figure.source);
+  const total = citedFen(c, placed, figure.denominator);
+  if (part === undefined || total === undefined || (total === 0 && part !== 0)) return;
+  const expected = shareOfTotal(part, total);
+  if (sameNumber(figure.value, expected, c.halfStep === 0 ? 0 : 0.1)) return;
+  const params = { section: section.title, actual: figure.value, expected, part: yuan(part), total: yuan(total) };
+  c.findings.push(report(TEXT_RULES.share, figureLocation(placed), params, { expected, actual: figure.value }));
+}
+
+/** Identity 8 and the 元 ↔ 万元 agreement: every figure of Part 3 against its text and its table. */
+export function checkTextVsTables(disclosure: TDisclosure): TFinding[] {
+  const c: Context = { disclosure, halfStep: halfStepFen(disclosure.meta), findings: [] };
+  for (const placed of figuresOf(disclosure)) {
+    const { figure, paragraph, section } = placed;
+    const compact = paragraph.text.replace(/\s+/g, '');
+    if (!compact.includes(figure.text.replace(/\s+/g, ''))) {
+      c.findings.push(report(TEXT_RULES.notInText, figureLocation(placed), { section: section.title, text: figure.text, unit: figure.unit }));
+    }
+    if (figure.kind === 'amount') checkAmount(c, placed);
+    else if (figure.kind === 'percent') checkShare(c, placed);
+  }
+  return c.findings;
+}
