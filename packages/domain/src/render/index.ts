@@ -1,0 +1,4 @@
+export * from './display-grid';
+export { renderCsv, csvField, CSV_HEADER, UTF8_BOM } from './render-csv';
+export { renderHtml } from './render-html';
+export { escapeHtml } from './html-table';
