@@ -7,4 +7,3 @@ export * from './catalogue';
 export * from './workflow';
 export * from './derive';
 export * from './rules';
-export * from './render';
