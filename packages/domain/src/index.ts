@@ -7,3 +7,4 @@ export * from './catalogue';
 export * from './workflow';
 export * from './derive';
 export * from './rules';
+export * from './render';
