@@ -1,10 +1,12 @@
 import { AuditLog1795600200000 } from './1795600200000-audit-log';
+import { BudgetsWorkflow1795720000000 } from './1795720000000-budgets-workflow';
 import { CatalogueEditions1795600100000 } from './1795600100000-catalogue-editions';
 import { DemoAccounts1795600300000 } from './1795600300000-demo-accounts';
 import { PeopleAndDepartments1795600000000 } from './1795600000000-people-and-departments';
+import { JobsPublicationFiles1795800000000 } from './1795800000000-jobs-publication-files';
 
 /**
  * Every migration, oldest first. Add yours at the end with a newer timestamp; never edit one
  * that has landed. An explicit list (not a glob) so the same code runs under tsx, jest and node.
  */
-export const MIGRATIONS = [PeopleAndDepartments1795600000000, CatalogueEditions1795600100000, AuditLog1795600200000, DemoAccounts1795600300000];
+export const MIGRATIONS = [PeopleAndDepartments1795600000000, CatalogueEditions1795600100000, AuditLog1795600200000, DemoAccounts1795600300000, BudgetsWorkflow1795720000000, JobsPublicationFiles1795800000000];

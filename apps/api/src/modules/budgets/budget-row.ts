@@ -1,0 +1,24 @@
+import type { BudgetState } from '@budgetflow/domain';
+import type { TDocumentRest } from './mappers/budget-document.mapper';
+
+export type TBudgetStateValue = BudgetState;
+
+/** A budgets row as the finders return it (snake_case columns, jsonb parsed, no lines). */
+export interface TBudgetRow {
+  id: string;
+  department_id: string;
+  department_code: string;
+  department_name: string;
+  fiscal_year: number;
+  state: TBudgetStateValue;
+  version: number;
+  revision_no: number;
+  document: TDocumentRest;
+  return_reason: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** The columns of TBudgetRow, for the finders' SELECT lists (alias b = budgets, d = departments). */
+export const BUDGET_COLUMNS = `b.id, b.department_id, d.code AS department_code, d.name AS department_name,
+  b.fiscal_year, b.state, b.version, b.revision_no, b.document, b.return_reason, b.created_at, b.updated_at`;

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { BudgetDerivationService } from './budget-derivation.service';
+import { BudgetLinesRepository } from './budget-lines.repository';
+import { BudgetsController } from './budgets.controller';
+import { BudgetsRepository } from './budgets.repository';
+import { BudgetsService } from './budgets.service';
+import { DepartmentDraftRepository } from './department-draft.repository';
+
+@Module({
+  controllers: [BudgetsController],
+  providers: [BudgetsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService, DepartmentDraftRepository],
+  exports: [BudgetsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService],
+})
+export class BudgetsModule {}

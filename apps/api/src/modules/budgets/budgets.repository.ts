@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { BUDGET_COLUMNS, type TBudgetRow, type TBudgetStateValue } from './budget-row';
+import type { TCaller } from '../../common/auth/caller';
+import { visibleCondition, visibleParams } from './budget-visibility';
+import type { TDocumentRest } from './mappers/budget-document.mapper';
+import { updateReturning } from './update-returning';
+
+export interface TBudgetListFilter {
+  year?: number | undefined;
+  state?: TBudgetStateValue | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export interface TBudgetSummaryRow {
+  id: string;
+  department_id: string;
+  department_code: string;
+  department_name: string;
+  fiscal_year: number;
+  state: TBudgetStateValue;
+  version: number;
+  revision_no: number;
+  updated_at: Date;
+}
+
+/** Named finders over `budgets`; every read carries the viewer, so scope is never forgotten. */
+@Injectable()
+export class BudgetsRepository {
+  async findVisible(m: EntityManager, viewer: TCaller, id: string): Promise<TBudgetRow | undefined> {
+    const rows: TBudgetRow[] = await m.query(
+      `SELECT ${BUDGET_COLUMNS} FROM budgets b JOIN departments d ON d.id = b.department_id
+       WHERE b.id = $1 AND ${visibleCondition(2)}`,
+      [id, ...visibleParams(viewer)],
+    );
+    return rows[0];
+  }
+
+  async listVisible(m: EntityManager, viewer: TCaller, filter: TBudgetListFilter): Promise<{ items: TBudgetSummaryRow[]; total: number }> {
+    const where = `${visibleCondition(1)} AND ($4::int IS NULL OR b.fiscal_year = $4) AND ($5::text IS NULL OR b.state = $5)`;
+    const params = [...visibleParams(viewer), filter.year ?? null, filter.state ?? null];
+    const [items, count]: [TBudgetSummaryRow[], { total: number }[]] = await Promise.all([
+      m.query(
+        `SELECT b.id, b.department_id, d.code AS department_code, d.name AS department_name, b.fiscal_year,
+                b.state, b.version, b.revision_no, b.updated_at
+         FROM budgets b JOIN departments d ON d.id = b.department_id
+         WHERE ${where}
+         ORDER BY b.fiscal_year DESC, d.code, b.id
+         LIMIT $6 OFFSET $7`,
+        [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
+      ),
+      m.query(`SELECT count(*)::int AS total FROM budgets b WHERE ${where}`, params),
+    ]);
+    return { items, total: count[0]?.total ?? 0 };
+  }
+
+  /** Inserts a draft; undefined when the department already has a budget for the year. */
+  async insertDraft(m: EntityManager, departmentId: string, fiscalYear: number, rest: TDocumentRest): Promise<string | undefined> {
+    const rows: { id: string }[] = await m.query(
+      `INSERT INTO budgets (department_id, fiscal_year, document) VALUES ($1, $2, $3)
+       ON CONFLICT (department_id, fiscal_year) DO NOTHING RETURNING id`,
+      [departmentId, fiscalYear, rest],
+    );
+    return rows[0]?.id;
+  }
+
+  /**
+   * The optimistic lock of an edit: bumps the version only if it is still the one the editor saw
+   * and the state still allows editing. Concurrent editors queue on the row lock; the losers find
+   * the version moved and get undefined.
+   */
+  async bumpIfEditable(m: EntityManager, id: string, version: number, editableStates: readonly string[]): Promise<{ version: number; revision_no: number } | undefined> {
+    const rows = await updateReturning<{ version: number; revision_no: number }>(
+      m,
+      `UPDATE budgets SET version = version + 1, updated_at = now()
+       WHERE id = $1 AND version = $2 AND state = ANY($3::text[])
+       RETURNING version, revision_no`,
+      [id, version, [...editableStates]],
+    );
+    return rows[0];
+  }
+
+  /** Replaces the non-line part of the document (an import); the caller has bumped the version. */
+  async replaceDocumentRest(m: EntityManager, id: string, rest: TDocumentRest): Promise<void> {
+    await m.query(`UPDATE budgets SET document = $2 WHERE id = $1`, [id, rest]);
+  }
+
+  /**
+   * The conditional update of a transition: exactly one row when (state, version) are still what
+   * the actor saw, none when someone else acted first.
+   */
+  async transitionIfCurrent(
+    m: EntityManager,
+    change: { id: string; from: TBudgetStateValue; version: number; to: TBudgetStateValue; freezeRevision: boolean; returnReason: string | null },
+  ): Promise<{ version: number; revision_no: number } | undefined> {
+    const rows = await updateReturning<{ version: number; revision_no: number }>(
+      m,
+      `UPDATE budgets SET state = $4, version = version + 1, updated_at = now(),
+              revision_no = revision_no + CASE WHEN $5::boolean THEN 1 ELSE 0 END,
+              return_reason = $6
+       WHERE id = $1 AND state = $2 AND version = $3
+       RETURNING version, revision_no`,
+      [change.id, change.from, change.version, change.to, change.freezeRevision, change.returnReason],
+    );
+    return rows[0];
+  }
+
+  async currentVersion(m: EntityManager, id: string): Promise<{ state: TBudgetStateValue; version: number } | undefined> {
+    const rows: { state: TBudgetStateValue; version: number }[] = await m.query(`SELECT state, version FROM budgets WHERE id = $1`, [id]);
+    return rows[0];
+  }
+
+  /** Records that a user edited the working copy that will become revision `revisionNo`. */
+  async recordEditor(m: EntityManager, id: string, revisionNo: number, userId: string): Promise<void> {
+    await m.query(
+      `INSERT INTO budget_editors (budget_id, revision_no, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [id, revisionNo, userId],
+    );
+  }
+
+  /** Everyone who edited the content up to revision `revisionNo`: it carries their edits forward. */
+  async editorsUpTo(m: EntityManager, id: string, revisionNo: number): Promise<string[]> {
+    const rows: { user_id: string }[] = await m.query(
+      `SELECT DISTINCT user_id FROM budget_editors WHERE budget_id = $1 AND revision_no <= $2 ORDER BY user_id`,
+      [id, revisionNo],
+    );
+    return rows.map((r) => r.user_id);
+  }
+}

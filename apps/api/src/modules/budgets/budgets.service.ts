@@ -1,0 +1,245 @@
+import { canonicalJson, ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { TCaller } from '../../common/auth/caller';
+import { AppError, notFound, type TFieldError } from '../../common/errors/app-error';
+import { AuditService } from '../audit/audit.service';
+import { BudgetDerivationService, type TDerivation } from './budget-derivation.service';
+import { BudgetLinesRepository, type TBudgetTotals } from './budget-lines.repository';
+import type { TBudgetRow } from './budget-row';
+import { BudgetsRepository, type TBudgetListFilter, type TBudgetSummaryRow } from './budgets.repository';
+import { DepartmentDraftRepository } from './department-draft.repository';
+import type { TCreateBudgetRequest, TLinesPatchRequest, TReadBudgetQuery } from './dto/budget-requests.schema';
+import { unknownLineCodes } from './line-codes';
+import { catalogueOfYear } from './year-catalogue';
+import { joinDocument, splitDocument, toExpenditureLine, toIncomeLine } from './mappers/budget-document.mapper';
+import { EDITABLE_STATES, versionConflict } from './budget-versioning';
+
+export interface TBudgetView {
+  id: string;
+  department: { id: string; code: string; name: string };
+  fiscalYear: number;
+  state: TBudgetRow['state'];
+  version: number;
+  revisionNo: number;
+  returnReason: string | null;
+  updatedAt: string;
+  totals: TBudgetTotals;
+  lines: {
+    expenditure: { page: number; pageSize: number; total: number; items: ReturnType<typeof toExpenditureLine>[] };
+    income: ReturnType<typeof toIncomeLine>[];
+  };
+  findings: TDerivation['findings'];
+  errorCount: number;
+  disclosure: TDerivation['disclosure'];
+}
+
+export interface TBudgetSummary {
+  id: string;
+  department: { id: string; code: string; name: string };
+  fiscalYear: number;
+  state: TBudgetRow['state'];
+  version: number;
+  revisionNo: number;
+  updatedAt: string;
+}
+
+/** Budgets as preparers keep them: create, read, edit lines, import and export the whole document. */
+@Injectable()
+export class BudgetsService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly budgets: BudgetsRepository,
+    private readonly lines: BudgetLinesRepository,
+    private readonly departments: DepartmentDraftRepository,
+    private readonly derivations: BudgetDerivationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(caller: TCaller, filter: TBudgetListFilter): Promise<{ items: TBudgetSummary[]; page: number; pageSize: number; total: number }> {
+    const { items, total } = await this.budgets.listVisible(this.dataSource.manager, caller, filter);
+    return { items: items.map(toSummary), page: filter.page, pageSize: filter.pageSize, total };
+  }
+
+  async create(caller: TCaller, request: TCreateBudgetRequest): Promise<TBudgetSummary> {
+    const departmentId = this.departmentFor(caller, request.departmentId);
+    return this.dataSource.transaction(async (m) => {
+      const department = await this.departments.findForDraft(m, departmentId);
+      if (department === undefined) throw notFound('Department');
+      if (!(await this.departments.isOpenYear(m, request.fiscalYear))) {
+        throw new AppError('VALIDATION_FAILED', 'The fiscal year is not open for budgets', [
+          { path: 'fiscalYear', message: `${request.fiscalYear} is not an open fiscal year` },
+        ]);
+      }
+      const empty = ZBudgetDocument.parse({
+        schemaVersion: 1,
+        fiscalYear: request.fiscalYear,
+        department: { code: department.code, name: department.name, units: department.units, staffing: { authorized: 0, actual: 0, retired: 0 } },
+        incomeLines: [],
+        expenditureLines: [],
+      });
+      const id = await this.budgets.insertDraft(m, departmentId, request.fiscalYear, splitDocument(empty).rest);
+      if (id === undefined) throw new AppError('CONFLICT', `The department already has a budget for ${request.fiscalYear}`);
+      await this.audit.append(m, { actor: caller.username, action: 'budget.create', entity: 'budget', entityId: id, budgetId: id, payload: { fiscalYear: request.fiscalYear, departmentId } });
+      return toSummary(await this.mustFind(m, caller, id));
+    });
+  }
+
+  async read(caller: TCaller, id: string, query: TReadBudgetQuery): Promise<TBudgetView> {
+    const budget = await this.mustFind(this.dataSource.manager, caller, id);
+    const m = this.dataSource.manager;
+    const [derivation, totals, page, income] = await Promise.all([
+      this.derivations.forBudget(budget),
+      this.lines.totals(m, id),
+      this.lines.expenditurePage(m, id, query.linePage, query.linePageSize),
+      this.lines.loadIncome(m, id),
+    ]);
+    return {
+      ...toSummary(budget),
+      returnReason: budget.return_reason,
+      totals,
+      lines: {
+        expenditure: { page: query.linePage, pageSize: query.linePageSize, total: totals.expenditureLineCount, items: page.map(toExpenditureLine) },
+        income: income.map(toIncomeLine),
+      },
+      findings: derivation.findings,
+      errorCount: derivation.errorCount,
+      disclosure: derivation.disclosure,
+    };
+  }
+
+  /** Adds, replaces and removes lines in one step, if nobody changed the budget since `version`. */
+  async patchLines(caller: TCaller, id: string, patch: TLinesPatchRequest, version: number): Promise<{ id: string; version: number }> {
+    const budget = await this.mustFind(this.dataSource.manager, caller, id);
+    const units = new Set(budget.document.department.units.map((u) => u.code));
+    const codeErrors = unknownLineCodes(patch.upsertExpenditure, catalogueOfYear(budget.fiscal_year), units, 'upsertExpenditure');
+    if (codeErrors.length > 0) throw new AppError('VALIDATION_FAILED', 'Some lines name codes that do not exist', codeErrors);
+    return this.dataSource.transaction(async (m) => {
+      const bumped = await this.budgets.bumpIfEditable(m, id, version, EDITABLE_STATES);
+      if (bumped === undefined) throw await versionConflict(this.budgets, m, id, version);
+      const missing: TFieldError[] = [
+        ...(await this.lines.removeExpenditure(m, id, patch.removeExpenditure)).map((lineId) => noSuchLine('removeExpenditure', patch.removeExpenditure, lineId)),
+        ...(await this.lines.removeIncome(m, id, patch.removeIncome)).map((lineId) => noSuchLine('removeIncome', patch.removeIncome, lineId)),
+      ];
+      if (missing.length > 0) throw new AppError('VALIDATION_FAILED', 'Some lines to remove do not exist', missing);
+      await this.lines.upsertExpenditure(m, id, patch.upsertExpenditure);
+      await this.lines.upsertIncome(m, id, patch.upsertIncome);
+      await this.budgets.recordEditor(m, id, bumped.revision_no + 1, caller.userId);
+      await this.audit.append(m, {
+        actor: caller.username,
+        action: 'budget.lines.edit',
+        entity: 'budget',
+        entityId: id,
+        budgetId: id,
+        payload: {
+          fromVersion: version,
+          toVersion: bumped.version,
+          upsertedExpenditure: patch.upsertExpenditure.map((l) => l.id),
+          removedExpenditure: patch.removeExpenditure,
+          upsertedIncome: patch.upsertIncome.map((l) => l.id),
+          removedIncome: patch.removeIncome,
+        },
+      });
+      return { id, version: bumped.version };
+    });
+  }
+
+  /** Replaces the whole working copy by an imported document (the domain's JSON format). */
+  async importDocument(caller: TCaller, id: string, document: TBudgetDocument, version: number): Promise<{ id: string; version: number; sha256: string }> {
+    const budget = await this.mustFind(this.dataSource.manager, caller, id);
+    const errors = documentMismatch(budget, document);
+    const units = new Set(document.department.units.map((u) => u.code));
+    errors.push(...unknownLineCodes(document.expenditureLines, catalogueOfYear(budget.fiscal_year), units, 'expenditureLines'));
+    if (errors.length > 0) throw new AppError('VALIDATION_FAILED', 'The document does not fit this budget', errors);
+    const sha256 = createHash('sha256').update(canonicalJson(document)).digest('hex');
+    return this.dataSource.transaction(async (m) => {
+      const bumped = await this.budgets.bumpIfEditable(m, id, version, EDITABLE_STATES);
+      if (bumped === undefined) throw await versionConflict(this.budgets, m, id, version);
+      const { rest, expenditureLines, incomeLines } = splitDocument(document);
+      await this.lines.removeAll(m, id);
+      await this.lines.upsertExpenditure(m, id, expenditureLines);
+      await this.lines.upsertIncome(m, id, incomeLines);
+      await this.budgets.replaceDocumentRest(m, id, rest);
+      await this.budgets.recordEditor(m, id, bumped.revision_no + 1, caller.userId);
+      await this.audit.append(m, {
+        actor: caller.username,
+        action: 'budget.document.import',
+        entity: 'budget',
+        entityId: id,
+        budgetId: id,
+        payload: { fromVersion: version, toVersion: bumped.version, sha256, expenditureLines: expenditureLines.length, incomeLines: incomeLines.length },
+      });
+      return { id, version: bumped.version, sha256 };
+    });
+  }
+
+  /** The whole document at one consistent version (a repeatable-read snapshot). */
+  async exportDocument(caller: TCaller, id: string): Promise<{ version: number; document: TBudgetDocument }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      const budget = await this.mustFind(m, caller, id);
+      return { version: budget.version, document: await this.documentOf(m, budget) };
+    });
+  }
+
+  async documentOf(m: EntityManager, budget: TBudgetRow): Promise<TBudgetDocument> {
+    const [expenditure, income] = await Promise.all([this.lines.loadExpenditure(m, budget.id), this.lines.loadIncome(m, budget.id)]);
+    return joinDocument(budget.document, expenditure, income);
+  }
+
+  /** The manager outside any transaction, for callers that only check visibility. */
+  manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  async mustFind(m: EntityManager, caller: TCaller, id: string): Promise<TBudgetRow> {
+    const budget = await this.budgets.findVisible(m, caller, id);
+    if (budget === undefined) throw notFound('Budget');
+    return budget;
+  }
+
+  /** A preparer creates the budgets of their own department; naming another is like naming none. */
+  private departmentFor(caller: TCaller, requested: string | undefined): string {
+    if (caller.departmentId === null || (requested !== undefined && requested !== caller.departmentId)) throw notFound('Department');
+    return caller.departmentId;
+  }
+}
+
+function toSummary(row: TBudgetSummaryRow): TBudgetSummary {
+  return {
+    id: row.id,
+    department: { id: row.department_id, code: row.department_code, name: row.department_name },
+    fiscalYear: row.fiscal_year,
+    state: row.state,
+    version: row.version,
+    revisionNo: row.revision_no,
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+function noSuchLine(field: string, ids: readonly string[], lineId: string): TFieldError {
+  return { path: `${field}.${ids.indexOf(lineId)}`, message: `no line "${lineId}" in this budget` };
+}
+
+/** An import must be this budget's year and department: a document cannot move a budget elsewhere. */
+function documentMismatch(budget: TBudgetRow, document: TBudgetDocument): TFieldError[] {
+  const errors: TFieldError[] = [];
+  if (document.fiscalYear !== budget.fiscal_year) {
+    errors.push({ path: 'fiscalYear', message: `this budget is for ${budget.fiscal_year}, not ${document.fiscalYear}` });
+  }
+  if (document.department.code !== budget.department_code) {
+    errors.push({ path: 'department.code', message: `this budget belongs to department ${budget.department_code}` });
+  }
+  errors.push(...duplicateIds(document.expenditureLines, 'expenditureLines'), ...duplicateIds(document.incomeLines, 'incomeLines'));
+  return errors;
+}
+
+function duplicateIds(lines: readonly { id: string }[], path: string): TFieldError[] {
+  const seen = new Set<string>();
+  const errors: TFieldError[] = [];
+  lines.forEach((line, index) => {
+    if (seen.has(line.id)) errors.push({ path: `${path}.${index}.id`, message: `line id "${line.id}" appears twice` });
+    seen.add(line.id);
+  });
+  return errors;
+}

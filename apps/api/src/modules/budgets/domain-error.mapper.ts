@@ -1,0 +1,28 @@
+import { DomainError, type DomainErrorCode } from '@budgetflow/domain';
+import { AppError, notFound } from '../../common/errors/app-error';
+
+/**
+ * The domain's refusals as HTTP problems. The domain code leads the detail so that a client can
+ * tell "has errors" from "wrong state" within one status.
+ */
+export function toAppError(error: DomainError): AppError {
+  const detail = `${error.code}: ${error.message}`;
+  const code: DomainErrorCode = error.code;
+  switch (code) {
+    case 'ROLE_NOT_ALLOWED':
+    case 'APPROVER_IS_SUBMITTER':
+    case 'APPROVER_EDITED_REVISION':
+      return new AppError('FORBIDDEN', detail);
+    // Someone else's department answers like a missing budget.
+    case 'OUT_OF_SCOPE':
+      return notFound('Budget');
+    case 'INVALID_TRANSITION':
+    case 'SUBMISSION_HAS_ERRORS':
+      return new AppError('CONFLICT', detail);
+    case 'RETURN_REASON_REQUIRED':
+      return new AppError('VALIDATION_FAILED', detail, [{ path: 'reason', message: 'a reason is required to return a budget' }]);
+    case 'CATALOGUE_INVALID':
+    case 'CATALOGUE_YEAR_UNKNOWN':
+      return new AppError('VALIDATION_FAILED', detail, [{ path: 'fiscalYear', message: error.message }]);
+  }
+}

@@ -1,0 +1,46 @@
+import { ZFiscalYear, ZUnitCode } from '@budgetflow/domain';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { Public } from '../../common/auth/roles.decorator';
+import { notFound } from '../../common/errors/app-error';
+import { documentRoute } from '../../common/openapi/openapi.registry';
+import { ZodPipe } from '../../common/validation/zod.pipe';
+import { IdPipe } from '../budgets/request-parts';
+import { PublicationsRepository, type TPublicationSummary } from './publications.repository';
+
+const ZDisclosuresQuery = z.strictObject({
+  year: z.coerce.number().pipe(ZFiscalYear).optional(),
+  department: ZUnitCode.optional().describe('department code, e.g. 019001'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+type TDisclosuresQuery = z.output<typeof ZDisclosuresQuery>;
+
+documentRoute({ method: 'get', path: '/api/public/disclosures', summary: 'Published budgets (every version), newest year first', tags: ['public'], access: 'public', query: ZDisclosuresQuery, response: { status: 200 } });
+documentRoute({ method: 'get', path: '/api/public/disclosures/{id}', summary: 'One published version: its disclosure model and files', tags: ['public'], access: 'public', params: z.object({ id: z.uuid() }), response: { status: 200 }, problems: [404] });
+
+/** What anyone may read without signing in: published versions only, never a working copy. */
+@Controller('api/public/disclosures')
+export class PublicController {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly publications: PublicationsRepository,
+  ) {}
+
+  @Get()
+  @Public()
+  async list(@Query(new ZodPipe(ZDisclosuresQuery)) query: TDisclosuresQuery): Promise<{ items: TPublicationSummary[]; page: number; pageSize: number; total: number }> {
+    const { items, total } = await this.publications.list(this.dataSource.manager, { year: query.year, departmentCode: query.department, page: query.page, pageSize: query.pageSize });
+    return { items, page: query.page, pageSize: query.pageSize, total };
+  }
+
+  @Get(':id')
+  @Public()
+  async get(@Param('id', new IdPipe('Disclosure')) id: string): Promise<TPublicationSummary & { sha256: string; disclosure: unknown; files: never[] }> {
+    const publication = await this.publications.findWithDisclosure(this.dataSource.manager, id);
+    if (publication === undefined) throw notFound('Disclosure');
+    // Rendered files (PDF, XLSX, CSV) are the jobs' work; until they attach them the list is empty.
+    return { ...publication, files: [] };
+  }
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export interface TPublicationSummary {
+  id: string;
+  budgetId: string;
+  versionNo: number;
+  revisionNo: number;
+  fiscalYear: number;
+  department: { code: string; name: string };
+  publishedAt: string;
+  /** True for the newest version of its budget; older versions stay readable beside it. */
+  latest: boolean;
+}
+
+const SUMMARY = `p.id, p.budget_id AS "budgetId", p.version_no AS "versionNo", p.revision_no AS "revisionNo",
+  p.fiscal_year AS "fiscalYear", json_build_object('code', d.code, 'name', d.name) AS department,
+  to_char(p.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedAt",
+  p.version_no = max(p.version_no) OVER (PARTITION BY p.budget_id) AS latest`;
+
+/** Publications: each publish adds a version; a correction never replaces what was published. */
+@Injectable()
+export class PublicationsRepository {
+  async insert(m: EntityManager, p: { budgetId: string; revisionNo: number; departmentId: string; fiscalYear: number; publishedBy: string }): Promise<{ id: string; versionNo: number }> {
+    const rows: { id: string; versionNo: number }[] = await m.query(
+      `INSERT INTO publications (budget_id, version_no, revision_no, department_id, fiscal_year, published_by)
+       SELECT $1, coalesce(max(version_no), 0) + 1, $2, $3, $4, $5 FROM publications WHERE budget_id = $1
+       RETURNING id, version_no AS "versionNo"`,
+      [p.budgetId, p.revisionNo, p.departmentId, p.fiscalYear, p.publishedBy],
+    );
+    const row = rows[0];
+    if (row === undefined) throw new Error('publication insert returned nothing');
+    return row;
+  }
+
+  async list(m: EntityManager, filter: { year: number | undefined; departmentCode: string | undefined; page: number; pageSize: number }): Promise<{ items: TPublicationSummary[]; total: number }> {
+    const where = `($1::int IS NULL OR p.fiscal_year = $1) AND ($2::text IS NULL OR d.code = $2)`;
+    const [items, count]: [TPublicationSummary[], { total: number }[]] = await Promise.all([
+      m.query(
+        `SELECT ${SUMMARY} FROM publications p JOIN departments d ON d.id = p.department_id WHERE ${where}
+         ORDER BY p.fiscal_year DESC, d.code, p.version_no DESC LIMIT $3 OFFSET $4`,
+        [filter.year ?? null, filter.departmentCode ?? null, filter.pageSize, (filter.page - 1) * filter.pageSize],
+      ),
+      m.query(`SELECT count(*)::int AS total FROM publications p JOIN departments d ON d.id = p.department_id WHERE ${where}`, [
+        filter.year ?? null,
+        filter.departmentCode ?? null,
+      ]),
+    ]);
+    return { items, total: count[0]?.total ?? 0 };
+  }
+
+  /** One publication with the disclosure of the revision it published. */
+  async findWithDisclosure(m: EntityManager, id: string): Promise<(TPublicationSummary & { disclosure: unknown; sha256: string }) | undefined> {
+    const rows: (TPublicationSummary & { disclosure: unknown; sha256: string })[] = await m.query(
+      `SELECT * FROM (
+         SELECT ${SUMMARY}, r.disclosure, r.sha256
+         FROM publications p JOIN departments d ON d.id = p.department_id
+         JOIN revisions r ON r.budget_id = p.budget_id AND r.revision_no = p.revision_no
+         WHERE p.budget_id = (SELECT budget_id FROM publications WHERE id = $1)
+       ) x WHERE x.id = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+}

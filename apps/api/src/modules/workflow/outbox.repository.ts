@@ -1,0 +1,44 @@
+import type { WorkflowEffect } from '@budgetflow/domain';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * The transactional outbox: rows written in the transaction of the change that causes them, so a
+ * notification or a rendering is queued if and only if the change committed. A relay (the jobs'
+ * worker) reads `WHERE processed_at IS NULL ORDER BY id`, enqueues each row under the job id
+ * `outbox:<id>` and sets processed_at.
+ *
+ * Topics: `budget.notify` {budgetId, action, who, reason?} and `budget.render-publication`
+ * {budgetId, publicationId, revisionNo, versionNo}. The revision effects (freeze, unfreeze, open) are
+ * carried out inside the transaction itself and need no relay.
+ */
+@Injectable()
+export class OutboxRepository {
+  async add(m: EntityManager, topic: string, payload: Record<string, unknown>): Promise<void> {
+    await m.query(`INSERT INTO outbox (topic, payload) VALUES ($1, $2)`, [topic, JSON.stringify(payload)]);
+  }
+
+  /** The outbox rows of a transition's effects; revision effects return nothing to relay. */
+  async addEffects(m: EntityManager, effects: readonly WorkflowEffect[], facts: { budgetId: string; action: string; publication?: { id: string; revisionNo: number; versionNo: number } }): Promise<void> {
+    for (const effect of effects) {
+      switch (effect.type) {
+        case 'notify':
+          await this.add(m, 'budget.notify', { budgetId: facts.budgetId, action: facts.action, who: effect.who, ...(effect.reason === undefined ? {} : { reason: effect.reason }) });
+          break;
+        case 'render-publication':
+          if (facts.publication === undefined) throw new Error('render-publication without a publication');
+          await this.add(m, 'budget.render-publication', {
+            budgetId: facts.budgetId,
+            publicationId: facts.publication.id,
+            revisionNo: facts.publication.revisionNo,
+            versionNo: facts.publication.versionNo,
+          });
+          break;
+        case 'freeze-revision':
+        case 'unfreeze-revision':
+        case 'open-revision':
+          break;
+      }
+    }
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { BudgetsModule } from '../budgets/budgets.module';
+import { PublicModule } from '../public/public.module';
+import { RevisionsModule } from '../revisions/revisions.module';
+import { IdempotencyRepository } from './idempotency.repository';
+import { OutboxRepository } from './outbox.repository';
+import { WorkflowController } from './workflow.controller';
+import { WorkflowService } from './workflow.service';
+
+@Module({
+  imports: [BudgetsModule, RevisionsModule, PublicModule],
+  controllers: [WorkflowController],
+  providers: [WorkflowService, IdempotencyRepository, OutboxRepository],
+})
+export class WorkflowModule {}

@@ -1,0 +1,49 @@
+import type { TBudgetDocument } from '@budgetflow/domain';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { TSignedIn, TTestApp } from '../utils/test-app';
+
+/** The seed's 2020 budget (武汉市硚口区大数据中心, department 019001 = the test "home" department). */
+export function seedDocument(): TBudgetDocument {
+  const file = path.join(__dirname, '../../../../packages/domain/fixtures/qiaokou-bigdata-2020.json');
+  return JSON.parse(readFileSync(file, 'utf8')) as TBudgetDocument;
+}
+
+export interface TBudgetRef {
+  id: string;
+  version: number;
+}
+
+/** Creates the home department's 2020 draft and imports the seed into it, over HTTP. */
+export async function createSeededBudget(t: TTestApp, preparer: TSignedIn, fiscalYear = 2020): Promise<TBudgetRef> {
+  const created = await t.http().post('/api/budgets').set(preparer.headers).send({ fiscalYear });
+  if (created.status !== 201) throw new Error(`create answered ${created.status}: ${created.text}`);
+  const { id, version } = created.body as TBudgetRef;
+  const imported = await t
+    .http()
+    .put(`/api/budgets/${id}/document`)
+    .set(preparer.headers)
+    .set('If-Match', `"${version}"`)
+    .send({ ...seedDocument(), fiscalYear });
+  if (imported.status !== 200) throw new Error(`import answered ${imported.status}: ${imported.text}`);
+  return { id, version: (imported.body as TBudgetRef).version };
+}
+
+/** Rows of the tables a write may touch, in a stable order: compared before and after a refused write. */
+export async function dumpBudgetTables(t: TTestApp): Promise<string> {
+  const tables: Record<string, string> = {
+    budgets: 'SELECT id, department_id, fiscal_year, state, version, revision_no, document, return_reason, updated_at FROM budgets ORDER BY id',
+    expenditure_lines: 'SELECT * FROM expenditure_lines ORDER BY budget_id, line_id',
+    income_lines: 'SELECT * FROM income_lines ORDER BY budget_id, line_id',
+    budget_editors: 'SELECT * FROM budget_editors ORDER BY budget_id, revision_no, user_id',
+    revisions: 'SELECT budget_id, revision_no, sha256 FROM revisions ORDER BY budget_id, revision_no',
+    publications: 'SELECT * FROM publications ORDER BY id',
+    comments: 'SELECT * FROM comments ORDER BY id',
+    outbox: 'SELECT id, topic, payload FROM outbox ORDER BY id',
+    idempotency_keys: 'SELECT user_id, key, status FROM idempotency_keys ORDER BY user_id, key',
+    audit_log: 'SELECT id, action, hash FROM audit_log ORDER BY id',
+  };
+  const parts: string[] = [];
+  for (const [name, sql] of Object.entries(tables)) parts.push(`${name}: ${JSON.stringify(await t.dataSource.query(sql))}`);
+  return parts.join('\n');
+}
