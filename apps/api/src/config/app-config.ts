@@ -12,6 +12,8 @@ export interface TAppConfig {
   readonly demoPassword: string;
   readonly dataDir: string;
   readonly logLevel: TEnv['LOG_LEVEL'];
+  readonly queuePrefix: string;
+  readonly jobLockMs: number;
 }
 
 /** Nest injection token for TAppConfig. */

@@ -15,5 +15,9 @@ export const ZEnv = z.object({
   // Where the embedded PostgreSQL keeps its files when no server is configured or reachable.
   BUDGETFLOW_DATA_DIR: z.string().min(1).default('.data'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+  // Redis key prefix of the job queues: one per deployment sharing a Redis.
+  QUEUE_PREFIX: z.string().regex(/^[\w-]{1,64}$/, 'letters, digits, "-" or "_" (at most 64)').default('budgetflow'),
+  // How long a job's lock lasts: a job whose worker died is taken up again after about this long.
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
 });
 export type TEnv = z.infer<typeof ZEnv>;

@@ -32,6 +32,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): T
     demoPassword: e.DEMO_PASSWORD,
     dataDir: e.BUDGETFLOW_DATA_DIR,
     logLevel: e.LOG_LEVEL,
+    queuePrefix: e.QUEUE_PREFIX,
+    jobLockMs: e.JOB_LOCK_MS,
   };
 }
 

@@ -1,0 +1,44 @@
+import { UnrecoverableError } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { z } from 'zod';
+import type { TOutboxJobData } from '../../../queue/job-registry';
+
+export const ZNotifyJobData = z.object({
+  budgetId: z.uuid(),
+  action: z.string().min(1),
+  who: z.enum(['preparers', 'reviewers', 'publishers']),
+  reason: z.string().optional(),
+});
+
+/**
+ * Who hears of a budget's step: its department's preparers or publishers, or the reviewers whose
+ * scope covers the department (all departments, or those assigned to them).
+ */
+const RECIPIENTS: Record<z.output<typeof ZNotifyJobData>['who'], string> = {
+  preparers: `SELECT u.id FROM users u JOIN budgets b ON b.department_id = u.department_id WHERE b.id = $1 AND u.role = 'preparer' AND u.active`,
+  publishers: `SELECT u.id FROM users u JOIN budgets b ON b.department_id = u.department_id WHERE b.id = $1 AND u.role = 'publisher' AND u.active`,
+  reviewers: `SELECT u.id FROM users u, budgets b WHERE b.id = $1 AND u.role = 'reviewer' AND u.active
+              AND (u.review_all OR EXISTS (SELECT 1 FROM reviewer_departments rd WHERE rd.user_id = u.id AND rd.department_id = b.department_id))`,
+};
+
+/** In-app notifications of one workflow step, written with the outbox row's `done_at`: once, whatever reruns. */
+export class NotifyJob {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async handle(data: TOutboxJobData): Promise<string> {
+    const parsed = ZNotifyJobData.safeParse(data.payload);
+    if (!parsed.success) throw new UnrecoverableError(`bad notify payload: ${parsed.error.message}`);
+    const { budgetId, action, who, reason } = parsed.data;
+    const inserted = await this.dataSource.transaction(async (m) => {
+      const rows: unknown[] = await m.query(
+        `INSERT INTO notifications (user_id, budget_id, action, reason, outbox_id)
+         SELECT r.id, $1, $2, $3, $4 FROM (${RECIPIENTS[who]}) r
+         ON CONFLICT (outbox_id, user_id) DO NOTHING RETURNING id`,
+        [budgetId, action, reason ?? null, data.outboxId],
+      );
+      await m.query(`UPDATE outbox SET done_at = now() WHERE id = $1 AND done_at IS NULL`, [data.outboxId]);
+      return rows.length;
+    });
+    return `notified ${inserted} ${who}`;
+  }
+}

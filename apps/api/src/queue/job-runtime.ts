@@ -1,0 +1,89 @@
+import { UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { TOPIC_ROUTES, ZOutboxJobData, assertEveryRouteHandled, type TJobHandlers } from './job-registry';
+import { reconcileOutbox, relayOutbox } from './outbox-relay';
+import type { TQueueName } from './queue-names';
+import { closeQueues, createQueues, type TQueues } from './queues';
+import { createRedis } from './redis-connection';
+import { Ticker } from './ticker';
+
+export interface TJobRuntimeOptions {
+  dataSource: DataSource;
+  redisUrl: string;
+  /** Key prefix in Redis: one per deployment (and one per test). */
+  prefix: string;
+  handlers: TJobHandlers;
+  /** How long a job's lock lasts; a job whose worker died is taken up again after about this long. */
+  lockDurationMs?: number;
+  concurrency?: number;
+  relayIntervalMs?: number;
+  reconcileIntervalMs?: number;
+  /** A relayed row not done after this long is enqueued again (a no-op while Redis still holds it). */
+  reconcileAfterSeconds?: number;
+  log?: (line: string) => void;
+}
+
+/**
+ * The worker side: one BullMQ worker per queue that has jobs, the outbox relay and the reconciler.
+ * Any number of these may run against one Redis and one PostgreSQL.
+ */
+export class JobRuntime {
+  private constructor(
+    readonly queues: TQueues,
+    private readonly workers: Worker[],
+    private readonly tickers: Ticker[],
+    private readonly connections: Redis[],
+  ) {}
+
+  static start(options: TJobRuntimeOptions): JobRuntime {
+    assertEveryRouteHandled(options.handlers);
+    const log = options.log ?? ((line: string) => console.log(`[worker] ${line}`));
+    const producer = createRedis(options.redisUrl);
+    const consumer = createRedis(options.redisUrl);
+    for (const connection of [producer, consumer]) connection.on('error', (error: Error) => log(`redis: ${error.message}`));
+    const queues = createQueues(producer, options.prefix);
+    const lockDuration = options.lockDurationMs ?? 30_000;
+    const used = new Set<TQueueName>(Object.values(TOPIC_ROUTES).map((r) => r.queue));
+    const workers = [...used].map((queue) => {
+      const worker = new Worker(
+        queue,
+        async (job) => {
+          const data = ZOutboxJobData.parse(job.data);
+          const handler = options.handlers[job.name];
+          if (handler === undefined) throw new UnrecoverableError(`no handler for job ${job.name}`);
+          return handler(data, job);
+        },
+        {
+          connection: consumer,
+          prefix: options.prefix,
+          concurrency: options.concurrency ?? 2,
+          lockDuration,
+          stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)),
+          maxStalledCount: 3,
+        },
+      );
+      worker.on('failed', (job, error) => log(`${queue} ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`));
+      worker.on('error', (error) => log(`${queue}: ${error.message}`));
+      return worker;
+    });
+    const tickers = [
+      new Ticker('relay', options.relayIntervalMs ?? 500, () => relayOutbox(options.dataSource, queues), log).start(),
+      new Ticker(
+        'reconcile',
+        options.reconcileIntervalMs ?? 15_000,
+        () => reconcileOutbox(options.dataSource, queues, options.reconcileAfterSeconds ?? 60),
+        log,
+      ).start(),
+    ];
+    return new JobRuntime(queues, workers, tickers, [producer, consumer]);
+  }
+
+  /** Stops taking work, lets running jobs finish, then closes every connection. */
+  async stop(): Promise<void> {
+    await Promise.all(this.tickers.map((t) => t.stop()));
+    await Promise.all(this.workers.map((w) => w.close()));
+    await closeQueues(this.queues);
+    await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
+  }
+}
