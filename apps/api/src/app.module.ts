@@ -9,7 +9,10 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CatalogueModule } from './modules/catalogue/catalogue.module';
+import { DepartmentsModule } from './modules/departments/departments.module';
 import { HealthModule } from './modules/health/health.module';
+import { UsersModule } from './modules/users/users.module';
 import { BudgetsModule } from './modules/budgets/budgets.module';
 import { CommentsModule } from './modules/comments/comments.module';
 import { PublicModule } from './modules/public/public.module';
@@ -20,7 +23,7 @@ import { WorkflowModule } from './modules/workflow/workflow.module';
  * The root module. Feature modules are listed in FEATURE_MODULES; add yours there.
  * Every route is guarded by AuthGuard (@Roles / @Public) and every error leaves through ProblemDetailsFilter.
  */
-const FEATURE_MODULES = [AuthModule, AuditModule, HealthModule, BudgetsModule, WorkflowModule, RevisionsModule, CommentsModule, PublicModule];
+const FEATURE_MODULES = [AuthModule, AuditModule, HealthModule, UsersModule, DepartmentsModule, CatalogueModule, BudgetsModule, WorkflowModule, RevisionsModule, CommentsModule, PublicModule];
 
 @Module({})
 export class AppModule {

@@ -89,7 +89,7 @@ export class AuditChainVerifier {
 export const AUDIT_PAGE_SQL = `
   SELECT id::text AS id, at, actor, action, entity, entity_id AS "entityId", budget_id AS "budgetId",
          payload, prev_hash AS "prevHash", hash
-  FROM audit_log WHERE id > $1::bigint ORDER BY id LIMIT $2`;
+  FROM audit_log WHERE audit_log.id > $1::bigint ORDER BY audit_log.id LIMIT $2`;
 
 /** Pages through the chain with any query function (TypeORM here, a bare pg client in the CLI). */
 export async function verifyAuditChain(readPage: (afterId: string, limit: number) => Promise<TAuditRow[]>, pageSize = 5000): Promise<TChainVerdict> {

@@ -76,7 +76,7 @@ export class AuditService {
   async listForBudget(budgetId: string, page: { afterId?: string; limit: number }): Promise<TAuditEntry[]> {
     const rows = (await this.dataSource.query(
       `SELECT id::text AS id, at, actor, action, entity, entity_id AS "entityId", budget_id AS "budgetId", payload, hash
-       FROM audit_log WHERE budget_id = $1 AND id > $2::bigint ORDER BY id LIMIT $3`,
+       FROM audit_log WHERE budget_id = $1 AND audit_log.id > $2::bigint ORDER BY audit_log.id LIMIT $3`,
       [budgetId, page.afterId ?? '0', page.limit],
     )) as (Omit<TAuditEntry, 'at'> & { at: Date })[];
     return rows.map((r) => ({ ...r, at: r.at.toISOString() }));

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** Department and budget-unit codes: digits, 3–12 (e.g. 019001). */
+export const ZOrgCode = z.string().regex(/^[0-9]{3,12}$/, 'must be 3 to 12 digits');
+const ZName = z.string().trim().min(1, 'required').max(200);
+
+export const ZCreateDepartment = z.strictObject({ code: ZOrgCode, name: ZName });
+export type TCreateDepartment = z.infer<typeof ZCreateDepartment>;
+
+export const ZRenameDepartment = z.strictObject({ name: ZName });
+export type TRenameDepartment = z.infer<typeof ZRenameDepartment>;
+
+export const ZCreateBudgetUnit = z.strictObject({ code: ZOrgCode, name: ZName });
+export type TCreateBudgetUnit = z.infer<typeof ZCreateBudgetUnit>;
+
+export const ZDepartment = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+export const ZBudgetUnit = z.object({ id: z.uuid(), departmentId: z.uuid(), code: z.string(), name: z.string() });
+
+export const ZIdParams = z.strictObject({ id: z.uuid('must be a uuid') });
+
+export const ZFiscalYearValue = z.coerce.number().int('must be a whole year').min(2000).max(2100);
+export const ZYearParams = z.strictObject({ year: ZFiscalYearValue });
+export const ZPutFiscalYear = z.strictObject({ status: z.enum(['open', 'closed']) });
+export type TPutFiscalYear = z.infer<typeof ZPutFiscalYear>;
+export const ZFiscalYear = z.object({ year: z.number().int(), status: z.enum(['open', 'closed']) });

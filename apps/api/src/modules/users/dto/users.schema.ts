@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { ZRole } from '../../../common/auth/role';
+import { ZOrgCode } from '../../departments/dto/departments.schema';
+
+const ZPassword = z.string().min(10, 'must be at least 10 characters').max(256);
+/** Reviewers: 'all' departments, or the codes of those assigned. */
+const ZReviewScope = z.union([z.literal('all'), z.array(ZOrgCode).max(1000)]);
+
+export const ZCreateUser = z
+  .strictObject({
+    username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'lowercase letters, digits, . _ - (2–64 characters)'),
+    displayName: z.string().trim().min(1, 'required').max(100),
+    password: ZPassword,
+    role: ZRole,
+    departmentCode: ZOrgCode.optional(),
+    reviewScope: ZReviewScope.optional(),
+  })
+  .superRefine((u, ctx) => {
+    const needsDepartment = u.role === 'preparer' || u.role === 'publisher';
+    if (needsDepartment && u.departmentCode === undefined) ctx.addIssue({ code: 'custom', path: ['departmentCode'], message: `required for a ${u.role}` });
+    if (!needsDepartment && u.departmentCode !== undefined) ctx.addIssue({ code: 'custom', path: ['departmentCode'], message: `a ${u.role} belongs to no department` });
+    if (u.role !== 'reviewer' && u.reviewScope !== undefined) ctx.addIssue({ code: 'custom', path: ['reviewScope'], message: 'only for reviewers' });
+  });
+export type TCreateUser = z.infer<typeof ZCreateUser>;
+
+export const ZUpdateUser = z.strictObject({
+  displayName: z.string().trim().min(1).max(100).optional(),
+  password: ZPassword.optional(),
+  active: z.boolean().optional(),
+  reviewScope: ZReviewScope.optional(),
+});
+export type TUpdateUser = z.infer<typeof ZUpdateUser>;
+
+export const ZUser = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: ZRole,
+  departmentCode: z.string().nullable(),
+  reviewScope: z.union([z.literal('all'), z.array(z.string())]).describe("'all', or the assigned departments' codes"),
+  active: z.boolean(),
+});
+export type TUser = z.infer<typeof ZUser>;

@@ -1,0 +1,115 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { TCaller } from '../../common/auth/caller';
+import { AppError, notFound } from '../../common/errors/app-error';
+import { uniqueOr409 } from '../../common/errors/unique-violation';
+import { AuditService } from '../audit/audit.service';
+import { hashPassword } from '../auth/password';
+import { SessionService } from '../auth/session.service';
+import { TCreateUser, TUpdateUser, TUser } from './dto/users.schema';
+import { TUserRecord, UsersRepository } from './users.repository';
+
+/** Administrators manage accounts; passwords are never logged or audited. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<TUser[]> {
+    const records = await this.users.listAll(this.dataSource.manager);
+    const codes = await this.departmentCodes(this.dataSource.manager);
+    return records.map((r) => view(r, codes));
+  }
+
+  async create(caller: TCaller, input: TCreateUser): Promise<TUser> {
+    const passwordHash = await hashPassword(input.password);
+    return this.dataSource.transaction(async (tx) => {
+      const ids = await this.departmentIdsByCode(tx);
+      const departmentId = input.departmentCode === undefined ? null : idOf(ids, input.departmentCode, 'departmentCode');
+      const scope = input.reviewScope ?? (input.role === 'reviewer' ? 'all' : []);
+      const reviewDepartmentIds = scope === 'all' ? [] : scope.map((code, i) => idOf(ids, code, `reviewScope.${i}`));
+      const created = await uniqueOr409(
+        () => this.users.insert(tx, { username: input.username, displayName: input.displayName, passwordHash, role: input.role, departmentId, reviewAll: scope === 'all' && input.role === 'reviewer', reviewDepartmentIds }),
+        `The username ${input.username} is taken`,
+      );
+      await this.audit.append(tx, {
+        actor: caller.username,
+        action: 'user.create',
+        entity: 'user',
+        entityId: created.id,
+        payload: { username: created.username, role: created.role, departmentCode: input.departmentCode ?? null, reviewScope: scope },
+      });
+      return view(created, invert(ids));
+    });
+  }
+
+  /** Deactivating a user or changing their password signs them out everywhere. */
+  async update(caller: TCaller, id: string, input: TUpdateUser): Promise<TUser> {
+    const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
+    return this.dataSource.transaction(async (tx) => {
+      const existing = await this.users.findById(tx, id);
+      if (existing === null) throw notFound('User');
+      if (input.reviewScope !== undefined && existing.role !== 'reviewer') {
+        throw new AppError('VALIDATION_FAILED', 'Only reviewers have a review scope', [{ path: 'reviewScope', message: 'only for reviewers' }]);
+      }
+      if (existing.id === caller.userId && input.active === false) {
+        throw new AppError('VALIDATION_FAILED', 'You cannot deactivate yourself', [{ path: 'active', message: 'cannot deactivate yourself' }]);
+      }
+      const ids = await this.departmentIdsByCode(tx);
+      await this.users.update(tx, id, {
+        ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
+        ...(input.active !== undefined ? { active: input.active } : {}),
+        ...(passwordHash !== undefined ? { passwordHash } : {}),
+        ...(input.reviewScope !== undefined ? { reviewAll: input.reviewScope === 'all' } : {}),
+      });
+      if (input.reviewScope !== undefined) {
+        const scope = input.reviewScope;
+        await this.users.setReviewDepartments(tx, id, scope === 'all' ? [] : scope.map((code, i) => idOf(ids, code, `reviewScope.${i}`)));
+      }
+      if (input.active === false || passwordHash !== undefined) await this.sessions.revokeAllOfUser(tx, id);
+      await this.audit.append(tx, {
+        actor: caller.username,
+        action: 'user.update',
+        entity: 'user',
+        entityId: id,
+        payload: { changed: Object.keys(input).sort(), ...(input.active !== undefined ? { active: input.active } : {}), ...(input.reviewScope !== undefined ? { reviewScope: input.reviewScope } : {}) },
+      });
+      return view((await this.users.findById(tx, id))!, invert(ids));
+    });
+  }
+
+  private async departmentIdsByCode(manager: EntityManager): Promise<Map<string, string>> {
+    const rows = (await manager.query(`SELECT id, code FROM departments`)) as { id: string; code: string }[];
+    return new Map(rows.map((r) => [r.code, r.id]));
+  }
+
+  private async departmentCodes(manager: EntityManager): Promise<Map<string, string>> {
+    return invert(await this.departmentIdsByCode(manager));
+  }
+}
+
+function idOf(ids: Map<string, string>, code: string, path: string): string {
+  const id = ids.get(code);
+  if (id === undefined) throw new AppError('VALIDATION_FAILED', `No department with code ${code}`, [{ path, message: `unknown department ${code}` }]);
+  return id;
+}
+
+function invert(map: Map<string, string>): Map<string, string> {
+  return new Map([...map].map(([k, v]) => [v, k]));
+}
+
+function view(r: TUserRecord, codeById: Map<string, string>): TUser {
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.displayName,
+    role: r.role,
+    departmentCode: r.departmentCode,
+    reviewScope: r.role !== 'reviewer' ? [] : r.reviewAll ? 'all' : r.reviewDepartmentIds.map((id) => codeById.get(id) ?? id),
+    active: r.active,
+  };
+}

@@ -1,0 +1,86 @@
+import { DataSource } from 'typeorm';
+import { verifyAuditLog } from '../../../cli/src/commands/audit-verify.command';
+import { createDataSource } from '../../src/database/data-source';
+import { AuditService } from '../../src/modules/audit/audit.service';
+import { createTestDatabase, TTestDatabase, withSuperuser } from '../utils/test-database';
+
+let db: TTestDatabase;
+let dataSource: DataSource;
+let audit: AuditService;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  dataSource = createDataSource(db.url, { poolSize: 20 });
+  await dataSource.initialize();
+  audit = new AuditService(dataSource);
+});
+afterAll(async () => {
+  await dataSource.destroy();
+  await db.drop();
+});
+
+describe('audit trail', () => {
+  it('50 parallel appends from separate transactions form one unforked chain', async () => {
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        dataSource.transaction(async (tx) => {
+          await tx.query('SELECT pg_sleep(0.001)');
+          return audit.append(tx, { actor: `user${i}`, action: 'test.append', entity: 'thing', entityId: String(i), payload: { i, amount: '12.50' } });
+        }),
+      ),
+    );
+    const rows = (await dataSource.query(`SELECT id::text, prev_hash, hash FROM audit_log ORDER BY audit_log.id`)) as { id: string; prev_hash: string; hash: string }[];
+    expect(rows).toHaveLength(50);
+    expect(new Set(rows.map((r) => r.prev_hash)).size).toBe(50);
+    rows.forEach((row, i) => expect(row.prev_hash).toBe(i === 0 ? '0'.repeat(64) : rows[i - 1]!.hash));
+    await expect(verifyAuditLog(db.url)).resolves.toEqual({ ok: true, checked: 50 });
+    await expect(audit.verifyChain()).resolves.toEqual({ ok: true, checked: 50 });
+  });
+
+  it('an entry rolls back with the transaction that wrote it, and the chain stays intact', async () => {
+    await expect(
+      dataSource.transaction(async (tx) => {
+        await audit.append(tx, { actor: 'x', action: 'test.rolled-back', entity: 'thing', entityId: 'r' });
+        throw new Error('the change it recorded failed');
+      }),
+    ).rejects.toThrow('the change it recorded failed');
+    await audit.append(dataSource.manager, { actor: 'y', action: 'test.after-rollback', entity: 'thing', entityId: 'a', budgetId: '00000000-0000-4000-8000-000000000001' });
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'test.rolled-back'`);
+    expect(n).toBe(0);
+    await expect(verifyAuditLog(db.url)).resolves.toEqual({ ok: true, checked: 51 });
+    const forBudget = await audit.listForBudget('00000000-0000-4000-8000-000000000001', { limit: 10 });
+    expect(forBudget).toEqual([expect.objectContaining({ actor: 'y', action: 'test.after-rollback', entityId: 'a', payload: {} })]);
+  });
+
+  it('the database refuses UPDATE, DELETE and TRUNCATE of audit rows', async () => {
+    await expect(dataSource.query(`UPDATE audit_log SET actor = 'mallory' WHERE id = 1`)).rejects.toThrow(/append-only: UPDATE refused/);
+    await expect(dataSource.query(`DELETE FROM audit_log WHERE id = 1`)).rejects.toThrow(/append-only: DELETE refused/);
+    await expect(dataSource.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only: TRUNCATE refused/);
+  });
+
+  it('audit-verify names the first tampered entry (trigger disabled by a superuser) and exits 1', async () => {
+    const [{ id: victim }] = await dataSource.query(`SELECT id::text AS id FROM audit_log ORDER BY audit_log.id OFFSET 20 LIMIT 1`);
+    await withSuperuser(db.url, async (su) => {
+      await su.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
+      await su.query(`UPDATE audit_log SET payload = jsonb_set(payload, '{amount}', '"99999.00"') WHERE id = $1`, [victim]);
+      await su.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
+    });
+    await expect(verifyAuditLog(db.url)).resolves.toEqual({ ok: false, checked: 20, brokenId: victim, reason: expect.stringMatching(/altered/) });
+
+    const { run } = await import('../../../cli/src/run');
+    const out: string[] = [];
+    const code = await run(['audit-verify', '--database-url', db.url], { cwd: process.cwd(), stdout: (t) => out.push(t), stderr: (t) => out.push(t) });
+    expect(code).toBe(1);
+    expect(out.join('')).toContain(`BROKEN at entry ${victim}`);
+  });
+
+  it('a deleted entry breaks the link of the one after it', async () => {
+    const [{ id: removed }, { id: next }] = await dataSource.query(`SELECT id::text AS id FROM audit_log ORDER BY audit_log.id OFFSET 5 LIMIT 2`);
+    await withSuperuser(db.url, async (su) => {
+      await su.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
+      await su.query(`DELETE FROM audit_log WHERE id = $1`, [removed]);
+      await su.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
+    });
+    await expect(verifyAuditLog(db.url)).resolves.toMatchObject({ ok: false, brokenId: next, reason: expect.stringMatching(/removed/) });
+  });
+});
