@@ -1,0 +1,16 @@
+/** One reason the input was refused: where (a file, a JSON path) and why. */
+export interface InputProblem {
+  where: string;
+  reason: string;
+}
+
+/** The input cannot be used (exit 2): every problem is listed, never a stack trace. */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly problems: readonly InputProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
