@@ -67,7 +67,7 @@ describe('publication through the queue', () => {
     }
     expect(await files.findCheck(ds.manager, published.publicationId)).toEqual({ passed: true, problems: [] });
     const listed = await files.listFiles(ds.manager, published.publicationId);
-    expect(listed.map((f) => f.format).sort()).toEqual(['csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'datapackage', 'json', 'pdf', 'xlsx']);
+    expect(listed.map((f) => f.format).sort()).toEqual(['csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'datapackage', 'html', 'json', 'pdf', 'xlsx']);
     for (const file of listed) {
       const content = await files.findContent(ds.manager, file.id);
       expect(content?.content.length).toBe(file.size);

@@ -14,7 +14,7 @@ async function problemsOf(disclosure: TDisclosure): Promise<string[]> {
 describe('the check of rendered files', () => {
   it("passes the seed's files, each listed with its size and sha256", async () => {
     const files = await renderDisclosureFiles(seed, { createdAt: REVISION_DATE });
-    expect(files.map((f) => f.format).sort()).toEqual(['csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'datapackage', 'json', 'pdf', 'xlsx']);
+    expect(files.map((f) => f.format).sort()).toEqual(['csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'datapackage', 'html', 'json', 'pdf', 'xlsx']);
     for (const f of files) {
       expect(f.size).toBe(f.bytes.length);
       expect(f.sha256).toBe(sha256Hex(f.bytes));
@@ -28,7 +28,9 @@ describe('the check of rendered files', () => {
     const tampered = structuredClone(seed);
     (tampered.tables[2]?.rows[1] as { name: string }).name = '待填单位';
     const problems = await problemsOf(tampered);
-    expect(problems).toEqual(expect.arrayContaining(['PLACEHOLDER_TEXT disclosure.pdf', 'PLACEHOLDER_TEXT disclosure.xlsx', 'PLACEHOLDER_TEXT t3.csv']));
+    expect(problems).toEqual(
+      expect.arrayContaining(['PLACEHOLDER_TEXT disclosure.pdf', 'PLACEHOLDER_TEXT disclosure.xlsx', 'PLACEHOLDER_TEXT disclosure.html', 'PLACEHOLDER_TEXT t3.csv']),
+    );
   });
 
   it('stops a missing table and an empty table that does not say so', async () => {

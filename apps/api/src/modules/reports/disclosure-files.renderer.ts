@@ -1,4 +1,4 @@
-import { canonicalJson, type TDisclosure } from '@budgetflow/domain';
+import { canonicalJson, renderHtml, type TDisclosure } from '@budgetflow/domain';
 import { fiscalDataPackage } from './open-data/fiscal-datapackage';
 import { tidyCsv } from './open-data/tidy-csv';
 import { renderDisclosurePdf } from './pdf/disclosure-pdf.renderer';
@@ -13,7 +13,7 @@ export interface TRenderOptions {
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
- * Every file of a disclosure: the PDF, the workbook, the JSON model, one tidy CSV per table and the
+ * Every file of a disclosure: the PDF, the workbook, the printable HTML, the JSON model, one tidy CSV per table and the
  * Fiscal Data Package that describes them, each with its size and sha256.
  */
 export async function renderDisclosureFiles(disclosure: TDisclosure, options: TRenderOptions): Promise<TRenderedFile[]> {
@@ -24,6 +24,7 @@ export async function renderDisclosureFiles(disclosure: TDisclosure, options: TR
   return [
     renderedFile('pdf', 'disclosure.pdf', 'application/pdf', pdf),
     renderedFile('xlsx', 'disclosure.xlsx', XLSX_MEDIA_TYPE, xlsx),
+    renderedFile('html', 'disclosure.html', 'text/html; charset=utf-8', Buffer.from(renderHtml(disclosure), 'utf8')),
     renderedFile('json', 'disclosure.json', 'application/json', Buffer.from(canonicalJson(disclosure), 'utf8')),
     ...csvFiles,
     renderedFile('datapackage', 'datapackage.json', 'application/json', Buffer.from(fiscalDataPackage(disclosure, csvFiles), 'utf8')),

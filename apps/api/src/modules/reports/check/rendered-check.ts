@@ -55,13 +55,19 @@ export async function checkRenderedFiles(disclosure: TDisclosure, files: TRender
     }
   }
   const byFormat = (format: TRenderedFile['format']): TRenderedFile[] => files.filter((f) => f.format === format);
-  for (const format of ['pdf', 'xlsx', 'json', 'datapackage'] as const) {
+  for (const format of ['pdf', 'xlsx', 'html', 'json', 'datapackage'] as const) {
     if (byFormat(format).length === 0) problems.push({ code: 'FILE_MISSING', file: format, message: `no ${format} file was rendered` });
   }
   for (const file of byFormat('pdf')) problems.push(...checkPdfText(disclosure, file.name, await pdfText(file.bytes), year));
   for (const file of byFormat('xlsx')) problems.push(...(await checkWorkbook(disclosure, file)));
   problems.push(...checkCsvFiles(disclosure, byFormat('csv')));
-  for (const file of [...byFormat('json'), ...byFormat('datapackage')]) {
+  for (const file of byFormat('html')) {
+    const html = file.bytes.toString('utf8');
+    for (const table of disclosure.tables) {
+      if (!html.includes(table.title)) problems.push({ code: 'TABLE_MISSING', file: file.name, message: `the HTML lacks 「${table.title}」` });
+    }
+  }
+  for (const file of [...byFormat('html'), ...byFormat('json'), ...byFormat('datapackage')]) {
     const found = placeholderIn(file.bytes.toString('utf8'));
     if (found) problems.push({ code: 'PLACEHOLDER_TEXT', file: file.name, message: `template text "${found}" in ${file.name}` });
   }

@@ -3,7 +3,8 @@ import type { TBlock, TDisclosure, TDisclosureTable, TLeafBlock } from '@budgetf
 import { chineseNumeral } from '../grid/chinese-numeral';
 import { overviewParagraphs, partTitles, tableHeading } from '../grid/disclosure-text';
 import type { TDisplayGrid } from '../grid/display-grid';
-import { factsGrid, gridBlockGrid, indicatorsGrid, tableGrid } from '../grid/table-grid';
+import { factsGrid, indicatorsGrid } from '../grid/form-grids';
+import { sharedGrid } from '../grid/shared-grid';
 import { displayAmount } from '../grid/display-amount';
 import { FONT_BOLD, FONT_REGULAR, cjkFonts } from './cjk-fonts';
 import { contentsPagesNeeded, writeContents, writePageNumbers, type THeading } from './pdf-outline';
@@ -154,7 +155,7 @@ function writeTable(doc: TDoc, disclosure: TDisclosure, table: TDisclosureTable)
   doc.moveDown(0.3);
   table.preamble.forEach((block) => writeBlock(doc, block, table.unit));
   // 表9 and 表10 are forms made of blocks; their main grid is empty and not printed.
-  if (table.columns.length > 0 || table.rows.length > 0) drawGrid(doc, tableGrid(table));
+  if (table.columns.length > 0 || table.rows.length > 0) drawGrid(doc, sharedGrid(table, table.unit));
   if (table.rows.length === 0 && table.emptyStatement) {
     doc.moveDown(0.6);
     paragraph(doc, table.emptyStatement);
@@ -170,6 +171,8 @@ function drawGrid(doc: TDoc, grid: TDisplayGrid): void {
 
 function blockTitle(doc: TDoc, title: string | undefined): void {
   if (!title) return;
+  // A title keeps at least the first rows of what it heads on its page.
+  if (doc.y > doc.page.height - doc.page.margins.bottom - 90) doc.addPage();
   doc.font(FONT_BOLD).fontSize(10).text(title, MARGINS.left, doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.2);
 }
@@ -189,7 +192,7 @@ function writeLeaf(doc: TDoc, block: TLeafBlock, unit: string): void {
   switch (block.type) {
     case 'grid':
       blockTitle(doc, block.title);
-      drawGrid(doc, gridBlockGrid(block, unit));
+      drawGrid(doc, sharedGrid(block, unit));
       return;
     case 'facts':
       blockTitle(doc, block.title);

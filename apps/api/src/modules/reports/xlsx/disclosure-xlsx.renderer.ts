@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import type { TBlock, TDisclosure, TDisclosureTable, TLeafBlock } from '@budgetflow/domain';
 import { tableHeading } from '../grid/disclosure-text';
 import { placeCells, type TDisplayGrid, type TGridCell } from '../grid/display-grid';
-import { factsGrid, gridBlockGrid, indicatorsGrid, tableGrid } from '../grid/table-grid';
+import { factsGrid, indicatorsGrid } from '../grid/form-grids';
+import { sharedGrid } from '../grid/shared-grid';
 import { displayAmount } from '../grid/display-amount';
 import { neutraliseText, yuanToSheetNumber } from './sheet-values';
 
@@ -41,7 +42,7 @@ export function sheetName(table: TDisclosureTable, position: number): string {
 }
 
 function writeSheet(workbook: ExcelJS.Workbook, disclosure: TDisclosure, table: TDisclosureTable, position: number): void {
-  const main = tableGrid(table);
+  const main = sharedGrid(table, table.unit);
   const width = Math.max(placeCells(main.header).columns, placeCells(main.body).columns, 4);
   const sheet = workbook.addWorksheet(sheetName(table, position));
   sheet.mergeCells(1, 1, 1, width);
@@ -81,7 +82,7 @@ function writeBlock(sheet: ExcelJS.Worksheet, block: TBlock, row: number, unit: 
 function writeLeaf(sheet: ExcelJS.Worksheet, block: TLeafBlock, row: number, unit: string): number {
   switch (block.type) {
     case 'grid':
-      return writeGrid(sheet, gridBlockGrid(block, unit), writeTitle(sheet, block.title, row), unit);
+      return writeGrid(sheet, sharedGrid(block, unit), writeTitle(sheet, block.title, row), unit);
     case 'facts':
       return writeGrid(sheet, factsGrid(block), writeTitle(sheet, block.title, row), unit);
     case 'text':
