@@ -1,0 +1,174 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { CliIo } from './cli-io';
+import { EXIT } from './exit-codes';
+import { run } from './run';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const SEED = readFileSync(join(ROOT, 'packages', 'domain', 'fixtures', 'qiaokou-bigdata-2020.json'), 'utf8');
+
+interface Captured extends CliIo {
+  out: string;
+  err: string;
+}
+
+describe('pnpm budget', () => {
+  let dir: string;
+  let io: Captured;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bf-cli-'));
+    io = {
+      cwd: dir,
+      out: '',
+      err: '',
+      stdout(text) {
+        this.out += text;
+      },
+      stderr(text) {
+        this.err += text;
+      },
+    };
+    writeFileSync(join(dir, 'seed.json'), SEED);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const seedWith = (change: (doc: Record<string, unknown>) => void, name: string) => {
+    const doc = JSON.parse(SEED) as Record<string, unknown>;
+    change(doc);
+    writeFileSync(join(dir, name), JSON.stringify(doc));
+    return name;
+  };
+
+  describe('usage', () => {
+    it('lists the commands and exits 2 without one', async () => {
+      expect(await run([], io)).toBe(EXIT.input);
+      expect(io.out).toMatch(/validate[\s\S]*render[\s\S]*check/);
+    });
+
+    it('exits 0 for --help, and shows a command’s options', async () => {
+      expect(await run(['--help'], io)).toBe(EXIT.ok);
+      expect(await run(['render', '--help'], io)).toBe(EXIT.ok);
+      expect(io.out).toContain('--format json|csv|html');
+    });
+
+    it('refuses an unknown command or option with exit 2', async () => {
+      expect(await run(['publish', 'seed.json'], io)).toBe(EXIT.input);
+      expect(io.err).toContain('unknown command "publish"');
+      expect(await run(['render', 'seed.json', '--format', 'pdf'], io)).toBe(EXIT.input);
+      expect(io.err).toContain('--format must be one of json, csv, html, not "pdf"');
+    });
+  });
+
+  describe('validate', () => {
+    it('exits 0 on the seed, which has no error', async () => {
+      expect(await run(['validate', 'seed.json'], io)).toBe(EXIT.ok);
+      expect(io.out).toMatch(/^0 error\(s\), \d+ warning\(s\)\n$/m);
+    });
+
+    it('exits 1 and names the rule when the budget does not balance', async () => {
+      const file = seedWith((doc) => {
+        (doc.incomeLines as { amount: string }[])[0]!.amount = '6000000.00';
+      }, 'unbalanced.json');
+      expect(await run(['validate', file], io)).toBe(EXIT.findings);
+      expect(io.out).toMatch(/^error +BUDGET\.BALANCED .*收支不平衡/m);
+    });
+
+    it('prints the findings as JSON with --json', async () => {
+      const file = seedWith((doc) => {
+        (doc.expenditureLines as { functionCode: string }[])[0]!.functionCode = '2999999';
+      }, 'unknown-code.json');
+      expect(await run(['validate', file, '--json'], io)).toBe(EXIT.findings);
+      const findings = JSON.parse(io.out) as { ruleId: string; severity: string }[];
+      expect(findings).toContainEqual(expect.objectContaining({ ruleId: 'CODE.UNKNOWN_FUNCTION', severity: 'error' }));
+    });
+
+    it('exits 2 listing every problem of a malformed document, without a stack trace', async () => {
+      const file = seedWith((doc) => {
+        const lines = doc.expenditureLines as Record<string, unknown>[];
+        lines[0]!.amount = 384000;
+        lines[1]!.kind = 'salary';
+        delete doc.department;
+      }, 'malformed.json');
+      expect(await run(['validate', file], io)).toBe(EXIT.input);
+      expect(io.err).toContain('malformed.json is not a valid budget document (3 problem(s))');
+      expect(io.err).toMatch(/^ {2}\$\.department: /m);
+      expect(io.err).toMatch(/^ {2}\$\.expenditureLines\[0\]\.amount: /m);
+      expect(io.err).toMatch(/^ {2}\$\.expenditureLines\[1\]\.kind: /m);
+      expect(io.err).not.toMatch(/^\s+at /m);
+      expect(io.out).toBe('');
+    });
+
+    it('exits 2 when the file is missing or not JSON', async () => {
+      expect(await run(['validate', 'missing.json'], io)).toBe(EXIT.input);
+      writeFileSync(join(dir, 'text.json'), 'not json');
+      expect(await run(['validate', 'text.json'], io)).toBe(EXIT.input);
+      expect(io.err).toContain('cannot read missing.json: no such file');
+      expect(io.err).toContain('text.json is not valid JSON');
+    });
+  });
+
+  describe('render', () => {
+    it('writes the CSV with a byte-order mark, one row per cell', async () => {
+      expect(await run(['render', 'seed.json', '--format', 'csv', '--out', 'seed.csv'], io)).toBe(EXIT.ok);
+      const csv = readFileSync(join(dir, 'seed.csv'), 'utf8');
+      expect(csv.startsWith('\uFEFFtable,section,code,name,column,value\r\n')).toBe(true);
+      expect(csv).toMatch(/^T5,[^,]*,2150502,一般行政管理事务,预算数,397\.0\r$/m);
+      expect(io.out).toBe('');
+      expect(io.err).toContain(`wrote ${join(dir, 'seed.csv')}`);
+    });
+
+    it('prints the printable HTML to stdout', async () => {
+      expect(await run(['render', 'seed.json', '--format=html'], io)).toBe(EXIT.ok);
+      expect(io.out).toMatch(/^<!doctype html>/i);
+      expect(io.out).toContain('604.4');
+    });
+
+    it('exits 2 when --out cannot be written', async () => {
+      expect(await run(['render', 'seed.json', '--out', join('no-such-dir', 'x.json')], io)).toBe(EXIT.input);
+      expect(io.err).toContain('cannot write no-such-dir/x.json');
+    });
+  });
+
+  describe('check', () => {
+    it('accepts the disclosure rendered from the seed, and catches the seed’s printed 表9 shares of 100', async () => {
+      expect(await run(['render', 'seed.json', '--out', 'disclosure.json'], io)).toBe(EXIT.ok);
+      expect(await run(['check', 'disclosure.json'], io)).toBe(EXIT.ok);
+
+      const disclosure = JSON.parse(readFileSync(join(dir, 'disclosure.json'), 'utf8')) as {
+        tables: { id: string; rows: { key: string; cells: Record<string, string | null> }[] }[];
+      };
+      const t9 = disclosure.tables.find((t) => t.id === 'T9');
+      for (const row of t9?.rows ?? []) if (row.key === 'basic' || row.key === 'project') row.cells.share = '100';
+      writeFileSync(join(dir, 'as-printed.json'), JSON.stringify(disclosure));
+      io.out = '';
+      expect(await run(['check', 'as-printed.json'], io)).toBe(EXIT.findings);
+      expect(io.out).toMatch(/^error +\S+ +T9 row basic column share/m);
+      expect(io.out).toMatch(/^error +\S+ +T9 row project column share/m);
+    });
+
+    it('exits 2 on a file that is not a disclosure', async () => {
+      expect(await run(['check', 'seed.json'], io)).toBe(EXIT.input);
+      expect(io.err).toContain('seed.json is not a valid disclosure');
+    });
+  });
+});
+
+describe('the process', () => {
+  it('resolves file arguments against INIT_CWD and exits with the code', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bf-cli-'));
+    try {
+      const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
+      const args = ['--tsconfig', join(ROOT, 'tsconfig.base.json'), join(ROOT, 'apps', 'cli', 'src', 'main.ts'), 'validate', 'here.json'];
+      const result = await promisify(execFile)(tsx, args, { cwd: ROOT, env: { ...process.env, INIT_CWD: dir } }).catch(
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(result).toEqual(expect.objectContaining({ code: EXIT.input }));
+      expect((result as { stderr: string }).stderr).toContain(`${join(dir, 'here.json')}: no such file`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
