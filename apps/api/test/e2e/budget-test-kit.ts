@@ -9,13 +9,25 @@ export function seedDocument(): TBudgetDocument {
   return JSON.parse(readFileSync(file, 'utf8')) as TBudgetDocument;
 }
 
+/** The seed moved to another department: its code, its one unit and every line's unit follow. */
+export function seedDocumentFor(department: { code: string; name: string }): TBudgetDocument {
+  const doc = seedDocument();
+  const unit = { ...doc.department.units[0], code: department.code, name: department.name, level: 'self' as const };
+  return {
+    ...doc,
+    department: { ...doc.department, code: department.code, name: department.name, units: [unit] },
+    expenditureLines: doc.expenditureLines.map((l) => ({ ...l, unitCode: department.code })),
+    projects: doc.projects.map((p) => ({ ...p, unitCode: department.code })),
+  };
+}
+
 export interface TBudgetRef {
   id: string;
   version: number;
 }
 
 /** Creates the home department's 2020 draft and imports the seed into it, over HTTP. */
-export async function createSeededBudget(t: TTestApp, preparer: TSignedIn, fiscalYear = 2020): Promise<TBudgetRef> {
+export async function createSeededBudget(t: TTestApp, preparer: TSignedIn, fiscalYear = 2020, document = seedDocument()): Promise<TBudgetRef> {
   const created = await t.http().post('/api/budgets').set(preparer.headers).send({ fiscalYear });
   if (created.status !== 201) throw new Error(`create answered ${created.status}: ${created.text}`);
   const { id, version } = created.body as TBudgetRef;
@@ -24,7 +36,7 @@ export async function createSeededBudget(t: TTestApp, preparer: TSignedIn, fisca
     .put(`/api/budgets/${id}/document`)
     .set(preparer.headers)
     .set('If-Match', `"${version}"`)
-    .send({ ...seedDocument(), fiscalYear });
+    .send({ ...document, fiscalYear });
   if (imported.status !== 200) throw new Error(`import answered ${imported.status}: ${imported.text}`);
   return { id, version: (imported.body as TBudgetRef).version };
 }
