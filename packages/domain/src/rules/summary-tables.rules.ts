@@ -107,13 +107,14 @@ function checkSummary(table: TDisclosureTable, rules: ReturnType<typeof summaryR
         findings.push(report(rules.balanced, at(total), params, { expected: yuan(i), actual: yuan(e) }));
       }
     }
-    const balance = side.balance === undefined ? 0 : cellFen(side.balance, column);
-    if (side.balance !== undefined && balance !== 0) {
-      const rule: RuleDefinition = balance < 0 ? rules.deficit : rules.yearEndBalance;
-      findings.push(report(rule, at(side.balance), { balance: yuan(balance as Fen) }, { expected: '0.00', actual: yuan(balance as Fen) }));
-    }
   }
+  // Both expenditure sides print the same 年终结余 (VIEWS_AGREE checks they agree): report it once.
   const [first, ...others] = expenditure;
+  const balance = first?.balance === undefined ? 0 : cellFen(first.balance, column);
+  if (first?.balance !== undefined && balance !== 0) {
+    const rule: RuleDefinition = balance < 0 ? rules.deficit : rules.yearEndBalance;
+    findings.push(report(rule, at(first.balance), { balance: yuan(balance as Fen) }, { expected: '0.00', actual: yuan(balance as Fen) }));
+  }
   for (const other of others) {
     if (first?.yearTotal === undefined || other.yearTotal === undefined) continue;
     const [a, b] = [cellFen(first.yearTotal, column), cellFen(other.yearTotal, column)];

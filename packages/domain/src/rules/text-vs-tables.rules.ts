@@ -17,8 +17,8 @@ export const TEXT_RULES = defineRules('text-vs-tables', 'disclosure', {
       en: 'An amount stated in the explanations equals the table cell it cites',
     },
     message: {
-      zh: '说明「{section}」中 {figure} 为 {actual} 元，{table}「{row}」为 {expected} 元',
-      en: 'explanation “{section}”: {figure} is {actual} yuan, {table} “{row}” is {expected} yuan',
+      zh: '说明「{section}」中的 {text}{unit} 为 {actual} 元，所引{table}「{row}」为 {expected} 元',
+      en: 'explanation “{section}”: {text} {unit} is {actual} yuan, the cited {table} “{row}” is {expected} yuan',
     },
   },
   display: {
@@ -91,9 +91,9 @@ interface Context {
 }
 
 /** The cell a figure cites, or a finding that it cites nothing. */
-function citedFen(c: Context, placed: PlacedFigure, ref: TTableRef): Fen | undefined {
+function cited(c: Context, placed: PlacedFigure, ref: TTableRef): { fen: Fen; name: string } | undefined {
   const row = referencedRow(c.disclosure, ref);
-  if (row !== undefined && ref.column in row.cells) return cellFen(row, ref.column);
+  if (row !== undefined && ref.column in row.cells) return { fen: cellFen(row, ref.column), name: row.name };
   const params = { section: placed.section.title, figure: placed.figure.key, table: tableName(ref), row: `${ref.row}/${ref.column}` };
   c.findings.push(report(TEXT_RULES.sourceMissing, figureLocation(placed), params));
   return undefined;
@@ -107,9 +107,10 @@ function checkAmount(c: Context, placed: PlacedFigure): void {
     c.findings.push(report(TEXT_RULES.display, figureLocation(placed), params, { expected: figure.value, actual: figure.text }));
   }
   if (value === undefined || figure.source === undefined) return;
-  const cited = citedFen(c, placed, figure.source);
-  if (cited === undefined || agrees(value, cited, 1, c.halfStep)) return;
-  const params = { section: section.title, figure: figure.key, table: tableName(figure.source), row: figure.source.row, actual: yuan(value), expected: yuan(cited) };
+  const cell = cited(c, placed, figure.source);
+  if (cell === undefined || agrees(value, cell.fen, 1, c.halfStep)) return;
+  const table = tableName(figure.source);
+  const params = { section: section.title, text: figure.text, unit: figure.unit, table, row: cell.name, actual: yuan(value), expected: yuan(cell.fen) };
   c.findings.push(report(TEXT_RULES.amount, figureLocation(placed), params, { expected: params.expected, actual: params.actual }));
 }
 
@@ -124,8 +125,8 @@ function checkShare(c: Context, placed: PlacedFigure): void {
     c.findings.push(report(TEXT_RULES.shareDecimals, figureLocation(placed), { section: section.title, text: figure.text, expected }, { expected, actual: figure.text }));
   }
   if (figure.source === undefined || figure.denominator === undefined) return;
-  const part = citedFen(c, placed, figure.source);
-  const total = citedFen(c, placed, figure.denominator);
+  const part = cited(c, placed, figure.source)?.fen;
+  const total = cited(c, placed, figure.denominator)?.fen;
   if (part === undefined || total === undefined || (total === 0 && part !== 0)) return;
   const expected = shareOfTotal(part, total);
   if (sameNumber(figure.value, expected, c.halfStep === 0 ? 0 : 0.1)) return;

@@ -33,17 +33,25 @@ function yearCatalogue(year: number, findings: TFinding[]): Catalogue | undefine
   }
 }
 
+/** 表9's columns of the two prior years: typed figures (priorYears), checked on the document. */
+const T9_PRIOR_COLUMNS = new Set(['twoYearsAgo', 'lastYear']);
+
 /**
  * Leaves out disclosure findings that repeat a document finding: a rule superseded by one that
- * fired, and anything 表10 says about a project whose own form (the document) has findings.
+ * fired, anything 表10 says about a project whose own form has findings, and 表9's prior-year
+ * columns when the prior-year figures have findings.
  */
 function withoutRepeats(documentFindings: readonly TFinding[], disclosureFindings: readonly TFinding[]): TFinding[] {
   const fired = new Set(documentFindings.map((f) => f.ruleId));
   const projects = new Set(documentFindings.flatMap((f) => (f.location.kind === 'project' ? [f.location.projectId] : [])));
+  const priorYears = documentFindings.some((f) => f.ruleId.startsWith('PRIOR.'));
   return disclosureFindings.filter((f) => {
     if (ruleById(f.ruleId)?.supersededBy?.some((id) => fired.has(id))) return false;
-    if (f.location.kind !== 'table' || f.location.table !== 'T10' || f.location.row === undefined) return true;
-    return !projects.has(f.location.row.split('/')[0] ?? '');
+    if (f.location.kind !== 'table') return true;
+    const { table, row, column } = f.location;
+    if (table === 'T10' && row !== undefined) return !projects.has(row.split('/')[0] ?? '');
+    if (table === 'T9' && column !== undefined) return !(priorYears && T9_PRIOR_COLUMNS.has(column));
+    return true;
   });
 }
 
