@@ -8,7 +8,7 @@ import { AppModule } from './app.module';
 import { TAppConfig } from './config/app-config';
 import { jsonBodyParser } from './common/validation/json-body';
 
-const LOG_LEVELS: Record<TAppConfig['logLevel'], LogLevel[]> = {
+export const LOG_LEVELS: Record<TAppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
   warn: ['fatal', 'error', 'warn'],
   log: ['fatal', 'error', 'warn', 'log'],

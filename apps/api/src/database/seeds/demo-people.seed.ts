@@ -13,7 +13,7 @@ const logger = new Logger('DemoSeed');
 /** The seed's department (the real published 2020 budget) and a plainly fictional second one. */
 export const DEMO_DEPARTMENTS = {
   qiaokou: { code: '019001', name: '武汉市硚口区大数据中心' },
-  example: { code: '999001', name: '示例单位（演示用虚构部门）' },
+  example: { code: '999001', name: '示例单位' },
 } as const;
 export type TDemoDepartmentKey = keyof typeof DEMO_DEPARTMENTS;
 

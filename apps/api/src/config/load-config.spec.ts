@@ -1,0 +1,46 @@
+import { ConfigError, loadConfig, maskUrl } from './load-config';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ databaseUrl: undefined, redisUrl: 'redis://127.0.0.1:6379', port: 3000, mode: 'demo', demoPassword: 'demo-password', dataDir: '.data', sessionTtlMinutes: 480 });
+    expect(config.sessionSecret).toHaveLength(64);
+  });
+
+  it('reads and converts what is set; empty values count as unset', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/bf', PORT: '8080', BUDGETFLOW_MODE: 'production', SESSION_SECRET: 's'.repeat(32), DEMO_PASSWORD: '', REDIS_URL: '' });
+    expect(config).toMatchObject({ databaseUrl: 'postgresql://u:p@db:5432/bf', port: 8080, mode: 'production', sessionSecret: 's'.repeat(32), demoPassword: 'demo-password', redisUrl: 'redis://127.0.0.1:6379' });
+  });
+
+  it('names every wrong variable and why, in one message', () => {
+    const attempt = () => loadConfig({ DATABASE_URL: 'mysql://x', PORT: 'eighty', BUDGETFLOW_MODE: 'staging', SESSION_SECRET: 'short', DEMO_PASSWORD: 'abc' });
+    expect(attempt).toThrow(ConfigError);
+    const message = (() => {
+      try {
+        attempt();
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toMatch(/^Invalid configuration:/);
+    expect(message).toMatch(/DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/);
+    expect(message).toMatch(/PORT: /);
+    expect(message).toMatch(/BUDGETFLOW_MODE: /);
+    expect(message).toMatch(/SESSION_SECRET: must be at least 32 characters/);
+    expect(message).toMatch(/DEMO_PASSWORD: must be at least 8 characters/);
+  });
+
+  it('production refuses to start without its own SESSION_SECRET', () => {
+    expect(() => loadConfig({ BUDGETFLOW_MODE: 'production' })).toThrow('SESSION_SECRET: required when BUDGETFLOW_MODE=production');
+  });
+
+  it('refuses ports out of range', () => {
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT: /);
+  });
+
+  it('masks passwords in URLs for logs', () => {
+    expect(maskUrl('postgres://budget:s3cret@db:5432/bf')).toBe('postgres://budget:***@db:5432/bf');
+    expect(maskUrl('not a url')).toBe('(unparseable URL)');
+  });
+});

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { INestApplication, Logger } from '@nestjs/common';
+import { formatYuan, parseFen, sumFen, TBudgetDocument, ZBudgetDocument } from '@budgetflow/domain';
+import { DataSource } from 'typeorm';
+import { TCaller } from '../../common/auth/caller';
+import { BudgetsService } from '../../modules/budgets/budgets.service';
+import { withSessionLock } from '../migrate';
+import { DEMO_DEPARTMENTS, TDemoPeople } from './demo-people.seed';
+
+const DEMO_BUDGET_LOCK_KEY = 7_400_202_004;
+const DEMO_YEAR = 2020;
+const logger = new Logger('DemoSeed');
+
+/** The real published 2020 budget of 019001, as the domain's fixture carries it (repository root relative to src/ or dist/). */
+const SEED_DOCUMENT_FILE = path.resolve(__dirname, '../../../../../packages/domain/fixtures/qiaokou-bigdata-2020.json');
+
+/**
+ * Demo mode: each demo department gets its 2020 budget as a draft, made through BudgetsService
+ * (create, then import the whole document) exactly as a preparer would, so the demo data obeys
+ * the same rules and leaves the same audit trail. A department that already has its 2020 budget
+ * is left alone: the seed runs at every start and changes nothing the second time.
+ */
+export async function seedDemoBudgets(app: INestApplication, dataSource: DataSource, people: TDemoPeople): Promise<void> {
+  const budgets = app.get(BudgetsService, { strict: false });
+  const seed = ZBudgetDocument.parse(JSON.parse(readFileSync(SEED_DOCUMENT_FILE, 'utf8')));
+  await withSessionLock(dataSource, DEMO_BUDGET_LOCK_KEY, async () => {
+    await ensureDraft(budgets, dataSource, asPreparer(people, 'preparer', 'qiaokou'), seed);
+    await ensureDraft(budgets, dataSource, asPreparer(people, 'preparer2', 'example'), exampleDocument(seed));
+  });
+}
+
+async function ensureDraft(budgets: BudgetsService, dataSource: DataSource, preparer: TCaller, document: TBudgetDocument): Promise<void> {
+  const existing = (await dataSource.query(`SELECT 1 FROM budgets WHERE department_id = $1 AND fiscal_year = $2`, [preparer.departmentId, DEMO_YEAR])) as unknown[];
+  if (existing.length > 0) return;
+  const created = await budgets.create(preparer, { fiscalYear: DEMO_YEAR });
+  await budgets.importDocument(preparer, created.id, document, created.version);
+  logger.log(`Created the ${DEMO_YEAR} draft of ${document.department.name} (${document.expenditureLines.length} lines)`);
+}
+
+/** The seed acts as the department's demo preparer; no session exists for it. */
+function asPreparer(people: TDemoPeople, username: string, department: keyof typeof DEMO_DEPARTMENTS): TCaller {
+  const userId = people.userIds[username];
+  if (userId === undefined) throw new Error(`demo account ${username} is missing`);
+  return {
+    userId,
+    username,
+    role: 'preparer',
+    departmentId: people.departmentIds[department],
+    departmentCode: DEMO_DEPARTMENTS[department].code,
+    reviewDepartmentIds: [],
+    sessionId: 'demo-seed',
+  };
+}
+
+/**
+ * 示例单位: a plainly fictional department with a small budget of its own: the seed's basic
+ * (基本支出) lines under its own unit code, funded by one appropriation of the same total, so
+ * that the wall between departments has something on both sides.
+ */
+function exampleDocument(seed: TBudgetDocument): TBudgetDocument {
+  const { code, name } = DEMO_DEPARTMENTS.example;
+  const lines = seed.expenditureLines.filter((l) => l.kind.startsWith('basic')).map((l) => ({ ...l, unitCode: code }));
+  const total = formatYuan(sumFen(lines.map((l) => parseFen(l.amount))));
+  return ZBudgetDocument.parse({
+    schemaVersion: 1,
+    fiscalYear: DEMO_YEAR,
+    department: {
+      code,
+      name,
+      functions: ['本单位为演示用虚构单位，用于展示部门之间的数据隔离，与任何真实机构无关。'],
+      units: [{ code, name, level: 'self' }],
+      staffing: { authorized: 5, actual: 4, retired: 0 },
+    },
+    incomeLines: [{ id: 'I001', source: 'general-budget-appropriation', amount: total }],
+    expenditureLines: lines,
+  });
+}

@@ -1,0 +1,67 @@
+import request from 'supertest';
+import { startBudgetflow, TRunningBudgetflow } from '../../src/bootstrap';
+import { loadConfig } from '../../src/config/load-config';
+import { createTestDatabase, TTestDatabase } from '../utils/test-database';
+
+let db: TTestDatabase;
+beforeAll(async () => {
+  // An empty database: start must build the schema itself.
+  db = await createTestDatabase({ migrate: false });
+});
+afterAll(() => db.drop());
+
+async function snapshot(running: TRunningBudgetflow): Promise<unknown> {
+  return running.dataSource.query(`
+    SELECT (SELECT count(*)::int FROM migrations) AS migrations,
+           (SELECT array_agg(code ORDER BY code) FROM departments) AS departments,
+           (SELECT array_agg(username ORDER BY username) FROM users WHERE active) AS active_users,
+           (SELECT count(*)::int FROM budgets) AS budgets,
+           (SELECT count(*)::int FROM expenditure_lines) AS lines,
+           (SELECT count(*)::int FROM audit_log WHERE action <> 'auth.login') AS audit_entries`);
+}
+
+describe('start against a fresh database', () => {
+  it('migrates, loads the demo data once, and a second start changes nothing', async () => {
+    const config = loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'error', DEMO_PASSWORD: 'another-demo-pass' });
+    const first = await startBudgetflow(config);
+    let afterFirst: unknown;
+    try {
+      afterFirst = await snapshot(first);
+      expect(afterFirst).toEqual([
+        expect.objectContaining({
+          departments: ['019001', '999001'],
+          active_users: ['admin', 'preparer', 'preparer2', 'publisher', 'reviewer', 'reviewer2'],
+          budgets: 2,
+        }),
+      ]);
+      const server = first.app.getHttpServer();
+      await request(server).get('/api/health').expect(200, { status: 'ok', database: 'ok' });
+      const login = await request(server).post('/api/auth/login').send({ username: 'preparer', password: 'another-demo-pass' }).expect(200);
+      expect(login.body.user).toMatchObject({ role: 'preparer', departmentCode: '019001' });
+      const budgets = await request(server).get('/api/budgets?year=2020').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
+      expect(budgets.body.items).toEqual([expect.objectContaining({ fiscalYear: 2020, state: 'draft' })]);
+      const [{ lines }] = await first.dataSource.query(`SELECT count(*)::int AS lines FROM expenditure_lines e JOIN budgets b ON b.id = e.budget_id JOIN departments d ON d.id = b.department_id WHERE d.code = '019001'`);
+      expect(lines).toBe(30);
+    } finally {
+      await first.stop();
+    }
+    const second = await startBudgetflow(config);
+    try {
+      expect(await snapshot(second)).toEqual(afterFirst);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('production mode creates no demo accounts and switches existing ones off', async () => {
+    const production = loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'error', BUDGETFLOW_MODE: 'production', SESSION_SECRET: 'p'.repeat(40) });
+    const running = await startBudgetflow(production);
+    try {
+      const [{ active }] = await running.dataSource.query(`SELECT count(*)::int AS active FROM users WHERE demo AND active`);
+      expect(active).toBe(0);
+      await request(running.app.getHttpServer()).post('/api/auth/login').send({ username: 'preparer', password: 'another-demo-pass' }).expect(401);
+    } finally {
+      await running.stop();
+    }
+  });
+});
