@@ -24,6 +24,8 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
     uuidExtension: 'pgcrypto',
     poolSize: options.poolSize ?? 10,
     applicationName: options.applicationName ?? 'budgetflow-api',
-    logging: ['error'],
+    // TypeORM would log failed queries with their parameters (password hashes, personal data);
+    // errors reach the problem filter, which logs what is unexpected.
+    logging: false,
   });
 }

@@ -1,0 +1,126 @@
+import { createTestApp, TTestApp } from '../utils/test-app';
+
+let t: TTestApp;
+let admin: { headers: { Authorization: string } };
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.login('admin');
+});
+afterAll(() => t.close());
+
+async function lastAudit(action: string): Promise<{ actor: string; entity_id: string; payload: Record<string, unknown> }> {
+  const [row] = await t.dataSource.query(`SELECT actor, entity_id, payload FROM audit_log WHERE action = $1 ORDER BY audit_log.id DESC LIMIT 1`, [action]);
+  return row;
+}
+
+describe('users', () => {
+  it('an administrator creates a preparer who can then sign in; the creation is audited without the password', async () => {
+    const res = await t.http().post('/api/users').set(admin.headers).send({ username: 'newprep', displayName: '新编制人', password: 'long-enough-pw', role: 'preparer', departmentCode: '999001' }).expect(201);
+    expect(res.body).toEqual({ id: expect.any(String), username: 'newprep', displayName: '新编制人', role: 'preparer', departmentCode: '999001', reviewScope: [], active: true });
+    const me = await t.login('newprep', 'long-enough-pw');
+    await t.http().get('/api/auth/me').set(me.headers).expect(200);
+    const entry = await lastAudit('user.create');
+    expect(entry).toMatchObject({ actor: 'admin', entity_id: res.body.id });
+    expect(JSON.stringify(entry.payload)).not.toContain('long-enough-pw');
+  });
+
+  it('refuses inconsistent accounts and names the field', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ username: 'p1', displayName: 'x', password: 'long-enough-pw', role: 'preparer' }, 'departmentCode'],
+      [{ username: 'r1', displayName: 'x', password: 'long-enough-pw', role: 'reviewer', departmentCode: '019001' }, 'departmentCode'],
+      [{ username: 'a1', displayName: 'x', password: 'short', role: 'admin' }, 'password'],
+      [{ username: 'Bad Name', displayName: 'x', password: 'long-enough-pw', role: 'admin' }, 'username'],
+      [{ username: 'p2', displayName: 'x', password: 'long-enough-pw', role: 'publisher', departmentCode: '555555' }, 'departmentCode'],
+      [{ username: 'r2', displayName: 'x', password: 'long-enough-pw', role: 'reviewer', reviewScope: ['019001', '777777'] }, 'reviewScope.1'],
+    ];
+    for (const [body, path] of cases) {
+      const res = await t.http().post('/api/users').set(admin.headers).send(body).expect(400);
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+    }
+    await t.http().post('/api/users').set(admin.headers).send({ username: 'preparer', displayName: 'dup', password: 'long-enough-pw', role: 'admin' }).expect(409);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE username IN ('p1','r1','a1','p2','r2')`);
+    expect(n).toBe(0);
+  });
+
+  it('a reviewer with assigned departments sees only those', async () => {
+    const created = await t.http().post('/api/users').set(admin.headers).send({ username: 'rev3', displayName: 'x', password: 'long-enough-pw', role: 'reviewer', reviewScope: ['999001'] }).expect(201);
+    expect(created.body.reviewScope).toEqual(['999001']);
+    const rev = await t.login('rev3', 'long-enough-pw');
+    const departments = await t.http().get('/api/departments').set(rev.headers).expect(200);
+    expect(departments.body.map((d: { code: string }) => d.code)).toEqual(['999001']);
+    await t.http().patch(`/api/users/${created.body.id}`).set(admin.headers).send({ reviewScope: 'all' }).expect(200);
+    const all = await t.http().get('/api/departments').set(rev.headers).expect(200);
+    expect(all.body.map((d: { code: string }) => d.code)).toEqual(['019001', '999001']);
+  });
+
+  it('deactivating a user or resetting the password signs them out everywhere', async () => {
+    const session = await t.login('publisher2');
+    await t.http().patch(`/api/users/${t.people.users.publisher2.id}`).set(admin.headers).send({ password: 'brand-new-password' }).expect(200);
+    await t.http().get('/api/auth/me').set(session.headers).expect(401);
+    const again = await t.login('publisher2', 'brand-new-password');
+    await t.http().patch(`/api/users/${t.people.users.publisher2.id}`).set(admin.headers).send({ active: false }).expect(200);
+    await t.http().get('/api/auth/me').set(again.headers).expect(401);
+    await t.http().post('/api/auth/login').send({ username: 'publisher2', password: 'brand-new-password' }).expect(401);
+  });
+
+  it('only administrators manage users', async () => {
+    for (const who of ['preparer', 'reviewer', 'publisher'] as const) {
+      const s = await t.login(who);
+      await t.http().get('/api/users').set(s.headers).expect(403);
+      await t.http().post('/api/users').set(s.headers).send({}).expect(403);
+    }
+  });
+});
+
+describe('departments, budget units and fiscal years', () => {
+  it('an administrator adds a department and a budget unit; duplicates are 409', async () => {
+    const dept = await t.http().post('/api/departments').set(admin.headers).send({ code: '888001', name: '测试部门' }).expect(201);
+    await t.http().post('/api/departments').set(admin.headers).send({ code: '888001', name: '又一个' }).expect(409);
+    await t.http().post(`/api/departments/${dept.body.id}/units`).set(admin.headers).send({ code: '888002', name: '下属单位' }).expect(201);
+    const units = await t.http().get(`/api/departments/${dept.body.id}/units`).set(admin.headers).expect(200);
+    expect(units.body).toEqual([expect.objectContaining({ code: '888002', name: '下属单位', departmentId: dept.body.id })]);
+    await t.http().patch(`/api/departments/${dept.body.id}`).set(admin.headers).send({ name: '改名部门' }).expect(200);
+    expect((await lastAudit('department.rename')).payload).toEqual({ name: '改名部门' });
+  });
+
+  it('fiscal years are opened and closed by administrators and read by all', async () => {
+    await t.http().put('/api/fiscal-years/2022').set(admin.headers).send({ status: 'open' }).expect(200, { year: 2022, status: 'open' });
+    await t.http().put('/api/fiscal-years/2022').set(admin.headers).send({ status: 'closed' }).expect(200, { year: 2022, status: 'closed' });
+    await t.http().put('/api/fiscal-years/1999').set(admin.headers).send({ status: 'open' }).expect(400);
+    const preparer = await t.login('preparer');
+    await t.http().put('/api/fiscal-years/2023').set(preparer.headers).send({ status: 'open' }).expect(403);
+    const years = await t.http().get('/api/fiscal-years').set(preparer.headers).expect(200);
+    expect(years.body).toEqual(expect.arrayContaining([{ year: 2022, status: 'closed' }, { year: 2020, status: 'open' }]));
+  });
+});
+
+describe('catalogue', () => {
+  it('without an upload the built-in edition applies', async () => {
+    const res = await t.http().get('/api/catalogue/2020/economic').set(admin.headers).expect(200);
+    expect(res.body).toMatchObject({ fiscalYear: 2020, kind: 'economic', source: 'built-in', editionId: null });
+    expect(res.body.entries).toEqual(expect.arrayContaining([expect.objectContaining({ code: '30101', level: 'section', parentCode: '301' })]));
+  });
+
+  it('an administrator imports a CSV for a year and kind; it becomes the list in force', async () => {
+    const csv = '\uFEFFcode,name\r\n301,工资福利支出\r\n30101,基本工资\r\n30102,"津贴补贴"\r\n';
+    const res = await t.http().put('/api/catalogue/2021/economic').set(admin.headers).set('Content-Type', 'text/csv').send(csv).expect(201);
+    expect(res.body).toEqual({ editionId: expect.any(String), fiscalYear: 2021, kind: 'economic', entryCount: 3 });
+    const list = await t.http().get('/api/catalogue/2021/economic').set(admin.headers).expect(200);
+    expect(list.body).toMatchObject({ source: 'upload', editionId: res.body.editionId });
+    expect(list.body.entries.map((e: { code: string; name: string }) => `${e.code} ${e.name}`)).toEqual(['301 工资福利支出', '30101 基本工资', '30102 津贴补贴']);
+    expect((await lastAudit('catalogue.import')).payload).toEqual({ year: 2021, kind: 'economic', entryCount: 3 });
+  });
+
+  it('a bad CSV is refused with every problem and its line, and changes nothing', async () => {
+    const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM catalogue_editions`);
+    const res = await t.http().put('/api/catalogue/2021/functional').set(admin.headers).set('Content-Type', 'text/csv').send('code,name\n201,一般公共服务支出\n20199,\n2019901,孤儿项\nabc,坏\n').expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['line 3', 'line 5']));
+    await t.http().put('/api/catalogue/2021/functional').set(admin.headers).set('Content-Type', 'text/csv').send('id;label\n1;x\n').expect(400);
+    await t.http().put('/api/catalogue/2021/colours').set(admin.headers).set('Content-Type', 'text/csv').send('code,name\n301,x\n').expect(400);
+    await t.http().put('/api/catalogue/2035/economic').set(admin.headers).set('Content-Type', 'text/csv').send('code,name\n301,x\n').expect(400);
+    const preparer = await t.login('preparer');
+    await t.http().put('/api/catalogue/2021/economic').set(preparer.headers).set('Content-Type', 'text/csv').send('code,name\n301,x\n').expect(403);
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM catalogue_editions`)).toEqual(before);
+  });
+});
