@@ -6,7 +6,11 @@ import express, { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { TAppConfig } from './config/app-config';
+import { serveWebClient } from './common/http/web-app';
 import { jsonBodyParser } from './common/validation/json-body';
+
+/** apps/web/dist, seen from apps/api/src (tsx, jest) or apps/api/dist (node). */
+const WEB_CLIENT_DIR = path.resolve(__dirname, '../../web/dist');
 
 export const LOG_LEVELS: Record<TAppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -26,8 +30,8 @@ export async function createApp(config: TAppConfig, dataSource: DataSource): Pro
   app.use(securityHeaders);
   app.use(cookieParser());
   app.use(jsonBodyParser());
+  serveWebClient(app, WEB_CLIENT_DIR);
   app.use('/api/docs/assets', express.static(path.dirname(require.resolve('swagger-ui-dist/package.json')), { index: false }));
-  app.enableShutdownHooks();
   await app.init();
   return app;
 }

