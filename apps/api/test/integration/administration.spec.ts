@@ -1,3 +1,4 @@
+import { CatalogueService } from '../../src/modules/catalogue/catalogue.service';
 import { createTestApp, TTestApp } from '../utils/test-app';
 
 let t: TTestApp;
@@ -109,6 +110,14 @@ describe('catalogue', () => {
     expect(list.body).toMatchObject({ source: 'upload', editionId: res.body.editionId });
     expect(list.body.entries.map((e: { code: string; name: string }) => `${e.code} ${e.name}`)).toEqual(['301 工资福利支出', '30101 基本工资', '30102 津贴补贴']);
     expect((await lastAudit('catalogue.import')).payload).toEqual({ year: 2021, kind: 'economic', entryCount: 3 });
+  });
+
+  it('CatalogueService.catalogueFor combines the uploaded list with the built-in one of the other kind', async () => {
+    const catalogues = t.app.get(CatalogueService, { strict: false });
+    const for2021 = await catalogues.catalogueFor(2021);
+    expect([...for2021.economic.keys()]).toEqual(['301', '30101', '30102']);
+    expect(for2021.functional.get('2010350')).toBeDefined();
+    expect((await catalogues.catalogueFor(2020)).economic.size).toBeGreaterThan(3);
   });
 
   it('a bad CSV is refused with every problem and its line, and changes nothing', async () => {

@@ -17,6 +17,8 @@ interface TEditionRow {
  */
 @Injectable()
 export class CatalogueService {
+  private readonly built = new Map<string, Catalogue>();
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -46,16 +48,25 @@ export class CatalogueService {
     return { fiscalYear: year, kind, source: 'built-in', editionId: null, entries: [...builtIn(year)[kind].values()] };
   }
 
-  /** The catalogue that applies to budgets of `year`: uploaded lists where there are some, the built-in edition otherwise. */
+  /**
+   * The catalogue that applies to budgets of `year`: uploaded lists where there are some, the
+   * built-in edition otherwise. Check line codes against this, so that an administrator's
+   * upload takes effect. A year before the earliest built-in edition without uploads is 404.
+   */
   async catalogueFor(year: number, manager: EntityManager = this.dataSource.manager): Promise<Catalogue> {
     const [functional, economic] = await Promise.all([this.currentEdition(manager, year, 'functional'), this.currentEdition(manager, year, 'economic')]);
     if (functional === undefined && economic === undefined) return builtIn(year);
-    const fallback = functional === undefined || economic === undefined ? builtIn(year) : undefined;
-    return buildCatalogue(
+    // Editions never change once stored, so their ids identify the built catalogue.
+    const key = `${year}:${functional?.id ?? '-'}:${economic?.id ?? '-'}`;
+    const cached = this.built.get(key);
+    if (cached !== undefined) return cached;
+    const catalogue = buildCatalogue(
       year,
-      functional?.entries.map(toEntry) ?? [...fallback!.functional.values()],
-      economic?.entries.map(toEntry) ?? [...fallback!.economic.values()],
+      functional?.entries.map(toEntry) ?? [...builtIn(year).functional.values()],
+      economic?.entries.map(toEntry) ?? [...builtIn(year).economic.values()],
     );
+    this.built.set(key, catalogue);
+    return catalogue;
   }
 
   private async currentEdition(manager: EntityManager, year: number, kind: ClassificationKind): Promise<TEditionRow | undefined> {
