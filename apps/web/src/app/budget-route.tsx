@@ -1,0 +1,27 @@
+import { lazy, Suspense } from 'react';
+import { useParams } from 'react-router';
+import type { TSessionUser } from '../lib/api-types';
+import { useI18n } from '../lib/i18n';
+import { Status } from '../ui/status';
+
+const EditorPage = lazy(() => import('../features/editor/editor-page'));
+const ReviewPage = lazy(() => import('../features/review/review-page'));
+const PublishPage = lazy(() => import('../features/publish/publish-page'));
+
+/** One address per budget; each role sees its own desk there. */
+export function BudgetRoute({ user }: { user: TSessionUser }) {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const desk = (() => {
+    switch (user.role) {
+      case 'preparer':
+        return <EditorPage budgetId={id} />;
+      case 'reviewer':
+      case 'admin':
+        return <ReviewPage budgetId={id} user={user} />;
+      case 'publisher':
+        return <PublishPage budgetId={id} />;
+    }
+  })();
+  return <Suspense fallback={<Status>{t('loading')}</Status>}>{desk}</Suspense>;
+}

@@ -1,0 +1,94 @@
+import type { TDisclosureTable, TLeafBlock, TBlock } from '@budgetflow/domain';
+import { displayUnitOf, toDisplayGrid } from '@budgetflow/domain/render';
+import { DisplayGridTable } from './display-grid-table';
+
+/** One of the ten tables as printed: title, unit, grid, then its forms (表9, 表10). */
+export function DisclosureTable({ table, departmentName, onRowClick }: { table: TDisclosureTable; departmentName?: string; onRowClick?: (rowKey: string) => void }) {
+  const unit = displayUnitOf(table);
+  return (
+    <section className="disclosure-table" id={`table-${table.id}`} aria-labelledby={`title-${table.id}`}>
+      <h3 id={`title-${table.id}`}>
+        {table.number} {table.title}
+      </h3>
+      <p className="table-meta">
+        {departmentName !== undefined && <span>{departmentName}</span>}
+        <span>单位：{table.unit}</span>
+      </p>
+      {table.preamble.map((b) => (
+        <LeafBlock key={b.key} block={b} unit={unit} />
+      ))}
+      {(table.rows.length > 0 || table.emptyStatement !== undefined) && <DisplayGridTable grid={toDisplayGrid(table)} {...(onRowClick === undefined ? {} : { onRowClick })} />}
+      {table.blocks.map((b) => (
+        <Block key={b.key} block={b} unit={unit} />
+      ))}
+    </section>
+  );
+}
+
+function Block({ block, unit }: { block: TBlock; unit: 'wan' | 'yuan' }) {
+  if (block.type !== 'project') return <LeafBlock block={block} unit={unit} />;
+  return (
+    <section className="project-block">
+      <h4>
+        {block.name} · {block.unitName}
+      </h4>
+      {block.blocks.map((b) => (
+        <LeafBlock key={b.key} block={b} unit={unit} />
+      ))}
+    </section>
+  );
+}
+
+function LeafBlock({ block, unit }: { block: TLeafBlock; unit: 'wan' | 'yuan' }) {
+  switch (block.type) {
+    case 'grid':
+      return <DisplayGridTable grid={toDisplayGrid(block, { unit })} {...(block.title === undefined ? {} : { caption: block.title })} />;
+    case 'facts':
+      return (
+        <dl className="facts">
+          {block.title !== undefined && <h5>{block.title}</h5>}
+          {block.items.map((item, i) => (
+            <div key={i}>
+              <dt>{item.label}</dt>
+              <dd>{item.value}</dd>
+            </div>
+          ))}
+        </dl>
+      );
+    case 'text':
+      return (
+        <div className="text-block">
+          <h5>{block.label}</h5>
+          <p>{block.text}</p>
+        </div>
+      );
+    case 'indicators':
+      return (
+        <table className="indicators">
+          {block.title !== undefined && <caption>{block.title}</caption>}
+          <thead>
+            <tr>
+              <th scope="col">一级指标</th>
+              <th scope="col">二级指标</th>
+              <th scope="col">指标名称</th>
+              <th scope="col">{block.priorYears?.[0] ?? ''} 指标值</th>
+              <th scope="col">{block.priorYears?.[1] ?? ''} 指标值</th>
+              <th scope="col">预期值</th>
+            </tr>
+          </thead>
+          <tbody>
+            {block.indicators.map((ind, i) => (
+              <tr key={i}>
+                <td>{ind.level1}</td>
+                <td>{ind.level2}</td>
+                <td>{ind.name}</td>
+                <td>{ind.valueTwoYearsAgo}</td>
+                <td>{ind.valueLastYear}</td>
+                <td>{ind.target}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      );
+  }
+}

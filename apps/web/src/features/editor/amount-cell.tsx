@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { groupYuan, parseYuanInput } from '../../lib/yuan-text';
+
+interface TProps {
+  /** canonical 元, e.g. "1234.50" */
+  value: string;
+  /** what was typed last when it is not an amount */
+  invalid?: { text: string; reason: string } | undefined;
+  onValid(yuan: string): void;
+  onInvalid(text: string, reason: string): void;
+  label: string;
+  cellId?: string;
+}
+
+/**
+ * An amount typed in 元: "1,234.5" or "1234.50"; shown exactly with thousands separators. Each
+ * keystroke that makes an amount updates the line (and the live tables); text that is not one is
+ * kept as typed and marked, with the domain's reason.
+ */
+export function AmountCell({ value, invalid, onValid, onInvalid, label, cellId }: TProps) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const shown = editing ?? invalid?.text ?? groupYuan(value);
+  return (
+    <input
+      inputMode="decimal"
+      aria-label={label}
+      aria-invalid={invalid !== undefined || undefined}
+      title={invalid?.reason}
+      data-cell={cellId}
+      value={shown}
+      onFocus={(e) => {
+        setEditing(shown);
+        e.currentTarget.select();
+      }}
+      onChange={(e) => {
+        const text = e.target.value;
+        setEditing(text);
+        const parsed = parseYuanInput(text);
+        if (parsed.ok) onValid(parsed.yuan);
+        else onInvalid(text, parsed.reason);
+      }}
+      onBlur={() => setEditing(null)}
+    />
+  );
+}

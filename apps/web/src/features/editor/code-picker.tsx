@@ -1,0 +1,101 @@
+import type { Catalogue, ClassificationKind } from '@budgetflow/domain';
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useI18n } from '../../lib/i18n';
+import { searchCatalogue } from './catalogue-search';
+
+interface TProps {
+  catalogue: Catalogue;
+  kind: ClassificationKind;
+  value: string;
+  onChange(code: string): void;
+  label: string;
+  invalid?: boolean;
+  cellId?: string;
+}
+
+/**
+ * A combobox over the year's catalogue: type a code or part of a name, pick with the arrow keys
+ * and Enter (or the mouse). Only codes of the catalogue can be chosen; Escape leaves the value.
+ */
+export function CodePicker({ catalogue, kind, value, onChange, label, invalid = false, cellId }: TProps) {
+  const { t } = useI18n();
+  const listId = useId();
+  const [text, setText] = useState<string | null>(null);
+  const [active, setActive] = useState(0);
+  const open = text !== null;
+  const options = useMemo(() => (text === null ? [] : searchCatalogue(catalogue, kind, text)), [catalogue, kind, text]);
+  const name = catalogue[kind].get(value)?.name;
+
+  const choose = (code: string) => {
+    setText(null);
+    if (code !== value) onChange(code);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      if (!open) setText('');
+      setActive((i) => Math.min(i + 1, Math.max(options.length - 1, 0)));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive((i) => Math.max(i - 1, 0));
+    } else if (event.key === 'Enter' && open) {
+      event.preventDefault();
+      const option = options[active];
+      if (option !== undefined) choose(option.code);
+    } else if (event.key === 'Escape' && open) {
+      event.preventDefault();
+      setText(null);
+    }
+  };
+
+  return (
+    <div className="picker">
+      <input
+        role="combobox"
+        aria-label={label}
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-invalid={invalid || undefined}
+        aria-activedescendant={open && options[active] !== undefined ? `${listId}-${active}` : undefined}
+        data-cell={cellId}
+        title={name ?? value}
+        value={text ?? value}
+        placeholder={t('searchCatalogue')}
+        onFocus={(e) => e.currentTarget.select()}
+        onChange={(e) => {
+          setText(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => setText(null)}
+      />
+      {!open && name !== undefined && <span className="code-name">{name}</span>}
+      {open && (
+        <ul role="listbox" id={listId} className="picker-list" aria-label={label}>
+          {options.length === 0 ? (
+            <li role="option" aria-disabled="true" aria-selected="false">
+              {t('noMatch')}
+            </li>
+          ) : (
+            options.map((o, i) => (
+              <li
+                key={o.code}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === active}
+                // mousedown, not click: the input's blur would close the list first.
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  choose(o.code);
+                }}
+              >
+                {o.code} {o.name}
+              </li>
+            ))
+          )}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import type { TDisclosure, TFinding } from '@budgetflow/domain';
+import { formatAmount, parseFen } from '@budgetflow/domain';
+import { useState } from 'react';
+import { useI18n } from '../../lib/i18n';
+import { Modal } from '../../ui/modal';
+
+/** A table's total row (合计/总计), first amount column, in 万元 as printed. */
+function totalOf(disclosure: TDisclosure, id: 'T2' | 'T3'): string {
+  const table = disclosure.tables.find((t) => t.id === id);
+  const row = table?.rows.find((r) => r.emphasis === 'total');
+  const column = table?.columns.find((c) => c.type === 'amount');
+  const value = row === undefined || column === undefined ? null : row.cells[column.key];
+  return value === null || value === undefined ? '—' : `${formatAmount(parseFen(value))} 万元`;
+}
+
+/** What is being sent for review, and the errors that block it (the API refuses them too). */
+export function SubmitDialog({ disclosure, findings, lineCount, unsaved, onSubmit, onCancel }: { disclosure: TDisclosure; findings: readonly TFinding[]; lineCount: number; unsaved: number; onSubmit(): Promise<void>; onCancel(): void }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const blocked = errors > 0 || unsaved > 0;
+  return (
+    <Modal titleId="submit-title" onClose={onCancel}>
+      <h2 id="submit-title">{t('submitSummary')}</h2>
+      <dl className="summary">
+        <dt>{t('totalIncome')}</dt>
+        <dd>{totalOf(disclosure, 'T2')}</dd>
+        <dt>{t('totalExpenditure')}</dt>
+        <dd>{totalOf(disclosure, 'T3')}</dd>
+        <dt>{t('lineCount')}</dt>
+        <dd>{lineCount}</dd>
+        <dt>{t('findings')}</dt>
+        <dd>
+          {t('errorsCount', { n: errors })} · {t('warningsCount', { n: warnings })}
+        </dd>
+      </dl>
+      {errors > 0 && <p className="problem">{t('blockedByErrors', { n: errors })}</p>}
+      {unsaved > 0 && <p className="problem">{t('unsaved', { n: unsaved })}</p>}
+      {problem !== null && (
+        <p role="alert" className="problem">
+          {problem}
+        </p>
+      )}
+      <div className="toolbar">
+        <button
+          type="button"
+          className="primary"
+          disabled={blocked || busy}
+          onClick={() => {
+            setBusy(true);
+            onSubmit().catch((error: unknown) => {
+              setProblem(error instanceof Error ? error.message : String(error));
+              setBusy(false);
+            });
+          }}
+        >
+          {t('submitConfirm')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </Modal>
+  );
+}

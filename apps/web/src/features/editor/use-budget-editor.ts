@@ -1,0 +1,128 @@
+import { catalogueForYear, deriveDisclosure, diffByKey, type TBudgetDocument, type TExpenditureLine, type TKeyedDiff } from '@budgetflow/domain';
+import { validateBudget } from '@budgetflow/domain/rules';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { ApiError, api, apiRequest } from '../../lib/api-client';
+import type { TBudgetView } from '../../lib/api-types';
+import { changeCount, currentDocument, linesPatch, rebase, startWorkingCopy, type TWorkingCopy } from './working-copy';
+
+export interface TConflict {
+  seenVersion: number;
+  currentVersion: number;
+  latest: TBudgetDocument;
+  /** What the other person changed, from the version this editor started from to the latest. */
+  theirs: TKeyedDiff<TExpenditureLine>;
+}
+
+export const budgetKey = (id: string) => ['budget', id] as const;
+export const documentKey = (id: string) => ['budget', id, 'document'] as const;
+
+/** The budget's state, workflow facts and the findings the API computed for its current version. */
+export function useBudgetView(budgetId: string) {
+  return useQuery({
+    queryKey: budgetKey(budgetId),
+    queryFn: () => api<TBudgetView>(`/api/budgets/${budgetId}?linePageSize=1`),
+  });
+}
+
+function useDocument(budgetId: string) {
+  return useQuery({
+    queryKey: documentKey(budgetId),
+    queryFn: async () => {
+      const answer = await apiRequest<TBudgetDocument>(`/api/budgets/${budgetId}/document`);
+      if (answer.version === null) throw new Error('the document came without its version (ETag)');
+      return { document: answer.data, version: answer.version };
+    },
+    staleTime: Infinity,
+  });
+}
+
+/**
+ * The editor's state: the working copy, the document as the person sees it, its tables and
+ * findings derived live by the domain (the same functions the API runs), and saving with the
+ * version last seen. A refused save keeps every edit and says what the other person changed.
+ */
+export function useBudgetEditor(budgetId: string) {
+  const client = useQueryClient();
+  const loaded = useDocument(budgetId);
+  const [copy, setCopy] = useState<TWorkingCopy | null>(null);
+  const [conflict, setConflict] = useState<TConflict | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<ApiError | Error | null>(null);
+
+  useEffect(() => {
+    if (loaded.data !== undefined && (copy === null || (changeCount(copy) === 0 && copy.baseVersion < loaded.data.version))) {
+      setCopy(startWorkingCopy(loaded.data.document, loaded.data.version));
+    }
+  }, [loaded.data, copy]);
+
+  const document = useMemo(() => (copy === null ? null : currentDocument(copy)), [copy]);
+  const fiscalYear = document?.fiscalYear;
+  const catalogue = useMemo(() => (fiscalYear === undefined ? null : catalogueForYear(fiscalYear)), [fiscalYear]);
+  // The tables follow the typing without holding it up: React derives from a deferred copy.
+  const deferred = useDeferredValue(document);
+  const derived = useMemo(() => {
+    if (deferred === null || catalogue === null) return null;
+    const disclosure = deriveDisclosure(deferred, catalogue);
+    return { disclosure, findings: validateBudget(deferred, catalogue, { disclosure }) };
+  }, [deferred, catalogue]);
+
+  const reload = useCallback(async (): Promise<{ document: TBudgetDocument; version: number }> => {
+    const fresh = await client.fetchQuery({ queryKey: documentKey(budgetId), staleTime: 0, queryFn: async () => {
+      const answer = await apiRequest<TBudgetDocument>(`/api/budgets/${budgetId}/document`);
+      return { document: answer.data, version: answer.version ?? 0 };
+    } });
+    await client.invalidateQueries({ queryKey: budgetKey(budgetId), exact: true });
+    return fresh;
+  }, [client, budgetId]);
+
+  const save = useCallback(async () => {
+    if (copy === null || changeCount(copy) === 0) return;
+    setSaving(true);
+    setSaveError(null);
+    try {
+      if (copy.projects !== null) {
+        await api(`/api/budgets/${budgetId}/document`, { method: 'PUT', body: currentDocument(copy), ifMatch: copy.baseVersion });
+      } else {
+        await api(`/api/budgets/${budgetId}/lines`, { method: 'PATCH', body: { version: copy.baseVersion, ...linesPatch(copy) } });
+      }
+      const fresh = await reload();
+      setCopy(startWorkingCopy(fresh.document, fresh.version));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409 && error.code === 'VERSION_CONFLICT') {
+        const latest = await reload();
+        setConflict({ seenVersion: copy.baseVersion, currentVersion: latest.version, latest: latest.document, theirs: diffByKey(copy.base.expenditureLines, latest.document.expenditureLines, (l) => l.id) });
+      } else {
+        setSaveError(error instanceof Error ? error : new Error(String(error)));
+      }
+    } finally {
+      setSaving(false);
+    }
+  }, [copy, budgetId, reload]);
+
+  /** After a conflict: the person's edits on top of the latest version (saved with the next save). */
+  const keepMine = useCallback(() => {
+    if (conflict === null) return;
+    setCopy((c) => (c === null ? c : rebase(c, conflict.latest, conflict.currentVersion)));
+    setConflict(null);
+  }, [conflict]);
+
+  const discardMine = useCallback(() => {
+    if (conflict === null) return;
+    setCopy(startWorkingCopy(conflict.latest, conflict.currentVersion));
+    setConflict(null);
+  }, [conflict]);
+
+  /** Replaces the whole working copy by an imported document (PUT at the version seen). */
+  const importDocument = useCallback(
+    async (imported: TBudgetDocument) => {
+      if (copy === null) return;
+      await api(`/api/budgets/${budgetId}/document`, { method: 'PUT', body: imported, ifMatch: copy.baseVersion });
+      const fresh = await reload();
+      setCopy(startWorkingCopy(fresh.document, fresh.version));
+    },
+    [copy, budgetId, reload],
+  );
+
+  return { loaded, copy, setCopy, document, catalogue, derived, stale: deferred !== document, save, saving, saveError, conflict, keepMine, discardMine, importDocument, reload };
+}

@@ -1,0 +1,18 @@
+import type { TSessionUser } from '../../lib/api-types';
+import { PreparerHome } from './preparer-home';
+import { PublisherHome } from './publisher-home';
+import { ReviewerHome } from './reviewer-home';
+
+/** Each role's home: what is waiting for this person. */
+export function DeskPage({ user }: { user: TSessionUser }) {
+  switch (user.role) {
+    case 'preparer':
+      return <PreparerHome />;
+    case 'reviewer':
+      return <ReviewerHome />;
+    case 'publisher':
+      return <PublisherHome />;
+    case 'admin':
+      return <ReviewerHome />;
+  }
+}

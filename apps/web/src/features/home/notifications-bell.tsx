@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { formatDateTime } from '../../lib/dates';
+import { useI18n } from '../../lib/i18n';
+import { useNotifications } from './use-notifications';
+
+/** The count of unread notifications; opens the list. */
+export function NotificationsBell() {
+  const { t } = useI18n();
+  const notifications = useNotifications();
+  const [open, setOpen] = useState(false);
+  const items = notifications.data ?? [];
+  const unread = items.filter((n) => !n.readAt).length;
+  return (
+    <div className="bell">
+      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {t('notifications')}
+        {unread > 0 && <span className="badge">{unread}</span>}
+      </button>
+      {open && (
+        <div className="popover" role="region" aria-label={t('notifications')}>
+          {items.length === 0 ? (
+            <p>{t('noNotifications')}</p>
+          ) : (
+            <ul>
+              {items.slice(0, 20).map((n) => (
+                <li key={n.id}>
+                  <Link to={`/budgets/${n.budgetId}`} onClick={() => setOpen(false)}>
+                    {n.action}
+                  </Link>
+                  {n.reason ? `：${n.reason}` : ''} <time>{formatDateTime(n.createdAt)}</time>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import type { TDisclosure } from '@budgetflow/domain';
+import { useEffect, useMemo, useRef } from 'react';
+import { useI18n } from '../../lib/i18n';
+import { basicAgainstProject, expenditureByFunction, yearOverYear } from './chart-data';
+
+/** ECharts (only the parts the portal uses) is loaded when the charts are first shown. */
+const loadEcharts = async () => (await import('./echarts-setup')).echarts;
+
+const label = { show: true, formatter: (p: { data: { text: string } }) => p.data.text };
+
+function Chart({ title, option }: { title: string; option: Record<string, unknown> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let disposed = false;
+    let chart: { dispose(): void; resize(): void } | undefined;
+    const onResize = () => chart?.resize();
+    void loadEcharts().then((echarts) => {
+      if (disposed || ref.current === null) return;
+      const instance = echarts.init(ref.current, undefined, { renderer: 'svg' });
+      instance.setOption(option);
+      chart = instance;
+      window.addEventListener('resize', onResize);
+    });
+    return () => {
+      disposed = true;
+      window.removeEventListener('resize', onResize);
+      chart?.dispose();
+    };
+  }, [option]);
+  return (
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      <div ref={ref} className="chart-canvas" role="img" aria-label={title} />
+    </figure>
+  );
+}
+
+export default function DisclosureCharts({ disclosure }: { disclosure: TDisclosure }) {
+  const { t } = useI18n();
+  const { byFunction, split, years } = useMemo(
+    () => ({ byFunction: expenditureByFunction(disclosure), split: basicAgainstProject(disclosure, { basic: t('basic'), project: t('projectSpend') }), years: yearOverYear(disclosure) }),
+    [disclosure, t],
+  );
+  return (
+    <section className="charts" aria-label={t('charts')}>
+      <Chart
+        title={`${t('chartByFunction')}（万元）`}
+        option={{
+          tooltip: {},
+          grid: { left: 160, right: 40 },
+          xAxis: { type: 'value' },
+          yAxis: { type: 'category', data: byFunction.map((p) => p.name) },
+          series: [{ type: 'bar', data: byFunction, label: { ...label, position: 'right' } }],
+        }}
+      />
+      <Chart title={`${t('chartBasicProject')}（万元）`} option={{ tooltip: {}, legend: { bottom: 0 }, series: [{ type: 'pie', radius: ['35%', '65%'], data: split, label }] }} />
+      {years.length > 0 && (
+        <Chart
+          title={`${t('chartYearOverYear')}（万元）`}
+          option={{
+            tooltip: {},
+            legend: { bottom: 0 },
+            xAxis: { type: 'category', data: years.map((y) => y.name) },
+            yAxis: { type: 'value' },
+            series: [
+              { type: 'bar', name: t('lastYear'), data: years.map((y) => y.lastYear), label },
+              { type: 'bar', name: t('thisYear'), data: years.map((y) => y.thisYear), label },
+            ],
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import { actionsFor } from '@budgetflow/domain';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, query } from '../../lib/api-client';
+import type { TPage, TPublication, TPublicationSummary } from '../../lib/api-types';
+import { useI18n } from '../../lib/i18n';
+import { useWorkflowAction } from '../../lib/use-workflow-action';
+import { Modal } from '../../ui/modal';
+import { StateBadge } from '../../ui/state-badge';
+import { Status } from '../../ui/status';
+import { DisclosureDocument } from '../disclosure/disclosure-document';
+import { useBudgetView } from '../editor/use-budget-editor';
+import { Downloads } from '../portal/downloads';
+
+/** The publication of this budget, once there is one: its files appear when the jobs have rendered them. */
+function usePublication(budgetId: string, filter: { year: number; department: string } | undefined, justPublished: string | undefined) {
+  return useQuery({
+    queryKey: ['budget', budgetId, 'publication', justPublished],
+    enabled: filter !== undefined,
+    queryFn: async (): Promise<TPublication | null> => {
+      let id = justPublished;
+      if (id === undefined && filter !== undefined) {
+        const list = await api<TPage<TPublicationSummary>>(`/api/public/disclosures${query({ year: filter.year, department: filter.department })}`);
+        id = list.items.find((p) => p.budgetId === budgetId && p.latest)?.id;
+      }
+      return id === undefined ? null : api<TPublication>(`/api/public/disclosures/${id}`);
+    },
+    refetchInterval: (q) => (q.state.data !== null && q.state.data !== undefined && q.state.data.files.length === 0 ? 3000 : false),
+  });
+}
+
+/** The publisher's desk: the disclosure as it will appear, publish with confirmation, then its link and files. */
+export default function PublishPage({ budgetId }: { budgetId: string }) {
+  const { t } = useI18n();
+  const view = useBudgetView(budgetId);
+  const workflow = useWorkflowAction(budgetId);
+  const [confirming, setConfirming] = useState(false);
+  const [publishedId, setPublishedId] = useState<string | undefined>(undefined);
+  const budget = view.data;
+  const publication = usePublication(budgetId, budget?.state === 'published' ? { year: budget.fiscalYear, department: budget.department.code } : undefined, publishedId);
+
+  if (view.isError) return <Status error>{t('error', { reason: view.error.message })}</Status>;
+  if (budget === undefined) return <Status>{t('loading')}</Status>;
+  const canPublish = actionsFor(budget.state, 'publisher').includes('publish');
+  const published = publication.data ?? null;
+
+  return (
+    <main className="page publish" aria-labelledby="publish-title">
+      <h1 id="publish-title">
+        {budget.department.name} {budget.fiscalYear} · {t('publishDesk')} <StateBadge state={budget.state} />
+      </h1>
+      {canPublish && (
+        <div className="toolbar">
+          <button type="button" className="primary" onClick={() => setConfirming(true)}>
+            {t('publish')}
+          </button>
+        </div>
+      )}
+      {workflow.isError && (
+        <p role="alert" className="banner error">
+          {workflow.error.message}
+        </p>
+      )}
+      {budget.state === 'published' && (
+        <section className="card" aria-labelledby="published-title">
+          <h2 id="published-title">{t('published')}</h2>
+          {published === null ? (
+            <Status>{t('loading')}</Status>
+          ) : (
+            <>
+              <p>
+                {t('publicLink')}：
+                <Link to={`/portal/${published.id}`} data-testid="public-link">
+                  {`${window.location.origin}/portal/${published.id}`}
+                </Link>
+              </p>
+              <p className="muted">
+                sha256 <code className="hash">{published.sha256}</code>
+              </p>
+              <Downloads files={published.files} />
+            </>
+          )}
+        </section>
+      )}
+      <DisclosureDocument disclosure={budget.disclosure} />
+      {confirming && (
+        <Modal titleId="confirm-publish" onClose={() => setConfirming(false)}>
+          <h2 id="confirm-publish">{t('confirmPublish')}</h2>
+          <div className="toolbar">
+            <button
+              type="button"
+              className="primary"
+              disabled={workflow.isPending}
+              onClick={() =>
+                workflow.mutate(
+                  { action: 'publish', version: budget.version },
+                  {
+                    onSuccess: (result) => {
+                      setConfirming(false);
+                      setPublishedId(result.publication?.id);
+                    },
+                  },
+                )
+              }
+            >
+              {t('publish')}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </Modal>
+      )}
+    </main>
+  );
+}

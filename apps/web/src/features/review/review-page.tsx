@@ -1,0 +1,183 @@
+import { actionsFor, type TTableId } from '@budgetflow/domain';
+import { useEffect, useState } from 'react';
+import type { TCommentTarget, TSessionUser } from '../../lib/api-types';
+import { formatDateTime } from '../../lib/dates';
+import { useI18n } from '../../lib/i18n';
+import { useWorkflowAction } from '../../lib/use-workflow-action';
+import { Modal } from '../../ui/modal';
+import { StateBadge } from '../../ui/state-badge';
+import { Status } from '../../ui/status';
+import { CommentsPanel } from '../comments/comments-panel';
+import { LiveTables } from '../editor/live-tables';
+import { FindingsPanel } from '../editor/findings-panel';
+import { useBudgetView } from '../editor/use-budget-editor';
+import { RevisionDiffView } from './revision-diff-view';
+import { useDiff, useRevisions } from './use-revisions';
+
+/** A side-by-side row key ("a|b|c") names one row per section; a comment anchors to the first. */
+function rowOf(key: string): string {
+  return key.split('|').find((k) => k !== '') ?? key;
+}
+
+/**
+ * The reviewer's desk: what changed between revisions, the tables as submitted, comments
+ * anchored to rows and lines, and approve or return with a reason. Nothing here edits the budget.
+ */
+export default function ReviewPage({ budgetId, user }: { budgetId: string; user: TSessionUser }) {
+  const { t } = useI18n();
+  const view = useBudgetView(budgetId);
+  const revisions = useRevisions(budgetId);
+  const workflow = useWorkflowAction(budgetId);
+  const [from, setFrom] = useState<number | undefined>(undefined);
+  const [to, setTo] = useState<number | undefined>(undefined);
+  const [table, setTable] = useState<TTableId>('T1');
+  const [anchor, setAnchor] = useState<TCommentTarget>({ kind: 'budget' });
+  const [confirm, setConfirm] = useState<'approve' | 'return' | null>(null);
+  const [reason, setReason] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+
+  useEffect(() => {
+    const items = revisions.data;
+    if (items === undefined || items.length === 0 || to !== undefined) return;
+    const sorted = [...items].sort((a, b) => a.revisionNo - b.revisionNo);
+    setTo(sorted.at(-1)?.revisionNo);
+    setFrom((sorted.at(-2) ?? sorted.at(-1))?.revisionNo);
+  }, [revisions.data, to]);
+  const diff = useDiff(budgetId, from, to);
+
+  if (view.isError) return <Status error>{t('error', { reason: view.error.message })}</Status>;
+  if (view.data === undefined) return <Status>{t('loading')}</Status>;
+  const budget = view.data;
+  const role = user.role === 'admin' ? 'reviewer' : user.role;
+  const actions = actionsFor(budget.state, role);
+  const revisionNos = [...(revisions.data ?? [])].map((r) => r.revisionNo).sort((a, b) => a - b);
+
+  const act = (action: 'approve' | 'return') => {
+    workflow.mutate(
+      { action, version: budget.version, ...(action === 'return' ? { reason: reason.trim() } : {}) },
+      {
+        onSuccess: () => {
+          setConfirm(null);
+          setDone(t('actionDone', { action: t(action) }));
+        },
+      },
+    );
+  };
+
+  return (
+    <main className="page review" aria-labelledby="review-title">
+      <h1 id="review-title">
+        {budget.department.name} {budget.fiscalYear} · {t('reviewDesk')} <StateBadge state={budget.state} />
+      </h1>
+      {done !== null && (
+        <p className="banner" role="status">
+          {done}
+        </p>
+      )}
+      <div className="toolbar">
+        <label>
+          {t('fromRevision')}
+          <select value={from ?? ''} onChange={(e) => setFrom(Number(e.target.value))}>
+            {revisionNos.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('toRevision')}
+          <select value={to ?? ''} onChange={(e) => setTo(Number(e.target.value))}>
+            {revisionNos.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        {actions.includes('approve') && (
+          <button type="button" className="primary" onClick={() => setConfirm('approve')}>
+            {t('approve')}
+          </button>
+        )}
+        {actions.includes('return') && (
+          <button type="button" onClick={() => setConfirm('return')}>
+            {t('return')}
+          </button>
+        )}
+      </div>
+      {workflow.isError && (
+        <p role="alert" className="banner error">
+          {workflow.error.message}
+        </p>
+      )}
+      <div className="desk">
+        <div>
+          <section aria-labelledby="revisions-title">
+            <h2 id="revisions-title">{t('revisions')}</h2>
+            <ul className="muted">
+              {(revisions.data ?? []).map((r) => (
+                <li key={r.revisionNo}>
+                  #{r.revisionNo} · {r.submittedBy.username} · {formatDateTime(r.createdAt)} · <code className="hash">{r.sha256.slice(0, 12)}</code>
+                </li>
+              ))}
+            </ul>
+            {from !== undefined && from === to ? (
+              <p className="muted">{t('onlyRevision')}</p>
+            ) : diff.isPending ? (
+              <Status>{t('loading')}</Status>
+            ) : diff.isError ? (
+              <Status error>{diff.error.message}</Status>
+            ) : (
+              <RevisionDiffView diff={diff.data.diff} onPickLine={(lineId) => setAnchor({ kind: 'line', lineId })} />
+            )}
+          </section>
+          <section aria-labelledby="tables-title">
+            <h2 id="tables-title">{t('tables')}</h2>
+            <LiveTables disclosure={budget.disclosure} selected={table} onSelect={setTable} stale={false} onRowClick={(id, row) => setAnchor({ kind: 'row', table: id, row: rowOf(row) })} />
+          </section>
+        </div>
+        <aside className="desk-side">
+          <CommentsPanel budgetId={budgetId} mode="comment" anchor={anchor} />
+          {anchor.kind !== 'budget' && (
+            <button type="button" onClick={() => setAnchor({ kind: 'budget' })}>
+              {t('target_budget')}
+            </button>
+          )}
+          <FindingsPanel findings={budget.findings} onJump={() => undefined} lineNo={() => undefined} />
+        </aside>
+      </div>
+      {confirm === 'approve' && (
+        <Modal titleId="approve-title" onClose={() => setConfirm(null)}>
+          <h2 id="approve-title">{t('confirmApprove')}</h2>
+          <div className="toolbar">
+            <button type="button" className="primary" disabled={workflow.isPending} onClick={() => act('approve')}>
+              {t('approve')}
+            </button>
+            <button type="button" onClick={() => setConfirm(null)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </Modal>
+      )}
+      {confirm === 'return' && (
+        <Modal titleId="return-title" onClose={() => setConfirm(null)}>
+          <h2 id="return-title">{t('return')}</h2>
+          <label>
+            {t('returnReason')}
+            <textarea name="reason" rows={4} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+          </label>
+          {reason.trim() === '' && <p className="muted">{t('reasonRequired')}</p>}
+          <div className="toolbar">
+            <button type="button" className="primary" disabled={workflow.isPending || reason.trim() === ''} onClick={() => act('return')}>
+              {t('return')}
+            </button>
+            <button type="button" onClick={() => setConfirm(null)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </Modal>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,49 @@
+import { Link, NavLink, Outlet } from 'react-router';
+import { useSession, useSignOut } from '../features/auth/use-session';
+import { NotificationsBell } from '../features/home/notifications-bell';
+import { useI18n } from '../lib/i18n';
+
+/** Header (navigation, notifications, language, sign-out) above every page. */
+export function AppShell() {
+  const { t, locale, setLocale } = useI18n();
+  const session = useSession();
+  const signOut = useSignOut();
+  const user = session.data ?? null;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header no-print">
+        <Link to="/" className="brand">
+          {t('appName')}
+        </Link>
+        <nav aria-label="main">
+          {user !== null && <NavLink to="/desk">{t('home')}</NavLink>}
+          <NavLink to="/portal">{t('portal')}</NavLink>
+        </nav>
+        <div className="header-tools">
+          {user !== null && <NotificationsBell />}
+          <button type="button" onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')} aria-label={t('languageLabel')}>
+            {t('language')}
+          </button>
+          {user !== null ? (
+            <>
+              <span className="who">
+                {user.username} · {t(`role_${user.role}`)}
+              </span>
+              <button type="button" onClick={() => signOut.mutate()}>
+                {t('signOut')}
+              </button>
+            </>
+          ) : (
+            <Link to="/login">{t('signIn')}</Link>
+          )}
+        </div>
+      </header>
+      <div id="main" className="app-main">
+        <Outlet />
+      </div>
+    </>
+  );
+}
