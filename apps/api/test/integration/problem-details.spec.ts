@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { BadRequestException } from '@nestjs/common';
 import { AppError } from '../../src/common/errors/app-error';
 import { toProblem } from '../../src/common/errors/to-problem';
 import { createTestApp, TTestApp } from '../utils/test-app';
@@ -79,5 +80,7 @@ describe('one error shape: application/problem+json', () => {
     const { problem } = toProblem(sqlError);
     expect(problem).toEqual({ type: '/problems/internal', title: 'Internal Server Error', status: 500, code: 'INTERNAL', detail: 'An unexpected error occurred; it has been logged.' });
     expect(toProblem(new AppError('VERSION_CONFLICT', 'stale')).problem.status).toBe(409);
+    // Nest's own exceptions (e.g. from a built-in pipe) keep their status and get the code of that status.
+    expect(toProblem(new BadRequestException('Validation failed (uuid is expected)')).problem).toEqual({ type: '/problems/validation-failed', title: 'Bad Request', status: 400, code: 'VALIDATION_FAILED', detail: 'Bad Request' });
   });
 });
