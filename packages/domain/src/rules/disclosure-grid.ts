@@ -7,8 +7,9 @@ import type {
   TRow,
   TTableId,
 } from '../disclosure/disclosure.schema';
-import { formatYuan, parseFen, ZERO_FEN, type Fen } from '../money/fen';
+import { formatYuan, ZERO_FEN, type Fen } from '../money/fen';
 import { MoneyError } from '../money/money-error';
+import { readFen } from './read-fen';
 import type { TFindingLocation } from './finding.schema';
 
 /** A grid anywhere in a disclosure: a table's body, or a grid block of 表9/表10. */
@@ -32,8 +33,22 @@ export function findTable(disclosure: TDisclosure, id: TTableId): TDisclosureTab
   return disclosure.tables.find((t) => t.id === id);
 }
 
-/** Every grid of the disclosure, blocks and project forms included, so generic sums reach them all. */
-export function gridsOf(disclosure: TDisclosure): GridRef[] {
+const gridCache = new WeakMap<TDisclosure, readonly GridRef[]>();
+
+/**
+ * Every grid of the disclosure, blocks and project forms included, so generic sums reach them all.
+ * Several rule families walk them: collected once per disclosure (which the rules never change).
+ */
+export function gridsOf(disclosure: TDisclosure): readonly GridRef[] {
+  let grids = gridCache.get(disclosure);
+  if (grids === undefined) {
+    grids = collectGrids(disclosure);
+    gridCache.set(disclosure, grids);
+  }
+  return grids;
+}
+
+function collectGrids(disclosure: TDisclosure): GridRef[] {
   const grids: GridRef[] = [];
   const fromBlocks = (table: TTableId, unit: string, blocks: readonly TBlock[], prefix: string, label: string) => {
     for (const block of blocks) {
@@ -57,7 +72,7 @@ export function gridsOf(disclosure: TDisclosure): GridRef[] {
 /** A cell's amount in 分; a blank cell is zero, as the printed tables leave zeros blank. */
 export function cellFen(row: TRow | undefined, column: string): Fen {
   const value = row?.cells[column];
-  return value === undefined || value === null ? ZERO_FEN : parseFen(value);
+  return value === undefined || value === null ? ZERO_FEN : readFen(value);
 }
 
 export function amountColumns(grid: { columns: readonly TColumn[] }): TColumn[] {
@@ -102,7 +117,7 @@ export const rowName = (row: TRow) => (row.code === undefined ? row.name : `${ro
 /** An amount typed in a disclosure (a figure's value), or undefined when it is not one. */
 export function tryParseFen(value: string): Fen | undefined {
   try {
-    return parseFen(value);
+    return readFen(value);
   } catch (error) {
     if (error instanceof MoneyError) return undefined;
     throw error;

@@ -1,6 +1,7 @@
 import type { FundSource } from '../budget/fund-source';
 import type { TBudgetDocument, TExpenditureLine, TProject } from '../budget/budget-document.schema';
-import { parseFen, sumFen, ZERO_FEN, type Fen } from '../money/fen';
+import { sumFen, ZERO_FEN, type Fen } from '../money/fen';
+import { readFen } from './read-fen';
 
 /** Per project: what its lines add up to, in total, by economic 款 and by fund source. */
 export interface ProjectLineTotals {
@@ -49,13 +50,13 @@ export function indexDocument(doc: TBudgetDocument): DocumentIndex {
   const byProject = new Map<string, ProjectLineTotals>();
   const expenditureBySource = new Map<FundSource, Fen>();
   doc.expenditureLines.forEach((line, i) => {
-    const fen = parseFen(line.amount);
+    const fen = readFen(line.amount);
     lineFen[i] = fen;
     add(expenditureBySource, line.fundSource, fen);
     projectTotals(byProject, line, fen);
   });
   const incomeBySource = new Map<FundSource, Fen>();
-  for (const line of doc.incomeLines) add(incomeBySource, line.source, parseFen(line.amount));
+  for (const line of doc.incomeLines) add(incomeBySource, line.source, readFen(line.amount));
   // Amounts are non-negative, so when the grand totals are exact every partial sum above is too.
   return {
     doc,

@@ -9,10 +9,20 @@ export interface PlacedFigure {
   section: TExplanationSection;
 }
 
-export function figuresOf(disclosure: TDisclosure): PlacedFigure[] {
-  return disclosure.explanations.flatMap((section) =>
-    section.paragraphs.flatMap((paragraph) => paragraph.figures.map((figure) => ({ figure, paragraph, section }))),
-  );
+const figureCache = new WeakMap<TDisclosure, readonly PlacedFigure[]>();
+
+/** Every figure of Part 3 in order, collected once per disclosure for the families that read them. */
+export function figuresOf(disclosure: TDisclosure): readonly PlacedFigure[] {
+  let figures = figureCache.get(disclosure);
+  if (figures === undefined) {
+    const placed: PlacedFigure[] = [];
+    for (const section of disclosure.explanations) {
+      for (const paragraph of section.paragraphs) for (const figure of paragraph.figures) placed.push({ figure, paragraph, section });
+    }
+    figures = placed;
+    figureCache.set(disclosure, figures);
+  }
+  return figures;
 }
 
 /** Where the findings panel jumps for a figure: the section of Part 3 and the figure in it. */

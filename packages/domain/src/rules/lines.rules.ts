@@ -90,14 +90,14 @@ export function checkLines(index: DocumentIndex): TFinding[] {
         report(LINE_RULES.unknownUnit, { kind: 'line', lineId: line.id, field: 'unitCode' }, { code: line.unitCode }),
       );
     }
-    const where = { kind: 'line', lineId: line.id, field: 'projectId' } as const;
+    const where = () => ({ kind: 'line', lineId: line.id, field: 'projectId' }) as const;
     if (line.kind === 'project') {
-      if (line.projectId === undefined) findings.push(report(LINE_RULES.projectMissing, where));
+      if (line.projectId === undefined) findings.push(report(LINE_RULES.projectMissing, where()));
       else if (!index.projectsById.has(line.projectId)) {
-        findings.push(report(LINE_RULES.projectUnknown, where, { projectId: line.projectId }));
+        findings.push(report(LINE_RULES.projectUnknown, where(), { projectId: line.projectId }));
       }
     } else if (line.projectId !== undefined) {
-      findings.push(report(LINE_RULES.projectOnBasic, where, { kind: line.kind, projectId: line.projectId }));
+      findings.push(report(LINE_RULES.projectOnBasic, where(), { kind: line.kind, projectId: line.projectId }));
     }
   }
   return findings;

@@ -86,7 +86,9 @@ function projectProcurement(disclosure: TDisclosure): { total: Fen; byCategory: 
 export function checkOtherMatters(disclosure: TDisclosure): TFinding[] {
   const halfStep = halfStepFen(disclosure.meta);
   const findings: TFinding[] = [];
-  const figures = new Map<string, PlacedFigure>(figuresOf(disclosure).map((p) => [p.figure.key, p]));
+  const wanted = new Set(['operating-costs', 'procurement-total', 'new-assets', ...CATEGORIES.map((c) => `procurement-${c.key}`)]);
+  const figures = new Map<string, PlacedFigure>();
+  for (const placed of figuresOf(disclosure)) if (wanted.has(placed.figure.key)) figures.set(placed.figure.key, placed);
   const valueOf = (key: string) => {
     const placed = figures.get(key);
     return placed?.figure.kind === 'amount' ? tryParseFen(placed.figure.value) : undefined;

@@ -1,5 +1,6 @@
 import type { TDisclosure, TGridBlock, TProjectBlock, TRow } from '../disclosure/disclosure.schema';
-import { parseFen, type Fen } from '../money/fen';
+import type { Fen } from '../money/fen';
+import { readFen } from './read-fen';
 import type { TFinding } from './finding.schema';
 import { agrees, amountColumns, cellFen, findTable, halfStepFen, yuan } from './disclosure-grid';
 import { defineRules, report } from './rule-definition';
@@ -42,14 +43,14 @@ export const PROJECT_FORM_RULES = defineRules('projects', 'disclosure', {
 function partsSum(grid: TGridBlock): { fen: Fen; terms: number } | undefined {
   const column = amountColumns(grid)[0]?.key;
   if (column === undefined) return undefined;
-  const top = Math.min(...grid.rows.map((r) => r.level));
+  const top = grid.rows.reduce((min, r) => Math.min(min, r.level), Number.POSITIVE_INFINITY);
   const parts = grid.rows.filter((r: TRow) => r.level === top && r.emphasis !== 'total');
   return { fen: parts.reduce<number>((t, r) => t + cellFen(r, column), 0) as Fen, terms: parts.length };
 }
 
 function checkForm(project: TProjectBlock, halfStep: number): TFinding[] {
   const findings: TFinding[] = [];
-  const amount = parseFen(project.amount);
+  const amount = readFen(project.amount);
   const grid = (pattern: RegExp) =>
     project.blocks.find((b): b is TGridBlock => b.type === 'grid' && pattern.test(`${b.key} ${b.title ?? ''}`));
   const checks = [

@@ -1,6 +1,7 @@
 import { FUND_SOURCE_NAMES } from '../budget/fund-source';
 import type { TProject } from '../budget/budget-document.schema';
-import { formatYuan, parseFen, sumFen, ZERO_FEN, type Fen } from '../money/fen';
+import { formatYuan, sumFen, ZERO_FEN, type Fen } from '../money/fen';
+import { readFen } from './read-fen';
 import type { TFinding } from './finding.schema';
 import type { DocumentIndex, ProjectLineTotals } from './document-index';
 import { projectLocation } from './locations';
@@ -134,7 +135,7 @@ interface ProjectContext {
 
 function fenMap<K>(entries: Iterable<[K, string]>): Map<K, Fen> {
   const map = new Map<K, Fen>();
-  for (const [key, amount] of entries) map.set(key, ((map.get(key) ?? 0) + parseFen(amount)) as Fen);
+  for (const [key, amount] of entries) map.set(key, ((map.get(key) ?? 0) + readFen(amount)) as Fen);
   return map;
 }
 
@@ -162,7 +163,7 @@ function checkDetails({ project, lines, amount }: ProjectContext): TFinding[] {
   }
   project.details.forEach((detail, i) => {
     if (detail.subItems.length === 0) return;
-    const items = formatYuan(sumFen(detail.subItems.map((s) => parseFen(s.amount))));
+    const items = formatYuan(sumFen(detail.subItems.map((s) => readFen(s.amount))));
     if (items === detail.amount) return;
     const at = projectLocation(project.id, 'details', i, 'subItems');
     const params = { name, code: detail.economicCode, items, amount: detail.amount };
@@ -173,7 +174,7 @@ function checkDetails({ project, lines, amount }: ProjectContext): TFinding[] {
 
 function checkProcurement({ project, lines, amount }: ProjectContext): TFinding[] {
   if (project.procurement.length === 0) return [];
-  const procured = sumFen(project.procurement.map((p) => parseFen(p.amount)));
+  const procured = sumFen(project.procurement.map((p) => readFen(p.amount)));
   if (procured === lines.total) return [];
   // More than the project spends is impossible; less is allowed, but the seed's convention is that
   // procurement covers everything the project buys, so a shortfall is worth a look.
@@ -210,7 +211,7 @@ function checkHeader({ project, lines, amount }: ProjectContext, index: Document
     findings.push(report(PROJECT_RULES.unknownUnit, at, { code: project.unitCode }));
   }
   if (lines.lineCount === 0) findings.push(report(PROJECT_RULES.noLines, projectLocation(project.id), { name }));
-  if (project.totalBudget !== undefined && parseFen(project.totalBudget) < lines.total) {
+  if (project.totalBudget !== undefined && readFen(project.totalBudget) < lines.total) {
     const at = projectLocation(project.id, undefined, undefined, 'totalBudget');
     const params = { name, total: project.totalBudget, amount };
     findings.push(report(PROJECT_RULES.totalBudget, at, params, { expected: `>= ${amount}`, actual: project.totalBudget }));

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import type { TDisclosure, TTableRef } from '../disclosure/disclosure.schema';
+import type { TDisclosure, TParagraph, TTableRef } from '../disclosure/disclosure.schema';
 import { shareOfTotal } from '../money/display';
 import type { Fen } from '../money/fen';
 import { wanTextMatchesFen } from '../money/wan-text';
@@ -137,11 +137,25 @@ function checkShare(c: Context, placed: PlacedFigure): void {
 /** Identity 8 and the 元 ↔ 万元 agreement: every figure of Part 3 against its text and its table. */
 export function checkTextVsTables(disclosure: TDisclosure): TFinding[] {
   const c: Context = { disclosure, halfStep: halfStepFen(disclosure.meta), findings: [] };
+  let paragraph: TParagraph | undefined;
+  let compact = '';
+  let cursor = 0;
   for (const placed of figuresOf(disclosure)) {
-    const { figure, paragraph, section } = placed;
-    const compact = paragraph.text.replace(/\s+/g, '');
-    if (!compact.includes(figure.text.replace(/\s+/g, ''))) {
+    const { figure, section } = placed;
+    if (placed.paragraph !== paragraph) {
+      paragraph = placed.paragraph;
+      compact = paragraph.text.replace(/\s+/g, '');
+      cursor = 0;
+    }
+    // Figures are listed in the order the text states them: search on from the previous one, so
+    // that a paragraph listing thousands of projects is read once; out of order, search it all.
+    const text = figure.text.replace(/\s+/g, '');
+    const at = compact.indexOf(text, cursor);
+    const found = at >= 0 ? at : compact.indexOf(text);
+    if (found < 0) {
       c.findings.push(report(TEXT_RULES.notInText, figureLocation(placed), { section: section.title, text: figure.text, unit: figure.unit }));
+    } else {
+      cursor = found + text.length;
     }
     if (figure.kind === 'amount') checkAmount(c, placed);
     else if (figure.kind === 'percent') checkShare(c, placed);
