@@ -101,6 +101,7 @@ export function generateBudget(options: GenerateBudgetOptions): TBudgetDocument 
     expenditureLines,
     projects: [...projects].map(([id, project]) => projectOf(id, project)),
     performance: { annualTarget: '保障部门正常运转。' },
+    explanations: { noPriorYearReason: '生成的测试部门没有上年预算。' },
   });
 }
 
@@ -122,5 +123,7 @@ function projectOf(id: string, project: { unitCode: string; functionCode: string
     fundSources: [...bySource].map(([source, fen]) => ({ source, amount: formatYuan(fen as Fen) })),
     details: [...byEconomic].map(([economicCode, fen]) => ({ economicCode, amount: formatYuan(fen as Fen) })),
     procurement: [{ item: '政府集中采购目录以外的服务', category: 'services', quantity: '1', amount }],
+    overallTarget: '按期完成项目。',
+    indicators: [{ level1: '产出指标', level2: '数量指标', name: '完成率', target: '100%', standard: '行业标准' }],
   };
 }
