@@ -1,7 +1,7 @@
 import type { TPriorYearFigures } from '../budget/budget-document.schema';
 import type { Fen } from '../money/fen';
 import type { DeriveContext } from './derive-context';
-import { isFiscal, totalOf } from './line-aggregate';
+import { isFiscal } from './line-aggregate';
 
 /** Totals the explanations state more than once, computed once from the aggregate. */
 export interface ExplanationFigures {
@@ -23,21 +23,36 @@ export interface ExplanationFigures {
 }
 
 export function explanationFigures(ctx: DeriveContext): ExplanationFigures {
-  const cells = ctx.aggregate.cells;
-  const gp = (c: { family: string }) => c.family === 'general-public';
+  // One pass over the 款 projection for every total the prose states.
+  const t = { total: 0, basic: 0, fiscal: 0, fiscalBasic: 0, generalPublic: 0, generalPublicBasic: 0, governmentFund: 0 };
+  for (const c of ctx.aggregate.byEconomic) {
+    const basic = c.kind !== 'project' ? c.fen : 0;
+    t.total += c.fen;
+    t.basic += basic;
+    if (isFiscal(c.family)) {
+      t.fiscal += c.fen;
+      t.fiscalBasic += basic;
+    }
+    if (c.family === 'general-public') {
+      t.generalPublic += c.fen;
+      t.generalPublicBasic += basic;
+    }
+    if (c.family === 'government-fund') t.governmentFund += c.fen;
+  }
+  const fen = (n: number) => n as Fen;
   return {
     year: ctx.doc.fiscalYear,
     name: ctx.doc.department.shortName ?? ctx.doc.department.name,
-    total: totalOf(cells, () => true),
-    basic: totalOf(cells, (c) => c.kind !== 'project'),
-    project: totalOf(cells, (c) => c.kind === 'project'),
-    fiscal: totalOf(cells, (c) => isFiscal(c.family)),
-    fiscalBasic: totalOf(cells, (c) => isFiscal(c.family) && c.kind !== 'project'),
-    fiscalProject: totalOf(cells, (c) => isFiscal(c.family) && c.kind === 'project'),
-    generalPublic: totalOf(cells, gp),
-    generalPublicBasic: totalOf(cells, (c) => gp(c) && c.kind !== 'project'),
-    generalPublicProject: totalOf(cells, (c) => gp(c) && c.kind === 'project'),
-    governmentFund: totalOf(cells, (c) => c.family === 'government-fund'),
+    total: fen(t.total),
+    basic: fen(t.basic),
+    project: fen(t.total - t.basic),
+    fiscal: fen(t.fiscal),
+    fiscalBasic: fen(t.fiscalBasic),
+    fiscalProject: fen(t.fiscal - t.fiscalBasic),
+    generalPublic: fen(t.generalPublic),
+    generalPublicBasic: fen(t.generalPublicBasic),
+    generalPublicProject: fen(t.generalPublic - t.generalPublicBasic),
+    governmentFund: fen(t.governmentFund),
     lastYear: ctx.doc.priorYears.find((p) => p.year === ctx.doc.fiscalYear - 1),
     noPriorReason: ctx.doc.explanations.noPriorYearReason,
   };

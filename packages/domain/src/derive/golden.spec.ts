@@ -2,7 +2,7 @@ import { ZBudgetDocument } from '../budget/budget-document.schema';
 import { catalogueForYear } from '../catalogue';
 import { ZDisclosure, type TDisclosure, type TDisclosureTable, type TGridBlock } from '../disclosure/disclosure.schema';
 import { formatAmount } from '../money/display';
-import { parseFen } from '../money/fen';
+import { formatYuan, parseFen, sumFen } from '../money/fen';
 import fixture from '../../fixtures/qiaokou-bigdata-2020.json';
 import { deriveDisclosure } from './derive-disclosure';
 
@@ -352,9 +352,18 @@ describe('golden: the seed 武汉市硚口区大数据中心 2020', () => {
       return block;
     };
     const cell = (key: string, row: string, column = 'amount') => grid(key).rows.find((r) => r.key === row)?.cells[column];
-    expect(cell('details', 'total')).toBe('3970000.00');
-    expect(grid('details').rows.filter((r) => r.level === 1 && r.key.startsWith('detail:3:'))).toHaveLength(10);
-    expect(cell('procurement', 'total')).toBe('3970000.00');
+    const sumOf = (rows: { cells: Record<string, string | null> }[]) => formatYuan(sumFen(rows.map((r) => parseFen(r.cells.amount ?? '0'))));
+    const details = grid('details').rows;
+    expect(details.filter((r) => r.level === 0).map((r) => [r.code, r.cells.amount])).toEqual([
+      ['30207', '50000.00'],
+      ['30214', '1140000.00'],
+      ['30227', '2754800.00'],
+      ['31002', '25200.00'],
+    ]);
+    expect(sumOf(details.filter((r) => r.level === 0))).toBe('3970000.00');
+    const commissioned = details.filter((r) => r.key.startsWith('detail:3:'));
+    expect([commissioned.length, sumOf(commissioned)]).toEqual([10, '2754800.00']);
+    expect(sumOf(grid('procurement').rows)).toBe('3970000.00');
     expect(grid('procurement').rows.map((r) => [r.name, r.cells.category, r.cells.amount])).toContainEqual(['租赁服务', '服务', '1140000.00']);
     expect(cell('fund-sources', 'fiscal')).toBe('3970000.00');
     const facts = project.blocks.find((b) => b.key === 'budget');

@@ -24,57 +24,73 @@ export function isFiscal(family: FundFamily): boolean {
   return family !== 'other';
 }
 
-/** All lines that share every attribute a table groups by, summed. */
-export interface AggregateCell {
+interface Summed {
   readonly family: FundFamily;
-  readonly kind: TExpenditureKind;
-  readonly unitCode: string;
-  readonly functionCode: string;
-  readonly economicCode: string;
-  readonly projectId: string | undefined;
   fen: number;
 }
 
+/** Lines summed by functional 项 and unit (表1/表4 functional side, 表3, 表5, 表7, Part 4). */
+export interface FunctionCell extends Summed {
+  readonly kind: TExpenditureKind;
+  readonly unitCode: string;
+  readonly functionCode: string;
+}
+
+/** Lines summed by economic 款 (表1/表4 economic side, 表6, 表8, 表9, Part 3). */
+export interface EconomicCell extends Summed {
+  readonly kind: TExpenditureKind;
+  readonly unitCode: string;
+  readonly economicCode: string;
+}
+
+/** Project lines summed by project and functional 项 (表10, Part 3). */
+export interface ProjectCell extends Summed {
+  readonly projectId: string;
+  readonly functionCode: string;
+}
+
 export interface LineAggregate {
-  /** Distinct attribute combinations: far fewer than lines, so tables iterate these, not lines. */
-  readonly cells: readonly AggregateCell[];
+  readonly byFunction: readonly FunctionCell[];
+  readonly byEconomic: readonly EconomicCell[];
+  readonly byProject: readonly ProjectCell[];
   readonly incomeBySource: ReadonlyMap<FundSource, Fen>;
 }
 
 /**
  * The one pass over the lines that every table shares: each amount is parsed once and added, in
- * integer 分, to the cell of its (fund family, kind, unit, 项, 款, project). Totals are checked to
- * stay in the exact integer range.
+ * integer 分, to three small projections (by 项 and unit, by 款 and unit, by project). Tables
+ * then sum those, never the lines again. Totals are checked to stay in the exact integer range.
  */
 export function aggregateLines(doc: Pick<TBudgetDocument, 'expenditureLines' | 'incomeLines'>): LineAggregate {
-  const byKey = new Map<string, AggregateCell>();
+  const byFunction = new Map<string, FunctionCell>();
+  const byEconomic = new Map<string, EconomicCell>();
+  const byProject = new Map<string, ProjectCell>();
+  // Written out rather than through a helper: this loop runs once per line, and closures per line
+  // would cost more than the sums themselves.
   for (const line of doc.expenditureLines) {
+    const { kind, unitCode, functionCode, economicCode, projectId } = line;
     const family = familyOf(line.fundSource);
-    const key = `${family}|${line.kind}|${line.unitCode}|${line.functionCode}|${line.economicCode}|${line.projectId ?? ''}`;
     const fen = parseFen(line.amount);
-    const cell = byKey.get(key);
-    if (cell === undefined) {
-      byKey.set(key, {
-        family,
-        kind: line.kind,
-        unitCode: line.unitCode,
-        functionCode: line.functionCode,
-        economicCode: line.economicCode,
-        projectId: line.projectId,
-        fen,
-      });
-    } else {
-      cell.fen += fen;
-    }
+    const prefix = `${family}|${kind}|${unitCode}|`;
+    const byF = byFunction.get(prefix + functionCode);
+    if (byF === undefined) byFunction.set(prefix + functionCode, { family, kind, unitCode, functionCode, fen });
+    else byF.fen += fen;
+    const byE = byEconomic.get(prefix + economicCode);
+    if (byE === undefined) byEconomic.set(prefix + economicCode, { family, kind, unitCode, economicCode, fen });
+    else byE.fen += fen;
+    if (projectId === undefined) continue;
+    const projectKey = `${family}|${projectId}|${functionCode}`;
+    const byP = byProject.get(projectKey);
+    if (byP === undefined) byProject.set(projectKey, { family, projectId, functionCode, fen });
+    else byP.fen += fen;
   }
-  const cells = [...byKey.values()];
-  for (const cell of cells) assertExact(cell.fen);
   const incomeBySource = new Map<FundSource, Fen>();
-  for (const line of doc.incomeLines) {
-    const total = (incomeBySource.get(line.source) ?? 0) + parseFen(line.amount);
-    incomeBySource.set(line.source, assertExact(total));
+  for (const line of doc.incomeLines) incomeBySource.set(line.source, ((incomeBySource.get(line.source) ?? 0) + parseFen(line.amount)) as Fen);
+  const aggregate = { byFunction: [...byFunction.values()], byEconomic: [...byEconomic.values()], byProject: [...byProject.values()], incomeBySource };
+  for (const cells of [aggregate.byFunction, aggregate.byEconomic, aggregate.byProject, [...incomeBySource.values()].map((fen) => ({ fen }))]) {
+    for (const cell of cells) assertExact(cell.fen);
   }
-  return { cells, incomeBySource };
+  return aggregate;
 }
 
 function assertExact(fen: number): Fen {
@@ -83,14 +99,10 @@ function assertExact(fen: number): Fen {
 }
 
 /**
- * Sums the cells that pass `include` under the key `keyOf` gives; a cell may count under several
+ * Sums the cells that pass `include` under the keys `keysOf` gives; a cell may count under several
  * keys (a 类 and its 款). Integer 分 throughout.
  */
-export function sumCells(
-  cells: readonly AggregateCell[],
-  include: (cell: AggregateCell) => boolean,
-  keysOf: (cell: AggregateCell) => readonly string[],
-): Map<string, Fen> {
+export function sumCells<T extends Summed>(cells: readonly T[], include: (cell: T) => boolean, keysOf: (cell: T) => readonly string[]): Map<string, Fen> {
   const sums = new Map<string, number>();
   for (const cell of cells) {
     if (!include(cell)) continue;
@@ -101,6 +113,8 @@ export function sumCells(
 }
 
 /** Sum of the cells that pass `include`. */
-export function totalOf(cells: readonly AggregateCell[], include: (cell: AggregateCell) => boolean): Fen {
-  return sumCells(cells, include, () => ['']).get('') ?? (0 as Fen);
+export function totalOf<T extends Summed>(cells: readonly T[], include: (cell: T) => boolean): Fen {
+  let total = 0;
+  for (const cell of cells) if (include(cell)) total += cell.fen;
+  return assertExact(total);
 }

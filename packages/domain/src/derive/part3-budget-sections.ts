@@ -5,7 +5,7 @@ import { nameOf } from './catalogue-names';
 import { comparison } from './comparison';
 import type { DeriveContext } from './derive-context';
 import type { ExplanationFigures } from './explanation-context';
-import { familyOf, isFiscal, sumCells } from './line-aggregate';
+import { familyOf, isFiscal, sumCells, type FunctionCell } from './line-aggregate';
 import { joinParts, paragraph, ref, share, wan } from './paragraph';
 import { byCode } from './table-parts';
 
@@ -30,8 +30,8 @@ function incomeByCategory(ctx: DeriveContext): { key: string; name: string; fen:
 }
 
 /** Functional 类 with their amounts within a scope, in code order. */
-function byFunctionalClass(ctx: DeriveContext, include: Parameters<typeof sumCells>[1]): { code: string; name: string; fen: Fen }[] {
-  const sums = sumCells(ctx.aggregate.cells, include, (c) => [c.functionCode.slice(0, 3)]);
+function byFunctionalClass(ctx: DeriveContext, include: (cell: FunctionCell) => boolean): { code: string; name: string; fen: Fen }[] {
+  const sums = sumCells(ctx.aggregate.byFunction, include, (c) => [c.functionCode.slice(0, 3)]);
   return [...sums.keys()]
     .sort(byCode)
     .filter((code) => sums.get(code) !== 0)

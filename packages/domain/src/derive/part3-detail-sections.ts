@@ -1,20 +1,18 @@
-import type { TExplanationSection, TFigure } from '../disclosure/disclosure.schema';
-import { parseFen, type Fen } from '../money/fen';
+import type { TExplanationSection } from '../disclosure/disclosure.schema';
+import { parseFen } from '../money/fen';
 import { nameOf } from './catalogue-names';
 import { comparison } from './comparison';
 import type { DeriveContext } from './derive-context';
 import type { ExplanationFigures } from './explanation-context';
-import { sumCells } from './line-aggregate';
-import { count, joinParts, paragraph, ref, wan } from './paragraph';
+import { sumCells, totalOf } from './line-aggregate';
+import { count, joinParts, paragraph, paragraphOf, ref, wan, wanOfYuan, type Parts } from './paragraph';
 import { threePublicFigures } from './t8-three-public';
 import { byCode } from './table-parts';
-
-type Parts = (string | TFigure)[];
 
 /** Names of the economic 款 a set of general-public basic lines uses, in code order. */
 function sectionNames(ctx: DeriveContext, kind: 'basic-personnel' | 'basic-public', cls?: string): string {
   const sums = sumCells(
-    ctx.aggregate.cells,
+    ctx.aggregate.byEconomic,
     (c) => c.family === 'general-public' && c.kind === kind && (cls === undefined || c.economicCode.startsWith(cls)),
     (c) => [c.economicCode],
   );
@@ -23,25 +21,26 @@ function sectionNames(ctx: DeriveContext, kind: 'basic-personnel' | 'basic-publi
 
 export function generalPublicSection(ctx: DeriveContext, f: ExplanationFigures): TExplanationSection {
   // Project lines by functional 项, then by project, each with the detail of its estimate.
-  const sums = sumCells(
-    ctx.aggregate.cells,
-    (c) => c.family === 'general-public' && c.kind === 'project',
-    (c) => [c.functionCode, `${c.functionCode}|${c.projectId ?? ''}`],
-  );
-  const items = [...sums.keys()].filter((k) => !k.includes('|')).sort(byCode);
-  const itemClauses: Parts[] = items.map((code) => {
-    const projects = ctx.doc.projects.filter((p) => sums.has(`${code}|${p.id}`));
-    const projectClauses: Parts[] = projects.map((p) => {
-      const details = p.details.map((d) => [nameOf(ctx.catalogue, 'economic', d.economicCode), wan(`project-detail:${p.id}:${d.economicCode}`, parseFen(d.amount))]);
-      return [
-        `${p.name}支出`,
-        wan(`project:${p.id}:${code}`, sums.get(`${code}|${p.id}`) ?? 0),
-        ...(details.length === 0 ? [] : ['，其中：', ...joinParts(details, '、')]),
-      ];
+  const byItem = new Map<string, Map<string, number>>();
+  for (const c of ctx.aggregate.byProject) {
+    if (c.family !== 'general-public') continue;
+    const projects = byItem.get(c.functionCode) ?? new Map<string, number>();
+    projects.set(c.projectId, (projects.get(c.projectId) ?? 0) + c.fen);
+    byItem.set(c.functionCode, projects);
+  }
+  const projectsById = new Map(ctx.doc.projects.map((p) => [p.id, p]));
+  const itemClauses: Parts[] = [...byItem.keys()].sort(byCode).map((code) => {
+    const amounts = byItem.get(code) ?? new Map<string, number>();
+    const projectClauses: Parts[] = [...amounts].map(([id, fen]) => {
+      const p = projectsById.get(id);
+      const details = (p?.details ?? []).map((d) => [nameOf(ctx.catalogue, 'economic', d.economicCode), wanOfYuan(`project-detail:${id}:${d.economicCode}`, d.amount)]);
+      return [`${p?.name ?? id}支出`, wan(`project:${id}:${code}`, fen), ...(details.length === 0 ? [] : ['，其中：', ...joinParts(details, '、')])];
     });
+    let itemTotal = 0;
+    for (const fen of amounts.values()) itemTotal += fen;
     return [
       nameOf(ctx.catalogue, 'functional', code),
-      wan(`project-item:${code}`, sums.get(code) ?? 0, ref('T5', code, 'project')),
+      wan(`project-item:${code}`, itemTotal, ref('T5', code, 'project')),
       ...(projectClauses.length === 0 ? [] : ['，主要用于：', ...joinParts(projectClauses, '；')]),
     ];
   });
@@ -61,22 +60,22 @@ export function generalPublicSection(ctx: DeriveContext, f: ExplanationFigures):
         wan('general-public-basic', f.generalPublicBasic, ref('T5', 'total', 'basic')),
         '，主要用于人员经费（工资福利支出、对个人和家庭的补助）、公用经费（商品和服务支出）。',
       ),
-      paragraph(
+      paragraphOf([
         '2、项目支出',
         wan('general-public-project', f.generalPublicProject, ref('T5', 'total', 'project')),
         ...(itemClauses.length === 0 ? ['。'] : ['。其中：', ...joinParts(itemClauses, '；'), '。']),
-      ),
+      ]),
     ],
   };
 }
 
 export function basicSection(ctx: DeriveContext, f: ExplanationFigures): TExplanationSection {
   const personnel = sumCells(
-    ctx.aggregate.cells,
+    ctx.aggregate.byEconomic,
     (c) => c.family === 'general-public' && c.kind === 'basic-personnel',
     (c) => ['total', c.economicCode.slice(0, 3)],
   );
-  const publicTotal = sumCells(ctx.aggregate.cells, (c) => c.family === 'general-public' && c.kind === 'basic-public', () => ['total']).get('total') ?? 0;
+  const publicTotal = totalOf(ctx.aggregate.byEconomic, (c) => c.family === 'general-public' && c.kind === 'basic-public');
   const classes = [...personnel.keys()].filter((k) => k !== 'total').sort(byCode);
   const classClauses: Parts[] = classes.map((cls) => [
     nameOf(ctx.catalogue, 'economic', cls),
@@ -153,7 +152,7 @@ export function threePublicSection(ctx: DeriveContext, f: ExplanationFigures): T
 
 export function otherMattersSection(ctx: DeriveContext, f: ExplanationFigures): TExplanationSection {
   const texts = ctx.doc.explanations;
-  const operating = f.generalPublicBasic - (sumCells(ctx.aggregate.cells, (c) => c.family === 'general-public' && c.kind === 'basic-personnel', () => ['t']).get('t') ?? 0);
+  const operating = totalOf(ctx.aggregate.byEconomic, (c) => c.family === 'general-public' && c.kind === 'basic-public');
   const procurement = { goods: 0, services: 0, works: 0 };
   for (const p of ctx.doc.projects) for (const line of p.procurement) procurement[line.category] += parseFen(line.amount);
   const procurementTotal = procurement.goods + procurement.services + procurement.works;
@@ -166,10 +165,10 @@ export function otherMattersSection(ctx: DeriveContext, f: ExplanationFigures): 
   )
     .filter(([k]) => procurement[k] !== 0)
     .map(([k, label]) => [label, wan(`procurement-${k}`, procurement[k])]);
-  const capital = sumCells(ctx.aggregate.cells, (c) => c.economicCode.startsWith('309') || c.economicCode.startsWith('310'), () => ['t']).get('t') ?? 0;
+  const capital = totalOf(ctx.aggregate.byEconomic, (c) => c.economicCode.startsWith('309') || c.economicCode.startsWith('310'));
   const targeted = ctx.doc.projects.filter((p) => p.indicators.length > 0);
   const targetedIds = new Set(targeted.map((p) => p.id));
-  const targetedFunds = sumCells(ctx.aggregate.cells, (c) => c.family === 'general-public' && c.projectId !== undefined && targetedIds.has(c.projectId), () => ['t']).get('t') ?? 0;
+  const targetedFunds = totalOf(ctx.aggregate.byProject, (c) => c.family === 'general-public' && targetedIds.has(c.projectId));
   return {
     key: 'other',
     title: '九、其他重要事项的情况说明',
@@ -177,9 +176,9 @@ export function otherMattersSection(ctx: DeriveContext, f: ExplanationFigures): 
       paragraph('（一）机关运行经费情况'),
       paragraph(
         `${f.year}年本部门的机关运行经费`,
-        wan('operating-costs', operating as Fen, ref('T6', 'total', 'public')),
+        wan('operating-costs', operating, ref('T6', 'total', 'public')),
         operating === 0 ? '。' : `。主要包括：${sectionNames(ctx, 'basic-public')}。`,
-        ...comparison(f, 'operating-costs', operating as Fen, f.lastYear?.operatingCosts, texts.operatingCostsChangeReason),
+        ...comparison(f, 'operating-costs', operating, f.lastYear?.operatingCosts, texts.operatingCostsChangeReason),
         texts.operatingCostsNote,
       ),
       paragraph('（二）政府采购预算情况'),

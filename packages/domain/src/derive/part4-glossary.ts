@@ -10,7 +10,7 @@ const term = (key: string, name: string, definition: string): TGlossaryEntry => 
  * budget uses, named 类/款/项 by the budget year's catalogue, each with the department's note.
  */
 export function deriveGlossary(ctx: DeriveContext): TGlossaryEntry[] {
-  const items = [...new Set(ctx.aggregate.cells.map((c) => c.functionCode))].sort(byCode).map((code) => ({
+  const items = [...new Set(ctx.aggregate.byFunction.map((c) => c.functionCode))].sort(byCode).map((code) => ({
     code,
     label:
       `${nameOf(ctx.catalogue, 'functional', code.slice(0, 3))}（类）` +

@@ -1,9 +1,8 @@
 import type { TDisclosureTable, TRow } from '../disclosure/disclosure.schema';
-import type { FundSource } from '../budget/fund-source';
 import type { Fen } from '../money/fen';
 import { nameOf, type NameCatalogue } from './catalogue-names';
 import { incomeSide } from './income-rows';
-import { sumCells, type AggregateCell } from './line-aggregate';
+import { sumCells, totalOf, type FundFamily, type LineAggregate } from './line-aggregate';
 import { amountCell, amountColumn, byCode, makeRow } from './table-parts';
 
 /** Economic 类 rows 表1/表4 always print, in this order, whether or not anything is budgeted. */
@@ -20,7 +19,7 @@ interface SummarySpec {
   number: string;
   title: string;
   fiscalOnly: boolean;
-  include: (cell: AggregateCell) => boolean;
+  include: (family: FundFamily) => boolean;
 }
 
 /**
@@ -30,13 +29,16 @@ interface SummarySpec {
  */
 export function summaryTable(
   spec: SummarySpec,
-  cells: readonly AggregateCell[],
-  income: ReadonlyMap<FundSource, Fen>,
+  aggregate: LineAggregate,
   catalogue: NameCatalogue,
 ): TDisclosureTable {
-  const incomeRows = incomeSide(income, spec.fiscalOnly, 'income');
-  const byClass = sumCells(cells, spec.include, (c) => [`econ:${c.economicCode.slice(0, 3)}`, `func:${c.functionCode.slice(0, 3)}`]);
-  const expenditure = [...byClass].filter(([k]) => k.startsWith('econ:')).reduce((t, [, v]) => t + v, 0) as Fen;
+  const incomeRows = incomeSide(aggregate.incomeBySource, spec.fiscalOnly, 'income');
+  const include = (c: { family: FundFamily }) => spec.include(c.family);
+  const byClass = new Map([
+    ...sumCells(aggregate.byEconomic, include, (c) => [`econ:${c.economicCode.slice(0, 3)}`]),
+    ...sumCells(aggregate.byFunction, include, (c) => [`func:${c.functionCode.slice(0, 3)}`]),
+  ]);
+  const expenditure = totalOf(aggregate.byEconomic, include);
   const balance = (incomeRows.grandTotal - expenditure) as Fen;
 
   const side = (section: 'econ' | 'func', kind: 'economic' | 'functional', printed: readonly string[]): TRow[] => {

@@ -6,8 +6,7 @@ import { summaryTable } from './summary-table';
 export function deriveT1(ctx: DeriveContext): TDisclosureTable {
   return summaryTable(
     { id: 'T1', number: '表一', title: '收支预算总表', fiscalOnly: false, include: () => true },
-    ctx.aggregate.cells,
-    ctx.aggregate.incomeBySource,
+    ctx.aggregate,
     ctx.catalogue,
   );
 }

@@ -2,7 +2,7 @@ import type { FundSource } from '../budget/fund-source';
 import type { TProject } from '../budget/budget-document.schema';
 import type { TDisclosureTable, TLeafBlock, TProjectBlock, TRow } from '../disclosure/disclosure.schema';
 import { shareOfTotal } from '../money/display';
-import { formatYuan, parseFen, sumFen, type Fen } from '../money/fen';
+import { formatYuan, parseFen, type Fen } from '../money/fen';
 import { nameOf } from './catalogue-names';
 import type { DeriveContext } from './derive-context';
 import { familyOf, sumCells } from './line-aggregate';
@@ -24,12 +24,17 @@ const FUND_SOURCE_ROWS: readonly { key: string; name: string; level: number; sou
   { key: 'carryover-fiscal', name: '其中：使用上年度财政拨款结余结转', level: 1, sources: (s) => s === 'carryover-fiscal' },
 ];
 
-const sum = (amounts: readonly string[]): Fen => sumFen(amounts.map((a) => parseFen(a)));
+/** A fund-source cell states 0 too, as the form prints it; "0.00" needs no formatting. */
+const statedAmount = (fen: number): string => (fen === 0 ? '0.00' : formatYuan(fen as Fen));
 
 function fundSourcesGrid(project: TProject): TLeafBlock {
-  const rows = FUND_SOURCE_ROWS.map((spec) =>
-    makeRow(spec.key, spec.name, spec.level, { amount: formatYuan(sum(project.fundSources.filter((f) => spec.sources(f.source)).map((f) => f.amount))) }),
-  );
+  const bySource = new Map<FundSource, number>();
+  for (const f of project.fundSources) bySource.set(f.source, (bySource.get(f.source) ?? 0) + parseFen(f.amount));
+  const rows = FUND_SOURCE_ROWS.map((spec) => {
+    let fen = 0;
+    for (const [source, amount] of bySource) if (spec.sources(source)) fen += amount;
+    return makeRow(spec.key, spec.name, spec.level, { amount: statedAmount(fen) });
+  });
   return { type: 'grid', key: 'fund-sources', title: '项目资金来源', rowHeader: { nameLabel: '资金来源项目' }, columns: [amountColumn('amount', '金额')], rows };
 }
 
@@ -57,7 +62,6 @@ function detailsGrid(project: TProject, ctx: DeriveContext): TLeafBlock {
     rows.push(makeRow(`detail:${i + 1}`, nameOf(ctx.catalogue, 'economic', d.economicCode), 0, { amount: d.amount, basis: d.basis, note: d.note }, { code: d.economicCode }));
     d.subItems.forEach((s, j) => rows.push(makeRow(`detail:${i + 1}:${j + 1}`, `${j + 1}、${s.description}`, 1, { amount: s.amount, basis: null, note: null })));
   });
-  rows.push(makeRow('total', '合计', 0, { amount: formatYuan(sum(project.details.map((d) => d.amount))), basis: null, note: null }, { emphasis: 'total' }));
   return {
     type: 'grid',
     key: 'details',
@@ -69,10 +73,9 @@ function detailsGrid(project: TProject, ctx: DeriveContext): TLeafBlock {
 }
 
 function procurementGrid(project: TProject): TLeafBlock {
-  const rows = project.procurement.map((p, i) =>
+  const rows: TRow[] = project.procurement.map((p, i) =>
     makeRow(`item:${i + 1}`, p.item, 0, { category: PROCUREMENT_CATEGORY_NAMES[p.category], quantity: p.quantity, amount: p.amount }),
   );
-  rows.push(makeRow('total', '合计', 0, { category: null, quantity: null, amount: formatYuan(sum(project.procurement.map((p) => p.amount))) }, { emphasis: 'total' }));
   return {
     type: 'grid',
     key: 'procurement',
@@ -135,7 +138,7 @@ function projectBlock(project: TProject, amount: Fen, ctx: DeriveContext): TProj
  * rules check that they add up).
  */
 export function deriveT10(ctx: DeriveContext): TDisclosureTable {
-  const byProject = sumCells(ctx.aggregate.cells, (c) => c.projectId !== undefined, (c) => [c.projectId ?? '']);
+  const byProject = sumCells(ctx.aggregate.byProject, () => true, (c) => [c.projectId]);
   const blocks = ctx.doc.projects.map((p) => projectBlock(p, byProject.get(p.id) ?? (0 as Fen), ctx));
   return {
     id: 'T10',

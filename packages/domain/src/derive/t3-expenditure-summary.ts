@@ -1,8 +1,8 @@
 import type { TDisclosureTable, TRow } from '../disclosure/disclosure.schema';
 import { nameOf } from './catalogue-names';
 import type { DeriveContext } from './derive-context';
-import { sumCells } from './line-aggregate';
-import { amountCell, amountColumn, byCode, makeRow } from './table-parts';
+import { addSplits, addToSplit, emptySplit, entry, splitCells, type BasicProject } from './basic-project-split';
+import { amountColumn, byCode, makeRow } from './table-parts';
 
 const OF_WHICH = '其中：';
 
@@ -12,35 +12,23 @@ const OF_WHICH = '其中：';
  * no line kind feeds them, so they stay blank.
  */
 export function deriveT3(ctx: DeriveContext): TDisclosureTable {
-  const sums = sumCells(
-    ctx.aggregate.cells,
-    () => true,
-    (c) => {
-      const part = c.kind === 'project' ? 'project' : 'basic';
-      const unit = `unit:${c.unitCode}`;
-      const item = `${unit}:func:${c.functionCode}`;
-      return ['total', `total|${part}`, unit, `${unit}|${part}`, item, `${item}|${part}`];
-    },
-  );
-  const cells = (key: string): TRow['cells'] => ({
-    total: amountCell(sums.get(key)),
-    basic: amountCell(sums.get(`${key}|basic`)),
-    project: amountCell(sums.get(`${key}|project`)),
-    operating: null,
-    subordinateSubsidy: null,
-    remittance: null,
-  });
-  const rows: TRow[] = [makeRow('total', '合计', 0, cells('total'), { emphasis: 'total' })];
-  const unitCodes = [...new Set(ctx.aggregate.cells.map((c) => c.unitCode))].sort(byCode);
-  for (const unitCode of unitCodes) {
+  const byUnit = new Map<string, Map<string, BasicProject>>();
+  for (const c of ctx.aggregate.byFunction) addToSplit(entry(entry(byUnit, c.unitCode, () => new Map()), c.functionCode, emptySplit), c.kind, c.fen);
+  const cells = (split: BasicProject): TRow['cells'] => ({ ...splitCells(split), operating: null, subordinateSubsidy: null, remittance: null });
+  const total = emptySplit();
+  const unitRows: TRow[] = [];
+  for (const unitCode of [...byUnit.keys()].sort(byCode)) {
+    const items = byUnit.get(unitCode) ?? new Map<string, BasicProject>();
+    const unitTotal = emptySplit();
+    for (const split of items.values()) addSplits(unitTotal, split);
+    addSplits(total, unitTotal);
     const unit = `unit:${unitCode}`;
-    rows.push(makeRow(unit, ctx.unitNames.get(unitCode) ?? unitCode, 0, cells(unit), { code: unitCode }));
-    const items = [...sums.keys()].filter((k) => k.startsWith(`${unit}:func:`) && !k.includes('|'));
-    for (const key of items.sort()) {
-      const code = key.slice(`${unit}:func:`.length);
-      rows.push(makeRow(key, nameOf(ctx.catalogue, 'functional', code), 1, cells(key), { code }));
+    unitRows.push(makeRow(unit, ctx.unitNames.get(unitCode) ?? unitCode, 0, cells(unitTotal), { code: unitCode }));
+    for (const code of [...items.keys()].sort(byCode)) {
+      unitRows.push(makeRow(`${unit}:func:${code}`, nameOf(ctx.catalogue, 'functional', code), 1, cells(items.get(code) ?? emptySplit()), { code }));
     }
   }
+  const rows: TRow[] = [makeRow('total', '合计', 0, cells(total), { emphasis: 'total' }), ...unitRows];
   return {
     id: 'T3',
     number: '表三',

@@ -6,9 +6,8 @@ import { summaryTable } from './summary-table';
 /** 表4 财政拨款收支预算总表: 表1 restricted to fiscal appropriations (including the fiscal carryover). */
 export function deriveT4(ctx: DeriveContext): TDisclosureTable {
   return summaryTable(
-    { id: 'T4', number: '表四', title: '财政拨款收支预算总表', fiscalOnly: true, include: (c) => isFiscal(c.family) },
-    ctx.aggregate.cells,
-    ctx.aggregate.incomeBySource,
+    { id: 'T4', number: '表四', title: '财政拨款收支预算总表', fiscalOnly: true, include: isFiscal },
+    ctx.aggregate,
     ctx.catalogue,
   );
 }

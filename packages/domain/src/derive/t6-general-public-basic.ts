@@ -1,7 +1,7 @@
 import type { TDisclosureTable, TRow } from '../disclosure/disclosure.schema';
 import { nameOf } from './catalogue-names';
 import type { DeriveContext } from './derive-context';
-import { sumCells } from './line-aggregate';
+import { addSplits, emptySplit, entry, type BasicProject } from './basic-project-split';
 import { amountCell, amountColumn, byCode, makeRow } from './table-parts';
 
 const OF_WHICH = '其中：';
@@ -11,28 +11,33 @@ const OF_WHICH = '其中：';
  * into 人员经费 (basic-personnel) and 日常公用经费 (basic-public).
  */
 export function deriveT6(ctx: DeriveContext): TDisclosureTable {
-  const sums = sumCells(
-    ctx.aggregate.cells,
-    (c) => c.family === 'general-public' && c.kind !== 'project',
-    (c) => {
-      const part = c.kind === 'basic-personnel' ? 'personnel' : 'public';
-      const keys = ['total', c.economicCode.slice(0, 3), c.economicCode];
-      return [...keys, ...keys.map((k) => `${k}|${part}`)];
-    },
-  );
-  const cells = (key: string): TRow['cells'] => ({
-    total: amountCell(sums.get(key)),
-    personnel: amountCell(sums.get(`${key}|personnel`)),
-    public: amountCell(sums.get(`${key}|public`)),
+  // 人员经费 counts as `basic`, 日常公用经费 as `project` of the split: two columns summed alike.
+  const bySection = new Map<string, BasicProject>();
+  for (const c of ctx.aggregate.byEconomic) {
+    if (c.family !== 'general-public' || c.kind === 'project') continue;
+    const split = entry(bySection, c.economicCode, emptySplit);
+    if (c.kind === 'basic-personnel') split.basic += c.fen;
+    else split.project += c.fen;
+  }
+  const byClass = new Map<string, BasicProject>();
+  const total = emptySplit();
+  for (const [code, split] of bySection) {
+    addSplits(entry(byClass, code.slice(0, 3), emptySplit), split);
+    addSplits(total, split);
+  }
+  const cells = (split: BasicProject): TRow['cells'] => ({
+    total: amountCell(split.basic + split.project),
+    personnel: amountCell(split.basic),
+    public: amountCell(split.project),
   });
-  const codes = [...sums.keys()].filter((k) => /^\d+$/.test(k));
   const rows: TRow[] = [];
-  if (sums.has('total')) rows.push(makeRow('total', '合计', 0, cells('total'), { emphasis: 'total' }));
-  for (const cls of codes.filter((k) => k.length === 3).sort(byCode)) {
-    rows.push(makeRow(cls, nameOf(ctx.catalogue, 'economic', cls), 0, cells(cls), { code: cls }));
-    for (const section of codes.filter((k) => k.length === 5 && k.startsWith(cls)).sort(byCode)) {
-      rows.push(makeRow(section, nameOf(ctx.catalogue, 'economic', section), 1, cells(section), { code: section }));
-    }
+  if (bySection.size > 0) rows.push(makeRow('total', '合计', 0, cells(total), { emphasis: 'total' }));
+  let previous = '';
+  for (const code of [...bySection.keys()].sort(byCode)) {
+    const cls = code.slice(0, 3);
+    if (cls !== previous) rows.push(makeRow(cls, nameOf(ctx.catalogue, 'economic', cls), 0, cells(byClass.get(cls) ?? emptySplit()), { code: cls }));
+    rows.push(makeRow(code, nameOf(ctx.catalogue, 'economic', code), 1, cells(bySection.get(code) ?? emptySplit()), { code }));
+    previous = cls;
   }
   return {
     id: 'T6',

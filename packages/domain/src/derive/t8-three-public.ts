@@ -1,7 +1,7 @@
 import type { TDisclosureTable } from '../disclosure/disclosure.schema';
 import type { Fen } from '../money/fen';
 import type { DeriveContext } from './derive-context';
-import { isFiscal, sumCells } from './line-aggregate';
+import { isFiscal, sumCells, type EconomicCell } from './line-aggregate';
 import { amountCell, amountColumn, makeRow } from './table-parts';
 
 /** The economic 款 that make up “三公”经费. */
@@ -27,8 +27,8 @@ export interface ThreePublicFigures {
 
 /** 三公 amounts of the fiscal appropriation, from the 款 they are booked on. */
 export function threePublicFigures(ctx: DeriveContext): ThreePublicFigures {
-  const inScope = (c: { family: Parameters<typeof isFiscal>[0]; economicCode: string }) => isFiscal(c.family) && CODES.includes(c.economicCode);
-  const sums = sumCells(ctx.aggregate.cells, inScope, (c) => [c.economicCode, `unit:${c.unitCode}`]);
+  const inScope = (c: EconomicCell) => isFiscal(c.family) && CODES.includes(c.economicCode);
+  const sums = sumCells(ctx.aggregate.byEconomic, inScope, (c) => [c.economicCode, `unit:${c.unitCode}`]);
   const at = (code: string) => (sums.get(code) ?? 0) as Fen;
   const vehicles = (at(THREE_PUBLIC_CODES.vehiclePurchase) + at(THREE_PUBLIC_CODES.vehicleOperation)) as Fen;
   const overseasTravel = at(THREE_PUBLIC_CODES.overseasTravel);

@@ -23,8 +23,8 @@ export function departmentMoney(ctx: DeriveContext): DepartmentMoney {
     incomeTotal += fen;
     if (isFiscal(familyOf(source))) incomeFiscal += fen;
   }
-  const basic = totalOf(ctx.aggregate.cells, (c) => c.kind !== 'project');
-  const project = totalOf(ctx.aggregate.cells, (c) => c.kind === 'project');
+  const basic = totalOf(ctx.aggregate.byEconomic, (c) => c.kind !== 'project');
+  const project = totalOf(ctx.aggregate.byEconomic, (c) => c.kind === 'project');
   return {
     incomeFiscal: incomeFiscal as Fen,
     incomeOther: (incomeTotal - incomeFiscal) as Fen,
