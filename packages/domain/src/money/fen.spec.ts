@@ -30,6 +30,40 @@ describe('parseFen', () => {
   });
 });
 
+describe('parseFen on canonical text', () => {
+  /** The general path's arithmetic, in BigInt, as the reference for the fast path. */
+  const reference = (text: string) => {
+    const [whole = '', decimals = ''] = text.replace('-', '').split('.');
+    const fen = Number(BigInt(whole) * 100n + BigInt(decimals));
+    return text.startsWith('-') && fen !== 0 ? -fen : fen;
+  };
+
+  it.each(['0.00', '-0.00', '0.01', '-0.01', '1234.50', '0001.00', '9999999999999.99', '-9999999999999.99', '2754800.00'])(
+    'reads %s exactly',
+    (text) => {
+      expect(parseFen(text)).toBe(reference(text));
+      expect(Object.is(parseFen(text), -0)).toBe(false);
+    },
+  );
+
+  it('agrees with exact arithmetic on many amounts, and round-trips through formatYuan', () => {
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let i = 0; i < 20_000; i++) {
+      const whole = String(next() * (next() % 5000));
+      const text = `${i % 7 === 0 ? '-' : ''}${whole.slice(0, 13)}.${String(next() % 100).padStart(2, '0')}`;
+      expect(parseFen(text)).toBe(reference(text));
+      if (reference(text) !== 0) expect(formatYuan(parseFen(text))).toBe(text);
+    }
+  });
+
+  it('still refuses what only looks canonical', () => {
+    expect(parseFen('10000000000000.00')).toBe(1e15); // the largest line, through the general path
+    expect(() => parseFen('10000000000000.01')).toThrow(expect.objectContaining({ code: 'OUT_OF_RANGE' }) as MoneyError);
+    expect(() => parseFen(' 1.00x')).toThrow(MoneyError);
+  });
+});
+
 describe('formatYuan and sumFen', () => {
   it('round-trips canonical text', () => {
     expect(formatYuan(parseFen('1,234.5'))).toBe('1234.50');

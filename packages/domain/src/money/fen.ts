@@ -12,6 +12,7 @@ const MAX_LINE_FEN = Number(MAX_LINE_YUAN * 100n);
 
 const AMOUNT_PATTERN = /^(-)?(\d+)(?:\.(\d*))?$/;
 const GROUPED_PATTERN = /^-?\d{1,3}(,\d{3})+(\.\d*)?$/;
+const CANONICAL_PATTERN = /^-?\d{1,13}\.\d\d$/;
 
 /**
  * Parses an amount in 元 written as text ("1,234.50", "1234.5", "-3") into 分.
@@ -20,6 +21,9 @@ const GROUPED_PATTERN = /^-?\d{1,3}(,\d{3})+(\.\d*)?$/;
  * most two decimals; callers that take JSON should refuse numbers before they reach here.
  */
 export function parseFen(input: unknown): Fen {
+  // Canonical text ("1234.50"), which every parsed document and derived table holds, takes a
+  // path without BigInt: up to 13 whole digits, the value stays far inside the exact range.
+  if (typeof input === 'string' && CANONICAL_PATTERN.test(input)) return (Number(input.slice(0, -3) + input.slice(-2)) || 0) as Fen;
   let text: string;
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) throw new MoneyError('NOT_A_NUMBER', input, `not a finite number: ${input}`);
