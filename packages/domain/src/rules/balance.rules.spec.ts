@@ -35,7 +35,11 @@ describe('balance rules', () => {
     ]);
     expect(bySource[0]?.location).toEqual({ kind: 'document', path: 'incomeLines' });
     expect(findings.filter((f) => f.ruleId === 'T4.DEFICIT')).toEqual([
-      expect.objectContaining({ severity: 'error', location: { kind: 'table', table: 'T4', row: 'econ-balance', column: 'amount' }, actual: '-44000.00' }),
+      expect.objectContaining({
+        severity: 'error',
+        location: { kind: 'table', table: 'T4', row: 'econ-balance', column: 'amount' },
+        actual: '-44000.00',
+      }),
     ]);
   });
 });

@@ -54,7 +54,11 @@ export function checkBalance(index: DocumentIndex): TFinding[] {
       report(
         BALANCE_RULES.sourceBalanced,
         { kind: 'document', path: 'incomeLines' },
-        { source: FUND_SOURCE_NAMES[source], income: formatYuan(income), expenditure: formatYuan(expenditure) },
+        {
+          source: FUND_SOURCE_NAMES[source],
+          income: formatYuan(income),
+          expenditure: formatYuan(expenditure),
+        },
         { expected: formatYuan(expenditure), actual: formatYuan(income) },
       ),
     );

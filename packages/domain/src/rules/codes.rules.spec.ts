@@ -12,15 +12,26 @@ describe('code rules', () => {
     expect(catalogueForYear(2020).functional.has('2010398')).toBe(false);
     const [finding, ...rest] = validateBudget(doc);
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ ruleId: 'CODE.UNKNOWN_FUNCTION', severity: 'error', location: { kind: 'line', lineId: 'L001', field: 'functionCode' } });
-    expect(finding?.message).toEqual({ zh: '支出功能分类科目 2010398 不在 2020 年目录中', en: 'functional code 2010398 is not in the 2020 catalogue' });
+    expect(finding).toMatchObject({
+      ruleId: 'CODE.UNKNOWN_FUNCTION',
+      severity: 'error',
+      location: { kind: 'line', lineId: 'L001', field: 'functionCode' },
+    });
+    expect(finding?.message).toEqual({
+      zh: '支出功能分类科目 2010398 不在 2020 年目录中',
+      en: 'functional code 2010398 is not in the 2020 catalogue',
+    });
   });
 
   it('CODE.FUNCTION_LEVEL: a 款 where a line needs a 项 (a document built without the schema)', () => {
     const doc = seed();
     doc.expenditureLines[0]!.functionCode = '20103';
     expect(validateBudget(doc)).toContainEqual(
-      expect.objectContaining({ ruleId: 'CODE.FUNCTION_LEVEL', severity: 'error', location: { kind: 'line', lineId: 'L001', field: 'functionCode' } }),
+      expect.objectContaining({
+        ruleId: 'CODE.FUNCTION_LEVEL',
+        severity: 'error',
+        location: { kind: 'line', lineId: 'L001', field: 'functionCode' },
+      }),
     );
   });
 
@@ -29,7 +40,11 @@ describe('code rules', () => {
     doc.expenditureLines[11]!.economicCode = '30298';
     expect(catalogueForYear(2020).economic.has('30298')).toBe(false);
     expect(validateBudget(doc)).toEqual([
-      expect.objectContaining({ ruleId: 'CODE.UNKNOWN_ECONOMIC', severity: 'error', location: { kind: 'line', lineId: 'L012', field: 'economicCode' } }),
+      expect.objectContaining({
+        ruleId: 'CODE.UNKNOWN_ECONOMIC',
+        severity: 'error',
+        location: { kind: 'line', lineId: 'L012', field: 'economicCode' },
+      }),
     ]);
   });
 
@@ -37,7 +52,11 @@ describe('code rules', () => {
     const doc = seed();
     doc.expenditureLines[11]!.economicCode = '302';
     expect(validateBudget(doc)).toContainEqual(
-      expect.objectContaining({ ruleId: 'CODE.ECONOMIC_LEVEL', severity: 'error', location: { kind: 'line', lineId: 'L012', field: 'economicCode' } }),
+      expect.objectContaining({
+        ruleId: 'CODE.ECONOMIC_LEVEL',
+        severity: 'error',
+        location: { kind: 'line', lineId: 'L012', field: 'economicCode' },
+      }),
     );
   });
 
@@ -59,7 +78,11 @@ describe('code rules', () => {
     const doc = seed();
     doc.fiscalYear = 2001;
     expect(validateBudget(doc)).toContainEqual(
-      expect.objectContaining({ ruleId: 'CODE.NO_CATALOGUE', severity: 'error', location: { kind: 'document', path: 'fiscalYear' } }),
+      expect.objectContaining({
+        ruleId: 'CODE.NO_CATALOGUE',
+        severity: 'error',
+        location: { kind: 'document', path: 'fiscalYear' },
+      }),
     );
   });
 
@@ -70,7 +93,10 @@ describe('code rules', () => {
     functional.delete('2150502');
     const findings = validateBudget(doc, { ...catalogue, functional });
     expect(findings.map((f) => [f.ruleId, f.location])).toEqual(
-      ['L027', 'L028', 'L029', 'L030'].map((lineId) => ['CODE.UNKNOWN_FUNCTION', { kind: 'line', lineId, field: 'functionCode' }]),
+      ['L027', 'L028', 'L029', 'L030'].map((lineId) => [
+        'CODE.UNKNOWN_FUNCTION',
+        { kind: 'line', lineId, field: 'functionCode' },
+      ]),
     );
   });
 });

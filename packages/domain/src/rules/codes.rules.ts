@@ -110,7 +110,13 @@ function kindFinding(line: TExpenditureLine, catalogue: Catalogue): TFinding | u
   if (expected.includes(classCode)) return undefined;
   const className = catalogue.economic.get(classCode)?.name ?? classCode;
   const names = KIND_NAMES[line.kind];
-  const params = { kindZh: names.zh, kindEn: names.en, code: line.economicCode, className, expected: expected.join('/') };
+  const params = {
+    kindZh: names.zh,
+    kindEn: names.en,
+    code: line.economicCode,
+    className,
+    expected: expected.join('/'),
+  };
   const at = { kind: 'line', lineId: line.id, field: 'economicCode' } as const;
   return report(CODE_RULES.kindEconomic, at, params, { expected: expected.join('/'), actual: classCode });
 }
@@ -119,7 +125,11 @@ function kindFinding(line: TExpenditureLine, catalogue: Catalogue): TFinding | u
  * Functional 项 and economic 款 of every line against the year's catalogue, and the plausibility of
  * the economic 类 for the kind of a basic line.
  */
-export function checkCodes(lines: readonly TExpenditureLine[], catalogue: Catalogue, year: number): TFinding[] {
+export function checkCodes(
+  lines: readonly TExpenditureLine[],
+  catalogue: Catalogue,
+  year: number,
+): TFinding[] {
   const findings: TFinding[] = [];
   const functional = new Map<string, CodeVerdict>();
   const economic = new Map<string, CodeVerdict>();
@@ -127,12 +137,24 @@ export function checkCodes(lines: readonly TExpenditureLine[], catalogue: Catalo
     const fn = verdictFor(functional, line.functionCode, catalogue.functional, 'item');
     if (fn !== 'ok') {
       const rule = fn === 'unknown' ? CODE_RULES.unknownFunction : CODE_RULES.functionLevel;
-      findings.push(report(rule, { kind: 'line', lineId: line.id, field: 'functionCode' }, { code: line.functionCode, year }));
+      findings.push(
+        report(
+          rule,
+          { kind: 'line', lineId: line.id, field: 'functionCode' },
+          { code: line.functionCode, year },
+        ),
+      );
     }
     const ec = verdictFor(economic, line.economicCode, catalogue.economic, 'section');
     if (ec !== 'ok') {
       const rule = ec === 'unknown' ? CODE_RULES.unknownEconomic : CODE_RULES.economicLevel;
-      findings.push(report(rule, { kind: 'line', lineId: line.id, field: 'economicCode' }, { code: line.economicCode, year }));
+      findings.push(
+        report(
+          rule,
+          { kind: 'line', lineId: line.id, field: 'economicCode' },
+          { code: line.economicCode, year },
+        ),
+      );
     }
     const plausibility = kindFinding(line, catalogue);
     if (plausibility) findings.push(plausibility);

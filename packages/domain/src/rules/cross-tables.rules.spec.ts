@@ -8,9 +8,11 @@ import { checkDisclosure } from './check-disclosure';
 import { referencedRow } from './figures';
 
 const derived = (): TDisclosure => deriveDisclosure(ZBudgetDocument.parse(fixture), catalogueForYear(2020));
-const cells = (d: TDisclosure, table: TTableId, row: string) => referencedRow(d, { table, row, column: '' })!.cells;
+const cells = (d: TDisclosure, table: TTableId, row: string) =>
+  referencedRow(d, { table, row, column: '' })!.cells;
 /** 0.1 万元 more, in exact 分 */
-const plusTenth = (text: string | null | undefined): string => formatYuan((parseFen(text ?? '0') + 100_000) as Fen);
+const plusTenth = (text: string | null | undefined): string =>
+  formatYuan((parseFen(text ?? '0') + 100_000) as Fen);
 const ids = (d: TDisclosure) => checkDisclosure(d).map((f) => f.ruleId);
 
 describe('identities across tables', () => {
@@ -33,7 +35,13 @@ describe('identities across tables', () => {
       }),
     );
     // 表1’s 201, 表9’s 基本支出 and Part 3’s total and basic figures now differ from 表3 too
-    expect(findings.map((f) => f.ruleId).sort()).toEqual(['T1.FUNCTION_VS_T3', 'T3.TOTAL_VS_T1', 'T9.VS_TABLES', 'TEXT.AMOUNT', 'TEXT.AMOUNT']);
+    expect(findings.map((f) => f.ruleId).sort()).toEqual([
+      'T1.FUNCTION_VS_T3',
+      'T3.TOTAL_VS_T1',
+      'T9.VS_TABLES',
+      'TEXT.AMOUNT',
+      'TEXT.AMOUNT',
+    ]);
   });
 
   it('T1.FUNCTION_VS_T3: 表1 moves 0.1 万元 from 201 to 221, totals unchanged', () => {
@@ -41,14 +49,32 @@ describe('identities across tables', () => {
     cells(d, 'T1', 'func:201').amount = '1435000.00';
     cells(d, 'T1', 'func:221').amount = '244000.00';
     expect(checkDisclosure(d).map((f) => [f.ruleId, f.severity, f.location, f.expected, f.actual])).toEqual([
-      ['T1.FUNCTION_VS_T3', 'error', { kind: 'table', table: 'T1', row: 'func:201', column: 'amount' }, '1436000.00', '1435000.00'],
-      ['T1.FUNCTION_VS_T3', 'error', { kind: 'table', table: 'T1', row: 'func:221', column: 'amount' }, '243000.00', '244000.00'],
+      [
+        'T1.FUNCTION_VS_T3',
+        'error',
+        { kind: 'table', table: 'T1', row: 'func:201', column: 'amount' },
+        '1436000.00',
+        '1435000.00',
+      ],
+      [
+        'T1.FUNCTION_VS_T3',
+        'error',
+        { kind: 'table', table: 'T1', row: 'func:221', column: 'amount' },
+        '243000.00',
+        '244000.00',
+      ],
     ]);
   });
 
   it('T2.VS_T1: 表2 prints another amount for 经费拨款 than 表1', () => {
     const d = derived();
-    for (const row of ['fiscal', 'general-public', 'src:general-budget-appropriation', 'income-total', 'income-grand-total']) {
+    for (const row of [
+      'fiscal',
+      'general-public',
+      'src:general-budget-appropriation',
+      'income-total',
+      'income-grand-total',
+    ]) {
       cells(d, 'T2', row).amount = '6043000.00';
     }
     const findings = checkDisclosure(d).filter((f) => f.ruleId === 'T2.VS_T1');
@@ -70,9 +96,19 @@ describe('identities across tables', () => {
     total.basic = '1831000.00';
     const found = checkDisclosure(d);
     expect(found).toContainEqual(
-      expect.objectContaining({ ruleId: 'T4.VS_T5_T7', severity: 'error', location: { kind: 'table', table: 'T4', row: 'econ-total', column: 'amount' }, expected: '5801000.00' }),
+      expect.objectContaining({
+        ruleId: 'T4.VS_T5_T7',
+        severity: 'error',
+        location: { kind: 'table', table: 'T4', row: 'econ-total', column: 'amount' },
+        expected: '5801000.00',
+      }),
     );
-    expect(found).toContainEqual(expect.objectContaining({ ruleId: 'T6.TOTAL_VS_T5_BASIC', location: { kind: 'table', table: 'T6', row: 'total', column: 'total' } }));
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'T6.TOTAL_VS_T5_BASIC',
+        location: { kind: 'table', table: 'T6', row: 'total', column: 'total' },
+      }),
+    );
   });
 
   it('T6.TOTAL_VS_T5_BASIC: 表6 one 款 higher, consistently summed', () => {
@@ -84,7 +120,12 @@ describe('identities across tables', () => {
     }
     const findings = checkDisclosure(d);
     expect(findings).toContainEqual(
-      expect.objectContaining({ ruleId: 'T6.TOTAL_VS_T5_BASIC', severity: 'error', expected: '2074000.00', actual: '2075000.00' }),
+      expect.objectContaining({
+        ruleId: 'T6.TOTAL_VS_T5_BASIC',
+        severity: 'error',
+        expected: '2074000.00',
+        actual: '2075000.00',
+      }),
     );
     // 机关运行经费 in Part 3 now differs from 表6’s 日常公用经费 as well
     expect(ids(d)).toContain('TEXT.OPERATING_COSTS');

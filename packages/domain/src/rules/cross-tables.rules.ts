@@ -1,7 +1,16 @@
 import type { TDisclosure, TDisclosureTable, TRow } from '../disclosure/disclosure.schema';
 import { ZERO_FEN, type Fen } from '../money/fen';
 import type { TFinding, TFindingLocation } from './finding.schema';
-import { agrees, amountColumns, cellFen, cellLocation, findTable, halfStepFen, rowName, yuan } from './disclosure-grid';
+import {
+  agrees,
+  amountColumns,
+  cellFen,
+  cellLocation,
+  findTable,
+  halfStepFen,
+  rowName,
+  yuan,
+} from './disclosure-grid';
 import { defineRules, report } from './rule-definition';
 import { summarySides } from './summary-tables.rules';
 
@@ -10,7 +19,10 @@ export const CROSS_TABLE_RULES = defineRules('identities', 'disclosure', {
     id: 'T3.TOTAL_VS_T1',
     severity: 'error',
     description: { zh: '表3 合计等于表1 本年支出合计', en: '表3’s total equals 表1’s expenditure total' },
-    message: { zh: '表3 合计 {actual} 元，表1 本年支出合计 {expected} 元', en: '表3 totals {actual} yuan, 表1’s expenditure {expected} yuan' },
+    message: {
+      zh: '表3 合计 {actual} 元，表1 本年支出合计 {expected} 元',
+      en: '表3 totals {actual} yuan, 表1’s expenditure {expected} yuan',
+    },
   },
   t1FunctionVsT3: {
     id: 'T1.FUNCTION_VS_T3',
@@ -51,7 +63,10 @@ export const CROSS_TABLE_RULES = defineRules('identities', 'disclosure', {
   t2VsT1: {
     id: 'T2.VS_T1',
     severity: 'error',
-    description: { zh: '表2 各收入行等于表1 相同收入行', en: 'Each income row of 表2 equals the same row of 表1' },
+    description: {
+      zh: '表2 各收入行等于表1 相同收入行',
+      en: 'Each income row of 表2 equals the same row of 表1',
+    },
     message: {
       zh: '表2「{row}」为 {actual} 元，表1 同一行为 {expected} 元',
       en: '表2 “{row}”: {actual} yuan, the same row of 表1: {expected} yuan',
@@ -72,9 +87,24 @@ export function columnKey(table: TDisclosureTable | undefined, label?: RegExp): 
   return (label === undefined ? columns[0] : columns.find((c) => label.test(c.label)))?.key;
 }
 
-function compare(rule: Rule, location: TFindingLocation, actual: Fen, expected: Fen, terms: number, halfStep: number, params = {}): TFinding[] {
+function compare(
+  rule: Rule,
+  location: TFindingLocation,
+  actual: Fen,
+  expected: Fen,
+  terms: number,
+  halfStep: number,
+  params = {},
+): TFinding[] {
   if (agrees(actual, expected, terms, halfStep)) return [];
-  return [report(rule, location, { ...params, actual: yuan(actual), expected: yuan(expected) }, { expected: yuan(expected), actual: yuan(actual) })];
+  return [
+    report(
+      rule,
+      location,
+      { ...params, actual: yuan(actual), expected: yuan(expected) },
+      { expected: yuan(expected), actual: yuan(actual) },
+    ),
+  ];
 }
 
 const normalize = (name: string) => name.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
@@ -91,15 +121,27 @@ function t2VsT1(t1: TDisclosureTable, t2: TDisclosureTable, halfStep: number): T
     const same = byKey.get(row.key) ?? byName.get(normalize(row.name));
     if (same === undefined) return [];
     const at = cellLocation({ table: 'T2', rowPrefix: '' }, row, c2);
-    return compare(CROSS_TABLE_RULES.t2VsT1, at, cellFen(row, c2), cellFen(same, c1), 1, halfStep, { row: rowName(row) });
+    return compare(CROSS_TABLE_RULES.t2VsT1, at, cellFen(row, c2), cellFen(same, c1), 1, halfStep, {
+      row: rowName(row),
+    });
   });
 }
 
 /** Σ of 表3's 项 rows per functional 类 (the unit rows between them carry unit codes, not 项). */
-function t3ByClass(t3: TDisclosureTable, column: string, unitCodes: ReadonlySet<string>): Map<string, { fen: Fen; terms: number }> {
+function t3ByClass(
+  t3: TDisclosureTable,
+  column: string,
+  unitCodes: ReadonlySet<string>,
+): Map<string, { fen: Fen; terms: number }> {
   const byClass = new Map<string, { fen: Fen; terms: number }>();
   for (const row of t3.rows) {
-    if (row.code === undefined || !/^\d{7}$/.test(row.code) || unitCodes.has(row.code) || row.emphasis === 'total') continue;
+    if (
+      row.code === undefined ||
+      !/^\d{7}$/.test(row.code) ||
+      unitCodes.has(row.code) ||
+      row.emphasis === 'total'
+    )
+      continue;
     const cls = row.code.slice(0, 3);
     const sum = byClass.get(cls) ?? { fen: ZERO_FEN, terms: 0 };
     byClass.set(cls, { fen: (sum.fen + cellFen(row, column)) as Fen, terms: sum.terms + 1 });
@@ -107,13 +149,21 @@ function t3ByClass(t3: TDisclosureTable, column: string, unitCodes: ReadonlySet<
   return byClass;
 }
 
-function t1FunctionVsT3(t1: TDisclosureTable, t3: TDisclosureTable, unitCodes: ReadonlySet<string>, halfStep: number): TFinding[] {
+function t1FunctionVsT3(
+  t1: TDisclosureTable,
+  t3: TDisclosureTable,
+  unitCodes: ReadonlySet<string>,
+  halfStep: number,
+): TFinding[] {
   const c1 = columnKey(t1);
   const c3 = columnKey(t3);
   if (c1 === undefined || c3 === undefined) return [];
   const expected = t3ByClass(t3, c3, unitCodes);
   const { income } = summarySides(t1);
-  const t1Classes = t1.rows.filter((r) => r.footer !== true && r.section !== income?.section && r.code !== undefined && /^\d{3}$/.test(r.code));
+  const t1Classes = t1.rows.filter(
+    (r) =>
+      r.footer !== true && r.section !== income?.section && r.code !== undefined && /^\d{3}$/.test(r.code),
+  );
   // The functional side is the one whose 类 codes match 表3's 项; economic 类 (301 …) never do.
   const functional = t1Classes.filter((r) => r.code !== undefined && /^2\d\d$/.test(r.code));
   const findings: TFinding[] = [];
@@ -123,12 +173,18 @@ function t1FunctionVsT3(t1: TDisclosureTable, t3: TDisclosureTable, unitCodes: R
     seen.add(code);
     const sum = expected.get(code) ?? { fen: ZERO_FEN, terms: 0 };
     const at = cellLocation({ table: 'T1', rowPrefix: '' }, row, c1);
-    findings.push(...compare(CROSS_TABLE_RULES.t1FunctionVsT3, at, cellFen(row, c1), sum.fen, sum.terms, halfStep, { code }));
+    findings.push(
+      ...compare(CROSS_TABLE_RULES.t1FunctionVsT3, at, cellFen(row, c1), sum.fen, sum.terms, halfStep, {
+        code,
+      }),
+    );
   }
   for (const [code, sum] of expected) {
     if (seen.has(code) || sum.fen === 0) continue;
     const at: TFindingLocation = { kind: 'table', table: 'T1', row: code, column: c1 };
-    findings.push(...compare(CROSS_TABLE_RULES.t1FunctionVsT3, at, ZERO_FEN, sum.fen, sum.terms, halfStep, { code }));
+    findings.push(
+      ...compare(CROSS_TABLE_RULES.t1FunctionVsT3, at, ZERO_FEN, sum.fen, sum.terms, halfStep, { code }),
+    );
   }
   return findings;
 }
@@ -136,7 +192,9 @@ function t1FunctionVsT3(t1: TDisclosureTable, t3: TDisclosureTable, unitCodes: R
 /** Identities 2 and 5 across tables: the same totals wherever they are printed. */
 export function checkCrossTables(disclosure: TDisclosure): TFinding[] {
   const halfStep = halfStepFen(disclosure.meta);
-  const [t1, t2, t3, t4, t5, t6, t7] = (['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'] as const).map((id) => findTable(disclosure, id));
+  const [t1, t2, t3, t4, t5, t6, t7] = (['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'] as const).map((id) =>
+    findTable(disclosure, id),
+  );
   const findings: TFinding[] = [];
   const expenditureTotal = (t: TDisclosureTable) => summarySides(t).expenditure[0]?.yearTotal;
 
@@ -145,7 +203,16 @@ export function checkCrossTables(disclosure: TDisclosure): TFinding[] {
   const c3 = columnKey(t3);
   if (t1Total && t3 && t3Total && c3 && t1) {
     const at = cellLocation({ table: 'T3', rowPrefix: '' }, t3Total, c3);
-    findings.push(...compare(CROSS_TABLE_RULES.t3VsT1, at, cellFen(t3Total, c3), cellFen(t1Total, columnKey(t1) ?? ''), 1, halfStep));
+    findings.push(
+      ...compare(
+        CROSS_TABLE_RULES.t3VsT1,
+        at,
+        cellFen(t3Total, c3),
+        cellFen(t1Total, columnKey(t1) ?? ''),
+        1,
+        halfStep,
+      ),
+    );
   }
   if (t1 && t3) {
     const units = new Set(disclosure.overview.units.map((u) => u.code));
@@ -158,14 +225,32 @@ export function checkCrossTables(disclosure: TDisclosure): TFinding[] {
     const parts = [t5, t7].map((t) => cellFen(totalRow(t), columnKey(t) ?? ''));
     const c4 = columnKey(t4) ?? '';
     const at = cellLocation({ table: 'T4', rowPrefix: '' }, t4Total, c4);
-    findings.push(...compare(CROSS_TABLE_RULES.t4VsT5T7, at, cellFen(t4Total, c4), (parts[0]! + parts[1]!) as Fen, 2, halfStep));
+    findings.push(
+      ...compare(
+        CROSS_TABLE_RULES.t4VsT5T7,
+        at,
+        cellFen(t4Total, c4),
+        (parts[0]! + parts[1]!) as Fen,
+        2,
+        halfStep,
+      ),
+    );
   }
   const t6Total = totalRow(t6);
   const c6 = columnKey(t6);
   const t5Basic = columnKey(t5, /基本/);
   if (t6Total && c6 && t5Basic) {
     const at = cellLocation({ table: 'T6', rowPrefix: '' }, t6Total, c6);
-    findings.push(...compare(CROSS_TABLE_RULES.t6VsT5Basic, at, cellFen(t6Total, c6), cellFen(totalRow(t5), t5Basic), 1, halfStep));
+    findings.push(
+      ...compare(
+        CROSS_TABLE_RULES.t6VsT5Basic,
+        at,
+        cellFen(t6Total, c6),
+        cellFen(totalRow(t5), t5Basic),
+        1,
+        halfStep,
+      ),
+    );
   }
   return findings;
 }

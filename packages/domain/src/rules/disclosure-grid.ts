@@ -50,11 +50,24 @@ export function gridsOf(disclosure: TDisclosure): readonly GridRef[] {
 
 function collectGrids(disclosure: TDisclosure): GridRef[] {
   const grids: GridRef[] = [];
-  const fromBlocks = (table: TTableId, unit: string, blocks: readonly TBlock[], prefix: string, label: string) => {
+  const fromBlocks = (
+    table: TTableId,
+    unit: string,
+    blocks: readonly TBlock[],
+    prefix: string,
+    label: string,
+  ) => {
     for (const block of blocks) {
       if (block.type === 'grid') {
         const name = block.title === undefined ? label : `${label} ${block.title}`;
-        grids.push({ table, unit, rowPrefix: `${prefix}${block.key}/`, label: name, columns: block.columns, rows: block.rows });
+        grids.push({
+          table,
+          unit,
+          rowPrefix: `${prefix}${block.key}/`,
+          label: name,
+          columns: block.columns,
+          rows: block.rows,
+        });
       } else if (block.type === 'project') {
         fromBlocks(table, unit, block.blocks, `${prefix}${block.key}/`, `${label} ${block.name}`);
       }
@@ -62,7 +75,14 @@ function collectGrids(disclosure: TDisclosure): GridRef[] {
   };
   for (const table of disclosure.tables) {
     const label = tableLabel(table.id);
-    grids.push({ table: table.id, unit: table.unit, rowPrefix: '', label, columns: table.columns, rows: table.rows });
+    grids.push({
+      table: table.id,
+      unit: table.unit,
+      rowPrefix: '',
+      label,
+      columns: table.columns,
+      rows: table.rows,
+    });
     fromBlocks(table.id, table.unit, table.preamble, '', label);
     fromBlocks(table.id, table.unit, table.blocks, '', label);
   }
@@ -79,7 +99,11 @@ export function amountColumns(grid: { columns: readonly TColumn[] }): TColumn[] 
   return grid.columns.filter((c) => c.type === 'amount');
 }
 
-export function cellLocation(grid: Pick<GridRef, 'table' | 'rowPrefix'>, row: TRow, column?: string): TFindingLocation {
+export function cellLocation(
+  grid: Pick<GridRef, 'table' | 'rowPrefix'>,
+  row: TRow,
+  column?: string,
+): TFindingLocation {
   const location: TFindingLocation = { kind: 'table', table: grid.table, row: `${grid.rowPrefix}${row.key}` };
   return column === undefined ? location : { ...location, column };
 }

@@ -16,7 +16,10 @@ export const EMPTY_TABLE_RULES = defineRules('empty-tables', 'disclosure', {
   statementWithData: {
     id: 'TABLE.STATEMENT_WITH_DATA',
     severity: 'error',
-    description: { zh: '有数据的表不得注明“无此预算”', en: 'A table with figures does not claim to be empty' },
+    description: {
+      zh: '有数据的表不得注明“无此预算”',
+      en: 'A table with figures does not claim to be empty',
+    },
     message: {
       zh: '{table}注明「{statement}」，但表中有数据',
       en: '{table} states “{statement}” but has figures',
@@ -43,7 +46,9 @@ export function checkEmptyTables(disclosure: TDisclosure): TFinding[] {
     if (!data && statement === '' && STATED_WHEN_EMPTY.has(table.id)) {
       findings.push(report(EMPTY_TABLE_RULES.missingStatement, at, { table: tableLabel(table.id) }));
     } else if (data && statement !== '') {
-      findings.push(report(EMPTY_TABLE_RULES.statementWithData, at, { table: tableLabel(table.id), statement }));
+      findings.push(
+        report(EMPTY_TABLE_RULES.statementWithData, at, { table: tableLabel(table.id), statement }),
+      );
     }
   }
   return findings;

@@ -1,4 +1,11 @@
-import type { TDisclosure, TExplanationSection, TFigure, TParagraph, TRow, TTableRef } from '../disclosure/disclosure.schema';
+import type {
+  TDisclosure,
+  TExplanationSection,
+  TFigure,
+  TParagraph,
+  TRow,
+  TTableRef,
+} from '../disclosure/disclosure.schema';
 import type { TFindingLocation } from './finding.schema';
 import { findTable } from './disclosure-grid';
 
@@ -17,7 +24,8 @@ export function figuresOf(disclosure: TDisclosure): readonly PlacedFigure[] {
   if (figures === undefined) {
     const placed: PlacedFigure[] = [];
     for (const section of disclosure.explanations) {
-      for (const paragraph of section.paragraphs) for (const figure of paragraph.figures) placed.push({ figure, paragraph, section });
+      for (const paragraph of section.paragraphs)
+        for (const figure of paragraph.figures) placed.push({ figure, paragraph, section });
     }
     figures = placed;
     figureCache.set(disclosure, figures);

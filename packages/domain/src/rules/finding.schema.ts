@@ -12,7 +12,12 @@ export const ZLocalizedText = z.object({ zh: z.string().min(1), en: z.string().m
  * or the paragraph of Part 3 it concerns.
  */
 export const ZFindingLocation = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('table'), table: ZTableId, row: z.string().optional(), column: z.string().optional() }),
+  z.object({
+    kind: z.literal('table'),
+    table: ZTableId,
+    row: z.string().optional(),
+    column: z.string().optional(),
+  }),
   z.object({ kind: z.literal('line'), lineId: z.string(), field: z.string().optional() }),
   z.object({
     kind: z.literal('project'),

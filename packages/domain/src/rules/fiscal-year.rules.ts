@@ -32,25 +32,43 @@ export function checkFiscalYear(disclosure: TDisclosure): TFinding[] {
   const expectYear = (place: Place, location: TFindingLocation, actual: number, expected: number) => {
     if (actual === expected) return;
     const params = { placeZh: place.zh, placeEn: place.en, actual, expected };
-    findings.push(report(FISCAL_YEAR_RULES.mismatch, location, params, { expected: String(expected), actual: String(actual) }));
+    findings.push(
+      report(FISCAL_YEAR_RULES.mismatch, location, params, {
+        expected: String(expected),
+        actual: String(actual),
+      }),
+    );
   };
   for (const table of disclosure.tables) {
     const at: TFindingLocation = { kind: 'table', table: table.id };
     const label = tableLabel(table.id);
-    for (const y of yearsIn(`${table.number} ${table.title}`)) expectYear({ zh: `${label}标题`, en: `the title of ${label}` }, at, y, year);
-    for (const y of yearsIn(table.emptyStatement ?? '')) expectYear({ zh: `${label}表注`, en: `the statement of ${label}` }, at, y, year);
+    for (const y of yearsIn(`${table.number} ${table.title}`))
+      expectYear({ zh: `${label}标题`, en: `the title of ${label}` }, at, y, year);
+    for (const y of yearsIn(table.emptyStatement ?? ''))
+      expectYear({ zh: `${label}表注`, en: `the statement of ${label}` }, at, y, year);
     const blocks = [...table.blocks, ...table.blocks.flatMap((b) => (b.type === 'project' ? b.blocks : []))];
     for (const block of blocks) {
       if (block.type !== 'indicators' || block.priorYears === undefined) continue;
       const where: TFindingLocation = { kind: 'table', table: table.id, row: block.key };
       const name = block.title ?? block.key;
-      expectYear({ zh: `${label}「${name}」前年`, en: `${label} “${name}”, the year before last,` }, where, block.priorYears[0], year - 2);
-      expectYear({ zh: `${label}「${name}」上年`, en: `${label} “${name}”, last year,` }, where, block.priorYears[1], year - 1);
+      expectYear(
+        { zh: `${label}「${name}」前年`, en: `${label} “${name}”, the year before last,` },
+        where,
+        block.priorYears[0],
+        year - 2,
+      );
+      expectYear(
+        { zh: `${label}「${name}」上年`, en: `${label} “${name}”, last year,` },
+        where,
+        block.priorYears[1],
+        year - 1,
+      );
     }
   }
   for (const section of disclosure.explanations) {
     const place = { zh: `说明「${section.title}」`, en: `the heading “${section.title}”` };
-    for (const y of yearsIn(section.title)) expectYear(place, { kind: 'text', section: section.key }, y, year);
+    for (const y of yearsIn(section.title))
+      expectYear(place, { kind: 'text', section: section.key }, y, year);
   }
   return findings;
 }

@@ -7,7 +7,8 @@ import { checkDisclosure } from './check-disclosure';
 import { referencedRow } from './figures';
 
 const derived = (): TDisclosure => deriveDisclosure(ZBudgetDocument.parse(fixture), catalogueForYear(2020));
-const cells = (d: TDisclosure, table: TTableId, row: string) => referencedRow(d, { table, row, column: '' })!.cells;
+const cells = (d: TDisclosure, table: TTableId, row: string) =>
+  referencedRow(d, { table, row, column: '' })!.cells;
 const projectGrid = (d: TDisclosure, key: string): TGridBlock => {
   const project = d.tables.find((t) => t.id === 'T10')!.blocks[0] as TProjectBlock;
   return project.blocks.find((b): b is TGridBlock => b.type === 'grid' && b.key === key)!;
@@ -20,8 +21,20 @@ describe('hierarchy rules', () => {
     unit.total = '1437000.00';
     unit.basic = '1437000.00';
     expect(checkDisclosure(d).map((f) => [f.ruleId, f.severity, f.location, f.expected, f.actual])).toEqual([
-      ['TABLE.PARENT_SUM', 'error', { kind: 'table', table: 'T5', row: '2010350', column: 'total' }, '1437000.00', '1436000.00'],
-      ['TABLE.PARENT_SUM', 'error', { kind: 'table', table: 'T5', row: '2010350', column: 'basic' }, '1437000.00', '1436000.00'],
+      [
+        'TABLE.PARENT_SUM',
+        'error',
+        { kind: 'table', table: 'T5', row: '2010350', column: 'total' },
+        '1437000.00',
+        '1436000.00',
+      ],
+      [
+        'TABLE.PARENT_SUM',
+        'error',
+        { kind: 'table', table: 'T5', row: '2010350', column: 'basic' },
+        '1437000.00',
+        '1436000.00',
+      ],
     ]);
   });
 
@@ -34,7 +47,9 @@ describe('hierarchy rules', () => {
       { kind: 'table', table: 'T6', row: '301', column: 'total' },
       { kind: 'table', table: 'T6', row: '301', column: 'personnel' },
     ]);
-    expect(findings[0]?.message.zh).toBe('表6「301 工资福利支出」预算数为 1848000.00 元，其下级之和为 1849000.00 元');
+    expect(findings[0]?.message.zh).toBe(
+      '表6「301 工资福利支出」预算数为 1848000.00 元，其下级之和为 1849000.00 元',
+    );
   });
 
   it('TABLE.PARENT_SUM: a lone 其中 row may be less than its parent, never more', () => {
@@ -56,7 +71,10 @@ describe('hierarchy rules', () => {
     const d = derived();
     projectGrid(d, 'details').rows.find((r) => r.key === 'detail:3:1')!.cells.amount = '241001.00';
     expect(checkDisclosure(d)).toEqual([
-      expect.objectContaining({ ruleId: 'TABLE.PARENT_SUM', location: { kind: 'table', table: 'T10', row: 'P2020-001/details/detail:3', column: 'amount' } }),
+      expect.objectContaining({
+        ruleId: 'TABLE.PARENT_SUM',
+        location: { kind: 'table', table: 'T10', row: 'P2020-001/details/detail:3', column: 'amount' },
+      }),
     ]);
   });
 
@@ -64,19 +82,30 @@ describe('hierarchy rules', () => {
     const d = derived();
     cells(d, 'T8', 'total').amount = '9000.00';
     expect(checkDisclosure(d)).toContainEqual(
-      expect.objectContaining({ ruleId: 'TABLE.TOTAL_SUM', severity: 'error', location: { kind: 'table', table: 'T8', row: 'total', column: 'amount' }, expected: '8000.00' }),
+      expect.objectContaining({
+        ruleId: 'TABLE.TOTAL_SUM',
+        severity: 'error',
+        location: { kind: 'table', table: 'T8', row: 'total', column: 'amount' },
+        expected: '8000.00',
+      }),
     );
   });
 
   it('TABLE.TOTAL_SUM: 表1’s 收入总计 is 本年收入合计 plus 上年结余 (footer rows)', () => {
     const d = derived();
     cells(d, 'T1', 'src:carryover-other').amount = '500.00';
-    const findings = checkDisclosure(d).filter((f) => f.location.kind === 'table' && f.location.table === 'T1');
+    const findings = checkDisclosure(d).filter(
+      (f) => f.location.kind === 'table' && f.location.table === 'T1',
+    );
     expect(findings.map((f) => [f.ruleId, f.location])).toEqual([
       ['TABLE.PARENT_SUM', { kind: 'table', table: 'T1', row: 'carryover', column: 'amount' }],
     ]);
     cells(d, 'T1', 'carryover').amount = '500.00';
-    expect(checkDisclosure(d).filter((f) => f.location.kind === 'table' && f.location.table === 'T1').map((f) => [f.ruleId, f.location])).toEqual([
+    expect(
+      checkDisclosure(d)
+        .filter((f) => f.location.kind === 'table' && f.location.table === 'T1')
+        .map((f) => [f.ruleId, f.location]),
+    ).toEqual([
       ['TABLE.TOTAL_SUM', { kind: 'table', table: 'T1', row: 'income-grand-total', column: 'amount' }],
     ]);
   });
@@ -102,7 +131,10 @@ describe('hierarchy rules', () => {
   it('TABLE.COLUMN_SUM leaves alone merged headers that are not 其中 (表9 近两年收支情况)', () => {
     const d = derived();
     const t9 = d.tables.find((t) => t.id === 'T9')!;
-    expect(t9.columns.filter((c) => c.group !== undefined).map((c) => c.key)).toEqual(['twoYearsAgo', 'lastYear']);
+    expect(t9.columns.filter((c) => c.group !== undefined).map((c) => c.key)).toEqual([
+      'twoYearsAgo',
+      'lastYear',
+    ]);
     expect(checkDisclosure(d)).toEqual([]);
   });
 });

@@ -1,7 +1,18 @@
 import type { TColumn, TDisclosure, TRow } from '../disclosure/disclosure.schema';
 import { type Fen } from '../money/fen';
 import type { TFinding } from './finding.schema';
-import { agrees, amountColumns, cellFen, cellLocation, gridsOf, groupBy, halfStepFen, rowName, yuan, type GridRef } from './disclosure-grid';
+import {
+  agrees,
+  amountColumns,
+  cellFen,
+  cellLocation,
+  gridsOf,
+  groupBy,
+  halfStepFen,
+  rowName,
+  yuan,
+  type GridRef,
+} from './disclosure-grid';
 import { defineRules, report } from './rule-definition';
 
 export const HIERARCHY_RULES = defineRules('hierarchy', 'disclosure', {
@@ -43,7 +54,6 @@ export const HIERARCHY_RULES = defineRules('hierarchy', 'disclosure', {
   },
 });
 
-
 interface Checker {
   grid: GridRef;
   columns: readonly TColumn[];
@@ -52,14 +62,30 @@ interface Checker {
 }
 
 /** Compares a row's cells with the sum of other rows, column by column. */
-function compareSum(c: Checker, rule: typeof HIERARCHY_RULES.parentSum, row: TRow, parts: readonly TRow[]): void {
+function compareSum(
+  c: Checker,
+  rule: typeof HIERARCHY_RULES.parentSum,
+  row: TRow,
+  parts: readonly TRow[],
+): void {
   for (const column of c.columns) {
     let expected = 0;
     for (const part of parts) expected += cellFen(part, column.key);
     const actual = cellFen(row, column.key);
     if (agrees(actual, expected as Fen, parts.length, c.halfStep)) continue;
-    const params = { table: c.grid.label, row: rowName(row), column: column.label, actual: yuan(actual), expected: yuan(expected as Fen) };
-    c.findings.push(report(rule, cellLocation(c.grid, row, column.key), params, { expected: params.expected, actual: params.actual }));
+    const params = {
+      table: c.grid.label,
+      row: rowName(row),
+      column: column.label,
+      actual: yuan(actual),
+      expected: yuan(expected as Fen),
+    };
+    c.findings.push(
+      report(rule, cellLocation(c.grid, row, column.key), params, {
+        expected: params.expected,
+        actual: params.actual,
+      }),
+    );
   }
 }
 
@@ -69,8 +95,19 @@ function checkPart(c: Checker, parent: TRow, part: TRow): void {
   for (const column of c.columns) {
     const [whole, share] = [cellFen(parent, column.key), cellFen(part, column.key)];
     if (share <= whole + c.halfStep * 2) continue;
-    const params = { table: c.grid.label, row: rowName(parent), column: column.label, actual: yuan(whole), expected: `>= ${yuan(share)}` };
-    c.findings.push(report(HIERARCHY_RULES.parentSum, cellLocation(c.grid, parent, column.key), params, { expected: params.expected, actual: params.actual }));
+    const params = {
+      table: c.grid.label,
+      row: rowName(parent),
+      column: column.label,
+      actual: yuan(whole),
+      expected: `>= ${yuan(share)}`,
+    };
+    c.findings.push(
+      report(HIERARCHY_RULES.parentSum, cellLocation(c.grid, parent, column.key), params, {
+        expected: params.expected,
+        actual: params.actual,
+      }),
+    );
   }
 }
 
@@ -92,7 +129,8 @@ function checkParents(c: Checker, rows: readonly TRow[]): TRow[] {
   }
   for (const [parent, kids] of children) {
     // A lone 其中 row is a part of its parent (项目资金来源 其中：申请当年预算拨款), not its breakdown.
-    if (kids.length === 1 && kids[0] !== undefined && OF_WHICH.test(kids[0].name)) checkPart(c, parent, kids[0]);
+    if (kids.length === 1 && kids[0] !== undefined && OF_WHICH.test(kids[0].name))
+      checkPart(c, parent, kids[0]);
     else compareSum(c, HIERARCHY_RULES.parentSum, parent, kids);
   }
   return roots;
@@ -104,8 +142,12 @@ function checkParents(c: Checker, rows: readonly TRow[]): TRow[] {
  */
 function checkSection(c: Checker, rows: readonly TRow[]): void {
   const body = rows.filter((r) => r.footer !== true);
-  const roots = checkParents(c, body.filter((r) => r.emphasis !== 'total'));
-  for (const total of body.filter((r) => r.emphasis === 'total')) compareSum(c, HIERARCHY_RULES.totalSum, total, roots);
+  const roots = checkParents(
+    c,
+    body.filter((r) => r.emphasis !== 'total'),
+  );
+  for (const total of body.filter((r) => r.emphasis === 'total'))
+    compareSum(c, HIERARCHY_RULES.totalSum, total, roots);
   let running: readonly TRow[] = roots;
   let pending: TRow[] = [];
   for (const row of rows.filter((r) => r.footer === true)) {
@@ -132,8 +174,20 @@ function checkColumns(c: Checker): void {
     for (const part of parts) expected += cellFen(row, part.key);
     const actual = cellFen(row, first.key);
     if (agrees(actual, expected as Fen, parts.length, c.halfStep)) continue;
-    const params = { table: c.grid.label, row: rowName(row), column: first.label, parts: partNames, actual: yuan(actual), expected: yuan(expected as Fen) };
-    c.findings.push(report(HIERARCHY_RULES.columnSum, cellLocation(c.grid, row, first.key), params, { expected: params.expected, actual: params.actual }));
+    const params = {
+      table: c.grid.label,
+      row: rowName(row),
+      column: first.label,
+      parts: partNames,
+      actual: yuan(actual),
+      expected: yuan(expected as Fen),
+    };
+    c.findings.push(
+      report(HIERARCHY_RULES.columnSum, cellLocation(c.grid, row, first.key), params, {
+        expected: params.expected,
+        actual: params.actual,
+      }),
+    );
   }
 }
 

@@ -1,5 +1,9 @@
 import fixture from '../../fixtures/qiaokou-bigdata-2020.json';
-import { ZBudgetDocument, type TBudgetDocument, type TExpenditureLine } from '../budget/budget-document.schema';
+import {
+  ZBudgetDocument,
+  type TBudgetDocument,
+  type TExpenditureLine,
+} from '../budget/budget-document.schema';
 import { validateBudget } from './validate-budget';
 
 const seed = (): TBudgetDocument => ZBudgetDocument.parse(fixture);
@@ -23,7 +27,11 @@ describe('line rules', () => {
     const doc = seed();
     doc.expenditureLines[1]!.id = 'L001';
     expect(validateBudget(doc)).toEqual([
-      expect.objectContaining({ ruleId: 'LINE.DUPLICATE_ID', severity: 'error', location: { kind: 'line', lineId: 'L001', field: 'id' } }),
+      expect.objectContaining({
+        ruleId: 'LINE.DUPLICATE_ID',
+        severity: 'error',
+        location: { kind: 'line', lineId: 'L001', field: 'id' },
+      }),
     ]);
   });
 
@@ -34,7 +42,11 @@ describe('line rules', () => {
       { id: 'I001', source: 'general-budget-appropriation', amount: '44000.00' },
     ];
     expect(validateBudget(doc)).toEqual([
-      expect.objectContaining({ ruleId: 'INCOME.DUPLICATE_ID', severity: 'error', location: { kind: 'line', lineId: 'I001', field: 'id' } }),
+      expect.objectContaining({
+        ruleId: 'INCOME.DUPLICATE_ID',
+        severity: 'error',
+        location: { kind: 'line', lineId: 'I001', field: 'id' },
+      }),
     ]);
   });
 
@@ -42,7 +54,11 @@ describe('line rules', () => {
     const doc = seed();
     doc.department.units.push({ ...doc.department.units[0]!, level: 'subordinate' });
     expect(validateBudget(doc)).toEqual([
-      expect.objectContaining({ ruleId: 'UNIT.DUPLICATE_CODE', severity: 'error', location: { kind: 'document', path: 'department.units.1.code' } }),
+      expect.objectContaining({
+        ruleId: 'UNIT.DUPLICATE_CODE',
+        severity: 'error',
+        location: { kind: 'document', path: 'department.units.1.code' },
+      }),
     ]);
   });
 
@@ -51,7 +67,11 @@ describe('line rules', () => {
     doc.expenditureLines[0]!.unitCode = '019099';
     const [finding, ...rest] = validateBudget(doc);
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ ruleId: 'LINE.UNKNOWN_UNIT', severity: 'error', location: { kind: 'line', lineId: 'L001', field: 'unitCode' } });
+    expect(finding).toMatchObject({
+      ruleId: 'LINE.UNKNOWN_UNIT',
+      severity: 'error',
+      location: { kind: 'line', lineId: 'L001', field: 'unitCode' },
+    });
     expect(finding?.message.en).toContain('019099');
   });
 
@@ -59,7 +79,11 @@ describe('line rules', () => {
     const doc = seed();
     doc.expenditureLines.push(zeroLine({}));
     expect(validateBudget(doc)).toEqual([
-      expect.objectContaining({ ruleId: 'LINE.PROJECT_MISSING', severity: 'error', location: { kind: 'line', lineId: 'L900', field: 'projectId' } }),
+      expect.objectContaining({
+        ruleId: 'LINE.PROJECT_MISSING',
+        severity: 'error',
+        location: { kind: 'line', lineId: 'L900', field: 'projectId' },
+      }),
     ]);
   });
 
@@ -67,15 +91,30 @@ describe('line rules', () => {
     const doc = seed();
     doc.expenditureLines.push(zeroLine({ projectId: 'P-NONE' }));
     expect(validateBudget(doc)).toEqual([
-      expect.objectContaining({ ruleId: 'LINE.PROJECT_UNKNOWN', severity: 'error', location: { kind: 'line', lineId: 'L900', field: 'projectId' } }),
+      expect.objectContaining({
+        ruleId: 'LINE.PROJECT_UNKNOWN',
+        severity: 'error',
+        location: { kind: 'line', lineId: 'L900', field: 'projectId' },
+      }),
     ]);
   });
 
   it('LINE.PROJECT_ON_BASIC: a basic line that names a project', () => {
     const doc = seed();
-    doc.expenditureLines.push(zeroLine({ kind: 'basic-public', functionCode: '2010350', economicCode: '30201', projectId: 'P2020-001' }));
+    doc.expenditureLines.push(
+      zeroLine({
+        kind: 'basic-public',
+        functionCode: '2010350',
+        economicCode: '30201',
+        projectId: 'P2020-001',
+      }),
+    );
     expect(validateBudget(doc)).toEqual([
-      expect.objectContaining({ ruleId: 'LINE.PROJECT_ON_BASIC', severity: 'error', location: { kind: 'line', lineId: 'L900', field: 'projectId' } }),
+      expect.objectContaining({
+        ruleId: 'LINE.PROJECT_ON_BASIC',
+        severity: 'error',
+        location: { kind: 'line', lineId: 'L900', field: 'projectId' },
+      }),
     ]);
   });
 });

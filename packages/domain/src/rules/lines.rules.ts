@@ -65,7 +65,11 @@ export function checkLines(index: DocumentIndex): TFinding[] {
   doc.department.units.forEach((unit, i) => {
     if (seenUnits.has(unit.code)) {
       findings.push(
-        report(LINE_RULES.duplicateUnit, { kind: 'document', path: `department.units.${i}.code` }, { code: unit.code }),
+        report(
+          LINE_RULES.duplicateUnit,
+          { kind: 'document', path: `department.units.${i}.code` },
+          { code: unit.code },
+        ),
       );
     }
     seenUnits.add(unit.code);
@@ -74,7 +78,9 @@ export function checkLines(index: DocumentIndex): TFinding[] {
   const seenIncome = new Set<string>();
   for (const line of doc.incomeLines) {
     if (seenIncome.has(line.id)) {
-      findings.push(report(LINE_RULES.duplicateIncomeId, { kind: 'line', lineId: line.id, field: 'id' }, { id: line.id }));
+      findings.push(
+        report(LINE_RULES.duplicateIncomeId, { kind: 'line', lineId: line.id, field: 'id' }, { id: line.id }),
+      );
     }
     seenIncome.add(line.id);
   }
@@ -82,12 +88,18 @@ export function checkLines(index: DocumentIndex): TFinding[] {
   const seen = new Set<string>();
   for (const line of doc.expenditureLines) {
     if (seen.has(line.id)) {
-      findings.push(report(LINE_RULES.duplicateLineId, { kind: 'line', lineId: line.id, field: 'id' }, { id: line.id }));
+      findings.push(
+        report(LINE_RULES.duplicateLineId, { kind: 'line', lineId: line.id, field: 'id' }, { id: line.id }),
+      );
     }
     seen.add(line.id);
     if (!index.unitCodes.has(line.unitCode)) {
       findings.push(
-        report(LINE_RULES.unknownUnit, { kind: 'line', lineId: line.id, field: 'unitCode' }, { code: line.unitCode }),
+        report(
+          LINE_RULES.unknownUnit,
+          { kind: 'line', lineId: line.id, field: 'unitCode' },
+          { code: line.unitCode },
+        ),
       );
     }
     const where = () => ({ kind: 'line', lineId: line.id, field: 'projectId' }) as const;
@@ -97,7 +109,9 @@ export function checkLines(index: DocumentIndex): TFinding[] {
         findings.push(report(LINE_RULES.projectUnknown, where(), { projectId: line.projectId }));
       }
     } else if (line.projectId !== undefined) {
-      findings.push(report(LINE_RULES.projectOnBasic, where(), { kind: line.kind, projectId: line.projectId }));
+      findings.push(
+        report(LINE_RULES.projectOnBasic, where(), { kind: line.kind, projectId: line.projectId }),
+      );
     }
   }
   return findings;

@@ -1,7 +1,16 @@
 import type { TDisclosure } from '../disclosure/disclosure.schema';
 import type { Fen } from '../money/fen';
 import type { TFinding } from './finding.schema';
-import { agrees, amountColumns, cellFen, findTable, gridsOf, halfStepFen, tryParseFen, yuan } from './disclosure-grid';
+import {
+  agrees,
+  amountColumns,
+  cellFen,
+  findTable,
+  gridsOf,
+  halfStepFen,
+  tryParseFen,
+  yuan,
+} from './disclosure-grid';
 import { columnKey, totalRow } from './cross-tables.rules';
 import { figureLocation, figuresOf, type PlacedFigure } from './figures';
 import { defineRules, report } from './rule-definition';
@@ -12,7 +21,10 @@ export const OTHER_MATTERS_RULES = defineRules('text-vs-tables', 'disclosure', {
   operatingCosts: {
     id: 'TEXT.OPERATING_COSTS',
     severity: 'error',
-    description: { zh: '机关运行经费等于表6 日常公用经费合计', en: '机关运行经费 equals 表6’s total 日常公用经费' },
+    description: {
+      zh: '机关运行经费等于表6 日常公用经费合计',
+      en: '机关运行经费 equals 表6’s total 日常公用经费',
+    },
     message: {
       zh: '机关运行经费为 {actual} 元，表6 日常公用经费合计为 {expected} 元',
       en: '机关运行经费 is {actual} yuan, 表6’s 日常公用经费 total {expected} yuan',
@@ -63,7 +75,9 @@ const CATEGORIES = [
 ] as const;
 
 /** Σ of 表10's procurement lines, in total and by category (the 采购类别 text column). */
-function projectProcurement(disclosure: TDisclosure): { total: Fen; byCategory: Map<string, Fen> } | undefined {
+function projectProcurement(
+  disclosure: TDisclosure,
+): { total: Fen; byCategory: Map<string, Fen> } | undefined {
   if (findTable(disclosure, 'T10') === undefined) return undefined;
   let total = 0;
   const byCategory = new Map<string, Fen>();
@@ -76,7 +90,8 @@ function projectProcurement(disclosure: TDisclosure): { total: Fen; byCategory: 
       if (row.emphasis === 'total') continue;
       const fen = cellFen(row, amount);
       total += fen;
-      const name = category === undefined ? undefined : CATEGORIES.find((c) => row.cells[category]?.includes(c.zh))?.key;
+      const name =
+        category === undefined ? undefined : CATEGORIES.find((c) => row.cells[category]?.includes(c.zh))?.key;
       if (name !== undefined) byCategory.set(name, ((byCategory.get(name) ?? 0) + fen) as Fen);
     }
   }
@@ -86,14 +101,26 @@ function projectProcurement(disclosure: TDisclosure): { total: Fen; byCategory: 
 export function checkOtherMatters(disclosure: TDisclosure): TFinding[] {
   const halfStep = halfStepFen(disclosure.meta);
   const findings: TFinding[] = [];
-  const wanted = new Set(['operating-costs', 'procurement-total', 'new-assets', ...CATEGORIES.map((c) => `procurement-${c.key}`)]);
+  const wanted = new Set([
+    'operating-costs',
+    'procurement-total',
+    'new-assets',
+    ...CATEGORIES.map((c) => `procurement-${c.key}`),
+  ]);
   const figures = new Map<string, PlacedFigure>();
-  for (const placed of figuresOf(disclosure)) if (wanted.has(placed.figure.key)) figures.set(placed.figure.key, placed);
+  for (const placed of figuresOf(disclosure))
+    if (wanted.has(placed.figure.key)) figures.set(placed.figure.key, placed);
   const valueOf = (key: string) => {
     const placed = figures.get(key);
     return placed?.figure.kind === 'amount' ? tryParseFen(placed.figure.value) : undefined;
   };
-  const compare = (rule: typeof OTHER_MATTERS_RULES.newAssets, key: string, expected: Fen, terms: number, params = {}) => {
+  const compare = (
+    rule: typeof OTHER_MATTERS_RULES.newAssets,
+    key: string,
+    expected: Fen,
+    terms: number,
+    params = {},
+  ) => {
     const placed = figures.get(key);
     const actual = valueOf(key);
     if (placed === undefined || actual === undefined || agrees(actual, expected, terms, halfStep)) return;
@@ -114,13 +141,22 @@ export function checkOtherMatters(disclosure: TDisclosure): TFinding[] {
   }
   const projects = projectProcurement(disclosure);
   if (projects !== undefined) {
-    compare(OTHER_MATTERS_RULES.procurementVsProjects, 'procurement-total', projects.total, 1, { category: '', categoryEn: '' });
+    compare(OTHER_MATTERS_RULES.procurementVsProjects, 'procurement-total', projects.total, 1, {
+      category: '',
+      categoryEn: '',
+    });
     for (const c of CATEGORIES) {
       if (!figures.has(`procurement-${c.key}`) && !projects.byCategory.has(c.key)) continue;
-      compare(OTHER_MATTERS_RULES.procurementVsProjects, `procurement-${c.key}`, projects.byCategory.get(c.key) ?? (0 as Fen), 1, {
-        category: `（${c.zh}类）`,
-        categoryEn: c.en,
-      });
+      compare(
+        OTHER_MATTERS_RULES.procurementVsProjects,
+        `procurement-${c.key}`,
+        projects.byCategory.get(c.key) ?? (0 as Fen),
+        1,
+        {
+          category: `（${c.zh}类）`,
+          categoryEn: c.en,
+        },
+      );
     }
   }
 
@@ -128,7 +164,9 @@ export function checkOtherMatters(disclosure: TDisclosure): TFinding[] {
   if (t1 !== undefined) {
     const column = columnKey(t1) ?? '';
     const income = summarySides(t1).income?.section;
-    const capital = t1.rows.filter((r) => r.section !== income && r.footer !== true && (r.code === '309' || r.code === '310'));
+    const capital = t1.rows.filter(
+      (r) => r.section !== income && r.footer !== true && (r.code === '309' || r.code === '310'),
+    );
     const sum = capital.reduce<number>((t, r) => t + cellFen(r, column), 0) as Fen;
     compare(OTHER_MATTERS_RULES.newAssets, 'new-assets', sum, capital.length);
   }

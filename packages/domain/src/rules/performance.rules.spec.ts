@@ -7,7 +7,8 @@ import { checkDisclosure } from './check-disclosure';
 import { referencedRow } from './figures';
 
 const derived = (): TDisclosure => deriveDisclosure(ZBudgetDocument.parse(fixture), catalogueForYear(2020));
-const t9Row = (d: TDisclosure, row: string): TRow => referencedRow(d, { table: 'T9', row, column: 'amount' })!;
+const t9Row = (d: TDisclosure, row: string): TRow =>
+  referencedRow(d, { table: 'T9', row, column: 'amount' })!;
 
 describe('表9 rules', () => {
   it('the derived 表9 states 34.3 and 65.7', () => {
@@ -19,7 +20,8 @@ describe('表9 rules', () => {
   it('T9.SHARE: the seed’s printed 表9 (占比 100 for both 基本 207.4 and 项目 397) is reported, row by row', () => {
     const d = derived();
     // as the seed prints it: 100 for every row of both sides, 0 for 其他资金
-    for (const key of ['income-fiscal', 'income-total', 'basic', 'project', 'expenditure-total']) t9Row(d, key).cells.share = '100';
+    for (const key of ['income-fiscal', 'income-total', 'basic', 'project', 'expenditure-total'])
+      t9Row(d, key).cells.share = '100';
     t9Row(d, 'income-other').cells.share = '0';
     expect(checkDisclosure(d)).toEqual([
       expect.objectContaining({
@@ -52,8 +54,20 @@ describe('表9 rules', () => {
     t9Row(d, 'basic').cells.amount = '2075000.00';
     t9Row(d, 'project').cells.amount = '3969000.00';
     expect(checkDisclosure(d).map((f) => [f.ruleId, f.severity, f.location, f.expected, f.actual])).toEqual([
-      ['T9.VS_TABLES', 'error', { kind: 'table', table: 'T9', row: 'basic', column: 'amount' }, '2074000.00', '2075000.00'],
-      ['T9.VS_TABLES', 'error', { kind: 'table', table: 'T9', row: 'project', column: 'amount' }, '3970000.00', '3969000.00'],
+      [
+        'T9.VS_TABLES',
+        'error',
+        { kind: 'table', table: 'T9', row: 'basic', column: 'amount' },
+        '2074000.00',
+        '2075000.00',
+      ],
+      [
+        'T9.VS_TABLES',
+        'error',
+        { kind: 'table', table: 'T9', row: 'project', column: 'amount' },
+        '3970000.00',
+        '3969000.00',
+      ],
     ]);
   });
 });

@@ -58,8 +58,20 @@ function checkShares(t9: TDisclosureTable, amount: string, share: string, slack:
       const expected = shareOfTotal(fen, totalFen);
       if (sameShare(stated, expected, slack)) continue;
       const label = t9.sections.find((s) => s.key === section)?.label ?? '';
-      const params = { section: label, row: row.name, actual: stated, expected, amount: yuan(fen), total: yuan(totalFen) };
-      findings.push(report(PERFORMANCE_RULES.share, cellLocation({ table: 'T9', rowPrefix: '' }, row, share), params, { expected, actual: stated }));
+      const params = {
+        section: label,
+        row: row.name,
+        actual: stated,
+        expected,
+        amount: yuan(fen),
+        total: yuan(totalFen),
+      };
+      findings.push(
+        report(PERFORMANCE_RULES.share, cellLocation({ table: 'T9', rowPrefix: '' }, row, share), params, {
+          expected,
+          actual: stated,
+        }),
+      );
     }
   }
   return findings;
@@ -78,17 +90,28 @@ function counterparts(disclosure: TDisclosure, t9: TDisclosureTable): Counterpar
   const out: Counterpart[] = [];
   const sections = groupBy(t9.rows, (r) => r.section ?? '');
   const totalOf = (pattern: RegExp) =>
-    [...sections.values()].find((rows) => rows.some((r) => pattern.test(r.name)))?.find((r) => r.emphasis === 'total');
+    [...sections.values()]
+      .find((rows) => rows.some((r) => pattern.test(r.name)))
+      ?.find((r) => r.emphasis === 'total');
   if (t1 !== undefined) {
     const c1 = columnKey(t1) ?? '';
     const { income, expenditure } = summarySides(t1);
     const incomeTotal = income?.grandTotal ?? income?.yearTotal;
-    if (incomeTotal) out.push({ row: totalOf(/财政拨款|其他资金/), source: `表1 ${incomeTotal.name}`, fen: cellFen(incomeTotal, c1) });
+    if (incomeTotal)
+      out.push({
+        row: totalOf(/财政拨款|其他资金/),
+        source: `表1 ${incomeTotal.name}`,
+        fen: cellFen(incomeTotal, c1),
+      });
     const spent = expenditure[0]?.yearTotal;
-    if (spent) out.push({ row: totalOf(/基本支出|项目支出/), source: `表1 ${spent.name}`, fen: cellFen(spent, c1) });
+    if (spent)
+      out.push({ row: totalOf(/基本支出|项目支出/), source: `表1 ${spent.name}`, fen: cellFen(spent, c1) });
   }
   const t3Total = totalRow(t3);
-  for (const [pattern, label] of [[/基本/, '基本支出'], [/项目/, '项目支出']] as const) {
+  for (const [pattern, label] of [
+    [/基本/, '基本支出'],
+    [/项目/, '项目支出'],
+  ] as const) {
     const column = columnKey(t3, pattern);
     if (t3Total === undefined || column === undefined) continue;
     const row = t9.rows.find((r) => r.emphasis !== 'total' && r.name.includes(label));
@@ -110,7 +133,12 @@ export function checkPerformance(disclosure: TDisclosure): TFinding[] {
     const actual = cellFen(row, amount);
     if (agrees(actual, fen, 1, halfStep)) continue;
     const params = { row: row.name, source, actual: yuan(actual), expected: yuan(fen) };
-    findings.push(report(PERFORMANCE_RULES.vsTables, cellLocation({ table: 'T9', rowPrefix: '' }, row, amount), params, { expected: params.expected, actual: params.actual }));
+    findings.push(
+      report(PERFORMANCE_RULES.vsTables, cellLocation({ table: 'T9', rowPrefix: '' }, row, amount), params, {
+        expected: params.expected,
+        actual: params.actual,
+      }),
+    );
   }
   return findings;
 }

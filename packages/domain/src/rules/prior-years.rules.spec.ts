@@ -1,5 +1,9 @@
 import fixture from '../../fixtures/qiaokou-bigdata-2020.json';
-import { ZBudgetDocument, type TBudgetDocument, type TPriorYearFigures } from '../budget/budget-document.schema';
+import {
+  ZBudgetDocument,
+  type TBudgetDocument,
+  type TPriorYearFigures,
+} from '../budget/budget-document.schema';
 import { validateBudget } from './validate-budget';
 
 const seed = (): TBudgetDocument => ZBudgetDocument.parse(fixture);
@@ -10,7 +14,11 @@ describe('prior-year rules', () => {
     const doc = seed();
     lastYear(doc).year = 2020;
     expect(validateBudget(doc)).toEqual([
-      expect.objectContaining({ ruleId: 'PRIOR.YEAR', severity: 'error', location: { kind: 'document', path: 'priorYears.0.year' } }),
+      expect.objectContaining({
+        ruleId: 'PRIOR.YEAR',
+        severity: 'error',
+        location: { kind: 'document', path: 'priorYears.0.year' },
+      }),
     ]);
   });
 
@@ -18,7 +26,10 @@ describe('prior-year rules', () => {
     const doc = seed();
     doc.priorYears.push({ ...lastYear(doc) });
     expect(validateBudget(doc)).toEqual([
-      expect.objectContaining({ ruleId: 'PRIOR.YEAR', location: { kind: 'document', path: 'priorYears.1.year' } }),
+      expect.objectContaining({
+        ruleId: 'PRIOR.YEAR',
+        location: { kind: 'document', path: 'priorYears.1.year' },
+      }),
     ]);
   });
 
@@ -26,7 +37,11 @@ describe('prior-year rules', () => {
     const doc = seed();
     lastYear(doc).threePublic = '-1.00';
     expect(validateBudget(doc)).toEqual([
-      expect.objectContaining({ ruleId: 'PRIOR.NEGATIVE', severity: 'error', location: { kind: 'document', path: 'priorYears.0.threePublic' } }),
+      expect.objectContaining({
+        ruleId: 'PRIOR.NEGATIVE',
+        severity: 'error',
+        location: { kind: 'document', path: 'priorYears.0.threePublic' },
+      }),
     ]);
   });
 
@@ -48,7 +63,12 @@ describe('prior-year rules', () => {
     const doc = seed();
     lastYear(doc).incomeFiscal = '2835000.00';
     expect(validateBudget(doc)).toEqual([
-      expect.objectContaining({ ruleId: 'PRIOR.INCOME_SUM', severity: 'error', location: { kind: 'document', path: 'priorYears.0.total' }, actual: '2835000.00' }),
+      expect.objectContaining({
+        ruleId: 'PRIOR.INCOME_SUM',
+        severity: 'error',
+        location: { kind: 'document', path: 'priorYears.0.total' },
+        actual: '2835000.00',
+      }),
     ]);
   });
 });

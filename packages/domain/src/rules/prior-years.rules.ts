@@ -21,12 +21,18 @@ export const PRIOR_YEAR_RULES = defineRules('prior-years', 'document', {
     id: 'PRIOR.NEGATIVE',
     severity: 'error',
     description: { zh: '往年收支金额不为负数', en: 'Prior-year amounts are not negative' },
-    message: { zh: '{year} 年的 {field} 为负数：{amount} 元', en: '{field} of {year} is negative: {amount} yuan' },
+    message: {
+      zh: '{year} 年的 {field} 为负数：{amount} 元',
+      en: '{field} of {year} is negative: {amount} yuan',
+    },
   },
   expenditureSum: {
     id: 'PRIOR.EXPENDITURE_SUM',
     severity: 'error',
-    description: { zh: '往年基本支出 + 项目支出 = 合计', en: 'Prior-year basic + project expenditure = total' },
+    description: {
+      zh: '往年基本支出 + 项目支出 = 合计',
+      en: 'Prior-year basic + project expenditure = total',
+    },
     message: {
       zh: '{year} 年基本支出 {basic} 元 + 项目支出 {project} 元 ≠ 合计 {total} 元',
       en: '{year}: basic {basic} yuan + project {project} yuan ≠ total {total} yuan',
@@ -35,7 +41,10 @@ export const PRIOR_YEAR_RULES = defineRules('prior-years', 'document', {
   incomeSum: {
     id: 'PRIOR.INCOME_SUM',
     severity: 'error',
-    description: { zh: '往年财政拨款 + 其他资金 = 合计', en: 'Prior-year fiscal appropriation + other funds = total' },
+    description: {
+      zh: '往年财政拨款 + 其他资金 = 合计',
+      en: 'Prior-year fiscal appropriation + other funds = total',
+    },
     message: {
       zh: '{year} 年财政拨款 {fiscal} 元 + 其他资金 {other} 元 ≠ 合计 {total} 元',
       en: '{year}: fiscal appropriation {fiscal} yuan + other funds {other} yuan ≠ total {total} yuan',
@@ -55,7 +64,11 @@ const AMOUNT_FIELDS = [
 ] as const;
 
 /** A sum of two parts against the total, when all three are typed (表9 prints them side by side). */
-function partsVsTotal(prior: TPriorYearFigures, a: string | undefined, b: string | undefined): [Fen, Fen, Fen] | undefined {
+function partsVsTotal(
+  prior: TPriorYearFigures,
+  a: string | undefined,
+  b: string | undefined,
+): [Fen, Fen, Fen] | undefined {
   if (a === undefined || b === undefined || prior.total === undefined) return undefined;
   const [fa, fb, total] = [parseFen(a), parseFen(b), parseFen(prior.total)];
   return fa + fb === total ? undefined : [fa, fb, total];
@@ -74,13 +87,17 @@ function checkFigures(prior: TPriorYearFigures, i: number): TFinding[] {
   if (spent) {
     const [basic, project, total] = spent.map(formatYuan) as [string, string, string];
     const ev = { expected: total, actual: formatYuan((spent[0] + spent[1]) as Fen) };
-    findings.push(report(PRIOR_YEAR_RULES.expenditureSum, path('total'), { year: prior.year, basic, project, total }, ev));
+    findings.push(
+      report(PRIOR_YEAR_RULES.expenditureSum, path('total'), { year: prior.year, basic, project, total }, ev),
+    );
   }
   const received = partsVsTotal(prior, prior.incomeFiscal, prior.incomeOther);
   if (received) {
     const [fiscal, other, total] = received.map(formatYuan) as [string, string, string];
     const ev = { expected: total, actual: formatYuan((received[0] + received[1]) as Fen) };
-    findings.push(report(PRIOR_YEAR_RULES.incomeSum, path('total'), { year: prior.year, fiscal, other, total }, ev));
+    findings.push(
+      report(PRIOR_YEAR_RULES.incomeSum, path('total'), { year: prior.year, fiscal, other, total }, ev),
+    );
   }
   return findings;
 }

@@ -22,7 +22,10 @@ export const PROJECT_FORM_RULES = defineRules('projects', 'disclosure', {
   fundSourcesVsAmount: {
     id: 'T10.FUND_SOURCES_VS_AMOUNT',
     severity: 'error',
-    description: { zh: '表10 项目资金来源合计等于项目当年预算', en: '表10: a project’s fund sources sum to its current-year budget' },
+    description: {
+      zh: '表10 项目资金来源合计等于项目当年预算',
+      en: '表10: a project’s fund sources sum to its current-year budget',
+    },
     message: {
       zh: '表10「{project}」资金来源合计 {actual} 元，项目当年预算 {expected} 元',
       en: '表10 “{project}”: fund sources sum to {actual} yuan, the current-year budget is {expected} yuan',
@@ -31,7 +34,10 @@ export const PROJECT_FORM_RULES = defineRules('projects', 'disclosure', {
   procurementVsAmount: {
     id: 'T10.PROCUREMENT_VS_AMOUNT',
     severity: 'error',
-    description: { zh: '表10 项目采购合计不超过项目当年预算', en: '表10: a project’s procurement does not exceed its current-year budget' },
+    description: {
+      zh: '表10 项目采购合计不超过项目当年预算',
+      en: '表10: a project’s procurement does not exceed its current-year budget',
+    },
     message: {
       zh: '表10「{project}」采购合计 {actual} 元，超过项目当年预算 {expected} 元',
       en: '表10 “{project}”: procurement of {actual} yuan exceeds the current-year budget of {expected} yuan',
@@ -52,16 +58,24 @@ function checkForm(project: TProjectBlock, halfStep: number): TFinding[] {
   const findings: TFinding[] = [];
   const amount = readFen(project.amount);
   const grid = (pattern: RegExp) =>
-    project.blocks.find((b): b is TGridBlock => b.type === 'grid' && pattern.test(`${b.key} ${b.title ?? ''}`));
+    project.blocks.find(
+      (b): b is TGridBlock => b.type === 'grid' && pattern.test(`${b.key} ${b.title ?? ''}`),
+    );
   const checks = [
     { rule: PROJECT_FORM_RULES.detailVsAmount, block: grid(/明细|details/), exceedsOnly: false },
-    { rule: PROJECT_FORM_RULES.fundSourcesVsAmount, block: grid(/资金来源|fund-sources/), exceedsOnly: false },
+    {
+      rule: PROJECT_FORM_RULES.fundSourcesVsAmount,
+      block: grid(/资金来源|fund-sources/),
+      exceedsOnly: false,
+    },
     { rule: PROJECT_FORM_RULES.procurementVsAmount, block: grid(/采购|procurement/), exceedsOnly: true },
   ];
   for (const { rule, block, exceedsOnly } of checks) {
     const sum = block === undefined || block.rows.length === 0 ? undefined : partsSum(block);
     if (block === undefined || sum === undefined) continue;
-    const ok = exceedsOnly ? sum.fen <= amount + halfStep * (sum.terms + 1) : agrees(sum.fen, amount, sum.terms, halfStep);
+    const ok = exceedsOnly
+      ? sum.fen <= amount + halfStep * (sum.terms + 1)
+      : agrees(sum.fen, amount, sum.terms, halfStep);
     if (ok) continue;
     const params = { project: project.name, actual: yuan(sum.fen), expected: yuan(amount) };
     const at = { kind: 'table', table: 'T10', row: `${project.key}/${block.key}` } as const;

@@ -17,13 +17,25 @@ describe('project rules', () => {
   it('PROJECT.DUPLICATE_ID: two projects with one id', () => {
     const doc = seed();
     doc.projects.push(structuredClone(projectOf(doc)));
-    expect(validateBudget(doc)).toEqual([expect.objectContaining({ ruleId: 'PROJECT.DUPLICATE_ID', severity: 'error', location: at(undefined, undefined, 'id') })]);
+    expect(validateBudget(doc)).toEqual([
+      expect.objectContaining({
+        ruleId: 'PROJECT.DUPLICATE_ID',
+        severity: 'error',
+        location: at(undefined, undefined, 'id'),
+      }),
+    ]);
   });
 
   it('PROJECT.UNKNOWN_UNIT: a project of a unit the department does not have', () => {
     const doc = seed();
     projectOf(doc).unitCode = '019099';
-    expect(validateBudget(doc)).toEqual([expect.objectContaining({ ruleId: 'PROJECT.UNKNOWN_UNIT', severity: 'error', location: at(undefined, undefined, 'unitCode') })]);
+    expect(validateBudget(doc)).toEqual([
+      expect.objectContaining({
+        ruleId: 'PROJECT.UNKNOWN_UNIT',
+        severity: 'error',
+        location: at(undefined, undefined, 'unitCode'),
+      }),
+    ]);
   });
 
   it('PROJECT.NO_LINES: a project no line pays for', () => {
@@ -32,16 +44,32 @@ describe('project rules', () => {
     empty.details = [{ economicCode: '30201', amount: '0.00', basis: '', note: '', subItems: [] }];
     doc.projects.push(empty);
     expect(validateBudget(doc)).toEqual([
-      expect.objectContaining({ ruleId: 'PROJECT.NO_LINES', severity: 'warning', location: { kind: 'project', projectId: 'P2' } }),
+      expect.objectContaining({
+        ruleId: 'PROJECT.NO_LINES',
+        severity: 'warning',
+        location: { kind: 'project', projectId: 'P2' },
+      }),
     ]);
   });
 
   it('PROJECT.DETAIL_SUM: the detail lines add up to more than the project’s lines (3,970,000)', () => {
     const doc = seed();
-    projectOf(doc).details.push({ economicCode: '30299', amount: '100.00', basis: '', note: '', subItems: [] });
+    projectOf(doc).details.push({
+      economicCode: '30299',
+      amount: '100.00',
+      basis: '',
+      note: '',
+      subItems: [],
+    });
     const findings = validateBudget(doc);
     expect(findings).toContainEqual(
-      expect.objectContaining({ ruleId: 'PROJECT.DETAIL_SUM', severity: 'error', location: at('details'), expected: '3970000.00', actual: '3970100.00' }),
+      expect.objectContaining({
+        ruleId: 'PROJECT.DETAIL_SUM',
+        severity: 'error',
+        location: at('details'),
+        expected: '3970000.00',
+        actual: '3970100.00',
+      }),
     );
     // the extra 款 is named too; 表10's own sum is not reported a second time
     expect(findings.map((f) => f.ruleId)).toEqual(['PROJECT.DETAIL_SUM', 'PROJECT.DETAIL_ECONOMIC']);
@@ -61,7 +89,13 @@ describe('project rules', () => {
     const doc = seed();
     projectOf(doc).details[2]!.subItems[0]!.amount = '241001.00';
     expect(validateBudget(doc)).toEqual([
-      expect.objectContaining({ ruleId: 'PROJECT.SUBITEM_SUM', severity: 'error', location: at('details', 2, 'subItems'), expected: '2754800.00', actual: '2754801.00' }),
+      expect.objectContaining({
+        ruleId: 'PROJECT.SUBITEM_SUM',
+        severity: 'error',
+        location: at('details', 2, 'subItems'),
+        expected: '2754800.00',
+        actual: '2754801.00',
+      }),
     ]);
   });
 
@@ -69,7 +103,13 @@ describe('project rules', () => {
     const doc = seed();
     projectOf(doc).procurement[0]!.amount = '1900.00';
     expect(validateBudget(doc)).toEqual([
-      expect.objectContaining({ ruleId: 'PROJECT.PROCUREMENT_EXCEEDS', severity: 'error', location: at('procurement'), expected: '3970000.00', actual: '3971000.00' }),
+      expect.objectContaining({
+        ruleId: 'PROJECT.PROCUREMENT_EXCEEDS',
+        severity: 'error',
+        location: at('procurement'),
+        expected: '3970000.00',
+        actual: '3971000.00',
+      }),
     ]);
   });
 
@@ -77,7 +117,12 @@ describe('project rules', () => {
     const doc = seed();
     projectOf(doc).procurement[0]!.amount = '800.00';
     expect(validateBudget(doc)).toEqual([
-      expect.objectContaining({ ruleId: 'PROJECT.PROCUREMENT_SUM', severity: 'warning', location: at('procurement'), actual: '3969900.00' }),
+      expect.objectContaining({
+        ruleId: 'PROJECT.PROCUREMENT_SUM',
+        severity: 'warning',
+        location: at('procurement'),
+        actual: '3969900.00',
+      }),
     ]);
   });
 
@@ -85,7 +130,13 @@ describe('project rules', () => {
     const doc = seed();
     projectOf(doc).fundSources = [];
     expect(validateBudget(doc)).toEqual([
-      expect.objectContaining({ ruleId: 'PROJECT.FUND_SOURCE_SUM', severity: 'error', location: at('fundSources'), expected: '3970000.00', actual: '0.00' }),
+      expect.objectContaining({
+        ruleId: 'PROJECT.FUND_SOURCE_SUM',
+        severity: 'error',
+        location: at('fundSources'),
+        expected: '3970000.00',
+        actual: '0.00',
+      }),
     ]);
   });
 
@@ -107,7 +158,11 @@ describe('project rules', () => {
     const doc = seed();
     projectOf(doc).totalBudget = '100.00';
     expect(validateBudget(doc)).toEqual([
-      expect.objectContaining({ ruleId: 'PROJECT.TOTAL_BUDGET', severity: 'warning', location: at(undefined, undefined, 'totalBudget') }),
+      expect.objectContaining({
+        ruleId: 'PROJECT.TOTAL_BUDGET',
+        severity: 'warning',
+        location: at(undefined, undefined, 'totalBudget'),
+      }),
     ]);
   });
 
@@ -115,7 +170,11 @@ describe('project rules', () => {
     const doc = seed();
     projectOf(doc).priorYears[1]!.year = 2020;
     expect(validateBudget(doc)).toEqual([
-      expect.objectContaining({ ruleId: 'PROJECT.PRIOR_YEAR', severity: 'error', location: at('priorYears', 1, 'year') }),
+      expect.objectContaining({
+        ruleId: 'PROJECT.PRIOR_YEAR',
+        severity: 'error',
+        location: at('priorYears', 1, 'year'),
+      }),
     ]);
   });
 

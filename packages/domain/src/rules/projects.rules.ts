@@ -18,7 +18,10 @@ export const PROJECT_RULES = defineRules('projects', 'document', {
     id: 'PROJECT.UNKNOWN_UNIT',
     severity: 'error',
     description: { zh: '项目单位须属于本部门', en: 'A project’s unit belongs to the department' },
-    message: { zh: '项目单位 {code} 不是本部门的预算单位', en: 'project unit {code} is not one of the department’s units' },
+    message: {
+      zh: '项目单位 {code} 不是本部门的预算单位',
+      en: 'project unit {code} is not one of the department’s units',
+    },
   },
   noLines: {
     id: 'PROJECT.NO_LINES',
@@ -53,7 +56,10 @@ export const PROJECT_RULES = defineRules('projects', 'document', {
   subItemSum: {
     id: 'PROJECT.SUBITEM_SUM',
     severity: 'error',
-    description: { zh: '明细测算的分项之和等于该明细金额', en: 'The sub-items of a detail line sum to its amount' },
+    description: {
+      zh: '明细测算的分项之和等于该明细金额',
+      en: 'The sub-items of a detail line sum to its amount',
+    },
     message: {
       zh: '项目「{name}」经济科目 {code} 的分项合计 {items} 元，明细金额 {amount} 元',
       en: 'project “{name}”, economic code {code}: sub-items sum to {items} yuan, the line is {amount} yuan',
@@ -62,7 +68,10 @@ export const PROJECT_RULES = defineRules('projects', 'document', {
   procurementExceeds: {
     id: 'PROJECT.PROCUREMENT_EXCEEDS',
     severity: 'error',
-    description: { zh: '项目采购金额之和不超过项目金额', en: 'A project’s procurement does not exceed its amount' },
+    description: {
+      zh: '项目采购金额之和不超过项目金额',
+      en: 'A project’s procurement does not exceed its amount',
+    },
     message: {
       zh: '项目「{name}」采购合计 {procurement} 元，超过项目金额 {amount} 元',
       en: 'project “{name}”: procurement {procurement} yuan exceeds the project amount {amount} yuan',
@@ -104,7 +113,10 @@ export const PROJECT_RULES = defineRules('projects', 'document', {
   totalBudget: {
     id: 'PROJECT.TOTAL_BUDGET',
     severity: 'warning',
-    description: { zh: '项目总预算不小于项目当年预算', en: 'A project’s total budget is at least this year’s amount' },
+    description: {
+      zh: '项目总预算不小于项目当年预算',
+      en: 'A project’s total budget is at least this year’s amount',
+    },
     message: {
       zh: '项目「{name}」总预算 {total} 元小于当年预算 {amount} 元',
       en: 'project “{name}”: total budget {total} yuan is less than this year’s {amount} yuan',
@@ -124,7 +136,12 @@ export const PROJECT_RULES = defineRules('projects', 'document', {
   },
 });
 
-const NO_LINES: ProjectLineTotals = { total: ZERO_FEN, byEconomic: new Map(), bySource: new Map(), lineCount: 0 };
+const NO_LINES: ProjectLineTotals = {
+  total: ZERO_FEN,
+  byEconomic: new Map(),
+  bySource: new Map(),
+  lineCount: 0,
+};
 
 interface ProjectContext {
   project: TProject;
@@ -154,12 +171,31 @@ function checkDetails({ project, lines, amount }: ProjectContext): TFinding[] {
   const total = formatYuan(sumFen(details.values()));
   if (total !== amount) {
     const at = projectLocation(project.id, 'details');
-    findings.push(report(PROJECT_RULES.detailSum, at, { name, details: total, lines: amount }, { expected: amount, actual: total }));
+    findings.push(
+      report(
+        PROJECT_RULES.detailSum,
+        at,
+        { name, details: total, lines: amount },
+        { expected: amount, actual: total },
+      ),
+    );
   }
   for (const code of differences(details, lines.byEconomic)) {
     const [d, l] = [yuanOf(details, code), yuanOf(lines.byEconomic, code)];
-    const at = projectLocation(project.id, 'details', project.details.findIndex((x) => x.economicCode === code), 'amount');
-    findings.push(report(PROJECT_RULES.detailEconomic, at, { name, code, details: d, lines: l }, { expected: l, actual: d }));
+    const at = projectLocation(
+      project.id,
+      'details',
+      project.details.findIndex((x) => x.economicCode === code),
+      'amount',
+    );
+    findings.push(
+      report(
+        PROJECT_RULES.detailEconomic,
+        at,
+        { name, code, details: d, lines: l },
+        { expected: l, actual: d },
+      ),
+    );
   }
   project.details.forEach((detail, i) => {
     if (detail.subItems.length === 0) return;
@@ -191,7 +227,14 @@ function checkFundSources({ project, lines, amount }: ProjectContext): TFinding[
   const sources = fenMap(project.fundSources.map((s) => [s.source, s.amount]));
   const stated = formatYuan(sumFen(sources.values()));
   if (stated !== amount) {
-    findings.push(report(PROJECT_RULES.fundSourceSum, at, { name, sources: stated, amount }, { expected: amount, actual: stated }));
+    findings.push(
+      report(
+        PROJECT_RULES.fundSourceSum,
+        at,
+        { name, sources: stated, amount },
+        { expected: amount, actual: stated },
+      ),
+    );
   }
   // 表10 prints 项目资金来源 for every project: none stated is a sum of 0, and per source is moot.
   if (project.fundSources.length === 0) return findings;
@@ -210,17 +253,25 @@ function checkHeader({ project, lines, amount }: ProjectContext, index: Document
     const at = projectLocation(project.id, undefined, undefined, 'unitCode');
     findings.push(report(PROJECT_RULES.unknownUnit, at, { code: project.unitCode }));
   }
-  if (lines.lineCount === 0) findings.push(report(PROJECT_RULES.noLines, projectLocation(project.id), { name }));
+  if (lines.lineCount === 0)
+    findings.push(report(PROJECT_RULES.noLines, projectLocation(project.id), { name }));
   if (project.totalBudget !== undefined && readFen(project.totalBudget) < lines.total) {
     const at = projectLocation(project.id, undefined, undefined, 'totalBudget');
     const params = { name, total: project.totalBudget, amount };
-    findings.push(report(PROJECT_RULES.totalBudget, at, params, { expected: `>= ${amount}`, actual: project.totalBudget }));
+    findings.push(
+      report(PROJECT_RULES.totalBudget, at, params, {
+        expected: `>= ${amount}`,
+        actual: project.totalBudget,
+      }),
+    );
   }
   const years = new Set<number>();
   project.priorYears.forEach((prior, i) => {
     if (prior.year >= index.doc.fiscalYear || years.has(prior.year)) {
       const at = projectLocation(project.id, 'priorYears', i, 'year');
-      findings.push(report(PROJECT_RULES.priorYear, at, { name, year: prior.year, fiscalYear: index.doc.fiscalYear }));
+      findings.push(
+        report(PROJECT_RULES.priorYear, at, { name, year: prior.year, fiscalYear: index.doc.fiscalYear }),
+      );
     }
     years.add(prior.year);
   });
@@ -240,7 +291,12 @@ export function checkProjects(index: DocumentIndex): TFinding[] {
     seen.add(project.id);
     const lines = index.byProject.get(project.id) ?? NO_LINES;
     const context = { project, lines, amount: formatYuan(lines.total) };
-    findings.push(...checkHeader(context, index), ...checkDetails(context), ...checkProcurement(context), ...checkFundSources(context));
+    findings.push(
+      ...checkHeader(context, index),
+      ...checkDetails(context),
+      ...checkProcurement(context),
+      ...checkFundSources(context),
+    );
   }
   return findings;
 }

@@ -13,18 +13,31 @@ const set = (d: TDisclosure, table: TTableId, row: string, value: string | null)
 const cell = (table: TTableId, row: string) => ({ kind: 'table', table, row, column: 'amount' });
 
 describe('收支预算总表 rules (表1, 表4)', () => {
-  it.each(['T1', 'T4'] as const)('%s.BALANCED: income with carry-over (604.5) against expenditure (604.4)', (table) => {
-    const d = derived();
-    // a consistent income side: 上年财政拨款结余 0.1 万元 carried into 收入总计
-    set(d, table, 'src:carryover-fiscal', '1000.00');
-    if (table === 'T1') set(d, table, 'carryover', '1000.00');
-    set(d, table, 'income-grand-total', '6045000.00');
-    const findings = checkDisclosure(d).filter((f) => f.ruleId === `${table}.BALANCED`);
-    expect(findings).toEqual([
-      expect.objectContaining({ severity: 'error', location: cell(table, 'econ-grand-total'), expected: '6045000.00', actual: '6044000.00' }),
-      expect.objectContaining({ severity: 'error', location: cell(table, 'func-grand-total'), expected: '6045000.00', actual: '6044000.00' }),
-    ]);
-  });
+  it.each(['T1', 'T4'] as const)(
+    '%s.BALANCED: income with carry-over (604.5) against expenditure (604.4)',
+    (table) => {
+      const d = derived();
+      // a consistent income side: 上年财政拨款结余 0.1 万元 carried into 收入总计
+      set(d, table, 'src:carryover-fiscal', '1000.00');
+      if (table === 'T1') set(d, table, 'carryover', '1000.00');
+      set(d, table, 'income-grand-total', '6045000.00');
+      const findings = checkDisclosure(d).filter((f) => f.ruleId === `${table}.BALANCED`);
+      expect(findings).toEqual([
+        expect.objectContaining({
+          severity: 'error',
+          location: cell(table, 'econ-grand-total'),
+          expected: '6045000.00',
+          actual: '6044000.00',
+        }),
+        expect.objectContaining({
+          severity: 'error',
+          location: cell(table, 'func-grand-total'),
+          expected: '6045000.00',
+          actual: '6044000.00',
+        }),
+      ]);
+    },
+  );
 
   it('T1.VIEWS_AGREE: the functional side totals differently from the economic side', () => {
     const d = derived();
@@ -33,7 +46,13 @@ describe('收支预算总表 rules (表1, 表4)', () => {
     set(d, 'T1', 'func-balance', '-1.00');
     const findings = checkDisclosure(d);
     expect(findings).toContainEqual(
-      expect.objectContaining({ ruleId: 'T1.VIEWS_AGREE', severity: 'error', location: cell('T1', 'func-total'), expected: '6044000.00', actual: '6044001.00' }),
+      expect.objectContaining({
+        ruleId: 'T1.VIEWS_AGREE',
+        severity: 'error',
+        location: cell('T1', 'func-total'),
+        expected: '6044000.00',
+        actual: '6044001.00',
+      }),
     );
     // the 类 row no longer matches 表3, which is said too
     expect(findings.map((f) => f.ruleId)).toEqual(['T1.VIEWS_AGREE', 'T1.FUNCTION_VS_T3']);
@@ -45,12 +64,22 @@ describe('收支预算总表 rules (表1, 表4)', () => {
     set(deficit, 'T1', 'econ-grand-total', '6043900.00');
     expect(checkDisclosure(deficit).filter((f) => f.ruleId.startsWith('T1.'))).toEqual([
       expect.objectContaining({ ruleId: 'T1.BALANCED', location: cell('T1', 'econ-grand-total') }),
-      expect.objectContaining({ ruleId: 'T1.DEFICIT', severity: 'error', location: cell('T1', 'econ-balance'), actual: '-100.00' }),
+      expect.objectContaining({
+        ruleId: 'T1.DEFICIT',
+        severity: 'error',
+        location: cell('T1', 'econ-balance'),
+        actual: '-100.00',
+      }),
     ]);
     const surplus = derived();
     set(surplus, 'T4', 'econ-balance', '100.00');
     expect(checkDisclosure(surplus)).toContainEqual(
-      expect.objectContaining({ ruleId: 'T4.YEAR_END_BALANCE', severity: 'warning', location: cell('T4', 'econ-balance'), expected: '0.00' }),
+      expect.objectContaining({
+        ruleId: 'T4.YEAR_END_BALANCE',
+        severity: 'warning',
+        location: cell('T4', 'econ-balance'),
+        expected: '0.00',
+      }),
     );
   });
 });

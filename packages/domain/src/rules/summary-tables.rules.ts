@@ -1,7 +1,17 @@
 import type { TDisclosure, TDisclosureTable, TRow } from '../disclosure/disclosure.schema';
 import type { Fen } from '../money/fen';
 import type { TFinding } from './finding.schema';
-import { agrees, amountColumns, cellFen, cellLocation, findTable, groupBy, halfStepFen, tableLabel, yuan } from './disclosure-grid';
+import {
+  agrees,
+  amountColumns,
+  cellFen,
+  cellLocation,
+  findTable,
+  groupBy,
+  halfStepFen,
+  tableLabel,
+  yuan,
+} from './disclosure-grid';
 import { defineRules, report, type RuleDefinition } from './rule-definition';
 
 /** The rules of a 收支预算总表 (表1, and 表4 for fiscal appropriations): the same checks on both. */
@@ -86,12 +96,20 @@ export function summarySides(table: TDisclosureTable): { income?: SummarySide; e
     sides.push(side);
   }
   const isIncome = (s: SummarySide) => s.yearTotal !== undefined && /收入/.test(s.yearTotal.name);
-  return { income: sides.find(isIncome), expenditure: sides.filter((s) => s.yearTotal !== undefined && !isIncome(s)) };
+  return {
+    income: sides.find(isIncome),
+    expenditure: sides.filter((s) => s.yearTotal !== undefined && !isIncome(s)),
+  };
 }
 
-export const sectionLabel = (table: TDisclosureTable, key: string) => table.sections.find((s) => s.key === key)?.label ?? key;
+export const sectionLabel = (table: TDisclosureTable, key: string) =>
+  table.sections.find((s) => s.key === key)?.label ?? key;
 
-function checkSummary(table: TDisclosureTable, rules: ReturnType<typeof summaryRules>, halfStep: number): TFinding[] {
+function checkSummary(
+  table: TDisclosureTable,
+  rules: ReturnType<typeof summaryRules>,
+  halfStep: number,
+): TFinding[] {
   const findings: TFinding[] = [];
   const column = amountColumns(table)[0]?.key;
   if (column === undefined) return findings;
@@ -113,14 +131,28 @@ function checkSummary(table: TDisclosureTable, rules: ReturnType<typeof summaryR
   const balance = first?.balance === undefined ? 0 : cellFen(first.balance, column);
   if (first?.balance !== undefined && balance !== 0) {
     const rule: RuleDefinition = balance < 0 ? rules.deficit : rules.yearEndBalance;
-    findings.push(report(rule, at(first.balance), { balance: yuan(balance as Fen) }, { expected: '0.00', actual: yuan(balance as Fen) }));
+    findings.push(
+      report(
+        rule,
+        at(first.balance),
+        { balance: yuan(balance as Fen) },
+        { expected: '0.00', actual: yuan(balance as Fen) },
+      ),
+    );
   }
   for (const other of others) {
     if (first?.yearTotal === undefined || other.yearTotal === undefined) continue;
     const [a, b] = [cellFen(first.yearTotal, column), cellFen(other.yearTotal, column)];
     if (agrees(b, a, 1, halfStep)) continue;
-    const params = { first: sectionLabel(table, first.section), second: sectionLabel(table, other.section), expected: yuan(a), actual: yuan(b) };
-    findings.push(report(rules.viewsAgree, at(other.yearTotal), params, { expected: yuan(a), actual: yuan(b) }));
+    const params = {
+      first: sectionLabel(table, first.section),
+      second: sectionLabel(table, other.section),
+      expected: yuan(a),
+      actual: yuan(b),
+    };
+    findings.push(
+      report(rules.viewsAgree, at(other.yearTotal), params, { expected: yuan(a), actual: yuan(b) }),
+    );
   }
   return findings;
 }
@@ -130,5 +162,8 @@ export function checkSummaryTables(disclosure: TDisclosure): TFinding[] {
   const halfStep = halfStepFen(disclosure.meta);
   const t1 = findTable(disclosure, 'T1');
   const t4 = findTable(disclosure, 'T4');
-  return [...(t1 ? checkSummary(t1, T1_RULES, halfStep) : []), ...(t4 ? checkSummary(t4, T4_RULES, halfStep) : [])];
+  return [
+    ...(t1 ? checkSummary(t1, T1_RULES, halfStep) : []),
+    ...(t4 ? checkSummary(t4, T4_RULES, halfStep) : []),
+  ];
 }

@@ -48,7 +48,10 @@ export const TEXT_RULES = defineRules('text-vs-tables', 'disclosure', {
   shareDecimals: {
     id: 'TEXT.SHARE_DECIMALS',
     severity: 'warning',
-    description: { zh: '占比统一保留一位小数（写 4.0% 而非 4%）', en: 'Shares are written with one decimal (4.0%, not 4%)' },
+    description: {
+      zh: '占比统一保留一位小数（写 4.0% 而非 4%）',
+      en: 'Shares are written with one decimal (4.0%, not 4%)',
+    },
     message: {
       zh: '说明「{section}」中占比写作 {text}%，应写作 {expected}%',
       en: 'explanation “{section}” writes the share as {text}%, write {expected}%',
@@ -66,7 +69,10 @@ export const TEXT_RULES = defineRules('text-vs-tables', 'disclosure', {
   notInText: {
     id: 'TEXT.NOT_IN_TEXT',
     severity: 'warning',
-    description: { zh: '说明中列出的数字确实出现在正文中', en: 'A figure listed for a paragraph appears in its text' },
+    description: {
+      zh: '说明中列出的数字确实出现在正文中',
+      en: 'A figure listed for a paragraph appears in its text',
+    },
     message: {
       zh: '说明「{section}」的正文中没有 {text}{unit}',
       en: 'the text of explanation “{section}” does not contain {text}{unit}',
@@ -94,7 +100,12 @@ interface Context {
 function cited(c: Context, placed: PlacedFigure, ref: TTableRef): { fen: Fen; name: string } | undefined {
   const row = referencedRow(c.disclosure, ref);
   if (row !== undefined && ref.column in row.cells) return { fen: cellFen(row, ref.column), name: row.name };
-  const params = { section: placed.section.title, figure: placed.figure.key, table: tableName(ref), row: `${ref.row}/${ref.column}` };
+  const params = {
+    section: placed.section.title,
+    figure: placed.figure.key,
+    table: tableName(ref),
+    row: `${ref.row}/${ref.column}`,
+  };
   c.findings.push(report(TEXT_RULES.sourceMissing, figureLocation(placed), params));
   return undefined;
 }
@@ -104,14 +115,32 @@ function checkAmount(c: Context, placed: PlacedFigure): void {
   const value = tryParseFen(figure.value);
   if (value === undefined || (figure.unit === '万元' && !wanTextMatchesFen(figure.text, value))) {
     const params = { section: section.title, text: figure.text, unit: figure.unit, value: figure.value };
-    c.findings.push(report(TEXT_RULES.display, figureLocation(placed), params, { expected: figure.value, actual: figure.text }));
+    c.findings.push(
+      report(TEXT_RULES.display, figureLocation(placed), params, {
+        expected: figure.value,
+        actual: figure.text,
+      }),
+    );
   }
   if (value === undefined || figure.source === undefined) return;
   const cell = cited(c, placed, figure.source);
   if (cell === undefined || agrees(value, cell.fen, 1, c.halfStep)) return;
   const table = tableName(figure.source);
-  const params = { section: section.title, text: figure.text, unit: figure.unit, table, row: cell.name, actual: yuan(value), expected: yuan(cell.fen) };
-  c.findings.push(report(TEXT_RULES.amount, figureLocation(placed), params, { expected: params.expected, actual: params.actual }));
+  const params = {
+    section: section.title,
+    text: figure.text,
+    unit: figure.unit,
+    table,
+    row: cell.name,
+    actual: yuan(value),
+    expected: yuan(cell.fen),
+  };
+  c.findings.push(
+    report(TEXT_RULES.amount, figureLocation(placed), params, {
+      expected: params.expected,
+      actual: params.actual,
+    }),
+  );
 }
 
 function checkShare(c: Context, placed: PlacedFigure): void {
@@ -119,10 +148,22 @@ function checkShare(c: Context, placed: PlacedFigure): void {
   const oneDecimal = /^-?\d+\.\d$/.test(figure.text);
   if (!sameNumber(figure.text, figure.value)) {
     const params = { section: section.title, text: figure.text, unit: figure.unit, value: figure.value };
-    c.findings.push(report(TEXT_RULES.display, figureLocation(placed), params, { expected: figure.value, actual: figure.text }));
+    c.findings.push(
+      report(TEXT_RULES.display, figureLocation(placed), params, {
+        expected: figure.value,
+        actual: figure.text,
+      }),
+    );
   } else if (!oneDecimal) {
     const expected = new Decimal(figure.value).toFixed(1);
-    c.findings.push(report(TEXT_RULES.shareDecimals, figureLocation(placed), { section: section.title, text: figure.text, expected }, { expected, actual: figure.text }));
+    c.findings.push(
+      report(
+        TEXT_RULES.shareDecimals,
+        figureLocation(placed),
+        { section: section.title, text: figure.text, expected },
+        { expected, actual: figure.text },
+      ),
+    );
   }
   if (figure.source === undefined || figure.denominator === undefined) return;
   const part = cited(c, placed, figure.source)?.fen;
@@ -130,8 +171,16 @@ function checkShare(c: Context, placed: PlacedFigure): void {
   if (part === undefined || total === undefined || (total === 0 && part !== 0)) return;
   const expected = shareOfTotal(part, total);
   if (sameNumber(figure.value, expected, c.halfStep === 0 ? 0 : 0.1)) return;
-  const params = { section: section.title, actual: figure.value, expected, part: yuan(part), total: yuan(total) };
-  c.findings.push(report(TEXT_RULES.share, figureLocation(placed), params, { expected, actual: figure.value }));
+  const params = {
+    section: section.title,
+    actual: figure.value,
+    expected,
+    part: yuan(part),
+    total: yuan(total),
+  };
+  c.findings.push(
+    report(TEXT_RULES.share, figureLocation(placed), params, { expected, actual: figure.value }),
+  );
 }
 
 /** Identity 8 and the 元 ↔ 万元 agreement: every figure of Part 3 against its text and its table. */
@@ -153,7 +202,13 @@ export function checkTextVsTables(disclosure: TDisclosure): TFinding[] {
     const at = compact.indexOf(text, cursor);
     const found = at >= 0 ? at : compact.indexOf(text);
     if (found < 0) {
-      c.findings.push(report(TEXT_RULES.notInText, figureLocation(placed), { section: section.title, text: figure.text, unit: figure.unit }));
+      c.findings.push(
+        report(TEXT_RULES.notInText, figureLocation(placed), {
+          section: section.title,
+          text: figure.text,
+          unit: figure.unit,
+        }),
+      );
     } else {
       cursor = found + text.length;
     }

@@ -1,7 +1,15 @@
 import type { TDisclosure } from '../disclosure/disclosure.schema';
 import type { Fen } from '../money/fen';
 import type { TFinding } from './finding.schema';
-import { amountColumns, cellFen, cellLocation, findTable, gridsOf, halfStepFen, yuan } from './disclosure-grid';
+import {
+  amountColumns,
+  cellFen,
+  cellLocation,
+  findTable,
+  gridsOf,
+  halfStepFen,
+  yuan,
+} from './disclosure-grid';
 import { columnKey } from './cross-tables.rules';
 import { defineRules, report } from './rule-definition';
 
@@ -62,9 +70,22 @@ export function checkThreePublic(disclosure: TDisclosure): TFinding[] {
     const low = basic.get(code) ?? 0;
     const high = projects === undefined ? Number.POSITIVE_INFINITY : low + (projects.get(code) ?? 0);
     if (actual >= low - 2 * halfStep && actual <= high + 2 * halfStep) continue;
-    const params = { row: row.name, code, actual: yuan(actual), low: yuan(low as Fen), high: projects === undefined ? '—' : yuan(high as Fen) };
+    const params = {
+      row: row.name,
+      code,
+      actual: yuan(actual),
+      low: yuan(low as Fen),
+      high: projects === undefined ? '—' : yuan(high as Fen),
+    };
     const expected = low === high ? params.low : `${params.low}–${params.high}`;
-    findings.push(report(THREE_PUBLIC_RULES.vsEconomic, cellLocation({ table: 'T8', rowPrefix: '' }, row, column), params, { expected, actual: params.actual }));
+    findings.push(
+      report(
+        THREE_PUBLIC_RULES.vsEconomic,
+        cellLocation({ table: 'T8', rowPrefix: '' }, row, column),
+        params,
+        { expected, actual: params.actual },
+      ),
+    );
   }
   return findings;
 }

@@ -41,9 +41,14 @@ const T9_PRIOR_COLUMNS = new Set(['twoYearsAgo', 'lastYear']);
  * fired, anything 表10 says about a project whose own form has findings, and 表9's prior-year
  * columns when the prior-year figures have findings.
  */
-function withoutRepeats(documentFindings: readonly TFinding[], disclosureFindings: readonly TFinding[]): TFinding[] {
+function withoutRepeats(
+  documentFindings: readonly TFinding[],
+  disclosureFindings: readonly TFinding[],
+): TFinding[] {
   const fired = new Set(documentFindings.map((f) => f.ruleId));
-  const projects = new Set(documentFindings.flatMap((f) => (f.location.kind === 'project' ? [f.location.projectId] : [])));
+  const projects = new Set(
+    documentFindings.flatMap((f) => (f.location.kind === 'project' ? [f.location.projectId] : [])),
+  );
   const priorYears = documentFindings.some((f) => f.ruleId.startsWith('PRIOR.'));
   return disclosureFindings.filter((f) => {
     if (ruleById(f.ruleId)?.supersededBy?.some((id) => fired.has(id))) return false;
@@ -60,12 +65,22 @@ function withoutRepeats(documentFindings: readonly TFinding[], disclosureFinding
  * projects and their detail, balance, prior years, readiness), then the disclosure rules on the
  * disclosure derived from it. An error blocks submission; a warning does not.
  */
-export function validateBudget(doc: TBudgetDocument, catalogue?: Catalogue, options: ValidateOptions = {}): TFinding[] {
+export function validateBudget(
+  doc: TBudgetDocument,
+  catalogue?: Catalogue,
+  options: ValidateOptions = {},
+): TFinding[] {
   const findings: TFinding[] = [];
   const index = indexDocument(doc);
   const codes = catalogue ?? yearCatalogue(doc.fiscalYear, findings);
   if (codes !== undefined) findings.push(...checkCodes(doc.expenditureLines, codes, doc.fiscalYear));
-  findings.push(...checkLines(index), ...checkBalance(index), ...checkProjects(index), ...checkPriorYears(index), ...checkReadiness(index));
+  findings.push(
+    ...checkLines(index),
+    ...checkBalance(index),
+    ...checkProjects(index),
+    ...checkPriorYears(index),
+    ...checkReadiness(index),
+  );
   const disclosure = options.disclosure ?? deriveDisclosure(doc, codes ?? NO_NAMES);
   return [...findings, ...withoutRepeats(findings, checkDisclosure(disclosure))];
 }

@@ -14,7 +14,10 @@ export const READINESS_RULES = defineRules('workflow-readiness', 'document', {
   noSelfUnit: {
     id: 'READY.NO_SELF_UNIT',
     severity: 'error',
-    description: { zh: '部门预算单位中须有本级', en: 'The department’s budget units include its own level (本级)' },
+    description: {
+      zh: '部门预算单位中须有本级',
+      en: 'The department’s budget units include its own level (本级)',
+    },
     message: { zh: '预算单位中没有本级单位', en: 'no budget unit is the department’s own level (本级)' },
   },
   functionsMissing: {
@@ -26,20 +29,35 @@ export const READINESS_RULES = defineRules('workflow-readiness', 'document', {
   performanceTarget: {
     id: 'READY.PERFORMANCE_TARGET',
     severity: 'warning',
-    description: { zh: '表9 须填写部门年度绩效目标', en: '表9 states the department’s annual performance target' },
-    message: { zh: '未填写部门整体支出年度绩效目标', en: 'the department’s annual performance target is not written' },
+    description: {
+      zh: '表9 须填写部门年度绩效目标',
+      en: '表9 states the department’s annual performance target',
+    },
+    message: {
+      zh: '未填写部门整体支出年度绩效目标',
+      en: 'the department’s annual performance target is not written',
+    },
   },
   projectNoDetails: {
     id: 'READY.PROJECT_NO_DETAILS',
     severity: 'warning',
-    description: { zh: '表10 须列出项目支出明细测算', en: '表10 lists a project’s detail lines with their basis' },
+    description: {
+      zh: '表10 须列出项目支出明细测算',
+      en: '表10 lists a project’s detail lines with their basis',
+    },
     message: { zh: '项目「{name}」没有支出明细测算', en: 'project “{name}” has no detail lines' },
   },
   projectNoTarget: {
     id: 'READY.PROJECT_NO_TARGET',
     severity: 'warning',
-    description: { zh: '表10 须填写项目绩效总目标', en: '表10 states a project’s overall performance target' },
-    message: { zh: '项目「{name}」未填写绩效总目标', en: 'project “{name}” has no overall performance target' },
+    description: {
+      zh: '表10 须填写项目绩效总目标',
+      en: '表10 states a project’s overall performance target',
+    },
+    message: {
+      zh: '项目「{name}」未填写绩效总目标',
+      en: 'project “{name}” has no overall performance target',
+    },
   },
   projectNoIndicators: {
     id: 'READY.PROJECT_NO_INDICATORS',
@@ -64,7 +82,8 @@ export const READINESS_RULES = defineRules('workflow-readiness', 'document', {
 export function checkReadiness({ doc }: DocumentIndex): TFinding[] {
   const findings: TFinding[] = [];
   const at = (path: string) => ({ kind: 'document', path }) as const;
-  if (doc.expenditureLines.length === 0) findings.push(report(READINESS_RULES.noExpenditure, at('expenditureLines')));
+  if (doc.expenditureLines.length === 0)
+    findings.push(report(READINESS_RULES.noExpenditure, at('expenditureLines')));
   if (!doc.department.units.some((u) => u.level === 'self')) {
     findings.push(report(READINESS_RULES.noSelfUnit, at('department.units')));
   }
@@ -77,18 +96,30 @@ export function checkReadiness({ doc }: DocumentIndex): TFinding[] {
   for (const project of doc.projects) {
     const name = project.name;
     if (project.details.length === 0) {
-      findings.push(report(READINESS_RULES.projectNoDetails, projectLocation(project.id, 'details'), { name }));
+      findings.push(
+        report(READINESS_RULES.projectNoDetails, projectLocation(project.id, 'details'), { name }),
+      );
     }
     if (project.overallTarget.trim() === '') {
-      findings.push(report(READINESS_RULES.projectNoTarget, projectLocation(project.id, undefined, undefined, 'overallTarget'), { name }));
+      findings.push(
+        report(
+          READINESS_RULES.projectNoTarget,
+          projectLocation(project.id, undefined, undefined, 'overallTarget'),
+          { name },
+        ),
+      );
     }
     if (project.indicators.length === 0) {
-      findings.push(report(READINESS_RULES.projectNoIndicators, projectLocation(project.id, 'indicators'), { name }));
+      findings.push(
+        report(READINESS_RULES.projectNoIndicators, projectLocation(project.id, 'indicators'), { name }),
+      );
     }
   }
   const lastYear = doc.fiscalYear - 1;
   if (!doc.priorYears.some((p) => p.year === lastYear) && doc.explanations.noPriorYearReason.trim() === '') {
-    findings.push(report(READINESS_RULES.comparisonReason, at('explanations.noPriorYearReason'), { lastYear }));
+    findings.push(
+      report(READINESS_RULES.comparisonReason, at('explanations.noPriorYearReason'), { lastYear }),
+    );
   }
   return findings;
 }
