@@ -1,6 +1,7 @@
 import { actionsFor, canEdit, type TExpenditureLine, type TTableId } from '@budgetflow/domain';
 import type { TFindingLocation } from '@budgetflow/domain/rules';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { attrSelector } from '../../lib/attr-selector';
 import { useI18n } from '../../lib/i18n';
 import { useWorkflowAction } from '../../lib/use-workflow-action';
 import { StateBadge } from '../../ui/state-badge';
@@ -68,7 +69,7 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
         setTable(l.table);
         if (l.row !== undefined) {
           const row = l.row;
-          requestAnimationFrame(() => globalThis.document.querySelector(`#live-table [data-row*="${CSS.escape(row)}"]`)?.scrollIntoView({ block: 'center' }));
+          requestAnimationFrame(() => globalThis.document.querySelector(`#live-table ${attrSelector('data-row', row, '*=')}`)?.scrollIntoView({ block: 'center' }));
         }
         return;
       case 'project':

@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, memo, useCallback, useImperativeHandle, useRef, type KeyboardEvent } from 'react';
 import { useI18n, type TTranslate } from '../../lib/i18n';
 import { groupYuan } from '../../lib/yuan-text';
+import { attrSelector } from '../../lib/attr-selector';
 import { AmountCell } from './amount-cell';
 import { CodePicker } from './code-picker';
 import { cellKey } from './working-copy';
@@ -48,13 +49,13 @@ export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(pr
       const index = lines.findIndex((l) => l.id === lineId);
       if (index < 0) return;
       virtualizer.scrollToIndex(index, { align: 'center' });
-      const selector = `[data-cell="${CSS.escape(cellKey(lineId, (LINE_FIELDS as readonly string[]).includes(field) ? field : 'amount'))}"]`;
-      // The row is rendered once the virtualizer has scrolled; try over a few frames.
-      let tries = 0;
+      const selector = attrSelector('data-cell', cellKey(lineId, (LINE_FIELDS as readonly string[]).includes(field) ? field : 'amount'));
+      // The row is rendered once the virtualizer has scrolled to it; look for it for up to a second.
+      const until = performance.now() + 1000;
       const attempt = () => {
         const target = viewport.current?.querySelector<HTMLElement>(selector);
         if (target) target.focus();
-        else if (tries++ < 10) requestAnimationFrame(attempt);
+        else if (performance.now() < until) requestAnimationFrame(attempt);
       };
       requestAnimationFrame(attempt);
     },

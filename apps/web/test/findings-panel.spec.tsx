@@ -1,0 +1,95 @@
+import { catalogueForYear, type TBudgetDocument, type TFinding } from '@budgetflow/domain';
+import { validateBudget } from '@budgetflow/domain/rules';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { useRef } from 'react';
+import { cellFindings } from '../src/features/editor/cell-findings';
+import { FindingsPanel } from '../src/features/editor/findings-panel';
+import { LineGrid, type TLineGridHandle } from '../src/features/editor/line-grid';
+import { I18nProvider, type TLocale } from '../src/lib/i18n';
+import { seedDocument } from './budget-fixture';
+import { layoutViewport } from './grid-test-setup';
+
+beforeAll(layoutViewport);
+
+const seed = seedDocument();
+const catalogue = catalogueForYear(seed.fiscalYear);
+
+/** The seed with one line's economic code replaced by one the catalogue does not have. */
+function withUnknownCode(): TBudgetDocument {
+  const lines = seed.expenditureLines.map((l, i) => (i === 4 ? { ...l, economicCode: '30100' } : l));
+  return { ...seed, expenditureLines: lines };
+}
+
+/** The panel and the grid wired as the editor wires them. */
+function Desk({ doc, findings }: { doc: TBudgetDocument; findings: TFinding[] }) {
+  const grid = useRef<TLineGridHandle>(null);
+  const index = new Map(doc.expenditureLines.map((l, i) => [l.id, i + 1]));
+  return (
+    <>
+      <FindingsPanel findings={findings} onJump={(f) => f.location.kind === 'line' && grid.current?.focusCell(f.location.lineId, f.location.field)} lineNo={(id) => index.get(id)} />
+      <LineGrid
+        ref={grid}
+        lines={doc.expenditureLines}
+        document={doc}
+        catalogue={catalogue}
+        editable
+        dirty={new Set()}
+        cellFindings={cellFindings(findings, 'zh')}
+        invalid={new Map()}
+        onLineChange={jest.fn()}
+        onLineRemove={jest.fn()}
+        onInvalidAmount={jest.fn()}
+      />
+    </>
+  );
+}
+
+function renderDesk(doc: TBudgetDocument, locale: TLocale = 'zh') {
+  const findings = validateBudget(doc, catalogue);
+  render(
+    <I18nProvider initial={locale}>
+      <Desk doc={doc} findings={findings} />
+    </I18nProvider>,
+  );
+  return findings;
+}
+
+describe('the findings panel', () => {
+  it("lists the domain's findings, errors first, with their counts", () => {
+    const findings = renderDesk(withUnknownCode());
+    const errors = findings.filter((f) => f.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    const panel = screen.getByRole('region', { name: /校验结果/ });
+    expect(panel.textContent).toContain(`${errors.length} 个错误`);
+    const items = within(panel).getAllByRole('listitem');
+    expect(items).toHaveLength(findings.length);
+    expect(items.slice(0, errors.length).every((li) => li.className === 'error')).toBe(true);
+  });
+
+  it('says so when there is nothing to fix', () => {
+    render(
+      <I18nProvider initial="zh">
+        <FindingsPanel findings={[]} onJump={jest.fn()} lineNo={() => undefined} />
+      </I18nProvider>,
+    );
+    expect(screen.getByText('未发现问题')).toBeTruthy();
+  });
+
+  it('takes the preparer to the cell of a finding, marked', async () => {
+    const doc = withUnknownCode();
+    const findings = renderDesk(doc);
+    const line = doc.expenditureLines[4]!;
+    const finding = findings.find((f) => f.location.kind === 'line' && f.location.lineId === line.id);
+    expect(finding).toBeDefined();
+    fireEvent.click(screen.getByRole('button', { name: finding!.message.zh }));
+    const field = finding!.location.kind === 'line' ? (finding!.location.field ?? 'amount') : 'amount';
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-cell')).toBe(`${line.id}:${field}`));
+    expect(document.activeElement?.closest('[role="cell"]')?.className).toContain('has-error');
+  });
+
+  it('speaks English when switched', () => {
+    const findings = renderDesk(withUnknownCode(), 'en');
+    const first = findings.find((f) => f.severity === 'error')!;
+    expect(screen.getByRole('button', { name: first.message.en })).toBeTruthy();
+  });
+});

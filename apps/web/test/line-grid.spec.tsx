@@ -1,0 +1,108 @@
+import { catalogueForYear, type TExpenditureLine } from '@budgetflow/domain';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { createRef } from 'react';
+import { LineGrid, type TLineGridHandle } from '../src/features/editor/line-grid';
+import { I18nProvider } from '../src/lib/i18n';
+import { manyLines, seedDocument } from './budget-fixture';
+import { layoutViewport } from './grid-test-setup';
+
+beforeAll(layoutViewport);
+
+const doc = seedDocument();
+const catalogue = catalogueForYear(doc.fiscalYear);
+
+function renderGrid(lines: TExpenditureLine[], overrides: Partial<Parameters<typeof LineGrid>[0]> = {}) {
+  const onLineChange = jest.fn<void, [TExpenditureLine]>();
+  const onInvalidAmount = jest.fn<void, [string, { text: string; reason: string } | null]>();
+  const ref = createRef<TLineGridHandle>();
+  const props = {
+    lines,
+    document: doc,
+    catalogue,
+    editable: true,
+    dirty: new Set<string>(),
+    cellFindings: new Map<string, string>(),
+    invalid: new Map<string, { text: string; reason: string }>(),
+    onLineChange,
+    onLineRemove: jest.fn(),
+    onInvalidAmount,
+    ...overrides,
+  };
+  const view = render(
+    <I18nProvider initial="zh">
+      <LineGrid ref={ref} {...props} />
+    </I18nProvider>,
+  );
+  return { ...view, ref, onLineChange, onInvalidAmount };
+}
+
+const valueOf = (element: Element) => (element as HTMLInputElement).value;
+const renderedRows = (container: HTMLElement) => container.querySelectorAll('[data-line]');
+
+describe('the editor grid', () => {
+  it('keeps only the rows in view in the page for a 10,000-line budget', () => {
+    const { container } = renderGrid(manyLines(doc, 10_000));
+    const rows = renderedRows(container).length;
+    expect(rows).toBeGreaterThan(5);
+    expect(rows).toBeLessThan(40);
+    expect(screen.getByRole('table', { name: '支出明细' })?.getAttribute('aria-rowcount')).toBe('10001');
+  });
+
+  it('shows amounts exactly with thousands separators', () => {
+    const lines = [{ ...doc.expenditureLines[0]!, id: 'X1', amount: '1234567.05' }];
+    renderGrid(lines);
+    expect(valueOf(screen.getByLabelText('金额（元） 1'))).toBe('1,234,567.05');
+  });
+
+  it('turns typed 元 into the exact canonical amount of the line', () => {
+    const lines = doc.expenditureLines.slice(0, 3);
+    const { onLineChange } = renderGrid(lines);
+    const amount = screen.getByLabelText('金额（元） 2');
+    fireEvent.focus(amount);
+    fireEvent.change(amount, { target: { value: '1,234.5' } });
+    expect(onLineChange).toHaveBeenLastCalledWith({ ...lines[1], amount: '1234.50' });
+  });
+
+  it('keeps what was typed when it is not an amount, with the reason, and does not change the line', () => {
+    const lines = doc.expenditureLines.slice(0, 3);
+    const { onLineChange, onInvalidAmount } = renderGrid(lines);
+    const amount = screen.getByLabelText('金额（元） 1');
+    fireEvent.focus(amount);
+    fireEvent.change(amount, { target: { value: '12.345' } });
+    expect(onLineChange).not.toHaveBeenCalled();
+    expect(onInvalidAmount).toHaveBeenLastCalledWith(lines[0]!.id, { text: '12.345', reason: expect.stringContaining('at most 2 decimals') });
+    expect(valueOf(amount)).toBe('12.345');
+  });
+
+  it('marks an amount the working copy holds as invalid, even after the row scrolls away and back', () => {
+    const lines = doc.expenditureLines.slice(0, 3);
+    renderGrid(lines, { invalid: new Map([[`${lines[0]!.id}:amount`, { text: '1e5', reason: 'exponents are not allowed' }]]) });
+    const amount = screen.getByLabelText('金额（元） 1');
+    expect(valueOf(amount)).toBe('1e5');
+    expect(amount?.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('scrolls a far line into view and puts the cursor in the asked field', async () => {
+    const lines = manyLines(doc, 10_000);
+    const { ref, container } = renderGrid(lines);
+    expect(container.querySelector('[data-line="G7000"]')).toBeNull();
+    act(() => ref.current?.focusCell('G7000', 'economicCode'));
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-cell')).toBe('G7000:economicCode'));
+  });
+
+  it('moves to the same field of the next line with the down arrow', async () => {
+    const lines = doc.expenditureLines.slice(0, 5);
+    renderGrid(lines);
+    const note = screen.getByLabelText('备注 2');
+    note.focus();
+    fireEvent.keyDown(note, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('备注 3')));
+  });
+
+  it('offers nothing to edit when the budget is frozen', () => {
+    renderGrid(doc.expenditureLines.slice(0, 2), { editable: false });
+    expect(document.querySelector('input[role="combobox"]')).toBeNull();
+    expect(screen.getByLabelText('金额（元） 1')?.hasAttribute('readonly')).toBe(true);
+    expect(screen.queryByRole('button', { name: /删除第/ })).toBeNull();
+  });
+});
