@@ -1,3 +1,4 @@
+import type { TBudgetDocumentInput } from '../budget/budget-document.schema';
 import { derive, testDocument } from './test-document';
 
 const lines: Parameters<typeof testDocument>[0] = [
@@ -10,7 +11,7 @@ const income: Parameters<typeof testDocument>[1] = [
   ['general-budget-appropriation', '800000.00'],
   ['government-fund-appropriation', '200000.00'],
 ];
-const project = {
+const project: NonNullable<TBudgetDocumentInput['projects']>[number] = {
   id: 'P1',
   name: '城管信息化项目',
   unitCode: '100001',
@@ -24,7 +25,7 @@ const project = {
     { item: '机房改造', category: 'works', amount: '50000.00' },
   ],
   indicators: [{ level1: '产出指标', level2: '数量指标', name: '终端数', target: '50台' }],
-} as const;
+};
 
 const texts = (doc: ReturnType<typeof testDocument>) => derive(doc).explanations.map((s) => s.paragraphs.map((p) => p.text).join('\n')).join('\n');
 const figures = (doc: ReturnType<typeof testDocument>) =>
