@@ -1,0 +1,112 @@
+import fixture from '../../fixtures/qiaokou-bigdata-2020.json';
+import { ZBudgetDocument } from '../budget/budget-document.schema';
+import { catalogueForYear } from '../catalogue/catalogue-editions';
+import { deriveDisclosure } from '../derive/derive-disclosure';
+import type { TDisclosure, TFigure, TParagraph } from '../disclosure/disclosure.schema';
+import { checkDisclosure } from './check-disclosure';
+import { figuresOf } from './figures';
+
+const derived = (): TDisclosure => deriveDisclosure(ZBudgetDocument.parse(fixture), catalogueForYear(2020));
+const placed = (d: TDisclosure, key: string): { figure: TFigure; paragraph: TParagraph } =>
+  figuresOf(d).find((p) => p.figure.key === key)!;
+/** Changes a figure and writes the paragraph the way it now reads. */
+const restate = (d: TDisclosure, key: string, patch: Partial<TFigure>) => {
+  const { figure, paragraph } = placed(d, key);
+  const before = `${figure.text}${figure.unit}`;
+  Object.assign(figure, patch);
+  paragraph.text = paragraph.text.replace(before, `${figure.text}${figure.unit}`);
+};
+
+describe('text against tables', () => {
+  it('the derived explanations cite every figure they state correctly', () => {
+    const d = derived();
+    expect(figuresOf(d).length).toBeGreaterThan(40);
+    expect(checkDisclosure(d)).toEqual([]);
+  });
+
+  it('TEXT.AMOUNT: Part 3 says 基本支出 207.5 万元 while 表3 has 207.4', () => {
+    const d = derived();
+    restate(d, 'basic', { value: '2075000.00', text: '207.5' });
+    expect(checkDisclosure(d)).toEqual([
+      expect.objectContaining({
+        ruleId: 'TEXT.AMOUNT',
+        severity: 'error',
+        location: { kind: 'text', section: 'expenditure/basic' },
+        expected: '2074000.00',
+        actual: '2075000.00',
+      }),
+    ]);
+  });
+
+  it('TEXT.DISPLAY: the 万元 text is not the exact value rounded (397.0 printed as 396.9)', () => {
+    const d = derived();
+    restate(d, 'project', { text: '396.9' });
+    expect(checkDisclosure(d)).toEqual([
+      expect.objectContaining({
+        ruleId: 'TEXT.DISPLAY',
+        severity: 'error',
+        location: { kind: 'text', section: 'expenditure/project' },
+        actual: '396.9',
+      }),
+    ]);
+  });
+
+  it('TEXT.DISPLAY accepts 397 for 397.0 万元, as the seed writes it', () => {
+    const d = derived();
+    restate(d, 'project', { text: '397' });
+    expect(checkDisclosure(d)).toEqual([]);
+  });
+
+  it('TEXT.SHARE: a share that is not its figure over the total (34.4 for 207.4 / 604.4)', () => {
+    const d = derived();
+    restate(d, 'basic-share', { value: '34.4', text: '34.4' });
+    expect(checkDisclosure(d)).toEqual([
+      expect.objectContaining({
+        ruleId: 'TEXT.SHARE',
+        severity: 'error',
+        location: { kind: 'text', section: 'expenditure/basic-share' },
+        expected: '34.3',
+        actual: '34.4',
+      }),
+    ]);
+  });
+
+  it('TEXT.SHARE_DECIMALS: the seed’s “住房保障支出占4%” is a warning: 4.0', () => {
+    const d = derived();
+    restate(d, 'fiscal-share:221', { text: '4' });
+    expect(checkDisclosure(d)).toEqual([
+      expect.objectContaining({
+        ruleId: 'TEXT.SHARE_DECIMALS',
+        severity: 'warning',
+        location: { kind: 'text', section: 'fiscal/fiscal-share:221' },
+        expected: '4.0',
+        actual: '4',
+      }),
+    ]);
+  });
+
+  it('TEXT.SOURCE_MISSING: a figure citing a row the table does not have', () => {
+    const d = derived();
+    placed(d, 'basic').figure.source = { table: 'T3', row: 'no-such-row', column: 'basic' };
+    expect(checkDisclosure(d)).toEqual([
+      expect.objectContaining({
+        ruleId: 'TEXT.SOURCE_MISSING',
+        severity: 'warning',
+        location: { kind: 'text', section: 'expenditure/basic' },
+      }),
+    ]);
+  });
+
+  it('TEXT.NOT_IN_TEXT: a paragraph that no longer states its figure', () => {
+    const d = derived();
+    const { paragraph } = placed(d, 'operating-costs');
+    paragraph.text = paragraph.text.replace('22.6万元', '若干');
+    expect(checkDisclosure(d)).toEqual([
+      expect.objectContaining({
+        ruleId: 'TEXT.NOT_IN_TEXT',
+        severity: 'warning',
+        location: { kind: 'text', section: 'other/operating-costs' },
+      }),
+    ]);
+  });
+});
