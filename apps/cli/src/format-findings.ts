@@ -1,4 +1,6 @@
 import type { Finding, TFindingLocation } from '@budgetflow/domain';
+import type { CliIo } from './cli-io';
+import { EXIT, type ExitCode } from './exit-codes';
 
 /** Where a finding points, in a few words: "T5 row func:2010350 column total", "line L12 amount". */
 export function describeLocation(location: TFindingLocation): string {
@@ -40,4 +42,10 @@ export function summaryOf(findings: readonly Finding[]): string {
 
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
+}
+
+/** Prints findings (as text, or as JSON for scripts) and answers the exit code: 1 when one is an error. */
+export function reportFindings(io: CliIo, findings: readonly Finding[], asJson: boolean): ExitCode {
+  io.stdout(asJson ? `${JSON.stringify(findings, null, 2)}\n` : formatFindings(findings));
+  return hasErrors(findings) ? EXIT.findings : EXIT.ok;
 }

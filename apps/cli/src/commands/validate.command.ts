@@ -1,18 +1,11 @@
 import { validateBudget, ZBudgetDocument } from '@budgetflow/domain';
-import type { CliCommand } from '../cli-command';
-import { EXIT } from '../exit-codes';
-import { formatFindings, hasErrors } from '../format-findings';
-import { readJsonInput } from '../read-json-input';
+import { findingsCommand } from '../findings-command';
 
-export const validateCommand: CliCommand = {
+export const validateCommand = findingsCommand({
   name: 'validate',
   summary: 'check a budget document with the rule set; exit 1 when it has errors',
-  arguments: ['<budget.json>'],
-  options: [{ name: 'json', description: 'print the findings as JSON instead of text' }],
-  async run({ positionals: [file = ''], options }, io) {
-    const document = await readJsonInput(io.cwd, file, ZBudgetDocument, 'budget document');
-    const findings = validateBudget(document);
-    io.stdout(options.json ? `${JSON.stringify(findings, null, 2)}\n` : formatFindings(findings));
-    return hasErrors(findings) ? EXIT.findings : EXIT.ok;
-  },
-};
+  argument: '<budget.json>',
+  schema: ZBudgetDocument,
+  what: 'budget document',
+  check: (document) => validateBudget(document),
+});
