@@ -69,6 +69,14 @@ describe('the 2020 edition holds what the seed prints', () => {
     expect(sections('399')).toEqual(['06', '07', '08', '99']);
   });
 
+  it('knows every code of the seed’s budget document, at the level a line needs', () => {
+    const fixture = join(__dirname, '..', '..', 'fixtures', 'qiaokou-bigdata-2020.json');
+    const doc = JSON.parse(readFileSync(fixture, 'utf8')) as { expenditureLines: { functionCode: string; economicCode: string }[] };
+    const levels = doc.expenditureLines.map((l) => [c2020.functional.get(l.functionCode)?.level, c2020.economic.get(l.economicCode)?.level]);
+    expect(levels.length).toBeGreaterThanOrEqual(30); // the decomposition of reading-the-seed.md
+    expect(new Set(levels.map((pair) => pair.join('/')))).toEqual(new Set(['item/section']));
+  });
+
   it('iterates in code order', () => {
     const codes = [...c2020.functional.keys()];
     expect(codes).toEqual([...codes].sort());
