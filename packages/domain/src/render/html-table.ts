@@ -17,9 +17,12 @@ function cellHtml(c: DisplayCell, tag: 'th' | 'td'): string {
 export function gridHtml(grid: DisplayGrid): string {
   const head = grid.header.map((row) => `<tr>${row.map((c) => cellHtml(c, 'th')).join('')}</tr>`).join('');
   const body = grid.body.map((row) => `<tr${row.emphasis ? ' class="total"' : ''}>${row.cells.map((c) => cellHtml(c, 'td')).join('')}</tr>`).join('');
-  const table = grid.body.length === 0 && grid.columnCount === 0 ? '' : `<table class="grid"><thead>${head}</thead><tbody>${body}</tbody></table>`;
-  const empty = grid.emptyStatement === undefined ? '' : `<p class="empty">${escapeHtml(grid.emptyStatement)}</p>`;
-  return table + empty;
+  const table = `<table class="grid"><thead>${head}</thead><tbody>${body}</tbody></table>`;
+  return table + emptyStatementHtml(grid.emptyStatement);
+}
+
+export function emptyStatementHtml(statement: string | undefined): string {
+  return statement === undefined ? '' : `<p class="empty">${escapeHtml(statement)}</p>`;
 }
 
 function indicatorsHtml(block: TIndicatorsBlock): string {

@@ -1,6 +1,6 @@
 import type { TDisclosure, TDisclosureTable, TExplanationSection, TGlossaryEntry, TOverview } from '../disclosure/disclosure.schema';
 import { displayUnitOf, toDisplayGrid } from './display-grid';
-import { blockHtml, escapeHtml, gridHtml } from './html-table';
+import { blockHtml, emptyStatementHtml, escapeHtml, gridHtml } from './html-table';
 
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
 const numeral = (i: number) => CHINESE_NUMERALS[i] ?? String(i + 1);
@@ -16,7 +16,7 @@ td.code{white-space:nowrap}tr.total td{font-weight:bold}
 .table-head{display:flex;justify-content:space-between}.unit{font-size:.9em}
 p.empty{text-align:center;padding:1em;border:1px solid #555}
 p.note{font-size:.85em;color:#444}
-nav ol{columns:2}
+nav ol{columns:2;list-style:none;padding-left:1em}ul.items{list-style:none;padding-left:2em}
 @media print{body{margin:0;max-width:none}section.table{page-break-before:always}thead{display:table-header-group}tr{page-break-inside:avoid}nav{page-break-after:always}a{color:inherit;text-decoration:none}}
 `;
 
@@ -42,7 +42,8 @@ function tableHtml(table: TDisclosureTable, index: number, name: string, year: n
     `<section class="table" id="${table.id}"><h3>表${index + 1}. ${escapeHtml(name)}${year}年${escapeHtml(table.title)}</h3>` +
     `<div class="table-head"><span>${escapeHtml(table.number)}</span><span class="unit">单位：${escapeHtml(table.unit)}</span></div>` +
     table.preamble.map((b) => blockHtml(b, options)).join('') +
-    gridHtml(toDisplayGrid(table, options)) +
+    // 表10 has no grid of its own, only its projects (or the statement that there are none).
+    (table.columns.length === 0 ? emptyStatementHtml(table.emptyStatement) : gridHtml(toDisplayGrid(table, options))) +
     table.blocks.map((b) => blockHtml(b, options)).join('') +
     '</section>'
   );
@@ -56,7 +57,7 @@ function glossaryHtml(entries: TGlossaryEntry[]): string {
   return entries
     .map((e, i) => {
       const items = e.items.map((item, j) => `<li>${j + 1}. ${escapeHtml(item.label)}${item.definition === '' ? '' : `：${escapeHtml(item.definition)}`}</li>`).join('');
-      return `<p>（${numeral(i)}）${escapeHtml(e.term)}${e.definition === '' ? '' : `：${escapeHtml(e.definition)}`}</p>${items === '' ? '' : `<ul>${items}</ul>`}`;
+      return `<p>（${numeral(i)}）${escapeHtml(e.term)}${e.definition === '' ? '' : `：${escapeHtml(e.definition)}`}</p>${items === '' ? '' : `<ul class="items">${items}</ul>`}`;
     })
     .join('');
 }
