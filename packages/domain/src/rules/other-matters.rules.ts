@@ -50,7 +50,7 @@ export const OTHER_MATTERS_RULES = defineRules('text-vs-tables', 'disclosure', {
       en: 'Government procurement (in total and per category) equals the procurement of 表10’s projects',
     },
     message: {
-      zh: '政府采购{category}为 {actual} 元，表10 项目采购{category}之和为 {expected} 元',
+      zh: '政府采购{categoryZh}为 {actual} 元，表10 项目采购{categoryZh}之和为 {expected} 元',
       en: 'government procurement{categoryEn} is {actual} yuan, 表10’s project procurement{categoryEn} sums to {expected} yuan',
     },
   },
@@ -153,7 +153,7 @@ export function checkOtherMatters(disclosure: TDisclosure): TFinding[] {
         projects.byCategory.get(c.key) ?? (0 as Fen),
         1,
         {
-          category: `（${c.zh}类）`,
+          categoryZh: `（${c.zh}类）`,
           categoryEn: c.en,
         },
       );

@@ -39,9 +39,17 @@ export type FindingParams = Readonly<Record<string, string | number>>;
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
-/** The names of a template's {placeholders}, sorted: the test checks zh and en use the same ones. */
+/** The names of a template's {placeholders}, sorted. */
 export function placeholdersOf(template: string): string[] {
   return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? ''))].sort();
+}
+
+/**
+ * What a message states, whatever its language: its placeholders, a parameter written per
+ * language ({kindZh} / {kindEn}) counting as one. The zh and en messages of a rule state the same.
+ */
+export function statedFacts(template: string): string[] {
+  return [...new Set(placeholdersOf(template).map((name) => name.replace(/(Zh|En)$/, '')))].sort();
 }
 
 function fill(template: string, params: FindingParams, ruleId: string): string {

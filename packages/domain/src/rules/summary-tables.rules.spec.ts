@@ -39,24 +39,28 @@ describe('收支预算总表 rules (表1, 表4)', () => {
     },
   );
 
-  it('T1.VIEWS_AGREE: the functional side totals differently from the economic side', () => {
-    const d = derived();
-    set(d, 'T1', 'func:221', '243001.00');
-    set(d, 'T1', 'func-total', '6044001.00');
-    set(d, 'T1', 'func-balance', '-1.00');
-    const findings = checkDisclosure(d);
-    expect(findings).toContainEqual(
-      expect.objectContaining({
-        ruleId: 'T1.VIEWS_AGREE',
-        severity: 'error',
-        location: cell('T1', 'func-total'),
-        expected: '6044000.00',
-        actual: '6044001.00',
-      }),
-    );
-    // the 类 row no longer matches 表3, which is said too
-    expect(findings.map((f) => f.ruleId)).toEqual(['T1.VIEWS_AGREE', 'T1.FUNCTION_VS_T3']);
-  });
+  it.each(['T1', 'T4'] as const)(
+    '%s.VIEWS_AGREE: the functional side totals differently from the economic side',
+    (table) => {
+      const d = derived();
+      set(d, table, 'func:221', '243001.00');
+      set(d, table, 'func-total', '6044001.00');
+      set(d, table, 'func-balance', '-1.00');
+      const findings = checkDisclosure(d);
+      expect(findings).toContainEqual(
+        expect.objectContaining({
+          ruleId: `${table}.VIEWS_AGREE`,
+          severity: 'error',
+          location: cell(table, 'func-total'),
+          expected: '6044000.00',
+          actual: '6044001.00',
+        }),
+      );
+      // 表1's 类 row no longer matches 表3; Part 3 cites 表4's functional total: each is said too
+      const others = table === 'T1' ? ['T1.FUNCTION_VS_T3'] : ['TEXT.AMOUNT'];
+      expect(findings.map((f) => f.ruleId)).toEqual([`${table}.VIEWS_AGREE`, ...others]);
+    },
+  );
 
   it('T1.DEFICIT and T1.YEAR_END_BALANCE: a negative 年终结余 is an error, a positive one a warning', () => {
     const deficit = derived();
