@@ -1,4 +1,5 @@
 import { AuditLog1795600200000 } from './1795600200000-audit-log';
+import { BudgetDerivationPayload1795900000000 } from './1795900000000-budget-derivation-payload';
 import { BudgetsWorkflow1795720000000 } from './1795720000000-budgets-workflow';
 import { CatalogueEditions1795600100000 } from './1795600100000-catalogue-editions';
 import { DemoAccounts1795600300000 } from './1795600300000-demo-accounts';
@@ -9,4 +10,4 @@ import { JobsPublicationFiles1795800000000 } from './1795800000000-jobs-publicat
  * Every migration, oldest first. Add yours at the end with a newer timestamp; never edit one
  * that has landed. An explicit list (not a glob) so the same code runs under tsx, jest and node.
  */
-export const MIGRATIONS = [PeopleAndDepartments1795600000000, CatalogueEditions1795600100000, AuditLog1795600200000, DemoAccounts1795600300000, BudgetsWorkflow1795720000000, JobsPublicationFiles1795800000000];
+export const MIGRATIONS = [PeopleAndDepartments1795600000000, CatalogueEditions1795600100000, AuditLog1795600200000, DemoAccounts1795600300000, BudgetsWorkflow1795720000000, JobsPublicationFiles1795800000000, BudgetDerivationPayload1795900000000];

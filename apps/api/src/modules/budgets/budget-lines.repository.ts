@@ -7,15 +7,6 @@ import { updateReturning } from './update-returning';
 const EXPENDITURE_COLUMNS = 'line_id, unit_code, function_code, economic_code, kind, project_id, fund_source, amount::text AS amount, note';
 const INCOME_COLUMNS = 'line_id, source, amount::text AS amount';
 
-export interface TBudgetTotals {
-  /** Exact sums in 元 as text, computed by PostgreSQL over numeric(18,2). */
-  expenditure: string;
-  income: string;
-  expenditureByKind: Record<TExpenditureLine['kind'], string>;
-  expenditureLineCount: number;
-  incomeLineCount: number;
-}
-
 /**
  * Lines as rows. Writes go through unnest() of column arrays: one statement for any number of
  * lines, amounts passed as text and cast to numeric so that no float is ever involved.
@@ -101,25 +92,5 @@ export class BudgetLinesRepository {
       `SELECT ${EXPENDITURE_COLUMNS} FROM expenditure_lines WHERE budget_id = $1 ORDER BY ordinal LIMIT $2 OFFSET $3`,
       [budgetId, pageSize, (page - 1) * pageSize],
     );
-  }
-
-  /** Totals by one aggregation in PostgreSQL: the lines never travel to compute them. */
-  async totals(m: EntityManager, budgetId: string): Promise<TBudgetTotals> {
-    const rows: { part: string; total: string; lines: number }[] = await m.query(
-      `SELECT coalesce(kind, 'all') AS part, sum(amount)::numeric(18,2)::text AS total, count(*)::int AS lines
-         FROM expenditure_lines WHERE budget_id = $1 GROUP BY ROLLUP (kind)
-       UNION ALL
-       SELECT 'income', coalesce(sum(amount), 0)::numeric(18,2)::text, count(*)::int FROM income_lines WHERE budget_id = $1`,
-      [budgetId],
-    );
-    const byPart = new Map(rows.map((r) => [r.part, r]));
-    const total = (part: string) => byPart.get(part)?.total ?? '0.00';
-    return {
-      expenditure: total('all'),
-      income: total('income'),
-      expenditureByKind: { 'basic-personnel': total('basic-personnel'), 'basic-public': total('basic-public'), project: total('project') },
-      expenditureLineCount: byPart.get('all')?.lines ?? 0,
-      incomeLineCount: byPart.get('income')?.lines ?? 0,
-    };
   }
 }

@@ -9,7 +9,7 @@ import { Roles } from '../../common/auth/roles.decorator';
 import { documentRoute } from '../../common/openapi/openapi.registry';
 import { ZodPipe } from '../../common/validation/zod.pipe';
 import { AuditService, type TAuditEntry } from '../audit/audit.service';
-import { BudgetsService, type TBudgetSummary, type TBudgetView } from './budgets.service';
+import { BudgetsService, type TBudgetSummary } from './budgets.service';
 import {
   ZCreateBudgetRequest,
   ZLinesPatchRequest,
@@ -21,6 +21,7 @@ import {
   type TReadBudgetQuery,
 } from './dto/budget-requests.schema';
 import { etagOf, IdPipe, versionSeen } from './request-parts';
+import { spliceJson } from './splice-json';
 
 const ZIdParams = z.object({ id: z.uuid() });
 const ZIfMatch = z.object({ 'if-match': z.string().optional().describe('The ETag of the version edited, e.g. "7"') });
@@ -64,11 +65,11 @@ export class BudgetsController {
     @Caller() caller: TCaller,
     @Param('id', new IdPipe('Budget')) id: string,
     @Query(new ZodPipe(ZReadBudgetQuery)) query: TReadBudgetQuery,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<TBudgetView> {
-    const view = await this.budgets.read(caller, id, query);
-    res.setHeader('ETag', etagOf(view.version));
-    return view;
+    @Res() res: Response,
+  ): Promise<void> {
+    const { head, derived } = await this.budgets.read(caller, id, query);
+    res.setHeader('ETag', etagOf(head.version));
+    res.type('application/json').send(spliceJson(head, derived.json));
   }
 
   @Patch(':id/lines')
@@ -94,7 +95,7 @@ export class BudgetsController {
     @Body(new ZodPipe(ZBudgetDocument)) document: TBudgetDocument,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<{ id: string; version: number; sha256: string }> {
+  ): Promise<{ id: string; version: number }> {
     const result = await this.budgets.importDocument(caller, id, document, versionSeen(undefined, ifMatch));
     res.setHeader('ETag', etagOf(result.version));
     return result;

@@ -1,38 +1,28 @@
-import { canonicalJson, ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
+import { ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
 import { AppError, notFound, type TFieldError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
-import { BudgetDerivationService, type TDerivation } from './budget-derivation.service';
-import { BudgetLinesRepository, type TBudgetTotals } from './budget-lines.repository';
+import { BudgetDerivationService, type TSerializedDerivation } from './budget-derivation.service';
+import { BudgetLinesRepository } from './budget-lines.repository';
 import type { TBudgetRow } from './budget-row';
 import { BudgetsRepository, type TBudgetListFilter, type TBudgetSummaryRow } from './budgets.repository';
 import { DepartmentDraftRepository } from './department-draft.repository';
+import { copyExpenditureLines } from './expenditure-copy';
 import type { TCreateBudgetRequest, TLinesPatchRequest, TReadBudgetQuery } from './dto/budget-requests.schema';
 import { unknownLineCodes } from './line-codes';
 import { catalogueOfYear } from './year-catalogue';
 import { joinDocument, splitDocument, toExpenditureLine, toIncomeLine } from './mappers/budget-document.mapper';
 import { EDITABLE_STATES, versionConflict } from './budget-versioning';
 
-export interface TBudgetView {
-  id: string;
-  department: { id: string; code: string; name: string };
-  fiscalYear: number;
-  state: TBudgetRow['state'];
-  version: number;
-  revisionNo: number;
+/** A budget as read, without its derived part (spliced in as prepared JSON, see BudgetDerivationService). */
+export interface TBudgetHead extends TBudgetSummary {
   returnReason: string | null;
-  updatedAt: string;
-  totals: TBudgetTotals;
   lines: {
-    expenditure: { page: number; pageSize: number; total: number; items: ReturnType<typeof toExpenditureLine>[] };
+    expenditure: { page: number; pageSize: number; items: ReturnType<typeof toExpenditureLine>[] };
     income: ReturnType<typeof toIncomeLine>[];
   };
-  findings: TDerivation['findings'];
-  errorCount: number;
-  disclosure: TDerivation['disclosure'];
 }
 
 export interface TBudgetSummary {
@@ -86,27 +76,20 @@ export class BudgetsService {
     });
   }
 
-  async read(caller: TCaller, id: string, query: TReadBudgetQuery): Promise<TBudgetView> {
-    const budget = await this.mustFind(this.dataSource.manager, caller, id);
+  async read(caller: TCaller, id: string, query: TReadBudgetQuery): Promise<{ head: TBudgetHead; derived: TSerializedDerivation }> {
     const m = this.dataSource.manager;
-    const [derivation, totals, page, income] = await Promise.all([
-      this.derivations.forBudget(budget),
-      this.lines.totals(m, id),
+    const budget = await this.mustFind(m, caller, id);
+    const [derived, page, income] = await Promise.all([
+      this.derivations.serialized(budget),
       this.lines.expenditurePage(m, id, query.linePage, query.linePageSize),
       this.lines.loadIncome(m, id),
     ]);
-    return {
+    const head: TBudgetHead = {
       ...toSummary(budget),
       returnReason: budget.return_reason,
-      totals,
-      lines: {
-        expenditure: { page: query.linePage, pageSize: query.linePageSize, total: totals.expenditureLineCount, items: page.map(toExpenditureLine) },
-        income: income.map(toIncomeLine),
-      },
-      findings: derivation.findings,
-      errorCount: derivation.errorCount,
-      disclosure: derivation.disclosure,
+      lines: { expenditure: { page: query.linePage, pageSize: query.linePageSize, items: page.map(toExpenditureLine) }, income: income.map(toIncomeLine) },
     };
+    return { head, derived };
   }
 
   /** Adds, replaces and removes lines in one step, if nobody changed the budget since `version`. */
@@ -146,19 +129,18 @@ export class BudgetsService {
   }
 
   /** Replaces the whole working copy by an imported document (the domain's JSON format). */
-  async importDocument(caller: TCaller, id: string, document: TBudgetDocument, version: number): Promise<{ id: string; version: number; sha256: string }> {
+  async importDocument(caller: TCaller, id: string, document: TBudgetDocument, version: number): Promise<{ id: string; version: number }> {
     const budget = await this.mustFind(this.dataSource.manager, caller, id);
     const errors = documentMismatch(budget, document);
     const units = new Set(document.department.units.map((u) => u.code));
     errors.push(...unknownLineCodes(document.expenditureLines, catalogueOfYear(budget.fiscal_year), units, 'expenditureLines'));
     if (errors.length > 0) throw new AppError('VALIDATION_FAILED', 'The document does not fit this budget', errors);
-    const sha256 = createHash('sha256').update(canonicalJson(document)).digest('hex');
     return this.dataSource.transaction(async (m) => {
       const bumped = await this.budgets.bumpIfEditable(m, id, version, EDITABLE_STATES);
       if (bumped === undefined) throw await versionConflict(this.budgets, m, id, version);
       const { rest, expenditureLines, incomeLines } = splitDocument(document);
       await this.lines.removeAll(m, id);
-      await this.lines.upsertExpenditure(m, id, expenditureLines);
+      await copyExpenditureLines(m, id, expenditureLines);
       await this.lines.upsertIncome(m, id, incomeLines);
       await this.budgets.replaceDocumentRest(m, id, rest);
       await this.budgets.recordEditor(m, id, bumped.revision_no + 1, caller.userId);
@@ -168,9 +150,9 @@ export class BudgetsService {
         entity: 'budget',
         entityId: id,
         budgetId: id,
-        payload: { fromVersion: version, toVersion: bumped.version, sha256, expenditureLines: expenditureLines.length, incomeLines: incomeLines.length },
+        payload: { fromVersion: version, toVersion: bumped.version, expenditureLines: expenditureLines.length, incomeLines: incomeLines.length },
       });
-      return { id, version: bumped.version, sha256 };
+      return { id, version: bumped.version };
     });
   }
 

@@ -79,7 +79,7 @@ export class WorkflowService {
       throw await versionConflict(this.budgets, this.dataSource.manager, id, input.version);
     }
     const derivation = action === 'submit' ? await this.derivations.forBudget(budget) : undefined;
-    if (derivation !== undefined && derivation.version !== budget.version) {
+    if (derivation !== undefined && derivation.derivedVersion !== budget.version) {
       throw await versionConflict(this.budgets, this.dataSource.manager, id, budget.version);
     }
     const context = await this.contextFor(caller, budget, derivation, input.reason);
