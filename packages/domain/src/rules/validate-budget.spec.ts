@@ -1,0 +1,57 @@
+import fixture from '../../fixtures/qiaokou-bigdata-2020.json';
+import { ZBudgetDocument, type TBudgetDocument } from '../budget/budget-document.schema';
+import { catalogueForYear } from '../catalogue/catalogue-editions';
+import { deriveDisclosure } from '../derive/derive-disclosure';
+import { ZFinding } from './finding.schema';
+import { ruleById } from './rule-catalogue';
+import { countErrors, validateBudget } from './validate-budget';
+
+const seed = (): TBudgetDocument => ZBudgetDocument.parse(fixture);
+
+describe('validateBudget', () => {
+  it('finds nothing on the seed, with the catalogue of its year looked up or given', () => {
+    expect(validateBudget(seed())).toEqual([]);
+    expect(validateBudget(seed(), catalogueForYear(2020))).toEqual([]);
+  });
+
+  it('uses a disclosure the caller derived already, and checks that one', () => {
+    const doc = seed();
+    const disclosure = deriveDisclosure(doc, catalogueForYear(2020));
+    expect(validateBudget(doc, undefined, { disclosure })).toEqual([]);
+    disclosure.tables.find((t) => t.id === 'T8')!.rows[0]!.cells.amount = '1.00';
+    expect(validateBudget(doc, undefined, { disclosure }).map((f) => f.ruleId)).toContain('TABLE.TOTAL_SUM');
+  });
+
+  it('says a project’s mistake once, on the project, not again on its 表10 form', () => {
+    const doc = seed();
+    doc.projects[0]!.details[0]!.amount = '50100.00'; // 邮电费, no sub-items
+    const findings = validateBudget(doc);
+    expect(findings.map((f) => f.ruleId)).toEqual(['PROJECT.DETAIL_SUM', 'PROJECT.DETAIL_ECONOMIC']);
+    expect(findings.every((f) => f.location.kind === 'project')).toBe(true);
+  });
+
+  it('reports every finding in the shape the API stores, messages in both languages, severity as catalogued', () => {
+    const doc = seed();
+    doc.incomeLines[0]!.amount = '6000000.00';
+    doc.expenditureLines[0]!.functionCode = '2010398';
+    doc.projects[0]!.fundSources = [];
+    doc.priorYears[0]!.total = '1.00';
+    const findings = validateBudget(doc);
+    expect(findings.length).toBeGreaterThan(4);
+    for (const finding of findings) {
+      expect(ZFinding.parse(finding)).toEqual(finding);
+      expect(finding.message.zh).not.toBe(finding.message.en);
+      expect(finding.severity).toBe(ruleById(finding.ruleId)?.severity);
+    }
+  });
+
+  it('countErrors counts what blocks submission: errors, not warnings', () => {
+    const doc = seed();
+    doc.expenditureLines[11]!.kind = 'basic-personnel'; // a warning
+    expect(countErrors(validateBudget(doc))).toBe(0);
+    doc.expenditureLines[1]!.id = 'L001'; // an error
+    const findings = validateBudget(doc);
+    expect(findings.map((f) => f.severity).sort()).toEqual(['error', 'warning']);
+    expect(countErrors(findings)).toBe(1);
+  });
+});
