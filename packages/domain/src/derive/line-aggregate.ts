@@ -56,37 +56,67 @@ export interface LineAggregate {
   readonly incomeBySource: ReadonlyMap<FundSource, Fen>;
 }
 
+const FAMILIES: readonly FundFamily[] = ['general-public', 'government-fund', 'carryover-fiscal', 'other'];
+const KINDS: readonly TExpenditureKind[] = ['basic-personnel', 'basic-public', 'project'];
+const SLOTS = FAMILIES.length * KINDS.length;
+
+/** Cells of one (unit, code) pair, one slot per fund family × kind. */
+type Slots<T> = (T | undefined)[];
+
+function slotsOf<T>(outer: Map<string, Map<string, Slots<T>>>, first: string, second: string, size: number): Slots<T> {
+  let inner = outer.get(first);
+  if (inner === undefined) {
+    inner = new Map();
+    outer.set(first, inner);
+  }
+  let slots = inner.get(second);
+  if (slots === undefined) {
+    slots = new Array<T | undefined>(size);
+    inner.set(second, slots);
+  }
+  return slots;
+}
+
+function flatten<T>(outer: Map<string, Map<string, Slots<T>>>): T[] {
+  const cells: T[] = [];
+  for (const inner of outer.values()) for (const slots of inner.values()) for (const cell of slots) if (cell !== undefined) cells.push(cell);
+  return cells;
+}
+
 /**
  * The one pass over the lines that every table shares: each amount is parsed once and added, in
  * integer 分, to three small projections (by 项 and unit, by 款 and unit, by project). Tables
- * then sum those, never the lines again. Totals are checked to stay in the exact integer range.
+ * then sum those, never the lines again. Maps are nested on the lines' own code strings rather
+ * than keyed by concatenations, so no key string is built per line. Totals are checked to stay
+ * in the exact integer range.
  */
 export function aggregateLines(doc: Pick<TBudgetDocument, 'expenditureLines' | 'incomeLines'>): LineAggregate {
-  const byFunction = new Map<string, FunctionCell>();
-  const byEconomic = new Map<string, EconomicCell>();
-  const byProject = new Map<string, ProjectCell>();
-  // Written out rather than through a helper: this loop runs once per line, and closures per line
-  // would cost more than the sums themselves.
+  const byFunction = new Map<string, Map<string, Slots<FunctionCell>>>();
+  const byEconomic = new Map<string, Map<string, Slots<EconomicCell>>>();
+  const byProject = new Map<string, Map<string, Slots<ProjectCell>>>();
   for (const line of doc.expenditureLines) {
     const { kind, unitCode, functionCode, economicCode, projectId } = line;
     const family = familyOf(line.fundSource);
     const fen = parseFen(line.amount);
-    const prefix = `${family}|${kind}|${unitCode}|`;
-    const byF = byFunction.get(prefix + functionCode);
-    if (byF === undefined) byFunction.set(prefix + functionCode, { family, kind, unitCode, functionCode, fen });
-    else byF.fen += fen;
-    const byE = byEconomic.get(prefix + economicCode);
-    if (byE === undefined) byEconomic.set(prefix + economicCode, { family, kind, unitCode, economicCode, fen });
-    else byE.fen += fen;
+    const familyIndex = FAMILIES.indexOf(family);
+    const slot = familyIndex * KINDS.length + KINDS.indexOf(kind);
+    const functionSlots = slotsOf(byFunction, unitCode, functionCode, SLOTS);
+    const f = functionSlots[slot];
+    if (f === undefined) functionSlots[slot] = { family, kind, unitCode, functionCode, fen };
+    else f.fen += fen;
+    const economicSlots = slotsOf(byEconomic, unitCode, economicCode, SLOTS);
+    const e = economicSlots[slot];
+    if (e === undefined) economicSlots[slot] = { family, kind, unitCode, economicCode, fen };
+    else e.fen += fen;
     if (projectId === undefined) continue;
-    const projectKey = `${family}|${projectId}|${functionCode}`;
-    const byP = byProject.get(projectKey);
-    if (byP === undefined) byProject.set(projectKey, { family, projectId, functionCode, fen });
-    else byP.fen += fen;
+    const projectSlots = slotsOf(byProject, projectId, functionCode, FAMILIES.length);
+    const p = projectSlots[familyIndex];
+    if (p === undefined) projectSlots[familyIndex] = { family, projectId, functionCode, fen };
+    else p.fen += fen;
   }
   const incomeBySource = new Map<FundSource, Fen>();
   for (const line of doc.incomeLines) incomeBySource.set(line.source, ((incomeBySource.get(line.source) ?? 0) + parseFen(line.amount)) as Fen);
-  const aggregate = { byFunction: [...byFunction.values()], byEconomic: [...byEconomic.values()], byProject: [...byProject.values()], incomeBySource };
+  const aggregate = { byFunction: flatten(byFunction), byEconomic: flatten(byEconomic), byProject: flatten(byProject), incomeBySource };
   for (const cells of [aggregate.byFunction, aggregate.byEconomic, aggregate.byProject, [...incomeBySource.values()].map((fen) => ({ fen }))]) {
     for (const cell of cells) assertExact(cell.fen);
   }
