@@ -131,30 +131,31 @@ export function checkCodes(
   year: number,
 ): TFinding[] {
   const findings: TFinding[] = [];
-  const functional = new Map<string, CodeVerdict>();
-  const economic = new Map<string, CodeVerdict>();
+  const checks = [
+    {
+      field: 'functionCode',
+      entries: catalogue.functional,
+      level: 'item',
+      unknown: CODE_RULES.unknownFunction,
+      wrongLevel: CODE_RULES.functionLevel,
+    },
+    {
+      field: 'economicCode',
+      entries: catalogue.economic,
+      level: 'section',
+      unknown: CODE_RULES.unknownEconomic,
+      wrongLevel: CODE_RULES.economicLevel,
+    },
+  ] as const;
+  const verdicts = checks.map(() => new Map<string, CodeVerdict>());
   for (const line of lines) {
-    const fn = verdictFor(functional, line.functionCode, catalogue.functional, 'item');
-    if (fn !== 'ok') {
-      const rule = fn === 'unknown' ? CODE_RULES.unknownFunction : CODE_RULES.functionLevel;
-      findings.push(
-        report(
-          rule,
-          { kind: 'line', lineId: line.id, field: 'functionCode' },
-          { code: line.functionCode, year },
-        ),
-      );
-    }
-    const ec = verdictFor(economic, line.economicCode, catalogue.economic, 'section');
-    if (ec !== 'ok') {
-      const rule = ec === 'unknown' ? CODE_RULES.unknownEconomic : CODE_RULES.economicLevel;
-      findings.push(
-        report(
-          rule,
-          { kind: 'line', lineId: line.id, field: 'economicCode' },
-          { code: line.economicCode, year },
-        ),
-      );
+    for (let i = 0; i < checks.length; i++) {
+      const check = checks[i]!;
+      const code = line[check.field];
+      const verdict = verdictFor(verdicts[i]!, code, check.entries, check.level);
+      if (verdict === 'ok') continue;
+      const rule = verdict === 'unknown' ? check.unknown : check.wrongLevel;
+      findings.push(report(rule, { kind: 'line', lineId: line.id, field: check.field }, { code, year }));
     }
     const plausibility = kindFinding(line, catalogue);
     if (plausibility) findings.push(plausibility);

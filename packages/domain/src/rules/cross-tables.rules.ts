@@ -222,19 +222,11 @@ export function checkCrossTables(disclosure: TDisclosure): TFinding[] {
 
   const t4Total = t4 && expenditureTotal(t4);
   if (t4 && t4Total && (t5 || t7)) {
-    const parts = [t5, t7].map((t) => cellFen(totalRow(t), columnKey(t) ?? ''));
+    const fiscal = (cellFen(totalRow(t5), columnKey(t5) ?? '') +
+      cellFen(totalRow(t7), columnKey(t7) ?? '')) as Fen;
     const c4 = columnKey(t4) ?? '';
     const at = cellLocation({ table: 'T4', rowPrefix: '' }, t4Total, c4);
-    findings.push(
-      ...compare(
-        CROSS_TABLE_RULES.t4VsT5T7,
-        at,
-        cellFen(t4Total, c4),
-        (parts[0]! + parts[1]!) as Fen,
-        2,
-        halfStep,
-      ),
-    );
+    findings.push(...compare(CROSS_TABLE_RULES.t4VsT5T7, at, cellFen(t4Total, c4), fiscal, 2, halfStep));
   }
   const t6Total = totalRow(t6);
   const c6 = columnKey(t6);

@@ -13,7 +13,7 @@ import {
   yuan,
   type GridRef,
 } from './disclosure-grid';
-import { defineRules, report } from './rule-definition';
+import { defineRules, report, type FindingParams, type RuleDefinition } from './rule-definition';
 
 export const HIERARCHY_RULES = defineRules('hierarchy', 'disclosure', {
   parentSum: {
@@ -61,32 +61,39 @@ interface Checker {
   findings: TFinding[];
 }
 
-/** Compares a row's cells with the sum of other rows, column by column. */
-function compareSum(
+/** Reports a cell that is not the sum it should be, unless it agrees within the rounding allowed. */
+function expectSum(
   c: Checker,
-  rule: typeof HIERARCHY_RULES.parentSum,
+  rule: RuleDefinition,
   row: TRow,
-  parts: readonly TRow[],
+  column: TColumn,
+  sum: { fen: number; terms: number },
+  extra: FindingParams = {},
 ): void {
-  for (const column of c.columns) {
-    let expected = 0;
-    for (const part of parts) expected += cellFen(part, column.key);
-    const actual = cellFen(row, column.key);
-    if (agrees(actual, expected as Fen, parts.length, c.halfStep)) continue;
-    const params = {
-      table: c.grid.label,
-      row: rowName(row),
-      column: column.label,
-      actual: yuan(actual),
-      expected: yuan(expected as Fen),
-    };
-    c.findings.push(
-      report(rule, cellLocation(c.grid, row, column.key), params, {
-        expected: params.expected,
-        actual: params.actual,
-      }),
-    );
-  }
+  const actual = cellFen(row, column.key);
+  if (agrees(actual, sum.fen as Fen, sum.terms, c.halfStep)) return;
+  const [a, e] = [yuan(actual), yuan(sum.fen as Fen)];
+  const params = {
+    ...extra,
+    table: c.grid.label,
+    row: rowName(row),
+    column: column.label,
+    actual: a,
+    expected: e,
+  };
+  c.findings.push(report(rule, cellLocation(c.grid, row, column.key), params, { expected: e, actual: a }));
+}
+
+/** Σ of one column over some rows, or of some columns of one row. */
+function sumOf(cells: readonly [TRow, string][]): { fen: number; terms: number } {
+  let fen = 0;
+  for (const [row, key] of cells) fen += cellFen(row, key);
+  return { fen, terms: cells.length };
+}
+
+/** Compares a row's cells with the sum of other rows, column by column. */
+function compareSum(c: Checker, rule: RuleDefinition, row: TRow, parts: readonly TRow[]): void {
+  for (const column of c.columns) expectSum(c, rule, row, column, sumOf(parts.map((p) => [p, column.key])));
 }
 
 const OF_WHICH = /^\s*其中/;
@@ -170,24 +177,8 @@ function checkColumns(c: Checker): void {
   if (first === undefined || first.group !== undefined || parts.length === 0) return;
   const partNames = parts.map((p) => p.label).join(' + ');
   for (const row of c.grid.rows) {
-    let expected = 0;
-    for (const part of parts) expected += cellFen(row, part.key);
-    const actual = cellFen(row, first.key);
-    if (agrees(actual, expected as Fen, parts.length, c.halfStep)) continue;
-    const params = {
-      table: c.grid.label,
-      row: rowName(row),
-      column: first.label,
-      parts: partNames,
-      actual: yuan(actual),
-      expected: yuan(expected as Fen),
-    };
-    c.findings.push(
-      report(HIERARCHY_RULES.columnSum, cellLocation(c.grid, row, first.key), params, {
-        expected: params.expected,
-        actual: params.actual,
-      }),
-    );
+    const sum = sumOf(parts.map((p) => [row, p.key]));
+    expectSum(c, HIERARCHY_RULES.columnSum, row, first, sum, { parts: partNames });
   }
 }
 

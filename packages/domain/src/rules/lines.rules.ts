@@ -1,6 +1,7 @@
+import type { TExpenditureLine } from '../budget/budget-document.schema';
 import type { TFinding } from './finding.schema';
 import type { DocumentIndex } from './document-index';
-import { defineRules, report } from './rule-definition';
+import { defineRules, report, type FindingParams, type RuleDefinition } from './rule-definition';
 
 export const LINE_RULES = defineRules('lines', 'document', {
   duplicateLineId: {
@@ -56,62 +57,62 @@ export const LINE_RULES = defineRules('lines', 'document', {
   },
 });
 
+/** What is wrong with a line's link to its project, if anything: project lines need one, basic lines none. */
+function projectLinkProblem(
+  line: TExpenditureLine,
+  index: DocumentIndex,
+): { rule: RuleDefinition; params: FindingParams } | undefined {
+  if (line.kind !== 'project') {
+    if (line.projectId === undefined) return undefined;
+    return { rule: LINE_RULES.projectOnBasic, params: { kind: line.kind, projectId: line.projectId } };
+  }
+  if (line.projectId === undefined) return { rule: LINE_RULES.projectMissing, params: {} };
+  if (index.projectsById.has(line.projectId)) return undefined;
+  return { rule: LINE_RULES.projectUnknown, params: { projectId: line.projectId } };
+}
+
+/** Positions of the items whose key an earlier item already had. */
+function repeats<T>(items: readonly T[], keyOf: (item: T) => string): number[] {
+  const seen = new Set<string>();
+  const positions: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const key = keyOf(items[i]!);
+    if (seen.has(key)) positions.push(i);
+    else seen.add(key);
+  }
+  return positions;
+}
+
 /** Ids, budget units and the project link of every line. */
 export function checkLines(index: DocumentIndex): TFinding[] {
-  const findings: TFinding[] = [];
   const { doc } = index;
-
-  const seenUnits = new Set<string>();
-  doc.department.units.forEach((unit, i) => {
-    if (seenUnits.has(unit.code)) {
-      findings.push(
-        report(
-          LINE_RULES.duplicateUnit,
-          { kind: 'document', path: `department.units.${i}.code` },
-          { code: unit.code },
-        ),
-      );
-    }
-    seenUnits.add(unit.code);
-  });
-
-  const seenIncome = new Set<string>();
-  for (const line of doc.incomeLines) {
-    if (seenIncome.has(line.id)) {
-      findings.push(
-        report(LINE_RULES.duplicateIncomeId, { kind: 'line', lineId: line.id, field: 'id' }, { id: line.id }),
-      );
-    }
-    seenIncome.add(line.id);
-  }
-
-  const seen = new Set<string>();
+  const { units } = doc.department;
+  const findings: TFinding[] = [
+    ...repeats(units, (u) => u.code).map((i) =>
+      report(
+        LINE_RULES.duplicateUnit,
+        { kind: 'document', path: `department.units.${i}.code` },
+        { code: units[i]!.code },
+      ),
+    ),
+    ...[
+      [LINE_RULES.duplicateIncomeId, doc.incomeLines] as const,
+      [LINE_RULES.duplicateLineId, doc.expenditureLines] as const,
+    ].flatMap(([rule, lines]) =>
+      repeats<{ id: string }>(lines, (l) => l.id).map((i) => {
+        const id = lines[i]!.id;
+        return report(rule, { kind: 'line', lineId: id, field: 'id' }, { id });
+      }),
+    ),
+  ];
   for (const line of doc.expenditureLines) {
-    if (seen.has(line.id)) {
-      findings.push(
-        report(LINE_RULES.duplicateLineId, { kind: 'line', lineId: line.id, field: 'id' }, { id: line.id }),
-      );
-    }
-    seen.add(line.id);
     if (!index.unitCodes.has(line.unitCode)) {
-      findings.push(
-        report(
-          LINE_RULES.unknownUnit,
-          { kind: 'line', lineId: line.id, field: 'unitCode' },
-          { code: line.unitCode },
-        ),
-      );
+      const at = { kind: 'line', lineId: line.id, field: 'unitCode' } as const;
+      findings.push(report(LINE_RULES.unknownUnit, at, { code: line.unitCode }));
     }
-    const where = () => ({ kind: 'line', lineId: line.id, field: 'projectId' }) as const;
-    if (line.kind === 'project') {
-      if (line.projectId === undefined) findings.push(report(LINE_RULES.projectMissing, where()));
-      else if (!index.projectsById.has(line.projectId)) {
-        findings.push(report(LINE_RULES.projectUnknown, where(), { projectId: line.projectId }));
-      }
-    } else if (line.projectId !== undefined) {
-      findings.push(
-        report(LINE_RULES.projectOnBasic, where(), { kind: line.kind, projectId: line.projectId }),
-      );
+    const link = projectLinkProblem(line, index);
+    if (link !== undefined) {
+      findings.push(report(link.rule, { kind: 'line', lineId: line.id, field: 'projectId' }, link.params));
     }
   }
   return findings;
