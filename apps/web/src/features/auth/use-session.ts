@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../lib/api-client';
 import type { TLoginAnswer, TSessionUser } from '../../lib/api-types';
 
@@ -20,12 +20,20 @@ export function useSession() {
   });
 }
 
+/**
+ * What one person saw must not show for the next: every query but the session goes. The session
+ * query itself stays (and is set), so that the header, which observes it, follows the change.
+ */
+function forgetOtherQueries(client: QueryClient): void {
+  client.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+}
+
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (credentials: { username: string; password: string }) => api<TLoginAnswer>('/api/auth/login', { method: 'POST', body: credentials }),
     onSuccess: (answer) => {
-      client.clear();
+      forgetOtherQueries(client);
       client.setQueryData(SESSION_KEY, answer.user);
     },
   });
@@ -36,7 +44,7 @@ export function useSignOut() {
   return useMutation({
     mutationFn: () => api<void>('/api/auth/logout', { method: 'POST' }),
     onSettled: () => {
-      client.clear();
+      forgetOtherQueries(client);
       client.setQueryData(SESSION_KEY, null);
     },
   });

@@ -34,10 +34,13 @@ export function basicAgainstProject(disclosure: TDisclosure, labels: { basic: st
   return [point(labels.basic, total.cells['basic']), point(labels.project, total.cells['project'])];
 }
 
-/** 表9's money block: this year against last year, row by row where both are known. */
-export function yearOverYear(disclosure: TDisclosure): { name: string; lastYear: TChartPoint; thisYear: TChartPoint }[] {
-  const t9 = table(disclosure, 'T9');
-  return (t9?.rows ?? [])
-    .filter((r) => r.cells['amount'] && r.cells['lastYear'])
-    .map((r) => ({ name: r.name, lastYear: point(r.name, r.cells['lastYear']), thisYear: point(r.name, r.cells['amount']) }));
+/** 表9's money block: basic, project and total expenditure this year against last year. */
+export function yearOverYear(disclosure: TDisclosure, totalLabel: string): { name: string; lastYear: TChartPoint; thisYear: TChartPoint }[] {
+  const rows = table(disclosure, 'T9')?.rows ?? [];
+  return ['basic', 'project', 'expenditure-total'].flatMap((key) => {
+    const row = rows.find((r) => r.key === key);
+    if (row === undefined || !row.cells['amount'] || !row.cells['lastYear']) return [];
+    const name = key === 'expenditure-total' ? totalLabel : row.name;
+    return [{ name, lastYear: point(name, row.cells['lastYear']), thisYear: point(name, row.cells['amount']) }];
+  });
 }

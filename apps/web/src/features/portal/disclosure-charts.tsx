@@ -17,7 +17,8 @@ function Chart({ title, option }: { title: string; option: Record<string, unknow
     void loadEcharts().then((echarts) => {
       if (disposed || ref.current === null) return;
       const instance = echarts.init(ref.current, undefined, { renderer: 'svg' });
-      instance.setOption(option);
+      // No animation: the charts are read, printed and captured, never watched.
+      instance.setOption({ animation: false, ...option });
       chart = instance;
       window.addEventListener('resize', onResize);
     });
@@ -38,7 +39,7 @@ function Chart({ title, option }: { title: string; option: Record<string, unknow
 export default function DisclosureCharts({ disclosure }: { disclosure: TDisclosure }) {
   const { t } = useI18n();
   const { byFunction, split, years } = useMemo(
-    () => ({ byFunction: expenditureByFunction(disclosure), split: basicAgainstProject(disclosure, { basic: t('basic'), project: t('projectSpend') }), years: yearOverYear(disclosure) }),
+    () => ({ byFunction: expenditureByFunction(disclosure), split: basicAgainstProject(disclosure, { basic: t('basic'), project: t('projectSpend') }), years: yearOverYear(disclosure, t('totalExpenditure')) }),
     [disclosure, t],
   );
   return (
@@ -63,8 +64,8 @@ export default function DisclosureCharts({ disclosure }: { disclosure: TDisclosu
             xAxis: { type: 'category', data: years.map((y) => y.name) },
             yAxis: { type: 'value' },
             series: [
-              { type: 'bar', name: t('lastYear'), data: years.map((y) => y.lastYear), label },
-              { type: 'bar', name: t('thisYear'), data: years.map((y) => y.thisYear), label },
+              { type: 'bar', name: t('lastYear'), data: years.map((y) => y.lastYear), label: { ...label, position: 'top' } },
+              { type: 'bar', name: t('thisYear'), data: years.map((y) => y.thisYear), label: { ...label, position: 'top' } },
             ],
           }}
         />
