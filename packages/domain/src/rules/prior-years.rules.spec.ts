@@ -71,4 +71,18 @@ describe('prior-year rules', () => {
       }),
     ]);
   });
+
+  it('PRIOR.PART_EXCEEDS_TOTAL: 机关运行经费 above the year’s total', () => {
+    const doc = seed();
+    lastYear(doc).operatingCosts = '2837000.00';
+    expect(validateBudget(doc)).toEqual([
+      expect.objectContaining({
+        ruleId: 'PRIOR.PART_EXCEEDS_TOTAL',
+        severity: 'error',
+        location: { kind: 'document', path: 'priorYears.0.operatingCosts' },
+        expected: '<= 2836000.00',
+        actual: '2837000.00',
+      }),
+    ]);
+  });
 });

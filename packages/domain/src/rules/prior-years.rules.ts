@@ -1,8 +1,9 @@
 import type { TPriorYearFigures } from '../budget/budget-document.schema';
-import { formatYuan, parseFen, type Fen } from '../money/fen';
+import { formatYuan, type Fen } from '../money/fen';
 import type { TFinding } from './finding.schema';
 import type { DocumentIndex } from './document-index';
-import { defineRules, report } from './rule-definition';
+import { readFen } from './read-fen';
+import { defineRules, report, type RuleDefinition } from './rule-definition';
 
 export const PRIOR_YEAR_RULES = defineRules('prior-years', 'document', {
   year: {
@@ -34,8 +35,8 @@ export const PRIOR_YEAR_RULES = defineRules('prior-years', 'document', {
       en: 'Prior-year basic + project expenditure = total',
     },
     message: {
-      zh: '{year} 年基本支出 {basic} 元 + 项目支出 {project} 元 ≠ 合计 {total} 元',
-      en: '{year}: basic {basic} yuan + project {project} yuan ≠ total {total} yuan',
+      zh: '{year} 年基本支出 {first} 元 + 项目支出 {second} 元 ≠ 合计 {total} 元',
+      en: '{year}: basic {first} yuan + project {second} yuan ≠ total {total} yuan',
     },
   },
   incomeSum: {
@@ -46,58 +47,78 @@ export const PRIOR_YEAR_RULES = defineRules('prior-years', 'document', {
       en: 'Prior-year fiscal appropriation + other funds = total',
     },
     message: {
-      zh: '{year} 年财政拨款 {fiscal} 元 + 其他资金 {other} 元 ≠ 合计 {total} 元',
-      en: '{year}: fiscal appropriation {fiscal} yuan + other funds {other} yuan ≠ total {total} yuan',
+      zh: '{year} 年财政拨款 {first} 元 + 其他资金 {second} 元 ≠ 合计 {total} 元',
+      en: '{year}: fiscal appropriation {first} yuan + other funds {second} yuan ≠ total {total} yuan',
+    },
+  },
+  partExceedsTotal: {
+    id: 'PRIOR.PART_EXCEEDS_TOTAL',
+    severity: 'error',
+    description: {
+      zh: '往年任何一部分（一般公共预算、三公、机关运行经费……）不超过当年合计',
+      en: 'No part of a prior year (general public budget, 三公, operating costs …) exceeds its total',
+    },
+    message: {
+      zh: '{year} 年{fieldZh} {amount} 元超过合计 {total} 元',
+      en: '{year}: {fieldEn} of {amount} yuan exceeds the total of {total} yuan',
     },
   },
 });
 
-const AMOUNT_FIELDS = [
-  'incomeFiscal',
-  'incomeOther',
-  'expenditureBasic',
-  'expenditureProject',
-  'total',
-  'generalPublicBudget',
-  'threePublic',
-  'operatingCosts',
-] as const;
+/** The amounts of a prior year other than its total, with their names. */
+const PARTS = {
+  incomeFiscal: { zh: '财政拨款', en: 'fiscal appropriation' },
+  incomeOther: { zh: '其他资金', en: 'other funds' },
+  expenditureBasic: { zh: '基本支出', en: 'basic expenditure' },
+  expenditureProject: { zh: '项目支出', en: 'project expenditure' },
+  generalPublicBudget: { zh: '一般公共预算支出', en: 'general public budget expenditure' },
+  threePublic: { zh: '“三公”经费', en: '三公 costs' },
+  operatingCosts: { zh: '机关运行经费', en: 'operating costs' },
+} as const;
+type PartField = keyof typeof PARTS;
+const PART_FIELDS = Object.keys(PARTS) as PartField[];
 
-/** A sum of two parts against the total, when all three are typed (表9 prints them side by side). */
-function partsVsTotal(
-  prior: TPriorYearFigures,
-  a: string | undefined,
-  b: string | undefined,
-): [Fen, Fen, Fen] | undefined {
-  if (a === undefined || b === undefined || prior.total === undefined) return undefined;
-  const [fa, fb, total] = [parseFen(a), parseFen(b), parseFen(prior.total)];
-  return fa + fb === total ? undefined : [fa, fb, total];
-}
+/** Pairs that 表9 prints as the two halves of the total. */
+const HALVES: readonly { rule: RuleDefinition; first: PartField; second: PartField }[] = [
+  { rule: PRIOR_YEAR_RULES.expenditureSum, first: 'expenditureBasic', second: 'expenditureProject' },
+  { rule: PRIOR_YEAR_RULES.incomeSum, first: 'incomeFiscal', second: 'incomeOther' },
+];
 
 function checkFigures(prior: TPriorYearFigures, i: number): TFinding[] {
   const findings: TFinding[] = [];
   const path = (field: string) => ({ kind: 'document', path: `priorYears.${i}.${field}` }) as const;
-  for (const field of AMOUNT_FIELDS) {
+  for (const field of [...PART_FIELDS, 'total'] as const) {
     const amount = prior[field];
-    if (amount !== undefined && parseFen(amount) < 0) {
+    if (amount !== undefined && readFen(amount) < 0) {
       findings.push(report(PRIOR_YEAR_RULES.negative, path(field), { year: prior.year, field, amount }));
     }
   }
-  const spent = partsVsTotal(prior, prior.expenditureBasic, prior.expenditureProject);
-  if (spent) {
-    const [basic, project, total] = spent.map(formatYuan) as [string, string, string];
-    const ev = { expected: total, actual: formatYuan((spent[0] + spent[1]) as Fen) };
+  if (prior.total === undefined) return findings;
+  const total = readFen(prior.total);
+  for (const field of PART_FIELDS) {
+    const amount = prior[field];
+    if (amount === undefined || readFen(amount) <= total) continue;
+    const params = {
+      year: prior.year,
+      fieldZh: PARTS[field].zh,
+      fieldEn: PARTS[field].en,
+      amount,
+      total: prior.total,
+    };
     findings.push(
-      report(PRIOR_YEAR_RULES.expenditureSum, path('total'), { year: prior.year, basic, project, total }, ev),
+      report(PRIOR_YEAR_RULES.partExceedsTotal, path(field), params, {
+        expected: `<= ${prior.total}`,
+        actual: amount,
+      }),
     );
   }
-  const received = partsVsTotal(prior, prior.incomeFiscal, prior.incomeOther);
-  if (received) {
-    const [fiscal, other, total] = received.map(formatYuan) as [string, string, string];
-    const ev = { expected: total, actual: formatYuan((received[0] + received[1]) as Fen) };
-    findings.push(
-      report(PRIOR_YEAR_RULES.incomeSum, path('total'), { year: prior.year, fiscal, other, total }, ev),
-    );
+  for (const { rule, first, second } of HALVES) {
+    const [a, b] = [prior[first], prior[second]];
+    if (a === undefined || b === undefined) continue;
+    const sum = formatYuan((readFen(a) + readFen(b)) as Fen);
+    if (sum === prior.total) continue;
+    const params = { year: prior.year, first: a, second: b, total: prior.total };
+    findings.push(report(rule, path('total'), params, { expected: prior.total, actual: sum }));
   }
   return findings;
 }
