@@ -23,8 +23,8 @@ export const PRIOR_YEAR_RULES = defineRules('prior-years', 'document', {
     severity: 'error',
     description: { zh: '往年收支金额不为负数', en: 'Prior-year amounts are not negative' },
     message: {
-      zh: '{year} 年的 {field} 为负数：{amount} 元',
-      en: '{field} of {year} is negative: {amount} yuan',
+      zh: '{year} 年的{fieldZh}为负数：{amount} 元',
+      en: '{fieldEn} of {year} is negative: {amount} yuan',
     },
   },
   expenditureSum: {
@@ -87,11 +87,12 @@ const HALVES: readonly { rule: RuleDefinition; first: PartField; second: PartFie
 function checkFigures(prior: TPriorYearFigures, i: number): TFinding[] {
   const findings: TFinding[] = [];
   const path = (field: string) => ({ kind: 'document', path: `priorYears.${i}.${field}` }) as const;
+  const names = { ...PARTS, total: { zh: '合计', en: 'the total' } };
   for (const field of [...PART_FIELDS, 'total'] as const) {
     const amount = prior[field];
-    if (amount !== undefined && readFen(amount) < 0) {
-      findings.push(report(PRIOR_YEAR_RULES.negative, path(field), { year: prior.year, field, amount }));
-    }
+    if (amount === undefined || readFen(amount) >= 0) continue;
+    const params = { year: prior.year, fieldZh: names[field].zh, fieldEn: names[field].en, amount };
+    findings.push(report(PRIOR_YEAR_RULES.negative, path(field), params));
   }
   if (prior.total === undefined) return findings;
   const total = readFen(prior.total);
