@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { maskUrl } from '../../../api/src/config/load-config';
 import { AUDIT_PAGE_SQL, TAuditRow, TChainVerdict, verifyAuditChain } from '../../../api/src/modules/audit/audit-chain';
 import type { CliCommand } from '../cli-command';
 import { EXIT } from '../exit-codes';
@@ -30,7 +31,7 @@ export async function verifyAuditLog(url: string): Promise<TChainVerdict> {
   try {
     await client.connect();
   } catch (error) {
-    throw new InputError(`audit-verify: cannot connect to the database`, [{ where: redact(url), reason: error instanceof Error ? error.message : String(error) }]);
+    throw new InputError(`audit-verify: cannot connect to the database`, [{ where: maskUrl(url), reason: error instanceof Error ? error.message : String(error) }]);
   }
   try {
     // One snapshot for the whole walk, so appends made meanwhile cannot look like a break.
@@ -40,15 +41,5 @@ export async function verifyAuditLog(url: string): Promise<TChainVerdict> {
     return verdict;
   } finally {
     await client.end();
-  }
-}
-
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password !== '') u.password = '***';
-    return u.toString();
-  } catch {
-    return '(unparseable URL)';
   }
 }
