@@ -1,4 +1,8 @@
+import type { Catalogue } from '../catalogue/catalogue';
+import { catalogueForYear } from '../catalogue/catalogue-editions';
 import type { TDisclosure } from '../disclosure/disclosure.schema';
+import { isDomainError } from '../errors/domain-error';
+import { checkCatalogueNames } from './catalogue-names.rules';
 import { checkCrossTables } from './cross-tables.rules';
 import { checkEmptyTables } from './empty-tables.rules';
 import type { TFinding } from './finding.schema';
@@ -11,13 +15,26 @@ import { checkSummaryTables } from './summary-tables.rules';
 import { checkTextVsTables } from './text-vs-tables.rules';
 import { checkThreePublic } from './three-public.rules';
 
+/** The built-in edition for the year; a year before every edition leaves names and codes unchecked. */
+function editionFor(year: number): Catalogue | undefined {
+  try {
+    return catalogueForYear(year);
+  } catch (error) {
+    if (isDomainError(error) && error.code === 'CATALOGUE_YEAR_UNKNOWN') return undefined;
+    throw error;
+  }
+}
+
 /**
  * The disclosure rules on a disclosure alone, tables and text: derived by Budgetflow or parsed with
  * ZDisclosure from someone else's publication. Cells typed from print (meta.amountPrecision
- * 'display-rounded') are compared within half a display step per figure.
+ * 'display-rounded') are compared within half a display step per figure. Codes and names are
+ * checked against `catalogue`, by default the built-in edition of the disclosure's year.
  */
-export function checkDisclosure(disclosure: TDisclosure): TFinding[] {
+export function checkDisclosure(disclosure: TDisclosure, catalogue?: Catalogue): TFinding[] {
+  const codes = catalogue ?? editionFor(disclosure.meta.fiscalYear);
   return [
+    ...(codes === undefined ? [] : checkCatalogueNames(disclosure, codes)),
     ...checkSummaryTables(disclosure),
     ...checkCrossTables(disclosure),
     ...checkHierarchy(disclosure),

@@ -1,4 +1,5 @@
 import { BALANCE_RULES } from './balance.rules';
+import { CATALOGUE_NAME_RULES } from './catalogue-names.rules';
 import { CODE_RULES } from './codes.rules';
 import { CROSS_TABLE_RULES } from './cross-tables.rules';
 import { EMPTY_TABLE_RULES } from './empty-tables.rules';
@@ -22,6 +23,7 @@ import { READINESS_RULES } from './workflow-readiness.rules';
  */
 export const RULE_CATALOGUE: readonly RuleDefinition[] = [
   CODE_RULES,
+  CATALOGUE_NAME_RULES,
   LINE_RULES,
   BALANCE_RULES,
   PROJECT_RULES,

@@ -82,7 +82,7 @@ export function validateBudget(
     ...checkReadiness(index),
   );
   const disclosure = options.disclosure ?? deriveDisclosure(doc, codes ?? NO_NAMES);
-  return [...findings, ...withoutRepeats(findings, checkDisclosure(disclosure))];
+  return [...findings, ...withoutRepeats(findings, checkDisclosure(disclosure, codes))];
 }
 
 /** How many findings block submission (the workflow's errorCount). */
