@@ -56,7 +56,7 @@ export function checkCatalogueNames(disclosure: TDisclosure, catalogue: Catalogu
       const params = { table: grid.label, code, name: row.name, year };
       if (entry === undefined) {
         findings.push(report(CATALOGUE_NAME_RULES.unknownCode, cellLocation(grid, row), params));
-      } else if (normalize(entry.name) !== normalize(row.name)) {
+      } else if (entry.name !== row.name && normalize(entry.name) !== normalize(row.name)) {
         const at = cellLocation(grid, row);
         findings.push(
           report(
