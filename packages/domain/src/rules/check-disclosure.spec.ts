@@ -77,4 +77,12 @@ describe('checkDisclosure', () => {
       }),
     ]);
   });
+
+  it('sees a disclosure changed between two checks, rows replaced included', () => {
+    const d = derived();
+    expect(checkDisclosure(d)).toEqual([]);
+    const t8 = d.tables.find((t) => t.id === 'T8')!;
+    t8.rows = t8.rows.map((r) => (r.key === 'total' ? { ...r, cells: { amount: '9000.00' } } : r));
+    expect(checkDisclosure(d).map((f) => f.ruleId)).toContain('TABLE.TOTAL_SUM');
+  });
 });

@@ -3,6 +3,8 @@ import { catalogueForYear } from '../catalogue/catalogue-editions';
 import type { TDisclosure } from '../disclosure/disclosure.schema';
 import { isDomainError } from '../errors/domain-error';
 import { checkCatalogueNames } from './catalogue-names.rules';
+import { forgetGrids } from './disclosure-grid';
+import { forgetFigures } from './figures';
 import { checkCrossTables } from './cross-tables.rules';
 import { checkEmptyTables } from './empty-tables.rules';
 import type { TFinding } from './finding.schema';
@@ -32,6 +34,8 @@ function editionFor(year: number): Catalogue | undefined {
  * checked against `catalogue`, by default the built-in edition of the disclosure's year.
  */
 export function checkDisclosure(disclosure: TDisclosure, catalogue?: Catalogue): TFinding[] {
+  forgetGrids(disclosure);
+  forgetFigures(disclosure);
   const codes = catalogue ?? editionFor(disclosure.meta.fiscalYear);
   return [
     ...(codes === undefined ? [] : checkCatalogueNames(disclosure, codes)),

@@ -37,7 +37,8 @@ const gridCache = new WeakMap<TDisclosure, readonly GridRef[]>();
 
 /**
  * Every grid of the disclosure, blocks and project forms included, so generic sums reach them all.
- * Several rule families walk them: collected once per disclosure (which the rules never change).
+ * Several rule families walk them: collected once per check (checkDisclosure starts afresh, since a
+ * caller may change the disclosure between two checks).
  */
 export function gridsOf(disclosure: TDisclosure): readonly GridRef[] {
   let grids = gridCache.get(disclosure);
@@ -46,6 +47,10 @@ export function gridsOf(disclosure: TDisclosure): readonly GridRef[] {
     gridCache.set(disclosure, grids);
   }
   return grids;
+}
+
+export function forgetGrids(disclosure: TDisclosure): void {
+  gridCache.delete(disclosure);
 }
 
 function collectGrids(disclosure: TDisclosure): GridRef[] {

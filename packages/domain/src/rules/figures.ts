@@ -18,7 +18,7 @@ export interface PlacedFigure {
 
 const figureCache = new WeakMap<TDisclosure, readonly PlacedFigure[]>();
 
-/** Every figure of Part 3 in order, collected once per disclosure for the families that read them. */
+/** Every figure of Part 3 in order, collected once per check for the families that read them. */
 export function figuresOf(disclosure: TDisclosure): readonly PlacedFigure[] {
   let figures = figureCache.get(disclosure);
   if (figures === undefined) {
@@ -41,4 +41,8 @@ export function figureLocation({ section, figure }: PlacedFigure): TFindingLocat
 /** The table row a figure refers to, when the table has it (main grid only: Part 3 cites tables 1–9). */
 export function referencedRow(disclosure: TDisclosure, ref: TTableRef): TRow | undefined {
   return findTable(disclosure, ref.table)?.rows.find((r) => r.key === ref.row);
+}
+
+export function forgetFigures(disclosure: TDisclosure): void {
+  figureCache.delete(disclosure);
 }
