@@ -37,11 +37,12 @@ export function formatFigure(figure: Figure): string {
 }
 
 /**
- * Milliseconds of one call, as the median of `runs` timed calls after one untimed warm-up:
- * the machines are shared, so a median resists the odd slow run better than a mean.
+ * Milliseconds of one call, as the median of `runs` timed calls after three untimed ones (so the
+ * JIT has compiled the hot paths): the machines are shared, and a median resists the odd slow run
+ * better than a mean.
  */
 export function medianMs(runs: number, fn: () => unknown): number {
-  fn();
+  for (let i = 0; i < 3; i++) fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();

@@ -46,11 +46,15 @@ function deriveValidateFigures(lines: number, label: string, runs: number): Figu
   if (errors.length > 0) throw new Error(`the generated budget has ${errors.length} error(s), e.g. ${errors[0]?.ruleId}`);
   const baselineMs = medianMs(runs, () => bareGroupingPass(doc));
   const deriveMs = medianMs(runs, () => deriveDisclosure(doc, catalogue));
+  const disclosure = deriveDisclosure(doc, catalogue);
+  const rulesMs = medianMs(runs, () => validateBudget(doc, catalogue, { disclosure }));
   const bothMs = medianMs(runs, () => validateBudget(doc, catalogue));
   // The issue's target: a budget of up to 100,000 lines derives and validates in under a second.
   return [
     { name: `domain.grouping-pass.${label}`, value: baselineMs, unit: 'ms', target: { op: '<', value: 1000 } },
     { name: `domain.derive.${label}`, value: deriveMs, unit: 'ms', target: { op: '<', value: 1000 } },
+    // the rule set alone, on the document and its already derived disclosure: where the rest goes
+    { name: `domain.rules.${label}`, value: rulesMs, unit: 'ms', target: { op: '<', value: 1000 } },
     { name: `domain.derive-validate.${label}`, value: bothMs, unit: 'ms', target: { op: '<', value: 1000 } },
     { name: `domain.derive-validate.${label}.ratio-to-grouping`, value: bothMs / baselineMs, unit: 'x', target: { op: '<=', value: 3 } },
   ];
@@ -59,6 +63,6 @@ function deriveValidateFigures(lines: number, label: string, runs: number): Figu
 export function run(report: (figure: Figure) => void): Promise<void> {
   sumFigures().forEach(report);
   deriveValidateFigures(10_000, '10k', 7).forEach(report);
-  deriveValidateFigures(100_000, '100k', 3).forEach(report);
+  deriveValidateFigures(100_000, '100k', 5).forEach(report);
   return Promise.resolve();
 }
