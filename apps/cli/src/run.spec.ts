@@ -120,6 +120,24 @@ describe('pnpm budget', () => {
       expect(io.err).toContain(`wrote ${join(dir, 'seed.csv')}`);
     });
 
+    it('writes 元 with two decimals when asked, as other provinces print', async () => {
+      expect(await run(['render', 'seed.json', '--format', 'csv', '--unit', 'yuan', '--decimals', '2'], io)).toBe(EXIT.ok);
+      expect(io.out).toMatch(/^T5,[^,]*,2150502,一般行政管理事务,预算数,3970000\.00\r$/m);
+    });
+
+    it('refuses amount options for formats they do not apply to', async () => {
+      expect(await run(['render', 'seed.json', '--format', 'html', '--unit', 'yuan'], io)).toBe(EXIT.input);
+      expect(io.err).toContain('--unit and --decimals apply to --format csv only');
+    });
+
+    it('exits 2 when the budget’s year has no catalogue', async () => {
+      const file = seedWith((doc) => {
+        doc.fiscalYear = 2015;
+      }, 'old.json');
+      expect(await run(['render', file], io)).toBe(EXIT.input);
+      expect(io.err).toMatch(/^ {2}\$\.fiscalYear: no classification catalogue for 2015/m);
+    });
+
     it('prints the printable HTML to stdout', async () => {
       expect(await run(['render', 'seed.json', '--format=html'], io)).toBe(EXIT.ok);
       expect(io.out).toMatch(/^<!doctype html>/i);

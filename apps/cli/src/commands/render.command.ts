@@ -1,5 +1,15 @@
-import { catalogueForYear, deriveDisclosure, isDomainError, renderCsv, renderHtml, ZBudgetDocument, type Catalogue, type TDisclosure } from '@budgetflow/domain';
-import type { CliCommand } from '../cli-command';
+import {
+  catalogueForYear,
+  deriveDisclosure,
+  isDomainError,
+  renderCsv,
+  renderHtml,
+  ZBudgetDocument,
+  type AmountFormat,
+  type Catalogue,
+  type TDisclosure,
+} from '@budgetflow/domain';
+import type { CliCommand, ParsedArgs } from '../cli-command';
 import { EXIT } from '../exit-codes';
 import { InputError } from '../input-error';
 import { readJsonInput } from '../read-json-input';
@@ -8,10 +18,10 @@ import { writeOutput } from '../write-output';
 const FORMATS = ['json', 'csv', 'html'] as const;
 type RenderFormat = (typeof FORMATS)[number];
 
-const RENDERERS: Readonly<Record<RenderFormat, (disclosure: TDisclosure) => string>> = {
+const RENDERERS: Readonly<Record<RenderFormat, (disclosure: TDisclosure, amounts: AmountFormat) => string>> = {
   json: (disclosure) => `${JSON.stringify(disclosure, null, 2)}\n`,
   csv: renderCsv,
-  html: renderHtml,
+  html: (disclosure) => renderHtml(disclosure),
 };
 
 export const renderCommand: CliCommand = {
@@ -21,15 +31,30 @@ export const renderCommand: CliCommand = {
   options: [
     { name: 'format', values: FORMATS, description: 'what to produce (default json)' },
     { name: 'out', takesValue: true, description: 'write to this file instead of stdout' },
+    // Other provinces print 元, or two decimals: the CSV can follow them.
+    { name: 'unit', values: ['wan', 'yuan'], description: 'csv only: amounts in 万元 (default) or 元' },
+    { name: 'decimals', values: ['1', '2'], description: 'csv only: decimals of displayed amounts (default 1 for 万元)' },
   ],
   async run({ positionals: [file = ''], options }, io) {
-    const document = await readJsonInput(io.cwd, file, ZBudgetDocument, 'budget document');
     const format = (options.format ?? 'json') as RenderFormat;
+    const amounts = amountFormat(options, format);
+    const document = await readJsonInput(io.cwd, file, ZBudgetDocument, 'budget document');
     const disclosure = deriveDisclosure(document, yearCatalogue(document.fiscalYear));
-    await writeOutput(io, options.out, RENDERERS[format](disclosure));
+    await writeOutput(io, options.out, RENDERERS[format](disclosure, amounts));
     return EXIT.ok;
   },
 };
+
+function amountFormat(options: ParsedArgs['options'], format: RenderFormat): AmountFormat {
+  const { unit, decimals } = options;
+  if (format !== 'csv' && (unit !== undefined || decimals !== undefined)) {
+    throw new InputError('render: --unit and --decimals apply to --format csv only');
+  }
+  return {
+    ...(unit === 'wan' || unit === 'yuan' ? { unit } : {}),
+    ...(decimals === '1' || decimals === '2' ? { decimals: Number(decimals) as 1 | 2 } : {}),
+  };
+}
 
 /** The names a table prints are those of the budget's year; a year before every edition is the input's fault. */
 function yearCatalogue(year: number): Catalogue {
