@@ -101,8 +101,16 @@ it('carries the seed from draft to published, in the browser', async () => {
     await findings.getByRole('button', { name: expected!.message.zh }).click();
     await page.waitForFunction((cell) => document.activeElement?.getAttribute('data-cell') === cell, `${BROKEN_LINE}:${(expected!.location as { field?: string }).field ?? 'amount'}`);
     await shot('02-editor-finding');
-    await page.getByLabel('支出类型 5', { exact: true }).selectOption('basic-personnel');
+    const kind = page.getByLabel('支出类型 5', { exact: true });
+    await kind.focus(); // a row's selects list their options while in use
+    await kind.selectOption('basic-personnel');
     await findings.getByText('0 个错误').waitFor();
+    // The code pickers search the catalogue by name (nothing is changed: Escape).
+    const picker = page.getByRole('combobox', { name: '经济科目 2', exact: true });
+    await picker.fill('办公');
+    await page.getByRole('option', { name: '30201 办公费' }).waitFor();
+    await shot('02b-editor-code-picker');
+    await picker.press('Escape');
     await saveAndWait();
     await page.getByRole('tab', { name: '十张表' }).click();
     await page.locator('#live-table').getByText('604.4').first().waitFor();

@@ -1,11 +1,12 @@
 import { EXPENDITURE_KINDS, FUND_SOURCE_NAMES, FUND_SOURCES, type Catalogue, type TBudgetDocument, type TExpenditureLine } from '@budgetflow/domain';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, memo, useCallback, useImperativeHandle, useRef, type KeyboardEvent } from 'react';
+import { forwardRef, memo, useCallback, useImperativeHandle, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useI18n, type TTranslate } from '../../lib/i18n';
 import { groupYuan } from '../../lib/yuan-text';
 import { attrSelector } from '../../lib/attr-selector';
 import { AmountCell } from './amount-cell';
 import { CodePicker } from './code-picker';
+import { LazySelect, type TOption } from './lazy-select';
 import { cellKey } from './working-copy';
 
 export const LINE_FIELDS = ['unitCode', 'functionCode', 'economicCode', 'kind', 'projectId', 'fundSource', 'amount', 'note'] as const;
@@ -41,8 +42,9 @@ const KIND_LABEL = { 'basic-personnel': 'kind_basic_personnel', 'basic-public': 
 export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(props, ref) {
   const { lines } = props;
   const { t } = useI18n();
+  const options = useMemo(() => rowOptions(props.document, t), [props.document, t]);
   const viewport = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: lines.length, getScrollElement: () => viewport.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualizer = useVirtualizer({ count: lines.length, getScrollElement: () => viewport.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
 
   const focusCell = useCallback(
     (lineId: string, field: string = 'amount') => {
@@ -104,7 +106,7 @@ export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(pr
                   line={line}
                   rowNo={item.index + 1}
                   t={t}
-                  document={props.document}
+                  options={options}
                   catalogue={props.catalogue}
                   editable={props.editable}
                   dirty={props.dirty.has(line.id)}
@@ -123,6 +125,23 @@ export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(pr
   );
 });
 
+/** The choices of a row's selects, built once per document rather than once per row. */
+interface TRowOptions {
+  units: TOption[];
+  kinds: TOption[];
+  projects: TOption[];
+  fundSources: TOption[];
+}
+
+function rowOptions(document: Pick<TBudgetDocument, 'department' | 'projects'>, t: TTranslate): TRowOptions {
+  return {
+    units: document.department.units.map((u) => ({ value: u.code, label: u.code })),
+    kinds: EXPENDITURE_KINDS.map((k) => ({ value: k, label: t(KIND_LABEL[k]) })),
+    projects: [{ value: '', label: '—' }, ...document.projects.map((p) => ({ value: p.id, label: p.name }))],
+    fundSources: FUND_SOURCES.map((s) => ({ value: s, label: FUND_SOURCE_NAMES[s] })),
+  };
+}
+
 const NO_FINDINGS: Readonly<Record<string, string>> = {};
 function findingsOf(all: ReadonlyMap<string, string>, lineId: string): Readonly<Record<string, string>> {
   if (all.size === 0) return NO_FINDINGS;
@@ -138,7 +157,7 @@ interface TRowProps {
   line: TExpenditureLine;
   rowNo: number;
   t: TTranslate;
-  document: Pick<TBudgetDocument, 'department' | 'projects'>;
+  options: TRowOptions;
   catalogue: Catalogue;
   editable: boolean;
   dirty: boolean;
@@ -150,7 +169,7 @@ interface TRowProps {
 }
 
 /** One line; re-rendered only when its own values, marks or findings change. */
-const LineRow = memo(function LineRow({ line, rowNo, t, document, catalogue, editable, dirty, findings, invalidAmount, onLineChange, onLineRemove, onInvalidAmount }: TRowProps) {
+const LineRow = memo(function LineRow({ line, rowNo, t, options, catalogue, editable, dirty, findings, invalidAmount, onLineChange, onLineRemove, onInvalidAmount }: TRowProps) {
   const label = (name: string) => `${name} ${rowNo}`;
   const id = (field: TLineField) => cellKey(line.id, field);
   const cls = (field: TLineField) => (findings[field] !== undefined ? 'has-error' : undefined);
@@ -167,14 +186,7 @@ const LineRow = memo(function LineRow({ line, rowNo, t, document, catalogue, edi
         {rowNo}
       </span>
       <span role="cell" className={cls('unitCode')} title={findings['unitCode']}>
-        <select aria-label={label(t('unit'))} data-cell={id('unitCode')} value={line.unitCode} disabled={!editable} onChange={(e) => update({ unitCode: e.target.value })}>
-          {!document.department.units.some((u) => u.code === line.unitCode) && <option value={line.unitCode}>{line.unitCode}</option>}
-          {document.department.units.map((u) => (
-            <option key={u.code} value={u.code}>
-              {u.code}
-            </option>
-          ))}
-        </select>
+        <LazySelect aria-label={label(t('unit'))} data-cell={id('unitCode')} value={line.unitCode} disabled={!editable} onChange={(e) => update({ unitCode: e.target.value })} options={options.units} />
       </span>
       <span role="cell" className={cls('functionCode')} title={findings['functionCode']}>
         {editable ? (
@@ -195,32 +207,20 @@ const LineRow = memo(function LineRow({ line, rowNo, t, document, catalogue, edi
         )}
       </span>
       <span role="cell" className={cls('kind')} title={findings['kind']}>
-        <select aria-label={label(t('kind'))} data-cell={id('kind')} value={line.kind} disabled={!editable} onChange={(e) => update({ kind: e.target.value as TExpenditureLine['kind'] })}>
-          {EXPENDITURE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(KIND_LABEL[k])}
-            </option>
-          ))}
-        </select>
+        <LazySelect aria-label={label(t('kind'))} data-cell={id('kind')} value={line.kind} disabled={!editable} onChange={(e) => update({ kind: e.target.value as TExpenditureLine['kind'] })} options={options.kinds} />
       </span>
       <span role="cell" className={cls('projectId')} title={findings['projectId']}>
-        <select aria-label={label(t('project'))} data-cell={id('projectId')} value={line.projectId ?? ''} disabled={!editable || line.kind !== 'project'} onChange={(e) => update(e.target.value === '' ? { projectId: undefined } : { projectId: e.target.value })}>
-          <option value="">—</option>
-          {document.projects.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
+        <LazySelect
+          aria-label={label(t('project'))}
+          data-cell={id('projectId')}
+          value={line.projectId ?? ''}
+          disabled={!editable || line.kind !== 'project'}
+          onChange={(e) => update(e.target.value === '' ? { projectId: undefined } : { projectId: e.target.value })}
+          options={options.projects}
+        />
       </span>
       <span role="cell" className={cls('fundSource')} title={findings['fundSource']}>
-        <select aria-label={label(t('fundSource'))} data-cell={id('fundSource')} value={line.fundSource} disabled={!editable} onChange={(e) => update({ fundSource: e.target.value as TExpenditureLine['fundSource'] })}>
-          {FUND_SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {FUND_SOURCE_NAMES[s]}
-            </option>
-          ))}
-        </select>
+        <LazySelect aria-label={label(t('fundSource'))} data-cell={id('fundSource')} value={line.fundSource} disabled={!editable} onChange={(e) => update({ fundSource: e.target.value as TExpenditureLine['fundSource'] })} options={options.fundSources} />
       </span>
       <span role="cell" className={`amount ${cls('amount') ?? ''}${invalidAmount ? ' invalid' : ''}`} title={invalidAmount?.reason ?? findings['amount']}>
         {editable ? (
