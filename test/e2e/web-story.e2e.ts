@@ -55,6 +55,23 @@ async function signOut(): Promise<void> {
   await page.getByRole('link', { name: '登录' }).waitFor();
 }
 
+/** Another session (a script with a bearer token) changes one line of the budget being edited. */
+async function editElsewhere(username: string, lineId: string, change: Record<string, string>): Promise<void> {
+  const login = (await (await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) })).json()) as { accessToken: string };
+  const auth = { Authorization: `Bearer ${login.accessToken}` };
+  const list = (await (await fetch(`${server.baseUrl}/api/budgets?year=2020`, { headers: auth })).json()) as { items: { id: string }[] };
+  const id = list.items[0]?.id ?? '';
+  const current = await fetch(`${server.baseUrl}/api/budgets/${id}/document`, { headers: auth });
+  const document = (await current.json()) as TBudgetDocument;
+  const line = document.expenditureLines.find((l) => l.id === lineId);
+  const patched = await fetch(`${server.baseUrl}/api/budgets/${id}/lines`, {
+    method: 'PATCH',
+    headers: { ...auth, 'content-type': 'application/json', 'If-Match': current.headers.get('etag') ?? '' },
+    body: JSON.stringify({ upsertExpenditure: [{ ...line, ...change }] }),
+  });
+  expect(patched.status).toBe(200);
+}
+
 async function openFromDesk(link: RegExp | string): Promise<void> {
   await page.getByRole('main').getByRole('link', { name: link, exact: typeof link === 'string' }).first().click();
   await page.waitForURL('**/budgets/*');
@@ -148,6 +165,15 @@ it('carries the seed from draft to published, in the browser', async () => {
     await page.getByRole('button', { name: '答复' }).click();
     await page.getByText('已补充测算依据。').waitFor();
     await page.getByLabel('备注 1', { exact: true }).fill('按编制人数核定');
+    // Meanwhile the same budget is changed elsewhere: the save is refused, shows their change, keeps ours.
+    await editElsewhere('preparer', 'L002', { note: '另一处的修改' });
+    await page.getByRole('button', { name: '保存' }).click();
+    const conflict = page.getByRole('dialog', { name: '预算已被他人修改' });
+    await conflict.getByText('另一处的修改').waitFor();
+    await shot('06a-preparer-conflict');
+    await conflict.getByRole('button', { name: '在最新版本上保留我的修改' }).click();
+    expect(await page.getByLabel('备注 1', { exact: true }).inputValue()).toBe('按编制人数核定');
+    expect(await page.getByLabel('备注 2', { exact: true }).inputValue()).toBe('另一处的修改');
     await saveAndWait();
     await shot('06-preparer-answered');
     await submitWithSummary();

@@ -55,6 +55,11 @@ export function ConflictDialog({ conflict, myLineIds, onKeepMine, onDiscardMine 
           ))}
         </tbody>
       </table>
+      {myLineIds.size > 0 && (
+        <p>
+          {t('yourChange')}：{[...myLineIds].join('、')}
+        </p>
+      )}
       <div className="toolbar">
         <button type="button" className="primary" onClick={onKeepMine} autoFocus>
           {t('conflictKeepMine')}
