@@ -5,6 +5,11 @@ export function daysBetween(from: Date, to: Date): number {
   return Math.floor((to.getTime() - from.getTime()) / DAY_MS);
 }
 
+/** Days left until `deadline`, counting a started day as a whole one (negative once it has passed). */
+export function daysUntil(now: Date, deadline: Date): number {
+  return Math.ceil((deadline.getTime() - now.getTime()) / DAY_MS);
+}
+
 export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY_MS);
 }

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { addDays, daysBetween, formatDate } from '../../lib/dates';
+import { addDays, daysUntil, formatDate } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 import { Status } from '../../ui/status';
 import { useBudgets } from './use-budgets';
@@ -36,7 +36,7 @@ export function PublisherHome() {
             {approved.data.items.map((b) => {
               // The approval is the budget's last change while it is approved.
               const deadline = addDays(new Date(b.updatedAt), PUBLISH_WITHIN_DAYS);
-              const left = daysBetween(now, deadline);
+              const left = daysUntil(now, deadline);
               return (
                 <tr key={b.id} className={left < 0 ? 'overdue' : left <= 5 ? 'due-soon' : undefined}>
                   <td>{b.department.name}</td>
