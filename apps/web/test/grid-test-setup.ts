@@ -42,7 +42,8 @@ export function layoutViewport(): void {
   HTMLElement.prototype.scrollTo = function (this: HTMLElement, options?: ScrollToOptions | number) {
     const top = typeof options === 'object' ? (options.top ?? 0) : 0;
     this.scrollTop = top;
-    this.dispatchEvent(new Event('scroll'));
+    // Browsers fire scroll events after the fact, never inside the call.
+    setTimeout(() => this.dispatchEvent(new Event('scroll')), 0);
   } as HTMLElement['scrollTo'];
   window.requestAnimationFrame = (cb: FrameRequestCallback) => window.setTimeout(() => cb(performance.now()), 0);
 }
