@@ -219,5 +219,14 @@ it('carries the seed from draft to published, in the browser', async () => {
     await t1.getByText('604.4').first().waitFor();
     await page.locator('.chart svg').first().waitFor();
     await shot('10-portal-disclosure');
+    // On a tablet, in English, and printed: the same page.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByRole('button', { name: '切换语言' }).click();
+    await page.getByRole('heading', { name: 'Downloads' }).waitFor();
+    await shot('11-portal-tablet-english');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.charts').isVisible()).toBe(false);
+    await t1.scrollIntoViewIfNeeded();
+    await shot('12-portal-print');
   });
 }, 110_000);

@@ -1,10 +1,11 @@
 import type { TDisclosure } from '@budgetflow/domain';
-import { useI18n } from '../../lib/i18n';
+import { translate } from '../../lib/i18n';
 import { DisclosureTable } from './disclosure-table';
 
 /** The whole disclosure as a page: overview, the ten tables, explanations, glossary. */
 export function DisclosureDocument({ disclosure }: { disclosure: TDisclosure }) {
-  const { t } = useI18n();
+  // The disclosure is the department's Chinese document, whatever language the page around it speaks.
+  const t = (key: Parameters<typeof translate>[1]) => translate('zh', key);
   const { meta, overview } = disclosure;
   const name = meta.shortName ?? meta.departmentName;
   return (
