@@ -5,8 +5,9 @@ import { MIGRATIONS } from './migrations';
 /**
  * The one way to build a DataSource, for the app, the migrate command and the tests.
  * Never `synchronize`: the schema comes only from the reviewed migrations in ./migrations.
- * pg's default parsers already return numeric (money) and int8 (bigserial ids) as strings;
- * we rely on that and never install float parsers for them.
+ * Money: pg's default parsers return numeric(18,2) (money, 元) and int8 (bigserial ids) as exact
+ * strings; we rely on that (test/integration/migrations.spec.ts checks it) and never install
+ * float parsers for them. Entities declare such columns as `string`.
  */
 export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
   return new DataSource({

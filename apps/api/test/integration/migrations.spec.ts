@@ -46,4 +46,10 @@ describe('migrations', () => {
     await migrateUnderLock(ds);
     expect(await tables(ds)).toEqual(built);
   });
+
+  it('reads numeric(18,2) money and bigserial ids back as exact strings, never floats', async () => {
+    const ds = await open();
+    const [row] = await ds.query(`SELECT '9999999999999999.99'::numeric(18,2) AS big, '0.10'::numeric(18,2) AS dime, 9007199254740993::bigint AS id`);
+    expect(row).toEqual({ big: '9999999999999999.99', dime: '0.10', id: '9007199254740993' });
+  });
 });

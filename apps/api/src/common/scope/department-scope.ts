@@ -33,14 +33,3 @@ export function assertVisible<T>(caller: TCaller, found: T | null | undefined, d
   if (found === null || found === undefined || !scopeIncludes(departmentScope(caller), departmentOf(found))) throw notFound(entity);
   return found;
 }
-
-/**
- * SQL condition for a scope, for raw queries: `WHERE ${sql}` with `params` appended at
- * position `firstParam` ($n). Returns `TRUE` when the caller sees everything.
- *   const s = scopeCondition(scope, 'b.department_id', 2);
- *   manager.query(`SELECT … FROM budgets b WHERE b.fiscal_year = $1 AND ${s.sql}`, [year, ...s.params]);
- */
-export function scopeCondition(scope: TDepartmentScope, column: string, firstParam: number): { sql: string; params: unknown[] } {
-  if (scope.all) return { sql: 'TRUE', params: [] };
-  return { sql: `${column} = ANY($${firstParam}::uuid[])`, params: [[...scope.departmentIds]] };
-}

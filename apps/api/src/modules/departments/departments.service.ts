@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { TCaller } from '../../common/auth/caller';
 import { notFound } from '../../common/errors/app-error';
 import { uniqueOr409 } from '../../common/errors/unique-violation';
-import { departmentScope, scopeIncludes } from '../../common/scope/department-scope';
+import { assertVisible, departmentScope } from '../../common/scope/department-scope';
 import { AuditService } from '../audit/audit.service';
 import { DepartmentsRepository } from './departments.repository';
 import { TCreateBudgetUnit, TCreateDepartment } from './dto/departments.schema';
@@ -74,8 +74,7 @@ export class DepartmentsService {
 
   /** A foreign or missing department answers the same 404. */
   private async mustSee(manager: EntityManager, caller: TCaller, departmentId: string): Promise<void> {
-    const found = await this.departments.findById(manager, departmentId);
-    if (found === null || !scopeIncludes(departmentScope(caller), found.id)) throw notFound('Department');
+    assertVisible(caller, await this.departments.findById(manager, departmentId), (d) => d.id, 'Department');
   }
 }
 
