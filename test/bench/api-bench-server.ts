@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     if (message !== 'stop') return;
     void app
       .close()
+      .then(() => (dataSource.isInitialized ? dataSource.destroy() : undefined))
       .then(() => db.drop())
       .then(() => process.exit(0));
   });

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { BudgetLinesRepository } from './budget-lines.repository';
 import type { TBudgetRow } from './budget-row';
 import { totalsOf, type TBudgetTotals } from './budget-totals';
-import { joinDocument } from './mappers/budget-document.mapper';
+import { joinDocument, type TDocumentRest } from './mappers/budget-document.mapper';
 
 export interface TDerivation {
   /** The budget version the derivation was made from. */
@@ -67,7 +67,7 @@ export class BudgetDerivationService {
   private async derive(id: string): Promise<TSerializedDerivation> {
     // A repeatable-read snapshot, so the lines and the version we label them with belong together.
     const derived = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      const rows: Pick<TBudgetRow, 'version' | 'document'>[] = await m.query(`SELECT version, document FROM budgets WHERE id = $1`, [id]);
+      const rows: { version: number; document: TDocumentRest }[] = await m.query(`SELECT version, document FROM budgets WHERE id = $1`, [id]);
       const row = rows[0];
       if (row === undefined) throw new Error(`budget ${id} vanished`);
       const [expenditure, income] = await Promise.all([this.lines.loadExpenditure(m, id), this.lines.loadIncome(m, id)]);

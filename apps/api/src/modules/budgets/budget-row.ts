@@ -1,9 +1,11 @@
 import type { BudgetState } from '@budgetflow/domain';
-import type { TDocumentRest } from './mappers/budget-document.mapper';
 
 export type TBudgetStateValue = BudgetState;
 
-/** A budgets row as the finders return it (snake_case columns, jsonb parsed, no lines). */
+/**
+ * A budgets row as the finders return it (snake_case columns), without its lines and without the
+ * rest of its document (up to megabytes of projects): reads that need it load it by name.
+ */
 export interface TBudgetRow {
   id: string;
   department_id: string;
@@ -13,7 +15,6 @@ export interface TBudgetRow {
   state: TBudgetStateValue;
   version: number;
   revision_no: number;
-  document: TDocumentRest;
   return_reason: string | null;
   created_at: Date;
   updated_at: Date;
@@ -21,4 +22,4 @@ export interface TBudgetRow {
 
 /** The columns of TBudgetRow, for the finders' SELECT lists (alias b = budgets, d = departments). */
 export const BUDGET_COLUMNS = `b.id, b.department_id, d.code AS department_code, d.name AS department_name,
-  b.fiscal_year, b.state, b.version, b.revision_no, b.document, b.return_reason, b.created_at, b.updated_at`;
+  b.fiscal_year, b.state, b.version, b.revision_no, b.return_reason, b.created_at, b.updated_at`;

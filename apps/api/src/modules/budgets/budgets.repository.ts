@@ -81,6 +81,23 @@ export class BudgetsRepository {
     return rows[0];
   }
 
+  /** The non-line part of the document: department, projects, performance, prior years, texts. */
+  async documentRest(m: EntityManager, id: string): Promise<TDocumentRest> {
+    const rows: { document: TDocumentRest }[] = await m.query(`SELECT document FROM budgets WHERE id = $1`, [id]);
+    const row = rows[0];
+    if (row === undefined) throw new Error(`budget ${id} vanished`);
+    return row.document;
+  }
+
+  /** The codes of the department's budget units as the document lists them. */
+  async unitCodes(m: EntityManager, id: string): Promise<Set<string>> {
+    const rows: { code: string }[] = await m.query(
+      `SELECT u->>'code' AS code FROM budgets, jsonb_array_elements(document->'department'->'units') u WHERE id = $1`,
+      [id],
+    );
+    return new Set(rows.map((r) => r.code));
+  }
+
   /** Replaces the non-line part of the document (an import); the caller has bumped the version. */
   async replaceDocumentRest(m: EntityManager, id: string, rest: TDocumentRest): Promise<void> {
     await m.query(`UPDATE budgets SET document = $2 WHERE id = $1`, [id, rest]);

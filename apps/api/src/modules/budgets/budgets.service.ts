@@ -95,7 +95,7 @@ export class BudgetsService {
   /** Adds, replaces and removes lines in one step, if nobody changed the budget since `version`. */
   async patchLines(caller: TCaller, id: string, patch: TLinesPatchRequest, version: number): Promise<{ id: string; version: number }> {
     const budget = await this.mustFind(this.dataSource.manager, caller, id);
-    const units = new Set(budget.document.department.units.map((u) => u.code));
+    const units = await this.budgets.unitCodes(this.dataSource.manager, id);
     const codeErrors = unknownLineCodes(patch.upsertExpenditure, catalogueOfYear(budget.fiscal_year), units, 'upsertExpenditure');
     if (codeErrors.length > 0) throw new AppError('VALIDATION_FAILED', 'Some lines name codes that do not exist', codeErrors);
     return this.dataSource.transaction(async (m) => {
@@ -165,8 +165,12 @@ export class BudgetsService {
   }
 
   async documentOf(m: EntityManager, budget: TBudgetRow): Promise<TBudgetDocument> {
-    const [expenditure, income] = await Promise.all([this.lines.loadExpenditure(m, budget.id), this.lines.loadIncome(m, budget.id)]);
-    return joinDocument(budget.document, expenditure, income);
+    const [rest, expenditure, income] = await Promise.all([
+      this.budgets.documentRest(m, budget.id),
+      this.lines.loadExpenditure(m, budget.id),
+      this.lines.loadIncome(m, budget.id),
+    ]);
+    return joinDocument(rest, expenditure, income);
   }
 
   /** The manager outside any transaction, for callers that only check visibility. */
