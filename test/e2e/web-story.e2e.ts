@@ -143,7 +143,7 @@ it('carries the seed from draft to published, in the browser', async () => {
     await shot('04-reviewer-queue');
     await openFromDesk('审核');
     await page.locator('#live-table tbody tr').first().click();
-    await page.getByText(/意见对象: 表格行 T1/).waitFor();
+    await page.getByText(/意见对象: 表格行 表一 一.财政拨款/).waitFor();
     await page.getByLabel('意见内容').fill('请核实人员经费的测算依据。');
     await page.getByRole('button', { name: '添加意见' }).click();
     await page.getByText('请核实人员经费的测算依据。').waitFor();

@@ -5,22 +5,11 @@ import { useI18n } from '../../lib/i18n';
 import { Status } from '../../ui/status';
 import { useAddComment, useAnswerComment, useComments } from './use-comments';
 
-function targetText(target: TCommentTarget): string {
-  switch (target.kind) {
-    case 'budget':
-      return '';
-    case 'row':
-      return `${target.table} · ${target.row}`;
-    case 'line':
-      return target.lineId;
-  }
-}
-
 /**
  * The conversation on a budget: reviewers comment on the budget, a table row or a line (the
  * anchor comes from what they clicked); preparers answer. `onOpenTarget` shows the anchor.
  */
-export function CommentsPanel({ budgetId, mode, anchor, onOpenTarget }: { budgetId: string; mode: 'comment' | 'answer'; anchor?: TCommentTarget; onOpenTarget?: (target: TCommentTarget) => void }) {
+export function CommentsPanel({ budgetId, mode, anchor, onOpenTarget, describe }: { budgetId: string; mode: 'comment' | 'answer'; anchor?: TCommentTarget; onOpenTarget?: (target: TCommentTarget) => void; describe: (target: TCommentTarget) => string }) {
   const { t } = useI18n();
   const comments = useComments(budgetId);
   const add = useAddComment(budgetId);
@@ -38,7 +27,7 @@ export function CommentsPanel({ budgetId, mode, anchor, onOpenTarget }: { budget
       ) : (
         <ul>
           {comments.data.map((c) => (
-            <CommentItem key={c.id} comment={c} budgetId={budgetId} canAnswer={mode === 'answer'} {...(onOpenTarget === undefined ? {} : { onOpenTarget })} />
+            <CommentItem key={c.id} comment={c} budgetId={budgetId} canAnswer={mode === 'answer'} describe={describe} {...(onOpenTarget === undefined ? {} : { onOpenTarget })} />
           ))}
         </ul>
       )}
@@ -51,7 +40,7 @@ export function CommentsPanel({ budgetId, mode, anchor, onOpenTarget }: { budget
           }}
         >
           <p className="muted">
-            {t('commentOn')}: {t(`target_${target.kind}`)} {targetText(target)}
+            {t('commentOn')}: {t(`target_${target.kind}`)} {describe(target)}
           </p>
           <label>
             {t('commentBody')}
@@ -67,7 +56,7 @@ export function CommentsPanel({ budgetId, mode, anchor, onOpenTarget }: { budget
   );
 }
 
-function CommentItem({ comment, budgetId, canAnswer, onOpenTarget }: { comment: TComment; budgetId: string; canAnswer: boolean; onOpenTarget?: (target: TCommentTarget) => void }) {
+function CommentItem({ comment, budgetId, canAnswer, onOpenTarget, describe }: { comment: TComment; budgetId: string; canAnswer: boolean; onOpenTarget?: (target: TCommentTarget) => void; describe: (target: TCommentTarget) => string }) {
   const { t } = useI18n();
   const answer = useAnswerComment(budgetId);
   const [text, setText] = useState('');
@@ -76,10 +65,10 @@ function CommentItem({ comment, budgetId, canAnswer, onOpenTarget }: { comment: 
       <div className="muted">
         {comment.author.username} · {formatDateTime(comment.createdAt)} ·{' '}
         {comment.target.kind === 'budget' || onOpenTarget === undefined ? (
-          t(`target_${comment.target.kind}`)
+          `${t(`target_${comment.target.kind}`)} ${describe(comment.target)}`
         ) : (
           <button type="button" className="link" onClick={() => onOpenTarget(comment.target)}>
-            {t(`target_${comment.target.kind}`)} {targetText(comment.target)}
+            {t(`target_${comment.target.kind}`)} {describe(comment.target)}
           </button>
         )}
       </div>

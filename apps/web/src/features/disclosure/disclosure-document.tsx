@@ -31,6 +31,9 @@ export function DisclosureDocument({ disclosure }: { disclosure: TDisclosure }) 
         {overview.functions.map((p, i) => (
           <p key={i}>{p}</p>
         ))}
+        <p>
+          编制人数 {overview.staffing.authorized} 人，在职实有人数 {overview.staffing.actual} 人，离退休人员 {overview.staffing.retired} 人。
+        </p>
         <ul>
           {overview.units.map((u) => (
             <li key={u.code}>

@@ -7,6 +7,7 @@ import { useWorkflowAction } from '../../lib/use-workflow-action';
 import { StateBadge } from '../../ui/state-badge';
 import { Status } from '../../ui/status';
 import { CommentsPanel } from '../comments/comments-panel';
+import { targetLabel } from '../comments/target-label';
 import { cellFindings } from './cell-findings';
 import { ConflictDialog } from './conflict-dialog';
 import { FindingsPanel } from './findings-panel';
@@ -183,6 +184,7 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
           <CommentsPanel
             budgetId={budgetId}
             mode="answer"
+            describe={(target) => targetLabel(target, derived?.disclosure, lines)}
             onOpenTarget={(target) => {
               if (target.kind === 'line') jumpTo({ kind: 'line', lineId: target.lineId });
               if (target.kind === 'row') jumpTo({ kind: 'table', table: target.table as TTableId, row: target.row });

@@ -8,6 +8,7 @@ import { Modal } from '../../ui/modal';
 import { StateBadge } from '../../ui/state-badge';
 import { Status } from '../../ui/status';
 import { CommentsPanel } from '../comments/comments-panel';
+import { targetLabel } from '../comments/target-label';
 import { LiveTables } from '../editor/live-tables';
 import { FindingsPanel } from '../editor/findings-panel';
 import { useBudgetView } from '../editor/use-budget-editor';
@@ -50,6 +51,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
   const budget = view.data;
   const role = user.role === 'admin' ? 'reviewer' : user.role;
   const actions = actionsFor(budget.state, role);
+  const diffLines = diff.data === undefined ? [] : [...diff.data.diff.expenditureLines.changed.map((c) => c.after), ...diff.data.diff.expenditureLines.added];
   const revisionNos = [...(revisions.data ?? [])].map((r) => r.revisionNo).sort((a, b) => a - b);
 
   const act = (action: 'approve' | 'return') => {
@@ -138,10 +140,10 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
           </section>
         </div>
         <aside className="desk-side">
-          <CommentsPanel budgetId={budgetId} mode="comment" anchor={anchor} />
+          <CommentsPanel budgetId={budgetId} mode="comment" anchor={anchor} describe={(target) => targetLabel(target, budget.disclosure, diffLines)} />
           {anchor.kind !== 'budget' && (
             <button type="button" onClick={() => setAnchor({ kind: 'budget' })}>
-              {t('target_budget')}
+              {t('commentOn')}: {t('target_budget')}
             </button>
           )}
           <FindingsPanel findings={budget.findings} onJump={() => undefined} lineNo={() => undefined} />
