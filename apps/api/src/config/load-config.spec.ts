@@ -4,7 +4,9 @@ describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ databaseUrl: undefined, redisUrl: 'redis://127.0.0.1:6379', port: 3000, mode: 'demo', demoPassword: 'demo-password', dataDir: '.data', sessionTtlMinutes: 480 });
+    // Stable across restarts, so a demo's cookie sessions keep working.
     expect(config.sessionSecret).toHaveLength(64);
+    expect(loadConfig({}).sessionSecret).toBe(config.sessionSecret);
   });
 
   it('reads and converts what is set; empty values count as unset', () => {

@@ -1,6 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { TAppConfig } from './app-config';
 import { ZEnv } from './env.schema';
+
+/**
+ * Demo mode without SESSION_SECRET: a fixed value, so that a browser's cookie session (and its
+ * CSRF token, an HMAC of the session token) survives a restart of the demo. It protects nothing
+ * an attacker could not already do with a stolen session token; production must set its own.
+ */
+const DEMO_SESSION_SECRET = createHash('sha256').update('budgetflow demo session secret').digest('hex');
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -26,8 +33,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): T
     redisUrl: e.REDIS_URL,
     port: e.PORT,
     mode: e.BUDGETFLOW_MODE,
-    // A demo without a configured secret gets a fresh one per process: sessions do not survive a restart.
-    sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('hex'),
+    sessionSecret: e.SESSION_SECRET ?? DEMO_SESSION_SECRET,
     sessionTtlMinutes: e.SESSION_TTL_MINUTES,
     demoPassword: e.DEMO_PASSWORD,
     dataDir: e.BUDGETFLOW_DATA_DIR,
