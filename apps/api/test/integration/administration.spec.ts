@@ -133,3 +133,14 @@ describe('catalogue', () => {
     expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM catalogue_editions`)).toEqual(before);
   });
 });
+
+describe('audit chain check over HTTP', () => {
+  it('an administrator sees the chain intact after all of the above; nobody else may ask', async () => {
+    const res = await t.http().get('/api/audit/verify').set(admin.headers).expect(200);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log`);
+    expect(res.body).toEqual({ ok: true, checked: n });
+    expect(n).toBeGreaterThan(20);
+    const reviewer = await t.login('reviewer');
+    await t.http().get('/api/audit/verify').set(reviewer.headers).expect(403);
+  });
+});
