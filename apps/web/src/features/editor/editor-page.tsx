@@ -17,9 +17,10 @@ import { LiveTables } from './live-tables';
 import { ProjectEditor } from './project-editor';
 import { SubmitDialog } from './submit-dialog';
 import { useBudgetEditor, useBudgetView } from './use-budget-editor';
-import { changeCount, cellKey, newLineId, removeLine, setInvalid, setLine, setProjects } from './working-copy';
+import { IncomePanel } from './income-panel';
+import { changeCount, cellKey, newLineId, removeIncomeLine, removeLine, setIncomeLine, setInvalid, setLine, setProjects } from './working-copy';
 
-type TTab = 'lines' | 'tables' | 'projects';
+type TTab = 'lines' | 'incomeLines' | 'tables' | 'projects';
 
 /** The preparer's desk: the lines as a grid, the ten tables live, findings, projects, workflow. */
 export default function EditorPage({ budgetId }: { budgetId: string }) {
@@ -78,8 +79,10 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
         setProjectFocus({ projectId: l.projectId, part: l.part });
         requestAnimationFrame(() => globalThis.document.getElementById(`project-${l.projectId}-${l.part ?? 'details'}`)?.scrollIntoView({ block: 'center' }));
         return;
-      case 'text':
       case 'document':
+        setTab(l.path.startsWith('incomeLines') ? 'incomeLines' : 'tables');
+        return;
+      case 'text':
         setTab('tables');
         return;
     }
@@ -154,7 +157,7 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
       <div className="desk">
         <div>
           <div className="tabs" role="tablist" aria-label={t('editor')}>
-            {(['lines', 'tables', 'projects'] as const).map((id) => (
+            {(['lines', 'incomeLines', 'tables', 'projects'] as const).map((id) => (
               <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
                 {t(id)}
                 {id === 'lines' ? ` (${lines.length})` : ''}
@@ -174,6 +177,17 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
               onLineChange={onLineChange}
               onLineRemove={onLineRemove}
               onInvalidAmount={onInvalidAmount}
+            />
+          )}
+          {tab === 'incomeLines' && (
+            <IncomePanel
+              lines={document.incomeLines}
+              editable={editable}
+              invalid={copy.invalid}
+              onChange={(line) => setCopy(setIncomeLine(copy, line))}
+              onRemove={(id) => setCopy(removeIncomeLine(copy, id))}
+              onAdd={() => setCopy(setIncomeLine(copy, { id: newLineId(), source: 'general-budget-appropriation', amount: '0.00' }))}
+              onInvalid={(id, value) => setCopy(setInvalid(copy, `income:${id}`, value))}
             />
           )}
           {tab === 'tables' && derived !== null && <LiveTables disclosure={derived.disclosure} selected={table} onSelect={setTable} stale={editor.stale} />}

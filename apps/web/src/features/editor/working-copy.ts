@@ -1,4 +1,4 @@
-import type { TBudgetDocument, TExpenditureLine, TProject } from '@budgetflow/domain';
+import type { TBudgetDocument, TExpenditureLine, TIncomeLine, TProject } from '@budgetflow/domain';
 
 /**
  * What the editor holds: the document as the server last gave it (at `baseVersion`) and the
@@ -10,6 +10,8 @@ export interface TWorkingCopy {
   baseVersion: number;
   /** Edited or added lines by id; null marks a line removed. Insertion order = order of new lines. */
   lineEdits: ReadonlyMap<string, TExpenditureLine | null>;
+  /** The same for income lines (表1/表2's sources). */
+  incomeEdits: ReadonlyMap<string, TIncomeLine | null>;
   /** The projects, when the person changed any (saved with the whole document). */
   projects: TProject[] | null;
   /** Amounts typed that are not (yet) amounts, by cell key, so that nothing typed is lost. */
@@ -17,27 +19,32 @@ export interface TWorkingCopy {
 }
 
 export function startWorkingCopy(base: TBudgetDocument, baseVersion: number): TWorkingCopy {
-  return { base, baseVersion, lineEdits: new Map(), projects: null, invalid: new Map() };
+  return { base, baseVersion, lineEdits: new Map(), incomeEdits: new Map(), projects: null, invalid: new Map() };
 }
 
 export const cellKey = (lineId: string, field: string) => `${lineId}:${field}`;
 
-/** The lines as the person sees them: base order, edits applied, removed ones left out, new ones last. */
-export function currentLines(copy: TWorkingCopy): TExpenditureLine[] {
-  const lines: TExpenditureLine[] = [];
+/** Lines as the person sees them: base order, edits applied, removed ones left out, new ones last. */
+function applyEdits<L extends { id: string }>(base: readonly L[], edits: ReadonlyMap<string, L | null>): L[] {
+  if (edits.size === 0) return [...base];
+  const lines: L[] = [];
   const baseIds = new Set<string>();
-  for (const line of copy.base.expenditureLines) {
+  for (const line of base) {
     baseIds.add(line.id);
-    const edit = copy.lineEdits.get(line.id);
+    const edit = edits.get(line.id);
     if (edit === undefined) lines.push(line);
     else if (edit !== null) lines.push(edit);
   }
-  for (const [id, edit] of copy.lineEdits) if (!baseIds.has(id) && edit !== null) lines.push(edit);
+  for (const [id, edit] of edits) if (!baseIds.has(id) && edit !== null) lines.push(edit);
   return lines;
 }
 
+export function currentLines(copy: TWorkingCopy): TExpenditureLine[] {
+  return applyEdits(copy.base.expenditureLines, copy.lineEdits);
+}
+
 export function currentDocument(copy: TWorkingCopy): TBudgetDocument {
-  return { ...copy.base, expenditureLines: currentLines(copy), projects: copy.projects ?? copy.base.projects };
+  return { ...copy.base, expenditureLines: currentLines(copy), incomeLines: applyEdits(copy.base.incomeLines, copy.incomeEdits), projects: copy.projects ?? copy.base.projects };
 }
 
 export function setLine(copy: TWorkingCopy, line: TExpenditureLine): TWorkingCopy {
@@ -55,6 +62,19 @@ export function removeLine(copy: TWorkingCopy, lineId: string): TWorkingCopy {
   return { ...copy, lineEdits, invalid };
 }
 
+export function setIncomeLine(copy: TWorkingCopy, line: TIncomeLine): TWorkingCopy {
+  const incomeEdits = new Map(copy.incomeEdits);
+  incomeEdits.set(line.id, line);
+  return { ...copy, incomeEdits };
+}
+
+export function removeIncomeLine(copy: TWorkingCopy, lineId: string): TWorkingCopy {
+  const incomeEdits = new Map(copy.incomeEdits);
+  if (copy.base.incomeLines.some((l) => l.id === lineId)) incomeEdits.set(lineId, null);
+  else incomeEdits.delete(lineId);
+  return { ...copy, incomeEdits };
+}
+
 export function setInvalid(copy: TWorkingCopy, key: string, value: { text: string; reason: string } | null): TWorkingCopy {
   const invalid = new Map(copy.invalid);
   if (value === null) invalid.delete(key);
@@ -67,25 +87,40 @@ export function setProjects(copy: TWorkingCopy, projects: TProject[]): TWorkingC
 }
 
 export function changeCount(copy: TWorkingCopy): number {
-  return copy.lineEdits.size + (copy.projects === null ? 0 : 1);
+  return copy.lineEdits.size + copy.incomeEdits.size + (copy.projects === null ? 0 : 1);
+}
+
+function split<L>(edits: ReadonlyMap<string, L | null>): { upsert: L[]; remove: string[] } {
+  const upsert: L[] = [];
+  const remove: string[] = [];
+  for (const [id, edit] of edits) {
+    if (edit === null) remove.push(id);
+    else upsert.push(edit);
+  }
+  return { upsert, remove };
+}
+
+export interface TLinesPatch {
+  upsertExpenditure: TExpenditureLine[];
+  removeExpenditure: string[];
+  upsertIncome: TIncomeLine[];
+  removeIncome: string[];
 }
 
 /** The lines part of a save: PATCH /api/budgets/:id/lines. */
-export function linesPatch(copy: TWorkingCopy): { upsertExpenditure: TExpenditureLine[]; removeExpenditure: string[] } {
-  const upsertExpenditure: TExpenditureLine[] = [];
-  const removeExpenditure: string[] = [];
-  for (const [id, edit] of copy.lineEdits) {
-    if (edit === null) removeExpenditure.push(id);
-    else upsertExpenditure.push(edit);
-  }
-  return { upsertExpenditure, removeExpenditure };
+export function linesPatch(copy: TWorkingCopy): TLinesPatch {
+  const expenditure = split(copy.lineEdits);
+  const income = split(copy.incomeEdits);
+  return { upsertExpenditure: expenditure.upsert, removeExpenditure: expenditure.remove, upsertIncome: income.upsert, removeIncome: income.remove };
 }
 
 /** The same edits on a newer base (after a 409): a removal of a line that is gone already is dropped. */
 export function rebase(copy: TWorkingCopy, base: TBudgetDocument, baseVersion: number): TWorkingCopy {
   const ids = new Set(base.expenditureLines.map((l) => l.id));
+  const incomeIds = new Set(base.incomeLines.map((l) => l.id));
   const lineEdits = new Map([...copy.lineEdits].filter(([id, edit]) => edit !== null || ids.has(id)));
-  return { ...copy, base, baseVersion, lineEdits };
+  const incomeEdits = new Map([...copy.incomeEdits].filter(([id, edit]) => edit !== null || incomeIds.has(id)));
+  return { ...copy, base, baseVersion, lineEdits, incomeEdits };
 }
 
 let counter = 0;
