@@ -23,12 +23,14 @@ export const ZCreateUser = z
   });
 export type TCreateUser = z.infer<typeof ZCreateUser>;
 
-export const ZUpdateUser = z.strictObject({
-  displayName: z.string().trim().min(1).max(100).optional(),
-  password: ZPassword.optional(),
-  active: z.boolean().optional(),
-  reviewScope: ZReviewScope.optional(),
-});
+export const ZUpdateUser = z
+  .strictObject({
+    displayName: z.string().trim().min(1).max(100).optional(),
+    password: ZPassword.optional(),
+    active: z.boolean().optional(),
+    reviewScope: ZReviewScope.optional(),
+  })
+  .refine((u) => Object.values(u).some((v) => v !== undefined), { message: 'nothing to change: give displayName, password, active or reviewScope' });
 export type TUpdateUser = z.infer<typeof ZUpdateUser>;
 
 export const ZUser = z.object({
