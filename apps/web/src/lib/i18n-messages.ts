@@ -4,6 +4,14 @@
  */
 export const zh = {
   appName: 'Budgetflow 部门预算',
+  skipToContent: '跳到正文',
+  action_submit: '已送审',
+  action_withdraw: '已撤回',
+  action_return: '已退回',
+  action_approve: '已批复',
+  action_publish: '已公开',
+  action_revise: '开始更正',
+  action_comment: '新意见',
   language: 'English',
   languageLabel: '切换语言',
   signIn: '登录',
@@ -186,6 +194,14 @@ export type TMessageKey = keyof typeof zh;
 
 export const en: Record<TMessageKey, string> = {
   appName: 'Budgetflow department budgets',
+  skipToContent: 'Skip to content',
+  action_submit: 'Submitted',
+  action_withdraw: 'Withdrawn',
+  action_return: 'Returned',
+  action_approve: 'Approved',
+  action_publish: 'Published',
+  action_revise: 'Correction started',
+  action_comment: 'New comment',
   language: '中文',
   languageLabel: 'Switch language',
   signIn: 'Sign in',

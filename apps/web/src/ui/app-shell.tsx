@@ -12,7 +12,7 @@ export function AppShell() {
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('skipToContent')}
       </a>
       <header className="app-header no-print">
         <Link to="/" className="brand">

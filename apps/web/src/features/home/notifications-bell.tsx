@@ -2,7 +2,10 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
+import type { TMessageKey } from '../../lib/i18n-messages';
 import { useNotifications } from './use-notifications';
+
+const KNOWN_ACTIONS = new Set(['submit', 'withdraw', 'return', 'approve', 'publish', 'revise', 'comment']);
 
 /** The count of unread notifications; opens the list. */
 export function NotificationsBell() {
@@ -11,6 +14,7 @@ export function NotificationsBell() {
   const [open, setOpen] = useState(false);
   const items = notifications.data ?? [];
   const unread = items.filter((n) => !n.readAt).length;
+  const actionLabel = (action: string) => (KNOWN_ACTIONS.has(action) ? t(`action_${action}` as TMessageKey) : action);
   return (
     <div className="bell">
       <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
@@ -26,7 +30,7 @@ export function NotificationsBell() {
               {items.slice(0, 20).map((n) => (
                 <li key={n.id}>
                   <Link to={`/budgets/${n.budgetId}`} onClick={() => setOpen(false)}>
-                    {n.action}
+                    {actionLabel(n.action)}
                   </Link>
                   {n.reason ? `：${n.reason}` : ''} <time>{formatDateTime(n.createdAt)}</time>
                 </li>
