@@ -43,6 +43,7 @@ export class JobRuntime {
     const consumer = createRedis(options.redisUrl);
     for (const connection of [producer, consumer]) connection.on('error', (error: Error) => log(`redis: ${error.message}`));
     const queues = createQueues(producer, options.prefix);
+    for (const [name, queue] of Object.entries(queues)) queue.on('error', (error: Error) => log(`${name} queue: ${error.message}`));
     const lockDuration = options.lockDurationMs ?? 30_000;
     const used = new Set<TQueueName>(Object.values(TOPIC_ROUTES).map((r) => r.queue));
     const workers = [...used].map((queue) => {

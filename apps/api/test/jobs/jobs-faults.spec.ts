@@ -1,0 +1,161 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { Job, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../../src/database/data-source';
+import { PublicationFilesRepository } from '../../src/modules/publications/publication-files.repository';
+import { jobHandlers } from '../../src/queue/job-handlers';
+import { JobRuntime } from '../../src/queue/job-runtime';
+import { outboxJobId } from '../../src/queue/job-registry';
+import { createRedis } from '../../src/queue/redis-connection';
+import { createTestApp, type TTestApp } from '../utils/test-app';
+import {
+  insertOutbox,
+  insertPublishedBudget,
+  renderPublication,
+  testQueuePrefix,
+  undoneOutboxRows,
+  waitFor,
+  wipeRedisPrefix,
+} from './jobs-fixtures';
+import { seedDisclosure } from './seed-disclosure';
+import { startWorkerProcess } from './worker-process';
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
+const disclosure = seedDisclosure();
+const files = new PublicationFilesRepository();
+let t: TTestApp;
+let ds: DataSource;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  ds = createDataSource(t.db.url, { poolSize: 4 });
+  await ds.initialize();
+});
+
+afterAll(async () => {
+  await ds.destroy();
+  await t.close();
+});
+
+async function fileCount(publicationId: string): Promise<number> {
+  return (await files.listFiles(ds.manager, publicationId)).length;
+}
+
+describe('a worker killed in the middle of a report', () => {
+  const prefix = testQueuePrefix();
+  let redis: Redis;
+  let queue: Queue;
+
+  beforeAll(() => {
+    redis = createRedis(REDIS_URL);
+    queue = new Queue('publication', { connection: redis, prefix });
+  });
+
+  afterAll(async () => {
+    await queue.close();
+    redis.disconnect();
+    await wipeRedisPrefix(REDIS_URL, prefix);
+  });
+
+  it('produces the report exactly once after a restart, and never serves a half-written file', async () => {
+    const published = await insertPublishedBudget(ds, t.people, disclosure, 2020);
+    const outboxId = await renderPublication(ds, published);
+    const env = { DATABASE_URL: t.db.url, REDIS_URL, QUEUE_PREFIX: prefix, JOB_LOCK_MS: '2000' };
+    const first = await startWorkerProcess(env);
+    await waitFor('the report to start', async () => (await (await Job.fromId(queue, outboxJobId(outboxId)))?.getState()) === 'active', 30_000);
+    await first.kill();
+    // Killed mid-report: nothing of it is visible.
+    expect(await fileCount(published.publicationId)).toBe(0);
+
+    const second = await startWorkerProcess(env);
+    try {
+      await waitFor('the report after the restart', async () => (await undoneOutboxRows(ds)) === 0, 60_000);
+    } finally {
+      await second.stop();
+    }
+    const checks: { n: number }[] = await ds.query(`SELECT count(*)::int AS n FROM publication_checks WHERE publication_id = $1`, [published.publicationId]);
+    expect(checks[0]?.n).toBe(1);
+    const listed = await files.listFiles(ds.manager, published.publicationId);
+    expect(listed).toHaveLength(15);
+    for (const file of listed) {
+      const content = await files.findContent(ds.manager, file.id);
+      expect(createHash('sha256').update(content?.content ?? Buffer.alloc(0)).digest('hex')).toBe(file.sha256);
+    }
+    const job = await Job.fromId(queue, outboxJobId(outboxId));
+    expect(await job?.getState()).toBe('completed');
+  }, 120_000);
+});
+
+describe('Redis stopped for 30 s while budgets are published', () => {
+  const prefix = testQueuePrefix();
+  const port = 16_400 + Math.floor(Math.random() * 500);
+  const url = `redis://127.0.0.1:${port}`;
+  let server: ChildProcess | undefined;
+
+  /** A Redis of this test's own on another port, without persistence: a restart forgets everything. */
+  async function startRedis(): Promise<void> {
+    const child = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no', '--bind', '127.0.0.1'], { stdio: 'ignore' });
+    server = child;
+    const probe = createRedis(url);
+    probe.on('error', () => undefined);
+    try {
+      await waitFor('redis-server', async () => (await probe.ping().catch(() => '')) === 'PONG', 10_000);
+    } finally {
+      probe.disconnect();
+    }
+  }
+
+  async function stopRedis(): Promise<void> {
+    const child = server;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  afterAll(stopRedis);
+
+  it('keeps the API answering, and runs every job once Redis is back: none lost, none twice', async () => {
+    await startRedis();
+    const runtime = JobRuntime.start({
+      dataSource: ds,
+      redisUrl: url,
+      prefix,
+      handlers: jobHandlers(ds),
+      relayIntervalMs: 200,
+      reconcileIntervalMs: 1000,
+      reconcileAfterSeconds: 2,
+      lockDurationMs: 2000,
+      log: () => undefined,
+    });
+    try {
+      await stopRedis();
+      const downSince = Date.now();
+      const publications: string[] = [];
+      for (const year of [2021, 2022, 2023]) {
+        const published = await insertPublishedBudget(ds, t.people, disclosure, year);
+        publications.push(published.publicationId);
+        await renderPublication(ds, published);
+        await insertOutbox(ds, 'budget.notify', { budgetId: published.budgetId, action: 'publish', who: 'preparers' });
+      }
+      // While Redis is down the API answers as usual: nothing on its request path needs Redis.
+      while (Date.now() - downSince < 30_000) {
+        const started = Date.now();
+        await t.http().get('/api/health').expect(200);
+        expect(Date.now() - started).toBeLessThan(1000);
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+      }
+      expect(await undoneOutboxRows(ds)).toBe(6);
+
+      await startRedis();
+      await waitFor('every job', async () => (await undoneOutboxRows(ds)) === 0, 60_000);
+      for (const id of publications) expect(await fileCount(id)).toBe(15);
+      const notified: { n: number }[] = await ds.query(`SELECT count(*)::int AS n FROM notifications WHERE action = 'publish'`);
+      expect(notified[0]?.n).toBe(3);
+    } finally {
+      await runtime.stop();
+    }
+  }, 150_000);
+});
