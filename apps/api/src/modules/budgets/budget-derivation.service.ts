@@ -15,10 +15,10 @@ export interface TDerivation {
   disclosure: TDisclosure;
 }
 
-/** A derivation as the JSON text the API answers with, made once per version. */
+/** A derivation as the JSON bytes (UTF-8) the API answers with, made once per version. */
 export interface TSerializedDerivation {
   version: number;
-  json: string;
+  json: Buffer;
 }
 
 /** The domain's pure functions over a document: its disclosure tables, its findings, its totals. */
@@ -49,7 +49,7 @@ export class BudgetDerivationService {
 
   /** Parsed, for the workflow (a submission freezes it into the revision). */
   async forBudget(budget: Pick<TBudgetRow, 'id' | 'version'>): Promise<TDerivation> {
-    return JSON.parse((await this.serialized(budget)).json) as TDerivation;
+    return JSON.parse((await this.serialized(budget)).json.toString('utf8')) as TDerivation;
   }
 
   async serialized(budget: Pick<TBudgetRow, 'id' | 'version'>): Promise<TSerializedDerivation> {
@@ -60,7 +60,7 @@ export class BudgetDerivationService {
       [budget.id, budget.version],
     );
     const stored = rows[0];
-    if (stored !== undefined) return this.remember(budget.id, { version: stored.version, json: stored.payload });
+    if (stored !== undefined) return this.remember(budget.id, { version: stored.version, json: Buffer.from(stored.payload, 'utf8') });
     return this.remember(budget.id, await this.derive(budget.id));
   }
 
@@ -79,7 +79,7 @@ export class BudgetDerivationService {
        WHERE budget_derivations.version < EXCLUDED.version`,
       [id, derived.version, derived.json],
     );
-    return derived;
+    return { version: derived.version, json: Buffer.from(derived.json, 'utf8') };
   }
 
   private remember(id: string, derivation: TSerializedDerivation): TSerializedDerivation {

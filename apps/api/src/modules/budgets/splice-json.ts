@@ -1,10 +1,15 @@
 /**
- * One JSON object from an object and the text of another (`{"a":1}` + `{"b":2}` → `{"a":1,"b":2}`),
- * so a large prepared part is sent as it is stored instead of being parsed and serialised again.
+ * One JSON object, as UTF-8 bytes, from an object and the bytes of another
+ * (`{"a":1}` + `{"b":2}` → `{"a":1,"b":2}`), so that a large prepared part is sent as it is kept,
+ * without being parsed, serialised or encoded again.
  */
-export function spliceJson(head: object, objectJson: string): string {
-  const first = JSON.stringify(head);
-  if (!first.startsWith('{') || !objectJson.startsWith('{')) throw new TypeError('spliceJson joins two JSON objects');
-  if (first === '{}') return objectJson;
-  return objectJson === '{}' ? first : `${first.slice(0, -1)},${objectJson.slice(1)}`;
+export function spliceJson(head: object, objectJson: Buffer): Buffer {
+  const first = Buffer.from(JSON.stringify(head), 'utf8');
+  if (first[0] !== OPEN || objectJson[0] !== OPEN) throw new TypeError('spliceJson joins two JSON objects');
+  if (first.length === 2) return objectJson;
+  if (objectJson.length === 2) return first;
+  return Buffer.concat([first.subarray(0, -1), COMMA, objectJson.subarray(1)]);
 }
+
+const OPEN = '{'.charCodeAt(0);
+const COMMA = Buffer.from(',');
