@@ -1,5 +1,6 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { SESSION_KEY } from '../features/auth/use-session';
 import { ApiError } from '../lib/api-client';
 import { I18nProvider, type TLocale } from '../lib/i18n';
 
@@ -9,8 +10,20 @@ function retry(failures: number, error: Error): boolean {
   return failures < 2;
 }
 
+/** A session that expired (or was signed out elsewhere) sends the person to sign in again. */
+function signedOutOn401(client: () => QueryClient) {
+  return (error: Error) => {
+    if (error instanceof ApiError && error.status === 401) client().setQueryData(SESSION_KEY, null);
+  };
+}
+
 export function createQueryClient(): QueryClient {
-  return new QueryClient({ defaultOptions: { queries: { retry, refetchOnWindowFocus: false }, mutations: { retry: false } } });
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: signedOutOn401(() => client) }),
+    mutationCache: new MutationCache({ onError: signedOutOn401(() => client) }),
+    defaultOptions: { queries: { retry, refetchOnWindowFocus: false }, mutations: { retry: false } },
+  });
+  return client;
 }
 
 export function Providers({ children, client, locale }: { children: ReactNode; client?: QueryClient; locale?: TLocale }) {
