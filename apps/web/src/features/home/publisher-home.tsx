@@ -11,6 +11,7 @@ export const PUBLISH_WITHIN_DAYS = 20;
 export function PublisherHome() {
   const { t } = useI18n();
   const approved = useBudgets({ state: 'approved' });
+  const published = useBudgets({ state: 'published' });
   const now = new Date();
   return (
     <main className="page">
@@ -28,7 +29,7 @@ export function PublisherHome() {
               <th scope="col">{t('department')}</th>
               <th scope="col">{t('year')}</th>
               <th scope="col">{t('deadline')}</th>
-              <th scope="col">{t('state')}</th>
+              <th scope="col">{t('timeLeft')}</th>
               <th scope="col" />
             </tr>
           </thead>
@@ -51,6 +52,20 @@ export function PublisherHome() {
             })}
           </tbody>
         </table>
+      )}
+      {published.data !== undefined && published.data.items.length > 0 && (
+        <section aria-labelledby="published-title">
+          <h2 id="published-title">{t('publishedBudgets')}</h2>
+          <ul>
+            {published.data.items.map((b) => (
+              <li key={b.id}>
+                <Link to={`/budgets/${b.id}`}>
+                  {b.department.name} {b.fiscalYear}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </main>
   );
