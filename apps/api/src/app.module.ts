@@ -19,12 +19,14 @@ import { PublicModule } from './modules/public/public.module';
 import { RevisionsModule } from './modules/revisions/revisions.module';
 import { WorkflowModule } from './modules/workflow/workflow.module';
 import { WebClientModule } from './modules/web-client/web-client.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { PublicationsModule } from './modules/publications/publications.module';
 
 /**
  * The root module. Feature modules are listed in FEATURE_MODULES; add yours there.
  * Every route is guarded by AuthGuard (@Roles / @Public) and every error leaves through ProblemDetailsFilter.
  */
-const FEATURE_MODULES = [AuthModule, AuditModule, HealthModule, UsersModule, DepartmentsModule, CatalogueModule, BudgetsModule, WorkflowModule, RevisionsModule, CommentsModule, PublicModule, WebClientModule];
+const FEATURE_MODULES = [AuthModule, AuditModule, HealthModule, UsersModule, DepartmentsModule, CatalogueModule, BudgetsModule, WorkflowModule, RevisionsModule, CommentsModule, PublicModule, WebClientModule, PublicationsModule, NotificationsModule];
 
 @Module({})
 export class AppModule {

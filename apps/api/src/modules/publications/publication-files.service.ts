@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { notFound } from '../../common/errors/app-error';
+import type { TRenderProblem } from '../reports/check/rendered-check';
+import { PublicationFilesRepository, type TFileContent } from './publication-files.repository';
+
+/** A file of a published disclosure as `GET /api/public/disclosures/:id` lists it. */
+export interface TListedFile {
+  format: string;
+  name: string;
+  /** Downloads without signing in. */
+  url: string;
+  size: number;
+  sha256: string;
+}
+
+export type TFilesStatus =
+  | { state: 'rendering' }
+  | { state: 'published'; files: TListedFile[] }
+  | { state: 'check-failed'; problems: TRenderProblem[] };
+
+/** The files of publications, for the public side and for the publisher who waits for them. */
+@Injectable()
+export class PublicationFilesService {
+  private readonly repository = new PublicationFilesRepository();
+
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** The files of a publication; empty while they are being rendered or when the check failed. */
+  async listPublished(publicationId: string): Promise<TListedFile[]> {
+    const files = await this.repository.listFiles(this.dataSource.manager, publicationId);
+    return files.map((f) => ({ format: f.format, name: f.name, url: `/api/public/files/${f.id}`, size: f.size, sha256: f.sha256 }));
+  }
+
+  /** Where the files of a publication stand: still rendering, published, or stopped by the check (and why). */
+  async status(publicationId: string): Promise<TFilesStatus> {
+    const check = await this.repository.findCheck(this.dataSource.manager, publicationId);
+    if (check === undefined) return { state: 'rendering' };
+    if (!check.passed) return { state: 'check-failed', problems: check.problems };
+    return { state: 'published', files: await this.listPublished(publicationId) };
+  }
+
+  async content(fileId: string): Promise<TFileContent> {
+    const file = await this.repository.findContent(this.dataSource.manager, fileId);
+    if (file === undefined) throw notFound('File');
+    return file;
+  }
+}

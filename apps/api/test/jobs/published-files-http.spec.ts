@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { NotifyJob } from '../../src/modules/notifications/jobs/notify.job';
+import { RenderPublicationJob } from '../../src/modules/publications/jobs/render-publication.job';
+import { PublicationFilesService } from '../../src/modules/publications/publication-files.service';
+import { createTestApp, type TTestApp } from '../utils/test-app';
+import { insertOutbox, insertPublishedBudget, renderPublication, type TPublished } from './jobs-fixtures';
+import { seedDisclosure } from './seed-disclosure';
+
+let t: TTestApp;
+let published: TPublished;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  published = await insertPublishedBudget(t.dataSource, t.people, seedDisclosure(), 2020);
+  const outboxId = await renderPublication(t.dataSource, published);
+  await new RenderPublicationJob(t.dataSource).handle({ outboxId, topic: 'budget.render-publication', payload: { ...published } });
+  const notifyId = await insertOutbox(t.dataSource, 'budget.notify', { budgetId: published.budgetId, action: 'publish', who: 'preparers' });
+  await new NotifyJob(t.dataSource).handle({ outboxId: notifyId, topic: 'budget.notify', payload: { budgetId: published.budgetId, action: 'publish', who: 'preparers' } });
+});
+
+afterAll(() => t.close());
+
+describe('published files over HTTP', () => {
+  it('downloads every listed file without signing in, its sha256 equal to the listed one', async () => {
+    const files = await new PublicationFilesService(t.dataSource).listPublished(published.publicationId);
+    expect(files.map((f) => f.name)).toEqual(expect.arrayContaining(['disclosure.pdf', 'disclosure.xlsx', 'disclosure.html', 'disclosure.json', 't1.csv', 'datapackage.json']));
+    for (const file of files) {
+      const res = await t.http().get(file.url).buffer(true).parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+      expect(res.status).toBe(200);
+      const body = res.body as Buffer;
+      expect(body.length).toBe(file.size);
+      expect(createHash('sha256').update(body).digest('hex')).toBe(file.sha256);
+      expect(res.headers['etag']).toBe(`"${file.sha256}"`);
+    }
+  });
+
+  it('answers 404 for a file that does not exist', async () => {
+    await t.http().get('/api/public/files/00000000-0000-4000-8000-000000000000').expect(404);
+    await t.http().get('/api/public/files/not-a-uuid').expect(404);
+  });
+});
+
+describe('notifications over HTTP', () => {
+  it("shows the department's preparer the publication, nobody else, and refuses anonymous callers", async () => {
+    const preparer = await t.login('preparer');
+    const mine = await t.http().get('/api/notifications').set(preparer.headers).expect(200);
+    expect(mine.body.items).toEqual([expect.objectContaining({ budgetId: published.budgetId, action: 'publish', read: false })]);
+    const other = await t.login('preparer2');
+    expect((await t.http().get('/api/notifications').set(other.headers).expect(200)).body.items).toEqual([]);
+    await t.http().get('/api/notifications').expect(401);
+    const id = (mine.body.items as { id: string }[])[0]?.id ?? '';
+    await t.http().post(`/api/notifications/${id}/read`).set({ ...other.headers, 'X-CSRF-Token': other.csrfToken }).expect(404);
+    await t.http().post(`/api/notifications/${id}/read`).set({ ...preparer.headers, 'X-CSRF-Token': preparer.csrfToken }).expect(204);
+    expect((await t.http().get('/api/notifications').set(preparer.headers).expect(200)).body.items[0].read).toBe(true);
+  });
+});
