@@ -91,6 +91,8 @@ export interface TComment {
 
 export interface TPublicFile {
   format: string;
+  /** e.g. t1.csv, disclosure.pdf: several files may share a format (one CSV per table). */
+  name?: string;
   url: string;
   size: number;
   sha256: string;

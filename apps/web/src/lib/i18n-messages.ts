@@ -169,7 +169,7 @@ export const zh = {
   publicLink: '公开链接',
   files: '文件',
   size: '大小',
-  filesPending: '文件正在生成，稍后刷新',
+  filesPending: '文件正在生成，生成后自动列出',
   // portal
   portalTitle: '部门预算公开',
   disclosures: '已公开的部门预算',
@@ -358,7 +358,7 @@ export const en: Record<TMessageKey, string> = {
   publicLink: 'Public link',
   files: 'Files',
   size: 'Size',
-  filesPending: 'Files are being generated; refresh in a moment',
+  filesPending: 'Files are being generated; they appear here when ready',
   portalTitle: 'Department budget disclosures',
   disclosures: 'Published department budgets',
   downloads: 'Downloads',

@@ -28,6 +28,7 @@ export function Downloads({ files }: { files: TPublicFile[] }) {
               <a href={f.url} download data-format={f.format}>
                 {f.format.toUpperCase()}
               </a>
+              {f.name !== undefined && <span className="muted"> {f.name}</span>}
             </td>
             <td>{size(f.size)}</td>
             <td>
