@@ -131,7 +131,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
             ) : diff.isError ? (
               <Status error>{diff.error.message}</Status>
             ) : (
-              <RevisionDiffView diff={diff.data.diff} onPickLine={(lineId) => setAnchor({ kind: 'line', lineId })} />
+              <RevisionDiffView diff={diff.data.diff} disclosure={budget.disclosure} onPickLine={(lineId) => setAnchor({ kind: 'line', lineId })} />
             )}
           </section>
           <section aria-labelledby="tables-title">

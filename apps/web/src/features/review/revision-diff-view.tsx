@@ -1,6 +1,7 @@
-import { MoneyError, parseFen, type TCellChange, type TExpenditureLine, type TRevisionDiff } from '@budgetflow/domain';
+import { MoneyError, parseFen, type TCellChange, type TDisclosure, type TExpenditureLine, type TRevisionDiff } from '@budgetflow/domain';
 import { useI18n } from '../../lib/i18n';
 import { groupYuan } from '../../lib/yuan-text';
+import { cellLabel } from './cell-label';
 
 /** A value as a reviewer reads it: amounts grouped, blanks as "—". */
 function shown(value: unknown): string {
@@ -16,11 +17,6 @@ function shown(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-/** "tables[T1].rows[total].amount" → its table, for grouping the cell changes by table. */
-function tableOf(change: TCellChange): string {
-  return /tables\[(\w+)\]/.exec(change.path)?.[1] ?? /tables\.(\w+)/.exec(change.path)?.[1] ?? '—';
-}
-
 function OldNew({ before, after }: { before: unknown; after: unknown }) {
   return (
     <>
@@ -34,11 +30,14 @@ function OldNew({ before, after }: { before: unknown; after: unknown }) {
  * new per field), table cells that moved grouped by table, findings that appeared or went away.
  * Clicking a line anchors a comment to it.
  */
-export function RevisionDiffView({ diff, onPickLine }: { diff: TRevisionDiff; onPickLine(lineId: string): void }) {
+export function RevisionDiffView({ diff, disclosure, onPickLine }: { diff: TRevisionDiff; disclosure: TDisclosure | undefined; onPickLine(lineId: string): void }) {
   const { t, locale } = useI18n();
   const lines = diff.expenditureLines;
-  const byTable = new Map<string, TCellChange[]>();
-  for (const c of diff.cells) byTable.set(tableOf(c), [...(byTable.get(tableOf(c)) ?? []), c]);
+  const byTable = new Map<string, { change: TCellChange; cell: string }[]>();
+  for (const change of diff.cells) {
+    const { group, cell } = cellLabel(change, disclosure);
+    byTable.set(group, [...(byTable.get(group) ?? []), { change, cell }]);
+  }
   const lineLabel = (l: TExpenditureLine) => `${l.id} · ${l.functionCode}/${l.economicCode}`;
   const empty = lines.added.length + lines.removed.length + lines.changed.length + diff.cells.length + diff.projects.changed.length + diff.incomeLines.changed.length === 0;
   if (empty) return <p>{t('noDifference')}</p>;
@@ -103,6 +102,7 @@ export function RevisionDiffView({ diff, onPickLine }: { diff: TRevisionDiff; on
         </tbody>
       </table>
       <h3>{t('cellChanges')}</h3>
+      {diff.cells.length === 0 && <p className="muted">{t('nothingHere')}</p>}
       {[...byTable.entries()].map(([table, changes]) => (
         <details key={table} open={changes.length <= 30}>
           <summary>
@@ -110,13 +110,11 @@ export function RevisionDiffView({ diff, onPickLine }: { diff: TRevisionDiff; on
           </summary>
           <table className="list">
             <tbody>
-              {changes.map((c) => (
-                <tr key={c.path}>
+              {changes.map(({ change, cell }) => (
+                <tr key={change.path}>
+                  <td title={change.path}>{cell}</td>
                   <td>
-                    <code>{c.path}</code>
-                  </td>
-                  <td>
-                    <OldNew before={c.before} after={c.after} />
+                    <OldNew before={change.before} after={change.after} />
                   </td>
                 </tr>
               ))}
