@@ -1,6 +1,6 @@
 import type { TSignedIn, TTestApp } from '../utils/test-app';
 import { createTestApp } from '../utils/test-app';
-import { createSeededBudget, dumpBudgetTables, seedDocument, type TBudgetRef } from './budget-test-kit';
+import { createSeededBudget, dumpBudgetTables, seedDocument, signIn, type TBudgetRef } from './budget-test-kit';
 
 /**
  * Bad input on every write route: a 4xx that names the field at fault, and not one row changed
@@ -28,9 +28,7 @@ describe('bad input on every write route', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    preparer = await t.login('preparer');
-    reviewer = await t.login('reviewer');
-    publisher = await t.login('publisher');
+    ({ preparer, reviewer, publisher } = await signIn(t, 'preparer', 'reviewer', 'publisher'));
     draft = await createSeededBudget(t, preparer, 2020);
     submitted = await createSeededBudget(t, preparer, 2021);
     await t.http().post(`/api/budgets/${submitted.id}/submit`).set(preparer.headers).expect(200);

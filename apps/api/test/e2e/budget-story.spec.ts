@@ -1,6 +1,6 @@
 import type { TSignedIn, TTestApp } from '../utils/test-app';
 import { createTestApp } from '../utils/test-app';
-import { createSeededBudget } from './budget-test-kit';
+import { createSeededBudget, signIn } from './budget-test-kit';
 
 /**
  * The whole story over HTTP, as the people involved live it: the preparer imports and submits,
@@ -17,11 +17,7 @@ describe('a budget from draft to the public', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    preparer = await t.login('preparer');
-    reviewer = await t.login('reviewer');
-    reviewer2 = await t.login('reviewer2');
-    publisher = await t.login('publisher');
-    preparer2 = await t.login('preparer2');
+    ({ preparer, reviewer, reviewer2, publisher, preparer2 } = await signIn(t, 'preparer', 'reviewer', 'reviewer2', 'publisher', 'preparer2'));
   });
   afterAll(() => t.close());
 

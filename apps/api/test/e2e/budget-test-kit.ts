@@ -1,7 +1,15 @@
 import type { TBudgetDocument } from '@budgetflow/domain';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { TTestUsername } from '../utils/seed-people';
 import type { TSignedIn, TTestApp } from '../utils/test-app';
+
+/** Signs the named test accounts in, one after the other. */
+export async function signIn<N extends TTestUsername>(t: TTestApp, ...names: N[]): Promise<Record<N, TSignedIn>> {
+  const signedIn = {} as Record<N, TSignedIn>;
+  for (const name of names) signedIn[name] = await t.login(name);
+  return signedIn;
+}
 
 /** The seed's 2020 budget (武汉市硚口区大数据中心, department 019001 = the test "home" department). */
 export function seedDocument(): TBudgetDocument {

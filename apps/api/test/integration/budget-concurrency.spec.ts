@@ -1,6 +1,6 @@
 import type { TSignedIn, TTestApp } from '../utils/test-app';
 import { createTestApp } from '../utils/test-app';
-import { createSeededBudget, seedDocumentFor, type TBudgetRef } from '../e2e/budget-test-kit';
+import { createSeededBudget, seedDocumentFor, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
 
 /** One HTTP call through fetch, so that many run truly in parallel against the listening app. */
 async function call(t: TTestApp, who: TSignedIn, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
@@ -23,10 +23,7 @@ describe('concurrency', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    preparer = await t.login('preparer');
-    reviewer = await t.login('reviewer');
-    reviewer2 = await t.login('reviewer2');
-    publisher = await t.login('publisher');
+    ({ preparer, reviewer, reviewer2, publisher } = await signIn(t, 'preparer', 'reviewer', 'reviewer2', 'publisher'));
   });
   afterAll(() => t.close());
 

@@ -2,7 +2,7 @@ import { canonicalJson } from '@budgetflow/domain';
 import { createHash } from 'node:crypto';
 import type { TSignedIn, TTestApp } from '../utils/test-app';
 import { createTestApp } from '../utils/test-app';
-import { createSeededBudget, type TBudgetRef } from '../e2e/budget-test-kit';
+import { createSeededBudget, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
 
 describe('revisions, stale edits and comments', () => {
   let t: TTestApp;
@@ -12,8 +12,7 @@ describe('revisions, stale edits and comments', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    preparer = await t.login('preparer');
-    reviewer = await t.login('reviewer');
+    ({ preparer, reviewer } = await signIn(t, 'preparer', 'reviewer'));
     budget = await createSeededBudget(t, preparer, 2020);
   });
   afterAll(() => t.close());

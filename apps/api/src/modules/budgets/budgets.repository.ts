@@ -13,17 +13,8 @@ export interface TBudgetListFilter {
   pageSize: number;
 }
 
-export interface TBudgetSummaryRow {
-  id: string;
-  department_id: string;
-  department_code: string;
-  department_name: string;
-  fiscal_year: number;
-  state: TBudgetStateValue;
-  version: number;
-  revision_no: number;
-  updated_at: Date;
-}
+/** What a list shows of a budget. */
+export type TBudgetSummaryRow = Omit<TBudgetRow, 'return_reason' | 'created_at'>;
 
 /** Named finders over `budgets`; every read carries the viewer, so scope is never forgotten. */
 @Injectable()

@@ -98,9 +98,7 @@ export class BudgetsService {
     const units = await this.budgets.unitCodes(this.dataSource.manager, id);
     const codeErrors = unknownLineCodes(patch.upsertExpenditure, catalogueOfYear(budget.fiscal_year), units, 'upsertExpenditure');
     if (codeErrors.length > 0) throw new AppError('VALIDATION_FAILED', 'Some lines name codes that do not exist', codeErrors);
-    return this.dataSource.transaction(async (m) => {
-      const bumped = await this.budgets.bumpIfEditable(m, id, version, EDITABLE_STATES);
-      if (bumped === undefined) throw await versionConflict(this.budgets, m, id, version);
+    return this.edit(caller, id, version, 'budget.lines.edit', async (m) => {
       const missing: TFieldError[] = [
         ...(await this.lines.removeExpenditure(m, id, patch.removeExpenditure)).map((lineId) => noSuchLine('removeExpenditure', patch.removeExpenditure, lineId)),
         ...(await this.lines.removeIncome(m, id, patch.removeIncome)).map((lineId) => noSuchLine('removeIncome', patch.removeIncome, lineId)),
@@ -108,23 +106,12 @@ export class BudgetsService {
       if (missing.length > 0) throw new AppError('VALIDATION_FAILED', 'Some lines to remove do not exist', missing);
       await this.lines.upsertExpenditure(m, id, patch.upsertExpenditure);
       await this.lines.upsertIncome(m, id, patch.upsertIncome);
-      await this.budgets.recordEditor(m, id, bumped.revision_no + 1, caller.userId);
-      await this.audit.append(m, {
-        actor: caller.username,
-        action: 'budget.lines.edit',
-        entity: 'budget',
-        entityId: id,
-        budgetId: id,
-        payload: {
-          fromVersion: version,
-          toVersion: bumped.version,
-          upsertedExpenditure: patch.upsertExpenditure.map((l) => l.id),
-          removedExpenditure: patch.removeExpenditure,
-          upsertedIncome: patch.upsertIncome.map((l) => l.id),
-          removedIncome: patch.removeIncome,
-        },
-      });
-      return { id, version: bumped.version };
+      return {
+        upsertedExpenditure: patch.upsertExpenditure.map((l) => l.id),
+        removedExpenditure: patch.removeExpenditure,
+        upsertedIncome: patch.upsertIncome.map((l) => l.id),
+        removedIncome: patch.removeIncome,
+      };
     });
   }
 
@@ -135,23 +122,28 @@ export class BudgetsService {
     const units = new Set(document.department.units.map((u) => u.code));
     errors.push(...unknownLineCodes(document.expenditureLines, catalogueOfYear(budget.fiscal_year), units, 'expenditureLines'));
     if (errors.length > 0) throw new AppError('VALIDATION_FAILED', 'The document does not fit this budget', errors);
-    return this.dataSource.transaction(async (m) => {
-      const bumped = await this.budgets.bumpIfEditable(m, id, version, EDITABLE_STATES);
-      if (bumped === undefined) throw await versionConflict(this.budgets, m, id, version);
+    return this.edit(caller, id, version, 'budget.document.import', async (m) => {
       const { rest, expenditureLines, incomeLines } = splitDocument(document);
       await this.lines.removeAll(m, id);
       await copyExpenditureLines(m, id, expenditureLines);
       await this.lines.upsertIncome(m, id, incomeLines);
       await this.budgets.replaceDocumentRest(m, id, rest);
+      return { expenditureLines: expenditureLines.length, incomeLines: incomeLines.length };
+    });
+  }
+
+  /**
+   * The frame of every edit, in one transaction: the optimistic lock on the version the editor saw
+   * (409 with the current version if it moved), the change, the editor noted for the revision, and
+   * the audit entry last (it holds the audit chain's lock until commit).
+   */
+  private edit(caller: TCaller, id: string, version: number, action: string, change: (m: EntityManager) => Promise<Record<string, unknown>>): Promise<{ id: string; version: number }> {
+    return this.dataSource.transaction(async (m) => {
+      const bumped = await this.budgets.bumpIfEditable(m, id, version, EDITABLE_STATES);
+      if (bumped === undefined) throw await versionConflict(this.budgets, m, id, version);
+      const facts = await change(m);
       await this.budgets.recordEditor(m, id, bumped.revision_no + 1, caller.userId);
-      await this.audit.append(m, {
-        actor: caller.username,
-        action: 'budget.document.import',
-        entity: 'budget',
-        entityId: id,
-        budgetId: id,
-        payload: { fromVersion: version, toVersion: bumped.version, expenditureLines: expenditureLines.length, incomeLines: incomeLines.length },
-      });
+      await this.audit.append(m, { actor: caller.username, action, entity: 'budget', entityId: id, budgetId: id, payload: { fromVersion: version, toVersion: bumped.version, ...facts } });
       return { id, version: bumped.version };
     });
   }

@@ -13,13 +13,12 @@ import { BudgetsService } from '../budgets/budgets.service';
 import { PublicationsRepository } from '../public/publications.repository';
 import { RevisionsRepository } from '../revisions/revisions.repository';
 import { toAppError } from '../budgets/domain-error.mapper';
+import type { TActionRequestParts } from './action-request.decorator';
 import { IdempotencyRepository } from './idempotency.repository';
 import { OutboxRepository } from './outbox.repository';
 
-export interface TActionInput {
-  version?: number | undefined;
-  reason?: string | undefined;
-}
+/** What an action carries besides its name: the version seen and, for 'return', the reason. */
+type TActionInput = Pick<TActionRequestParts, 'version' | 'reason'>;
 
 export interface TActionResult {
   id: string;
@@ -51,7 +50,9 @@ export class WorkflowService {
   ) {}
 
   /** Acts once per Idempotency-Key: a retry with the same key gets the first answer back. */
-  async act(caller: TCaller, id: string, action: WorkflowAction, input: TActionInput, key: string | undefined): Promise<TActionResult> {
+  async act(caller: TCaller, action: WorkflowAction, request: TActionRequestParts): Promise<TActionResult> {
+    const { budgetId: id, idempotencyKey: key } = request;
+    const input: TActionInput = { version: request.version, reason: request.reason };
     if (key === undefined) return this.perform(caller, id, action, input, undefined);
     const fingerprint = createHash('sha256').update(canonicalJson({ id, action, input })).digest('hex');
     const stored = await this.idempotency.find(this.dataSource.manager, caller.userId, key);
