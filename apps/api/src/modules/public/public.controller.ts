@@ -7,6 +7,7 @@ import { notFound } from '../../common/errors/app-error';
 import { documentRoute } from '../../common/openapi/openapi.registry';
 import { ZodPipe } from '../../common/validation/zod.pipe';
 import { IdPipe } from '../budgets/request-parts';
+import { PublicationFilesService, type TListedFile } from '../publications/publication-files.service';
 import { PublicationsRepository, type TPublicationSummary } from './publications.repository';
 
 const ZDisclosuresQuery = z.strictObject({
@@ -26,6 +27,7 @@ export class PublicController {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly publications: PublicationsRepository,
+    private readonly files: PublicationFilesService,
   ) {}
 
   @Get()
@@ -37,10 +39,10 @@ export class PublicController {
 
   @Get(':id')
   @Public()
-  async get(@Param('id', new IdPipe('Disclosure')) id: string): Promise<TPublicationSummary & { sha256: string; disclosure: unknown; files: never[] }> {
+  async get(@Param('id', new IdPipe('Disclosure')) id: string): Promise<TPublicationSummary & { sha256: string; disclosure: unknown; files: TListedFile[] }> {
     const publication = await this.publications.findWithDisclosure(this.dataSource.manager, id);
     if (publication === undefined) throw notFound('Disclosure');
-    // Rendered files (PDF, XLSX, CSV) are the jobs' work; until they attach them the list is empty.
-    return { ...publication, files: [] };
+    // The files (PDF, XLSX, CSV, JSON) are rendered by a job after publication: empty until then.
+    return { ...publication, files: await this.files.listPublished(id) };
   }
 }
