@@ -2,7 +2,7 @@ import type { TBudgetDocument } from '../budget/budget-document.schema';
 import type { TDisclosure } from '../disclosure/disclosure.schema';
 import type { NameCatalogue } from './catalogue-names';
 import type { DeriveContext } from './derive-context';
-import { aggregateLines } from './line-aggregate';
+import { aggregateLines, type LineAggregate } from './line-aggregate';
 import { deriveExplanations } from './part3-explanations';
 import { deriveGlossary } from './part4-glossary';
 import { deriveT1 } from './t1-income-expenditure-summary';
@@ -19,6 +19,8 @@ import { deriveT10 } from './t10-project-performance';
 export interface DeriveOptions {
   /** Revision hash of the document, recorded in meta.generatedFrom. */
   generatedFrom?: string;
+  /** The document's lines already aggregated (aggregateLines(doc)), so that they are read once for derivation and rules alike. */
+  aggregate?: LineAggregate;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface DeriveOptions {
 export function deriveDisclosure(doc: TBudgetDocument, catalogue: NameCatalogue, options: DeriveOptions = {}): TDisclosure {
   const ctx: DeriveContext = {
     doc,
-    aggregate: aggregateLines(doc),
+    aggregate: options.aggregate ?? aggregateLines(doc),
     catalogue,
     unitNames: new Map(doc.department.units.map((u) => [u.code, u.name])),
   };

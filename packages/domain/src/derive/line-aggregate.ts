@@ -1,4 +1,4 @@
-import { GENERAL_PUBLIC_BUDGET_SOURCES, GOVERNMENT_FUND_SOURCES, type FundSource } from '../budget/fund-source';
+import { FUND_SOURCES, GENERAL_PUBLIC_BUDGET_SOURCES, GOVERNMENT_FUND_SOURCES, type FundSource } from '../budget/fund-source';
 import type { TBudgetDocument, TExpenditureKind } from '../budget/budget-document.schema';
 import { parseFen, type Fen } from '../money/fen';
 import { MoneyError } from '../money/money-error';
@@ -49,16 +49,41 @@ export interface ProjectCell extends Summed {
   readonly functionCode: string;
 }
 
+/** Per project: what its lines add up to, in total, by economic 款 and by fund source (the rules' project checks). */
+export interface ProjectLineTotals {
+  total: Fen;
+  byEconomic: Map<string, Fen>;
+  bySource: Map<FundSource, Fen>;
+  lineCount: number;
+}
+
+/**
+ * The lines read once, for the tables and for the rules alike. Besides the three projections the
+ * tables sum, it carries what the line rules look up (totals by fund source and by project, the
+ * units the lines use, lines whose kind and project disagree), so validation needs no pass of its own.
+ */
 export interface LineAggregate {
   readonly byFunction: readonly FunctionCell[];
   readonly byEconomic: readonly EconomicCell[];
   readonly byProject: readonly ProjectCell[];
   readonly incomeBySource: ReadonlyMap<FundSource, Fen>;
+  readonly expenditureBySource: ReadonlyMap<FundSource, Fen>;
+  readonly expenditureTotal: Fen;
+  readonly projectLines: ReadonlyMap<string, ProjectLineTotals>;
+  /** Budget units the expenditure lines name, each once. */
+  readonly unitCodes: ReadonlySet<string>;
+  /** Lines whose kind and project disagree: a project line without a project, or a basic line with one. */
+  readonly projectLinkMismatches: number;
 }
 
 const FAMILIES: readonly FundFamily[] = ['general-public', 'government-fund', 'carryover-fiscal', 'other'];
 const KINDS: readonly TExpenditureKind[] = ['basic-personnel', 'basic-public', 'project'];
 const SLOTS = FAMILIES.length * KINDS.length;
+const KIND_INDEX = new Map(KINDS.map((kind, i) => [kind, i]));
+/** Per fund source, its position and its family's: one Map lookup per line for both. */
+const SOURCE_SLOTS = new Map<string, { source: number; family: number }>(FUND_SOURCES.map((source, i) => [source, { source: i, family: FAMILIES.indexOf(familyOf(source)) }]));
+/** Sums of sources outside the list land past the end of the list, where no report reads them. */
+const OTHER_SOURCE = { source: FUND_SOURCES.length, family: FAMILIES.indexOf('other') };
 
 /** Cells of one (unit, code) pair, one slot per fund family × kind. */
 type Slots<T> = (T | undefined)[];
@@ -83,23 +108,47 @@ function flatten<T>(outer: Map<string, Map<string, Slots<T>>>): T[] {
   return cells;
 }
 
+function add<K>(map: Map<K, Fen>, key: K, fen: number): void {
+  map.set(key, ((map.get(key) ?? 0) + fen) as Fen);
+}
+
+function addToProject(projects: Map<string, ProjectLineTotals>, projectId: string, economicCode: string, source: FundSource, fen: number): void {
+  let totals = projects.get(projectId);
+  if (totals === undefined) {
+    totals = { total: 0 as Fen, byEconomic: new Map(), bySource: new Map(), lineCount: 0 };
+    projects.set(projectId, totals);
+  }
+  totals.total = (totals.total + fen) as Fen;
+  totals.lineCount += 1;
+  add(totals.byEconomic, economicCode, fen);
+  add(totals.bySource, source, fen);
+}
+
 /**
- * The one pass over the lines that every table shares: each amount is parsed once and added, in
- * integer 分, to three small projections (by 项 and unit, by 款 and unit, by project). Tables
- * then sum those, never the lines again. Maps are nested on the lines' own code strings rather
- * than keyed by concatenations, so no key string is built per line. Totals are checked to stay
- * in the exact integer range.
+ * The one pass over the lines that every table and every line rule shares: each amount is parsed
+ * once and added, in integer 分, to three small projections (by 项 and unit, by 款 and unit, by
+ * project) and to the totals the rules compare. Tables then sum those, never the lines again.
+ * Maps are nested on the lines' own code strings rather than keyed by concatenations, so no key
+ * string is built per line. Totals are checked to stay in the exact integer range.
  */
 export function aggregateLines(doc: Pick<TBudgetDocument, 'expenditureLines' | 'incomeLines'>): LineAggregate {
   const byFunction = new Map<string, Map<string, Slots<FunctionCell>>>();
   const byEconomic = new Map<string, Map<string, Slots<EconomicCell>>>();
   const byProject = new Map<string, Map<string, Slots<ProjectCell>>>();
+  const projectLines = new Map<string, ProjectLineTotals>();
+  const bySourceIndex = new Array<number>(FUND_SOURCES.length + 1).fill(0);
+  let expenditureTotal = 0;
+  let projectLinkMismatches = 0;
   for (const line of doc.expenditureLines) {
-    const { kind, unitCode, functionCode, economicCode, projectId } = line;
-    const family = familyOf(line.fundSource);
+    const { kind, unitCode, functionCode, economicCode, projectId, fundSource } = line;
     const fen = parseFen(line.amount);
-    const familyIndex = FAMILIES.indexOf(family);
-    const slot = familyIndex * KINDS.length + KINDS.indexOf(kind);
+    expenditureTotal += fen;
+    // a source outside the schema's list (a document not parsed) counts as 'other', as familyOf says
+    const sourceSlots = SOURCE_SLOTS.get(fundSource) ?? OTHER_SOURCE;
+    bySourceIndex[sourceSlots.source] = (bySourceIndex[sourceSlots.source] ?? 0) + fen;
+    const familyIndex = sourceSlots.family;
+    const family = FAMILIES[familyIndex] ?? 'other';
+    const slot = familyIndex * KINDS.length + (KIND_INDEX.get(kind) ?? 0);
     const functionSlots = slotsOf(byFunction, unitCode, functionCode, SLOTS);
     const f = functionSlots[slot];
     if (f === undefined) functionSlots[slot] = { family, kind, unitCode, functionCode, fen };
@@ -108,15 +157,33 @@ export function aggregateLines(doc: Pick<TBudgetDocument, 'expenditureLines' | '
     const e = economicSlots[slot];
     if (e === undefined) economicSlots[slot] = { family, kind, unitCode, economicCode, fen };
     else e.fen += fen;
+    if ((kind === 'project') !== (projectId !== undefined)) projectLinkMismatches++;
     if (projectId === undefined) continue;
+    addToProject(projectLines, projectId, economicCode, fundSource, fen);
     const projectSlots = slotsOf(byProject, projectId, functionCode, FAMILIES.length);
     const p = projectSlots[familyIndex];
     if (p === undefined) projectSlots[familyIndex] = { family, projectId, functionCode, fen };
     else p.fen += fen;
   }
+  const expenditureBySource = new Map<FundSource, Fen>();
+  FUND_SOURCES.forEach((source, i) => {
+    const fen = bySourceIndex[i] ?? 0;
+    if (fen !== 0) expenditureBySource.set(source, fen as Fen);
+  });
   const incomeBySource = new Map<FundSource, Fen>();
-  for (const line of doc.incomeLines) incomeBySource.set(line.source, ((incomeBySource.get(line.source) ?? 0) + parseFen(line.amount)) as Fen);
-  const aggregate = { byFunction: flatten(byFunction), byEconomic: flatten(byEconomic), byProject: flatten(byProject), incomeBySource };
+  for (const line of doc.incomeLines) add(incomeBySource, line.source, parseFen(line.amount));
+  const aggregate = {
+    byFunction: flatten(byFunction),
+    byEconomic: flatten(byEconomic),
+    byProject: flatten(byProject),
+    incomeBySource,
+    expenditureBySource,
+    // amounts are non-negative by schema, so when the grand total is exact every partial sum is too
+    expenditureTotal: assertExact(expenditureTotal),
+    projectLines,
+    unitCodes: new Set(byFunction.keys()),
+    projectLinkMismatches,
+  };
   for (const cells of [aggregate.byFunction, aggregate.byEconomic, aggregate.byProject, [...incomeBySource.values()].map((fen) => ({ fen }))]) {
     for (const cell of cells) assertExact(cell.fen);
   }

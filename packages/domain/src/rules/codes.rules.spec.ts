@@ -1,6 +1,8 @@
 import fixture from '../../fixtures/qiaokou-bigdata-2020.json';
 import { ZBudgetDocument, type TBudgetDocument } from '../budget/budget-document.schema';
 import { catalogueForYear } from '../catalogue/catalogue-editions';
+import { aggregateLines } from '../derive/line-aggregate';
+import { checkCodes } from './codes.rules';
 import { validateBudget } from './validate-budget';
 
 const seed = (): TBudgetDocument => ZBudgetDocument.parse(fixture);
@@ -98,5 +100,18 @@ describe('code rules', () => {
         { kind: 'line', lineId, field: 'functionCode' },
       ]),
     );
+  });
+
+  it('checks each distinct code once from the aggregate, and still points at every line that uses a failing one', () => {
+    const doc = seed();
+    const catalogue = catalogueForYear(2020);
+    expect(checkCodes(doc.expenditureLines, catalogue, 2020, aggregateLines(doc))).toEqual([]);
+    const personnel = doc.expenditureLines.filter((l) => l.kind === 'basic-personnel');
+    doc.expenditureLines[0]!.functionCode = '2010398';
+    doc.expenditureLines[1]!.functionCode = '2010398';
+    personnel[0]!.economicCode = '30201'; // a personnel cost on 302
+    const everyLine = checkCodes(doc.expenditureLines, catalogue, 2020);
+    expect(everyLine.map((f) => f.ruleId).sort()).toEqual(['CODE.KIND_ECONOMIC', 'CODE.UNKNOWN_FUNCTION', 'CODE.UNKNOWN_FUNCTION']);
+    expect(checkCodes(doc.expenditureLines, catalogue, 2020, aggregateLines(doc))).toEqual(everyLine);
   });
 });

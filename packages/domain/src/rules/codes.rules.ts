@@ -1,5 +1,6 @@
 import type { TExpenditureKind, TExpenditureLine } from '../budget/budget-document.schema';
 import type { Catalogue, CatalogueEntry, ClassificationLevel } from '../catalogue/catalogue';
+import type { LineAggregate } from '../derive/line-aggregate';
 import type { TFinding } from './finding.schema';
 import { defineRules, report } from './rule-definition';
 
@@ -121,15 +122,32 @@ function kindFinding(line: TExpenditureLine, catalogue: Catalogue): TFinding | u
   return report(CODE_RULES.kindEconomic, at, params, { expected: expected.join('/'), actual: classCode });
 }
 
+/** Whether every distinct code and (kind, 款) pair the lines use passes: nothing to point at then. */
+function allCodesPass(aggregate: LineAggregate, catalogue: Catalogue): boolean {
+  const functional = new Map<string, CodeVerdict>();
+  const economic = new Map<string, CodeVerdict>();
+  for (const cell of aggregate.byFunction) {
+    if (verdictFor(functional, cell.functionCode, catalogue.functional, 'item') !== 'ok') return false;
+  }
+  for (const cell of aggregate.byEconomic) {
+    if (verdictFor(economic, cell.economicCode, catalogue.economic, 'section') !== 'ok') return false;
+    if (cell.kind !== 'project' && !PLAUSIBLE_CLASSES[cell.kind].includes(cell.economicCode.slice(0, 3))) return false;
+  }
+  return true;
+}
+
 /**
  * Functional 项 and economic 款 of every line against the year's catalogue, and the plausibility of
- * the economic 类 for the kind of a basic line.
+ * the economic 类 for the kind of a basic line. Given the lines' aggregate, the codes are checked
+ * once each, and the lines are read only when one fails, to point at every line that uses it.
  */
 export function checkCodes(
   lines: readonly TExpenditureLine[],
   catalogue: Catalogue,
   year: number,
+  aggregate?: LineAggregate,
 ): TFinding[] {
+  if (aggregate !== undefined && allCodesPass(aggregate, catalogue)) return [];
   const findings: TFinding[] = [];
   const checks = [
     {

@@ -7,9 +7,8 @@ import type {
   TRow,
   TTableId,
 } from '../disclosure/disclosure.schema';
-import { formatYuan, ZERO_FEN, type Fen } from '../money/fen';
+import { formatYuan, parseFen, ZERO_FEN, type Fen } from '../money/fen';
 import { MoneyError } from '../money/money-error';
-import { readFen } from './read-fen';
 import type { TFindingLocation } from './finding.schema';
 
 /** A grid anywhere in a disclosure: a table's body, or a grid block of 表9/表10. */
@@ -97,7 +96,7 @@ function collectGrids(disclosure: TDisclosure): GridRef[] {
 /** A cell's amount in 分; a blank cell is zero, as the printed tables leave zeros blank. */
 export function cellFen(row: TRow | undefined, column: string): Fen {
   const value = row?.cells[column];
-  return value === undefined || value === null ? ZERO_FEN : readFen(value);
+  return value === undefined || value === null ? ZERO_FEN : parseFen(value);
 }
 
 export function amountColumns(grid: { columns: readonly TColumn[] }): TColumn[] {
@@ -146,7 +145,7 @@ export const rowName = (row: TRow) => (row.code === undefined ? row.name : `${ro
 /** An amount typed in a disclosure (a figure's value), or undefined when it is not one. */
 export function tryParseFen(value: string): Fen | undefined {
   try {
-    return readFen(value);
+    return parseFen(value);
   } catch (error) {
     if (error instanceof MoneyError) return undefined;
     throw error;

@@ -1,5 +1,5 @@
 export * from './finding.schema';
 export { RULE_CATALOGUE, ruleById } from './rule-catalogue';
 export type { RuleDefinition, RuleFamily, RuleScope } from './rule-definition';
-export { validateBudget, countErrors, type ValidateOptions } from './validate-budget';
+export { validateBudget, deriveAndValidate, countErrors, type ValidateOptions } from './validate-budget';
 export { checkDisclosure } from './check-disclosure';

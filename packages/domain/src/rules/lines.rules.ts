@@ -76,11 +76,24 @@ function repeats<T>(items: readonly T[], keyOf: (item: T) => string): number[] {
   const seen = new Set<string>();
   const positions: number[] = [];
   for (let i = 0; i < items.length; i++) {
-    const key = keyOf(items[i]!);
-    if (seen.has(key)) positions.push(i);
-    else seen.add(key);
+    const size = seen.size;
+    seen.add(keyOf(items[i]!)); // one hash lookup per line: add, then see whether the set grew
+    if (seen.size === size) positions.push(i);
   }
   return positions;
+}
+
+/**
+ * Whether some line may name a unit or project that does not exist, or mislink its project: the
+ * aggregate says so from the distinct units and projects the lines use, so the lines themselves are
+ * only read again to point at the culprits.
+ */
+function linksNeedLineCheck(index: DocumentIndex): boolean {
+  const { aggregate } = index;
+  if (aggregate.projectLinkMismatches > 0) return true;
+  for (const code of aggregate.unitCodes) if (!index.unitCodes.has(code)) return true;
+  for (const id of aggregate.projectLines.keys()) if (!index.projectsById.has(id)) return true;
+  return false;
 }
 
 /** Ids, budget units and the project link of every line. */
@@ -105,6 +118,7 @@ export function checkLines(index: DocumentIndex): TFinding[] {
       }),
     ),
   ];
+  if (!linksNeedLineCheck(index)) return findings;
   for (const line of doc.expenditureLines) {
     if (!index.unitCodes.has(line.unitCode)) {
       const at = { kind: 'line', lineId: line.id, field: 'unitCode' } as const;

@@ -1,8 +1,7 @@
 import type { TPriorYearFigures } from '../budget/budget-document.schema';
-import { formatYuan, type Fen } from '../money/fen';
+import { formatYuan, parseFen, type Fen } from '../money/fen';
 import type { TFinding } from './finding.schema';
 import type { DocumentIndex } from './document-index';
-import { readFen } from './read-fen';
 import { defineRules, report, type RuleDefinition } from './rule-definition';
 
 export const PRIOR_YEAR_RULES = defineRules('prior-years', 'document', {
@@ -90,15 +89,15 @@ function checkFigures(prior: TPriorYearFigures, i: number): TFinding[] {
   const names = { ...PARTS, total: { zh: '合计', en: 'the total' } };
   for (const field of [...PART_FIELDS, 'total'] as const) {
     const amount = prior[field];
-    if (amount === undefined || readFen(amount) >= 0) continue;
+    if (amount === undefined || parseFen(amount) >= 0) continue;
     const params = { year: prior.year, fieldZh: names[field].zh, fieldEn: names[field].en, amount };
     findings.push(report(PRIOR_YEAR_RULES.negative, path(field), params));
   }
   if (prior.total === undefined) return findings;
-  const total = readFen(prior.total);
+  const total = parseFen(prior.total);
   for (const field of PART_FIELDS) {
     const amount = prior[field];
-    if (amount === undefined || readFen(amount) <= total) continue;
+    if (amount === undefined || parseFen(amount) <= total) continue;
     const params = {
       year: prior.year,
       fieldZh: PARTS[field].zh,
@@ -116,7 +115,7 @@ function checkFigures(prior: TPriorYearFigures, i: number): TFinding[] {
   for (const { rule, first, second } of HALVES) {
     const [a, b] = [prior[first], prior[second]];
     if (a === undefined || b === undefined) continue;
-    const sum = formatYuan((readFen(a) + readFen(b)) as Fen);
+    const sum = formatYuan((parseFen(a) + parseFen(b)) as Fen);
     if (sum === prior.total) continue;
     const params = { year: prior.year, first: a, second: b, total: prior.total };
     findings.push(report(rule, path('total'), params, { expected: prior.total, actual: sum }));

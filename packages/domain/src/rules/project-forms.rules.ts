@@ -1,6 +1,5 @@
 import type { TDisclosure, TGridBlock, TProjectBlock, TRow } from '../disclosure/disclosure.schema';
-import type { Fen } from '../money/fen';
-import { readFen } from './read-fen';
+import { parseFen, type Fen } from '../money/fen';
 import type { TFinding } from './finding.schema';
 import { agrees, amountColumns, cellFen, findTable, halfStepFen, yuan } from './disclosure-grid';
 import { defineRules, report } from './rule-definition';
@@ -56,7 +55,7 @@ function partsSum(grid: TGridBlock): { fen: Fen; terms: number } | undefined {
 
 function checkForm(project: TProjectBlock, halfStep: number): TFinding[] {
   const findings: TFinding[] = [];
-  const amount = readFen(project.amount);
+  const amount = parseFen(project.amount);
   const grid = (pattern: RegExp) =>
     project.blocks.find(
       (b): b is TGridBlock => b.type === 'grid' && pattern.test(`${b.key} ${b.title ?? ''}`),

@@ -1,7 +1,6 @@
 import { FUND_SOURCE_NAMES } from '../budget/fund-source';
 import type { TProject } from '../budget/budget-document.schema';
-import { formatYuan, sumFen, ZERO_FEN, type Fen } from '../money/fen';
-import { readFen } from './read-fen';
+import { formatYuan, parseFen, sumFen, ZERO_FEN, type Fen } from '../money/fen';
 import type { TFinding } from './finding.schema';
 import type { DocumentIndex, ProjectLineTotals } from './document-index';
 import { projectLocation } from './locations';
@@ -152,7 +151,7 @@ interface ProjectContext {
 
 function fenMap<K>(entries: Iterable<[K, string]>): Map<K, Fen> {
   const map = new Map<K, Fen>();
-  for (const [key, amount] of entries) map.set(key, ((map.get(key) ?? 0) + readFen(amount)) as Fen);
+  for (const [key, amount] of entries) map.set(key, ((map.get(key) ?? 0) + parseFen(amount)) as Fen);
   return map;
 }
 
@@ -199,7 +198,7 @@ function checkDetails({ project, lines, amount }: ProjectContext): TFinding[] {
   }
   project.details.forEach((detail, i) => {
     if (detail.subItems.length === 0) return;
-    const items = formatYuan(sumFen(detail.subItems.map((s) => readFen(s.amount))));
+    const items = formatYuan(sumFen(detail.subItems.map((s) => parseFen(s.amount))));
     if (items === detail.amount) return;
     const at = projectLocation(project.id, 'details', i, 'subItems');
     const params = { name, code: detail.economicCode, items, amount: detail.amount };
@@ -210,7 +209,7 @@ function checkDetails({ project, lines, amount }: ProjectContext): TFinding[] {
 
 function checkProcurement({ project, lines, amount }: ProjectContext): TFinding[] {
   if (project.procurement.length === 0) return [];
-  const procured = sumFen(project.procurement.map((p) => readFen(p.amount)));
+  const procured = sumFen(project.procurement.map((p) => parseFen(p.amount)));
   if (procured === lines.total) return [];
   // More than the project spends is impossible; less is allowed, but the seed's convention is that
   // procurement covers everything the project buys, so a shortfall is worth a look.
@@ -255,7 +254,7 @@ function checkHeader({ project, lines, amount }: ProjectContext, index: Document
   }
   if (lines.lineCount === 0)
     findings.push(report(PROJECT_RULES.noLines, projectLocation(project.id), { name }));
-  if (project.totalBudget !== undefined && readFen(project.totalBudget) < lines.total) {
+  if (project.totalBudget !== undefined && parseFen(project.totalBudget) < lines.total) {
     const at = projectLocation(project.id, undefined, undefined, 'totalBudget');
     const params = { name, total: project.totalBudget, amount };
     findings.push(

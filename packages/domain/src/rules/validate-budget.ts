@@ -2,6 +2,7 @@ import type { TBudgetDocument } from '../budget/budget-document.schema';
 import type { Catalogue } from '../catalogue/catalogue';
 import { catalogueForYear } from '../catalogue/catalogue-editions';
 import { deriveDisclosure } from '../derive/derive-disclosure';
+import { aggregateLines, type LineAggregate } from '../derive/line-aggregate';
 import type { TDisclosure } from '../disclosure/disclosure.schema';
 import { isDomainError } from '../errors/domain-error';
 import { checkBalance } from './balance.rules';
@@ -19,6 +20,8 @@ import { checkReadiness } from './workflow-readiness.rules';
 export interface ValidateOptions {
   /** The document's disclosure when the caller has derived it already (the API does): not derived twice. */
   disclosure?: TDisclosure;
+  /** The document's lines already aggregated (aggregateLines(doc)): the lines are not read twice. */
+  aggregate?: LineAggregate;
 }
 
 const NO_NAMES: Pick<Catalogue, 'functional' | 'economic'> = { functional: new Map(), economic: new Map() };
@@ -71,9 +74,10 @@ export function validateBudget(
   options: ValidateOptions = {},
 ): TFinding[] {
   const findings: TFinding[] = [];
-  const index = indexDocument(doc);
+  const aggregate = options.aggregate ?? aggregateLines(doc);
+  const index = indexDocument(doc, aggregate);
   const codes = catalogue ?? yearCatalogue(doc.fiscalYear, findings);
-  if (codes !== undefined) findings.push(...checkCodes(doc.expenditureLines, codes, doc.fiscalYear));
+  if (codes !== undefined) findings.push(...checkCodes(doc.expenditureLines, codes, doc.fiscalYear, aggregate));
   findings.push(
     ...checkLines(index),
     ...checkBalance(index),
@@ -81,8 +85,18 @@ export function validateBudget(
     ...checkPriorYears(index),
     ...checkReadiness(index),
   );
-  const disclosure = options.disclosure ?? deriveDisclosure(doc, codes ?? NO_NAMES);
+  const disclosure = options.disclosure ?? deriveDisclosure(doc, codes ?? NO_NAMES, { aggregate });
   return [...findings, ...withoutRepeats(findings, checkDisclosure(disclosure, codes))];
+}
+
+/**
+ * The disclosure of a budget document and the whole rule set on both, the lines read once for
+ * the two: what a caller that needs both (the API on save, the editor) should use.
+ */
+export function deriveAndValidate(doc: TBudgetDocument, catalogue: Catalogue): { disclosure: TDisclosure; findings: TFinding[] } {
+  const aggregate = aggregateLines(doc);
+  const disclosure = deriveDisclosure(doc, catalogue, { aggregate });
+  return { disclosure, findings: validateBudget(doc, catalogue, { disclosure, aggregate }) };
 }
 
 /** How many findings block submission (the workflow's errorCount). */

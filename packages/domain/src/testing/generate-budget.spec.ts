@@ -30,6 +30,18 @@ describe('generateBudget', () => {
     expect([...classes('basic-public')]).toEqual(['302']);
   });
 
+  it('spreads project lines over a few dozen projects however many lines there are, as a real department has', () => {
+    expect(doc.projects).toHaveLength(30);
+    expect(generateBudget({ lines: 20_000 }).projects).toHaveLength(30);
+    expect(generateBudget({ lines: 2_000, projects: 4 }).projects).toHaveLength(4);
+  });
+
+  it('budgets under a couple of dozen functional 项, not the whole catalogue', () => {
+    const items = (d: typeof doc) => new Set(d.expenditureLines.map((l) => l.functionCode)).size;
+    expect(items(doc)).toBe(24);
+    expect(items(generateBudget({ lines: 2_000, functionItems: 5 }))).toBe(5);
+  });
+
   it('gives each project the sum of its lines in its detail, fund sources and procurement', () => {
     expect(doc.projects.length).toBeGreaterThan(10);
     for (const project of doc.projects) {
@@ -40,6 +52,7 @@ describe('generateBudget', () => {
       expect(new Set(lines.map((l) => `${l.unitCode}|${l.functionCode}`)).size).toBe(1);
       expect([sum(project.details), sum(project.fundSources), sum(project.procurement)]).toEqual([total, total, total]);
       expect(project.unitCode).toBe(lines[0]?.unitCode);
+      expect(project.details.length).toBeLessThanOrEqual(6); // a handful of 款 per project, as estimates detail them
     }
   });
 });

@@ -12,7 +12,16 @@ export interface GenerateBudgetOptions {
   fiscalYear?: number;
   /** budget units: the department's own level plus `units - 1` second-level units */
   units?: number;
-  linesPerProject?: number;
+  /**
+   * How many projects the project lines are spread over. A real department runs a handful to a few
+   * dozen projects (the seed: one) whatever its number of lines, so this does not grow with `lines`.
+   */
+  projects?: number;
+  /**
+   * How many functional 项 the department budgets under. A department spends on its own functions
+   * (the seed: 8 项), not on every 项 of the catalogue, so lines draw from a pool of this many.
+   */
+  functionItems?: number;
 }
 
 /** Deterministic pseudo-random numbers (mulberry32), so that benches and tests repeat exactly. */
@@ -29,6 +38,8 @@ function randomFrom(seed: number): () => number {
 
 /** Economic 类 a kind of line is drawn from, as the rule set expects them. */
 const ECONOMIC_CLASSES_BY_KIND = { 'basic-personnel': ['301', '303'], 'basic-public': ['302'], project: ['302', '310'] } as const;
+/** 款 one project's lines draw from (some may repeat): a project's estimate details a handful. */
+const PROJECT_SECTIONS = 6;
 const FUND_SOURCES_DRAWN: readonly FundSource[] = ['general-budget-appropriation', 'general-budget-appropriation', 'business-income-other', 'other-income'];
 
 /**
@@ -37,11 +48,12 @@ const FUND_SOURCES_DRAWN: readonly FundSource[] = ['general-budget-appropriation
  * agree with their lines. Amounts are whole 分 between 10 元 and 50,000 元.
  */
 export function generateBudget(options: GenerateBudgetOptions): TBudgetDocument {
-  const { lines, seed = 1, fiscalYear = 2020, units = 10, linesPerProject = 25 } = options;
+  const { lines, seed = 1, fiscalYear = 2020, units = 10, projects: projectCount = 30, functionItems = 24 } = options;
   const random = randomFrom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const catalogue = catalogueForYear(fiscalYear);
-  const functionCodes = [...catalogue.functional.values()].filter((e) => e.level === 'item').map((e) => e.code);
+  const allItems = [...catalogue.functional.values()].filter((e) => e.level === 'item').map((e) => e.code);
+  const functionCodes = Array.from({ length: Math.min(functionItems, allItems.length) }, () => allItems.splice(Math.floor(random() * allItems.length), 1)[0] as string);
   const economicBy = (classes: readonly string[]) =>
     [...catalogue.economic.values()].filter((e) => e.parentCode !== undefined && classes.includes(e.parentCode)).map((e) => e.code);
   const economicCodes = {
@@ -53,7 +65,7 @@ export function generateBudget(options: GenerateBudgetOptions): TBudgetDocument 
   const unitCodes = Array.from({ length: units }, (_, i) => (i === 0 ? departmentCode : `${departmentCode}${String(i).padStart(3, '0')}`));
 
   const income = new Map<FundSource, number>();
-  const projects = new Map<string, { unitCode: string; functionCode: string; lines: { economicCode: string; fundSource: FundSource; fen: number }[] }>();
+  const projects = new Map<string, { unitCode: string; functionCode: string; economicCodes: string[]; lines: { economicCode: string; fundSource: FundSource; fen: number }[] }>();
   let projectLines = 0;
   const expenditureLines = Array.from({ length: lines }, (_, i) => {
     const draw = random();
@@ -61,17 +73,19 @@ export function generateBudget(options: GenerateBudgetOptions): TBudgetDocument 
     const fen = 1_000 + Math.floor(random() * 4_999_000);
     const fundSource = pick(FUND_SOURCES_DRAWN);
     const unitCode = pick(unitCodes);
-    const economicCode = pick(economicCodes[kind]);
+    let economicCode = pick(economicCodes[kind]);
     income.set(fundSource, (income.get(fundSource) ?? 0) + fen);
     let projectId: string | undefined;
     let lineUnit = unitCode;
     let functionCode = pick(functionCodes);
     if (kind === 'project') {
-      projectId = `P${String(Math.floor(projectLines++ / linesPerProject) + 1).padStart(5, '0')}`;
-      const project = projects.get(projectId) ?? { unitCode, functionCode, lines: [] };
+      projectId = `P${String((projectLines++ % projectCount) + 1).padStart(5, '0')}`;
+      const project = projects.get(projectId) ?? { unitCode, functionCode, economicCodes: Array.from({ length: PROJECT_SECTIONS }, () => pick(economicCodes.project)), lines: [] };
+      // as in practice, a project belongs to one unit, is budgeted under one functional 项 and
+      // spends on the few 款 its estimate details (测算明细), not on every 款 of 302 and 310
+      economicCode = pick(project.economicCodes);
       project.lines.push({ economicCode, fundSource, fen });
       projects.set(projectId, project);
-      // as in practice, a project belongs to one unit and is budgeted under one functional 项
       lineUnit = project.unitCode;
       functionCode = project.functionCode;
     }
@@ -105,7 +119,7 @@ export function generateBudget(options: GenerateBudgetOptions): TBudgetDocument 
   });
 }
 
-function projectOf(id: string, project: { unitCode: string; functionCode: string; lines: readonly { economicCode: string; fundSource: FundSource; fen: number }[] }) {
+function projectOf(id: string, project: { unitCode: string; functionCode: string; economicCodes: readonly string[]; lines: readonly { economicCode: string; fundSource: FundSource; fen: number }[] }) {
   const byEconomic = new Map<string, number>();
   const bySource = new Map<FundSource, number>();
   let total = 0;
