@@ -30,6 +30,8 @@ describe('bad input on every write route', () => {
     t = await createTestApp();
     ({ preparer, reviewer, publisher } = await signIn(t, 'preparer', 'reviewer', 'publisher'));
     draft = await createSeededBudget(t, preparer, 2020);
+    // An administrator may open a year for which no classification catalogue exists.
+    await t.dataSource.query(`INSERT INTO fiscal_years (year, status) VALUES (2001, 'open')`);
     submitted = await createSeededBudget(t, preparer, 2021);
     await t.http().post(`/api/budgets/${submitted.id}/submit`).set(preparer.headers).expect(200);
     const comment = await t.http().post(`/api/budgets/${submitted.id}/comments`).set(reviewer.headers).send({ target: { kind: 'budget' }, body: '问题' }).expect(201);
@@ -56,6 +58,7 @@ describe('bad input on every write route', () => {
     { name: 'create: year as a string', status: 400, field: 'fiscalYear', send: (tt) => tt.http().post('/api/budgets').set(as(() => preparer)).send({ fiscalYear: '2022' }) },
     { name: 'create: year out of range', status: 400, field: 'fiscalYear', send: (tt) => tt.http().post('/api/budgets').set(as(() => preparer)).send({ fiscalYear: 1999 }) },
     { name: 'create: a year that is not open', status: 400, field: 'fiscalYear', send: (tt) => tt.http().post('/api/budgets').set(as(() => preparer)).send({ fiscalYear: 2030 }) },
+    { name: 'create: a year without a catalogue', status: 400, field: 'fiscalYear', send: (tt) => tt.http().post('/api/budgets').set(as(() => preparer)).send({ fiscalYear: 2001 }) },
     { name: 'create: SQL as department id', status: 400, field: 'departmentId', send: (tt) => tt.http().post('/api/budgets').set(as(() => preparer)).send({ fiscalYear: 2022, departmentId: SQL }) },
     { name: 'create: unknown field', status: 400, field: '(body)', send: (tt) => tt.http().post('/api/budgets').set(as(() => preparer)).send({ fiscalYear: 2022, state: 'approved' }) },
     // PATCH /api/budgets/:id/lines

@@ -62,6 +62,8 @@ export class BudgetsService {
           { path: 'fiscalYear', message: `${request.fiscalYear} is not an open fiscal year` },
         ]);
       }
+      // A year without a classification catalogue could hold no valid line: refused here, not at every read.
+      catalogueOfYear(request.fiscalYear);
       const empty = ZBudgetDocument.parse({
         schemaVersion: 1,
         fiscalYear: request.fiscalYear,
