@@ -1,4 +1,4 @@
-import type { FundSource } from '../budget/fund-source';
+import { GENERAL_PUBLIC_BUDGET_SOURCES, GOVERNMENT_FUND_SOURCES, type FundSource } from '../budget/fund-source';
 import type { TExplanationSection, TFigure } from '../disclosure/disclosure.schema';
 import type { Fen } from '../money/fen';
 import { nameOf } from './catalogue-names';
@@ -99,9 +99,25 @@ export function expenditureSection(_ctx: DeriveContext, f: ExplanationFigures): 
   };
 }
 
+/** 财政拨款 income of some sources (表4's income side), in 分. */
+function incomeOf(ctx: DeriveContext, sources: readonly FundSource[]): Fen {
+  let fen = 0;
+  for (const source of sources) fen += ctx.aggregate.incomeBySource.get(source) ?? 0;
+  return fen as Fen;
+}
+
 export function fiscalSection(ctx: DeriveContext, f: ExplanationFigures): TExplanationSection {
+  // The income sentence states 表4's income rows, which differ from the spending of the same
+  // budget whenever last year's carryover pays for part of it.
+  const generalPublicIncome = incomeOf(ctx, GENERAL_PUBLIC_BUDGET_SOURCES);
+  const governmentFundIncome = incomeOf(ctx, GOVERNMENT_FUND_SOURCES);
+  const carryoverIncome = incomeOf(ctx, ['carryover-fiscal']);
   const fundSentence: (string | TFigure)[] =
-    f.governmentFund === 0 ? ['、无政府性基金预算安排'] : ['、政府性基金预算财政拨款本年收入', wan('fiscal-government-fund', f.governmentFund, ref('T4', 'government-fund'))];
+    governmentFundIncome === 0
+      ? ['、无政府性基金预算安排']
+      : ['、政府性基金预算财政拨款本年收入', wan('fiscal-government-fund', governmentFundIncome, ref('T4', 'government-fund'))];
+  const carryoverSentence: (string | TFigure)[] =
+    carryoverIncome === 0 ? [] : ['、上年财政拨款结余（转）', wan('fiscal-carryover', carryoverIncome, ref('T4', 'src:carryover-fiscal'))];
   const classes = byFunctionalClass(ctx, (c) => isFiscal(c.family));
   const total = ref('T4', 'func-total');
   const structure = classes.map((c) => [`${c.name}占`, share(`fiscal-share:${c.code}`, c.fen, f.fiscal, ref('T4', `func:${c.code}`), total)]);
@@ -113,8 +129,9 @@ export function fiscalSection(ctx: DeriveContext, f: ExplanationFigures): TExpla
         `1、财政拨款预算规模变化情况。${f.year}年财政拨款收支总预算`,
         wan('fiscal-total', f.fiscal, total),
         '。收入包括：一般公共预算财政拨款本年收入',
-        wan('fiscal-general-public', f.generalPublic, ref('T4', 'general-public')),
+        wan('fiscal-general-public', generalPublicIncome, ref('T4', 'general-public')),
         ...fundSentence,
+        ...carryoverSentence,
         '。支出包括：基本支出',
         wan('fiscal-basic', f.fiscalBasic),
         '，项目支出',

@@ -1,4 +1,5 @@
 import type { TBudgetDocumentInput } from '../budget/budget-document.schema';
+import { validateBudget } from '../rules/validate-budget';
 import { derive, testDocument } from './test-document';
 
 const lines: Parameters<typeof testDocument>[0] = [
@@ -62,5 +63,23 @@ describe('Part 3 explanations', () => {
     const founded = testDocument(lines, income, { explanations: { noPriorYearReason: '本单位为新设立机构。' } });
     expect(texts(founded)).toContain('无2020年预算同比数，主要原因：本单位为新设立机构。');
     expect(texts(founded)).not.toContain('比2020年预算');
+  });
+
+  it('states 表4’s general-public income, not the general-public spending, when last year’s carryover pays part of it', () => {
+    const carried = testDocument(lines, [
+      ['general-budget-appropriation', '700000.00'],
+      ['government-fund-appropriation', '200000.00'],
+      ['carryover-fiscal', '100000.00'],
+    ]);
+    expect(texts(carried)).toContain(
+      '收入包括：一般公共预算财政拨款本年收入70.0万元、政府性基金预算财政拨款本年收入20.0万元、上年财政拨款结余（转）10.0万元。',
+    );
+    expect(texts(carried)).toContain('2021年一般公共预算支出预算数为80.0万元。');
+    const t4 = derive(carried).tables.find((t) => t.id === 'T4');
+    expect(t4?.rows.find((r) => r.key === 'general-public')?.cells).toMatchObject({ amount: '700000.00' });
+    const findings = validateBudget(carried);
+    expect(findings.filter((f) => f.ruleId.startsWith('TEXT.'))).toEqual([]);
+    // the income that does not match the spending per source is reported once, as such
+    expect(findings.map((f) => f.ruleId)).toContain('BUDGET.FUND_SOURCE_BALANCED');
   });
 });
