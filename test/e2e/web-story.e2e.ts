@@ -147,6 +147,12 @@ it('carries the seed from draft to published, in the browser', async () => {
     await page.getByLabel('意见内容').fill('请核实人员经费的测算依据。');
     await page.getByRole('button', { name: '添加意见' }).click();
     await page.getByText('请核实人员经费的测算依据。').waitFor();
+    // … and on a line, picked in the lines as submitted.
+    await page.getByRole('button', { name: `意见对象 5 ${BROKEN_LINE}` }).click();
+    await page.getByText(new RegExp(`意见对象: 支出明细行 ${BROKEN_LINE}`)).waitFor();
+    await page.getByLabel('意见内容').fill('此行原为项目支出，请确认改为人员经费。');
+    await page.getByRole('button', { name: '添加意见' }).click();
+    await page.getByText('此行原为项目支出，请确认改为人员经费。').waitFor();
     await page.getByRole('button', { name: '退回' }).click();
     const returning = page.getByRole('dialog', { name: '退回' });
     await returning.getByLabel('退回意见').fill('人员经费测算依据不足，请补充说明。');
@@ -161,9 +167,12 @@ it('carries the seed from draft to published, in the browser', async () => {
     await signIn('preparer');
     await openFromDesk(/打开 2020/);
     await page.getByText('人员经费测算依据不足，请补充说明。').waitFor();
-    await page.getByLabel('答复').fill('已补充测算依据。');
-    await page.getByRole('button', { name: '答复' }).click();
+    await page.getByLabel('答复').first().fill('已补充测算依据。');
+    await page.getByRole('button', { name: '答复' }).first().click();
     await page.getByText('已补充测算依据。').waitFor();
+    // The comment on a line takes the preparer to that line.
+    await page.getByRole('button', { name: new RegExp(`支出明细行 ${BROKEN_LINE}`) }).click();
+    await page.waitForFunction((cell) => document.activeElement?.getAttribute('data-cell') === cell, `${BROKEN_LINE}:amount`);
     await page.getByLabel('备注 1', { exact: true }).fill('按编制人数核定');
     // Meanwhile the same budget is changed elsewhere: the save is refused, shows their change, keeps ours.
     await editElsewhere('preparer', 'L002', { note: '另一处的修改' });

@@ -30,6 +30,8 @@ interface TProps {
   onLineChange(line: TExpenditureLine): void;
   onLineRemove(lineId: string): void;
   onInvalidAmount(lineId: string, value: { text: string; reason: string } | null): void;
+  /** When given, each row's number is a button that picks the line (a reviewer anchoring a comment). */
+  onPickLine?: (lineId: string) => void;
 }
 
 const ROW_HEIGHT = 34;
@@ -115,6 +117,7 @@ export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(pr
                   onLineChange={props.onLineChange}
                   onLineRemove={props.onLineRemove}
                   onInvalidAmount={props.onInvalidAmount}
+                  onPickLine={props.onPickLine}
                 />
               </div>
             );
@@ -166,10 +169,11 @@ interface TRowProps {
   onLineChange(line: TExpenditureLine): void;
   onLineRemove(lineId: string): void;
   onInvalidAmount(lineId: string, value: { text: string; reason: string } | null): void;
+  onPickLine: ((lineId: string) => void) | undefined;
 }
 
 /** One line; re-rendered only when its own values, marks or findings change. */
-const LineRow = memo(function LineRow({ line, rowNo, t, options, catalogue, editable, dirty, findings, invalidAmount, onLineChange, onLineRemove, onInvalidAmount }: TRowProps) {
+const LineRow = memo(function LineRow({ line, rowNo, t, options, catalogue, editable, dirty, findings, invalidAmount, onLineChange, onLineRemove, onInvalidAmount, onPickLine }: TRowProps) {
   const label = (name: string) => `${name} ${rowNo}`;
   const id = (field: TLineField) => cellKey(line.id, field);
   const cls = (field: TLineField) => (findings[field] !== undefined ? 'has-error' : undefined);
@@ -183,7 +187,13 @@ const LineRow = memo(function LineRow({ line, rowNo, t, options, catalogue, edit
   return (
     <div className={`grid-row${dirty ? ' dirty' : ''}${rowFinding !== undefined ? ' has-error' : ''}`} role="row" aria-rowindex={rowNo + 1} data-line={line.id} title={rowFinding}>
       <span role="cell" className="row-no">
-        {rowNo}
+        {onPickLine === undefined ? (
+          rowNo
+        ) : (
+          <button type="button" className="link" aria-label={`${t('commentOn')} ${rowNo} ${line.id}`} onClick={() => onPickLine(line.id)}>
+            {rowNo}
+          </button>
+        )}
       </span>
       <span role="cell" className={cls('unitCode')} title={findings['unitCode']}>
         <LazySelect aria-label={label(t('unit'))} data-cell={id('unitCode')} value={line.unitCode} disabled={!editable} onChange={(e) => update({ unitCode: e.target.value })} options={options.units} />

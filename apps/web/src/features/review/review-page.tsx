@@ -1,5 +1,5 @@
-import { actionsFor, type TTableId } from '@budgetflow/domain';
-import { useEffect, useState } from 'react';
+import { actionsFor, catalogueForYear, type TTableId } from '@budgetflow/domain';
+import { useEffect, useMemo, useState } from 'react';
 import type { TCommentTarget, TSessionUser } from '../../lib/api-types';
 import { formatDateTime } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
@@ -13,7 +13,13 @@ import { LiveTables } from '../editor/live-tables';
 import { FindingsPanel } from '../editor/findings-panel';
 import { useBudgetView } from '../editor/use-budget-editor';
 import { RevisionDiffView } from './revision-diff-view';
-import { useDiff, useRevisions } from './use-revisions';
+import { LineGrid } from '../editor/line-grid';
+import { useDiff, useRevision, useRevisions } from './use-revisions';
+
+const NO_LINES: ReadonlySet<string> = new Set();
+const NO_CELLS: ReadonlyMap<string, string> = new Map();
+const NO_INVALID: ReadonlyMap<string, { text: string; reason: string }> = new Map();
+const ignore = () => undefined;
 
 /** A side-by-side row key ("a|b|c") names one row per section; a comment anchors to the first. */
 function rowOf(key: string): string {
@@ -45,6 +51,9 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
     setFrom((sorted.at(-2) ?? sorted.at(-1))?.revisionNo);
   }, [revisions.data, to]);
   const diff = useDiff(budgetId, from, to);
+  const revision = useRevision(budgetId, to);
+  const fiscalYear = view.data?.fiscalYear;
+  const catalogue = useMemo(() => (fiscalYear === undefined ? null : catalogueForYear(fiscalYear)), [fiscalYear]);
 
   if (view.isError) return <Status error>{t('error', { reason: view.error.message })}</Status>;
   if (view.data === undefined) return <Status>{t('loading')}</Status>;
@@ -134,13 +143,31 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
               <RevisionDiffView diff={diff.data.diff} disclosure={budget.disclosure} onPickLine={(lineId) => setAnchor({ kind: 'line', lineId })} />
             )}
           </section>
+          {revision.data !== undefined && catalogue !== null && (
+            <section aria-labelledby="lines-title">
+              <h2 id="lines-title">{t('lines')}</h2>
+              <LineGrid
+                lines={revision.data.document.expenditureLines}
+                document={revision.data.document}
+                catalogue={catalogue}
+                editable={false}
+                dirty={NO_LINES}
+                cellFindings={NO_CELLS}
+                invalid={NO_INVALID}
+                onLineChange={ignore}
+                onLineRemove={ignore}
+                onInvalidAmount={ignore}
+                onPickLine={(lineId) => setAnchor({ kind: 'line', lineId })}
+              />
+            </section>
+          )}
           <section aria-labelledby="tables-title">
             <h2 id="tables-title">{t('tables')}</h2>
             <LiveTables disclosure={budget.disclosure} selected={table} onSelect={setTable} stale={false} onRowClick={(id, row) => setAnchor({ kind: 'row', table: id, row: rowOf(row) })} />
           </section>
         </div>
         <aside className="desk-side">
-          <CommentsPanel budgetId={budgetId} mode="comment" anchor={anchor} describe={(target) => targetLabel(target, budget.disclosure, diffLines)} />
+          <CommentsPanel budgetId={budgetId} mode="comment" anchor={anchor} describe={(target) => targetLabel(target, budget.disclosure, revision.data?.document.expenditureLines ?? diffLines)} />
           {anchor.kind !== 'budget' && (
             <button type="button" onClick={() => setAnchor({ kind: 'budget' })}>
               {t('commentOn')}: {t('target_budget')}
