@@ -202,7 +202,7 @@ const LineRow = memo(function LineRow({ line, rowNo, t, options, catalogue, edit
         {editable ? (
           <CodePicker catalogue={catalogue} kind="functional" value={line.functionCode} onChange={(functionCode) => update({ functionCode })} label={label(t('functionCode'))} invalid={findings['functionCode'] !== undefined} cellId={id('functionCode')} />
         ) : (
-          <span data-cell={id('functionCode')} tabIndex={-1}>
+          <span className="picker" data-cell={id('functionCode')} tabIndex={-1}>
             {line.functionCode} <span className="code-name">{catalogue.functional.get(line.functionCode)?.name}</span>
           </span>
         )}
@@ -211,7 +211,7 @@ const LineRow = memo(function LineRow({ line, rowNo, t, options, catalogue, edit
         {editable ? (
           <CodePicker catalogue={catalogue} kind="economic" value={line.economicCode} onChange={(economicCode) => update({ economicCode })} label={label(t('economicCode'))} invalid={findings['economicCode'] !== undefined} cellId={id('economicCode')} />
         ) : (
-          <span data-cell={id('economicCode')} tabIndex={-1}>
+          <span className="picker" data-cell={id('economicCode')} tabIndex={-1}>
             {line.economicCode} <span className="code-name">{catalogue.economic.get(line.economicCode)?.name}</span>
           </span>
         )}
