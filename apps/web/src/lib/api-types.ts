@@ -120,7 +120,7 @@ export interface TNotification {
   id: string;
   budgetId: string;
   action: string;
-  reason?: string | null;
+  reason: string | null;
   createdAt: string;
-  readAt?: string | null;
+  read: boolean;
 }

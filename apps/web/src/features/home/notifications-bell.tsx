@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 import type { TMessageKey } from '../../lib/i18n-messages';
-import { useNotifications } from './use-notifications';
+import { useMarkRead, useNotifications } from './use-notifications';
 
 const KNOWN_ACTIONS = new Set(['submit', 'withdraw', 'return', 'approve', 'publish', 'revise', 'comment']);
 
@@ -11,9 +11,10 @@ const KNOWN_ACTIONS = new Set(['submit', 'withdraw', 'return', 'approve', 'publi
 export function NotificationsBell() {
   const { t } = useI18n();
   const notifications = useNotifications();
+  const markRead = useMarkRead();
   const [open, setOpen] = useState(false);
   const items = notifications.data ?? [];
-  const unread = items.filter((n) => !n.readAt).length;
+  const unread = items.filter((n) => !n.read).length;
   const actionLabel = (action: string) => (KNOWN_ACTIONS.has(action) ? t(`action_${action}` as TMessageKey) : action);
   return (
     <div className="bell">
@@ -29,7 +30,14 @@ export function NotificationsBell() {
             <ul>
               {items.slice(0, 20).map((n) => (
                 <li key={n.id}>
-                  <Link to={`/budgets/${n.budgetId}`} onClick={() => setOpen(false)}>
+                  <Link
+                    to={`/budgets/${n.budgetId}`}
+                    className={n.read ? undefined : 'unread'}
+                    onClick={() => {
+                      setOpen(false);
+                      if (!n.read) markRead.mutate(n.id);
+                    }}
+                  >
                     {actionLabel(n.action)}
                   </Link>
                   {n.reason ? `：${n.reason}` : ''} <time>{formatDateTime(n.createdAt)}</time>

@@ -1,20 +1,20 @@
-import { useQuery } from '@tanstack/react-query';
-import { api, ApiError } from '../../lib/api-client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../lib/api-client';
 import type { TNotification } from '../../lib/api-types';
 
-/** The caller's notifications; an API without the route yet answers an empty list. */
+/** The caller's notifications (submit, return, approve, publish), newest first. */
 export function useNotifications() {
   return useQuery({
     queryKey: ['notifications'],
-    queryFn: async (): Promise<TNotification[]> => {
-      try {
-        const answer = await api<{ items: TNotification[] } | TNotification[]>('/api/notifications');
-        return Array.isArray(answer) ? answer : answer.items;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return [];
-        throw error;
-      }
-    },
+    queryFn: async () => (await api<{ items: TNotification[] }>('/api/notifications')).items,
     refetchInterval: 30_000,
+  });
+}
+
+export function useMarkRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/api/notifications/${id}/read`, { method: 'POST' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['notifications'] }),
   });
 }
