@@ -113,9 +113,24 @@ describe('a budget from draft to the public', () => {
       'budget.approve',
       'budget.publish',
     ]);
-    // The outbox holds what the jobs must do after commit: the rendering of the publication.
+    // The outbox holds what the jobs must do after each commit: whom to tell, and the rendering.
+    const outbox: { topic: string; action: string; who: string | null }[] = await t.dataSource.query(
+      `SELECT topic, payload->>'action' AS action, payload->>'who' AS who FROM outbox WHERE payload->>'budgetId' = $1 ORDER BY id`,
+      [id],
+    );
+    expect(outbox.map((o) => `${o.topic} ${o.action ?? ''} ${o.who ?? ''}`.trim())).toEqual([
+      'budget.notify submit reviewers',
+      'budget.notify return preparers',
+      'budget.notify submit reviewers',
+      'budget.notify approve preparers',
+      'budget.notify approve publishers',
+      'budget.render-publication',
+      'budget.notify publish preparers',
+    ]);
     const rendered = await t.dataSource.query(`SELECT payload FROM outbox WHERE topic = 'budget.render-publication'`);
     expect(rendered).toEqual([{ payload: expect.objectContaining({ budgetId: id, publicationId: published.body.publication.id, versionNo: 1 }) }]);
+    const reason = await t.dataSource.query(`SELECT payload->>'reason' AS reason FROM outbox WHERE payload->>'action' = 'return'`);
+    expect(reason).toEqual([{ reason: '项目支出测算依据不足' }]);
   });
 
   it('publishes a correction as a new version beside the old one', async () => {
