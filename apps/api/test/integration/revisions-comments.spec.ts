@@ -27,6 +27,13 @@ describe('revisions, stale edits and comments', () => {
     budget = { id: budget.id, version: first.body.version };
   });
 
+  it('answers 304 to a reader who already has the current version', async () => {
+    const first = await t.http().get(`/api/budgets/${budget.id}`).set(preparer.headers).expect(200);
+    const etag = String(first.headers['etag']);
+    await t.http().get(`/api/budgets/${budget.id}`).set(preparer.headers).set('If-None-Match', etag).expect(304);
+    await t.http().get(`/api/budgets/${budget.id}`).set(preparer.headers).set('If-None-Match', '"1"').expect(200);
+  });
+
   it('freezes each submission as an immutable revision with the sha256 of its canonical form', async () => {
     await t.http().post(`/api/budgets/${budget.id}/submit`).set(preparer.headers).expect(200);
     const list = await t.http().get(`/api/budgets/${budget.id}/revisions`).set(reviewer.headers).expect(200);
