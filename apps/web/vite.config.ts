@@ -13,7 +13,9 @@ export default defineConfig({
   resolve: { alias: [{ find: /^@budgetflow\/domain(\/.*)?$/, replacement: `${domainSrc}$1` }] },
   server: {
     port: 5173,
-    proxy: { '/api': { target: `http://127.0.0.1:${process.env['API_PORT'] ?? '3000'}`, changeOrigin: false } },
+    proxy: {
+      '/api': { target: `http://127.0.0.1:${process.env['API_PORT'] ?? '3000'}`, changeOrigin: false },
+    },
   },
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 1500 },
 });

@@ -19,7 +19,12 @@ const BROKEN_LINE = 'L005';
 /** The seed with one basic line wrongly marked as a project line (and so without its project). */
 function seedWithMistake(): TBudgetDocument {
   const seed = ZBudgetDocument.parse(JSON.parse(readFileSync(SEED_FILE, 'utf8')));
-  return { ...seed, expenditureLines: seed.expenditureLines.map((l) => (l.id === BROKEN_LINE ? { ...l, kind: 'project' as const } : l)) };
+  return {
+    ...seed,
+    expenditureLines: seed.expenditureLines.map((l) =>
+      l.id === BROKEN_LINE ? { ...l, kind: 'project' as const } : l,
+    ),
+  };
 }
 
 let server: TBudgetflowServer;
@@ -56,10 +61,22 @@ async function signOut(): Promise<void> {
 }
 
 /** Another session (a script with a bearer token) changes one line of the budget being edited. */
-async function editElsewhere(username: string, lineId: string, change: Record<string, string>): Promise<void> {
-  const login = (await (await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) })).json()) as { accessToken: string };
+async function editElsewhere(
+  username: string,
+  lineId: string,
+  change: Record<string, string>,
+): Promise<void> {
+  const login = (await (
+    await fetch(`${server.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    })
+  ).json()) as { accessToken: string };
   const auth = { Authorization: `Bearer ${login.accessToken}` };
-  const list = (await (await fetch(`${server.baseUrl}/api/budgets?year=2020`, { headers: auth })).json()) as { items: { id: string }[] };
+  const list = (await (await fetch(`${server.baseUrl}/api/budgets?year=2020`, { headers: auth })).json()) as {
+    items: { id: string }[];
+  };
   const id = list.items[0]?.id ?? '';
   const current = await fetch(`${server.baseUrl}/api/budgets/${id}/document`, { headers: auth });
   const document = (await current.json()) as TBudgetDocument;
@@ -73,7 +90,11 @@ async function editElsewhere(username: string, lineId: string, change: Record<st
 }
 
 async function openFromDesk(link: RegExp | string): Promise<void> {
-  await page.getByRole('main').getByRole('link', { name: link, exact: typeof link === 'string' }).first().click();
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: link, exact: typeof link === 'string' })
+    .first()
+    .click();
   await page.waitForURL('**/budgets/*');
 }
 
@@ -108,15 +129,26 @@ it('carries the seed from draft to published, in the browser', async () => {
     await shot('01-preparer-desk');
     await openFromDesk(/打开 2020/);
     const broken = seedWithMistake();
-    await page.getByTestId('import-json').setInputFiles({ name: 'seed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    await page
+      .getByTestId('import-json')
+      .setInputFiles({
+        name: 'seed.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(broken)),
+      });
     await page.getByText(`已导入，共 ${broken.expenditureLines.length} 行`).waitFor();
 
     // … sees the finding, jumps to its cell and fixes it.
-    const expected = validateBudget(broken, catalogueForYear(broken.fiscalYear)).find((f) => f.location.kind === 'line' && f.location.lineId === BROKEN_LINE && f.severity === 'error');
+    const expected = validateBudget(broken, catalogueForYear(broken.fiscalYear)).find(
+      (f) => f.location.kind === 'line' && f.location.lineId === BROKEN_LINE && f.severity === 'error',
+    );
     expect(expected).toBeDefined();
     const findings = page.getByRole('region', { name: /校验结果/ });
     await findings.getByRole('button', { name: expected!.message.zh }).click();
-    await page.waitForFunction((cell) => document.activeElement?.getAttribute('data-cell') === cell, `${BROKEN_LINE}:${(expected!.location as { field?: string }).field ?? 'amount'}`);
+    await page.waitForFunction(
+      (cell) => document.activeElement?.getAttribute('data-cell') === cell,
+      `${BROKEN_LINE}:${(expected!.location as { field?: string }).field ?? 'amount'}`,
+    );
     await shot('02-editor-finding');
     const kind = page.getByLabel('支出类型 5', { exact: true });
     await kind.focus(); // a row's selects list their options while in use
@@ -172,7 +204,10 @@ it('carries the seed from draft to published, in the browser', async () => {
     await page.getByText('已补充测算依据。').waitFor();
     // The comment on a line takes the preparer to that line.
     await page.getByRole('button', { name: new RegExp(`支出明细行 ${BROKEN_LINE}`) }).click();
-    await page.waitForFunction((cell) => document.activeElement?.getAttribute('data-cell') === cell, `${BROKEN_LINE}:amount`);
+    await page.waitForFunction(
+      (cell) => document.activeElement?.getAttribute('data-cell') === cell,
+      `${BROKEN_LINE}:amount`,
+    );
     await page.getByLabel('备注 1', { exact: true }).fill('按编制人数核定');
     // Meanwhile the same budget is changed elsewhere: the save is refused, shows their change, keeps ours.
     await editElsewhere('preparer', 'L002', { note: '另一处的修改' });

@@ -10,7 +10,15 @@ import type { TBudgetSummary, TPage } from '../src/lib/api-types';
 const DAY = 86_400_000;
 
 function budget(state: TBudgetSummary['state'], daysAgo: number, name: string): TBudgetSummary {
-  return { id: `${name}-id`, department: { id: `${name}-dept`, code: '019001', name }, fiscalYear: 2020, state, version: 3, revisionNo: 1, updatedAt: new Date(Date.now() - daysAgo * DAY - 60_000).toISOString() };
+  return {
+    id: `${name}-id`,
+    department: { id: `${name}-dept`, code: '019001', name },
+    fiscalYear: 2020,
+    state,
+    version: 3,
+    revisionNo: 1,
+    updatedAt: new Date(Date.now() - daysAgo * DAY - 60_000).toISOString(),
+  };
 }
 
 /** The list as the API answered it, already in the cache: the page renders it without asking again. */
@@ -31,7 +39,10 @@ function renderWith(client: QueryClient, ui: React.ReactNode) {
 
 describe("the publisher's home", () => {
   it('shows the 20-day clock of each approved budget and marks the overdue', () => {
-    renderWith(withBudgets({ state: 'approved' }, [budget('approved', 5, '甲单位'), budget('approved', 25, '乙单位')]), <PublisherHome />);
+    renderWith(
+      withBudgets({ state: 'approved' }, [budget('approved', 5, '甲单位'), budget('approved', 25, '乙单位')]),
+      <PublisherHome />,
+    );
     const fresh = screen.getByRole('row', { name: /甲单位/ });
     const late = screen.getByRole('row', { name: /乙单位/ });
     expect(within(fresh).getByText('剩余 15 天')).toBeTruthy();
@@ -43,7 +54,13 @@ describe("the publisher's home", () => {
 
 describe("the reviewer's queue", () => {
   it('lists submitted budgets longest waiting first, with how long', () => {
-    renderWith(withBudgets({ state: 'submitted' }, [budget('submitted', 1, '新到单位'), budget('submitted', 3, '久等单位')]), <ReviewerHome />);
+    renderWith(
+      withBudgets({ state: 'submitted' }, [
+        budget('submitted', 1, '新到单位'),
+        budget('submitted', 3, '久等单位'),
+      ]),
+      <ReviewerHome />,
+    );
     const rows = screen.getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell')[0]?.textContent)).toEqual(['久等单位', '新到单位']);
     expect(within(rows[0]!).getByText('3 天')).toBeTruthy();

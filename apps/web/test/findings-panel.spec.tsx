@@ -26,7 +26,13 @@ function Desk({ doc, findings }: { doc: TBudgetDocument; findings: TFinding[] })
   const index = new Map(doc.expenditureLines.map((l, i) => [l.id, i + 1]));
   return (
     <>
-      <FindingsPanel findings={findings} onJump={(f) => f.location.kind === 'line' && grid.current?.focusCell(f.location.lineId, f.location.field)} lineNo={(id) => index.get(id)} />
+      <FindingsPanel
+        findings={findings}
+        onJump={(f) =>
+          f.location.kind === 'line' && grid.current?.focusCell(f.location.lineId, f.location.field)
+        }
+        lineNo={(id) => index.get(id)}
+      />
       <LineGrid
         ref={grid}
         lines={doc.expenditureLines}
@@ -83,7 +89,9 @@ describe('the findings panel', () => {
     expect(finding).toBeDefined();
     fireEvent.click(screen.getByRole('button', { name: finding!.message.zh }));
     const field = finding!.location.kind === 'line' ? (finding!.location.field ?? 'amount') : 'amount';
-    await waitFor(() => expect(document.activeElement?.getAttribute('data-cell')).toBe(`${line.id}:${field}`));
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('data-cell')).toBe(`${line.id}:${field}`),
+    );
     expect(document.activeElement?.closest('[role="cell"]')?.className).toContain('has-error');
   });
 

@@ -16,7 +16,9 @@ export function layoutViewport(): void {
     configurable: true,
     get(this: HTMLElement) {
       const spacer = this.firstElementChild as HTMLElement | null;
-      return this.classList.contains('grid-viewport') && spacer !== null ? parseInt(spacer.style.height, 10) || 0 : 0;
+      return this.classList.contains('grid-viewport') && spacer !== null
+        ? parseInt(spacer.style.height, 10) || 0
+        : 0;
     },
   });
   Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
@@ -27,7 +29,17 @@ export function layoutViewport(): void {
   });
   HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {
     const height = this.classList.contains('grid-viewport') ? VIEWPORT_HEIGHT : 34;
-    return { x: 0, y: 0, top: 0, left: 0, bottom: height, right: 1000, width: 1000, height, toJSON: () => ({}) } as DOMRect;
+    return {
+      x: 0,
+      y: 0,
+      top: 0,
+      left: 0,
+      bottom: height,
+      right: 1000,
+      width: 1000,
+      height,
+      toJSON: () => ({}),
+    } as DOMRect;
   };
   const scrollTops = new WeakMap<HTMLElement, number>();
   Object.defineProperty(HTMLElement.prototype, 'scrollTop', {
@@ -45,5 +57,6 @@ export function layoutViewport(): void {
     // Browsers fire scroll events after the fact, never inside the call.
     setTimeout(() => this.dispatchEvent(new Event('scroll')), 0);
   } as HTMLElement['scrollTo'];
-  window.requestAnimationFrame = (cb: FrameRequestCallback) => window.setTimeout(() => cb(performance.now()), 0);
+  window.requestAnimationFrame = (cb: FrameRequestCallback) =>
+    window.setTimeout(() => cb(performance.now()), 0);
 }

@@ -70,13 +70,18 @@ describe('the editor grid', () => {
     fireEvent.focus(amount);
     fireEvent.change(amount, { target: { value: '12.345' } });
     expect(onLineChange).not.toHaveBeenCalled();
-    expect(onInvalidAmount).toHaveBeenLastCalledWith(lines[0]!.id, { text: '12.345', reason: expect.stringContaining('at most 2 decimals') });
+    expect(onInvalidAmount).toHaveBeenLastCalledWith(lines[0]!.id, {
+      text: '12.345',
+      reason: expect.stringContaining('at most 2 decimals'),
+    });
     expect(valueOf(amount)).toBe('12.345');
   });
 
   it('marks an amount the working copy holds as invalid, even after the row scrolls away and back', () => {
     const lines = doc.expenditureLines.slice(0, 3);
-    renderGrid(lines, { invalid: new Map([[`${lines[0]!.id}:amount`, { text: '1e5', reason: 'exponents are not allowed' }]]) });
+    renderGrid(lines, {
+      invalid: new Map([[`${lines[0]!.id}:amount`, { text: '1e5', reason: 'exponents are not allowed' }]]),
+    });
     const amount = screen.getByLabelText('金额（元） 1');
     expect(valueOf(amount)).toBe('1e5');
     expect(amount?.getAttribute('aria-invalid')).toBe('true');

@@ -25,7 +25,9 @@ describe("the editor's project form", () => {
     expect(screen.getAllByLabelText(/^经济科目 \d+$/)).toHaveLength(project.details.length);
     expect(screen.getAllByLabelText(/^采购品名 \d+$/)).toHaveLength(project.procurement.length);
     expect(screen.getAllByLabelText(/^name \d+$/)).toHaveLength(project.indicators.length);
-    expect((screen.getAllByLabelText(/^金额（元） \d+$/)[0] as HTMLInputElement).value).toMatch(/^\d{1,3}(,\d{3})*\.\d{2}$/);
+    expect((screen.getAllByLabelText(/^金额（元） \d+$/)[0] as HTMLInputElement).value).toMatch(
+      /^\d{1,3}(,\d{3})*\.\d{2}$/,
+    );
   });
 
   it('keeps an edited detail amount exactly, checked by the domain schema', () => {
@@ -52,12 +54,16 @@ describe("the editor's project form", () => {
     fireEvent.change(amount, { target: { value: '12.345' } });
     expect(amount.getAttribute('aria-invalid')).toBe('true');
     fireEvent.click(screen.getByRole('button', { name: '保存项目' }));
-    expect(onApply.mock.calls[0]?.[0].find((p) => p.id === project.id)?.details[0]?.amount).toBe(project.details[0]?.amount);
+    expect(onApply.mock.calls[0]?.[0].find((p) => p.id === project.id)?.details[0]?.amount).toBe(
+      project.details[0]?.amount,
+    );
   });
 
   it('is read-only when the budget is frozen', () => {
     renderEditor(false);
     expect(screen.queryByRole('button', { name: '保存项目' })).toBeNull();
-    expect((screen.getByLabelText('项目名称').closest('fieldset') as HTMLFieldSetElement).disabled).toBe(true);
+    expect((screen.getByLabelText('项目名称').closest('fieldset') as HTMLFieldSetElement).disabled).toBe(
+      true,
+    );
   });
 });

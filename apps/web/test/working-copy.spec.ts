@@ -1,4 +1,15 @@
-import { changeCount, currentDocument, currentLines, linesPatch, rebase, removeIncomeLine, removeLine, setIncomeLine, setLine, startWorkingCopy } from '../src/features/editor/working-copy';
+import {
+  changeCount,
+  currentDocument,
+  currentLines,
+  linesPatch,
+  rebase,
+  removeIncomeLine,
+  removeLine,
+  setIncomeLine,
+  setLine,
+  startWorkingCopy,
+} from '../src/features/editor/working-copy';
 import { seedDocument } from './budget-fixture';
 
 const seed = seedDocument();
@@ -10,7 +21,15 @@ describe("the editor's working copy", () => {
     copy = setLine(copy, { ...first!, amount: '1.00' });
     copy = setLine(copy, { ...first!, id: 'NEW-1', amount: '2.00' });
     copy = removeLine(copy, second!.id);
-    expect(linesPatch(copy)).toEqual({ upsertExpenditure: [{ ...first, amount: '1.00' }, { ...first, id: 'NEW-1', amount: '2.00' }], removeExpenditure: [second!.id], upsertIncome: [], removeIncome: [] });
+    expect(linesPatch(copy)).toEqual({
+      upsertExpenditure: [
+        { ...first, amount: '1.00' },
+        { ...first, id: 'NEW-1', amount: '2.00' },
+      ],
+      removeExpenditure: [second!.id],
+      upsertIncome: [],
+      removeIncome: [],
+    });
     const ids = currentLines(copy).map((l) => l.id);
     expect(ids).not.toContain(second!.id);
     expect(ids.at(-1)).toBe('NEW-1');
@@ -27,20 +46,38 @@ describe("the editor's working copy", () => {
     copy = setLine(copy, { ...first!, amount: '1.00' });
     copy = removeLine(copy, second!.id);
     // Meanwhile someone else changed the first line too and removed the second one.
-    const theirs = { ...seed, expenditureLines: seed.expenditureLines.filter((l) => l.id !== second!.id).map((l) => (l.id === first!.id ? { ...l, amount: '9.00' } : l)) };
+    const theirs = {
+      ...seed,
+      expenditureLines: seed.expenditureLines
+        .filter((l) => l.id !== second!.id)
+        .map((l) => (l.id === first!.id ? { ...l, amount: '9.00' } : l)),
+    };
     const rebased = rebase(copy, theirs, 4);
     expect(rebased.baseVersion).toBe(4);
     expect(currentLines(rebased).find((l) => l.id === first!.id)?.amount).toBe('1.00');
     // Removing what is already gone is not sent again (the API would refuse it).
-    expect(linesPatch(rebased)).toEqual({ upsertExpenditure: [{ ...first, amount: '1.00' }], removeExpenditure: [], upsertIncome: [], removeIncome: [] });
+    expect(linesPatch(rebased)).toEqual({
+      upsertExpenditure: [{ ...first, amount: '1.00' }],
+      removeExpenditure: [],
+      upsertIncome: [],
+      removeIncome: [],
+    });
   });
 
   it('edits income lines beside the expenditure lines, in the document and in the patch', () => {
     const income = seed.incomeLines[0]!;
     let copy = setIncomeLine(startWorkingCopy(seed, 2), { ...income, amount: '6044001.00' });
     copy = setIncomeLine(copy, { id: 'INC-2', source: 'other-income', amount: '5.00' });
-    expect(currentDocument(copy).incomeLines).toEqual([{ ...income, amount: '6044001.00' }, { id: 'INC-2', source: 'other-income', amount: '5.00' }]);
-    expect(linesPatch(removeIncomeLine(copy, 'INC-2'))).toEqual({ upsertExpenditure: [], removeExpenditure: [], upsertIncome: [{ ...income, amount: '6044001.00' }], removeIncome: [] });
+    expect(currentDocument(copy).incomeLines).toEqual([
+      { ...income, amount: '6044001.00' },
+      { id: 'INC-2', source: 'other-income', amount: '5.00' },
+    ]);
+    expect(linesPatch(removeIncomeLine(copy, 'INC-2'))).toEqual({
+      upsertExpenditure: [],
+      removeExpenditure: [],
+      upsertIncome: [{ ...income, amount: '6044001.00' }],
+      removeIncome: [],
+    });
     expect(linesPatch(removeIncomeLine(copy, income.id)).removeIncome).toEqual([income.id]);
   });
 });

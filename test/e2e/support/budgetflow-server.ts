@@ -35,7 +35,13 @@ export async function startBudgetflowServer(): Promise<TBudgetflowServer> {
     running = await startBudgetflow(config);
     await running.app.listen(0, '127.0.0.1');
     await workerData.initialize();
-    worker = JobRuntime.start({ dataSource: workerData, redisUrl: config.redisUrl, prefix: config.queuePrefix, handlers: jobHandlers(workerData), lockDurationMs: config.jobLockMs });
+    worker = JobRuntime.start({
+      dataSource: workerData,
+      redisUrl: config.redisUrl,
+      prefix: config.queuePrefix,
+      handlers: jobHandlers(workerData),
+      lockDurationMs: config.jobLockMs,
+    });
   } catch (error) {
     await worker?.stop();
     if (workerData.isInitialized) await workerData.destroy();

@@ -17,7 +17,14 @@ function newestMtime(dir: string): number {
 /** Builds apps/web (vite) unless its dist is newer than its sources and the domain's. */
 export function ensureWebBuilt(): void {
   const index = path.join(WEB, 'dist/index.html');
-  const sources = Math.max(newestMtime(path.join(WEB, 'src')), newestMtime(DOMAIN_SRC), statSync(path.join(WEB, 'index.html')).mtimeMs);
+  const sources = Math.max(
+    newestMtime(path.join(WEB, 'src')),
+    newestMtime(DOMAIN_SRC),
+    statSync(path.join(WEB, 'index.html')).mtimeMs,
+  );
   if (existsSync(index) && statSync(index).mtimeMs > sources) return;
-  execFileSync(path.join(WEB, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], { cwd: WEB, stdio: 'inherit' });
+  execFileSync(path.join(WEB, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], {
+    cwd: WEB,
+    stdio: 'inherit',
+  });
 }

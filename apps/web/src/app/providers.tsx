@@ -26,7 +26,15 @@ export function createQueryClient(): QueryClient {
   return client;
 }
 
-export function Providers({ children, client, locale }: { children: ReactNode; client?: QueryClient; locale?: TLocale }) {
+export function Providers({
+  children,
+  client,
+  locale,
+}: {
+  children: ReactNode;
+  client?: QueryClient;
+  locale?: TLocale;
+}) {
   const [queryClient] = useState(() => client ?? createQueryClient());
   return (
     <QueryClientProvider client={queryClient}>

@@ -21,7 +21,10 @@ export const router = createBrowserRouter([
       { index: true, element: <Landing /> },
       { path: 'login', element: <SignInPage /> },
       { path: 'desk', element: <RequireSession>{(user) => <DeskPage user={user} />}</RequireSession> },
-      { path: 'budgets/:id', element: <RequireSession>{(user) => <BudgetRoute user={user} />}</RequireSession> },
+      {
+        path: 'budgets/:id',
+        element: <RequireSession>{(user) => <BudgetRoute user={user} />}</RequireSession>,
+      },
       { path: 'portal', element: <PortalListPage /> },
       { path: 'portal/:id', element: <DisclosurePage /> },
       { path: '*', element: <Navigate to="/" replace /> },

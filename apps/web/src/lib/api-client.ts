@@ -77,8 +77,19 @@ export async function api<T>(path: string, options: TRequestOptions = {}): Promi
 
 async function toApiError(response: Response, etag: string | null): Promise<ApiError> {
   try {
-    const problem = (await response.json()) as { code?: string; detail?: string; title?: string; errors?: TProblemField[] };
-    return new ApiError(response.status, problem.code ?? String(response.status), problem.detail ?? problem.title ?? response.statusText, problem.errors ?? [], etag);
+    const problem = (await response.json()) as {
+      code?: string;
+      detail?: string;
+      title?: string;
+      errors?: TProblemField[];
+    };
+    return new ApiError(
+      response.status,
+      problem.code ?? String(response.status),
+      problem.detail ?? problem.title ?? response.statusText,
+      problem.errors ?? [],
+      etag,
+    );
   } catch {
     return new ApiError(response.status, String(response.status), response.statusText, [], etag);
   }
@@ -87,7 +98,8 @@ async function toApiError(response: Response, etag: string | null): Promise<ApiE
 /** A query string of the given values, leaving out the undefined ones. */
 export function query(values: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(values))
+    if (value !== undefined && value !== '') params.set(key, String(value));
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
 }

@@ -1,4 +1,11 @@
-import type { BudgetState, TBudgetDocument, TDisclosure, TFinding, TRevisionDiff, WorkflowAction } from '@budgetflow/domain';
+import type {
+  BudgetState,
+  TBudgetDocument,
+  TDisclosure,
+  TFinding,
+  TRevisionDiff,
+  WorkflowAction,
+} from '@budgetflow/domain';
 
 /** The shapes the API answers (apps/api/src/modules/*), as the client reads them. */
 export type TRole = 'admin' | 'preparer' | 'publisher' | 'reviewer';
@@ -77,7 +84,8 @@ export interface TDiffAnswer {
   diff: TRevisionDiff;
 }
 
-export type TCommentTarget = { kind: 'budget' } | { kind: 'row'; table: string; row: string } | { kind: 'line'; lineId: string };
+export type TCommentTarget =
+  { kind: 'budget' } | { kind: 'row'; table: string; row: string } | { kind: 'line'; lineId: string };
 
 export interface TComment {
   id: string;

@@ -110,7 +110,8 @@ export const zh = {
   lineCount: '明细行数',
   blockedByErrors: '有 {n} 个错误，修正后才能送审',
   conflictTitle: '预算已被他人修改',
-  conflictExplain: '您编辑的是版本 {seen}，现在是版本 {current}。下面是对方的改动；您的修改仍保留，可以在最新版本上重新保存。',
+  conflictExplain:
+    '您编辑的是版本 {seen}，现在是版本 {current}。下面是对方的改动；您的修改仍保留，可以在最新版本上重新保存。',
   conflictKeepMine: '在最新版本上保留我的修改',
   conflictDiscardMine: '放弃我的修改',
   theirChange: '对方改动',
@@ -301,7 +302,8 @@ export const en: Record<TMessageKey, string> = {
   lineCount: 'Lines',
   blockedByErrors: '{n} errors must be fixed before submitting',
   conflictTitle: 'Someone else changed this budget',
-  conflictExplain: 'You edited version {seen}; it is now at version {current}. Their changes are below; yours are kept and can be saved on top of the latest version.',
+  conflictExplain:
+    'You edited version {seen}; it is now at version {current}. Their changes are below; yours are kept and can be saved on top of the latest version.',
   conflictKeepMine: 'Keep my changes on the latest version',
   conflictDiscardMine: 'Discard my changes',
   theirChange: 'Their change',

@@ -7,8 +7,14 @@ export type TTranslate = (key: TMessageKey, values?: Record<string, string | num
 const DICTIONARIES: Record<TLocale, Record<TMessageKey, string>> = { zh, en };
 const STORAGE_KEY = 'bf.locale';
 
-export function translate(locale: TLocale, key: TMessageKey, values: Record<string, string | number> = {}): string {
-  return DICTIONARIES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+export function translate(
+  locale: TLocale,
+  key: TMessageKey,
+  values: Record<string, string | number> = {},
+): string {
+  return DICTIONARIES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
 }
 
 interface TI18n {
@@ -17,7 +23,11 @@ interface TI18n {
   setLocale(locale: TLocale): void;
 }
 
-const I18nContext = createContext<TI18n>({ locale: 'zh', t: (key, values) => translate('zh', key, values), setLocale: () => undefined });
+const I18nContext = createContext<TI18n>({
+  locale: 'zh',
+  t: (key, values) => translate('zh', key, values),
+  setLocale: () => undefined,
+});
 
 function storedLocale(): TLocale {
   try {
@@ -39,7 +49,10 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
       // private mode: the choice lasts for this page only
     }
   }, []);
-  const value = useMemo<TI18n>(() => ({ locale, setLocale, t: (key, values) => translate(locale, key, values) }), [locale, setLocale]);
+  const value = useMemo<TI18n>(
+    () => ({ locale, setLocale, t: (key, values) => translate(locale, key, values) }),
+    [locale, setLocale],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -17,7 +17,11 @@ export function useWorkflowAction(budgetId: string) {
         idempotencyKey: crypto.randomUUID(),
       }),
     onSuccess: async () => {
-      await Promise.all([client.invalidateQueries({ queryKey: ['budget', budgetId] }), client.invalidateQueries({ queryKey: ['budgets'] }), client.invalidateQueries({ queryKey: ['notifications'] })]);
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ['budget', budgetId] }),
+        client.invalidateQueries({ queryKey: ['budgets'] }),
+        client.invalidateQueries({ queryKey: ['notifications'] }),
+      ]);
     },
   });
 }

@@ -18,7 +18,9 @@ export type TParsedYuan = { ok: true; yuan: string } | { ok: false; reason: stri
 export function parseYuanInput(text: string): TParsedYuan {
   try {
     const yuan = formatYuan(parseFen(text));
-    return yuan.startsWith('-') ? { ok: false, reason: 'the amount may not be negative' } : { ok: true, yuan };
+    return yuan.startsWith('-')
+      ? { ok: false, reason: 'the amount may not be negative' }
+      : { ok: true, yuan };
   } catch (error) {
     if (error instanceof MoneyError) return { ok: false, reason: error.message };
     throw error;

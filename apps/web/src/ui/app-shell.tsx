@@ -24,7 +24,11 @@ export function AppShell() {
         </nav>
         <div className="header-tools">
           {user !== null && <NotificationsBell />}
-          <button type="button" onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')} aria-label={t('languageLabel')}>
+          <button
+            type="button"
+            onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')}
+            aria-label={t('languageLabel')}
+          >
             {t('language')}
           </button>
           {user !== null ? (

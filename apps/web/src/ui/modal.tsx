@@ -4,7 +4,15 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * A modal dialog: labelled by its title, focus moved inside when it opens and back where it was
  * when it closes; Escape calls onClose when one is given.
  */
-export function Modal({ titleId, children, onClose }: { titleId: string; children: ReactNode; onClose?: () => void }) {
+export function Modal({
+  titleId,
+  children,
+  onClose,
+}: {
+  titleId: string;
+  children: ReactNode;
+  onClose?: () => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;

@@ -49,6 +49,8 @@ describe('the web client on the API port', () => {
   });
 
   it('steps aside when the client is not built', async () => {
-    await request(appServing(path.join(dist, 'missing'))).get('/portal').expect(404);
+    await request(appServing(path.join(dist, 'missing')))
+      .get('/portal')
+      .expect(404);
   });
 });

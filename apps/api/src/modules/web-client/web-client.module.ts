@@ -5,6 +5,11 @@ import { webClientMiddleware } from './web-client.middleware';
 @Module({})
 export class WebClientModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(webClientMiddleware()).forRoutes({ path: '{*path}', method: RequestMethod.GET }, { path: '{*path}', method: RequestMethod.HEAD });
+    consumer
+      .apply(webClientMiddleware())
+      .forRoutes(
+        { path: '{*path}', method: RequestMethod.GET },
+        { path: '{*path}', method: RequestMethod.HEAD },
+      );
   }
 }

@@ -6,7 +6,13 @@ import { Status } from '../../ui/status';
 import { useSession } from './use-session';
 
 /** Renders its children for a signed-in user of one of `roles`; sends a visitor to sign in. */
-export function RequireSession({ roles, children }: { roles?: readonly TRole[]; children: (user: TSessionUser) => ReactNode }) {
+export function RequireSession({
+  roles,
+  children,
+}: {
+  roles?: readonly TRole[];
+  children: (user: TSessionUser) => ReactNode;
+}) {
   const session = useSession();
   const location = useLocation();
   const { t } = useI18n();

@@ -5,7 +5,10 @@ import { useI18n } from '../../lib/i18n';
 import { useSession, useSignIn } from './use-session';
 
 /** The API's login schema, as the form checks it before sending. */
-const ZCredentials = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) });
+const ZCredentials = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
 
 export function SignInPage() {
   const { t } = useI18n();
@@ -40,11 +43,23 @@ export function SignInPage() {
         <h1 id="sign-in-title">{t('signIn')}</h1>
         <label>
           {t('username')}
-          <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} autoFocus />
+          <input
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            autoFocus
+          />
         </label>
         <label>
           {t('password')}
-          <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
         {problem !== null && (
           <p role="alert" className="problem">

@@ -31,7 +31,8 @@ function forgetOtherQueries(client: QueryClient): void {
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: { username: string; password: string }) => api<TLoginAnswer>('/api/auth/login', { method: 'POST', body: credentials }),
+    mutationFn: (credentials: { username: string; password: string }) =>
+      api<TLoginAnswer>('/api/auth/login', { method: 'POST', body: credentials }),
     onSuccess: (answer) => {
       forgetOtherQueries(client);
       client.setQueryData(SESSION_KEY, answer.user);

@@ -9,7 +9,19 @@ import { useAddComment, useAnswerComment, useComments } from './use-comments';
  * The conversation on a budget: reviewers comment on the budget, a table row or a line (the
  * anchor comes from what they clicked); preparers answer. `onOpenTarget` shows the anchor.
  */
-export function CommentsPanel({ budgetId, mode, anchor, onOpenTarget, describe }: { budgetId: string; mode: 'comment' | 'answer'; anchor?: TCommentTarget; onOpenTarget?: (target: TCommentTarget) => void; describe: (target: TCommentTarget) => string }) {
+export function CommentsPanel({
+  budgetId,
+  mode,
+  anchor,
+  onOpenTarget,
+  describe,
+}: {
+  budgetId: string;
+  mode: 'comment' | 'answer';
+  anchor?: TCommentTarget;
+  onOpenTarget?: (target: TCommentTarget) => void;
+  describe: (target: TCommentTarget) => string;
+}) {
   const { t } = useI18n();
   const comments = useComments(budgetId);
   const add = useAddComment(budgetId);
@@ -27,7 +39,14 @@ export function CommentsPanel({ budgetId, mode, anchor, onOpenTarget, describe }
       ) : (
         <ul>
           {comments.data.map((c) => (
-            <CommentItem key={c.id} comment={c} budgetId={budgetId} canAnswer={mode === 'answer'} describe={describe} {...(onOpenTarget === undefined ? {} : { onOpenTarget })} />
+            <CommentItem
+              key={c.id}
+              comment={c}
+              budgetId={budgetId}
+              canAnswer={mode === 'answer'}
+              describe={describe}
+              {...(onOpenTarget === undefined ? {} : { onOpenTarget })}
+            />
           ))}
         </ul>
       )}
@@ -35,8 +54,12 @@ export function CommentsPanel({ budgetId, mode, anchor, onOpenTarget, describe }
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (body.trim() === '') return;
-            add.mutate({ target, body: body.trim() }, { onSuccess: () => setBody('') });
+            const text = body.trim();
+            if (text === '') return;
+            // Cleared at once (and given back if it fails), so a next comment typed while this one
+            // is being saved is never wiped by its answer.
+            setBody('');
+            add.mutate({ target, body: text }, { onError: () => setBody(text) });
           }}
         >
           <p className="muted">
@@ -56,7 +79,19 @@ export function CommentsPanel({ budgetId, mode, anchor, onOpenTarget, describe }
   );
 }
 
-function CommentItem({ comment, budgetId, canAnswer, onOpenTarget, describe }: { comment: TComment; budgetId: string; canAnswer: boolean; onOpenTarget?: (target: TCommentTarget) => void; describe: (target: TCommentTarget) => string }) {
+function CommentItem({
+  comment,
+  budgetId,
+  canAnswer,
+  onOpenTarget,
+  describe,
+}: {
+  comment: TComment;
+  budgetId: string;
+  canAnswer: boolean;
+  onOpenTarget?: (target: TCommentTarget) => void;
+  describe: (target: TCommentTarget) => string;
+}) {
   const { t } = useI18n();
   const answer = useAnswerComment(budgetId);
   const [text, setText] = useState('');

@@ -2,7 +2,11 @@ import type { TDisclosure, TExpenditureLine } from '@budgetflow/domain';
 import type { TCommentTarget } from '../../lib/api-types';
 
 /** What a comment is anchored to, as people name it: "表一 一.财政拨款（补助）", "L005 2010350/30199". */
-export function targetLabel(target: TCommentTarget, disclosure: TDisclosure | undefined, lines: readonly TExpenditureLine[] = []): string {
+export function targetLabel(
+  target: TCommentTarget,
+  disclosure: TDisclosure | undefined,
+  lines: readonly TExpenditureLine[] = [],
+): string {
   switch (target.kind) {
     case 'budget':
       return '';

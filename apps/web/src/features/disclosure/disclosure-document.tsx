@@ -32,7 +32,8 @@ export function DisclosureDocument({ disclosure }: { disclosure: TDisclosure }) 
           <p key={i}>{p}</p>
         ))}
         <p>
-          编制人数 {overview.staffing.authorized} 人，在职实有人数 {overview.staffing.actual} 人，离退休人员 {overview.staffing.retired} 人。
+          编制人数 {overview.staffing.authorized} 人，在职实有人数 {overview.staffing.actual} 人，离退休人员{' '}
+          {overview.staffing.retired} 人。
         </p>
         <ul>
           {overview.units.map((u) => (

@@ -3,7 +3,15 @@ import { displayUnitOf, toDisplayGrid } from '@budgetflow/domain/render';
 import { DisplayGridTable } from './display-grid-table';
 
 /** One of the ten tables as printed: title, unit, grid, then its forms (表9, 表10). */
-export function DisclosureTable({ table, departmentName, onRowClick }: { table: TDisclosureTable; departmentName?: string; onRowClick?: (rowKey: string) => void }) {
+export function DisclosureTable({
+  table,
+  departmentName,
+  onRowClick,
+}: {
+  table: TDisclosureTable;
+  departmentName?: string;
+  onRowClick?: (rowKey: string) => void;
+}) {
   const unit = displayUnitOf(table);
   return (
     <section className="disclosure-table" id={`table-${table.id}`} aria-labelledby={`title-${table.id}`}>
@@ -17,7 +25,9 @@ export function DisclosureTable({ table, departmentName, onRowClick }: { table: 
       {table.preamble.map((b) => (
         <LeafBlock key={b.key} block={b} unit={unit} />
       ))}
-      {(table.rows.length > 0 || table.emptyStatement !== undefined) && <DisplayGridTable grid={toDisplayGrid(table)} {...(onRowClick === undefined ? {} : { onRowClick })} />}
+      {(table.rows.length > 0 || table.emptyStatement !== undefined) && (
+        <DisplayGridTable grid={toDisplayGrid(table)} {...(onRowClick === undefined ? {} : { onRowClick })} />
+      )}
       {table.blocks.map((b) => (
         <Block key={b.key} block={b} unit={unit} />
       ))}
@@ -42,7 +52,12 @@ function Block({ block, unit }: { block: TBlock; unit: 'wan' | 'yuan' }) {
 function LeafBlock({ block, unit }: { block: TLeafBlock; unit: 'wan' | 'yuan' }) {
   switch (block.type) {
     case 'grid':
-      return <DisplayGridTable grid={toDisplayGrid(block, { unit })} {...(block.title === undefined ? {} : { caption: block.title })} />;
+      return (
+        <DisplayGridTable
+          grid={toDisplayGrid(block, { unit })}
+          {...(block.title === undefined ? {} : { caption: block.title })}
+        />
+      );
     case 'facts':
       return (
         <dl className="facts">

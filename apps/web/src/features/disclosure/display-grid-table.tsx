@@ -1,7 +1,15 @@
 import type { DisplayGrid } from '@budgetflow/domain/render';
 
 /** A display grid (the domain's toDisplayGrid) as an HTML table: merged headers, figures right-aligned. */
-export function DisplayGridTable({ grid, caption, onRowClick }: { grid: DisplayGrid; caption?: string; onRowClick?: (rowKey: string) => void }) {
+export function DisplayGridTable({
+  grid,
+  caption,
+  onRowClick,
+}: {
+  grid: DisplayGrid;
+  caption?: string;
+  onRowClick?: (rowKey: string) => void;
+}) {
   return (
     <div className="grid-scroll">
       <table className="disclosure-grid">
@@ -26,9 +34,20 @@ export function DisplayGridTable({ grid, caption, onRowClick }: { grid: DisplayG
             </tr>
           ) : (
             grid.body.map((row) => (
-              <tr key={row.key} className={row.emphasis ? 'total' : undefined} data-row={row.key} onClick={onRowClick === undefined ? undefined : () => onRowClick(row.key)}>
+              <tr
+                key={row.key}
+                className={row.emphasis ? 'total' : undefined}
+                data-row={row.key}
+                onClick={onRowClick === undefined ? undefined : () => onRowClick(row.key)}
+              >
                 {row.cells.map((c, j) => (
-                  <td key={j} colSpan={c.colSpan} rowSpan={c.rowSpan} className={`cell-${c.kind}`} style={c.indent > 0 ? { paddingLeft: `${0.4 + c.indent}em` } : undefined}>
+                  <td
+                    key={j}
+                    colSpan={c.colSpan}
+                    rowSpan={c.rowSpan}
+                    className={`cell-${c.kind}`}
+                    style={c.indent > 0 ? { paddingLeft: `${0.4 + c.indent}em` } : undefined}
+                  >
                     {c.text}
                   </td>
                 ))}

@@ -1,13 +1,21 @@
 import type { Catalogue, CatalogueEntry, ClassificationKind, ClassificationLevel } from '@budgetflow/domain';
 
 /** Lines carry functional codes at 项 level and economic codes at 款 level. */
-export const LINE_LEVEL: Readonly<Record<ClassificationKind, ClassificationLevel>> = { functional: 'item', economic: 'section' };
+export const LINE_LEVEL: Readonly<Record<ClassificationKind, ClassificationLevel>> = {
+  functional: 'item',
+  economic: 'section',
+};
 
 /**
  * Entries of a year's catalogue that a line may use, matching what was typed: codes that start
  * with it first, then names that contain it. At most `limit`.
  */
-export function searchCatalogue(catalogue: Catalogue, kind: ClassificationKind, text: string, limit = 50): CatalogueEntry[] {
+export function searchCatalogue(
+  catalogue: Catalogue,
+  kind: ClassificationKind,
+  text: string,
+  limit = 50,
+): CatalogueEntry[] {
   const needle = text.trim();
   const byCode: CatalogueEntry[] = [];
   const byName: CatalogueEntry[] = [];

@@ -23,7 +23,10 @@ export function CodePicker({ catalogue, kind, value, onChange, label, invalid = 
   const [text, setText] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const open = text !== null;
-  const options = useMemo(() => (text === null ? [] : searchCatalogue(catalogue, kind, text)), [catalogue, kind, text]);
+  const options = useMemo(
+    () => (text === null ? [] : searchCatalogue(catalogue, kind, text)),
+    [catalogue, kind, text],
+  );
   const name = catalogue[kind].get(value)?.name;
 
   const choose = (code: string) => {

@@ -9,7 +9,17 @@ function describe(line: TExpenditureLine): string {
 }
 
 /** A refused save: what the other person changed, and a choice; the person's own edits stay. */
-export function ConflictDialog({ conflict, myLineIds, onKeepMine, onDiscardMine }: { conflict: TConflict; myLineIds: ReadonlySet<string>; onKeepMine(): void; onDiscardMine(): void }) {
+export function ConflictDialog({
+  conflict,
+  myLineIds,
+  onKeepMine,
+  onDiscardMine,
+}: {
+  conflict: TConflict;
+  myLineIds: ReadonlySet<string>;
+  onKeepMine(): void;
+  onDiscardMine(): void;
+}) {
   const { t } = useI18n();
   const { theirs } = conflict;
   return (
@@ -32,7 +42,10 @@ export function ConflictDialog({ conflict, myLineIds, onKeepMine, onDiscardMine 
               <td>
                 {c.fields.map((f) => (
                   <div key={f}>
-                    {f}: <span className="diff-old">{String((c.before as Record<string, unknown>)[f] ?? '')}</span> → <span className="diff-new">{String((c.after as Record<string, unknown>)[f] ?? '')}</span>
+                    {f}:{' '}
+                    <span className="diff-old">{String((c.before as Record<string, unknown>)[f] ?? '')}</span>{' '}
+                    →{' '}
+                    <span className="diff-new">{String((c.after as Record<string, unknown>)[f] ?? '')}</span>
                     {myLineIds.has(c.key) && ` (${t('yourChange')})`}
                   </div>
                 ))}

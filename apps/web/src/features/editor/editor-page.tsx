@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { attrSelector } from '../../lib/attr-selector';
 import { useI18n } from '../../lib/i18n';
 import { useWorkflowAction } from '../../lib/use-workflow-action';
+import { ErrorBanner } from '../../ui/error-banner';
 import { StateBadge } from '../../ui/state-badge';
 import { Status } from '../../ui/status';
 import { CommentsPanel } from '../comments/comments-panel';
@@ -18,7 +19,17 @@ import { ProjectEditor } from './project-editor';
 import { SubmitDialog } from './submit-dialog';
 import { useBudgetEditor, useBudgetView } from './use-budget-editor';
 import { IncomePanel } from './income-panel';
-import { changeCount, cellKey, newLineId, removeIncomeLine, removeLine, setIncomeLine, setInvalid, setLine, setProjects } from './working-copy';
+import {
+  changeCount,
+  cellKey,
+  newLineId,
+  removeIncomeLine,
+  removeLine,
+  setIncomeLine,
+  setInvalid,
+  setLine,
+  setProjects,
+} from './working-copy';
 
 type TTab = 'lines' | 'incomeLines' | 'tables' | 'projects';
 
@@ -31,7 +42,9 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
   const grid = useRef<TLineGridHandle>(null);
   const [tab, setTab] = useState<TTab>('lines');
   const [table, setTable] = useState<TTableId>('T1');
-  const [projectFocus, setProjectFocus] = useState<{ projectId: string; part?: string | undefined } | null>(null);
+  const [projectFocus, setProjectFocus] = useState<{ projectId: string; part?: string | undefined } | null>(
+    null,
+  );
   const [submitting, setSubmitting] = useState(false);
   const { copy, setCopy, document, catalogue, derived } = editor;
 
@@ -44,9 +57,19 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
   const lineIndex = useMemo(() => new Map(lines.map((l, i) => [l.id, i + 1])), [lines]);
   const unsaved = copy === null ? 0 : changeCount(copy);
 
-  const onLineChange = useCallback((line: TExpenditureLine) => setCopy((c) => (c === null ? c : setLine(c, line))), [setCopy]);
-  const onLineRemove = useCallback((id: string) => setCopy((c) => (c === null ? c : removeLine(c, id))), [setCopy]);
-  const onInvalidAmount = useCallback((id: string, value: { text: string; reason: string } | null) => setCopy((c) => (c === null ? c : setInvalid(c, cellKey(id, 'amount'), value))), [setCopy]);
+  const onLineChange = useCallback(
+    (line: TExpenditureLine) => setCopy((c) => (c === null ? c : setLine(c, line))),
+    [setCopy],
+  );
+  const onLineRemove = useCallback(
+    (id: string) => setCopy((c) => (c === null ? c : removeLine(c, id))),
+    [setCopy],
+  );
+  const onInvalidAmount = useCallback(
+    (id: string, value: { text: string; reason: string } | null) =>
+      setCopy((c) => (c === null ? c : setInvalid(c, cellKey(id, 'amount'), value))),
+    [setCopy],
+  );
 
   const { save } = editor;
   useEffect(() => {
@@ -71,13 +94,21 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
         setTable(l.table);
         if (l.row !== undefined) {
           const row = l.row;
-          requestAnimationFrame(() => globalThis.document.querySelector(`#live-table ${attrSelector('data-row', row, '*=')}`)?.scrollIntoView({ block: 'center' }));
+          requestAnimationFrame(() =>
+            globalThis.document
+              .querySelector(`#live-table ${attrSelector('data-row', row, '*=')}`)
+              ?.scrollIntoView({ block: 'center' }),
+          );
         }
         return;
       case 'project':
         setTab('projects');
         setProjectFocus({ projectId: l.projectId, part: l.part });
-        requestAnimationFrame(() => globalThis.document.getElementById(`project-${l.projectId}-${l.part ?? 'details'}`)?.scrollIntoView({ block: 'center' }));
+        requestAnimationFrame(() =>
+          globalThis.document
+            .getElementById(`project-${l.projectId}-${l.part ?? 'details'}`)
+            ?.scrollIntoView({ block: 'center' }),
+        );
         return;
       case 'document':
         setTab(l.path.startsWith('incomeLines') ? 'incomeLines' : 'tables');
@@ -89,15 +120,25 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
   }, []);
 
   if (view.isError) return <Status error>{t('error', { reason: view.error.message })}</Status>;
-  if (editor.loaded.isError) return <Status error>{t('error', { reason: editor.loaded.error.message })}</Status>;
-  if (view.data === undefined || copy === null || document === null || catalogue === null) return <Status>{t('loading')}</Status>;
+  if (editor.loaded.isError)
+    return <Status error>{t('error', { reason: editor.loaded.error.message })}</Status>;
+  if (view.data === undefined || copy === null || document === null || catalogue === null)
+    return <Status>{t('loading')}</Status>;
   const budget = view.data;
   const actions = actionsFor(budget.state, 'preparer');
 
   const addLine = () => {
     const unit = document.department.units[0]?.code ?? '';
     const template = lines.at(-1);
-    const line: TExpenditureLine = { id: newLineId(), unitCode: template?.unitCode ?? unit, functionCode: template?.functionCode ?? '', economicCode: template?.economicCode ?? '', kind: template?.kind ?? 'basic-public', fundSource: template?.fundSource ?? 'general-budget-appropriation', amount: '0.00' };
+    const line: TExpenditureLine = {
+      id: newLineId(),
+      unitCode: template?.unitCode ?? unit,
+      functionCode: template?.functionCode ?? '',
+      economicCode: template?.economicCode ?? '',
+      kind: template?.kind ?? 'basic-public',
+      fundSource: template?.fundSource ?? 'general-budget-appropriation',
+      amount: '0.00',
+    };
     setCopy(setLine(copy, line));
     setTab('lines');
     requestAnimationFrame(() => grid.current?.focusCell(line.id, 'functionCode'));
@@ -121,7 +162,13 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
       <div className="toolbar">
         {editable && (
           <>
-            <button type="button" className="primary" onClick={() => void editor.save()} disabled={unsaved === 0 || editor.saving || copy.invalid.size > 0} aria-keyshortcuts="Control+S">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void editor.save()}
+              disabled={unsaved === 0 || editor.saving || copy.invalid.size > 0}
+              aria-keyshortcuts="Control+S"
+            >
               {editor.saving ? t('saving') : t('save')}
             </button>
             <span className="muted" role="status">
@@ -139,21 +186,16 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
           </button>
         )}
         {actions.includes('withdraw') && (
-          <button type="button" onClick={() => workflow.mutate({ action: 'withdraw', version: budget.version })}>
+          <button
+            type="button"
+            onClick={() => workflow.mutate({ action: 'withdraw', version: budget.version })}
+          >
             {t('withdraw')}
           </button>
         )}
       </div>
-      {editor.saveError !== null && (
-        <p role="alert" className="banner error">
-          {editor.saveError.message}
-        </p>
-      )}
-      {workflow.isError && (
-        <p role="alert" className="banner error">
-          {workflow.error.message}
-        </p>
-      )}
+      <ErrorBanner error={editor.saveError} />
+      <ErrorBanner error={workflow.error} />
       <div className="desk">
         <div>
           <div className="tabs" role="tablist" aria-label={t('editor')}>
@@ -186,27 +228,61 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
               invalid={copy.invalid}
               onChange={(line) => setCopy(setIncomeLine(copy, line))}
               onRemove={(id) => setCopy(removeIncomeLine(copy, id))}
-              onAdd={() => setCopy(setIncomeLine(copy, { id: newLineId(), source: 'general-budget-appropriation', amount: '0.00' }))}
+              onAdd={() =>
+                setCopy(
+                  setIncomeLine(copy, {
+                    id: newLineId(),
+                    source: 'general-budget-appropriation',
+                    amount: '0.00',
+                  }),
+                )
+              }
               onInvalid={(id, value) => setCopy(setInvalid(copy, `income:${id}`, value))}
             />
           )}
-          {tab === 'tables' && derived !== null && <LiveTables disclosure={derived.disclosure} selected={table} onSelect={setTable} stale={editor.stale} />}
-          {tab === 'projects' && <ProjectEditor projects={document.projects} editable={editable} focus={projectFocus} onApply={(projects) => setCopy(setProjects(copy, projects))} />}
+          {tab === 'tables' && derived !== null && (
+            <LiveTables
+              disclosure={derived.disclosure}
+              selected={table}
+              onSelect={setTable}
+              stale={editor.stale}
+            />
+          )}
+          {tab === 'projects' && (
+            <ProjectEditor
+              projects={document.projects}
+              editable={editable}
+              focus={projectFocus}
+              onApply={(projects) => setCopy(setProjects(copy, projects))}
+            />
+          )}
         </div>
         <aside className="desk-side">
-          <FindingsPanel findings={findings} onJump={(f) => jumpTo(f.location)} lineNo={(id) => lineIndex.get(id)} />
+          <FindingsPanel
+            findings={findings}
+            onJump={(f) => jumpTo(f.location)}
+            lineNo={(id) => lineIndex.get(id)}
+          />
           <CommentsPanel
             budgetId={budgetId}
             mode="answer"
             describe={(target) => targetLabel(target, derived?.disclosure, lines)}
             onOpenTarget={(target) => {
               if (target.kind === 'line') jumpTo({ kind: 'line', lineId: target.lineId });
-              if (target.kind === 'row') jumpTo({ kind: 'table', table: target.table as TTableId, row: target.row });
+              if (target.kind === 'row')
+                jumpTo({ kind: 'table', table: target.table as TTableId, row: target.row });
             }}
           />
         </aside>
       </div>
-      {editor.conflict !== null && <ConflictDialog conflict={editor.conflict} myLineIds={dirty} onKeepMine={editor.keepMine} onDiscardMine={editor.discardMine} />}
+      {editor.conflict !== null && (
+        <ConflictDialog
+          conflict={editor.conflict}
+          myLineIds={dirty}
+          onKeepMine={editor.keepMine}
+          onDiscardMine={editor.discardMine}
+        />
+      )}
       {submitting && derived !== null && (
         <SubmitDialog
           disclosure={derived.disclosure}

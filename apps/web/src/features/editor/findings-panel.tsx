@@ -24,14 +24,23 @@ function where(finding: TFinding, lineNo: (lineId: string) => number | undefined
  * The rule set's findings, errors first; each one is a button that takes the person to the cell,
  * table row or project it is about.
  */
-export function FindingsPanel({ findings, onJump, lineNo }: { findings: readonly TFinding[]; onJump(finding: TFinding): void; lineNo(lineId: string): number | undefined }) {
+export function FindingsPanel({
+  findings,
+  onJump,
+  lineNo,
+}: {
+  findings: readonly TFinding[];
+  onJump(finding: TFinding): void;
+  lineNo(lineId: string): number | undefined;
+}) {
   const { t, locale } = useI18n();
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning');
   return (
     <section className="findings-panel card" aria-labelledby="findings-title">
       <h2 id="findings-title">
-        {t('findings')} <span className="muted">{`${t('errorsCount', { n: errors.length })} · ${t('warningsCount', { n: warnings.length })}`}</span>
+        {t('findings')}{' '}
+        <span className="muted">{`${t('errorsCount', { n: errors.length })} · ${t('warningsCount', { n: warnings.length })}`}</span>
       </h2>
       {findings.length === 0 ? (
         <p>{t('noFindings')}</p>

@@ -15,7 +15,15 @@ function download(name: string, text: string, type: string): void {
  * Import a whole document (the domain's JSON, checked with its schema before it is sent) and
  * export the saved one.
  */
-export function ImportExport({ saved, editable, onImport }: { saved: TBudgetDocument; editable: boolean; onImport(doc: TBudgetDocument): Promise<void> }) {
+export function ImportExport({
+  saved,
+  editable,
+  onImport,
+}: {
+  saved: TBudgetDocument;
+  editable: boolean;
+  onImport(doc: TBudgetDocument): Promise<void>;
+}) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
@@ -26,7 +34,10 @@ export function ImportExport({ saved, editable, onImport }: { saved: TBudgetDocu
     try {
       json = JSON.parse(await file.text());
     } catch (error) {
-      setMessage({ error: true, text: t('importFailed', { reason: error instanceof Error ? error.message : String(error) }) });
+      setMessage({
+        error: true,
+        text: t('importFailed', { reason: error instanceof Error ? error.message : String(error) }),
+      });
       return;
     }
     const parsed = ZBudgetDocument.safeParse(json);
@@ -39,7 +50,10 @@ export function ImportExport({ saved, editable, onImport }: { saved: TBudgetDocu
       await onImport(parsed.data);
       setMessage({ error: false, text: t('imported', { n: parsed.data.expenditureLines.length }) });
     } catch (error) {
-      setMessage({ error: true, text: t('importFailed', { reason: error instanceof Error ? error.message : String(error) }) });
+      setMessage({
+        error: true,
+        text: t('importFailed', { reason: error instanceof Error ? error.message : String(error) }),
+      });
     }
   };
 
@@ -61,7 +75,16 @@ export function ImportExport({ saved, editable, onImport }: { saved: TBudgetDocu
           />
         </label>
       )}
-      <button type="button" onClick={() => download(`budget-${saved.department.code}-${saved.fiscalYear}.json`, JSON.stringify(saved, null, 2), 'application/json')}>
+      <button
+        type="button"
+        onClick={() =>
+          download(
+            `budget-${saved.department.code}-${saved.fiscalYear}.json`,
+            JSON.stringify(saved, null, 2),
+            'application/json',
+          )
+        }
+      >
         {t('exportJson')}
       </button>
       {message !== null && (

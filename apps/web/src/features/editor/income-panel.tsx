@@ -39,7 +39,12 @@ export function IncomePanel({
               <tr key={line.id}>
                 <td>{i + 1}</td>
                 <td>
-                  <select aria-label={`${t('fundSource')} ${i + 1}`} value={line.source} disabled={!editable} onChange={(e) => onChange({ ...line, source: e.target.value as TIncomeLine['source'] })}>
+                  <select
+                    aria-label={`${t('fundSource')} ${i + 1}`}
+                    value={line.source}
+                    disabled={!editable}
+                    onChange={(e) => onChange({ ...line, source: e.target.value as TIncomeLine['source'] })}
+                  >
                     {FUND_SOURCES.map((s) => (
                       <option key={s} value={s}>
                         {FUND_SOURCE_NAMES[s]}
@@ -65,7 +70,11 @@ export function IncomePanel({
                 </td>
                 <td>
                   {editable && (
-                    <button type="button" aria-label={t('removeLineNamed', { n: i + 1 })} onClick={() => onRemove(line.id)}>
+                    <button
+                      type="button"
+                      aria-label={t('removeLineNamed', { n: i + 1 })}
+                      onClick={() => onRemove(line.id)}
+                    >
                       ×
                     </button>
                   )}

@@ -11,7 +11,14 @@ export interface TOption {
  * scrolled frame create thousands of elements. Focus (by keyboard or pointer) fills the list
  * before the browser opens it.
  */
-export function LazySelect({ options, value, ...rest }: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'children' | 'value'> & { options: readonly TOption[]; value: string }) {
+export function LazySelect({
+  options,
+  value,
+  ...rest
+}: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'children' | 'value'> & {
+  options: readonly TOption[];
+  value: string;
+}) {
   const [active, setActive] = useState(false);
   const current = options.find((o) => o.value === value) ?? { value, label: value };
   const shown = active ? options : [current];

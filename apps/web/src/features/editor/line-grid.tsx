@@ -1,6 +1,21 @@
-import { EXPENDITURE_KINDS, FUND_SOURCE_NAMES, FUND_SOURCES, type Catalogue, type TBudgetDocument, type TExpenditureLine } from '@budgetflow/domain';
+import {
+  EXPENDITURE_KINDS,
+  FUND_SOURCE_NAMES,
+  FUND_SOURCES,
+  type Catalogue,
+  type TBudgetDocument,
+  type TExpenditureLine,
+} from '@budgetflow/domain';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, memo, useCallback, useImperativeHandle, useMemo, useRef, type KeyboardEvent } from 'react';
+import {
+  forwardRef,
+  memo,
+  useCallback,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  type KeyboardEvent,
+} from 'react';
 import { useI18n, type TTranslate } from '../../lib/i18n';
 import { groupYuan } from '../../lib/yuan-text';
 import { attrSelector } from '../../lib/attr-selector';
@@ -9,7 +24,16 @@ import { CodePicker } from './code-picker';
 import { LazySelect, type TOption } from './lazy-select';
 import { cellKey } from './working-copy';
 
-export const LINE_FIELDS = ['unitCode', 'functionCode', 'economicCode', 'kind', 'projectId', 'fundSource', 'amount', 'note'] as const;
+export const LINE_FIELDS = [
+  'unitCode',
+  'functionCode',
+  'economicCode',
+  'kind',
+  'projectId',
+  'fundSource',
+  'amount',
+  'note',
+] as const;
 export type TLineField = (typeof LINE_FIELDS)[number];
 
 export interface TLineGridHandle {
@@ -35,7 +59,11 @@ interface TProps {
 }
 
 const ROW_HEIGHT = 34;
-const KIND_LABEL = { 'basic-personnel': 'kind_basic_personnel', 'basic-public': 'kind_basic_public', project: 'kind_project' } as const;
+const KIND_LABEL = {
+  'basic-personnel': 'kind_basic_personnel',
+  'basic-public': 'kind_basic_public',
+  project: 'kind_project',
+} as const;
 
 /**
  * The expenditure lines as a spreadsheet: only the rows in view are in the DOM (10,000 lines
@@ -46,14 +74,22 @@ export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(pr
   const { t } = useI18n();
   const options = useMemo(() => rowOptions(props.document, t), [props.document, t]);
   const viewport = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: lines.length, getScrollElement: () => viewport.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
+  const virtualizer = useVirtualizer({
+    count: lines.length,
+    getScrollElement: () => viewport.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+  });
 
   const focusCell = useCallback(
     (lineId: string, field: string = 'amount') => {
       const index = lines.findIndex((l) => l.id === lineId);
       if (index < 0) return;
       virtualizer.scrollToIndex(index, { align: 'center' });
-      const selector = attrSelector('data-cell', cellKey(lineId, (LINE_FIELDS as readonly string[]).includes(field) ? field : 'amount'));
+      const selector = attrSelector(
+        'data-cell',
+        cellKey(lineId, (LINE_FIELDS as readonly string[]).includes(field) ? field : 'amount'),
+      );
       // The row is rendered once the virtualizer has scrolled to it; look for it for up to a second.
       const until = performance.now() + 1000;
       const attempt = () => {
@@ -70,7 +106,8 @@ export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(pr
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
     const cell = target.dataset['cell'];
-    if (cell === undefined || event.defaultPrevented || target.getAttribute('aria-expanded') === 'true') return;
+    if (cell === undefined || event.defaultPrevented || target.getAttribute('aria-expanded') === 'true')
+      return;
     const down = event.key === 'ArrowDown' || (event.key === 'Enter' && target.tagName === 'INPUT');
     const up = event.key === 'ArrowUp';
     if (!down && !up) return;
@@ -84,7 +121,13 @@ export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(pr
   };
 
   return (
-    <div className="line-grid" role="table" aria-label={t('lines')} aria-rowcount={lines.length + 1} onKeyDown={onKeyDown}>
+    <div
+      className="line-grid"
+      role="table"
+      aria-label={t('lines')}
+      aria-rowcount={lines.length + 1}
+      onKeyDown={onKeyDown}
+    >
       <div className="grid-row grid-head" role="row" aria-rowindex={1}>
         <span role="columnheader">#</span>
         <span role="columnheader">{t('unit')}</span>
@@ -103,7 +146,17 @@ export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(pr
             const line = lines[item.index];
             if (line === undefined) return null;
             return (
-              <div key={line.id} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}>
+              <div
+                key={line.id}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: item.size,
+                  transform: `translateY(${item.start}px)`,
+                }}
+              >
                 <LineRow
                   line={line}
                   rowNo={item.index + 1}
@@ -173,7 +226,21 @@ interface TRowProps {
 }
 
 /** One line; re-rendered only when its own values, marks or findings change. */
-const LineRow = memo(function LineRow({ line, rowNo, t, options, catalogue, editable, dirty, findings, invalidAmount, onLineChange, onLineRemove, onInvalidAmount, onPickLine }: TRowProps) {
+const LineRow = memo(function LineRow({
+  line,
+  rowNo,
+  t,
+  options,
+  catalogue,
+  editable,
+  dirty,
+  findings,
+  invalidAmount,
+  onLineChange,
+  onLineRemove,
+  onInvalidAmount,
+  onPickLine,
+}: TRowProps) {
   const label = (name: string) => `${name} ${rowNo}`;
   const id = (field: TLineField) => cellKey(line.id, field);
   const cls = (field: TLineField) => (findings[field] !== undefined ? 'has-error' : undefined);
@@ -185,39 +252,82 @@ const LineRow = memo(function LineRow({ line, rowNo, t, options, catalogue, edit
   };
   const rowFinding = findings['line'];
   return (
-    <div className={`grid-row${dirty ? ' dirty' : ''}${rowFinding !== undefined ? ' has-error' : ''}`} role="row" aria-rowindex={rowNo + 1} data-line={line.id} title={rowFinding}>
+    <div
+      className={`grid-row${dirty ? ' dirty' : ''}${rowFinding !== undefined ? ' has-error' : ''}`}
+      role="row"
+      aria-rowindex={rowNo + 1}
+      data-line={line.id}
+      title={rowFinding}
+    >
       <span role="cell" className="row-no">
         {onPickLine === undefined ? (
           rowNo
         ) : (
-          <button type="button" className="link" aria-label={`${t('commentOn')} ${rowNo} ${line.id}`} onClick={() => onPickLine(line.id)}>
+          <button
+            type="button"
+            className="link"
+            aria-label={`${t('commentOn')} ${rowNo} ${line.id}`}
+            onClick={() => onPickLine(line.id)}
+          >
             {rowNo}
           </button>
         )}
       </span>
       <span role="cell" className={cls('unitCode')} title={findings['unitCode']}>
-        <LazySelect aria-label={label(t('unit'))} data-cell={id('unitCode')} value={line.unitCode} disabled={!editable} onChange={(e) => update({ unitCode: e.target.value })} options={options.units} />
+        <LazySelect
+          aria-label={label(t('unit'))}
+          data-cell={id('unitCode')}
+          value={line.unitCode}
+          disabled={!editable}
+          onChange={(e) => update({ unitCode: e.target.value })}
+          options={options.units}
+        />
       </span>
       <span role="cell" className={cls('functionCode')} title={findings['functionCode']}>
         {editable ? (
-          <CodePicker catalogue={catalogue} kind="functional" value={line.functionCode} onChange={(functionCode) => update({ functionCode })} label={label(t('functionCode'))} invalid={findings['functionCode'] !== undefined} cellId={id('functionCode')} />
+          <CodePicker
+            catalogue={catalogue}
+            kind="functional"
+            value={line.functionCode}
+            onChange={(functionCode) => update({ functionCode })}
+            label={label(t('functionCode'))}
+            invalid={findings['functionCode'] !== undefined}
+            cellId={id('functionCode')}
+          />
         ) : (
           <span className="picker" data-cell={id('functionCode')} tabIndex={-1}>
-            {line.functionCode} <span className="code-name">{catalogue.functional.get(line.functionCode)?.name}</span>
+            {line.functionCode}{' '}
+            <span className="code-name">{catalogue.functional.get(line.functionCode)?.name}</span>
           </span>
         )}
       </span>
       <span role="cell" className={cls('economicCode')} title={findings['economicCode']}>
         {editable ? (
-          <CodePicker catalogue={catalogue} kind="economic" value={line.economicCode} onChange={(economicCode) => update({ economicCode })} label={label(t('economicCode'))} invalid={findings['economicCode'] !== undefined} cellId={id('economicCode')} />
+          <CodePicker
+            catalogue={catalogue}
+            kind="economic"
+            value={line.economicCode}
+            onChange={(economicCode) => update({ economicCode })}
+            label={label(t('economicCode'))}
+            invalid={findings['economicCode'] !== undefined}
+            cellId={id('economicCode')}
+          />
         ) : (
           <span className="picker" data-cell={id('economicCode')} tabIndex={-1}>
-            {line.economicCode} <span className="code-name">{catalogue.economic.get(line.economicCode)?.name}</span>
+            {line.economicCode}{' '}
+            <span className="code-name">{catalogue.economic.get(line.economicCode)?.name}</span>
           </span>
         )}
       </span>
       <span role="cell" className={cls('kind')} title={findings['kind']}>
-        <LazySelect aria-label={label(t('kind'))} data-cell={id('kind')} value={line.kind} disabled={!editable} onChange={(e) => update({ kind: e.target.value as TExpenditureLine['kind'] })} options={options.kinds} />
+        <LazySelect
+          aria-label={label(t('kind'))}
+          data-cell={id('kind')}
+          value={line.kind}
+          disabled={!editable}
+          onChange={(e) => update({ kind: e.target.value as TExpenditureLine['kind'] })}
+          options={options.kinds}
+        />
       </span>
       <span role="cell" className={cls('projectId')} title={findings['projectId']}>
         <LazySelect
@@ -225,14 +335,27 @@ const LineRow = memo(function LineRow({ line, rowNo, t, options, catalogue, edit
           data-cell={id('projectId')}
           value={line.projectId ?? ''}
           disabled={!editable || line.kind !== 'project'}
-          onChange={(e) => update(e.target.value === '' ? { projectId: undefined } : { projectId: e.target.value })}
+          onChange={(e) =>
+            update(e.target.value === '' ? { projectId: undefined } : { projectId: e.target.value })
+          }
           options={options.projects}
         />
       </span>
       <span role="cell" className={cls('fundSource')} title={findings['fundSource']}>
-        <LazySelect aria-label={label(t('fundSource'))} data-cell={id('fundSource')} value={line.fundSource} disabled={!editable} onChange={(e) => update({ fundSource: e.target.value as TExpenditureLine['fundSource'] })} options={options.fundSources} />
+        <LazySelect
+          aria-label={label(t('fundSource'))}
+          data-cell={id('fundSource')}
+          value={line.fundSource}
+          disabled={!editable}
+          onChange={(e) => update({ fundSource: e.target.value as TExpenditureLine['fundSource'] })}
+          options={options.fundSources}
+        />
       </span>
-      <span role="cell" className={`amount ${cls('amount') ?? ''}${invalidAmount ? ' invalid' : ''}`} title={invalidAmount?.reason ?? findings['amount']}>
+      <span
+        role="cell"
+        className={`amount ${cls('amount') ?? ''}${invalidAmount ? ' invalid' : ''}`}
+        title={invalidAmount?.reason ?? findings['amount']}
+      >
         {editable ? (
           <AmountCell
             value={line.amount}
@@ -246,15 +369,30 @@ const LineRow = memo(function LineRow({ line, rowNo, t, options, catalogue, edit
             onInvalid={(text, reason) => onInvalidAmount(line.id, { text, reason })}
           />
         ) : (
-          <input readOnly aria-label={label(t('amountYuan'))} data-cell={id('amount')} value={groupYuan(line.amount)} />
+          <input
+            readOnly
+            aria-label={label(t('amountYuan'))}
+            data-cell={id('amount')}
+            value={groupYuan(line.amount)}
+          />
         )}
       </span>
       <span role="cell" className={cls('note')}>
-        <input aria-label={label(t('note'))} data-cell={id('note')} value={line.note ?? ''} readOnly={!editable} onChange={(e) => update({ note: e.target.value })} />
+        <input
+          aria-label={label(t('note'))}
+          data-cell={id('note')}
+          value={line.note ?? ''}
+          readOnly={!editable}
+          onChange={(e) => update({ note: e.target.value })}
+        />
       </span>
       <span role="cell">
         {editable && (
-          <button type="button" aria-label={t('removeLineNamed', { n: rowNo })} onClick={() => onLineRemove(line.id)}>
+          <button
+            type="button"
+            aria-label={t('removeLineNamed', { n: rowNo })}
+            onClick={() => onLineRemove(line.id)}
+          >
             ×
           </button>
         )}

@@ -3,7 +3,19 @@ import { useI18n } from '../../lib/i18n';
 import { DisclosureTable } from '../disclosure/disclosure-table';
 
 /** The ten tables of the working copy, one at a time, recomputed as the lines change. */
-export function LiveTables({ disclosure, selected, onSelect, stale, onRowClick }: { disclosure: TDisclosure; selected: TTableId; onSelect(id: TTableId): void; stale: boolean; onRowClick?: (table: TTableId, row: string) => void }) {
+export function LiveTables({
+  disclosure,
+  selected,
+  onSelect,
+  stale,
+  onRowClick,
+}: {
+  disclosure: TDisclosure;
+  selected: TTableId;
+  onSelect(id: TTableId): void;
+  stale: boolean;
+  onRowClick?: (table: TTableId, row: string) => void;
+}) {
   const { t } = useI18n();
   const table = disclosure.tables.find((x) => x.id === selected);
   return (
@@ -12,14 +24,27 @@ export function LiveTables({ disclosure, selected, onSelect, stale, onRowClick }
         {TABLE_IDS.map((id) => {
           const tab = disclosure.tables.find((x) => x.id === id);
           return (
-            <button key={id} type="button" role="tab" aria-selected={id === selected} aria-controls="live-table" onClick={() => onSelect(id)} title={tab?.title}>
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              aria-selected={id === selected}
+              aria-controls="live-table"
+              onClick={() => onSelect(id)}
+              title={tab?.title}
+            >
               {tab?.number ?? id}
             </button>
           );
         })}
       </div>
       <div id="live-table" role="tabpanel" style={stale ? { opacity: 0.7 } : undefined}>
-        {table !== undefined && <DisclosureTable table={table} {...(onRowClick === undefined ? {} : { onRowClick: (row: string) => onRowClick(table.id, row) })} />}
+        {table !== undefined && (
+          <DisclosureTable
+            table={table}
+            {...(onRowClick === undefined ? {} : { onRowClick: (row: string) => onRowClick(table.id, row) })}
+          />
+        )}
       </div>
     </section>
   );

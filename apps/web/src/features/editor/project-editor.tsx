@@ -7,7 +7,17 @@ import { groupYuan, parseYuanInput } from '../../lib/yuan-text';
  * A project's essentials: name and overall target, its estimate details, procurement and
  * indicators. Changes are checked with the domain's ZProject before they join the working copy.
  */
-export function ProjectEditor({ projects, editable, focus, onApply }: { projects: readonly TProject[]; editable: boolean; focus?: { projectId: string; part?: string | undefined } | null; onApply(projects: TProject[]): void }) {
+export function ProjectEditor({
+  projects,
+  editable,
+  focus,
+  onApply,
+}: {
+  projects: readonly TProject[];
+  editable: boolean;
+  focus?: { projectId: string; part?: string | undefined } | null;
+  onApply(projects: TProject[]): void;
+}) {
   const { t } = useI18n();
   const [selectedId, setSelectedId] = useState(projects[0]?.id ?? '');
   const [draft, setDraft] = useState<TProject | null>(projects[0] ?? null);
@@ -52,7 +62,11 @@ export function ProjectEditor({ projects, editable, focus, onApply }: { projects
         </label>
         <label>
           {t('overallTarget')}
-          <textarea rows={3} value={draft.overallTarget} onChange={(e) => set({ overallTarget: e.target.value })} />
+          <textarea
+            rows={3}
+            value={draft.overallTarget}
+            onChange={(e) => set({ overallTarget: e.target.value })}
+          />
         </label>
       </fieldset>
       <fieldset disabled={!editable} id={`project-${draft.id}-details`}>
@@ -69,11 +83,33 @@ export function ProjectEditor({ projects, editable, focus, onApply }: { projects
             {draft.details.map((d, i) => (
               <tr key={i}>
                 <td>
-                  <input aria-label={`${t('economicCode')} ${i + 1}`} value={d.economicCode} onChange={(e) => set({ details: draft.details.map((x, j) => (j === i ? { ...x, economicCode: e.target.value } : x)) })} />
+                  <input
+                    aria-label={`${t('economicCode')} ${i + 1}`}
+                    value={d.economicCode}
+                    onChange={(e) =>
+                      set({
+                        details: draft.details.map((x, j) =>
+                          j === i ? { ...x, economicCode: e.target.value } : x,
+                        ),
+                      })
+                    }
+                  />
                 </td>
-                <td>{amountInput(d.amount, `${t('amountYuan')} ${i + 1}`, (amount) => set({ details: draft.details.map((x, j) => (j === i ? { ...x, amount } : x)) }))}</td>
                 <td>
-                  <input aria-label={`${t('basis')} ${i + 1}`} value={d.basis} onChange={(e) => set({ details: draft.details.map((x, j) => (j === i ? { ...x, basis: e.target.value } : x)) })} />
+                  {amountInput(d.amount, `${t('amountYuan')} ${i + 1}`, (amount) =>
+                    set({ details: draft.details.map((x, j) => (j === i ? { ...x, amount } : x)) }),
+                  )}
+                </td>
+                <td>
+                  <input
+                    aria-label={`${t('basis')} ${i + 1}`}
+                    value={d.basis}
+                    onChange={(e) =>
+                      set({
+                        details: draft.details.map((x, j) => (j === i ? { ...x, basis: e.target.value } : x)),
+                      })
+                    }
+                  />
                 </td>
               </tr>
             ))}
@@ -95,10 +131,30 @@ export function ProjectEditor({ projects, editable, focus, onApply }: { projects
             {draft.procurement.map((p, i) => (
               <tr key={i}>
                 <td>
-                  <input aria-label={`${t('item')} ${i + 1}`} value={p.item} onChange={(e) => set({ procurement: draft.procurement.map((x, j) => (j === i ? { ...x, item: e.target.value } : x)) })} />
+                  <input
+                    aria-label={`${t('item')} ${i + 1}`}
+                    value={p.item}
+                    onChange={(e) =>
+                      set({
+                        procurement: draft.procurement.map((x, j) =>
+                          j === i ? { ...x, item: e.target.value } : x,
+                        ),
+                      })
+                    }
+                  />
                 </td>
                 <td>
-                  <select aria-label={`${t('category')} ${i + 1}`} value={p.category} onChange={(e) => set({ procurement: draft.procurement.map((x, j) => (j === i ? { ...x, category: e.target.value as typeof p.category } : x)) })}>
+                  <select
+                    aria-label={`${t('category')} ${i + 1}`}
+                    value={p.category}
+                    onChange={(e) =>
+                      set({
+                        procurement: draft.procurement.map((x, j) =>
+                          j === i ? { ...x, category: e.target.value as typeof p.category } : x,
+                        ),
+                      })
+                    }
+                  >
                     {PROCUREMENT_CATEGORIES.map((c) => (
                       <option key={c} value={c}>
                         {c}
@@ -107,9 +163,23 @@ export function ProjectEditor({ projects, editable, focus, onApply }: { projects
                   </select>
                 </td>
                 <td>
-                  <input aria-label={`${t('quantity')} ${i + 1}`} value={p.quantity} onChange={(e) => set({ procurement: draft.procurement.map((x, j) => (j === i ? { ...x, quantity: e.target.value } : x)) })} />
+                  <input
+                    aria-label={`${t('quantity')} ${i + 1}`}
+                    value={p.quantity}
+                    onChange={(e) =>
+                      set({
+                        procurement: draft.procurement.map((x, j) =>
+                          j === i ? { ...x, quantity: e.target.value } : x,
+                        ),
+                      })
+                    }
+                  />
                 </td>
-                <td>{amountInput(p.amount, `${t('amountYuan')} ${i + 1}`, (amount) => set({ procurement: draft.procurement.map((x, j) => (j === i ? { ...x, amount } : x)) }))}</td>
+                <td>
+                  {amountInput(p.amount, `${t('amountYuan')} ${i + 1}`, (amount) =>
+                    set({ procurement: draft.procurement.map((x, j) => (j === i ? { ...x, amount } : x)) }),
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -131,7 +201,17 @@ export function ProjectEditor({ projects, editable, focus, onApply }: { projects
               <tr key={i}>
                 {(['level1', 'level2', 'name', 'target'] as const).map((field) => (
                   <td key={field}>
-                    <input aria-label={`${field} ${i + 1}`} value={ind[field]} onChange={(e) => set({ indicators: draft.indicators.map((x, j) => (j === i ? { ...x, [field]: e.target.value } : x)) })} />
+                    <input
+                      aria-label={`${field} ${i + 1}`}
+                      value={ind[field]}
+                      onChange={(e) =>
+                        set({
+                          indicators: draft.indicators.map((x, j) =>
+                            j === i ? { ...x, [field]: e.target.value } : x,
+                          ),
+                        })
+                      }
+                    />
                   </td>
                 ))}
               </tr>
@@ -154,7 +234,17 @@ export function ProjectEditor({ projects, editable, focus, onApply }: { projects
 }
 
 /** An amount field of a form: keeps what is typed, hands on only exact amounts. */
-function AmountField({ value, label, readOnly, onValue }: { value: string; label: string; readOnly: boolean; onValue(yuan: string): void }) {
+function AmountField({
+  value,
+  label,
+  readOnly,
+  onValue,
+}: {
+  value: string;
+  label: string;
+  readOnly: boolean;
+  onValue(yuan: string): void;
+}) {
   const [text, setText] = useState<string | null>(null);
   const parsed = text === null ? null : parseYuanInput(text);
   return (

@@ -14,7 +14,21 @@ function totalOf(disclosure: TDisclosure, id: 'T2' | 'T3'): string {
 }
 
 /** What is being sent for review, and the errors that block it (the API refuses them too). */
-export function SubmitDialog({ disclosure, findings, lineCount, unsaved, onSubmit, onCancel }: { disclosure: TDisclosure; findings: readonly TFinding[]; lineCount: number; unsaved: number; onSubmit(): Promise<void>; onCancel(): void }) {
+export function SubmitDialog({
+  disclosure,
+  findings,
+  lineCount,
+  unsaved,
+  onSubmit,
+  onCancel,
+}: {
+  disclosure: TDisclosure;
+  findings: readonly TFinding[];
+  lineCount: number;
+  unsaved: number;
+  onSubmit(): Promise<void>;
+  onCancel(): void;
+}) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);

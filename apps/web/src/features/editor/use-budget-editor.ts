@@ -1,10 +1,24 @@
-import { catalogueForYear, deriveDisclosure, diffByKey, type TBudgetDocument, type TExpenditureLine, type TKeyedDiff } from '@budgetflow/domain';
+import {
+  catalogueForYear,
+  deriveDisclosure,
+  diffByKey,
+  type TBudgetDocument,
+  type TExpenditureLine,
+  type TKeyedDiff,
+} from '@budgetflow/domain';
 import { validateBudget } from '@budgetflow/domain/rules';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, apiRequest } from '../../lib/api-client';
 import type { TBudgetView } from '../../lib/api-types';
-import { changeCount, currentDocument, linesPatch, rebase, startWorkingCopy, type TWorkingCopy } from './working-copy';
+import {
+  changeCount,
+  currentDocument,
+  linesPatch,
+  rebase,
+  startWorkingCopy,
+  type TWorkingCopy,
+} from './working-copy';
 
 export interface TConflict {
   seenVersion: number;
@@ -51,14 +65,20 @@ export function useBudgetEditor(budgetId: string) {
   const [saveError, setSaveError] = useState<ApiError | Error | null>(null);
 
   useEffect(() => {
-    if (loaded.data !== undefined && (copy === null || (changeCount(copy) === 0 && copy.baseVersion < loaded.data.version))) {
+    if (
+      loaded.data !== undefined &&
+      (copy === null || (changeCount(copy) === 0 && copy.baseVersion < loaded.data.version))
+    ) {
       setCopy(startWorkingCopy(loaded.data.document, loaded.data.version));
     }
   }, [loaded.data, copy]);
 
   const document = useMemo(() => (copy === null ? null : currentDocument(copy)), [copy]);
   const fiscalYear = document?.fiscalYear;
-  const catalogue = useMemo(() => (fiscalYear === undefined ? null : catalogueForYear(fiscalYear)), [fiscalYear]);
+  const catalogue = useMemo(
+    () => (fiscalYear === undefined ? null : catalogueForYear(fiscalYear)),
+    [fiscalYear],
+  );
   // The tables follow the typing without holding it up: React derives from a deferred copy.
   const deferred = useDeferredValue(document);
   const derived = useMemo(() => {
@@ -68,10 +88,14 @@ export function useBudgetEditor(budgetId: string) {
   }, [deferred, catalogue]);
 
   const reload = useCallback(async (): Promise<{ document: TBudgetDocument; version: number }> => {
-    const fresh = await client.fetchQuery({ queryKey: documentKey(budgetId), staleTime: 0, queryFn: async () => {
-      const answer = await apiRequest<TBudgetDocument>(`/api/budgets/${budgetId}/document`);
-      return { document: answer.data, version: answer.version ?? 0 };
-    } });
+    const fresh = await client.fetchQuery({
+      queryKey: documentKey(budgetId),
+      staleTime: 0,
+      queryFn: async () => {
+        const answer = await apiRequest<TBudgetDocument>(`/api/budgets/${budgetId}/document`);
+        return { document: answer.data, version: answer.version ?? 0 };
+      },
+    });
     await client.invalidateQueries({ queryKey: budgetKey(budgetId), exact: true });
     return fresh;
   }, [client, budgetId]);
@@ -82,16 +106,28 @@ export function useBudgetEditor(budgetId: string) {
     setSaveError(null);
     try {
       if (copy.projects !== null) {
-        await api(`/api/budgets/${budgetId}/document`, { method: 'PUT', body: currentDocument(copy), ifMatch: copy.baseVersion });
+        await api(`/api/budgets/${budgetId}/document`, {
+          method: 'PUT',
+          body: currentDocument(copy),
+          ifMatch: copy.baseVersion,
+        });
       } else {
-        await api(`/api/budgets/${budgetId}/lines`, { method: 'PATCH', body: { version: copy.baseVersion, ...linesPatch(copy) } });
+        await api(`/api/budgets/${budgetId}/lines`, {
+          method: 'PATCH',
+          body: { version: copy.baseVersion, ...linesPatch(copy) },
+        });
       }
       const fresh = await reload();
       setCopy(startWorkingCopy(fresh.document, fresh.version));
     } catch (error) {
       if (error instanceof ApiError && error.status === 409 && error.code === 'VERSION_CONFLICT') {
         const latest = await reload();
-        setConflict({ seenVersion: copy.baseVersion, currentVersion: latest.version, latest: latest.document, theirs: diffByKey(copy.base.expenditureLines, latest.document.expenditureLines, (l) => l.id) });
+        setConflict({
+          seenVersion: copy.baseVersion,
+          currentVersion: latest.version,
+          latest: latest.document,
+          theirs: diffByKey(copy.base.expenditureLines, latest.document.expenditureLines, (l) => l.id),
+        });
       } else {
         setSaveError(error instanceof Error ? error : new Error(String(error)));
       }
@@ -117,12 +153,32 @@ export function useBudgetEditor(budgetId: string) {
   const importDocument = useCallback(
     async (imported: TBudgetDocument) => {
       if (copy === null) return;
-      await api(`/api/budgets/${budgetId}/document`, { method: 'PUT', body: imported, ifMatch: copy.baseVersion });
+      await api(`/api/budgets/${budgetId}/document`, {
+        method: 'PUT',
+        body: imported,
+        ifMatch: copy.baseVersion,
+      });
       const fresh = await reload();
       setCopy(startWorkingCopy(fresh.document, fresh.version));
     },
     [copy, budgetId, reload],
   );
 
-  return { loaded, copy, setCopy, document, catalogue, derived, stale: deferred !== document, save, saving, saveError, conflict, keepMine, discardMine, importDocument, reload };
+  return {
+    loaded,
+    copy,
+    setCopy,
+    document,
+    catalogue,
+    derived,
+    stale: deferred !== document,
+    save,
+    saving,
+    saveError,
+    conflict,
+    keepMine,
+    discardMine,
+    importDocument,
+    reload,
+  };
 }

@@ -19,7 +19,14 @@ export interface TWorkingCopy {
 }
 
 export function startWorkingCopy(base: TBudgetDocument, baseVersion: number): TWorkingCopy {
-  return { base, baseVersion, lineEdits: new Map(), incomeEdits: new Map(), projects: null, invalid: new Map() };
+  return {
+    base,
+    baseVersion,
+    lineEdits: new Map(),
+    incomeEdits: new Map(),
+    projects: null,
+    invalid: new Map(),
+  };
 }
 
 export const cellKey = (lineId: string, field: string) => `${lineId}:${field}`;
@@ -44,7 +51,12 @@ export function currentLines(copy: TWorkingCopy): TExpenditureLine[] {
 }
 
 export function currentDocument(copy: TWorkingCopy): TBudgetDocument {
-  return { ...copy.base, expenditureLines: currentLines(copy), incomeLines: applyEdits(copy.base.incomeLines, copy.incomeEdits), projects: copy.projects ?? copy.base.projects };
+  return {
+    ...copy.base,
+    expenditureLines: currentLines(copy),
+    incomeLines: applyEdits(copy.base.incomeLines, copy.incomeEdits),
+    projects: copy.projects ?? copy.base.projects,
+  };
 }
 
 export function setLine(copy: TWorkingCopy, line: TExpenditureLine): TWorkingCopy {
@@ -75,7 +87,11 @@ export function removeIncomeLine(copy: TWorkingCopy, lineId: string): TWorkingCo
   return { ...copy, incomeEdits };
 }
 
-export function setInvalid(copy: TWorkingCopy, key: string, value: { text: string; reason: string } | null): TWorkingCopy {
+export function setInvalid(
+  copy: TWorkingCopy,
+  key: string,
+  value: { text: string; reason: string } | null,
+): TWorkingCopy {
   const invalid = new Map(copy.invalid);
   if (value === null) invalid.delete(key);
   else invalid.set(key, value);
@@ -111,7 +127,12 @@ export interface TLinesPatch {
 export function linesPatch(copy: TWorkingCopy): TLinesPatch {
   const expenditure = split(copy.lineEdits);
   const income = split(copy.incomeEdits);
-  return { upsertExpenditure: expenditure.upsert, removeExpenditure: expenditure.remove, upsertIncome: income.upsert, removeIncome: income.remove };
+  return {
+    upsertExpenditure: expenditure.upsert,
+    removeExpenditure: expenditure.remove,
+    upsertIncome: income.upsert,
+    removeIncome: income.remove,
+  };
 }
 
 /** The same edits on a newer base (after a 409): a removal of a line that is gone already is dropped. */
@@ -119,7 +140,9 @@ export function rebase(copy: TWorkingCopy, base: TBudgetDocument, baseVersion: n
   const ids = new Set(base.expenditureLines.map((l) => l.id));
   const incomeIds = new Set(base.incomeLines.map((l) => l.id));
   const lineEdits = new Map([...copy.lineEdits].filter(([id, edit]) => edit !== null || ids.has(id)));
-  const incomeEdits = new Map([...copy.incomeEdits].filter(([id, edit]) => edit !== null || incomeIds.has(id)));
+  const incomeEdits = new Map(
+    [...copy.incomeEdits].filter(([id, edit]) => edit !== null || incomeIds.has(id)),
+  );
   return { ...copy, base, baseVersion, lineEdits, incomeEdits };
 }
 

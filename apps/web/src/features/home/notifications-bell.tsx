@@ -15,7 +15,8 @@ export function NotificationsBell() {
   const [open, setOpen] = useState(false);
   const items = notifications.data ?? [];
   const unread = items.filter((n) => !n.read).length;
-  const actionLabel = (action: string) => (KNOWN_ACTIONS.has(action) ? t(`action_${action}` as TMessageKey) : action);
+  const actionLabel = (action: string) =>
+    KNOWN_ACTIONS.has(action) ? t(`action_${action}` as TMessageKey) : action;
   return (
     <div className="bell">
       <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>

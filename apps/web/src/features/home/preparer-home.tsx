@@ -6,6 +6,7 @@ import { api } from '../../lib/api-client';
 import type { TBudgetSummary } from '../../lib/api-types';
 import { formatDateTime } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
+import { QueryView } from '../../ui/query-view';
 import { Status } from '../../ui/status';
 import { StateBadge } from '../../ui/state-badge';
 import { useBudgets } from './use-budgets';
@@ -45,46 +46,45 @@ export function PreparerHome() {
         </button>
         {create.isError && <Status error>{create.error.message}</Status>}
       </div>
-      {budgets.isPending ? (
-        <Status>{t('loading')}</Status>
-      ) : budgets.isError ? (
-        <Status error>{t('error', { reason: budgets.error.message })}</Status>
-      ) : budgets.data.items.length === 0 ? (
-        <p>{t('nothingHere')}</p>
-      ) : (
-        <table className="list">
-          <thead>
-            <tr>
-              <th scope="col">{t('year')}</th>
-              <th scope="col">{t('department')}</th>
-              <th scope="col">{t('state')}</th>
-              <th scope="col">→</th>
-              <th scope="col">{t('updatedAt')}</th>
-              <th scope="col" />
-            </tr>
-          </thead>
-          <tbody>
-            {[...budgets.data.items]
-              .sort((a, b) => b.fiscalYear - a.fiscalYear)
-              .map((b) => (
-                <tr key={b.id}>
-                  <td>{b.fiscalYear}</td>
-                  <td>{b.department.name}</td>
-                  <td>
-                    <StateBadge state={b.state} />
-                  </td>
-                  <td>{t(`todo_${b.state}`)}</td>
-                  <td>{formatDateTime(b.updatedAt)}</td>
-                  <td>
-                    <Link to={`/budgets/${b.id}`} aria-label={`${t('open')} ${b.fiscalYear} ${b.department.name}`}>
-                      {t('open')}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      )}
+      <QueryView query={budgets} isEmpty={(page) => page.items.length === 0}>
+        {(page) => (
+          <table className="list">
+            <thead>
+              <tr>
+                <th scope="col">{t('year')}</th>
+                <th scope="col">{t('department')}</th>
+                <th scope="col">{t('state')}</th>
+                <th scope="col">→</th>
+                <th scope="col">{t('updatedAt')}</th>
+                <th scope="col" />
+              </tr>
+            </thead>
+            <tbody>
+              {[...page.items]
+                .sort((a, b) => b.fiscalYear - a.fiscalYear)
+                .map((b) => (
+                  <tr key={b.id}>
+                    <td>{b.fiscalYear}</td>
+                    <td>{b.department.name}</td>
+                    <td>
+                      <StateBadge state={b.state} />
+                    </td>
+                    <td>{t(`todo_${b.state}`)}</td>
+                    <td>{formatDateTime(b.updatedAt)}</td>
+                    <td>
+                      <Link
+                        to={`/budgets/${b.id}`}
+                        aria-label={`${t('open')} ${b.fiscalYear} ${b.department.name}`}
+                      >
+                        {t('open')}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        )}
+      </QueryView>
     </main>
   );
 }

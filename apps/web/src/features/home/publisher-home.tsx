@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { addDays, daysUntil, formatDate } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
-import { Status } from '../../ui/status';
+import { QueryView } from '../../ui/query-view';
 import { useBudgets } from './use-budgets';
 
 /** 预算公开: within 20 days of approval (《预算法》第十四条). */
@@ -16,43 +16,39 @@ export function PublisherHome() {
   return (
     <main className="page">
       <h1>{t('approvedBudgets')}</h1>
-      {approved.isPending ? (
-        <Status>{t('loading')}</Status>
-      ) : approved.isError ? (
-        <Status error>{t('error', { reason: approved.error.message })}</Status>
-      ) : approved.data.items.length === 0 ? (
-        <p>{t('nothingHere')}</p>
-      ) : (
-        <table className="list">
-          <thead>
-            <tr>
-              <th scope="col">{t('department')}</th>
-              <th scope="col">{t('year')}</th>
-              <th scope="col">{t('deadline')}</th>
-              <th scope="col">{t('timeLeft')}</th>
-              <th scope="col" />
-            </tr>
-          </thead>
-          <tbody>
-            {approved.data.items.map((b) => {
-              // The approval is the budget's last change while it is approved.
-              const deadline = addDays(new Date(b.updatedAt), PUBLISH_WITHIN_DAYS);
-              const left = daysUntil(now, deadline);
-              return (
-                <tr key={b.id} className={left < 0 ? 'overdue' : left <= 5 ? 'due-soon' : undefined}>
-                  <td>{b.department.name}</td>
-                  <td>{b.fiscalYear}</td>
-                  <td>{formatDate(deadline)}</td>
-                  <td>{left < 0 ? t('overdue', { n: -left }) : t('daysLeft', { n: left })}</td>
-                  <td>
-                    <Link to={`/budgets/${b.id}`}>{t('publish')}</Link>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+      <QueryView query={approved} isEmpty={(page) => page.items.length === 0}>
+        {(page) => (
+          <table className="list">
+            <thead>
+              <tr>
+                <th scope="col">{t('department')}</th>
+                <th scope="col">{t('year')}</th>
+                <th scope="col">{t('deadline')}</th>
+                <th scope="col">{t('timeLeft')}</th>
+                <th scope="col" />
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((b) => {
+                // The approval is the budget's last change while it is approved.
+                const deadline = addDays(new Date(b.updatedAt), PUBLISH_WITHIN_DAYS);
+                const left = daysUntil(now, deadline);
+                return (
+                  <tr key={b.id} className={left < 0 ? 'overdue' : left <= 5 ? 'due-soon' : undefined}>
+                    <td>{b.department.name}</td>
+                    <td>{b.fiscalYear}</td>
+                    <td>{formatDate(deadline)}</td>
+                    <td>{left < 0 ? t('overdue', { n: -left }) : t('daysLeft', { n: left })}</td>
+                    <td>
+                      <Link to={`/budgets/${b.id}`}>{t('publish')}</Link>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </QueryView>
       {published.data !== undefined && published.data.items.length > 0 && (
         <section aria-labelledby="published-title">
           <h2 id="published-title">{t('publishedBudgets')}</h2>

@@ -7,6 +7,9 @@ import type { TBudgetSummary, TPage } from '../../lib/api-types';
 export function useBudgets(filter: { year?: number; state?: BudgetState }) {
   return useQuery({
     queryKey: ['budgets', filter],
-    queryFn: () => api<TPage<TBudgetSummary>>(`/api/budgets${query({ year: filter.year, state: filter.state, pageSize: 100 })}`),
+    queryFn: () =>
+      api<TPage<TBudgetSummary>>(
+        `/api/budgets${query({ year: filter.year, state: filter.state, pageSize: 100 })}`,
+      ),
   });
 }

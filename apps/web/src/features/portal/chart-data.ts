@@ -24,23 +24,33 @@ function point(name: string, yuan: string | null | undefined): TChartPoint {
 /** 表5's 类 rows: expenditure by function. */
 export function expenditureByFunction(disclosure: TDisclosure): TChartPoint[] {
   const t5 = table(disclosure, 'T5');
-  return (t5?.rows ?? []).filter((r) => r.level === 0 && r.emphasis !== 'total').map((r) => point(r.name, r.cells['total']));
+  return (t5?.rows ?? [])
+    .filter((r) => r.level === 0 && r.emphasis !== 'total')
+    .map((r) => point(r.name, r.cells['total']));
 }
 
 /** 表3's total row: basic against project expenditure. */
-export function basicAgainstProject(disclosure: TDisclosure, labels: { basic: string; project: string }): TChartPoint[] {
+export function basicAgainstProject(
+  disclosure: TDisclosure,
+  labels: { basic: string; project: string },
+): TChartPoint[] {
   const total = table(disclosure, 'T3')?.rows.find((r) => r.emphasis === 'total');
   if (total === undefined) return [];
   return [point(labels.basic, total.cells['basic']), point(labels.project, total.cells['project'])];
 }
 
 /** 表9's money block: basic, project and total expenditure this year against last year. */
-export function yearOverYear(disclosure: TDisclosure, totalLabel: string): { name: string; lastYear: TChartPoint; thisYear: TChartPoint }[] {
+export function yearOverYear(
+  disclosure: TDisclosure,
+  totalLabel: string,
+): { name: string; lastYear: TChartPoint; thisYear: TChartPoint }[] {
   const rows = table(disclosure, 'T9')?.rows ?? [];
   return ['basic', 'project', 'expenditure-total'].flatMap((key) => {
     const row = rows.find((r) => r.key === key);
     if (row === undefined || !row.cells['amount'] || !row.cells['lastYear']) return [];
     const name = key === 'expenditure-total' ? totalLabel : row.name;
-    return [{ name, lastYear: point(name, row.cells['lastYear']), thisYear: point(name, row.cells['amount']) }];
+    return [
+      { name, lastYear: point(name, row.cells['lastYear']), thisYear: point(name, row.cells['amount']) },
+    ];
   });
 }

@@ -39,7 +39,11 @@ function Chart({ title, option }: { title: string; option: Record<string, unknow
 export default function DisclosureCharts({ disclosure }: { disclosure: TDisclosure }) {
   const { t } = useI18n();
   const { byFunction, split, years } = useMemo(
-    () => ({ byFunction: expenditureByFunction(disclosure), split: basicAgainstProject(disclosure, { basic: t('basic'), project: t('projectSpend') }), years: yearOverYear(disclosure, t('totalExpenditure')) }),
+    () => ({
+      byFunction: expenditureByFunction(disclosure),
+      split: basicAgainstProject(disclosure, { basic: t('basic'), project: t('projectSpend') }),
+      years: yearOverYear(disclosure, t('totalExpenditure')),
+    }),
     [disclosure, t],
   );
   return (
@@ -54,7 +58,14 @@ export default function DisclosureCharts({ disclosure }: { disclosure: TDisclosu
           series: [{ type: 'bar', data: byFunction, label: { ...label, position: 'right' } }],
         }}
       />
-      <Chart title={`${t('chartBasicProject')}（万元）`} option={{ tooltip: {}, legend: { bottom: 0 }, series: [{ type: 'pie', radius: ['35%', '65%'], data: split, label }] }} />
+      <Chart
+        title={`${t('chartBasicProject')}（万元）`}
+        option={{
+          tooltip: {},
+          legend: { bottom: 0 },
+          series: [{ type: 'pie', radius: ['35%', '65%'], data: split, label }],
+        }}
+      />
       {years.length > 0 && (
         <Chart
           title={`${t('chartYearOverYear')}（万元）`}
@@ -64,8 +75,18 @@ export default function DisclosureCharts({ disclosure }: { disclosure: TDisclosu
             xAxis: { type: 'category', data: years.map((y) => y.name) },
             yAxis: { type: 'value' },
             series: [
-              { type: 'bar', name: t('lastYear'), data: years.map((y) => y.lastYear), label: { ...label, position: 'top' } },
-              { type: 'bar', name: t('thisYear'), data: years.map((y) => y.thisYear), label: { ...label, position: 'top' } },
+              {
+                type: 'bar',
+                name: t('lastYear'),
+                data: years.map((y) => y.lastYear),
+                label: { ...label, position: 'top' },
+              },
+              {
+                type: 'bar',
+                name: t('thisYear'),
+                data: years.map((y) => y.thisYear),
+                label: { ...label, position: 'top' },
+              },
             ],
           }}
         />

@@ -27,7 +27,8 @@ export function DisclosurePage() {
           <h2 id="downloads-title">{t('downloads')}</h2>
           <Downloads files={p.files} />
           <p className="muted">
-            {t('publishedAt')} {formatDateTime(p.publishedAt)} · sha256 <code className="hash">{p.sha256}</code>
+            {t('publishedAt')} {formatDateTime(p.publishedAt)} · sha256{' '}
+            <code className="hash">{p.sha256}</code>
           </p>
         </section>
         <button type="button" onClick={() => window.print()}>

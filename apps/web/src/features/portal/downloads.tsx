@@ -4,7 +4,9 @@ import { useI18n } from '../../lib/i18n';
 const ORDER = ['pdf', 'xlsx', 'csv', 'json', 'html'];
 
 function size(bytes: number): string {
-  return bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1_048_576
+    ? `${(bytes / 1_048_576).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /** The published files with their size and sha256, so a reader can check what they downloaded. */

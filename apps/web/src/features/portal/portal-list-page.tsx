@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
-import { Status } from '../../ui/status';
+import { QueryView } from '../../ui/query-view';
 import { useDisclosures } from './use-disclosures';
 
 /** Published budgets by year and department, for anyone. */
@@ -11,7 +11,10 @@ export function PortalListPage() {
   const [year, setYear] = useState<number | undefined>(undefined);
   const [department, setDepartment] = useState<string | undefined>(undefined);
   const all = useDisclosures({});
-  const filtered = useDisclosures({ ...(year === undefined ? {} : { year }), ...(department === undefined ? {} : { department }) });
+  const filtered = useDisclosures({
+    ...(year === undefined ? {} : { year }),
+    ...(department === undefined ? {} : { department }),
+  });
   const everything = all.data?.items ?? [];
   const years = [...new Set(everything.map((d) => d.fiscalYear))].sort((a, b) => b - a);
   const departments = [...new Map(everything.map((d) => [d.department.code, d.department.name])).entries()];
@@ -21,7 +24,10 @@ export function PortalListPage() {
       <div className="toolbar" role="search">
         <label>
           {t('year')}
-          <select value={year ?? ''} onChange={(e) => setYear(e.target.value === '' ? undefined : Number(e.target.value))}>
+          <select
+            value={year ?? ''}
+            onChange={(e) => setYear(e.target.value === '' ? undefined : Number(e.target.value))}
+          >
             <option value="">{t('allYears')}</option>
             {years.map((y) => (
               <option key={y} value={y}>
@@ -32,7 +38,10 @@ export function PortalListPage() {
         </label>
         <label>
           {t('department')}
-          <select value={department ?? ''} onChange={(e) => setDepartment(e.target.value === '' ? undefined : e.target.value)}>
+          <select
+            value={department ?? ''}
+            onChange={(e) => setDepartment(e.target.value === '' ? undefined : e.target.value)}
+          >
             <option value="">{t('allDepartments')}</option>
             {departments.map(([code, name]) => (
               <option key={code} value={code}>
@@ -43,27 +52,23 @@ export function PortalListPage() {
         </label>
       </div>
       <h2>{t('disclosures')}</h2>
-      {filtered.isPending ? (
-        <Status>{t('loading')}</Status>
-      ) : filtered.isError ? (
-        <Status error>{t('error', { reason: filtered.error.message })}</Status>
-      ) : filtered.data.items.length === 0 ? (
-        <p>{t('nothingHere')}</p>
-      ) : (
-        <ul className="disclosure-list">
-          {filtered.data.items.map((d) => (
-            <li key={d.id}>
-              <Link to={`/portal/${d.id}`}>
-                {d.department.name} {d.fiscalYear}年部门预算
-                {d.versionNo > 1 ? `（第${d.versionNo}版）` : ''}
-              </Link>
-              <span className="muted">
-                {t('publishedAt')} {formatDateTime(d.publishedAt)}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryView query={filtered} isEmpty={(page) => page.items.length === 0}>
+        {(page) => (
+          <ul className="disclosure-list">
+            {page.items.map((d) => (
+              <li key={d.id}>
+                <Link to={`/portal/${d.id}`}>
+                  {d.department.name} {d.fiscalYear}年部门预算
+                  {d.versionNo > 1 ? `（第${d.versionNo}版）` : ''}
+                </Link>
+                <span className="muted">
+                  {t('publishedAt')} {formatDateTime(d.publishedAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryView>
     </main>
   );
 }

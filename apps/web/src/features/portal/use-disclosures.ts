@@ -5,7 +5,10 @@ import type { TPage, TPublication, TPublicationSummary } from '../../lib/api-typ
 export function useDisclosures(filter: { year?: number; department?: string }) {
   return useQuery({
     queryKey: ['public', 'disclosures', filter],
-    queryFn: () => api<TPage<TPublicationSummary>>(`/api/public/disclosures${query({ year: filter.year, department: filter.department, pageSize: 100 })}`),
+    queryFn: () =>
+      api<TPage<TPublicationSummary>>(
+        `/api/public/disclosures${query({ year: filter.year, department: filter.department, pageSize: 100 })}`,
+      ),
   });
 }
 

@@ -6,6 +6,7 @@ import { api, query } from '../../lib/api-client';
 import type { TPage, TPublication, TPublicationSummary } from '../../lib/api-types';
 import { useI18n } from '../../lib/i18n';
 import { useWorkflowAction } from '../../lib/use-workflow-action';
+import { ErrorBanner } from '../../ui/error-banner';
 import { Modal } from '../../ui/modal';
 import { StateBadge } from '../../ui/state-badge';
 import { Status } from '../../ui/status';
@@ -14,19 +15,26 @@ import { useBudgetView } from '../editor/use-budget-editor';
 import { Downloads } from '../portal/downloads';
 
 /** The publication of this budget, once there is one: its files appear when the jobs have rendered them. */
-function usePublication(budgetId: string, filter: { year: number; department: string } | undefined, justPublished: string | undefined) {
+function usePublication(
+  budgetId: string,
+  filter: { year: number; department: string } | undefined,
+  justPublished: string | undefined,
+) {
   return useQuery({
     queryKey: ['budget', budgetId, 'publication', justPublished],
     enabled: filter !== undefined,
     queryFn: async (): Promise<TPublication | null> => {
       let id = justPublished;
       if (id === undefined && filter !== undefined) {
-        const list = await api<TPage<TPublicationSummary>>(`/api/public/disclosures${query({ year: filter.year, department: filter.department })}`);
+        const list = await api<TPage<TPublicationSummary>>(
+          `/api/public/disclosures${query({ year: filter.year, department: filter.department })}`,
+        );
         id = list.items.find((p) => p.budgetId === budgetId && p.latest)?.id;
       }
       return id === undefined ? null : api<TPublication>(`/api/public/disclosures/${id}`);
     },
-    refetchInterval: (q) => (q.state.data !== null && q.state.data !== undefined && q.state.data.files.length === 0 ? 3000 : false),
+    refetchInterval: (q) =>
+      q.state.data !== null && q.state.data !== undefined && q.state.data.files.length === 0 ? 3000 : false,
   });
 }
 
@@ -38,7 +46,13 @@ export default function PublishPage({ budgetId }: { budgetId: string }) {
   const [confirming, setConfirming] = useState(false);
   const [publishedId, setPublishedId] = useState<string | undefined>(undefined);
   const budget = view.data;
-  const publication = usePublication(budgetId, budget?.state === 'published' ? { year: budget.fiscalYear, department: budget.department.code } : undefined, publishedId);
+  const publication = usePublication(
+    budgetId,
+    budget?.state === 'published'
+      ? { year: budget.fiscalYear, department: budget.department.code }
+      : undefined,
+    publishedId,
+  );
 
   if (view.isError) return <Status error>{t('error', { reason: view.error.message })}</Status>;
   if (budget === undefined) return <Status>{t('loading')}</Status>;
@@ -57,11 +71,7 @@ export default function PublishPage({ budgetId }: { budgetId: string }) {
           </button>
         </div>
       )}
-      {workflow.isError && (
-        <p role="alert" className="banner error">
-          {workflow.error.message}
-        </p>
-      )}
+      <ErrorBanner error={workflow.error} />
       {budget.state === 'published' && (
         <section className="card" aria-labelledby="published-title">
           <h2 id="published-title">{t('published')}</h2>

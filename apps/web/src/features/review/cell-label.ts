@@ -21,13 +21,19 @@ export function cellLabel(change: TCellChange, disclosure: TDisclosure | undefin
     const table = disclosure?.tables.find((t) => t.id === tableId);
     const row = table?.rows.find((r) => r.key === rowKey);
     const column = table?.columns.find((c) => c.key === columnKey);
-    return { group: table === undefined ? tableId : `${table.number} ${table.title}`, cell: `${row?.name ?? rowKey} · ${column?.label ?? columnKey}` };
+    return {
+      group: table === undefined ? tableId : `${table.number} ${table.title}`,
+      cell: `${row?.name ?? rowKey} · ${column?.label ?? columnKey}`,
+    };
   }
   const figure = FIGURE.exec(change.path);
   if (figure !== null) {
     const [, sectionKey = '', figureKey = '', field = ''] = figure;
     const section = disclosure?.explanations.find((s) => s.key === sectionKey);
-    return { group: '第三部分 说明', cell: `${section?.title ?? sectionKey} · ${figureKey}${field === 'value' ? '' : ` · ${field}`}` };
+    return {
+      group: '第三部分 说明',
+      cell: `${section?.title ?? sectionKey} · ${figureKey}${field === 'value' ? '' : ` · ${field}`}`,
+    };
   }
   const [first = change.path] = change.path.split('.');
   return { group: first, cell: change.path };

@@ -4,6 +4,7 @@ import type { TCommentTarget, TSessionUser } from '../../lib/api-types';
 import { formatDateTime } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 import { useWorkflowAction } from '../../lib/use-workflow-action';
+import { ErrorBanner } from '../../ui/error-banner';
 import { Modal } from '../../ui/modal';
 import { StateBadge } from '../../ui/state-badge';
 import { Status } from '../../ui/status';
@@ -15,6 +16,31 @@ import { useBudgetView } from '../editor/use-budget-editor';
 import { RevisionDiffView } from './revision-diff-view';
 import { LineGrid } from '../editor/line-grid';
 import { useDiff, useRevision, useRevisions } from './use-revisions';
+
+function RevisionSelect({
+  label,
+  revisions,
+  value,
+  onChange,
+}: {
+  label: string;
+  revisions: readonly number[];
+  value: number | undefined;
+  onChange(no: number): void;
+}) {
+  return (
+    <label>
+      {label}
+      <select value={value ?? ''} onChange={(e) => onChange(Number(e.target.value))}>
+        {revisions.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 const NO_LINES: ReadonlySet<string> = new Set();
 const NO_CELLS: ReadonlyMap<string, string> = new Map();
@@ -53,14 +79,23 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
   const diff = useDiff(budgetId, from, to);
   const revision = useRevision(budgetId, to);
   const fiscalYear = view.data?.fiscalYear;
-  const catalogue = useMemo(() => (fiscalYear === undefined ? null : catalogueForYear(fiscalYear)), [fiscalYear]);
+  const catalogue = useMemo(
+    () => (fiscalYear === undefined ? null : catalogueForYear(fiscalYear)),
+    [fiscalYear],
+  );
 
   if (view.isError) return <Status error>{t('error', { reason: view.error.message })}</Status>;
   if (view.data === undefined) return <Status>{t('loading')}</Status>;
   const budget = view.data;
   const role = user.role === 'admin' ? 'reviewer' : user.role;
   const actions = actionsFor(budget.state, role);
-  const diffLines = diff.data === undefined ? [] : [...diff.data.diff.expenditureLines.changed.map((c) => c.after), ...diff.data.diff.expenditureLines.added];
+  const diffLines =
+    diff.data === undefined
+      ? []
+      : [
+          ...diff.data.diff.expenditureLines.changed.map((c) => c.after),
+          ...diff.data.diff.expenditureLines.added,
+        ];
   const revisionNos = [...(revisions.data ?? [])].map((r) => r.revisionNo).sort((a, b) => a - b);
 
   const act = (action: 'approve' | 'return') => {
@@ -86,26 +121,8 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
         </p>
       )}
       <div className="toolbar">
-        <label>
-          {t('fromRevision')}
-          <select value={from ?? ''} onChange={(e) => setFrom(Number(e.target.value))}>
-            {revisionNos.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('toRevision')}
-          <select value={to ?? ''} onChange={(e) => setTo(Number(e.target.value))}>
-            {revisionNos.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RevisionSelect label={t('fromRevision')} revisions={revisionNos} value={from} onChange={setFrom} />
+        <RevisionSelect label={t('toRevision')} revisions={revisionNos} value={to} onChange={setTo} />
         {actions.includes('approve') && (
           <button type="button" className="primary" onClick={() => setConfirm('approve')}>
             {t('approve')}
@@ -117,11 +134,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
           </button>
         )}
       </div>
-      {workflow.isError && (
-        <p role="alert" className="banner error">
-          {workflow.error.message}
-        </p>
-      )}
+      <ErrorBanner error={workflow.error} />
       <div className="desk">
         <div>
           <section aria-labelledby="revisions-title">
@@ -129,7 +142,8 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
             <ul className="muted">
               {(revisions.data ?? []).map((r) => (
                 <li key={r.revisionNo}>
-                  #{r.revisionNo} · {r.submittedBy.username} · {formatDateTime(r.createdAt)} · <code className="hash">{r.sha256.slice(0, 12)}</code>
+                  #{r.revisionNo} · {r.submittedBy.username} · {formatDateTime(r.createdAt)} ·{' '}
+                  <code className="hash">{r.sha256.slice(0, 12)}</code>
                 </li>
               ))}
             </ul>
@@ -140,7 +154,11 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
             ) : diff.isError ? (
               <Status error>{diff.error.message}</Status>
             ) : (
-              <RevisionDiffView diff={diff.data.diff} disclosure={budget.disclosure} onPickLine={(lineId) => setAnchor({ kind: 'line', lineId })} />
+              <RevisionDiffView
+                diff={diff.data.diff}
+                disclosure={budget.disclosure}
+                onPickLine={(lineId) => setAnchor({ kind: 'line', lineId })}
+              />
             )}
           </section>
           {revision.data !== undefined && catalogue !== null && (
@@ -163,11 +181,24 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
           )}
           <section aria-labelledby="tables-title">
             <h2 id="tables-title">{t('tables')}</h2>
-            <LiveTables disclosure={budget.disclosure} selected={table} onSelect={setTable} stale={false} onRowClick={(id, row) => setAnchor({ kind: 'row', table: id, row: rowOf(row) })} />
+            <LiveTables
+              disclosure={budget.disclosure}
+              selected={table}
+              onSelect={setTable}
+              stale={false}
+              onRowClick={(id, row) => setAnchor({ kind: 'row', table: id, row: rowOf(row) })}
+            />
           </section>
         </div>
         <aside className="desk-side">
-          <CommentsPanel budgetId={budgetId} mode="comment" anchor={anchor} describe={(target) => targetLabel(target, budget.disclosure, revision.data?.document.expenditureLines ?? diffLines)} />
+          <CommentsPanel
+            budgetId={budgetId}
+            mode="comment"
+            anchor={anchor}
+            describe={(target) =>
+              targetLabel(target, budget.disclosure, revision.data?.document.expenditureLines ?? diffLines)
+            }
+          />
           {anchor.kind !== 'budget' && (
             <button type="button" onClick={() => setAnchor({ kind: 'budget' })}>
               {t('commentOn')}: {t('target_budget')}
@@ -180,7 +211,12 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
         <Modal titleId="approve-title" onClose={() => setConfirm(null)}>
           <h2 id="approve-title">{t('confirmApprove')}</h2>
           <div className="toolbar">
-            <button type="button" className="primary" disabled={workflow.isPending} onClick={() => act('approve')}>
+            <button
+              type="button"
+              className="primary"
+              disabled={workflow.isPending}
+              onClick={() => act('approve')}
+            >
               {t('approve')}
             </button>
             <button type="button" onClick={() => setConfirm(null)}>
@@ -194,11 +230,22 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
           <h2 id="return-title">{t('return')}</h2>
           <label>
             {t('returnReason')}
-            <textarea name="reason" rows={4} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+            <textarea
+              name="reason"
+              rows={4}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              autoFocus
+            />
           </label>
           {reason.trim() === '' && <p className="muted">{t('reasonRequired')}</p>}
           <div className="toolbar">
-            <button type="button" className="primary" disabled={workflow.isPending || reason.trim() === ''} onClick={() => act('return')}>
+            <button
+              type="button"
+              className="primary"
+              disabled={workflow.isPending || reason.trim() === ''}
+              onClick={() => act('return')}
+            >
               {t('return')}
             </button>
             <button type="button" onClick={() => setConfirm(null)}>

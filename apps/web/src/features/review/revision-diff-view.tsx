@@ -1,4 +1,11 @@
-import { MoneyError, parseFen, type TCellChange, type TDisclosure, type TExpenditureLine, type TRevisionDiff } from '@budgetflow/domain';
+import {
+  MoneyError,
+  parseFen,
+  type TCellChange,
+  type TDisclosure,
+  type TExpenditureLine,
+  type TRevisionDiff,
+} from '@budgetflow/domain';
 import { useI18n } from '../../lib/i18n';
 import { groupYuan } from '../../lib/yuan-text';
 import { cellLabel } from './cell-label';
@@ -30,7 +37,15 @@ function OldNew({ before, after }: { before: unknown; after: unknown }) {
  * new per field), table cells that moved grouped by table, findings that appeared or went away.
  * Clicking a line anchors a comment to it.
  */
-export function RevisionDiffView({ diff, disclosure, onPickLine }: { diff: TRevisionDiff; disclosure: TDisclosure | undefined; onPickLine(lineId: string): void }) {
+export function RevisionDiffView({
+  diff,
+  disclosure,
+  onPickLine,
+}: {
+  diff: TRevisionDiff;
+  disclosure: TDisclosure | undefined;
+  onPickLine(lineId: string): void;
+}) {
   const { t, locale } = useI18n();
   const lines = diff.expenditureLines;
   const byTable = new Map<string, { change: TCellChange; cell: string }[]>();
@@ -39,7 +54,14 @@ export function RevisionDiffView({ diff, disclosure, onPickLine }: { diff: TRevi
     byTable.set(group, [...(byTable.get(group) ?? []), { change, cell }]);
   }
   const lineLabel = (l: TExpenditureLine) => `${l.id} · ${l.functionCode}/${l.economicCode}`;
-  const empty = lines.added.length + lines.removed.length + lines.changed.length + diff.cells.length + diff.projects.changed.length + diff.incomeLines.changed.length === 0;
+  const empty =
+    lines.added.length +
+      lines.removed.length +
+      lines.changed.length +
+      diff.cells.length +
+      diff.projects.changed.length +
+      diff.incomeLines.changed.length ===
+    0;
   if (empty) return <p>{t('noDifference')}</p>;
   return (
     <div className="revision-diff">
@@ -57,7 +79,11 @@ export function RevisionDiffView({ diff, disclosure, onPickLine }: { diff: TRevi
               <td>
                 {c.fields.map((f) => (
                   <div key={f}>
-                    {f}: <OldNew before={(c.before as Record<string, unknown>)[f]} after={(c.after as Record<string, unknown>)[f]} />
+                    {f}:{' '}
+                    <OldNew
+                      before={(c.before as Record<string, unknown>)[f]}
+                      after={(c.after as Record<string, unknown>)[f]}
+                    />
                   </div>
                 ))}
               </td>
@@ -84,7 +110,9 @@ export function RevisionDiffView({ diff, disclosure, onPickLine }: { diff: TRevi
           {diff.incomeLines.changed.map((c) => (
             <tr key={`i-${c.key}`}>
               <td>{t('changed')}</td>
-              <td>{t('incomeLines')} {c.key}</td>
+              <td>
+                {t('incomeLines')} {c.key}
+              </td>
               <td>
                 <OldNew before={c.before.amount} after={c.after.amount} />
               </td>

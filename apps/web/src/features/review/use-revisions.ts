@@ -3,7 +3,10 @@ import { api } from '../../lib/api-client';
 import type { TDiffAnswer, TRevision, TRevisionMeta } from '../../lib/api-types';
 
 export function useRevisions(budgetId: string) {
-  return useQuery({ queryKey: ['budget', budgetId, 'revisions'], queryFn: async () => (await api<{ items: TRevisionMeta[] }>(`/api/budgets/${budgetId}/revisions`)).items });
+  return useQuery({
+    queryKey: ['budget', budgetId, 'revisions'],
+    queryFn: async () => (await api<{ items: TRevisionMeta[] }>(`/api/budgets/${budgetId}/revisions`)).items,
+  });
 }
 
 export function useDiff(budgetId: string, from: number | undefined, to: number | undefined) {

@@ -1,0 +1,21 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useI18n } from '../lib/i18n';
+import { Status } from './status';
+
+/** A query's three other states (loading, failed, nothing to show) said the same way on every page. */
+export function QueryView<T>({
+  query,
+  isEmpty,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  isEmpty: (data: T) => boolean;
+  children: (data: T) => ReactNode;
+}) {
+  const { t } = useI18n();
+  if (query.isPending) return <Status>{t('loading')}</Status>;
+  if (query.isError) return <Status error>{t('error', { reason: query.error.message })}</Status>;
+  if (isEmpty(query.data)) return <p>{t('nothingHere')}</p>;
+  return <>{children(query.data)}</>;
+}
