@@ -74,6 +74,8 @@ export interface LineAggregate {
   readonly unitCodes: ReadonlySet<string>;
   /** Lines whose kind and project disagree: a project line without a project, or a basic line with one. */
   readonly projectLinkMismatches: number;
+  /** Positions of the expenditure lines whose id an earlier line already had. */
+  readonly repeatedLineIds: readonly number[];
 }
 
 const FAMILIES: readonly FundFamily[] = ['general-public', 'government-fund', 'carryover-fiscal', 'other'];
@@ -112,16 +114,34 @@ function add<K>(map: Map<K, Fen>, key: K, fen: number): void {
   map.set(key, ((map.get(key) ?? 0) + fen) as Fen);
 }
 
-function addToProject(projects: Map<string, ProjectLineTotals>, projectId: string, economicCode: string, source: FundSource, fen: number): void {
+/** A project's totals while the lines are read: its fund sources by position in FUND_SOURCES (no Map per line). */
+interface ProjectAccumulator {
+  total: number;
+  lineCount: number;
+  byEconomic: Map<string, Fen>;
+  bySource: number[];
+}
+
+function addToProject(projects: Map<string, ProjectAccumulator>, projectId: string, economicCode: string, source: number, fen: number): void {
   let totals = projects.get(projectId);
   if (totals === undefined) {
-    totals = { total: 0 as Fen, byEconomic: new Map(), bySource: new Map(), lineCount: 0 };
+    totals = { total: 0, lineCount: 0, byEconomic: new Map(), bySource: new Array<number>(FUND_SOURCES.length + 1).fill(0) };
     projects.set(projectId, totals);
   }
-  totals.total = (totals.total + fen) as Fen;
+  totals.total += fen;
   totals.lineCount += 1;
   add(totals.byEconomic, economicCode, fen);
-  add(totals.bySource, source, fen);
+  totals.bySource[source] = (totals.bySource[source] ?? 0) + fen;
+}
+
+/** Fund sources with a non-zero sum, from sums by position in FUND_SOURCES. */
+function sourceMap(sums: readonly number[]): Map<FundSource, Fen> {
+  const map = new Map<FundSource, Fen>();
+  FUND_SOURCES.forEach((source, i) => {
+    const fen = sums[i] ?? 0;
+    if (fen !== 0) map.set(source, fen as Fen);
+  });
+  return map;
 }
 
 /**
@@ -135,12 +155,19 @@ export function aggregateLines(doc: Pick<TBudgetDocument, 'expenditureLines' | '
   const byFunction = new Map<string, Map<string, Slots<FunctionCell>>>();
   const byEconomic = new Map<string, Map<string, Slots<EconomicCell>>>();
   const byProject = new Map<string, Map<string, Slots<ProjectCell>>>();
-  const projectLines = new Map<string, ProjectLineTotals>();
+  const projects = new Map<string, ProjectAccumulator>();
   const bySourceIndex = new Array<number>(FUND_SOURCES.length + 1).fill(0);
   let expenditureTotal = 0;
   let projectLinkMismatches = 0;
-  for (const line of doc.expenditureLines) {
+  // ids are checked here, while each line is at hand, rather than in a pass of the rules' own
+  const ids = new Set<string>();
+  const repeatedLineIds: number[] = [];
+  const lines = doc.expenditureLines;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const { kind, unitCode, functionCode, economicCode, projectId, fundSource } = line;
+    const idCount = ids.size;
+    if (ids.add(line.id).size === idCount) repeatedLineIds.push(i);
     const fen = parseFen(line.amount);
     expenditureTotal += fen;
     // a source outside the schema's list (a document not parsed) counts as 'other', as familyOf says
@@ -159,17 +186,17 @@ export function aggregateLines(doc: Pick<TBudgetDocument, 'expenditureLines' | '
     else e.fen += fen;
     if ((kind === 'project') !== (projectId !== undefined)) projectLinkMismatches++;
     if (projectId === undefined) continue;
-    addToProject(projectLines, projectId, economicCode, fundSource, fen);
+    addToProject(projects, projectId, economicCode, sourceSlots.source, fen);
     const projectSlots = slotsOf(byProject, projectId, functionCode, FAMILIES.length);
     const p = projectSlots[familyIndex];
     if (p === undefined) projectSlots[familyIndex] = { family, projectId, functionCode, fen };
     else p.fen += fen;
   }
-  const expenditureBySource = new Map<FundSource, Fen>();
-  FUND_SOURCES.forEach((source, i) => {
-    const fen = bySourceIndex[i] ?? 0;
-    if (fen !== 0) expenditureBySource.set(source, fen as Fen);
-  });
+  const expenditureBySource = sourceMap(bySourceIndex);
+  const projectLines = new Map<string, ProjectLineTotals>();
+  for (const [id, p] of projects) {
+    projectLines.set(id, { total: p.total as Fen, lineCount: p.lineCount, byEconomic: p.byEconomic, bySource: sourceMap(p.bySource) });
+  }
   const incomeBySource = new Map<FundSource, Fen>();
   for (const line of doc.incomeLines) add(incomeBySource, line.source, parseFen(line.amount));
   const aggregate = {
@@ -183,6 +210,7 @@ export function aggregateLines(doc: Pick<TBudgetDocument, 'expenditureLines' | '
     projectLines,
     unitCodes: new Set(byFunction.keys()),
     projectLinkMismatches,
+    repeatedLineIds,
   };
   for (const cells of [aggregate.byFunction, aggregate.byEconomic, aggregate.byProject, [...incomeBySource.values()].map((fen) => ({ fen }))]) {
     for (const cell of cells) assertExact(cell.fen);

@@ -1,4 +1,4 @@
-import { formatAmount, shareOfTotal } from './display';
+import { formatAmount, formatSteps, roundFenToSteps, shareOfTotal } from './display';
 import { parseFen, type Fen } from './fen';
 import { MoneyError } from './money-error';
 
@@ -41,6 +41,19 @@ describe('formatAmount in 万元, half up, one decimal by default', () => {
     ['6044000.00', { unit: 'wan', decimals: 1 }, '604.4'],
   ] as const)('%s 元 with %j → %s', (amount, format, shown) => {
     expect(formatAmount(yuan(amount), format)).toBe(shown);
+  });
+});
+
+describe('formatAmount in the default formats (without BigInt)', () => {
+  it('agrees with the exact step arithmetic on many amounts, halves and negatives included', () => {
+    let seed = 99;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    const amounts = [0, -1, 1, 49_999, 50_000, -50_000, 149_999, 150_000, 99_999_999_950_000, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER];
+    for (let i = 0; i < 20_000; i++) amounts.push((i % 3 === 0 ? -1 : 1) * next() * (next() % 1000));
+    for (const fen of amounts) {
+      expect(formatAmount(fen)).toBe(formatSteps(roundFenToSteps(fen, 'wan', 1), 1));
+      expect(formatAmount(fen, { unit: 'yuan' })).toBe(formatSteps(roundFenToSteps(fen, 'yuan', 2), 2));
+    }
   });
 });
 

@@ -38,10 +38,30 @@ export function formatSteps(steps: bigint, decimals: number): string {
   return steps < 0n ? `-${text}` : text;
 }
 
+/** 分 per display step of the default formats, as numbers: 0.1 万元 and 0.01 元. */
+const DEFAULT_FEN_PER_STEP: Readonly<Record<DisplayUnit, number>> = { wan: 100_000, yuan: 1 };
+
+/**
+ * The default formats in integer Number arithmetic, exact for any safe integer of 分: a
+ * derivation states thousands of figures, and BigInt allocates for each. Same rounding as
+ * roundFenToSteps (half away from zero), same text as formatSteps with one or two decimals.
+ */
+function formatDefault(fen: number, unit: DisplayUnit): string {
+  const fenPerStep = DEFAULT_FEN_PER_STEP[unit];
+  const abs = Math.abs(fen);
+  const remainder = abs % fenPerStep;
+  const steps = (abs - remainder) / fenPerStep + (2 * remainder >= fenPerStep ? 1 : 0);
+  const scale = unit === 'wan' ? 10 : 100;
+  const fraction = String(steps % scale).padStart(unit === 'wan' ? 1 : 2, '0');
+  const text = `${Math.floor(steps / scale)}.${fraction}`;
+  return fen < 0 && steps !== 0 ? `-${text}` : text;
+}
+
 /** An amount for display: 万元 with one decimal by default ("604.4"); 元 with two ("6044000.00"). */
 export function formatAmount(fen: Fen | number, format: AmountFormat = {}): string {
   const unit = format.unit ?? 'wan';
   const decimals = format.decimals ?? (unit === 'wan' ? 1 : 2);
+  if (decimals === (unit === 'wan' ? 1 : 2) && Number.isSafeInteger(fen)) return formatDefault(fen, unit);
   return formatSteps(roundFenToSteps(fen, unit, decimals), decimals);
 }
 

@@ -29,8 +29,10 @@ const yearsIn = (text: string) => [...text.matchAll(YEAR)].map((m) => Number(m[1
 export function checkFiscalYear(disclosure: TDisclosure): TFinding[] {
   const year = disclosure.meta.fiscalYear;
   const findings: TFinding[] = [];
-  const expectYear = (place: Place, location: TFindingLocation, actual: number, expected: number) => {
+  // the place is named only when the year is wrong: a disclosure has a block per project
+  const expectYear = (placeOf: () => Place, location: TFindingLocation, actual: number, expected: number) => {
     if (actual === expected) return;
+    const place = placeOf();
     const params = { placeZh: place.zh, placeEn: place.en, actual, expected };
     findings.push(
       report(FISCAL_YEAR_RULES.mismatch, location, params, {
@@ -43,22 +45,22 @@ export function checkFiscalYear(disclosure: TDisclosure): TFinding[] {
     const at: TFindingLocation = { kind: 'table', table: table.id };
     const label = tableLabel(table.id);
     for (const y of yearsIn(`${table.number} ${table.title}`))
-      expectYear({ zh: `${label}标题`, en: `the title of ${label}` }, at, y, year);
+      expectYear(() => ({ zh: `${label}标题`, en: `the title of ${label}` }), at, y, year);
     for (const y of yearsIn(table.emptyStatement ?? ''))
-      expectYear({ zh: `${label}表注`, en: `the statement of ${label}` }, at, y, year);
+      expectYear(() => ({ zh: `${label}表注`, en: `the statement of ${label}` }), at, y, year);
     const blocks = [...table.blocks, ...table.blocks.flatMap((b) => (b.type === 'project' ? b.blocks : []))];
     for (const block of blocks) {
       if (block.type !== 'indicators' || block.priorYears === undefined) continue;
       const where: TFindingLocation = { kind: 'table', table: table.id, row: block.key };
       const name = block.title ?? block.key;
       expectYear(
-        { zh: `${label}「${name}」前年`, en: `${label} “${name}”, the year before last,` },
+        () => ({ zh: `${label}「${name}」前年`, en: `${label} “${name}”, the year before last,` }),
         where,
         block.priorYears[0],
         year - 2,
       );
       expectYear(
-        { zh: `${label}「${name}」上年`, en: `${label} “${name}”, last year,` },
+        () => ({ zh: `${label}「${name}」上年`, en: `${label} “${name}”, last year,` }),
         where,
         block.priorYears[1],
         year - 1,
@@ -66,7 +68,7 @@ export function checkFiscalYear(disclosure: TDisclosure): TFinding[] {
     }
   }
   for (const section of disclosure.explanations) {
-    const place = { zh: `说明「${section.title}」`, en: `the heading “${section.title}”` };
+    const place = () => ({ zh: `说明「${section.title}」`, en: `the heading “${section.title}”` });
     for (const y of yearsIn(section.title))
       expectYear(place, { kind: 'text', section: section.key }, y, year);
   }

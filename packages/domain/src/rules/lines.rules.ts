@@ -71,13 +71,13 @@ function projectLinkProblem(
   return { rule: LINE_RULES.projectUnknown, params: { projectId: line.projectId } };
 }
 
-/** Positions of the items whose key an earlier item already had. */
-function repeats<T>(items: readonly T[], keyOf: (item: T) => string): number[] {
+/** Positions of the keys an earlier position already had: one hash lookup each (add, then see whether the set grew). */
+function repeats(keys: readonly string[]): number[] {
   const seen = new Set<string>();
   const positions: number[] = [];
-  for (let i = 0; i < items.length; i++) {
+  for (let i = 0; i < keys.length; i++) {
     const size = seen.size;
-    seen.add(keyOf(items[i]!)); // one hash lookup per line: add, then see whether the set grew
+    seen.add(keys[i]!);
     if (seen.size === size) positions.push(i);
   }
   return positions;
@@ -101,7 +101,7 @@ export function checkLines(index: DocumentIndex): TFinding[] {
   const { doc } = index;
   const { units } = doc.department;
   const findings: TFinding[] = [
-    ...repeats(units, (u) => u.code).map((i) =>
+    ...repeats(units.map((u) => u.code)).map((i) =>
       report(
         LINE_RULES.duplicateUnit,
         { kind: 'document', path: `department.units.${i}.code` },
@@ -109,10 +109,10 @@ export function checkLines(index: DocumentIndex): TFinding[] {
       ),
     ),
     ...[
-      [LINE_RULES.duplicateIncomeId, doc.incomeLines] as const,
-      [LINE_RULES.duplicateLineId, doc.expenditureLines] as const,
-    ].flatMap(([rule, lines]) =>
-      repeats<{ id: string }>(lines, (l) => l.id).map((i) => {
+      [LINE_RULES.duplicateIncomeId, doc.incomeLines, repeats(doc.incomeLines.map((l) => l.id))] as const,
+      [LINE_RULES.duplicateLineId, doc.expenditureLines, index.aggregate.repeatedLineIds] as const,
+    ].flatMap(([rule, lines, positions]) =>
+      positions.map((i) => {
         const id = lines[i]!.id;
         return report(rule, { kind: 'line', lineId: id, field: 'id' }, { id });
       }),
