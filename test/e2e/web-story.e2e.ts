@@ -129,13 +129,11 @@ it('carries the seed from draft to published, in the browser', async () => {
     await shot('01-preparer-desk');
     await openFromDesk(/打开 2020/);
     const broken = seedWithMistake();
-    await page
-      .getByTestId('import-json')
-      .setInputFiles({
-        name: 'seed.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(broken)),
-      });
+    await page.getByTestId('import-json').setInputFiles({
+      name: 'seed.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(broken)),
+    });
     await page.getByText(`已导入，共 ${broken.expenditureLines.length} 行`).waitFor();
 
     // … sees the finding, jumps to its cell and fixes it.

@@ -1,7 +1,7 @@
 import { BUDGET_STATES, type BudgetState } from '@budgetflow/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { api } from '../../lib/api-client';
 import type { TBudgetSummary } from '../../lib/api-types';
 import { formatDateTime } from '../../lib/dates';
@@ -9,6 +9,7 @@ import { useI18n } from '../../lib/i18n';
 import { QueryView } from '../../ui/query-view';
 import { Status } from '../../ui/status';
 import { StateBadge } from '../../ui/state-badge';
+import { BudgetTable } from './budget-table';
 import { useBudgets } from './use-budgets';
 
 /** A preparer's budgets by year and state, each with what needs doing next. */
@@ -48,41 +49,20 @@ export function PreparerHome() {
       </div>
       <QueryView query={budgets} isEmpty={(page) => page.items.length === 0}>
         {(page) => (
-          <table className="list">
-            <thead>
-              <tr>
-                <th scope="col">{t('year')}</th>
-                <th scope="col">{t('department')}</th>
-                <th scope="col">{t('state')}</th>
-                <th scope="col">→</th>
-                <th scope="col">{t('updatedAt')}</th>
-                <th scope="col" />
-              </tr>
-            </thead>
-            <tbody>
-              {[...page.items]
-                .sort((a, b) => b.fiscalYear - a.fiscalYear)
-                .map((b) => (
-                  <tr key={b.id}>
-                    <td>{b.fiscalYear}</td>
-                    <td>{b.department.name}</td>
-                    <td>
-                      <StateBadge state={b.state} />
-                    </td>
-                    <td>{t(`todo_${b.state}`)}</td>
-                    <td>{formatDateTime(b.updatedAt)}</td>
-                    <td>
-                      <Link
-                        to={`/budgets/${b.id}`}
-                        aria-label={`${t('open')} ${b.fiscalYear} ${b.department.name}`}
-                      >
-                        {t('open')}
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <BudgetTable
+            budgets={[...page.items].sort((a, b) => b.fiscalYear - a.fiscalYear)}
+            columns={[
+              { header: t('year'), cell: (b) => b.fiscalYear },
+              { header: t('department'), cell: (b) => b.department.name },
+              { header: t('state'), cell: (b) => <StateBadge state={b.state} /> },
+              { header: t('todo'), cell: (b) => t(`todo_${b.state}`) },
+              { header: t('updatedAt'), cell: (b) => formatDateTime(b.updatedAt) },
+            ]}
+            linkLabel={(b) => ({
+              text: t('open'),
+              aria: `${t('open')} ${b.fiscalYear} ${b.department.name}`,
+            })}
+          />
         )}
       </QueryView>
     </main>

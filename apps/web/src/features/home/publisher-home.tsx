@@ -2,10 +2,15 @@ import { Link } from 'react-router';
 import { addDays, daysUntil, formatDate } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 import { QueryView } from '../../ui/query-view';
+import type { TBudgetSummary } from '../../lib/api-types';
+import { BudgetTable } from './budget-table';
 import { useBudgets } from './use-budgets';
 
 /** 预算公开: within 20 days of approval (《预算法》第十四条). */
 export const PUBLISH_WITHIN_DAYS = 20;
+
+/** The approval is the budget's last change while it is approved. */
+const deadlineOf = (budget: TBudgetSummary) => addDays(new Date(budget.updatedAt), PUBLISH_WITHIN_DAYS);
 
 /** A publisher's approved budgets with the statutory clock. */
 export function PublisherHome() {
@@ -18,35 +23,26 @@ export function PublisherHome() {
       <h1>{t('approvedBudgets')}</h1>
       <QueryView query={approved} isEmpty={(page) => page.items.length === 0}>
         {(page) => (
-          <table className="list">
-            <thead>
-              <tr>
-                <th scope="col">{t('department')}</th>
-                <th scope="col">{t('year')}</th>
-                <th scope="col">{t('deadline')}</th>
-                <th scope="col">{t('timeLeft')}</th>
-                <th scope="col" />
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((b) => {
-                // The approval is the budget's last change while it is approved.
-                const deadline = addDays(new Date(b.updatedAt), PUBLISH_WITHIN_DAYS);
-                const left = daysUntil(now, deadline);
-                return (
-                  <tr key={b.id} className={left < 0 ? 'overdue' : left <= 5 ? 'due-soon' : undefined}>
-                    <td>{b.department.name}</td>
-                    <td>{b.fiscalYear}</td>
-                    <td>{formatDate(deadline)}</td>
-                    <td>{left < 0 ? t('overdue', { n: -left }) : t('daysLeft', { n: left })}</td>
-                    <td>
-                      <Link to={`/budgets/${b.id}`}>{t('publish')}</Link>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <BudgetTable
+            budgets={page.items}
+            columns={[
+              { header: t('department'), cell: (b) => b.department.name },
+              { header: t('year'), cell: (b) => b.fiscalYear },
+              { header: t('deadline'), cell: (b) => formatDate(deadlineOf(b)) },
+              {
+                header: t('timeLeft'),
+                cell: (b) => {
+                  const left = daysUntil(now, deadlineOf(b));
+                  return left < 0 ? t('overdue', { n: -left }) : t('daysLeft', { n: left });
+                },
+              },
+            ]}
+            linkLabel={() => ({ text: t('publish') })}
+            rowClass={(b) => {
+              const left = daysUntil(now, deadlineOf(b));
+              return left < 0 ? 'overdue' : left <= 5 ? 'due-soon' : undefined;
+            }}
+          />
         )}
       </QueryView>
       {published.data !== undefined && published.data.items.length > 0 && (

@@ -7,7 +7,7 @@ import type { TPage, TPublication, TPublicationSummary } from '../../lib/api-typ
 import { useI18n } from '../../lib/i18n';
 import { useWorkflowAction } from '../../lib/use-workflow-action';
 import { ErrorBanner } from '../../ui/error-banner';
-import { Modal } from '../../ui/modal';
+import { ConfirmModal } from '../../ui/confirm-modal';
 import { StateBadge } from '../../ui/state-badge';
 import { Status } from '../../ui/status';
 import { DisclosureDocument } from '../disclosure/disclosure-document';
@@ -95,32 +95,23 @@ export default function PublishPage({ budgetId }: { budgetId: string }) {
       )}
       <DisclosureDocument disclosure={budget.disclosure} />
       {confirming && (
-        <Modal titleId="confirm-publish" onClose={() => setConfirming(false)}>
-          <h2 id="confirm-publish">{t('confirmPublish')}</h2>
-          <div className="toolbar">
-            <button
-              type="button"
-              className="primary"
-              disabled={workflow.isPending}
-              onClick={() =>
-                workflow.mutate(
-                  { action: 'publish', version: budget.version },
-                  {
-                    onSuccess: (result) => {
-                      setConfirming(false);
-                      setPublishedId(result.publication?.id);
-                    },
-                  },
-                )
-              }
-            >
-              {t('publish')}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              {t('cancel')}
-            </button>
-          </div>
-        </Modal>
+        <ConfirmModal
+          title={t('confirmPublish')}
+          confirmLabel={t('publish')}
+          disabled={workflow.isPending}
+          onConfirm={() =>
+            workflow.mutate(
+              { action: 'publish', version: budget.version },
+              {
+                onSuccess: (result) => {
+                  setConfirming(false);
+                  setPublishedId(result.publication?.id);
+                },
+              },
+            )
+          }
+          onCancel={() => setConfirming(false)}
+        />
       )}
     </main>
   );

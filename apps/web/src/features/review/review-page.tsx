@@ -5,7 +5,7 @@ import { formatDateTime } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 import { useWorkflowAction } from '../../lib/use-workflow-action';
 import { ErrorBanner } from '../../ui/error-banner';
-import { Modal } from '../../ui/modal';
+import { ConfirmModal } from '../../ui/confirm-modal';
 import { StateBadge } from '../../ui/state-badge';
 import { Status } from '../../ui/status';
 import { CommentsPanel } from '../comments/comments-panel';
@@ -208,26 +208,22 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
         </aside>
       </div>
       {confirm === 'approve' && (
-        <Modal titleId="approve-title" onClose={() => setConfirm(null)}>
-          <h2 id="approve-title">{t('confirmApprove')}</h2>
-          <div className="toolbar">
-            <button
-              type="button"
-              className="primary"
-              disabled={workflow.isPending}
-              onClick={() => act('approve')}
-            >
-              {t('approve')}
-            </button>
-            <button type="button" onClick={() => setConfirm(null)}>
-              {t('cancel')}
-            </button>
-          </div>
-        </Modal>
+        <ConfirmModal
+          title={t('confirmApprove')}
+          confirmLabel={t('approve')}
+          disabled={workflow.isPending}
+          onConfirm={() => act('approve')}
+          onCancel={() => setConfirm(null)}
+        />
       )}
       {confirm === 'return' && (
-        <Modal titleId="return-title" onClose={() => setConfirm(null)}>
-          <h2 id="return-title">{t('return')}</h2>
+        <ConfirmModal
+          title={t('return')}
+          confirmLabel={t('return')}
+          disabled={workflow.isPending || reason.trim() === ''}
+          onConfirm={() => act('return')}
+          onCancel={() => setConfirm(null)}
+        >
           <label>
             {t('returnReason')}
             <textarea
@@ -239,20 +235,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
             />
           </label>
           {reason.trim() === '' && <p className="muted">{t('reasonRequired')}</p>}
-          <div className="toolbar">
-            <button
-              type="button"
-              className="primary"
-              disabled={workflow.isPending || reason.trim() === ''}
-              onClick={() => act('return')}
-            >
-              {t('return')}
-            </button>
-            <button type="button" onClick={() => setConfirm(null)}>
-              {t('cancel')}
-            </button>
-          </div>
-        </Modal>
+        </ConfirmModal>
       )}
     </main>
   );
