@@ -2,7 +2,7 @@ import type { TDisclosure, TFinding } from '@budgetflow/domain';
 import { formatAmount, parseFen } from '@budgetflow/domain';
 import { useState } from 'react';
 import { useI18n } from '../../lib/i18n';
-import { Modal } from '../../ui/modal';
+import { ConfirmModal } from '../../ui/confirm-modal';
 
 /** A table's total row (合计/总计), first amount column, in 万元 as printed. */
 function totalOf(disclosure: TDisclosure, id: 'T2' | 'T3'): string {
@@ -36,8 +36,19 @@ export function SubmitDialog({
   const warnings = findings.length - errors;
   const blocked = errors > 0 || unsaved > 0;
   return (
-    <Modal titleId="submit-title" onClose={onCancel}>
-      <h2 id="submit-title">{t('submitSummary')}</h2>
+    <ConfirmModal
+      title={t('submitSummary')}
+      confirmLabel={t('submitConfirm')}
+      disabled={blocked || busy}
+      onCancel={onCancel}
+      onConfirm={() => {
+        setBusy(true);
+        onSubmit().catch((error: unknown) => {
+          setProblem(error instanceof Error ? error.message : String(error));
+          setBusy(false);
+        });
+      }}
+    >
       <dl className="summary">
         <dt>{t('totalIncome')}</dt>
         <dd>{totalOf(disclosure, 'T2')}</dd>
@@ -57,25 +68,6 @@ export function SubmitDialog({
           {problem}
         </p>
       )}
-      <div className="toolbar">
-        <button
-          type="button"
-          className="primary"
-          disabled={blocked || busy}
-          onClick={() => {
-            setBusy(true);
-            onSubmit().catch((error: unknown) => {
-              setProblem(error instanceof Error ? error.message : String(error));
-              setBusy(false);
-            });
-          }}
-        >
-          {t('submitConfirm')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
-    </Modal>
+    </ConfirmModal>
   );
 }
