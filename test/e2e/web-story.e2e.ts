@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { catalogueForYear, ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
@@ -261,6 +262,16 @@ it('carries the seed from draft to published, in the browser', async () => {
     await t1.getByText('604.4').first().waitFor();
     await page.locator('.chart svg').first().waitFor();
     await shot('10-portal-disclosure');
+    // … and downloads the PDF (rendered by the worker after publication): its bytes hash to the listed sha256.
+    const pdf = page.locator('a[data-format="pdf"]');
+    await pdf.waitFor({ timeout: 60_000 });
+    const listed = (await pdf.locator('xpath=ancestor::tr').locator('code.hash').textContent())?.trim();
+    const [download] = await Promise.all([page.waitForEvent('download'), pdf.click()]);
+    const bytes = readFileSync(await download.path());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(listed);
+    await page.locator('.downloads').scrollIntoViewIfNeeded();
+    await shot('10b-portal-downloads');
     // On a tablet, in English, and printed: the same page.
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.getByRole('button', { name: '切换语言' }).click();

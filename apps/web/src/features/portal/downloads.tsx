@@ -2,6 +2,8 @@ import type { TPublicFile } from '../../lib/api-types';
 import { useI18n } from '../../lib/i18n';
 
 const ORDER = ['pdf', 'xlsx', 'csv', 'json', 'html'];
+/** The reader's formats first, in that order; anything else (datapackage.json) after them. */
+const rank = (format: string) => (ORDER.includes(format) ? ORDER.indexOf(format) : ORDER.length);
 
 function size(bytes: number): string {
   return bytes >= 1_048_576
@@ -13,7 +15,10 @@ function size(bytes: number): string {
 export function Downloads({ files }: { files: TPublicFile[] }) {
   const { t } = useI18n();
   if (files.length === 0) return <p className="muted">{t('filesPending')}</p>;
-  const sorted = [...files].sort((a, b) => ORDER.indexOf(a.format) - ORDER.indexOf(b.format));
+  const sorted = [...files].sort(
+    (a, b) =>
+      rank(a.format) - rank(b.format) || (a.name ?? '').localeCompare(b.name ?? '', 'en', { numeric: true }),
+  );
   return (
     <table className="list downloads">
       <thead>
