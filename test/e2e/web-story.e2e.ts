@@ -112,6 +112,15 @@ async function submitWithSummary(): Promise<void> {
   await page.locator('h1 .state', { hasText: '审核中' }).waitFor();
 }
 
+/** Asks `check` again (every second) until it holds; fails naming `what` after `timeoutMs`. */
+async function until(what: string, timeoutMs: number, check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
 /** Runs a step of the story; when it fails, the page as it was goes to test-results for the person debugging. */
 async function step(name: string, work: () => Promise<void>): Promise<void> {
   try {
@@ -239,7 +248,17 @@ it('carries the seed from draft to published, in the browser', async () => {
   await step('publisher-publishes', async () => {
     await signIn('publisher');
     await page.getByText(/剩余 (19|20) 天/).waitFor();
+    // The approval reached the publisher as a notification (written by the worker).
+    const bell = page.getByRole('button', { name: /通知/ });
+    await until('a notification for the publisher', 30_000, async () => {
+      await page.reload();
+      await bell.waitFor();
+      return (await bell.locator('.badge').count()) > 0;
+    });
+    await bell.click();
+    await page.getByRole('region', { name: '通知' }).getByRole('link', { name: '已批复' }).waitFor();
     await shot('08-publisher-desk');
+    await bell.click();
     await openFromDesk('公开');
     await page.locator('#table-T1').getByText('604.4').first().waitFor();
     await page.getByRole('button', { name: '公开' }).click();
