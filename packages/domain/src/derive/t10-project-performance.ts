@@ -10,10 +10,16 @@ import { amountColumn, makeRow, textColumn } from './table-parts';
 
 const PROCUREMENT_CATEGORY_NAMES = { goods: '货物', services: '服务', works: '工程' } as const;
 
+/** 财政拨款: appropriated by the general public or the government fund budget (no array per call: a form per project). */
+const appropriated = (s: FundSource): boolean => {
+  const family = familyOf(s);
+  return family === 'general-public' || family === 'government-fund';
+};
+
 /** 项目资金来源 rows as the form prints them; every row states its amount, 0 included. */
 const FUND_SOURCE_ROWS: readonly { key: string; name: string; level: number; sources: (s: FundSource) => boolean }[] = [
-  { key: 'fiscal', name: '1.财政拨款收入', level: 0, sources: (s) => ['general-public', 'government-fund'].includes(familyOf(s)) },
-  { key: 'fiscal-current', name: '其中：申请当年预算拨款', level: 1, sources: (s) => ['general-public', 'government-fund'].includes(familyOf(s)) },
+  { key: 'fiscal', name: '1.财政拨款收入', level: 0, sources: appropriated },
+  { key: 'fiscal-current', name: '其中：申请当年预算拨款', level: 1, sources: appropriated },
   { key: 'business-income', name: '2.事业收入', level: 0, sources: (s) => s === 'business-income-other' || s === 'business-income-special-account' },
   { key: 'higher-subsidy', name: '3.上级补助收入', level: 0, sources: (s) => s === 'higher-subsidy' },
   { key: 'subordinate-remittance', name: '4.附属单位上缴收入', level: 0, sources: (s) => s === 'subordinate-remittance' },

@@ -56,10 +56,9 @@ function partsSum(grid: TGridBlock): { fen: Fen; terms: number } | undefined {
 function checkForm(project: TProjectBlock, halfStep: number): TFinding[] {
   const findings: TFinding[] = [];
   const amount = parseFen(project.amount);
-  const grid = (pattern: RegExp) =>
-    project.blocks.find(
-      (b): b is TGridBlock => b.type === 'grid' && pattern.test(`${b.key} ${b.title ?? ''}`),
-    );
+  // each grid's label built once, not once per pattern: a disclosure has a form per project
+  const grids = project.blocks.flatMap((b) => (b.type === 'grid' ? [{ block: b, label: `${b.key} ${b.title ?? ''}` }] : []));
+  const grid = (pattern: RegExp): TGridBlock | undefined => grids.find((g) => pattern.test(g.label))?.block;
   const checks = [
     { rule: PROJECT_FORM_RULES.detailVsAmount, block: grid(/明细|details/), exceedsOnly: false },
     {
