@@ -4,11 +4,24 @@ import { catalogueForYear } from '../catalogue/catalogue-editions';
 import { deriveDisclosure } from '../derive/derive-disclosure';
 import { ZFinding } from './finding.schema';
 import { ruleById } from './rule-catalogue';
-import { countErrors, validateBudget } from './validate-budget';
+import { generateBudget } from '../testing/generate-budget';
+import { countErrors, deriveAndValidate, validateBudget } from './validate-budget';
 
 const seed = (): TBudgetDocument => ZBudgetDocument.parse(fixture);
 
 describe('validateBudget', () => {
+  it('deriveAndValidate reads the lines once and gives what deriving and validating apart give, mistakes included', () => {
+    const catalogue = catalogueForYear(2020);
+    const doc = generateBudget({ lines: 400, projects: 3 });
+    doc.expenditureLines[1]!.id = doc.expenditureLines[0]!.id;
+    doc.expenditureLines[2]!.unitCode = '999999';
+    doc.expenditureLines[3]!.functionCode = '2010398';
+    const { disclosure, findings } = deriveAndValidate(doc, catalogue);
+    expect(disclosure).toEqual(deriveDisclosure(doc, catalogue));
+    expect(findings).toEqual(validateBudget(doc, catalogue, { disclosure: deriveDisclosure(doc, catalogue) }));
+    expect(findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['LINE.DUPLICATE_ID', 'LINE.UNKNOWN_UNIT', 'CODE.UNKNOWN_FUNCTION']));
+  });
+
   it('finds nothing on the seed, with the catalogue of its year looked up or given', () => {
     expect(validateBudget(seed())).toEqual([]);
     expect(validateBudget(seed(), catalogueForYear(2020))).toEqual([]);
