@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Queue, Worker, type Job } from 'bullmq';
+import { createRequire } from 'node:module';
 import { ZBudgetDocument, catalogueForYear, deriveDisclosure, type TDisclosure } from '@budgetflow/domain';
 import { renderDisclosurePdf } from '../../apps/api/src/modules/reports/pdf/disclosure-pdf.renderer';
 import { renderDisclosureXlsx } from '../../apps/api/src/modules/reports/xlsx/disclosure-xlsx.renderer';
 import { createRedis } from '../../apps/api/src/queue/redis-connection';
 import type { Figure } from './bench';
+
+// BullMQ is the API's dependency, not the workspace root's: load it (and its types) from there.
+type TBullmq = typeof import('../../apps/api/node_modules/bullmq');
+const { Queue, Worker } = createRequire(join(__dirname, '../../apps/api/package.json'))('bullmq') as TBullmq;
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const CREATED_AT = new Date('2020-03-01T08:00:00Z');
@@ -50,7 +54,7 @@ async function throughQueue(disclosure: TDisclosure, count: number, concurrency:
   const settle = (): void => {
     if (done + failed === count) finish();
   };
-  const worker = new Worker('reports', async (_job: Job) => renderReport(disclosure), { connection: createRedis(REDIS_URL), prefix, concurrency });
+  const worker = new Worker('reports', async () => renderReport(disclosure), { connection: createRedis(REDIS_URL), prefix, concurrency });
   worker.on('completed', () => {
     done += 1;
     settle();
