@@ -79,6 +79,8 @@ export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(pr
     getScrollElement: () => viewport.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
+    // Rows follow the scroll in React's own render, not synchronously inside each scroll event.
+    useFlushSync: false,
   });
 
   const focusCell = useCallback(
