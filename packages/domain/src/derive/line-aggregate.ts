@@ -2,6 +2,7 @@ import { FUND_SOURCES, GENERAL_PUBLIC_BUDGET_SOURCES, GOVERNMENT_FUND_SOURCES, t
 import type { TBudgetDocument, TExpenditureKind } from '../budget/budget-document.schema';
 import { parseFen, type Fen } from '../money/fen';
 import { MoneyError } from '../money/money-error';
+import { idTable } from './id-table';
 
 /**
  * Which budget a line's money belongs to, as the tables split it: 一般公共预算 (表5, 表6), 政府性基金
@@ -120,18 +121,18 @@ interface ProjectAccumulator {
   lineCount: number;
   byEconomic: Map<string, Fen>;
   bySource: number[];
+  /** The project's cells by functional 项, one slot per fund family: 表10's and Part 3's projection. */
+  byFunction: Map<string, Slots<ProjectCell>>;
 }
 
-function addToProject(projects: Map<string, ProjectAccumulator>, projectId: string, economicCode: string, source: number, fen: number): void {
+/** The accumulator of a line's project, made on its first line. */
+function projectOf(projects: Map<string, ProjectAccumulator>, projectId: string): ProjectAccumulator {
   let totals = projects.get(projectId);
   if (totals === undefined) {
-    totals = { total: 0, lineCount: 0, byEconomic: new Map(), bySource: new Array<number>(FUND_SOURCES.length + 1).fill(0) };
+    totals = { total: 0, lineCount: 0, byEconomic: new Map(), bySource: new Array<number>(FUND_SOURCES.length + 1).fill(0), byFunction: new Map() };
     projects.set(projectId, totals);
   }
-  totals.total += fen;
-  totals.lineCount += 1;
-  add(totals.byEconomic, economicCode, fen);
-  totals.bySource[source] = (totals.bySource[source] ?? 0) + fen;
+  return totals;
 }
 
 /** Fund sources with a non-zero sum, from sums by position in FUND_SOURCES. */
@@ -154,20 +155,18 @@ function sourceMap(sums: readonly number[]): Map<FundSource, Fen> {
 export function aggregateLines(doc: Pick<TBudgetDocument, 'expenditureLines' | 'incomeLines'>): LineAggregate {
   const byFunction = new Map<string, Map<string, Slots<FunctionCell>>>();
   const byEconomic = new Map<string, Map<string, Slots<EconomicCell>>>();
-  const byProject = new Map<string, Map<string, Slots<ProjectCell>>>();
   const projects = new Map<string, ProjectAccumulator>();
   const bySourceIndex = new Array<number>(FUND_SOURCES.length + 1).fill(0);
   let expenditureTotal = 0;
   let projectLinkMismatches = 0;
   // ids are checked here, while each line is at hand, rather than in a pass of the rules' own
-  const ids = new Set<string>();
-  const repeatedLineIds: number[] = [];
   const lines = doc.expenditureLines;
+  const ids = idTable(lines.length, (position) => lines[position]!.id);
+  const repeatedLineIds: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const { kind, unitCode, functionCode, economicCode, projectId, fundSource } = line;
-    const idCount = ids.size;
-    if (ids.add(line.id).size === idCount) repeatedLineIds.push(i);
+    if (ids.seen(line.id, i)) repeatedLineIds.push(i);
     const fen = parseFen(line.amount);
     expenditureTotal += fen;
     // a source outside the schema's list (a document not parsed) counts as 'other', as familyOf says
@@ -186,15 +185,25 @@ export function aggregateLines(doc: Pick<TBudgetDocument, 'expenditureLines' | '
     else e.fen += fen;
     if ((kind === 'project') !== (projectId !== undefined)) projectLinkMismatches++;
     if (projectId === undefined) continue;
-    addToProject(projects, projectId, economicCode, sourceSlots.source, fen);
-    const projectSlots = slotsOf(byProject, projectId, functionCode, FAMILIES.length);
+    const project = projectOf(projects, projectId);
+    project.total += fen;
+    project.lineCount += 1;
+    add(project.byEconomic, economicCode, fen);
+    project.bySource[sourceSlots.source] = (project.bySource[sourceSlots.source] ?? 0) + fen;
+    let projectSlots = project.byFunction.get(functionCode);
+    if (projectSlots === undefined) {
+      projectSlots = new Array<ProjectCell | undefined>(FAMILIES.length);
+      project.byFunction.set(functionCode, projectSlots);
+    }
     const p = projectSlots[familyIndex];
     if (p === undefined) projectSlots[familyIndex] = { family, projectId, functionCode, fen };
     else p.fen += fen;
   }
   const expenditureBySource = sourceMap(bySourceIndex);
   const projectLines = new Map<string, ProjectLineTotals>();
+  const byProject = new Map<string, Map<string, Slots<ProjectCell>>>();
   for (const [id, p] of projects) {
+    byProject.set(id, p.byFunction);
     projectLines.set(id, { total: p.total as Fen, lineCount: p.lineCount, byEconomic: p.byEconomic, bySource: sourceMap(p.bySource) });
   }
   const incomeBySource = new Map<FundSource, Fen>();
