@@ -1,5 +1,5 @@
 import { BUDGET_STATES, type BudgetState } from '@budgetflow/domain';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../lib/api-client';
@@ -17,11 +17,21 @@ export function PreparerHome() {
   const { t } = useI18n();
   const [state, setState] = useState<BudgetState | ''>('');
   const budgets = useBudgets(state === '' ? {} : { state });
+  const all = useBudgets({});
+  const years = useQuery({
+    queryKey: ['fiscal-years'],
+    queryFn: () => api<{ year: number; status: 'open' | 'closed' }[]>('/api/fiscal-years'),
+  });
   const client = useQueryClient();
   const navigate = useNavigate();
-  const nextYear = new Date().getFullYear() + 1;
+  // Open fiscal years this department has no budget for yet.
+  const had = new Set((all.data?.items ?? []).map((b) => b.fiscalYear));
+  const creatable = (years.data ?? [])
+    .filter((y) => y.status === 'open' && !had.has(y.year))
+    .map((y) => y.year);
   const create = useMutation({
-    mutationFn: () => api<TBudgetSummary>('/api/budgets', { method: 'POST', body: { fiscalYear: nextYear } }),
+    mutationFn: (fiscalYear: number) =>
+      api<TBudgetSummary>('/api/budgets', { method: 'POST', body: { fiscalYear } }),
     onSuccess: async (created) => {
       await client.invalidateQueries({ queryKey: ['budgets'] });
       void navigate(`/budgets/${created.id}`);
@@ -42,9 +52,12 @@ export function PreparerHome() {
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => create.mutate()} disabled={create.isPending}>
-          {t('createBudget', { year: nextYear })}
-        </button>
+        {all.isSuccess &&
+          creatable.map((year) => (
+            <button key={year} type="button" onClick={() => create.mutate(year)} disabled={create.isPending}>
+              {t('createBudget', { year })}
+            </button>
+          ))}
         {create.isError && <Status error>{create.error.message}</Status>}
       </div>
       <QueryView query={budgets} isEmpty={(page) => page.items.length === 0}>

@@ -8,7 +8,21 @@ const loadEcharts = async () => (await import('./echarts-setup')).echarts;
 
 const label = { show: true, formatter: (p: { data: { text: string } }) => p.data.text };
 
-function Chart({ title, option }: { title: string; option: Record<string, unknown> }) {
+/**
+ * One chart, drawn in SVG; the figures it draws are also in a table that screen readers read
+ * (the picture itself is decoration for them).
+ */
+function Chart({
+  title,
+  option,
+  headers,
+  rows,
+}: {
+  title: string;
+  option: Record<string, unknown>;
+  headers: string[];
+  rows: string[][];
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let disposed = false;
@@ -31,7 +45,28 @@ function Chart({ title, option }: { title: string; option: Record<string, unknow
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
-      <div ref={ref} className="chart-canvas" role="img" aria-label={title} />
+      <div ref={ref} className="chart-canvas" aria-hidden="true" />
+      <table className="visually-hidden">
+        <caption>{title}</caption>
+        <thead>
+          <tr>
+            {headers.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row[0]}>
+              {row.map((cell, i) => (
+                <td key={i}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </figure>
   );
 }
@@ -57,6 +92,8 @@ export default function DisclosureCharts({ disclosure }: { disclosure: TDisclosu
           yAxis: { type: 'category', data: byFunction.map((p) => p.name) },
           series: [{ type: 'bar', data: byFunction, label: { ...label, position: 'right' } }],
         }}
+        headers={[t('functionCode'), t('unitWan')]}
+        rows={byFunction.map((p) => [p.name, p.text])}
       />
       <Chart
         title={`${t('chartBasicProject')}（万元）`}
@@ -65,6 +102,8 @@ export default function DisclosureCharts({ disclosure }: { disclosure: TDisclosu
           legend: { bottom: 0 },
           series: [{ type: 'pie', radius: ['35%', '65%'], data: split, label }],
         }}
+        headers={[t('kind'), t('unitWan')]}
+        rows={split.map((p) => [p.name, p.text])}
       />
       {years.length > 0 && (
         <Chart
@@ -89,6 +128,8 @@ export default function DisclosureCharts({ disclosure }: { disclosure: TDisclosu
               },
             ],
           }}
+          headers={['', t('lastYear'), t('thisYear')]}
+          rows={years.map((y) => [y.name, y.lastYear.text, y.thisYear.text])}
         />
       )}
     </section>
