@@ -75,6 +75,13 @@ export async function api<T>(path: string, options: TRequestOptions = {}): Promi
   return (await apiRequest<T>(path, options)).data;
 }
 
+/** The fields at fault are part of what the person reads: " (expenditureLines.3.amount: …)". */
+function fieldsText(fields: readonly TProblemField[]): string {
+  if (fields.length === 0) return '';
+  const shown = fields.slice(0, 3).map((f) => `${f.path}: ${f.message}`);
+  return ` (${shown.join('; ')}${fields.length > 3 ? ' …' : ''})`;
+}
+
 async function toApiError(response: Response, etag: string | null): Promise<ApiError> {
   try {
     const problem = (await response.json()) as {
@@ -83,11 +90,12 @@ async function toApiError(response: Response, etag: string | null): Promise<ApiE
       title?: string;
       errors?: TProblemField[];
     };
+    const fields = problem.errors ?? [];
     return new ApiError(
       response.status,
       problem.code ?? String(response.status),
-      problem.detail ?? problem.title ?? response.statusText,
-      problem.errors ?? [],
+      `${problem.detail ?? problem.title ?? response.statusText}${fieldsText(fields)}`,
+      fields,
       etag,
     );
   } catch {
