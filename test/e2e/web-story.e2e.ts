@@ -228,6 +228,9 @@ it('carries the seed from draft to published, in the browser', async () => {
     expect(await page.getByLabel('备注 2', { exact: true }).inputValue()).toBe('另一处的修改');
     await saveAndWait();
     await shot('06-preparer-answered');
+    await page.setViewportSize({ width: 1024, height: 768 }); // a tablet, landscape
+    await shot('06b-editor-tablet');
+    await page.setViewportSize({ width: 1366, height: 900 });
     await submitWithSummary();
     await signOut();
   });
