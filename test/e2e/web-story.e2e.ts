@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { catalogueForYear, ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
-import { validateBudget } from '@budgetflow/domain/rules';
+import { validateBudget } from '@budgetflow/domain';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TBrowser } from './support/browser';
 import { DEMO_PASSWORD, startBudgetflowServer, type TBudgetflowServer } from './support/budgetflow-server';

@@ -1,5 +1,5 @@
 import { catalogueForYear, type TBudgetDocument, type TFinding } from '@budgetflow/domain';
-import { validateBudget } from '@budgetflow/domain/rules';
+import { validateBudget } from '@budgetflow/domain';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { useRef } from 'react';
 import { cellFindings } from '../src/features/editor/cell-findings';

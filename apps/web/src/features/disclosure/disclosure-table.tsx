@@ -1,5 +1,10 @@
-import type { TDisclosureTable, TLeafBlock, TBlock } from '@budgetflow/domain';
-import { displayUnitOf, toDisplayGrid } from '@budgetflow/domain/render';
+import {
+  displayUnitOf,
+  toDisplayGrid,
+  type TBlock,
+  type TDisclosureTable,
+  type TLeafBlock,
+} from '@budgetflow/domain';
 import { DisplayGridTable } from './display-grid-table';
 
 /** One of the ten tables as printed: title, unit, grid, then its forms (表9, 表10). */

@@ -1,4 +1,4 @@
-import type { DisplayGrid } from '@budgetflow/domain/render';
+import type { DisplayGrid } from '@budgetflow/domain';
 
 /** A display grid (the domain's toDisplayGrid) as an HTML table: merged headers, figures right-aligned. */
 export function DisplayGridTable({

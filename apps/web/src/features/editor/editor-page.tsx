@@ -1,5 +1,10 @@
-import { actionsFor, canEdit, type TExpenditureLine, type TTableId } from '@budgetflow/domain';
-import type { TFindingLocation } from '@budgetflow/domain/rules';
+import {
+  actionsFor,
+  canEdit,
+  type TExpenditureLine,
+  type TFindingLocation,
+  type TTableId,
+} from '@budgetflow/domain';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { attrSelector } from '../../lib/attr-selector';
 import { useI18n } from '../../lib/i18n';

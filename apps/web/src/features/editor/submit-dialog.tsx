@@ -1,5 +1,4 @@
-import type { TDisclosure, TFinding } from '@budgetflow/domain';
-import { formatAmount, parseFen } from '@budgetflow/domain';
+import { formatAmount, parseFen, type TDisclosure, type TFinding } from '@budgetflow/domain';
 import { useState } from 'react';
 import { useI18n } from '../../lib/i18n';
 import { ConfirmModal } from '../../ui/confirm-modal';

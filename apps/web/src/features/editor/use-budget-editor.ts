@@ -1,12 +1,11 @@
 import {
   catalogueForYear,
-  deriveDisclosure,
+  deriveAndValidate,
   diffByKey,
   type TBudgetDocument,
   type TExpenditureLine,
   type TKeyedDiff,
 } from '@budgetflow/domain';
-import { validateBudget } from '@budgetflow/domain/rules';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, apiRequest } from '../../lib/api-client';
@@ -83,8 +82,8 @@ export function useBudgetEditor(budgetId: string) {
   const deferred = useDeferredValue(document);
   const derived = useMemo(() => {
     if (deferred === null || catalogue === null) return null;
-    const disclosure = deriveDisclosure(deferred, catalogue);
-    return { disclosure, findings: validateBudget(deferred, catalogue, { disclosure }) };
+    // One pass over the lines serves both the tables and the findings (the API's own derivation).
+    return deriveAndValidate(deferred, catalogue);
   }, [deferred, catalogue]);
 
   const reload = useCallback(async (): Promise<{ document: TBudgetDocument; version: number }> => {

@@ -1,5 +1,4 @@
-import type { TDisclosure, TDisclosureTable } from '@budgetflow/domain';
-import { formatAmount, parseFen } from '@budgetflow/domain';
+import { formatAmount, parseFen, type TDisclosure, type TDisclosureTable } from '@budgetflow/domain';
 
 /**
  * What the portal's charts plot, read from the published tables. Each value is the table's own
