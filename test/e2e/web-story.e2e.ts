@@ -38,8 +38,9 @@ beforeAll(async () => {
   server = await startBudgetflowServer();
   browser = await launchBrowser();
   page = await browser.context.newPage();
-  page.setDefaultTimeout(15_000);
-}, 120_000);
+  // Generous: CI runs this beside every other test file on two cores.
+  page.setDefaultTimeout(30_000);
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -304,4 +305,4 @@ it('carries the seed from draft to published, in the browser', async () => {
     await t1.scrollIntoViewIfNeeded();
     await shot('12-portal-print');
   });
-}, 110_000);
+}, 240_000);
