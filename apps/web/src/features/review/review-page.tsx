@@ -1,6 +1,7 @@
-import { actionsFor, catalogueForYear, type TTableId } from '@budgetflow/domain';
-import { useEffect, useMemo, useState } from 'react';
+import { actionsFor, catalogueForYear, type TFindingLocation, type TTableId } from '@budgetflow/domain';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TCommentTarget, TSessionUser } from '../../lib/api-types';
+import { attrSelector } from '../../lib/attr-selector';
 import { formatDateTime } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 import { useWorkflowAction } from '../../lib/use-workflow-action';
@@ -14,7 +15,7 @@ import { LiveTables } from '../editor/live-tables';
 import { FindingsPanel } from '../editor/findings-panel';
 import { useBudgetView } from '../editor/use-budget-editor';
 import { RevisionDiffView } from './revision-diff-view';
-import { LineGrid } from '../editor/line-grid';
+import { LineGrid, type TLineGridHandle } from '../editor/line-grid';
 import { useDiff, useRevision, useRevisions } from './use-revisions';
 
 function RevisionSelect({
@@ -64,6 +65,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
   const [from, setFrom] = useState<number | undefined>(undefined);
   const [to, setTo] = useState<number | undefined>(undefined);
   const [table, setTable] = useState<TTableId>('T1');
+  const grid = useRef<TLineGridHandle>(null);
   const [anchor, setAnchor] = useState<TCommentTarget>({ kind: 'budget' });
   const [confirm, setConfirm] = useState<'approve' | 'return' | null>(null);
   const [reason, setReason] = useState('');
@@ -89,6 +91,23 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
   const budget = view.data;
   const role = user.role === 'admin' ? 'reviewer' : user.role;
   const actions = actionsFor(budget.state, role);
+  const submittedLines = revision.data?.document.expenditureLines;
+  const lineNos = new Map((submittedLines ?? []).map((l, i) => [l.id, i + 1]));
+  /** A finding shows where it points: the line as submitted, or the table row. */
+  const jumpTo = (l: TFindingLocation) => {
+    if (l.kind === 'line') grid.current?.focusCell(l.lineId, l.field);
+    if (l.kind === 'table') {
+      setTable(l.table);
+      const row = l.row;
+      if (row !== undefined) {
+        requestAnimationFrame(() =>
+          document
+            .querySelector(`#live-table ${attrSelector('data-row', row, '*=')}`)
+            ?.scrollIntoView({ block: 'center' }),
+        );
+      }
+    }
+  };
   const diffLines =
     diff.data === undefined
       ? []
@@ -165,6 +184,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
             <section aria-labelledby="lines-title">
               <h2 id="lines-title">{t('lines')}</h2>
               <LineGrid
+                ref={grid}
                 lines={revision.data.document.expenditureLines}
                 document={revision.data.document}
                 catalogue={catalogue}
@@ -195,16 +215,18 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
             budgetId={budgetId}
             mode="comment"
             anchor={anchor}
-            describe={(target) =>
-              targetLabel(target, budget.disclosure, revision.data?.document.expenditureLines ?? diffLines)
-            }
+            describe={(target) => targetLabel(target, budget.disclosure, submittedLines ?? diffLines)}
           />
           {anchor.kind !== 'budget' && (
             <button type="button" onClick={() => setAnchor({ kind: 'budget' })}>
               {t('commentOn')}: {t('target_budget')}
             </button>
           )}
-          <FindingsPanel findings={budget.findings} onJump={() => undefined} lineNo={() => undefined} />
+          <FindingsPanel
+            findings={budget.findings}
+            onJump={(f) => jumpTo(f.location)}
+            lineNo={(id) => lineNos.get(id)}
+          />
         </aside>
       </div>
       {confirm === 'approve' && (
