@@ -2,8 +2,7 @@ import { ConfigError, loadConfig } from './config/load-config';
 import { createDataSource } from './database/data-source';
 import { migrateUnderLock } from './database/migrate';
 import { locateDatabase } from './database/postgres-locator';
-import { jobHandlers } from './queue/job-handlers';
-import { JobRuntime } from './queue/job-runtime';
+import { startJobs } from './queue/start-jobs';
 
 /**
  * The job worker: `node dist/worker.js` (or `tsx src/worker.ts`), as many as needed on one Redis
@@ -15,13 +14,7 @@ async function main(): Promise<void> {
   const dataSource = createDataSource(database.url, { poolSize: 5, applicationName: 'budgetflow-worker' });
   await dataSource.initialize();
   await migrateUnderLock(dataSource);
-  const runtime = JobRuntime.start({
-    dataSource,
-    redisUrl: config.redisUrl,
-    prefix: config.queuePrefix,
-    handlers: jobHandlers(dataSource),
-    lockDurationMs: config.jobLockMs,
-  });
+  const runtime = startJobs(config, dataSource);
   console.log(`[worker] ready (queue prefix ${config.queuePrefix}, pid ${process.pid})`);
   const shutdown = async (signal: string): Promise<void> => {
     console.log(`[worker] ${signal}: finishing running jobs`);

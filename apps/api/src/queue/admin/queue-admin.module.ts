@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { DeadLetterController } from './dead-letter.controller';
+import { DeadLetterService } from './dead-letter.service';
+
+/** Administrators' view of the queues: the dead-letter list and its retry. */
+@Module({ controllers: [DeadLetterController], providers: [DeadLetterService] })
+export class QueueAdminModule {}
