@@ -20,7 +20,7 @@ describe("the reviewer's names for moved cells", () => {
   const before = deriveDisclosure(seed, catalogue);
   const changed = deriveDisclosure(after, catalogue);
   const labels = diffCells(before, changed).map((c) => ({
-    ...cellLabel(c, changed),
+    ...cellLabel(c, changed, '第三部分 说明'),
     before: c.before,
     after: c.after,
   }));

@@ -4,12 +4,12 @@ import { useI18n } from '../../lib/i18n';
 import { ConfirmModal } from '../../ui/confirm-modal';
 
 /** A table's total row (合计/总计), first amount column, in 万元 as printed. */
-function totalOf(disclosure: TDisclosure, id: 'T2' | 'T3'): string {
+function totalOf(disclosure: TDisclosure, id: 'T2' | 'T3', unit: string): string {
   const table = disclosure.tables.find((t) => t.id === id);
   const row = table?.rows.find((r) => r.emphasis === 'total');
   const column = table?.columns.find((c) => c.type === 'amount');
   const value = row === undefined || column === undefined ? null : row.cells[column.key];
-  return value === null || value === undefined ? '—' : `${formatAmount(parseFen(value))} 万元`;
+  return value === null || value === undefined ? '—' : `${formatAmount(parseFen(value))} ${unit}`;
 }
 
 /** What is being sent for review, and the errors that block it (the API refuses them too). */
@@ -50,9 +50,9 @@ export function SubmitDialog({
     >
       <dl className="summary">
         <dt>{t('totalIncome')}</dt>
-        <dd>{totalOf(disclosure, 'T2')}</dd>
+        <dd>{totalOf(disclosure, 'T2', t('unitWan'))}</dd>
         <dt>{t('totalExpenditure')}</dt>
-        <dd>{totalOf(disclosure, 'T3')}</dd>
+        <dd>{totalOf(disclosure, 'T3', t('unitWan'))}</dd>
         <dt>{t('lineCount')}</dt>
         <dd>{lineCount}</dd>
         <dt>{t('findings')}</dt>

@@ -84,7 +84,7 @@ export default function DisclosureCharts({ disclosure }: { disclosure: TDisclosu
   return (
     <section className="charts" aria-label={t('charts')}>
       <Chart
-        title={`${t('chartByFunction')}（万元）`}
+        title={t('inWan', { title: t('chartByFunction') })}
         option={{
           tooltip: {},
           grid: { left: 160, right: 40 },
@@ -96,7 +96,7 @@ export default function DisclosureCharts({ disclosure }: { disclosure: TDisclosu
         rows={byFunction.map((p) => [p.name, p.text])}
       />
       <Chart
-        title={`${t('chartBasicProject')}（万元）`}
+        title={t('inWan', { title: t('chartBasicProject') })}
         option={{
           tooltip: {},
           legend: { bottom: 0 },
@@ -107,7 +107,7 @@ export default function DisclosureCharts({ disclosure }: { disclosure: TDisclosu
       />
       {years.length > 0 && (
         <Chart
-          title={`${t('chartYearOverYear')}（万元）`}
+          title={t('inWan', { title: t('chartYearOverYear') })}
           option={{
             tooltip: {},
             legend: { bottom: 0 },

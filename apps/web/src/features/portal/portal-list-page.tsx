@@ -58,8 +58,8 @@ export function PortalListPage() {
             {page.items.map((d) => (
               <li key={d.id}>
                 <Link to={`/portal/${d.id}`}>
-                  {d.department.name} {d.fiscalYear}年部门预算
-                  {d.versionNo > 1 ? `（第${d.versionNo}版）` : ''}
+                  {t('disclosureTitle', { department: d.department.name, year: d.fiscalYear })}
+                  {d.versionNo > 1 ? t('versionNo', { n: d.versionNo }) : ''}
                 </Link>
                 <span className="muted">
                   {t('publishedAt')} {formatDateTime(d.publishedAt)}

@@ -14,7 +14,11 @@ export interface TCellLabel {
  * A moved cell of the disclosure (the domain's diffCells path) in the words of the tables:
  * table number and title, row name and column label, looked up in the newer disclosure.
  */
-export function cellLabel(change: TCellChange, disclosure: TDisclosure | undefined): TCellLabel {
+export function cellLabel(
+  change: TCellChange,
+  disclosure: TDisclosure | undefined,
+  part3Label: string,
+): TCellLabel {
   const cell = TABLE_CELL.exec(change.path);
   if (cell !== null) {
     const [, tableId = '', rowKey = '', columnKey = ''] = cell;
@@ -31,7 +35,7 @@ export function cellLabel(change: TCellChange, disclosure: TDisclosure | undefin
     const [, sectionKey = '', figureKey = '', field = ''] = figure;
     const section = disclosure?.explanations.find((s) => s.key === sectionKey);
     return {
-      group: '第三部分 说明',
+      group: part3Label,
       cell: `${section?.title ?? sectionKey} · ${figureKey}${field === 'value' ? '' : ` · ${field}`}`,
     };
   }

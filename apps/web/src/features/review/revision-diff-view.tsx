@@ -50,7 +50,7 @@ export function RevisionDiffView({
   const lines = diff.expenditureLines;
   const byTable = new Map<string, { change: TCellChange; cell: string }[]>();
   for (const change of diff.cells) {
-    const { group, cell } = cellLabel(change, disclosure);
+    const { group, cell } = cellLabel(change, disclosure, t('part3Short'));
     byTable.set(group, [...(byTable.get(group) ?? []), { change, cell }]);
   }
   const lineLabel = (l: TExpenditureLine) => `${l.id} · ${l.functionCode}/${l.economicCode}`;
