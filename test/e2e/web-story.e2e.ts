@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { catalogueForYear, ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
-import { validateBudget } from '@budgetflow/domain';
+import { catalogueForYear, validateBudget, ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TBrowser } from './support/browser';
 import { DEMO_PASSWORD, startBudgetflowServer, type TBudgetflowServer } from './support/budgetflow-server';
@@ -11,7 +10,9 @@ import { ensureWebBuilt } from './support/web-build';
 /**
  * The whole story in Debian's Chromium against Budgetflow as `pnpm start` runs it: the preparer
  * imports the seed and fixes a finding, a reviewer comments and returns, the preparer answers
- * and resubmits, another reviewer approves, the publisher publishes, and a visitor reads 表1.
+ * and resubmits, another reviewer approves, the publisher publishes, and a visitor reads 表1 and
+ * downloads the PDF. The preparer imports the seed as JSON: the API has no workbook import route.
+ * Each desk leaves a screenshot in test-results/web-e2e.
  */
 const SHOTS = path.resolve(__dirname, '../../test-results/web-e2e');
 const SEED_FILE = path.resolve(__dirname, '../../packages/domain/fixtures/qiaokou-bigdata-2020.json');
@@ -134,7 +135,7 @@ async function step(name: string, work: () => Promise<void>): Promise<void> {
 
 it('carries the seed from draft to published, in the browser', async () => {
   let publicPath = '';
-  // The preparer imports the seed (JSON: the workbook import is not in the API yet) with a mistake.
+  // The preparer imports the seed (as JSON) with a mistake in it.
   await step('preparer-imports-fixes-submits', async () => {
     await signIn('preparer');
     await shot('01-preparer-desk');
