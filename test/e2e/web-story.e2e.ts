@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { catalogueForYear, validateBudget, ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
 import type { Page } from 'playwright-core';
@@ -34,6 +34,7 @@ let browser: TBrowser;
 let page: Page;
 
 beforeAll(async () => {
+  rmSync(SHOTS, { recursive: true, force: true }); // no screenshot of an earlier run stays behind
   mkdirSync(SHOTS, { recursive: true });
   ensureWebBuilt();
   server = await startBudgetflowServer();

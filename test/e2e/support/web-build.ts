@@ -23,8 +23,11 @@ export function ensureWebBuilt(): void {
     statSync(path.join(WEB, 'index.html')).mtimeMs,
   );
   if (existsSync(index) && statSync(index).mtimeMs > sources) return;
+  // NODE_ENV=production whatever the caller runs under: jest sets "test", which would bundle React's
+  // development build (bigger and slower than what `pnpm start` serves).
   execFileSync(path.join(WEB, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], {
     cwd: WEB,
     stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }
