@@ -11,9 +11,8 @@ export function ReviewerHome() {
   const now = new Date();
   const waiting = (since: Date) => {
     const days = daysBetween(since, now);
-    return days >= 1
-      ? t('days', { n: days })
-      : t('hours', { n: Math.floor((now.getTime() - since.getTime()) / 3_600_000) });
+    const hours = Math.floor((now.getTime() - since.getTime()) / 3_600_000);
+    return days >= 1 ? t('days', { n: days }) : hours >= 1 ? t('hours', { n: hours }) : t('underAnHour');
   };
   return (
     <main className="page">
@@ -25,7 +24,7 @@ export function ReviewerHome() {
             columns={[
               { header: t('department'), cell: (b) => b.department.name },
               { header: t('year'), cell: (b) => b.fiscalYear },
-              { header: t('updatedAt'), cell: (b) => formatDateTime(b.updatedAt) },
+              { header: t('submittedAt'), cell: (b) => formatDateTime(b.updatedAt) }, // a submitted budget's last change is its submission
               { header: t('waiting'), cell: (b) => waiting(new Date(b.updatedAt)) },
             ]}
             linkLabel={() => ({ text: t('review') })}
