@@ -1,0 +1,51 @@
+import { catalogueForYear, deriveDisclosure } from '@budgetflow/domain';
+import { render, screen, within } from '@testing-library/react';
+import { DisclosureDocument } from '../src/features/disclosure/disclosure-document';
+import { basicAgainstProject, expenditureByFunction, yearOverYear } from '../src/features/portal/chart-data';
+import { I18nProvider } from '../src/lib/i18n';
+import { seedDocument } from './budget-fixture';
+
+const seed = seedDocument();
+const disclosure = deriveDisclosure(seed, catalogueForYear(seed.fiscalYear));
+
+describe("the portal's charts", () => {
+  it('plot the figures the tables print, in 万元', () => {
+    expect(expenditureByFunction(disclosure).map((p) => [p.name, p.text])).toEqual([
+      ['一般公共服务支出', '143.6'],
+      ['社会保障和就业支出', '16.4'],
+      ['卫生健康支出', '23.1'],
+      ['资源勘探工业信息等支出', '397.0'],
+      ['住房保障支出', '24.3'],
+    ]);
+    expect(
+      basicAgainstProject(disclosure, { basic: '基本支出', project: '项目支出' }).map((p) => p.text),
+    ).toEqual(['207.4', '397.0']);
+    expect(
+      yearOverYear(disclosure, '支出合计').map((y) => [y.name, y.lastYear.text, y.thisYear.text]),
+    ).toEqual([
+      ['基本支出', '29.0', '207.4'],
+      ['项目支出', '254.6', '397.0'],
+      ['支出合计', '283.6', '604.4'],
+    ]);
+  });
+});
+
+describe('the disclosure as a page', () => {
+  it('prints the ten tables in order, 表一 with its totals of 604.4 万元', () => {
+    render(
+      <I18nProvider initial="en">
+        <DisclosureDocument disclosure={disclosure} />
+      </I18nProvider>,
+    );
+    const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent ?? '');
+    expect(headings.filter((h) => /^表[一二三四五六七八九十]+ /.test(h))).toHaveLength(10);
+    const t1 = document.getElementById('table-T1')!;
+    expect(within(t1).getByRole('heading', { name: '表一 收支预算总表' })).toBeTruthy();
+    const total = within(t1)
+      .getAllByRole('row')
+      .find((r) => r.textContent?.startsWith('收入总计'));
+    expect(total?.textContent).toContain('604.4');
+    // The department's document stays in Chinese, whatever the page's language.
+    expect(screen.getByRole('heading', { name: '第二部分 部门预算表' })).toBeTruthy();
+  });
+});
