@@ -198,6 +198,14 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
             {t('withdraw')}
           </button>
         )}
+        {actions.includes('revise') && (
+          <button
+            type="button"
+            onClick={() => workflow.mutate({ action: 'revise', version: budget.version })}
+          >
+            {t('revise')}
+          </button>
+        )}
       </div>
       <ErrorBanner error={editor.saveError} />
       <ErrorBanner error={workflow.error} />

@@ -56,7 +56,7 @@ export default function PublishPage({ budgetId }: { budgetId: string }) {
 
   if (view.isError) return <Status error>{t('error', { reason: view.error.message })}</Status>;
   if (budget === undefined) return <Status>{t('loading')}</Status>;
-  const canPublish = actionsFor(budget.state, 'publisher').includes('publish');
+  const actions = actionsFor(budget.state, 'publisher');
   const published = publication.data ?? null;
 
   return (
@@ -64,13 +64,22 @@ export default function PublishPage({ budgetId }: { budgetId: string }) {
       <h1 id="publish-title">
         {budget.department.name} {budget.fiscalYear} · {t('publishDesk')} <StateBadge state={budget.state} />
       </h1>
-      {canPublish && (
-        <div className="toolbar">
+      <div className="toolbar">
+        {actions.includes('publish') && (
           <button type="button" className="primary" onClick={() => setConfirming(true)}>
             {t('publish')}
           </button>
-        </div>
-      )}
+        )}
+        {/* A correction after publication: a new revision, reviewed again, published beside the old one. */}
+        {actions.includes('revise') && (
+          <button
+            type="button"
+            onClick={() => workflow.mutate({ action: 'revise', version: budget.version })}
+          >
+            {t('revise')}
+          </button>
+        )}
+      </div>
       <ErrorBanner error={workflow.error} />
       {budget.state === 'published' && (
         <section className="card" aria-labelledby="published-title">
