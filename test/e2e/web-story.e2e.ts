@@ -234,6 +234,10 @@ it('carries the seed from draft to published, in the browser', async () => {
     await page.setViewportSize({ width: 1024, height: 768 }); // a tablet, landscape
     await shot('06b-editor-tablet');
     await page.setViewportSize({ width: 1366, height: 900 });
+    await page.getByRole('button', { name: '切换语言' }).click();
+    await page.getByRole('tab', { name: /Expenditure lines/ }).waitFor();
+    await shot('06c-editor-english');
+    await page.getByRole('button', { name: 'Switch language' }).click();
     await submitWithSummary();
     await signOut();
   });
