@@ -151,8 +151,9 @@ export async function run(report: (figure: Figure) => void): Promise<void> {
     });
 
     // Scrolling, two ways, each the 95th percentile frame (median of three passes): a fast flick
-    // (400 px, a dozen rows, per frame) should take at most two frames at 60 Hz (33.4 ms); dragging the scrollbar
-    // (a new screenful of rows every frame) should show each screen within a tenth of a second.
+    // (400 px, a dozen rows, per frame) should take at most two frames at 60 Hz (33.4 ms);
+    // dragging the scrollbar (a new screenful of rows every frame) should show each screen within
+    // a tenth of a second.
     const p95 = async (script: string) => {
       const passes: number[] = [];
       for (let pass = 0; pass < 3; pass++) {
