@@ -1,14 +1,17 @@
 import type { DataSource } from 'typeorm';
 import { NotifyJob } from '../modules/notifications/jobs/notify.job';
 import { RenderPublicationJob } from '../modules/publications/jobs/render-publication.job';
-import type { TJobHandlers } from './job-registry';
+import { StatutoryClockJob } from '../modules/publications/jobs/statutory-clock.job';
+import { STATUTORY_CLOCK_JOB, outboxHandler, type TJobHandlers } from './job-registry';
 
 /** Every job the worker runs, by job name (see TOPIC_ROUTES). */
 export function jobHandlers(dataSource: DataSource): TJobHandlers {
   const renderPublication = new RenderPublicationJob(dataSource);
   const notify = new NotifyJob(dataSource);
+  const clock = new StatutoryClockJob(dataSource);
   return {
-    'render-publication': (data) => renderPublication.handle(data),
-    notify: (data) => notify.handle(data),
+    'render-publication': outboxHandler((data) => renderPublication.handle(data)),
+    notify: outboxHandler((data) => notify.handle(data)),
+    [STATUTORY_CLOCK_JOB]: () => clock.handle(),
   };
 }

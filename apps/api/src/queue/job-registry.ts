@@ -29,13 +29,20 @@ export function outboxJobId(outboxId: string): string {
   return `outbox-${outboxId}`;
 }
 
-export type TJobHandler = (data: TOutboxJobData, job: Job) => Promise<string>;
+export type TJobHandler = (job: Job) => Promise<string>;
+
+/** A handler of relayed outbox rows: the job's data is checked before the handler sees it. */
+export function outboxHandler(handle: (data: TOutboxJobData) => Promise<string>): TJobHandler {
+  return (job) => handle(ZOutboxJobData.parse(job.data));
+}
+
+/** The repeatable job of the statutory clock (in the publication queue), and how often it runs. */
+export const STATUTORY_CLOCK_JOB = 'statutory-clock';
+export const STATUTORY_CLOCK_EVERY_MS = 3600_000;
 export type TJobHandlers = Readonly<Record<string, TJobHandler>>;
 
 /** Start fails when a routed job has no handler: a topic must never be relayed into a void. */
 export function assertEveryRouteHandled(handlers: TJobHandlers): void {
-  const missing = Object.values(TOPIC_ROUTES)
-    .map((route) => route.jobName)
-    .filter((name) => handlers[name] === undefined);
+  const missing = [...Object.values(TOPIC_ROUTES).map((route) => route.jobName), STATUTORY_CLOCK_JOB].filter((name) => handlers[name] === undefined);
   if (missing.length > 0) throw new Error(`no handler for job(s): ${missing.join(', ')}`);
 }

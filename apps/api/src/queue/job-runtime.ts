@@ -1,7 +1,7 @@
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { TOPIC_ROUTES, ZOutboxJobData, assertEveryRouteHandled, type TJobHandlers } from './job-registry';
+import { STATUTORY_CLOCK_EVERY_MS, STATUTORY_CLOCK_JOB, TOPIC_ROUTES, assertEveryRouteHandled, type TJobHandlers } from './job-registry';
 import { reconcileOutbox, relayOutbox } from './outbox-relay';
 import type { TQueueName } from './queue-names';
 import { closeQueues, createQueues, type TQueues } from './queues';
@@ -50,10 +50,9 @@ export class JobRuntime {
       const worker = new Worker(
         queue,
         async (job) => {
-          const data = ZOutboxJobData.parse(job.data);
           const handler = options.handlers[job.name];
           if (handler === undefined) throw new UnrecoverableError(`no handler for job ${job.name}`);
-          return handler(data, job);
+          return handler(job);
         },
         {
           connection: consumer,
@@ -73,7 +72,11 @@ export class JobRuntime {
       new Ticker(
         'reconcile',
         options.reconcileIntervalMs ?? 15_000,
-        () => reconcileOutbox(options.dataSource, queues, options.reconcileAfterSeconds ?? 60),
+        async () => {
+          await reconcileOutbox(options.dataSource, queues, options.reconcileAfterSeconds ?? 60);
+          // Idempotent: (re)creates the clock's schedule, also after Redis lost it.
+          await queues.publication.upsertJobScheduler(STATUTORY_CLOCK_JOB, { every: STATUTORY_CLOCK_EVERY_MS }, { name: STATUTORY_CLOCK_JOB });
+        },
         log,
       ).start(),
     ];
