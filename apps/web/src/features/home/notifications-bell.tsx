@@ -5,7 +5,18 @@ import { useI18n } from '../../lib/i18n';
 import type { TMessageKey } from '../../lib/i18n-messages';
 import { useMarkRead, useNotifications } from './use-notifications';
 
-const KNOWN_ACTIONS = new Set(['submit', 'withdraw', 'return', 'approve', 'publish', 'revise', 'comment']);
+/** What the API's notification actions are called here (the statutory clock's included). */
+const ACTION_WORDS: Readonly<Record<string, TMessageKey>> = {
+  submit: 'action_submit',
+  withdraw: 'action_withdraw',
+  return: 'action_return',
+  approve: 'action_approve',
+  publish: 'action_publish',
+  revise: 'action_revise',
+  comment: 'action_comment',
+  'deadline-near': 'action_deadlineNear',
+  'deadline-overdue': 'action_deadlineOverdue',
+};
 
 /** The count of unread notifications; opens the list. */
 export function NotificationsBell() {
@@ -15,8 +26,10 @@ export function NotificationsBell() {
   const [open, setOpen] = useState(false);
   const items = notifications.data ?? [];
   const unread = items.filter((n) => !n.read).length;
-  const actionLabel = (action: string) =>
-    KNOWN_ACTIONS.has(action) ? t(`action_${action}` as TMessageKey) : action;
+  const actionLabel = (action: string) => {
+    const key = ACTION_WORDS[action];
+    return key === undefined ? action : t(key);
+  };
   return (
     <div className="bell">
       <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
