@@ -1,3 +1,5 @@
+import { XLSX_MEDIA_TYPE } from '../../src/modules/budgets/workbook-body';
+import { exportBudgetTemplate } from '../../src/modules/reports/xlsx/budget-template';
 import type { TSignedIn, TTestApp } from '../utils/test-app';
 import { createTestApp } from '../utils/test-app';
 import type { TTestUsername } from '../utils/seed-people';
@@ -64,6 +66,14 @@ const ROUTES: TRoute[] = [
     roles: ['preparer'],
     allowed: 409,
     send: async (t, c, h) => t.http().put(`/api/budgets/${c.budgetId}/document`).set(h).set('If-Match', `"${STALE}"`).send(seedDocument()),
+  },
+  { name: 'GET /api/budgets/:id/workbook', roles: ALL, allowed: 200, send: async (t, c, h) => t.http().get(`/api/budgets/${c.budgetId}/workbook`).set(h) },
+  {
+    name: 'PUT /api/budgets/:id/workbook',
+    roles: ['preparer'],
+    allowed: 409,
+    send: async (t, c, h) =>
+      t.http().put(`/api/budgets/${c.budgetId}/workbook`).set(h).set('If-Match', `"${STALE}"`).set('Content-Type', XLSX_MEDIA_TYPE).send(await exportBudgetTemplate(seedDocument())),
   },
   { name: 'GET /api/budgets/:id/document', roles: ALL, allowed: 200, send: async (t, c, h) => t.http().get(`/api/budgets/${c.budgetId}/document`).set(h) },
   { name: 'GET /api/budgets/:id/audit', roles: ALL, allowed: 200, send: async (t, c, h) => t.http().get(`/api/budgets/${c.budgetId}/audit`).set(h) },

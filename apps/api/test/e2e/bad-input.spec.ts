@@ -1,3 +1,6 @@
+import ExcelJS from 'exceljs';
+import { XLSX_MEDIA_TYPE } from '../../src/modules/budgets/workbook-body';
+import { exportBudgetTemplate } from '../../src/modules/reports/xlsx/budget-template';
 import type { TSignedIn, TTestApp } from '../utils/test-app';
 import { createTestApp } from '../utils/test-app';
 import { createSeededBudget, dumpBudgetTables, seedDocument, signIn, type TBudgetRef } from './budget-test-kit';
@@ -51,6 +54,15 @@ describe('bad input on every write route', () => {
     change(doc);
     return doc;
   };
+  const putWorkbook = (bytes: Buffer | string, contentType = XLSX_MEDIA_TYPE) => (tt: TTestApp) =>
+    tt.http().put(`/api/budgets/${draft.id}/workbook`).set(as(() => preparer)).set('If-Match', `"${draft.version}"`).set('Content-Type', contentType).send(bytes);
+  /** The seed's template with one cell of the 支出 sheet changed (row 2 is line L001; column 3 its functional code). */
+  const workbookWith = async (row: number, column: number, value: ExcelJS.CellValue) => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await exportBudgetTemplate(seedDocument())) as unknown as ArrayBuffer);
+    workbook.getWorksheet('支出')!.getRow(row).getCell(column).value = value;
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  };
   const firstLine = (doc: Record<string, unknown>) => (doc['expenditureLines'] as Record<string, unknown>[])[0] as Record<string, unknown>;
 
   const CASES: TCase[] = [
@@ -93,6 +105,12 @@ describe('bad input on every write route', () => {
     { name: 'import: schema version as a string', status: 400, field: 'schemaVersion', send: (tt) => put(docWith((d) => (d['schemaVersion'] = '1')))(tt) },
     { name: 'import: If-Match that is not a version', status: 400, field: 'If-Match', send: (tt) => put(seedDocument(), `"${SQL}"`)(tt) },
     { name: 'import: no If-Match', status: 400, field: 'version', send: (tt) => tt.http().put(`/api/budgets/${draft.id}/document`).set(as(() => preparer)).send(seedDocument()) },
+    // PUT /api/budgets/:id/workbook
+    { name: 'workbook: a corrupt file', status: 400, field: 'workbook', send: async (tt) => putWorkbook(Buffer.from('PK\u0003\u0004 not really a zip'))(tt) },
+    { name: 'workbook: JSON sent as a workbook', status: 415, field: 'Content-Type', send: async (tt) => putWorkbook(JSON.stringify(seedDocument()), 'application/json')(tt) },
+    { name: 'workbook: a formula in a code cell', status: 400, field: '支出.2.functionCode', send: async (tt) => putWorkbook(await workbookWith(2, 3, { formula: 'HYPERLINK("http://evil.example","2010350")', result: '2010350' }))(tt) },
+    { name: 'workbook: an amount "1e5"', status: 400, field: '支出.3.amount', send: async (tt) => putWorkbook(await workbookWith(3, 8, '1e5'))(tt) },
+    { name: 'workbook: no If-Match', status: 400, field: 'version', send: (tt) => tt.http().put(`/api/budgets/${draft.id}/workbook`).set(as(() => preparer)).set('Content-Type', XLSX_MEDIA_TYPE).send(Buffer.from('x')) },
     // Workflow actions
     { name: 'submit: version as a string', status: 400, field: 'version', send: (tt) => tt.http().post(`/api/budgets/${draft.id}/submit`).set(as(() => preparer)).send({ version: 'latest' }) },
     { name: 'submit: unknown field', status: 400, field: '(body)', send: (tt) => tt.http().post(`/api/budgets/${draft.id}/submit`).set(as(() => preparer)).send({ force: true }) },

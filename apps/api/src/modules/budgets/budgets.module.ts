@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { BudgetDerivationService } from './budget-derivation.service';
 import { BudgetLinesRepository } from './budget-lines.repository';
+import { BudgetWorkbookController } from './budget-workbook.controller';
 import { BudgetsController } from './budgets.controller';
 import { BudgetsRepository } from './budgets.repository';
 import { BudgetsService } from './budgets.service';
 import { DepartmentDraftRepository } from './department-draft.repository';
 
 @Module({
-  controllers: [BudgetsController],
+  controllers: [BudgetsController, BudgetWorkbookController],
   providers: [BudgetsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService, DepartmentDraftRepository],
   exports: [BudgetsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService],
 })
