@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { catalogueForYear, validateBudget, ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
 import type { Page } from 'playwright-core';
+import { exportBudgetTemplate } from '../../apps/api/src/modules/reports/xlsx/budget-template';
 import { launchBrowser, type TBrowser } from './support/browser';
 import { DEMO_PASSWORD, startBudgetflowServer, type TBudgetflowServer } from './support/budgetflow-server';
 import { ensureWebBuilt } from './support/web-build';
@@ -11,7 +12,8 @@ import { ensureWebBuilt } from './support/web-build';
  * The whole story in Debian's Chromium against Budgetflow as `pnpm start` runs it: the preparer
  * imports the seed and fixes a finding, a reviewer comments and returns, the preparer answers
  * and resubmits, another reviewer approves, the publisher publishes, and a visitor reads 表1 and
- * downloads the PDF. The preparer imports the seed as JSON: the API has no workbook import route.
+ * downloads the PDF. The preparer imports the seed as the workbook template (made here from the
+ * fixture by the API's own exporter), uploaded through the editor's file input.
  * Each desk leaves a screenshot in test-results/web-e2e.
  */
 const SHOTS = path.resolve(__dirname, '../../test-results/web-e2e');
@@ -136,16 +138,16 @@ async function step(name: string, work: () => Promise<void>): Promise<void> {
 
 it('carries the seed from draft to published, in the browser', async () => {
   let publicPath = '';
-  // The preparer imports the seed (as JSON) with a mistake in it.
+  // The preparer imports the seed's workbook with a mistake in it.
   await step('preparer-imports-fixes-submits', async () => {
     await signIn('preparer');
     await shot('01-preparer-desk');
     await openFromDesk(/打开 2020/);
     const broken = seedWithMistake();
-    await page.getByTestId('import-json').setInputFiles({
-      name: 'seed.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(broken)),
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'qiaokou-bigdata-2020.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await exportBudgetTemplate(broken),
     });
     await page.getByText(`已导入，共 ${broken.expenditureLines.length} 行`).waitFor();
 

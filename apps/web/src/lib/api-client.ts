@@ -24,6 +24,8 @@ export class ApiError extends Error {
 export interface TRequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A file sent as it is, under its own type (e.g. an .xlsx workbook), instead of a JSON body. */
+  file?: Blob;
   ifMatch?: number;
   idempotencyKey?: string;
   signal?: AbortSignal;
@@ -52,6 +54,7 @@ export async function apiRequest<T>(path: string, options: TRequestOptions = {})
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.file !== undefined) headers['Content-Type'] = options.file.type;
   if (method !== 'GET') {
     const token = csrfToken();
     if (token !== undefined) headers['X-CSRF-Token'] = token;
@@ -63,6 +66,7 @@ export async function apiRequest<T>(path: string, options: TRequestOptions = {})
     headers,
     credentials: 'same-origin',
     ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    ...(options.file === undefined ? {} : { body: options.file }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
   const etag = response.headers.get('ETag');

@@ -184,7 +184,13 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
             </button>
           </>
         )}
-        <ImportExport saved={copy.base} editable={editable} onImport={editor.importDocument} />
+        <ImportExport
+          budgetId={budgetId}
+          saved={copy.base}
+          editable={editable}
+          onImport={editor.importDocument}
+          onImportWorkbook={editor.importWorkbook}
+        />
         {actions.includes('submit') && (
           <button type="button" className="primary" onClick={() => setSubmitting(true)}>
             {t('submit')}

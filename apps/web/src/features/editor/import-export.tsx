@@ -1,6 +1,8 @@
 import { ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { ApiError, type TProblemField } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
+import { XLSX_MEDIA_TYPE } from './use-budget-editor';
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -11,33 +13,54 @@ function download(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+function isWorkbook(file: File): boolean {
+  return file.type === XLSX_MEDIA_TYPE || file.name.toLowerCase().endsWith('.xlsx');
+}
+
+interface TMessage {
+  error: boolean;
+  text: string;
+  /** The cells or fields the API refused (e.g. 支出.5.amount), each with its reason. */
+  fields?: readonly TProblemField[];
+}
+
+/** Cells at fault listed in full up to here; a workbook with more is usually the wrong file. */
+const SHOWN_FIELDS = 20;
+
 /**
- * Import a whole document (the domain's JSON, checked with its schema before it is sent) and
- * export the saved one.
+ * Import a whole document: the workbook template (read and checked by the API, which names a bad
+ * cell by sheet, row and field) or the domain's JSON (checked with its schema before it is sent);
+ * export the saved one as either.
  */
 export function ImportExport({
+  budgetId,
   saved,
   editable,
   onImport,
+  onImportWorkbook,
 }: {
+  budgetId: string;
   saved: TBudgetDocument;
   editable: boolean;
   onImport(doc: TBudgetDocument): Promise<void>;
+  onImportWorkbook(file: File): Promise<number>;
 }) {
   const { t } = useI18n();
-  const input = useRef<HTMLInputElement>(null);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<TMessage | null>(null);
 
-  const onFile = async (file: File) => {
-    setMessage(null);
+  const failed = (error: unknown) => {
+    const fields = error instanceof ApiError ? error.fields : [];
+    // The fields are listed below, so the reason is the API's sentence alone.
+    const reason = error instanceof ApiError && fields.length > 0 ? error.message.replace(/ \(.*\)$/s, '') : error instanceof Error ? error.message : String(error);
+    setMessage({ error: true, text: t('importFailed', { reason }), fields });
+  };
+
+  const importJson = async (file: File) => {
     let json: unknown;
     try {
       json = JSON.parse(await file.text());
     } catch (error) {
-      setMessage({
-        error: true,
-        text: t('importFailed', { reason: error instanceof Error ? error.message : String(error) }),
-      });
+      failed(error);
       return;
     }
     const parsed = ZBudgetDocument.safeParse(json);
@@ -46,27 +69,30 @@ export function ImportExport({
       setMessage({ error: true, text: t('importFailed', { reason: reasons.join('; ') }) });
       return;
     }
+    await onImport(parsed.data);
+    setMessage({ error: false, text: t('imported', { n: parsed.data.expenditureLines.length }) });
+  };
+
+  const onFile = async (file: File) => {
+    setMessage(null);
     try {
-      await onImport(parsed.data);
-      setMessage({ error: false, text: t('imported', { n: parsed.data.expenditureLines.length }) });
+      if (isWorkbook(file)) setMessage({ error: false, text: t('imported', { n: await onImportWorkbook(file) }) });
+      else await importJson(file);
     } catch (error) {
-      setMessage({
-        error: true,
-        text: t('importFailed', { reason: error instanceof Error ? error.message : String(error) }),
-      });
+      failed(error);
     }
   };
 
+  const baseName = `budget-${saved.department.code}-${saved.fiscalYear}`;
   return (
     <div className="toolbar">
       {editable && (
         <label className="file-button">
-          {t('importJson')}
+          {t('importFile')}
           <input
-            ref={input}
             type="file"
-            accept="application/json,.json"
-            data-testid="import-json"
+            accept={`${XLSX_MEDIA_TYPE},.xlsx,application/json,.json`}
+            data-testid="import-file"
             onChange={(e) => {
               const file = e.target.files?.[0];
               if (file !== undefined) void onFile(file);
@@ -75,22 +101,27 @@ export function ImportExport({
           />
         </label>
       )}
-      <button
-        type="button"
-        onClick={() =>
-          download(
-            `budget-${saved.department.code}-${saved.fiscalYear}.json`,
-            JSON.stringify(saved, null, 2),
-            'application/json',
-          )
-        }
-      >
+      {/* The template of the saved version, as the API writes it (same origin: the session cookie goes along). */}
+      <a className="file-button" href={`/api/budgets/${budgetId}/workbook`} download={`${baseName}.xlsx`}>
+        {t('exportWorkbook')}
+      </a>
+      <button type="button" onClick={() => download(`${baseName}.json`, JSON.stringify(saved, null, 2), 'application/json')}>
         {t('exportJson')}
       </button>
       {message !== null && (
-        <span role={message.error ? 'alert' : 'status'} className={message.error ? 'problem' : 'muted'}>
+        <div role={message.error ? 'alert' : 'status'} className={message.error ? 'problem' : 'muted'}>
           {message.text}
-        </span>
+          {message.fields !== undefined && message.fields.length > 0 && (
+            <ul className="problem-fields">
+              {message.fields.slice(0, SHOWN_FIELDS).map((f) => (
+                <li key={`${f.path}:${f.message}`}>
+                  <code>{f.path}</code> {f.message}
+                </li>
+              ))}
+              {message.fields.length > SHOWN_FIELDS && <li>…</li>}
+            </ul>
+          )}
+        </div>
       )}
     </div>
   );

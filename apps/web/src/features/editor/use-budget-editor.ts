@@ -27,6 +27,8 @@ export interface TConflict {
   theirs: TKeyedDiff<TExpenditureLine>;
 }
 
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export const budgetKey = (id: string) => ['budget', id] as const;
 export const documentKey = (id: string) => ['budget', id, 'document'] as const;
 
@@ -163,6 +165,25 @@ export function useBudgetEditor(budgetId: string) {
     [copy, budgetId, reload],
   );
 
+  /**
+   * Replaces the working copy's lines by those of an edited workbook template; the API reads it
+   * (one parser for every client) and names a bad cell by sheet, row and field. Answers the line count.
+   */
+  const importWorkbook = useCallback(
+    async (file: Blob): Promise<number> => {
+      if (copy === null) return 0;
+      await api(`/api/budgets/${budgetId}/workbook`, {
+        method: 'PUT',
+        file: new Blob([file], { type: XLSX_MEDIA_TYPE }),
+        ifMatch: copy.baseVersion,
+      });
+      const fresh = await reload();
+      setCopy(startWorkingCopy(fresh.document, fresh.version));
+      return fresh.document.expenditureLines.length;
+    },
+    [copy, budgetId, reload],
+  );
+
   return {
     loaded,
     copy,
@@ -178,6 +199,7 @@ export function useBudgetEditor(budgetId: string) {
     keepMine,
     discardMine,
     importDocument,
+    importWorkbook,
     reload,
   };
 }
