@@ -7,6 +7,8 @@ import { migrateUnderLock } from './database/migrate';
 import { locateDatabase, TLocatedDatabase } from './database/postgres-locator';
 import { seedDemoBudgets } from './database/seeds/demo-budgets.seed';
 import { disableDemoAccounts, seedDemoPeople } from './database/seeds/demo-people.seed';
+import type { JobRuntime } from './queue/job-runtime';
+import { startJobs } from './queue/start-jobs';
 
 const logger = new Logger('Budgetflow');
 
@@ -14,7 +16,9 @@ export interface TRunningBudgetflow {
   app: INestApplication;
   dataSource: DataSource;
   database: TLocatedDatabase;
-  /** Closes the app, then stops an embedded database if we started one. */
+  /** The worker running beside the API (`withJobs`), undefined when workers run on their own. */
+  jobs: JobRuntime | undefined;
+  /** Stops the jobs (running ones finish), closes the app, then stops an embedded database if we started one. */
   stop(): Promise<void>;
 }
 
@@ -23,7 +27,15 @@ export interface TRunningBudgetflow {
  * the advisory lock, load the demo data (demo mode) or switch demo accounts off (production
  * mode), and build the app. Safe to run again on the same database: nothing is applied twice.
  */
-export async function startBudgetflow(config: TAppConfig): Promise<TRunningBudgetflow> {
+export interface TStartOptions {
+  /**
+   * Run the job worker in this process too (`pnpm start` on one machine). It does not wait for
+   * Redis: while Redis is away the API answers and the outbox keeps the work until it is back.
+   */
+  withJobs?: boolean;
+}
+
+export async function startBudgetflow(config: TAppConfig, options: TStartOptions = {}): Promise<TRunningBudgetflow> {
   Logger.overrideLogger(LOG_LEVELS[config.logLevel]);
   const database = await locateDatabase(config);
   const dataSource = createDataSource(database.url);
@@ -35,11 +47,14 @@ export async function startBudgetflow(config: TAppConfig): Promise<TRunningBudge
     if (config.mode === 'production') await disableDemoAccounts(dataSource);
     const app = await createApp({ ...config, databaseUrl: database.url }, dataSource);
     if (demoPeople !== undefined) await seedDemoBudgets(app, dataSource, demoPeople);
+    const jobs = options.withJobs === true ? startJobs(config, dataSource) : undefined;
     return {
       app,
       dataSource,
       database,
+      jobs,
       async stop() {
+        await jobs?.stop();
         await app.close();
         await database.stop();
       },

@@ -2,10 +2,13 @@ import { Logger } from '@nestjs/common';
 import { startBudgetflow } from './bootstrap';
 import { ConfigError, loadConfig } from './config/load-config';
 
-/** `pnpm start`: Budgetflow on PORT (default 3000), GET /api/health, docs at /api/docs. */
+/**
+ * `pnpm start`: Budgetflow on PORT (default 3000), GET /api/health, docs at /api/docs, with the job
+ * worker beside it; more workers scale out with `node apps/api/dist/worker.js`.
+ */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const running = await startBudgetflow(config);
+  const running = await startBudgetflow(config, { withJobs: true });
   await running.app.listen(config.port);
   const logger = new Logger('Budgetflow');
   logger.log(`Listening on http://localhost:${config.port} (${config.mode} mode, database: ${running.database.source})`);
