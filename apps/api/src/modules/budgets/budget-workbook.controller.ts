@@ -7,10 +7,11 @@ import { ALL_ROLES } from '../../common/auth/role';
 import { Roles } from '../../common/auth/roles.decorator';
 import { AppError } from '../../common/errors/app-error';
 import { documentRoute } from '../../common/openapi/openapi.registry';
-import { exportBudgetTemplate, importBudgetTemplate, type TTemplateProblem } from '../reports/xlsx/budget-template';
+import { exportBudgetTemplate, importBudgetTemplate } from '../reports/xlsx/budget-template';
 import { BudgetsService } from './budgets.service';
 import { etagOf, IdPipe, versionSeen } from './request-parts';
 import { readWorkbookBody, XLSX_MEDIA_TYPE } from './workbook-body';
+import { cellError, placeInWorkbook } from './workbook-cells';
 
 const ZIdParams = z.object({ id: z.uuid() });
 const ZIfMatch = z.object({ 'if-match': z.string().describe('The ETag of the version edited, e.g. "7"') });
@@ -71,8 +72,12 @@ export class BudgetWorkbookController {
     // The template carries the lines only: the rest of the document is the budget's own.
     const { document: base } = await this.budgets.exportDocument(caller, id);
     const read = await readTemplate(base, bytes);
-    if (!read.ok) throw new AppError('VALIDATION_FAILED', `The workbook has ${read.problems.length} problem(s); nothing was imported`, read.problems.map(toFieldError));
-    const result = await this.budgets.importDocument(caller, id, read.document, version);
+    if (!read.ok) throw new AppError('VALIDATION_FAILED', `The workbook has ${read.problems.length} problem(s); nothing was imported`, read.problems.map(cellError));
+    const result = await this.budgets.importDocument(caller, id, read.document, version).catch(async (error: unknown) => {
+      // A code the catalogue lacks, a unit of another department: named by the cell it is in.
+      if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED' || error.errors === undefined) throw error;
+      throw new AppError(error.code, error.detail, await placeInWorkbook(bytes, read.document, error.errors));
+    });
     res.setHeader('ETag', etagOf(result.version));
     return result;
   }
@@ -85,10 +90,4 @@ async function readTemplate(base: Parameters<typeof importBudgetTemplate>[0], by
     // exceljs throws on whatever is not an .xlsx (a zip of the right parts): the file, not the server, is at fault.
     return { ok: false, problems: [{ sheet: '(file)', row: 0, field: 'workbook', message: 'not a readable .xlsx workbook' }] };
   }
-}
-
-/** `支出.5.amount`: the sheet, the row as the spreadsheet numbers it, the field (its column's key). */
-function toFieldError(problem: TTemplateProblem): { path: string; message: string } {
-  if (problem.field === 'workbook') return { path: 'workbook', message: problem.message };
-  return { path: `${problem.sheet}.${problem.row}.${problem.field}`, message: `sheet ${problem.sheet}, row ${problem.row}, ${problem.field}: ${problem.message}` };
 }
