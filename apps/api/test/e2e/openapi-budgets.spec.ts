@@ -21,6 +21,8 @@ describe('OpenAPI of the budget routes', () => {
         'PATCH /api/budgets/{id}/lines',
         'PUT /api/budgets/{id}/document',
         'GET /api/budgets/{id}/document',
+        'GET /api/budgets/{id}/workbook',
+        'PUT /api/budgets/{id}/workbook',
         'GET /api/budgets/{id}/audit',
         ...['submit', 'withdraw', 'return', 'approve', 'publish', 'revise'].map((a) => `POST /api/budgets/{id}/${a}`),
         'GET /api/budgets/{id}/revisions',
