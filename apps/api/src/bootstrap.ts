@@ -27,6 +27,17 @@ export interface TRunningBudgetflow {
  * the advisory lock, load the demo data (demo mode) or switch demo accounts off (production
  * mode), and build the app. Safe to run again on the same database: nothing is applied twice.
  */
+function boundedBy(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      logger.warn(`The jobs did not stop within ${ms} ms; leaving them to the reconciler`);
+      resolve();
+    }, ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 export interface TStartOptions {
   /**
    * Run the job worker in this process too (`pnpm start` on one machine). It does not wait for
@@ -54,7 +65,8 @@ export async function startBudgetflow(config: TAppConfig, options: TStartOptions
       database,
       jobs,
       async stop() {
-        await jobs?.stop();
+        // Running jobs get a lock's time to finish; a Redis that is away must not hold the exit forever.
+        if (jobs !== undefined) await boundedBy(jobs.stop(), config.jobLockMs);
         await app.close();
         await database.stop();
       },
