@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { catalogueForYear, validateBudget, ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
 import type { Page } from 'playwright-core';
-import { exportBudgetTemplate } from '../../apps/api/src/modules/reports/xlsx/budget-template';
+import { exportBudgetTemplate, importBudgetTemplate } from '../../apps/api/src/modules/reports/xlsx/budget-template';
 import { launchBrowser, type TBrowser } from './support/browser';
 import { DEMO_PASSWORD, startBudgetflowServer, type TBudgetflowServer } from './support/budgetflow-server';
 import { ensureWebBuilt } from './support/web-build';
@@ -174,6 +174,11 @@ it('carries the seed from draft to published, in the browser', async () => {
     await shot('02b-editor-code-picker');
     await picker.press('Escape');
     await saveAndWait();
+    // The exported template is the saved version: the fix is in it, and it reads back whole.
+    const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出工作簿模板' }).click()]);
+    const exported = await importBudgetTemplate(broken, readFileSync(await template.path()));
+    expect(exported.ok && exported.document.expenditureLines.find((l) => l.id === BROKEN_LINE)?.kind).toBe('basic-personnel');
+    expect(exported.ok && exported.document.expenditureLines.length).toBe(broken.expenditureLines.length);
     await page.getByRole('tab', { name: '十张表' }).click();
     await page.locator('#live-table').getByText('604.4').first().waitFor();
     await shot('03-editor-live-tables');
