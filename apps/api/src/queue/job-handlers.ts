@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { RecomputeTotalsJob } from '../modules/budgets/jobs/recompute-totals.job';
 import { NotifyJob } from '../modules/notifications/jobs/notify.job';
 import { RenderPublicationJob } from '../modules/publications/jobs/render-publication.job';
 import { StatutoryClockJob } from '../modules/publications/jobs/statutory-clock.job';
@@ -9,9 +10,11 @@ export function jobHandlers(dataSource: DataSource): TJobHandlers {
   const renderPublication = new RenderPublicationJob(dataSource);
   const notify = new NotifyJob(dataSource);
   const clock = new StatutoryClockJob(dataSource);
+  const totals = new RecomputeTotalsJob(dataSource);
   return {
     'render-publication': outboxHandler((data) => renderPublication.handle(data)),
     notify: outboxHandler((data) => notify.handle(data)),
+    'recompute-totals': outboxHandler((data) => totals.handle(data)),
     [STATUTORY_CLOCK_JOB]: () => clock.handle(),
   };
 }

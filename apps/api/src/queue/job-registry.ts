@@ -13,12 +13,15 @@ export type TOutboxJobData = z.output<typeof ZOutboxJobData>;
 export interface TTopicRoute {
   queue: TQueueName;
   jobName: string;
+  /** Held back this long, so that a burst of rows (edits) is mostly settled when the first job runs. */
+  delayMs?: number;
 }
 
 /** Where each outbox topic the API writes goes. */
 export const TOPIC_ROUTES: Readonly<Record<string, TTopicRoute>> = {
   'budget.render-publication': { queue: 'publication', jobName: 'render-publication' },
   'budget.notify': { queue: 'notifications', jobName: 'notify' },
+  'budget.totals': { queue: 'totals', jobName: 'recompute-totals', delayMs: 1000 },
 };
 
 /**

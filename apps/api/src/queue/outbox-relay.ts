@@ -53,7 +53,7 @@ async function enqueueRows(dataSource: DataSource, queues: TQueues, rows: TOutbo
     const route = TOPIC_ROUTES[row.topic];
     if (route === undefined) throw new Error(`outbox row ${row.id} has topic "${row.topic}", which no job handles`);
     const data: TOutboxJobData = { outboxId: row.id, topic: row.topic, payload: row.payload };
-    await withTimeout(queues[route.queue].add(route.jobName, data, { jobId: outboxJobId(row.id) }), ADD_TIMEOUT_MS);
+    await withTimeout(queues[route.queue].add(route.jobName, data, { jobId: outboxJobId(row.id), delay: route.delayMs }), ADD_TIMEOUT_MS);
     await dataSource.query(`UPDATE outbox SET processed_at = now() WHERE id = $1 AND ${stillPending}`, [row.id]);
     count += 1;
   }

@@ -145,6 +145,8 @@ export class BudgetsService {
       if (bumped === undefined) throw await versionConflict(this.budgets, m, id, version);
       const facts = await change(m);
       await this.budgets.recordEditor(m, id, bumped.revision_no + 1, caller.userId);
+      // The totals job derives the new version out of band (coalesced, see RecomputeTotalsJob).
+      await m.query(`INSERT INTO outbox (topic, payload) VALUES ('budget.totals', $1)`, [JSON.stringify({ budgetId: id, version: bumped.version })]);
       await this.audit.append(m, { actor: caller.username, action, entity: 'budget', entityId: id, budgetId: id, payload: { fromVersion: version, toVersion: bumped.version, ...facts } });
       return { id, version: bumped.version };
     });

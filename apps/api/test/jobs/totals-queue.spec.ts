@@ -1,0 +1,54 @@
+import { ZBudgetDocument } from '@budgetflow/domain';
+import { deriveAll } from '../../src/modules/budgets/budget-derivation.service';
+import { jobHandlers } from '../../src/queue/job-handlers';
+import { JobRuntime } from '../../src/queue/job-runtime';
+import { createSeededBudget } from '../e2e/budget-test-kit';
+import { createTestApp, type TTestApp } from '../utils/test-app';
+import { testQueuePrefix, waitFor, wipeRedisPrefix } from './jobs-fixtures';
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
+const prefix = testQueuePrefix();
+let t: TTestApp;
+let runtime: JobRuntime;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  runtime = JobRuntime.start({ dataSource: t.dataSource, redisUrl: REDIS_URL, prefix, handlers: jobHandlers(t.dataSource), relayIntervalMs: 100, log: () => undefined });
+});
+
+afterAll(async () => {
+  await runtime.stop();
+  await wipeRedisPrefix(REDIS_URL, prefix);
+  await t.close();
+});
+
+describe('the totals queue', () => {
+  it('a burst of 100 edits ends in one current derivation, equal to one from scratch, for a few recomputes', async () => {
+    const preparer = await t.login('preparer');
+    const budget = await createSeededBudget(t, preparer);
+    const line = { id: 'BURST', unitCode: '019001', functionCode: '2010350', economicCode: '30201', kind: 'basic-public', fundSource: 'general-budget-appropriation' };
+    let version = budget.version;
+    for (let k = 1; k <= 100; k += 1) {
+      const res = await t.http().patch(`/api/budgets/${budget.id}/lines`).set(preparer.headers).send({ version, upsertExpenditure: [{ ...line, amount: `${k}.01` }] }).expect(200);
+      version = Number(res.body.version);
+    }
+    await waitFor('every totals job', async () => {
+      const [{ undone }] = await t.dataSource.query(`SELECT count(*)::int AS undone FROM outbox WHERE topic = 'budget.totals' AND done_at IS NULL`);
+      return undone === 0;
+    }, 60_000);
+
+    const [stored] = await t.dataSource.query(`SELECT version, payload FROM budget_derivations WHERE budget_id = $1`, [budget.id]);
+    expect(stored.version).toBe(version);
+    const exported = await t.http().get(`/api/budgets/${budget.id}/document`).set(preparer.headers).expect(200);
+    const fromScratch = JSON.parse(JSON.stringify(deriveAll(ZBudgetDocument.parse(exported.body), version)));
+    expect(JSON.parse(stored.payload)).toEqual(fromScratch);
+    expect(JSON.stringify(fromScratch)).toContain('100.01');
+
+    const outcomes = (await runtime.queues.totals.getCompleted(0, 500)).map((job) => String(job.returnvalue));
+    // One job per edit: the import and the 100 patches.
+    expect(outcomes).toHaveLength(101);
+    const recomputes = outcomes.filter((o) => o.startsWith('recomputed'));
+    expect(recomputes.length).toBeGreaterThanOrEqual(1);
+    expect(recomputes.length).toBeLessThanOrEqual(5);
+  });
+});
