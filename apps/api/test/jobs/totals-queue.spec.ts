@@ -51,4 +51,16 @@ describe('the totals queue', () => {
     expect(recomputes.length).toBeGreaterThanOrEqual(1);
     expect(recomputes.length).toBeLessThanOrEqual(5);
   });
+
+  it("lists the budget's jobs and their state to whoever may read it, to nobody else", async () => {
+    const preparer = await t.login('preparer');
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM budgets ORDER BY created_at LIMIT 1`);
+    const res = await t.http().get(`/api/budgets/${String(id)}/jobs`).set(preparer.headers).expect(200);
+    expect(res.body.items).toHaveLength(50);
+    expect(res.body.items[0]).toEqual(expect.objectContaining({ topic: 'budget.totals', state: 'done' }));
+    const newestFirst = (res.body.items as { id: string }[]).map((j) => Number(j.id));
+    expect(newestFirst).toEqual([...newestFirst].sort((a, b) => b - a));
+    await t.http().get(`/api/budgets/${String(id)}/jobs`).set((await t.login('preparer2')).headers).expect(404);
+    await t.http().get(`/api/budgets/${String(id)}/jobs`).expect(401);
+  });
 });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BudgetJobsController } from './budget-jobs.controller';
 import { BudgetDerivationService } from './budget-derivation.service';
 import { BudgetLinesRepository } from './budget-lines.repository';
 import { BudgetWorkbookController } from './budget-workbook.controller';
@@ -8,7 +9,7 @@ import { BudgetsService } from './budgets.service';
 import { DepartmentDraftRepository } from './department-draft.repository';
 
 @Module({
-  controllers: [BudgetsController, BudgetWorkbookController],
+  controllers: [BudgetsController, BudgetWorkbookController, BudgetJobsController],
   providers: [BudgetsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService, DepartmentDraftRepository],
   exports: [BudgetsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService],
 })
