@@ -63,4 +63,22 @@ describe('the totals queue', () => {
     await t.http().get(`/api/budgets/${String(id)}/jobs`).set((await t.login('preparer2')).headers).expect(404);
     await t.http().get(`/api/budgets/${String(id)}/jobs`).expect(401);
   });
+
+  it('streams the jobs as server-sent events, first at once, to whoever may read the budget', async () => {
+    const preparer = await t.login('preparer');
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM budgets ORDER BY created_at LIMIT 1`);
+    const controller = new AbortController();
+    const res = await fetch(`${t.baseUrl}/api/budgets/${String(id)}/events`, { headers: preparer.headers, signal: controller.signal });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body?.getReader();
+    let text = '';
+    while (reader !== undefined && !text.includes('\n\n')) text += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    expect(text).toMatch(/^event: jobs\n/m);
+    const data = /^data: (.*)$/m.exec(text)?.[1] ?? '';
+    expect((JSON.parse(data) as { items: { state: string }[] }).items[0]).toEqual(expect.objectContaining({ topic: 'budget.totals', state: 'done' }));
+    await t.http().get(`/api/budgets/${String(id)}/events`).set((await t.login('preparer2')).headers).expect(404);
+    await t.http().get(`/api/budgets/${String(id)}/events`).expect(401);
+  });
 });
