@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { TAppConfig } from './config/app-config';
 import { serveWebClient } from './common/http/web-app';
 import { jsonBodyParser } from './common/validation/json-body';
+import { mountQueueDashboard } from './queue/admin/queue-dashboard';
 
 /** apps/web/dist, seen from apps/api/src (tsx, jest) or apps/api/dist (node). */
 const WEB_CLIENT_DIR = path.resolve(__dirname, '../../web/dist');
@@ -30,6 +31,7 @@ export async function createApp(config: TAppConfig, dataSource: DataSource): Pro
   app.use(securityHeaders);
   app.use(cookieParser());
   app.use(jsonBodyParser());
+  mountQueueDashboard(app);
   serveWebClient(app, WEB_CLIENT_DIR);
   app.use('/api/docs/assets', express.static(path.dirname(require.resolve('swagger-ui-dist/package.json')), { index: false }));
   await app.init();

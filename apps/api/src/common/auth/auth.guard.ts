@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
 import { APP_CONFIG, TAppConfig } from '../../config/app-config';
 import { SessionService } from '../../modules/auth/session.service';
 import { AppError } from '../errors/app-error';
@@ -29,7 +30,7 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<TRole[] | undefined>(ROLES_KEY, targets);
 
     const req = context.switchToHttp().getRequest<TRequestWithCaller>();
-    const credential = this.credentialOf(req);
+    const credential = credentialOf(req);
     if (credential === undefined) throw unauthenticated('Sign in first');
     const caller = await this.sessions.authenticate(credential.token);
     if (caller === null) throw unauthenticated('The session is invalid or has expired; sign in again');
@@ -41,19 +42,20 @@ export class AuthGuard implements CanActivate {
     req[CALLER_PROPERTY] = caller;
     return true;
   }
-
-  private credentialOf(req: TRequestWithCaller): { token: string; viaCookie: boolean } | undefined {
-    const header = req.header('authorization');
-    if (header !== undefined) {
-      const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
-      return match?.[1] === undefined ? undefined : { token: match[1], viaCookie: false };
-    }
-    const cookies = req.cookies as Record<string, unknown> | undefined;
-    const cookie = cookies?.[SESSION_COOKIE];
-    return typeof cookie === 'string' && cookie !== '' ? { token: cookie, viaCookie: true } : undefined;
-  }
 }
 
 function unauthenticated(detail: string): AppError {
   return new AppError('UNAUTHENTICATED', detail, undefined, { 'WWW-Authenticate': 'Bearer' });
+}
+
+/** The session token of a request: a Bearer header, else the session cookie. Also used by the queue dashboard. */
+export function credentialOf(req: Request): { token: string; viaCookie: boolean } | undefined {
+  const header = req.header('authorization');
+  if (header !== undefined) {
+    const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
+    return match?.[1] === undefined ? undefined : { token: match[1], viaCookie: false };
+  }
+  const cookies = req.cookies as Record<string, unknown> | undefined;
+  const cookie = cookies?.[SESSION_COOKIE];
+  return typeof cookie === 'string' && cookie !== '' ? { token: cookie, viaCookie: true } : undefined;
 }

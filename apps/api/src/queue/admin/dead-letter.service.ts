@@ -23,7 +23,8 @@ export interface TDeadJob {
 @Injectable()
 export class DeadLetterService implements OnModuleDestroy {
   private readonly connection: Redis;
-  private readonly queues: TQueues;
+  /** Also shown by the dashboard (queue-dashboard.ts), on the same fail-fast connection. */
+  readonly queues: TQueues;
 
   constructor(@Inject(APP_CONFIG) config: TAppConfig) {
     this.connection = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
