@@ -113,14 +113,18 @@ describe('a budget from draft to the public', () => {
       'budget.approve',
       'budget.publish',
     ]);
-    // The outbox holds what the jobs must do after each commit: whom to tell, and the rendering.
+    // The outbox holds what the jobs must do after each commit: a recompute after each edit, whom to
+    // tell, and the rendering.
     const outbox: { topic: string; action: string; who: string | null }[] = await t.dataSource.query(
       `SELECT topic, payload->>'action' AS action, payload->>'who' AS who FROM outbox WHERE payload->>'budgetId' = $1 ORDER BY id`,
       [id],
     );
     expect(outbox.map((o) => `${o.topic} ${o.action ?? ''} ${o.who ?? ''}`.trim())).toEqual([
+      'budget.totals',
       'budget.notify submit reviewers',
       'budget.notify return preparers',
+      'budget.totals',
+      'budget.totals',
       'budget.notify submit reviewers',
       'budget.notify approve preparers',
       'budget.notify approve publishers',
