@@ -161,11 +161,10 @@ export class BudgetsService {
   }
 
   async documentOf(m: EntityManager, budget: TBudgetRow): Promise<TBudgetDocument> {
-    const [rest, expenditure, income] = await Promise.all([
-      this.budgets.documentRest(m, budget.id),
-      this.lines.loadExpenditure(m, budget.id),
-      this.lines.loadIncome(m, budget.id),
-    ]);
+    // One after the other: `m` is usually a snapshot transaction, which has one connection.
+    const rest = await this.budgets.documentRest(m, budget.id);
+    const expenditure = await this.lines.loadExpenditure(m, budget.id);
+    const income = await this.lines.loadIncome(m, budget.id);
     return joinDocument(rest, expenditure, income);
   }
 

@@ -54,7 +54,9 @@ export class CatalogueService {
    * upload takes effect. A year before the earliest built-in edition without uploads is 404.
    */
   async catalogueFor(year: number, manager: EntityManager = this.dataSource.manager): Promise<Catalogue> {
-    const [functional, economic] = await Promise.all([this.currentEdition(manager, year, 'functional'), this.currentEdition(manager, year, 'economic')]);
+    // One after the other: `manager` may be a transaction's, and a transaction has one connection.
+    const functional = await this.currentEdition(manager, year, 'functional');
+    const economic = await this.currentEdition(manager, year, 'economic');
     if (functional === undefined && economic === undefined) return builtIn(year);
     // Editions never change once stored, so their ids identify the built catalogue.
     const key = `${year}:${functional?.id ?? '-'}:${economic?.id ?? '-'}`;
