@@ -1,15 +1,18 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { parseFen } from '@budgetflow/domain';
 import { tidyRecords } from '../../src/modules/reports/open-data/tidy-csv';
+import { sha256Hex } from '../../src/modules/reports/rendered-file';
 import { WAN_NUMBER_FORMAT, renderDisclosureXlsx, sheetName } from '../../src/modules/reports/xlsx/disclosure-xlsx.renderer';
 import { neutraliseText, restoreText, sheetNumberToFen } from '../../src/modules/reports/xlsx/sheet-values';
 import { REVISION_DATE, seedDisclosure } from './seed-disclosure';
 
 const disclosure = seedDisclosure();
 const workbook = new ExcelJS.Workbook();
+let bytes: Buffer;
 
 beforeAll(async () => {
-  const bytes = await renderDisclosureXlsx(disclosure, { createdAt: REVISION_DATE });
+  bytes = await renderDisclosureXlsx(disclosure, { createdAt: REVISION_DATE });
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
 });
 
@@ -53,6 +56,20 @@ describe('the disclosure workbook', () => {
     expect(merges).toEqual(expect.arrayContaining(['A3:A4', 'B3:B4', 'C3:C4', 'D3:H3']));
     expect(t3.getCell('D3').value).toBe('其中：');
     expect(t3.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+  });
+
+  it('is the same file, byte for byte, every time the same revision is rendered', async () => {
+    const again = await renderDisclosureXlsx(disclosure, { createdAt: REVISION_DATE });
+    expect(sha256Hex(again)).toBe(sha256Hex(bytes));
+    const later = await renderDisclosureXlsx(disclosure, { createdAt: new Date('2021-01-01T00:00:00Z') });
+    expect(sha256Hex(later)).not.toBe(sha256Hex(bytes));
+  });
+
+  it("carries the revision's date, not the time of rendering, in its properties and on every zip entry", async () => {
+    expect([workbook.created, workbook.modified]).toEqual([REVISION_DATE, REVISION_DATE]);
+    const entries = Object.values((await JSZip.loadAsync(bytes)).files);
+    expect(entries.length).toBeGreaterThan(10);
+    for (const entry of entries) expect(entry.date).toEqual(REVISION_DATE);
   });
 });
 

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/database/data-source';
 import { PublicationFilesRepository } from '../../src/modules/publications/publication-files.repository';
 import { renderDisclosurePdf } from '../../src/modules/reports/pdf/disclosure-pdf.renderer';
+import { renderDisclosureXlsx } from '../../src/modules/reports/xlsx/disclosure-xlsx.renderer';
 import { jobHandlers } from '../../src/queue/job-handlers';
 import { JobRuntime } from '../../src/queue/job-runtime';
 import { reconcileOutbox, relayOutbox } from '../../src/queue/outbox-relay';
@@ -73,10 +74,14 @@ describe('publication through the queue', () => {
       expect(content?.content.length).toBe(file.size);
       expect(createHash('sha256').update(content?.content ?? Buffer.alloc(0)).digest('hex')).toBe(file.sha256);
     }
-    // The PDF is the revision's: rendering it again from the same revision gives the same bytes.
-    const pdf = listed.find((f) => f.format === 'pdf');
-    const again = await renderDisclosurePdf(disclosure, { createdAt: REVISION_DATE });
-    expect(pdf?.sha256).toBe(createHash('sha256').update(again).digest('hex'));
+    // The PDF and the workbook are the revision's: rendering them again from the same revision gives the same bytes.
+    const again = {
+      pdf: await renderDisclosurePdf(disclosure, { createdAt: REVISION_DATE }),
+      xlsx: await renderDisclosureXlsx(disclosure, { createdAt: REVISION_DATE }),
+    };
+    for (const format of ['pdf', 'xlsx'] as const) {
+      expect(listed.find((f) => f.format === format)?.sha256).toBe(createHash('sha256').update(again[format]).digest('hex'));
+    }
     expect(await undoneOutboxRows(ds)).toBe(0);
   });
 

@@ -19,7 +19,7 @@ export const ZRenderPublicationJobData = z.object({
  * the files with the outbox row's `done_at` in one transaction. Whatever happens before that commit
  * (a crash, a kill, Redis gone) leaves nothing behind, and the rerun starts clean; a rerun after the
  * commit finds the outcome and does nothing. The files are stamped with the revision's date, so a
- * rerun would produce the same PDF anyway.
+ * rerun would produce the same files anyway.
  */
 export class RenderPublicationJob {
   private readonly files = new PublicationFilesRepository();

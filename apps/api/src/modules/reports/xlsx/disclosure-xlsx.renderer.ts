@@ -6,6 +6,7 @@ import { factsGrid, indicatorsGrid } from '../grid/form-grids';
 import { sharedGrid } from '../grid/shared-grid';
 import { displayAmount } from '../grid/display-amount';
 import { neutraliseText, yuanToSheetNumber } from './sheet-values';
+import { withEntriesDated } from './stable-zip';
 
 /**
  * Shows a value in 元 as 万元 with one decimal, as the printed tables do, while the cell keeps the
@@ -18,6 +19,7 @@ const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000'
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 export interface TXlsxOptions {
+  /** When the revision was frozen: the workbook's dates and its zip entries' dates, so that one revision gives one file. */
   createdAt: Date;
 }
 
@@ -33,7 +35,7 @@ export async function renderDisclosureXlsx(disclosure: TDisclosure, options: TXl
   workbook.modified = options.createdAt;
   workbook.title = `${disclosure.meta.departmentName}${disclosure.meta.fiscalYear}年部门预算`;
   disclosure.tables.forEach((table, i) => writeSheet(workbook, disclosure, table, i + 1));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return withEntriesDated(Buffer.from(await workbook.xlsx.writeBuffer()), options.createdAt);
 }
 
 /** 表1 收支预算总表: the sheet name, within Excel's 31 characters and without []:*?/\ . */
