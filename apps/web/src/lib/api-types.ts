@@ -132,3 +132,18 @@ export interface TNotification {
   createdAt: string;
   read: boolean;
 }
+
+/**
+ * One of a budget's background jobs (its outbox row), as GET /api/budgets/:id/jobs and the
+ * budget's event stream list them, newest first. waiting: not yet handed to the queue; queued: with
+ * a worker or retrying; failed: given up after its attempts; done: its effect is stored.
+ */
+export interface TBudgetJob {
+  id: string;
+  topic: string;
+  state: 'waiting' | 'queued' | 'failed' | 'done';
+  createdAt: string;
+  doneAt: string | null;
+  attempts: number;
+  failedReason: string | null;
+}

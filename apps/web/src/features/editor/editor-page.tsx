@@ -14,6 +14,7 @@ import { StateBadge } from '../../ui/state-badge';
 import { Status } from '../../ui/status';
 import { CommentsPanel } from '../comments/comments-panel';
 import { targetLabel } from '../comments/target-label';
+import { BudgetJobsPanel } from '../jobs/budget-jobs-panel';
 import { cellFindings } from './cell-findings';
 import { ConflictDialog } from './conflict-dialog';
 import { FindingsPanel } from './findings-panel';
@@ -215,6 +216,7 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
       </div>
       <ErrorBanner error={editor.saveError} />
       <ErrorBanner error={workflow.error} />
+      <BudgetJobsPanel budgetId={budgetId} />
       <div className="desk">
         <div>
           <div className="tabs" role="tablist" aria-label={t('editor')}>

@@ -13,6 +13,7 @@ import { CommentsPanel } from '../comments/comments-panel';
 import { targetLabel } from '../comments/target-label';
 import { LiveTables } from '../editor/live-tables';
 import { FindingsPanel } from '../editor/findings-panel';
+import { BudgetJobsPanel } from '../jobs/budget-jobs-panel';
 import { useBudgetView } from '../editor/use-budget-editor';
 import { RevisionDiffView } from './revision-diff-view';
 import { LineGrid, type TLineGridHandle } from '../editor/line-grid';
@@ -154,6 +155,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
         )}
       </div>
       <ErrorBanner error={workflow.error} />
+      <BudgetJobsPanel budgetId={budgetId} />
       <div className="desk">
         <div>
           <section aria-labelledby="revisions-title">
