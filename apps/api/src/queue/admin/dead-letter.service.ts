@@ -1,9 +1,7 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { Redis } from 'ioredis';
-import { APP_CONFIG, type TAppConfig } from '../../config/app-config';
+import { Injectable } from '@nestjs/common';
 import { AppError, notFound } from '../../common/errors/app-error';
+import { QueueClient } from '../queue-client';
 import { QUEUE_NAMES, type TQueueName } from '../queue-names';
-import { closeQueues, createQueues, type TQueues } from '../queues';
 
 /** A job that ran out of retries: what an administrator sees in the dead-letter list. */
 export interface TDeadJob {
@@ -17,27 +15,18 @@ export interface TDeadJob {
 }
 
 /**
- * The failed sets of the queues, read from the API process. Its Redis connection does not queue
- * commands while Redis is away: an administrator gets a 503 at once instead of a request that hangs.
+ * The failed sets of the queues, read from the API process on its fail-fast connection (QueueClient):
+ * while Redis is away an administrator gets a 503 at once instead of a request that hangs.
  */
 @Injectable()
-export class DeadLetterService implements OnModuleDestroy {
-  private readonly connection: Redis;
-  /** Also shown by the dashboard (queue-dashboard.ts), on the same fail-fast connection. */
-  readonly queues: TQueues;
-
-  constructor(@Inject(APP_CONFIG) config: TAppConfig) {
-    this.connection = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-    this.connection.on('error', () => undefined); // reported per request, as a 503
-    this.queues = createQueues(this.connection, config.queuePrefix);
-    for (const queue of Object.values(this.queues)) queue.on('error', () => undefined);
-  }
+export class DeadLetterService {
+  constructor(private readonly client: QueueClient) {}
 
   async list(limit = 200): Promise<TDeadJob[]> {
     const perQueue = await this.guard(() =>
       Promise.all(
         QUEUE_NAMES.map(async (queue) =>
-          (await this.queues[queue].getFailed(0, limit - 1)).map((job) => ({
+          (await this.client.queues[queue].getFailed(0, limit - 1)).map((job) => ({
             queue,
             id: job.id ?? '',
             name: job.name,
@@ -56,23 +45,24 @@ export class DeadLetterService implements OnModuleDestroy {
   async retry(queue: string, id: string): Promise<void> {
     if (!(QUEUE_NAMES as readonly string[]).includes(queue)) throw notFound('Job');
     await this.guard(async () => {
-      const job = await this.queues[queue as TQueueName].getJob(id);
+      const job = await this.client.queues[queue as TQueueName].getJob(id);
       if (job === undefined || !(await job.isFailed())) throw notFound('Job');
-      await job.retry('failed');
+      // Without the reset BullMQ counts the spent attempts, and the first new failure ends it again.
+      await job.retry('failed', { resetAttemptsMade: true });
     });
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await closeQueues(this.queues);
-    this.connection.disconnect();
-  }
-
   private async guard<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.client.connected) throw redisAway();
     try {
       return await work();
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw new AppError('SERVICE_UNAVAILABLE', 'The job queue (Redis) does not answer; try again shortly');
+      throw redisAway();
     }
   }
+}
+
+function redisAway(): AppError {
+  return new AppError('SERVICE_UNAVAILABLE', 'The job queue (Redis) does not answer; try again shortly');
 }

@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { credentialOf } from '../../common/auth/auth.guard';
 import { SessionService } from '../../modules/auth/session.service';
-import { DeadLetterService } from './dead-letter.service';
+import { QueueClient } from '../queue-client';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
@@ -18,7 +18,7 @@ export function mountQueueDashboard(app: INestApplication): void {
   const board = new ExpressAdapter();
   board.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
-    queues: Object.values(app.get(DeadLetterService).queues).map((queue) => new BullMQAdapter(queue, { readOnlyMode: true })),
+    queues: Object.values(app.get(QueueClient).queues).map((queue) => new BullMQAdapter(queue, { readOnlyMode: true })),
     serverAdapter: board,
   });
   const adminsOnly = (req: Request, res: Response, next: NextFunction): void => {
