@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { QueueClientModule } from '../../queue/queue-client.module';
 import { BudgetJobsController } from './budget-jobs.controller';
+import { BudgetJobsService } from './budget-jobs.service';
 import { BudgetDerivationService } from './budget-derivation.service';
 import { BudgetLinesRepository } from './budget-lines.repository';
 import { BudgetWorkbookController } from './budget-workbook.controller';
@@ -9,8 +11,9 @@ import { BudgetsService } from './budgets.service';
 import { DepartmentDraftRepository } from './department-draft.repository';
 
 @Module({
+  imports: [QueueClientModule],
   controllers: [BudgetsController, BudgetWorkbookController, BudgetJobsController],
-  providers: [BudgetsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService, DepartmentDraftRepository],
+  providers: [BudgetsService, BudgetJobsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService, DepartmentDraftRepository],
   exports: [BudgetsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService],
 })
 export class BudgetsModule {}
