@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { QueueClientModule } from '../../queue/queue-client.module';
 import { HealthController } from './health.controller';
 
-@Module({ controllers: [HealthController] })
+@Module({ imports: [QueueClientModule], controllers: [HealthController] })
 export class HealthModule {}

@@ -1,0 +1,35 @@
+import { createTestApp, type TTestApp } from '../utils/test-app';
+
+describe('GET /api/health', () => {
+  describe('with PostgreSQL and Redis', () => {
+    let t: TTestApp;
+    beforeAll(async () => {
+      t = await createTestApp({ seed: false });
+    });
+    afterAll(() => t.close());
+
+    it('is ok and says so of both', async () => {
+      await t.http().get('/api/health').expect(200, { status: 'ok', database: 'ok', redis: 'ok' });
+    });
+
+    it('is 503 once the database does not answer', async () => {
+      await t.dataSource.destroy();
+      const res = await t.http().get('/api/health').expect(503);
+      expect(res.body).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+    });
+  });
+
+  describe('with a Redis that cannot be reached', () => {
+    let t: TTestApp;
+    beforeAll(async () => {
+      t = await createTestApp({ seed: false, env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+    });
+    afterAll(() => t.close());
+
+    it('stays up, degraded, and answers at once: the API serves without Redis', async () => {
+      const started = Date.now();
+      await t.http().get('/api/health').expect(200, { status: 'degraded', database: 'ok', redis: 'down' });
+      expect(Date.now() - started).toBeLessThan(2000);
+    });
+  });
+});
