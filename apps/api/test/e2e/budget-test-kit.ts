@@ -52,9 +52,10 @@ export async function createSeededBudget(t: TTestApp, preparer: TSignedIn, fisca
 /** Rows of the tables a write may touch, in a stable order: compared before and after a refused write. */
 export async function dumpBudgetTables(t: TTestApp): Promise<string> {
   const tables: Record<string, string> = {
-    budgets: 'SELECT id, department_id, fiscal_year, state, version, revision_no, document, return_reason, updated_at FROM budgets ORDER BY id',
+    budgets: 'SELECT id, department_id, fiscal_year, state, version, revision_no, lines_replaced_in, document, return_reason, updated_at FROM budgets ORDER BY id',
     expenditure_lines: 'SELECT * FROM expenditure_lines ORDER BY budget_id, line_id',
     income_lines: 'SELECT * FROM income_lines ORDER BY budget_id, line_id',
+    removed_expenditure_lines: 'SELECT * FROM removed_expenditure_lines ORDER BY budget_id, line_id, removed_in',
     budget_editors: 'SELECT * FROM budget_editors ORDER BY budget_id, revision_no, user_id',
     revisions: 'SELECT budget_id, revision_no, sha256 FROM revisions ORDER BY budget_id, revision_no',
     publications: 'SELECT * FROM publications ORDER BY id',

@@ -1,10 +1,11 @@
-import { catalogueForYear, countErrors, deriveDisclosure, validateBudget, type TBudgetDocument, type TDisclosure, type TFinding } from '@budgetflow/domain';
+import { aggregateLines, catalogueForYear, countErrors, deriveDisclosure, validateBudget, type TBudgetDocument, type TDisclosure, type TFinding } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BudgetLinesRepository } from './budget-lines.repository';
 import type { TBudgetRow } from './budget-row';
 import { totalsOf, type TBudgetTotals } from './budget-totals';
-import { joinDocument, type TDocumentRest } from './mappers/budget-document.mapper';
+import { LineSnapshots } from './line-snapshots';
+import { toIncomeLine, type TDocumentRest } from './mappers/budget-document.mapper';
 
 export interface TDerivation {
   /** The budget version the derivation was made from. */
@@ -21,12 +22,13 @@ export interface TSerializedDerivation {
   json: Buffer;
 }
 
-/** The domain's pure functions over a document: its disclosure tables, its findings, its totals. */
+/** The domain's pure functions over a document, its lines read once for all: its disclosure tables, its findings, its totals. */
 export function deriveAll(document: TBudgetDocument, version: number): TDerivation {
   const catalogue = catalogueForYear(document.fiscalYear);
-  const disclosure = deriveDisclosure(document, catalogue);
-  const findings = validateBudget(document, catalogue, { disclosure });
-  return { derivedVersion: version, totals: totalsOf(document), errorCount: countErrors(findings), findings, disclosure };
+  const aggregate = aggregateLines(document);
+  const disclosure = deriveDisclosure(document, catalogue, { aggregate });
+  const findings = validateBudget(document, catalogue, { disclosure, aggregate });
+  return { derivedVersion: version, totals: totalsOf(document, aggregate), errorCount: countErrors(findings), findings, disclosure };
 }
 
 /** How many budgets' derivations a process keeps at hand (a 10,000-line one is about 1.5 MB). */
@@ -41,11 +43,14 @@ const RECENT_LIMIT = 16;
 @Injectable()
 export class BudgetDerivationService {
   private readonly recent = new Map<string, TSerializedDerivation>();
+  private readonly snapshots: LineSnapshots;
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly lines: BudgetLinesRepository,
-  ) {}
+  ) {
+    this.snapshots = new LineSnapshots(lines);
+  }
 
   /** Parsed, for the workflow (a submission freezes it into the revision). */
   async forBudget(budget: Pick<TBudgetRow, 'id' | 'version'>): Promise<TDerivation> {
@@ -67,11 +72,16 @@ export class BudgetDerivationService {
   private async derive(id: string): Promise<TSerializedDerivation> {
     // A repeatable-read snapshot, so the lines and the version we label them with belong together.
     const derived = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      const rows: { version: number; document: TDocumentRest }[] = await m.query(`SELECT version, document FROM budgets WHERE id = $1`, [id]);
+      const rows: { version: number; lines_replaced_in: number; document: TDocumentRest }[] = await m.query(
+        `SELECT version, lines_replaced_in, document FROM budgets WHERE id = $1`,
+        [id],
+      );
       const row = rows[0];
       if (row === undefined) throw new Error(`budget ${id} vanished`);
-      const [expenditure, income] = await Promise.all([this.lines.loadExpenditure(m, id), this.lines.loadIncome(m, id)]);
-      return { version: row.version, json: JSON.stringify(deriveAll(joinDocument(row.document, expenditure, income), row.version)) };
+      const expenditure = await this.snapshots.linesAt(m, { budgetId: id, version: row.version, replacedIn: row.lines_replaced_in });
+      const income = await this.lines.loadIncome(m, id);
+      const document: TBudgetDocument = { ...row.document, incomeLines: income.map(toIncomeLine), expenditureLines: expenditure };
+      return { version: row.version, json: JSON.stringify(deriveAll(document, row.version)) };
     });
     await this.dataSource.query(
       `INSERT INTO budget_derivations (budget_id, version, payload) VALUES ($1, $2, $3)

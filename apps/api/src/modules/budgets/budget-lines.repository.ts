@@ -13,20 +13,21 @@ const INCOME_COLUMNS = 'line_id, source, amount::text AS amount';
  */
 @Injectable()
 export class BudgetLinesRepository {
-  async upsertExpenditure(m: EntityManager, budgetId: string, lines: readonly TExpenditureLine[]): Promise<void> {
+  /** Adds or replaces lines, stamped with the budget version that writes them (see LineSnapshots). */
+  async upsertExpenditure(m: EntityManager, budgetId: string, lines: readonly TExpenditureLine[], version: number): Promise<void> {
     if (lines.length === 0) return;
     await m.query(
       `INSERT INTO expenditure_lines
-         (budget_id, line_id, ordinal, unit_code, function_code, economic_code, kind, project_id, fund_source, amount, note)
+         (budget_id, line_id, ordinal, unit_code, function_code, economic_code, kind, project_id, fund_source, amount, note, changed_in)
        SELECT $1, t.line_id, base.n + t.ord, t.unit_code, t.function_code, t.economic_code, t.kind, t.project_id,
-              t.fund_source, t.amount::numeric(18,2), t.note
+              t.fund_source, t.amount::numeric(18,2), t.note, $11
        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
               WITH ORDINALITY AS t(line_id, unit_code, function_code, economic_code, kind, project_id, fund_source, amount, note, ord),
             (SELECT coalesce(max(ordinal), 0) AS n FROM expenditure_lines WHERE budget_id = $1) base
        ON CONFLICT (budget_id, line_id) DO UPDATE SET
          unit_code = EXCLUDED.unit_code, function_code = EXCLUDED.function_code, economic_code = EXCLUDED.economic_code,
          kind = EXCLUDED.kind, project_id = EXCLUDED.project_id, fund_source = EXCLUDED.fund_source,
-         amount = EXCLUDED.amount, note = EXCLUDED.note`,
+         amount = EXCLUDED.amount, note = EXCLUDED.note, changed_in = EXCLUDED.changed_in`,
       [
         budgetId,
         lines.map((l) => l.id),
@@ -38,6 +39,7 @@ export class BudgetLinesRepository {
         lines.map((l) => l.fundSource),
         lines.map((l) => l.amount),
         lines.map((l) => l.note ?? null),
+        version,
       ],
     );
   }
@@ -54,33 +56,47 @@ export class BudgetLinesRepository {
     );
   }
 
-  /** Removes lines by id; returns the ids that did not exist (the caller refuses the edit then). */
-  async removeExpenditure(m: EntityManager, budgetId: string, ids: readonly string[]): Promise<string[]> {
-    return this.remove(m, 'expenditure_lines', budgetId, ids);
+  /**
+   * Removes lines by id, leaving a note of each removal under the budget version that made it;
+   * returns the ids that did not exist (the caller refuses the edit then).
+   */
+  async removeExpenditure(m: EntityManager, budgetId: string, ids: readonly string[], version: number): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows: { line_id: string }[] = await m.query(
+      `WITH removed AS (DELETE FROM expenditure_lines WHERE budget_id = $1 AND line_id = ANY($2::text[]) RETURNING line_id)
+       INSERT INTO removed_expenditure_lines (budget_id, line_id, removed_in) SELECT $1, line_id, $3 FROM removed RETURNING line_id`,
+      [budgetId, [...ids], version],
+    );
+    return absent(ids, rows);
   }
 
   async removeIncome(m: EntityManager, budgetId: string, ids: readonly string[]): Promise<string[]> {
-    return this.remove(m, 'income_lines', budgetId, ids);
-  }
-
-  private async remove(m: EntityManager, table: 'expenditure_lines' | 'income_lines', budgetId: string, ids: readonly string[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows = await updateReturning<{ line_id: string }>(
-      m,
-      `DELETE FROM ${table} WHERE budget_id = $1 AND line_id = ANY($2::text[]) RETURNING line_id`,
-      [budgetId, [...ids]],
-    );
-    const removed = new Set(rows.map((r) => r.line_id));
-    return ids.filter((id) => !removed.has(id));
+    const rows = await updateReturning<{ line_id: string }>(m, `DELETE FROM income_lines WHERE budget_id = $1 AND line_id = ANY($2::text[]) RETURNING line_id`, [budgetId, [...ids]]);
+    return absent(ids, rows);
   }
 
-  async removeAll(m: EntityManager, budgetId: string): Promise<void> {
+  /** Before an import writes all lines anew: what a worker holds of the old ones is of no use after `version`. */
+  async removeAll(m: EntityManager, budgetId: string, version: number): Promise<void> {
     await m.query(`DELETE FROM expenditure_lines WHERE budget_id = $1`, [budgetId]);
     await m.query(`DELETE FROM income_lines WHERE budget_id = $1`, [budgetId]);
+    await m.query(`DELETE FROM removed_expenditure_lines WHERE budget_id = $1`, [budgetId]);
+    await m.query(`UPDATE budgets SET lines_replaced_in = $2 WHERE id = $1`, [budgetId, version]);
   }
 
   async loadExpenditure(m: EntityManager, budgetId: string): Promise<TExpenditureLineRow[]> {
     return m.query(`SELECT ${EXPENDITURE_COLUMNS} FROM expenditure_lines WHERE budget_id = $1 ORDER BY ordinal`, [budgetId]);
+  }
+
+  /** Lines written by a version after `version`, in the order of the budget. */
+  async loadExpenditureChangedSince(m: EntityManager, budgetId: string, version: number): Promise<TExpenditureLineRow[]> {
+    return m.query(`SELECT ${EXPENDITURE_COLUMNS} FROM expenditure_lines WHERE budget_id = $1 AND changed_in > $2 ORDER BY ordinal`, [budgetId, version]);
+  }
+
+  /** Ids of lines removed by a version after `version` (some may have been added again since). */
+  async removedExpenditureSince(m: EntityManager, budgetId: string, version: number): Promise<string[]> {
+    const rows: { line_id: string }[] = await m.query(`SELECT line_id FROM removed_expenditure_lines WHERE budget_id = $1 AND removed_in > $2`, [budgetId, version]);
+    return rows.map((r) => r.line_id);
   }
 
   async loadIncome(m: EntityManager, budgetId: string): Promise<TIncomeLineRow[]> {
@@ -93,4 +109,10 @@ export class BudgetLinesRepository {
       [budgetId, pageSize, (page - 1) * pageSize],
     );
   }
+}
+
+/** The ids asked for that no row answered. */
+function absent(ids: readonly string[], rows: readonly { line_id: string }[]): string[] {
+  const found = new Set(rows.map((r) => r.line_id));
+  return ids.filter((id) => !found.has(id));
 }

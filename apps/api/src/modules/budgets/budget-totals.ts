@@ -1,4 +1,4 @@
-import { formatYuan, parseFen, sumFen, type Fen, type TBudgetDocument, type TExpenditureLine } from '@budgetflow/domain';
+import { aggregateLines, formatYuan, sumFen, type Fen, type LineAggregate, type TBudgetDocument, type TExpenditureLine } from '@budgetflow/domain';
 
 export interface TBudgetTotals {
   /** Exact sums in 元 as text, added up in integer 分. */
@@ -9,18 +9,16 @@ export interface TBudgetTotals {
   incomeLineCount: number;
 }
 
-/** The headline sums of a budget, over integer 分 (computed once per version, with the derivation). */
-export function totalsOf(document: TBudgetDocument): TBudgetTotals {
+/**
+ * The headline sums of a budget, over integer 分, from the lines' aggregate (computed once per
+ * version, with the derivation that shares it): every line sits in exactly one functional cell.
+ */
+export function totalsOf(document: TBudgetDocument, aggregate: LineAggregate = aggregateLines(document)): TBudgetTotals {
   const byKind: Record<TExpenditureLine['kind'], Fen[]> = { 'basic-personnel': [], 'basic-public': [], project: [] };
-  const all: Fen[] = [];
-  for (const line of document.expenditureLines) {
-    const fen = parseFen(line.amount);
-    all.push(fen);
-    byKind[line.kind].push(fen);
-  }
+  for (const cell of aggregate.byFunction) byKind[cell.kind].push(cell.fen as Fen);
   return {
-    expenditure: formatYuan(sumFen(all)),
-    income: formatYuan(sumFen(document.incomeLines.map((l) => parseFen(l.amount)))),
+    expenditure: formatYuan(aggregate.expenditureTotal),
+    income: formatYuan(sumFen(aggregate.incomeBySource.values())),
     expenditureByKind: {
       'basic-personnel': formatYuan(sumFen(byKind['basic-personnel'])),
       'basic-public': formatYuan(sumFen(byKind['basic-public'])),

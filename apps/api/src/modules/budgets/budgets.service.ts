@@ -100,13 +100,13 @@ export class BudgetsService {
     const units = await this.budgets.unitCodes(this.dataSource.manager, id);
     const codeErrors = unknownLineCodes(patch.upsertExpenditure, catalogueOfYear(budget.fiscal_year), units, 'upsertExpenditure');
     if (codeErrors.length > 0) throw new AppError('VALIDATION_FAILED', 'Some lines name codes that do not exist', codeErrors);
-    return this.edit(caller, id, version, 'budget.lines.edit', async (m) => {
+    return this.edit(caller, id, version, 'budget.lines.edit', async (m, newVersion) => {
       const missing: TFieldError[] = [
-        ...(await this.lines.removeExpenditure(m, id, patch.removeExpenditure)).map((lineId) => noSuchLine('removeExpenditure', patch.removeExpenditure, lineId)),
+        ...(await this.lines.removeExpenditure(m, id, patch.removeExpenditure, newVersion)).map((lineId) => noSuchLine('removeExpenditure', patch.removeExpenditure, lineId)),
         ...(await this.lines.removeIncome(m, id, patch.removeIncome)).map((lineId) => noSuchLine('removeIncome', patch.removeIncome, lineId)),
       ];
       if (missing.length > 0) throw new AppError('VALIDATION_FAILED', 'Some lines to remove do not exist', missing);
-      await this.lines.upsertExpenditure(m, id, patch.upsertExpenditure);
+      await this.lines.upsertExpenditure(m, id, patch.upsertExpenditure, newVersion);
       await this.lines.upsertIncome(m, id, patch.upsertIncome);
       return {
         upsertedExpenditure: patch.upsertExpenditure.map((l) => l.id),
@@ -124,9 +124,9 @@ export class BudgetsService {
     const units = new Set(document.department.units.map((u) => u.code));
     errors.push(...unknownLineCodes(document.expenditureLines, catalogueOfYear(budget.fiscal_year), units, 'expenditureLines'));
     if (errors.length > 0) throw new AppError('VALIDATION_FAILED', 'The document does not fit this budget', errors);
-    return this.edit(caller, id, version, 'budget.document.import', async (m) => {
+    return this.edit(caller, id, version, 'budget.document.import', async (m, newVersion) => {
       const { rest, expenditureLines, incomeLines } = splitDocument(document);
-      await this.lines.removeAll(m, id);
+      await this.lines.removeAll(m, id, newVersion);
       await copyExpenditureLines(m, id, expenditureLines);
       await this.lines.upsertIncome(m, id, incomeLines);
       await this.budgets.replaceDocumentRest(m, id, rest);
@@ -139,11 +139,11 @@ export class BudgetsService {
    * (409 with the current version if it moved), the change, the editor noted for the revision, and
    * the audit entry last (it holds the audit chain's lock until commit).
    */
-  private edit(caller: TCaller, id: string, version: number, action: string, change: (m: EntityManager) => Promise<Record<string, unknown>>): Promise<{ id: string; version: number }> {
+  private edit(caller: TCaller, id: string, version: number, action: string, change: (m: EntityManager, newVersion: number) => Promise<Record<string, unknown>>): Promise<{ id: string; version: number }> {
     return this.dataSource.transaction(async (m) => {
       const bumped = await this.budgets.bumpIfEditable(m, id, version, EDITABLE_STATES);
       if (bumped === undefined) throw await versionConflict(this.budgets, m, id, version);
-      const facts = await change(m);
+      const facts = await change(m, bumped.version);
       await this.budgets.recordEditor(m, id, bumped.revision_no + 1, caller.userId);
       // The totals job derives the new version out of band (coalesced, see RecomputeTotalsJob).
       await m.query(`INSERT INTO outbox (topic, payload) VALUES ('budget.totals', $1)`, [JSON.stringify({ budgetId: id, version: bumped.version })]);
