@@ -12,7 +12,7 @@ let t: TTestApp;
 let runtime: JobRuntime;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ env: { QUEUE_PREFIX: prefix } });
   runtime = JobRuntime.start({ dataSource: t.dataSource, redisUrl: REDIS_URL, prefix, handlers: jobHandlers(t.dataSource), relayIntervalMs: 100, log: () => undefined });
 });
 
@@ -49,7 +49,8 @@ describe('the totals queue', () => {
     expect(outcomes).toHaveLength(101);
     const recomputes = outcomes.filter((o) => o.startsWith('recomputed'));
     expect(recomputes.length).toBeGreaterThanOrEqual(1);
-    expect(recomputes.length).toBeLessThanOrEqual(5);
+    // the import's job and the last edit's at most: every other was superseded or found the derivation current
+    expect(recomputes.length).toBeLessThanOrEqual(2);
   });
 
   it("lists the budget's jobs and their state to whoever may read it, to nobody else", async () => {
