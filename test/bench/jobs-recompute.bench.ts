@@ -21,6 +21,8 @@ export async function run(report: (figure: Figure) => void): Promise<void> {
   const times = await measure();
   const recompute = p95(times.recompute);
   const sqlRollup = p95(times.sqlRollup);
+  // A worker's first recompute of a budget reads every line; told, not held to the target, which is about recomputes after edits.
+  console.log(`bench-info: jobs.recompute-10k.cold-start ${times.coldStart.toFixed(1)} ms (a worker's first recompute of the budget: all 10,000 lines read)`);
   report({ name: 'jobs.recompute-10k', value: recompute, unit: 'ms', target: { op: '<=', value: 30 } });
   report({ name: 'jobs.recompute-10k.sql-rollup', value: sqlRollup, unit: 'ms', target: { op: '<=', value: 30 } });
   report({ name: 'jobs.recompute-10k.ratio-to-sql', value: recompute / sqlRollup, unit: 'x', target: { op: '<=', value: 2 } });
