@@ -20,7 +20,7 @@ export interface TRecomputeTimes {
 }
 
 const LINES = 10_000;
-const RUNS = 20;
+const RUNS = 60;
 const WARMUPS = 3;
 /** Lines an edit rewrites (new amounts), besides one line removed and one added. */
 const EDITED = 20;

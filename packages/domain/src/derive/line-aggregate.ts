@@ -1,5 +1,5 @@
 import { FUND_SOURCES, GENERAL_PUBLIC_BUDGET_SOURCES, GOVERNMENT_FUND_SOURCES, type FundSource } from '../budget/fund-source';
-import type { TBudgetDocument, TExpenditureKind } from '../budget/budget-document.schema';
+import type { TBudgetDocument, TExpenditureKind, TExpenditureLine } from '../budget/budget-document.schema';
 import { parseFen, type Fen } from '../money/fen';
 import { MoneyError } from '../money/money-error';
 import { idTable } from './id-table';
@@ -28,6 +28,8 @@ export function isFiscal(family: FundFamily): boolean {
 interface Summed {
   readonly family: FundFamily;
   fen: number;
+  /** How many lines the cell sums. */
+  lines: number;
 }
 
 /** Lines summed by functional 项 and unit (表1/表4 functional side, 表3, 表5, 表7, Part 4). */
@@ -111,8 +113,38 @@ function flatten<T>(outer: Map<string, Map<string, Slots<T>>>): T[] {
   return cells;
 }
 
+/**
+ * Adds a line's 分 (negative when it goes) to the cell in `slot`; true when there is no cell to add
+ * to, so the caller makes one. A cell whose last line went is emptied, and its key pair dropped once
+ * none of its slots holds a cell: a tally with a line removed is the tally of the other lines.
+ */
+function addToSlot(outer: Map<string, Map<string, Slots<Summed>>>, first: string, second: string, slots: Slots<Summed>, slot: number, fen: number, sign: 1 | -1): boolean {
+  const cell = slots[slot];
+  if (cell === undefined) {
+    if (sign < 0) throw new Error(`a line of ${first}/${second} removed that was never added`);
+    return true;
+  }
+  cell.fen += fen;
+  cell.lines += sign;
+  if (cell.lines > 0) return false;
+  slots[slot] = undefined;
+  if (slots.some((c) => c !== undefined)) return false;
+  const inner = outer.get(first);
+  inner?.delete(second);
+  if (inner?.size === 0) outer.delete(first);
+  return false;
+}
+
 function add<K>(map: Map<K, Fen>, key: K, fen: number): void {
   map.set(key, ((map.get(key) ?? 0) + fen) as Fen);
+}
+
+/** Counts a key's lines up or down; a key left with none is gone. */
+function count(map: Map<string, number>, key: string, sign: 1 | -1): number {
+  const n = (map.get(key) ?? 0) + sign;
+  if (n === 0) map.delete(key);
+  else map.set(key, n);
+  return n;
 }
 
 /** A project's totals while the lines are read: its fund sources by position in FUND_SOURCES (no Map per line). */
@@ -120,16 +152,18 @@ interface ProjectAccumulator {
   total: number;
   lineCount: number;
   byEconomic: Map<string, Fen>;
+  /** Lines per economic 款, so a 款 whose last line goes leaves byEconomic. */
+  economicLines: Map<string, number>;
   bySource: number[];
   /** The project's cells by functional 项, one slot per fund family: 表10's and Part 3's projection. */
-  byFunction: Map<string, Slots<ProjectCell>>;
+  byFunction: Map<string, Map<string, Slots<ProjectCell>>>;
 }
 
 /** The accumulator of a line's project, made on its first line. */
 function projectOf(projects: Map<string, ProjectAccumulator>, projectId: string): ProjectAccumulator {
   let totals = projects.get(projectId);
   if (totals === undefined) {
-    totals = { total: 0, lineCount: 0, byEconomic: new Map(), bySource: new Array<number>(FUND_SOURCES.length + 1).fill(0), byFunction: new Map() };
+    totals = { total: 0, lineCount: 0, byEconomic: new Map(), economicLines: new Map(), bySource: new Array<number>(FUND_SOURCES.length + 1).fill(0), byFunction: new Map() };
     projects.set(projectId, totals);
   }
   return totals;
@@ -146,85 +180,108 @@ function sourceMap(sums: readonly number[]): Map<FundSource, Fen> {
 }
 
 /**
- * The one pass over the lines that every table and every line rule shares: each amount is parsed
- * once and added, in integer 分, to three small projections (by 项 and unit, by 款 and unit, by
- * project) and to the totals the rules compare. Tables then sum those, never the lines again.
- * Maps are nested on the lines' own code strings rather than keyed by concatenations, so no key
- * string is built per line. Totals are checked to stay in the exact integer range.
+ * The pass over the lines that every table and every line rule shares, kept open: each amount is
+ * parsed once and added, in integer 分, to three small projections (by 项 and unit, by 款 and unit,
+ * by project) and to the totals the rules compare. Tables then sum those, never the lines again.
+ * Lines can also be taken out again, so that whoever holds a budget's tally (a worker between two
+ * recomputes) brings it up to date with the lines an edit changed instead of reading them all. Maps
+ * are nested on the lines' own code strings rather than keyed by concatenations, so no key string
+ * is built per line.
+ */
+export class LineTally {
+  private readonly byFunction = new Map<string, Map<string, Slots<FunctionCell>>>();
+  private readonly byEconomic = new Map<string, Map<string, Slots<EconomicCell>>>();
+  private readonly projects = new Map<string, ProjectAccumulator>();
+  private readonly unitLines = new Map<string, number>();
+  private readonly bySourceIndex = new Array<number>(FUND_SOURCES.length + 1).fill(0);
+  private expenditureTotal = 0;
+  private projectLinkMismatches = 0;
+
+  add(line: TExpenditureLine): void {
+    this.apply(line, 1);
+  }
+
+  /** Takes out a line added before (with the values it was added with). */
+  remove(line: TExpenditureLine): void {
+    this.apply(line, -1);
+  }
+
+  /**
+   * The aggregate of the lines in the tally, with the income lines and the positions of repeated
+   * ids given. Its cells are the tally's own: read it before the tally changes again.
+   */
+  aggregate(incomeLines: TBudgetDocument['incomeLines'], repeatedLineIds: readonly number[] = []): LineAggregate {
+    const projectLines = new Map<string, ProjectLineTotals>();
+    const byProject: ProjectCell[] = [];
+    for (const [id, p] of this.projects) {
+      byProject.push(...flatten(p.byFunction));
+      projectLines.set(id, { total: p.total as Fen, lineCount: p.lineCount, byEconomic: p.byEconomic, bySource: sourceMap(p.bySource) });
+    }
+    const incomeBySource = new Map<FundSource, Fen>();
+    for (const line of incomeLines) add(incomeBySource, line.source, parseFen(line.amount));
+    const aggregate = {
+      byFunction: flatten(this.byFunction),
+      byEconomic: flatten(this.byEconomic),
+      byProject,
+      incomeBySource,
+      expenditureBySource: sourceMap(this.bySourceIndex),
+      // amounts are non-negative by schema, so when the grand total is exact every partial sum is too
+      expenditureTotal: assertExact(this.expenditureTotal),
+      projectLines,
+      unitCodes: new Set(this.unitLines.keys()),
+      projectLinkMismatches: this.projectLinkMismatches,
+      repeatedLineIds,
+    };
+    for (const cells of [aggregate.byFunction, aggregate.byEconomic, aggregate.byProject, [...incomeBySource.values()].map((fen) => ({ fen }))]) {
+      for (const cell of cells) assertExact(cell.fen);
+    }
+    return aggregate;
+  }
+
+  private apply(line: TExpenditureLine, sign: 1 | -1): void {
+    const { kind, unitCode, functionCode, economicCode, projectId, fundSource } = line;
+    const fen = sign * parseFen(line.amount);
+    this.expenditureTotal += fen;
+    // a source outside the schema's list (a document not parsed) counts as 'other', as familyOf says
+    const sourceSlots = SOURCE_SLOTS.get(fundSource) ?? OTHER_SOURCE;
+    this.bySourceIndex[sourceSlots.source] = (this.bySourceIndex[sourceSlots.source] ?? 0) + fen;
+    const familyIndex = sourceSlots.family;
+    const family = FAMILIES[familyIndex] ?? 'other';
+    const slot = familyIndex * KINDS.length + (KIND_INDEX.get(kind) ?? 0);
+    count(this.unitLines, unitCode, sign);
+    const functionSlots = slotsOf(this.byFunction, unitCode, functionCode, SLOTS);
+    if (addToSlot(this.byFunction, unitCode, functionCode, functionSlots, slot, fen, sign)) functionSlots[slot] = { family, kind, unitCode, functionCode, fen, lines: 1 };
+    const economicSlots = slotsOf(this.byEconomic, unitCode, economicCode, SLOTS);
+    if (addToSlot(this.byEconomic, unitCode, economicCode, economicSlots, slot, fen, sign)) economicSlots[slot] = { family, kind, unitCode, economicCode, fen, lines: 1 };
+    if ((kind === 'project') !== (projectId !== undefined)) this.projectLinkMismatches += sign;
+    if (projectId === undefined) return;
+    const project = projectOf(this.projects, projectId);
+    project.total += fen;
+    project.lineCount += sign;
+    add(project.byEconomic, economicCode, fen);
+    if (count(project.economicLines, economicCode, sign) === 0) project.byEconomic.delete(economicCode);
+    project.bySource[sourceSlots.source] = (project.bySource[sourceSlots.source] ?? 0) + fen;
+    const projectSlots = slotsOf(project.byFunction, projectId, functionCode, FAMILIES.length);
+    if (addToSlot(project.byFunction, projectId, functionCode, projectSlots, familyIndex, fen, sign)) projectSlots[familyIndex] = { family, projectId, functionCode, fen, lines: 1 };
+    if (project.lineCount === 0) this.projects.delete(projectId);
+  }
+}
+
+/**
+ * The lines of a document tallied in one pass, with the ids checked while each line is at hand
+ * rather than in a pass of the rules' own. Totals are checked to stay in the exact integer range.
  */
 export function aggregateLines(doc: Pick<TBudgetDocument, 'expenditureLines' | 'incomeLines'>): LineAggregate {
-  const byFunction = new Map<string, Map<string, Slots<FunctionCell>>>();
-  const byEconomic = new Map<string, Map<string, Slots<EconomicCell>>>();
-  const projects = new Map<string, ProjectAccumulator>();
-  const bySourceIndex = new Array<number>(FUND_SOURCES.length + 1).fill(0);
-  let expenditureTotal = 0;
-  let projectLinkMismatches = 0;
-  // ids are checked here, while each line is at hand, rather than in a pass of the rules' own
+  const tally = new LineTally();
   const lines = doc.expenditureLines;
   const ids = idTable(lines.length, (position) => lines[position]!.id);
   const repeatedLineIds: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const { kind, unitCode, functionCode, economicCode, projectId, fundSource } = line;
     if (ids.seen(line.id, i)) repeatedLineIds.push(i);
-    const fen = parseFen(line.amount);
-    expenditureTotal += fen;
-    // a source outside the schema's list (a document not parsed) counts as 'other', as familyOf says
-    const sourceSlots = SOURCE_SLOTS.get(fundSource) ?? OTHER_SOURCE;
-    bySourceIndex[sourceSlots.source] = (bySourceIndex[sourceSlots.source] ?? 0) + fen;
-    const familyIndex = sourceSlots.family;
-    const family = FAMILIES[familyIndex] ?? 'other';
-    const slot = familyIndex * KINDS.length + (KIND_INDEX.get(kind) ?? 0);
-    const functionSlots = slotsOf(byFunction, unitCode, functionCode, SLOTS);
-    const f = functionSlots[slot];
-    if (f === undefined) functionSlots[slot] = { family, kind, unitCode, functionCode, fen };
-    else f.fen += fen;
-    const economicSlots = slotsOf(byEconomic, unitCode, economicCode, SLOTS);
-    const e = economicSlots[slot];
-    if (e === undefined) economicSlots[slot] = { family, kind, unitCode, economicCode, fen };
-    else e.fen += fen;
-    if ((kind === 'project') !== (projectId !== undefined)) projectLinkMismatches++;
-    if (projectId === undefined) continue;
-    const project = projectOf(projects, projectId);
-    project.total += fen;
-    project.lineCount += 1;
-    add(project.byEconomic, economicCode, fen);
-    project.bySource[sourceSlots.source] = (project.bySource[sourceSlots.source] ?? 0) + fen;
-    let projectSlots = project.byFunction.get(functionCode);
-    if (projectSlots === undefined) {
-      projectSlots = new Array<ProjectCell | undefined>(FAMILIES.length);
-      project.byFunction.set(functionCode, projectSlots);
-    }
-    const p = projectSlots[familyIndex];
-    if (p === undefined) projectSlots[familyIndex] = { family, projectId, functionCode, fen };
-    else p.fen += fen;
+    tally.add(line);
   }
-  const expenditureBySource = sourceMap(bySourceIndex);
-  const projectLines = new Map<string, ProjectLineTotals>();
-  const byProject = new Map<string, Map<string, Slots<ProjectCell>>>();
-  for (const [id, p] of projects) {
-    byProject.set(id, p.byFunction);
-    projectLines.set(id, { total: p.total as Fen, lineCount: p.lineCount, byEconomic: p.byEconomic, bySource: sourceMap(p.bySource) });
-  }
-  const incomeBySource = new Map<FundSource, Fen>();
-  for (const line of doc.incomeLines) add(incomeBySource, line.source, parseFen(line.amount));
-  const aggregate = {
-    byFunction: flatten(byFunction),
-    byEconomic: flatten(byEconomic),
-    byProject: flatten(byProject),
-    incomeBySource,
-    expenditureBySource,
-    // amounts are non-negative by schema, so when the grand total is exact every partial sum is too
-    expenditureTotal: assertExact(expenditureTotal),
-    projectLines,
-    unitCodes: new Set(byFunction.keys()),
-    projectLinkMismatches,
-    repeatedLineIds,
-  };
-  for (const cells of [aggregate.byFunction, aggregate.byEconomic, aggregate.byProject, [...incomeBySource.values()].map((fen) => ({ fen }))]) {
-    for (const cell of cells) assertExact(cell.fen);
-  }
-  return aggregate;
+  return tally.aggregate(doc.incomeLines, repeatedLineIds);
 }
 
 function assertExact(fen: number): Fen {

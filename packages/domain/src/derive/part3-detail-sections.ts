@@ -29,9 +29,13 @@ export function generalPublicSection(ctx: DeriveContext, f: ExplanationFigures):
     byItem.set(c.functionCode, projects);
   }
   const projectsById = new Map(ctx.doc.projects.map((p) => [p.id, p]));
+  // Projects in the department's own order (so the text does not depend on the order lines were entered); unknown ids last.
+  const listed = new Map(ctx.doc.projects.map((p, i) => [p.id, i]));
+  const projectOrder = ([a]: [string, number], [b]: [string, number]): number =>
+    (listed.get(a) ?? listed.size) - (listed.get(b) ?? listed.size) || byCode(a, b);
   const itemClauses: Parts[] = [...byItem.keys()].sort(byCode).map((code) => {
     const amounts = byItem.get(code) ?? new Map<string, number>();
-    const projectClauses: Parts[] = [...amounts].map(([id, fen]) => {
+    const projectClauses: Parts[] = [...amounts].sort(projectOrder).map(([id, fen]) => {
       const p = projectsById.get(id);
       const details = (p?.details ?? []).map((d) => [nameOf(ctx.catalogue, 'economic', d.economicCode), wanOfYuan(`project-detail:${id}:${d.economicCode}`, d.amount)]);
       return [`${p?.name ?? id}支出`, wan(`project:${id}:${code}`, fen), ...(details.length === 0 ? [] : ['，其中：', ...joinParts(details, '、')])];

@@ -2,7 +2,7 @@ import type { TDisclosureTable } from '../disclosure/disclosure.schema';
 import type { Fen } from '../money/fen';
 import type { DeriveContext } from './derive-context';
 import { isFiscal, sumCells, type EconomicCell } from './line-aggregate';
-import { amountCell, amountColumn, makeRow } from './table-parts';
+import { amountCell, amountColumn, byCode, makeRow } from './table-parts';
 
 /** The economic 款 that make up “三公”经费. */
 export const THREE_PUBLIC_CODES = {
@@ -40,7 +40,10 @@ export function threePublicFigures(ctx: DeriveContext): ThreePublicFigures {
     vehicleOperation: at(THREE_PUBLIC_CODES.vehicleOperation),
     vehicles,
     total: (overseasTravel + reception + vehicles) as Fen,
-    unitCodes: [...sums.keys()].filter((k) => k.startsWith('unit:') && sums.get(k) !== 0).map((k) => k.slice(5)),
+    unitCodes: inDepartmentOrder(
+      ctx,
+      [...sums.keys()].filter((k) => k.startsWith('unit:') && sums.get(k) !== 0).map((k) => k.slice(5)),
+    ),
   };
 }
 
@@ -67,4 +70,10 @@ export function deriveT8(ctx: DeriveContext): TDisclosureTable {
     preamble: [],
     blocks: [],
   };
+}
+
+/** Unit codes in the order the department lists its units (the text then does not depend on the order of the lines); unknown codes last. */
+function inDepartmentOrder(ctx: DeriveContext, codes: string[]): string[] {
+  const listed = new Map(ctx.doc.department.units.map((u, i) => [u.code, i]));
+  return codes.sort((a, b) => (listed.get(a) ?? listed.size) - (listed.get(b) ?? listed.size) || byCode(a, b));
 }

@@ -1,4 +1,4 @@
-import { aggregateLines, catalogueForYear, countErrors, deriveDisclosure, validateBudget, type TBudgetDocument, type TDisclosure, type TFinding } from '@budgetflow/domain';
+import { aggregateLines, catalogueForYear, countErrors, deriveDisclosure, validateBudget, type LineAggregate, type TBudgetDocument, type TDisclosure, type TFinding } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BudgetLinesRepository } from './budget-lines.repository';
@@ -22,10 +22,12 @@ export interface TSerializedDerivation {
   json: Buffer;
 }
 
-/** The domain's pure functions over a document, its lines read once for all: its disclosure tables, its findings, its totals. */
-export function deriveAll(document: TBudgetDocument, version: number): TDerivation {
+/**
+ * The domain's pure functions over a document, its lines read once for all (or summed already, by
+ * whoever keeps their tally): its disclosure tables, its findings, its totals.
+ */
+export function deriveAll(document: TBudgetDocument, version: number, aggregate: LineAggregate = aggregateLines(document)): TDerivation {
   const catalogue = catalogueForYear(document.fiscalYear);
-  const aggregate = aggregateLines(document);
   const disclosure = deriveDisclosure(document, catalogue, { aggregate });
   const findings = validateBudget(document, catalogue, { disclosure, aggregate });
   return { derivedVersion: version, totals: totalsOf(document, aggregate), errorCount: countErrors(findings), findings, disclosure };
@@ -78,10 +80,12 @@ export class BudgetDerivationService {
       );
       const row = rows[0];
       if (row === undefined) throw new Error(`budget ${id} vanished`);
-      const expenditure = await this.snapshots.linesAt(m, { budgetId: id, version: row.version, replacedIn: row.lines_replaced_in });
-      const income = await this.lines.loadIncome(m, id);
-      const document: TBudgetDocument = { ...row.document, incomeLines: income.map(toIncomeLine), expenditureLines: expenditure };
-      return { version: row.version, json: JSON.stringify(deriveAll(document, row.version)) };
+      const incomeLines = (await this.lines.loadIncome(m, id)).map(toIncomeLine);
+      const at = { budgetId: id, version: row.version, replacedIn: row.lines_replaced_in };
+      const json = await this.snapshots.withLinesAt(m, at, incomeLines, (expenditureLines, aggregate) =>
+        JSON.stringify(deriveAll({ ...row.document, incomeLines, expenditureLines }, row.version, aggregate)),
+      );
+      return { version: row.version, json };
     });
     await this.dataSource.query(
       `INSERT INTO budget_derivations (budget_id, version, payload) VALUES ($1, $2, $3)

@@ -1,9 +1,17 @@
-import type { TBudgetDocument, TExpenditureLine } from '@budgetflow/domain';
+import { aggregateLines, type TBudgetDocument, type TExpenditureLine } from '@budgetflow/domain';
 import { createSeededBudget, seedDocument, seedDocumentFor, type TBudgetRef } from '../../../test/e2e/budget-test-kit';
 import { createTestApp, type TSignedIn, type TTestApp } from '../../../test/utils/test-app';
 import { BudgetLinesRepository } from './budget-lines.repository';
 import { LineSnapshots } from './line-snapshots';
-import { toExpenditureLine } from './mappers/budget-document.mapper';
+import { toExpenditureLine, toIncomeLine } from './mappers/budget-document.mapper';
+
+/** Cells, maps and sets sorted, so that aggregates compare whatever order their cells came in. */
+function mapsAsEntries(key: string, value: unknown): unknown {
+  if (Array.isArray(value) && key.startsWith('by')) return value.map((cell) => JSON.stringify(cell)).sort();
+  if (value instanceof Map) return [...value.entries()].sort(([a], [b]) => (String(a) < String(b) ? -1 : 1));
+  if (value instanceof Set) return [...value].sort();
+  return value;
+}
 
 let t: TTestApp;
 let preparer: TSignedIn;
@@ -19,8 +27,11 @@ afterAll(() => t.close());
 async function bothReads(snapshots: LineSnapshots, budgetId: string): Promise<{ kept: TExpenditureLine[]; read: TExpenditureLine[] }> {
   return t.dataSource.transaction('REPEATABLE READ', async (m) => {
     const [row] = (await m.query(`SELECT version, lines_replaced_in FROM budgets WHERE id = $1`, [budgetId])) as { version: number; lines_replaced_in: number }[];
-    const kept = await snapshots.linesAt(m, { budgetId, version: row!.version, replacedIn: row!.lines_replaced_in });
+    const income = (await repository.loadIncome(m, budgetId)).map(toIncomeLine);
+    const [kept, aggregate] = await snapshots.withLinesAt(m, { budgetId, version: row!.version, replacedIn: row!.lines_replaced_in }, income, (lines, summed) => [lines, JSON.stringify(summed, mapsAsEntries)] as const);
     const read = (await repository.loadExpenditure(m, budgetId)).map(toExpenditureLine);
+    // the tally brought up to date sums what a fresh pass over the lines sums
+    expect(JSON.parse(aggregate)).toEqual(JSON.parse(JSON.stringify(aggregateLines({ expenditureLines: read, incomeLines: income }), mapsAsEntries)));
     return { kept, read };
   });
 }
