@@ -87,12 +87,17 @@ export class BudgetDerivationService {
       );
       return { version: row.version, json };
     });
-    await this.dataSource.query(
-      `INSERT INTO budget_derivations (budget_id, version, payload) VALUES ($1, $2, $3)
-       ON CONFLICT (budget_id) DO UPDATE SET version = EXCLUDED.version, payload = EXCLUDED.payload
-       WHERE budget_derivations.version < EXCLUDED.version`,
-      [id, derived.version, derived.json],
-    );
+    await this.dataSource.transaction(async (m) => {
+      // A derivation is a cache of what the lines say: lost in a crash, it is derived again. Its
+      // write (a few hundred kB after every burst of edits) need not wait for the disk.
+      await m.query(`SET LOCAL synchronous_commit TO off`);
+      await m.query(
+        `INSERT INTO budget_derivations (budget_id, version, payload) VALUES ($1, $2, $3)
+         ON CONFLICT (budget_id) DO UPDATE SET version = EXCLUDED.version, payload = EXCLUDED.payload
+         WHERE budget_derivations.version < EXCLUDED.version`,
+        [id, derived.version, derived.json],
+      );
+    });
     return { version: derived.version, json: Buffer.from(derived.json, 'utf8') };
   }
 
