@@ -14,8 +14,9 @@ beforeAll(async () => {
   t = await createTestApp({ env: { QUEUE_PREFIX: prefix } });
   redis = createRedis(REDIS_URL);
   queue = new Queue('notifications', { connection: redis, prefix });
-  // A job that fails on every attempt ends in the failed set: the dead-letter list.
-  const worker = new Worker('notifications', () => Promise.reject(new Error('mail server said no')), { connection: createRedis(REDIS_URL), prefix });
+  // A job that fails on every attempt ends in the failed set: the dead-letter list. The worker shares the
+  // queue's connection: BullMQ never closes a connection it was handed, so one of its own would outlive the run.
+  const worker = new Worker('notifications', () => Promise.reject(new Error('mail server said no')), { connection: redis, prefix });
   await queue.add('notify', { outboxId: '42', topic: 'budget.notify', payload: {} }, { jobId: 'outbox-42', attempts: 2, backoff: { type: 'fixed', delay: 10 } });
   await waitFor('the job to fail for good', async () => (await queue.getFailedCount()) === 1);
   await worker.close();
