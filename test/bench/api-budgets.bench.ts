@@ -97,7 +97,7 @@ async function copyBaseline(databaseUrl: string, budgetId: string, document: TBu
   return {
     async once() {
       await client.query('DELETE FROM expenditure_lines WHERE budget_id = $1', [budgetId]);
-      return timed(() => client.query(`COPY expenditure_lines FROM '${file}' WITH (FORMAT csv)`));
+      return timed(() => client.query(`COPY expenditure_lines (budget_id, line_id, ordinal, unit_code, function_code, economic_code, kind, project_id, fund_source, amount, note) FROM '${file}' WITH (FORMAT csv)`));
     },
     async close() {
       await client.end();
