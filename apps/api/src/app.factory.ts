@@ -28,6 +28,8 @@ export async function createApp(config: TAppConfig, dataSource: DataSource): Pro
   const app = await NestFactory.create(AppModule.register(config, dataSource), { bodyParser: false, logger: LOG_LEVELS[config.logLevel] });
   const http = app.getHttpAdapter().getInstance() as express.Express;
   http.disable('x-powered-by');
+  // req.ip is then the address the trusted proxies forwarded, not the proxy's own.
+  http.set('trust proxy', config.trustProxy);
   app.use(securityHeaders);
   app.use(cookieParser());
   app.use(jsonBodyParser());

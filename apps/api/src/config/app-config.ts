@@ -14,6 +14,8 @@ export interface TAppConfig {
   readonly logLevel: TEnv['LOG_LEVEL'];
   readonly queuePrefix: string;
   readonly jobLockMs: number;
+  /** Express's `trust proxy`: false, a hop count, or the trusted proxies' addresses (TRUST_PROXY). */
+  readonly trustProxy: TEnv['TRUST_PROXY'];
 }
 
 /** Nest injection token for TAppConfig. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZTrustProxy } from './trust-proxy.schema';
 
 /** The whole environment Budgetflow reads, in one place; parsed once at start (see load-config.ts). */
 export const ZEnv = z.object({
@@ -19,5 +20,7 @@ export const ZEnv = z.object({
   QUEUE_PREFIX: z.string().regex(/^[\w-]{1,64}$/, 'letters, digits, "-" or "_" (at most 64)').default('budgetflow'),
   // How long a job's lock lasts: a job whose worker died is taken up again after about this long.
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  // Behind a reverse proxy: whose X-Forwarded-For names the client (sessions, sign-in throttle).
+  TRUST_PROXY: ZTrustProxy.default(false),
 });
 export type TEnv = z.infer<typeof ZEnv>;

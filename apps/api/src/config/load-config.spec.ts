@@ -41,6 +41,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT: /);
   });
 
+  it('TRUST_PROXY: false by default, else a hop count or the proxies\' addresses, CIDRs and range names', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8 ,192.0.2.7' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8', '192.0.2.7']);
+  });
+
+  it('TRUST_PROXY refuses "true" and names what is not an address, a CIDR or a range name', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: "true" would believe any client's X-Forwarded-For/);
+    expect(() => loadConfig({ TRUST_PROXY: 'loopback,nginx,10.0.0.0/33,1.2.3' })).toThrow(/TRUST_PROXY: not false, a hop count, .*: "nginx", "10.0.0.0\/33", "1.2.3"$/);
+  });
+
   it('masks passwords in URLs for logs', () => {
     expect(maskUrl('postgres://budget:s3cret@db:5432/bf')).toBe('postgres://budget:***@db:5432/bf');
     expect(maskUrl('not a url')).toBe('(unparseable URL)');
