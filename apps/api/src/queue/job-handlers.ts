@@ -1,20 +1,23 @@
 import type { DataSource } from 'typeorm';
+import { PurgeSessionsJob } from '../modules/auth/jobs/purge-sessions.job';
 import { RecomputeTotalsJob } from '../modules/budgets/jobs/recompute-totals.job';
 import { NotifyJob } from '../modules/notifications/jobs/notify.job';
 import { RenderPublicationJob } from '../modules/publications/jobs/render-publication.job';
 import { StatutoryClockJob } from '../modules/publications/jobs/statutory-clock.job';
-import { STATUTORY_CLOCK_JOB, outboxHandler, type TJobHandlers } from './job-registry';
+import { PURGE_SESSIONS_JOB, STATUTORY_CLOCK_JOB, outboxHandler, type TJobHandlers } from './job-registry';
 
-/** Every job the worker runs, by job name (see TOPIC_ROUTES). */
+/** Every job the worker runs, by job name (see TOPIC_ROUTES and SCHEDULED_JOBS). */
 export function jobHandlers(dataSource: DataSource): TJobHandlers {
   const renderPublication = new RenderPublicationJob(dataSource);
   const notify = new NotifyJob(dataSource);
   const clock = new StatutoryClockJob(dataSource);
   const totals = new RecomputeTotalsJob(dataSource);
+  const purgeSessions = new PurgeSessionsJob(dataSource);
   return {
     'render-publication': outboxHandler((data) => renderPublication.handle(data)),
     notify: outboxHandler((data) => notify.handle(data)),
     'recompute-totals': outboxHandler((data) => totals.handle(data)),
     [STATUTORY_CLOCK_JOB]: () => clock.handle(),
+    [PURGE_SESSIONS_JOB]: () => purgeSessions.handle(),
   };
 }

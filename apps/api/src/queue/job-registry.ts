@@ -39,13 +39,25 @@ export function outboxHandler(handle: (data: TOutboxJobData) => Promise<string>)
   return (job) => handle(ZOutboxJobData.parse(job.data));
 }
 
-/** The repeatable job of the statutory clock (in the publication queue), and how often it runs. */
 export const STATUTORY_CLOCK_JOB = 'statutory-clock';
-export const STATUTORY_CLOCK_EVERY_MS = 3600_000;
+export const PURGE_SESSIONS_JOB = 'purge-sessions';
+
+export interface TScheduledJob {
+  queue: TQueueName;
+  jobName: string;
+  everyMs: number;
+}
+
+/** Repeatable jobs: BullMQ runs each once per period, whichever worker takes it. */
+export const SCHEDULED_JOBS: readonly TScheduledJob[] = [
+  { queue: 'publication', jobName: STATUTORY_CLOCK_JOB, everyMs: 3600_000 },
+  // One quick DELETE a day needs no queue of its own; notifications' jobs are short database writes too.
+  { queue: 'notifications', jobName: PURGE_SESSIONS_JOB, everyMs: 24 * 3600_000 },
+];
 export type TJobHandlers = Readonly<Record<string, TJobHandler>>;
 
-/** Start fails when a routed job has no handler: a topic must never be relayed into a void. */
+/** Start fails when a routed or scheduled job has no handler: a topic must never be relayed into a void. */
 export function assertEveryRouteHandled(handlers: TJobHandlers): void {
-  const missing = [...Object.values(TOPIC_ROUTES).map((route) => route.jobName), STATUTORY_CLOCK_JOB].filter((name) => handlers[name] === undefined);
+  const missing = [...Object.values(TOPIC_ROUTES), ...SCHEDULED_JOBS].map((job) => job.jobName).filter((name) => handlers[name] === undefined);
   if (missing.length > 0) throw new Error(`no handler for job(s): ${missing.join(', ')}`);
 }

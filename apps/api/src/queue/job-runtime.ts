@@ -1,7 +1,7 @@
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { STATUTORY_CLOCK_EVERY_MS, STATUTORY_CLOCK_JOB, TOPIC_ROUTES, assertEveryRouteHandled, type TJobHandlers } from './job-registry';
+import { SCHEDULED_JOBS, TOPIC_ROUTES, assertEveryRouteHandled, type TJobHandlers } from './job-registry';
 import { reconcileOutbox, relayOutbox } from './outbox-relay';
 import type { TQueueName } from './queue-names';
 import { closeQueues, createQueues, type TQueues } from './queues';
@@ -45,7 +45,7 @@ export class JobRuntime {
     const queues = createQueues(producer, options.prefix);
     for (const [name, queue] of Object.entries(queues)) queue.on('error', (error: Error) => log(`${name} queue: ${error.message}`));
     const lockDuration = options.lockDurationMs ?? 30_000;
-    const used = new Set<TQueueName>(Object.values(TOPIC_ROUTES).map((r) => r.queue));
+    const used = new Set<TQueueName>([...Object.values(TOPIC_ROUTES), ...SCHEDULED_JOBS].map((job) => job.queue));
     const workers = [...used].map((queue) => {
       const worker = new Worker(
         queue,
@@ -74,8 +74,8 @@ export class JobRuntime {
         options.reconcileIntervalMs ?? 15_000,
         async () => {
           await reconcileOutbox(options.dataSource, queues, options.reconcileAfterSeconds ?? 60);
-          // Idempotent: (re)creates the clock's schedule, also after Redis lost it.
-          await queues.publication.upsertJobScheduler(STATUTORY_CLOCK_JOB, { every: STATUTORY_CLOCK_EVERY_MS }, { name: STATUTORY_CLOCK_JOB });
+          // Idempotent: (re)creates the schedules, also after Redis lost them.
+          for (const job of SCHEDULED_JOBS) await queues[job.queue].upsertJobScheduler(job.jobName, { every: job.everyMs }, { name: job.jobName });
         },
         log,
       ).start(),

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../../src/database/data-source';
+import { PurgeSessionsJob } from '../../src/modules/auth/jobs/purge-sessions.job';
+import { jobHandlers } from '../../src/queue/job-handlers';
+import { JobRuntime } from '../../src/queue/job-runtime';
+import { seedPeople, type TSeededPeople } from '../utils/seed-people';
+import { createTestDatabase, type TTestDatabase } from '../utils/test-database';
+import { testQueuePrefix, waitFor, wipeRedisPrefix } from './jobs-fixtures';
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
+let db: TTestDatabase;
+let ds: DataSource;
+let people: TSeededPeople;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  ds = createDataSource(db.url, { poolSize: 2 });
+  await ds.initialize();
+  people = await seedPeople(ds);
+});
+
+afterAll(async () => {
+  await ds.destroy();
+  await db.drop();
+});
+
+/** One session of each kind; `expires` and `revoked` are SQL intervals relative to now (revoked: null = never). */
+async function insertSessions(): Promise<void> {
+  const kinds: [name: string, expires: string, revoked: string | null][] = [
+    ['expired-31-days-ago', '-31 days', null],
+    ['revoked-31-days-ago', '8 hours', '-31 days'],
+    ['expired-yesterday', '-1 day', null],
+    ['revoked-yesterday', '8 hours', '-1 day'],
+    ['live', '8 hours', null],
+  ];
+  for (const [name, expires, revoked] of kinds) {
+    await ds.query(
+      `INSERT INTO sessions (token_hash, user_id, created_at, expires_at, revoked_at, user_agent)
+       VALUES ($1, $2, now() - interval '40 days', now() + $3::interval, now() + $4::interval, $5)`,
+      [randomBytes(32).toString('hex'), people.users.preparer.id, expires, revoked, name],
+    );
+  }
+}
+
+async function remaining(): Promise<string[]> {
+  const rows: { name: string }[] = await ds.query(`SELECT user_agent AS name FROM sessions ORDER BY name`);
+  return rows.map((row) => row.name);
+}
+
+describe('purging ended sessions', () => {
+  beforeEach(() => ds.query(`DELETE FROM sessions`));
+
+  it('deletes sessions expired or revoked over 30 days ago, keeps recent and live ones for the audit', async () => {
+    await insertSessions();
+    expect(await new PurgeSessionsJob(ds).handle()).toBe('2 purged');
+    expect(await remaining()).toEqual(['expired-yesterday', 'live', 'revoked-yesterday']);
+    expect(await new PurgeSessionsJob(ds).handle()).toBe('0 purged');
+  });
+
+  it('runs as a repeatable job wherever the jobs run', async () => {
+    await insertSessions();
+    const prefix = testQueuePrefix();
+    const runtime = JobRuntime.start({ dataSource: ds, redisUrl: REDIS_URL, prefix, handlers: jobHandlers(ds), log: () => undefined });
+    try {
+      await waitFor('the first purge', async () => (await remaining()).length === 3);
+      expect(await remaining()).toEqual(['expired-yesterday', 'live', 'revoked-yesterday']);
+    } finally {
+      await runtime.stop();
+      await wipeRedisPrefix(REDIS_URL, prefix);
+    }
+  });
+});
