@@ -5,7 +5,7 @@ import { buildCatalogue, lookupEntry, lookupName, type ClassificationKind } from
 import { parseCatalogueCsv } from './catalogue-csv';
 import { CATALOGUE_EDITION_YEARS, catalogueForYear } from './catalogue-editions';
 
-const SHARED_CODES = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'codes');
+const OBSERVED_CODES = join(__dirname, '..', '..', 'fixtures', 'observed-codes');
 
 describe('the 2020 edition holds what the seed prints', () => {
   const c2020 = catalogueForYear(2020);
@@ -114,10 +114,10 @@ describe('names by year', () => {
   });
 });
 
-describe('the codes real disclosures print (shared/codes)', () => {
+describe('the codes real disclosures print (fixtures/observed-codes, from shared/codes)', () => {
   const halfWidth = (name: string) => name.replace(/（/g, '(').replace(/）/g, ')');
   const observed = (file: string) =>
-    readFileSync(join(SHARED_CODES, file), 'utf8')
+    readFileSync(join(OBSERVED_CODES, file), 'utf8')
       .split(/\r?\n/)
       .slice(1)
       .filter((line) => line.trim() !== '')
