@@ -43,19 +43,36 @@ async function insertSessions(): Promise<void> {
   }
 }
 
+/** Sign-in attempts 31 days and 1 day old, told apart by their username. */
+async function insertAttempts(): Promise<void> {
+  for (const age of ['31 days', '1 day']) {
+    await ds.query(`INSERT INTO login_attempts (username, ip, succeeded, at) VALUES ($1, '127.0.0.1', false, now() - $2::interval)`, [`tried ${age} ago`, age]);
+  }
+}
+
+async function remainingAttempts(): Promise<string[]> {
+  const rows: { username: string }[] = await ds.query(`SELECT username FROM login_attempts ORDER BY username`);
+  return rows.map((row) => row.username);
+}
+
 async function remaining(): Promise<string[]> {
   const rows: { name: string }[] = await ds.query(`SELECT user_agent AS name FROM sessions ORDER BY name`);
   return rows.map((row) => row.name);
 }
 
 describe('purging ended sessions', () => {
-  beforeEach(() => ds.query(`DELETE FROM sessions`));
+  beforeEach(async () => {
+    await ds.query(`DELETE FROM sessions`);
+    await ds.query(`DELETE FROM login_attempts`);
+  });
 
-  it('deletes sessions expired or revoked over 30 days ago, keeps recent and live ones for the audit', async () => {
+  it('deletes sessions expired or revoked, and sign-in attempts made, over 30 days ago; keeps recent and live ones for the audit', async () => {
     await insertSessions();
-    expect(await new PurgeSessionsJob(ds).handle()).toBe('2 purged');
+    await insertAttempts();
+    expect(await new PurgeSessionsJob(ds).handle()).toBe('2 sessions, 1 sign-in attempts purged');
     expect(await remaining()).toEqual(['expired-yesterday', 'live', 'revoked-yesterday']);
-    expect(await new PurgeSessionsJob(ds).handle()).toBe('0 purged');
+    expect(await remainingAttempts()).toEqual(['tried 1 day ago']);
+    expect(await new PurgeSessionsJob(ds).handle()).toBe('0 sessions, 0 sign-in attempts purged');
   });
 
   it('runs as a repeatable job wherever the jobs run', async () => {
