@@ -1,10 +1,10 @@
+import type { TBudgetJob } from '@budgetflow/domain';
 import { QueryClient } from '@tanstack/react-query';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { Providers } from '../src/app/providers';
 import { budgetKey } from '../src/features/editor/use-budget-editor';
 import { BudgetJobsPanel } from '../src/features/jobs/budget-jobs-panel';
 import { JOBS_POLL_MS } from '../src/features/jobs/use-budget-jobs';
-import type { TBudgetJob } from '../src/lib/api-types';
 
 const BUDGET = '6f1c9a52-0d8e-4c59-9a43-1b2d3e4f5a6b';
 /** The topics as the API writes them. */

@@ -8,3 +8,4 @@ export * from './workflow';
 export * from './derive';
 export * from './rules';
 export * from './render';
+export * from './api';

@@ -1,4 +1,4 @@
-import { canonicalJson } from '@budgetflow/domain';
+import { ZComment, ZRevision, ZRevisionMeta, canonicalJson } from '@budgetflow/domain';
 import { createHash } from 'node:crypto';
 import type { TSignedIn, TTestApp } from '../utils/test-app';
 import { createTestApp } from '../utils/test-app';
@@ -37,12 +37,13 @@ describe('revisions, stale edits and comments', () => {
   it('freezes each submission as an immutable revision with the sha256 of its canonical form', async () => {
     await t.http().post(`/api/budgets/${budget.id}/submit`).set(preparer.headers).expect(200);
     const list = await t.http().get(`/api/budgets/${budget.id}/revisions`).set(reviewer.headers).expect(200);
-    expect(list.body.items).toEqual([
+    // Parsed with the schemas the OpenAPI document gives these routes: they describe the answers.
+    expect(ZRevisionMeta.array().parse(list.body.items)).toEqual([
       expect.objectContaining({ revisionNo: 1, budgetVersion: budget.version, submittedBy: { id: t.people.users.preparer.id, username: 'preparer' }, editorIds: [t.people.users.preparer.id] }),
     ]);
-    const revision = await t.http().get(`/api/budgets/${budget.id}/revisions/1`).set(reviewer.headers).expect(200);
-    expect(revision.body.sha256).toBe(createHash('sha256').update(canonicalJson(revision.body.document)).digest('hex'));
-    expect(revision.body.disclosure.tables).toHaveLength(10);
+    const revision = ZRevision.parse((await t.http().get(`/api/budgets/${budget.id}/revisions/1`).set(reviewer.headers).expect(200)).body);
+    expect(revision.sha256).toBe(createHash('sha256').update(canonicalJson(revision.document)).digest('hex'));
+    expect(revision.disclosure.tables).toHaveLength(10);
     await t.http().get(`/api/budgets/${budget.id}/revisions/2`).set(reviewer.headers).expect(404);
     await expect(t.dataSource.query(`UPDATE revisions SET sha256 = repeat('0', 64) WHERE budget_id = $1`, [budget.id])).rejects.toThrow(/append-only/);
     await expect(t.dataSource.query(`DELETE FROM revisions WHERE budget_id = $1`, [budget.id])).rejects.toThrow(/append-only/);
@@ -58,12 +59,12 @@ describe('revisions, stale edits and comments', () => {
   it('carries comments on the budget, a table row and a line, answered once by a preparer', async () => {
     const onRow = await t.http().post(`/api/budgets/${budget.id}/comments`).set(reviewer.headers).send({ target: { kind: 'row', table: 'T3', row: 'total' }, body: '合计与表1不符？' }).expect(201);
     const onLine = await t.http().post(`/api/budgets/${budget.id}/comments`).set(reviewer.headers).send({ target: { kind: 'line', lineId: 'L001' }, body: '请说明' }).expect(201);
-    expect(onRow.body).toMatchObject({ target: { kind: 'row', table: 'T3', row: 'total' }, author: { username: 'reviewer' }, answer: null });
+    expect(ZComment.parse(onRow.body)).toMatchObject({ target: { kind: 'row', table: 'T3', row: 'total' }, author: { username: 'reviewer' }, answer: null });
     const answered = await t.http().post(`/api/comments/${onLine.body.id}/answer`).set(preparer.headers).send({ answer: '按编制人数测算' }).expect(200);
-    expect(answered.body.answer).toMatchObject({ text: '按编制人数测算', by: { username: 'preparer' } });
+    expect(ZComment.parse(answered.body).answer).toMatchObject({ text: '按编制人数测算', by: { username: 'preparer' } });
     await t.http().post(`/api/comments/${onLine.body.id}/answer`).set(preparer.headers).send({ answer: '再答' }).expect(409);
     const list = await t.http().get(`/api/budgets/${budget.id}/comments`).set(preparer.headers).expect(200);
-    expect(list.body.items.map((c: { target: { kind: string }; answer: unknown }) => [c.target.kind, c.answer === null])).toEqual([
+    expect(ZComment.array().parse(list.body.items).map((c) => [c.target.kind, c.answer === null])).toEqual([
       ['row', true],
       ['line', false],
     ]);

@@ -1,8 +1,8 @@
+import { ZBudgetJob, type TBudgetJob } from '@budgetflow/domain';
 import { DEFAULT_JOB_OPTIONS } from '../../src/queue/job-options';
 import { jobHandlers } from '../../src/queue/job-handlers';
 import { outboxHandler, outboxJobId } from '../../src/queue/job-registry';
 import { JobRuntime } from '../../src/queue/job-runtime';
-import type { TBudgetJob } from '../../src/modules/budgets/budget-jobs.service';
 import { createTestApp, type TSignedIn, type TTestApp } from '../utils/test-app';
 import { insertOutbox, testQueuePrefix, waitFor, wipeRedisPrefix } from './jobs-fixtures';
 
@@ -15,7 +15,8 @@ async function budgetOf(t: TTestApp): Promise<{ preparer: TSignedIn; budgetId: s
   const budgetId = String(created.body.id);
   const jobOf = async (outboxId: string): Promise<TBudgetJob | undefined> => {
     const res = await t.http().get(`/api/budgets/${budgetId}/jobs`).set(preparer.headers).expect(200);
-    return (res.body.items as TBudgetJob[]).find((job) => job.id === outboxId);
+    // Parsed with the schema the OpenAPI document gives the route: it describes the answer.
+    return ZBudgetJob.array().parse(res.body.items).find((job) => job.id === outboxId);
   };
   return { preparer, budgetId, jobOf };
 }

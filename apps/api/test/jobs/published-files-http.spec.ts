@@ -1,3 +1,4 @@
+import { ZNotification, ZPublication, ZPublicationSummary } from '@budgetflow/domain';
 import { createHash } from 'node:crypto';
 import { NotifyJob } from '../../src/modules/notifications/jobs/notify.job';
 import { RenderPublicationJob } from '../../src/modules/publications/jobs/render-publication.job';
@@ -38,6 +39,13 @@ describe('published files over HTTP', () => {
     }
   });
 
+  it('answers the publication and the list of publications as the OpenAPI document describes them', async () => {
+    const one = await t.http().get(`/api/public/disclosures/${published.publicationId}`).expect(200);
+    expect(ZPublication.parse(one.body)).toMatchObject({ id: published.publicationId, latest: true, files: expect.arrayContaining([expect.objectContaining({ name: 't1.csv' })]) });
+    const list = await t.http().get('/api/public/disclosures').expect(200);
+    expect(ZPublicationSummary.array().parse(list.body.items).map((p) => p.id)).toEqual([published.publicationId]);
+  });
+
   it('answers 404 for a file that does not exist', async () => {
     await t.http().get('/api/public/files/00000000-0000-4000-8000-000000000000').expect(404);
     await t.http().get('/api/public/files/not-a-uuid').expect(404);
@@ -48,7 +56,7 @@ describe('notifications over HTTP', () => {
   it("shows the department's preparer the publication, nobody else, and refuses anonymous callers", async () => {
     const preparer = await t.login('preparer');
     const mine = await t.http().get('/api/notifications').set(preparer.headers).expect(200);
-    expect(mine.body.items).toEqual([expect.objectContaining({ budgetId: published.budgetId, action: 'publish', read: false })]);
+    expect(ZNotification.array().parse(mine.body.items)).toEqual([expect.objectContaining({ budgetId: published.budgetId, action: 'publish', read: false })]);
     const other = await t.login('preparer2');
     expect((await t.http().get('/api/notifications').set(other.headers).expect(200)).body.items).toEqual([]);
     await t.http().get('/api/notifications').expect(401);

@@ -1,3 +1,4 @@
+import { ZBudgetJob, type TBudgetJob } from '@budgetflow/domain';
 import { Controller, Get, Param, Sse, type MessageEvent } from '@nestjs/common';
 import { distinctUntilChanged, from, map, switchMap, timer, type Observable } from 'rxjs';
 import { z } from 'zod';
@@ -6,7 +7,7 @@ import { Caller } from '../../common/auth/caller.decorator';
 import { ALL_ROLES } from '../../common/auth/role';
 import { Roles } from '../../common/auth/roles.decorator';
 import { documentRoute } from '../../common/openapi/openapi.registry';
-import { BudgetJobsService, type TBudgetJob } from './budget-jobs.service';
+import { BudgetJobsService } from './budget-jobs.service';
 import { BudgetsService } from './budgets.service';
 import { IdPipe } from './request-parts';
 
@@ -20,7 +21,7 @@ documentRoute({
   tags: ['budgets'],
   access: ALL_ROLES,
   params: z.object({ id: z.uuid() }),
-  response: { status: 200 },
+  response: { status: 200, schema: z.object({ items: z.array(ZBudgetJob) }) },
   problems: [404],
 });
 

@@ -1,26 +1,8 @@
+import type { TBudgetJob } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TOPIC_ROUTES, outboxJobId } from '../../queue/job-registry';
 import { QueueClient } from '../../queue/queue-client';
-
-/**
- * waiting: not yet handed to the queue; queued: with a worker, or retrying after a failed attempt;
- * failed: out of attempts, in the dead-letter list until an administrator retries it; done: its
- * effect is stored.
- */
-export type TBudgetJobState = 'waiting' | 'queued' | 'failed' | 'done';
-
-export interface TBudgetJob {
-  id: string;
-  topic: string;
-  state: TBudgetJobState;
-  createdAt: string;
-  doneAt: string | null;
-  /** Attempts finished so far, counted while the job is not done (0 once done or without Redis). */
-  attempts: number;
-  /** Why the last attempt failed, while the job is not done. */
-  failedReason: string | null;
-}
 
 interface TOutboxRow {
   id: string;

@@ -1,3 +1,4 @@
+import { ZComment, type TComment } from '@budgetflow/domain';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { z } from 'zod';
 import type { TCaller } from '../../common/auth/caller';
@@ -6,7 +7,6 @@ import { Roles } from '../../common/auth/roles.decorator';
 import { documentRoute } from '../../common/openapi/openapi.registry';
 import { ZodPipe } from '../../common/validation/zod.pipe';
 import { IdPipe } from '../budgets/request-parts';
-import type { TComment } from './comments.repository';
 import { CommentsService } from './comments.service';
 import { ZAnswerCommentRequest, ZCreateCommentRequest, type TAnswerCommentRequest, type TCreateCommentRequest } from './dto/comment-requests.schema';
 
@@ -14,9 +14,9 @@ import { ZAnswerCommentRequest, ZCreateCommentRequest, type TAnswerCommentReques
 const PARTIES = ['preparer', 'reviewer'] as const;
 const ZIdParams = z.object({ id: z.uuid() });
 
-documentRoute({ method: 'post', path: '/api/budgets/{id}/comments', summary: 'Comment on the budget, a table row or a line', tags: ['comments'], access: PARTIES, params: ZIdParams, body: ZCreateCommentRequest, response: { status: 201 } });
-documentRoute({ method: 'get', path: '/api/budgets/{id}/comments', summary: "A budget's comments, oldest first", tags: ['comments'], access: PARTIES, params: ZIdParams, response: { status: 200 } });
-documentRoute({ method: 'post', path: '/api/comments/{id}/answer', summary: "A preparer answers a comment (once)", tags: ['comments'], access: ['preparer'], params: ZIdParams, body: ZAnswerCommentRequest, response: { status: 200 }, problems: [409] });
+documentRoute({ method: 'post', path: '/api/budgets/{id}/comments', summary: 'Comment on the budget, a table row or a line', tags: ['comments'], access: PARTIES, params: ZIdParams, body: ZCreateCommentRequest, response: { status: 201, schema: ZComment } });
+documentRoute({ method: 'get', path: '/api/budgets/{id}/comments', summary: "A budget's comments, oldest first", tags: ['comments'], access: PARTIES, params: ZIdParams, response: { status: 200, schema: z.object({ items: z.array(ZComment) }) } });
+documentRoute({ method: 'post', path: '/api/comments/{id}/answer', summary: "A preparer answers a comment (once)", tags: ['comments'], access: ['preparer'], params: ZIdParams, body: ZAnswerCommentRequest, response: { status: 200, schema: ZComment }, problems: [409] });
 
 @Controller('api')
 export class CommentsController {

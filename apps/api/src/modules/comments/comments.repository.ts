@@ -1,19 +1,9 @@
+import type { TComment, TCommentTarget } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
 import { visibleCondition, visibleParams } from '../budgets/budget-visibility';
 import { updateReturning } from '../budgets/update-returning';
-import type { TCommentTarget } from './dto/comment-requests.schema';
-
-export interface TComment {
-  id: string;
-  budgetId: string;
-  target: TCommentTarget;
-  body: string;
-  author: { id: string; username: string };
-  createdAt: string;
-  answer: { text: string; by: { id: string; username: string }; at: string } | null;
-}
 
 const COLUMNS = `c.id, c.budget_id AS "budgetId",
   CASE c.target_kind

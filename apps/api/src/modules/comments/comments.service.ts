@@ -1,10 +1,11 @@
+import type { TComment } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
 import { AppError, notFound } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
 import { BudgetsService } from '../budgets/budgets.service';
-import { CommentsRepository, type TComment } from './comments.repository';
+import { CommentsRepository } from './comments.repository';
 import type { TCreateCommentRequest } from './dto/comment-requests.schema';
 
 /** Comments between a department's preparers and the reviewers, on a budget, a table row or a line. */

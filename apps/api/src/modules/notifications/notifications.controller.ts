@@ -1,3 +1,4 @@
+import { ZNotification, type TNotification } from '@budgetflow/domain';
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -8,9 +9,9 @@ import { Roles } from '../../common/auth/roles.decorator';
 import { notFound } from '../../common/errors/app-error';
 import { documentRoute } from '../../common/openapi/openapi.registry';
 import { IdPipe } from '../budgets/request-parts';
-import { NotificationsRepository, type TNotification } from './notifications.repository';
+import { NotificationsRepository } from './notifications.repository';
 
-documentRoute({ method: 'get', path: '/api/notifications', summary: "The caller's notifications (submit, return, approve, publish), newest first", tags: ['notifications'], access: ALL_ROLES, response: { status: 200 } });
+documentRoute({ method: 'get', path: '/api/notifications', summary: "The caller's notifications (submit, return, approve, publish), newest first", tags: ['notifications'], access: ALL_ROLES, response: { status: 200, schema: z.object({ items: z.array(ZNotification) }) } });
 documentRoute({ method: 'post', path: '/api/notifications/{id}/read', summary: 'Marks one of the caller\'s notifications read', tags: ['notifications'], access: ALL_ROLES, params: z.object({ id: z.uuid() }), response: { status: 204, description: 'Marked read' }, problems: [404] });
 
 @Controller('api/notifications')

@@ -1,13 +1,5 @@
+import type { TNotification } from '@budgetflow/domain';
 import type { EntityManager } from 'typeorm';
-
-export interface TNotification {
-  id: string;
-  budgetId: string;
-  action: string;
-  reason: string | null;
-  createdAt: string;
-  read: boolean;
-}
 
 /** Named finders of a user's in-app notifications; every query is scoped to the caller. */
 export class NotificationsRepository {

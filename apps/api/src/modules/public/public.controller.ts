@@ -1,4 +1,4 @@
-import { ZFiscalYear, ZUnitCode } from '@budgetflow/domain';
+import { ZFiscalYear, ZPublication, ZPublicationSummary, ZUnitCode, type TPublication, type TPublicationSummary } from '@budgetflow/domain';
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -7,8 +7,8 @@ import { notFound } from '../../common/errors/app-error';
 import { documentRoute } from '../../common/openapi/openapi.registry';
 import { ZodPipe } from '../../common/validation/zod.pipe';
 import { IdPipe } from '../budgets/request-parts';
-import { PublicationFilesService, type TListedFile } from '../publications/publication-files.service';
-import { PublicationsRepository, type TPublicationSummary } from './publications.repository';
+import { PublicationFilesService } from '../publications/publication-files.service';
+import { PublicationsRepository } from './publications.repository';
 
 const ZDisclosuresQuery = z.strictObject({
   year: z.coerce.number().pipe(ZFiscalYear).optional(),
@@ -17,9 +17,10 @@ const ZDisclosuresQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 type TDisclosuresQuery = z.output<typeof ZDisclosuresQuery>;
+const ZDisclosuresPage = z.object({ items: z.array(ZPublicationSummary), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
 
-documentRoute({ method: 'get', path: '/api/public/disclosures', summary: 'Published budgets (every version), newest year first', tags: ['public'], access: 'public', query: ZDisclosuresQuery, response: { status: 200 } });
-documentRoute({ method: 'get', path: '/api/public/disclosures/{id}', summary: 'One published version: its disclosure model and files', tags: ['public'], access: 'public', params: z.object({ id: z.uuid() }), response: { status: 200 }, problems: [404] });
+documentRoute({ method: 'get', path: '/api/public/disclosures', summary: 'Published budgets (every version), newest year first', tags: ['public'], access: 'public', query: ZDisclosuresQuery, response: { status: 200, schema: ZDisclosuresPage } });
+documentRoute({ method: 'get', path: '/api/public/disclosures/{id}', summary: 'One published version: its disclosure model and files', tags: ['public'], access: 'public', params: z.object({ id: z.uuid() }), response: { status: 200, schema: ZPublication }, problems: [404] });
 
 /** What anyone may read without signing in: published versions only, never a working copy. */
 @Controller('api/public/disclosures')
@@ -39,7 +40,7 @@ export class PublicController {
 
   @Get(':id')
   @Public()
-  async get(@Param('id', new IdPipe('Disclosure')) id: string): Promise<TPublicationSummary & { sha256: string; disclosure: unknown; files: TListedFile[] }> {
+  async get(@Param('id', new IdPipe('Disclosure')) id: string): Promise<TPublication> {
     const publication = await this.publications.findWithDisclosure(this.dataSource.manager, id);
     if (publication === undefined) throw notFound('Disclosure');
     // The files (PDF, XLSX, CSV, JSON) are rendered by a job after publication: empty until then.

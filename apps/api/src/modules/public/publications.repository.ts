@@ -1,17 +1,6 @@
+import type { TPublication, TPublicationSummary } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-
-export interface TPublicationSummary {
-  id: string;
-  budgetId: string;
-  versionNo: number;
-  revisionNo: number;
-  fiscalYear: number;
-  department: { code: string; name: string };
-  publishedAt: string;
-  /** True for the newest version of its budget; older versions stay readable beside it. */
-  latest: boolean;
-}
 
 const SUMMARY = `p.id, p.budget_id AS "budgetId", p.version_no AS "versionNo", p.revision_no AS "revisionNo",
   p.fiscal_year AS "fiscalYear", json_build_object('code', d.code, 'name', d.name) AS department,
@@ -50,8 +39,8 @@ export class PublicationsRepository {
   }
 
   /** One publication with the disclosure of the revision it published. */
-  async findWithDisclosure(m: EntityManager, id: string): Promise<(TPublicationSummary & { disclosure: unknown; sha256: string }) | undefined> {
-    const rows: (TPublicationSummary & { disclosure: unknown; sha256: string })[] = await m.query(
+  async findWithDisclosure(m: EntityManager, id: string): Promise<Omit<TPublication, 'files'> | undefined> {
+    const rows: Omit<TPublication, 'files'>[] = await m.query(
       `SELECT * FROM (
          SELECT ${SUMMARY}, r.disclosure, r.sha256
          FROM publications p JOIN departments d ON d.id = p.department_id

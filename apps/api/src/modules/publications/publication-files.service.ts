@@ -1,22 +1,13 @@
+import type { TPublicFile } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { notFound } from '../../common/errors/app-error';
 import type { TRenderProblem } from '../reports/check/rendered-check';
 import { PublicationFilesRepository, type TFileContent } from './publication-files.repository';
 
-/** A file of a published disclosure as `GET /api/public/disclosures/:id` lists it. */
-export interface TListedFile {
-  format: string;
-  name: string;
-  /** Downloads without signing in. */
-  url: string;
-  size: number;
-  sha256: string;
-}
-
 export type TFilesStatus =
   | { state: 'rendering' }
-  | { state: 'published'; files: TListedFile[] }
+  | { state: 'published'; files: TPublicFile[] }
   | { state: 'check-failed'; problems: TRenderProblem[] };
 
 /** The files of publications, for the public side and for the publisher who waits for them. */
@@ -27,7 +18,7 @@ export class PublicationFilesService {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   /** The files of a publication; empty while they are being rendered or when the check failed. */
-  async listPublished(publicationId: string): Promise<TListedFile[]> {
+  async listPublished(publicationId: string): Promise<TPublicFile[]> {
     const files = await this.repository.listFiles(this.dataSource.manager, publicationId);
     return files.map((f) => ({ format: f.format, name: f.name, url: `/api/public/files/${f.id}`, size: f.size, sha256: f.sha256 }));
   }

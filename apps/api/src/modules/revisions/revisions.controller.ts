@@ -1,3 +1,4 @@
+import { ZRevision, ZRevisionMeta } from '@budgetflow/domain';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { z } from 'zod';
 import type { TCaller } from '../../common/auth/caller';
@@ -14,8 +15,8 @@ const ZRevisionNo = z.coerce.number().int().min(1).max(1_000_000);
 const ZDiffQuery = z.strictObject({ from: ZRevisionNo, to: ZRevisionNo });
 const ZIdParams = z.object({ id: z.uuid() });
 
-documentRoute({ method: 'get', path: '/api/budgets/{id}/revisions', summary: 'Frozen revisions of a budget (no content)', tags: ['revisions'], access: ALL_ROLES, params: ZIdParams, response: { status: 200 } });
-documentRoute({ method: 'get', path: '/api/budgets/{id}/revisions/{no}', summary: 'One revision: document, derived tables, findings, sha256', tags: ['revisions'], access: ALL_ROLES, params: ZIdParams.extend({ no: ZRevisionNo }), response: { status: 200 } });
+documentRoute({ method: 'get', path: '/api/budgets/{id}/revisions', summary: 'Frozen revisions of a budget (no content)', tags: ['revisions'], access: ALL_ROLES, params: ZIdParams, response: { status: 200, schema: z.object({ items: z.array(ZRevisionMeta) }) } });
+documentRoute({ method: 'get', path: '/api/budgets/{id}/revisions/{no}', summary: 'One revision: document, derived tables, findings, sha256', tags: ['revisions'], access: ALL_ROLES, params: ZIdParams.extend({ no: ZRevisionNo }), response: { status: 200, schema: ZRevision } });
 documentRoute({ method: 'get', path: '/api/budgets/{id}/diff', summary: 'Lines added/removed/changed, table cells moved, findings appeared/resolved between two revisions', tags: ['revisions'], access: ALL_ROLES, params: ZIdParams, query: ZDiffQuery, response: { status: 200 } });
 
 @Controller('api/budgets/:id')

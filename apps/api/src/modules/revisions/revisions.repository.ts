@@ -1,21 +1,6 @@
-import type { TBudgetDocument, TDisclosure, TFinding } from '@budgetflow/domain';
+import type { TBudgetDocument, TDisclosure, TFinding, TRevision, TRevisionMeta } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-
-export interface TRevisionMeta {
-  revisionNo: number;
-  budgetVersion: number;
-  sha256: string;
-  submittedBy: { id: string; username: string };
-  editorIds: string[];
-  createdAt: string;
-}
-
-export interface TRevision extends TRevisionMeta {
-  document: TBudgetDocument;
-  disclosure: TDisclosure;
-  findings: TFinding[];
-}
 
 export interface TNewRevision {
   budgetId: string;

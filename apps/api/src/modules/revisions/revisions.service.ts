@@ -1,10 +1,10 @@
-import { diffRevisions, type TRevisionDiff } from '@budgetflow/domain';
+import { diffRevisions, type TRevision, type TRevisionDiffAnswer, type TRevisionMeta } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
 import { notFound } from '../../common/errors/app-error';
 import { BudgetsService } from '../budgets/budgets.service';
-import { RevisionsRepository, type TRevision, type TRevisionMeta } from './revisions.repository';
+import { RevisionsRepository } from './revisions.repository';
 
 /** Frozen revisions of a visible budget, and the difference between any two of them. */
 @Injectable()
@@ -25,7 +25,7 @@ export class RevisionsService {
     return this.mustFindRevision(budgetId, revisionNo);
   }
 
-  async diff(caller: TCaller, budgetId: string, from: number, to: number): Promise<{ from: TRevisionMeta; to: TRevisionMeta; diff: TRevisionDiff }> {
+  async diff(caller: TCaller, budgetId: string, from: number, to: number): Promise<TRevisionDiffAnswer> {
     await this.budgets.mustFind(this.dataSource.manager, caller, budgetId);
     const [before, after] = await Promise.all([this.mustFindRevision(budgetId, from), this.mustFindRevision(budgetId, to)]);
     return { from: meta(before), to: meta(after), diff: diffRevisions(before, after) };

@@ -1,5 +1,5 @@
+import type { TComment, TCommentTarget } from '@budgetflow/domain';
 import { useState } from 'react';
-import type { TComment, TCommentTarget } from '../../lib/api-types';
 import { formatDateTime } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 import { Status } from '../../ui/status';

@@ -1,5 +1,4 @@
-import type { TDisclosure, TExpenditureLine } from '@budgetflow/domain';
-import type { TCommentTarget } from '../../lib/api-types';
+import type { TCommentTarget, TDisclosure, TExpenditureLine } from '@budgetflow/domain';
 
 /** What a comment is anchored to, as people name it: "表一 一.财政拨款（补助）", "L005 2010350/30199". */
 export function targetLabel(

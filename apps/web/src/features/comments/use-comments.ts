@@ -1,6 +1,6 @@
+import type { TComment, TCommentTarget } from '@budgetflow/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
-import type { TComment, TCommentTarget } from '../../lib/api-types';
 
 const commentsKey = (budgetId: string) => ['budget', budgetId, 'comments'] as const;
 

@@ -1,6 +1,6 @@
+import type { TNotification } from '@budgetflow/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
-import type { TNotification } from '../../lib/api-types';
 
 /** The caller's notifications (submit, return, approve, publish), newest first. */
 export function useNotifications() {

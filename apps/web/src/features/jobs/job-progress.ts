@@ -1,4 +1,4 @@
-import type { TBudgetJob } from '../../lib/api-types';
+import type { TBudgetJob } from '@budgetflow/domain';
 
 /** The outbox topics the desks speak of (apps/api/src/queue/job-registry.ts). */
 export const TOTALS_TOPIC = 'budget.totals';

@@ -1,7 +1,7 @@
+import type { TBudgetJob } from '@budgetflow/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../lib/api-client';
-import type { TBudgetJob } from '../../lib/api-types';
 import { budgetKey } from '../editor/use-budget-editor';
 import { totalsFinished } from './job-progress';
 

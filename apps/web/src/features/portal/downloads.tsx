@@ -1,4 +1,4 @@
-import type { TPublicFile } from '../../lib/api-types';
+import type { TPublicFile } from '@budgetflow/domain';
 import { useI18n } from '../../lib/i18n';
 
 const ORDER = ['pdf', 'xlsx', 'csv', 'json', 'html'];
@@ -16,8 +16,7 @@ export function Downloads({ files }: { files: TPublicFile[] }) {
   const { t } = useI18n();
   if (files.length === 0) return <p className="muted">{t('filesPending')}</p>;
   const sorted = [...files].sort(
-    (a, b) =>
-      rank(a.format) - rank(b.format) || (a.name ?? '').localeCompare(b.name ?? '', 'en', { numeric: true }),
+    (a, b) => rank(a.format) - rank(b.format) || a.name.localeCompare(b.name, 'en', { numeric: true }),
   );
   return (
     <table className="list downloads">
@@ -35,7 +34,7 @@ export function Downloads({ files }: { files: TPublicFile[] }) {
               <a href={f.url} download data-format={f.format}>
                 {f.format.toUpperCase()}
               </a>
-              {f.name !== undefined && <span className="muted"> {f.name}</span>}
+              <span className="muted"> {f.name}</span>
             </td>
             <td>{size(f.size)}</td>
             <td>

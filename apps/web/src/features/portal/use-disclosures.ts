@@ -1,6 +1,7 @@
+import type { TPublication, TPublicationSummary } from '@budgetflow/domain';
 import { useQuery } from '@tanstack/react-query';
 import { api, query } from '../../lib/api-client';
-import type { TPage, TPublication, TPublicationSummary } from '../../lib/api-types';
+import type { TPage } from '../../lib/api-types';
 
 export function useDisclosures(filter: { year?: number; department?: string }) {
   return useQuery({

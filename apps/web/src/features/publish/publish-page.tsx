@@ -1,9 +1,9 @@
-import { actionsFor } from '@budgetflow/domain';
+import { actionsFor, type TPublication, type TPublicationSummary } from '@budgetflow/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, query } from '../../lib/api-client';
-import type { TPage, TPublication, TPublicationSummary } from '../../lib/api-types';
+import type { TPage } from '../../lib/api-types';
 import { useI18n } from '../../lib/i18n';
 import { useWorkflowAction } from '../../lib/use-workflow-action';
 import { ErrorBanner } from '../../ui/error-banner';

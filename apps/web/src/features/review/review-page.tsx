@@ -1,6 +1,12 @@
-import { actionsFor, catalogueForYear, type TFindingLocation, type TTableId } from '@budgetflow/domain';
+import {
+  actionsFor,
+  catalogueForYear,
+  type TCommentTarget,
+  type TFindingLocation,
+  type TTableId,
+} from '@budgetflow/domain';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { TCommentTarget, TSessionUser } from '../../lib/api-types';
+import type { TSessionUser } from '../../lib/api-types';
 import { attrSelector } from '../../lib/attr-selector';
 import { formatDateTime } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';

@@ -1,6 +1,6 @@
+import type { TRevision, TRevisionDiffAnswer, TRevisionMeta } from '@budgetflow/domain';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
-import type { TDiffAnswer, TRevision, TRevisionMeta } from '../../lib/api-types';
 
 export function useRevisions(budgetId: string) {
   return useQuery({
@@ -12,7 +12,7 @@ export function useRevisions(budgetId: string) {
 export function useDiff(budgetId: string, from: number | undefined, to: number | undefined) {
   return useQuery({
     queryKey: ['budget', budgetId, 'diff', from, to],
-    queryFn: () => api<TDiffAnswer>(`/api/budgets/${budgetId}/diff?from=${from}&to=${to}`),
+    queryFn: () => api<TRevisionDiffAnswer>(`/api/budgets/${budgetId}/diff?from=${from}&to=${to}`),
     enabled: from !== undefined && to !== undefined && from !== to,
   });
 }

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** An in-app notification (the jobs' notifications table): a workflow action on a budget. */
+export const ZNotification = z.object({
+  id: z.uuid(),
+  budgetId: z.uuid(),
+  action: z.string(),
+  reason: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  read: z.boolean(),
+});
+
+export type TNotification = z.output<typeof ZNotification>;

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { ZDisclosure } from '../disclosure/disclosure.schema';
+
+/** A file of a published disclosure, as GET /api/public/disclosures/:id lists it. */
+export const ZPublicFile = z.object({
+  format: z.string(),
+  /** e.g. t1.csv, disclosure.pdf: several files may share a format (one CSV per table). */
+  name: z.string(),
+  /** Downloads without signing in. */
+  url: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+});
+
+/** One published version of a budget, as GET /api/public/disclosures lists them. */
+export const ZPublicationSummary = z.object({
+  id: z.uuid(),
+  budgetId: z.uuid(),
+  versionNo: z.number().int(),
+  revisionNo: z.number().int(),
+  fiscalYear: z.number().int(),
+  department: z.object({ code: z.string(), name: z.string() }),
+  publishedAt: z.iso.datetime(),
+  /** True for the newest version of its budget; older versions stay readable beside it. */
+  latest: z.boolean(),
+});
+
+/** One published version with the disclosure of the revision it published and its files. */
+export const ZPublication = ZPublicationSummary.extend({
+  sha256: z.string(),
+  disclosure: ZDisclosure,
+  /** Rendered by a job after publication: empty until then. */
+  files: z.array(ZPublicFile),
+});
+
+export type TPublicFile = z.output<typeof ZPublicFile>;
+export type TPublicationSummary = z.output<typeof ZPublicationSummary>;
+export type TPublication = z.output<typeof ZPublication>;
