@@ -2,45 +2,29 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { DataSource } from 'typeorm';
-import { createDataSource } from '../../src/database/data-source';
-import { PublicationFilesRepository } from '../../src/modules/publications/publication-files.repository';
 import { jobHandlers } from '../../src/queue/job-handlers';
 import { JobRuntime } from '../../src/queue/job-runtime';
 import { outboxJobId } from '../../src/queue/job-registry';
 import { createRedis } from '../../src/queue/redis-connection';
 import { createTestApp, type TTestApp } from '../utils/test-app';
-import {
-  insertOutbox,
-  insertPublishedBudget,
-  renderPublication,
-  testQueuePrefix,
-  undoneOutboxRows,
-  waitFor,
-  wipeRedisPrefix,
-} from './jobs-fixtures';
-import { seedDisclosure } from './seed-disclosure';
+import { insertOutbox, insertPublishedBudget, openPublicationJobs, renderPublication, testQueuePrefix, undoneOutboxRows, waitFor, wipeRedisPrefix, type TPublicationJobs } from './jobs-fixtures';
 import { startWorkerProcess } from './worker-process';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
-const disclosure = seedDisclosure();
-const files = new PublicationFilesRepository();
 let t: TTestApp;
-let ds: DataSource;
+let jobs: TPublicationJobs;
 
 beforeAll(async () => {
   t = await createTestApp();
-  ds = createDataSource(t.db.url, { poolSize: 4 });
-  await ds.initialize();
+  jobs = await openPublicationJobs(t.db.url);
 });
 
 afterAll(async () => {
-  await ds.destroy();
+  await jobs.ds.destroy();
   await t.close();
 });
 
 async function fileCount(publicationId: string): Promise<number> {
-  return (await files.listFiles(ds.manager, publicationId)).length;
+  return (await jobs.files.listFiles(jobs.ds.manager, publicationId)).length;
 }
 
 describe('a worker killed in the middle of a report', () => {
@@ -49,20 +33,20 @@ describe('a worker killed in the middle of a report', () => {
   let queue: Queue;
 
   beforeAll(() => {
-    redis = createRedis(REDIS_URL);
+    redis = createRedis(jobs.redisUrl);
     queue = new Queue('publication', { connection: redis, prefix });
   });
 
   afterAll(async () => {
     await queue.close();
     redis.disconnect();
-    await wipeRedisPrefix(REDIS_URL, prefix);
+    await wipeRedisPrefix(jobs.redisUrl, prefix);
   });
 
   it('produces the report exactly once after a restart, and never serves a half-written file', async () => {
-    const published = await insertPublishedBudget(ds, t.people, disclosure, 2020);
-    const outboxId = await renderPublication(ds, published);
-    const env = { DATABASE_URL: t.db.url, REDIS_URL, QUEUE_PREFIX: prefix, JOB_LOCK_MS: '2000' };
+    const published = await insertPublishedBudget(jobs.ds, t.people, jobs.disclosure, 2020);
+    const outboxId = await renderPublication(jobs.ds, published);
+    const env = { DATABASE_URL: t.db.url, REDIS_URL: jobs.redisUrl, QUEUE_PREFIX: prefix, JOB_LOCK_MS: '2000' };
     const first = await startWorkerProcess(env);
     await waitFor('the report to start', async () => (await (await Job.fromId(queue, outboxJobId(outboxId)))?.getState()) === 'active', 30_000);
     await first.kill();
@@ -71,16 +55,16 @@ describe('a worker killed in the middle of a report', () => {
 
     const second = await startWorkerProcess(env);
     try {
-      await waitFor('the report after the restart', async () => (await undoneOutboxRows(ds)) === 0, 60_000);
+      await waitFor('the report after the restart', async () => (await undoneOutboxRows(jobs.ds)) === 0, 60_000);
     } finally {
       await second.stop();
     }
-    const checks: { n: number }[] = await ds.query(`SELECT count(*)::int AS n FROM publication_checks WHERE publication_id = $1`, [published.publicationId]);
+    const checks: { n: number }[] = await jobs.ds.query(`SELECT count(*)::int AS n FROM publication_checks WHERE publication_id = $1`, [published.publicationId]);
     expect(checks[0]?.n).toBe(1);
-    const listed = await files.listFiles(ds.manager, published.publicationId);
+    const listed = await jobs.files.listFiles(jobs.ds.manager, published.publicationId);
     expect(listed).toHaveLength(15);
     for (const file of listed) {
-      const content = await files.findContent(ds.manager, file.id);
+      const content = await jobs.files.findContent(jobs.ds.manager, file.id);
       expect(createHash('sha256').update(content?.content ?? Buffer.alloc(0)).digest('hex')).toBe(file.sha256);
     }
     const job = await Job.fromId(queue, outboxJobId(outboxId));
@@ -120,10 +104,10 @@ describe('Redis stopped for 30 s while budgets are published', () => {
   it('keeps the API answering, and runs every job once Redis is back: none lost, none twice', async () => {
     await startRedis();
     const runtime = JobRuntime.start({
-      dataSource: ds,
+      dataSource: jobs.ds,
       redisUrl: url,
       prefix,
-      handlers: jobHandlers(ds),
+      handlers: jobHandlers(jobs.ds),
       relayIntervalMs: 200,
       reconcileIntervalMs: 1000,
       reconcileAfterSeconds: 2,
@@ -135,10 +119,10 @@ describe('Redis stopped for 30 s while budgets are published', () => {
       const downSince = Date.now();
       const publications: string[] = [];
       for (const year of [2021, 2022, 2023]) {
-        const published = await insertPublishedBudget(ds, t.people, disclosure, year);
+        const published = await insertPublishedBudget(jobs.ds, t.people, jobs.disclosure, year);
         publications.push(published.publicationId);
-        await renderPublication(ds, published);
-        await insertOutbox(ds, 'budget.notify', { budgetId: published.budgetId, action: 'publish', who: 'preparers' });
+        await renderPublication(jobs.ds, published);
+        await insertOutbox(jobs.ds, 'budget.notify', { budgetId: published.budgetId, action: 'publish', who: 'preparers' });
       }
       // While Redis is down the API answers as usual: nothing on its request path needs Redis.
       while (Date.now() - downSince < 30_000) {
@@ -147,12 +131,12 @@ describe('Redis stopped for 30 s while budgets are published', () => {
         expect(Date.now() - started).toBeLessThan(1000);
         await new Promise((resolve) => setTimeout(resolve, 2000));
       }
-      expect(await undoneOutboxRows(ds)).toBe(6);
+      expect(await undoneOutboxRows(jobs.ds)).toBe(6);
 
       await startRedis();
-      await waitFor('every job', async () => (await undoneOutboxRows(ds)) === 0, 60_000);
+      await waitFor('every job', async () => (await undoneOutboxRows(jobs.ds)) === 0, 60_000);
       for (const id of publications) expect(await fileCount(id)).toBe(15);
-      const notified: { n: number }[] = await ds.query(`SELECT count(*)::int AS n FROM notifications WHERE action = 'publish'`);
+      const notified: { n: number }[] = await jobs.ds.query(`SELECT count(*)::int AS n FROM notifications WHERE action = 'publish'`);
       expect(notified[0]?.n).toBe(3);
     } finally {
       await runtime.stop();

@@ -3,7 +3,10 @@ import { canonicalJson, type TDisclosure } from '@budgetflow/domain';
 import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { createDataSource } from '../../src/database/data-source';
+import { PublicationFilesRepository } from '../../src/modules/publications/publication-files.repository';
 import type { TSeededPeople } from '../utils/seed-people';
+import { seedDisclosure } from './seed-disclosure';
 
 /** A Redis key prefix of its own for one test file, so parallel tests never see each other's jobs. */
 export function testQueuePrefix(): string {
@@ -25,6 +28,24 @@ export async function wipeRedisPrefix(redisUrl: string, prefix: string): Promise
   } finally {
     redis.disconnect();
   }
+}
+
+/** What the specs that run publication jobs work with (openPublicationJobs). */
+export interface TPublicationJobs {
+  /** The machine's Redis; each test keeps to a prefix of its own (testQueuePrefix). */
+  redisUrl: string;
+  /** A pool of their own on the test database (4 connections, as a worker's), apart from any app's. */
+  ds: DataSource;
+  /** The seed's disclosure, for insertPublishedBudget to publish. */
+  disclosure: TDisclosure;
+  files: PublicationFilesRepository;
+}
+
+/** The set-up of the specs that run publication jobs, on a migrated test database; `ds.destroy()` ends it. */
+export async function openPublicationJobs(databaseUrl: string): Promise<TPublicationJobs> {
+  const ds = createDataSource(databaseUrl, { poolSize: 4 });
+  await ds.initialize();
+  return { redisUrl: 'redis://127.0.0.1:6379', ds, disclosure: seedDisclosure(), files: new PublicationFilesRepository() };
 }
 
 export interface TPublished {

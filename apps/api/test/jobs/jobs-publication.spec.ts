@@ -1,7 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { createDataSource } from '../../src/database/data-source';
-import { PublicationFilesRepository } from '../../src/modules/publications/publication-files.repository';
 import { renderDisclosurePdf } from '../../src/modules/reports/pdf/disclosure-pdf.renderer';
 import { renderDisclosureXlsx } from '../../src/modules/reports/xlsx/disclosure-xlsx.renderer';
 import { jobHandlers } from '../../src/queue/job-handlers';
@@ -11,44 +8,32 @@ import { closeQueues, createQueues } from '../../src/queue/queues';
 import { createRedis } from '../../src/queue/redis-connection';
 import { createTestDatabase, type TTestDatabase } from '../utils/test-database';
 import { seedPeople, type TSeededPeople } from '../utils/seed-people';
-import {
-  insertOutbox,
-  insertPublishedBudget,
-  renderPublication,
-  testQueuePrefix,
-  undoneOutboxRows,
-  waitFor,
-  wipeRedisPrefix,
-} from './jobs-fixtures';
-import { REVISION_DATE, seedDisclosure } from './seed-disclosure';
+import { insertOutbox, insertPublishedBudget, openPublicationJobs, renderPublication, testQueuePrefix, undoneOutboxRows, waitFor, wipeRedisPrefix, type TPublicationJobs } from './jobs-fixtures';
+import { REVISION_DATE } from './seed-disclosure';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
-const disclosure = seedDisclosure();
-const files = new PublicationFilesRepository();
 let db: TTestDatabase;
-let ds: DataSource;
+let jobs: TPublicationJobs;
 let people: TSeededPeople;
 const prefix = testQueuePrefix();
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  ds = createDataSource(db.url, { poolSize: 4 });
-  await ds.initialize();
-  people = await seedPeople(ds);
+  jobs = await openPublicationJobs(db.url);
+  people = await seedPeople(jobs.ds);
 });
 
 afterAll(async () => {
-  await wipeRedisPrefix(REDIS_URL, prefix);
-  await ds.destroy();
+  await wipeRedisPrefix(jobs.redisUrl, prefix);
+  await jobs.ds.destroy();
   await db.drop();
 });
 
 function startRuntime(): JobRuntime {
   return JobRuntime.start({
-    dataSource: ds,
-    redisUrl: REDIS_URL,
+    dataSource: jobs.ds,
+    redisUrl: jobs.redisUrl,
     prefix,
-    handlers: jobHandlers(ds),
+    handlers: jobHandlers(jobs.ds),
     relayIntervalMs: 100,
     reconcileIntervalMs: 200,
     reconcileAfterSeconds: 0,
@@ -58,62 +43,62 @@ function startRuntime(): JobRuntime {
 
 describe('publication through the queue', () => {
   it('renders, checks and stores the files of a published revision, each downloadable with its listed sha256', async () => {
-    const published = await insertPublishedBudget(ds, people, disclosure, 2020);
-    await renderPublication(ds, published);
+    const published = await insertPublishedBudget(jobs.ds, people, jobs.disclosure, 2020);
+    await renderPublication(jobs.ds, published);
     const runtime = startRuntime();
     try {
-      await waitFor('the files', async () => (await files.listFiles(ds.manager, published.publicationId)).length > 0);
+      await waitFor('the files', async () => (await jobs.files.listFiles(jobs.ds.manager, published.publicationId)).length > 0);
     } finally {
       await runtime.stop();
     }
-    expect(await files.findCheck(ds.manager, published.publicationId)).toEqual({ passed: true, problems: [] });
-    const listed = await files.listFiles(ds.manager, published.publicationId);
+    expect(await jobs.files.findCheck(jobs.ds.manager, published.publicationId)).toEqual({ passed: true, problems: [] });
+    const listed = await jobs.files.listFiles(jobs.ds.manager, published.publicationId);
     expect(listed.map((f) => f.format).sort()).toEqual(['csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'datapackage', 'html', 'json', 'pdf', 'xlsx']);
     for (const file of listed) {
-      const content = await files.findContent(ds.manager, file.id);
+      const content = await jobs.files.findContent(jobs.ds.manager, file.id);
       expect(content?.content.length).toBe(file.size);
       expect(createHash('sha256').update(content?.content ?? Buffer.alloc(0)).digest('hex')).toBe(file.sha256);
     }
     // The PDF and the workbook are the revision's: rendering them again from the same revision gives the same bytes.
     const again = {
-      pdf: await renderDisclosurePdf(disclosure, { createdAt: REVISION_DATE }),
-      xlsx: await renderDisclosureXlsx(disclosure, { createdAt: REVISION_DATE }),
+      pdf: await renderDisclosurePdf(jobs.disclosure, { createdAt: REVISION_DATE }),
+      xlsx: await renderDisclosureXlsx(jobs.disclosure, { createdAt: REVISION_DATE }),
     };
     for (const format of ['pdf', 'xlsx'] as const) {
       expect(listed.find((f) => f.format === format)?.sha256).toBe(createHash('sha256').update(again[format]).digest('hex'));
     }
-    expect(await undoneOutboxRows(ds)).toBe(0);
+    expect(await undoneOutboxRows(jobs.ds)).toBe(0);
   });
 
   it('loses nothing when Redis forgets relayed jobs, and acts once however often they are re-enqueued', async () => {
-    const published = await insertPublishedBudget(ds, people, disclosure, 2021);
-    await renderPublication(ds, published);
-    await insertOutbox(ds, 'budget.notify', { budgetId: published.budgetId, action: 'publish', who: 'preparers' });
-    await insertOutbox(ds, 'budget.notify', { budgetId: published.budgetId, action: 'approve', who: 'reviewers' });
+    const published = await insertPublishedBudget(jobs.ds, people, jobs.disclosure, 2021);
+    await renderPublication(jobs.ds, published);
+    await insertOutbox(jobs.ds, 'budget.notify', { budgetId: published.budgetId, action: 'publish', who: 'preparers' });
+    await insertOutbox(jobs.ds, 'budget.notify', { budgetId: published.budgetId, action: 'approve', who: 'reviewers' });
     // Relay, then lose Redis's copy before any worker ran: only PostgreSQL still knows.
-    const producer = createRedis(REDIS_URL);
+    const producer = createRedis(jobs.redisUrl);
     const queues = createQueues(producer, prefix);
-    expect(await relayOutbox(ds, queues)).toBe(3);
+    expect(await relayOutbox(jobs.ds, queues)).toBe(3);
     await closeQueues(queues);
     producer.disconnect();
-    await wipeRedisPrefix(REDIS_URL, prefix);
-    const pending: { n: number }[] = await ds.query(`SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NOT NULL AND done_at IS NULL`);
+    await wipeRedisPrefix(jobs.redisUrl, prefix);
+    const pending: { n: number }[] = await jobs.ds.query(`SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NOT NULL AND done_at IS NULL`);
     expect(pending[0]?.n).toBe(3);
 
     const again = startRuntime();
     try {
-      await waitFor('every job done', async () => (await undoneOutboxRows(ds)) === 0);
+      await waitFor('every job done', async () => (await undoneOutboxRows(jobs.ds)) === 0);
       // Re-enqueueing finished work is harmless: the jobs find their outcome and change nothing.
-      await ds.query(`UPDATE outbox SET done_at = NULL`);
-      await wipeRedisPrefix(REDIS_URL, prefix);
-      await reconcileOutbox(ds, again.queues, 0);
-      await waitFor('every job done again', async () => (await undoneOutboxRows(ds)) === 0);
+      await jobs.ds.query(`UPDATE outbox SET done_at = NULL`);
+      await wipeRedisPrefix(jobs.redisUrl, prefix);
+      await reconcileOutbox(jobs.ds, again.queues, 0);
+      await waitFor('every job done again', async () => (await undoneOutboxRows(jobs.ds)) === 0);
     } finally {
       await again.stop();
     }
-    const checks: { n: number }[] = await ds.query(`SELECT count(*)::int AS n FROM publication_checks WHERE publication_id = $1`, [published.publicationId]);
+    const checks: { n: number }[] = await jobs.ds.query(`SELECT count(*)::int AS n FROM publication_checks WHERE publication_id = $1`, [published.publicationId]);
     expect(checks[0]?.n).toBe(1);
-    const notified: { username: string; action: string }[] = await ds.query(
+    const notified: { username: string; action: string }[] = await jobs.ds.query(
       `SELECT u.username, n.action FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.budget_id = $1 ORDER BY n.action, u.username`,
       [published.budgetId],
     );
