@@ -100,4 +100,22 @@ describe('LineSnapshots', () => {
     const [removals] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM removed_expenditure_lines WHERE budget_id = $1`, [budget.id])) as { n: number }[];
     expect(removals?.n).toBe(0);
   });
+
+  it('a line it cannot sum leaves no half-patched snapshot: once the line is fixed, the lines are read afresh', async () => {
+    const preparer2 = await t.login('preparer2');
+    const budget = await createSeededBudget(t, preparer2, 2021, seedDocumentFor({ code: '999001', name: '示例单位' }));
+    const snapshots = new LineSnapshots(repository);
+    const [line] = (await bothReads(snapshots, budget.id)).read;
+    // Written behind the API's back: more than a line may hold, which the tally refuses to add.
+    const writeAmount = async (amount: string): Promise<void> => {
+      const [[bumped]] = (await t.dataSource.query(`UPDATE budgets SET version = version + 1 WHERE id = $1 RETURNING version`, [budget.id])) as [{ version: number }[], number];
+      await t.dataSource.query(`UPDATE expenditure_lines SET amount = $3, changed_in = $4 WHERE budget_id = $1 AND line_id = $2`, [budget.id, line!.id, amount, bumped!.version]);
+    };
+    await writeAmount('9999999999999999.99');
+    await expect(bothReads(snapshots, budget.id)).rejects.toThrow();
+    await writeAmount('12.34');
+    const fixed = await bothReads(snapshots, budget.id);
+    expect(fixed.kept).toEqual(fixed.read);
+    expect(fixed.kept.find((l) => l.id === line!.id)?.amount).toBe('12.34');
+  });
 });

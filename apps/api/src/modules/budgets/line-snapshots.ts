@@ -50,20 +50,29 @@ export class LineSnapshots {
       const changed = await this.lines.loadExpenditureChangedSince(m, at.budgetId, from);
       // Another derivation of this budget moved the snapshot while we read: ours is of another version.
       if (this.kept.get(at.budgetId) !== base || base.version !== from) return this.readAll(m, at, incomeLines, use);
-      for (const id of removed) {
-        if (this.untally(base, id)) base.lines.delete(id);
-      }
-      for (const row of changed) {
-        const line = toExpenditureLine(row);
-        this.untally(base, line.id);
-        // set() on a kept id keeps its place: an updated line keeps its ordinal
-        base.lines.set(line.id, line);
-        base.tally.add(line);
+      try {
+        this.patch(base, removed, changed.map(toExpenditureLine));
+      } catch (error) {
+        // Half patched, the snapshot is of no version at all: the next derivation reads all lines.
+        this.kept.delete(at.budgetId);
+        throw error;
       }
       base.version = at.version;
     }
     this.keep(at.budgetId, base);
     return use([...base.lines.values()], base.tally.aggregate(incomeLines));
+  }
+
+  private patch(snapshot: TSnapshot, removed: readonly string[], changed: readonly TExpenditureLine[]): void {
+    for (const id of removed) {
+      if (this.untally(snapshot, id)) snapshot.lines.delete(id);
+    }
+    for (const line of changed) {
+      this.untally(snapshot, line.id);
+      // set() on a kept id keeps its place: an updated line keeps its ordinal
+      snapshot.lines.set(line.id, line);
+      snapshot.tally.add(line);
+    }
   }
 
   /** Takes a kept line's old values out of the tally; false when the snapshot has no such line. */
