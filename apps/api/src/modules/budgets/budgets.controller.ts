@@ -1,6 +1,6 @@
 import { ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { TCaller } from '../../common/auth/caller';
 import { Caller } from '../../common/auth/caller.decorator';
@@ -21,6 +21,7 @@ import {
   type TReadBudgetQuery,
 } from './dto/budget-requests.schema';
 import { etagOf, IdPipe, versionSeen } from './request-parts';
+import { gzipSpliceJson } from './gzip-splice';
 import { spliceJson } from './splice-json';
 
 const ZIdParams = z.object({ id: z.uuid() });
@@ -65,10 +66,19 @@ export class BudgetsController {
     @Caller() caller: TCaller,
     @Param('id', new IdPipe('Budget')) id: string,
     @Query(new ZodPipe(ZReadBudgetQuery)) query: TReadBudgetQuery,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     const { head, derived } = await this.budgets.read(caller, id, query);
     res.setHeader('ETag', etagOf(head.version));
+    res.setHeader('Vary', 'Accept-Encoding');
+    // The derived part is hundreds of kB for a large budget: gzipped once per version, not per answer.
+    // Asked for only: a client that names no encoding gets the plain bytes.
+    if (req.headers['accept-encoding'] !== undefined && req.acceptsEncodings('gzip') === 'gzip') {
+      res.setHeader('Content-Encoding', 'gzip');
+      res.type('application/json').send(gzipSpliceJson(head, derived.json));
+      return;
+    }
     res.type('application/json').send(spliceJson(head, derived.json));
   }
 
