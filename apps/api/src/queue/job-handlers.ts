@@ -4,7 +4,8 @@ import { RecomputeTotalsJob } from '../modules/budgets/jobs/recompute-totals.job
 import { NotifyJob } from '../modules/notifications/jobs/notify.job';
 import { RenderPublicationJob } from '../modules/publications/jobs/render-publication.job';
 import { StatutoryClockJob } from '../modules/publications/jobs/statutory-clock.job';
-import { PURGE_SESSIONS_JOB, STATUTORY_CLOCK_JOB, outboxHandler, type TJobHandlers } from './job-registry';
+import { PURGE_OUTBOX_JOB, PURGE_SESSIONS_JOB, STATUTORY_CLOCK_JOB, outboxHandler, type TJobHandlers } from './job-registry';
+import { PurgeOutboxJob } from './purge-outbox.job';
 
 /** Every job the worker runs, by job name (see TOPIC_ROUTES and SCHEDULED_JOBS). */
 export function jobHandlers(dataSource: DataSource): TJobHandlers {
@@ -13,11 +14,13 @@ export function jobHandlers(dataSource: DataSource): TJobHandlers {
   const clock = new StatutoryClockJob(dataSource);
   const totals = new RecomputeTotalsJob(dataSource);
   const purgeSessions = new PurgeSessionsJob(dataSource);
+  const purgeOutbox = new PurgeOutboxJob(dataSource);
   return {
     'render-publication': outboxHandler((data) => renderPublication.handle(data)),
     notify: outboxHandler((data) => notify.handle(data)),
     'recompute-totals': outboxHandler((data) => totals.handle(data)),
     [STATUTORY_CLOCK_JOB]: () => clock.handle(),
     [PURGE_SESSIONS_JOB]: () => purgeSessions.handle(),
+    [PURGE_OUTBOX_JOB]: () => purgeOutbox.handle(),
   };
 }

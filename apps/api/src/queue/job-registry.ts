@@ -41,6 +41,7 @@ export function outboxHandler(handle: (data: TOutboxJobData) => Promise<string>)
 
 export const STATUTORY_CLOCK_JOB = 'statutory-clock';
 export const PURGE_SESSIONS_JOB = 'purge-sessions';
+export const PURGE_OUTBOX_JOB = 'purge-outbox';
 
 export interface TScheduledJob {
   queue: TQueueName;
@@ -53,6 +54,7 @@ export const SCHEDULED_JOBS: readonly TScheduledJob[] = [
   { queue: 'publication', jobName: STATUTORY_CLOCK_JOB, everyMs: 3600_000 },
   // One quick DELETE a day needs no queue of its own; notifications' jobs are short database writes too.
   { queue: 'notifications', jobName: PURGE_SESSIONS_JOB, everyMs: 24 * 3600_000 },
+  { queue: 'notifications', jobName: PURGE_OUTBOX_JOB, everyMs: 24 * 3600_000 },
 ];
 export type TJobHandlers = Readonly<Record<string, TJobHandler>>;
 
