@@ -1,21 +1,16 @@
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../../src/database/data-source';
 import { PurgeOutboxJob } from '../../src/queue/purge-outbox.job';
-import { createTestDatabase, type TTestDatabase } from '../utils/test-database';
+import { openTestDataSource, type TTestDataSource } from '../utils/test-database';
 
-let db: TTestDatabase;
+let db: TTestDataSource;
 let ds: DataSource;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  ds = createDataSource(db.url, { poolSize: 2 });
-  await ds.initialize();
+  db = await openTestDataSource();
+  ds = db.ds;
 });
 
-afterAll(async () => {
-  await ds.destroy();
-  await db.drop();
-});
+afterAll(() => db.close());
 
 /** One outbox row per case, told apart by its payload; `done` is an SQL interval relative to now, null for not done. */
 async function insertRows(): Promise<void> {

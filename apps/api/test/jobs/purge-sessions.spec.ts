@@ -1,29 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../../src/database/data-source';
 import { PurgeSessionsJob } from '../../src/modules/auth/jobs/purge-sessions.job';
 import { jobHandlers } from '../../src/queue/job-handlers';
 import { JobRuntime } from '../../src/queue/job-runtime';
 import { seedPeople, type TSeededPeople } from '../utils/seed-people';
-import { createTestDatabase, type TTestDatabase } from '../utils/test-database';
+import { openTestDataSource, type TTestDataSource } from '../utils/test-database';
 import { testQueuePrefix, waitFor, wipeRedisPrefix } from './jobs-fixtures';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
-let db: TTestDatabase;
+let db: TTestDataSource;
 let ds: DataSource;
 let people: TSeededPeople;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  ds = createDataSource(db.url, { poolSize: 2 });
-  await ds.initialize();
+  db = await openTestDataSource();
+  ds = db.ds;
   people = await seedPeople(ds);
 });
 
-afterAll(async () => {
-  await ds.destroy();
-  await db.drop();
-});
+afterAll(() => db.close());
 
 /** One session of each kind; `expires` and `revoked` are SQL intervals relative to now (revoked: null = never). */
 async function insertSessions(): Promise<void> {

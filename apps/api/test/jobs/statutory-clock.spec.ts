@@ -1,25 +1,20 @@
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../../src/database/data-source';
 import { StatutoryClockJob } from '../../src/modules/publications/jobs/statutory-clock.job';
-import { createTestDatabase, type TTestDatabase } from '../utils/test-database';
+import { openTestDataSource, type TTestDataSource } from '../utils/test-database';
 import { seedPeople, type TSeededPeople } from '../utils/seed-people';
 
-let db: TTestDatabase;
+let db: TTestDataSource;
 let ds: DataSource;
 let people: TSeededPeople;
 const NOW = new Date('2021-04-01T09:00:00Z');
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  ds = createDataSource(db.url, { poolSize: 2 });
-  await ds.initialize();
+  db = await openTestDataSource();
+  ds = db.ds;
   people = await seedPeople(ds);
 });
 
-afterAll(async () => {
-  await ds.destroy();
-  await db.drop();
-});
+afterAll(() => db.close());
 
 /** A budget approved `days` before NOW (an approved budget's last change is its approval). */
 async function approvedDaysAgo(days: number, fiscalYear: number, department: 'home' | 'other' = 'home'): Promise<string> {

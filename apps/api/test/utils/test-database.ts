@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/database/data-source';
 import { migrateUnderLock } from '../../src/database/migrate';
 
@@ -35,6 +36,29 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     }
   }
   return { url, name, drop: () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) };
+}
+
+export interface TTestDataSource {
+  ds: DataSource;
+  /** Closes the data source, then drops the database. Call in afterAll. */
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh migrated database and a data source on it, for tests of the jobs and the database alone:
+ *   let db: TTestDataSource; beforeAll(async () => { db = await openTestDataSource(); }); afterAll(() => db.close());
+ */
+export async function openTestDataSource(options: { poolSize?: number } = {}): Promise<TTestDataSource> {
+  const db = await createTestDatabase();
+  const ds = createDataSource(db.url, { poolSize: options.poolSize ?? 2 });
+  await ds.initialize();
+  return {
+    ds,
+    close: async () => {
+      await ds.destroy();
+      await db.drop();
+    },
+  };
 }
 
 export function databaseUrl(name: string): string {
