@@ -4,12 +4,14 @@ import { RecomputeTotalsJob } from '../modules/budgets/jobs/recompute-totals.job
 import { NotifyJob } from '../modules/notifications/jobs/notify.job';
 import { RenderPublicationJob } from '../modules/publications/jobs/render-publication.job';
 import { StatutoryClockJob } from '../modules/publications/jobs/statutory-clock.job';
+import { RenderRevisionJob } from '../modules/reports/jobs/render-revision.job';
 import { PURGE_OUTBOX_JOB, PURGE_SESSIONS_JOB, STATUTORY_CLOCK_JOB, outboxHandler, type TJobHandlers } from './job-registry';
 import { PurgeOutboxJob } from './purge-outbox.job';
 
 /** Every job the worker runs, by job name (see TOPIC_ROUTES and SCHEDULED_JOBS). */
 export function jobHandlers(dataSource: DataSource): TJobHandlers {
   const renderPublication = new RenderPublicationJob(dataSource);
+  const renderRevision = new RenderRevisionJob(dataSource);
   const notify = new NotifyJob(dataSource);
   const clock = new StatutoryClockJob(dataSource);
   const totals = new RecomputeTotalsJob(dataSource);
@@ -17,6 +19,7 @@ export function jobHandlers(dataSource: DataSource): TJobHandlers {
   const purgeOutbox = new PurgeOutboxJob(dataSource);
   return {
     'render-publication': outboxHandler((data) => renderPublication.handle(data)),
+    'render-revision': outboxHandler((data) => renderRevision.handle(data)),
     notify: outboxHandler((data) => notify.handle(data)),
     'recompute-totals': outboxHandler((data) => totals.handle(data)),
     [STATUTORY_CLOCK_JOB]: () => clock.handle(),

@@ -20,6 +20,7 @@ export interface TTopicRoute {
 /** Where each outbox topic the API writes goes. */
 export const TOPIC_ROUTES: Readonly<Record<string, TTopicRoute>> = {
   'budget.render-publication': { queue: 'publication', jobName: 'render-publication' },
+  'budget.render-revision': { queue: 'reports', jobName: 'render-revision' },
   'budget.notify': { queue: 'notifications', jobName: 'notify' },
   'budget.totals': { queue: 'totals', jobName: 'recompute-totals', delayMs: 1000 },
 };

@@ -79,6 +79,7 @@ const ROUTES: TRoute[] = [
   { name: 'GET /api/budgets/:id/audit', roles: ALL, allowed: 200, send: async (t, c, h) => t.http().get(`/api/budgets/${c.budgetId}/audit`).set(h) },
   { name: 'GET /api/budgets/:id/revisions', roles: ALL, allowed: 200, send: async (t, c, h) => t.http().get(`/api/budgets/${c.budgetId}/revisions`).set(h) },
   { name: 'GET /api/budgets/:id/revisions/:no', roles: ALL, allowed: 200, send: async (t, c, h) => t.http().get(`/api/budgets/${c.budgetId}/revisions/1`).set(h) },
+  { name: 'GET /api/budgets/:id/revisions/:no/files', roles: ALL, allowed: 200, send: async (t, c, h) => t.http().get(`/api/budgets/${c.budgetId}/revisions/1/files`).set(h) },
   { name: 'GET /api/budgets/:id/diff', roles: ALL, allowed: 200, send: async (t, c, h) => t.http().get(`/api/budgets/${c.budgetId}/diff?from=1&to=1`).set(h) },
   action('submit', ['preparer']),
   action('withdraw', ['preparer']),

@@ -114,7 +114,7 @@ describe('a budget from draft to the public', () => {
       'budget.publish',
     ]);
     // The outbox holds what the jobs must do after each commit: a recompute after each edit, whom to
-    // tell, and the rendering.
+    // tell, and the renderings (the approved revision's files, then the publication's).
     const outbox: { topic: string; action: string; who: string | null }[] = await t.dataSource.query(
       `SELECT topic, payload->>'action' AS action, payload->>'who' AS who FROM outbox WHERE payload->>'budgetId' = $1 ORDER BY id`,
       [id],
@@ -128,6 +128,7 @@ describe('a budget from draft to the public', () => {
       'budget.notify submit reviewers',
       'budget.notify approve preparers',
       'budget.notify approve publishers',
+      'budget.render-revision',
       'budget.render-publication',
       'budget.notify publish preparers',
     ]);

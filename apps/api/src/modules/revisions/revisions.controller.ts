@@ -11,9 +11,9 @@ import { ZodPipe } from '../../common/validation/zod.pipe';
 import { IdPipe } from '../budgets/request-parts';
 import { RevisionsService } from './revisions.service';
 
-const ZRevisionNo = z.coerce.number().int().min(1).max(1_000_000);
+export const ZRevisionNo = z.coerce.number().int().min(1).max(1_000_000);
 const ZDiffQuery = z.strictObject({ from: ZRevisionNo, to: ZRevisionNo });
-const ZIdParams = z.object({ id: z.uuid() });
+export const ZIdParams = z.object({ id: z.uuid() });
 
 documentRoute({ method: 'get', path: '/api/budgets/{id}/revisions', summary: 'Frozen revisions of a budget (no content)', tags: ['revisions'], access: ALL_ROLES, params: ZIdParams, response: { status: 200, schema: z.object({ items: z.array(ZRevisionMeta) }) } });
 documentRoute({ method: 'get', path: '/api/budgets/{id}/revisions/{no}', summary: 'One revision: document, derived tables, findings, sha256', tags: ['revisions'], access: ALL_ROLES, params: ZIdParams.extend({ no: ZRevisionNo }), response: { status: 200, schema: ZRevision } });

@@ -9,13 +9,19 @@ import type { EntityManager } from 'typeorm';
  * `outbox:<id>` and sets processed_at.
  *
  * Topics: `budget.notify` {budgetId, action, who, reason?} and `budget.render-publication`
- * {budgetId, publicationId, revisionNo, versionNo}. The revision effects (freeze, unfreeze, open) are
+ * {budgetId, publicationId, revisionNo, versionNo}, and `budget.render-revision` {budgetId, revisionNo}
+ * at approval (addApproved). The revision effects (freeze, unfreeze, open) are
  * carried out inside the transaction itself and need no relay.
  */
 @Injectable()
 export class OutboxRepository {
   async add(m: EntityManager, topic: string, payload: Record<string, unknown>): Promise<void> {
     await m.query(`INSERT INTO outbox (topic, payload) VALUES ($1, $2)`, [topic, JSON.stringify(payload)]);
+  }
+
+  /** The approved revision's files are rendered at once, so that the publisher reads what publishing would publish. */
+  async addApproved(m: EntityManager, budgetId: string, revisionNo: number): Promise<void> {
+    await this.add(m, 'budget.render-revision', { budgetId, revisionNo });
   }
 
   /** The outbox rows of a transition's effects; revision effects return nothing to relay. */

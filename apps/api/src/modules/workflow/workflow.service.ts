@@ -109,6 +109,7 @@ export class WorkflowService {
         action,
         ...(publication === undefined ? {} : { publication: { id: publication.id, revisionNo: budget.revision_no, versionNo: publication.versionNo } }),
       });
+      if (action === 'approve') await this.outbox.addApproved(m, id, budget.revision_no);
       const result: TActionResult = {
         id,
         action,
