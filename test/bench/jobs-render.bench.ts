@@ -54,7 +54,9 @@ async function throughQueue(disclosure: TDisclosure, count: number, concurrency:
   const settle = (): void => {
     if (done + failed === count) finish();
   };
-  const worker = new Worker('reports', async () => renderReport(disclosure), { connection: createRedis(REDIS_URL), prefix, concurrency });
+  // The worker's own connection: BullMQ never closes a connection it was handed, so this run does.
+  const workerConnection = createRedis(REDIS_URL);
+  const worker = new Worker('reports', async () => renderReport(disclosure), { connection: workerConnection, prefix, concurrency });
   worker.on('completed', () => {
     done += 1;
     settle();
@@ -69,6 +71,7 @@ async function throughQueue(disclosure: TDisclosure, count: number, concurrency:
   await allDone;
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   await worker.close();
+  workerConnection.disconnect();
   await queue.obliterate({ force: true });
   await queue.close();
   connection.disconnect();
