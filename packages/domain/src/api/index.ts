@@ -2,6 +2,7 @@
 export * from './user-ref.schema';
 export * from './revision.schema';
 export * from './comment.schema';
+export * from './listed-file.schema';
 export * from './publication.schema';
 export * from './notification.schema';
 export * from './budget-job.schema';

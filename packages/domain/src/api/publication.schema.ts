@@ -1,16 +1,6 @@
 import { z } from 'zod';
 import { ZDisclosure } from '../disclosure/disclosure.schema';
-
-/** A file of a published disclosure, as GET /api/public/disclosures/:id lists it. */
-export const ZPublicFile = z.object({
-  format: z.string(),
-  /** e.g. t1.csv, disclosure.pdf: several files may share a format (one CSV per table). */
-  name: z.string(),
-  /** Downloads without signing in. */
-  url: z.string(),
-  size: z.number().int(),
-  sha256: z.string(),
-});
+import { ZListedFile } from './listed-file.schema';
 
 /** One published version of a budget, as GET /api/public/disclosures lists them. */
 export const ZPublicationSummary = z.object({
@@ -30,9 +20,8 @@ export const ZPublication = ZPublicationSummary.extend({
   sha256: z.string(),
   disclosure: ZDisclosure,
   /** Rendered by a job after publication: empty until then. */
-  files: z.array(ZPublicFile),
+  files: z.array(ZListedFile),
 });
 
-export type TPublicFile = z.output<typeof ZPublicFile>;
 export type TPublicationSummary = z.output<typeof ZPublicationSummary>;
 export type TPublication = z.output<typeof ZPublication>;

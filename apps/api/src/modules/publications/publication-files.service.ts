@@ -1,4 +1,4 @@
-import type { TPublicFile } from '@budgetflow/domain';
+import type { TListedFile } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { notFound } from '../../common/errors/app-error';
@@ -7,7 +7,7 @@ import { PublicationFilesRepository, type TFileContent } from './publication-fil
 
 export type TFilesStatus =
   | { state: 'rendering' }
-  | { state: 'published'; files: TPublicFile[] }
+  | { state: 'published'; files: TListedFile[] }
   | { state: 'check-failed'; problems: TRenderProblem[] };
 
 /** The files of publications, for the public side and for the publisher who waits for them. */
@@ -18,7 +18,7 @@ export class PublicationFilesService {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   /** The files of a publication; empty while they are being rendered or when the check failed. */
-  async listPublished(publicationId: string): Promise<TPublicFile[]> {
+  async listPublished(publicationId: string): Promise<TListedFile[]> {
     const files = await this.repository.listFiles(this.dataSource.manager, publicationId);
     return files.map((f) => ({ format: f.format, name: f.name, url: `/api/public/files/${f.id}`, size: f.size, sha256: f.sha256 }));
   }

@@ -1,4 +1,4 @@
-import type { TPublicFile } from '@budgetflow/domain';
+import type { TListedFile } from '@budgetflow/domain';
 import { useI18n } from '../../lib/i18n';
 
 const ORDER = ['pdf', 'xlsx', 'csv', 'json', 'html'];
@@ -12,7 +12,7 @@ function size(bytes: number): string {
 }
 
 /** The published files with their size and sha256, so a reader can check what they downloaded. */
-export function Downloads({ files }: { files: TPublicFile[] }) {
+export function Downloads({ files }: { files: TListedFile[] }) {
   const { t } = useI18n();
   if (files.length === 0) return <p className="muted">{t('filesPending')}</p>;
   const sorted = [...files].sort(
