@@ -22,6 +22,9 @@ export const ZBudgetUnit = z.object({
   code: ZUnitCode,
   name: ZName,
   level: z.enum(['self', 'subordinate']),
+  // 行政单位 / 参照公务员法管理的事业单位 / 事业单位: 机关运行经费 is the 公用经费 of the first two only.
+  // Absent: not stated, and the unit's 公用经费 counts (as the 2020 Hubei form counted every unit's).
+  category: z.enum(['administrative', 'civil-service', 'institution']).optional(),
 });
 
 /** 人员构成: staffing as Part 1 prints it. */
@@ -174,6 +177,9 @@ export const ZExplanationTexts = z.object({
 export const ZBudgetDocument = z.object({
   schemaVersion: z.literal(1),
   fiscalYear: ZFiscalYear,
+  // The disclosure template (templates/*.ts) and scope: absent, the seed's (hubei-2020, 部门).
+  template: z.string().min(1).max(64).optional(),
+  scope: z.enum(['department', 'unit']).optional(),
   department: ZDepartment,
   incomeLines: z.array(ZIncomeLine),
   expenditureLines: z.array(ZExpenditureLine),

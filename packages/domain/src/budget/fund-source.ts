@@ -18,6 +18,7 @@ export const FUND_SOURCES = [
   'business-fund-drawdown', // 动用事业基金
   'carryover-fiscal', // 上年财政拨款结余（转）
   'carryover-other', // 其他结余（转）
+  'soe-capital-appropriation', // 国有资本经营预算财政拨款 (Shanghai prints it; Hubei's 2020 form has no row for it)
 ] as const;
 export type FundSource = (typeof FUND_SOURCES)[number];
 
@@ -35,9 +36,15 @@ export const GOVERNMENT_FUND_SOURCES: readonly FundSource[] = [
   'government-fund-special-transfer',
 ];
 
-/** 财政拨款: the two appropriation families together (表4). */
+/** Fund sources appropriated from the state capital operating budget (国有资本经营预算财政拨款). */
+export const SOE_CAPITAL_SOURCES: readonly FundSource[] = ['soe-capital-appropriation'];
+
+/** 事业收入. */
+export const BUSINESS_INCOME_SOURCES: readonly FundSource[] = ['business-income-other', 'business-income-special-account'];
+
+/** 财政拨款: the appropriation families together (表4). */
 export function isFiscalAppropriation(source: FundSource): boolean {
-  return GENERAL_PUBLIC_BUDGET_SOURCES.includes(source) || GOVERNMENT_FUND_SOURCES.includes(source);
+  return GENERAL_PUBLIC_BUDGET_SOURCES.includes(source) || GOVERNMENT_FUND_SOURCES.includes(source) || SOE_CAPITAL_SOURCES.includes(source);
 }
 
 /** Names as the income rows of 表1/表2 print them. */
@@ -57,4 +64,5 @@ export const FUND_SOURCE_NAMES: Record<FundSource, string> = {
   'business-fund-drawdown': '动用事业基金',
   'carryover-fiscal': '上年财政拨款结余（转）',
   'carryover-other': '其他结余（转）',
+  'soe-capital-appropriation': '国有资本经营预算财政拨款',
 };

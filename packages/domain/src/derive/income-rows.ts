@@ -3,14 +3,14 @@ import type { TRow } from '../disclosure/disclosure.schema';
 import type { Fen } from '../money/fen';
 import { amountCell, makeRow } from './table-parts';
 
-interface IncomeRowSpec {
+export interface IncomeRowSpec {
   key: string;
   name: string;
   level: number;
   sources: readonly FundSource[];
 }
 
-const src = (source: FundSource, name: string, level: number): IncomeRowSpec => ({ key: `src:${source}`, name, level, sources: [source] });
+export const src = (source: FundSource, name: string, level: number): IncomeRowSpec => ({ key: `src:${source}`, name, level, sources: [source] });
 
 /** 一、财政拨款（补助） and its sub-rows: the part of the income side 表4 keeps. */
 const FISCAL_ROWS: readonly IncomeRowSpec[] = [
@@ -47,7 +47,7 @@ export interface IncomeSide {
   grandTotal: Fen;
 }
 
-function sumSources(income: ReadonlyMap<FundSource, Fen>, sources: readonly FundSource[]): Fen {
+export function sumSources(income: ReadonlyMap<FundSource, Fen>, sources: readonly FundSource[]): Fen {
   let total = 0;
   for (const s of sources) total += income.get(s) ?? 0;
   return total as Fen;

@@ -1,4 +1,11 @@
-import { FUND_SOURCES, GENERAL_PUBLIC_BUDGET_SOURCES, GOVERNMENT_FUND_SOURCES, type FundSource } from '../budget/fund-source';
+import {
+  BUSINESS_INCOME_SOURCES,
+  FUND_SOURCES,
+  GENERAL_PUBLIC_BUDGET_SOURCES,
+  GOVERNMENT_FUND_SOURCES,
+  SOE_CAPITAL_SOURCES,
+  type FundSource,
+} from '../budget/fund-source';
 import type { TBudgetDocument, TExpenditureKind, TExpenditureLine } from '../budget/budget-document.schema';
 import { parseFen, type Fen } from '../money/fen';
 import { MoneyError } from '../money/money-error';
@@ -6,13 +13,17 @@ import { idTable } from './id-table';
 
 /**
  * Which budget a line's money belongs to, as the tables split it: 一般公共预算 (表5, 表6), 政府性基金
- * (表7), 上年财政拨款结转 (fiscal, so 表4 and 表8, but in neither 表5 nor 表7), and everything else.
+ * (表7), 国有资本经营预算, 上年财政拨款结转 (fiscal, so 表4 and 表8, but in neither 表5 nor 表7), 事业收入,
+ * 事业单位经营收入 (Shanghai's 收入预算总表 prints both as columns), and everything else.
  */
-export type FundFamily = 'general-public' | 'government-fund' | 'carryover-fiscal' | 'other';
+export type FundFamily = 'general-public' | 'government-fund' | 'soe-capital' | 'carryover-fiscal' | 'business' | 'operating' | 'other';
 
 const FAMILY_OF = new Map<FundSource, FundFamily>([
   ...GENERAL_PUBLIC_BUDGET_SOURCES.map((s) => [s, 'general-public'] as const),
   ...GOVERNMENT_FUND_SOURCES.map((s) => [s, 'government-fund'] as const),
+  ...SOE_CAPITAL_SOURCES.map((s) => [s, 'soe-capital'] as const),
+  ...BUSINESS_INCOME_SOURCES.map((s) => [s, 'business'] as const),
+  ['operating-income', 'operating'],
   ['carryover-fiscal', 'carryover-fiscal'],
 ]);
 
@@ -20,9 +31,11 @@ export function familyOf(source: FundSource): FundFamily {
   return FAMILY_OF.get(source) ?? 'other';
 }
 
+const FISCAL_FAMILIES: ReadonlySet<FundFamily> = new Set(['general-public', 'government-fund', 'soe-capital', 'carryover-fiscal']);
+
 /** 财政拨款: what 表4 and 表8 count. */
 export function isFiscal(family: FundFamily): boolean {
-  return family !== 'other';
+  return FISCAL_FAMILIES.has(family);
 }
 
 interface Summed {
@@ -81,7 +94,7 @@ export interface LineAggregate {
   readonly repeatedLineIds: readonly number[];
 }
 
-const FAMILIES: readonly FundFamily[] = ['general-public', 'government-fund', 'carryover-fiscal', 'other'];
+const FAMILIES: readonly FundFamily[] = ['general-public', 'government-fund', 'soe-capital', 'carryover-fiscal', 'business', 'operating', 'other'];
 const KINDS: readonly TExpenditureKind[] = ['basic-personnel', 'basic-public', 'project'];
 const SLOTS = FAMILIES.length * KINDS.length;
 const KIND_INDEX = new Map(KINDS.map((kind, i) => [kind, i]));

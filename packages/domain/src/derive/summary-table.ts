@@ -1,4 +1,5 @@
-import type { TDisclosureTable, TRow } from '../disclosure/disclosure.schema';
+import type { TableBody } from './table-parts';
+import type { TRow } from '../disclosure/disclosure.schema';
 import type { Fen } from '../money/fen';
 import { nameOf, type NameCatalogue } from './catalogue-names';
 import { incomeSide } from './income-rows';
@@ -15,9 +16,6 @@ export const PRINTED_FUNCTIONAL_CLASSES = [
 ] as const;
 
 interface SummarySpec {
-  id: 'T1' | 'T4';
-  number: string;
-  title: string;
   fiscalOnly: boolean;
   include: (family: FundFamily) => boolean;
 }
@@ -31,7 +29,7 @@ export function summaryTable(
   spec: SummarySpec,
   aggregate: LineAggregate,
   catalogue: NameCatalogue,
-): TDisclosureTable {
+): TableBody {
   const incomeRows = incomeSide(aggregate.incomeBySource, spec.fiscalOnly, 'income');
   const include = (c: { family: FundFamily }) => spec.include(c.family);
   const byClass = new Map([
@@ -61,10 +59,6 @@ export function summaryTable(
   };
 
   return {
-    id: spec.id,
-    number: spec.number,
-    title: spec.title,
-    unit: '万元',
     layout: 'side-by-side',
     sections: [
       { key: 'income', label: '收入', nameLabel: '项目' },

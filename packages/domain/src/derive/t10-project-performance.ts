@@ -1,6 +1,7 @@
+import type { TableBody } from './table-parts';
 import type { FundSource } from '../budget/fund-source';
 import type { TProject } from '../budget/budget-document.schema';
-import type { TDisclosureTable, TLeafBlock, TProjectBlock, TRow } from '../disclosure/disclosure.schema';
+import type { TLeafBlock, TProjectBlock, TRow } from '../disclosure/disclosure.schema';
 import { shareOfTotal } from '../money/display';
 import { formatYuan, parseFen, type Fen } from '../money/fen';
 import { nameOf } from './catalogue-names';
@@ -143,14 +144,10 @@ function projectBlock(project: TProject, amount: Fen, ctx: DeriveContext): TProj
  * is the sum of the project's lines; detail, sub-items and procurement are shown as entered (the
  * rules check that they add up).
  */
-export function deriveT10(ctx: DeriveContext): TDisclosureTable {
+export function deriveT10(ctx: DeriveContext): TableBody {
   const byProject = sumCells(ctx.aggregate.byProject, () => true, (c) => [c.projectId]);
   const blocks = ctx.doc.projects.map((p) => projectBlock(p, byProject.get(p.id) ?? (0 as Fen), ctx));
   return {
-    id: 'T10',
-    number: '表十',
-    title: '项目支出绩效目标表',
-    unit: '元',
     layout: 'rows',
     sections: [],
     rowHeader: { nameLabel: '项目名称' },

@@ -1,15 +1,11 @@
-import type { TDisclosureTable } from '../disclosure/disclosure.schema';
+import type { TableBody } from './table-parts';
 import type { DeriveContext } from './derive-context';
 import { incomeSide } from './income-rows';
 import { amountColumn } from './table-parts';
 
 /** 表2 收入预算总表: the income side of 表1 on its own. */
-export function deriveT2(ctx: DeriveContext): TDisclosureTable {
+export function deriveT2(ctx: DeriveContext): TableBody {
   return {
-    id: 'T2',
-    number: '表二',
-    title: '收入预算总表',
-    unit: '万元',
     layout: 'rows',
     sections: [],
     rowHeader: { nameLabel: '项目' },

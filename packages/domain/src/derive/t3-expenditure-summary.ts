@@ -1,4 +1,5 @@
-import type { TDisclosureTable, TRow } from '../disclosure/disclosure.schema';
+import type { TableBody } from './table-parts';
+import type { TRow } from '../disclosure/disclosure.schema';
 import { nameOf } from './catalogue-names';
 import type { DeriveContext } from './derive-context';
 import { addSplits, addToSplit, emptySplit, entry, splitCells, type BasicProject } from './basic-project-split';
@@ -11,7 +12,7 @@ const OF_WHICH = '其中：';
  * columns for 事业单位经营支出, 对附属单位补助支出 and 上缴上级支出 are printed by the standard form;
  * no line kind feeds them, so they stay blank.
  */
-export function deriveT3(ctx: DeriveContext): TDisclosureTable {
+export function deriveT3(ctx: DeriveContext): TableBody {
   const byUnit = new Map<string, Map<string, BasicProject>>();
   for (const c of ctx.aggregate.byFunction) addToSplit(entry(entry(byUnit, c.unitCode, () => new Map()), c.functionCode, emptySplit), c.kind, c.fen);
   const cells = (split: BasicProject): TRow['cells'] => ({ ...splitCells(split), operating: null, subordinateSubsidy: null, remittance: null });
@@ -30,10 +31,6 @@ export function deriveT3(ctx: DeriveContext): TDisclosureTable {
   }
   const rows: TRow[] = [makeRow('total', '合计', 0, cells(total), { emphasis: 'total' }), ...unitRows];
   return {
-    id: 'T3',
-    number: '表三',
-    title: '支出预算总表',
-    unit: '万元',
     layout: 'rows',
     sections: [],
     rowHeader: { codeLabel: '单位编码', nameLabel: '单位名称' },

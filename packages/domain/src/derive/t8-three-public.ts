@@ -1,4 +1,4 @@
-import type { TDisclosureTable } from '../disclosure/disclosure.schema';
+import type { TableBody } from './table-parts';
 import type { Fen } from '../money/fen';
 import type { DeriveContext } from './derive-context';
 import { isFiscal, sumCells, type EconomicCell } from './line-aggregate';
@@ -48,13 +48,9 @@ export function threePublicFigures(ctx: DeriveContext): ThreePublicFigures {
 }
 
 /** 表8 财政拨款“三公”经费支出表. */
-export function deriveT8(ctx: DeriveContext): TDisclosureTable {
+export function deriveT8(ctx: DeriveContext): TableBody {
   const f = threePublicFigures(ctx);
   return {
-    id: 'T8',
-    number: '表八',
-    title: '财政拨款“三公”经费支出表',
-    unit: '万元',
     layout: 'rows',
     sections: [],
     rowHeader: { nameLabel: '项目' },

@@ -1,5 +1,6 @@
+import type { TableBody } from './table-parts';
 import type { TPerformanceIndicator } from '../budget/budget-document.schema';
-import type { TDisclosureTable, TLeafBlock, TRow } from '../disclosure/disclosure.schema';
+import type { TLeafBlock, TRow } from '../disclosure/disclosure.schema';
 import { shareOfTotal } from '../money/display';
 import { formatYuan, type Fen } from '../money/fen';
 import type { DeriveContext } from './derive-context';
@@ -51,7 +52,7 @@ function indicatorsBlock(key: string, title: string, indicators: TPerformanceInd
  * side's total, so 基本 34.3 and 项目 65.7, never the seed's 100 and 100), then the entered texts
  * and indicators.
  */
-export function deriveT9(ctx: DeriveContext): TDisclosureTable {
+export function deriveT9(ctx: DeriveContext): TableBody {
   const { doc } = ctx;
   const m = departmentMoney(ctx);
   const years: [number, number] = [doc.fiscalYear - 2, doc.fiscalYear - 1];
@@ -83,10 +84,6 @@ export function deriveT9(ctx: DeriveContext): TDisclosureTable {
   ];
 
   return {
-    id: 'T9',
-    number: '表九',
-    title: '部门整体支出绩效目标表',
-    unit: '万元',
     layout: 'rows',
     sections: [
       { key: 'income', label: '收入构成' },

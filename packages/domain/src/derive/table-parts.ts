@@ -1,4 +1,4 @@
-import type { TColumn, TRow } from '../disclosure/disclosure.schema';
+import type { TColumn, TDisclosureTable, TRow } from '../disclosure/disclosure.schema';
 import { formatYuan, type Fen } from '../money/fen';
 
 /**
@@ -37,3 +37,6 @@ export function makeRow(key: string, name: string, level: number, cells: TRow['c
 export function byCode(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
+
+/** What a projection derives: a table without what its template says (id, role, number, title, unit, precision). */
+export type TableBody = Omit<TDisclosureTable, 'id' | 'role' | 'number' | 'title' | 'unit' | 'decimals' | 'emptyStatement'>;

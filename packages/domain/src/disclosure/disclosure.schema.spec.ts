@@ -2,6 +2,7 @@ import { ZDisclosureTable } from './disclosure.schema';
 
 const table = (cells: Record<string, string | null>) => ({
   id: 'T8',
+  role: 'three-public',
   title: '财政拨款“三公”经费支出表',
   number: '表八',
   rowHeader: { nameLabel: '项目' },

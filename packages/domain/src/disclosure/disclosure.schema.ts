@@ -3,17 +3,20 @@ import { ZAmount } from '../budget/amount.schema';
 import { ZFiscalYear, ZPerformanceIndicator, ZStaffing } from '../budget/budget-document.schema';
 import { parseFen } from '../money/fen';
 import { MoneyError } from '../money/money-error';
+import { ZTableRole, type TTableRole } from '../templates/table-role';
 
 /**
  * The published disclosure (部门预算公开), whoever made it: derived by Budgetflow from a budget
  * document, or typed from someone else's PDF so that the rule set can check it. Every renderer
  * (HTML, CSV, PDF, XLSX, web) draws tables from this generic shape without knowing table by table.
  *
- * Amounts are exact 元 strings ("1234.50"); rounding to 万元 happens only on display (toDisplayGrid).
+ * Amounts are exact 元 strings ("1234.50"); rounding happens only on display (toDisplayGrid), in
+ * each table's own unit and print precision. The tables are those of the disclosure's template
+ * (meta.template): their ids are the template's, their roles say what each means.
  */
 
-export const TABLE_IDS = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10'] as const;
-export const ZTableId = z.enum(TABLE_IDS);
+/** A table's id within its template: T1 … T10 (hubei-2020), T01 … T12 (jiangsu-province) … */
+export const ZTableId = z.string().regex(/^[A-Za-z][\w-]{0,31}$/, 'a table id is a letter then up to 31 letters, digits, "_" or "-"');
 
 /**
  * What a cell holds, per column: an exact amount in 元, a percentage with one decimal ("34.3"),
@@ -55,6 +58,9 @@ export const ZSection = z.object({
   key: z.string().min(1).max(64),
   label: z.string().max(200),
   nameLabel: z.string().max(100).optional(), // 项目 / 科目, when it differs from rowHeader.nameLabel
+  // Keys of the table's columns this section prints, where the sides differ (Shanghai's 单位 summary:
+  // 预算数 for income, 合计 | 人员经费 | 公用经费 | 项目支出 for expenditure); absent: all of them.
+  columns: z.array(z.string().min(1).max(64)).optional(),
 });
 
 /** A grid: the main body of a table, or a sub-table of 表10 (fund sources, detail, procurement). */
@@ -134,9 +140,12 @@ export const ZBlock = z.discriminatedUnion('type', [ZGridBlock, ZFactsBlock, ZTe
 export const ZDisclosureTable = z
   .object({
     id: ZTableId,
+    role: ZTableRole, // what the table means, whatever the template calls it
     title: z.string().max(200), // 收支预算总表
-    number: z.string().max(20), // 表一 / 表1, as the heading prints it
-    unit: z.string().max(20).default('万元'),
+    number: z.string().max(20), // 表一 / 公开01表, as the heading prints it
+    unit: z.string().max(20).default('万元'), // 元 or 万元, as the heading prints it
+    // Decimals the amounts print with; absent: 万元 to one, 元 to two (printDecimals).
+    decimals: z.number().int().min(0).max(4).optional(),
     // 'side-by-side': each section is a column block next to the others (表1, 表4); rows that are
     // `footer` line up at the bottom. 'rows': sections, if any, group rows one under another.
     layout: z.enum(['rows', 'side-by-side']).default('rows'),
@@ -158,6 +167,8 @@ export const ZFigure = z.object({
   value: z.string().max(50),
   text: z.string().max(50), // as the paragraph prints it: "207.4", "34.3", "1"
   unit: z.string().max(10), // 万元, %, 个 …
+  // Decimals the text prints with; absent: as many as `text` shows (figureDecimals).
+  decimals: z.number().int().min(0).max(4).optional(),
   // Where the figure comes from: an amount is that cell; a share is numerator / denominator.
   source: ZTableRef.optional(),
   denominator: ZTableRef.optional(),
@@ -186,7 +197,11 @@ export const ZDisclosureMeta = z.object({
   departmentName: z.string().min(1).max(200), // 武汉市硚口区大数据中心
   shortName: z.string().max(200).optional(), // 硚口区大数据中心, as titles print it
   fiscalYear: ZFiscalYear,
-  unitLabel: z.string().max(20).default('万元'), // unit the tables are displayed in
+  // The template whose tables, units and wording the disclosure follows (templates/*.ts).
+  template: z.string().min(1).max(64).default('hubei-2020'),
+  // 部门预算 (the department with all its units) or 单位预算 (one unit: Shanghai publishes both).
+  scope: z.enum(['department', 'unit']).default('department'),
+  unitLabel: z.string().max(20).default('万元'), // version 1: the one unit of every table; version 2 reads table.unit
   // 'exact': cells are exact sums of 元 lines (derived). 'display-rounded': cells were transcribed
   // from a printed table, so each is only known to half a display unit; checkers allow for that.
   amountPrecision: z.enum(['exact', 'display-rounded']).default('exact'),
@@ -199,14 +214,52 @@ export const ZOverview = z.object({
   staffing: ZStaffing,
 });
 
-export const ZDisclosure = z.object({
-  schemaVersion: z.literal(1),
+export const DISCLOSURE_SCHEMA_VERSION = 2;
+
+const ZDisclosureV2 = z.object({
+  schemaVersion: z.literal(DISCLOSURE_SCHEMA_VERSION),
   meta: ZDisclosureMeta,
   overview: ZOverview, // 第一部分 概况
-  tables: z.array(ZDisclosureTable), // 第二部分 表1–表10, in order
+  tables: z.array(ZDisclosureTable), // 第二部分: the template's tables, in print order
   explanations: z.array(ZExplanationSection), // 第三部分 说明
   glossary: z.array(ZGlossaryEntry), // 第四部分 名词解释
 });
+
+/** Version 1 had the ten tables of hubei-2020 only, T1 … T10, each meaning one thing. */
+const VERSION_1_ROLES: Readonly<Record<string, TTableRole>> = {
+  T1: 'income-expenditure-summary',
+  T2: 'income-summary',
+  T3: 'expenditure-summary',
+  T4: 'fiscal-summary',
+  T5: 'general-public-function',
+  T6: 'general-public-basic-economic',
+  T7: 'government-fund-function',
+  T8: 'three-public',
+  T9: 'department-performance',
+  T10: 'project-performance',
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A version-1 file read as version 2: the hubei-2020 template, each table's role from its id. Only
+ * what version 2 added is filled in; anything malformed is left for the schema to report.
+ */
+export function upgradeDisclosure(input: unknown): unknown {
+  if (!isRecord(input) || input['schemaVersion'] !== 1) return input;
+  const tables = Array.isArray(input['tables'])
+    ? input['tables'].map((t: unknown) => {
+        if (!isRecord(t) || typeof t['id'] !== 'string' || t['role'] !== undefined) return t;
+        const role = VERSION_1_ROLES[t['id']];
+        return role === undefined ? t : { ...t, role };
+      })
+    : input['tables'];
+  const meta = isRecord(input['meta']) ? { template: 'hubei-2020', ...input['meta'] } : input['meta'];
+  return { ...input, schemaVersion: DISCLOSURE_SCHEMA_VERSION, meta, tables };
+}
+
+/** A disclosure of version 2, or of version 1 read as version 2. */
+export const ZDisclosure = z.preprocess(upgradeDisclosure, ZDisclosureV2);
 
 export type TTableId = z.output<typeof ZTableId>;
 export type TColumnType = z.output<typeof ZColumnType>;
@@ -231,5 +284,5 @@ export type TDisclosureMeta = z.output<typeof ZDisclosureMeta>;
 export type TOverview = z.output<typeof ZOverview>;
 /** A disclosure as stored and rendered: defaults filled. */
 export type TDisclosure = z.output<typeof ZDisclosure>;
-/** A disclosure as someone writes it, before parsing. */
-export type TDisclosureInput = z.input<typeof ZDisclosure>;
+/** A disclosure as someone writes it (version 2), before parsing. */
+export type TDisclosureInput = z.input<typeof ZDisclosureV2>;

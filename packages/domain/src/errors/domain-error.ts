@@ -13,7 +13,9 @@ export type DomainErrorCode =
   | 'APPROVER_EDITED_REVISION'
   // catalogue
   | 'CATALOGUE_INVALID'
-  | 'CATALOGUE_YEAR_UNKNOWN';
+  | 'CATALOGUE_YEAR_UNKNOWN'
+  // templates
+  | 'TEMPLATE_UNKNOWN';
 
 export class DomainError extends Error {
   constructor(

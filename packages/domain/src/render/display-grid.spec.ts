@@ -2,7 +2,7 @@ import { ZDisclosureTable, type TDisclosureTable } from '../disclosure/disclosur
 import { toDisplayGrid } from './display-grid';
 
 const table = (input: object): TDisclosureTable =>
-  ZDisclosureTable.parse({ id: 'T5', title: 't', number: '表五', rowHeader: { codeLabel: '科目编码', nameLabel: '科目名称' }, rows: [], ...input });
+  ZDisclosureTable.parse({ id: 'T5', role: 'general-public-function', title: 't', number: '表五', rowHeader: { codeLabel: '科目编码', nameLabel: '科目名称' }, rows: [], ...input });
 
 describe('toDisplayGrid', () => {
   it('rounds each cell on its own, half up in 万元, and leaves the 尾差 visible', () => {

@@ -142,7 +142,7 @@ export function checkOtherMatters(disclosure: TDisclosure): TFinding[] {
   const projects = projectProcurement(disclosure);
   if (projects !== undefined) {
     compare(OTHER_MATTERS_RULES.procurementVsProjects, 'procurement-total', projects.total, 1, {
-      category: '',
+      categoryZh: '',
       categoryEn: '',
     });
     for (const c of CATEGORIES) {

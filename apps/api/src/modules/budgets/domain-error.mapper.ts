@@ -24,5 +24,7 @@ export function toAppError(error: DomainError): AppError {
     case 'CATALOGUE_INVALID':
     case 'CATALOGUE_YEAR_UNKNOWN':
       return new AppError('VALIDATION_FAILED', detail, [{ path: 'fiscalYear', message: error.message }]);
+    case 'TEMPLATE_UNKNOWN':
+      return new AppError('VALIDATION_FAILED', detail, [{ path: 'template', message: error.message }]);
   }
 }

@@ -1,8 +1,8 @@
-import { TABLE_IDS, type TDisclosure, type TTableId } from '@budgetflow/domain';
+import type { TDisclosure, TTableId } from '@budgetflow/domain';
 import { useI18n } from '../../lib/i18n';
 import { DisclosureTable } from '../disclosure/disclosure-table';
 
-/** The ten tables of the working copy, one at a time, recomputed as the lines change. */
+/** The tables of the working copy (its template's), one at a time, recomputed as the lines change. */
 export function LiveTables({
   disclosure,
   selected,
@@ -21,22 +21,19 @@ export function LiveTables({
   return (
     <section aria-label={t('tables')} aria-busy={stale}>
       <div className="tabs" role="tablist" aria-label={t('tables')}>
-        {TABLE_IDS.map((id) => {
-          const tab = disclosure.tables.find((x) => x.id === id);
-          return (
-            <button
-              key={id}
-              type="button"
-              role="tab"
-              aria-selected={id === selected}
-              aria-controls="live-table"
-              onClick={() => onSelect(id)}
-              title={tab?.title}
-            >
-              {tab?.number ?? id}
-            </button>
-          );
-        })}
+        {disclosure.tables.map((tab) => (
+          <button
+            key={tab.id}
+            type="button"
+            role="tab"
+            aria-selected={tab.id === selected}
+            aria-controls="live-table"
+            onClick={() => onSelect(tab.id)}
+            title={tab.title}
+          >
+            {tab.number}
+          </button>
+        ))}
       </div>
       <div id="live-table" role="tabpanel" style={stale ? { opacity: 0.7 } : undefined}>
         {table !== undefined && (

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { TABLE_IDS, parseFen, type TDisclosure, type TDisclosureTable } from '@budgetflow/domain';
+import { findTemplate, parseFen, type TDisclosure, type TDisclosureTable } from '@budgetflow/domain';
 import { tableHeading } from '../grid/disclosure-text';
 import { displayAmount } from '../grid/display-amount';
 import { tidyRecords } from '../open-data/tidy-csv';
@@ -46,7 +46,9 @@ export async function checkRenderedFiles(disclosure: TDisclosure, files: TRender
   const problems: TRenderProblem[] = [];
   const year = disclosure.meta.fiscalYear;
   const present = new Set(disclosure.tables.map((t) => t.id));
-  for (const id of TABLE_IDS) {
+  const template = findTemplate(disclosure.meta.template);
+  if (template === undefined) problems.push({ code: 'TABLE_MISSING', file: 'disclosure', message: `no template "${disclosure.meta.template}" to check the tables against` });
+  for (const { id } of template?.tables ?? []) {
     if (!present.has(id)) problems.push({ code: 'TABLE_MISSING', file: 'disclosure', message: `table ${id} is missing from the disclosure` });
   }
   for (const table of disclosure.tables) {

@@ -1,0 +1,3 @@
+export * from './table-role';
+export * from './template.schema';
+export * from './template-registry';

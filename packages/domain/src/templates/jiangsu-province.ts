@@ -1,0 +1,69 @@
+import type { TDisclosureTemplateInput } from './template.schema';
+
+/**
+ * 江苏省省级部门预算公开 (2018–2019): twelve tables (公开表一 … 公开表十二), everything in 万元 to two
+ * decimals, most tables one 金额 column; 财政拨款 tables by function and by economic class, the
+ * 机关运行经费 and 政府采购 tables; the explanations compared with last year's budget.
+ */
+export const JIANGSU_PROVINCE: TDisclosureTemplateInput = {
+  id: 'jiangsu-province',
+  name: '江苏省省级部门预算公开（十二张表）',
+  region: '江苏省',
+  scopes: ['department'],
+  narrative: { style: 'jiangsu', unit: '万元', decimals: 2, shareDecimals: 2, compareWith: 'prior-budget' },
+  tables: [
+    { id: 'T01', role: 'income-expenditure-summary', number: '公开表一', title: '收支预算总表', unit: '万元', decimals: 2, rows: { from: 'source-summary', funds: 'all', income: 'jiangsu', columns: 'amount' } },
+    { id: 'T02', role: 'income-summary', number: '公开表二', title: '收入预算总表', unit: '万元', decimals: 2, rows: { from: 'income-list', income: 'jiangsu' } },
+    { id: 'T03', role: 'expenditure-summary', number: '公开表三', title: '支出预算总表', unit: '万元', decimals: 2, rows: { from: 'expenditure-total', columns: 'basic-project' } },
+    {
+      id: 'T04',
+      role: 'fiscal-summary',
+      number: '公开表四',
+      title: '财政拨款收支预算总表',
+      unit: '万元',
+      decimals: 2,
+      rows: { from: 'source-summary', funds: 'fiscal', income: 'jiangsu', columns: 'amount', byUse: true },
+    },
+    { id: 'T05', role: 'fiscal-function', number: '公开表五', title: '财政拨款支出预算表（功能科目）', unit: '万元', decimals: 2, rows: { from: 'function-hierarchy', funds: 'fiscal', columns: 'amount' } },
+    { id: 'T06', role: 'fiscal-basic-economic', number: '公开表六', title: '财政拨款基本支出预算表（经济科目）', unit: '万元', decimals: 2, rows: { from: 'basic-economic', funds: 'fiscal', columns: 'amount' } },
+    {
+      id: 'T08',
+      role: 'general-public-function',
+      number: '公开表七',
+      title: '一般公共预算支出预算表（功能科目）',
+      unit: '万元',
+      decimals: 2,
+      rows: { from: 'function-hierarchy', funds: 'general-public', columns: 'amount' },
+    },
+    {
+      id: 'T09',
+      role: 'general-public-basic-economic',
+      number: '公开表八',
+      title: '一般公共预算基本支出预算表（经济科目）',
+      unit: '万元',
+      decimals: 2,
+      rows: { from: 'basic-economic', funds: 'general-public', columns: 'amount' },
+    },
+    { id: 'T11', role: 'three-public', number: '公开表九', title: '“三公”经费、会议费、培训费支出预算表', unit: '万元', decimals: 2, rows: { from: 'three-public-row', with: ['meetings', 'training'] } },
+    {
+      id: 'T07',
+      role: 'government-fund-function',
+      number: '公开表十',
+      title: '财政拨款政府性基金支出预算表',
+      unit: '万元',
+      decimals: 2,
+      rows: { from: 'function-hierarchy', funds: 'government-fund', columns: 'amount' },
+      emptyStatement: '{subject}{year}年无政府性基金预算拨款安排的支出。',
+    },
+    {
+      id: 'T10',
+      role: 'operating-costs',
+      number: '公开表十一',
+      title: '一般公共预算机关运行经费支出预算表',
+      unit: '万元',
+      decimals: 2,
+      rows: { from: 'basic-economic', funds: 'general-public', columns: 'amount', operatingCostsOnly: true },
+    },
+    { id: 'T12', role: 'procurement', number: '公开表十二', title: '{year}年政府采购预算表', unit: '万元', decimals: 2, rows: { from: 'procurement' } },
+  ],
+};
