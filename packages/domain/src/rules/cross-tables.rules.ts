@@ -7,7 +7,8 @@ import {
   cellFen,
   cellLocation,
   findTable,
-  halfStepFen,
+  findByRole,
+  halfStepOf,
   rowName,
   yuan,
 } from './disclosure-grid';
@@ -81,6 +82,11 @@ export function totalRow(table: TDisclosureTable | undefined): TRow | undefined 
   return table?.rows.find((r) => r.emphasis === 'total' && r.footer !== true);
 }
 
+/** The column a side-by-side table's row is read in: its section's first (合计), else the table's first. */
+function sideColumn(table: TDisclosureTable, row: TRow): string {
+  return table.sections.find((s) => s.key === row.section)?.columns?.[0] ?? columnKey(table) ?? '';
+}
+
 /** A column by its printed label (基本支出 …), or the first amount column. */
 export function columnKey(table: TDisclosureTable | undefined, label?: RegExp): string | undefined {
   const columns = table === undefined ? [] : amountColumns(table);
@@ -95,8 +101,9 @@ function compare(
   terms: number,
   halfStep: number,
   params = {},
+  actualHalfStep = halfStep,
 ): TFinding[] {
-  if (agrees(actual, expected, terms, halfStep)) return [];
+  if (agrees(actual, expected, terms, halfStep, actualHalfStep)) return [];
   return [
     report(
       rule,
@@ -109,7 +116,7 @@ function compare(
 
 const normalize = (name: string) => name.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
 
-function t2VsT1(t1: TDisclosureTable, t2: TDisclosureTable, halfStep: number): TFinding[] {
+function t2VsT1(t1: TDisclosureTable, t2: TDisclosureTable, halfStep: number, t2HalfStep: number): TFinding[] {
   const c1 = columnKey(t1);
   const c2 = columnKey(t2);
   if (c1 === undefined || c2 === undefined) return [];
@@ -120,10 +127,8 @@ function t2VsT1(t1: TDisclosureTable, t2: TDisclosureTable, halfStep: number): T
   return t2.rows.flatMap((row) => {
     const same = byKey.get(row.key) ?? byName.get(normalize(row.name));
     if (same === undefined) return [];
-    const at = cellLocation({ table: 'T2', rowPrefix: '' }, row, c2);
-    return compare(CROSS_TABLE_RULES.t2VsT1, at, cellFen(row, c2), cellFen(same, c1), 1, halfStep, {
-      row: rowName(row),
-    });
+    const at = cellLocation({ table: t2.id, rowPrefix: '' }, row, c2);
+    return compare(CROSS_TABLE_RULES.t2VsT1, at, cellFen(row, c2), cellFen(same, c1), 1, halfStep, { row: rowName(row) }, t2HalfStep);
   });
 }
 
@@ -154,6 +159,7 @@ function t1FunctionVsT3(
   t3: TDisclosureTable,
   unitCodes: ReadonlySet<string>,
   halfStep: number,
+  t1HalfStep: number,
 ): TFinding[] {
   const c1 = columnKey(t1);
   const c3 = columnKey(t3);
@@ -172,29 +178,22 @@ function t1FunctionVsT3(
     const code = row.code ?? '';
     seen.add(code);
     const sum = expected.get(code) ?? { fen: ZERO_FEN, terms: 0 };
-    const at = cellLocation({ table: 'T1', rowPrefix: '' }, row, c1);
-    findings.push(
-      ...compare(CROSS_TABLE_RULES.t1FunctionVsT3, at, cellFen(row, c1), sum.fen, sum.terms, halfStep, {
-        code,
-      }),
-    );
+    const at = cellLocation({ table: t1.id, rowPrefix: '' }, row, c1);
+    findings.push(...compare(CROSS_TABLE_RULES.t1FunctionVsT3, at, cellFen(row, c1), sum.fen, sum.terms, halfStep, { code }, t1HalfStep));
   }
   for (const [code, sum] of expected) {
     if (seen.has(code) || sum.fen === 0) continue;
-    const at: TFindingLocation = { kind: 'table', table: 'T1', row: code, column: c1 };
-    findings.push(
-      ...compare(CROSS_TABLE_RULES.t1FunctionVsT3, at, ZERO_FEN, sum.fen, sum.terms, halfStep, { code }),
-    );
+    const at: TFindingLocation = { kind: 'table', table: t1.id, row: code, column: c1 };
+    findings.push(...compare(CROSS_TABLE_RULES.t1FunctionVsT3, at, ZERO_FEN, sum.fen, sum.terms, halfStep, { code }, t1HalfStep));
   }
   return findings;
 }
 
 /** Identities 2 and 5 across tables: the same totals wherever they are printed. */
 export function checkCrossTables(disclosure: TDisclosure): TFinding[] {
-  const halfStep = halfStepFen(disclosure.meta);
-  const [t1, t2, t3, t4, t5, t6, t7] = (['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'] as const).map((id) =>
-    findTable(disclosure, id),
-  );
+  const roles = ['income-expenditure-summary', 'income-summary', 'expenditure-summary', 'fiscal-summary', 'general-public-function', 'general-public-basic-economic', 'government-fund-function'] as const;
+  const [t1, t2, t3, t4, t5, t6, t7] = roles.map((role) => findByRole(disclosure, role));
+  const step = (table: TDisclosureTable | undefined) => halfStepOf(disclosure.meta, table);
   const findings: TFinding[] = [];
   const expenditureTotal = (t: TDisclosureTable) => summarySides(t).expenditure[0]?.yearTotal;
 
@@ -202,47 +201,30 @@ export function checkCrossTables(disclosure: TDisclosure): TFinding[] {
   const t3Total = totalRow(t3);
   const c3 = columnKey(t3);
   if (t1Total && t3 && t3Total && c3 && t1) {
-    const at = cellLocation({ table: 'T3', rowPrefix: '' }, t3Total, c3);
-    findings.push(
-      ...compare(
-        CROSS_TABLE_RULES.t3VsT1,
-        at,
-        cellFen(t3Total, c3),
-        cellFen(t1Total, columnKey(t1) ?? ''),
-        1,
-        halfStep,
-      ),
-    );
+    const at = cellLocation({ table: t3.id, rowPrefix: '' }, t3Total, c3);
+    findings.push(...compare(CROSS_TABLE_RULES.t3VsT1, at, cellFen(t3Total, c3), cellFen(t1Total, sideColumn(t1, t1Total)), 1, step(t1), {}, step(t3)));
   }
   if (t1 && t3) {
     const units = new Set(disclosure.overview.units.map((u) => u.code));
-    findings.push(...t1FunctionVsT3(t1, t3, units, halfStep));
+    findings.push(...t1FunctionVsT3(t1, t3, units, step(t3), step(t1)));
   }
-  if (t1 && t2) findings.push(...t2VsT1(t1, t2, halfStep));
+  if (t1 && t2) findings.push(...t2VsT1(t1, t2, step(t1), step(t2)));
 
   const t4Total = t4 && expenditureTotal(t4);
   if (t4 && t4Total && (t5 || t7)) {
-    const fiscal = (cellFen(totalRow(t5), columnKey(t5) ?? '') +
-      cellFen(totalRow(t7), columnKey(t7) ?? '')) as Fen;
-    const c4 = columnKey(t4) ?? '';
-    const at = cellLocation({ table: 'T4', rowPrefix: '' }, t4Total, c4);
-    findings.push(...compare(CROSS_TABLE_RULES.t4VsT5T7, at, cellFen(t4Total, c4), fiscal, 2, halfStep));
+    const t6Soe = findByRole(disclosure, 'soe-capital-function');
+    const parts = [t5, t7, t6Soe].filter((t) => t !== undefined);
+    const fiscal = parts.reduce((sum, t) => sum + cellFen(totalRow(t), columnKey(t) ?? ''), 0) as Fen;
+    const c4 = sideColumn(t4, t4Total);
+    const at = cellLocation({ table: t4.id, rowPrefix: '' }, t4Total, c4);
+    findings.push(...compare(CROSS_TABLE_RULES.t4VsT5T7, at, cellFen(t4Total, c4), fiscal, parts.length, Math.max(0, ...parts.map(step)), {}, step(t4)));
   }
   const t6Total = totalRow(t6);
   const c6 = columnKey(t6);
   const t5Basic = columnKey(t5, /基本/);
   if (t6Total && c6 && t5Basic) {
-    const at = cellLocation({ table: 'T6', rowPrefix: '' }, t6Total, c6);
-    findings.push(
-      ...compare(
-        CROSS_TABLE_RULES.t6VsT5Basic,
-        at,
-        cellFen(t6Total, c6),
-        cellFen(totalRow(t5), t5Basic),
-        1,
-        halfStep,
-      ),
-    );
+    const at = cellLocation({ table: t6?.id ?? '', rowPrefix: '' }, t6Total, c6);
+    findings.push(...compare(CROSS_TABLE_RULES.t6VsT5Basic, at, cellFen(t6Total, c6), cellFen(totalRow(t5), t5Basic), 1, step(t5), {}, step(t6)));
   }
   return findings;
 }

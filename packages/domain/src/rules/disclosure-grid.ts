@@ -4,9 +4,11 @@ import type {
   TDisclosure,
   TDisclosureMeta,
   TDisclosureTable,
+  TFigure,
   TRow,
   TTableId,
 } from '../disclosure/disclosure.schema';
+import { defaultDecimals, halfStepOfPrint, type TTableRole } from '../templates/table-role';
 import { formatYuan, parseFen, ZERO_FEN, type Fen } from '../money/fen';
 import { MoneyError } from '../money/money-error';
 import type { TFindingLocation } from './finding.schema';
@@ -18,18 +20,33 @@ export interface GridRef {
   rowPrefix: string;
   /** How messages name it: '表5', '表10 互联网+信息化建设项目 项目支出明细测算'. */
   label: string;
-  /** The unit the table displays (万元, 元): how precise a transcribed cell is. */
+  /** The unit and decimals the table prints: how precise a transcribed cell is. */
   unit: string;
+  decimals: number;
   columns: readonly TColumn[];
   rows: readonly TRow[];
 }
 
-export function tableLabel(id: TTableId): string {
-  return `表${id.slice(1)}`;
+/** How messages name a table: as its heading numbers it (表五, 公开表七). */
+export function tableLabel(table: Pick<TDisclosureTable, 'number'>): string {
+  return table.number;
 }
 
 export function findTable(disclosure: TDisclosure, id: TTableId): TDisclosureTable | undefined {
   return disclosure.tables.find((t) => t.id === id);
+}
+
+/**
+ * The table that plays a role in the disclosure's template, whatever its number: rules bind to
+ * roles, and are silent where a template prints no such table.
+ */
+export function findByRole(disclosure: TDisclosure, role: TTableRole): TDisclosureTable | undefined {
+  return disclosure.tables.find((t) => t.role === role);
+}
+
+/** The decimals a table prints its amounts with. */
+export function printDecimals(table: Pick<TDisclosureTable, 'unit' | 'decimals'>): number {
+  return table.decimals ?? defaultDecimals(table.unit);
 }
 
 const gridCache = new WeakMap<TDisclosure, readonly GridRef[]>();
@@ -57,6 +74,7 @@ function collectGrids(disclosure: TDisclosure): GridRef[] {
   const fromBlocks = (
     table: TTableId,
     unit: string,
+    decimals: number,
     blocks: readonly TBlock[],
     prefix: string,
     label: string,
@@ -67,28 +85,31 @@ function collectGrids(disclosure: TDisclosure): GridRef[] {
         grids.push({
           table,
           unit,
+          decimals,
           rowPrefix: `${prefix}${block.key}/`,
           label: name,
           columns: block.columns,
           rows: block.rows,
         });
       } else if (block.type === 'project') {
-        fromBlocks(table, unit, block.blocks, `${prefix}${block.key}/`, `${label} ${block.name}`);
+        fromBlocks(table, unit, decimals, block.blocks, `${prefix}${block.key}/`, `${label} ${block.name}`);
       }
     }
   };
   for (const table of disclosure.tables) {
-    const label = tableLabel(table.id);
+    const label = tableLabel(table);
+    const decimals = printDecimals(table);
     grids.push({
       table: table.id,
       unit: table.unit,
+      decimals,
       rowPrefix: '',
       label,
       columns: table.columns,
       rows: table.rows,
     });
-    fromBlocks(table.id, table.unit, table.preamble, '', label);
-    fromBlocks(table.id, table.unit, table.blocks, '', label);
+    fromBlocks(table.id, table.unit, decimals, table.preamble, '', label);
+    fromBlocks(table.id, table.unit, decimals, table.blocks, '', label);
   }
   return grids;
 }
@@ -113,17 +134,41 @@ export function cellLocation(
 }
 
 /**
- * How far a transcribed cell may be from the exact sum: half a display step per figure involved.
- * Derived disclosures are exact (0); a table typed from print knows each cell to ±0.05 万元.
+ * How far a transcribed cell of `table` may be from the exact amount: half a unit of its last
+ * printed digit (万元 to 1 decimal: ±500 元; 万元 to 2: ±50 元; whole 元: ±0.5 元; 元 with 分: 0).
+ * Derived disclosures are exact (0).
  */
-export function halfStepFen(meta: TDisclosureMeta, unit: string = meta.unitLabel): number {
-  if (meta.amountPrecision === 'exact') return 0;
-  return unit === '万元' ? 50_000 : 0; // 0.05 万元 = 500 元; a 元 table prints 分
+export function halfStepOf(meta: TDisclosureMeta, table: Pick<TDisclosureTable, 'unit' | 'decimals'> | undefined): number {
+  if (meta.amountPrecision === 'exact' || table === undefined) return 0;
+  return halfStepOfPrint(table.unit, printDecimals(table));
 }
 
-/** Does `actual` equal `expected`, allowing `terms` rounded figures on the expected side plus the actual one? */
-export function agrees(actual: Fen, expected: Fen, terms: number, halfStep: number): boolean {
-  return Math.abs(actual - expected) <= halfStep * (terms + 1);
+/** The decimals a Part 3 figure prints with: as it says, else as many as its text shows. */
+export function figureDecimals(figure: Pick<TFigure, 'text' | 'decimals'>): number {
+  return figure.decimals ?? (/\.(\d+)/.exec(figure.text)?.[1]?.length ?? 0);
+}
+
+/** As halfStepOf, for an amount stated in Part 3 (a narrative in 万元 to 2 decimals: ±50 元). */
+export function figureHalfStep(meta: TDisclosureMeta, figure: Pick<TFigure, 'text' | 'decimals' | 'unit'>): number {
+  if (meta.amountPrecision === 'exact') return 0;
+  return halfStepOfPrint(figure.unit === '万元' ? '万元' : '元', figureDecimals(figure));
+}
+
+/**
+ * Does `actual` equal the sum `expected` of `terms` printed figures, within the rounding of each:
+ * `halfStep` for each term, `actualHalfStep` (by default the same) for the actual figure?
+ */
+export function agrees(actual: Fen, expected: Fen, terms: number, halfStep: number, actualHalfStep: number = halfStep): boolean {
+  return Math.abs(actual - expected) <= actualHalfStep + halfStep * terms;
+}
+
+/**
+ * A break that only rounding to whole 元 explains: the tables print whole 元 and the figures are
+ * off by at most 1 元 a figure. Rules report such a break as a warning, not an error.
+ */
+export function isWholeYuanBreak(actual: Fen, expected: Fen, terms: number, tables: readonly (Pick<TDisclosureTable, 'unit' | 'decimals'> | undefined)[]): boolean {
+  const whole = tables.every((t) => t !== undefined && t.unit === '元' && printDecimals(t) === 0);
+  return whole && Math.abs(actual - expected) <= 100 * (terms + 1);
 }
 
 export const yuan = (fen: Fen): string => formatYuan(fen);

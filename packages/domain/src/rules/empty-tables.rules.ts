@@ -1,3 +1,4 @@
+import type { TTableRole } from '../templates/table-role';
 import type { TDisclosure, TDisclosureTable } from '../disclosure/disclosure.schema';
 import type { TFinding } from './finding.schema';
 import { amountColumns, cellFen, tableLabel } from './disclosure-grid';
@@ -28,7 +29,13 @@ export const EMPTY_TABLE_RULES = defineRules('empty-tables', 'disclosure', {
 });
 
 /** Tables whose rows come from the lines and that the standard form prints as a statement when empty. */
-const STATED_WHEN_EMPTY = new Set(['T5', 'T6', 'T7', 'T10']);
+const STATED_WHEN_EMPTY: ReadonlySet<TTableRole> = new Set<TTableRole>([
+  'general-public-function',
+  'general-public-basic-economic',
+  'government-fund-function',
+  'soe-capital-function',
+  'project-performance',
+]);
 
 /** Has the table any figure: a non-zero amount in a row that is not a total, or a project form? */
 function hasData(table: TDisclosureTable): boolean {
@@ -43,11 +50,11 @@ export function checkEmptyTables(disclosure: TDisclosure): TFinding[] {
     const at = { kind: 'table', table: table.id } as const;
     const statement = table.emptyStatement?.trim() ?? '';
     const data = hasData(table);
-    if (!data && statement === '' && STATED_WHEN_EMPTY.has(table.id)) {
-      findings.push(report(EMPTY_TABLE_RULES.missingStatement, at, { table: tableLabel(table.id) }));
+    if (!data && statement === '' && STATED_WHEN_EMPTY.has(table.role)) {
+      findings.push(report(EMPTY_TABLE_RULES.missingStatement, at, { table: tableLabel(table) }));
     } else if (data && statement !== '') {
       findings.push(
-        report(EMPTY_TABLE_RULES.statementWithData, at, { table: tableLabel(table.id), statement }),
+        report(EMPTY_TABLE_RULES.statementWithData, at, { table: tableLabel(table), statement }),
       );
     }
   }

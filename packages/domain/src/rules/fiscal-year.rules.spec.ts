@@ -21,8 +21,8 @@ describe('the fiscal year everywhere', () => {
       actual: '2019',
     });
     expect(finding?.message).toEqual({
-      zh: '表7表注写的是 2019 年，应为 2020 年',
-      en: 'the statement of 表7 says 2019 where it should say 2020',
+      zh: '表七表注写的是 2019 年，应为 2020 年',
+      en: 'the statement of 表七 says 2019 where it should say 2020',
     });
   });
 

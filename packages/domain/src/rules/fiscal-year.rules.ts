@@ -43,7 +43,7 @@ export function checkFiscalYear(disclosure: TDisclosure): TFinding[] {
   };
   for (const table of disclosure.tables) {
     const at: TFindingLocation = { kind: 'table', table: table.id };
-    const label = tableLabel(table.id);
+    const label = tableLabel(table);
     for (const y of yearsIn(`${table.number} ${table.title}`))
       expectYear(() => ({ zh: `${label}标题`, en: `the title of ${label}` }), at, y, year);
     for (const y of yearsIn(table.emptyStatement ?? ''))

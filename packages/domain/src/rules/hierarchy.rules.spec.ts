@@ -48,7 +48,7 @@ describe('hierarchy rules', () => {
       { kind: 'table', table: 'T6', row: '301', column: 'personnel' },
     ]);
     expect(findings[0]?.message.zh).toBe(
-      '表6「301 工资福利支出」预算数为 1848000.00 元，其下级之和为 1849000.00 元',
+      '表六「301 工资福利支出」预算数为 1848000.00 元，其下级之和为 1849000.00 元',
     );
   });
 

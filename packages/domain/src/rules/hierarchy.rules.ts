@@ -8,7 +8,7 @@ import {
   cellLocation,
   gridsOf,
   groupBy,
-  halfStepFen,
+  halfStepOf,
   rowName,
   yuan,
   type GridRef,
@@ -188,7 +188,7 @@ export function checkHierarchy(disclosure: TDisclosure): TFinding[] {
   for (const grid of gridsOf(disclosure)) {
     const columns = amountColumns(grid);
     if (columns.length === 0) continue;
-    const c: Checker = { grid, columns, halfStep: halfStepFen(disclosure.meta, grid.unit), findings };
+    const c: Checker = { grid, columns, halfStep: halfStepOf(disclosure.meta, grid), findings };
     for (const rows of groupBy(grid.rows, (r) => r.section ?? '').values()) checkSection(c, rows);
     checkColumns(c);
   }

@@ -5,9 +5,9 @@ import {
   agrees,
   amountColumns,
   cellFen,
-  findTable,
+  findByRole,
   gridsOf,
-  halfStepFen,
+  halfStepOf,
   tryParseFen,
   yuan,
 } from './disclosure-grid';
@@ -78,11 +78,12 @@ const CATEGORIES = [
 function projectProcurement(
   disclosure: TDisclosure,
 ): { total: Fen; byCategory: Map<string, Fen> } | undefined {
-  if (findTable(disclosure, 'T10') === undefined) return undefined;
+  const t10 = findByRole(disclosure, 'project-performance');
+  if (t10 === undefined) return undefined;
   let total = 0;
   const byCategory = new Map<string, Fen>();
   for (const grid of gridsOf(disclosure)) {
-    if (grid.table !== 'T10' || !/采购/.test(grid.label)) continue;
+    if (grid.table !== t10.id || !/采购/.test(grid.label)) continue;
     const amount = amountColumns(grid)[0]?.key;
     const category = grid.columns.find((c) => c.type === 'text' && /类别/.test(c.label))?.key;
     if (amount === undefined) continue;
@@ -99,7 +100,7 @@ function projectProcurement(
 }
 
 export function checkOtherMatters(disclosure: TDisclosure): TFinding[] {
-  const halfStep = halfStepFen(disclosure.meta);
+  const halfStep = halfStepOf(disclosure.meta, findByRole(disclosure, 'income-expenditure-summary'));
   const findings: TFinding[] = [];
   const wanted = new Set([
     'operating-costs',
@@ -128,7 +129,7 @@ export function checkOtherMatters(disclosure: TDisclosure): TFinding[] {
     findings.push(report(rule, figureLocation(placed), all, { expected: all.expected, actual: all.actual }));
   };
 
-  const t6 = findTable(disclosure, 'T6');
+  const t6 = findByRole(disclosure, 'general-public-basic-economic');
   const publicColumn = columnKey(t6, /公用/);
   if (t6 !== undefined && publicColumn !== undefined) {
     compare(OTHER_MATTERS_RULES.operatingCosts, 'operating-costs', cellFen(totalRow(t6), publicColumn), 1);
@@ -160,7 +161,7 @@ export function checkOtherMatters(disclosure: TDisclosure): TFinding[] {
     }
   }
 
-  const t1 = findTable(disclosure, 'T1');
+  const t1 = findByRole(disclosure, 'income-expenditure-summary');
   if (t1 !== undefined) {
     const column = columnKey(t1) ?? '';
     const income = summarySides(t1).income?.section;

@@ -3,7 +3,7 @@ import type { TDisclosure, TDisclosureTable, TRow } from '../disclosure/disclosu
 import { shareOfTotal } from '../money/display';
 import type { Fen } from '../money/fen';
 import type { TFinding } from './finding.schema';
-import { agrees, cellFen, cellLocation, findTable, groupBy, halfStepFen, yuan } from './disclosure-grid';
+import { agrees, cellFen, cellLocation, findByRole, groupBy, halfStepOf, yuan } from './disclosure-grid';
 import { columnKey, totalRow } from './cross-tables.rules';
 import { defineRules, report } from './rule-definition';
 import { summarySides } from './summary-tables.rules';
@@ -67,7 +67,7 @@ function checkShares(t9: TDisclosureTable, amount: string, share: string, slack:
         total: yuan(totalFen),
       };
       findings.push(
-        report(PERFORMANCE_RULES.share, cellLocation({ table: 'T9', rowPrefix: '' }, row, share), params, {
+        report(PERFORMANCE_RULES.share, cellLocation({ table: t9.id, rowPrefix: '' }, row, share), params, {
           expected,
           actual: stated,
         }),
@@ -85,8 +85,8 @@ interface Counterpart {
 
 /** What each row of 表9's money block stands for elsewhere. */
 function counterparts(disclosure: TDisclosure, t9: TDisclosureTable): Counterpart[] {
-  const t1 = findTable(disclosure, 'T1');
-  const t3 = findTable(disclosure, 'T3');
+  const t1 = findByRole(disclosure, 'income-expenditure-summary');
+  const t3 = findByRole(disclosure, 'expenditure-summary');
   const out: Counterpart[] = [];
   const sections = groupBy(t9.rows, (r) => r.section ?? '');
   const totalOf = (pattern: RegExp) =>
@@ -122,11 +122,11 @@ function counterparts(disclosure: TDisclosure, t9: TDisclosureTable): Counterpar
 
 /** Identity 8 on 表9 (the seed's 100 and 100) and its money block against 表1 and 表3. */
 export function checkPerformance(disclosure: TDisclosure): TFinding[] {
-  const t9 = findTable(disclosure, 'T9');
+  const t9 = findByRole(disclosure, 'department-performance');
   const amount = columnKey(t9);
   const share = t9?.columns.find((c) => c.type === 'percent')?.key;
   if (t9 === undefined || amount === undefined) return [];
-  const halfStep = halfStepFen(disclosure.meta);
+  const halfStep = halfStepOf(disclosure.meta, t9);
   const findings = share === undefined ? [] : checkShares(t9, amount, share, halfStep === 0 ? 0 : 0.1);
   for (const { row, source, fen } of counterparts(disclosure, t9)) {
     if (row === undefined) continue;
@@ -134,7 +134,7 @@ export function checkPerformance(disclosure: TDisclosure): TFinding[] {
     if (agrees(actual, fen, 1, halfStep)) continue;
     const params = { row: row.name, source, actual: yuan(actual), expected: yuan(fen) };
     findings.push(
-      report(PERFORMANCE_RULES.vsTables, cellLocation({ table: 'T9', rowPrefix: '' }, row, amount), params, {
+      report(PERFORMANCE_RULES.vsTables, cellLocation({ table: t9.id, rowPrefix: '' }, row, amount), params, {
         expected: params.expected,
         actual: params.actual,
       }),

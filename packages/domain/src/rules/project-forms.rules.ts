@@ -1,7 +1,7 @@
 import type { TDisclosure, TGridBlock, TProjectBlock, TRow } from '../disclosure/disclosure.schema';
 import { parseFen, type Fen } from '../money/fen';
 import type { TFinding } from './finding.schema';
-import { agrees, amountColumns, cellFen, findTable, halfStepFen, yuan } from './disclosure-grid';
+import { agrees, amountColumns, cellFen, findByRole, halfStepOf, yuan } from './disclosure-grid';
 import { defineRules, report } from './rule-definition';
 
 /** 表10 on a disclosure alone: each project form's parts against its 项目当年预算. */
@@ -53,7 +53,7 @@ function partsSum(grid: TGridBlock): { fen: Fen; terms: number } | undefined {
   return { fen: parts.reduce<number>((t, r) => t + cellFen(r, column), 0) as Fen, terms: parts.length };
 }
 
-function checkForm(project: TProjectBlock, halfStep: number): TFinding[] {
+function checkForm(table: string, project: TProjectBlock, halfStep: number): TFinding[] {
   const findings: TFinding[] = [];
   const amount = parseFen(project.amount);
   // each grid's label built once, not once per pattern: a disclosure has a form per project
@@ -76,15 +76,15 @@ function checkForm(project: TProjectBlock, halfStep: number): TFinding[] {
       : agrees(sum.fen, amount, sum.terms, halfStep);
     if (ok) continue;
     const params = { project: project.name, actual: yuan(sum.fen), expected: yuan(amount) };
-    const at = { kind: 'table', table: 'T10', row: `${project.key}/${block.key}` } as const;
+    const at = { kind: 'table', table, row: `${project.key}/${block.key}` } as const;
     findings.push(report(rule, at, params, { expected: params.expected, actual: params.actual }));
   }
   return findings;
 }
 
 export function checkProjectForms(disclosure: TDisclosure): TFinding[] {
-  const t10 = findTable(disclosure, 'T10');
+  const t10 = findByRole(disclosure, 'project-performance');
   if (t10 === undefined) return [];
-  const halfStep = halfStepFen(disclosure.meta, t10.unit);
-  return t10.blocks.flatMap((b) => (b.type === 'project' ? checkForm(b, halfStep) : []));
+  const halfStep = halfStepOf(disclosure.meta, t10);
+  return t10.blocks.flatMap((b) => (b.type === 'project' ? checkForm(t10.id, b, halfStep) : []));
 }

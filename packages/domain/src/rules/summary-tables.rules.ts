@@ -6,17 +6,17 @@ import {
   amountColumns,
   cellFen,
   cellLocation,
-  findTable,
+  findByRole,
   groupBy,
-  halfStepFen,
-  tableLabel,
+  halfStepOf,
   yuan,
 } from './disclosure-grid';
 import { defineRules, report, type RuleDefinition } from './rule-definition';
 
 /** The rules of a 收支预算总表 (表1, and 表4 for fiscal appropriations): the same checks on both. */
 function summaryRules(table: 'T1' | 'T4') {
-  const label = tableLabel(table);
+  // Rule ids and texts keep the names they had under hubei-2020, where 表1/表4 are these roles.
+  const label = `表${table.slice(1)}`;
   // 表1 holds every line: its year-end balance is exactly the document's income minus expenditure.
   const superseded = table === 'T1' ? { supersededBy: ['BUDGET.BALANCED'] } : {};
   return defineRules('identities', 'disclosure', {
@@ -113,13 +113,16 @@ function checkSummary(
   const findings: TFinding[] = [];
   const column = amountColumns(table)[0]?.key;
   if (column === undefined) return findings;
-  const at = (row: TRow) => cellLocation({ table: table.id, rowPrefix: '' }, row, column);
+  // A side that prints columns of its own is read in its first (合计).
+  const columnOf = (row: TRow) => table.sections.find((s) => s.key === row.section)?.columns?.[0] ?? column;
+  const fen = (row: TRow) => cellFen(row, columnOf(row));
+  const at = (row: TRow) => cellLocation({ table: table.id, rowPrefix: '' }, row, columnOf(row));
   const { income, expenditure } = summarySides(table);
   const incomeTotal = income?.grandTotal ?? income?.yearTotal;
   for (const side of expenditure) {
     const total = side.grandTotal ?? side.yearTotal;
     if (incomeTotal !== undefined && total !== undefined) {
-      const [i, e] = [cellFen(incomeTotal, column), cellFen(total, column)];
+      const [i, e] = [fen(incomeTotal), fen(total)];
       if (!agrees(e, i, 1, halfStep)) {
         const params = { income: yuan(i), expenditure: yuan(e), section: sectionLabel(table, side.section) };
         findings.push(report(rules.balanced, at(total), params, { expected: yuan(i), actual: yuan(e) }));
@@ -128,7 +131,7 @@ function checkSummary(
   }
   // Both expenditure sides print the same 年终结余 (VIEWS_AGREE checks they agree): report it once.
   const [first, ...others] = expenditure;
-  const balance = first?.balance === undefined ? 0 : cellFen(first.balance, column);
+  const balance = first?.balance === undefined ? 0 : fen(first.balance);
   if (first?.balance !== undefined && balance !== 0) {
     const rule: RuleDefinition = balance < 0 ? rules.deficit : rules.yearEndBalance;
     findings.push(
@@ -142,7 +145,7 @@ function checkSummary(
   }
   for (const other of others) {
     if (first?.yearTotal === undefined || other.yearTotal === undefined) continue;
-    const [a, b] = [cellFen(first.yearTotal, column), cellFen(other.yearTotal, column)];
+    const [a, b] = [fen(first.yearTotal), fen(other.yearTotal)];
     if (agrees(b, a, 1, halfStep)) continue;
     const params = {
       first: sectionLabel(table, first.section),
@@ -159,11 +162,10 @@ function checkSummary(
 
 /** Identity 1 (balanced totals) on 表1 and 表4, and their two expenditure views against each other. */
 export function checkSummaryTables(disclosure: TDisclosure): TFinding[] {
-  const halfStep = halfStepFen(disclosure.meta);
-  const t1 = findTable(disclosure, 'T1');
-  const t4 = findTable(disclosure, 'T4');
+  const t1 = findByRole(disclosure, 'income-expenditure-summary');
+  const t4 = findByRole(disclosure, 'fiscal-summary');
   return [
-    ...(t1 ? checkSummary(t1, T1_RULES, halfStep) : []),
-    ...(t4 ? checkSummary(t4, T4_RULES, halfStep) : []),
+    ...(t1 ? checkSummary(t1, T1_RULES, halfStepOf(disclosure.meta, t1)) : []),
+    ...(t4 ? checkSummary(t4, T4_RULES, halfStepOf(disclosure.meta, t4)) : []),
   ];
 }

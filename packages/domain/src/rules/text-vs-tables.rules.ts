@@ -4,7 +4,7 @@ import { shareOfTotal } from '../money/display';
 import type { Fen } from '../money/fen';
 import { wanTextMatchesFen } from '../money/wan-text';
 import type { TFinding } from './finding.schema';
-import { agrees, cellFen, halfStepFen, tryParseFen, yuan } from './disclosure-grid';
+import { agrees, cellFen, figureHalfStep, findTable, halfStepOf, tryParseFen, yuan } from './disclosure-grid';
 import { figureLocation, figuresOf, referencedRow, type PlacedFigure } from './figures';
 import { defineRules, report } from './rule-definition';
 
@@ -92,7 +92,8 @@ function sameNumber(a: string, b: string, slack = 0): boolean {
 
 interface Context {
   disclosure: TDisclosure;
-  halfStep: number;
+  /** Transcribed from print: figures and cells known only to their rounding. */
+  rounded: boolean;
   findings: TFinding[];
 }
 
@@ -124,7 +125,8 @@ function checkAmount(c: Context, placed: PlacedFigure): void {
   }
   if (value === undefined || figure.source === undefined) return;
   const cell = cited(c, placed, figure.source);
-  if (cell === undefined || agrees(value, cell.fen, 1, c.halfStep)) return;
+  const cellStep = halfStepOf(c.disclosure.meta, findTable(c.disclosure, figure.source.table));
+  if (cell === undefined || agrees(value, cell.fen, 1, cellStep, figureHalfStep(c.disclosure.meta, figure))) return;
   const table = tableName(figure.source);
   const params = {
     section: section.title,
@@ -170,7 +172,7 @@ function checkShare(c: Context, placed: PlacedFigure): void {
   const total = cited(c, placed, figure.denominator)?.fen;
   if (part === undefined || total === undefined || (total === 0 && part !== 0)) return;
   const expected = shareOfTotal(part, total);
-  if (sameNumber(figure.value, expected, c.halfStep === 0 ? 0 : 0.1)) return;
+  if (sameNumber(figure.value, expected, c.rounded ? 0.1 : 0)) return;
   const params = {
     section: section.title,
     actual: figure.value,
@@ -185,7 +187,7 @@ function checkShare(c: Context, placed: PlacedFigure): void {
 
 /** Identity 8 and the 元 ↔ 万元 agreement: every figure of Part 3 against its text and its table. */
 export function checkTextVsTables(disclosure: TDisclosure): TFinding[] {
-  const c: Context = { disclosure, halfStep: halfStepFen(disclosure.meta), findings: [] };
+  const c: Context = { disclosure, rounded: disclosure.meta.amountPrecision === 'display-rounded', findings: [] };
   let paragraph: TParagraph | undefined;
   let compact = '';
   let cursor = 0;

@@ -5,9 +5,9 @@ import {
   amountColumns,
   cellFen,
   cellLocation,
-  findTable,
+  findByRole,
   gridsOf,
-  halfStepFen,
+  halfStepOf,
   yuan,
 } from './disclosure-grid';
 import { columnKey } from './cross-tables.rules';
@@ -37,7 +37,7 @@ const ROW_CODES: readonly [RegExp, string][] = [
 ];
 
 /** Σ per economic 款 over the grids of one table (表6's rows, or 表10's detail lines). */
-function byEconomic(disclosure: TDisclosure, table: 'T6' | 'T10'): Map<string, Fen> {
+function byEconomic(disclosure: TDisclosure, table: string): Map<string, Fen> {
   const sums = new Map<string, Fen>();
   for (const grid of gridsOf(disclosure)) {
     if (grid.table !== table) continue;
@@ -56,12 +56,14 @@ function byEconomic(disclosure: TDisclosure, table: 'T6' | 'T10'): Map<string, F
  * least that; projects may add their own 款 (表10's detail), so it is at most both together.
  */
 export function checkThreePublic(disclosure: TDisclosure): TFinding[] {
-  const t8 = findTable(disclosure, 'T8');
+  const t8 = findByRole(disclosure, 'three-public');
+  const t6 = findByRole(disclosure, 'general-public-basic-economic');
+  const t10 = findByRole(disclosure, 'project-performance');
   const column = columnKey(t8);
-  if (t8 === undefined || column === undefined || findTable(disclosure, 'T6') === undefined) return [];
-  const halfStep = halfStepFen(disclosure.meta);
-  const basic = byEconomic(disclosure, 'T6');
-  const projects = findTable(disclosure, 'T10') === undefined ? undefined : byEconomic(disclosure, 'T10');
+  if (t8 === undefined || column === undefined || t6 === undefined) return [];
+  const halfStep = Math.max(halfStepOf(disclosure.meta, t8), halfStepOf(disclosure.meta, t6));
+  const basic = byEconomic(disclosure, t6.id);
+  const projects = t10 === undefined ? undefined : byEconomic(disclosure, t10.id);
   const findings: TFinding[] = [];
   for (const row of t8.rows) {
     const code = ROW_CODES.find(([pattern]) => pattern.test(row.name.trim()))?.[1];
@@ -81,7 +83,7 @@ export function checkThreePublic(disclosure: TDisclosure): TFinding[] {
     findings.push(
       report(
         THREE_PUBLIC_RULES.vsEconomic,
-        cellLocation({ table: 'T8', rowPrefix: '' }, row, column),
+        cellLocation({ table: t8.id, rowPrefix: '' }, row, column),
         params,
         { expected, actual: params.actual },
       ),

@@ -45,9 +45,11 @@ const T9_PRIOR_COLUMNS = new Set(['twoYearsAgo', 'lastYear']);
  * columns when the prior-year figures have findings.
  */
 function withoutRepeats(
+  disclosure: TDisclosure,
   documentFindings: readonly TFinding[],
   disclosureFindings: readonly TFinding[],
 ): TFinding[] {
+  const roleOf = new Map(disclosure.tables.map((t) => [t.id, t.role]));
   const fired = new Set(documentFindings.map((f) => f.ruleId));
   const projects = new Set(
     documentFindings.flatMap((f) => (f.location.kind === 'project' ? [f.location.projectId] : [])),
@@ -57,8 +59,9 @@ function withoutRepeats(
     if (ruleById(f.ruleId)?.supersededBy?.some((id) => fired.has(id))) return false;
     if (f.location.kind !== 'table') return true;
     const { table, row, column } = f.location;
-    if (table === 'T10' && row !== undefined) return !projects.has(row.split('/')[0] ?? '');
-    if (table === 'T9' && column !== undefined) return !(priorYears && T9_PRIOR_COLUMNS.has(column));
+    const role = roleOf.get(table);
+    if (role === 'project-performance' && row !== undefined) return !projects.has(row.split('/')[0] ?? '');
+    if (role === 'department-performance' && column !== undefined) return !(priorYears && T9_PRIOR_COLUMNS.has(column));
     return true;
   });
 }
@@ -86,7 +89,7 @@ export function validateBudget(
     ...checkReadiness(index),
   );
   const disclosure = options.disclosure ?? deriveDisclosure(doc, codes ?? NO_NAMES, { aggregate });
-  return [...findings, ...withoutRepeats(findings, checkDisclosure(disclosure, codes))];
+  return [...findings, ...withoutRepeats(disclosure, findings, checkDisclosure(disclosure, codes))];
 }
 
 /**
