@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZAmount, ZNonNegativeAmount } from './amount.schema';
+import { findTemplate, TEMPLATES } from '../templates/template-registry';
 import { FUND_SOURCES } from './fund-source';
 
 /** 支出功能分类 at 项 level: 7 digits (类 3, 款 5, 项 7). */
@@ -178,7 +179,10 @@ export const ZBudgetDocument = z.object({
   schemaVersion: z.literal(1),
   fiscalYear: ZFiscalYear,
   // The disclosure template (templates/*.ts) and scope: absent, the seed's (hubei-2020, 部门).
-  template: z.string().min(1).max(64).optional(),
+  template: z
+    .string()
+    .refine((id) => findTemplate(id) !== undefined, { message: `not a disclosure template; the templates are ${TEMPLATES.map((t) => t.id).join(', ')}` })
+    .optional(),
   scope: z.enum(['department', 'unit']).optional(),
   department: ZDepartment,
   incomeLines: z.array(ZIncomeLine),

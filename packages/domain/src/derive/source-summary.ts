@@ -88,11 +88,13 @@ export function chineseOrdinal(n: number): string {
   return `${tens === 1 ? '' : (ORDINALS[tens - 1] ?? '')}十${ones === 0 ? '' : (ORDINALS[ones - 1] ?? '')}`;
 }
 
-function incomeRows(ctx: DeriveContext, specs: readonly IncomeRowSpec[], section: string | undefined, footer: boolean): TRow[] {
+/** Income rows of a side; footer rows are totals where they sum (小计, 合计), not the carry-over between. */
+function incomeRows(ctx: DeriveContext, specs: readonly IncomeRowSpec[], section: string, footer: boolean): TRow[] {
   const income = ctx.aggregate.incomeBySource;
-  return specs.map((s) =>
-    makeRow(s.key, s.name, s.level, { amount: amountCell(sumSources(income, s.sources)) }, { ...(section === undefined ? {} : { section }), footer, ...(footer ? { emphasis: 'total' as const } : {}) }),
-  );
+  return specs.map((s, i) => {
+    const total = footer && (i === 0 || i === specs.length - 1);
+    return makeRow(s.key, s.name, s.level, { amount: amountCell(sumSources(income, s.sources)) }, { section, footer, ...(total ? { emphasis: 'total' as const } : {}) });
+  });
 }
 
 export interface SourceSummaryOptions {
@@ -192,7 +194,8 @@ export function expenditureTotal(ctx: DeriveContext, columns: TColumnSet): Table
     sections: [],
     rowHeader: { nameLabel: '项目' },
     columns: columnsOf(columns),
-    rows: [makeRow('total', '合计', 0, cellsOf(columns, total), { emphasis: 'total' })],
+    // One row of figures under the column heads 合计 | 基本支出 | …: nothing for it to total.
+    rows: [makeRow('total', '预算数', 0, cellsOf(columns, total))],
     preamble: [],
     blocks: [],
   };

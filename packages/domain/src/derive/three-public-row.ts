@@ -66,7 +66,7 @@ export function threePublicRow(ctx: DeriveContext, extras: readonly Extra[]): Ta
     sections: [],
     rowHeader: { nameLabel: '项目' },
     columns,
-    rows: [makeRow('amount', '预算数', 0, cells, { emphasis: 'total' })],
+    rows: [makeRow('amount', '预算数', 0, cells)],
     preamble: [],
     blocks: [],
   };

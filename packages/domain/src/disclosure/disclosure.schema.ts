@@ -3,7 +3,9 @@ import { ZAmount } from '../budget/amount.schema';
 import { ZFiscalYear, ZPerformanceIndicator, ZStaffing } from '../budget/budget-document.schema';
 import { parseFen } from '../money/fen';
 import { MoneyError } from '../money/money-error';
-import { ZTableRole, type TTableRole } from '../templates/table-role';
+import { ZTableId, ZTableRole, type TTableRole } from '../templates/table-role';
+
+export { ZTableId };
 
 /**
  * The published disclosure (部门预算公开), whoever made it: derived by Budgetflow from a budget
@@ -15,8 +17,6 @@ import { ZTableRole, type TTableRole } from '../templates/table-role';
  * (meta.template): their ids are the template's, their roles say what each means.
  */
 
-/** A table's id within its template: T1 … T10 (hubei-2020), T01 … T12 (jiangsu-province) … */
-export const ZTableId = z.string().regex(/^[A-Za-z][\w-]{0,31}$/, 'a table id is a letter then up to 31 letters, digits, "_" or "-"');
 
 /**
  * What a cell holds, per column: an exact amount in 元, a percentage with one decimal ("34.3"),

@@ -1,5 +1,5 @@
-import type { TColumn, TDisclosureTable, TGridBlock, TRow } from '../disclosure/disclosure.schema';
-import { formatAmount, type AmountFormat, type DisplayUnit } from '../money/display';
+import type { TColumn, TDisclosureTable, TGridBlock, TRow, TSection } from '../disclosure/disclosure.schema';
+import { formatAmount, type AmountFormat, type DisplayDecimals, type DisplayUnit } from '../money/display';
 import { parseFen } from '../money/fen';
 
 /**
@@ -36,7 +36,7 @@ export interface DisplayGrid {
 export type DisplayOptions = AmountFormat;
 
 type Grid = Pick<TDisclosureTable, 'rowHeader' | 'columns' | 'rows'> &
-  Partial<Pick<TDisclosureTable, 'layout' | 'sections' | 'emptyStatement' | 'unit'>>;
+  Partial<Pick<TDisclosureTable, 'layout' | 'sections' | 'emptyStatement' | 'unit' | 'decimals'>>;
 
 const cell = (text: string, kind: DisplayCell['kind'], colSpan = 1, rowSpan = 1, indent = 0): DisplayCell => ({ text, kind, colSpan, rowSpan, indent });
 
@@ -46,15 +46,23 @@ export function displayValue(value: string | null | undefined, column: Pick<TCol
   return column.type === 'amount' ? formatAmount(parseFen(value), format) : value;
 }
 
-/** The display unit a table's label names: 元 for 表10, else 万元. Sub-tables take their table's. */
+/** The display unit a table's label names: 元 or 万元. Sub-tables take their table's. */
 export function displayUnitOf(table: Pick<TDisclosureTable, 'unit'>): DisplayUnit {
   return table.unit === '元' ? 'yuan' : 'wan';
 }
 
-/** 万元 tables show one decimal, 元 tables (表10) two, unless the caller asks otherwise. */
+/**
+ * A table shows the decimals its template prints (万元 to 1 or 2, 元 with 分 or whole), unless the
+ * caller asks otherwise; without a template's word, 万元 one decimal and 元 two.
+ */
 function formatFor(grid: Grid, options: DisplayOptions): AmountFormat {
   const unit = options.unit ?? (grid.unit === undefined ? 'wan' : displayUnitOf({ unit: grid.unit }));
-  return options.decimals === undefined ? { unit } : { unit, decimals: options.decimals };
+  const decimals = options.decimals ?? (options.unit === undefined ? printedDecimals(grid.decimals) : undefined);
+  return decimals === undefined ? { unit } : { unit, decimals };
+}
+
+function printedDecimals(decimals: number | undefined): DisplayDecimals | undefined {
+  return decimals === 0 || decimals === 1 || decimals === 2 ? decimals : undefined;
 }
 
 function valueCells(row: TRow, columns: readonly TColumn[], format: AmountFormat): DisplayCell[] {
@@ -119,10 +127,12 @@ function rowsLayout(grid: Grid, format: AmountFormat): DisplayGrid {
  */
 function sideBySideLayout(grid: Grid, format: AmountFormat): DisplayGrid {
   const sections = grid.sections ?? [];
-  const width = 1 + grid.columns.length;
+  // A section prints its own columns where the sides differ (Shanghai's 单位 summary), else all.
+  const columnsOf = (s: TSection) => (s.columns === undefined ? grid.columns : grid.columns.filter((c) => s.columns?.includes(c.key)));
   const parts = sections.map((s) => {
     const rows = grid.rows.filter((r) => r.section === s.key);
-    return { items: rows.filter((r) => r.footer !== true), footers: rows.filter((r) => r.footer === true) };
+    const columns = columnsOf(s);
+    return { columns, width: 1 + columns.length, items: rows.filter((r) => r.footer !== true), footers: rows.filter((r) => r.footer === true) };
   });
   const itemCount = Math.max(0, ...parts.map((p) => p.items.length));
   const footerCount = Math.max(0, ...parts.map((p) => p.footers.length));
@@ -132,11 +142,15 @@ function sideBySideLayout(grid: Grid, format: AmountFormat): DisplayGrid {
     const footers = p.footers.length === 0 ? gap : [...p.footers.slice(0, -1), ...gap, p.footers.at(-1)];
     return [...items, ...footers];
   });
-  const blank = (): DisplayCell[] => Array.from({ length: width }, () => cell('', 'text'));
+  const blank = (width: number): DisplayCell[] => Array.from({ length: width }, () => cell('', 'text'));
   const body: DisplayRow[] = [];
   for (let i = 0; i < itemCount + footerCount; i++) {
     const rows = laidOut.map((l) => l[i]);
-    const cells = rows.flatMap((row) => (row === undefined ? blank() : [cell(row.name, 'name', 1, 1, row.level), ...valueCells(row, grid.columns, format)]));
+    const cells = rows.flatMap((row, p) => {
+      const part = parts[p];
+      if (part === undefined) return [];
+      return row === undefined ? blank(part.width) : [cell(row.name, 'name', 1, 1, row.level), ...valueCells(row, part.columns, format)];
+    });
     body.push({
       key: rows.map((r) => r?.key ?? '').join('|'),
       emphasis: rows.some((r) => r?.emphasis === 'total'),
@@ -144,10 +158,10 @@ function sideBySideLayout(grid: Grid, format: AmountFormat): DisplayGrid {
     });
   }
   const header = [
-    sections.map((s) => cell(s.label, 'header', width)),
-    sections.flatMap((s) => [cell(s.nameLabel ?? grid.rowHeader.nameLabel, 'header'), ...grid.columns.map((c) => cell(c.label, 'header'))]),
+    sections.map((s, p) => cell(s.label, 'header', parts[p]?.width ?? 1)),
+    sections.flatMap((s, p) => [cell(s.nameLabel ?? grid.rowHeader.nameLabel, 'header'), ...(parts[p]?.columns ?? []).map((c) => cell(c.label, 'header'))]),
   ];
-  return { columnCount: width * sections.length, header, body };
+  return { columnCount: parts.reduce((n, p) => n + p.width, 0), header, body };
 }
 
 /** The display grid of a table or of a sub-table (表10's grids: pass `unit: 'yuan'` or the table's unit). */

@@ -38,7 +38,9 @@ export const CATALOGUE_NAME_RULES = defineRules('codes', 'disclosure', {
 });
 
 /** Names compare without spaces and with either width of parentheses, as PDFs and typists vary. */
-const normalize = (name: string) => name.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+// Summaries number their rows (一、一般公共服务支出, 1. …, （一）…): the numbering is not the name.
+const ORDINAL = /^(?:[一二三四五六七八九十]+、|\d+[.、．]|（[一二三四五六七八九十]+）)/;
+const normalize = (name: string) => name.replace(/\s+/g, '').replace(ORDINAL, '').replace(/\(/g, '（').replace(/\)/g, '）');
 
 /**
  * Codes and names of every coded row against the year's catalogue: functional codes begin with 2

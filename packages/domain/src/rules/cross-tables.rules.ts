@@ -6,7 +6,6 @@ import {
   amountColumns,
   cellFen,
   cellLocation,
-  findTable,
   findByRole,
   halfStepOf,
   rowName,
@@ -161,10 +160,11 @@ function t1FunctionVsT3(
   halfStep: number,
   t1HalfStep: number,
 ): TFinding[] {
-  const c1 = columnKey(t1);
   const c3 = columnKey(t3);
-  if (c1 === undefined || c3 === undefined) return [];
+  if (c3 === undefined) return [];
   const expected = t3ByClass(t3, c3, unitCodes);
+  // A 支出预算总表 of one total row (Jiangsu) has no 项 to compare.
+  if (expected.size === 0) return [];
   const { income } = summarySides(t1);
   const t1Classes = t1.rows.filter(
     (r) =>
@@ -178,12 +178,13 @@ function t1FunctionVsT3(
     const code = row.code ?? '';
     seen.add(code);
     const sum = expected.get(code) ?? { fen: ZERO_FEN, terms: 0 };
+    const c1 = sideColumn(t1, row);
     const at = cellLocation({ table: t1.id, rowPrefix: '' }, row, c1);
     findings.push(...compare(CROSS_TABLE_RULES.t1FunctionVsT3, at, cellFen(row, c1), sum.fen, sum.terms, halfStep, { code }, t1HalfStep));
   }
   for (const [code, sum] of expected) {
     if (seen.has(code) || sum.fen === 0) continue;
-    const at: TFindingLocation = { kind: 'table', table: t1.id, row: code, column: c1 };
+    const at: TFindingLocation = { kind: 'table', table: t1.id, row: code, column: columnKey(t1) ?? '' };
     findings.push(...compare(CROSS_TABLE_RULES.t1FunctionVsT3, at, ZERO_FEN, sum.fen, sum.terms, halfStep, { code }, t1HalfStep));
   }
   return findings;

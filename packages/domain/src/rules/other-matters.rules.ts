@@ -162,7 +162,9 @@ export function checkOtherMatters(disclosure: TDisclosure): TFinding[] {
   }
 
   const t1 = findByRole(disclosure, 'income-expenditure-summary');
-  if (t1 !== undefined) {
+  // Only a summary with an economic side (Hubei's) prints the capital expenditure to compare with.
+  const economicSide = t1?.rows.some((r) => r.code !== undefined && /^3\d\d$/.test(r.code));
+  if (t1 !== undefined && economicSide === true) {
     const column = columnKey(t1) ?? '';
     const income = summarySides(t1).income?.section;
     const capital = t1.rows.filter(

@@ -12,7 +12,7 @@ export const JIANGSU_PROVINCE: TDisclosureTemplateInput = {
   scopes: ['department'],
   narrative: { style: 'jiangsu', unit: '万元', decimals: 2, shareDecimals: 2, compareWith: 'prior-budget' },
   tables: [
-    { id: 'T01', role: 'income-expenditure-summary', number: '公开表一', title: '收支预算总表', unit: '万元', decimals: 2, rows: { from: 'source-summary', funds: 'all', income: 'jiangsu', columns: 'amount' } },
+    { id: 'T01', role: 'income-expenditure-summary', number: '公开表一', title: '收支预算总表', unit: '万元', decimals: 2, rows: { from: 'source-summary', funds: 'all', income: 'jiangsu', columns: 'amount', classes: 'catalogue' } },
     { id: 'T02', role: 'income-summary', number: '公开表二', title: '收入预算总表', unit: '万元', decimals: 2, rows: { from: 'income-list', income: 'jiangsu' } },
     { id: 'T03', role: 'expenditure-summary', number: '公开表三', title: '支出预算总表', unit: '万元', decimals: 2, rows: { from: 'expenditure-total', columns: 'basic-project' } },
     {

@@ -25,6 +25,9 @@ export const TABLE_ROLES = [
 export const ZTableRole = z.enum(TABLE_ROLES);
 export type TTableRole = z.output<typeof ZTableRole>;
 
+/** A table's id within its template: T1 … T10 (hubei-2020), T01 … T12 (jiangsu-province) … */
+export const ZTableId = z.string().regex(/^[A-Za-z][\w-]{0,31}$/, 'a table id is a letter then up to 31 letters, digits, "_" or "-"');
+
 /** The units a table may print in. */
 export const PRINT_UNITS = ['元', '万元'] as const;
 export const ZPrintUnit = z.enum(PRINT_UNITS);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { ZTableId } from '../disclosure/disclosure.schema';
-import { ZPrintUnit, ZTableRole } from './table-role';
+import { ZPrintUnit, ZTableId, ZTableRole } from './table-role';
 
 /**
  * A province's disclosure template as data: which tables it prints, in which order, under which
