@@ -1,7 +1,9 @@
 import {
   catalogueForYear,
   deriveDisclosure,
+  findTemplate,
   isDomainError,
+  TEMPLATES,
   renderCsv,
   renderHtml,
   ZBudgetDocument,
@@ -31,6 +33,7 @@ export const renderCommand: CliCommand = {
   options: [
     { name: 'format', values: FORMATS, description: 'what to produce (default json)' },
     { name: 'out', takesValue: true, description: 'write to this file instead of stdout' },
+    { name: 'template', values: TEMPLATES.map((t) => t.id), description: 'the disclosure template to print under (default: the document’s own, else hubei-2020)' },
     // Other provinces print 元, or two decimals: the CSV can follow them.
     { name: 'unit', values: ['wan', 'yuan'], description: 'csv only: amounts in 万元 (default) or 元' },
     { name: 'decimals', values: ['1', '2'], description: 'csv only: decimals of displayed amounts (default 1 for 万元)' },
@@ -39,7 +42,8 @@ export const renderCommand: CliCommand = {
     const format = (options.format ?? 'json') as RenderFormat;
     const amounts = amountFormat(options, format);
     const document = await readJsonInput(io.cwd, file, ZBudgetDocument, 'budget document');
-    const disclosure = deriveDisclosure(document, yearCatalogue(document.fiscalYear));
+    const template = typeof options.template === 'string' ? findTemplate(options.template) : undefined;
+    const disclosure = deriveDisclosure(document, yearCatalogue(document.fiscalYear), template === undefined ? {} : { template });
     await writeOutput(io, options.out, RENDERERS[format](disclosure, amounts));
     return EXIT.ok;
   },

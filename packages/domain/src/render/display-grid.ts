@@ -55,9 +55,11 @@ export function displayUnitOf(table: Pick<TDisclosureTable, 'unit'>): DisplayUni
  * A table shows the decimals its template prints (万元 to 1 or 2, 元 with 分 or whole), unless the
  * caller asks otherwise; without a template's word, 万元 one decimal and 元 two.
  */
-function formatFor(grid: Grid, options: DisplayOptions): AmountFormat {
-  const unit = options.unit ?? (grid.unit === undefined ? 'wan' : displayUnitOf({ unit: grid.unit }));
-  const decimals = options.decimals ?? (options.unit === undefined ? printedDecimals(grid.decimals) : undefined);
+export function formatFor(grid: { unit?: string; decimals?: number }, options: DisplayOptions = {}): AmountFormat {
+  const own = grid.unit === undefined ? 'wan' : displayUnitOf({ unit: grid.unit });
+  const unit = options.unit ?? own;
+  // The print's decimals hold in the table's own unit; in another unit the caller's or the default.
+  const decimals = options.decimals ?? (unit === own ? printedDecimals(grid.decimals) : undefined);
   return decimals === undefined ? { unit } : { unit, decimals };
 }
 
@@ -166,7 +168,7 @@ function sideBySideLayout(grid: Grid, format: AmountFormat): DisplayGrid {
 
 /** The display grid of a table or of a sub-table (表10's grids: pass `unit: 'yuan'` or the table's unit). */
 export function toDisplayGrid(grid: Grid | TGridBlock, options: DisplayOptions = {}): DisplayGrid {
-  const format = formatFor(grid, options);
+  const format = formatFor('unit' in grid ? grid : {}, options);
   const laidOut = 'layout' in grid && grid.layout === 'side-by-side' ? sideBySideLayout(grid, format) : rowsLayout(grid, format);
   const empty = 'emptyStatement' in grid ? grid.emptyStatement : undefined;
   return empty === undefined ? laidOut : { ...laidOut, emptyStatement: empty };

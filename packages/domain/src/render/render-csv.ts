@@ -1,6 +1,6 @@
 import type { TDisclosure, TDisclosureTable, TGridBlock, TRow } from '../disclosure/disclosure.schema';
 import type { AmountFormat } from '../money/display';
-import { displayUnitOf, displayValue } from './display-grid';
+import { displayValue, formatFor } from './display-grid';
 
 /** The header of the cell-per-row CSV. */
 export const CSV_HEADER = ['table', 'section', 'code', 'name', 'column', 'value'] as const;
@@ -26,7 +26,7 @@ function gridRecords(tableId: string, grid: Pick<TDisclosureTable, 'columns' | '
 }
 
 function tableRecords(table: TDisclosureTable, options: AmountFormat): string[][] {
-  const format: AmountFormat = { unit: options.unit ?? displayUnitOf(table), ...(options.decimals === undefined ? {} : { decimals: options.decimals }) };
+  const format: AmountFormat = formatFor(table, options);
   const sectionLabels = new Map(table.sections.map((s) => [s.key, s.label]));
   const records = gridRecords(table.id, table, (row) => (row.section === undefined ? '' : (sectionLabels.get(row.section) ?? row.section)), format);
   if (table.emptyStatement !== undefined && table.rows.length === 0) records.push([table.id, '', '', table.emptyStatement, '', '']);

@@ -88,7 +88,7 @@ export function checkPdfText(disclosure: TDisclosure, file: string, text: string
     }
     const figures = new Set(flat.match(/-?\d+\.\d+/g) ?? []);
     for (const yuan of amountCells(table)) {
-      const shown = displayAmount(yuan, table.unit);
+      const shown = displayAmount(yuan, table);
       if (!figures.has(shown)) problems.push({ code: 'FIGURE_MISMATCH', file, message: `${table.id}: ${shown} (${yuan} 元) is not in the PDF` });
     }
   }

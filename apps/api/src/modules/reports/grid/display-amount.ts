@@ -1,9 +1,9 @@
-import { displayUnitOf, formatAmount, parseFen } from '@budgetflow/domain';
+import { formatAmount, formatFor, parseFen } from '@budgetflow/domain';
 
 /**
- * An exact amount in 元 ("4170800.00") as a table in `unit` prints it: 万元 half up with one
- * decimal ("417.1"), or 元 with two ("4170800.00") for the tables printed in 元 (表10).
+ * An exact amount in 元 ("4170800.00") as a table prints it, in its unit and decimals: 万元 half up
+ * to the decimals its template prints ("417.1", "417.08"), 元 with 分 or whole.
  */
-export function displayAmount(yuan: string, unit = '万元'): string {
-  return formatAmount(parseFen(yuan), { unit: displayUnitOf({ unit }) });
+export function displayAmount(yuan: string, print: { unit?: string; decimals?: number } = {}): string {
+  return formatAmount(parseFen(yuan), formatFor(print));
 }

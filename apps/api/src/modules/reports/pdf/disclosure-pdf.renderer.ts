@@ -181,7 +181,7 @@ function writeBlock(doc: TDoc, block: TBlock, unit: string): void {
   if (block.type === 'project') {
     doc.moveDown(0.5);
     blockTitle(doc, `项目名称：${block.name}`);
-    blockTitle(doc, `项目单位：${block.unitName}    项目当年预算：${displayAmount(block.amount, unit)}${unit}`);
+    blockTitle(doc, `项目单位：${block.unitName}    项目当年预算：${displayAmount(block.amount, { unit })}${unit}`);
     block.blocks.forEach((leaf) => writeLeaf(doc, leaf, unit));
     return;
   }

@@ -76,7 +76,7 @@ function writeSheet(workbook: ExcelJS.Workbook, disclosure: TDisclosure, table: 
 
 function writeBlock(sheet: ExcelJS.Worksheet, block: TBlock, row: number, unit: string): number {
   if (block.type !== 'project') return writeLeaf(sheet, block, row, unit);
-  let next = writeTitle(sheet, `项目名称：${block.name}；项目单位：${block.unitName}；项目当年预算：${displayAmount(block.amount, unit)}${unit}`, row);
+  let next = writeTitle(sheet, `项目名称：${block.name}；项目单位：${block.unitName}；项目当年预算：${displayAmount(block.amount, { unit })}${unit}`, row);
   for (const leaf of block.blocks) next = writeLeaf(sheet, leaf, next, unit);
   return next;
 }
