@@ -1,5 +1,21 @@
 import { Decimal } from 'decimal.js';
-import { catalogueForYear, deriveAndValidate, deriveDisclosure, FUND_SOURCES, parseFen, sumFen, validateBudget, type Fen, type TBudgetDocument } from '@budgetflow/domain';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  catalogueForYear,
+  checkDisclosure,
+  deriveAndValidate,
+  deriveDisclosure,
+  FUND_SOURCES,
+  parseFen,
+  sumFen,
+  TEMPLATES,
+  validateBudget,
+  ZBudgetDocument,
+  ZDisclosure,
+  type Fen,
+  type TBudgetDocument,
+} from '@budgetflow/domain';
 import { generateBudget, type GenerateBudgetOptions } from '@budgetflow/domain/testing';
 import { medianMs, type Figure } from './bench';
 
@@ -68,8 +84,8 @@ function bareGroupingPass(doc: TBudgetDocument): number {
  * the findings on both the document and the disclosure, the lines read once): what the API runs
  * on every save.
  */
-function deriveValidateFigures(label: string, runs: number, shape: GenerateBudgetOptions): Figure[] {
-  const doc = generateBudget(shape);
+function deriveValidateFigures(label: string, runs: number, shape: GenerateBudgetOptions, template?: string): Figure[] {
+  const doc = { ...generateBudget(shape), ...(template === undefined ? {} : { template }) };
   const catalogue = catalogueForYear(doc.fiscalYear);
   const errors = validateBudget(doc, catalogue).filter((f) => f.severity === 'error');
   if (errors.length > 0) throw new Error(`the generated budget has ${errors.length} error(s), e.g. ${errors[0]?.ruleId}`);
@@ -113,8 +129,33 @@ function pairedMediansMs(runs: number, a: () => unknown, b: () => unknown): [num
   return [median(times[0]), median(times[1])];
 }
 
+/**
+ * The checker on a disclosure alone, as `pnpm budget check` runs it: the seed's, once and a hundred
+ * times in one process (a district's disclosures checked in one go).
+ */
+function checkFigures(): Figure[] {
+  const seed = ZBudgetDocument.parse(JSON.parse(readFileSync(join(__dirname, '../../packages/domain/fixtures/qiaokou-bigdata-2020.json'), 'utf8')));
+  const json = JSON.stringify(deriveDisclosure(seed, catalogueForYear(seed.fiscalYear)));
+  const checkOne = () => checkDisclosure(ZDisclosure.parse(JSON.parse(json)));
+  for (let i = 0; i < WARM_UP_CALLS; i++) checkOne();
+  const oneMs = medianMs(31, checkOne);
+  const hundredMs = medianMs(5, () => {
+    for (let i = 0; i < 100; i++) checkOne();
+  });
+  return [
+    { name: 'domain.check.seed', value: oneMs, unit: 'ms', target: { op: '<=', value: 5 }, decimals: 2 },
+    { name: 'domain.check.100-disclosures', value: hundredMs, unit: 'ms', target: { op: '<=', value: 1000 } },
+  ];
+}
+
 export function run(report: (figure: Figure) => void): Promise<void> {
   sumFigures().forEach(report);
+  checkFigures().forEach(report);
+  // Every template derives and checks its own tables from the same lines: each within 3x the pass.
+  for (const template of TEMPLATES.filter((t) => t.id !== 'hubei-2020')) {
+    deriveValidateFigures(`10k.${template.id}`, 15, { lines: 10_000 }, template.id).forEach(report);
+    deriveValidateFigures(`100k.${template.id}`, 5, { lines: 100_000 }, template.id).forEach(report);
+  }
   deriveValidateFigures('10k', 15, { lines: 10_000 }).forEach(report);
   deriveValidateFigures('100k', 7, { lines: 100_000 }).forEach(report);
   // The same lines spread wide: 1,600 projects (each a 表10 form of its own) over every 项 of the
