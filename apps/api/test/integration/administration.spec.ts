@@ -85,13 +85,43 @@ describe('departments, budget units and fiscal years', () => {
   });
 
   it('fiscal years are opened and closed by administrators and read by all', async () => {
-    await t.http().put('/api/fiscal-years/2022').set(admin.headers).send({ status: 'open' }).expect(200, { year: 2022, status: 'open' });
-    await t.http().put('/api/fiscal-years/2022').set(admin.headers).send({ status: 'closed' }).expect(200, { year: 2022, status: 'closed' });
+    await t.http().put('/api/fiscal-years/2022').set(admin.headers).send({ status: 'open' }).expect(200, { year: 2022, status: 'open', template: 'hubei-2020' });
+    await t.http().put('/api/fiscal-years/2022').set(admin.headers).send({ status: 'closed' }).expect(200, { year: 2022, status: 'closed', template: 'hubei-2020' });
     await t.http().put('/api/fiscal-years/1999').set(admin.headers).send({ status: 'open' }).expect(400);
     const preparer = await t.login('preparer');
     await t.http().put('/api/fiscal-years/2023').set(preparer.headers).send({ status: 'open' }).expect(403);
     const years = await t.http().get('/api/fiscal-years').set(preparer.headers).expect(200);
-    expect(years.body).toEqual(expect.arrayContaining([{ year: 2022, status: 'closed' }, { year: 2020, status: 'open' }]));
+    expect(years.body).toEqual(expect.arrayContaining([{ year: 2022, status: 'closed', template: 'hubei-2020' }, { year: 2020, status: 'open', template: 'hubei-2020' }]));
+  });
+
+  it('an administrator sets the template in force for a year: the year’s new budgets print its tables', async () => {
+    const bad = await t.http().put('/api/fiscal-years/2024').set(admin.headers).send({ status: 'open', template: 'guangdong' }).expect(400);
+    expect(JSON.stringify(bad.body)).toContain('template');
+    expect((await t.http().get('/api/fiscal-years').set(admin.headers)).body).not.toContainEqual(expect.objectContaining({ year: 2024 }));
+    await t.http().put('/api/fiscal-years/2024').set(admin.headers).send({ status: 'open', template: 'shanghai-district' }).expect(200, { year: 2024, status: 'open', template: 'shanghai-district' });
+    expect((await lastAudit('fiscal-year.put')).payload).toEqual({ status: 'open', template: 'shanghai-district' });
+    // Closing and reopening keeps the template; it changes only when named.
+    await t.http().put('/api/fiscal-years/2024').set(admin.headers).send({ status: 'closed' }).expect(200, { year: 2024, status: 'closed', template: 'shanghai-district' });
+    await t.http().put('/api/fiscal-years/2024').set(admin.headers).send({ status: 'open' }).expect(200, { year: 2024, status: 'open', template: 'shanghai-district' });
+    const preparer = await t.login('preparer');
+    const created = await t.http().post('/api/budgets').set(preparer.headers).send({ fiscalYear: 2024 }).expect(201);
+    const budget = await t.http().get(`/api/budgets/${created.body.id}`).set(preparer.headers).expect(200);
+    expect(budget.body.disclosure.meta.template).toBe('shanghai-district');
+    expect(budget.body.disclosure.tables.map((table: { id: string; role: string }) => [table.id, table.role])).toEqual([
+      ['T1', 'income-expenditure-summary'],
+      ['T2', 'income-summary'],
+      ['T3', 'expenditure-summary'],
+      ['T4', 'fiscal-summary'],
+      ['T5', 'general-public-function'],
+      ['T6', 'government-fund-function'],
+      ['T7', 'soe-capital-function'],
+      ['T8', 'general-public-basic-economic'],
+      ['T9', 'three-public'],
+    ]);
+    expect(budget.body.disclosure.tables[0].title).toBe('2024年部门财务收支预算总表');
+    // The year's other budgets, made before, and other years are not touched.
+    const y2020 = await t.http().get('/api/fiscal-years').set(preparer.headers).expect(200);
+    expect(y2020.body).toContainEqual({ year: 2020, status: 'open', template: 'hubei-2020' });
   });
 });
 

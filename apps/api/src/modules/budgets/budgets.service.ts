@@ -57,7 +57,8 @@ export class BudgetsService {
     return this.dataSource.transaction(async (m) => {
       const department = await this.departments.findForDraft(m, departmentId);
       if (department === undefined) throw notFound('Department');
-      if (!(await this.departments.isOpenYear(m, request.fiscalYear))) {
+      const template = await this.departments.openYearTemplate(m, request.fiscalYear);
+      if (template === undefined) {
         throw new AppError('VALIDATION_FAILED', 'The fiscal year is not open for budgets', [
           { path: 'fiscalYear', message: `${request.fiscalYear} is not an open fiscal year` },
         ]);
@@ -67,6 +68,7 @@ export class BudgetsService {
       const empty = ZBudgetDocument.parse({
         schemaVersion: 1,
         fiscalYear: request.fiscalYear,
+        template,
         department: { code: department.code, name: department.name, units: department.units, staffing: { authorized: 0, actual: 0, retired: 0 } },
         incomeLines: [],
         expenditureLines: [],
@@ -125,7 +127,9 @@ export class BudgetsService {
     errors.push(...unknownLineCodes(document.expenditureLines, catalogueOfYear(budget.fiscal_year), units, 'expenditureLines'));
     if (errors.length > 0) throw new AppError('VALIDATION_FAILED', 'The document does not fit this budget', errors);
     return this.edit(caller, id, version, 'budget.document.import', async (m, newVersion) => {
-      const { rest, expenditureLines, incomeLines } = splitDocument(document);
+      // A document that names no template prints under the one in force for its year.
+      const template = document.template ?? (await this.departments.yearTemplate(m, budget.fiscal_year));
+      const { rest, expenditureLines, incomeLines } = splitDocument({ ...document, template });
       await this.lines.removeAll(m, id, newVersion);
       await copyExpenditureLines(m, id, expenditureLines);
       await this.lines.upsertIncome(m, id, incomeLines);

@@ -1,4 +1,4 @@
-import type { TBudgetUnit } from '@budgetflow/domain';
+import { DEFAULT_TEMPLATE_ID, type TBudgetUnit } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
@@ -27,8 +27,15 @@ export class DepartmentDraftRepository {
     return { code: row.code, name: row.name, units: units.map((u, i) => ({ ...u, level: i === 0 ? 'self' : 'subordinate' })) };
   }
 
-  async isOpenYear(m: EntityManager, year: number): Promise<boolean> {
-    const rows: unknown[] = await m.query(`SELECT 1 FROM fiscal_years WHERE year = $1 AND status = 'open'`, [year]);
-    return rows.length > 0;
+  /** The template in force for an open fiscal year, or undefined when the year is not open. */
+  async openYearTemplate(m: EntityManager, year: number): Promise<string | undefined> {
+    const rows: { template: string }[] = await m.query(`SELECT template FROM fiscal_years WHERE year = $1 AND status = 'open'`, [year]);
+    return rows[0]?.template;
+  }
+
+  /** The template in force for a fiscal year, whether open or not (hubei-2020 for a year never declared). */
+  async yearTemplate(m: EntityManager, year: number): Promise<string> {
+    const rows: { template: string }[] = await m.query(`SELECT template FROM fiscal_years WHERE year = $1`, [year]);
+    return rows[0]?.template ?? DEFAULT_TEMPLATE_ID;
   }
 }

@@ -75,6 +75,6 @@ export class DepartmentsController {
   @Put('fiscal-years/:year')
   @Roles('admin')
   putFiscalYear(@Caller() caller: TCaller, @Param(new ZodPipe(ZYearParams)) params: { year: number }, @Body(new ZodPipe(ZPutFiscalYear)) body: TPutFiscalYear) {
-    return this.service.putFiscalYear(caller, params.year, body.status);
+    return this.service.putFiscalYear(caller, params.year, body);
   }
 }

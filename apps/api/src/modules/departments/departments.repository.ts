@@ -50,8 +50,12 @@ export class DepartmentsRepository {
   }
 
   /** Opens or closes a fiscal year, creating it on first mention. */
-  async putFiscalYear(manager: EntityManager, year: number, status: 'open' | 'closed'): Promise<FiscalYearEntity> {
-    await manager.query(`INSERT INTO fiscal_years (year, status) VALUES ($1, $2) ON CONFLICT (year) DO UPDATE SET status = EXCLUDED.status`, [year, status]);
+  async putFiscalYear(manager: EntityManager, year: number, status: 'open' | 'closed', template?: string): Promise<FiscalYearEntity> {
+    await manager.query(
+      `INSERT INTO fiscal_years (year, status, template) VALUES ($1, $2, COALESCE($3, 'hubei-2020'))
+       ON CONFLICT (year) DO UPDATE SET status = EXCLUDED.status, template = COALESCE($3, fiscal_years.template)`,
+      [year, status, template ?? null],
+    );
     return (await this.findFiscalYear(manager, year)) as FiscalYearEntity;
   }
 }

@@ -6,7 +6,7 @@ import { uniqueOr409 } from '../../common/errors/unique-violation';
 import { assertVisible, departmentScope } from '../../common/scope/department-scope';
 import { AuditService } from '../audit/audit.service';
 import { DepartmentsRepository } from './departments.repository';
-import { TCreateBudgetUnit, TCreateDepartment } from './dto/departments.schema';
+import { TCreateBudgetUnit, TCreateDepartment, TFiscalYearView, TPutFiscalYear } from './dto/departments.schema';
 
 export interface TDepartmentView {
   id: string;
@@ -59,16 +59,16 @@ export class DepartmentsService {
     });
   }
 
-  async listFiscalYears(): Promise<{ year: number; status: 'open' | 'closed' }[]> {
+  async listFiscalYears(): Promise<TFiscalYearView[]> {
     const years = await this.departments.listFiscalYears(this.dataSource.manager);
-    return years.map((y) => ({ year: y.year, status: y.status }));
+    return years.map((y) => ({ year: y.year, status: y.status, template: y.template }));
   }
 
-  async putFiscalYear(caller: TCaller, year: number, status: 'open' | 'closed'): Promise<{ year: number; status: 'open' | 'closed' }> {
+  async putFiscalYear(caller: TCaller, year: number, input: TPutFiscalYear): Promise<TFiscalYearView> {
     return this.dataSource.transaction(async (tx) => {
-      const saved = await this.departments.putFiscalYear(tx, year, status);
-      await this.audit.append(tx, { actor: caller.username, action: 'fiscal-year.put', entity: 'fiscal-year', entityId: String(year), payload: { status } });
-      return { year: saved.year, status: saved.status };
+      const saved = await this.departments.putFiscalYear(tx, year, input.status, input.template);
+      await this.audit.append(tx, { actor: caller.username, action: 'fiscal-year.put', entity: 'fiscal-year', entityId: String(year), payload: { status: saved.status, template: saved.template } });
+      return { year: saved.year, status: saved.status, template: saved.template };
     });
   }
 

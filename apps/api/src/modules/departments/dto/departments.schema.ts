@@ -1,3 +1,4 @@
+import { findTemplate, TEMPLATES } from '@budgetflow/domain';
 import { z } from 'zod';
 
 /** Department and budget-unit codes: digits, 3–12 (e.g. 019001). */
@@ -20,6 +21,9 @@ export const ZIdParams = z.strictObject({ id: z.uuid('must be a uuid') });
 
 export const ZFiscalYearValue = z.coerce.number().int('must be a whole year').min(2000).max(2100);
 export const ZYearParams = z.strictObject({ year: ZFiscalYearValue });
-export const ZPutFiscalYear = z.strictObject({ status: z.enum(['open', 'closed']) });
+// The template in force for the year's new budgets; left out, it stays as it was (hubei-2020 at first).
+const ZTemplateId = z.string().refine((id) => findTemplate(id) !== undefined, { message: `not a disclosure template; the templates are ${TEMPLATES.map((t) => t.id).join(', ')}` });
+export const ZPutFiscalYear = z.strictObject({ status: z.enum(['open', 'closed']), template: ZTemplateId.optional() });
 export type TPutFiscalYear = z.infer<typeof ZPutFiscalYear>;
-export const ZFiscalYear = z.object({ year: z.number().int(), status: z.enum(['open', 'closed']) });
+export const ZFiscalYear = z.object({ year: z.number().int(), status: z.enum(['open', 'closed']), template: z.string() });
+export type TFiscalYearView = z.infer<typeof ZFiscalYear>;

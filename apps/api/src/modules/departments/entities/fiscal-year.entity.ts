@@ -9,6 +9,10 @@ export class FiscalYearEntity {
   @Column({ type: 'varchar', length: 16 })
   status!: 'open' | 'closed';
 
+  /** The disclosure template a new budget of the year prints under (templates/ in the domain). */
+  @Column({ type: 'varchar', length: 64 })
+  template!: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
