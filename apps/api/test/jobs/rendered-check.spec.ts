@@ -22,6 +22,22 @@ describe('the check of rendered files', () => {
     expect(await checkRenderedFiles(seed, files)).toEqual([]);
   });
 
+  it.each([
+    ['shanghai-district', 'department'],
+    ['shanghai-district', 'unit'],
+    ['jiangsu-province', 'department'],
+  ] as const)('renders and passes every file of the %s template (%s): its tables, units and decimals in PDF, XLSX, HTML and CSV', async (template, scope) => {
+    const disclosure = seedDisclosure({ template, scope });
+    const files = await renderDisclosureFiles(disclosure, { createdAt: REVISION_DATE });
+    expect(files.filter((f) => f.format === 'csv')).toHaveLength(disclosure.tables.length);
+    expect(await checkRenderedFiles(disclosure, files)).toEqual([]);
+    const html = files.find((f) => f.format === 'html')?.bytes.toString('utf8') ?? '';
+    for (const table of disclosure.tables) expect(html).toContain(table.title);
+    // Jiangsu prints 万元 to two decimals: the seed's 604.4 万元 shows as 604.40.
+    if (template === 'jiangsu-province') expect(html).toContain('604.40');
+    if (template === 'shanghai-district') expect(html).toContain('6044000.00');
+  });
+
   it('stops placeholder text left in a table', async () => {
     const t3 = seed.tables[2];
     if (!t3?.rows[1]) throw new Error('the seed has 表3 rows');

@@ -21,16 +21,12 @@ const ALIGN: Record<DisplayCell['kind'], TCellAlign> = {
 export function sharedGrid(source: TGridSource, unit: string): TDisplayGrid {
   const display = toDisplayGrid(source, { unit: displayUnitOf({ unit }) });
   const rows = new Map(source.rows.map((r) => [r.key, r]));
-  const columns = source.columns;
-  const sideBySide = 'layout' in source && source.layout === 'side-by-side';
   const header = display.header.map((row) => row.map((c): TGridCell => ({ text: c.text, colSpan: c.colSpan, rowSpan: c.rowSpan })));
   const body = display.body.map((row) => {
-    const segments = sideBySide ? row.key.split('|') : [row.key];
-    const width = sideBySide ? row.cells.length / segments.length : row.cells.length;
+    const columnOf = valueColumns(source, row.key, row.cells.length);
     return row.cells.map((c, i): TGridCell => {
-      const segment = Math.floor(i / width);
-      const column = columns[(i % width) - (width - columns.length)];
-      const yuan = c.kind === 'amount' && column ? rows.get(segments[segment] ?? '')?.cells[column.key] : undefined;
+      const at = columnOf[i];
+      const yuan = c.kind === 'amount' && at !== undefined ? rows.get(at.row)?.cells[at.column] : undefined;
       return {
         text: c.text,
         colSpan: c.colSpan,
@@ -44,4 +40,27 @@ export function sharedGrid(source: TGridSource, unit: string): TDisplayGrid {
     });
   });
   return { header, body };
+}
+
+/**
+ * Which row and column each cell of a display row shows: a row's value cells are its last ones; a
+ * side-by-side row is its sections' rows next to each other (keys joined with "|"), each a name
+ * and the columns that section prints.
+ */
+function valueColumns(source: TGridSource, key: string, cellCount: number): ({ row: string; column: string } | undefined)[] {
+  const out: ({ row: string; column: string } | undefined)[] = [];
+  if (!('layout' in source) || source.layout !== 'side-by-side') {
+    const lead = cellCount - source.columns.length;
+    for (let i = 0; i < cellCount; i++) {
+      const column = source.columns[i - lead];
+      out.push(column === undefined ? undefined : { row: key, column: column.key });
+    }
+    return out;
+  }
+  const segments = key.split('|');
+  source.sections.forEach((section, p) => {
+    const columns = section.columns === undefined ? source.columns : source.columns.filter((c) => section.columns?.includes(c.key));
+    out.push(undefined, ...columns.map((c) => ({ row: segments[p] ?? '', column: c.key })));
+  });
+  return out;
 }
