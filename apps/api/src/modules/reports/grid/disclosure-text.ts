@@ -28,6 +28,8 @@ export function partTitles(disclosure: TDisclosure): TPartTitles {
 
 /** 硚口区大数据中心2020年收支预算总表 */
 export function tableHeading(disclosure: TDisclosure, table: TDisclosureTable): string {
+  // A template whose titles carry the year (Shanghai's 「2025年部门财务收支预算总表」) prints them as they are.
+  if (table.title.includes(`${disclosure.meta.fiscalYear}年`)) return table.title;
   return `${titleName(disclosure)}${disclosure.meta.fiscalYear}年${table.title}`;
 }
 
