@@ -14,6 +14,7 @@ import { checkOtherMatters } from './other-matters.rules';
 import { checkPerformance } from './performance.rules';
 import { checkProjectForms } from './project-forms.rules';
 import { checkSummaryTables } from './summary-tables.rules';
+import { checkTemplateIdentities } from './template-identities.rules';
 import { checkTextVsTables } from './text-vs-tables.rules';
 import { checkThreePublic } from './three-public.rules';
 
@@ -41,6 +42,7 @@ export function checkDisclosure(disclosure: TDisclosure, catalogue?: Catalogue):
     ...(codes === undefined ? [] : checkCatalogueNames(disclosure, codes)),
     ...checkSummaryTables(disclosure),
     ...checkCrossTables(disclosure),
+    ...checkTemplateIdentities(disclosure),
     ...checkHierarchy(disclosure),
     ...checkThreePublic(disclosure),
     ...checkPerformance(disclosure),

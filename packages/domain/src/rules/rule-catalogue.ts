@@ -13,6 +13,7 @@ import { PROJECT_FORM_RULES } from './project-forms.rules';
 import { PROJECT_RULES } from './projects.rules';
 import type { RuleDefinition } from './rule-definition';
 import { T1_RULES, T4_RULES } from './summary-tables.rules';
+import { TEMPLATE_IDENTITY_RULES } from './template-identities.rules';
 import { TEXT_RULES } from './text-vs-tables.rules';
 import { THREE_PUBLIC_RULES } from './three-public.rules';
 import { READINESS_RULES } from './workflow-readiness.rules';
@@ -32,6 +33,7 @@ export const RULE_CATALOGUE: readonly RuleDefinition[] = [
   T1_RULES,
   T4_RULES,
   CROSS_TABLE_RULES,
+  TEMPLATE_IDENTITY_RULES,
   HIERARCHY_RULES,
   THREE_PUBLIC_RULES,
   PERFORMANCE_RULES,
