@@ -16,6 +16,7 @@ import { checkProjectForms } from './project-forms.rules';
 import { checkSummaryTables } from './summary-tables.rules';
 import { checkTextVsTables } from './text-vs-tables.rules';
 import { checkThreePublic } from './three-public.rules';
+import { checkYearOverYear } from './year-over-year.rules';
 
 /** The built-in edition for the year; a year before every edition leaves names and codes unchecked. */
 function editionFor(year: number): Catalogue | undefined {
@@ -49,5 +50,6 @@ export function checkDisclosure(disclosure: TDisclosure, catalogue?: Catalogue):
     ...checkProjectForms(disclosure),
     ...checkEmptyTables(disclosure),
     ...checkFiscalYear(disclosure),
+    ...checkYearOverYear(disclosure),
   ];
 }
