@@ -60,8 +60,9 @@ export function changeClause(ctx: DeriveContext, key: string, current: Fen, base
   if (current === before) return [`与${year}年${kind}`, baseFigure, '持平'];
   const change = Math.abs(current - before);
   const rising = current > before;
+  // No rate on a zero base, nor on one that prints as zero (a base of 1 元 in 万元: 「0.00万元」).
   const rate =
-    before <= 0
+    before <= 0 || /^0(\.0+)?$/.test(baseFigure.text)
       ? []
       : [`，${rising ? '增长' : '下降'}`, rateFigure(`${key}-change-rate`, change, before, narrative)];
   return [

@@ -77,6 +77,11 @@ describe('Part 3 in the Shanghai style (编制说明)', () => {
     });
   });
 
+  it('states no rate on a base that prints as zero (1 元 of last year is 0.00万元)', () => {
+    const tiny = derive(docOf('shanghai-district', { priorYears: [{ ...prior, functionItems: { '2120101': { executed: '1' } } }] }));
+    expect(tiny.explanations[1]?.paragraphs[1]?.text).toBe('2. “城乡社区支出（类）城乡社区管理事务（款）行政运行（项）”25.00万元，比2020年预算执行数0.00万元增加25.00万元。');
+  });
+
   it('titles the 单位 version 单位预算编制说明', () => {
     expect(derive(docOf('shanghai-district', { scope: 'unit' })).explanations[0]?.title).toBe(
       '2021年单位预算编制说明',

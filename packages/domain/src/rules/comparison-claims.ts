@@ -23,7 +23,10 @@ export interface ComparisonClaim {
   /** Offsets of the excerpt in the normalized text (normalizeProse). */
   start: number;
   end: number;
-  /** The amount compared: the last amount printed before the phrase (since the previous claim). */
+  /**
+   * The amount compared: the last amount printed before the phrase, since the previous claim and
+   * within the sentence where the phrase prints last year's figure itself.
+   */
   current?: PrintedNumber;
   /** The year compared with as printed (「比2024年」); undefined for 「上年」/「同比」, which mean fiscal year − 1. */
   year?: number;
@@ -65,14 +68,15 @@ const AMOUNT_BEFORE = new RegExp(AMOUNT, 'g');
 /** How far back the amount compared may stand (a sentence of use may come between: 「…支出。与上年相比…」). */
 const LOOKBACK = 200;
 
-function printed(text: string, unit: PrintedNumber['unit']): PrintedNumber {
+/** A number as printed: separators dropped, its decimals counted. */
+export function printedNumber(text: string, unit: PrintedNumber['unit']): PrintedNumber {
   const value = text.replace(/,/g, '');
   const point = value.indexOf('.');
   return { text, value, decimals: point < 0 ? 0 : value.length - point - 1, unit };
 }
 
 const amountOf = (text: string | undefined, unit: string | undefined): PrintedNumber | undefined =>
-  text === undefined ? undefined : printed(text, unit === '元' ? '元' : '万元');
+  text === undefined ? undefined : printedNumber(text, unit === '元' ? '元' : '万元');
 
 export function directionOf(word: string): Direction {
   if (word.includes('（')) return 'both';
@@ -115,7 +119,10 @@ export function findComparisonClaims(raw: string): ComparisonClaim[] {
       rateText,
     ] = m;
     const start = m.index;
-    const current = lastAmount(text, Math.max(previousEnd, start - LOOKBACK), start);
+    // A sentence that prints last year's figure states this year's in itself (Hubei's 「…总预算100.0万元。
+    // 比2020年预算80.0万元增加…」 leaves it to the sentence before, where other amounts may stand last).
+    const sentenceStart = baseText === undefined ? 0 : text.lastIndexOf('。', start) + 1;
+    const current = lastAmount(text, Math.max(previousEnd, start - LOOKBACK, sentenceStart), start);
     const claim: ComparisonClaim = {
       excerpt,
       start,
@@ -133,7 +140,7 @@ export function findComparisonClaims(raw: string): ComparisonClaim[] {
     if (change !== undefined) claim.change = change;
     const rate = rateAlone ?? rateText;
     if (rate !== undefined) {
-      claim.rate = printed(rate.replace(/^-/, ''), '%');
+      claim.rate = printedNumber(rate.replace(/^-/, ''), '%');
       // 「同比增长15.3%」: the direction word is the rate's own.
       claim.rateWord = rateWord ?? word;
       claim.rateDirection =

@@ -1,8 +1,9 @@
 import { Decimal } from 'decimal.js';
-import type { TDisclosure } from '../disclosure/disclosure.schema';
+import type { TDisclosure, TExplanationSection, TParagraph } from '../disclosure/disclosure.schema';
 import { findTemplate } from '../templates/template-registry';
 import {
   findComparisonClaims,
+  printedNumber,
   type ComparisonClaim,
   type Direction,
   type PrintedNumber,
@@ -128,14 +129,14 @@ interface Place {
   location: TFindingLocation;
 }
 
-/** The direction the printed figures imply, where current and base are both printed and tell it. */
+/** The direction the printed figures imply, where current and base are both printed and rounding leaves no doubt. */
 function impliedDirection(
   current: PrintedNumber,
   base: PrintedNumber,
 ): Exclude<Direction, 'both'> | undefined {
   const diff = valueOf(current).minus(valueOf(base));
-  const slack = halfOf(current).plus(halfOf(base));
-  if (diff.abs().lte(slack)) return diff.isZero() ? 'flat' : undefined; // within rounding: 持平 or either
+  // Within rounding any word may be right: 「增加0.0万元」 of an exact +0.04 万元 is true.
+  if (diff.abs().lte(halfOf(current).plus(halfOf(base)))) return undefined;
   return diff.gt(0) ? 'up' : 'down';
 }
 
@@ -228,21 +229,15 @@ function push(
 
 function checkDirection(c: Check): void {
   const { claim } = c;
-  const printedZero = claim.change !== undefined && valueOf(claim.change).isZero();
   const implied =
     claim.current !== undefined && claim.base !== undefined
       ? impliedDirection(claim.current, claim.base)
-      : printedZero
-        ? 'flat'
-        : undefined;
+      : undefined;
   if (claim.direction === 'both' || claim.rateDirection === 'both') {
-    push(
-      c,
-      YEAR_OVER_YEAR_RULES.direction,
-      {},
-      implied === undefined ? '增加、减少或持平之一' : WORDS[implied],
-      claim.directionWord,
-    );
+    // The template's 「增加（减少）」 left in print: 持平 where the change printed is zero.
+    const zero = claim.change !== undefined && valueOf(claim.change).isZero();
+    const expected = implied !== undefined ? WORDS[implied] : zero ? WORDS.flat : '增加、减少或持平之一';
+    push(c, YEAR_OVER_YEAR_RULES.direction, {}, expected, claim.directionWord);
   } else if (implied !== undefined && implied !== claim.direction) {
     push(c, YEAR_OVER_YEAR_RULES.direction, {}, WORDS[implied], claim.directionWord);
   } else if (claim.rateDirection !== undefined && claim.rateDirection !== claim.direction) {
@@ -364,6 +359,34 @@ function checkClaim(
   checkImpossible(c);
 }
 
+const LAST_YEAR = '-last-year';
+
+/**
+ * In a derived paragraph the figures say what a claim compares: `K-last-year` is last year's figure
+ * of the figure `K` (Hubei names some `K-total`), wherever the section states it — the prose alone
+ * may put other amounts between them. Claims of transcribed text keep what the parser found.
+ */
+function withDerivedCurrent(
+  claims: ComparisonClaim[],
+  paragraph: TParagraph,
+  section: TExplanationSection,
+): ComparisonClaim[] {
+  const lastYears = paragraph.figures.filter((f) => f.key.endsWith(LAST_YEAR));
+  if (lastYears.length === 0) return claims;
+  const figures = section.paragraphs.flatMap((p) => p.figures);
+  let next = 0;
+  return claims.map((claim) => {
+    if (claim.base === undefined) return claim;
+    const last = lastYears[next++];
+    if (last?.text !== claim.base.text) return claim;
+    const key = last.key.slice(0, -LAST_YEAR.length);
+    const current = figures.find((f) => f.key === key) ?? figures.find((f) => f.key === `${key}-total`);
+    return current === undefined
+      ? claim
+      : { ...claim, current: printedNumber(current.text, current.unit === '元' ? '元' : '万元') };
+  });
+}
+
 /** The year-over-year rules on every paragraph of Part 3, derived or transcribed. */
 export function checkYearOverYear(disclosure: TDisclosure): TFinding[] {
   const findings: TFinding[] = [];
@@ -375,7 +398,7 @@ export function checkYearOverYear(disclosure: TDisclosure): TFinding[] {
         paragraph: i + 1,
         location: { kind: 'text', section: `${section.key}/paragraph-${i + 1}` },
       };
-      for (const claim of findComparisonClaims(paragraph.text))
+      for (const claim of withDerivedCurrent(findComparisonClaims(paragraph.text), paragraph, section))
         checkClaim({ claim, place, findings }, disclosure.meta.fiscalYear, compareWith);
     });
   }
