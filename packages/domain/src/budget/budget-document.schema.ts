@@ -142,7 +142,35 @@ export const ZDepartmentPerformance = z.object({
     .default([]), // 年度指标 1, 2, 3 …
 });
 
-/** What a prior year looked like, for 表9's 近两年收支情况 and the explanations' comparisons. */
+/** 支出功能分类 at 类 level: 3 digits. */
+export const ZFunctionClassCode = z.string().regex(/^\d{3}$/, 'a functional classification 类 code has 3 digits');
+
+/** One figure of last year: as budgeted (上年预算数) and, where known, as executed (上年预算执行数). */
+export const ZPriorAmount = z.object({
+  budget: ZAmount.optional(),
+  executed: ZAmount.optional(),
+});
+
+/** Last year's totals as executed (上年预算执行数), for templates that compare with them (Shanghai). */
+export const ZPriorExecution = z.object({
+  total: ZAmount.optional(),
+  incomeFiscal: ZAmount.optional(), // 财政拨款收入
+  fiscalExpenditure: ZAmount.optional(), // 财政拨款支出
+  generalPublicBudget: ZAmount.optional(),
+  governmentFund: ZAmount.optional(),
+  soeCapital: ZAmount.optional(),
+  expenditureBasic: ZAmount.optional(),
+  expenditureProject: ZAmount.optional(),
+  threePublic: ZAmount.optional(),
+  operatingCosts: ZAmount.optional(),
+});
+
+/**
+ * What a prior year looked like, for 表9's 近两年收支情况 and the explanations' comparisons. The flat
+ * fields are that year's budget (上年预算数); `executed` its execution; `functionItems` (7-digit 项)
+ * and `functionClasses` (3-digit 类) the same per 功能 code. Every field is optional: a document of
+ * before simply compares less (absent fields stay absent, so a stored document reads as it was).
+ */
 export const ZPriorYearFigures = z.object({
   year: ZFiscalYear,
   incomeFiscal: ZAmount.optional(), // 财政拨款
@@ -151,8 +179,13 @@ export const ZPriorYearFigures = z.object({
   expenditureProject: ZAmount.optional(),
   total: ZAmount.optional(),
   generalPublicBudget: ZAmount.optional(), // 一般公共预算支出 of that year's budget
+  governmentFund: ZAmount.optional(), // 政府性基金预算支出
+  soeCapital: ZAmount.optional(), // 国有资本经营预算支出
   threePublic: ZAmount.optional(), // “三公”经费
   operatingCosts: ZAmount.optional(), // 机关运行经费
+  executed: ZPriorExecution.optional(),
+  functionItems: z.record(ZFunctionCode, ZPriorAmount).optional(),
+  functionClasses: z.record(ZFunctionClassCode, ZPriorAmount).optional(),
 });
 
 /**
@@ -166,6 +199,9 @@ export const ZExplanationTexts = z.object({
   generalPublicChangeReason: ZText.default(''),
   threePublicChangeReason: ZText.default(''),
   operatingCostsChangeReason: ZText.default(''),
+  basicChangeReason: ZText.optional(), // 基本支出 (Jiangsu 收支总体情况)
+  projectChangeReason: ZText.optional(), // 项目支出
+  governmentFundChangeReason: ZText.optional(),
   operatingCostsNote: ZText.default(''), // e.g. 过紧日子 statement
   threePublicUnitsNote: ZText.default(''), // units that carry 三公 budgets
   assets: ZText.default(''), // 国有资产占有使用情况 (vehicles, offices, equipment)
@@ -173,6 +209,10 @@ export const ZExplanationTexts = z.object({
   nonTaxRevenue: ZText.default(''), // 非税收入征收预计数
   // Part 4 lists each functional 项 the budget uses with what it covers here, keyed by 7-digit code.
   functionItemNotes: z.record(ZFunctionCode, ZText).default({}),
+  // Why a 功能 项 / 类 changed against last year, where the template states it per item (Shanghai per
+  // 项, Jiangsu per 类 and per 项), keyed by code; the 项's use is its functionItemNotes entry.
+  functionItemChangeReasons: z.record(ZFunctionCode, ZText).optional(),
+  functionClassChangeReasons: z.record(ZFunctionClassCode, ZText).optional(),
 });
 
 export const ZBudgetDocument = z.object({
@@ -204,6 +244,7 @@ export type TProcurementLine = z.output<typeof ZProcurementLine>;
 export type TProject = z.output<typeof ZProject>;
 export type TDepartmentPerformance = z.output<typeof ZDepartmentPerformance>;
 export type TPriorYearFigures = z.output<typeof ZPriorYearFigures>;
+export type TPriorAmount = z.output<typeof ZPriorAmount>;
 export type TExplanationTexts = z.output<typeof ZExplanationTexts>;
 /** A budget document as stored: amounts canonical ("1234.50"), defaults filled. */
 export type TBudgetDocument = z.output<typeof ZBudgetDocument>;

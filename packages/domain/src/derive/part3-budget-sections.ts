@@ -1,4 +1,8 @@
-import { GENERAL_PUBLIC_BUDGET_SOURCES, GOVERNMENT_FUND_SOURCES, type FundSource } from '../budget/fund-source';
+import {
+  GENERAL_PUBLIC_BUDGET_SOURCES,
+  GOVERNMENT_FUND_SOURCES,
+  type FundSource,
+} from '../budget/fund-source';
 import type { TExplanationSection, TFigure } from '../disclosure/disclosure.schema';
 import type { Fen } from '../money/fen';
 import { nameOf } from './catalogue-names';
@@ -11,14 +15,22 @@ import { byCode } from './table-parts';
 
 /** Income categories as the prose names them, with the sources each gathers. */
 const INCOME_CATEGORIES: readonly { key: string; name: string; includes: (s: FundSource) => boolean }[] = [
-  { key: 'fiscal', name: '财政拨款收入', includes: (s) => ['general-public', 'government-fund'].includes(familyOf(s)) },
+  {
+    key: 'fiscal',
+    name: '财政拨款收入',
+    includes: (s) => ['general-public', 'government-fund'].includes(familyOf(s)),
+  },
   { key: 'business', name: '事业收入', includes: (s) => s.startsWith('business-income') },
   { key: 'operating', name: '事业单位经营收入', includes: (s) => s === 'operating-income' },
   { key: 'higher-subsidy', name: '上级补助收入', includes: (s) => s === 'higher-subsidy' },
   { key: 'subordinate', name: '附属单位上缴收入', includes: (s) => s === 'subordinate-remittance' },
   { key: 'other', name: '其他收入', includes: (s) => s === 'other-income' },
   { key: 'business-fund', name: '动用事业基金', includes: (s) => s === 'business-fund-drawdown' },
-  { key: 'carryover', name: '上年结转', includes: (s) => s === 'carryover-fiscal' || s === 'carryover-other' },
+  {
+    key: 'carryover',
+    name: '上年结转',
+    includes: (s) => s === 'carryover-fiscal' || s === 'carryover-other',
+  },
 ];
 
 function incomeByCategory(ctx: DeriveContext): { key: string; name: string; fen: Fen }[] {
@@ -30,12 +42,19 @@ function incomeByCategory(ctx: DeriveContext): { key: string; name: string; fen:
 }
 
 /** Functional 类 with their amounts within a scope, in code order. */
-function byFunctionalClass(ctx: DeriveContext, include: (cell: FunctionCell) => boolean): { code: string; name: string; fen: Fen }[] {
+function byFunctionalClass(
+  ctx: DeriveContext,
+  include: (cell: FunctionCell) => boolean,
+): { code: string; name: string; fen: Fen }[] {
   const sums = sumCells(ctx.aggregate.byFunction, include, (c) => [c.functionCode.slice(0, 3)]);
   return [...sums.keys()]
     .sort(byCode)
     .filter((code) => sums.get(code) !== 0)
-    .map((code) => ({ code, name: nameOf(ctx.catalogue, 'functional', code), fen: sums.get(code) ?? (0 as Fen) }));
+    .map((code) => ({
+      code,
+      name: nameOf(ctx.catalogue, 'functional', code),
+      fen: sums.get(code) ?? (0 as Fen),
+    }));
 }
 
 export function overviewSection(ctx: DeriveContext, f: ExplanationFigures): TExplanationSection {
@@ -71,7 +90,13 @@ export function incomeSection(ctx: DeriveContext, f: ExplanationFigures): TExpla
     key: 'income',
     title: '二、预算收入情况说明',
     paragraphs: [
-      paragraph(`${f.year}年部门收入预算`, wan('income-total', total, ref('T1', 'income-grand-total')), '，其中：', ...joinParts(clauses, '；'), '。'),
+      paragraph(
+        `${f.year}年部门收入预算`,
+        wan('income-total', total, ref('T1', 'income-grand-total')),
+        '，其中：',
+        ...joinParts(clauses, '；'),
+        '。',
+      ),
     ],
   };
 }
@@ -115,12 +140,23 @@ export function fiscalSection(ctx: DeriveContext, f: ExplanationFigures): TExpla
   const fundSentence: (string | TFigure)[] =
     governmentFundIncome === 0
       ? ['、无政府性基金预算安排']
-      : ['、政府性基金预算财政拨款本年收入', wan('fiscal-government-fund', governmentFundIncome, ref('T4', 'government-fund'))];
+      : [
+          '、政府性基金预算财政拨款本年收入',
+          wan('fiscal-government-fund', governmentFundIncome, ref('T4', 'government-fund')),
+        ];
   const carryoverSentence: (string | TFigure)[] =
-    carryoverIncome === 0 ? [] : ['、上年财政拨款结余（转）', wan('fiscal-carryover', carryoverIncome, ref('T4', 'src:carryover-fiscal'))];
+    carryoverIncome === 0
+      ? []
+      : [
+          '、上年财政拨款结余（转）',
+          wan('fiscal-carryover', carryoverIncome, ref('T4', 'src:carryover-fiscal')),
+        ];
   const classes = byFunctionalClass(ctx, (c) => isFiscal(c.family));
   const total = ref('T4', 'func-total');
-  const structure = classes.map((c) => [`${c.name}占`, share(`fiscal-share:${c.code}`, c.fen, f.fiscal, ref('T4', `func:${c.code}`), total)]);
+  const structure = classes.map((c) => [
+    `${c.name}占`,
+    share(`fiscal-share:${c.code}`, c.fen, f.fiscal, ref('T4', `func:${c.code}`), total),
+  ]);
   return {
     key: 'fiscal',
     title: '四、财政拨款收支预算情况说明',
@@ -137,9 +173,19 @@ export function fiscalSection(ctx: DeriveContext, f: ExplanationFigures): TExpla
         '，项目支出',
         wan('fiscal-project', f.fiscalProject),
         '。',
-        ...comparison(f, 'fiscal', f.fiscal, f.lastYear?.incomeFiscal, ctx.doc.explanations.fiscalChangeReason),
+        ...comparison(
+          f,
+          'fiscal',
+          f.fiscal,
+          f.lastYear?.incomeFiscal,
+          ctx.doc.explanations.fiscalChangeReason,
+        ),
       ),
-      paragraph(`2、财政拨款预算结构情况。${f.year}年部门预算中，财政拨款用于以下方面：`, ...joinParts(structure, '，'), '。'),
+      paragraph(
+        `2、财政拨款预算结构情况。${f.year}年部门预算中，财政拨款用于以下方面：`,
+        ...joinParts(structure, '，'),
+        '。',
+      ),
     ],
   };
 }

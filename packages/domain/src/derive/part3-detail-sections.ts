@@ -13,10 +13,16 @@ import { byCode } from './table-parts';
 function sectionNames(ctx: DeriveContext, kind: 'basic-personnel' | 'basic-public', cls?: string): string {
   const sums = sumCells(
     ctx.aggregate.byEconomic,
-    (c) => c.family === 'general-public' && c.kind === kind && (cls === undefined || c.economicCode.startsWith(cls)),
+    (c) =>
+      c.family === 'general-public' &&
+      c.kind === kind &&
+      (cls === undefined || c.economicCode.startsWith(cls)),
     (c) => [c.economicCode],
   );
-  return [...sums.keys()].sort(byCode).map((code) => nameOf(ctx.catalogue, 'economic', code)).join('、');
+  return [...sums.keys()]
+    .sort(byCode)
+    .map((code) => nameOf(ctx.catalogue, 'economic', code))
+    .join('、');
 }
 
 export function generalPublicSection(ctx: DeriveContext, f: ExplanationFigures): TExplanationSection {
@@ -37,8 +43,15 @@ export function generalPublicSection(ctx: DeriveContext, f: ExplanationFigures):
     const amounts = byItem.get(code) ?? new Map<string, number>();
     const projectClauses: Parts[] = [...amounts].sort(projectOrder).map(([id, fen]) => {
       const p = projectsById.get(id);
-      const details = (p?.details ?? []).map((d) => [nameOf(ctx.catalogue, 'economic', d.economicCode), wanOfYuan(`project-detail:${id}:${d.economicCode}`, d.amount)]);
-      return [`${p?.name ?? id}支出`, wan(`project:${id}:${code}`, fen), ...(details.length === 0 ? [] : ['，其中：', ...joinParts(details, '、')])];
+      const details = (p?.details ?? []).map((d) => [
+        nameOf(ctx.catalogue, 'economic', d.economicCode),
+        wanOfYuan(`project-detail:${id}:${d.economicCode}`, d.amount),
+      ]);
+      return [
+        `${p?.name ?? id}支出`,
+        wan(`project:${id}:${code}`, fen),
+        ...(details.length === 0 ? [] : ['，其中：', ...joinParts(details, '、')]),
+      ];
     });
     let itemTotal = 0;
     for (const fen of amounts.values()) itemTotal += fen;
@@ -56,7 +69,13 @@ export function generalPublicSection(ctx: DeriveContext, f: ExplanationFigures):
         `${f.year}年一般公共预算支出预算数为`,
         wan('general-public-total', f.generalPublic, ref('T5', 'total', 'total')),
         '。',
-        ...comparison(f, 'general-public', f.generalPublic, f.lastYear?.generalPublicBudget, ctx.doc.explanations.generalPublicChangeReason),
+        ...comparison(
+          f,
+          'general-public',
+          f.generalPublic,
+          f.lastYear?.generalPublicBudget,
+          ctx.doc.explanations.generalPublicChangeReason,
+        ),
         '具体安排情况如下：',
       ),
       paragraph(
@@ -79,7 +98,10 @@ export function basicSection(ctx: DeriveContext, f: ExplanationFigures): TExplan
     (c) => c.family === 'general-public' && c.kind === 'basic-personnel',
     (c) => ['total', c.economicCode.slice(0, 3)],
   );
-  const publicTotal = totalOf(ctx.aggregate.byEconomic, (c) => c.family === 'general-public' && c.kind === 'basic-public');
+  const publicTotal = totalOf(
+    ctx.aggregate.byEconomic,
+    (c) => c.family === 'general-public' && c.kind === 'basic-public',
+  );
   const classes = [...personnel.keys()].filter((k) => k !== 'total').sort(byCode);
   const classClauses: Parts[] = classes.map((cls) => [
     nameOf(ctx.catalogue, 'economic', cls),
@@ -90,7 +112,11 @@ export function basicSection(ctx: DeriveContext, f: ExplanationFigures): TExplan
     key: 'basic',
     title: '六、一般公共预算基本支出情况说明',
     paragraphs: [
-      paragraph(`${f.year}年一般公共预算基本支出`, wan('basic-total', f.generalPublicBasic, ref('T6', 'total', 'total')), '。其中：'),
+      paragraph(
+        `${f.year}年一般公共预算基本支出`,
+        wan('basic-total', f.generalPublicBasic, ref('T6', 'total', 'total')),
+        '。其中：',
+      ),
       paragraph(
         '1、人员经费',
         wan('personnel', personnel.get('total') ?? 0, ref('T6', 'total', 'personnel')),
@@ -112,7 +138,11 @@ export function governmentFundSection(_ctx: DeriveContext, f: ExplanationFigures
     paragraphs: [
       f.governmentFund === 0
         ? paragraph(`${f.name}${f.year}年无政府性基金预算安排的支出。`)
-        : paragraph(`${f.year}年政府性基金预算支出`, wan('government-fund-total', f.governmentFund, ref('T7', 'total', 'total')), '。'),
+        : paragraph(
+            `${f.year}年政府性基金预算支出`,
+            wan('government-fund-total', f.governmentFund, ref('T7', 'total', 'total')),
+            '。',
+          ),
     ],
   };
 }
@@ -120,11 +150,19 @@ export function governmentFundSection(_ctx: DeriveContext, f: ExplanationFigures
 export function threePublicSection(ctx: DeriveContext, f: ExplanationFigures): TExplanationSection {
   const t = threePublicFigures(ctx);
   const selfCodes = new Set(ctx.doc.department.units.filter((u) => u.level === 'self').map((u) => u.code));
-  const unitNames = t.unitCodes.map((code) => (selfCodes.has(code) ? '本单位' : (ctx.unitNames.get(code) ?? code)));
+  const unitNames = t.unitCodes.map((code) =>
+    selfCodes.has(code) ? '本单位' : (ctx.unitNames.get(code) ?? code),
+  );
   const vehicleDetail: Parts =
     t.vehicles === 0
       ? []
-      : ['（其中：公务用车购置费', wan('vehicle-purchase', t.vehiclePurchase, ref('T8', 'vehicle-purchase')), '，公务用车运行维护费', wan('vehicle-operation', t.vehicleOperation, ref('T8', 'vehicle-operation')), '）'];
+      : [
+          '（其中：公务用车购置费',
+          wan('vehicle-purchase', t.vehiclePurchase, ref('T8', 'vehicle-purchase')),
+          '，公务用车运行维护费',
+          wan('vehicle-operation', t.vehicleOperation, ref('T8', 'vehicle-operation')),
+          '）',
+        ];
   const note = ctx.doc.explanations.threePublicUnitsNote;
   return {
     key: 'three-public',
@@ -149,16 +187,28 @@ export function threePublicSection(ctx: DeriveContext, f: ExplanationFigures): T
         ...vehicleDetail,
         '。',
       ),
-      paragraph(...comparison(f, 'three-public', t.total, f.lastYear?.threePublic, ctx.doc.explanations.threePublicChangeReason)),
+      paragraph(
+        ...comparison(
+          f,
+          'three-public',
+          t.total,
+          f.lastYear?.threePublic,
+          ctx.doc.explanations.threePublicChangeReason,
+        ),
+      ),
     ],
   };
 }
 
 export function otherMattersSection(ctx: DeriveContext, f: ExplanationFigures): TExplanationSection {
   const texts = ctx.doc.explanations;
-  const operating = totalOf(ctx.aggregate.byEconomic, (c) => c.family === 'general-public' && c.kind === 'basic-public');
+  const operating = totalOf(
+    ctx.aggregate.byEconomic,
+    (c) => c.family === 'general-public' && c.kind === 'basic-public',
+  );
   const procurement = { goods: 0, services: 0, works: 0 };
-  for (const p of ctx.doc.projects) for (const line of p.procurement) procurement[line.category] += parseFen(line.amount);
+  for (const p of ctx.doc.projects)
+    for (const line of p.procurement) procurement[line.category] += parseFen(line.amount);
   const procurementTotal = procurement.goods + procurement.services + procurement.works;
   const categories: Parts[] = (
     [
@@ -169,10 +219,16 @@ export function otherMattersSection(ctx: DeriveContext, f: ExplanationFigures): 
   )
     .filter(([k]) => procurement[k] !== 0)
     .map(([k, label]) => [label, wan(`procurement-${k}`, procurement[k])]);
-  const capital = totalOf(ctx.aggregate.byEconomic, (c) => c.economicCode.startsWith('309') || c.economicCode.startsWith('310'));
+  const capital = totalOf(
+    ctx.aggregate.byEconomic,
+    (c) => c.economicCode.startsWith('309') || c.economicCode.startsWith('310'),
+  );
   const targeted = ctx.doc.projects.filter((p) => p.indicators.length > 0);
   const targetedIds = new Set(targeted.map((p) => p.id));
-  const targetedFunds = totalOf(ctx.aggregate.byProject, (c) => c.family === 'general-public' && targetedIds.has(c.projectId));
+  const targetedFunds = totalOf(
+    ctx.aggregate.byProject,
+    (c) => c.family === 'general-public' && targetedIds.has(c.projectId),
+  );
   return {
     key: 'other',
     title: '九、其他重要事项的情况说明',
@@ -182,7 +238,13 @@ export function otherMattersSection(ctx: DeriveContext, f: ExplanationFigures): 
         `${f.year}年本部门的机关运行经费`,
         wan('operating-costs', operating, ref('T6', 'total', 'public')),
         operating === 0 ? '。' : `。主要包括：${sectionNames(ctx, 'basic-public')}。`,
-        ...comparison(f, 'operating-costs', operating, f.lastYear?.operatingCosts, texts.operatingCostsChangeReason),
+        ...comparison(
+          f,
+          'operating-costs',
+          operating,
+          f.lastYear?.operatingCosts,
+          texts.operatingCostsChangeReason,
+        ),
         texts.operatingCostsNote,
       ),
       paragraph('（二）政府采购预算情况'),

@@ -28,25 +28,46 @@ const project: NonNullable<TBudgetDocumentInput['projects']>[number] = {
   indicators: [{ level1: '产出指标', level2: '数量指标', name: '终端数', target: '50台' }],
 };
 
-const texts = (doc: ReturnType<typeof testDocument>) => derive(doc).explanations.map((s) => s.paragraphs.map((p) => p.text).join('\n')).join('\n');
+const texts = (doc: ReturnType<typeof testDocument>) =>
+  derive(doc)
+    .explanations.map((s) => s.paragraphs.map((p) => p.text).join('\n'))
+    .join('\n');
 const figures = (doc: ReturnType<typeof testDocument>) =>
-  Object.fromEntries(derive(doc).explanations.flatMap((s) => s.paragraphs.flatMap((p) => p.figures.map((f) => [f.key, f.text]))));
+  Object.fromEntries(
+    derive(doc).explanations.flatMap((s) =>
+      s.paragraphs.flatMap((p) => p.figures.map((f) => [f.key, f.text])),
+    ),
+  );
 
 describe('Part 3 explanations', () => {
   const withPrior = testDocument(lines, income, {
     projects: [project],
-    priorYears: [{ year: 2020, total: '800000.00', generalPublicBudget: '900000.00', threePublic: '0.00', operatingCosts: '100000.00' }],
+    priorYears: [
+      {
+        year: 2020,
+        total: '800000.00',
+        generalPublicBudget: '900000.00',
+        threePublic: '0.00',
+        operatingCosts: '100000.00',
+      },
+    ],
     explanations: { totalChangeReason: '主要是新增城管信息化项目。' },
   });
 
   it('compares with last year’s budget when it is known, with the typed reason after it', () => {
-    expect(texts(withPrior)).toContain('2021年部门收支总预算100.0万元。比2020年预算80.0万元增加20.0万元，增长25.0%。主要是新增城管信息化项目。');
-    expect(texts(withPrior)).toContain('2021年一般公共预算支出预算数为80.0万元。比2020年预算90.0万元减少10.0万元，下降11.1%。');
+    expect(texts(withPrior)).toContain(
+      '2021年部门收支总预算100.0万元。比2020年预算80.0万元增加20.0万元，增长25.0%。主要是新增城管信息化项目。',
+    );
+    expect(texts(withPrior)).toContain(
+      '2021年一般公共预算支出预算数为80.0万元。比2020年预算90.0万元减少10.0万元，下降11.1%。',
+    );
   });
 
   it('states government-fund money, shares of every functional 类 and procurement by goods, services and works', () => {
     const text = texts(withPrior);
-    expect(text).toContain('收入包括：一般公共预算财政拨款本年收入80.0万元、政府性基金预算财政拨款本年收入20.0万元。');
+    expect(text).toContain(
+      '收入包括：一般公共预算财政拨款本年收入80.0万元、政府性基金预算财政拨款本年收入20.0万元。',
+    );
     expect(text).toContain('财政拨款用于以下方面：一般公共服务支出占75.0%，城乡社区支出占25.0%。');
     expect(text).toContain('2021年政府性基金预算支出20.0万元。');
     expect(text).toContain('包括：货物类5.0万元，服务类15.0万元，工程类5.0万元。');
@@ -60,7 +81,9 @@ describe('Part 3 explanations', () => {
   });
 
   it('gives the reason instead of a comparison for a unit without a prior-year budget', () => {
-    const founded = testDocument(lines, income, { explanations: { noPriorYearReason: '本单位为新设立机构。' } });
+    const founded = testDocument(lines, income, {
+      explanations: { noPriorYearReason: '本单位为新设立机构。' },
+    });
     expect(texts(founded)).toContain('无2020年预算同比数，主要原因：本单位为新设立机构。');
     expect(texts(founded)).not.toContain('比2020年预算');
   });

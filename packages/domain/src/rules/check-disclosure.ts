@@ -17,6 +17,7 @@ import { checkSummaryTables } from './summary-tables.rules';
 import { checkTemplateIdentities } from './template-identities.rules';
 import { checkTextVsTables } from './text-vs-tables.rules';
 import { checkThreePublic } from './three-public.rules';
+import { checkYearOverYear } from './year-over-year.rules';
 
 /** The built-in edition for the year; a year before every edition leaves names and codes unchecked. */
 function editionFor(year: number): Catalogue | undefined {
@@ -51,5 +52,6 @@ export function checkDisclosure(disclosure: TDisclosure, catalogue?: Catalogue):
     ...checkProjectForms(disclosure),
     ...checkEmptyTables(disclosure),
     ...checkFiscalYear(disclosure),
+    ...checkYearOverYear(disclosure),
   ];
 }

@@ -17,6 +17,7 @@ import { TEMPLATE_IDENTITY_RULES } from './template-identities.rules';
 import { TEXT_RULES } from './text-vs-tables.rules';
 import { THREE_PUBLIC_RULES } from './three-public.rules';
 import { READINESS_RULES } from './workflow-readiness.rules';
+import { YEAR_OVER_YEAR_RULES } from './year-over-year.rules';
 
 /**
  * Every rule of the rule set, for the UI's findings panel and the docs: id, severity, family,
@@ -42,6 +43,7 @@ export const RULE_CATALOGUE: readonly RuleDefinition[] = [
   PROJECT_FORM_RULES,
   EMPTY_TABLE_RULES,
   FISCAL_YEAR_RULES,
+  YEAR_OVER_YEAR_RULES,
 ].flatMap((family) => Object.values(family));
 
 const BY_ID = new Map(RULE_CATALOGUE.map((rule) => [rule.id, rule]));

@@ -14,7 +14,8 @@ export type RuleFamily =
   | 'text-vs-tables'
   | 'performance'
   | 'empty-tables'
-  | 'fiscal-year';
+  | 'fiscal-year'
+  | 'year-over-year';
 
 /** What a rule runs on: a budget document (validateBudget) or a disclosure (both entry points). */
 export type RuleScope = 'document' | 'disclosure';

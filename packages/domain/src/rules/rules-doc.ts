@@ -19,6 +19,7 @@ const FAMILY_TITLES: Record<RuleFamily, string> = {
   performance: '绩效目标 · Performance targets',
   'empty-tables': '空表 · Empty tables',
   'fiscal-year': '预算年度 · Fiscal year',
+  'year-over-year': '同比增减 · Year-over-year changes',
 };
 
 const SEVERITY = { error: 'error（阻止报送 · blocks submission）', warning: 'warning（提示 · does not block）' } as const;

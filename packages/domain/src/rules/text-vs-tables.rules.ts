@@ -1,10 +1,11 @@
 import { Decimal } from 'decimal.js';
 import type { TDisclosure, TParagraph, TTableRef } from '../disclosure/disclosure.schema';
-import { shareOfTotal } from '../money/display';
+import { shareOfTotal, type DisplayDecimals } from '../money/display';
+import { findTemplate } from '../templates/template-registry';
 import type { Fen } from '../money/fen';
 import { wanTextMatchesFen } from '../money/wan-text';
 import type { TFinding } from './finding.schema';
-import { agrees, cellFen, figureHalfStep, findTable, halfStepOf, tryParseFen, yuan } from './disclosure-grid';
+import { agrees, cellFen, figureDecimals, figureHalfStep, findTable, halfStepOf, tryParseFen, yuan } from './disclosure-grid';
 import { figureLocation, figuresOf, referencedRow, type PlacedFigure } from './figures';
 import { defineRules, report } from './rule-definition';
 
@@ -49,8 +50,8 @@ export const TEXT_RULES = defineRules('text-vs-tables', 'disclosure', {
     id: 'TEXT.SHARE_DECIMALS',
     severity: 'warning',
     description: {
-      zh: '占比统一保留一位小数（写 4.0% 而非 4%）',
-      en: 'Shares are written with one decimal (4.0%, not 4%)',
+      zh: '占比按模板规定的小数位数书写（湖北一位：写 4.0% 而非 4%；上海、江苏两位）',
+      en: 'Shares are written with the decimals the template prescribes (Hubei one: 4.0%, not 4%; Shanghai and Jiangsu two)',
     },
     message: {
       zh: '说明「{section}」中占比写作 {text}%，应写作 {expected}%',
@@ -94,6 +95,8 @@ interface Context {
   disclosure: TDisclosure;
   /** Transcribed from print: figures and cells known only to their rounding. */
   rounded: boolean;
+  /** The decimals the template writes shares with. */
+  shareDecimals: DisplayDecimals;
   findings: TFinding[];
 }
 
@@ -147,7 +150,7 @@ function checkAmount(c: Context, placed: PlacedFigure): void {
 
 function checkShare(c: Context, placed: PlacedFigure): void {
   const { figure, section } = placed;
-  const oneDecimal = /^-?\d+\.\d$/.test(figure.text);
+  const asPrescribed = figureDecimals({ text: figure.text }) === c.shareDecimals;
   if (!sameNumber(figure.text, figure.value)) {
     const params = { section: section.title, text: figure.text, unit: figure.unit, value: figure.value };
     c.findings.push(
@@ -156,8 +159,8 @@ function checkShare(c: Context, placed: PlacedFigure): void {
         actual: figure.text,
       }),
     );
-  } else if (!oneDecimal) {
-    const expected = new Decimal(figure.value).toFixed(1);
+  } else if (!asPrescribed) {
+    const expected = new Decimal(figure.value).toFixed(c.shareDecimals);
     c.findings.push(
       report(
         TEXT_RULES.shareDecimals,
@@ -171,8 +174,9 @@ function checkShare(c: Context, placed: PlacedFigure): void {
   const part = cited(c, placed, figure.source)?.fen;
   const total = cited(c, placed, figure.denominator)?.fen;
   if (part === undefined || total === undefined || (total === 0 && part !== 0)) return;
-  const expected = shareOfTotal(part, total);
-  if (sameNumber(figure.value, expected, c.rounded ? 0.1 : 0)) return;
+  const decimals = Math.min(2, figureDecimals(figure)) as DisplayDecimals;
+  const expected = shareOfTotal(part, total, decimals);
+  if (sameNumber(figure.value, expected, c.rounded ? 10 ** -decimals : 0)) return;
   const params = {
     section: section.title,
     actual: figure.value,
@@ -187,7 +191,8 @@ function checkShare(c: Context, placed: PlacedFigure): void {
 
 /** Identity 8 and the 元 ↔ 万元 agreement: every figure of Part 3 against its text and its table. */
 export function checkTextVsTables(disclosure: TDisclosure): TFinding[] {
-  const c: Context = { disclosure, rounded: disclosure.meta.amountPrecision === 'display-rounded', findings: [] };
+  const shareDecimals = (findTemplate(disclosure.meta.template)?.narrative.shareDecimals ?? 1) as DisplayDecimals;
+  const c: Context = { disclosure, rounded: disclosure.meta.amountPrecision === 'display-rounded', shareDecimals, findings: [] };
   let paragraph: TParagraph | undefined;
   let compact = '';
   let cursor = 0;
