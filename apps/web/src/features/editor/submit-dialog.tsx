@@ -1,12 +1,12 @@
-import { formatAmount, parseFen, type TDisclosure, type TFinding } from '@budgetflow/domain';
+import { formatAmount, parseFen, type TDisclosure, type TFinding, type TTableRole } from '@budgetflow/domain';
 import { useState } from 'react';
 import { useI18n } from '../../lib/i18n';
 import { ConfirmModal } from '../../ui/confirm-modal';
 
-/** A table's total row (合计/总计), first amount column, in 万元 as printed. */
-function totalOf(disclosure: TDisclosure, id: 'T2' | 'T3', unit: string): string {
-  const table = disclosure.tables.find((t) => t.id === id);
-  const row = table?.rows.find((r) => r.emphasis === 'total');
+/** A table's total row (合计/总计, or its one row), first amount column, in 万元, whatever the template. */
+function totalOf(disclosure: TDisclosure, role: TTableRole, unit: string): string {
+  const table = disclosure.tables.find((t) => t.role === role);
+  const row = table?.rows.find((r) => r.emphasis === 'total') ?? (table?.rows.length === 1 ? table.rows[0] : undefined);
   const column = table?.columns.find((c) => c.type === 'amount');
   const value = row === undefined || column === undefined ? null : row.cells[column.key];
   return value === null || value === undefined ? '—' : `${formatAmount(parseFen(value))} ${unit}`;
@@ -50,9 +50,9 @@ export function SubmitDialog({
     >
       <dl className="summary">
         <dt>{t('totalIncome')}</dt>
-        <dd>{totalOf(disclosure, 'T2', t('unitWan'))}</dd>
+        <dd>{totalOf(disclosure, 'income-summary', t('unitWan'))}</dd>
         <dt>{t('totalExpenditure')}</dt>
-        <dd>{totalOf(disclosure, 'T3', t('unitWan'))}</dd>
+        <dd>{totalOf(disclosure, 'expenditure-summary', t('unitWan'))}</dd>
         <dt>{t('lineCount')}</dt>
         <dd>{lineCount}</dd>
         <dt>{t('findings')}</dt>

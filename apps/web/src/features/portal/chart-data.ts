@@ -1,4 +1,4 @@
-import { formatAmount, parseFen, type TDisclosure, type TDisclosureTable } from '@budgetflow/domain';
+import { formatAmount, parseFen, type TDisclosure, type TDisclosureTable, type TTableRole } from '@budgetflow/domain';
 
 /**
  * What the portal's charts plot, read from the published tables. Each value is the table's own
@@ -11,8 +11,9 @@ export interface TChartPoint {
   value: number;
 }
 
-function table(disclosure: TDisclosure, id: TDisclosureTable['id']): TDisclosureTable | undefined {
-  return disclosure.tables.find((t) => t.id === id);
+/** A table by what it means, whatever its number in the disclosure's template. */
+function table(disclosure: TDisclosure, role: TTableRole): TDisclosureTable | undefined {
+  return disclosure.tables.find((t) => t.role === role);
 }
 
 function point(name: string, yuan: string | null | undefined): TChartPoint {
@@ -20,30 +21,30 @@ function point(name: string, yuan: string | null | undefined): TChartPoint {
   return { name, text, value: Number(text) };
 }
 
-/** 表5's 类 rows: expenditure by function. */
+/** The 一般公共预算 function table's 类 rows: expenditure by function. */
 export function expenditureByFunction(disclosure: TDisclosure): TChartPoint[] {
-  const t5 = table(disclosure, 'T5');
+  const t5 = table(disclosure, 'general-public-function');
   return (t5?.rows ?? [])
     .filter((r) => r.level === 0 && r.emphasis !== 'total')
-    .map((r) => point(r.name, r.cells['total']));
+    .map((r) => point(r.name, r.cells['total'] ?? r.cells['amount']));
 }
 
-/** 表3's total row: basic against project expenditure. */
+/** The expenditure summary's total row: basic against project expenditure. */
 export function basicAgainstProject(
   disclosure: TDisclosure,
   labels: { basic: string; project: string },
 ): TChartPoint[] {
-  const total = table(disclosure, 'T3')?.rows.find((r) => r.emphasis === 'total');
-  if (total === undefined) return [];
+  const total = table(disclosure, 'expenditure-summary')?.rows.find((r) => r.key === 'total');
+  if (total === undefined || total.cells['basic'] === undefined) return [];
   return [point(labels.basic, total.cells['basic']), point(labels.project, total.cells['project'])];
 }
 
-/** 表9's money block: basic, project and total expenditure this year against last year. */
+/** 表9's money block (the department performance table): basic, project and total expenditure this year against last year. */
 export function yearOverYear(
   disclosure: TDisclosure,
   totalLabel: string,
 ): { name: string; lastYear: TChartPoint; thisYear: TChartPoint }[] {
-  const rows = table(disclosure, 'T9')?.rows ?? [];
+  const rows = table(disclosure, 'department-performance')?.rows ?? [];
   return ['basic', 'project', 'expenditure-total'].flatMap((key) => {
     const row = rows.find((r) => r.key === key);
     if (row === undefined || !row.cells['amount'] || !row.cells['lastYear']) return [];
