@@ -90,6 +90,12 @@ export class BudgetsRepository {
   }
 
   /** Replaces the non-line part of the document (an import); the caller has bumped the version. */
+  /** The template the budget's document names (absent: the default), without loading the document. */
+  async templateOf(m: EntityManager, id: string): Promise<string | undefined> {
+    const rows: { template: string | null }[] = await m.query(`SELECT document->>'template' AS template FROM budgets WHERE id = $1`, [id]);
+    return rows[0]?.template ?? undefined;
+  }
+
   async replaceDocumentRest(m: EntityManager, id: string, rest: TDocumentRest): Promise<void> {
     await m.query(`UPDATE budgets SET document = $2 WHERE id = $1`, [id, rest]);
   }

@@ -1,9 +1,10 @@
-import type { TComment } from '@budgetflow/domain';
+import { DEFAULT_TEMPLATE_ID, findTemplate, type TComment } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
 import { AppError, notFound } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
+import { BudgetsRepository } from '../budgets/budgets.repository';
 import { BudgetsService } from '../budgets/budgets.service';
 import { CommentsRepository } from './comments.repository';
 import type { TCreateCommentRequest } from './dto/comment-requests.schema';
@@ -14,6 +15,7 @@ export class CommentsService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly budgets: BudgetsService,
+    private readonly budgetRows: BudgetsRepository,
     private readonly comments: CommentsRepository,
     private readonly audit: AuditService,
   ) {}
@@ -23,6 +25,16 @@ export class CommentsService {
       await this.budgets.mustFind(m, caller, budgetId);
       if (request.target.kind === 'line' && !(await this.comments.lineExists(m, budgetId, request.target.lineId))) {
         throw new AppError('VALIDATION_FAILED', 'No such line in this budget', [{ path: 'target.lineId', message: `no line "${request.target.lineId}"` }]);
+      }
+      if (request.target.kind === 'row') {
+        // A row comment names a table of the budget's own template (T1 … T10, T01 … T12 …).
+        const template = findTemplate((await this.budgetRows.templateOf(m, budgetId)) ?? DEFAULT_TEMPLATE_ID);
+        const tables = template?.tables.map((t) => t.id) ?? [];
+        if (!tables.includes(request.target.table)) {
+          throw new AppError('VALIDATION_FAILED', 'No such table in this budget’s disclosure', [
+            { path: 'target.table', message: `no table "${request.target.table}"; its tables are ${tables.join(', ')}` },
+          ]);
+        }
       }
       const id = await this.comments.insert(m, budgetId, request.target, request.body, caller.userId);
       await this.audit.append(m, { actor: caller.username, action: 'comment.create', entity: 'comment', entityId: id, budgetId, payload: { target: request.target } });
