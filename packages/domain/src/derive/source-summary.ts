@@ -16,7 +16,7 @@ const others = (...listed: (readonly FundSource[])[]): FundSource[] => FUND_SOUR
 
 const row = (key: string, name: string, level: number, sources: readonly FundSource[]): IncomeRowSpec => ({ key, name, level, sources });
 
-interface IncomeScheme {
+export interface IncomeScheme {
   rows: readonly IncomeRowSpec[];
   /** Footer rows: 收入总计, or 当年收入小计 / 上年结转资金 / 收入合计. */
   footers: readonly IncomeRowSpec[];
@@ -28,9 +28,9 @@ const INCOME_SCHEMES: Record<Exclude<TIncomeScheme, 'hubei'>, { all: IncomeSchem
     all: {
       rows: [
         row('fiscal', '一、财政拨款收入', 0, [...GP, ...GF, ...SOE]),
-        row('general-public', '1. 一般公共预算资金', 1, GP),
-        row('government-fund', '2. 政府性基金', 1, GF),
-        row('soe-capital', '3. 国有资本经营预算', 1, SOE),
+        { ...row('general-public', '1. 一般公共预算资金', 1, GP), unitName: '1、一般公共预算资金' },
+        { ...row('government-fund', '2. 政府性基金', 1, GF), unitName: '2、政府性基金' },
+        { ...row('soe-capital', '3. 国有资本经营预算', 1, SOE), unitName: '3、国有资本经营预算' },
         row('business-income', '二、事业收入', 0, ['business-income-other', 'business-income-special-account']),
         src('operating-income', '三、事业单位经营收入', 0),
         row('other', '四、其他收入', 0, others(GP, GF, SOE, ['business-income-other', 'business-income-special-account', 'operating-income'])),
@@ -64,19 +64,28 @@ const INCOME_SCHEMES: Record<Exclude<TIncomeScheme, 'hubei'>, { all: IncomeSchem
   },
 };
 
+/** The income rows and footers of a province's summary, all funds or 财政拨款 only. */
+export function incomeScheme(income: Exclude<TIncomeScheme, 'hubei'>, funds: 'all' | 'fiscal'): IncomeScheme {
+  return INCOME_SCHEMES[income][funds];
+}
+
 /** 收入预算总表 of Jiangsu: every source of money as a list, 收入总计 first. */
-const JIANGSU_INCOME_LIST: readonly IncomeRowSpec[] = [
+export const JIANGSU_INCOME_LIST: readonly IncomeRowSpec[] = [
   row('income-grand-total', '收入总计', 0, FUND_SOURCES),
   row('general-public', '一般公共预算资金', 0, GP),
   row('general-public-grant', '公共财政拨款(补助)资金', 1, ['general-budget-appropriation', 'asset-income-appropriation', 'higher-special-transfer']),
   src('other-nontax-appropriation', '专项收入', 1),
   row('government-fund', '政府性基金', 0, GF),
   src('business-income-special-account', '财政专户管理资金', 0),
+  // no fund source tells 专户管理教育收费 from the other 非税收入 of a special account: all of it is the latter
+  row('special-account-education', '专户管理教育收费', 1, []),
+  row('special-account-other', '其他非税收入', 1, ['business-income-special-account']),
   row('other', '其他资金', 0, others(GP, GF, CARRYOVER, ['business-income-special-account'])),
   src('business-income-other', '事业收入', 1),
   src('operating-income', '经营收入', 1),
   row('other-income', '其他收入', 1, others(GP, GF, CARRYOVER, ['business-income-special-account', 'business-income-other', 'operating-income'])),
   row('carryover', '上年结转和结余资金', 0, CARRYOVER),
+  row('carryover-used', '其中：动用上年结转和结余资金', 1, CARRYOVER),
 ];
 
 const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -91,7 +100,7 @@ export function chineseOrdinal(n: number): string {
 function incomeRows(ctx: DeriveContext, specs: readonly IncomeRowSpec[], section: string | undefined, footer: boolean): TRow[] {
   const income = ctx.aggregate.incomeBySource;
   return specs.map((s) =>
-    makeRow(s.key, s.name, s.level, { amount: amountCell(sumSources(income, s.sources)) }, { ...(section === undefined ? {} : { section }), footer, ...(footer ? { emphasis: 'total' as const } : {}) }),
+    makeRow(s.key, ctx.doc.scope === 'unit' && s.unitName !== undefined ? s.unitName : s.name, s.level, { amount: amountCell(sumSources(income, s.sources)) }, { ...(section === undefined ? {} : { section }), footer, ...(footer ? { emphasis: 'total' as const } : {}) }),
   );
 }
 
@@ -100,7 +109,7 @@ export interface SourceSummaryOptions {
   income: Exclude<TIncomeScheme, 'hubei'>;
   columns: TColumnSet;
   byUse: boolean;
-  classes: 'used' | 'catalogue';
+  classes: 'used' | 'catalogue' | readonly string[];
   labels: Readonly<Record<string, string>>;
 }
 
@@ -132,7 +141,8 @@ export function sourceSummary(ctx: DeriveContext, o: SourceSummaryOptions): Tabl
   if (o.byUse) {
     spendRows = [makeRow('use:basic', '一、基本支出', 0, cells(uses.basic), { section }), makeRow('use:project', '二、项目支出', 0, cells(uses.project), { section })];
   } else {
-    const codes = o.classes === 'catalogue' ? [...new Set([...classesOf(ctx), ...byClass.keys()])].sort(byCode) : [...byClass.keys()].sort(byCode);
+    const listed = o.classes === 'used' ? [] : o.classes === 'catalogue' ? classesOf(ctx) : o.classes;
+    const codes = [...new Set([...listed, ...byClass.keys()])].sort(byCode);
     spendRows = codes.map((code, i) =>
       makeRow(`func:${code}`, `${chineseOrdinal(i + 1)}、${nameOf(ctx.catalogue, 'functional', code)}`, 0, cells(byClass.get(code) ?? emptyMoney()), { code, section }),
     );
@@ -176,7 +186,7 @@ export function incomeList(ctx: DeriveContext): TableBody {
     rowHeader: { nameLabel: '项目名称' },
     columns: [amountColumn('amount', '金额')],
     rows: JIANGSU_INCOME_LIST.map((s, i) =>
-      makeRow(s.key, s.name, s.level, { amount: amountCell(sumSources(ctx.aggregate.incomeBySource, s.sources)) }, i === 0 ? { emphasis: 'total' } : {}),
+      makeRow(s.key, ctx.doc.scope === 'unit' && s.unitName !== undefined ? s.unitName : s.name, s.level, { amount: amountCell(sumSources(ctx.aggregate.incomeBySource, s.sources)) }, i === 0 ? { emphasis: 'total' } : {}),
     ),
     preamble: [],
     blocks: [],

@@ -58,7 +58,7 @@ function bodyOf(ctx: DeriveContext, spec: TTemplateTable, rows: TTableRows): Tab
     case 'hubei-three-public':
       return deriveT8(ctx);
     case 'three-public-row':
-      return threePublicRow(ctx, rows.with);
+      return threePublicRow(ctx, rows.with, spec.labels, rows.columns);
     case 'procurement':
       return procurementTable(ctx);
     case 'department-performance':
