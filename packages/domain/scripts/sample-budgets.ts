@@ -260,7 +260,10 @@ export function sampleBudget(name: SampleName): Record<string, unknown> {
       fundSource: 'general-budget-appropriation',
       amount: yuan(d.fen),
     })),
-    projects: [...projects].map(([id, projectName]) => ({ id, name: projectName, unitCode: UNIT })),
+    projects: [...projects].map(([id, projectName]) => {
+      const amount = drafts.filter((d) => d.projectId === id).reduce((n, d) => n + d.fen, 0);
+      return { id, name: projectName, unitCode: UNIT, fundSources: [{ source: 'general-budget-appropriation', amount: yuan(amount) }] };
+    }),
   };
 }
 

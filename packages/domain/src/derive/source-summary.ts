@@ -97,10 +97,13 @@ export function chineseOrdinal(n: number): string {
   return `${tens === 1 ? '' : (ORDINALS[tens - 1] ?? '')}十${ones === 0 ? '' : (ORDINALS[ones - 1] ?? '')}`;
 }
 
+/** A footer that totals what precedes it (收入总计, 当年收入小计, 收入合计), not 上年结转资金, which it adds. */
+const isTotal = (s: IncomeRowSpec) => s.key.startsWith('income-');
+
 function incomeRows(ctx: DeriveContext, specs: readonly IncomeRowSpec[], section: string | undefined, footer: boolean): TRow[] {
   const income = ctx.aggregate.incomeBySource;
   return specs.map((s) =>
-    makeRow(s.key, ctx.doc.scope === 'unit' && s.unitName !== undefined ? s.unitName : s.name, s.level, { amount: amountCell(sumSources(income, s.sources)) }, { ...(section === undefined ? {} : { section }), footer, ...(footer ? { emphasis: 'total' as const } : {}) }),
+    makeRow(s.key, ctx.doc.scope === 'unit' && s.unitName !== undefined ? s.unitName : s.name, s.level, { amount: amountCell(sumSources(income, s.sources)) }, { ...(section === undefined ? {} : { section }), footer, ...(footer && isTotal(s) ? { emphasis: 'total' as const } : {}) }),
   );
 }
 
@@ -202,7 +205,8 @@ export function expenditureTotal(ctx: DeriveContext, columns: TColumnSet): Table
     sections: [],
     rowHeader: { nameLabel: '项目' },
     columns: columnsOf(columns),
-    rows: [makeRow('total', '合计', 0, cellsOf(columns, total), { emphasis: 'total' })],
+    // the row is the table, not a total of rows printed above it
+    rows: [makeRow('total', '合计', 0, cellsOf(columns, total))],
     preamble: [],
     blocks: [],
   };

@@ -77,7 +77,8 @@ export function threePublicRow(ctx: DeriveContext, extras: readonly Extra[], lab
     sections: [],
     rowHeader: { nameLabel: '项目' },
     columns,
-    rows: [makeRow('amount', '预算数', 0, cells, { emphasis: 'total' })],
+    // one row of figures, not a total of rows: 合计 is a column
+    rows: [makeRow('amount', '预算数', 0, cells)],
     preamble: [],
     blocks: [],
   };

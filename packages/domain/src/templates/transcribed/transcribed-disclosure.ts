@@ -29,14 +29,17 @@ function bodyOf(t: TTranscribedTable, spec: TTemplateTable, unitScope: boolean, 
   }
 }
 
-/** A line of narrative that starts a paragraph: a heading or a numbered point (一、 （一） 1. 1． （1）). */
-const PARAGRAPH_START = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|（\d+）)/;
+/** A line of narrative that starts a paragraph: a heading or a numbered point (一、 （一） 1. 1． （1）), not a figure (1435.14万元). */
+const PARAGRAPH_START = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.．、](?!\d)|（\d+）)/;
+/** A heading: a short line without punctuation, numbered or naming a 说明 (2025年单位预算编制说明). */
+const isHeading = (line: string) => line.length <= 40 && !/[，。；：,]/.test(line) && (PARAGRAPH_START.test(line) || /(说明|情况|解释|概况)$/.test(line));
 /** A PDF page's footer line (─ 7 ─), no part of the text. */
 const PAGE_FOOTER = /^─\s*\d+\s*─$/;
 
 /**
  * The narrative (编制说明 / 第三部分) as paragraphs: the PDF's text layer breaks lines mid-sentence,
- * so lines are joined until one ends a sentence or the next starts a numbered point. Figures in the
+ * so lines are joined until one ends a sentence or the next starts a numbered point; a heading is a
+ * paragraph of its own. Figures in the
  * text are not yet tied to table cells: the paragraphs carry no figures.
  */
 export function narrativeParagraphs(text: string): string[] {
@@ -45,12 +48,12 @@ export function narrativeParagraphs(text: string): string[] {
   for (const raw of text.split('\n')) {
     const line = raw.trim();
     if (line === '' || PAGE_FOOTER.test(line)) continue;
-    if (current !== '' && PARAGRAPH_START.test(line)) {
+    if (current !== '' && (PARAGRAPH_START.test(line) || isHeading(line))) {
       paragraphs.push(current);
       current = '';
     }
     current += line;
-    if (/[。：]$/.test(line)) {
+    if (/[。：]$/.test(line) || isHeading(line)) {
       paragraphs.push(current);
       current = '';
     }

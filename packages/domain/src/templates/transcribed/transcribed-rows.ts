@@ -69,7 +69,7 @@ export function transcribedThreePublic(t: TTranscribedTable, spec: TTemplateTabl
     return key;
   });
   const cells = Object.fromEntries(named.map(([, value], i) => [keys[i]!, printedCell(printedRow === undefined ? value : printedRow[i], t.unit)]));
-  return body({ nameLabel: '项目' }, threePublicColumns(rows.with, spec.labels, keys), [makeRow('amount', '预算数', 0, cells, { emphasis: 'total' })]);
+  return body({ nameLabel: '项目' }, threePublicColumns(rows.with, spec.labels, keys), [makeRow('amount', '预算数', 0, cells)]);
 }
 
 /** Jiangsu's 收入预算总表 as printed: headings (小计) and their items, keyed as the derivation keys them. */
@@ -90,7 +90,7 @@ export function transcribedExpenditureTotal(t: TTranscribedTable, spec: TTemplat
   const columns = labels.map((label, i) => amountColumn(TOTAL_COLUMN_KEYS[label ?? ''] ?? `column:${i}`, label ?? ''));
   if (values.length !== columns.length) throw new TranscriptionError(`${values.length} figures under ${columns.length} columns`, spec.id);
   const cells = Object.fromEntries(columns.map((c, i) => [c.key, printedCell(values[i], t.unit)]));
-  return body({ nameLabel: '项目' }, columns, [makeRow('total', '合计', 0, cells, { emphasis: 'total' })]);
+  return body({ nameLabel: '项目' }, columns, [makeRow('total', '合计', 0, cells)]);
 }
 
 /**

@@ -56,7 +56,7 @@ export function transcribedSummary(t: TTranscribedTable, spec: TTemplateTable, r
   const out: TRow[] = printedIncome.map((r, i) => makeRow(scheme.rows[i]!.key, r.name, scheme.rows[i]!.level, { amount: cell(r.amount) }, { section: 'income' }));
   for (const f of scheme.footers) {
     const value = f.name in totals ? totals[f.name] : f.key === 'income-total' ? totals['income_total'] : undefined;
-    if (isFigure(value)) out.push(makeRow(f.key, f.name, 0, { amount: cell(value) }, { section: 'income', footer: true, emphasis: 'total' }));
+    if (isFigure(value)) out.push(makeRow(f.key, f.name, 0, { amount: cell(value) }, { section: 'income', footer: true, ...(f.key.startsWith('income-') ? { emphasis: 'total' as const } : {}) }));
   }
   const spendCells = (amounts: Readonly<Record<string, TPrinted>>): TRow['cells'] => Object.fromEntries(spendColumns.map((c) => [c.key, cell(printedValue(amounts, c))]));
   const byUse = (section: string) =>
