@@ -161,8 +161,8 @@ const JIANGSU_EXTRA_CODES: readonly [string, string][] = [
  * Jiangsu: 项 amounts from 公开表五 (all 一般公共预算: 公开表七 equals it), 基本 by 款 from 公开表六
  * (公用经费 the 款 of 公开表十一, 机关运行经费; 人员经费 the rest), 项目支出 and 单位预留机动经费 from
  * 公开表一. The 三公/会议费/培训费 that 基本支出 does not hold are project money on their 款; the
- * rest of the projects is booked on 其他商品和服务支出, and so is the reserve, which Budgetflow has
- * no kind of expenditure for (see samples.spec.ts): it is a project named 单位预留机动经费.
+ * rest of the projects is booked on 其他商品和服务支出, and so is the reserve: project lines of a
+ * project marked `reserve`, named 单位预留机动经费.
  */
 function jiangsuLines(s: TTranscription): LineDraft[] {
   const items = codeAmounts(s, 'T05', '项');
@@ -262,7 +262,8 @@ export function sampleBudget(name: SampleName): Record<string, unknown> {
     })),
     projects: [...projects].map(([id, projectName]) => {
       const amount = drafts.filter((d) => d.projectId === id).reduce((n, d) => n + d.fen, 0);
-      return { id, name: projectName, unitCode: UNIT, fundSources: [{ source: 'general-budget-appropriation', amount: yuan(amount) }] };
+      const reserve = id === RESERVE_PROJECT ? { reserve: true } : {};
+      return { id, name: projectName, unitCode: UNIT, ...reserve, fundSources: [{ source: 'general-budget-appropriation', amount: yuan(amount) }] };
     }),
   };
 }

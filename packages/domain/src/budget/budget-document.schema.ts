@@ -108,6 +108,8 @@ export const ZProject = z.object({
   id: ZId,
   name: ZName, // 项目名称
   unitCode: ZUnitCode, // 项目单位
+  // 单位预留机动经费: money set aside, not yet given to a project; Jiangsu prints it apart from 项目支出
+  reserve: z.boolean().optional(),
   managingDepartment: z.string().max(200).default(''), // 项目主管部门
   executingUnit: z.string().max(200).default(''), // 项目执行单位
   leader: z.string().max(100).default(''), // 项目负责人

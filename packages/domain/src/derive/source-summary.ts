@@ -7,6 +7,7 @@ import { addMoney, cellsOf, columnsOf, emptyMoney, inFundScope, type Money } fro
 import type { DeriveContext } from './derive-context';
 import { src, sumSources, type IncomeRowSpec } from './income-rows';
 import { amountCell, amountColumn, byCode, makeRow, type TableBody } from './table-parts';
+import { usesOf, useRows } from './use-rows';
 
 const GP: readonly FundSource[] = ['general-budget-appropriation', 'asset-income-appropriation', 'other-nontax-appropriation', 'higher-special-transfer'];
 const GF: readonly FundSource[] = ['government-fund-appropriation', 'government-fund-special-transfer'];
@@ -112,6 +113,8 @@ export interface SourceSummaryOptions {
   income: Exclude<TIncomeScheme, 'hubei'>;
   columns: TColumnSet;
   byUse: boolean;
+  alsoByUse: boolean;
+  reserve: boolean;
   classes: 'used' | 'catalogue' | readonly string[];
   labels: Readonly<Record<string, string>>;
 }
@@ -125,7 +128,6 @@ export function sourceSummary(ctx: DeriveContext, o: SourceSummaryOptions): Tabl
   const scheme = INCOME_SCHEMES[o.income][o.funds];
   const fiscal = o.funds === 'fiscal';
   const byClass = new Map<string, Money>();
-  const uses = { basic: emptyMoney(), project: emptyMoney() };
   const total = emptyMoney();
   for (const c of ctx.aggregate.byFunction) {
     if (fiscal && !inFundScope('fiscal', c.family)) continue;
@@ -133,7 +135,6 @@ export function sourceSummary(ctx: DeriveContext, o: SourceSummaryOptions): Tabl
     let money = byClass.get(cls);
     if (money === undefined) byClass.set(cls, (money = emptyMoney()));
     addMoney(money, c);
-    addMoney(c.kind === 'project' ? uses.project : uses.basic, c);
     addMoney(total, c);
   }
   const incomeColumn: TColumn = amountColumn('amount', o.labels['amount'] ?? '预算数');
@@ -141,8 +142,9 @@ export function sourceSummary(ctx: DeriveContext, o: SourceSummaryOptions): Tabl
   const cells = (m: Money) => (o.columns === 'amount' ? { amount: amountCell(m.total) } : cellsOf(o.columns, m));
   const section = 'expenditure';
   let spendRows: TRow[];
+  const uses = usesOf(ctx, fiscal, o.reserve);
   if (o.byUse) {
-    spendRows = [makeRow('use:basic', '一、基本支出', 0, cells(uses.basic), { section }), makeRow('use:project', '二、项目支出', 0, cells(uses.project), { section })];
+    spendRows = useRows(uses, o.reserve, cells, section);
   } else {
     const listed = o.classes === 'used' ? [] : o.classes === 'catalogue' ? classesOf(ctx) : o.classes;
     const codes = [...new Set([...listed, ...byClass.keys()])].sort(byCode);
@@ -160,10 +162,15 @@ export function sourceSummary(ctx: DeriveContext, o: SourceSummaryOptions): Tabl
   } else {
     spendRows.push(makeRow(o.income === 'jiangsu' ? 'func-grand-total' : 'func-total', o.income === 'jiangsu' ? '支出合计' : '支出总计', 0, cells(total), { ...footer, emphasis: 'total' }));
   }
+  // Jiangsu's 收支预算总表 prints expenditure by use too, as a block of its own
+  const alsoByUse = o.alsoByUse && !o.byUse;
+  if (alsoByUse) spendRows.push(...useRows(uses, o.reserve, cells, 'use'));
   const differs = o.columns !== 'amount';
+  const spendKeys = differs ? { columns: spendColumns.map((c) => c.key) } : {};
   const sections: TSection[] = [
     { key: 'income', label: '收入', nameLabel: '项目', ...(differs ? { columns: ['amount'] } : {}) },
-    { key: section, label: '支出', nameLabel: o.byUse ? '项目' : '功能分类', ...(differs ? { columns: spendColumns.map((c) => c.key) } : {}) },
+    { key: section, label: '支出', nameLabel: o.byUse ? '项目' : '功能分类', ...spendKeys },
+    ...(alsoByUse ? [{ key: 'use', label: '支出', nameLabel: '项目', ...spendKeys }] : []),
   ];
   return {
     layout: 'side-by-side',
@@ -195,20 +202,3 @@ export function incomeList(ctx: DeriveContext): TableBody {
     blocks: [],
   };
 }
-
-/** Jiangsu's 支出预算总表: one row of totals. */
-export function expenditureTotal(ctx: DeriveContext, columns: TColumnSet): TableBody {
-  const total = emptyMoney();
-  for (const c of ctx.aggregate.byFunction) addMoney(total, c);
-  return {
-    layout: 'rows',
-    sections: [],
-    rowHeader: { nameLabel: '项目' },
-    columns: columnsOf(columns),
-    // the row is the table, not a total of rows printed above it
-    rows: [makeRow('total', '合计', 0, cellsOf(columns, total))],
-    preamble: [],
-    blocks: [],
-  };
-}
-

@@ -61,6 +61,8 @@ export const ZTableRows = z.discriminatedUnion('from', [
     columns: ZColumnSet, // of the expenditure side
     unitScopeColumns: ZColumnSet.optional(), // the 单位 version's expenditure columns, where they differ
     byUse: z.boolean().default(false), // expenditure by use (基本/项目) instead of by 功能 类 (Jiangsu 财政拨款收支总表)
+    alsoByUse: z.boolean().default(false), // and by use beside by 功能 类 (Jiangsu 收支预算总表)
+    reserve: z.boolean().default(false), // by use, 单位预留机动经费 apart from 项目支出 (Jiangsu)
     // 功能 类 printed: those used, every 类 of the year's catalogue, or the template's own list
     // (Jiangsu prints a fixed list of 21, used or not).
     classes: z.union([z.enum(['used', 'catalogue']), z.array(z.string().regex(/^\d{3}$/)).min(1)]).default('used'),
@@ -68,7 +70,8 @@ export const ZTableRows = z.discriminatedUnion('from', [
   // Income by source as a list (Jiangsu 收入预算总表).
   z.object({ from: z.literal('income-list'), income: ZIncomeScheme }),
   // One total row (Jiangsu 支出预算总表).
-  z.object({ from: z.literal('expenditure-total'), columns: ZColumnSet }),
+  // with 单位预留机动经费 apart from 项目支出 and a 结转下年资金 column, where the template prints them
+  z.object({ from: z.literal('expenditure-total'), columns: ZColumnSet, reserve: z.boolean().default(false), carryForward: z.boolean().default(false) }),
   // 类 → 款 → 项 of the functional classification, optionally with the units under each 项.
   z.object({ from: z.literal('function-hierarchy'), funds: ZFundScope, columns: ZColumnSet, units: z.boolean().default(false) }),
   // 类 → 款 of the economic classification, basic expenditure only.
