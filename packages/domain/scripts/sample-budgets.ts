@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FundSource } from '../src/budget/fund-source';
 import type { TExpenditureKind } from '../src/budget/budget-document.schema';
-import { formatYuan, type Fen } from '../src/money/fen';
+import { catalogueForYear } from '../src/catalogue';
+import { formatYuan, parseFen, type Fen } from '../src/money/fen';
+import { transcribedProcurement } from '../src/templates/transcribed/transcribed-rows';
 import { printedFen } from '../src/templates/transcribed/printed-amount';
 import { rawRows, transcribedTable } from '../src/templates/transcribed/transcribed-tables';
 import { ZTranscription, type TPrinted, type TTranscription } from '../src/templates/transcribed/transcription.schema';
@@ -164,7 +166,7 @@ const JIANGSU_EXTRA_CODES: readonly [string, string][] = [
  * rest of the projects is booked on 其他商品和服务支出, and so is the reserve: project lines of a
  * project marked `reserve`, named 单位预留机动经费.
  */
-function jiangsuLines(s: TTranscription): LineDraft[] {
+function jiangsuLines(s: TTranscription): { drafts: LineDraft[]; projects: SampleProject[] } {
   const items = codeAmounts(s, 'T05', '项');
   sameMarginals('公开表五/公开表七', items, codeAmounts(s, 'T08', '项'));
   const basic = codeAmounts(s, 'T06', '款');
@@ -178,14 +180,64 @@ function jiangsuLines(s: TTranscription): LineDraft[] {
     key: { code, kind: 'project' as const },
     fen: fenOf(t11.values?.[label], t11.unit) - basicOf(code),
   }));
-  const projectRest = use('项目支出') - projectColumns.reduce((n, c) => n + c.fen, 0);
+  const rest: Marginal<EconomicColumn> = { key: { code: OTHER_GOODS_AND_SERVICES, kind: 'project' }, fen: use('项目支出') - projectColumns.reduce((n, c) => n + c.fen, 0) };
+  // 公开表十二's 专项 are projects of their own, their money taken from the project money of the
+  // 款 they are booked on; one bought from 基本支出 (交通运行费: all 公务用车运行维护费 is 基本) cannot
+  // be, as procurement is a project's
+  const projects: SampleProject[] = [];
+  const specialColumns: Marginal<EconomicColumn>[] = [];
+  for (const p of procurementProjects(s)) {
+    const pool = projectColumns.find((c) => c.key.code === p.code) ?? rest;
+    if (pool.fen < p.fen) continue;
+    pool.fen -= p.fen;
+    projects.push(p);
+    specialColumns.push({ key: { code: p.code, kind: 'project', project: p.id }, fen: p.fen });
+  }
   const columns: Marginal<EconomicColumn>[] = [
     ...basic.map((b) => ({ key: { code: b.key, kind: operating.has(b.key) ? ('basic-public' as const) : ('basic-personnel' as const) }, fen: b.fen })),
+    ...specialColumns,
     ...projectColumns,
-    { key: { code: OTHER_GOODS_AND_SERVICES, kind: 'project' }, fen: projectRest },
+    rest,
     { key: { code: OTHER_GOODS_AND_SERVICES, kind: 'project', project: RESERVE_PROJECT }, fen: use('单位预留机动经费') },
   ];
-  return draftsOf(northWestCorner(items, columns));
+  return { drafts: draftsOf(northWestCorner(items, columns)), projects };
+}
+
+/** A project a sample prints by name (Jiangsu's 专项), with its purchases. */
+interface SampleProject {
+  id: string;
+  name: string;
+  /** the 经济科目 its purchases are booked on */
+  code: string;
+  fen: number;
+  procurement: Record<string, string>[];
+}
+
+const CATEGORY_OF: readonly [string, string][] = [
+  ['货物', 'goods'],
+  ['工程', 'works'],
+  ['服务', 'services'],
+];
+
+/** The 专项 of 公开表十二 with their purchases, each 经济科目 the catalogue's code of the printed name. */
+function procurementProjects(s: TTranscription): SampleProject[] {
+  const economic = new Map([...catalogueForYear(s.year).economic.values()].filter((e) => e.code.length === 5).map((e) => [e.name, e.code]));
+  const projects: SampleProject[] = [];
+  let category = '';
+  for (const row of transcribedProcurement(transcribedTable(s, 'T12')).rows) {
+    const cell = (key: string) => row.cells[key] ?? '';
+    if (row.level === 0) category = CATEGORY_OF.find(([name]) => row.name.includes(name))?.[1] ?? '';
+    if (row.level === 1) {
+      const code = economic.get(cell('economic'));
+      if (code === undefined) throw new Error(`公开表十二: no economic 款 named "${cell('economic')}"`);
+      projects.push({ id: `S${projects.length + 1}`, name: cell('project'), code, fen: parseFen(cell('amount')), procurement: [] });
+    }
+    const project = projects.at(-1);
+    if (row.level === 2 && project !== undefined) {
+      project.procurement.push({ item: cell('item'), category, amount: cell('amount'), economicCode: project.code, method: cell('method') });
+    }
+  }
+  return projects;
 }
 
 /** Income by source, from the summary's (Shanghai) or the income table's (Jiangsu) rows. */
@@ -226,7 +278,7 @@ export function sampleBudget(name: SampleName): Record<string, unknown> {
   const sample = SAMPLES.find((x) => x.name === name)!;
   const s = readTranscription(name);
   const jiangsu = sample.template === 'jiangsu-province';
-  const drafts = jiangsu ? jiangsuLines(s) : shanghaiLines(s);
+  const { drafts, projects: named } = jiangsu ? jiangsuLines(s) : { drafts: shanghaiLines(s), projects: [] };
   const income = incomeOf(s, jiangsu);
   const lineTotal = drafts.reduce((n, d) => n + d.fen, 0);
   const incomeTotal = [...income.values()].reduce((n, f) => n + f, 0);
@@ -234,8 +286,10 @@ export function sampleBudget(name: SampleName): Record<string, unknown> {
   const projects = new Map<string, string>();
   const itemNames = new Map(Object.values(s.tables).flatMap((t) => (t.rows ?? []).map((r) => [r.code, r.name] as const)));
   for (const d of drafts) {
-    // a project per 功能 项, named as the sample names the 项
-    if (d.projectId !== undefined && !projects.has(d.projectId)) projects.set(d.projectId, d.projectId === RESERVE_PROJECT ? '单位预留机动经费' : (itemNames.get(d.functionCode) ?? d.functionCode));
+    // the sample's own projects (专项, 单位预留机动经费), else one per 功能 项, named as the sample names the 项
+    if (d.projectId === undefined || projects.has(d.projectId)) continue;
+    const name = named.find((p) => p.id === d.projectId)?.name ?? (d.projectId === RESERVE_PROJECT ? '单位预留机动经费' : (itemNames.get(d.functionCode) ?? d.functionCode));
+    projects.set(d.projectId, name);
   }
   const yuan = (fen: number) => formatYuan(fen as Fen);
   return {
@@ -263,7 +317,8 @@ export function sampleBudget(name: SampleName): Record<string, unknown> {
     projects: [...projects].map(([id, projectName]) => {
       const amount = drafts.filter((d) => d.projectId === id).reduce((n, d) => n + d.fen, 0);
       const reserve = id === RESERVE_PROJECT ? { reserve: true } : {};
-      return { id, name: projectName, unitCode: UNIT, ...reserve, fundSources: [{ source: 'general-budget-appropriation', amount: yuan(amount) }] };
+      const procurement = named.find((p) => p.id === id)?.procurement ?? [];
+      return { id, name: projectName, unitCode: UNIT, ...reserve, fundSources: [{ source: 'general-budget-appropriation', amount: yuan(amount) }], procurement };
     }),
   };
 }

@@ -94,6 +94,8 @@ export const ZProcurementLine = z.object({
   category: z.enum(PROCUREMENT_CATEGORIES),
   quantity: z.string().max(50).default(''), // as printed: "3", "1"
   amount: ZNonNegativeAmount,
+  economicCode: ZEconomicCode.optional(), // 经济科目 the purchase is booked on (Jiangsu's 政府采购预算表 prints it)
+  method: z.string().max(50).optional(), // 采购组织形式: 分散自行组织, 政府集中采购 …
 });
 
 /** 项目前两年预算编制、执行: budget and execution of the project in a prior year. */

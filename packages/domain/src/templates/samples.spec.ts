@@ -6,6 +6,7 @@ import { ZBudgetDocument } from '../budget/budget-document.schema';
 import { catalogueForYear } from '../catalogue';
 import { deriveDisclosure, templateOf } from '../derive/derive-disclosure';
 import type { TDisclosure, TDisclosureTable, TRow } from '../disclosure/disclosure.schema';
+import { formatYuan, parseFen, type Fen } from '../money/fen';
 import { displayUnitOf, toDisplayGrid } from '../render/display-grid';
 import { transcribedDisclosure } from './transcribed/transcribed-disclosure';
 
@@ -38,6 +39,7 @@ function table(d: TDisclosure, id: string): TDisclosureTable {
   return found;
 }
 
+const minus = (a: string | null | undefined, b: string | null | undefined) => formatYuan((parseFen(a ?? '0') - parseFen(b ?? '0')) as Fen);
 const cell = (t: TDisclosureTable, row: string, column: string): string | null | undefined => t.rows.find((r) => r.key === row)?.cells[column];
 
 describe.each(SAMPLES.map((s) => s.name))('public sample %s', (name) => {
@@ -99,15 +101,16 @@ describe('Jiangsu sample js_npc_standing_committee_office_2019_dept_budget', () 
     expect(t01.rows.filter((r) => r.section === 'use').map((r) => r.name)).toEqual(['一、基本支出', '二、项目支出', '三、单位预留机动经费']);
   });
 
-  // 政府采购预算表 lists, per 品目大类, each 专项 with its 经济科目 and each item with its 采购组织形式:
-  // a procurement line has neither, and the fixture's projects (one per 功能 项) are not the 专项.
-  it('公开表十二 is not derived: the sample prints what a procurement line does not hold', () => {
-    expect(table(derived, 'T12').rows).toEqual([]);
-    expect(shown(table(printed, 'T12')).body.slice(0, 4)).toEqual([
-      ['合计', '', '', '2416.43'],
-      ['一、货物A', '', '', '233.10'],
-      ['办公设备购置费', '办公设备购置', '', '53.10'],
-      ['台式计算机（20万以下）', '', '分散自行组织', '17.92'],
-    ]);
+  // 交通运行费 is bought from 基本支出 (all 公务用车运行维护费 is 基本 in 公开表六 and 公开表九), and a
+  // procurement line is a project's: the fixture cannot hold it, so 公开表十二 lacks that 专项.
+  it('公开表十二 as printed but for the purchases of 基本支出 (交通运行费, 183.60 万元)', () => {
+    const t12 = table(printed, 'T12');
+    const at = t12.rows.findIndex((r) => r.cells['project'] === '交通运行费');
+    const basicBought = t12.rows[at]!;
+    expect(basicBought.cells).toMatchObject({ economic: '公务用车运行维护费', amount: '1836000.00' });
+    expect(t12.rows[at + 1]?.cells).toMatchObject({ item: '车辆维修和保养服务', method: '分散自行组织' });
+    const less = (r: TRow): TRow => ({ ...r, cells: { ...r.cells, amount: minus(r.cells['amount'], basicBought.cells['amount']) } });
+    const rows = t12.rows.filter((_, i) => i !== at && i !== at + 1).map((r) => (r.name === '合计' || r.name === '三、服务C' ? less(r) : r));
+    expect(shown(table(derived, 'T12'))).toEqual(shown({ ...t12, rows }));
   });
 });

@@ -94,7 +94,7 @@ export function transcribedExpenditureTotal(t: TTranscribedTable, spec: TTemplat
 }
 
 /**
- * Jiangsu's 政府采购预算表 as printed: 合计, each 品目大类, each 专项 with its 经济科目, each item
+ * Jiangsu's 政府采购预算表 as printed: 合计, each 采购品目大类, each 专项 with its 经济科目, each item
  * with its 组织形式. Rows are read from the right (the transcription lost the leading blank cell
  * of some rows): 总计, 组织形式, 采购物品名称, 经济科目, 专项名称, 品目大类.
  */
@@ -103,10 +103,12 @@ export function transcribedProcurement(t: TTranscribedTable): TableBody {
   const start = raw.findIndex((r) => r.at(-1) === '总计') + 1;
   if (start === 0) throw new TranscriptionError('no header row ending in 总计', t.title);
   const rows = raw.slice(start).map((r, i) => {
-    const [amount, form, item, economic, project, category] = [...r].reverse().map((c) => c ?? '');
+    const [amount, method, item, economic, project, category] = [...r].reverse().map((c) => c ?? '');
     const level = category !== '' ? 0 : project !== '' ? 1 : 2;
-    const name = category || project || item || '';
-    return makeRow(`printed:${i}`, name, level, { economic: economic || null, form: form || null, amount: printedCell(amount, t.unit) }, name === '合计' ? { emphasis: 'total' } : {});
+    const cells = { project: project || null, economic: economic || null, item: item || null, method: method || null, amount: printedCell(amount, t.unit) };
+    return makeRow(`printed:${i}`, category ?? '', level, cells, category === '合计' ? { emphasis: 'total' } : {});
   });
-  return body({ nameLabel: '采购品目 / 专项 / 物品' }, [textColumn('economic', '经济科目'), textColumn('form', '采购组织形式'), amountColumn('amount', '总计')], rows);
+  const [amountLabel, methodLabel, itemLabel, economicLabel, projectLabel, categoryLabel] = [...(raw[start - 1] ?? [])].reverse().map((c) => c ?? '');
+  const columns = [textColumn('project', projectLabel ?? ''), textColumn('economic', economicLabel ?? ''), textColumn('item', itemLabel ?? ''), textColumn('method', methodLabel ?? ''), amountColumn('amount', amountLabel ?? '')];
+  return body({ nameLabel: categoryLabel ?? '' }, columns, rows);
 }
