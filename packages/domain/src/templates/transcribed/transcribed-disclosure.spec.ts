@@ -65,6 +65,8 @@ describe('transcribedDisclosure', () => {
     const paragraphs = d.explanations[0]!.paragraphs.map((p) => p.text);
     expect(paragraphs[0]).toBe('2025年单位预算编制说明');
     expect(paragraphs).toContain('2. “一般公共服务支出（类）商贸事务（款）一般行政管理事务（项）”454.50万元，主要用于商贸事务支出。');
+    expect(d.explanations.map((e) => e.key)).toEqual(['narrative', 'other-notes']);
+    expect(d.explanations[1]!.paragraphs[1]?.text).toBe('上海市普陀区商务委员会主要职能');
   });
 
   it('refuses a malformed transcription with the path of what is wrong', () => {

@@ -32,7 +32,7 @@ function bodyOf(t: TTranscribedTable, spec: TTemplateTable, unitScope: boolean, 
 /** A line of narrative that starts a paragraph: a heading or a numbered point (一、 （一） 1. 1． （1）), not a figure (1435.14万元). */
 const PARAGRAPH_START = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.．、](?!\d)|（\d+）)/;
 /** A heading: a short line without punctuation, numbered or naming a 说明 (2025年单位预算编制说明). */
-const isHeading = (line: string) => line.length <= 40 && !/[，。；：,]/.test(line) && (PARAGRAPH_START.test(line) || /(说明|情况|解释|概况)$/.test(line));
+const isHeading = (line: string) => line.length <= 40 && !/[，。；：,]/.test(line) && (PARAGRAPH_START.test(line) || /(说明|情况|解释|概况|职能)$/.test(line));
 /** A PDF page's footer line (─ 7 ─), no part of the text. */
 const PAGE_FOOTER = /^─\s*\d+\s*─$/;
 
@@ -63,9 +63,11 @@ export function narrativeParagraphs(text: string): string[] {
 }
 
 function explanationsOf(s: TTranscription): TExplanationSection[] {
-  const text = s.narrative?.text;
-  if (text === undefined || text.trim() === '') return [];
-  return [{ key: 'narrative', title: '说明', paragraphs: narrativeParagraphs(text).map((p) => ({ text: p, figures: [] })) }];
+  const parts: [string, string, string | undefined][] = [
+    ['narrative', '说明', s.narrative?.text],
+    ['other-notes', '其他相关情况说明', s.narrative?.other_notes_text],
+  ];
+  return parts.flatMap(([key, title, text]) => (text === undefined || text.trim() === '' ? [] : [{ key, title, paragraphs: narrativeParagraphs(text).map((p) => ({ text: p, figures: [] })) }]));
 }
 
 /**

@@ -42,7 +42,8 @@ export const ZTranscription = z.looseObject({
   year: z.number().int().min(2000).max(2100),
   scope: z.enum(['部门预算', '单位预算']).optional(),
   tables: z.record(z.string().regex(/^T\d+_/, 'a table key is the template table id, "_", and a description'), ZTranscribedTable),
-  narrative: z.looseObject({ text: z.string() }).optional(),
+  // 编制说明 / 第三部分 as the text layer gives it, and what follows it (Shanghai: 其他相关情况说明)
+  narrative: z.looseObject({ text: z.string(), other_notes_text: z.string().optional() }).optional(),
 });
 
 export type TTranscribedTable = z.output<typeof ZTranscribedTable>;
