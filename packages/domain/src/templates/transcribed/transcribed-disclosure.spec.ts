@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
-import { northWestCorner, readTranscription } from '../../../scripts/sample-budgets';
+import { readTranscription } from '../../../scripts/sample-budgets';
+import { northWestCorner } from '../../../scripts/sample-lines';
 import { catalogueForYear } from '../../catalogue';
 import { ZDisclosure } from '../../disclosure/disclosure.schema';
 import { templateById } from '../template-registry';
