@@ -95,6 +95,8 @@ export const ZProcurementLine = z.object({
   category: z.enum(PROCUREMENT_CATEGORIES),
   quantity: z.string().max(50).default(''), // as printed: "3", "1"
   amount: ZNonNegativeAmount,
+  economicCode: ZEconomicCode.optional(), // 经济科目 the purchase is booked on (Jiangsu's 政府采购预算表 prints it)
+  method: z.string().max(50).optional(), // 采购组织形式: 分散自行组织, 政府集中采购 …
 });
 
 /** 项目前两年预算编制、执行: budget and execution of the project in a prior year. */
@@ -109,6 +111,8 @@ export const ZProject = z.object({
   id: ZId,
   name: ZName, // 项目名称
   unitCode: ZUnitCode, // 项目单位
+  // 单位预留机动经费: money set aside, not yet given to a project; Jiangsu prints it apart from 项目支出
+  reserve: z.boolean().optional(),
   managingDepartment: z.string().max(200).default(''), // 项目主管部门
   executingUnit: z.string().max(200).default(''), // 项目执行单位
   leader: z.string().max(100).default(''), // 项目负责人

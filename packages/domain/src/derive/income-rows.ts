@@ -8,6 +8,8 @@ export interface IncomeRowSpec {
   name: string;
   level: number;
   sources: readonly FundSource[];
+  /** The name the 单位 version prints, where it differs (Shanghai: 1、 for the 部门 version's 1. ). */
+  unitName?: string;
 }
 
 export const src = (source: FundSource, name: string, level: number): IncomeRowSpec => ({ key: `src:${source}`, name, level, sources: [source] });

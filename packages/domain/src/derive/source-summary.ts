@@ -7,6 +7,7 @@ import { addMoney, cellsOf, columnsOf, emptyMoney, inFundScope, type Money } fro
 import type { DeriveContext } from './derive-context';
 import { src, sumSources, type IncomeRowSpec } from './income-rows';
 import { amountCell, amountColumn, byCode, makeRow, type TableBody } from './table-parts';
+import { usesOf, useRows } from './use-rows';
 
 const GP: readonly FundSource[] = ['general-budget-appropriation', 'asset-income-appropriation', 'other-nontax-appropriation', 'higher-special-transfer'];
 const GF: readonly FundSource[] = ['government-fund-appropriation', 'government-fund-special-transfer'];
@@ -16,7 +17,7 @@ const others = (...listed: (readonly FundSource[])[]): FundSource[] => FUND_SOUR
 
 const row = (key: string, name: string, level: number, sources: readonly FundSource[]): IncomeRowSpec => ({ key, name, level, sources });
 
-interface IncomeScheme {
+export interface IncomeScheme {
   rows: readonly IncomeRowSpec[];
   /** Footer rows: 收入总计, or 当年收入小计 / 上年结转资金 / 收入合计. */
   footers: readonly IncomeRowSpec[];
@@ -28,9 +29,9 @@ const INCOME_SCHEMES: Record<Exclude<TIncomeScheme, 'hubei'>, { all: IncomeSchem
     all: {
       rows: [
         row('fiscal', '一、财政拨款收入', 0, [...GP, ...GF, ...SOE]),
-        row('general-public', '1. 一般公共预算资金', 1, GP),
-        row('government-fund', '2. 政府性基金', 1, GF),
-        row('soe-capital', '3. 国有资本经营预算', 1, SOE),
+        { ...row('general-public', '1. 一般公共预算资金', 1, GP), unitName: '1、一般公共预算资金' },
+        { ...row('government-fund', '2. 政府性基金', 1, GF), unitName: '2、政府性基金' },
+        { ...row('soe-capital', '3. 国有资本经营预算', 1, SOE), unitName: '3、国有资本经营预算' },
         row('business-income', '二、事业收入', 0, ['business-income-other', 'business-income-special-account']),
         src('operating-income', '三、事业单位经营收入', 0),
         row('other', '四、其他收入', 0, others(GP, GF, SOE, ['business-income-other', 'business-income-special-account', 'operating-income'])),
@@ -64,19 +65,28 @@ const INCOME_SCHEMES: Record<Exclude<TIncomeScheme, 'hubei'>, { all: IncomeSchem
   },
 };
 
+/** The income rows and footers of a province's summary, all funds or 财政拨款 only. */
+export function incomeScheme(income: Exclude<TIncomeScheme, 'hubei'>, funds: 'all' | 'fiscal'): IncomeScheme {
+  return INCOME_SCHEMES[income][funds];
+}
+
 /** 收入预算总表 of Jiangsu: every source of money as a list, 收入总计 first. */
-const JIANGSU_INCOME_LIST: readonly IncomeRowSpec[] = [
+export const JIANGSU_INCOME_LIST: readonly IncomeRowSpec[] = [
   row('income-grand-total', '收入总计', 0, FUND_SOURCES),
   row('general-public', '一般公共预算资金', 0, GP),
   row('general-public-grant', '公共财政拨款(补助)资金', 1, ['general-budget-appropriation', 'asset-income-appropriation', 'higher-special-transfer']),
   src('other-nontax-appropriation', '专项收入', 1),
   row('government-fund', '政府性基金', 0, GF),
   src('business-income-special-account', '财政专户管理资金', 0),
+  // no fund source tells 专户管理教育收费 from the other 非税收入 of a special account: all of it is the latter
+  row('special-account-education', '专户管理教育收费', 1, []),
+  row('special-account-other', '其他非税收入', 1, ['business-income-special-account']),
   row('other', '其他资金', 0, others(GP, GF, CARRYOVER, ['business-income-special-account'])),
   src('business-income-other', '事业收入', 1),
   src('operating-income', '经营收入', 1),
   row('other-income', '其他收入', 1, others(GP, GF, CARRYOVER, ['business-income-special-account', 'business-income-other', 'operating-income'])),
   row('carryover', '上年结转和结余资金', 0, CARRYOVER),
+  row('carryover-used', '其中：动用上年结转和结余资金', 1, CARRYOVER),
 ];
 
 const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -88,13 +98,14 @@ export function chineseOrdinal(n: number): string {
   return `${tens === 1 ? '' : (ORDINALS[tens - 1] ?? '')}十${ones === 0 ? '' : (ORDINALS[ones - 1] ?? '')}`;
 }
 
-/** Income rows of a side; footer rows are totals where they sum (小计, 合计), not the carry-over between. */
-function incomeRows(ctx: DeriveContext, specs: readonly IncomeRowSpec[], section: string, footer: boolean): TRow[] {
+/** A footer that totals what precedes it (收入总计, 当年收入小计, 收入合计), not 上年结转资金, which it adds. */
+const isTotal = (s: IncomeRowSpec) => s.key.startsWith('income-');
+
+function incomeRows(ctx: DeriveContext, specs: readonly IncomeRowSpec[], section: string | undefined, footer: boolean): TRow[] {
   const income = ctx.aggregate.incomeBySource;
-  return specs.map((s, i) => {
-    const total = footer && (i === 0 || i === specs.length - 1);
-    return makeRow(s.key, s.name, s.level, { amount: amountCell(sumSources(income, s.sources)) }, { section, footer, ...(total ? { emphasis: 'total' as const } : {}) });
-  });
+  return specs.map((s) =>
+    makeRow(s.key, ctx.doc.scope === 'unit' && s.unitName !== undefined ? s.unitName : s.name, s.level, { amount: amountCell(sumSources(income, s.sources)) }, { ...(section === undefined ? {} : { section }), footer, ...(footer && isTotal(s) ? { emphasis: 'total' as const } : {}) }),
+  );
 }
 
 export interface SourceSummaryOptions {
@@ -102,7 +113,9 @@ export interface SourceSummaryOptions {
   income: Exclude<TIncomeScheme, 'hubei'>;
   columns: TColumnSet;
   byUse: boolean;
-  classes: 'used' | 'catalogue';
+  alsoByUse: boolean;
+  reserve: boolean;
+  classes: 'used' | 'catalogue' | readonly string[];
   labels: Readonly<Record<string, string>>;
 }
 
@@ -115,7 +128,6 @@ export function sourceSummary(ctx: DeriveContext, o: SourceSummaryOptions): Tabl
   const scheme = INCOME_SCHEMES[o.income][o.funds];
   const fiscal = o.funds === 'fiscal';
   const byClass = new Map<string, Money>();
-  const uses = { basic: emptyMoney(), project: emptyMoney() };
   const total = emptyMoney();
   for (const c of ctx.aggregate.byFunction) {
     if (fiscal && !inFundScope('fiscal', c.family)) continue;
@@ -123,7 +135,6 @@ export function sourceSummary(ctx: DeriveContext, o: SourceSummaryOptions): Tabl
     let money = byClass.get(cls);
     if (money === undefined) byClass.set(cls, (money = emptyMoney()));
     addMoney(money, c);
-    addMoney(c.kind === 'project' ? uses.project : uses.basic, c);
     addMoney(total, c);
   }
   const incomeColumn: TColumn = amountColumn('amount', o.labels['amount'] ?? '预算数');
@@ -131,10 +142,12 @@ export function sourceSummary(ctx: DeriveContext, o: SourceSummaryOptions): Tabl
   const cells = (m: Money) => (o.columns === 'amount' ? { amount: amountCell(m.total) } : cellsOf(o.columns, m));
   const section = 'expenditure';
   let spendRows: TRow[];
+  const uses = usesOf(ctx, fiscal, o.reserve);
   if (o.byUse) {
-    spendRows = [makeRow('use:basic', '一、基本支出', 0, cells(uses.basic), { section }), makeRow('use:project', '二、项目支出', 0, cells(uses.project), { section })];
+    spendRows = useRows(uses, o.reserve, cells, section);
   } else {
-    const codes = o.classes === 'catalogue' ? [...new Set([...classesOf(ctx), ...byClass.keys()])].sort(byCode) : [...byClass.keys()].sort(byCode);
+    const listed = o.classes === 'used' ? [] : o.classes === 'catalogue' ? classesOf(ctx) : o.classes;
+    const codes = [...new Set([...listed, ...byClass.keys()])].sort(byCode);
     spendRows = codes.map((code, i) =>
       makeRow(`func:${code}`, `${chineseOrdinal(i + 1)}、${nameOf(ctx.catalogue, 'functional', code)}`, 0, cells(byClass.get(code) ?? emptyMoney()), { code, section }),
     );
@@ -149,10 +162,15 @@ export function sourceSummary(ctx: DeriveContext, o: SourceSummaryOptions): Tabl
   } else {
     spendRows.push(makeRow(o.income === 'jiangsu' ? 'func-grand-total' : 'func-total', o.income === 'jiangsu' ? '支出合计' : '支出总计', 0, cells(total), { ...footer, emphasis: 'total' }));
   }
+  // Jiangsu's 收支预算总表 prints expenditure by use too, as a block of its own
+  const alsoByUse = o.alsoByUse && !o.byUse;
+  if (alsoByUse) spendRows.push(...useRows(uses, o.reserve, cells, 'use'));
   const differs = o.columns !== 'amount';
+  const spendKeys = differs ? { columns: spendColumns.map((c) => c.key) } : {};
   const sections: TSection[] = [
     { key: 'income', label: '收入', nameLabel: '项目', ...(differs ? { columns: ['amount'] } : {}) },
-    { key: section, label: '支出', nameLabel: o.byUse ? '项目' : '功能分类', ...(differs ? { columns: spendColumns.map((c) => c.key) } : {}) },
+    { key: section, label: '支出', nameLabel: o.byUse ? '项目' : '功能分类', ...spendKeys },
+    ...(alsoByUse ? [{ key: 'use', label: '支出', nameLabel: '项目', ...spendKeys }] : []),
   ];
   return {
     layout: 'side-by-side',
@@ -178,26 +196,9 @@ export function incomeList(ctx: DeriveContext): TableBody {
     rowHeader: { nameLabel: '项目名称' },
     columns: [amountColumn('amount', '金额')],
     rows: JIANGSU_INCOME_LIST.map((s, i) =>
-      makeRow(s.key, s.name, s.level, { amount: amountCell(sumSources(ctx.aggregate.incomeBySource, s.sources)) }, i === 0 ? { emphasis: 'total' } : {}),
+      makeRow(s.key, ctx.doc.scope === 'unit' && s.unitName !== undefined ? s.unitName : s.name, s.level, { amount: amountCell(sumSources(ctx.aggregate.incomeBySource, s.sources)) }, i === 0 ? { emphasis: 'total' } : {}),
     ),
     preamble: [],
     blocks: [],
   };
 }
-
-/** Jiangsu's 支出预算总表: one row of totals. */
-export function expenditureTotal(ctx: DeriveContext, columns: TColumnSet): TableBody {
-  const total = emptyMoney();
-  for (const c of ctx.aggregate.byFunction) addMoney(total, c);
-  return {
-    layout: 'rows',
-    sections: [],
-    rowHeader: { nameLabel: '项目' },
-    columns: columnsOf(columns),
-    // One row of figures under the column heads 合计 | 基本支出 | …: nothing for it to total.
-    rows: [makeRow('total', '预算数', 0, cellsOf(columns, total))],
-    preamble: [],
-    blocks: [],
-  };
-}
-

@@ -153,7 +153,6 @@ export function deriveT10(ctx: DeriveContext): TableBody {
     rowHeader: { nameLabel: '项目名称' },
     columns: [],
     rows: [],
-    ...(blocks.length === 0 ? { emptyStatement: `本单位${ctx.doc.fiscalYear}年无项目支出。` } : {}),
     preamble: [],
     blocks,
   };

@@ -5,7 +5,8 @@ import { economicTableRows } from './economic-table';
 import { functionTableRows } from './function-table';
 import { isFiscal } from './line-aggregate';
 import { procurementTable } from './procurement-table';
-import { expenditureTotal, incomeList, sourceSummary } from './source-summary';
+import { incomeList, sourceSummary } from './source-summary';
+import { expenditureTotal } from './use-rows';
 import { summaryTable } from './summary-table';
 import { deriveT10 } from './t10-project-performance';
 import { deriveT2 } from './t2-income-summary';
@@ -45,12 +46,21 @@ function bodyOf(ctx: DeriveContext, spec: TTemplateTable, rows: TTableRows): Tab
       return deriveT3(ctx);
     case 'source-summary': {
       const columns = ctx.doc.scope === 'unit' && rows.unitScopeColumns !== undefined ? rows.unitScopeColumns : rows.columns;
-      return sourceSummary(ctx, { funds: rows.funds, income: rows.income === 'hubei' ? 'shanghai' : rows.income, columns, byUse: rows.byUse, classes: rows.classes, labels: spec.labels });
+      return sourceSummary(ctx, {
+        funds: rows.funds,
+        income: rows.income === 'hubei' ? 'shanghai' : rows.income,
+        columns,
+        byUse: rows.byUse,
+        alsoByUse: rows.alsoByUse,
+        reserve: rows.reserve,
+        classes: rows.classes,
+        labels: spec.labels,
+      });
     }
     case 'income-list':
       return incomeList(ctx);
     case 'expenditure-total':
-      return expenditureTotal(ctx, rows.columns);
+      return expenditureTotal(ctx, rows);
     case 'function-hierarchy':
       return codeTable(spec, functionTableRows(ctx, rows), columnsOf(rows.columns, spec.labels, ofWhich));
     case 'basic-economic':
@@ -58,7 +68,7 @@ function bodyOf(ctx: DeriveContext, spec: TTemplateTable, rows: TTableRows): Tab
     case 'hubei-three-public':
       return deriveT8(ctx);
     case 'three-public-row':
-      return threePublicRow(ctx, rows.with);
+      return threePublicRow(ctx, rows.with, spec.labels, rows.columns);
     case 'procurement':
       return procurementTable(ctx);
     case 'department-performance':
@@ -92,6 +102,6 @@ export function deriveTemplateTable(ctx: DeriveContext, spec: TTemplateTable): T
     decimals: spec.decimals,
     ...body,
     rowHeader: header,
-    ...(body.rows.length === 0 && spec.emptyStatement !== undefined ? { emptyStatement: fillPattern(spec.emptyStatement, ctx) } : {}),
+    ...(body.rows.length === 0 && body.blocks.length === 0 && spec.emptyStatement !== undefined ? { emptyStatement: fillPattern(spec.emptyStatement, ctx) } : {}),
   };
 }

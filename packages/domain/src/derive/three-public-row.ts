@@ -5,6 +5,7 @@ import { operatingCostUnits } from './economic-table';
 import { isFiscal } from './line-aggregate';
 import { amountCell, amountColumn, makeRow, type TableBody } from './table-parts';
 import { threePublicFigures } from './t8-three-public';
+import type { TThreePublicColumn } from '../templates/template.schema';
 
 type Extra = 'operating-costs' | 'meetings' | 'training';
 
@@ -26,14 +27,35 @@ function fiscalSumOf(ctx: DeriveContext, code: string): Fen {
   return sum as Fen;
 }
 
+const LABELS: Record<TThreePublicColumn, string> = {
+  total: '合计',
+  'three-public': '小计',
+  'overseas-travel': '因公出国（境）费',
+  reception: '公务接待费',
+  vehicles: '公务用车购置及运行费',
+  'vehicle-purchase': '其中：公务用车购置费',
+  'vehicle-operation': '其中：公务用车运行费',
+  'operating-costs': '机关运行经费',
+  meetings: '会议费',
+  training: '培训费',
+};
+const IN_THREE_PUBLIC: ReadonlySet<TThreePublicColumn> = new Set(['three-public', 'overseas-travel', 'reception', 'vehicles', 'vehicle-purchase', 'vehicle-operation']);
+
+/** The columns of a 三公 row in print order: the template's order, else 合计 (Jiangsu), the 三公, the extras. */
+export function threePublicColumns(extras: readonly Extra[], labels: Readonly<Record<string, string>> = {}, order?: readonly TThreePublicColumn[]): TColumn[] {
+  const withTotal = extras.includes('meetings') || extras.includes('training');
+  const keys = order ?? [...(withTotal ? (['total'] as const) : []), 'three-public', 'overseas-travel', 'reception', 'vehicles', 'vehicle-purchase', 'vehicle-operation', ...extras];
+  return keys.map((key) => amountColumn(key, labels[key] ?? LABELS[key], IN_THREE_PUBLIC.has(key) ? THREE_PUBLIC : undefined));
+}
+
 /**
  * The 三公 as one row of columns (Shanghai's “三公”经费和机关运行经费预算表, Jiangsu's “三公”经费、会议费、
- * 培训费支出预算表): 三公 and its parts, then what the template prints with them. Jiangsu leads with a
- * 合计 of everything it prints.
+ * 培训费支出预算表): 三公 and its parts, then what the template prints with them; 合计 is all of
+ * them but 机关运行经费.
  */
-export function threePublicRow(ctx: DeriveContext, extras: readonly Extra[]): TableBody {
+export function threePublicRow(ctx: DeriveContext, extras: readonly Extra[], labels: Readonly<Record<string, string>> = {}, order?: readonly TThreePublicColumn[]): TableBody {
   const f = threePublicFigures(ctx);
-  const values: Record<string, Fen> = {
+  const values: Partial<Record<TThreePublicColumn, Fen>> = {
     'three-public': f.total,
     'overseas-travel': f.overseasTravel,
     reception: f.reception,
@@ -41,31 +63,21 @@ export function threePublicRow(ctx: DeriveContext, extras: readonly Extra[]): Ta
     'vehicle-purchase': f.vehiclePurchase,
     'vehicle-operation': f.vehicleOperation,
   };
-  const columns: TColumn[] = [];
-  const withTotal = extras.includes('meetings') || extras.includes('training');
-  if (withTotal) columns.push(amountColumn('total', '合计'));
-  columns.push(
-    amountColumn('three-public', '小计', THREE_PUBLIC),
-    amountColumn('overseas-travel', '因公出国（境）费', THREE_PUBLIC),
-    amountColumn('reception', '公务接待费', THREE_PUBLIC),
-    amountColumn('vehicles', '公务用车购置及运行费', THREE_PUBLIC),
-    amountColumn('vehicle-purchase', '其中：公务用车购置费', THREE_PUBLIC),
-    amountColumn('vehicle-operation', '其中：公务用车运行费', THREE_PUBLIC),
-  );
   let total = f.total as number;
   for (const extra of extras) {
     const amount = extra === 'operating-costs' ? operatingCosts(ctx) : fiscalSumOf(ctx, EXTRA_CODES[extra]);
     values[extra] = amount;
     if (extra !== 'operating-costs') total += amount;
-    columns.push(amountColumn(extra, extra === 'operating-costs' ? '机关运行经费' : extra === 'meetings' ? '会议费' : '培训费'));
   }
-  if (withTotal) values['total'] = total as Fen;
-  const cells: TRow['cells'] = Object.fromEntries(columns.map((c) => [c.key, amountCell(values[c.key])]));
+  values.total = total as Fen;
+  const columns = threePublicColumns(extras, labels, order);
+  const cells: TRow['cells'] = Object.fromEntries(columns.map((c) => [c.key, amountCell(values[c.key as TThreePublicColumn])]));
   return {
     layout: 'rows',
     sections: [],
     rowHeader: { nameLabel: '项目' },
     columns,
+    // one row of figures, not a total of rows: 合计 is a column
     rows: [makeRow('amount', '预算数', 0, cells)],
     preamble: [],
     blocks: [],

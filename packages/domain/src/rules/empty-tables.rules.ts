@@ -1,3 +1,4 @@
+import { findTemplate } from '../templates/template-registry';
 import type { TTableRole } from '../templates/table-role';
 import type { TDisclosure, TDisclosureTable } from '../disclosure/disclosure.schema';
 import type { TFinding } from './finding.schema';
@@ -28,7 +29,10 @@ export const EMPTY_TABLE_RULES = defineRules('empty-tables', 'disclosure', {
   },
 });
 
-/** Tables whose rows come from the lines and that the standard form prints as a statement when empty. */
+/**
+ * Tables whose rows come from the lines and that a form prints as a statement when empty: those
+ * the disclosure's template gives a statement; for a template not known here, these roles.
+ */
 const STATED_WHEN_EMPTY: ReadonlySet<TTableRole> = new Set<TTableRole>([
   'general-public-function',
   'general-public-basic-economic',
@@ -46,11 +50,16 @@ function hasData(table: TDisclosureTable): boolean {
 
 export function checkEmptyTables(disclosure: TDisclosure): TFinding[] {
   const findings: TFinding[] = [];
+  const template = findTemplate(disclosure.meta.template);
+  const stated = (table: TDisclosureTable) => {
+    const spec = template?.tables.find((t) => t.id === table.id);
+    return spec === undefined ? STATED_WHEN_EMPTY.has(table.role) : spec.emptyStatement !== undefined;
+  };
   for (const table of disclosure.tables) {
     const at = { kind: 'table', table: table.id } as const;
     const statement = table.emptyStatement?.trim() ?? '';
     const data = hasData(table);
-    if (!data && statement === '' && STATED_WHEN_EMPTY.has(table.role)) {
+    if (!data && statement === '' && stated(table)) {
       findings.push(report(EMPTY_TABLE_RULES.missingStatement, at, { table: tableLabel(table) }));
     } else if (data && statement !== '') {
       findings.push(

@@ -56,6 +56,15 @@ export const HUBEI_2020: TDisclosureTemplateInput = {
     },
     { id: 'T8', role: 'three-public', number: '表八', title: '财政拨款“三公”经费支出表', unit: '万元', decimals: 1, rows: { from: 'hubei-three-public' } },
     { id: 'T9', role: 'department-performance', number: '表九', title: '部门整体支出绩效目标表', unit: '万元', decimals: 1, rows: { from: 'department-performance' } },
-    { id: 'T10', role: 'project-performance', number: '表十', title: '项目支出绩效目标表', unit: '元', decimals: 2, rows: { from: 'project-performance' } },
+    {
+      id: 'T10',
+      role: 'project-performance',
+      number: '表十',
+      title: '项目支出绩效目标表',
+      unit: '元',
+      decimals: 2,
+      rows: { from: 'project-performance' },
+      emptyStatement: '本单位{year}年无项目支出。',
+    },
   ],
 };

@@ -29,6 +29,21 @@ export const INCOME_SCHEMES = ['hubei', 'shanghai', 'jiangsu'] as const;
 export const ZIncomeScheme = z.enum(INCOME_SCHEMES);
 export type TIncomeScheme = z.output<typeof ZIncomeScheme>;
 
+/** The columns a 三公 row may print: 合计, the 三公 and their parts, and what a template prints with them. */
+export const THREE_PUBLIC_COLUMNS = [
+  'total',
+  'three-public',
+  'overseas-travel',
+  'reception',
+  'vehicles',
+  'vehicle-purchase',
+  'vehicle-operation',
+  'operating-costs',
+  'meetings',
+  'training',
+] as const;
+export type TThreePublicColumn = (typeof THREE_PUBLIC_COLUMNS)[number];
+
 /** How a table's rows derive from the lines: one of a closed set of projections, with options. */
 export const ZTableRows = z.discriminatedUnion('from', [
   // 收支预算总表 of Hubei: income by source | expenditure by economic 类 | by functional 类, with footers.
@@ -45,13 +60,17 @@ export const ZTableRows = z.discriminatedUnion('from', [
     columns: ZColumnSet, // of the expenditure side
     unitScopeColumns: ZColumnSet.optional(), // the 单位 version's expenditure columns, where they differ
     byUse: z.boolean().default(false), // expenditure by use (基本/项目) instead of by 功能 类 (Jiangsu 财政拨款收支总表)
-    // 功能 类 printed: those used, or every 类 of the year's catalogue (Jiangsu prints them all).
-    classes: z.enum(['used', 'catalogue']).default('used'),
+    alsoByUse: z.boolean().default(false), // and by use beside by 功能 类 (Jiangsu 收支预算总表)
+    reserve: z.boolean().default(false), // by use, 单位预留机动经费 apart from 项目支出 (Jiangsu)
+    // 功能 类 printed: those used, every 类 of the year's catalogue, or the template's own list
+    // (Jiangsu prints a fixed list of 21, used or not).
+    classes: z.union([z.enum(['used', 'catalogue']), z.array(z.string().regex(/^\d{3}$/)).min(1)]).default('used'),
   }),
   // Income by source as a list (Jiangsu 收入预算总表).
   z.object({ from: z.literal('income-list'), income: ZIncomeScheme }),
   // One total row (Jiangsu 支出预算总表).
-  z.object({ from: z.literal('expenditure-total'), columns: ZColumnSet }),
+  // with 单位预留机动经费 apart from 项目支出 and a 结转下年资金 column, where the template prints them
+  z.object({ from: z.literal('expenditure-total'), columns: ZColumnSet, reserve: z.boolean().default(false), carryForward: z.boolean().default(false) }),
   // 类 → 款 → 项 of the functional classification, optionally with the units under each 项.
   z.object({ from: z.literal('function-hierarchy'), funds: ZFundScope, columns: ZColumnSet, units: z.boolean().default(false) }),
   // 类 → 款 of the economic classification, basic expenditure only.
@@ -64,7 +83,12 @@ export const ZTableRows = z.discriminatedUnion('from', [
   }),
   z.object({ from: z.literal('hubei-three-public') }),
   // 三公 (and, per template, 机关运行经费 / 会议费 / 培训费) as one row of columns.
-  z.object({ from: z.literal('three-public-row'), with: z.array(z.enum(['operating-costs', 'meetings', 'training'])).default([]) }),
+  z.object({
+    from: z.literal('three-public-row'),
+    with: z.array(z.enum(['operating-costs', 'meetings', 'training'])).default([]),
+    // The columns in print order, where the template orders them otherwise (Jiangsu: 公务接待费 last of the 三公).
+    columns: z.array(z.enum(THREE_PUBLIC_COLUMNS)).optional(),
+  }),
   z.object({ from: z.literal('procurement') }),
   z.object({ from: z.literal('department-performance') }),
   z.object({ from: z.literal('project-performance') }),
