@@ -67,8 +67,8 @@ export function parseEconomicMappingCsv(text: string): EconomicMappingRow[] {
   const problems = [...table.problems];
   const rows = table.rows.map(({ position, fields }) => {
     const row = { departmentCode: fields[dept] ?? '', governmentCode: fields[gov] ?? '' };
-    if (!/^\d{3}(\d\d)?$/.test(row.departmentCode)) problems.push({ position, code: row.departmentCode, reason: `dept_code "${row.departmentCode}" is not a 3- or 5-digit code` });
-    if (!/^\d{3}(\d\d)?$/.test(row.governmentCode)) problems.push({ position, code: row.governmentCode, reason: `gov_code "${row.governmentCode}" is not a 3- or 5-digit code` });
+    if (!/^\d{3}(\d\d)?$/.test(row.departmentCode)) problems.push({ position, code: row.departmentCode, reason: `dept_code "${row.departmentCode}" is not a 3- or 5-digit code`, field: 'dept_code' });
+    if (!/^\d{3}(\d\d)?$/.test(row.governmentCode)) problems.push({ position, code: row.governmentCode, reason: `gov_code "${row.governmentCode}" is not a 3- or 5-digit code`, field: 'gov_code' });
     return row;
   });
   if (problems.length > 0) refuse('economic-mapping', problems);

@@ -11,6 +11,8 @@ export interface CatalogueProblem {
   position: string;
   code: string;
   reason: string;
+  /** The column at fault, where one is: `code`, `name`, `dept_code`, `gov_code`. */
+  field?: string;
 }
 
 const LEVEL_BY_LENGTH: Readonly<Record<number, ClassificationLevel>> = { 3: 'class', 5: 'section', 7: 'item' };
@@ -47,7 +49,7 @@ export function catalogueProblems(rows: readonly CatalogueRow[], list: Catalogue
   const problems: CatalogueProblem[] = [];
   const firstSeen = new Map<string, string>();
   for (const row of rows) {
-    const report = (reason: string) => problems.push({ position: row.position, code: row.code, reason });
+    const report = (reason: string, field = 'code') => problems.push({ position: row.position, code: row.code, reason, field });
     if (!/^\d+$/.test(row.code) || !CODE_LENGTHS[list].includes(row.code.length)) {
       report(`code "${row.code}" must be ${CODE_LENGTHS[list].join(', ')} digits for the ${list} classification`);
       continue;
@@ -56,7 +58,7 @@ export function catalogueProblems(rows: readonly CatalogueRow[], list: Catalogue
       report(`code ${row.code} does not start with ${CODE_PREFIX[list]}, as every code of the ${list} classification does`);
       continue;
     }
-    if (row.name.trim() === '') report(`code ${row.code} has an empty name`);
+    if (row.name.trim() === '') report(`code ${row.code} has an empty name`, 'name');
     const earlier = firstSeen.get(row.code);
     if (earlier !== undefined) report(`code ${row.code} appears twice (first at ${earlier})`);
     else firstSeen.set(row.code, row.position);
@@ -64,7 +66,7 @@ export function catalogueProblems(rows: readonly CatalogueRow[], list: Catalogue
   for (const row of rows) {
     const parent = parentOfCode(row.code);
     if (parent !== undefined && firstSeen.has(row.code) && !firstSeen.has(parent)) {
-      problems.push({ position: row.position, code: row.code, reason: `code ${row.code} has no parent ${parent} in the list` });
+      problems.push({ position: row.position, code: row.code, reason: `code ${row.code} has no parent ${parent} in the list`, field: 'code' });
     }
   }
   return problems;
@@ -79,16 +81,16 @@ export function mappingProblems(
   const problems: CatalogueProblem[] = [];
   const seen = new Set<string>();
   for (const row of rows) {
-    const report = (reason: string) => problems.push({ position: row.position, code: row.departmentCode, reason });
+    const report = (reason: string, field: string) => problems.push({ position: row.position, code: row.departmentCode, reason, field });
     const departmentEntry = economic.get(row.departmentCode);
     const governmentEntry = government.get(row.governmentCode);
-    if (departmentEntry === undefined) report(`部门 economic code ${row.departmentCode} is not in the economic list`);
-    if (governmentEntry === undefined) report(`政府 economic code ${row.governmentCode} is not in the government-economic list`);
+    if (departmentEntry === undefined) report(`部门 economic code ${row.departmentCode} is not in the economic list`, 'dept_code');
+    if (governmentEntry === undefined) report(`政府 economic code ${row.governmentCode} is not in the government-economic list`, 'gov_code');
     if (departmentEntry !== undefined && governmentEntry !== undefined && departmentEntry.level !== governmentEntry.level) {
-      report(`${row.departmentCode} is a ${departmentEntry.level}, ${row.governmentCode} a ${governmentEntry.level}: a row maps 类 to 类 and 款 to 款`);
+      report(`${row.departmentCode} is a ${departmentEntry.level}, ${row.governmentCode} a ${governmentEntry.level}: a row maps 类 to 类 and 款 to 款`, 'gov_code');
     }
     const pair = `${row.departmentCode}→${row.governmentCode}`;
-    if (seen.has(pair)) report(`${row.departmentCode} → ${row.governmentCode} appears twice`);
+    if (seen.has(pair)) report(`${row.departmentCode} → ${row.governmentCode} appears twice`, 'gov_code');
     seen.add(pair);
   }
   return problems;
