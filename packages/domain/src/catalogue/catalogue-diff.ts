@@ -10,7 +10,7 @@ export interface CatalogueListDiff {
 export interface CatalogueDiff {
   lists: CatalogueListDiff[];
   /** 部门 codes whose 政府 counterparts change (`from`/`to` empty where none is mapped). */
-  mapping: { departmentCode: string; from: readonly string[]; to: readonly string[] }[];
+  mapping: { departmentCode: string; from: string[]; to: string[] }[];
 }
 
 /**
@@ -32,8 +32,8 @@ export function diffCatalogues(current: Catalogue, next: Catalogue): CatalogueDi
   });
   const departmentCodes = [...new Set([...current.economicMapping.keys(), ...next.economicMapping.keys()])].sort();
   const mapping = departmentCodes.flatMap((departmentCode) => {
-    const from = current.economicMapping.get(departmentCode) ?? [];
-    const to = next.economicMapping.get(departmentCode) ?? [];
+    const from = [...(current.economicMapping.get(departmentCode) ?? [])];
+    const to = [...(next.economicMapping.get(departmentCode) ?? [])];
     return from.join() === to.join() ? [] : [{ departmentCode, from, to }];
   });
   return { lists, mapping };
