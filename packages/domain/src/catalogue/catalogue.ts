@@ -29,7 +29,7 @@ export interface EconomicMappingRow {
 
 /**
  * One fiscal year's edition of the classifications. `fiscalYear` is the year of the edition,
- * which for `catalogueForYear(2021)` may be an earlier one. Maps iterate in code order.
+ * which for `catalogueForYear(2030)` is an earlier one (2026). Maps iterate in code order.
  */
 export interface Catalogue {
   fiscalYear: number;

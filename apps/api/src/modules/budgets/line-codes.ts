@@ -1,11 +1,12 @@
 import { governmentEconomicCodeOf, judgeCode, type Catalogue, type TExpenditureLine } from '@budgetflow/domain';
 import type { TFieldError } from '../../common/errors/app-error';
 
-const REFUSED: Readonly<Record<string, string>> = {
-  malformed: 'is not a classification code',
-  'other-list': 'is a code of another classification',
-  'wrong-level': 'is not at the level a line needs',
-  unknown: 'is not in',
+/** Why a verdict refuses a line's code; verdicts not here let the line in. */
+const REFUSED: Readonly<Record<string, (edition: string) => string>> = {
+  malformed: () => 'is not a classification code',
+  'other-list': () => 'is a code of another classification',
+  'wrong-level': () => 'is not at the level a line needs',
+  unknown: (edition) => `is not in ${edition}`,
 };
 
 /**
@@ -30,7 +31,7 @@ export function unknownLineCodes(
     ] as const) {
       const code = line[field];
       const refused = REFUSED[judgeCode(catalogue, list, code, level).verdict];
-      if (refused !== undefined) errors.push({ path: at(field), message: `${what} ${code} ${refused}${refused.endsWith(' in') ? ` ${edition}` : ''}` });
+      if (refused !== undefined) errors.push({ path: at(field), message: `${what} ${code} ${refused(edition)}` });
     }
     if (!unitCodes.has(line.unitCode)) {
       errors.push({ path: at('unitCode'), message: `the department has no budget unit ${line.unitCode}` });
