@@ -6,10 +6,10 @@ import { useCatalogueInForce } from '../src/features/editor/use-catalogue';
 import { I18nProvider } from '../src/lib/i18n';
 
 /** The picker as the editor mounts it: over the edition in force the API answers for the budget's year. */
-function PickerOfYear({ year }: { year: number }) {
+function PickerOfYear({ year, onChange }: { year: number; onChange(code: string): void }) {
   const catalogue = useCatalogueInForce(year);
   if (catalogue === null) return <p>…</p>;
-  return <CodePicker catalogue={catalogue} kind="functional" value="2010350" onChange={() => undefined} label="功能科目" />;
+  return <CodePicker catalogue={catalogue} kind="functional" value="2010350" onChange={onChange} label="功能科目" />;
 }
 
 function answering(edition: unknown) {
@@ -18,12 +18,12 @@ function answering(edition: unknown) {
   return fetch;
 }
 
-function renderPicker() {
+function renderPicker(onChange: (code: string) => void = () => undefined) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
       <I18nProvider initial="zh">
-        <PickerOfYear year={2021} />
+        <PickerOfYear year={2021} onChange={onChange} />
       </I18nProvider>
     </QueryClientProvider>,
   );
@@ -46,7 +46,7 @@ describe('the code picker reads the edition in force from the API', () => {
     client.clear();
   });
 
-  it('does not offer it under the shipped edition, nor a code the upload removed', async () => {
+  it('does not offer a code the uploaded edition removed, nor one it lacks', async () => {
     answering({ ...shipped, completeness: 'complete', functional: shipped.functional.filter((e) => e.code !== '2010350' && e.code !== '2010301') });
     const client = renderPicker();
     const input = (await screen.findByRole('combobox', { name: '功能科目' })) as HTMLInputElement;
@@ -55,6 +55,29 @@ describe('the code picker reads the edition in force from the API', () => {
     expect(optionTexts()).not.toContain('2010301 行政运行');
     expect(optionTexts()).toContain('2010302 一般行政管理事务');
     fireEvent.change(input, { target: { value: '信访事务' } });
+    expect(optionTexts()).toEqual(['无匹配科目']);
+    client.clear();
+  });
+
+  it('under the shipped (partial) edition offers a whole code it lacks under a known 款, saying so; a complete edition does not', async () => {
+    answering(shipped);
+    const onChange = jest.fn<void, [string]>();
+    const client = renderPicker(onChange);
+    const input = (await screen.findByRole('combobox', { name: '功能科目' })) as HTMLInputElement;
+    fireEvent.change(input, { target: { value: '2010308' } });
+    expect(optionTexts()).toEqual(['2010308 内置目录（不完整）未收录，上级 20103 在：请核对其名称']);
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onChange).toHaveBeenCalledWith('2010308');
+    fireEvent.change(input, { target: { value: '2019901' } }); // its 款 20199 is not known either
+    expect(optionTexts()).toEqual(['无匹配科目']);
+    client.clear();
+  });
+
+  it('a complete edition offers only its own codes', async () => {
+    answering({ ...shipped, completeness: 'complete' });
+    const client = renderPicker();
+    const input = (await screen.findByRole('combobox', { name: '功能科目' })) as HTMLInputElement;
+    fireEvent.change(input, { target: { value: '2010308' } });
     expect(optionTexts()).toEqual(['无匹配科目']);
     client.clear();
   });
