@@ -59,7 +59,7 @@ describe('the code picker reads the edition in force from the API', () => {
     client.clear();
   });
 
-  it('under the shipped (partial) edition offers a whole code it lacks under a known 款, saying so; a complete edition does not', async () => {
+  it('under the shipped (partial) edition offers a whole code it lacks under a known 款, saying so, and not one whose 款 is unknown too', async () => {
     answering(shipped);
     const onChange = jest.fn<void, [string]>();
     const client = renderPicker(onChange);
