@@ -1,4 +1,5 @@
-import type { Finding } from '@budgetflow/domain';
+import type { Catalogue, Finding } from '@budgetflow/domain';
+import { CATALOGUE_OPTION, catalogueOption } from './catalogue-option';
 import type { CliCommand } from './cli-command';
 import { reportFindings } from './format-findings';
 import { readJsonInput, type InputSchema } from './read-json-input';
@@ -10,7 +11,10 @@ export interface FindingsCommandSpec<T> {
   schema: InputSchema<T>;
   /** what the file must be, for the message when it is not */
   what: string;
-  check(input: T): readonly Finding[];
+  /** The fiscal year of the input, which a `--catalogue` edition must be of. */
+  fiscalYear(input: T): number;
+  /** `catalogue`: the edition `--catalogue` names; undefined for the shipped edition of the year. */
+  check(input: T, catalogue: Catalogue | undefined): readonly Finding[];
 }
 
 /** A command that reads one JSON file, runs part of the rule set on it and exits 1 on errors. */
@@ -19,10 +23,11 @@ export function findingsCommand<T>(spec: FindingsCommandSpec<T>): CliCommand {
     name: spec.name,
     summary: spec.summary,
     arguments: [spec.argument],
-    options: [{ name: 'json', description: 'print the findings as JSON instead of text' }],
+    options: [{ name: 'json', description: 'print the findings as JSON instead of text' }, CATALOGUE_OPTION],
     async run({ positionals: [file = ''], options }, io) {
       const input = await readJsonInput(io.cwd, file, spec.schema, spec.what);
-      return reportFindings(io, spec.check(input), options.json === true);
+      const catalogue = await catalogueOption(io.cwd, options, spec.fiscalYear(input));
+      return reportFindings(io, spec.check(input, catalogue), options.json === true);
     },
   };
 }

@@ -16,7 +16,7 @@ const catalogue = catalogueForYear(seed.fiscalYear);
 
 /** The seed with one line's economic code replaced by one the catalogue does not have. */
 function withUnknownCode(): TBudgetDocument {
-  const lines = seed.expenditureLines.map((l, i) => (i === 4 ? { ...l, economicCode: '30100' } : l));
+  const lines = seed.expenditureLines.map((l, i) => (i === 4 ? { ...l, economicCode: '38800' } : l));
   return { ...seed, expenditureLines: lines };
 }
 

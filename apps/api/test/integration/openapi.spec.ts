@@ -29,7 +29,7 @@ describe('OpenAPI at /api/docs', () => {
     const users = doc.paths['/api/users']?.['post'];
     expect(users?.security).toEqual([{ bearer: [] }, { cookie: [] }]);
     expect(Object.keys(users?.responses ?? {})).toEqual(expect.arrayContaining(['201', '400', '401', '403', '409']));
-    expect(doc.paths['/api/catalogue/{year}/{kind}']?.['put']?.requestBody?.content).toHaveProperty(['text/csv']);
+    expect(doc.paths['/api/catalogue/{year}/uploads']?.['post']?.requestBody?.content).toHaveProperty(['application/json']);
   });
 
   it('documents every route the application serves (except the docs themselves)', async () => {

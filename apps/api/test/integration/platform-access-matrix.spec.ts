@@ -34,7 +34,8 @@ const ROUTES: TRouteCase[] = [
   { method: 'get', path: () => '/api/fiscal-years', allowed: 'all' },
   { method: 'put', path: () => '/api/fiscal-years/2020', body: {}, allowed: ['admin'] },
   { method: 'get', path: () => '/api/catalogue/2020/economic', allowed: 'all' },
-  { method: 'put', path: () => '/api/catalogue/2020/economic', body: {}, allowed: ['admin'] },
+  { method: 'get', path: () => '/api/catalogue/2020', allowed: 'all' },
+  { method: 'post', path: () => '/api/catalogue/2020/uploads', body: {}, allowed: ['admin'] },
   { method: 'get', path: () => '/api/audit/verify', allowed: ['admin'] },
 ];
 

@@ -7,5 +7,6 @@ export const checkCommand = findingsCommand({
   argument: '<disclosure.json>',
   schema: ZDisclosure,
   what: 'disclosure',
-  check: checkDisclosure,
+  fiscalYear: (disclosure) => disclosure.meta.fiscalYear,
+  check: (disclosure, catalogue) => checkDisclosure(disclosure, catalogue),
 });

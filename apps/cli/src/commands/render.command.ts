@@ -13,6 +13,7 @@ import {
 } from '@budgetflow/domain';
 import type { CliCommand, ParsedArgs } from '../cli-command';
 import { EXIT } from '../exit-codes';
+import { CATALOGUE_OPTION, catalogueOption } from '../catalogue-option';
 import { InputError } from '../input-error';
 import { readJsonInput } from '../read-json-input';
 import { writeOutput } from '../write-output';
@@ -37,13 +38,15 @@ export const renderCommand: CliCommand = {
     // Other provinces print 元, or two decimals: the CSV can follow them.
     { name: 'unit', values: ['wan', 'yuan'], description: 'csv only: amounts in 万元 (default) or 元' },
     { name: 'decimals', values: ['1', '2'], description: 'csv only: decimals of displayed amounts (default 1 for 万元)' },
+    CATALOGUE_OPTION,
   ],
   async run({ positionals: [file = ''], options }, io) {
     const format = (options.format ?? 'json') as RenderFormat;
     const amounts = amountFormat(options, format);
     const document = await readJsonInput(io.cwd, file, ZBudgetDocument, 'budget document');
     const template = typeof options.template === 'string' ? findTemplate(options.template) : undefined;
-    const disclosure = deriveDisclosure(document, yearCatalogue(document.fiscalYear), template === undefined ? {} : { template });
+    const catalogue = (await catalogueOption(io.cwd, options, document.fiscalYear)) ?? yearCatalogue(document.fiscalYear);
+    const disclosure = deriveDisclosure(document, catalogue, template === undefined ? {} : { template });
     await writeOutput(io, options.out, RENDERERS[format](disclosure, amounts));
     return EXIT.ok;
   },

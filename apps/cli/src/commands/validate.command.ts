@@ -7,5 +7,6 @@ export const validateCommand = findingsCommand({
   argument: '<budget.json>',
   schema: ZBudgetDocument,
   what: 'budget document',
-  check: (document) => validateBudget(document),
+  fiscalYear: (document) => document.fiscalYear,
+  check: (document, catalogue) => validateBudget(document, catalogue),
 });

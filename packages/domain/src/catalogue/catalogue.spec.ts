@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError } from '../errors';
-import { buildCatalogue, lookupEntry, lookupName, type ClassificationKind } from './catalogue';
-import { parseCatalogueCsv } from './catalogue-csv';
+import { buildCatalogue, governmentEconomicCodeOf, lookupEntry, lookupName, type ClassificationKind } from './catalogue';
+import { parseCatalogueCsv, parseEconomicMappingCsv } from './catalogue-csv';
 import { CATALOGUE_EDITION_YEARS, catalogueForYear } from './catalogue-editions';
 
 const OBSERVED_CODES = join(__dirname, '..', '..', 'fixtures', 'observed-codes');
@@ -97,16 +97,31 @@ describe('names by year', () => {
     [2019, 'functional', '220', '自然资源海洋气象等支出'],
     [2018, 'functional', '224', undefined],
     [2019, 'functional', '224', '灾害防治及应急管理支出'],
-    [2021, 'functional', '20805', '行政事业单位养老支出'], // no 2021 edition: the 2020 one applies
+    [2021, 'functional', '20805', '行政事业单位养老支出'], // 2021 starts from 2020's codes: none printed for 2021 was seen
+    [2019, 'functional', '2040410', '检察监督'], // printed by the 2019 Jiangsu 检察院 budget only
+    [2020, 'functional', '2040410', undefined],
+    [2018, 'functional', '2040405', '公诉、审判、侦查、执行等检察监督支出'],
     [2030, 'economic', '30217', '公务接待费'],
   ] as const)('%d %s %s is %s', (year, kind, code, name) => {
     expect(lookupName(catalogueForYear(year), kind, code)).toBe(name);
   });
 
-  it('answers with the nearest edition at or before the year', () => {
-    expect(catalogueForYear(2021).fiscalYear).toBe(2020);
-    expect(catalogueForYear(2024).fiscalYear).toBe(2024);
-    expect(CATALOGUE_EDITION_YEARS).toEqual(expect.arrayContaining([2018, 2019, 2020, 2025]));
+  it('ships an edition of every year 2018–2026, each partial, and answers a later year with the last', () => {
+    expect(CATALOGUE_EDITION_YEARS).toEqual([2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+    expect(CATALOGUE_EDITION_YEARS.map((y) => catalogueForYear(y).completeness)).toEqual(CATALOGUE_EDITION_YEARS.map(() => 'partial'));
+    expect(catalogueForYear(2022).fiscalYear).toBe(2022);
+    expect(catalogueForYear(2030).fiscalYear).toBe(2026);
+  });
+
+  it('carries the 政府预算经济分类 and the 对照表 as far as they were seen, the 部门 款 mapped to its 政府 款', () => {
+    const c2024 = catalogueForYear(2024);
+    expect(lookupEntry(c2024, 'government-economic', '50101')).toEqual({ code: '50101', name: '工资奖金津补贴', level: 'section', parentCode: '501' });
+    expect(governmentEconomicCodeOf(c2024, '30101')).toBe('50101');
+    expect(governmentEconomicCodeOf(c2024, '30106')).toBe('50199'); // 伙食补助费 → 其他工资福利支出
+    expect(governmentEconomicCodeOf(c2024, '30201')).toBe('50201');
+    expect(governmentEconomicCodeOf(c2024, '30301')).toBeUndefined(); // 303 was not in the part of the 对照表 that could be read
+    // mock data only (50502, 51301) is not print, and their 类 505/513 were never seen
+    expect(c2024.governmentEconomic.has('50502')).toBe(false);
   });
 
   it('refuses a year before the first edition', () => {
@@ -209,6 +224,39 @@ describe('buildCatalogue', () => {
     expect(() => buildCatalogue(2027, [{ code: '20103', name: 'x', level: 'class' }], [])).toThrow(
       expect.objectContaining({ code: 'CATALOGUE_INVALID', message: expect.stringContaining('entry 1 (20103): code 20103 has no parent 201') as string }) as DomainError,
     );
+  });
+
+  it('builds a complete edition by default, with its 对照表 mapping a 部门 款 to one or several 政府 款', () => {
+    const economic = parseCatalogueCsv('code,name\n301,工资福利支出\n30101,基本工资\n', 'economic');
+    const government = parseCatalogueCsv('科目编码,科目名称\n501,机关工资福利支出\n50101,工资奖金津补贴\n505,对事业单位经常性补助\n50501,工资福利支出\n', 'government-economic');
+    const economicMapping = parseEconomicMappingCsv('gov_code,gov_name,dept_code,dept_name\n50101,工资奖金津补贴,30101,基本工资\n50501,工资福利支出,30101,基本工资\n501,机关工资福利支出,301,工资福利支出\n');
+    const catalogue = buildCatalogue(2027, [], economic, { governmentEconomic: government, economicMapping });
+    expect(catalogue.completeness).toBe('complete');
+    expect(catalogue.economicMapping.get('30101')).toEqual(['50101', '50501']);
+    expect(governmentEconomicCodeOf(catalogue, '30101')).toBeUndefined(); // 机关 or 事业单位: the document does not say
+    expect(governmentEconomicCodeOf(catalogue, '301')).toBe('501');
+  });
+
+  it('refuses a 对照表 row naming a code of neither list, or a 类 against a 款, every problem at once', () => {
+    const economic = parseCatalogueCsv('code,name\n301,工资福利支出\n30101,基本工资\n', 'economic');
+    const government = parseCatalogueCsv('code,name\n501,机关工资福利支出\n50101,工资奖金津补贴\n', 'government-economic');
+    const mapping = [
+      { departmentCode: '30101', governmentCode: '50101' },
+      { departmentCode: '30102', governmentCode: '50101' },
+      { departmentCode: '301', governmentCode: '50199' },
+      { departmentCode: '301', governmentCode: '50101' },
+    ];
+    expect(() => buildCatalogue(2027, [], economic, { governmentEconomic: government, economicMapping: mapping })).toThrow(
+      /entry 2 \(30102 → 50101\): 部门 economic code 30102 is not in the economic list[\s\S]*entry 3 \(301 → 50199\): 政府 economic code 50199[\s\S]*entry 4 \(301 → 50101\): 301 is a class, 50101 a section/,
+    );
+    expect(() => parseEconomicMappingCsv('gov,dept\n501,301\n')).toThrow(/dept_code and gov_code/);
+    expect(() => parseEconomicMappingCsv('dept_code,gov_code\n3010,501\n')).toThrow(/line 2: dept_code "3010"/);
+  });
+
+  it('refuses a code of another classification in a list: a 3xx among the functional codes, a 2xx among the economic', () => {
+    expect(() => parseCatalogueCsv('code,name\n301,工资福利支出\n', 'functional')).toThrow(/line 2: code 301 does not start with 2/);
+    expect(() => parseCatalogueCsv('code,name\n201,一般公共服务支出\n', 'economic')).toThrow(/line 2: code 201 does not start with 3/);
+    expect(parseCatalogueCsv('code,name\n501,机关工资福利支出\n', 'government-economic')).toHaveLength(1);
   });
 
   it('refuses a year that is not a fiscal year', () => {

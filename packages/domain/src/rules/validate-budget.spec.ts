@@ -15,7 +15,7 @@ describe('validateBudget', () => {
     const doc = generateBudget({ lines: 400, projects: 3 });
     doc.expenditureLines[1]!.id = doc.expenditureLines[0]!.id;
     doc.expenditureLines[2]!.unitCode = '999999';
-    doc.expenditureLines[3]!.functionCode = '2010398';
+    doc.expenditureLines[3]!.functionCode = '2019901';
     const { disclosure, findings } = deriveAndValidate(doc, catalogue);
     expect(disclosure).toEqual(deriveDisclosure(doc, catalogue));
     expect(findings).toEqual(validateBudget(doc, catalogue, { disclosure: deriveDisclosure(doc, catalogue) }));

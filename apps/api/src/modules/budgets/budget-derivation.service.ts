@@ -1,6 +1,7 @@
-import { aggregateLines, catalogueForYear, countErrors, deriveDisclosure, validateBudget, type LineAggregate, type TBudgetDocument, type TDisclosure, type TFinding } from '@budgetflow/domain';
+import { aggregateLines, catalogueForYear, countErrors, deriveDisclosure, validateBudget, type Catalogue, type LineAggregate, type TBudgetDocument, type TDisclosure, type TFinding } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CatalogueInForce, type TEditionInForce } from '../catalogue/catalogue-in-force';
 import { BudgetLinesRepository } from './budget-lines.repository';
 import type { TBudgetRow } from './budget-row';
 import { totalsOf, type TBudgetTotals } from './budget-totals';
@@ -16,18 +17,27 @@ export interface TDerivation {
   disclosure: TDisclosure;
 }
 
-/** A derivation as the JSON bytes (UTF-8) the API answers with, made once per version. */
+/** A derivation as the JSON bytes (UTF-8) the API answers with, made once per version and edition in force. */
 export interface TSerializedDerivation {
   version: number;
+  /** The edition it was derived under (CatalogueInForce's key): a confirmed upload makes it stale. */
+  catalogueKey: string;
   json: Buffer;
+}
+
+export interface TDeriveOptions {
+  /** The edition in force for the budget's year (default: the shipped one). */
+  catalogue?: Catalogue;
+  aggregate?: LineAggregate;
 }
 
 /**
  * The domain's pure functions over a document, its lines read once for all (or summed already, by
  * whoever keeps their tally): its disclosure tables, its findings, its totals.
  */
-export function deriveAll(document: TBudgetDocument, version: number, aggregate: LineAggregate = aggregateLines(document)): TDerivation {
-  const catalogue = catalogueForYear(document.fiscalYear);
+export function deriveAll(document: TBudgetDocument, version: number, options: TDeriveOptions = {}): TDerivation {
+  const catalogue = options.catalogue ?? catalogueForYear(document.fiscalYear);
+  const aggregate = options.aggregate ?? aggregateLines(document);
   const disclosure = deriveDisclosure(document, catalogue, { aggregate });
   const findings = validateBudget(document, catalogue, { disclosure, aggregate });
   return { derivedVersion: version, totals: totalsOf(document, aggregate), errorCount: countErrors(findings), findings, disclosure };
@@ -38,7 +48,8 @@ const RECENT_LIMIT = 16;
 
 /**
  * Derived tables, findings and totals of a budget at its current version. They change only when
- * the version does, so they are derived once per version, stored in budget_derivations as the JSON
+ * the version does, or when an administrator puts another edition of the catalogue in force for
+ * the budget's year; so they are derived once per (version, edition), stored in budget_derivations as the JSON
  * text that is sent, and the most recent are kept in memory: reading an unchanged budget costs no
  * pass over its lines and no re-serialisation.
  */
@@ -50,28 +61,30 @@ export class BudgetDerivationService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly lines: BudgetLinesRepository,
+    private readonly catalogues: CatalogueInForce,
   ) {
     this.snapshots = new LineSnapshots(lines);
   }
 
   /** Parsed, for the workflow (a submission freezes it into the revision). */
-  async forBudget(budget: Pick<TBudgetRow, 'id' | 'version'>): Promise<TDerivation> {
+  async forBudget(budget: Pick<TBudgetRow, 'id' | 'version' | 'fiscal_year'>): Promise<TDerivation> {
     return JSON.parse((await this.serialized(budget)).json.toString('utf8')) as TDerivation;
   }
 
-  async serialized(budget: Pick<TBudgetRow, 'id' | 'version'>): Promise<TSerializedDerivation> {
+  async serialized(budget: Pick<TBudgetRow, 'id' | 'version' | 'fiscal_year'>): Promise<TSerializedDerivation> {
+    const edition = await this.catalogues.forYear(budget.fiscal_year);
     const hit = this.recent.get(budget.id);
-    if (hit !== undefined && hit.version === budget.version) return this.remember(budget.id, hit);
+    if (hit !== undefined && hit.version === budget.version && hit.catalogueKey === edition.key) return this.remember(budget.id, hit);
     const rows: { version: number; payload: string }[] = await this.dataSource.query(
-      `SELECT version, payload FROM budget_derivations WHERE budget_id = $1 AND version = $2`,
-      [budget.id, budget.version],
+      `SELECT version, payload FROM budget_derivations WHERE budget_id = $1 AND version = $2 AND catalogue_key = $3`,
+      [budget.id, budget.version, edition.key],
     );
     const stored = rows[0];
-    if (stored !== undefined) return this.remember(budget.id, { version: stored.version, json: Buffer.from(stored.payload, 'utf8') });
-    return this.remember(budget.id, await this.derive(budget.id));
+    if (stored !== undefined) return this.remember(budget.id, { version: stored.version, catalogueKey: edition.key, json: Buffer.from(stored.payload, 'utf8') });
+    return this.remember(budget.id, await this.derive(budget.id, edition));
   }
 
-  private async derive(id: string): Promise<TSerializedDerivation> {
+  private async derive(id: string, edition: TEditionInForce): Promise<TSerializedDerivation> {
     // A repeatable-read snapshot, so the lines and the version we label them with belong together.
     const derived = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const rows: { version: number; lines_replaced_in: number; document: TDocumentRest }[] = await m.query(
@@ -83,7 +96,7 @@ export class BudgetDerivationService {
       const incomeLines = (await this.lines.loadIncome(m, id)).map(toIncomeLine);
       const at = { budgetId: id, version: row.version, replacedIn: row.lines_replaced_in };
       const json = await this.snapshots.withLinesAt(m, at, incomeLines, (expenditureLines, aggregate) =>
-        JSON.stringify(deriveAll({ ...row.document, incomeLines, expenditureLines }, row.version, aggregate)),
+        JSON.stringify(deriveAll({ ...row.document, incomeLines, expenditureLines }, row.version, { catalogue: edition.catalogue, aggregate })),
       );
       return { version: row.version, json };
     });
@@ -92,13 +105,14 @@ export class BudgetDerivationService {
       // write (a few hundred kB after every burst of edits) need not wait for the disk.
       await m.query(`SET LOCAL synchronous_commit TO off`);
       await m.query(
-        `INSERT INTO budget_derivations (budget_id, version, payload) VALUES ($1, $2, $3)
-         ON CONFLICT (budget_id) DO UPDATE SET version = EXCLUDED.version, payload = EXCLUDED.payload
-         WHERE budget_derivations.version < EXCLUDED.version`,
-        [id, derived.version, derived.json],
+        `INSERT INTO budget_derivations (budget_id, version, payload, catalogue_key) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (budget_id) DO UPDATE SET version = EXCLUDED.version, payload = EXCLUDED.payload, catalogue_key = EXCLUDED.catalogue_key
+         WHERE budget_derivations.version < EXCLUDED.version
+            OR (budget_derivations.version = EXCLUDED.version AND budget_derivations.catalogue_key <> EXCLUDED.catalogue_key)`,
+        [id, derived.version, derived.json, edition.key],
       );
     });
-    return { version: derived.version, json: Buffer.from(derived.json, 'utf8') };
+    return { version: derived.version, catalogueKey: edition.key, json: Buffer.from(derived.json, 'utf8') };
   }
 
   private remember(id: string, derivation: TSerializedDerivation): TSerializedDerivation {

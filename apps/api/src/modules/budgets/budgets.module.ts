@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { QueueClientModule } from '../../queue/queue-client.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
 import { BudgetJobsController } from './budget-jobs.controller';
 import { BudgetJobsService } from './budget-jobs.service';
 import { BudgetDerivationService } from './budget-derivation.service';
@@ -11,7 +12,7 @@ import { BudgetsService } from './budgets.service';
 import { DepartmentDraftRepository } from './department-draft.repository';
 
 @Module({
-  imports: [QueueClientModule],
+  imports: [QueueClientModule, CatalogueModule],
   controllers: [BudgetsController, BudgetWorkbookController, BudgetJobsController],
   providers: [BudgetsService, BudgetJobsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService, DepartmentDraftRepository],
   exports: [BudgetsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService],

@@ -11,7 +11,8 @@ import { BudgetsRepository, type TBudgetListFilter, type TBudgetSummaryRow } fro
 import { DepartmentDraftRepository } from './department-draft.repository';
 import { copyExpenditureLines } from './expenditure-copy';
 import type { TCreateBudgetRequest, TLinesPatchRequest, TReadBudgetQuery } from './dto/budget-requests.schema';
-import { unknownLineCodes } from './line-codes';
+import { CatalogueInForce } from '../catalogue/catalogue-in-force';
+import { unknownLineCodes, withGovernmentCode } from './line-codes';
 import { catalogueOfYear } from './year-catalogue';
 import { joinDocument, splitDocument, toExpenditureLine, toIncomeLine } from './mappers/budget-document.mapper';
 import { EDITABLE_STATES, versionConflict } from './budget-versioning';
@@ -45,6 +46,7 @@ export class BudgetsService {
     private readonly departments: DepartmentDraftRepository,
     private readonly derivations: BudgetDerivationService,
     private readonly audit: AuditService,
+    private readonly catalogues: CatalogueInForce,
   ) {}
 
   async list(caller: TCaller, filter: TBudgetListFilter): Promise<{ items: TBudgetSummary[]; page: number; pageSize: number; total: number }> {
@@ -64,7 +66,7 @@ export class BudgetsService {
         ]);
       }
       // A year without a classification catalogue could hold no valid line: refused here, not at every read.
-      catalogueOfYear(request.fiscalYear);
+      await catalogueOfYear(this.catalogues, request.fiscalYear, m);
       const empty = ZBudgetDocument.parse({
         schemaVersion: 1,
         fiscalYear: request.fiscalYear,
@@ -83,15 +85,16 @@ export class BudgetsService {
   async read(caller: TCaller, id: string, query: TReadBudgetQuery): Promise<{ head: TBudgetHead; derived: TSerializedDerivation }> {
     const m = this.dataSource.manager;
     const budget = await this.mustFind(m, caller, id);
-    const [derived, page, income] = await Promise.all([
+    const [derived, page, income, catalogue] = await Promise.all([
       this.derivations.serialized(budget),
       this.lines.expenditurePage(m, id, query.linePage, query.linePageSize),
       this.lines.loadIncome(m, id),
+      catalogueOfYear(this.catalogues, budget.fiscal_year, m),
     ]);
     const head: TBudgetHead = {
       ...toSummary(budget),
       returnReason: budget.return_reason,
-      lines: { expenditure: { page: query.linePage, pageSize: query.linePageSize, items: page.map(toExpenditureLine) }, income: income.map(toIncomeLine) },
+      lines: { expenditure: { page: query.linePage, pageSize: query.linePageSize, items: page.map((row) => withGovernmentCode(toExpenditureLine(row), catalogue)) }, income: income.map(toIncomeLine) },
     };
     return { head, derived };
   }
@@ -100,7 +103,7 @@ export class BudgetsService {
   async patchLines(caller: TCaller, id: string, patch: TLinesPatchRequest, version: number): Promise<{ id: string; version: number }> {
     const budget = await this.mustFind(this.dataSource.manager, caller, id);
     const units = await this.budgets.unitCodes(this.dataSource.manager, id);
-    const codeErrors = unknownLineCodes(patch.upsertExpenditure, catalogueOfYear(budget.fiscal_year), units, 'upsertExpenditure');
+    const codeErrors = unknownLineCodes(patch.upsertExpenditure, await catalogueOfYear(this.catalogues, budget.fiscal_year), units, 'upsertExpenditure');
     if (codeErrors.length > 0) throw new AppError('VALIDATION_FAILED', 'Some lines name codes that do not exist', codeErrors);
     return this.edit(caller, id, version, 'budget.lines.edit', async (m, newVersion) => {
       const missing: TFieldError[] = [
@@ -124,7 +127,7 @@ export class BudgetsService {
     const budget = await this.mustFind(this.dataSource.manager, caller, id);
     const errors = documentMismatch(budget, document);
     const units = new Set(document.department.units.map((u) => u.code));
-    errors.push(...unknownLineCodes(document.expenditureLines, catalogueOfYear(budget.fiscal_year), units, 'expenditureLines'));
+    errors.push(...unknownLineCodes(document.expenditureLines, await catalogueOfYear(this.catalogues, budget.fiscal_year), units, 'expenditureLines'));
     if (errors.length > 0) throw new AppError('VALIDATION_FAILED', 'The document does not fit this budget', errors);
     return this.edit(caller, id, version, 'budget.document.import', async (m, newVersion) => {
       // A document that names no template prints under the one in force for its year.

@@ -1,10 +1,12 @@
-import { catalogueForYear, isDomainError, type Catalogue } from '@budgetflow/domain';
+import { isDomainError, type Catalogue } from '@budgetflow/domain';
+import type { EntityManager } from 'typeorm';
+import type { CatalogueInForce } from '../catalogue/catalogue-in-force';
 import { toAppError } from './domain-error.mapper';
 
-/** The catalogue lines of a budget's year are checked against; a year without one is a 400, not a 500. */
-export function catalogueOfYear(year: number): Catalogue {
+/** The edition in force lines of a budget's year are checked against; a year without one is a 400, not a 500. */
+export async function catalogueOfYear(catalogues: CatalogueInForce, year: number, manager?: EntityManager): Promise<Catalogue> {
   try {
-    return catalogueForYear(year);
+    return (await catalogues.forYear(year, manager)).catalogue;
   } catch (error) {
     throw isDomainError(error) ? toAppError(error) : error;
   }

@@ -1,4 +1,4 @@
-import type { Catalogue, CatalogueEntry, ClassificationKind, ClassificationLevel } from '@budgetflow/domain';
+import { judgeCode, type Catalogue, type CatalogueEntry, type ClassificationKind, type ClassificationLevel } from '@budgetflow/domain';
 
 /** Lines carry functional codes at 项 level and economic codes at 款 level. */
 export const LINE_LEVEL: Readonly<Record<ClassificationKind, ClassificationLevel>> = {
@@ -6,16 +6,23 @@ export const LINE_LEVEL: Readonly<Record<ClassificationKind, ClassificationLevel
   economic: 'section',
 };
 
+/** A code the picker offers: an entry of the edition, or one a partial edition lacks under a parent it has. */
+export interface TPickerOption extends CatalogueEntry {
+  unlisted?: boolean;
+}
+
 /**
  * Entries of a year's catalogue that a line may use, matching what was typed: codes that start
- * with it first, then names that contain it. At most `limit`.
+ * with it first, then names that contain it. At most `limit`. A whole code a partial (shipped)
+ * edition lacks, under a parent it has, is offered first, marked unlisted: it may well exist, and
+ * the findings will ask for its name; a complete edition offers only its own codes.
  */
 export function searchCatalogue(
   catalogue: Catalogue,
   kind: ClassificationKind,
   text: string,
   limit = 50,
-): CatalogueEntry[] {
+): TPickerOption[] {
   const needle = text.trim();
   const byCode: CatalogueEntry[] = [];
   const byName: CatalogueEntry[] = [];
@@ -25,5 +32,9 @@ export function searchCatalogue(
     else if (entry.name.includes(needle)) byName.push(entry);
     if (byCode.length >= limit) break;
   }
-  return [...byCode, ...byName].slice(0, limit);
+  const found = [...byCode, ...byName].slice(0, limit);
+  const verdict = judgeCode(catalogue, kind, needle, LINE_LEVEL[kind]);
+  if (verdict.verdict !== 'missing-from-partial') return found;
+  const unlisted = { code: needle, name: '', level: LINE_LEVEL[kind], parentCode: verdict.parent.code, unlisted: true };
+  return [unlisted, ...found].slice(0, limit);
 }

@@ -93,7 +93,7 @@ export function CodePicker({ catalogue, kind, value, onChange, label, invalid = 
                   choose(o.code);
                 }}
               >
-                {o.code} {o.name}
+                {o.code} {o.unlisted === true ? t('unlistedCode', { parent: o.parentCode ?? '' }) : o.name}
               </li>
             ))
           )}

@@ -1,5 +1,4 @@
 import {
-  catalogueForYear,
   deriveAndValidate,
   diffByKey,
   type TBudgetDocument,
@@ -10,6 +9,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, apiRequest } from '../../lib/api-client';
 import type { TBudgetView } from '../../lib/api-types';
+import { useCatalogueInForce } from './use-catalogue';
 import {
   changeCount,
   currentDocument,
@@ -76,10 +76,7 @@ export function useBudgetEditor(budgetId: string) {
 
   const document = useMemo(() => (copy === null ? null : currentDocument(copy)), [copy]);
   const fiscalYear = document?.fiscalYear;
-  const catalogue = useMemo(
-    () => (fiscalYear === undefined ? null : catalogueForYear(fiscalYear)),
-    [fiscalYear],
-  );
+  const catalogue = useCatalogueInForce(fiscalYear);
   // The tables follow the typing without holding it up: React derives from a deferred copy.
   const deferred = useDeferredValue(document);
   const derived = useMemo(() => {

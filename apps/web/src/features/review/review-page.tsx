@@ -1,14 +1,14 @@
 import {
   actionsFor,
-  catalogueForYear,
   type TCommentTarget,
   type TFindingLocation,
   type TTableId,
 } from '@budgetflow/domain';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TSessionUser } from '../../lib/api-types';
 import { attrSelector } from '../../lib/attr-selector';
 import { formatDateTime } from '../../lib/dates';
+import { useCatalogueInForce } from '../editor/use-catalogue';
 import { useI18n } from '../../lib/i18n';
 import { useWorkflowAction } from '../../lib/use-workflow-action';
 import { ErrorBanner } from '../../ui/error-banner';
@@ -88,10 +88,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
   const diff = useDiff(budgetId, from, to);
   const revision = useRevision(budgetId, to);
   const fiscalYear = view.data?.fiscalYear;
-  const catalogue = useMemo(
-    () => (fiscalYear === undefined ? null : catalogueForYear(fiscalYear)),
-    [fiscalYear],
-  );
+  const catalogue = useCatalogueInForce(fiscalYear);
 
   if (view.isError) return <Status error>{t('error', { reason: view.error.message })}</Status>;
   if (view.data === undefined) return <Status>{t('loading')}</Status>;

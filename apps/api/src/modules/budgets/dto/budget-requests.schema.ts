@@ -32,11 +32,19 @@ export type TReadBudgetQuery = z.output<typeof ZReadBudgetQuery>;
 /** A version as the client last saw it: the `version` field of the body, or an `If-Match` header. */
 export const ZVersion = z.number().int().min(1);
 
+/**
+ * A line as written. GET lists lines with their derived 政府预算经济分类 code; a client may send a
+ * listed line back as it got it, so that field is accepted and dropped: it follows from the 对照表.
+ */
+const ZWrittenExpenditureLine = ZExpenditureLine.extend({ governmentEconomicCode: z.string().max(20).optional() })
+  .strict()
+  .transform(({ governmentEconomicCode: _derived, ...line }) => line);
+
 export const ZLinesPatchRequest = z
   .strictObject({
     version: ZVersion.optional(),
     // Adds the lines whose id is new and replaces those whose id exists.
-    upsertExpenditure: z.array(ZExpenditureLine.strict()).max(MAX_LINES_PER_REQUEST).default([]),
+    upsertExpenditure: z.array(ZWrittenExpenditureLine).max(MAX_LINES_PER_REQUEST).default([]),
     removeExpenditure: z.array(ZLineId).max(MAX_LINES_PER_REQUEST).default([]),
     upsertIncome: z.array(ZIncomeLine.strict()).max(MAX_LINES_PER_REQUEST).default([]),
     removeIncome: z.array(ZLineId).max(MAX_LINES_PER_REQUEST).default([]),

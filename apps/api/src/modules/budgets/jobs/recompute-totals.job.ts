@@ -1,11 +1,13 @@
 import type { DataSource } from 'typeorm';
 import type { TOutboxJobData } from '../../../queue/job-registry';
+import { CatalogueInForce } from '../../catalogue/catalogue-in-force';
 import { BudgetDerivationService } from '../budget-derivation.service';
 import { BudgetLinesRepository } from '../budget-lines.repository';
 
 /** Where a budget stands for its totals job: its version, the derived one, and whether a later edit's job is still to run. */
 interface TBudgetStanding {
   version: number;
+  fiscal_year: number;
   derived: number | null;
   superseded: boolean;
 }
@@ -21,13 +23,13 @@ export class RecomputeTotalsJob {
   private readonly derivations: BudgetDerivationService;
 
   constructor(private readonly dataSource: DataSource) {
-    this.derivations = new BudgetDerivationService(dataSource, new BudgetLinesRepository());
+    this.derivations = new BudgetDerivationService(dataSource, new BudgetLinesRepository(), new CatalogueInForce(dataSource));
   }
 
   async handle(data: TOutboxJobData): Promise<string> {
     const budgetId = String(data.payload['budgetId']);
     const rows: TBudgetStanding[] = await this.dataSource.query(
-      `SELECT b.version, d.version AS derived,
+      `SELECT b.version, b.fiscal_year, d.version AS derived,
               EXISTS (SELECT 1 FROM outbox o WHERE o.id > $2 AND o.done_at IS NULL AND o.topic = 'budget.totals' AND o.payload->>'budgetId' = b.id::text) AS superseded
        FROM budgets b LEFT JOIN budget_derivations d ON d.budget_id = b.id WHERE b.id = $1`,
       [budgetId, data.outboxId],
@@ -41,6 +43,6 @@ export class RecomputeTotalsJob {
     if (budget === undefined) return 'gone';
     if (budget.derived === budget.version) return `current v${budget.version}`;
     if (budget.superseded) return `superseded at v${budget.version}`;
-    return `recomputed v${(await this.derivations.serialized({ id: budgetId, version: budget.version })).version}`;
+    return `recomputed v${(await this.derivations.serialized({ id: budgetId, version: budget.version, fiscal_year: budget.fiscal_year })).version}`;
   }
 }
