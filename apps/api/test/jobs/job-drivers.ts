@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { InProcessJobs } from '../../src/queue/in-process/in-process-jobs';
 import type { TJobDriver, TJobDriverName } from '../../src/queue/job-driver';
 import { jobHandlers } from '../../src/queue/job-handlers';
-import type { TJobHandlers } from '../../src/queue/job-registry';
+import { TOPIC_ROUTES, type TJobHandlers } from '../../src/queue/job-registry';
 import { JobRuntime } from '../../src/queue/job-runtime';
 import { wipeRedisPrefix } from './jobs-fixtures';
 
@@ -43,4 +43,13 @@ export function startTestJobs(driver: TJobDriverName, options: TTestJobsOptions)
 export async function stopTestJobs(jobs: TJobDriver, prefix: string): Promise<void> {
   await jobs.stop();
   await wipeRedisPrefix(TEST_REDIS_URL, prefix);
+}
+
+/** What the jobs of a topic returned: BullMQ keeps it on the completed job, the in-process driver on the outbox row. */
+export async function outcomesOf(jobs: TJobDriver, dataSource: DataSource, topic: string): Promise<string[]> {
+  const route = TOPIC_ROUTES[topic];
+  if (route === undefined) throw new Error(`no route for ${topic}`);
+  if (jobs instanceof JobRuntime) return (await jobs.queues[route.queue].getCompleted(0, 10_000)).filter((job) => job.name === route.jobName).map((job) => String(job.returnvalue));
+  const rows: { result: string }[] = await dataSource.query(`SELECT result FROM outbox WHERE topic = $1 AND result IS NOT NULL ORDER BY id`, [topic]);
+  return rows.map((row) => row.result);
 }
