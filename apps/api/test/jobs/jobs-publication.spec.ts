@@ -12,7 +12,7 @@ import { OutboxClaims } from '../../src/queue/in-process/outbox-claims';
 import { createTestDatabase, type TTestDatabase } from '../utils/test-database';
 import { seedPeople, type TSeededPeople } from '../utils/seed-people';
 import { JOB_DRIVERS, startTestJobs } from './job-drivers';
-import { insertOutbox, insertPublishedBudget, openPublicationJobs, renderPublication, testQueuePrefix, undoneOutboxRows, waitFor, wipeRedisPrefix, type TPublicationJobs } from './jobs-fixtures';
+import { expectRenderedOnce, insertOutbox, insertPublishedBudget, openPublicationJobs, renderPublication, testQueuePrefix, undoneOutboxRows, waitFor, wipeRedisPrefix, type TPublicationJobs } from './jobs-fixtures';
 import { REVISION_DATE } from './seed-disclosure';
 
 let db: TTestDatabase;
@@ -127,11 +127,6 @@ describe('a deployment switched between the drivers', () => {
     return rows[0]?.n ?? -1;
   }
 
-  async function checksOf(publicationId: string): Promise<number> {
-    const rows: { n: number }[] = await jobs.ds.query(`SELECT count(*)::int AS n FROM publication_checks WHERE publication_id = $1`, [publicationId]);
-    return rows[0]?.n ?? -1;
-  }
-
   it('from Redis to in process and back: the jobs Redis held are done in process, and done nothing twice when Redis runs them after all', async () => {
     const published = await insertPublishedBudget(jobs.ds, people, jobs.disclosure, 2040);
     const rendering = await renderPublication(jobs.ds, published);
@@ -148,7 +143,7 @@ describe('a deployment switched between the drivers', () => {
       } finally {
         await inProcess.stop();
       }
-      expect(await jobs.files.listFiles(jobs.ds.manager, published.publicationId)).toHaveLength(15);
+      await expectRenderedOnce(jobs, published.publicationId);
       expect(await notifiedOf(published.budgetId)).toBe(1);
 
       // Redis is back with the two jobs it still held: they run, find their outcome and change nothing.
@@ -163,8 +158,7 @@ describe('a deployment switched between the drivers', () => {
       await closeQueues(queues);
       producer.disconnect();
     }
-    expect(await checksOf(published.publicationId)).toBe(1);
-    expect(await jobs.files.listFiles(jobs.ds.manager, published.publicationId)).toHaveLength(15);
+    await expectRenderedOnce(jobs, published.publicationId);
     expect(await notifiedOf(published.budgetId)).toBe(1);
   });
 
@@ -179,7 +173,6 @@ describe('a deployment switched between the drivers', () => {
     } finally {
       await runtime.stop();
     }
-    expect(await checksOf(published.publicationId)).toBe(1);
-    expect(await jobs.files.listFiles(jobs.ds.manager, published.publicationId)).toHaveLength(15);
+    await expectRenderedOnce(jobs, published.publicationId);
   });
 });

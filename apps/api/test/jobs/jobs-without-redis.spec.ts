@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { createTestDatabase, type TTestDatabase } from '../utils/test-database';
 import { seedPeople, type TSeededPeople } from '../utils/seed-people';
-import { insertPublishedBudget, openPublicationJobs, renderPublication, undoneOutboxRows, waitFor, type TPublicationJobs } from './jobs-fixtures';
+import { expectRenderedOnce, insertPublishedBudget, openPublicationJobs, renderPublication, undoneOutboxRows, waitFor, type TPublicationJobs } from './jobs-fixtures';
 import { runApiProcess, startApiProcess } from './worker-process';
 
 /** Nothing listens on port 1: a machine without Redis. */
@@ -70,14 +69,7 @@ describe('the in-process jobs across a restart', () => {
       expect(await second.stop()).toBe(0);
     }
     expect(await rowOf(outboxId)).toEqual({ attempts: 2, leased: false, done: true, result: 'published 15 files' });
-    const checks: { n: number }[] = await jobs.ds.query(`SELECT count(*)::int AS n FROM publication_checks WHERE publication_id = $1`, [published.publicationId]);
-    expect(checks[0]?.n).toBe(1);
-    const listed = await jobs.files.listFiles(jobs.ds.manager, published.publicationId);
-    expect(listed).toHaveLength(15);
-    for (const file of listed) {
-      const content = await jobs.files.findContent(jobs.ds.manager, file.id);
-      expect(createHash('sha256').update(content?.content ?? Buffer.alloc(0)).digest('hex')).toBe(file.sha256);
-    }
+    await expectRenderedOnce(jobs, published.publicationId);
   }, 240_000);
 });
 
