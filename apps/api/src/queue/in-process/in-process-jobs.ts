@@ -80,12 +80,12 @@ export class InProcessJobs implements TJobDriver {
   }
 
   private async claimDue(): Promise<void> {
-    const buried = await this.claims.buryAbandoned();
+    const buried = await this.claims.buryAbandoned([...this.running.keys()]);
     if (buried > 0) this.options.log(`${buried} job(s) abandoned during their last attempt are dead`);
     for (const [queue, { topics, delaysMs }] of this.routes) {
       const free = this.options.concurrency - (this.runningPerQueue.get(queue) ?? 0);
       if (free <= 0) continue;
-      for (const row of await this.claims.claim(topics, delaysMs, free, this.options.leaseMs)) this.begin(queue, row);
+      for (const row of await this.claims.claim(topics, delaysMs, free, this.options.leaseMs, [...this.running.keys()])) this.begin(queue, row);
     }
   }
 

@@ -38,18 +38,20 @@ export class OutboxClaims {
    * at the same moment are skipped (SKIP LOCKED), so no row is claimed twice. A topic held back
    * (`delaysMs`) is due that long after its row was written. Marks the rows relayed (processed_at), so
    * that a deployment switched to Redis later reconciles rather than relays them: nothing runs twice.
+   * `running`: rows this driver is working on, never claimed again by it even when their lease ran out
+   * while a long synchronous render kept the renewal from running.
    */
-  async claim(topics: readonly string[], delaysMs: Readonly<Record<string, number>>, limit: number, leaseMs: number): Promise<TClaimedRow[]> {
+  async claim(topics: readonly string[], delaysMs: Readonly<Record<string, number>>, limit: number, leaseMs: number, running: readonly string[] = []): Promise<TClaimedRow[]> {
     const [rows] = (await this.dataSource.query(
       `WITH due AS (
          SELECT id FROM outbox
-         WHERE ${CLAIMABLE} AND attempts < $5 AND topic = ANY($1::text[])
+         WHERE ${CLAIMABLE} AND attempts < $5 AND topic = ANY($1::text[]) AND NOT id = ANY($6::bigint[])
            AND created_at <= now() - coalesce(($2::jsonb ->> topic)::int, 0) * interval '1 millisecond'
          ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
        UPDATE outbox o SET attempts = o.attempts + 1, locked_until = now() + $4 * interval '1 millisecond', processed_at = coalesce(o.processed_at, now())
        FROM due WHERE o.id = due.id
        RETURNING o.id, o.topic, o.payload, o.attempts`,
-      [topics, JSON.stringify(delaysMs), limit, leaseMs, JOB_ATTEMPTS],
+      [topics, JSON.stringify(delaysMs), limit, leaseMs, JOB_ATTEMPTS, running],
     )) as [TClaimedRow[], number];
     return rows.sort((a, b) => Number(a.id) - Number(b.id));
   }
@@ -80,12 +82,12 @@ export class OutboxClaims {
    * Rows whose last attempt's lease ran out without an outcome (the process stopped during it) are
    * dead, as BullMQ fails a job stalled too often: a job that kills its process is not run forever.
    */
-  async buryAbandoned(): Promise<number> {
+  async buryAbandoned(running: readonly string[] = []): Promise<number> {
     const [, count] = (await this.dataSource.query(
       `UPDATE outbox SET failed_at = now(), locked_until = NULL,
          last_error = coalesce(last_error || '; ', '') || 'the process stopped during the last attempt'
-       WHERE done_at IS NULL AND failed_at IS NULL AND attempts >= $1 AND locked_until < now()`,
-      [JOB_ATTEMPTS],
+       WHERE done_at IS NULL AND failed_at IS NULL AND attempts >= $1 AND locked_until < now() AND NOT id = ANY($2::bigint[])`,
+      [JOB_ATTEMPTS, running],
     )) as [unknown, number];
     return count;
   }
