@@ -31,6 +31,11 @@ afterAll(async () => {
   await t.close();
 });
 
+/** The audit's record of administrators' retries. */
+async function retriesAudited(app: TTestApp): Promise<{ actor: string; entity_id: string }[]> {
+  return app.dataSource.query(`SELECT actor, entity_id FROM audit_log WHERE action = 'job.retry' ORDER BY id`);
+}
+
 describe('the dead-letter list', () => {
   it('shows administrators the jobs that ran out of retries, and only them', async () => {
     const admin = await t.login('admin');
@@ -48,8 +53,10 @@ describe('the dead-letter list', () => {
     const csrf = { ...admin.headers, 'X-CSRF-Token': admin.csrfToken };
     await t.http().post('/api/admin/jobs/notifications/outbox-41/retry').set(csrf).expect(404);
     await t.http().post('/api/admin/jobs/nowhere/outbox-42/retry').set(csrf).expect(404);
+    expect(await retriesAudited(t)).toEqual([]);
     await t.http().post('/api/admin/jobs/notifications/outbox-42/retry').set(csrf).expect(204);
     expect(await (await queue.getJob('outbox-42'))?.getState()).toBe('waiting');
+    expect(await retriesAudited(t)).toEqual([{ actor: 'admin', entity_id: 'notifications/outbox-42' }]);
     expect((await t.http().get('/api/admin/jobs/failed').set(admin.headers).expect(200)).body.items).toEqual([]);
   });
 });
@@ -83,7 +90,9 @@ describe('the dead-letter list, jobs in process', () => {
     await app.http().post(`/api/admin/jobs/notifications/${outboxJobId(retrying)}/retry`).set(csrf).expect(404);
     await app.http().post(`/api/admin/jobs/publication/${outboxJobId(dead)}/retry`).set(csrf).expect(404);
     await app.http().post(`/api/admin/jobs/notifications/outbox-${'9'.repeat(30)}/retry`).set(csrf).expect(404);
+    expect(await retriesAudited(app)).toEqual([]);
     await app.http().post(`/api/admin/jobs/notifications/${outboxJobId(dead)}/retry`).set(csrf).expect(204);
+    expect(await retriesAudited(app)).toEqual([{ actor: 'admin', entity_id: `notifications/${outboxJobId(dead)}` }]);
     const [row] = (await app.dataSource.query(`SELECT attempts, failed_at, done_at FROM outbox WHERE id = $1`, [dead])) as { attempts: number; failed_at: Date | null; done_at: Date | null }[];
     expect(row).toEqual({ attempts: 0, failed_at: null, done_at: null });
     expect((await app.http().get('/api/admin/jobs/failed').set(admin.headers).expect(200)).body.items).toEqual([]);

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, notFound } from '../../common/errors/app-error';
+import { AuditService } from '../../modules/audit/audit.service';
 import { OutboxClaims } from '../in-process/outbox-claims';
 import { TOPIC_ROUTES, outboxJobId } from '../job-registry';
 import { QueueClient } from '../queue-client';
@@ -29,7 +30,8 @@ export class DeadLetterService {
 
   constructor(
     private readonly client: QueueClient,
-    @Inject(DataSource) dataSource: DataSource,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
   ) {
     this.claims = new OutboxClaims(dataSource);
   }
@@ -38,16 +40,26 @@ export class DeadLetterService {
     return this.client.driver === 'in-process' ? this.deadRows(limit) : this.failedInRedis(limit);
   }
 
-  /** Sends a failed job back to its queue for another full round of attempts. */
-  async retry(queue: string, id: string): Promise<void> {
+  /** Sends a failed job back to its queue for another full round of attempts, recorded in the audit as `job.retry` by `actor`. */
+  async retry(queue: string, id: string, actor: string): Promise<void> {
     if (!(QUEUE_NAMES as readonly string[]).includes(queue)) throw notFound('Job');
-    if (this.client.driver === 'in-process') return this.reviveRow(queue as TQueueName, id);
+    const entry = { actor, action: 'job.retry', entity: 'job', entityId: `${queue}/${id}`, payload: { queue, id, jobs: this.client.driver } };
+    if (this.client.driver === 'in-process') {
+      // The row and its audit entry commit together.
+      await this.dataSource.transaction(async (tx) => {
+        await this.reviveRow(queue as TQueueName, id, tx);
+        await this.audit.append(tx, entry);
+      });
+      return;
+    }
     await this.guard(async () => {
       const job = await this.client.queues[queue as TQueueName].getJob(id);
       if (job === undefined || !(await job.isFailed())) throw notFound('Job');
       // Without the reset BullMQ counts the spent attempts, and the first new failure ends it again.
       await job.retry('failed', { resetAttemptsMade: true });
     });
+    // Redis and PostgreSQL share no transaction: the entry follows the retry Redis has taken.
+    await this.audit.append(this.dataSource.manager, entry);
   }
 
   private async failedInRedis(limit: number): Promise<TDeadJob[]> {
@@ -77,10 +89,10 @@ export class DeadLetterService {
     });
   }
 
-  private async reviveRow(queue: TQueueName, id: string): Promise<void> {
+  private async reviveRow(queue: TQueueName, id: string, tx: EntityManager): Promise<void> {
     const outboxId = /^outbox-(\d{1,18})$/.exec(id)?.[1];
     const topics = Object.entries(TOPIC_ROUTES).filter(([, route]) => route.queue === queue).map(([topic]) => topic);
-    if (outboxId === undefined || !(await this.claims.revive(outboxId, topics))) throw notFound('Job');
+    if (outboxId === undefined || !(await this.claims.revive(outboxId, topics, tx))) throw notFound('Job');
   }
 
   private async guard<T>(work: () => Promise<T>): Promise<T> {

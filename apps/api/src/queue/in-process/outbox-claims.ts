@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { JOB_ATTEMPTS } from '../job-options';
 
 /** An outbox row claimed by the in-process driver: its attempt has started, under a lease. */
@@ -99,9 +99,9 @@ export class OutboxClaims {
     );
   }
 
-  /** Sends a dead row back for a full round of attempts; false when the row is not dead (or not of these topics). */
-  async revive(id: string, topics: readonly string[]): Promise<boolean> {
-    const [, count] = (await this.dataSource.query(
+  /** Sends a dead row back for a full round of attempts (in the caller's transaction `m`); false when the row is not dead (or not of these topics). */
+  async revive(id: string, topics: readonly string[], m: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const [, count] = (await m.query(
       `UPDATE outbox SET failed_at = NULL, attempts = 0, next_attempt_at = NULL, locked_until = NULL
        WHERE id = $1 AND topic = ANY($2::text[]) AND failed_at IS NOT NULL AND done_at IS NULL`,
       [id, topics],
