@@ -33,7 +33,8 @@ export async function createApp(config: TAppConfig, dataSource: DataSource): Pro
   app.use(securityHeaders);
   app.use(cookieParser());
   app.use(jsonBodyParser());
-  mountQueueDashboard(app);
+  // Bull Board shows Redis's queues; the in-process jobs are listed by the API (jobs, dead letters) instead.
+  if (config.jobsDriver !== 'in-process') mountQueueDashboard(app);
   serveWebClient(app, WEB_CLIENT_DIR);
   app.use('/api/docs/assets', express.static(path.dirname(require.resolve('swagger-ui-dist/package.json')), { index: false }));
   await app.init();

@@ -7,8 +7,8 @@ import { migrateUnderLock } from './database/migrate';
 import { locateDatabase, TLocatedDatabase } from './database/postgres-locator';
 import { seedDemoBudgets } from './database/seeds/demo-budgets.seed';
 import { disableDemoAccounts, seedDemoPeople } from './database/seeds/demo-people.seed';
-import type { JobRuntime } from './queue/job-runtime';
-import { startJobs } from './queue/start-jobs';
+import type { TJobDriver } from './queue/job-driver';
+import { chooseJobDriver, startJobs } from './queue/start-jobs';
 
 const logger = new Logger('Budgetflow');
 
@@ -16,8 +16,8 @@ export interface TRunningBudgetflow {
   app: INestApplication;
   dataSource: DataSource;
   database: TLocatedDatabase;
-  /** The worker running beside the API (`withJobs`), undefined when workers run on their own. */
-  jobs: JobRuntime | undefined;
+  /** The jobs running beside the API (`withJobs`: on Redis or in process), undefined when workers run on their own. */
+  jobs: TJobDriver | undefined;
   /** Stops the jobs (running ones finish), closes the app, then stops an embedded database if we started one. */
   stop(): Promise<void>;
 }
@@ -40,8 +40,9 @@ function boundedBy(work: Promise<void>, ms: number): Promise<void> {
 
 export interface TStartOptions {
   /**
-   * Run the job worker in this process too (`pnpm start` on one machine). It does not wait for
-   * Redis: while Redis is away the API answers and the outbox keeps the work until it is back.
+   * Run the jobs in this process too (`pnpm start` on one machine): BullMQ workers when Redis answers
+   * at start (or JOBS_DRIVER says so), else the in-process driver. Neither holds the API: while Redis
+   * is away the API answers and the outbox keeps the work until it is back.
    */
   withJobs?: boolean;
 }
@@ -56,9 +57,11 @@ export async function startBudgetflow(config: TAppConfig, options: TStartOptions
     logger.log(ran.length === 0 ? 'Schema is up to date' : `Ran migrations: ${ran.join(', ')}`);
     const demoPeople = config.mode === 'demo' ? await seedDemoPeople(dataSource, config) : undefined;
     if (config.mode === 'production') await disableDemoAccounts(dataSource);
-    const app = await createApp({ ...config, databaseUrl: database.url }, dataSource);
+    const driver = options.withJobs === true ? await chooseJobDriver(config) : undefined;
+    if (driver !== undefined) logger.log(`Jobs: ${driver.name} (${driver.reason})`);
+    const app = await createApp({ ...config, databaseUrl: database.url, jobsDriver: driver?.name ?? config.jobsDriver }, dataSource);
     if (demoPeople !== undefined) await seedDemoBudgets(app, dataSource, demoPeople);
-    const jobs = options.withJobs === true ? startJobs(config, dataSource) : undefined;
+    const jobs = driver === undefined ? undefined : startJobs(config, dataSource, driver.name);
     return {
       app,
       dataSource,

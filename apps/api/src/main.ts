@@ -3,15 +3,16 @@ import { startBudgetflow } from './bootstrap';
 import { ConfigError, loadConfig } from './config/load-config';
 
 /**
- * `pnpm start`: Budgetflow on PORT (default 3000), GET /api/health, docs at /api/docs, with the job
- * worker beside it; more workers scale out with `node apps/api/dist/worker.js`.
+ * `pnpm start`: Budgetflow on PORT (default 3000), GET /api/health, docs at /api/docs, with the jobs
+ * beside it (on Redis, or in process when no Redis answers); with Redis, more workers scale out
+ * with `node apps/api/dist/worker.js`.
  */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const running = await startBudgetflow(config, { withJobs: true });
   await running.app.listen(config.port);
   const logger = new Logger('Budgetflow');
-  logger.log(`Listening on http://localhost:${config.port} (${config.mode} mode, database: ${running.database.source})`);
+  logger.log(`Listening on http://localhost:${config.port} (${config.mode} mode, database: ${running.database.source}, jobs: ${running.jobs?.name ?? 'none'})`);
   const shutdown = (signal: string): void => {
     logger.log(`${signal}: shutting down`);
     running.stop().then(

@@ -1,20 +1,38 @@
-import { ConfigError, loadConfig } from './config/load-config';
+import { ConfigError, loadConfig, maskUrl } from './config/load-config';
 import { createDataSource } from './database/data-source';
 import { migrateUnderLock } from './database/migrate';
 import { locateDatabase } from './database/postgres-locator';
+import { redisAnswers } from './queue/redis-connection';
 import { startJobs } from './queue/start-jobs';
+
+/** How long a worker waits at start for Redis to answer before it gives up. */
+const REDIS_PROBE_MS = 5000;
+
+/** A worker that cannot work here: its message is said plainly, without a stack. */
+class WorkerRefused extends Error {}
 
 /**
  * The job worker: `node dist/worker.js` (or `tsx src/worker.ts`), as many as needed on one Redis
  * and one PostgreSQL. SIGTERM/SIGINT stop it gracefully: no new jobs, running ones finish.
+ * Workers exist to share Redis's queues: without Redis there is nothing to share, and the single
+ * process of `pnpm start` runs the jobs itself, so a worker refuses to start.
  */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  if (config.jobsDriver === 'in-process') {
+    throw new WorkerRefused('[worker] JOBS_DRIVER=in-process: the in-process jobs run inside `pnpm start` (apps/api/dist/main.js) only; a worker needs Redis.');
+  }
+  if (!(await redisAnswers(config.redisUrl, REDIS_PROBE_MS))) {
+    throw new WorkerRefused(
+      `[worker] Redis does not answer at ${maskUrl(config.redisUrl)} (REDIS_URL): a worker process needs Redis. ` +
+        'Start Redis, or run the jobs without it in the single process of `pnpm start` (apps/api/dist/main.js).',
+    );
+  }
   const database = await locateDatabase(config);
   const dataSource = createDataSource(database.url, { poolSize: 5, applicationName: 'budgetflow-worker' });
   await dataSource.initialize();
   await migrateUnderLock(dataSource);
-  const runtime = startJobs(config, dataSource);
+  const runtime = startJobs(config, dataSource, 'redis');
   console.log(`[worker] ready (queue prefix ${config.queuePrefix}, pid ${process.pid})`);
   const shutdown = async (signal: string): Promise<void> => {
     console.log(`[worker] ${signal}: finishing running jobs`);
@@ -28,6 +46,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof WorkerRefused ? error.message : error);
   process.exit(1);
 });

@@ -1,3 +1,4 @@
+import type { TJobDriverName } from '../queue/job-driver';
 import { TEnv } from './env.schema';
 
 /** Typed configuration the application uses; built once from the environment by loadConfig(). */
@@ -14,6 +15,11 @@ export interface TAppConfig {
   readonly logLevel: TEnv['LOG_LEVEL'];
   readonly queuePrefix: string;
   readonly jobLockMs: number;
+  /**
+   * Who runs the jobs (JOBS_DRIVER). `auto` is settled at start (see chooseJobDriver) before the app is
+   * built; an app built with `auto` (one without jobs beside it) reads the jobs' states in Redis.
+   */
+  readonly jobsDriver: 'auto' | TJobDriverName;
   /** Express's `trust proxy`: false, a hop count, or the trusted proxies' addresses (TRUST_PROXY). */
   readonly trustProxy: TEnv['TRUST_PROXY'];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JOB_DRIVER_NAMES } from '../queue/job-driver';
 import { ZTrustProxy } from './trust-proxy.schema';
 
 /** The whole environment Budgetflow reads, in one place; parsed once at start (see load-config.ts). */
@@ -16,6 +17,8 @@ export const ZEnv = z.object({
   // Where the embedded PostgreSQL keeps its files when no server is configured or reachable.
   BUDGETFLOW_DATA_DIR: z.string().min(1).default('.data'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+  // Who runs the jobs of `pnpm start`: auto (Redis when it answers at start, else in-process), redis, in-process.
+  JOBS_DRIVER: z.enum(['auto', ...JOB_DRIVER_NAMES]).default('auto'),
   // Redis key prefix of the job queues: one per deployment sharing a Redis.
   QUEUE_PREFIX: z.string().regex(/^[\w-]{1,64}$/, 'letters, digits, "-" or "_" (at most 64)').default('budgetflow'),
   // How long a job's lock lasts: a job whose worker died is taken up again after about this long.

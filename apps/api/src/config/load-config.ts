@@ -40,6 +40,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): T
     logLevel: e.LOG_LEVEL,
     queuePrefix: e.QUEUE_PREFIX,
     jobLockMs: e.JOB_LOCK_MS,
+    jobsDriver: e.JOBS_DRIVER,
     trustProxy: e.TRUST_PROXY,
   };
 }

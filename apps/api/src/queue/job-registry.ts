@@ -1,4 +1,3 @@
-import type { Job } from 'bullmq';
 import { z } from 'zod';
 import type { TQueueName } from './queue-names';
 
@@ -33,7 +32,13 @@ export function outboxJobId(outboxId: string): string {
   return `outbox-${outboxId}`;
 }
 
-export type TJobHandler = (job: Job) => Promise<string>;
+/** What a handler is given: a BullMQ job, or the in-process driver's outbox row; both have a name and data. */
+export interface TJobInput {
+  name: string;
+  data: unknown;
+}
+
+export type TJobHandler = (job: TJobInput) => Promise<string>;
 
 /** A handler of relayed outbox rows: the job's data is checked before the handler sees it. */
 export function outboxHandler(handle: (data: TOutboxJobData) => Promise<string>): TJobHandler {
@@ -50,7 +55,7 @@ export interface TScheduledJob {
   everyMs: number;
 }
 
-/** Repeatable jobs: BullMQ runs each once per period, whichever worker takes it. */
+/** Repeatable jobs: BullMQ runs each once per period, whichever worker takes it; the in-process driver on a timer. */
 export const SCHEDULED_JOBS: readonly TScheduledJob[] = [
   { queue: 'publication', jobName: STATUTORY_CLOCK_JOB, everyMs: 3600_000 },
   // One quick DELETE a day needs no queue of its own; notifications' jobs are short database writes too.

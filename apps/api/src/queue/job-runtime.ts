@@ -1,6 +1,7 @@
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
+import type { TJobDriver } from './job-driver';
 import { SCHEDULED_JOBS, TOPIC_ROUTES, assertEveryRouteHandled, type TJobHandlers } from './job-registry';
 import { reconcileOutbox, relayOutbox } from './outbox-relay';
 import type { TQueueName } from './queue-names';
@@ -25,10 +26,12 @@ export interface TJobRuntimeOptions {
 }
 
 /**
- * The worker side: one BullMQ worker per queue that has jobs, the outbox relay and the reconciler.
+ * The jobs on Redis: one BullMQ worker per queue that has jobs, the outbox relay and the reconciler.
  * Any number of these may run against one Redis and one PostgreSQL.
  */
-export class JobRuntime {
+export class JobRuntime implements TJobDriver {
+  readonly name = 'redis';
+
   private constructor(
     readonly queues: TQueues,
     private readonly workers: Worker[],

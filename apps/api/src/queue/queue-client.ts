@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, type TAppConfig } from '../config/app-config';
+import type { TJobDriverName } from './job-driver';
 import { closeQueues, createQueues, type TQueues } from './queues';
 
 /** The longest a request waits for Redis, per command and for a connection being made. */
@@ -16,9 +17,15 @@ const ANSWER_WITHIN_MS = 1000;
 @Injectable()
 export class QueueClient implements OnModuleDestroy {
   readonly queues: TQueues;
+  /**
+   * Who runs the jobs: with `in-process` their states (attempts, failures, the dead-letter list) are
+   * on the outbox rows, not in Redis, and requests read them there.
+   */
+  readonly driver: TJobDriverName;
   private readonly connection: Redis;
 
   constructor(@Inject(APP_CONFIG) config: TAppConfig) {
+    this.driver = config.jobsDriver === 'in-process' ? 'in-process' : 'redis';
     this.connection = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: ANSWER_WITHIN_MS });
     this.connection.on('error', () => undefined); // each caller answers for an absent Redis in its own way
     this.queues = createQueues(this.connection, config.queuePrefix);

@@ -11,3 +11,17 @@ export function createRedis(url: string): Redis {
     retryStrategy: (times) => Math.min(times * 200, 1000),
   });
 }
+
+/** Whether a Redis answers PING at `url` within `timeoutMs`: one try, no reconnecting, nothing left open. */
+export async function redisAnswers(url: string, timeoutMs: number): Promise<boolean> {
+  const probe = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, commandTimeout: timeoutMs, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+  probe.on('error', () => undefined); // the answer is the boolean
+  try {
+    await probe.connect();
+    return (await probe.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}

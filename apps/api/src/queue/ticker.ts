@@ -19,9 +19,10 @@ export class Ticker {
     return this;
   }
 
-  /** Runs once now (tests, and the first round after start) unless a run is in progress. */
+  /** Runs once now (the first round after start, or when new work may be waiting) unless a run is in progress or the ticker stopped. */
   async runNow(): Promise<void> {
     if (this.running) return this.running;
+    if (this.stopped) return;
     this.running = this.work()
       .then(() => undefined)
       .catch((error: unknown) => this.log(`${this.name}: ${error instanceof Error ? error.message : String(error)}`))

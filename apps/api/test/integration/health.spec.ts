@@ -9,7 +9,7 @@ describe('GET /api/health', () => {
     afterAll(() => t.close());
 
     it('is ok and says so of both', async () => {
-      await t.http().get('/api/health').expect(200, { status: 'ok', database: 'ok', redis: 'ok' });
+      await t.http().get('/api/health').expect(200, { status: 'ok', database: 'ok', redis: 'ok', jobs: 'redis' });
     });
 
     it('is 503 once the database does not answer', async () => {
@@ -28,8 +28,20 @@ describe('GET /api/health', () => {
 
     it('stays up, degraded, and answers at once: the API serves without Redis', async () => {
       const started = Date.now();
-      await t.http().get('/api/health').expect(200, { status: 'degraded', database: 'ok', redis: 'down' });
+      await t.http().get('/api/health').expect(200, { status: 'degraded', database: 'ok', redis: 'down', jobs: 'redis' });
       expect(Date.now() - started).toBeLessThan(2000);
+    });
+  });
+
+  describe('with the jobs run in process (no Redis at start)', () => {
+    let t: TTestApp;
+    beforeAll(async () => {
+      t = await createTestApp({ seed: false, env: { REDIS_URL: 'redis://127.0.0.1:1', JOBS_DRIVER: 'in-process' } });
+    });
+    afterAll(() => t.close());
+
+    it('is ok without Redis, which the jobs do not need, and says who runs them', async () => {
+      await t.http().get('/api/health').expect(200, { status: 'ok', database: 'ok', redis: 'down', jobs: 'in-process' });
     });
   });
 });

@@ -35,7 +35,7 @@ describe('start against a fresh database', () => {
         }),
       ]);
       const server = first.app.getHttpServer();
-      await request(server).get('/api/health').expect(200, { status: 'ok', database: 'ok', redis: 'ok' });
+      await request(server).get('/api/health').expect(200, { status: 'ok', database: 'ok', redis: 'ok', jobs: 'redis' });
       const login = await request(server).post('/api/auth/login').send({ username: 'preparer', password: 'another-demo-pass' }).expect(200);
       expect(login.body.user).toMatchObject({ role: 'preparer', departmentCode: '019001' });
       const budgets = await request(server).get('/api/budgets?year=2020').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);

@@ -1,12 +1,11 @@
 import { ZBudgetJob, type TBudgetJob } from '@budgetflow/domain';
-import { DEFAULT_JOB_OPTIONS } from '../../src/queue/job-options';
+import type { TJobDriver } from '../../src/queue/job-driver';
+import { JOB_ATTEMPTS } from '../../src/queue/job-options';
 import { jobHandlers } from '../../src/queue/job-handlers';
 import { outboxHandler, outboxJobId } from '../../src/queue/job-registry';
-import { JobRuntime } from '../../src/queue/job-runtime';
 import { createTestApp, type TSignedIn, type TTestApp } from '../utils/test-app';
-import { insertOutbox, testQueuePrefix, waitFor, wipeRedisPrefix } from './jobs-fixtures';
-
-const REDIS_URL = 'redis://127.0.0.1:6379';
+import { JOB_DRIVERS, startTestJobs, stopTestJobs } from './job-drivers';
+import { insertOutbox, testQueuePrefix, waitFor } from './jobs-fixtures';
 
 /** A budget of the preparer's department, and a reader of its job list. */
 async function budgetOf(t: TTestApp): Promise<{ preparer: TSignedIn; budgetId: string; jobOf: (outboxId: string) => Promise<TBudgetJob | undefined> }> {
@@ -21,22 +20,21 @@ async function budgetOf(t: TTestApp): Promise<{ preparer: TSignedIn; budgetId: s
   return { preparer, budgetId, jobOf };
 }
 
-describe("a budget's jobs, with Redis", () => {
+describe.each(JOB_DRIVERS)("a budget's jobs, run on %s", (driver) => {
   const prefix = testQueuePrefix();
   let t: TTestApp;
-  let runtime: JobRuntime;
+  let jobs: TJobDriver;
   /** What the notification job does on its next attempt: each test decides. */
   let attempt: (outboxId: string) => Promise<string>;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { QUEUE_PREFIX: prefix } });
+    t = await createTestApp({ env: { JOBS_DRIVER: driver, QUEUE_PREFIX: prefix } });
     const handlers = { ...jobHandlers(t.dataSource), notify: outboxHandler((data) => attempt(data.outboxId)) };
-    runtime = JobRuntime.start({ dataSource: t.dataSource, redisUrl: REDIS_URL, prefix, handlers, relayIntervalMs: 100, log: () => undefined });
+    jobs = startTestJobs(driver, { dataSource: t.dataSource, prefix, handlers });
   });
 
   afterAll(async () => {
-    await runtime.stop();
-    await wipeRedisPrefix(REDIS_URL, prefix);
+    await stopTestJobs(jobs, prefix);
     await t.close();
   });
 
@@ -54,7 +52,7 @@ describe("a budget's jobs, with Redis", () => {
       state: 'failed',
       createdAt: expect.any(String),
       doneAt: null,
-      attempts: DEFAULT_JOB_OPTIONS.attempts,
+      attempts: JOB_ATTEMPTS,
       failedReason: 'the mail server said no',
     });
 

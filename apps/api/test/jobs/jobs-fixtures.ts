@@ -106,3 +106,15 @@ export async function undoneOutboxRows(ds: DataSource): Promise<number> {
   const [row] = (await ds.query(`SELECT count(*)::int AS n FROM outbox WHERE done_at IS NULL`)) as { n: number }[];
   return row?.n ?? -1;
 }
+
+/** The publication was rendered exactly once: one outcome, and its 15 files, each the content its sha256 names. */
+export async function expectRenderedOnce(jobs: TPublicationJobs, publicationId: string): Promise<void> {
+  const checks: { n: number }[] = await jobs.ds.query(`SELECT count(*)::int AS n FROM publication_checks WHERE publication_id = $1`, [publicationId]);
+  expect(checks[0]?.n).toBe(1);
+  const listed = await jobs.files.listFiles(jobs.ds.manager, publicationId);
+  expect(listed).toHaveLength(15);
+  for (const file of listed) {
+    const content = await jobs.files.findContent(jobs.ds.manager, file.id);
+    expect(createHash('sha256').update(content?.content ?? Buffer.alloc(0)).digest('hex')).toBe(file.sha256);
+  }
+}

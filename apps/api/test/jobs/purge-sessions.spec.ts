@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { PurgeSessionsJob } from '../../src/modules/auth/jobs/purge-sessions.job';
-import { jobHandlers } from '../../src/queue/job-handlers';
-import { JobRuntime } from '../../src/queue/job-runtime';
 import { seedPeople, type TSeededPeople } from '../utils/seed-people';
 import { openTestDataSource, type TTestDataSource } from '../utils/test-database';
-import { testQueuePrefix, waitFor, wipeRedisPrefix } from './jobs-fixtures';
+import { JOB_DRIVERS, startTestJobs, stopTestJobs } from './job-drivers';
+import { testQueuePrefix, waitFor } from './jobs-fixtures';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
 let db: TTestDataSource;
 let ds: DataSource;
 let people: TSeededPeople;
@@ -70,16 +68,15 @@ describe('purging ended sessions', () => {
     expect(await new PurgeSessionsJob(ds).handle()).toBe('0 sessions, 0 sign-in attempts purged');
   });
 
-  it('runs as a repeatable job wherever the jobs run', async () => {
+  it.each(JOB_DRIVERS)('runs as a repeatable job wherever the jobs run (%s)', async (driver) => {
     await insertSessions();
     const prefix = testQueuePrefix();
-    const runtime = JobRuntime.start({ dataSource: ds, redisUrl: REDIS_URL, prefix, handlers: jobHandlers(ds), log: () => undefined });
+    const jobs = startTestJobs(driver, { dataSource: ds, prefix });
     try {
       await waitFor('the first purge', async () => (await remaining()).length === 3);
       expect(await remaining()).toEqual(['expired-yesterday', 'live', 'revoked-yesterday']);
     } finally {
-      await runtime.stop();
-      await wipeRedisPrefix(REDIS_URL, prefix);
+      await stopTestJobs(jobs, prefix);
     }
   });
 });

@@ -1,45 +1,40 @@
 import { createHash } from 'node:crypto';
 import { ZRevisionFiles, type TRevisionFiles } from '../../src/modules/revisions/revision-files.schema';
 import { RenderRevisionJob } from '../../src/modules/reports/jobs/render-revision.job';
-import { jobHandlers } from '../../src/queue/job-handlers';
-import { JobRuntime } from '../../src/queue/job-runtime';
 import { createSeededBudget, signIn } from '../e2e/budget-test-kit';
 import { createTestApp, type TSignedIn, type TTestApp } from '../utils/test-app';
-import { testQueuePrefix, waitFor, wipeRedisPrefix } from './jobs-fixtures';
+import { JOB_DRIVERS, startTestJobs, stopTestJobs } from './job-drivers';
+import { testQueuePrefix, waitFor } from './jobs-fixtures';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
-const prefix = testQueuePrefix();
-let t: TTestApp;
-let people: Record<'preparer' | 'reviewer' | 'preparer2', TSignedIn>;
+describe.each(JOB_DRIVERS)('files of an approved revision, jobs on %s', (driver) => {
+  const prefix = testQueuePrefix();
+  let t: TTestApp;
+  let people: Record<'preparer' | 'reviewer' | 'preparer2', TSignedIn>;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  people = await signIn(t, 'preparer', 'reviewer', 'preparer2');
-});
-
-afterAll(async () => {
-  await wipeRedisPrefix(REDIS_URL, prefix);
-  await t.close();
-});
-
-async function listFiles(budgetId: string, revisionNo: number, as: TSignedIn): Promise<TRevisionFiles> {
-  const res = await t.http().get(`/api/budgets/${budgetId}/revisions/${revisionNo}/files`).set(as.headers).expect(200);
-  return ZRevisionFiles.parse(res.body);
-}
-
-async function download(url: string, as: TSignedIn) {
-  return t.http().get(url).set(as.headers).buffer(true).parse((response, done) => {
-    const chunks: Buffer[] = [];
-    response.on('data', (c: Buffer) => chunks.push(c));
-    response.on('end', () => done(null, Buffer.concat(chunks)));
+  beforeAll(async () => {
+    t = await createTestApp({ env: { JOBS_DRIVER: driver, QUEUE_PREFIX: prefix } });
+    people = await signIn(t, 'preparer', 'reviewer', 'preparer2');
   });
-}
 
-async function storedFiles(budgetId: string): Promise<{ name: string; created_at: Date }[]> {
-  return t.dataSource.query(`SELECT name, created_at FROM revision_files WHERE budget_id = $1 ORDER BY name`, [budgetId]);
-}
+  afterAll(() => t.close());
 
-describe('files of an approved revision', () => {
+  async function listFiles(budgetId: string, revisionNo: number, as: TSignedIn): Promise<TRevisionFiles> {
+    const res = await t.http().get(`/api/budgets/${budgetId}/revisions/${revisionNo}/files`).set(as.headers).expect(200);
+    return ZRevisionFiles.parse(res.body);
+  }
+
+  async function download(url: string, as: TSignedIn) {
+    return t.http().get(url).set(as.headers).buffer(true).parse((response, done) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (c: Buffer) => chunks.push(c));
+      response.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+  }
+
+  async function storedFiles(budgetId: string): Promise<{ name: string; created_at: Date }[]> {
+    return t.dataSource.query(`SELECT name, created_at FROM revision_files WHERE budget_id = $1 ORDER BY name`, [budgetId]);
+  }
+
   it('renders them after approval, each downloadable by those who see the budget with its listed sha256, once', async () => {
     const { preparer, reviewer, preparer2 } = people;
     const budget = await createSeededBudget(t, preparer, 2020);
@@ -49,11 +44,11 @@ describe('files of an approved revision', () => {
     const rows: { id: string; payload: unknown }[] = await t.dataSource.query(`SELECT id, payload FROM outbox WHERE topic = 'budget.render-revision'`);
     expect(rows.map((r) => r.payload)).toEqual([{ budgetId: budget.id, revisionNo: 1 }]);
 
-    const runtime = JobRuntime.start({ dataSource: t.dataSource, redisUrl: REDIS_URL, prefix, handlers: jobHandlers(t.dataSource), relayIntervalMs: 100, reconcileIntervalMs: 200, reconcileAfterSeconds: 0, log: () => undefined });
+    const jobs = startTestJobs(driver, { dataSource: t.dataSource, prefix });
     try {
       await waitFor('the revision files', async () => (await listFiles(budget.id, 1, preparer)).items.length > 0, 60_000);
     } finally {
-      await runtime.stop();
+      await stopTestJobs(jobs, prefix);
     }
 
     const { items } = await listFiles(budget.id, 1, reviewer);

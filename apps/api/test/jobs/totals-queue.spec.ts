@@ -1,28 +1,26 @@
 import { ZBudgetDocument } from '@budgetflow/domain';
 import { deriveAll } from '../../src/modules/budgets/budget-derivation.service';
-import { jobHandlers } from '../../src/queue/job-handlers';
-import { JobRuntime } from '../../src/queue/job-runtime';
+import type { TJobDriver } from '../../src/queue/job-driver';
 import { createSeededBudget } from '../e2e/budget-test-kit';
 import { createTestApp, type TTestApp } from '../utils/test-app';
-import { testQueuePrefix, waitFor, wipeRedisPrefix } from './jobs-fixtures';
+import { JOB_DRIVERS, outcomesOf, startTestJobs, stopTestJobs } from './job-drivers';
+import { testQueuePrefix, waitFor } from './jobs-fixtures';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
-const prefix = testQueuePrefix();
-let t: TTestApp;
-let runtime: JobRuntime;
+describe.each(JOB_DRIVERS)('the totals queue, jobs on %s', (driver) => {
+  const prefix = testQueuePrefix();
+  let t: TTestApp;
+  let jobs: TJobDriver;
 
-beforeAll(async () => {
-  t = await createTestApp({ env: { QUEUE_PREFIX: prefix } });
-  runtime = JobRuntime.start({ dataSource: t.dataSource, redisUrl: REDIS_URL, prefix, handlers: jobHandlers(t.dataSource), relayIntervalMs: 100, log: () => undefined });
-});
+  beforeAll(async () => {
+    t = await createTestApp({ env: { JOBS_DRIVER: driver, QUEUE_PREFIX: prefix } });
+    jobs = startTestJobs(driver, { dataSource: t.dataSource, prefix });
+  });
 
-afterAll(async () => {
-  await runtime.stop();
-  await wipeRedisPrefix(REDIS_URL, prefix);
-  await t.close();
-});
+  afterAll(async () => {
+    await stopTestJobs(jobs, prefix);
+    await t.close();
+  });
 
-describe('the totals queue', () => {
   it('a burst of 100 edits ends in one current derivation, equal to one from scratch, for a few recomputes', async () => {
     const preparer = await t.login('preparer');
     const budget = await createSeededBudget(t, preparer);
@@ -44,7 +42,7 @@ describe('the totals queue', () => {
     expect(JSON.parse(stored.payload)).toEqual(fromScratch);
     expect(JSON.stringify(fromScratch)).toContain('100.01');
 
-    const outcomes = (await runtime.queues.totals.getCompleted(0, 500)).map((job) => String(job.returnvalue));
+    const outcomes = await outcomesOf(jobs, t.dataSource, 'budget.totals');
     // One job per edit: the import and the 100 patches.
     expect(outcomes).toHaveLength(101);
     const recomputes = outcomes.filter((o) => o.startsWith('recomputed'));

@@ -4,32 +4,36 @@ import { join } from 'node:path';
 export interface TWorkerProcess {
   child: ChildProcess;
   output(): string;
-  /** Kills the worker at once, as a crash or `kill -9` would: no cleanup, locks left behind. */
+  /** Kills the process at once, as a crash or `kill -9` would: no cleanup, locks and leases left behind. */
   kill(): Promise<void>;
-  /** SIGTERM: the graceful stop. */
-  stop(): Promise<void>;
+  /** SIGTERM: the graceful stop; resolves with the exit code. */
+  stop(): Promise<number | null>;
 }
 
-/** Starts `src/worker.ts` in a process of its own, resolving once it says it is ready. */
-export async function startWorkerProcess(env: Record<string, string>): Promise<TWorkerProcess> {
-  const apiDir = join(__dirname, '../..');
-  // `node --import tsx`, not the tsx command: one process, so that killing it kills the worker itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
-    cwd: apiDir,
-    env: { ...process.env, LOG_LEVEL: 'error', ...env },
+/** One of the API's entry points (`src/worker.ts`, `src/main.ts`) in a process of its own, as `node` runs it. */
+function spawnEntry(script: string, env: Record<string, string>): ChildProcess {
+  // `node --import tsx`, not the tsx command: one process, so that killing it kills the entry point itself.
+  return spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: join(__dirname, '../..'),
+    env: { ...process.env, LOG_LEVEL: 'error', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/** Starts `script`, resolving once its output includes `ready` (within 60 s). */
+export async function startApiProcess(script: string, env: Record<string, string>, ready: string): Promise<TWorkerProcess> {
+  const child = spawnEntry(script, env);
   let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
-      if (output.includes('[worker] ready')) resolve();
+      if (output.includes(ready)) resolve();
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready:\n${output}`)));
-    setTimeout(() => reject(new Error(`worker not ready after 30 s:\n${output}`)), 30_000).unref();
+    child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before it was ready:\n${output}`)));
+    setTimeout(() => reject(new Error(`${script} not ready after 60 s:\n${output}`)), 60_000).unref();
   });
   return {
     child,
@@ -40,7 +44,23 @@ export async function startWorkerProcess(env: Record<string, string>): Promise<T
     },
     stop: async () => {
       child.kill('SIGTERM');
-      await exited;
+      return exited;
     },
   };
+}
+
+/** Starts `src/worker.ts`, resolving once it says it is ready. */
+export function startWorkerProcess(env: Record<string, string>): Promise<TWorkerProcess> {
+  return startApiProcess('src/worker.ts', env, '[worker] ready');
+}
+
+/** Runs `script` to its end: what it said and its exit code. */
+export async function runApiProcess(script: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const child = spawnEntry(script, env);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // 'close', not 'exit': the output is all read by then.
+  const code = await new Promise<number | null>((resolve) => child.once('close', (c) => resolve(c)));
+  return { code, output };
 }

@@ -9,6 +9,7 @@ import { LineChangeStamps1796000000000 } from './1796000000000-line-change-stamp
 import { DerivationPayloadLz41796000100000 } from './1796000100000-derivation-payload-lz4';
 import { OutboxByBudget1796000200000 } from './1796000200000-outbox-by-budget';
 import { RevisionFiles1796000300000 } from './1796000300000-revision-files';
+import { OutboxInProcessJobs1797000000000 } from './1797000000000-outbox-in-process-jobs';
 import { CatalogueUploads1797300000000 } from './1797300000000-catalogue-uploads';
 import { FiscalYearTemplate1797400000000 } from './1797400000000-fiscal-year-template';
 
@@ -16,4 +17,4 @@ import { FiscalYearTemplate1797400000000 } from './1797400000000-fiscal-year-tem
  * Every migration, oldest first. Add yours at the end with a newer timestamp; never edit one
  * that has landed. An explicit list (not a glob) so the same code runs under tsx, jest and node.
  */
-export const MIGRATIONS = [PeopleAndDepartments1795600000000, CatalogueEditions1795600100000, AuditLog1795600200000, DemoAccounts1795600300000, BudgetsWorkflow1795720000000, JobsPublicationFiles1795800000000, BudgetDerivationPayload1795900000000, LineChangeStamps1796000000000, DerivationPayloadLz41796000100000, OutboxByBudget1796000200000, RevisionFiles1796000300000, CatalogueUploads1797300000000, FiscalYearTemplate1797400000000];
+export const MIGRATIONS = [PeopleAndDepartments1795600000000, CatalogueEditions1795600100000, AuditLog1795600200000, DemoAccounts1795600300000, BudgetsWorkflow1795720000000, JobsPublicationFiles1795800000000, BudgetDerivationPayload1795900000000, LineChangeStamps1796000000000, DerivationPayloadLz41796000100000, OutboxByBudget1796000200000, RevisionFiles1796000300000, OutboxInProcessJobs1797000000000, CatalogueUploads1797300000000, FiscalYearTemplate1797400000000];

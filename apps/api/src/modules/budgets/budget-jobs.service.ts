@@ -10,9 +10,13 @@ interface TOutboxRow {
   created_at: Date;
   processed_at: Date | null;
   done_at: Date | null;
+  /** The in-process driver's record of the row's attempts (see OutboxClaims); unused on Redis. */
+  failed: boolean;
+  attempts_finished: number;
+  last_error: string | null;
 }
 
-/** What Redis knows of a job that PostgreSQL does not: its attempts and whether it gave up. */
+/** What the driver knows of a job that the row's dates do not say: its attempts and whether it gave up. */
 interface TAttempts {
   failed: boolean;
   attempts: number;
@@ -23,7 +27,8 @@ const RECENT_JOBS = 50;
 
 /**
  * A budget's background jobs: their outbox rows (PostgreSQL, which keeps the work) and, for those not
- * done, their attempts in Redis. Without Redis the list still answers, from PostgreSQL alone.
+ * done, their attempts: in Redis under BullMQ, on the rows themselves under the in-process driver.
+ * With BullMQ and no Redis the list still answers, from PostgreSQL alone.
  */
 @Injectable()
 export class BudgetJobsService {
@@ -34,10 +39,14 @@ export class BudgetJobsService {
 
   async recent(budgetId: string): Promise<TBudgetJob[]> {
     const rows: TOutboxRow[] = await this.dataSource.query(
-      `SELECT id, topic, created_at, processed_at, done_at FROM outbox WHERE payload->>'budgetId' = $1 ORDER BY id DESC LIMIT $2`,
+      // An attempt still under its lease is running, not finished: it is not counted yet.
+      `SELECT id, topic, created_at, processed_at, done_at, failed_at IS NOT NULL AS failed, last_error,
+              attempts - (CASE WHEN locked_until > now() THEN 1 ELSE 0 END) AS attempts_finished
+       FROM outbox WHERE payload->>'budgetId' = $1 ORDER BY id DESC LIMIT $2`,
       [budgetId, RECENT_JOBS],
     );
-    const attempts = await this.attemptsOf(rows.filter((r) => r.done_at === null));
+    const undone = rows.filter((r) => r.done_at === null);
+    const attempts = this.queue.driver === 'in-process' ? attemptsOnRows(undone) : await this.attemptsOf(undone);
     return rows.map((r) => toBudgetJob(r, attempts.get(r.id)));
   }
 
@@ -60,6 +69,10 @@ export class BudgetJobsService {
       return new Map();
     }
   }
+}
+
+function attemptsOnRows(rows: TOutboxRow[]): Map<string, TAttempts> {
+  return new Map(rows.map((r) => [r.id, { failed: r.failed, attempts: r.attempts_finished, failedReason: r.last_error }]));
 }
 
 function toBudgetJob(row: TOutboxRow, seen: TAttempts | undefined): TBudgetJob {

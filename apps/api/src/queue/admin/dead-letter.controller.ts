@@ -1,5 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { z } from 'zod';
+import type { TCaller } from '../../common/auth/caller';
+import { Caller } from '../../common/auth/caller.decorator';
 import { Roles } from '../../common/auth/roles.decorator';
 import { documentRoute } from '../../common/openapi/openapi.registry';
 import { DeadLetterService, type TDeadJob } from './dead-letter.service';
@@ -8,7 +10,7 @@ documentRoute({ method: 'get', path: '/api/admin/jobs/failed', summary: 'Jobs th
 documentRoute({
   method: 'post',
   path: '/api/admin/jobs/{queue}/{id}/retry',
-  summary: 'Sends a failed job back to its queue',
+  summary: 'Sends a failed job back to its queue (audited as job.retry)',
   tags: ['admin'],
   access: ['admin'],
   params: z.object({ queue: z.string(), id: z.string() }),
@@ -29,7 +31,7 @@ export class DeadLetterController {
   @Post(':queue/:id/retry')
   @Roles('admin')
   @HttpCode(204)
-  async retry(@Param('queue') queue: string, @Param('id') id: string): Promise<void> {
-    await this.deadLetters.retry(queue, id);
+  async retry(@Caller() caller: TCaller, @Param('queue') queue: string, @Param('id') id: string): Promise<void> {
+    await this.deadLetters.retry(queue, id, caller.username);
   }
 }
