@@ -52,7 +52,9 @@ export async function checkRenderedFiles(disclosure: TDisclosure, files: TRender
     if (!present.has(id)) problems.push({ code: 'TABLE_MISSING', file: 'disclosure', message: `table ${id} is missing from the disclosure` });
   }
   for (const table of disclosure.tables) {
-    if (table.rows.length === 0 && table.columns.length > 0 && !table.emptyStatement) {
+    // Where the template prints a statement for an empty table (Jiangsu's 公开表十 prints none).
+    const stated = template?.tables.find((t) => t.id === table.id)?.emptyStatement !== undefined;
+    if (stated && table.rows.length === 0 && table.blocks.length === 0 && !table.emptyStatement) {
       problems.push({ code: 'EMPTY_STATEMENT_MISSING', file: 'disclosure', message: `${table.id} is empty but does not say so` });
     }
   }
