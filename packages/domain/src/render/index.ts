@@ -2,3 +2,4 @@ export * from './display-grid';
 export { renderCsv, csvField, CSV_HEADER, UTF8_BOM } from './render-csv';
 export { renderHtml } from './render-html';
 export { escapeHtml } from './html-table';
+export { neutraliseFormula, restoreFormula, startsFormula } from './formula-text';
