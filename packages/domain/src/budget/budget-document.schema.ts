@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exceedsBudgetTotal, MAX_BUDGET_YUAN, parseFen } from '../money/fen';
 import { ZAmount, ZNonNegativeAmount } from './amount.schema';
 import { FUND_SOURCES } from './fund-source';
 
@@ -171,17 +172,33 @@ export const ZExplanationTexts = z.object({
   functionItemNotes: z.record(ZFunctionCode, ZText).default({}),
 });
 
-export const ZBudgetDocument = z.object({
-  schemaVersion: z.literal(1),
-  fiscalYear: ZFiscalYear,
-  department: ZDepartment,
-  incomeLines: z.array(ZIncomeLine),
-  expenditureLines: z.array(ZExpenditureLine),
-  projects: z.array(ZProject).default([]),
-  performance: ZDepartmentPerformance.default(ZDepartmentPerformance.parse({})),
-  priorYears: z.array(ZPriorYearFigures).default([]),
-  explanations: ZExplanationTexts.default(ZExplanationTexts.parse({})),
-});
+export const ZBudgetDocument = z
+  .object({
+    schemaVersion: z.literal(1),
+    fiscalYear: ZFiscalYear,
+    department: ZDepartment,
+    incomeLines: z.array(ZIncomeLine),
+    expenditureLines: z.array(ZExpenditureLine),
+    projects: z.array(ZProject).default([]),
+    performance: ZDepartmentPerformance.default(ZDepartmentPerformance.parse({})),
+    priorYears: z.array(ZPriorYearFigures).default([]),
+    explanations: ZExplanationTexts.default(ZExplanationTexts.parse({})),
+  })
+  .superRefine((doc, ctx) => {
+    // Each amount is within the per-line maximum; the collections that tables add up are bounded too.
+    const bounded = (amounts: readonly { amount: string }[], path: (string | number)[]): void => {
+      if (!exceedsBudgetTotal(amounts.map((a) => parseFen(a.amount)))) return;
+      ctx.addIssue({ code: 'custom', path, message: `the amounts add up to more than ${MAX_BUDGET_YUAN} 元, the most one budget may hold` });
+    };
+    bounded(doc.expenditureLines, ['expenditureLines']);
+    bounded(doc.incomeLines, ['incomeLines']);
+    doc.projects.forEach((project, i) => {
+      bounded(project.details, ['projects', i, 'details']);
+      bounded(project.fundSources, ['projects', i, 'fundSources']);
+      bounded(project.procurement, ['projects', i, 'procurement']);
+      project.details.forEach((detail, j) => bounded(detail.subItems, ['projects', i, 'details', j, 'subItems']));
+    });
+  });
 
 export type TBudgetUnit = z.output<typeof ZBudgetUnit>;
 export type TDepartment = z.output<typeof ZDepartment>;

@@ -1,11 +1,23 @@
-import { aggregateLines, catalogueForYear, countErrors, deriveDisclosure, validateBudget, type LineAggregate, type TBudgetDocument, type TDisclosure, type TFinding } from '@budgetflow/domain';
+import {
+  aggregateLines,
+  catalogueForYear,
+  checkBudgetTotals,
+  countErrors,
+  deriveDisclosure,
+  MoneyError,
+  validateBudget,
+  type LineAggregate,
+  type TBudgetDocument,
+  type TDisclosure,
+  type TFinding,
+} from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BudgetLinesRepository } from './budget-lines.repository';
 import type { TBudgetRow } from './budget-row';
-import { totalsOf, type TBudgetTotals } from './budget-totals';
+import { exactTotalsOf, totalsOf, type TBudgetTotals } from './budget-totals';
 import { LineSnapshots } from './line-snapshots';
-import { toIncomeLine, type TDocumentRest } from './mappers/budget-document.mapper';
+import { toExpenditureLine, toIncomeLine, type TDocumentRest } from './mappers/budget-document.mapper';
 
 export interface TDerivation {
   /** The budget version the derivation was made from. */
@@ -26,8 +38,16 @@ export interface TSerializedDerivation {
  * The domain's pure functions over a document, its lines read once for all (or summed already, by
  * whoever keeps their tally): its disclosure tables, its findings, its totals.
  */
-export function deriveAll(document: TBudgetDocument, version: number, aggregate: LineAggregate = aggregateLines(document)): TDerivation {
+export function deriveAll(document: TBudgetDocument, version: number, lineAggregate?: LineAggregate): TDerivation {
   const catalogue = catalogueForYear(document.fiscalYear);
+  const overBudget = checkBudgetTotals(document);
+  if (overBudget.length > 0) {
+    // Stored before the schema bounded a budget's totals: its tables would leave the exact range.
+    // It shows its exact totals and the finding, which blocks its submission, and empty tables.
+    const disclosure = deriveDisclosure({ ...document, incomeLines: [], expenditureLines: [], projects: [] }, catalogue);
+    return { derivedVersion: version, totals: exactTotalsOf(document), errorCount: countErrors(overBudget), findings: overBudget, disclosure };
+  }
+  const aggregate = lineAggregate ?? aggregateLines(document);
   const disclosure = deriveDisclosure(document, catalogue, { aggregate });
   const findings = validateBudget(document, catalogue, { disclosure, aggregate });
   return { derivedVersion: version, totals: totalsOf(document, aggregate), errorCount: countErrors(findings), findings, disclosure };
@@ -82,9 +102,14 @@ export class BudgetDerivationService {
       if (row === undefined) throw new Error(`budget ${id} vanished`);
       const incomeLines = (await this.lines.loadIncome(m, id)).map(toIncomeLine);
       const at = { budgetId: id, version: row.version, replacedIn: row.lines_replaced_in };
-      const json = await this.snapshots.withLinesAt(m, at, incomeLines, (expenditureLines, aggregate) =>
-        JSON.stringify(deriveAll({ ...row.document, incomeLines, expenditureLines }, row.version, aggregate)),
-      );
+      const json = await this.snapshots
+        .withLinesAt(m, at, incomeLines, (expenditureLines, aggregate) => JSON.stringify(deriveAll({ ...row.document, incomeLines, expenditureLines }, row.version, aggregate)))
+        .catch(async (error: unknown) => {
+          // The kept tally refuses a sum past the exact range: deriveAll, given the lines alone, says why.
+          if (!(error instanceof MoneyError) || error.code !== 'OUT_OF_RANGE') throw error;
+          const expenditureLines = (await this.lines.loadExpenditure(m, id)).map(toExpenditureLine);
+          return JSON.stringify(deriveAll({ ...row.document, incomeLines, expenditureLines }, row.version));
+        });
       return { version: row.version, json };
     });
     await this.dataSource.transaction(async (m) => {
