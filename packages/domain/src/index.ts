@@ -9,3 +9,4 @@ export * from './derive';
 export * from './rules';
 export * from './render';
 export * from './api';
+export * from './text';

@@ -147,7 +147,7 @@ describe('bad input on every write route', () => {
     }
     process.stdout.write(`bad input: ${CASES.length} cases\n`);
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 
   it('stores SQL in free text verbatim, as text', async () => {
     const res = await t.http().post(`/api/budgets/${submitted.id}/comments`).set(reviewer.headers).send({ target: { kind: 'budget' }, body: SQL }).expect(201);

@@ -1,3 +1,4 @@
+import { ZText } from '@budgetflow/domain';
 import { z } from 'zod';
 import { ZFiscalYearValue } from '../../departments/dto/departments.schema';
 
@@ -7,7 +8,7 @@ export const ZClassificationKind = z.enum(['functional', 'economic']);
 export const ZCatalogueParams = z.strictObject({ year: ZFiscalYearValue, kind: ZClassificationKind });
 export type TCatalogueParams = z.infer<typeof ZCatalogueParams>;
 
-export const ZCatalogueCsv = z.string().min(1, 'the CSV body is empty').describe('CSV with the header `code,name`');
+export const ZCatalogueCsv = ZText.min(1, 'the CSV body is empty').describe('CSV with the header `code,name`');
 
 export const ZCatalogueEntry = z.object({ code: z.string(), name: z.string(), level: z.enum(['class', 'section', 'item']), parentCode: z.string().optional() });
 
