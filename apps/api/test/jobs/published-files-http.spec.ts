@@ -1,4 +1,4 @@
-import { ZNotification, ZPublication, ZPublicationSummary } from '@budgetflow/domain';
+import { PUBLISHED_HTML_CSP, ZNotification, ZPublication, ZPublicationSummary } from '@budgetflow/domain';
 import { createHash } from 'node:crypto';
 import { NotifyJob } from '../../src/modules/notifications/jobs/notify.job';
 import { RenderPublicationJob } from '../../src/modules/publications/jobs/render-publication.job';
@@ -36,6 +36,10 @@ describe('published files over HTTP', () => {
       expect(body.length).toBe(file.size);
       expect(createHash('sha256').update(body).digest('hex')).toBe(file.sha256);
       expect(res.headers['etag']).toBe(`"${file.sha256}"`);
+      // Every file, the HTML first, under a policy that runs nothing: no script, sandboxed, never framed.
+      expect(res.headers['content-security-policy']).toBe(`${PUBLISHED_HTML_CSP}; frame-ancestors 'none'; sandbox`);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      if (file.name === 'disclosure.html') expect(body.toString('utf8')).toContain(`<meta http-equiv="Content-Security-Policy" content="${PUBLISHED_HTML_CSP}">`);
     }
   });
 

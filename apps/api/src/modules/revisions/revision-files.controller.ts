@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { sendRenderedFile } from '../../common/http/file-answer';
 import { z } from 'zod';
 import type { TCaller } from '../../common/auth/caller';
 import { Caller } from '../../common/auth/caller.decorator';
@@ -33,12 +34,7 @@ export class RevisionFilesController {
   @Roles(...ALL_ROLES)
   async download(@Caller() caller: TCaller, @Param('id', new IdPipe('Budget')) id: string, @Param('no') no: string, @Param('name') name: string, @Res() res: Response): Promise<void> {
     if (!ZFileName.safeParse(name).success) throw notFound('File');
-    const file = await this.files.content(caller, id, revisionNo(no), name);
-    res.setHeader('Content-Type', file.mediaType);
-    res.setHeader('Content-Length', String(file.content.length));
-    res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
-    res.setHeader('ETag', `"${file.sha256}"`);
-    res.end(file.content);
+    sendRenderedFile(res, { ...(await this.files.content(caller, id, revisionNo(no), name)), name });
   }
 }
 
