@@ -69,4 +69,16 @@ describe('notifications over HTTP', () => {
     await t.http().post(`/api/notifications/${id}/read`).set({ ...preparer.headers, 'X-CSRF-Token': preparer.csrfToken }).expect(204);
     expect((await t.http().get('/api/notifications').set(preparer.headers).expect(200)).body.items[0].read).toBe(true);
   });
+
+  it("lists a reviewer's notification only while its budget is in the reviewer's current scope", async () => {
+    // Sent when both reviewers saw the budget's department; reviewer_other has since been narrowed to another one.
+    const [{ outbox }] = (await t.dataSource.query(`SELECT coalesce(max(outbox_id), 0) + 1 AS outbox FROM notifications`)) as [{ outbox: string }];
+    for (const username of ['reviewer', 'reviewer_other'] as const) {
+      await t.dataSource.query(`INSERT INTO notifications (user_id, budget_id, action, outbox_id) VALUES ($1, $2, 'submit', $3)`, [t.people.users[username].id, published.budgetId, outbox]);
+    }
+    const inScope = await t.http().get('/api/notifications').set((await t.login('reviewer')).headers).expect(200);
+    expect(inScope.body.items).toEqual([expect.objectContaining({ budgetId: published.budgetId, action: 'submit' })]);
+    const narrowed = await t.http().get('/api/notifications').set((await t.login('reviewer_other')).headers).expect(200);
+    expect(narrowed.body.items).toEqual([]);
+  });
 });
