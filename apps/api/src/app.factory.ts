@@ -41,7 +41,16 @@ export async function createApp(config: TAppConfig, dataSource: DataSource): Pro
   return app;
 }
 
+/**
+ * The policy of every page Budgetflow serves (the web client, the API docs, the queue dashboard):
+ * scripts only from its own files, never inline; inline style is allowed, as the docs and the
+ * dashboard set style attributes; nothing framed, no plugin, no other base. A file download sets
+ * its own, stricter one (common/http/file-answer.ts).
+ */
+export const APP_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
 function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Content-Security-Policy', APP_CSP);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('Referrer-Policy', 'no-referrer');

@@ -10,3 +10,4 @@ export * from './rules';
 export * from './render';
 export * from './api';
 export * from './templates';
+export * from './text';

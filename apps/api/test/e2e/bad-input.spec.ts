@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { XLSX_MEDIA_TYPE } from '../../src/modules/budgets/workbook-body';
 import { exportBudgetTemplate } from '../../src/modules/reports/xlsx/budget-template';
 import type { TSignedIn, TTestApp } from '../utils/test-app';
+import { zipBomb } from '../utils/zip-bomb';
 import { createTestApp } from '../utils/test-app';
 import { createSeededBudget, dumpBudgetTables, seedDocument, signIn, type TBudgetRef } from './budget-test-kit';
 
@@ -107,6 +108,7 @@ describe('bad input on every write route', () => {
     { name: 'import: no If-Match', status: 400, field: 'version', send: (tt) => tt.http().put(`/api/budgets/${draft.id}/document`).set(as(() => preparer)).send(seedDocument()) },
     // PUT /api/budgets/:id/workbook
     { name: 'workbook: a corrupt file', status: 400, field: 'workbook', send: async (tt) => putWorkbook(Buffer.from('PK\u0003\u0004 not really a zip'))(tt) },
+    { name: 'workbook: a zip bomb (200 kB inflating to 200 MB)', status: 413, field: 'workbook', send: async (tt) => putWorkbook(await zipBomb([{ name: 'xl/worksheets/sheet2.xml', inflatedBytes: 200 * 1024 * 1024 }]))(tt) },
     { name: 'workbook: JSON sent as a workbook', status: 415, field: 'Content-Type', send: async (tt) => putWorkbook(JSON.stringify(seedDocument()), 'application/json')(tt) },
     { name: 'workbook: a formula in a code cell', status: 400, field: '支出.2.functionCode', send: async (tt) => putWorkbook(await workbookWith(2, 3, { formula: 'HYPERLINK("http://evil.example","2010350")', result: '2010350' }))(tt) },
     { name: 'workbook: an amount "1e5"', status: 400, field: '支出.3.amount', send: async (tt) => putWorkbook(await workbookWith(3, 8, '1e5'))(tt) },
@@ -145,7 +147,7 @@ describe('bad input on every write route', () => {
     }
     process.stdout.write(`bad input: ${CASES.length} cases\n`);
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 
   it('stores SQL in free text verbatim, as text', async () => {
     const res = await t.http().post(`/api/budgets/${submitted.id}/comments`).set(reviewer.headers).send({ target: { kind: 'budget' }, body: SQL }).expect(201);

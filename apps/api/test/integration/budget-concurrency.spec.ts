@@ -124,6 +124,29 @@ describe('concurrency', () => {
       expect(revisions[0]?.n).toBe(1);
     });
 
+    it('answers every one of many parallel retries with the first answer, round after round, and acts once per key', async () => {
+      const preparer2 = await t.login('preparer2');
+      const other = await createSeededBudget(t, preparer2, 2021, seedDocumentFor(t.people.departments.other));
+      const RETRIES = 16;
+      // A retry that reads the budget after the first committed finds the action done: it must still answer as the first did.
+      const ROUNDS = 6;
+      const actions = Array.from({ length: ROUNDS * 2 }, (_, i) => (i % 2 === 0 ? 'submit' : 'withdraw'));
+      for (const [round, action] of actions.entries()) {
+        const key = `parallel-${action}-${round}-0001`;
+        const answers = await Promise.all(Array.from({ length: RETRIES }, () => call(t, preparer2, 'POST', `/api/budgets/${other.id}/${action}`, {}, { 'Idempotency-Key': key })));
+        expect([round, answers.map((r) => r.status)]).toEqual([round, Array(RETRIES).fill(200)]);
+        for (const r of answers) expect(r.body).toEqual(answers[0]?.body);
+      }
+      const acted: { action: string; n: number }[] = await t.dataSource.query(
+        `SELECT action, count(*)::int AS n FROM audit_log WHERE budget_id = $1 AND action IN ('budget.submit', 'budget.withdraw') GROUP BY action ORDER BY action`,
+        [other.id],
+      );
+      expect(acted).toEqual([
+        { action: 'budget.submit', n: ROUNDS },
+        { action: 'budget.withdraw', n: ROUNDS },
+      ]);
+    }, 120_000);
+
     it('refuses a key reused for a different request, and a malformed key', async () => {
       const preparer2 = await t.login('preparer2');
       const reused = await call(t, preparer2, 'POST', `/api/budgets/${budget.id}/withdraw`, {}, { 'Idempotency-Key': 'retry-submit-0001' });

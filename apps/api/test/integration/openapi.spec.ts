@@ -43,6 +43,9 @@ describe('OpenAPI at /api/docs', () => {
   it('serves Swagger UI and its assets without sign-in', async () => {
     const page = await t.http().get('/api/docs').expect(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
+    // An HTML answer: no inline script may run, nothing may frame it, no type sniffing, no referrer.
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self';.*frame-ancestors 'none'/);
+    expect([page.headers['x-content-type-options'], page.headers['referrer-policy']]).toEqual(['nosniff', 'no-referrer']);
     expect(page.text).toContain('/api/docs/assets/swagger-ui-bundle.js');
     await t.http().get('/api/docs/assets/swagger-ui-bundle.js').expect(200);
     await t.http().get('/api/docs/assets/swagger-ui.css').expect(200);

@@ -4,7 +4,7 @@ import { parseFen } from '@budgetflow/domain';
 import { tidyRecords } from '../../src/modules/reports/open-data/tidy-csv';
 import { sha256Hex } from '../../src/modules/reports/rendered-file';
 import { WAN_NUMBER_FORMAT, renderDisclosureXlsx, sheetName } from '../../src/modules/reports/xlsx/disclosure-xlsx.renderer';
-import { neutraliseText, restoreText, sheetNumberToFen } from '../../src/modules/reports/xlsx/sheet-values';
+import { sheetNumberToFen } from '../../src/modules/reports/xlsx/sheet-values';
 import { REVISION_DATE, seedDisclosure } from './seed-disclosure';
 
 const disclosure = seedDisclosure();
@@ -70,18 +70,5 @@ describe('the disclosure workbook', () => {
     const entries = Object.values((await JSZip.loadAsync(bytes)).files);
     expect(entries.length).toBeGreaterThan(10);
     for (const entry of entries) expect(entry.date).toEqual(REVISION_DATE);
-  });
-});
-
-describe('formula-leading text', () => {
-  it.each(['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)'])('%s is written as literal text and read back unchanged', (text) => {
-    const written = neutraliseText(text);
-    expect(written.startsWith("'")).toBe(true);
-    expect(restoreText(written)).toBe(text);
-  });
-
-  it('leaves other text alone', () => {
-    expect(neutraliseText('工资福利支出')).toBe('工资福利支出');
-    expect(restoreText("'quoted")).toBe("'quoted");
   });
 });

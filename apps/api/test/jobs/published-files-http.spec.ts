@@ -1,4 +1,4 @@
-import { ZNotification, ZPublication, ZPublicationSummary } from '@budgetflow/domain';
+import { PUBLISHED_HTML_CSP, ZNotification, ZPublication, ZPublicationSummary } from '@budgetflow/domain';
 import { createHash } from 'node:crypto';
 import { NotifyJob } from '../../src/modules/notifications/jobs/notify.job';
 import { RenderPublicationJob } from '../../src/modules/publications/jobs/render-publication.job';
@@ -36,6 +36,10 @@ describe('published files over HTTP', () => {
       expect(body.length).toBe(file.size);
       expect(createHash('sha256').update(body).digest('hex')).toBe(file.sha256);
       expect(res.headers['etag']).toBe(`"${file.sha256}"`);
+      // Every file, the HTML first, under a policy that runs nothing: no script, sandboxed, never framed.
+      expect(res.headers['content-security-policy']).toBe(`${PUBLISHED_HTML_CSP}; frame-ancestors 'none'; sandbox`);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      if (file.name === 'disclosure.html') expect(body.toString('utf8')).toContain(`<meta http-equiv="Content-Security-Policy" content="${PUBLISHED_HTML_CSP}">`);
     }
   });
 
@@ -64,5 +68,17 @@ describe('notifications over HTTP', () => {
     await t.http().post(`/api/notifications/${id}/read`).set({ ...other.headers, 'X-CSRF-Token': other.csrfToken }).expect(404);
     await t.http().post(`/api/notifications/${id}/read`).set({ ...preparer.headers, 'X-CSRF-Token': preparer.csrfToken }).expect(204);
     expect((await t.http().get('/api/notifications').set(preparer.headers).expect(200)).body.items[0].read).toBe(true);
+  });
+
+  it("lists a reviewer's notification only while its budget is in the reviewer's current scope", async () => {
+    // Sent when both reviewers saw the budget's department; reviewer_other has since been narrowed to another one.
+    const [{ outbox }] = (await t.dataSource.query(`SELECT coalesce(max(outbox_id), 0) + 1 AS outbox FROM notifications`)) as [{ outbox: string }];
+    for (const username of ['reviewer', 'reviewer_other'] as const) {
+      await t.dataSource.query(`INSERT INTO notifications (user_id, budget_id, action, outbox_id) VALUES ($1, $2, 'submit', $3)`, [t.people.users[username].id, published.budgetId, outbox]);
+    }
+    const inScope = await t.http().get('/api/notifications').set((await t.login('reviewer')).headers).expect(200);
+    expect(inScope.body.items).toEqual([expect.objectContaining({ budgetId: published.budgetId, action: 'submit' })]);
+    const narrowed = await t.http().get('/api/notifications').set((await t.login('reviewer_other')).headers).expect(200);
+    expect(narrowed.body.items).toEqual([]);
   });
 });

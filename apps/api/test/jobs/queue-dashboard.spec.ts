@@ -20,6 +20,7 @@ describe('the queue dashboard under /admin/queues', () => {
     const admin = await t.login('admin');
     const page = await t.http().get('/admin/queues').set(admin.headers).expect(200);
     expect(page.text).toContain('<html');
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self';/);
     const api = await t.http().get('/admin/queues/api/queues').set(admin.headers).expect(200);
     expect((api.body.queues as { name: string }[]).map((q) => q.name).sort()).toEqual(['notifications', 'publication', 'reports', 'totals']);
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { exceedsBudgetTotal, MAX_BUDGET_YUAN, parseFen } from '../money/fen';
+import { ZText as ZCleanText } from '../text/text.schema';
 import { ZAmount, ZNonNegativeAmount } from './amount.schema';
 import { findTemplate, TEMPLATES } from '../templates/template-registry';
 import { FUND_SOURCES } from './fund-source';
@@ -11,8 +13,9 @@ export const ZUnitCode = z.string().regex(/^\w{1,20}$/, 'a budget unit code is 1
 export const ZFiscalYear = z.number().int().min(2000).max(2100);
 export const ZFundSource = z.enum(FUND_SOURCES);
 const ZId = z.string().min(1).max(64).regex(/^[\w.-]+$/, 'ids are letters, digits, "-", "_" or "."');
-const ZText = z.string().max(20_000);
-const ZName = z.string().trim().min(1).max(200);
+// Every text of the document refuses NUL, the other controls but tab and line breaks, and lone surrogates (text.schema.ts).
+const ZText = ZCleanText.max(20_000);
+const ZName = ZCleanText.trim().min(1).max(200);
 
 /** 基本支出 is 人员经费 (basic-personnel) plus 日常公用经费 (basic-public); the rest is 项目支出. */
 export const EXPENDITURE_KINDS = ['basic-personnel', 'basic-public', 'project'] as const;
@@ -31,9 +34,9 @@ export const ZBudgetUnit = z.object({
 /** 人员构成: staffing as Part 1 prints it. */
 export const ZStaffing = z.object({
   authorized: z.number().int().min(0), // 总编制人数
-  authorizedByType: z.record(z.string(), z.number().int().min(0)).default({}), // e.g. { 事业编制: 18 }
+  authorizedByType: z.record(ZCleanText, z.number().int().min(0)).default({}), // e.g. { 事业编制: 18 }
   actual: z.number().int().min(0), // 在职实有人数
-  actualByType: z.record(z.string(), z.number().int().min(0)).default({}), // e.g. { 事业: 12 }
+  actualByType: z.record(ZCleanText, z.number().int().min(0)).default({}), // e.g. { 事业: 12 }
   retired: z.number().int().min(0), // 离退休人员
 });
 
@@ -68,14 +71,14 @@ export const ZExpenditureLine = z.object({
 
 /** 绩效指标: a performance indicator of 表9 or 表10. */
 export const ZPerformanceIndicator = z.object({
-  level1: z.string().max(50), // 一级指标: 产出指标, 效益指标, 满意度指标 …
-  level2: z.string().max(100), // 二级指标: 数量指标, 质量指标, 时效指标, 社会效益指标 …
-  name: z.string().max(500), // 指标名称
+  level1: ZCleanText.max(50), // 一级指标: 产出指标, 效益指标, 满意度指标 …
+  level2: ZCleanText.max(100), // 二级指标: 数量指标, 质量指标, 时效指标, 社会效益指标 …
+  name: ZCleanText.max(500), // 指标名称
   content: ZText.default(''), // 指标内容 (表10)
-  valueTwoYearsAgo: z.string().max(200).default(''), // 指标值（前年）
-  valueLastYear: z.string().max(200).default(''), // 指标值（上年）
-  target: z.string().max(5_000), // 预期当年实现值 (表9 prints whole task lists here)
-  standard: z.string().max(200).default(''), // 绩效标准: 行业标准, 经验标准 …
+  valueTwoYearsAgo: ZCleanText.max(200).default(''), // 指标值（前年）
+  valueLastYear: ZCleanText.max(200).default(''), // 指标值（上年）
+  target: ZCleanText.max(5_000), // 预期当年实现值 (表9 prints whole task lists here)
+  standard: ZCleanText.max(200).default(''), // 绩效标准: 行业标准, 经验标准 …
 });
 
 /** 项目支出明细测算: one economic 款 of a project with the basis of its estimate. */
@@ -91,9 +94,9 @@ export const ZProjectDetailLine = z.object({
 
 export const PROCUREMENT_CATEGORIES = ['goods', 'services', 'works'] as const; // 货物 服务 工程
 export const ZProcurementLine = z.object({
-  item: z.string().max(200), // 采购品名
+  item: ZCleanText.max(200), // 采购品名
   category: z.enum(PROCUREMENT_CATEGORIES),
-  quantity: z.string().max(50).default(''), // as printed: "3", "1"
+  quantity: ZCleanText.max(50).default(''), // as printed: "3", "1"
   amount: ZNonNegativeAmount,
   economicCode: ZEconomicCode.optional(), // 经济科目 the purchase is booked on (Jiangsu's 政府采购预算表 prints it)
   method: z.string().max(50).optional(), // 采购组织形式: 分散自行组织, 政府集中采购 …
@@ -113,13 +116,13 @@ export const ZProject = z.object({
   unitCode: ZUnitCode, // 项目单位
   // 单位预留机动经费: money set aside, not yet given to a project; Jiangsu prints it apart from 项目支出
   reserve: z.boolean().optional(),
-  managingDepartment: z.string().max(200).default(''), // 项目主管部门
-  executingUnit: z.string().max(200).default(''), // 项目执行单位
-  leader: z.string().max(100).default(''), // 项目负责人
-  phone: z.string().max(50).default(''),
-  address: z.string().max(200).default(''),
-  postcode: z.string().max(20).default(''),
-  type: z.string().max(100).default(''), // 项目类型: 专项业务项目 …
+  managingDepartment: ZCleanText.max(200).default(''), // 项目主管部门
+  executingUnit: ZCleanText.max(200).default(''), // 项目执行单位
+  leader: ZCleanText.max(100).default(''), // 项目负责人
+  phone: ZCleanText.max(50).default(''),
+  address: ZCleanText.max(200).default(''),
+  postcode: ZCleanText.max(20).default(''),
+  type: ZCleanText.max(100).default(''), // 项目类型: 专项业务项目 …
   basis: ZText.default(''), // 项目立项依据
   plan: ZText.default(''), // 项目实施方案
   totalBudget: ZNonNegativeAmount.optional(), // 项目总预算 (all years)
@@ -134,8 +137,8 @@ export const ZProject = z.object({
 
 /** 表9 部门整体支出绩效目标: the entered part; the money block derives from the lines. */
 export const ZDepartmentPerformance = z.object({
-  filledBy: z.string().max(100).default(''), // 填报人
-  phone: z.string().max(50).default(''),
+  filledBy: ZCleanText.max(100).default(''), // 填报人
+  phone: ZCleanText.max(50).default(''),
   functionsSummary: ZText.default(''), // 部门职能概述
   annualTasks: ZText.default(''), // 年度工作任务
   longTermTarget: ZText.default(''), // 长期目标
@@ -219,23 +222,39 @@ export const ZExplanationTexts = z.object({
   functionClassChangeReasons: z.record(ZFunctionClassCode, ZText).optional(),
 });
 
-export const ZBudgetDocument = z.object({
-  schemaVersion: z.literal(1),
-  fiscalYear: ZFiscalYear,
-  // The disclosure template (templates/*.ts) and scope: absent, the seed's (hubei-2020, 部门).
-  template: z
-    .string()
-    .refine((id) => findTemplate(id) !== undefined, { message: `not a disclosure template; the templates are ${TEMPLATES.map((t) => t.id).join(', ')}` })
-    .optional(),
-  scope: z.enum(['department', 'unit']).optional(),
-  department: ZDepartment,
-  incomeLines: z.array(ZIncomeLine),
-  expenditureLines: z.array(ZExpenditureLine),
-  projects: z.array(ZProject).default([]),
-  performance: ZDepartmentPerformance.default(ZDepartmentPerformance.parse({})),
-  priorYears: z.array(ZPriorYearFigures).default([]),
-  explanations: ZExplanationTexts.default(ZExplanationTexts.parse({})),
-});
+export const ZBudgetDocument = z
+  .object({
+    schemaVersion: z.literal(1),
+    fiscalYear: ZFiscalYear,
+    // The disclosure template (templates/*.ts) and scope: absent, the seed's (hubei-2020, 部门).
+    template: z
+      .string()
+      .refine((id) => findTemplate(id) !== undefined, { message: `not a disclosure template; the templates are ${TEMPLATES.map((t) => t.id).join(', ')}` })
+      .optional(),
+    scope: z.enum(['department', 'unit']).optional(),
+    department: ZDepartment,
+    incomeLines: z.array(ZIncomeLine),
+    expenditureLines: z.array(ZExpenditureLine),
+    projects: z.array(ZProject).default([]),
+    performance: ZDepartmentPerformance.default(ZDepartmentPerformance.parse({})),
+    priorYears: z.array(ZPriorYearFigures).default([]),
+    explanations: ZExplanationTexts.default(ZExplanationTexts.parse({})),
+  })
+  .superRefine((doc, ctx) => {
+    // Each amount is within the per-line maximum; the collections that tables add up are bounded too.
+    const bounded = (amounts: readonly { amount: string }[], path: (string | number)[]): void => {
+      if (!exceedsBudgetTotal(amounts.map((a) => parseFen(a.amount)))) return;
+      ctx.addIssue({ code: 'custom', path, message: `the amounts add up to more than ${MAX_BUDGET_YUAN} 元, the most one budget may hold` });
+    };
+    bounded(doc.expenditureLines, ['expenditureLines']);
+    bounded(doc.incomeLines, ['incomeLines']);
+    doc.projects.forEach((project, i) => {
+      bounded(project.details, ['projects', i, 'details']);
+      bounded(project.fundSources, ['projects', i, 'fundSources']);
+      bounded(project.procurement, ['projects', i, 'procurement']);
+      project.details.forEach((detail, j) => bounded(detail.subItems, ['projects', i, 'details', j, 'subItems']));
+    });
+  });
 
 export type TBudgetUnit = z.output<typeof ZBudgetUnit>;
 export type TDepartment = z.output<typeof ZDepartment>;

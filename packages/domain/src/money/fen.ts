@@ -79,10 +79,10 @@ export function parseFen(input: unknown): Fen {
   return (sign && value !== 0 ? -value : value) as Fen;
 }
 
-/** Canonical text of an amount in 元 with exactly two decimals: "1234.50", "-0.05". */
-export function formatYuan(fen: Fen): string {
+/** Canonical text of an amount in 元 with exactly two decimals: "1234.50", "-0.05"; a bigint for exact totals past the safe range. */
+export function formatYuan(fen: Fen | bigint): string {
   const negative = fen < 0;
-  const abs = BigInt(Math.abs(fen));
+  const abs = typeof fen === 'bigint' ? (negative ? -fen : fen) : BigInt(Math.abs(fen));
   const text = `${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
   return negative ? `-${text}` : text;
 }
@@ -96,3 +96,31 @@ export function sumFen(values: Iterable<Fen>): Fen {
 }
 
 export const ZERO_FEN = 0 as Fen;
+
+/**
+ * The most a budget may add up to: its expenditure lines, its income lines, each part of a project.
+ * Every figure derived from a budget is a sum of some of its amounts, so within this bound each
+ * stays inside the per-line range and far inside the exact integer range (2^53 分, 90 trillion 元).
+ */
+export const MAX_BUDGET_YUAN = MAX_LINE_YUAN;
+
+/**
+ * True when amounts (each within the per-line range, none negative) add up to more than a budget
+ * may hold. It stops at the first partial sum past the bound, so the sum never leaves the exact
+ * integer range however many amounts there are.
+ */
+export function exceedsBudgetTotal(amounts: Iterable<Fen>): boolean {
+  let total = 0;
+  for (const amount of amounts) {
+    total += amount;
+    if (total > MAX_LINE_FEN) return true;
+  }
+  return false;
+}
+
+/** The exact sum of any number of amounts, in BigInt: for totals that may lie past the safe range. */
+export function sumFenExact(amounts: Iterable<Fen>): bigint {
+  let total = 0n;
+  for (const amount of amounts) total += BigInt(amount);
+  return total;
+}

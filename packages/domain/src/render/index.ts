@@ -1,4 +1,5 @@
 export * from './display-grid';
 export { renderCsv, csvField, CSV_HEADER, UTF8_BOM } from './render-csv';
-export { renderHtml } from './render-html';
+export { PUBLISHED_HTML_CSP, renderHtml } from './render-html';
 export { escapeHtml } from './html-table';
+export { neutraliseFormula, restoreFormula, startsFormula } from './formula-text';

@@ -1,6 +1,7 @@
 import type { TDisclosure, TDisclosureTable, TGridBlock, TRow } from '../disclosure/disclosure.schema';
 import type { AmountFormat } from '../money/display';
 import { displayValue, formatFor } from './display-grid';
+import { neutraliseFormula } from './formula-text';
 
 /** The header of the cell-per-row CSV. */
 export const CSV_HEADER = ['table', 'section', 'code', 'name', 'column', 'value'] as const;
@@ -8,14 +9,12 @@ export const CSV_HEADER = ['table', 'section', 'code', 'name', 'column', 'value'
 /** Byte-order mark: spreadsheet programs read the file as UTF-8 only with it. */
 export const UTF8_BOM = '\uFEFF';
 
-const NUMBER = /^-?\d+(\.\d+)?$/;
-
 /**
  * One CSV field: quoted when it holds a separator, quote or line break (RFC 4180); text a
- * spreadsheet would run as a formula (=, +, -, @ …) is prefixed with an apostrophe, numbers are not.
+ * spreadsheet would run as a formula is neutralised (see formula-text.ts), numbers are not.
  */
 export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) && !NUMBER.test(value) ? `'${value}` : value;
+  const safe = neutraliseFormula(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

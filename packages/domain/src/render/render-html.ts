@@ -67,6 +67,13 @@ function glossaryHtml(entries: TGlossaryEntry[]): string {
  * stylesheet, no external assets): 概况, the ten tables with merged headers, the explanations and
  * the glossary, with a note on how rounding (尾差) is shown.
  */
+/**
+ * What the published HTML may load: nothing but its own inline style and data: images, no script,
+ * no form, no base. In the file itself (a meta element), so that it holds wherever the file is
+ * opened; served over HTTP it comes as a header too, with frame-ancestors (which a meta cannot set).
+ */
+export const PUBLISHED_HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
 export function renderHtml(disclosure: TDisclosure): string {
   const { meta } = disclosure;
   const name = meta.shortName ?? meta.departmentName;
@@ -75,7 +82,7 @@ export function renderHtml(disclosure: TDisclosure): string {
   const toc = disclosure.tables.map((t, i) => `<li><a href="#${t.id}">${numeral(i)}、${escapeHtml(t.title)}</a></li>`).join('');
   return [
     '<!DOCTYPE html>',
-    `<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>`,
+    `<html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${PUBLISHED_HTML_CSP}"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>`,
     `<h1>${escapeHtml(title)}</h1>`,
     `<nav><h2>目录</h2><ol>${toc}</ol></nav>`,
     `<h2>第一部分 ${escapeHtml(name)}概况</h2>`,

@@ -1,3 +1,4 @@
+import { checkBudgetTotals } from './lines.rules';
 import fixture from '../../fixtures/qiaokou-bigdata-2020.json';
 import {
   ZBudgetDocument,
@@ -115,6 +116,16 @@ describe('line rules', () => {
         severity: 'error',
         location: { kind: 'line', lineId: 'L900', field: 'projectId' },
       }),
+    ]);
+  });
+});
+
+describe('BUDGET.TOTAL_RANGE', () => {
+  const MAX_LINE = '9999999999999.99';
+  it('checkBudgetTotals reports a stored budget past the bound with its exact total', () => {
+    const doc = { incomeLines: [], expenditureLines: Array.from({ length: 10 }, () => ({ amount: MAX_LINE })) } as never;
+    expect(checkBudgetTotals(doc)).toEqual([
+      expect.objectContaining({ ruleId: 'BUDGET.TOTAL_RANGE', severity: 'error', location: { kind: 'document', path: 'expenditureLines' }, message: expect.objectContaining({ en: 'the expenditure lines add up to 99999999999999.90 元, more than the 10000000000000 元 one budget may hold' }) }),
     ]);
   });
 });

@@ -1,4 +1,5 @@
-import type { TExpenditureLine } from '../budget/budget-document.schema';
+import type { TBudgetDocument, TExpenditureLine } from '../budget/budget-document.schema';
+import { formatYuan, MAX_BUDGET_YUAN, parseFen, sumFenExact } from '../money/fen';
 import type { TFinding } from './finding.schema';
 import type { DocumentIndex } from './document-index';
 import { defineRules, report, type FindingParams, type RuleDefinition } from './rule-definition';
@@ -55,7 +56,38 @@ export const LINE_RULES = defineRules('lines', 'document', {
       en: 'a basic expenditure line ({kind}) names project {projectId}',
     },
   },
+  budgetTotal: {
+    id: 'BUDGET.TOTAL_RANGE',
+    severity: 'error',
+    description: {
+      zh: '一个预算的支出明细、收入明细合计均不超过 10 万亿元',
+      en: "A budget's expenditure lines and its income lines each add up to at most 10 trillion 元",
+    },
+    message: {
+      zh: '{sideZh}合计 {total} 元，超过一个预算可容纳的 {max} 元',
+      en: '{sideEn} add up to {total} 元, more than the {max} 元 one budget may hold',
+    },
+  },
 });
+
+const TOTAL_SIDES = [
+  { path: 'expenditureLines', zh: '支出明细', en: 'the expenditure lines' },
+  { path: 'incomeLines', zh: '收入明细', en: 'the income lines' },
+] as const;
+
+/**
+ * The bound of MAX_BUDGET_YUAN on a budget's two totals, summed exactly in BigInt. The document
+ * schema refuses a budget past it; a budget stored before that cannot be derived (its tables
+ * would leave the exact range), and this finding is what it shows instead.
+ */
+export function checkBudgetTotals(doc: Pick<TBudgetDocument, 'expenditureLines' | 'incomeLines'>): TFinding[] {
+  return TOTAL_SIDES.flatMap((side) => {
+    const total = sumFenExact(doc[side.path].map((line) => parseFen(line.amount)));
+    if (total <= MAX_BUDGET_YUAN * 100n) return [];
+    const params = { sideZh: side.zh, sideEn: side.en, total: formatYuan(total), max: String(MAX_BUDGET_YUAN) };
+    return [report(LINE_RULES.budgetTotal, { kind: 'document', path: side.path }, params)];
+  });
+}
 
 /** What is wrong with a line's link to its project, if anything: project lines need one, basic lines none. */
 function projectLinkProblem(

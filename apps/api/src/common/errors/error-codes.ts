@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   VERSION_CONFLICT: 409,
   PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
+  /** An upload small enough to send that would inflate past its bound (a zip bomb). */
+  ARCHIVE_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,

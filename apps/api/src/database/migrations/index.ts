@@ -12,9 +12,10 @@ import { RevisionFiles1796000300000 } from './1796000300000-revision-files';
 import { OutboxInProcessJobs1797000000000 } from './1797000000000-outbox-in-process-jobs';
 import { CatalogueUploads1797300000000 } from './1797300000000-catalogue-uploads';
 import { FiscalYearTemplate1797400000000 } from './1797400000000-fiscal-year-template';
+import { LoginFailureWindows1797100000000 } from './1797100000000-login-failure-windows';
 
 /**
  * Every migration, oldest first. Add yours at the end with a newer timestamp; never edit one
  * that has landed. An explicit list (not a glob) so the same code runs under tsx, jest and node.
  */
-export const MIGRATIONS = [PeopleAndDepartments1795600000000, CatalogueEditions1795600100000, AuditLog1795600200000, DemoAccounts1795600300000, BudgetsWorkflow1795720000000, JobsPublicationFiles1795800000000, BudgetDerivationPayload1795900000000, LineChangeStamps1796000000000, DerivationPayloadLz41796000100000, OutboxByBudget1796000200000, RevisionFiles1796000300000, OutboxInProcessJobs1797000000000, CatalogueUploads1797300000000, FiscalYearTemplate1797400000000];
+export const MIGRATIONS = [PeopleAndDepartments1795600000000, CatalogueEditions1795600100000, AuditLog1795600200000, DemoAccounts1795600300000, BudgetsWorkflow1795720000000, JobsPublicationFiles1795800000000, BudgetDerivationPayload1795900000000, LineChangeStamps1796000000000, DerivationPayloadLz41796000100000, OutboxByBudget1796000200000, RevisionFiles1796000300000, OutboxInProcessJobs1797000000000, LoginFailureWindows1797100000000, CatalogueUploads1797300000000, FiscalYearTemplate1797400000000];

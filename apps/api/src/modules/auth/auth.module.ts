@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { LoginFailuresRepository } from './login-failures.repository';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { SessionService } from './session.service';
 
@@ -8,7 +9,7 @@ import { SessionService } from './session.service';
 @Global()
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, SessionService, LoginThrottleRepository],
+  providers: [AuthService, SessionService, LoginThrottleRepository, LoginFailuresRepository],
   exports: [SessionService],
 })
 export class AuthModule {}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, TAppConfig } from '../../config/app-config';
 import { TCaller } from '../../common/auth/caller';
 import { csrfTokenFor } from '../../common/auth/csrf';
@@ -7,6 +7,7 @@ import { TRole } from '../../common/auth/role';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
 import { TLoginRequest, TLoginResponse } from './dto/login.schema';
+import { LoginFailuresRepository, type TLoginFailureKind } from './login-failures.repository';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { verifyPassword } from './password';
 import { SessionService } from './session.service';
@@ -27,18 +28,23 @@ export class AuthService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottleRepository,
+    private readonly failures: LoginFailuresRepository,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: TAppConfig,
   ) {}
 
-  /** Every attempt, successful or not, is recorded and audited in the same transaction. */
+  /**
+   * Every attempt is recorded in the same transaction: a success is audited; a failure is counted
+   * (login_attempts for the throttle, login_failure_windows for the audit trail) and audited once
+   * per (username, address) and window, its count summarised when the window is over.
+   */
   async login(request: TLoginRequest, client: { ip: string; userAgent: string | undefined }): Promise<TLoginResponse> {
     const { username, password } = request;
     const outcome = await this.dataSource.transaction(async (tx): Promise<TOutcome> => {
       await this.throttle.lockPair(tx, username, client.ip);
       const retryAfter = await this.throttle.retryAfterSeconds(tx, username, client.ip);
       if (retryAfter > 0) {
-        await this.audit.append(tx, { actor: 'anonymous', action: 'auth.login.throttled', entity: 'user', entityId: username, payload: { ip: client.ip } });
+        await this.failed(tx, username, client.ip, 'throttled');
         return { kind: 'throttled', retryAfter };
       }
       const [user] = (await tx.query(
@@ -50,7 +56,7 @@ export class AuthService {
       const ok = await verifyPassword(user?.passwordHash ?? null, password);
       await this.throttle.record(tx, username, client.ip, ok);
       if (!ok || user === undefined) {
-        await this.audit.append(tx, { actor: 'anonymous', action: 'auth.login.failed', entity: 'user', entityId: username, payload: { ip: client.ip } });
+        await this.failed(tx, username, client.ip, 'refused');
         return { kind: 'refused' };
       }
       const session = await this.sessions.create(tx, user.id, client);
@@ -72,6 +78,26 @@ export class AuthService {
         throw new AppError('TOO_MANY_REQUESTS', 'Too many failed sign-in attempts; try again later', undefined, { 'Retry-After': String(outcome.retryAfter) });
       case 'refused':
         throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password');
+    }
+  }
+
+  /**
+   * An anonymous failure: audited when it is the first of its window, else only counted (a flood
+   * of guesses must not queue every editor's save behind the audit chain's lock); and the windows
+   * that are over, of any pair, get their one summary entry with the counts.
+   */
+  private async failed(tx: EntityManager, username: string, ip: string, kind: TLoginFailureKind): Promise<void> {
+    if (await this.failures.count(tx, username, ip, kind)) {
+      await this.audit.append(tx, { actor: 'anonymous', action: kind === 'refused' ? 'auth.login.failed' : 'auth.login.throttled', entity: 'user', entityId: username, payload: { ip } });
+    }
+    for (const w of await this.failures.closeWindows(tx)) {
+      await this.audit.append(tx, {
+        actor: 'anonymous',
+        action: 'auth.login.failed.summary',
+        entity: 'user',
+        entityId: w.username,
+        payload: { ip: w.ip, windowStart: w.windowStart, windowEnd: w.windowEnd, refused: w.refused, throttled: w.throttled },
+      });
     }
   }
 

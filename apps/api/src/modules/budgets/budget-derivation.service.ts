@@ -1,12 +1,25 @@
-import { aggregateLines, catalogueForYear, countErrors, deriveDisclosure, validateBudget, type Catalogue, type LineAggregate, type TBudgetDocument, type TDisclosure, type TFinding } from '@budgetflow/domain';
+import {
+  aggregateLines,
+  catalogueForYear,
+  checkBudgetTotals,
+  countErrors,
+  deriveDisclosure,
+  MoneyError,
+  validateBudget,
+  type Catalogue,
+  type LineAggregate,
+  type TBudgetDocument,
+  type TDisclosure,
+  type TFinding,
+} from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CatalogueInForce, type TEditionInForce } from '../catalogue/catalogue-in-force';
 import { BudgetLinesRepository } from './budget-lines.repository';
 import type { TBudgetRow } from './budget-row';
-import { totalsOf, type TBudgetTotals } from './budget-totals';
+import { exactTotalsOf, totalsOf, type TBudgetTotals } from './budget-totals';
 import { LineSnapshots } from './line-snapshots';
-import { toIncomeLine, type TDocumentRest } from './mappers/budget-document.mapper';
+import { toExpenditureLine, toIncomeLine, type TDocumentRest } from './mappers/budget-document.mapper';
 
 export interface TDerivation {
   /** The budget version the derivation was made from. */
@@ -37,6 +50,13 @@ export interface TDeriveOptions {
  */
 export function deriveAll(document: TBudgetDocument, version: number, options: TDeriveOptions = {}): TDerivation {
   const catalogue = options.catalogue ?? catalogueForYear(document.fiscalYear);
+  const overBudget = checkBudgetTotals(document);
+  if (overBudget.length > 0) {
+    // Stored before the schema bounded a budget's totals: its tables would leave the exact range.
+    // It shows its exact totals and the finding, which blocks its submission, and empty tables.
+    const disclosure = deriveDisclosure({ ...document, incomeLines: [], expenditureLines: [], projects: [] }, catalogue);
+    return { derivedVersion: version, totals: exactTotalsOf(document), errorCount: countErrors(overBudget), findings: overBudget, disclosure };
+  }
   const aggregate = options.aggregate ?? aggregateLines(document);
   const disclosure = deriveDisclosure(document, catalogue, { aggregate });
   const findings = validateBudget(document, catalogue, { disclosure, aggregate });
@@ -95,9 +115,16 @@ export class BudgetDerivationService {
       if (row === undefined) throw new Error(`budget ${id} vanished`);
       const incomeLines = (await this.lines.loadIncome(m, id)).map(toIncomeLine);
       const at = { budgetId: id, version: row.version, replacedIn: row.lines_replaced_in };
-      const json = await this.snapshots.withLinesAt(m, at, incomeLines, (expenditureLines, aggregate) =>
-        JSON.stringify(deriveAll({ ...row.document, incomeLines, expenditureLines }, row.version, { catalogue: edition.catalogue, aggregate })),
-      );
+      const json = await this.snapshots
+        .withLinesAt(m, at, incomeLines, (expenditureLines, aggregate) =>
+          JSON.stringify(deriveAll({ ...row.document, incomeLines, expenditureLines }, row.version, { catalogue: edition.catalogue, aggregate })),
+        )
+        .catch(async (error: unknown) => {
+          // The kept tally refuses a sum past the exact range: deriveAll, given the lines alone, says why.
+          if (!(error instanceof MoneyError) || error.code !== 'OUT_OF_RANGE') throw error;
+          const expenditureLines = (await this.lines.loadExpenditure(m, id)).map(toExpenditureLine);
+          return JSON.stringify(deriveAll({ ...row.document, incomeLines, expenditureLines }, row.version, { catalogue: edition.catalogue }));
+        });
       return { version: row.version, json };
     });
     await this.dataSource.transaction(async (m) => {

@@ -84,6 +84,16 @@ export class BudgetLinesRepository {
     await m.query(`UPDATE budgets SET lines_replaced_in = $2 WHERE id = $1`, [budgetId, version]);
   }
 
+  /** The exact sums of a budget's lines in 分: numeric adds without overflow, bigint holds any sum. */
+  async lineTotals(m: EntityManager, budgetId: string): Promise<{ expenditure: bigint; income: bigint }> {
+    const [row]: { expenditure: string; income: string }[] = await m.query(
+      `SELECT (SELECT trunc(coalesce(sum(amount), 0) * 100) FROM expenditure_lines WHERE budget_id = $1)::text AS expenditure,
+              (SELECT trunc(coalesce(sum(amount), 0) * 100) FROM income_lines WHERE budget_id = $1)::text AS income`,
+      [budgetId],
+    );
+    return { expenditure: BigInt(row?.expenditure ?? 0), income: BigInt(row?.income ?? 0) };
+  }
+
   async loadExpenditure(m: EntityManager, budgetId: string): Promise<TExpenditureLineRow[]> {
     return m.query(`SELECT ${EXPENDITURE_COLUMNS} FROM expenditure_lines WHERE budget_id = $1 ORDER BY ordinal`, [budgetId]);
   }

@@ -1,4 +1,4 @@
-import { aggregateLines, formatYuan, sumFen, type Fen, type LineAggregate, type TBudgetDocument, type TExpenditureLine } from '@budgetflow/domain';
+import { aggregateLines, formatYuan, parseFen, sumFen, sumFenExact, type Fen, type LineAggregate, type TBudgetDocument, type TExpenditureLine } from '@budgetflow/domain';
 
 export interface TBudgetTotals {
   /** Exact sums in 元 as text, added up in integer 分. */
@@ -24,6 +24,19 @@ export function totalsOf(document: TBudgetDocument, aggregate: LineAggregate = a
       'basic-public': formatYuan(sumFen(byKind['basic-public'])),
       project: formatYuan(sumFen(byKind.project)),
     },
+    expenditureLineCount: document.expenditureLines.length,
+    incomeLineCount: document.incomeLines.length,
+  };
+}
+
+/** The same totals summed line by line in BigInt, for a budget whose sums leave the exact number range. */
+export function exactTotalsOf(document: Pick<TBudgetDocument, 'expenditureLines' | 'incomeLines'>): TBudgetTotals {
+  const sum = (lines: readonly { amount: string }[]): string => formatYuan(sumFenExact(lines.map((l) => parseFen(l.amount))));
+  const ofKind = (kind: TExpenditureLine['kind']) => sum(document.expenditureLines.filter((l) => l.kind === kind));
+  return {
+    expenditure: sum(document.expenditureLines),
+    income: sum(document.incomeLines),
+    expenditureByKind: { 'basic-personnel': ofKind('basic-personnel'), 'basic-public': ofKind('basic-public'), project: ofKind('project') },
     expenditureLineCount: document.expenditureLines.length,
     incomeLineCount: document.incomeLines.length,
   };

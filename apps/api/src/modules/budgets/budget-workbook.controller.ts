@@ -7,11 +7,12 @@ import { ALL_ROLES } from '../../common/auth/role';
 import { Roles } from '../../common/auth/roles.decorator';
 import { AppError } from '../../common/errors/app-error';
 import { documentRoute } from '../../common/openapi/openapi.registry';
-import { exportBudgetTemplate, importBudgetTemplate } from '../reports/xlsx/budget-template';
+import { exportBudgetTemplate } from '../reports/xlsx/budget-template';
 import { BudgetsService } from './budgets.service';
 import { etagOf, IdPipe, versionSeen } from './request-parts';
 import { readWorkbookBody, XLSX_MEDIA_TYPE } from './workbook-body';
-import { cellError, placeInWorkbook } from './workbook-cells';
+import { cellError } from './workbook-cells';
+import { placeErrorsInWorkbook, readWorkbook } from './workbook-reader';
 
 const ZIdParams = z.object({ id: z.uuid() });
 const ZIfMatch = z.object({ 'if-match': z.string().describe('The ETag of the version edited, e.g. "7"') });
@@ -71,23 +72,14 @@ export class BudgetWorkbookController {
     const bytes = await readWorkbookBody(req, res);
     // The template carries the lines only: the rest of the document is the budget's own.
     const { document: base } = await this.budgets.exportDocument(caller, id);
-    const read = await readTemplate(base, bytes);
+    const read = await readWorkbook(base, bytes);
     if (!read.ok) throw new AppError('VALIDATION_FAILED', `The workbook has ${read.problems.length} problem(s); nothing was imported`, read.problems.map(cellError));
     const result = await this.budgets.importDocument(caller, id, read.document, version).catch(async (error: unknown) => {
       // A code the catalogue lacks, a unit of another department: named by the cell it is in.
       if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED' || error.errors === undefined) throw error;
-      throw new AppError(error.code, error.detail, await placeInWorkbook(bytes, read.document, error.errors));
+      throw new AppError(error.code, error.detail, await placeErrorsInWorkbook(bytes, read.document, error.errors));
     });
     res.setHeader('ETag', etagOf(result.version));
     return result;
-  }
-}
-
-async function readTemplate(base: Parameters<typeof importBudgetTemplate>[0], bytes: Buffer): ReturnType<typeof importBudgetTemplate> {
-  try {
-    return await importBudgetTemplate(base, bytes);
-  } catch {
-    // exceljs throws on whatever is not an .xlsx (a zip of the right parts): the file, not the server, is at fault.
-    return { ok: false, problems: [{ sheet: '(file)', row: 0, field: 'workbook', message: 'not a readable .xlsx workbook' }] };
   }
 }

@@ -1,4 +1,4 @@
-import { ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
+import { formatYuan, MAX_BUDGET_YUAN, ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
@@ -113,6 +113,7 @@ export class BudgetsService {
       if (missing.length > 0) throw new AppError('VALIDATION_FAILED', 'Some lines to remove do not exist', missing);
       await this.lines.upsertExpenditure(m, id, patch.upsertExpenditure, newVersion);
       await this.lines.upsertIncome(m, id, patch.upsertIncome);
+      if (patch.upsertExpenditure.length + patch.upsertIncome.length > 0) await this.refuseOverBudget(m, id);
       return {
         upsertedExpenditure: patch.upsertExpenditure.map((l) => l.id),
         removedExpenditure: patch.removeExpenditure,
@@ -120,6 +121,18 @@ export class BudgetsService {
         removedIncome: patch.removeIncome,
       };
     });
+  }
+
+  /** The document schema bounds an imported budget's totals; a patch is bounded here, on the lines it leaves. */
+  private async refuseOverBudget(m: EntityManager, id: string): Promise<void> {
+    const totals = await this.lines.lineTotals(m, id);
+    const over = (Object.entries({ upsertExpenditure: totals.expenditure, upsertIncome: totals.income }) as [string, bigint][]).filter(([, fen]) => fen > MAX_BUDGET_YUAN * 100n);
+    if (over.length === 0) return;
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `The lines would add up to more than ${MAX_BUDGET_YUAN} 元, the most one budget may hold`,
+      over.map(([path, fen]) => ({ path, message: `the budget's lines would add up to ${formatYuan(fen)} 元, more than ${MAX_BUDGET_YUAN} 元` })),
+    );
   }
 
   /** Replaces the whole working copy by an imported document (the domain's JSON format). */

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { TCaller } from '../../common/auth/caller';
 import { Caller } from '../../common/auth/caller.decorator';
+import { departmentScope } from '../../common/scope/department-scope';
 import { ALL_ROLES } from '../../common/auth/role';
 import { Roles } from '../../common/auth/roles.decorator';
 import { notFound } from '../../common/errors/app-error';
@@ -23,7 +24,7 @@ export class NotificationsController {
   @Get()
   @Roles(...ALL_ROLES)
   async list(@Caller() caller: TCaller): Promise<{ items: TNotification[] }> {
-    return { items: await this.notifications.listForUser(this.dataSource.manager, caller.userId, 100) };
+    return { items: await this.notifications.listForUser(this.dataSource.manager, caller.userId, departmentScope(caller), 100) };
   }
 
   @Post(':id/read')

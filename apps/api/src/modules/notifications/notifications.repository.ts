@@ -1,14 +1,22 @@
 import type { TNotification } from '@budgetflow/domain';
 import type { EntityManager } from 'typeorm';
+import type { TDepartmentScope } from '../../common/scope/department-scope';
 
 /** Named finders of a user's in-app notifications; every query is scoped to the caller. */
 export class NotificationsRepository {
-  async listForUser(m: EntityManager, userId: string, limit: number): Promise<TNotification[]> {
+  /**
+   * The user's notifications about budgets they may still see: a notification was sent to the
+   * scope of its day, and a reviewer whose departments were narrowed since must not keep seeing
+   * (and following) those of a department now out of scope.
+   */
+  async listForUser(m: EntityManager, userId: string, scope: TDepartmentScope, limit: number): Promise<TNotification[]> {
     return m.query(
-      `SELECT id, budget_id AS "budgetId", action, reason,
-              to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", read_at IS NOT NULL AS read
-       FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT $2`,
-      [userId, limit],
+      `SELECT n.id, n.budget_id AS "budgetId", n.action, n.reason,
+              to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", n.read_at IS NOT NULL AS read
+       FROM notifications n JOIN budgets b ON b.id = n.budget_id
+       WHERE n.user_id = $1 AND ($3::boolean OR b.department_id = ANY($4::uuid[]))
+       ORDER BY n.created_at DESC, n.id LIMIT $2`,
+      [userId, limit, scope.all, scope.all ? [] : [...scope.departmentIds]],
     );
   }
 

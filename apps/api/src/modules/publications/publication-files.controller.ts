@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { sendRenderedFile } from '../../common/http/file-answer';
 import { z } from 'zod';
 import { Public } from '../../common/auth/roles.decorator';
 import { documentRoute } from '../../common/openapi/openapi.registry';
@@ -25,12 +26,6 @@ export class PublicationFilesController {
   @Get(':id')
   @Public()
   async download(@Param('id', new IdPipe('File')) id: string, @Res() res: Response): Promise<void> {
-    const file = await this.files.content(id);
-    res.setHeader('Content-Type', file.mediaType);
-    res.setHeader('Content-Length', String(file.content.length));
-    res.setHeader('Content-Disposition', `attachment; filename="${file.name}"`);
-    res.setHeader('ETag', `"${file.sha256}"`);
-    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-    res.end(file.content);
+    sendRenderedFile(res, await this.files.content(id), { 'Cache-Control': 'public, max-age=31536000, immutable' });
   }
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { sendRenderedFile } from '../../common/http/file-answer';
 import { z } from 'zod';
 import type { TCaller } from '../../common/auth/caller';
 import { Caller } from '../../common/auth/caller.decorator';
@@ -13,9 +14,11 @@ import { RevisionFilesService } from './revision-files.service';
 import { ZIdParams, ZRevisionNo } from './revisions.controller';
 
 const ZRevisionParams = ZIdParams.extend({ no: ZRevisionNo });
+/** Rendered files are named t1.csv, disclosure.pdf, datapackage.json …: any other name is no file of ours. */
+const ZFileName = z.string().regex(/^[\w.-]{1,64}$/);
 
 documentRoute({ method: 'get', path: '/api/budgets/{id}/revisions/{no}/files', summary: "A revision's rendered files (PDF, XLSX, HTML, JSON, CSV, datapackage.json); empty until rendered after approval", tags: ['revisions'], access: ALL_ROLES, params: ZRevisionParams, response: { status: 200, schema: ZRevisionFiles } });
-documentRoute({ method: 'get', path: '/api/budgets/{id}/revisions/{no}/files/{name}', summary: "One of a revision's rendered files; its sha256 is in the ETag", tags: ['revisions'], access: ALL_ROLES, params: ZRevisionParams.extend({ name: z.string() }), response: { status: 200, description: 'The file' } });
+documentRoute({ method: 'get', path: '/api/budgets/{id}/revisions/{no}/files/{name}', summary: "One of a revision's rendered files; its sha256 is in the ETag", tags: ['revisions'], access: ALL_ROLES, params: ZRevisionParams.extend({ name: ZFileName }), response: { status: 200, description: 'The file' } });
 
 @Controller('api/budgets/:id/revisions/:no/files')
 export class RevisionFilesController {
@@ -30,12 +33,8 @@ export class RevisionFilesController {
   @Get(':name')
   @Roles(...ALL_ROLES)
   async download(@Caller() caller: TCaller, @Param('id', new IdPipe('Budget')) id: string, @Param('no') no: string, @Param('name') name: string, @Res() res: Response): Promise<void> {
-    const file = await this.files.content(caller, id, revisionNo(no), name);
-    res.setHeader('Content-Type', file.mediaType);
-    res.setHeader('Content-Length', String(file.content.length));
-    res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
-    res.setHeader('ETag', `"${file.sha256}"`);
-    res.end(file.content);
+    if (!ZFileName.safeParse(name).success) throw notFound('File');
+    sendRenderedFile(res, { ...(await this.files.content(caller, id, revisionNo(no), name)), name });
   }
 }
 

@@ -9,9 +9,11 @@ export interface TStoredResponse {
 
 /**
  * Idempotency keys of workflow actions, per user. The key is claimed as the first statement of
- * the action's transaction: a concurrent retry with the same key blocks on the unique index until
- * the first commits, then fails with a unique violation and replays the stored response. If the
- * first rolls back, nothing was done and the key is free again, so the retry acts.
+ * the action's transaction and answered in it: a concurrent retry with the same key blocks on the
+ * unique index until the first commits, then fails with a unique violation; or it reads the budget
+ * after the first committed and fails on its state. Either way it finds the stored answer and
+ * replays it (WorkflowService.act). If the first rolls back, nothing was done and the key is free
+ * again, so the retry acts.
  */
 @Injectable()
 export class IdempotencyRepository {

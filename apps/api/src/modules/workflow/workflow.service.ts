@@ -1,7 +1,7 @@
 import { canonicalJson, transition, type WorkflowAction, type WorkflowContext } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
@@ -60,8 +60,10 @@ export class WorkflowService {
     try {
       return await this.perform(caller, id, action, input, { key, fingerprint });
     } catch (error) {
-      if (!isUniqueViolation(error, 'idempotency_keys_pkey')) throw error;
-      // A concurrent request with the same key committed first: answer as it did.
+      // A concurrent request with the same key acted first. Its claim made this one fail on the key
+      // (it waited for the first to commit), or this one read the budget after the first committed
+      // and found the action already done (409): either way the first answer is the answer. A key
+      // is claimed and answered in one transaction, so a stored key always holds its answer.
       const first = await this.idempotency.find(this.dataSource.manager, caller.userId, key);
       if (first === undefined) throw error;
       return replay(first, fingerprint);
@@ -177,10 +179,4 @@ function replay(stored: { fingerprint: string; status: number; body: unknown }, 
     throw new AppError('CONFLICT', 'This Idempotency-Key was used for a different request', [{ path: 'Idempotency-Key', message: 'reused for another request' }]);
   }
   return stored.body as TActionResult;
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string; constraint?: string };
-  return driverError.code === '23505' && driverError.constraint === constraint;
 }

@@ -1,9 +1,10 @@
+import { ZLineText, ZText } from '@budgetflow/domain';
 import { z } from 'zod';
 import { ZRole } from '../../../common/auth/role';
 
 export const ZLoginRequest = z.strictObject({
-  username: z.string().trim().toLowerCase().min(1, 'required').max(64),
-  password: z.string().min(1, 'required').max(256),
+  username: ZLineText.trim().toLowerCase().min(1, 'required').max(64),
+  password: ZText.min(1, 'required').max(256),
 });
 export type TLoginRequest = z.infer<typeof ZLoginRequest>;
 

@@ -1,4 +1,4 @@
-import { ZCatalogueEdition } from '@budgetflow/domain';
+import { ZCatalogueEdition, ZText } from '@budgetflow/domain';
 import { z } from 'zod';
 import { ZFiscalYearValue } from '../../departments/dto/departments.schema';
 
@@ -11,14 +11,14 @@ export const ZCatalogueYearParams = z.strictObject({ year: ZFiscalYearValue });
 export const ZUploadParams = z.strictObject({ year: ZFiscalYearValue, uploadId: z.uuid() });
 export type TUploadParams = z.infer<typeof ZUploadParams>;
 
-const ZListCsv = (what: string) => z.string().min(1, `the ${what} CSV is empty`).max(2_000_000).describe(`${what} as CSV (header code,name or 科目编码,科目名称)`);
+const ZListCsv = (what: string) => ZText.min(1, `the ${what} CSV is empty`).max(2_000_000).describe(`${what} as CSV (header code,name or 科目编码,科目名称)`);
 
 /** The official lists of a year, one CSV text each; the 政府 list and the 对照表 come together or not at all. */
 export const ZCatalogueUploadBody = z.strictObject({
   functional: ZListCsv('支出功能分类'),
   economic: ZListCsv('部门预算支出经济分类'),
   governmentEconomic: ZListCsv('政府预算支出经济分类').optional(),
-  economicMapping: z.string().min(1).max(2_000_000).optional().describe('两套经济分类对照表 as CSV with the columns dept_code and gov_code'),
+  economicMapping: ZText.min(1).max(2_000_000).optional().describe('两套经济分类对照表 as CSV with the columns dept_code and gov_code'),
 });
 
 export const ZCatalogueEntry = z.object({ code: z.string(), name: z.string(), level: z.enum(['class', 'section', 'item']), parentCode: z.string().optional() });

@@ -1,9 +1,9 @@
-import { findTemplate, TEMPLATES } from '@budgetflow/domain';
+import { findTemplate, TEMPLATES, ZLineText } from '@budgetflow/domain';
 import { z } from 'zod';
 
 /** Department and budget-unit codes: digits, 3–12 (e.g. 019001). */
 export const ZOrgCode = z.string().regex(/^[0-9]{3,12}$/, 'must be 3 to 12 digits');
-const ZName = z.string().trim().min(1, 'required').max(200);
+const ZName = ZLineText.trim().min(1, 'required').max(200);
 
 export const ZCreateDepartment = z.strictObject({ code: ZOrgCode, name: ZName });
 export type TCreateDepartment = z.infer<typeof ZCreateDepartment>;

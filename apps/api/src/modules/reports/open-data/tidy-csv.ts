@@ -1,5 +1,4 @@
-import type { TBlock, TColumn, TDisclosureTable, TRow } from '@budgetflow/domain';
-import { neutraliseText } from '../xlsx/sheet-values';
+import { csvField, type TBlock, type TColumn, type TDisclosureTable, type TRow } from '@budgetflow/domain';
 
 /**
  * One table as tidy data: one line per (row, column) cell that holds a value. Amounts stay exact in
@@ -37,10 +36,6 @@ export function tidyRecords(table: TDisclosureTable): TTidyRecord[] {
   return records;
 }
 
-function quote(field: string): string {
-  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
-}
-
 export function tidyCsv(table: TDisclosureTable): string {
   const lines = [TIDY_FIELDS.join(',')];
   for (const { block, row, column, value } of tidyRecords(table)) {
@@ -51,14 +46,15 @@ export function tidyCsv(table: TDisclosureTable): string {
       row.key,
       row.section ?? '',
       row.code ?? '',
-      neutraliseText(row.name),
+      row.name,
       String(row.level),
       column.key,
-      neutraliseText(column.group ? `${column.group}${column.label}` : column.label),
+      column.group ? `${column.group}${column.label}` : column.label,
       isAmount ? value : '',
-      isAmount ? '' : neutraliseText(value),
+      isAmount ? '' : value,
     ];
-    lines.push(fields.map(quote).join(','));
+    // csvField quotes and neutralises every field alike: a code or key is text a reader's program opens too.
+    lines.push(fields.map(csvField).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { ZBudgetDocument, formatYuan, type TBudgetDocument } from '@budgetflow/domain';
-import { neutraliseText, restoreText, sheetNumberToFen, yuanToSheetNumber } from './sheet-values';
+import { ZBudgetDocument, formatYuan, neutraliseFormula, restoreFormula, type TBudgetDocument } from '@budgetflow/domain';
+import { sheetNumberToFen, yuanToSheetNumber } from './sheet-values';
 
 /**
  * The import template: a budget's lines as two sheets a preparer can edit in any spreadsheet
@@ -58,7 +58,7 @@ function writeSheet(workbook: ExcelJS.Workbook, name: string, fields: TField[], 
         cell.value = yuanToSheetNumber(value);
         cell.numFmt = '0.00';
       } else {
-        cell.value = neutraliseText(value);
+        cell.value = neutraliseFormula(value);
         cell.numFmt = '@';
       }
     });
@@ -129,7 +129,7 @@ function readSheet(workbook: ExcelJS.Workbook, name: string, fields: TField[], p
           problem(error instanceof Error ? error.message : String(error));
         }
       } else {
-        values[field.key] = restoreText(String(value).trim());
+        values[field.key] = restoreFormula(String(value).trim());
       }
     });
     lines.push({ row: rowNumber, values });

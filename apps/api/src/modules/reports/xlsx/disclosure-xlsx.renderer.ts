@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
-import type { TBlock, TDisclosure, TDisclosureTable, TLeafBlock } from '@budgetflow/domain';
+import { neutraliseFormula, type TBlock, type TDisclosure, type TDisclosureTable, type TLeafBlock } from '@budgetflow/domain';
 import { tableHeading } from '../grid/disclosure-text';
 import { placeCells, type TDisplayGrid, type TGridCell } from '../grid/display-grid';
 import { factsGrid, indicatorsGrid } from '../grid/form-grids';
 import { sharedGrid } from '../grid/shared-grid';
 import { displayAmount } from '../grid/display-amount';
-import { neutraliseText, yuanToSheetNumber } from './sheet-values';
+import { yuanToSheetNumber } from './sheet-values';
 import { withEntriesDated } from './stable-zip';
 
 /**
@@ -49,12 +49,13 @@ function writeSheet(workbook: ExcelJS.Workbook, disclosure: TDisclosure, table: 
   const sheet = workbook.addWorksheet(sheetName(table, position));
   sheet.mergeCells(1, 1, 1, width);
   const title = sheet.getCell(1, 1);
-  title.value = tableHeading(disclosure, table);
+  // Every text cell goes through the neutraliser: the heading carries the department's own name.
+  title.value = neutraliseFormula(tableHeading(disclosure, table));
   title.font = { bold: true, size: 14 };
   title.alignment = { horizontal: 'center' };
-  sheet.getCell(2, 1).value = table.number;
+  sheet.getCell(2, 1).value = neutraliseFormula(table.number);
   const unit = sheet.getCell(2, width);
-  unit.value = `单位：${table.unit}`;
+  unit.value = neutraliseFormula(`单位：${table.unit}`);
   unit.alignment = { horizontal: 'right' };
   let row = 3;
   for (const block of table.preamble) row = writeBlock(sheet, block, row, table.unit);
@@ -65,7 +66,7 @@ function writeSheet(workbook: ExcelJS.Workbook, disclosure: TDisclosure, table: 
     if (table.preamble.length === 0) sheet.views = [{ state: 'frozen', ySplit: headerStart - 1 + main.header.length }];
   }
   if (table.rows.length === 0 && table.emptyStatement) {
-    sheet.getCell(row, 1).value = table.emptyStatement;
+    sheet.getCell(row, 1).value = neutraliseFormula(table.emptyStatement);
     row += 1;
   }
   for (const block of table.blocks) row = writeBlock(sheet, block, row, table.unit);
@@ -97,7 +98,7 @@ function writeLeaf(sheet: ExcelJS.Worksheet, block: TLeafBlock, row: number, uni
 function writeTitle(sheet: ExcelJS.Worksheet, title: string | undefined, row: number): number {
   if (!title) return row;
   const cell = sheet.getCell(row, 1);
-  cell.value = neutraliseText(title);
+  cell.value = neutraliseFormula(title);
   cell.font = { bold: true };
   return row + 1;
 }
@@ -126,7 +127,7 @@ function writeCell(cell: ExcelJS.Cell, source: TGridCell, isHeader: boolean, uni
     cell.value = yuanToSheetNumber(source.yuan);
     cell.numFmt = unit === '元' ? YUAN_NUMBER_FORMAT : WAN_NUMBER_FORMAT;
   } else {
-    cell.value = neutraliseText(source.text);
+    cell.value = neutraliseFormula(source.text);
   }
   cell.font = { bold: isHeader || source.bold === true };
   cell.alignment = {

@@ -13,18 +13,3 @@ export function yuanToSheetNumber(yuan: string): number {
 export function sheetNumberToFen(value: unknown): Fen {
   return parseFen(typeof value === 'number' ? value : String(value ?? '').trim());
 }
-
-const FORMULA_START = /^[=+\-@]/;
-
-/**
- * Text that a spreadsheet program would run as a formula (= + - @ at the start) gets a leading
- * apostrophe, the conventional mark of literal text (OWASP "CSV injection").
- */
-export function neutraliseText(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
-/** The inverse of `neutraliseText`, for reading a workbook this module wrote and a person edited. */
-export function restoreText(text: string): string {
-  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
-}

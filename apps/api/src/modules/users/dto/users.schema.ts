@@ -1,15 +1,16 @@
+import { ZLineText, ZText } from '@budgetflow/domain';
 import { z } from 'zod';
 import { ZRole } from '../../../common/auth/role';
 import { ZOrgCode } from '../../departments/dto/departments.schema';
 
-const ZPassword = z.string().min(10, 'must be at least 10 characters').max(256);
+const ZPassword = ZText.min(10, 'must be at least 10 characters').max(256);
 /** Reviewers: 'all' departments, or the codes of those assigned. */
 const ZReviewScope = z.union([z.literal('all'), z.array(ZOrgCode).max(1000)]);
 
 export const ZCreateUser = z
   .strictObject({
     username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'lowercase letters, digits, . _ - (2–64 characters)'),
-    displayName: z.string().trim().min(1, 'required').max(100),
+    displayName: ZLineText.trim().min(1, 'required').max(100),
     password: ZPassword,
     role: ZRole,
     departmentCode: ZOrgCode.optional(),
@@ -25,7 +26,7 @@ export type TCreateUser = z.infer<typeof ZCreateUser>;
 
 export const ZUpdateUser = z
   .strictObject({
-    displayName: z.string().trim().min(1).max(100).optional(),
+    displayName: ZLineText.trim().min(1).max(100).optional(),
     password: ZPassword.optional(),
     active: z.boolean().optional(),
     reviewScope: ZReviewScope.optional(),

@@ -1,3 +1,4 @@
+import { ZText } from '@budgetflow/domain';
 import { z } from 'zod';
 import { ZVersion } from '../../budgets/dto/budget-requests.schema';
 
@@ -7,7 +8,7 @@ export type TActionRequest = z.output<typeof ZActionRequest>;
 
 export const ZReturnRequest = z.strictObject({
   version: ZVersion.optional(),
-  reason: z.string().trim().min(1, 'a reason is required to return a budget').max(5_000),
+  reason: ZText.trim().min(1, 'a reason is required to return a budget').max(5_000),
 });
 export type TReturnRequest = z.output<typeof ZReturnRequest>;
 

@@ -1,0 +1,24 @@
+import { PUBLISHED_HTML_CSP } from '@budgetflow/domain';
+import type { Response } from 'express';
+
+/** A rendered file as it is sent: its bytes, what they are, their sha256 (the ETag). */
+export interface TFileToSend {
+  name: string;
+  mediaType: string;
+  sha256: string;
+  content: Buffer;
+}
+
+/**
+ * Sends a rendered file as a download. The published HTML's own policy comes as a header too,
+ * sandboxed and never framed: whatever a file holds, opening it from this origin runs nothing.
+ */
+export function sendRenderedFile(res: Response, file: TFileToSend, headers: Record<string, string> = {}): void {
+  res.setHeader('Content-Type', file.mediaType);
+  res.setHeader('Content-Length', String(file.content.length));
+  res.setHeader('Content-Disposition', `attachment; filename="${file.name}"`);
+  res.setHeader('ETag', `"${file.sha256}"`);
+  res.setHeader('Content-Security-Policy', `${PUBLISHED_HTML_CSP}; frame-ancestors 'none'; sandbox`);
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.end(file.content);
+}

@@ -1,0 +1,23 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { TWorkerAnswer } from '../../common/worker/run-in-worker';
+import { importBudgetTemplate } from '../reports/xlsx/budget-template';
+import { placeInWorkbook } from './workbook-cells';
+import type { TWorkbookTask } from './workbook-reader';
+
+/** The worker side of workbook-reader.ts: one task, one answer, then the thread ends. */
+async function run(task: TWorkbookTask): Promise<unknown> {
+  // Structured cloning turns the Buffer into a plain Uint8Array: view the same bytes as a Buffer again.
+  const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
+  if (task.kind === 'place') return placeInWorkbook(bytes, task.document, task.errors);
+  try {
+    return await importBudgetTemplate(task.base, bytes);
+  } catch {
+    // exceljs throws on whatever is not an .xlsx (a zip of the right parts): the file, not the server, is at fault.
+    return { ok: false, problems: [{ sheet: '(file)', row: 0, field: 'workbook', message: 'not a readable .xlsx workbook' }] };
+  }
+}
+
+run(workerData as TWorkbookTask).then(
+  (value) => parentPort?.postMessage({ ok: true, value } satisfies TWorkerAnswer<unknown>),
+  (error: unknown) => parentPort?.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) } satisfies TWorkerAnswer<unknown>),
+);

@@ -1,0 +1,1 @@
+export { textProblem, ZLineText, ZText } from './text.schema';
