@@ -5,7 +5,7 @@ import type { TCaller } from '../../common/auth/caller';
 import { AppError, notFound, type TFieldError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
 import { BudgetDerivationService, type TSerializedDerivation } from './budget-derivation.service';
-import { BudgetLinesRepository } from './budget-lines.repository';
+import { BudgetLinesRepository, type TLineStamp } from './budget-lines.repository';
 import type { TBudgetRow } from './budget-row';
 import { BudgetsRepository, type TBudgetListFilter, type TBudgetSummaryRow } from './budgets.repository';
 import { DepartmentDraftRepository } from './department-draft.repository';
@@ -100,14 +100,15 @@ export class BudgetsService {
     const units = await this.budgets.unitCodes(this.dataSource.manager, id);
     const codeErrors = unknownLineCodes(patch.upsertExpenditure, catalogueOfYear(budget.fiscal_year), units, 'upsertExpenditure');
     if (codeErrors.length > 0) throw new AppError('VALIDATION_FAILED', 'Some lines name codes that do not exist', codeErrors);
-    return this.edit(caller, id, version, 'budget.lines.edit', async (m, newVersion) => {
+    const ordinals = patch.upsertExpenditure.length + patch.upsertIncome.length;
+    return this.edit(caller, id, version, 'budget.lines.edit', ordinals, async (m, at) => {
       const missing: TFieldError[] = [
-        ...(await this.lines.removeExpenditure(m, id, patch.removeExpenditure, newVersion)).map((lineId) => noSuchLine('removeExpenditure', patch.removeExpenditure, lineId)),
+        ...(await this.lines.removeExpenditure(m, id, patch.removeExpenditure, at.version)).map((lineId) => noSuchLine('removeExpenditure', patch.removeExpenditure, lineId)),
         ...(await this.lines.removeIncome(m, id, patch.removeIncome)).map((lineId) => noSuchLine('removeIncome', patch.removeIncome, lineId)),
       ];
       if (missing.length > 0) throw new AppError('VALIDATION_FAILED', 'Some lines to remove do not exist', missing);
-      await this.lines.upsertExpenditure(m, id, patch.upsertExpenditure, newVersion);
-      await this.lines.upsertIncome(m, id, patch.upsertIncome);
+      await this.lines.upsertExpenditure(m, id, patch.upsertExpenditure, at);
+      await this.lines.upsertIncome(m, id, patch.upsertIncome, at.firstOrdinal + patch.upsertExpenditure.length);
       return {
         upsertedExpenditure: patch.upsertExpenditure.map((l) => l.id),
         removedExpenditure: patch.removeExpenditure,
@@ -124,11 +125,11 @@ export class BudgetsService {
     const units = new Set(document.department.units.map((u) => u.code));
     errors.push(...unknownLineCodes(document.expenditureLines, catalogueOfYear(budget.fiscal_year), units, 'expenditureLines'));
     if (errors.length > 0) throw new AppError('VALIDATION_FAILED', 'The document does not fit this budget', errors);
-    return this.edit(caller, id, version, 'budget.document.import', async (m, newVersion) => {
+    return this.edit(caller, id, version, 'budget.document.import', 0, async (m, at) => {
       const { rest, expenditureLines, incomeLines } = splitDocument(document);
-      await this.lines.removeAll(m, id, newVersion);
+      await this.lines.removeAll(m, id, at.version, expenditureLines.length + incomeLines.length);
       await copyExpenditureLines(m, id, expenditureLines);
-      await this.lines.upsertIncome(m, id, incomeLines);
+      await this.lines.upsertIncome(m, id, incomeLines, expenditureLines.length + 1);
       await this.budgets.replaceDocumentRest(m, id, rest);
       return { expenditureLines: expenditureLines.length, incomeLines: incomeLines.length };
     });
@@ -137,13 +138,21 @@ export class BudgetsService {
   /**
    * The frame of every edit, in one transaction: the optimistic lock on the version the editor saw
    * (409 with the current version if it moved), the change, the editor noted for the revision, and
-   * the audit entry last (it holds the audit chain's lock until commit).
+   * the audit entry last (it holds the audit chain's lock until commit). `ordinals`: how many new
+   * lines the change may add (their ordinals are reserved with the version).
    */
-  private edit(caller: TCaller, id: string, version: number, action: string, change: (m: EntityManager, newVersion: number) => Promise<Record<string, unknown>>): Promise<{ id: string; version: number }> {
+  private edit(
+    caller: TCaller,
+    id: string,
+    version: number,
+    action: string,
+    ordinals: number,
+    change: (m: EntityManager, at: TLineStamp) => Promise<Record<string, unknown>>,
+  ): Promise<{ id: string; version: number }> {
     return this.dataSource.transaction(async (m) => {
-      const bumped = await this.budgets.bumpIfEditable(m, id, version, EDITABLE_STATES);
+      const bumped = await this.budgets.bumpIfEditable(m, id, version, EDITABLE_STATES, ordinals);
       if (bumped === undefined) throw await versionConflict(this.budgets, m, id, version);
-      const facts = await change(m, bumped.version);
+      const facts = await change(m, { version: bumped.version, firstOrdinal: bumped.first_ordinal });
       await this.budgets.recordEditor(m, id, bumped.revision_no + 1, caller.userId);
       // The totals job derives the new version out of band (coalesced, see RecomputeTotalsJob).
       await m.query(`INSERT INTO outbox (topic, payload) VALUES ('budget.totals', $1)`, [JSON.stringify({ budgetId: id, version: bumped.version })]);
