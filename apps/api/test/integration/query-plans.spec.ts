@@ -1,6 +1,7 @@
 import { generateBudget } from '@budgetflow/domain/testing';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TCaller } from '../../src/common/auth/caller';
+import type { AuditChainer } from '../../src/modules/audit/audit-chainer';
 import { AuditService } from '../../src/modules/audit/audit.service';
 import { BudgetLinesRepository } from '../../src/modules/budgets/budget-lines.repository';
 import { BudgetsRepository } from '../../src/modules/budgets/budgets.repository';
@@ -108,8 +109,9 @@ beforeAll(async () => {
   );
   await ds.query(`INSERT INTO outbox (topic, payload, processed_at, done_at) SELECT 'budget.totals', jsonb_build_object('budgetId', b.id, 'version', n), now(), now() FROM budgets b, generate_series(1, CASE WHEN b.id = $1 THEN 3000 ELSE 30 END) n`, [bigBudget]);
   await ds.query(
-    `INSERT INTO audit_log (at, actor, action, entity, entity_id, budget_id, payload, prev_hash, hash)
-     SELECT now(), 'preparer', 'budget.lines.edit', 'budget', b.id::text, b.id, '{}', repeat('0', 64), md5(b.id::text || n) || md5(n || b.id::text)
+    // Placeholder hashes: the plans, not the chain, are under test here.
+    `INSERT INTO audit_log (at, actor, action, entity, entity_id, budget_id, payload, chain_no, prev_hash, hash)
+     SELECT now(), 'preparer', 'budget.lines.edit', 'budget', b.id::text, b.id, '{}', row_number() OVER (), repeat('0', 64), md5(b.id::text || n) || md5(n || b.id::text)
      FROM budgets b, generate_series(1, CASE WHEN b.id = $1 THEN 3000 ELSE 30 END) n`,
     [bigBudget],
   );
@@ -151,7 +153,7 @@ describe('the query plans of the lists and pages the API reads', () => {
 
   it("a budget's outbox rows and audit entries (they grow with every edit) by index in their order, no sort", async () => {
     const outbox = (budgetId: string) => (m: EntityManager) => new BudgetJobsService(m as unknown as DataSource, { connected: false } as QueueClient).recent(budgetId);
-    const audit = (budgetId: string) => (m: EntityManager) => new AuditService(m as unknown as DataSource).listForBudget(budgetId, { limit: 100 });
+    const audit = (budgetId: string) => (m: EntityManager) => new AuditService(m as unknown as DataSource, {} as AuditChainer).listForBudget(budgetId, { limit: 100 });
     // A budget edited 3,000 times, 5 % of the table, may be read by id and filtered (the planner's
     // choice for a LIMIT); one edited 30 times must be read by its own index, never a walk of all ids
     // (its 30 rows may then be sorted: `few`; so may a budget's five comments, read whole).
