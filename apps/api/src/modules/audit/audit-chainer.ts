@@ -10,6 +10,8 @@ const BATCH = 1_000;
 const SWEEP_MS = 1_000;
 /** When another process holds the chain, try again after this. */
 const RETRY_MS = 50;
+/** A commit wakes the chainer this much later, so that one round links the entries of a burst of commits. */
+const GATHER_MS = 10;
 
 /** The QueryRunner.data flag an append sets, so its transaction's commit wakes the chainer. */
 export const AUDIT_APPENDED = 'auditAppended';
@@ -42,7 +44,7 @@ export class AuditChainer implements OnModuleDestroy {
       // A savepoint's release also "commits": only the outermost commit makes the entries visible.
       if (runner.isTransactionActive || runner.data?.[AUDIT_APPENDED] !== true) return;
       runner.data[AUDIT_APPENDED] = false;
-      this.soon();
+      this.soon(GATHER_MS);
     },
   };
 
