@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { maskUrl } from '../../../api/src/config/load-config';
 import { AUDIT_PAGE_SQL, AUDIT_UNCHAINED_SQL, TAuditRow, TChainVerdict, verifyAuditChain } from '../../../api/src/modules/audit/audit-chain';
 import type { CliCommand } from '../cli-command';
@@ -34,6 +33,8 @@ export async function verifyAuditLog(url: string): Promise<TChainVerdict> {
 
 /** The verdict on the chain, and how many committed entries are not chained yet, from one snapshot. */
 async function readAuditLog(url: string): Promise<{ verdict: TChainVerdict; unchained: number }> {
+  // Loaded here, not at the top: the other commands start without pg's networking.
+  const { Client } = await import('pg');
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
