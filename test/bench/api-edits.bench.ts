@@ -31,8 +31,8 @@ function nextEdit(budget: TEditedBudget): TExpenditureLine {
 
 /**
  * The statements PATCH /api/budgets/:id/lines sends for one line, in its order, by the API's own
- * repositories on a bare pg pool: the session lookup, the budget and its units, then in one
- * transaction the version bump, the line, the editor, the totals job's outbox row and the audit entry.
+ * repositories on a bare pg pool: the session lookup, the budget (its units are kept from the
+ * first edit after an import, see BudgetUnitCodes), then in one transaction the version bump, the line, the editor, the totals job's outbox row and the audit entry.
  */
 function sqlEdit(pool: TPgPool, tokens: readonly string[], budgets: readonly TEditedBudget[]): (client: number) => Promise<void> {
   const bare = { query: async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows } as unknown as ConstructorParameters<typeof SessionService>[0];
@@ -44,7 +44,6 @@ function sqlEdit(pool: TPgPool, tokens: readonly string[], budgets: readonly TEd
     const caller = await sessions.authenticate(tokens[client] as string);
     if (caller === null) throw new Error('the bench session expired');
     await budgetsRepo.findVisible(bareManager(pool), caller, budget.id);
-    await budgetsRepo.unitCodes(bareManager(pool), budget.id);
     const connection = await pool.connect();
     try {
       await connection.query('BEGIN');

@@ -11,7 +11,7 @@ const SWEEP_MS = 1_000;
 /** When another process holds the chain, try again after this. */
 const RETRY_MS = 50;
 /** A commit wakes the chainer this much later, so that one round links the entries of a burst of commits. */
-const GATHER_MS = 10;
+const GATHER_MS = 25;
 
 /** The QueryRunner.data flag an append sets, so its transaction's commit wakes the chainer. */
 export const AUDIT_APPENDED = 'auditAppended';
@@ -91,6 +91,9 @@ export class AuditChainer implements OnModuleDestroy {
 
   /** Rounds until no committed entry is left unchained; gives up quietly when another process chains (unless `wait`). */
   private async rounds(wait: boolean): Promise<void> {
+    // One indexed look first: the sweep and the wake-ups that find nothing open no transaction.
+    const [{ pending }] = (await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM audit_log WHERE chain_no IS NULL) AS pending`)) as [{ pending: boolean }];
+    if (!pending) return;
     for (;;) {
       const linked = await this.round(wait);
       if (linked === 'busy') {
@@ -101,23 +104,27 @@ export class AuditChainer implements OnModuleDestroy {
     }
   }
 
+  /** One round in four statements: the lock (and no waiting for the disk), the rows with the head, their links. */
   private round(wait: boolean): Promise<number | 'busy'> {
     return this.dataSource.transaction(async (m) => {
-      if (wait) {
-        await m.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK_KEY]);
-      } else {
-        const [{ locked }] = (await m.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [AUDIT_CHAIN_LOCK_KEY])) as [{ locked: boolean }];
-        if (!locked) return 'busy';
-      }
+      const lock = wait ? 'pg_advisory_xact_lock($1) IS NULL' : 'pg_try_advisory_xact_lock($1)';
+      const [{ locked }] = (await m.query(`SELECT ${lock} AS locked, set_config('synchronous_commit', 'off', true)`, [AUDIT_CHAIN_LOCK_KEY])) as [{ locked: boolean }];
+      if (!wait && !locked) return 'busy';
+      // After the lock, so the head is the one the previous round committed.
       const rows = (await m.query(
-        `SELECT id::text AS id, at, actor, action, entity, entity_id AS "entityId", budget_id AS "budgetId", payload
+        `WITH head AS (SELECT chain_no, hash FROM audit_log WHERE chain_no IS NOT NULL ORDER BY chain_no DESC LIMIT 1)
+         SELECT id::text AS id, at, actor, action, entity, entity_id AS "entityId", budget_id AS "budgetId", payload,
+                (SELECT chain_no::text FROM head) AS "headNo", (SELECT hash FROM head) AS "headHash"
          FROM audit_log WHERE chain_no IS NULL ORDER BY id LIMIT $1`,
         [BATCH],
-      )) as TUnchainedRow[];
-      if (rows.length === 0) return 0;
-      const [head] = (await m.query(`SELECT chain_no::text AS "chainNo", hash FROM audit_log WHERE chain_no IS NOT NULL ORDER BY chain_no DESC LIMIT 1`)) as { chainNo: string; hash: string }[];
-      const links = linkAfter(head, rows);
-      await m.query('SET LOCAL synchronous_commit = off');
+      )) as (TUnchainedRow & { headNo: string | null; headHash: string | null })[];
+      const first = rows[0];
+      if (first === undefined) return 0;
+      const head = first.headNo === null || first.headHash === null ? undefined : { chainNo: first.headNo, hash: first.headHash };
+      const links = linkAfter(
+        head,
+        rows.map(({ headNo: _no, headHash: _hash, ...row }) => row),
+      );
       await m.query(
         `UPDATE audit_log a SET chain_no = t.chain_no, prev_hash = t.prev_hash, hash = t.hash
          FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS t(id, chain_no, prev_hash, hash)

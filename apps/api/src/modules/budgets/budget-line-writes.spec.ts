@@ -56,14 +56,24 @@ describe('an edit writes only its lines', () => {
     expect(again.body.version).toBe(res.body.version + 1);
   });
 
-  it('an import numbers its lines from 1 again, and the next edit adds after them', async () => {
-    const budget = await createSeededBudget(t, preparer, 2021);
+  it("an import numbers its lines from 1 again; the edits after it add after them, against the import's units", async () => {
     const document = seedDocument();
+    const budget = await createSeededBudget(t, preparer, 2021, document);
     const rows: { ordinal: number }[] = await t.dataSource.query(`SELECT ordinal FROM expenditure_lines WHERE budget_id = $1 ORDER BY ordinal`, [budget.id]);
     expect(rows.map((r) => r.ordinal)).toEqual(document.expenditureLines.map((_, i) => i + 1));
     const [line] = document.expenditureLines as [TExpenditureLine];
-    await t.http().patch(`/api/budgets/${budget.id}/lines`).set(preparer.headers).send({ version: budget.version, upsertExpenditure: [{ ...line, id: 'AFTER' }] }).expect(200);
+    const edit = (version: number, change: Partial<TExpenditureLine>) =>
+      t.http().patch(`/api/budgets/${budget.id}/lines`).set(preparer.headers).send({ version, upsertExpenditure: [{ ...line, ...change }] });
+    const after = await edit(budget.version, { id: 'AFTER' }).expect(200);
     const [added]: { ordinal: number }[] = await t.dataSource.query(`SELECT ordinal FROM expenditure_lines WHERE budget_id = $1 AND line_id = 'AFTER'`, [budget.id]);
     expect(added!.ordinal).toBeGreaterThan(document.expenditureLines.length + document.incomeLines.length);
+
+    // A unit the budget does not have is refused, until an import brings it.
+    const refused = await edit(after.body.version, { id: 'IN-NEW-UNIT', unitCode: '019001001' }).expect(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ path: 'upsertExpenditure.0.unitCode' })]);
+    const units = [...document.department.units, { code: '019001001', name: '下属单位', level: 'subordinate' as const }];
+    const imported = await t.http().put(`/api/budgets/${budget.id}/document`).set(preparer.headers).set('If-Match', `"${after.body.version}"`).send({ ...document, fiscalYear: 2021, department: { ...document.department, units } });
+    expect(imported.status).toBe(200);
+    await edit(imported.body.version, { id: 'IN-NEW-UNIT', unitCode: '019001001' }).expect(200);
   });
 });

@@ -14,7 +14,7 @@ export interface TBudgetListFilter {
 }
 
 /** What a list shows of a budget. */
-export type TBudgetSummaryRow = Omit<TBudgetRow, 'return_reason' | 'created_at'>;
+export type TBudgetSummaryRow = Omit<TBudgetRow, 'return_reason' | 'lines_replaced_in' | 'created_at'>;
 
 /** Named finders over `budgets`; every read carries the viewer, so scope is never forgotten. */
 @Injectable()

@@ -6,6 +6,7 @@ import { AppError, notFound, type TFieldError } from '../../common/errors/app-er
 import { AuditService } from '../audit/audit.service';
 import { BudgetDerivationService, type TSerializedDerivation } from './budget-derivation.service';
 import { BudgetLinesRepository, type TLineStamp } from './budget-lines.repository';
+import { BudgetUnitCodes } from './budget-unit-codes';
 import type { TBudgetRow } from './budget-row';
 import { BudgetsRepository, type TBudgetListFilter, type TBudgetSummaryRow } from './budgets.repository';
 import { DepartmentDraftRepository } from './department-draft.repository';
@@ -38,6 +39,8 @@ export interface TBudgetSummary {
 /** Budgets as preparers keep them: create, read, edit lines, import and export the whole document. */
 @Injectable()
 export class BudgetsService {
+  private readonly unitCodes: BudgetUnitCodes;
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly budgets: BudgetsRepository,
@@ -45,7 +48,9 @@ export class BudgetsService {
     private readonly departments: DepartmentDraftRepository,
     private readonly derivations: BudgetDerivationService,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.unitCodes = new BudgetUnitCodes(budgets);
+  }
 
   async list(caller: TCaller, filter: TBudgetListFilter): Promise<{ items: TBudgetSummary[]; page: number; pageSize: number; total: number }> {
     const { items, total } = await this.budgets.listVisible(this.dataSource.manager, caller, filter);
@@ -97,7 +102,7 @@ export class BudgetsService {
   /** Adds, replaces and removes lines in one step, if nobody changed the budget since `version`. */
   async patchLines(caller: TCaller, id: string, patch: TLinesPatchRequest, version: number): Promise<{ id: string; version: number }> {
     const budget = await this.mustFind(this.dataSource.manager, caller, id);
-    const units = await this.budgets.unitCodes(this.dataSource.manager, id);
+    const units = await this.unitCodes.of(this.dataSource.manager, budget);
     const codeErrors = unknownLineCodes(patch.upsertExpenditure, catalogueOfYear(budget.fiscal_year), units, 'upsertExpenditure');
     if (codeErrors.length > 0) throw new AppError('VALIDATION_FAILED', 'Some lines name codes that do not exist', codeErrors);
     const ordinals = patch.upsertExpenditure.length + patch.upsertIncome.length;
