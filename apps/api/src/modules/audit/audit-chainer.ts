@@ -62,14 +62,16 @@ export class AuditChainer implements OnModuleDestroy {
     }
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
+      let busy = false;
       this.running = this.rounds(false)
+        .then((outcome) => void (busy = outcome === 'busy'))
         .catch((error: unknown) => this.logger.error(`audit chaining failed, retried at the next sweep: ${String(error)}`))
         .finally(() => {
           this.running = undefined;
-          if (this.again) {
-            this.again = false;
-            this.soon();
-          }
+          const again = this.again;
+          this.again = false;
+          if (busy) this.soon(RETRY_MS);
+          else if (again) this.soon();
         });
     }, delayMs);
   }
@@ -89,18 +91,15 @@ export class AuditChainer implements OnModuleDestroy {
     if (index >= 0) this.dataSource.subscribers.splice(index, 1);
   }
 
-  /** Rounds until no committed entry is left unchained; gives up quietly when another process chains (unless `wait`). */
-  private async rounds(wait: boolean): Promise<void> {
+  /** Rounds until no committed entry is left unchained; 'busy' when another process chains (never with `wait`: it waits). */
+  private async rounds(wait: boolean): Promise<'done' | 'busy'> {
     // One indexed look first: the sweep and the wake-ups that find nothing open no transaction.
     const [{ pending }] = (await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM audit_log WHERE chain_no IS NULL) AS pending`)) as [{ pending: boolean }];
-    if (!pending) return;
+    if (!pending) return 'done';
     for (;;) {
       const linked = await this.round(wait);
-      if (linked === 'busy') {
-        this.soon(RETRY_MS);
-        return;
-      }
-      if (linked < BATCH) return;
+      if (linked === 'busy') return 'busy';
+      if (linked < BATCH) return 'done';
     }
   }
 
