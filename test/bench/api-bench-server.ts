@@ -1,12 +1,37 @@
 import { createApp } from '../../apps/api/src/app.factory';
 import { loadConfig } from '../../apps/api/src/config/load-config';
 import { createDataSource } from '../../apps/api/src/database/data-source';
-import { seedPeople } from '../../apps/api/test/utils/seed-people';
+import { AuditService } from '../../apps/api/src/modules/audit/audit.service';
+import { hashPassword } from '../../apps/api/src/modules/auth/password';
+import { DepartmentsRepository } from '../../apps/api/src/modules/departments/departments.repository';
+import { UsersRepository } from '../../apps/api/src/modules/users/users.repository';
+import { seedPeople, TEST_PASSWORD } from '../../apps/api/test/utils/seed-people';
+import { BENCH_EDITORS } from './api-bench-kit';
 import { createTestDatabase } from '../../apps/api/test/utils/test-database';
+
+/** Preparers editor01…editor16 (password TEST_PASSWORD), each of a department 800001…800016 of their own. */
+async function seedEditors(dataSource: ReturnType<typeof createDataSource>): Promise<void> {
+  const passwordHash = await hashPassword(TEST_PASSWORD);
+  await dataSource.transaction(async (tx) => {
+    for (let i = 1; i <= BENCH_EDITORS; i++) {
+      const n = String(i).padStart(2, '0');
+      const department = await new DepartmentsRepository().insert(tx, { code: `8000${n}`, name: `测试单位${n}` });
+      await new UsersRepository().insert(tx, { username: `editor${n}`, displayName: `editor${n}`, passwordHash, role: 'preparer', departmentId: department.id, reviewAll: false, reviewDepartmentIds: [] });
+    }
+  });
+}
+
+/**
+ * An edit as the API makes it but without its audit entry: the baseline the audit's cost is measured
+ * against. Swapped on the prototype, which the app's AuditService resolves `append` through at each call.
+ */
+const appendWithAudit = AuditService.prototype.append;
+const appendWithoutAudit: typeof appendWithAudit = async (_manager, input) => ({ ...input, id: '0', at: new Date().toISOString(), budgetId: null, payload: {}, hash: null });
 
 /**
  * The real API on a fresh database of its own, in a child process of the API benches (see
- * api-bench-register.cjs for why a child). Tells the parent its URL; stops and drops the database
+ * api-bench-register.cjs for why a child). Tells the parent its URL; `{ audit: false }` turns the
+ * audit entries of edits off (and `true` on again), answered 'ok'; stops and drops the database
  * when the parent says 'stop'.
  */
 async function main(): Promise<void> {
@@ -14,11 +39,17 @@ async function main(): Promise<void> {
   const dataSource = createDataSource(db.url, { poolSize: 20, applicationName: 'budgetflow-bench' });
   await dataSource.initialize();
   await seedPeople(dataSource);
+  await seedEditors(dataSource);
   const config = loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'error', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret' });
   const app = await createApp(config, dataSource);
   await app.listen(0, '127.0.0.1');
   const address = (app.getHttpServer() as { address(): { port: number } }).address();
   process.on('message', (message) => {
+    if (typeof message === 'object' && message !== null && 'audit' in message) {
+      AuditService.prototype.append = (message as { audit: boolean }).audit ? appendWithAudit : appendWithoutAudit;
+      process.send?.('ok');
+      return;
+    }
     if (message !== 'stop') return;
     void app
       .close()

@@ -19,7 +19,7 @@ export interface ParsedArgs {
 export interface CliCommand {
   name: string;
   summary: string;
-  /** the positional arguments, e.g. ['<file.json>'] */
+  /** the positional arguments, e.g. ['<file.json>']; a last one ending in '...' takes one or more */
   arguments: readonly string[];
   options: readonly OptionSpec[];
   run(args: ParsedArgs, io: CliIo): Promise<ExitCode>;

@@ -14,3 +14,8 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
+
+/** The message and every problem, one per line, as the CLI prints a refused input. */
+export function formatInputError(error: InputError): string {
+  return `${error.message}\n${error.problems.map((p) => `  ${p.where}: ${p.reason}\n`).join('')}`;
+}

@@ -26,7 +26,8 @@ export function parseArgs(command: CliCommand, argv: readonly string[]): ParsedA
     }
     options[name] = value;
   }
-  if (positionals.length !== command.arguments.length) {
+  const variadic = command.arguments.at(-1)?.endsWith('...') === true;
+  if (variadic ? positionals.length < command.arguments.length : positionals.length !== command.arguments.length) {
     throw new InputError(`${command.name}: expected ${command.arguments.join(' ')}, got ${positionals.length} argument(s)`);
   }
   return { positionals, options };

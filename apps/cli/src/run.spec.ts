@@ -101,6 +101,29 @@ describe('pnpm budget', () => {
       expect(io.out).toBe('');
     });
 
+    it('checks several files in one call, a report for each, and exits with the worst outcome', async () => {
+      const unbalanced = seedWith((doc) => {
+        (doc.incomeLines as { amount: string }[])[0]!.amount = '6000000.00';
+      }, 'unbalanced.json');
+      expect(await run(['validate', 'seed.json', unbalanced], io)).toBe(EXIT.findings);
+      const sections = io.out.split(/^== /m).slice(1);
+      expect(sections.map((s) => s.split('\n')[0])).toEqual(['seed.json', 'unbalanced.json']);
+      expect(sections[0]).toMatch(/^0 error\(s\)/m);
+      expect(sections[1]).toMatch(/^error +BUDGET\.BALANCED /m);
+
+      io.out = '';
+      expect(await run(['validate', 'seed.json', 'missing.json', unbalanced], io)).toBe(EXIT.input);
+      expect(io.err).toContain('cannot read missing.json: no such file');
+      expect(io.out.match(/^== /gm)).toHaveLength(2);
+
+      io.out = '';
+      expect(await run(['validate', 'seed.json', 'missing.json', '--json'], io)).toBe(EXIT.input);
+      expect(JSON.parse(io.out)).toEqual([
+        { file: 'seed.json', findings: expect.any(Array) },
+        { file: 'missing.json', error: 'cannot read missing.json: no such file', problems: [expect.objectContaining({ reason: 'no such file' })] },
+      ]);
+    });
+
     it('exits 2 when the file is missing or not JSON', async () => {
       expect(await run(['validate', 'missing.json'], io)).toBe(EXIT.input);
       writeFileSync(join(dir, 'text.json'), 'not json');
@@ -165,6 +188,7 @@ describe('pnpm budget', () => {
       expect(await run(['check', 'as-printed.json'], io)).toBe(EXIT.findings);
       expect(io.out).toMatch(/^error +\S+ +T9 row basic column share/m);
       expect(io.out).toMatch(/^error +\S+ +T9 row project column share/m);
+      expect(await run(['check', 'disclosure.json', 'as-printed.json'], io)).toBe(EXIT.findings);
     });
 
     it('exits 2 on a file that is not a disclosure', async () => {
@@ -175,12 +199,11 @@ describe('pnpm budget', () => {
 });
 
 describe('the process', () => {
-  it('resolves file arguments against INIT_CWD and exits with the code', async () => {
+  it('the compiled CLI (built when missing or stale) resolves file arguments against INIT_CWD and exits with the code', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bf-cli-'));
     try {
-      const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
-      const args = ['--tsconfig', join(ROOT, 'tsconfig.base.json'), join(ROOT, 'apps', 'cli', 'src', 'main.ts'), 'validate', 'here.json'];
-      const result = await promisify(execFile)(tsx, args, { cwd: ROOT, env: { ...process.env, INIT_CWD: dir } }).catch(
+      const args = [join(ROOT, 'apps', 'cli', 'bin', 'budget.cjs'), 'validate', 'here.json'];
+      const result = await promisify(execFile)(process.execPath, args, { cwd: ROOT, env: { ...process.env, INIT_CWD: dir } }).catch(
         (error: { code: number; stderr: string }) => error,
       );
       expect(result).toEqual(expect.objectContaining({ code: EXIT.input }));

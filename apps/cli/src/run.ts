@@ -2,7 +2,7 @@ import type { CliCommand } from './cli-command';
 import type { CliIo } from './cli-io';
 import { COMMANDS } from './command-registry';
 import { EXIT, type ExitCode } from './exit-codes';
-import { InputError } from './input-error';
+import { formatInputError, InputError } from './input-error';
 import { parseArgs } from './parse-args';
 
 /** Runs `budget <command> …` and answers the exit code; main.ts only wires the process to it. */
@@ -25,7 +25,7 @@ export async function run(argv: readonly string[], io: CliIo, commands: readonly
     return await command.run(parseArgs(command, rest), io);
   } catch (error) {
     if (error instanceof InputError) {
-      io.stderr(`${error.message}\n${error.problems.map((p) => `  ${p.where}: ${p.reason}\n`).join('')}`);
+      io.stderr(formatInputError(error));
       if (error.problems.length === 0) io.stderr(`\n${commandUsage(command)}`);
       return EXIT.input;
     }

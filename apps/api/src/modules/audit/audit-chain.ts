@@ -1,17 +1,20 @@
 import { createHash } from 'node:crypto';
 
 /**
- * The audit chain's hashing, shared by AuditService (append) and `pnpm budget audit-verify`.
+ * The audit chain's hashing, shared by the chainer (AuditChainer) and `pnpm budget audit-verify`.
  * Pure: no database here, so the CLI can use it with a bare pg client.
  *
  * hash = sha256( canonicalJson({ id, at, actor, action, entity, entityId, budgetId, payload }) + prevHash )
- * The first entry's prevHash is GENESIS_HASH.
+ * Entries are chained in the order of their place `chainNo` (given after commit, see AuditChainer);
+ * the first entry's prevHash is GENESIS_HASH.
  */
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface TAuditRow {
   /** bigserial as a decimal string */
   id: string;
+  /** the entry's place in the chain, a decimal string (not hashed: the links fix the order) */
+  chainNo: string;
   at: Date;
   actor: string;
   action: string;
@@ -23,7 +26,7 @@ export interface TAuditRow {
   hash: string;
 }
 
-export function hashAuditEntry(row: Omit<TAuditRow, 'hash'>): string {
+export function hashAuditEntry(row: Omit<TAuditRow, 'hash' | 'chainNo'>): string {
   const body = canonicalJson({
     id: row.id,
     at: row.at.toISOString(),
@@ -57,7 +60,7 @@ export function canonicalJson(value: unknown): string {
 export type TChainVerdict = { ok: true; checked: number } | { ok: false; checked: number; brokenId: string; reason: string };
 
 /**
- * Walks rows in id order; the first row whose prev_hash does not match its predecessor or
+ * Walks rows in chain order; the first row whose prev_hash does not match its predecessor or
  * whose stored hash does not match its content is the broken one.
  * Feed it in pages: pass the last verdict's head to continue.
  */
@@ -85,22 +88,49 @@ export class AuditChainVerifier {
   }
 }
 
-/** SQL that reads audit rows for verification, a page at a time after a given id. */
+/** SQL that reads chained audit rows for verification, a page at a time after a given place. */
 export const AUDIT_PAGE_SQL = `
-  SELECT id::text AS id, at, actor, action, entity, entity_id AS "entityId", budget_id AS "budgetId",
-         payload, prev_hash AS "prevHash", hash
-  FROM audit_log WHERE audit_log.id > $1::bigint ORDER BY audit_log.id LIMIT $2`;
+  SELECT id::text AS id, chain_no::text AS "chainNo", at, actor, action, entity, entity_id AS "entityId",
+         budget_id AS "budgetId", payload, prev_hash AS "prevHash", hash
+  FROM audit_log WHERE chain_no > $1::bigint ORDER BY chain_no LIMIT $2`;
+
+/** Entries committed but not chained yet: the chainer links them within moments of their commit. */
+export const AUDIT_UNCHAINED_SQL = `SELECT count(*)::int AS n FROM audit_log WHERE chain_no IS NULL`;
 
 /** Pages through the chain with any query function (TypeORM here, a bare pg client in the CLI). */
-export async function verifyAuditChain(readPage: (afterId: string, limit: number) => Promise<TAuditRow[]>, pageSize = 5000): Promise<TChainVerdict> {
+export async function verifyAuditChain(readPage: (afterChainNo: string, limit: number) => Promise<TAuditRow[]>, pageSize = 5000): Promise<TChainVerdict> {
   const verifier = new AuditChainVerifier();
-  let afterId = '0';
+  let after = '0';
   for (;;) {
-    const rows = await readPage(afterId, pageSize);
+    const rows = await readPage(after, pageSize);
     const broken = verifier.feed(rows);
     if (broken !== undefined) return broken;
     const last = rows.at(-1);
     if (last === undefined || rows.length < pageSize) return verifier.verdict();
-    afterId = last.id;
+    after = last.chainNo;
   }
+}
+
+/** What the chainer writes to an entry: its place, the hash it links to and its own hash. */
+export interface TChainLink {
+  id: string;
+  chainNo: string;
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * Links `rows` (committed entries not chained yet, in the order they are to take) after the chain's
+ * head (undefined: the chain is empty). Pure, so the links are what the verifier recomputes.
+ */
+export function linkAfter(head: { chainNo: string; hash: string } | undefined, rows: readonly Omit<TAuditRow, 'hash' | 'chainNo' | 'prevHash'>[]): TChainLink[] {
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  let chainNo = BigInt(head?.chainNo ?? '0');
+  return rows.map((row) => {
+    chainNo += 1n;
+    const hash = hashAuditEntry({ ...row, prevHash });
+    const link = { id: row.id, chainNo: chainNo.toString(), prevHash, hash };
+    prevHash = hash;
+    return link;
+  });
 }

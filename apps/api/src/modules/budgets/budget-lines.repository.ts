@@ -7,27 +7,40 @@ import { updateReturning } from './update-returning';
 const EXPENDITURE_COLUMNS = 'line_id, unit_code, function_code, economic_code, kind, project_id, fund_source, amount::text AS amount, note';
 const INCOME_COLUMNS = 'line_id, source, amount::text AS amount';
 
+/** Where an edit writes lines: the budget version it makes and the first of the ordinals it reserved. */
+export interface TLineStamp {
+  version: number;
+  firstOrdinal: number;
+}
+
 /**
  * Lines as rows. Writes go through unnest() of column arrays: one statement for any number of
  * lines, amounts passed as text and cast to numeric so that no float is ever involved.
  */
 @Injectable()
 export class BudgetLinesRepository {
-  /** Adds or replaces lines, stamped with the budget version that writes them (see LineSnapshots). */
-  async upsertExpenditure(m: EntityManager, budgetId: string, lines: readonly TExpenditureLine[], version: number): Promise<void> {
+  /**
+   * Adds or replaces lines, stamped with the budget version that writes them (see LineSnapshots).
+   * New lines take the ordinals from `firstOrdinal` on, reserved by the edit (BudgetsRepository.bumpIfEditable);
+   * a line sent unchanged is not rewritten (no new row version, its stamp stays).
+   */
+  async upsertExpenditure(m: EntityManager, budgetId: string, lines: readonly TExpenditureLine[], at: TLineStamp): Promise<void> {
     if (lines.length === 0) return;
     await m.query(
       `INSERT INTO expenditure_lines
          (budget_id, line_id, ordinal, unit_code, function_code, economic_code, kind, project_id, fund_source, amount, note, changed_in)
-       SELECT $1, t.line_id, base.n + t.ord, t.unit_code, t.function_code, t.economic_code, t.kind, t.project_id,
+       SELECT $1, t.line_id, $12 + t.ord - 1, t.unit_code, t.function_code, t.economic_code, t.kind, t.project_id,
               t.fund_source, t.amount::numeric(18,2), t.note, $11
        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
-              WITH ORDINALITY AS t(line_id, unit_code, function_code, economic_code, kind, project_id, fund_source, amount, note, ord),
-            (SELECT coalesce(max(ordinal), 0) AS n FROM expenditure_lines WHERE budget_id = $1) base
+              WITH ORDINALITY AS t(line_id, unit_code, function_code, economic_code, kind, project_id, fund_source, amount, note, ord)
        ON CONFLICT (budget_id, line_id) DO UPDATE SET
          unit_code = EXCLUDED.unit_code, function_code = EXCLUDED.function_code, economic_code = EXCLUDED.economic_code,
          kind = EXCLUDED.kind, project_id = EXCLUDED.project_id, fund_source = EXCLUDED.fund_source,
-         amount = EXCLUDED.amount, note = EXCLUDED.note, changed_in = EXCLUDED.changed_in`,
+         amount = EXCLUDED.amount, note = EXCLUDED.note, changed_in = EXCLUDED.changed_in
+       WHERE (expenditure_lines.unit_code, expenditure_lines.function_code, expenditure_lines.economic_code, expenditure_lines.kind,
+              expenditure_lines.project_id, expenditure_lines.fund_source, expenditure_lines.amount, expenditure_lines.note)
+         IS DISTINCT FROM (EXCLUDED.unit_code, EXCLUDED.function_code, EXCLUDED.economic_code, EXCLUDED.kind,
+              EXCLUDED.project_id, EXCLUDED.fund_source, EXCLUDED.amount, EXCLUDED.note)`,
       [
         budgetId,
         lines.map((l) => l.id),
@@ -39,20 +52,22 @@ export class BudgetLinesRepository {
         lines.map((l) => l.fundSource),
         lines.map((l) => l.amount),
         lines.map((l) => l.note ?? null),
-        version,
+        at.version,
+        at.firstOrdinal,
       ],
     );
   }
 
-  async upsertIncome(m: EntityManager, budgetId: string, lines: readonly TIncomeLine[]): Promise<void> {
+  /** As upsertExpenditure, for income lines (which carry no stamp: a worker reads them whole). */
+  async upsertIncome(m: EntityManager, budgetId: string, lines: readonly TIncomeLine[], firstOrdinal: number): Promise<void> {
     if (lines.length === 0) return;
     await m.query(
       `INSERT INTO income_lines (budget_id, line_id, ordinal, source, amount)
-       SELECT $1, t.line_id, base.n + t.ord, t.source, t.amount::numeric(18,2)
-       FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS t(line_id, source, amount, ord),
-            (SELECT coalesce(max(ordinal), 0) AS n FROM income_lines WHERE budget_id = $1) base
-       ON CONFLICT (budget_id, line_id) DO UPDATE SET source = EXCLUDED.source, amount = EXCLUDED.amount`,
-      [budgetId, lines.map((l) => l.id), lines.map((l) => l.source), lines.map((l) => l.amount)],
+       SELECT $1, t.line_id, $5 + t.ord - 1, t.source, t.amount::numeric(18,2)
+       FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS t(line_id, source, amount, ord)
+       ON CONFLICT (budget_id, line_id) DO UPDATE SET source = EXCLUDED.source, amount = EXCLUDED.amount
+       WHERE (income_lines.source, income_lines.amount) IS DISTINCT FROM (EXCLUDED.source, EXCLUDED.amount)`,
+      [budgetId, lines.map((l) => l.id), lines.map((l) => l.source), lines.map((l) => l.amount), firstOrdinal],
     );
   }
 
@@ -76,12 +91,15 @@ export class BudgetLinesRepository {
     return absent(ids, rows);
   }
 
-  /** Before an import writes all lines anew: what a worker holds of the old ones is of no use after `version`. */
-  async removeAll(m: EntityManager, budgetId: string, version: number): Promise<void> {
+  /**
+   * Before an import writes all lines anew: what a worker holds of the old ones is of no use after
+   * `version`. The import then numbers its `lineCount` lines from 1, and later edits go on after them.
+   */
+  async removeAll(m: EntityManager, budgetId: string, version: number, lineCount: number): Promise<void> {
     await m.query(`DELETE FROM expenditure_lines WHERE budget_id = $1`, [budgetId]);
     await m.query(`DELETE FROM income_lines WHERE budget_id = $1`, [budgetId]);
     await m.query(`DELETE FROM removed_expenditure_lines WHERE budget_id = $1`, [budgetId]);
-    await m.query(`UPDATE budgets SET lines_replaced_in = $2 WHERE id = $1`, [budgetId, version]);
+    await m.query(`UPDATE budgets SET lines_replaced_in = $2, next_line_ordinal = $3 + 1 WHERE id = $1`, [budgetId, version, lineCount]);
   }
 
   /** The exact sums of a budget's lines in 分: numeric adds without overflow, bigint holds any sum. */

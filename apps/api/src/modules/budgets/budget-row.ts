@@ -16,10 +16,12 @@ export interface TBudgetRow {
   version: number;
   revision_no: number;
   return_reason: string | null;
+  /** the version whose import last replaced the lines and the rest of the document (0: never imported) */
+  lines_replaced_in: number;
   created_at: Date;
   updated_at: Date;
 }
 
 /** The columns of TBudgetRow, for the finders' SELECT lists (alias b = budgets, d = departments). */
 export const BUDGET_COLUMNS = `b.id, b.department_id, d.code AS department_code, d.name AS department_name,
-  b.fiscal_year, b.state, b.version, b.revision_no, b.return_reason, b.created_at, b.updated_at`;
+  b.fiscal_year, b.state, b.version, b.revision_no, b.return_reason, b.lines_replaced_in, b.created_at, b.updated_at`;

@@ -14,7 +14,7 @@ export interface TBudgetListFilter {
 }
 
 /** What a list shows of a budget. */
-export type TBudgetSummaryRow = Omit<TBudgetRow, 'return_reason' | 'created_at'>;
+export type TBudgetSummaryRow = Omit<TBudgetRow, 'return_reason' | 'lines_replaced_in' | 'created_at'>;
 
 /** Named finders over `budgets`; every read carries the viewer, so scope is never forgotten. */
 @Injectable()
@@ -59,15 +59,22 @@ export class BudgetsRepository {
   /**
    * The optimistic lock of an edit: bumps the version only if it is still the one the editor saw
    * and the state still allows editing. Concurrent editors queue on the row lock; the losers find
-   * the version moved and get undefined.
+   * the version moved and get undefined. Reserves `ordinals` line ordinals for the lines the edit
+   * may add, from `first_ordinal` on (no lookup of the highest one in use).
    */
-  async bumpIfEditable(m: EntityManager, id: string, version: number, editableStates: readonly string[]): Promise<{ version: number; revision_no: number } | undefined> {
-    const rows = await updateReturning<{ version: number; revision_no: number }>(
+  async bumpIfEditable(
+    m: EntityManager,
+    id: string,
+    version: number,
+    editableStates: readonly string[],
+    ordinals: number,
+  ): Promise<{ version: number; revision_no: number; first_ordinal: number } | undefined> {
+    const rows = await updateReturning<{ version: number; revision_no: number; first_ordinal: number }>(
       m,
-      `UPDATE budgets SET version = version + 1, updated_at = now()
+      `UPDATE budgets SET version = version + 1, updated_at = now(), next_line_ordinal = next_line_ordinal + $4
        WHERE id = $1 AND version = $2 AND state = ANY($3::text[])
-       RETURNING version, revision_no`,
-      [id, version, [...editableStates]],
+       RETURNING version, revision_no, next_line_ordinal - $4 AS first_ordinal`,
+      [id, version, [...editableStates], ordinals],
     );
     return rows[0];
   }

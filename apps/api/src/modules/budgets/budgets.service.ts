@@ -5,7 +5,8 @@ import type { TCaller } from '../../common/auth/caller';
 import { AppError, notFound, type TFieldError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
 import { BudgetDerivationService, type TSerializedDerivation } from './budget-derivation.service';
-import { BudgetLinesRepository } from './budget-lines.repository';
+import { BudgetLinesRepository, type TLineStamp } from './budget-lines.repository';
+import { BudgetUnitCodes } from './budget-unit-codes';
 import type { TBudgetRow } from './budget-row';
 import { BudgetsRepository, type TBudgetListFilter, type TBudgetSummaryRow } from './budgets.repository';
 import { DepartmentDraftRepository } from './department-draft.repository';
@@ -39,6 +40,8 @@ export interface TBudgetSummary {
 /** Budgets as preparers keep them: create, read, edit lines, import and export the whole document. */
 @Injectable()
 export class BudgetsService {
+  private readonly unitCodes: BudgetUnitCodes;
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly budgets: BudgetsRepository,
@@ -47,7 +50,9 @@ export class BudgetsService {
     private readonly derivations: BudgetDerivationService,
     private readonly audit: AuditService,
     private readonly catalogues: CatalogueInForce,
-  ) {}
+  ) {
+    this.unitCodes = new BudgetUnitCodes(budgets);
+  }
 
   async list(caller: TCaller, filter: TBudgetListFilter): Promise<{ items: TBudgetSummary[]; page: number; pageSize: number; total: number }> {
     const { items, total } = await this.budgets.listVisible(this.dataSource.manager, caller, filter);
@@ -102,17 +107,18 @@ export class BudgetsService {
   /** Adds, replaces and removes lines in one step, if nobody changed the budget since `version`. */
   async patchLines(caller: TCaller, id: string, patch: TLinesPatchRequest, version: number): Promise<{ id: string; version: number }> {
     const budget = await this.mustFind(this.dataSource.manager, caller, id);
-    const units = await this.budgets.unitCodes(this.dataSource.manager, id);
+    const units = await this.unitCodes.of(this.dataSource.manager, budget);
     const codeErrors = unknownLineCodes(patch.upsertExpenditure, await catalogueOfYear(this.catalogues, budget.fiscal_year), units, 'upsertExpenditure');
     if (codeErrors.length > 0) throw new AppError('VALIDATION_FAILED', 'Some lines name codes that do not exist', codeErrors);
-    return this.edit(caller, id, version, 'budget.lines.edit', async (m, newVersion) => {
+    const ordinals = patch.upsertExpenditure.length + patch.upsertIncome.length;
+    return this.edit(caller, id, version, 'budget.lines.edit', ordinals, async (m, at) => {
       const missing: TFieldError[] = [
-        ...(await this.lines.removeExpenditure(m, id, patch.removeExpenditure, newVersion)).map((lineId) => noSuchLine('removeExpenditure', patch.removeExpenditure, lineId)),
+        ...(await this.lines.removeExpenditure(m, id, patch.removeExpenditure, at.version)).map((lineId) => noSuchLine('removeExpenditure', patch.removeExpenditure, lineId)),
         ...(await this.lines.removeIncome(m, id, patch.removeIncome)).map((lineId) => noSuchLine('removeIncome', patch.removeIncome, lineId)),
       ];
       if (missing.length > 0) throw new AppError('VALIDATION_FAILED', 'Some lines to remove do not exist', missing);
-      await this.lines.upsertExpenditure(m, id, patch.upsertExpenditure, newVersion);
-      await this.lines.upsertIncome(m, id, patch.upsertIncome);
+      await this.lines.upsertExpenditure(m, id, patch.upsertExpenditure, at);
+      await this.lines.upsertIncome(m, id, patch.upsertIncome, at.firstOrdinal + patch.upsertExpenditure.length);
       if (patch.upsertExpenditure.length + patch.upsertIncome.length > 0) await this.refuseOverBudget(m, id);
       return {
         upsertedExpenditure: patch.upsertExpenditure.map((l) => l.id),
@@ -142,13 +148,13 @@ export class BudgetsService {
     const units = new Set(document.department.units.map((u) => u.code));
     errors.push(...unknownLineCodes(document.expenditureLines, await catalogueOfYear(this.catalogues, budget.fiscal_year), units, 'expenditureLines'));
     if (errors.length > 0) throw new AppError('VALIDATION_FAILED', 'The document does not fit this budget', errors);
-    return this.edit(caller, id, version, 'budget.document.import', async (m, newVersion) => {
+    return this.edit(caller, id, version, 'budget.document.import', 0, async (m, at) => {
       // A document that names no template prints under the one in force for its year.
       const template = document.template ?? (await this.departments.yearTemplate(m, budget.fiscal_year));
       const { rest, expenditureLines, incomeLines } = splitDocument({ ...document, template });
-      await this.lines.removeAll(m, id, newVersion);
+      await this.lines.removeAll(m, id, at.version, expenditureLines.length + incomeLines.length);
       await copyExpenditureLines(m, id, expenditureLines);
-      await this.lines.upsertIncome(m, id, incomeLines);
+      await this.lines.upsertIncome(m, id, incomeLines, expenditureLines.length + 1);
       await this.budgets.replaceDocumentRest(m, id, rest);
       return { expenditureLines: expenditureLines.length, incomeLines: incomeLines.length };
     });
@@ -157,13 +163,21 @@ export class BudgetsService {
   /**
    * The frame of every edit, in one transaction: the optimistic lock on the version the editor saw
    * (409 with the current version if it moved), the change, the editor noted for the revision, and
-   * the audit entry last (it holds the audit chain's lock until commit).
+   * the audit entry last (it holds the audit chain's lock until commit). `ordinals`: how many new
+   * lines the change may add (their ordinals are reserved with the version).
    */
-  private edit(caller: TCaller, id: string, version: number, action: string, change: (m: EntityManager, newVersion: number) => Promise<Record<string, unknown>>): Promise<{ id: string; version: number }> {
+  private edit(
+    caller: TCaller,
+    id: string,
+    version: number,
+    action: string,
+    ordinals: number,
+    change: (m: EntityManager, at: TLineStamp) => Promise<Record<string, unknown>>,
+  ): Promise<{ id: string; version: number }> {
     return this.dataSource.transaction(async (m) => {
-      const bumped = await this.budgets.bumpIfEditable(m, id, version, EDITABLE_STATES);
+      const bumped = await this.budgets.bumpIfEditable(m, id, version, EDITABLE_STATES, ordinals);
       if (bumped === undefined) throw await versionConflict(this.budgets, m, id, version);
-      const facts = await change(m, bumped.version);
+      const facts = await change(m, { version: bumped.version, firstOrdinal: bumped.first_ordinal });
       await this.budgets.recordEditor(m, id, bumped.revision_no + 1, caller.userId);
       // The totals job derives the new version out of band (coalesced, see RecomputeTotalsJob).
       await m.query(`INSERT INTO outbox (topic, payload) VALUES ('budget.totals', $1)`, [JSON.stringify({ budgetId: id, version: bumped.version })]);
