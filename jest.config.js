@@ -17,6 +17,8 @@ const shared = {
   moduleNameMapper: {
     '^@budgetflow/domain$': '<rootDir>/packages/domain/src/index.ts',
     '^@budgetflow/domain/(.*)$': '<rootDir>/packages/domain/src/$1',
+    // A relative import written with .js for node16 resolution (the CLI's lazy renderers) is the .ts beside it.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   // NestJS 12 ships ESM only; jest on Node 20 cannot require(esm), so SWC compiles it to CommonJS.

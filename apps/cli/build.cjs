@@ -20,8 +20,9 @@ function build() {
     format: 'cjs',
     // The workspace's domain from its sources, as tsx and jest resolve it (its dist/ is built only for `pnpm start`).
     alias: { '@budgetflow/domain': path.join(ROOT, 'packages/domain/src/index.ts') },
-    // pg's optional native binding: never installed here.
-    external: ['pg-native'],
+    // pg's optional native binding: never installed. pdfkit, exceljs and the CJK font read their own
+    // data files next to their modules, so they are loaded from node_modules, not bundled.
+    external: ['pg-native', 'pdfkit', 'exceljs', '@expo-google-fonts/noto-sans-sc'],
     metafile: true,
     write: false,
     legalComments: 'none',

@@ -57,8 +57,8 @@ describe('pnpm budget', () => {
     it('refuses an unknown command or option with exit 2', async () => {
       expect(await run(['publish', 'seed.json'], io)).toBe(EXIT.input);
       expect(io.err).toContain('unknown command "publish"');
-      expect(await run(['render', 'seed.json', '--format', 'pdf'], io)).toBe(EXIT.input);
-      expect(io.err).toContain('--format must be one of json, csv, html, not "pdf"');
+      expect(await run(['render', 'seed.json', '--format', 'docx'], io)).toBe(EXIT.input);
+      expect(io.err).toContain('--format must be one of json, csv, html, pdf, xlsx, not "docx"');
     });
   });
 
@@ -142,6 +142,23 @@ describe('pnpm budget', () => {
       expect(io.out).toBe('');
       expect(io.err).toContain(`wrote ${join(dir, 'seed.csv')}`);
     });
+
+    it('writes the PDF and the workbook the API publishes, under another template, the same bytes for the same date', async () => {
+      const render = (format: string, out: string) => run(['render', 'seed.json', '--format', format, '--template', 'jiangsu-province', '--date', '2020-03-01', '--out', out], io);
+      expect(await render('pdf', 'a.pdf')).toBe(EXIT.ok);
+      expect(await render('pdf', 'b.pdf')).toBe(EXIT.ok);
+      const pdf = readFileSync(join(dir, 'a.pdf'));
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf.equals(readFileSync(join(dir, 'b.pdf')))).toBe(true);
+      const { stdout } = await promisify(execFile)('pdftotext', [join(dir, 'a.pdf'), '-']);
+      expect(stdout).toContain('公开表一');
+      expect(stdout).toContain('604.40');
+      expect(await render('xlsx', 'a.xlsx')).toBe(EXIT.ok);
+      expect(readFileSync(join(dir, 'a.xlsx')).subarray(0, 2).toString()).toBe('PK');
+      expect(await run(['render', 'seed.json', '--format', 'pdf'], io)).toBe(EXIT.input);
+      expect(io.err).toContain('a PDF or workbook is a file: name it with --out FILE');
+      expect(await run(['render', 'seed.json', '--format', 'pdf', '--date', '1 March', '--out', 'c.pdf'], io)).toBe(EXIT.input);
+    }, 60_000);
 
     it('writes 元 with two decimals when asked, as other provinces print', async () => {
       expect(await run(['render', 'seed.json', '--format', 'csv', '--unit', 'yuan', '--decimals', '2'], io)).toBe(EXIT.ok);
