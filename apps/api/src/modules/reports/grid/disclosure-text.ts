@@ -17,11 +17,13 @@ export interface TPartTitles {
 export function partTitles(disclosure: TDisclosure): TPartTitles {
   const name = titleName(disclosure);
   const year = disclosure.meta.fiscalYear;
+  // Shanghai publishes each unit's own 单位预算 beside the department's 部门预算.
+  const kind = disclosure.meta.scope === 'unit' ? '单位预算' : '部门预算';
   return {
-    document: `${name}${year}年部门预算`,
+    document: `${name}${year}年${kind}`,
     overview: `第一部分 ${name}概况`,
-    tables: `第二部分 ${name}${year}年部门预算表`,
-    explanations: `第三部分 ${name}${year}年部门预算情况说明`,
+    tables: `第二部分 ${name}${year}年${kind}表`,
+    explanations: `第三部分 ${name}${year}年${kind}情况说明`,
     glossary: '第四部分 名词解释',
   };
 }
