@@ -128,6 +128,10 @@ describe('NUL and lone surrogates in text', () => {
       ],
       'POST /api/comments/{id}/answer': [{ as: 'preparer', path: `/api/comments/${commentId}/answer`, body: { answer: '答复' } }],
       'POST /api/budgets/{id}/return': [{ as: 'reviewer', path: `/api/budgets/${submitted.id}/return`, body: { reason: '退回' } }],
+      'PUT /api/fiscal-years/{year}': [{ as: 'admin', path: '/api/fiscal-years/2023', body: { status: 'open', template: 'shanghai-district' } }],
+      'POST /api/catalogue/{year}/uploads': [
+        { as: 'admin', path: '/api/catalogue/2021/uploads', body: { functional: 'code,name\n201,一般公共服务支出\n', economic: 'code,name\n301,工资福利支出\n' } },
+      ],
     };
   };
 
@@ -168,14 +172,6 @@ describe('NUL and lone surrogates in text', () => {
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(100);
   }, 120_000);
-
-  it('the catalogue CSV answers 400 to NUL', async () => {
-    // Only JSON can carry a lone surrogate (as an escape): in the UTF-8 of a CSV body it arrives as U+FFFD.
-    for (const change of [SPOILERS.NUL]) {
-      const res = await t.http().put('/api/catalogue/2020/functional').set(who.admin.headers).set('Content-Type', 'text/csv').send(`code,name\n201,${change('一般公共服务支出')}\n`);
-      expect([res.status, (res.body as { errors?: { path: string }[] }).errors?.map((e) => e.path)]).toEqual([400, ['(body)']]);
-    }
-  });
 
   it('every string parameter of every route answers without a 5xx', async () => {
     // A submitted budget has revision 1: its file route reaches the lookup by name.
