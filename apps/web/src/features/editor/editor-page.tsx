@@ -19,6 +19,7 @@ import { cellFindings } from './cell-findings';
 import { ConflictDialog } from './conflict-dialog';
 import { FindingsPanel } from './findings-panel';
 import { ImportExport } from './import-export';
+import { TemplatePicker } from './template-picker';
 import { LineGrid, type TLineGridHandle } from './line-grid';
 import { LiveTables } from './live-tables';
 import { ProjectEditor } from './project-editor';
@@ -185,6 +186,7 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
             </button>
           </>
         )}
+        <TemplatePicker saved={copy.base} editable={editable} unsaved={unsaved} onChange={editor.importDocument} />
         <ImportExport
           budgetId={budgetId}
           saved={copy.base}
