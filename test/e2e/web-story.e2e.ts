@@ -179,7 +179,7 @@ it('carries the seed from draft to published, in the browser', async () => {
     const exported = await importBudgetTemplate(broken, readFileSync(await template.path()));
     expect(exported.ok && exported.document.expenditureLines.find((l) => l.id === BROKEN_LINE)?.kind).toBe('basic-personnel');
     expect(exported.ok && exported.document.expenditureLines.length).toBe(broken.expenditureLines.length);
-    await page.getByRole('tab', { name: '十张表' }).click();
+    await page.getByRole('tab', { name: '公开表 (10)' }).click();
     await page.locator('#live-table').getByText('604.4').first().waitFor();
     await shot('03-editor-live-tables');
     await submitWithSummary();

@@ -2,7 +2,7 @@ import type { TDisclosure } from '@budgetflow/domain';
 import { translate } from '../../lib/i18n';
 import { DisclosureTable } from './disclosure-table';
 
-/** The whole disclosure as a page: overview, the ten tables, explanations, glossary. */
+/** The whole disclosure as a page: overview, the template's tables, explanations, glossary. */
 export function DisclosureDocument({ disclosure }: { disclosure: TDisclosure }) {
   // The disclosure is the department's Chinese document, whatever language the page around it speaks.
   const t = (key: Parameters<typeof translate>[1]) => translate('zh', key);

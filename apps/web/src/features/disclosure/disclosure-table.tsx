@@ -7,7 +7,7 @@ import {
 } from '@budgetflow/domain';
 import { DisplayGridTable } from './display-grid-table';
 
-/** One of the ten tables as printed: title, unit, grid, then its forms (表9, 表10). */
+/** One of the disclosure's tables as printed: title, unit, grid, then its forms (表9, 表10). */
 export function DisclosureTable({
   table,
   departmentName,

@@ -40,7 +40,7 @@ import {
 
 type TTab = 'lines' | 'incomeLines' | 'tables' | 'projects';
 
-/** The preparer's desk: the lines as a grid, the ten tables live, findings, projects, workflow. */
+/** The preparer's desk: the lines as a grid, the template's tables live, findings, projects, workflow. */
 export default function EditorPage({ budgetId }: { budgetId: string }) {
   const { t, locale } = useI18n();
   const view = useBudgetView(budgetId);
@@ -226,6 +226,8 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
               <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
                 {t(id)}
                 {id === 'lines' ? ` (${lines.length})` : ''}
+                {/* as many as the budget's template prints: 10 in Hubei, 9 in Shanghai, 12 in Jiangsu */}
+                {id === 'tables' && derived !== null ? ` (${derived.disclosure.tables.length})` : ''}
               </button>
             ))}
           </div>
