@@ -4,6 +4,7 @@ import { catalogueForYear } from '../catalogue/catalogue-editions';
 import { deriveDisclosure } from '../derive/derive-disclosure';
 import { ZDisclosure, type TDisclosure, type TDisclosureTable } from '../disclosure/disclosure.schema';
 import { isDomainError } from '../errors/domain-error';
+import { formatYuan, parseFen, type Fen } from '../money/fen';
 import { toDisplayGrid } from '../render/display-grid';
 import { checkDisclosure } from '../rules/check-disclosure';
 import { validateBudget } from '../rules/validate-budget';
@@ -21,6 +22,8 @@ const table = (d: TDisclosure, id: string): TDisclosureTable => {
   if (found === undefined) throw new Error(`no table ${id}`);
   return found;
 };
+/** A cell's exact amount moved by `fen` 分, in integer 分 as every sum is. */
+const shifted = (yuan: string | null | undefined, fen: number): string => formatYuan((parseFen(yuan ?? '0') + fen) as Fen);
 const errors = (findings: { severity: string; ruleId: string }[]) => findings.filter((f) => f.severity === 'error').map((f) => f.ruleId);
 
 describe('templates as data', () => {
@@ -146,7 +149,7 @@ describe('tolerances from print', () => {
     const d: TDisclosure = { ...under(seed, 'jiangsu-province'), meta: { ...under(seed, 'jiangsu-province').meta, amountPrecision: 'display-rounded' } };
     const row = table(d, 'T09').rows.find((r) => r.key === '30101');
     if (row === undefined) throw new Error('no 30101');
-    row.cells['amount'] = (Number(row.cells['amount']) + fen / 100).toFixed(2);
+    row.cells['amount'] = shifted(row.cells['amount'], fen);
     return checkDisclosure(d).filter((f) => f.ruleId === 'TABLE.PARENT_SUM' && f.location.kind === 'table' && f.location.table === 'T09');
   };
 
@@ -169,7 +172,7 @@ describe('tolerances from print', () => {
     };
     const row = table(d, 'T5').rows.find((r) => r.key === '20103');
     if (row === undefined) throw new Error('no 20103');
-    row.cells['total'] = (Number(row.cells['total']) + fen / 100).toFixed(2);
+    row.cells['total'] = shifted(row.cells['total'], fen);
     return checkDisclosure(d).filter((f) => f.ruleId === 'TABLE.PARENT_SUM' && f.location.kind === 'table' && f.location.column === 'total');
   };
 
@@ -185,7 +188,7 @@ describe('tolerances from print', () => {
     const d = under(seed, 'jiangsu-province');
     const row = table(d, 'T09').rows.find((r) => r.key === '30101');
     if (row === undefined) throw new Error('no 30101');
-    row.cells['amount'] = (Number(row.cells['amount']) + 0.01).toFixed(2);
+    row.cells['amount'] = shifted(row.cells['amount'], 1);
     expect(errors(checkDisclosure(d))).toContain('TABLE.PARENT_SUM');
   });
 });
