@@ -24,7 +24,7 @@ export interface IncomeScheme {
 }
 
 /** How each province's summary lists income, all funds and 财政拨款 only. */
-const INCOME_SCHEMES: Record<Exclude<TIncomeScheme, 'hubei'>, { all: IncomeScheme; fiscal: IncomeScheme }> = {
+const INCOME_SCHEMES: Record<TIncomeScheme, { all: IncomeScheme; fiscal: IncomeScheme }> = {
   shanghai: {
     all: {
       rows: [
@@ -66,7 +66,7 @@ const INCOME_SCHEMES: Record<Exclude<TIncomeScheme, 'hubei'>, { all: IncomeSchem
 };
 
 /** The income rows and footers of a province's summary, all funds or 财政拨款 only. */
-export function incomeScheme(income: Exclude<TIncomeScheme, 'hubei'>, funds: 'all' | 'fiscal'): IncomeScheme {
+export function incomeScheme(income: TIncomeScheme, funds: 'all' | 'fiscal'): IncomeScheme {
   return INCOME_SCHEMES[income][funds];
 }
 
@@ -110,7 +110,7 @@ function incomeRows(ctx: DeriveContext, specs: readonly IncomeRowSpec[], section
 
 export interface SourceSummaryOptions {
   funds: 'all' | 'fiscal';
-  income: Exclude<TIncomeScheme, 'hubei'>;
+  income: TIncomeScheme;
   columns: TColumnSet;
   byUse: boolean;
   alsoByUse: boolean;

@@ -20,7 +20,7 @@ import type { TableBody } from './table-parts';
 const OF_WHICH = '其中：';
 
 /** A table of codes (functional or economic rows) with the template's columns and headers. */
-function codeTable(spec: TTemplateTable, rows: TableBody['rows'], columns: TableBody['columns']): TableBody {
+function codeTable(rows: TableBody['rows'], columns: TableBody['columns']): TableBody {
   return {
     layout: 'rows',
     sections: [],
@@ -48,7 +48,7 @@ function bodyOf(ctx: DeriveContext, spec: TTemplateTable, rows: TTableRows): Tab
       const columns = ctx.doc.scope === 'unit' && rows.unitScopeColumns !== undefined ? rows.unitScopeColumns : rows.columns;
       return sourceSummary(ctx, {
         funds: rows.funds,
-        income: rows.income === 'hubei' ? 'shanghai' : rows.income,
+        income: rows.income,
         columns,
         byUse: rows.byUse,
         alsoByUse: rows.alsoByUse,
@@ -62,9 +62,9 @@ function bodyOf(ctx: DeriveContext, spec: TTemplateTable, rows: TTableRows): Tab
     case 'expenditure-total':
       return expenditureTotal(ctx, rows);
     case 'function-hierarchy':
-      return codeTable(spec, functionTableRows(ctx, rows), columnsOf(rows.columns, spec.labels, ofWhich));
+      return codeTable(functionTableRows(ctx, rows), columnsOf(rows.columns, spec.labels, ofWhich));
     case 'basic-economic':
-      return codeTable(spec, economicTableRows(ctx, rows), columnsOf(rows.columns, spec.labels, ofWhich));
+      return codeTable(economicTableRows(ctx, rows), columnsOf(rows.columns, spec.labels, ofWhich));
     case 'hubei-three-public':
       return deriveT8(ctx);
     case 'three-public-row':

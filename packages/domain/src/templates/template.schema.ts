@@ -24,8 +24,8 @@ export const COLUMN_SETS = [
 export const ZColumnSet = z.enum(COLUMN_SETS);
 export type TColumnSet = z.output<typeof ZColumnSet>;
 
-/** How the income side of a summary lists the money's sources. */
-export const INCOME_SCHEMES = ['hubei', 'shanghai', 'jiangsu'] as const;
+/** How the income side of a summary lists the money's sources (Hubei's summary is a projection of its own). */
+export const INCOME_SCHEMES = ['shanghai', 'jiangsu'] as const;
 export const ZIncomeScheme = z.enum(INCOME_SCHEMES);
 export type TIncomeScheme = z.output<typeof ZIncomeScheme>;
 
@@ -67,7 +67,7 @@ export const ZTableRows = z.discriminatedUnion('from', [
     classes: z.union([z.enum(['used', 'catalogue']), z.array(z.string().regex(/^\d{3}$/)).min(1)]).default('used'),
   }),
   // Income by source as a list (Jiangsu 收入预算总表).
-  z.object({ from: z.literal('income-list'), income: ZIncomeScheme }),
+  z.object({ from: z.literal('income-list'), income: z.literal('jiangsu') }),
   // One total row (Jiangsu 支出预算总表).
   // with 单位预留机动经费 apart from 项目支出 and a 结转下年资金 column, where the template prints them
   z.object({ from: z.literal('expenditure-total'), columns: ZColumnSet, reserve: z.boolean().default(false), carryForward: z.boolean().default(false) }),

@@ -1,4 +1,4 @@
-import { DEFAULT_TEMPLATE_ID, findTemplate, type TComment } from '@budgetflow/domain';
+import { templateOf, type TComment } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
@@ -28,8 +28,8 @@ export class CommentsService {
       }
       if (request.target.kind === 'row') {
         // A row comment names a table of the budget's own template (T1 … T10, T01 … T12 …).
-        const template = findTemplate((await this.budgetRows.templateOf(m, budgetId)) ?? DEFAULT_TEMPLATE_ID);
-        const tables = template?.tables.map((t) => t.id) ?? [];
+        const template = await this.budgetRows.templateOf(m, budgetId);
+        const tables = templateOf(template === undefined ? {} : { template }).tables.map((t) => t.id);
         if (!tables.includes(request.target.table)) {
           throw new AppError('VALIDATION_FAILED', 'No such table in this budget’s disclosure', [
             { path: 'target.table', message: `no table "${request.target.table}"; its tables are ${tables.join(', ')}` },

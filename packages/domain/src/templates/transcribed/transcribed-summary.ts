@@ -44,8 +44,7 @@ function printedValue(amounts: Readonly<Record<string, TPrinted>>, column: TColu
  * the rules find them: income rows by their place in the province's scheme, expenditure by 功能 类.
  */
 export function transcribedSummary(t: TTranscribedTable, spec: TTemplateTable, rows: SummaryRows, unitScope: boolean, catalogue: NameCatalogue): TableBody {
-  const income = rows.income === 'hubei' ? 'shanghai' : rows.income;
-  const scheme = incomeScheme(income, rows.funds);
+  const scheme = incomeScheme(rows.income, rows.funds);
   const cell = (value: TPrinted | undefined) => printedCell(value, t.unit);
   const incomeColumn = amountColumn('amount', spec.labels['amount'] ?? '预算数');
   const set = unitScope && rows.unitScopeColumns !== undefined ? rows.unitScopeColumns : rows.columns;
