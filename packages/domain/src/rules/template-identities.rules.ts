@@ -3,7 +3,7 @@ import type { Fen } from '../money/fen';
 import type { TTableRole } from '../templates/table-role';
 import { agrees, cellFen, cellLocation, findByRole, halfStepOf, rowName, tableLabel, yuan } from './disclosure-grid';
 import type { TFinding } from './finding.schema';
-import { defineRules, report, type FindingParams, type RuleDefinition } from './rule-definition';
+import { defineRules, report, type RuleDefinition } from './rule-definition';
 
 /**
  * Identities the other provinces' tables imply, between tables found by role (silent where a
@@ -79,17 +79,17 @@ class Checker {
   constructor(private readonly disclosure: TDisclosure) {}
 
   /** `actual` (a printed cell) against the sum of `parts` (printed cells), within the rounding of each. */
-  expect(rule: RuleDefinition, actual: Side, parts: readonly Side[], other: string, extra: FindingParams = {}): void {
+  expect(rule: RuleDefinition, actual: Side, parts: readonly Side[], other: string): void {
     const expected = parts.reduce((sum, p) => sum + cellFen(p.row, p.column), 0) as Fen;
     const got = cellFen(actual.row, actual.column);
     const partStep = Math.max(0, ...parts.map((p) => halfStepOf(this.disclosure.meta, p.table)));
     if (agrees(got, expected, Math.max(parts.length, 1), partStep, halfStepOf(this.disclosure.meta, actual.table))) return;
-    this.push(rule, actual, got, expected, other, extra);
+    this.push(rule, actual, got, expected, other);
   }
 
-  push(rule: RuleDefinition, at: Side, actual: Fen, expected: Fen, other: string, extra: FindingParams = {}): void {
+  push(rule: RuleDefinition, at: Side, actual: Fen, expected: Fen, other: string): void {
     const column = at.table.columns.find((c) => c.key === at.column)?.label ?? at.column;
-    const params = { table: tableLabel(at.table), row: rowName(at.row), column, other, actual: yuan(actual), expected: yuan(expected), ...extra };
+    const params = { table: tableLabel(at.table), row: rowName(at.row), column, other, actual: yuan(actual), expected: yuan(expected) };
     this.findings.push(report(rule, cellLocation({ table: at.table.id, rowPrefix: '' }, at.row, at.column), params, { expected: params.expected, actual: params.actual }));
   }
 }
