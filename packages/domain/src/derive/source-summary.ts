@@ -1,3 +1,4 @@
+import { chineseNumeral } from '../text/chinese-numeral';
 import type { FundSource } from '../budget/fund-source';
 import { FUND_SOURCES } from '../budget/fund-source';
 import type { TColumn, TRow, TSection } from '../disclosure/disclosure.schema';
@@ -89,14 +90,6 @@ export const JIANGSU_INCOME_LIST: readonly IncomeRowSpec[] = [
   row('carryover-used', '其中：动用上年结转和结余资金', 1, CARRYOVER),
 ];
 
-const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-/** 一 … 九十九, as the summaries number their rows. */
-export function chineseOrdinal(n: number): string {
-  if (n <= 10) return ORDINALS[n - 1] ?? String(n);
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : (ORDINALS[tens - 1] ?? '')}十${ones === 0 ? '' : (ORDINALS[ones - 1] ?? '')}`;
-}
 
 /** A footer that totals what precedes it (收入总计, 当年收入小计, 收入合计), not 上年结转资金, which it adds. */
 const isTotal = (s: IncomeRowSpec) => s.key.startsWith('income-');
@@ -149,7 +142,7 @@ export function sourceSummary(ctx: DeriveContext, o: SourceSummaryOptions): Tabl
     const listed = o.classes === 'used' ? [] : o.classes === 'catalogue' ? classesOf(ctx) : o.classes;
     const codes = [...new Set([...listed, ...byClass.keys()])].sort(byCode);
     spendRows = codes.map((code, i) =>
-      makeRow(`func:${code}`, `${chineseOrdinal(i + 1)}、${nameOf(ctx.catalogue, 'functional', code)}`, 0, cells(byClass.get(code) ?? emptyMoney()), { code, section }),
+      makeRow(`func:${code}`, `${chineseNumeral(i + 1)}、${nameOf(ctx.catalogue, 'functional', code)}`, 0, cells(byClass.get(code) ?? emptyMoney()), { code, section }),
     );
   }
   const footer = { section, footer: true };

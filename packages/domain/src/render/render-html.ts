@@ -1,9 +1,9 @@
+import { chineseNumeral } from '../text/chinese-numeral';
 import type { TDisclosure, TDisclosureTable, TExplanationSection, TGlossaryEntry, TOverview } from '../disclosure/disclosure.schema';
 import { displayUnitOf, toDisplayGrid } from './display-grid';
 import { blockHtml, emptyStatementHtml, escapeHtml, gridHtml } from './html-table';
 
-const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
-const numeral = (i: number) => CHINESE_NUMERALS[i] ?? String(i + 1);
+const numeral = (i: number) => chineseNumeral(i + 1);
 
 const STYLE = `
 body{font-family:"Noto Sans SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;margin:2em auto;max-width:60em;color:#111;line-height:1.6}

@@ -1,1 +1,2 @@
+export { chineseNumeral } from './chinese-numeral';
 export { textProblem, ZLineText, ZText } from './text.schema';

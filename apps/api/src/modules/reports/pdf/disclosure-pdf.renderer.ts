@@ -1,6 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { TBlock, TDisclosure, TDisclosureTable, TLeafBlock } from '@budgetflow/domain';
-import { chineseNumeral } from '../grid/chinese-numeral';
+import { chineseNumeral, type TBlock, type TDisclosure, type TDisclosureTable, type TLeafBlock } from '@budgetflow/domain';
 import { overviewParagraphs, partTitles, tableHeading } from '../grid/disclosure-text';
 import type { TDisplayGrid } from '../grid/display-grid';
 import { factsGrid, indicatorsGrid } from '../grid/form-grids';
