@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { groupYuan, parseYuanInput } from '../../lib/yuan-text';
 
 interface TProps {
@@ -15,10 +15,12 @@ interface TProps {
 /**
  * An amount typed in 元: "1,234.5" or "1234.50"; shown exactly with thousands separators. Each
  * keystroke that makes an amount updates the line (and the live tables); text that is not one is
- * kept as typed and marked, with the domain's reason.
+ * kept as typed and marked, with the domain's reason. Esc puts back the amount the cell had when
+ * it was entered.
  */
 export function AmountCell({ value, invalid, onValid, onInvalid, label, cellId }: TProps) {
   const [editing, setEditing] = useState<string | null>(null);
+  const atFocus = useRef(value);
   const shown = editing ?? invalid?.text ?? groupYuan(value);
   return (
     <input
@@ -29,8 +31,15 @@ export function AmountCell({ value, invalid, onValid, onInvalid, label, cellId }
       data-cell={cellId}
       value={shown}
       onFocus={(e) => {
+        atFocus.current = value;
         setEditing(shown);
         e.currentTarget.select();
+      }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || editing === null) return;
+        e.preventDefault();
+        setEditing(groupYuan(atFocus.current));
+        onValid(atFocus.current);
       }}
       onChange={(e) => {
         const text = e.target.value;

@@ -1,10 +1,7 @@
-import { judgeCode, type Catalogue, type CatalogueEntry, type ClassificationKind, type ClassificationLevel } from '@budgetflow/domain';
+import { judgeCode, LINE_CODE_LEVEL, type Catalogue, type CatalogueEntry, type ClassificationKind, type ClassificationLevel } from '@budgetflow/domain';
 
 /** Lines carry functional codes at 项 level and economic codes at 款 level. */
-export const LINE_LEVEL: Readonly<Record<ClassificationKind, ClassificationLevel>> = {
-  functional: 'item',
-  economic: 'section',
-};
+export const LINE_LEVEL: Readonly<Record<ClassificationKind, ClassificationLevel>> = LINE_CODE_LEVEL;
 
 /** A code the picker offers: an entry of the edition, or one a partial edition lacks under a parent it has. */
 export interface TPickerOption extends CatalogueEntry {

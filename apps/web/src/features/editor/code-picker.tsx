@@ -1,5 +1,6 @@
 import type { Catalogue, ClassificationKind } from '@budgetflow/domain';
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 import { useI18n } from '../../lib/i18n';
 import { searchCatalogue } from './catalogue-search';
 
@@ -16,6 +17,8 @@ interface TProps {
 /**
  * A combobox over the year's catalogue: type a code or part of a name, pick with the arrow keys
  * and Enter (or the mouse). Only codes of the catalogue can be chosen; Escape leaves the value.
+ * The list is laid over the page (not inside the grid's scrolling viewport, which would cut it
+ * off on the last rows), below the input or above it when the window has no room below.
  */
 export function CodePicker({ catalogue, kind, value, onChange, label, invalid = false, cellId }: TProps) {
   const { t } = useI18n();
@@ -23,6 +26,7 @@ export function CodePicker({ catalogue, kind, value, onChange, label, invalid = 
   const [text, setText] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const open = text !== null;
+  const input = useRef<HTMLInputElement>(null);
   const options = useMemo(
     () => (text === null ? [] : searchCatalogue(catalogue, kind, text)),
     [catalogue, kind, text],
@@ -54,6 +58,7 @@ export function CodePicker({ catalogue, kind, value, onChange, label, invalid = 
   return (
     <div className="picker">
       <input
+        ref={input}
         role="combobox"
         aria-label={label}
         aria-expanded={open}
@@ -74,31 +79,53 @@ export function CodePicker({ catalogue, kind, value, onChange, label, invalid = 
         onBlur={() => setText(null)}
       />
       {!open && name !== undefined && <span className="code-name">{name}</span>}
-      {open && (
-        <ul role="listbox" id={listId} className="picker-list" aria-label={label}>
-          {options.length === 0 ? (
-            <li role="option" aria-disabled="true" aria-selected="false">
-              {t('noMatch')}
-            </li>
-          ) : (
-            options.map((o, i) => (
-              <li
-                key={o.code}
-                id={`${listId}-${i}`}
-                role="option"
-                aria-selected={i === active}
-                // mousedown, not click: the input's blur would close the list first.
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  choose(o.code);
-                }}
-              >
-                {o.code} {o.unlisted === true ? t('unlistedCode', { parent: o.parentCode ?? '' }) : o.name}
+      {open &&
+        createPortal(
+          <ul
+            role="listbox"
+            id={listId}
+            className="picker-list"
+            aria-label={label}
+            style={listPlace(input.current)}
+          >
+            {options.length === 0 ? (
+              <li role="option" aria-disabled="true" aria-selected="false">
+                {t('noMatch')}
               </li>
-            ))
-          )}
-        </ul>
-      )}
+            ) : (
+              options.map((o, i) => (
+                <li
+                  key={o.code}
+                  id={`${listId}-${i}`}
+                  role="option"
+                  aria-selected={i === active}
+                  // mousedown, not click: the input's blur would close the list first.
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    choose(o.code);
+                  }}
+                >
+                  {o.code} {o.unlisted === true ? t('unlistedCode', { parent: o.parentCode ?? '' }) : o.name}
+                </li>
+              ))
+            )}
+          </ul>,
+          globalThis.document.body,
+        )}
     </div>
   );
+}
+
+/** Where the list goes, in window coordinates: under the input, or over it when the room below is short. */
+function listPlace(input: HTMLInputElement | null): CSSProperties {
+  if (input === null) return {};
+  const box = input.getBoundingClientRect();
+  const room = 16 * 16; // the list's max-height, 16em
+  const below = window.innerHeight - box.bottom >= room || box.top < room;
+  return {
+    position: 'fixed',
+    left: box.left,
+    minWidth: box.width,
+    ...(below ? { top: box.bottom } : { bottom: window.innerHeight - box.top }),
+  };
 }

@@ -1,7 +1,6 @@
 import {
   actionsFor,
   canEdit,
-  type TExpenditureLine,
   type TFindingLocation,
   type TTableId,
 } from '@budgetflow/domain';
@@ -26,16 +25,20 @@ import { ProjectEditor } from './project-editor';
 import { SubmitDialog } from './submit-dialog';
 import { useBudgetEditor, useBudgetView } from './use-budget-editor';
 import { IncomePanel } from './income-panel';
+import { ConfirmModal } from '../../ui/confirm-modal';
+import { newLineLike } from './grid/new-line';
+import { useLineEdits } from './grid/use-line-edits';
+import { useLeaveGuard } from './use-leave-guard';
+import { useUndo } from './use-undo';
 import {
   changeCount,
   cellKey,
   newLineId,
   removeIncomeLine,
-  removeLine,
   setIncomeLine,
   setInvalid,
-  setLine,
   setProjects,
+  startWorkingCopy,
 } from './working-copy';
 
 type TTab = 'lines' | 'incomeLines' | 'tables' | 'projects';
@@ -64,14 +67,10 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
   const lineIndex = useMemo(() => new Map(lines.map((l, i) => [l.id, i + 1])), [lines]);
   const unsaved = copy === null ? 0 : changeCount(copy);
 
-  const onLineChange = useCallback(
-    (line: TExpenditureLine) => setCopy((c) => (c === null ? c : setLine(c, line))),
-    [setCopy],
-  );
-  const onLineRemove = useCallback(
-    (id: string) => setCopy((c) => (c === null ? c : removeLine(c, id))),
-    [setCopy],
-  );
+  // Every edit, paste and removal of lines is a step of the page's undo history (kept across saves).
+  const history = useUndo(setCopy);
+  const { onLineChange, onLinesPut, onLineRemove } = useLineEdits(copy, setCopy, history);
+  const leave = useLeaveGuard(unsaved > 0);
   const onInvalidAmount = useCallback(
     (id: string, value: { text: string; reason: string } | null) =>
       setCopy((c) => (c === null ? c : setInvalid(c, cellKey(id, 'amount'), value))),
@@ -79,16 +78,31 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
   );
 
   const { save } = editor;
+  const { undo, redo } = history;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === 's') {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const key = e.key.toLowerCase();
+      if (key === 's') {
         e.preventDefault();
         void save();
+        return;
+      }
+      // In the grid (or outside any field) Ctrl+Z/Ctrl+Y are the page's; a form's own field keeps its native undo.
+      const target = e.target as HTMLElement;
+      const field = target.closest('input, textarea, select') !== null;
+      if (field && target.closest('.line-grid') === null) return;
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        undo();
+      } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
+        e.preventDefault();
+        redo();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [save]);
+  }, [save, undo, redo]);
 
   const jumpTo = useCallback((l: TFindingLocation) => {
     switch (l.kind) {
@@ -135,18 +149,8 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
   const actions = actionsFor(budget.state, 'preparer');
 
   const addLine = () => {
-    const unit = document.department.units[0]?.code ?? '';
-    const template = lines.at(-1);
-    const line: TExpenditureLine = {
-      id: newLineId(),
-      unitCode: template?.unitCode ?? unit,
-      functionCode: template?.functionCode ?? '',
-      economicCode: template?.economicCode ?? '',
-      kind: template?.kind ?? 'basic-public',
-      fundSource: template?.fundSource ?? 'general-budget-appropriation',
-      amount: '0.00',
-    };
-    setCopy(setLine(copy, line));
+    const line = newLineLike(lines.at(-1), document);
+    onLinesPut([line], 'add');
     setTab('lines');
     requestAnimationFrame(() => grid.current?.focusCell(line.id, 'functionCode'));
   };
@@ -184,6 +188,12 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
             <button type="button" onClick={addLine}>
               {t('addLine')}
             </button>
+            <button type="button" onClick={undo} disabled={history.nextUndo === undefined} aria-keyshortcuts="Control+Z">
+              {t('undo')}
+            </button>
+            <button type="button" onClick={redo} disabled={history.nextRedo === undefined} aria-keyshortcuts="Control+Y">
+              {t('redo')}
+            </button>
           </>
         )}
         <TemplatePicker saved={copy.base} editable={editable} unsaved={unsaved} onChange={editor.importDocument} />
@@ -216,6 +226,23 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
           </button>
         )}
       </div>
+      {editor.draft.restored !== null && unsaved > 0 && (
+        <p className="banner" role="status">
+          {t('draftRestored', { n: unsaved, at: new Date(editor.draft.restored.savedAt).toLocaleString(locale) })}{' '}
+          <button type="button" className="primary" onClick={() => void editor.save()} disabled={editor.saving || copy.invalid.size > 0}>
+            {t('save')}
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setCopy(startWorkingCopy(copy.base, copy.baseVersion));
+              editor.draft.dismiss();
+            }}
+          >
+            {t('draftDiscard')}
+          </button>
+        </p>
+      )}
       <ErrorBanner error={editor.saveError} />
       <ErrorBanner error={workflow.error} />
       <BudgetJobsPanel budgetId={budgetId} />
@@ -244,6 +271,9 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
               onLineChange={onLineChange}
               onLineRemove={onLineRemove}
               onInvalidAmount={onInvalidAmount}
+              onLinesPut={onLinesPut}
+              onUndo={undo}
+              onCellLeave={history.seal}
             />
           )}
           {tab === 'incomeLines' && (
@@ -307,6 +337,16 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
           onKeepMine={editor.keepMine}
           onDiscardMine={editor.discardMine}
         />
+      )}
+      {leave.state === 'blocked' && (
+        <ConfirmModal
+          title={t('leaveTitle')}
+          confirmLabel={t('leaveConfirm')}
+          onConfirm={() => leave.proceed()}
+          onCancel={() => leave.reset()}
+        >
+          <p>{t('leaveExplain', { n: unsaved })}</p>
+        </ConfirmModal>
       )}
       {submitting && derived !== null && (
         <SubmitDialog

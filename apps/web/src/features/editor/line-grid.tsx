@@ -11,10 +11,14 @@ import {
   forwardRef,
   memo,
   useCallback,
+  useDeferredValue,
   useImperativeHandle,
   useMemo,
   useRef,
+  useState,
+  type ClipboardEvent,
   type KeyboardEvent,
+  type MouseEvent,
 } from 'react';
 import { useI18n, type TTranslate } from '../../lib/i18n';
 import { groupYuan } from '../../lib/yuan-text';
@@ -23,18 +27,16 @@ import { AmountCell } from './amount-cell';
 import { CodePicker } from './code-picker';
 import { LazySelect, type TOption } from './lazy-select';
 import { cellKey } from './working-copy';
+import { GridNotice, type TGridNotice } from './grid/grid-notice';
+import { GridToolbar } from './grid/grid-toolbar';
+import { NO_QUERY, totalYuan, viewOrder, viewRows, type TGridQuery } from './grid/grid-view';
+import { cellContext, cellText, fieldsBetween, tidyLine } from './grid/line-cells';
+import { FIELD_LABEL, LINE_FIELDS, type TLineField } from './grid/line-fields';
+import { newLineLike } from './grid/new-line';
+import { pasteBlock } from './grid/paste-block';
+import { parseTsv, toTsv } from './grid/tsv';
 
-export const LINE_FIELDS = [
-  'unitCode',
-  'functionCode',
-  'economicCode',
-  'kind',
-  'projectId',
-  'fundSource',
-  'amount',
-  'note',
-] as const;
-export type TLineField = (typeof LINE_FIELDS)[number];
+export { LINE_FIELDS, type TLineField } from './grid/line-fields';
 
 export interface TLineGridHandle {
   /** Scrolls the line into view and puts the cursor in the field (a finding's location). */
@@ -51,11 +53,46 @@ interface TProps {
   /** finding messages by cell key (lineId:field) */
   cellFindings: ReadonlyMap<string, string>;
   invalid: ReadonlyMap<string, { text: string; reason: string }>;
-  onLineChange(line: TExpenditureLine): void;
+  /** A cell typed into; `field` makes the keystrokes of one cell one undo step. */
+  onLineChange(line: TExpenditureLine, field?: TLineField): void;
   onLineRemove(lineId: string): void;
   onInvalidAmount(lineId: string, value: { text: string; reason: string } | null): void;
+  /** Lines changed or added together (a paste, a fill down): one undo step. */
+  onLinesPut?: (lines: readonly TExpenditureLine[], label: string) => void;
+  /** Takes back the last step (the notice after a removal offers it). */
+  onUndo?: () => void;
+  /** The cursor moved to another cell: the next keystrokes are a new undo step. */
+  onCellLeave?: () => void;
   /** When given, each row's number is a button that picks the line (a reviewer anchoring a comment). */
   onPickLine?: (lineId: string) => void;
+}
+
+interface TCellPos {
+  row: number;
+  col: number;
+}
+/** The selected block: where it started (the cell with the cursor) and where Shift+arrows took it. */
+interface TSelection {
+  anchor: TCellPos;
+  focus: TCellPos;
+}
+const NO_COLUMNS = [-1, -1] as const;
+
+function parseCell(target: HTMLElement): { lineId: string; field: TLineField } | null {
+  const cell = target.dataset['cell'];
+  if (cell === undefined) return null;
+  const at = cell.lastIndexOf(':');
+  const field = cell.slice(at + 1) as TLineField;
+  return LINE_FIELDS.includes(field) ? { lineId: cell.slice(0, at), field } : null;
+}
+
+/** ←/→ leave a text cell only from its edge or when its whole text is selected (just entered, untyped). */
+function leavesText(target: HTMLElement, key: 'ArrowLeft' | 'ArrowRight'): boolean {
+  if (!(target instanceof HTMLInputElement)) return true;
+  const { selectionStart: from, selectionEnd: to, value } = target;
+  if (from === null || to === null) return true;
+  if (from === 0 && to === value.length) return true;
+  return from === to && (key === 'ArrowLeft' ? from === 0 : to === value.length);
 }
 
 const ROW_HEIGHT = 34;
@@ -67,15 +104,30 @@ const KIND_LABEL = {
 
 /**
  * The expenditure lines as a spreadsheet: only the rows in view are in the DOM (10,000 lines
- * scroll like 30), Tab moves along a row, ↑/↓ (and Enter in amounts) move between rows.
+ * scroll like 30). Tab moves along a row; arrows move between cells on every column (Alt+↓ opens
+ * a select); Shift+arrows select a block to copy (Ctrl+C, as TSV) or fill down (Ctrl+D); a block
+ * pasted from Excel or WPS fills the cells from the cursor, adding rows, and says what it refused.
  */
 export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(props, ref) {
-  const { lines } = props;
+  const { lines, onLinesPut, onCellLeave } = props;
   const { t } = useI18n();
   const options = useMemo(() => rowOptions(props.document, t), [props.document, t]);
+  const ctx = useMemo(() => cellContext(props.catalogue, props.document), [props.catalogue, props.document]);
+  const [query, setQuery] = useState<TGridQuery>(NO_QUERY);
+  // The order is taken when the query changes (not on every edit); null: the lines as they are.
+  const [view, setView] = useState<{ order: string[]; known: Set<string> } | null>(null);
+  const rows = useMemo(
+    () => (view === null ? lines : viewRows(lines, view.order, view.known)),
+    [lines, view],
+  );
+  // The 合计 follows the typing without holding it up.
+  const deferredRows = useDeferredValue(rows);
+  const total = useMemo(() => totalYuan(deferredRows), [deferredRows]);
+  const [selection, setSelection] = useState<TSelection | null>(null);
+  const [notice, setNotice] = useState<TGridNotice | null>(null);
   const viewport = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: lines.length,
+    count: rows.length,
     getScrollElement: () => viewport.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
@@ -83,11 +135,17 @@ export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(pr
     useFlushSync: false,
   });
 
+  const applyQuery = (next: TGridQuery) => {
+    setQuery(next);
+    const plain = next.text.trim() === '' && next.kind === '' && next.sort === null;
+    setView(plain ? null : { order: viewOrder(lines, next, ctx), known: new Set(lines.map((l) => l.id)) });
+  };
+
   const focusCell = useCallback(
     (lineId: string, field: string = 'amount') => {
-      const index = lines.findIndex((l) => l.id === lineId);
+      const index = rows.findIndex((l) => l.id === lineId);
       if (index < 0) return;
-      virtualizer.scrollToIndex(index, { align: 'center' });
+      virtualizer.scrollToIndex(index, { align: 'auto' });
       const selector = attrSelector(
         'data-cell',
         cellKey(lineId, (LINE_FIELDS as readonly string[]).includes(field) ? field : 'amount'),
@@ -101,87 +159,272 @@ export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(pr
       };
       requestAnimationFrame(attempt);
     },
-    [lines, virtualizer],
+    [rows, virtualizer],
   );
   useImperativeHandle(ref, () => ({ focusCell }), [focusCell]);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const target = event.target as HTMLElement;
-    const cell = target.dataset['cell'];
-    if (cell === undefined || event.defaultPrevented || target.getAttribute('aria-expanded') === 'true')
-      return;
-    const down = event.key === 'ArrowDown' || (event.key === 'Enter' && target.tagName === 'INPUT');
-    const up = event.key === 'ArrowUp';
-    if (!down && !up) return;
-    if (target.tagName === 'SELECT') return; // arrows choose options there
-    const [lineId = '', field = 'amount'] = cell.split(':');
-    const index = lines.findIndex((l) => l.id === lineId);
-    const next = lines[index + (down ? 1 : -1)];
-    if (next === undefined) return;
-    event.preventDefault();
-    focusCell(next.id, field);
+  const positionOf = (target: HTMLElement): TCellPos | null => {
+    const cell = parseCell(target);
+    if (cell === null) return null;
+    const row = rows.findIndex((l) => l.id === cell.lineId);
+    return row < 0 ? null : { row, col: LINE_FIELDS.indexOf(cell.field) };
+  };
+  const moveTo = (pos: TCellPos) => {
+    const line = rows[pos.row];
+    const field = LINE_FIELDS[pos.col];
+    if (line !== undefined && field !== undefined) focusCell(line.id, field);
+  };
+  /** The selected block's rows and fields; a single cell when nothing is selected. */
+  const block = (at: TCellPos) => {
+    const { anchor, focus } = selection ?? { anchor: at, focus: at };
+    const top = Math.min(anchor.row, focus.row);
+    const bottom = Math.max(anchor.row, focus.row);
+    return { rows: rows.slice(top, bottom + 1), fields: fieldsBetween(anchor.col, focus.col), top };
   };
 
+  const fillDown = (at: TCellPos) => {
+    const chosen = block(at);
+    // One row selected: Excel's Ctrl+D copies the row above into it.
+    const source = chosen.rows.length > 1 ? chosen.rows[0] : rows[chosen.top - 1];
+    const targets = chosen.rows.length > 1 ? chosen.rows.slice(1) : chosen.rows;
+    if (source === undefined || onLinesPut === undefined) return;
+    const filled = targets.map((line) =>
+      tidyLine(chosen.fields.reduce<TExpenditureLine>((l, f) => ({ ...l, [f]: source[f] }), line)),
+    );
+    onLinesPut(filled, 'fill');
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    const at = positionOf(target);
+    if (at === null || event.defaultPrevented || target.getAttribute('aria-expanded') === 'true') return;
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'd') {
+      event.preventDefault();
+      fillDown(at);
+      return;
+    }
+    if (event.altKey) return; // Alt+↓ opens a select, as the browser does
+    const step: Record<string, [number, number]> = {
+      ArrowDown: [1, 0],
+      ArrowUp: [-1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
+    const enter = event.key === 'Enter' && target.tagName === 'INPUT';
+    const [dr, dc] = enter ? [1, 0] : (step[event.key] ?? [0, 0]);
+    if (dr === 0 && dc === 0) return;
+    if (dc !== 0 && !event.shiftKey && !leavesText(target, event.key as 'ArrowLeft' | 'ArrowRight')) return;
+    event.preventDefault();
+    if (event.shiftKey && !enter) {
+      const focus = selection?.focus ?? at;
+      const next = {
+        row: Math.min(Math.max(focus.row + dr, 0), rows.length - 1),
+        col: Math.min(Math.max(focus.col + dc, 0), LINE_FIELDS.length - 1),
+      };
+      setSelection({ anchor: selection?.anchor ?? at, focus: next });
+      return;
+    }
+    const next = { row: at.row + dr, col: at.col + dc };
+    if (next.row >= 0 && next.row < rows.length && next.col >= 0 && next.col < LINE_FIELDS.length)
+      moveTo(next);
+  };
+
+  const onFocus = (event: { target: EventTarget }) => {
+    const at = positionOf(event.target as HTMLElement);
+    if (at === null) return;
+    onCellLeave?.();
+    setSelection((s) =>
+      s !== null && s.anchor.row === at.row && s.anchor.col === at.col ? s : { anchor: at, focus: at },
+    );
+  };
+
+  // Shift+click extends the block from the cell with the cursor, as in a spreadsheet.
+  const onMouseDown = (event: MouseEvent<HTMLDivElement>) => {
+    if (!event.shiftKey || selection === null) return;
+    const cell = (event.target as HTMLElement).closest<HTMLElement>('[role="cell"]');
+    const input = cell?.querySelector<HTMLElement>('[data-cell]');
+    const at = input === null || input === undefined ? null : positionOf(input);
+    if (at === null) return;
+    event.preventDefault();
+    setSelection({ anchor: selection.anchor, focus: at });
+  };
+
+  const onCopy = (event: ClipboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    const at = positionOf(target);
+    if (at === null) return;
+    const chosen = block(at);
+    const single = chosen.rows.length === 1 && chosen.fields.length === 1;
+    // A part of one cell's text selected: the browser copies that.
+    if (single && target instanceof HTMLInputElement && target.selectionStart !== target.selectionEnd) {
+      const whole = target.selectionStart === 0 && target.selectionEnd === target.value.length;
+      if (!whole) return;
+    }
+    event.preventDefault();
+    event.clipboardData.setData(
+      'text/plain',
+      toTsv(chosen.rows.map((l) => chosen.fields.map((f) => cellText(l, f, ctx)))),
+    );
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    const at = positionOf(target);
+    if (at === null || !props.editable || onLinesPut === undefined) return;
+    const text = event.clipboardData.getData('text/plain');
+    const oneValue = !/[\t\r\n]/.test(text.replace(/[\r\n]+$/, ''));
+    const field = LINE_FIELDS[at.col] ?? 'amount';
+    // One value into a text cell: the browser pastes it where the caret is, and the cell reads it as typed.
+    if (oneValue && (field === 'amount' || field === 'note') && target.tagName === 'INPUT') return;
+    event.preventDefault();
+    const outcome = pasteBlock(parseTsv(text), at.row, field, rows, ctx, (template) =>
+      newLineLike(template, props.document),
+    );
+    if (outcome.lines.length > 0) onLinesPut(outcome.lines, 'paste');
+    setNotice({ kind: 'paste', outcome });
+  };
+
+  const onRemove = useCallback(
+    (lineId: string, rowNo: number) => {
+      props.onLineRemove(lineId);
+      setNotice({ kind: 'removed', rowNo });
+    },
+    [props.onLineRemove],
+  );
+
+  const selected =
+    selection === null
+      ? null
+      : {
+          top: Math.min(selection.anchor.row, selection.focus.row),
+          bottom: Math.max(selection.anchor.row, selection.focus.row),
+          cols: [
+            Math.min(selection.anchor.col, selection.focus.col),
+            Math.max(selection.anchor.col, selection.focus.col),
+          ] as const,
+        };
+  const multi =
+    selected !== null && (selected.top !== selected.bottom || selected.cols[0] !== selected.cols[1]);
+
   return (
-    <div
-      className="line-grid"
-      role="table"
-      aria-label={t('lines')}
-      aria-rowcount={lines.length + 1}
-      onKeyDown={onKeyDown}
-    >
-      <div className="grid-row grid-head" role="row" aria-rowindex={1}>
-        <span role="columnheader">#</span>
-        <span role="columnheader">{t('unit')}</span>
-        <span role="columnheader">{t('functionCode')}</span>
-        <span role="columnheader">{t('economicCode')}</span>
-        <span role="columnheader">{t('kind')}</span>
-        <span role="columnheader">{t('project')}</span>
-        <span role="columnheader">{t('fundSource')}</span>
-        <span role="columnheader">{t('amountYuan')}</span>
-        <span role="columnheader">{t('note')}</span>
-        <span role="columnheader" />
-      </div>
-      <div ref={viewport} className="grid-viewport" data-testid="grid-viewport">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
-          {virtualizer.getVirtualItems().map((item) => {
-            const line = lines[item.index];
-            if (line === undefined) return null;
-            return (
-              <div
-                key={line.id}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  height: item.size,
-                  transform: `translateY(${item.start}px)`,
-                }}
-              >
-                <LineRow
-                  line={line}
-                  rowNo={item.index + 1}
-                  t={t}
-                  options={options}
-                  catalogue={props.catalogue}
-                  editable={props.editable}
-                  dirty={props.dirty.has(line.id)}
-                  findings={findingsOf(props.cellFindings, line.id)}
-                  invalidAmount={props.invalid.get(cellKey(line.id, 'amount'))}
-                  onLineChange={props.onLineChange}
-                  onLineRemove={props.onLineRemove}
-                  onInvalidAmount={props.onInvalidAmount}
-                  onPickLine={props.onPickLine}
-                />
-              </div>
-            );
-          })}
+    <div className="line-grid-area">
+      <GridToolbar query={query} onQuery={applyQuery} shown={rows.length} count={lines.length} />
+      {notice !== null && (
+        <GridNotice notice={notice} onUndo={props.onUndo} onClose={() => setNotice(null)} />
+      )}
+      <div
+        className="line-grid"
+        role="table"
+        aria-label={t('lines')}
+        aria-rowcount={rows.length + 2}
+        onKeyDown={onKeyDown}
+        onFocus={onFocus}
+        onMouseDown={onMouseDown}
+        onCopy={onCopy}
+        onPaste={onPaste}
+      >
+        <div className="grid-row grid-head" role="row" aria-rowindex={1}>
+          <span role="columnheader">#</span>
+          {LINE_FIELDS.map((field) => (
+            <SortHeader
+              key={field}
+              field={field}
+              label={t(FIELD_LABEL[field])}
+              sort={query.sort}
+              onSort={(sort) => applyQuery({ ...query, sort })}
+            />
+          ))}
+          <span role="columnheader" />
+        </div>
+        <div ref={viewport} className="grid-viewport" data-testid="grid-viewport">
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
+            {virtualizer.getVirtualItems().map((item) => {
+              const line = rows[item.index];
+              if (line === undefined) return null;
+              const inBlock =
+                multi && selected !== null && item.index >= selected.top && item.index <= selected.bottom;
+              const cols = inBlock ? selected.cols : NO_COLUMNS;
+              return (
+                <div
+                  key={line.id}
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: item.size,
+                    transform: `translateY(${item.start}px)`,
+                  }}
+                >
+                  <LineRow
+                    line={line}
+                    rowNo={item.index + 1}
+                    t={t}
+                    options={options}
+                    catalogue={props.catalogue}
+                    editable={props.editable}
+                    dirty={props.dirty.has(line.id)}
+                    findings={findingsOf(props.cellFindings, line.id)}
+                    invalidAmount={props.invalid.get(cellKey(line.id, 'amount'))}
+                    selectedFrom={cols[0]}
+                    selectedTo={cols[1]}
+                    onLineChange={props.onLineChange}
+                    onLineRemove={onRemove}
+                    onInvalidAmount={props.onInvalidAmount}
+                    onPickLine={props.onPickLine}
+                  />
+                </div>
+              );
+            })}
+          </div>
+        </div>
+        <div className="grid-row grid-total" role="row" aria-rowindex={rows.length + 2}>
+          <span role="rowheader">{t('gridTotal')}</span>
+          <span role="cell" className="muted">
+            {t('gridTotalRows', { n: rows.length })}
+          </span>
+          <span role="cell" className="amount grid-total-amount" data-testid="grid-total">
+            {groupYuan(total)}
+          </span>
         </div>
       </div>
     </div>
   );
 });
+
+/** A column heading that sorts the rows: ascending, descending, then back to the lines' own order. */
+function SortHeader({
+  field,
+  label,
+  sort,
+  onSort,
+}: {
+  field: TLineField;
+  label: string;
+  sort: TGridQuery['sort'];
+  onSort(sort: TGridQuery['sort']): void;
+}) {
+  const { t } = useI18n();
+  const mine = sort?.field === field ? sort : null;
+  const next =
+    mine === null ? { field, descending: false } : mine.descending ? null : { field, descending: true };
+  return (
+    <span
+      role="columnheader"
+      aria-sort={mine === null ? 'none' : mine.descending ? 'descending' : 'ascending'}
+    >
+      <button
+        type="button"
+        className="link sort"
+        onClick={() => onSort(next)}
+        title={t('gridSortBy', { column: label })}
+      >
+        {label}
+        {mine === null ? '' : mine.descending ? ' ▼' : ' ▲'}
+      </button>
+    </span>
+  );
+}
 
 /** The choices of a row's selects, built once per document rather than once per row. */
 interface TRowOptions {
@@ -221,8 +464,11 @@ interface TRowProps {
   dirty: boolean;
   findings: Readonly<Record<string, string>>;
   invalidAmount: { text: string; reason: string } | undefined;
-  onLineChange(line: TExpenditureLine): void;
-  onLineRemove(lineId: string): void;
+  /** the columns (indexes of LINE_FIELDS) of the selected block on this row; -1 when none */
+  selectedFrom: number;
+  selectedTo: number;
+  onLineChange(line: TExpenditureLine, field?: TLineField): void;
+  onLineRemove(lineId: string, rowNo: number): void;
   onInvalidAmount(lineId: string, value: { text: string; reason: string } | null): void;
   onPickLine: ((lineId: string) => void) | undefined;
 }
@@ -238,19 +484,27 @@ const LineRow = memo(function LineRow({
   dirty,
   findings,
   invalidAmount,
+  selectedFrom,
+  selectedTo,
   onLineChange,
   onLineRemove,
   onInvalidAmount,
   onPickLine,
 }: TRowProps) {
+  const noteAtFocus = useRef<string>('');
   const label = (name: string) => `${name} ${rowNo}`;
   const id = (field: TLineField) => cellKey(line.id, field);
-  const cls = (field: TLineField) => (findings[field] !== undefined ? 'has-error' : undefined);
+  const cls = (field: TLineField) => {
+    const col = LINE_FIELDS.indexOf(field);
+    const inBlock = col >= selectedFrom && col <= selectedTo;
+    return (
+      [findings[field] !== undefined ? 'has-error' : '', inBlock ? 'selected' : ''].join(' ').trim() ||
+      undefined
+    );
+  };
   const update = (patch: Partial<TExpenditureLine>) => {
-    const next: TExpenditureLine = { ...line, ...patch };
-    if (next.kind !== 'project') delete next.projectId;
-    if (next.note === '') delete next.note;
-    onLineChange(next);
+    const [field] = Object.keys(patch) as TLineField[];
+    onLineChange(tidyLine({ ...line, ...patch }), field);
   };
   const rowFinding = findings['line'];
   return (
@@ -385,6 +639,13 @@ const LineRow = memo(function LineRow({
           data-cell={id('note')}
           value={line.note ?? ''}
           readOnly={!editable}
+          onFocus={() => (noteAtFocus.current = line.note ?? '')}
+          onKeyDown={(e) => {
+            // Esc takes back what was typed since the cell was entered.
+            if (e.key !== 'Escape' || (line.note ?? '') === noteAtFocus.current) return;
+            e.preventDefault();
+            update({ note: noteAtFocus.current });
+          }}
           onChange={(e) => update({ note: e.target.value })}
         />
       </span>
@@ -393,7 +654,7 @@ const LineRow = memo(function LineRow({
           <button
             type="button"
             aria-label={t('removeLineNamed', { n: rowNo })}
-            onClick={() => onLineRemove(line.id)}
+            onClick={() => onLineRemove(line.id, rowNo)}
           >
             ×
           </button>

@@ -10,8 +10,10 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'rea
 import { ApiError, api, apiRequest } from '../../lib/api-client';
 import type { TBudgetView } from '../../lib/api-types';
 import { useCatalogueInForce } from './use-catalogue';
+import { useLocalDraft } from './use-local-draft';
 import {
   changeCount,
+  commitSaved,
   currentDocument,
   linesPatch,
   rebase,
@@ -74,6 +76,9 @@ export function useBudgetEditor(budgetId: string) {
     }
   }, [loaded.data, copy]);
 
+  // Unsaved edits kept in the browser as they are made, and put back after a reload or a crash.
+  const draft = useLocalDraft(budgetId, copy, setCopy);
+
   const document = useMemo(() => (copy === null ? null : currentDocument(copy)), [copy]);
   const fiscalYear = document?.fiscalYear;
   const catalogue = useCatalogueInForce(fiscalYear);
@@ -110,10 +115,18 @@ export function useBudgetEditor(budgetId: string) {
           ifMatch: copy.baseVersion,
         });
       } else {
-        await api(`/api/budgets/${budgetId}/lines`, {
+        // Only the changed lines go; what was sent is the new base, without reading 10,000 lines back.
+        const saved = await api<{ version: number }>(`/api/budgets/${budgetId}/lines`, {
           method: 'PATCH',
           body: { version: copy.baseVersion, ...linesPatch(copy) },
         });
+        client.setQueryData(documentKey(budgetId), {
+          document: currentDocument(copy),
+          version: saved.version,
+        });
+        setCopy((c) => (c === null ? c : commitSaved(c, copy, saved.version)));
+        void client.invalidateQueries({ queryKey: budgetKey(budgetId), exact: true });
+        return;
       }
       const fresh = await reload();
       setCopy(startWorkingCopy(fresh.document, fresh.version));
@@ -132,7 +145,7 @@ export function useBudgetEditor(budgetId: string) {
     } finally {
       setSaving(false);
     }
-  }, [copy, budgetId, reload]);
+  }, [copy, budgetId, reload, client]);
 
   /** After a conflict: the person's edits on top of the latest version (saved with the next save). */
   const keepMine = useCallback(() => {
@@ -185,6 +198,7 @@ export function useBudgetEditor(budgetId: string) {
     loaded,
     copy,
     setCopy,
+    draft,
     document,
     catalogue,
     derived,

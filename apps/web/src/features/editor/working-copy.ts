@@ -65,6 +65,62 @@ export function setLine(copy: TWorkingCopy, line: TExpenditureLine): TWorkingCop
   return { ...copy, lineEdits };
 }
 
+const baseIndexes = new WeakMap<TBudgetDocument, Map<string, TExpenditureLine>>();
+/** The base's lines by id, built once per base (10,000 lines: once per load or save, not per keystroke). */
+function baseIndex(base: TBudgetDocument): Map<string, TExpenditureLine> {
+  let index = baseIndexes.get(base);
+  if (index === undefined) {
+    index = new Map(base.expenditureLines.map((l) => [l.id, l]));
+    baseIndexes.set(base, index);
+  }
+  return index;
+}
+
+/** A line as the person sees it now, or undefined when it is removed or was never there. */
+export function lineOf(copy: TWorkingCopy, lineId: string): TExpenditureLine | undefined {
+  const edit = copy.lineEdits.get(lineId);
+  return edit === undefined ? baseIndex(copy.base).get(lineId) : (edit ?? undefined);
+}
+
+/**
+ * Puts lines to the given values (null: removed), as undo and redo do: a line put back to its
+ * saved value is no longer an edit, so undoing every change leaves nothing to save.
+ */
+export function putLines(
+  copy: TWorkingCopy,
+  values: readonly (readonly [string, TExpenditureLine | null])[],
+): TWorkingCopy {
+  const lineEdits = new Map(copy.lineEdits);
+  const index = baseIndex(copy.base);
+  let invalid = copy.invalid;
+  for (const [id, line] of values) {
+    const saved = index.get(id);
+    if (line === saved) lineEdits.delete(id);
+    else if (line === null && saved === undefined) lineEdits.delete(id);
+    else lineEdits.set(id, line);
+    if (line === null && [...invalid.keys()].some((k) => k.startsWith(`${id}:`)))
+      invalid = new Map([...invalid].filter(([key]) => !key.startsWith(`${id}:`)));
+  }
+  return { ...copy, lineEdits, invalid };
+}
+
+/**
+ * After a save of `saved` answered `version`: what was saved is the new base, and edits made
+ * while the save was on its way stay edits on top of it.
+ */
+export function commitSaved(copy: TWorkingCopy, saved: TWorkingCopy, version: number): TWorkingCopy {
+  const keep = <L>(edits: ReadonlyMap<string, L | null>, savedEdits: ReadonlyMap<string, L | null>) =>
+    new Map([...edits].filter(([id, edit]) => savedEdits.get(id) !== edit));
+  return {
+    ...copy,
+    base: currentDocument(saved),
+    baseVersion: version,
+    lineEdits: keep(copy.lineEdits, saved.lineEdits),
+    incomeEdits: keep(copy.incomeEdits, saved.incomeEdits),
+    projects: copy.projects === saved.projects ? null : copy.projects,
+  };
+}
+
 export function removeLine(copy: TWorkingCopy, lineId: string): TWorkingCopy {
   const lineEdits = new Map(copy.lineEdits);
   const inBase = copy.base.expenditureLines.some((l) => l.id === lineId);
