@@ -45,7 +45,7 @@ describe('the editor grid', () => {
     const rows = renderedRows(container).length;
     expect(rows).toBeGreaterThan(5);
     expect(rows).toBeLessThan(40);
-    expect(screen.getByRole('table', { name: '支出明细' })?.getAttribute('aria-rowcount')).toBe('10001');
+    expect(screen.getByRole('table', { name: '支出明细' })?.getAttribute('aria-rowcount')).toBe('10002');
   });
 
   it('shows amounts exactly with thousands separators', () => {
@@ -60,7 +60,7 @@ describe('the editor grid', () => {
     const amount = screen.getByLabelText('金额（元） 2');
     fireEvent.focus(amount);
     fireEvent.change(amount, { target: { value: '1,234.5' } });
-    expect(onLineChange).toHaveBeenLastCalledWith({ ...lines[1], amount: '1234.50' });
+    expect(onLineChange).toHaveBeenLastCalledWith({ ...lines[1], amount: '1234.50' }, 'amount');
   });
 
   it('keeps what was typed when it is not an amount, with the reason, and does not change the line', () => {
@@ -99,7 +99,7 @@ describe('the editor grid', () => {
     const lines = doc.expenditureLines.slice(0, 5);
     renderGrid(lines);
     const note = screen.getByLabelText('备注 2');
-    note.focus();
+    act(() => note.focus());
     fireEvent.keyDown(note, { key: 'ArrowDown' });
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('备注 3')));
   });

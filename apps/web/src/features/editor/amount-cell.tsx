@@ -19,7 +19,12 @@ interface TProps {
  * it was entered.
  */
 export function AmountCell({ value, invalid, onValid, onInvalid, label, cellId }: TProps) {
-  const [editing, setEditing] = useState<string | null>(null);
+  // What is typed, with the amount it was typed against: a paste, fill down or undo that changes
+  // the amount while the cell has the cursor shows the new amount rather than the old text.
+  const [typed, setTyped] = useState<{ text: string; forValue: string } | null>(null);
+  const editing = typed !== null && typed.forValue === value ? typed.text : null;
+  const setEditing = (text: string | null, forValue = value) =>
+    setTyped(text === null ? null : { text, forValue });
   const atFocus = useRef(value);
   const shown = editing ?? invalid?.text ?? groupYuan(value);
   return (
@@ -38,13 +43,13 @@ export function AmountCell({ value, invalid, onValid, onInvalid, label, cellId }
       onKeyDown={(e) => {
         if (e.key !== 'Escape' || editing === null) return;
         e.preventDefault();
-        setEditing(groupYuan(atFocus.current));
+        setEditing(groupYuan(atFocus.current), atFocus.current);
         onValid(atFocus.current);
       }}
       onChange={(e) => {
         const text = e.target.value;
-        setEditing(text);
         const parsed = parseYuanInput(text);
+        setEditing(text, parsed.ok ? parsed.yuan : value);
         if (parsed.ok) onValid(parsed.yuan);
         else onInvalid(text, parsed.reason);
       }}

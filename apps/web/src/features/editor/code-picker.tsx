@@ -38,6 +38,8 @@ export function CodePicker({ catalogue, kind, value, onChange, label, invalid = 
     if (code !== value) onChange(code);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    // Closed, ↑/↓ are the grid's (to the next row); Alt+↓ opens the list, as on a select.
+    if (!open && (event.key === 'ArrowUp' || (event.key === 'ArrowDown' && !event.altKey))) return;
     if (event.key === 'ArrowDown') {
       event.preventDefault();
       if (!open) setText('');

@@ -95,13 +95,18 @@ export function putLines(
   let invalid = copy.invalid;
   for (const [id, line] of values) {
     const saved = index.get(id);
-    if (line === saved) lineEdits.delete(id);
+    if (line !== null && saved !== undefined && sameLine(line, saved)) lineEdits.delete(id);
     else if (line === null && saved === undefined) lineEdits.delete(id);
     else lineEdits.set(id, line);
     if (line === null && [...invalid.keys()].some((k) => k.startsWith(`${id}:`)))
       invalid = new Map([...invalid].filter(([key]) => !key.startsWith(`${id}:`)));
   }
   return { ...copy, lineEdits, invalid };
+}
+
+function sameLine(a: TExpenditureLine, b: TExpenditureLine): boolean {
+  const keys = Object.keys(a) as (keyof TExpenditureLine)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 /**
