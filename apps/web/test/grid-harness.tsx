@@ -5,7 +5,13 @@ import { useLineEdits } from '../src/features/editor/grid/use-line-edits';
 import type { TDraftStore } from '../src/features/editor/draft-store';
 import { useLocalDraft, type TLocalDraft } from '../src/features/editor/use-local-draft';
 import { useUndo } from '../src/features/editor/use-undo';
-import { changeCount, currentLines, startWorkingCopy, type TWorkingCopy } from '../src/features/editor/working-copy';
+import {
+  changeCount,
+  commitSaved,
+  currentLines,
+  startWorkingCopy,
+  type TWorkingCopy,
+} from '../src/features/editor/working-copy';
 import { I18nProvider } from '../src/lib/i18n';
 
 /**
@@ -25,6 +31,13 @@ function Harness({ doc, store }: { doc: TBudgetDocument; store: TDraftStore<TLoc
       </button>
       <button type="button" onClick={history.redo} disabled={history.nextRedo === undefined}>
         重做
+      </button>
+      {/* a save as the editor commits one: what was sent becomes the base, at the next version */}
+      <button
+        type="button"
+        onClick={() => setCopy((c) => (c === null ? c : commitSaved(c, c, c.baseVersion + 1)))}
+      >
+        保存
       </button>
       <output aria-label="未保存">{changeCount(copy)}</output>
       {draft.restored !== null && <p role="note">已恢复</p>}

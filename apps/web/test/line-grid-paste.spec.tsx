@@ -10,7 +10,9 @@ const seed = seedDocument();
 const doc = { ...seed, expenditureLines: seed.expenditureLines.slice(0, 3) };
 const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement | HTMLSelectElement).value;
 const paste = (target: Element, text: string) =>
-  fireEvent.paste(target, { clipboardData: { getData: (type: string) => (type === 'text/plain' ? text : '') } });
+  fireEvent.paste(target, {
+    clipboardData: { getData: (type: string) => (type === 'text/plain' ? text : '') },
+  });
 
 describe('pasting a block from Excel or WPS into the grid', () => {
   it('fills the cells from the cursor and adds rows, reading names, separators and 支出类型 in Chinese', async () => {
@@ -32,20 +34,27 @@ describe('pasting a block from Excel or WPS into the grid', () => {
     expect(value('金额（元） 4')).toBe('800.00');
     expect(value('金额（元） 5')).toBe('900.00');
     expect(value('备注 5')).toBe('又一行');
-    expect(screen.getByText('已粘贴：识别 24 个单元格，涉及 4 行（新增 2 行），未采用 0 个单元格。')).toBeTruthy();
+    expect(
+      screen.getByText('已粘贴：识别 24 个单元格，涉及 4 行（新增 2 行），未采用 0 个单元格。'),
+    ).toBeTruthy();
     expect(screen.getByLabelText('未保存').textContent).toBe('4');
   });
 
   it('refuses bad cells by row, column and reason, keeping the values they would have replaced', async () => {
     render(gridHarness(doc));
     const before = value('金额（元） 1');
-    paste(screen.getByLabelText('功能科目 1'), '事业运行\t不存在的科目\t其他\r\n2010350\t30101\t人员经费\t\t经费拨款\t12.345\r\n');
+    paste(
+      screen.getByLabelText('功能科目 1'),
+      '事业运行\t不存在的科目\t其他\r\n2010350\t30101\t人员经费\t\t经费拨款\t12.345\r\n',
+    );
     const refused = await screen.findByRole('list', { name: '未采用的单元格' });
     const items = within(refused)
       .getAllByRole('listitem')
       .map((li) => li.textContent);
     expect(items).toEqual([
-      expect.stringMatching(/^第 1 行 · 功能科目 · 「事业运行」：「事业运行」对应多个功能科目：2010350 事业运行、2011350 事业运行/),
+      expect.stringMatching(
+        /^第 1 行 · 功能科目 · 「事业运行」：「事业运行」对应多个功能科目：2010350 事业运行、2011350 事业运行/,
+      ),
       '第 1 行 · 经济科目 · 「不存在的科目」：目录中没有名为「不存在的科目」的经济科目',
       '第 1 行 · 支出类型 · 「其他」：支出类型须为 人员经费、公用经费 或 项目：「其他」',
       '第 2 行 · 金额（元） · 「12.345」：金额最多两位小数（分）：「12.345」',

@@ -1,5 +1,11 @@
 import { buildCatalogue, catalogueForYear } from '../catalogue';
-import { readAmountCell, readChoiceCell, readCodeCell, readFundSourceCell, readKindCell } from './line-cell-text';
+import {
+  readAmountCell,
+  readChoiceCell,
+  readCodeCell,
+  readFundSourceCell,
+  readKindCell,
+} from './line-cell-text';
 
 const shipped = catalogueForYear(2021);
 const complete = buildCatalogue(
@@ -98,7 +104,10 @@ describe('a pasted 支出类型 and 资金来源', () => {
   });
 
   it('refuses another 支出类型, saying which are allowed', () => {
-    expect(readKindCell('其他')).toEqual({ ok: false, reason: expect.stringContaining('人员经费、公用经费 或 项目') });
+    expect(readKindCell('其他')).toEqual({
+      ok: false,
+      reason: expect.stringContaining('人员经费、公用经费 或 项目'),
+    });
   });
 
   it.each([
@@ -128,7 +137,10 @@ describe('a pasted unit or project', () => {
     expect(readChoiceCell('003 信息中心', units, '单位')).toEqual({ ok: true, value: '003' });
   });
   it('refuses a name two carry, and one nobody does', () => {
-    expect(readChoiceCell('信息中心', units, '单位')).toEqual({ ok: false, reason: '有多个单位名为「信息中心」，请写编码' });
+    expect(readChoiceCell('信息中心', units, '单位')).toEqual({
+      ok: false,
+      reason: '有多个单位名为「信息中心」，请写编码',
+    });
     expect(readChoiceCell('别处', units, '单位')).toEqual({ ok: false, reason: '没有单位「别处」' });
   });
 });

@@ -1,5 +1,10 @@
 import { judgeCode } from '../catalogue/code-verdict';
-import type { Catalogue, CatalogueEntry, ClassificationKind, ClassificationLevel } from '../catalogue/catalogue';
+import type {
+  Catalogue,
+  CatalogueEntry,
+  ClassificationKind,
+  ClassificationLevel,
+} from '../catalogue/catalogue';
 import { formatYuan, parseFen } from '../money/fen';
 import { MoneyError, type MoneyErrorCode } from '../money/money-error';
 import { EXPENDITURE_KINDS } from './budget-document.schema';
@@ -19,7 +24,10 @@ export const LINE_CODE_LEVEL: Readonly<Record<ClassificationKind, Classification
   economic: 'section',
 };
 
-const KIND_LIST_ZH: Readonly<Record<ClassificationKind, string>> = { functional: '功能科目', economic: '经济科目' };
+const KIND_LIST_ZH: Readonly<Record<ClassificationKind, string>> = {
+  functional: '功能科目',
+  economic: '经济科目',
+};
 const LEVEL_ZH: Readonly<Record<ClassificationLevel, string>> = { class: '类', section: '款', item: '项' };
 /** At most this many candidates are named when a name fits several codes. */
 const MAX_CANDIDATES = 5;
@@ -42,7 +50,11 @@ function tidy(text: string): string {
  * one of the two is a mistake. A code a partial (shipped) edition lacks under a parent it has is
  * accepted: the findings ask for its name, as when it is typed.
  */
-export function readCodeCell(catalogue: Catalogue, kind: ClassificationKind, text: string): TCellReading<string> {
+export function readCodeCell(
+  catalogue: Catalogue,
+  kind: ClassificationKind,
+  text: string,
+): TCellReading<string> {
   const written = tidy(text);
   const level = LINE_CODE_LEVEL[kind];
   const list = KIND_LIST_ZH[kind];
@@ -58,11 +70,15 @@ export function readCodeCell(catalogue: Catalogue, kind: ClassificationKind, tex
     case 'missing-from-partial':
       return ok(code);
     case 'malformed':
-      return refused(`「${code}」不是${list}编码（${kind === 'functional' ? '功能科目为 7 位' : '经济科目为 5 位'}）`);
+      return refused(
+        `「${code}」不是${list}编码（${kind === 'functional' ? '功能科目为 7 位' : '经济科目为 5 位'}）`,
+      );
     case 'other-list':
       return refused(`「${code}」是另一套分类的编码，不是${list}`);
     case 'wrong-level':
-      return refused(`${list}须写到${LEVEL_ZH[level]}级（${kind === 'functional' ? '7' : '5'} 位）：「${code}」`);
+      return refused(
+        `${list}须写到${LEVEL_ZH[level]}级（${kind === 'functional' ? '7' : '5'} 位）：「${code}」`,
+      );
     case 'unknown':
       return refused(`目录中没有${list} ${code}`);
   }
@@ -155,5 +171,7 @@ export function readChoiceCell(
   const byName = choices.filter((c) => c.name === written || `${c.value} ${c.name}` === written);
   const [only] = byName;
   if (only !== undefined && byName.length === 1) return ok(only.value);
-  return refused(byName.length > 1 ? `有多个${what}名为「${written}」，请写编码` : `没有${what}「${written}」`);
+  return refused(
+    byName.length > 1 ? `有多个${what}名为「${written}」，请写编码` : `没有${what}「${written}」`,
+  );
 }

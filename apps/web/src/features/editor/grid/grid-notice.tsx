@@ -56,7 +56,7 @@ export function GridNotice({
             onClose();
           }}
         >
-          {t('undo')}
+          {t(notice.kind === 'removed' ? 'undoRemove' : 'undoPaste')}
         </button>
       )}
       <button type="button" className="link" onClick={onClose}>
