@@ -184,6 +184,7 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
             </button>
             <span className="muted" role="status">
               {unsaved > 0 ? t('unsaved', { n: unsaved }) : t('saved', { version: copy.baseVersion })}
+              {unsaved > 0 && editor.draft.kept ? t('draftKept') : ''}
             </span>
             <button type="button" onClick={addLine}>
               {t('addLine')}

@@ -10,6 +10,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'rea
 import { ApiError, api, apiRequest } from '../../lib/api-client';
 import type { TBudgetView } from '../../lib/api-types';
 import { useCatalogueInForce } from './use-catalogue';
+import { useAfterPaint } from './use-after-paint';
 import { useLocalDraft } from './use-local-draft';
 import {
   changeCount,
@@ -82,8 +83,9 @@ export function useBudgetEditor(budgetId: string) {
   const document = useMemo(() => (copy === null ? null : currentDocument(copy)), [copy]);
   const fiscalYear = document?.fiscalYear;
   const catalogue = useCatalogueInForce(fiscalYear);
-  // The tables follow the typing without holding it up: React derives from a deferred copy.
-  const deferred = useDeferredValue(document);
+  // The tables follow the typing without holding it up: derived from the document once the
+  // keystroke is on screen, and at low priority.
+  const deferred = useDeferredValue(useAfterPaint(document));
   const derived = useMemo(() => {
     if (deferred === null || catalogue === null) return null;
     // One pass over the lines serves both the tables and the findings (the API's own derivation).

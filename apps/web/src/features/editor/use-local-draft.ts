@@ -45,7 +45,8 @@ export function restoreDraft(copy: TWorkingCopy, draft: TLocalDraft): TWorkingCo
 /**
  * Keeps the working copy's unsaved edits in the browser as they are made, and once the budget
  * has loaded puts back those a reload or a crash left there. Answers the restored draft (for the
- * banner that offers to save it) and a way to discard it.
+ * banner that offers to save it), a way to dismiss it, and whether the browser holds the copy as
+ * it is now (`kept`).
  */
 export function useLocalDraft(
   budgetId: string,
@@ -58,6 +59,8 @@ export function useLocalDraft(
   // Nothing is written before what the store held has been read: an empty copy would erase it.
   const [ready, setReady] = useState(false);
   const [restored, setRestored] = useState<TLocalDraft | null>(null);
+  // The copy last written (or found empty and the draft removed): what the browser holds.
+  const [kept, setKept] = useState<TWorkingCopy | null>(null);
   const loaded = copy !== null;
 
   useEffect(() => {
@@ -96,5 +99,5 @@ export function useLocalDraft(
   }, [ready, copy, key]);
 
   const dismiss = useCallback(() => setRestored(null), []);
-  return { restored, ready, dismiss };
+  return { restored, ready, dismiss, kept: kept !== null && kept === copy };
 }

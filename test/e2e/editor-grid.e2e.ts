@@ -1,0 +1,109 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type TBrowser } from './support/browser';
+import { DEMO_PASSWORD, startBudgetflowServer, type TBudgetflowServer } from './support/budgetflow-server';
+import { ensureWebBuilt } from './support/web-build';
+
+/**
+ * The lines grid as a preparer used to Excel meets it, in Debian's Chromium against Budgetflow as
+ * `pnpm start` runs it: ten rows copied from a sheet (tab-separated, CRLF, codes with names,
+ * amounts with separators, 支出类型 in Chinese) pasted through the clipboard, undone and redone,
+ * an amount typed and the page reloaded before saving (the edit comes back from the browser's
+ * draft), then saved. Screenshots in test-results/editor-grid.
+ */
+const SHOTS = path.resolve(__dirname, '../../test-results/editor-grid');
+
+/** Ten rows as Excel puts them on the clipboard. */
+const TEN_ROWS = `${Array.from(
+  { length: 10 },
+  (_, i) =>
+    `019001\t2010350 事业运行\t基本工资\t人员经费\t\t经费拨款（补助）\t${(12_000 + i * 1_000).toLocaleString('en-US')}.50\t粘贴第${i + 1}行`,
+).join('\r\n')}\r\n`;
+
+let server: TBudgetflowServer;
+let browser: TBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  rmSync(SHOTS, { recursive: true, force: true });
+  mkdirSync(SHOTS, { recursive: true });
+  ensureWebBuilt();
+  server = await startBudgetflowServer();
+  browser = await launchBrowser();
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
+  page = await browser.context.newPage();
+  // Generous: CI runs this beside every other test file on two cores.
+  page.setDefaultTimeout(30_000);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+const rowCount = async () =>
+  Number(await page.getByRole('table', { name: '支出明细' }).getAttribute('aria-rowcount')) - 2;
+const cell = (label: string) => page.getByLabel(label, { exact: true });
+
+it('pastes ten rows from Excel, undoes and redoes, keeps an unsaved edit over a reload, and saves', async () => {
+  await page.goto(`${server.baseUrl}/login`);
+  await page.getByLabel('用户名').fill('preparer');
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL('**/desk');
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: /打开 2020/ })
+    .first()
+    .click();
+  await page.waitForURL('**/budgets/*');
+  await page.getByRole('table', { name: '支出明细' }).waitFor();
+  const before = await rowCount();
+
+  // Ctrl+V on the last row's 单位: the block fills from there and adds nine rows.
+  await page.evaluate((text) => navigator.clipboard.writeText(text), TEN_ROWS);
+  await cell(`单位 ${before}`).focus();
+  await page.keyboard.press('Control+v');
+  await page.getByText('已粘贴：识别 70 个单元格，涉及 10 行（新增 9 行），未采用 0 个单元格。').waitFor();
+  expect(await rowCount()).toBe(before + 9);
+  await expect(cell(`金额（元） ${before + 9}`).inputValue()).resolves.toBe('21,000.50');
+  await expect(cell(`备注 ${before + 9}`).inputValue()).resolves.toBe('粘贴第10行');
+  await shot('01-pasted-ten-rows');
+
+  // The whole paste is one step back, and one forward.
+  await page.getByRole('button', { name: '撤销', exact: true }).click();
+  await page.waitForFunction(
+    (n) =>
+      document.querySelectorAll('[data-line]').length > 0 &&
+      !document.querySelector(`[aria-label="备注 ${n}"]`),
+    before + 9,
+  );
+  expect(await rowCount()).toBe(before);
+  await page.getByRole('button', { name: '重做', exact: true }).click();
+  await cell(`备注 ${before + 9}`).waitFor();
+  expect(await rowCount()).toBe(before + 9);
+
+  // An amount typed, and the page reloaded before saving: the browser kept it.
+  const amount = cell('金额（元） 1');
+  await amount.focus();
+  await page.keyboard.type('4321');
+  // The status says when the browser holds the edits as they are now (written just after the last keystroke).
+  await page.getByText('11 处未保存（已存于本浏览器）').waitFor();
+  await page.reload();
+  await page.getByText(/已恢复本浏览器中尚未保存的 11 处修改/).waitFor();
+  await expect(cell('金额（元） 1').inputValue()).resolves.toBe('4,321.00');
+  expect(await rowCount()).toBe(before + 9);
+  await shot('02-restored-after-reload');
+
+  // Saved: only the changed lines go; the draft is gone, and a reload shows what the server has.
+  await page.getByRole('button', { name: '保存', exact: true }).first().click();
+  await page.getByText(/^已保存（版本 \d+）$/).waitFor();
+  await page.reload();
+  await page.getByRole('table', { name: '支出明细' }).waitFor();
+  await expect(cell('金额（元） 1').inputValue()).resolves.toBe('4,321.00');
+  await expect(cell(`备注 ${before + 9}`).inputValue()).resolves.toBe('粘贴第10行');
+  expect(await page.getByText(/已恢复本浏览器/).count()).toBe(0);
+  await shot('03-saved');
+}, 240_000);
