@@ -97,6 +97,7 @@ interface TEl {
   dispatchEvent(event: unknown): boolean;
   click(): void;
   focus(): void;
+  blur(): void;
 }
 interface TPage {
   document: {
@@ -166,6 +167,7 @@ function clickButton(text: string): void {
   const buttons = [...(w.document.querySelectorAll('button') as unknown as TEl[])];
   const button = buttons.find((b) => b.textContent === text);
   if (button === undefined) throw new Error(`no button ${text}`);
+  w.document.activeElement?.blur(); // element.click() leaves the cursor where it was
   w.bench = { keyAt: 0, screenAt: 0, startAt: w.performance.now() };
   button.click();
 }

@@ -46,6 +46,11 @@ const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}
 const rowCount = async () =>
   Number(await page.getByRole('table', { name: '支出明细' }).getAttribute('aria-rowcount')) - 2;
 const cell = (label: string) => page.getByLabel(label, { exact: true });
+/** Scrolls the grid to its first or last rows (only the rows in view are in the page). */
+const scrollGrid = (to: 'top' | 'bottom') =>
+  page
+    .getByTestId('grid-viewport')
+    .evaluate((viewport, end) => viewport.scrollTo({ top: end === 'top' ? 0 : viewport.scrollHeight }), to);
 
 it('pastes ten rows from Excel, undoes and redoes, keeps an unsaved edit over a reload, and saves', async () => {
   await page.goto(`${server.baseUrl}/login`);
@@ -64,10 +69,12 @@ it('pastes ten rows from Excel, undoes and redoes, keeps an unsaved edit over a 
 
   // Ctrl+V on the last row's 单位: the block fills from there and adds nine rows.
   await page.evaluate((text) => navigator.clipboard.writeText(text), TEN_ROWS);
+  await scrollGrid('bottom');
   await cell(`单位 ${before}`).focus();
   await page.keyboard.press('Control+v');
   await page.getByText('已粘贴：识别 70 个单元格，涉及 10 行（新增 9 行），未采用 0 个单元格。').waitFor();
   expect(await rowCount()).toBe(before + 9);
+  await scrollGrid('bottom');
   await expect(cell(`金额（元） ${before + 9}`).inputValue()).resolves.toBe('21,000.50');
   await expect(cell(`备注 ${before + 9}`).inputValue()).resolves.toBe('粘贴第10行');
   await shot('01-pasted-ten-rows');
@@ -82,10 +89,12 @@ it('pastes ten rows from Excel, undoes and redoes, keeps an unsaved edit over a 
   );
   expect(await rowCount()).toBe(before);
   await page.getByRole('button', { name: '重做', exact: true }).click();
+  await scrollGrid('bottom');
   await cell(`备注 ${before + 9}`).waitFor();
   expect(await rowCount()).toBe(before + 9);
 
   // An amount typed, and the page reloaded before saving: the browser kept it.
+  await scrollGrid('top');
   const amount = cell('金额（元） 1');
   await amount.focus();
   await page.keyboard.type('4321');
@@ -103,6 +112,7 @@ it('pastes ten rows from Excel, undoes and redoes, keeps an unsaved edit over a 
   await page.reload();
   await page.getByRole('table', { name: '支出明细' }).waitFor();
   await expect(cell('金额（元） 1').inputValue()).resolves.toBe('4,321.00');
+  await scrollGrid('bottom');
   await expect(cell(`备注 ${before + 9}`).inputValue()).resolves.toBe('粘贴第10行');
   expect(await page.getByText(/已恢复本浏览器/).count()).toBe(0);
   await shot('03-saved');

@@ -91,8 +91,14 @@ export function useLocalDraft(
     const drafts = storeRef.current;
     if (!ready || copy === null || drafts === null) return;
     const empty = changeCount(copy) === 0 && copy.invalid.size === 0;
+    // Saved or discarded: what was restored is dealt with, and later edits are new ones.
+    if (empty) setRestored(null);
     const timer = setTimeout(
-      () => void (empty ? drafts.remove(key) : drafts.put(key, toDraft(copy))),
+      () =>
+        void (empty ? drafts.remove(key) : drafts.put(key, toDraft(copy))).then(
+          () => setKept(copy),
+          () => setKept(null),
+        ),
       WRITE_DELAY_MS,
     );
     return () => clearTimeout(timer);

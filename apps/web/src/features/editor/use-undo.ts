@@ -18,18 +18,17 @@ export function useUndo<S>(setState: Dispatch<SetStateAction<S>>) {
     },
     [history],
   );
-  const undo = useCallback(() => {
-    const step = history.takeUndo();
-    if (step === undefined) return;
-    setState((s) => step.undo(s));
-    touch();
-  }, [history, setState]);
-  const redo = useCallback(() => {
-    const step = history.takeRedo();
-    if (step === undefined) return;
-    setState((s) => step.redo(s));
-    touch();
-  }, [history, setState]);
+  const replay = useCallback(
+    (take: () => TUndoStep<S> | undefined, direction: 'undo' | 'redo') => {
+      const step = take();
+      if (step === undefined) return;
+      setState((s) => step[direction](s));
+      touch();
+    },
+    [setState],
+  );
+  const undo = useCallback(() => replay(() => history.takeUndo(), 'undo'), [history, replay]);
+  const redo = useCallback(() => replay(() => history.takeRedo(), 'redo'), [history, replay]);
   const seal = useCallback(() => history.seal(), [history]);
 
   return { record, undo, redo, seal, nextUndo: history.nextUndo, nextRedo: history.nextRedo };
