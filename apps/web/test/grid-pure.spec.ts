@@ -10,6 +10,7 @@ import {
   changeCount,
   lineOf,
 } from '../src/features/editor/working-copy';
+import { restoreDraft } from '../src/features/editor/use-local-draft';
 import { seedDocument } from './budget-fixture';
 
 describe('tab-separated text from the clipboard', () => {
@@ -83,5 +84,28 @@ describe('the working copy under undo and saves', () => {
     expect(after.baseVersion).toBe(2);
     expect([...after.lineEdits.keys()]).toEqual([doc.expenditureLines[1]!.id]);
     expect(lineOf(after, first!.id)?.amount).toBe('1.00');
+  });
+});
+
+describe('a draft restored after a reload', () => {
+  const doc = seedDocument();
+  const [first, second] = doc.expenditureLines;
+
+  it('brings back edits, but not those the server already has (a save that landed before the draft was cleared)', () => {
+    const loaded = startWorkingCopy(doc, 3);
+    const draft = {
+      baseVersion: 2,
+      lineEdits: new Map([
+        [first!.id, { ...first! }],
+        [second!.id, { ...second!, amount: '9.00' }],
+      ]),
+      incomeEdits: new Map(),
+      projects: null,
+      invalid: new Map(),
+      savedAt: 0,
+    };
+    const restored = restoreDraft(loaded, draft);
+    expect([...restored.lineEdits.keys()]).toEqual([second!.id]);
+    expect(restored.baseVersion).toBe(3);
   });
 });

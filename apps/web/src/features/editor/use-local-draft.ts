@@ -1,7 +1,7 @@
 import type { TExpenditureLine, TIncomeLine, TProject } from '@budgetflow/domain';
 import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { browserDraftStore, type TDraftStore } from './draft-store';
-import { changeCount, rebase, type TWorkingCopy } from './working-copy';
+import { changeCount, dropUnchanged, rebase, type TWorkingCopy } from './working-copy';
 
 /** The person's edits of one budget as the browser keeps them, with the version they were made on. */
 export interface TLocalDraft {
@@ -30,7 +30,10 @@ function toDraft(copy: TWorkingCopy): TLocalDraft {
   };
 }
 
-/** The draft's edits on the copy just loaded; on a newer version, as 'keep mine' after a conflict would. */
+/**
+ * The draft's edits on the copy just loaded; on a newer version, as 'keep mine' after a conflict
+ * would. Edits that leave a line as it is saved are not restored.
+ */
 export function restoreDraft(copy: TWorkingCopy, draft: TLocalDraft): TWorkingCopy {
   const withEdits: TWorkingCopy = {
     ...copy,
@@ -39,7 +42,8 @@ export function restoreDraft(copy: TWorkingCopy, draft: TLocalDraft): TWorkingCo
     projects: draft.projects,
     invalid: draft.invalid,
   };
-  return rebase(withEdits, copy.base, copy.baseVersion);
+  // A draft written just before its save landed holds what the server has now: nothing to restore.
+  return dropUnchanged(rebase(withEdits, copy.base, copy.baseVersion));
 }
 
 /**

@@ -104,6 +104,18 @@ export function putLines(
   return { ...copy, lineEdits, invalid };
 }
 
+/** The copy without edits that leave a line as the base has it (a draft written before its save landed). */
+export function dropUnchanged(copy: TWorkingCopy): TWorkingCopy {
+  const index = baseIndex(copy.base);
+  const lineEdits = new Map(
+    [...copy.lineEdits].filter(([id, edit]) => {
+      const saved = index.get(id);
+      return edit === null || saved === undefined || !sameLine(edit, saved);
+    }),
+  );
+  return lineEdits.size === copy.lineEdits.size ? copy : { ...copy, lineEdits };
+}
+
 function sameLine(a: TExpenditureLine, b: TExpenditureLine): boolean {
   const keys = Object.keys(a) as (keyof TExpenditureLine)[];
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
