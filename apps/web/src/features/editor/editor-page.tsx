@@ -26,6 +26,7 @@ import { SubmitDialog } from './submit-dialog';
 import { useBudgetEditor, useBudgetView } from './use-budget-editor';
 import { IncomePanel } from './income-panel';
 import { ConfirmModal } from '../../ui/confirm-modal';
+import { DraftBanner } from './draft-banner';
 import { newLineLike } from './grid/new-line';
 import { useLineEdits } from './grid/use-line-edits';
 import { useLeaveGuard } from './use-leave-guard';
@@ -228,21 +229,16 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
         )}
       </div>
       {editor.draft.restored !== null && unsaved > 0 && (
-        <p className="banner" role="status">
-          {t('draftRestored', { n: unsaved, at: new Date(editor.draft.restored.savedAt).toLocaleString(locale) })}{' '}
-          <button type="button" className="primary" onClick={() => void editor.save()} disabled={editor.saving || copy.invalid.size > 0}>
-            {t('save')}
-          </button>{' '}
-          <button
-            type="button"
-            onClick={() => {
-              setCopy(startWorkingCopy(copy.base, copy.baseVersion));
-              editor.draft.dismiss();
-            }}
-          >
-            {t('draftDiscard')}
-          </button>
-        </p>
+        <DraftBanner
+          restored={editor.draft.restored}
+          unsaved={unsaved}
+          canSave={!editor.saving && copy.invalid.size === 0}
+          onSave={() => void editor.save()}
+          onDiscard={() => {
+            setCopy(startWorkingCopy(copy.base, copy.baseVersion));
+            editor.draft.dismiss();
+          }}
+        />
       )}
       <ErrorBanner error={editor.saveError} />
       <ErrorBanner error={workflow.error} />
