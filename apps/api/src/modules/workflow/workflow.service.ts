@@ -88,6 +88,7 @@ export class WorkflowService {
     const context = await this.contextFor(caller, budget, derivation, input.reason);
     const decision = transition(budget.state, action, { userId: caller.userId, role: caller.role, ...(caller.departmentCode === null ? {} : { departmentCode: caller.departmentCode }) }, context);
     if (!decision.ok) throw toAppError(decision.error);
+    if (action === 'publish') await this.publications.prepare(id, budget.revision_no);
     const freezes = decision.effects.some((e) => e.type === 'freeze-revision');
 
     return this.dataSource.transaction(async (m) => {
