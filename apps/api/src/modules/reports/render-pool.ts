@@ -34,6 +34,8 @@ export async function renderInWorker(task: TRenderTask): Promise<TRenderOutcome>
 function typeScriptThreads(): { execArgv: string[]; env: NodeJS.ProcessEnv } {
   return {
     execArgv: ['--require', require.resolve('tsx/cjs', { paths: [API_DIR] })],
+    // Not configuration: the thread's environment is the process's, plus where tsx finds the API's tsconfig.
+    // eslint-disable-next-line no-restricted-properties
     env: { ...process.env, TSX_TSCONFIG_PATH: join(API_DIR, 'tsconfig.json') },
   };
 }
