@@ -39,13 +39,14 @@ export interface TServer {
 }
 
 /**
- * The real API in a child process (SWC-compiled so NestJS gets its decorator metadata). With
+ * The real API in a child process (SWC-compiled so NestJS gets its decorator metadata): the script
+ * beside this file (api-bench-server.ts unless named) with its arguments. With
  * BENCH_PROFILE_DIR set, the server writes a CPU profile of its whole run there.
  */
-export function startServer(): Promise<TServer> {
+export function startServer(script = 'api-bench-server.ts', args: string[] = []): Promise<TServer> {
   const profileDir = process.env['BENCH_PROFILE_DIR'];
   const profile = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
-  const child = fork(path.join(__dirname, 'api-bench-server.ts'), [], { execArgv: ['-r', path.join(__dirname, 'api-bench-register.cjs'), ...profile] });
+  const child = fork(path.join(__dirname, script), args, { execArgv: ['-r', path.join(__dirname, 'api-bench-register.cjs'), ...profile] });
   return new Promise((resolve, reject) => {
     child.once('message', (message) => resolve({ ...(message as { url: string; databaseUrl: string }), child }));
     child.once('exit', (code) => reject(new Error(`the bench server exited with ${code}`)));

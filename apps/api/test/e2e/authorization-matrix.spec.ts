@@ -138,7 +138,8 @@ describe('authorization matrix', () => {
         return (res.body as { id: string }).id;
       },
     };
-  });
+    // Publish renders and checks the files itself (no job runs here): a PDF on a loaded machine.
+  }, 180_000);
   afterAll(() => t.close());
 
   it('answers every route for every role and department as the rules say', async () => {

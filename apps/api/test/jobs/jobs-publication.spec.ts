@@ -51,7 +51,8 @@ describe.each(JOB_DRIVERS)('publication, jobs on %s', (driver) => {
     await renderPublication(jobs.ds, published);
     const running = startTestJobs(driver, { dataSource: jobs.ds, prefix });
     try {
-      await waitFor('the files', async () => (await jobs.files.listFiles(jobs.ds.manager, published.publicationId)).length > 0);
+      // A render thread's first PDF on a loaded machine takes a while.
+      await waitFor('the files', async () => (await jobs.files.listFiles(jobs.ds.manager, published.publicationId)).length > 0, 120_000);
     } finally {
       await running.stop();
     }
@@ -72,7 +73,7 @@ describe.each(JOB_DRIVERS)('publication, jobs on %s', (driver) => {
       expect(listed.find((f) => f.format === format)?.sha256).toBe(createHash('sha256').update(again[format]).digest('hex'));
     }
     expect(await undoneOutboxRows(jobs.ds)).toBe(0);
-  });
+  }, 180_000);
 });
 
 describe('publication through the queue', () => {

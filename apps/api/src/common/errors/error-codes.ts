@@ -19,6 +19,8 @@ export const ERROR_STATUS = {
   /** An upload small enough to send that would inflate past its bound (a zip bomb). */
   ARCHIVE_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** `publish` of a revision whose rendered files failed their check: the problems are in `errors`. */
+  RENDER_CHECK_FAILED: 409,
   TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,

@@ -7,6 +7,9 @@ const SUMMARY = `p.id, p.budget_id AS "budgetId", p.version_no AS "versionNo", p
   to_char(p.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedAt",
   p.version_no = max(p.version_no) OVER (PARTITION BY p.budget_id) AS latest`;
 
+/** The publications anyone may see: those whose files passed their check (all since publish is gated). */
+const VISIBLE = `publications p JOIN publication_checks c ON c.publication_id = p.id AND c.passed JOIN departments d ON d.id = p.department_id`;
+
 /** Publications: each publish adds a version; a correction never replaces what was published. */
 @Injectable()
 export class PublicationsRepository {
@@ -26,11 +29,11 @@ export class PublicationsRepository {
     const where = `($1::int IS NULL OR p.fiscal_year = $1) AND ($2::text IS NULL OR d.code = $2)`;
     const [items, count]: [TPublicationSummary[], { total: number }[]] = await Promise.all([
       m.query(
-        `SELECT ${SUMMARY} FROM publications p JOIN departments d ON d.id = p.department_id WHERE ${where}
+        `SELECT ${SUMMARY} FROM ${VISIBLE} WHERE ${where}
          ORDER BY p.fiscal_year DESC, d.code, p.version_no DESC LIMIT $3 OFFSET $4`,
         [filter.year ?? null, filter.departmentCode ?? null, filter.pageSize, (filter.page - 1) * filter.pageSize],
       ),
-      m.query(`SELECT count(*)::int AS total FROM publications p JOIN departments d ON d.id = p.department_id WHERE ${where}`, [
+      m.query(`SELECT count(*)::int AS total FROM ${VISIBLE} WHERE ${where}`, [
         filter.year ?? null,
         filter.departmentCode ?? null,
       ]),
@@ -43,7 +46,7 @@ export class PublicationsRepository {
     const rows: Omit<TPublication, 'files'>[] = await m.query(
       `SELECT * FROM (
          SELECT ${SUMMARY}, r.disclosure, r.sha256
-         FROM publications p JOIN departments d ON d.id = p.department_id
+         FROM ${VISIBLE}
          JOIN revisions r ON r.budget_id = p.budget_id AND r.revision_no = p.revision_no
          WHERE p.budget_id = (SELECT budget_id FROM publications WHERE id = $1)
        ) x WHERE x.id = $1`,

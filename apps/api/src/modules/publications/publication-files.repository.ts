@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { TRenderProblem } from '../reports/check/rendered-check';
-import type { TRenderedFile } from '../reports/rendered-file';
+import type { TRevisionCheck } from '../reports/revision-files.repository';
 
 /** A published file as listed to the public: where to download it and how to check the copy. */
 export interface TPublishedFile {
@@ -21,23 +21,23 @@ export interface TFileContent {
 /** Named queries on publication_checks and publication_files (append-only tables). */
 export class PublicationFilesRepository {
   /**
-   * Records the check and, when it passed, every file, in the caller's transaction. Returns false
-   * when the publication already had its outcome: a rerun of the job then changes nothing.
+   * Records the outcome of a publication in the caller's transaction: the check of its revision's
+   * files and, when it passed, a copy of every one of them (copied inside PostgreSQL: the files are
+   * rendered once per revision). Returns false when the publication already had its outcome: a
+   * rerun then changes nothing.
    */
-  async recordOutcome(m: EntityManager, publicationId: string, problems: TRenderProblem[], files: TRenderedFile[]): Promise<boolean> {
+  async recordOutcome(m: EntityManager, publicationId: string, check: TRevisionCheck, revision: { budgetId: string; revisionNo: number }): Promise<boolean> {
     const inserted: unknown[] = await m.query(
       `INSERT INTO publication_checks (publication_id, passed, problems) VALUES ($1, $2, $3)
        ON CONFLICT (publication_id) DO NOTHING RETURNING publication_id`,
-      [publicationId, problems.length === 0, JSON.stringify(problems)],
+      [publicationId, check.passed, JSON.stringify(check.problems)],
     );
-    if (inserted.length === 0 || problems.length > 0) return inserted.length > 0;
-    for (const f of files) {
-      await m.query(
-        `INSERT INTO publication_files (publication_id, name, format, media_type, size, sha256, content)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [publicationId, f.name, f.format, f.mediaType, f.size, f.sha256, f.bytes],
-      );
-    }
+    if (inserted.length === 0 || !check.passed) return inserted.length > 0;
+    await m.query(
+      `INSERT INTO publication_files (publication_id, name, format, media_type, size, sha256, content)
+       SELECT $1, name, format, media_type, size, sha256, content FROM revision_files WHERE budget_id = $2 AND revision_no = $3`,
+      [publicationId, revision.budgetId, revision.revisionNo],
+    );
     return true;
   }
 

@@ -1,5 +1,12 @@
 import type { EntityManager } from 'typeorm';
+import type { TRenderProblem } from './check/rendered-check';
 import type { TRenderedFile } from './rendered-file';
+
+/** The check of a revision's rendered files: only files that passed are ever published. */
+export interface TRevisionCheck {
+  passed: boolean;
+  problems: TRenderProblem[];
+}
 
 /** A rendered file of a revision as listed: its name is its address within the revision. */
 export interface TRevisionFileMeta {
@@ -15,10 +22,20 @@ export interface TRevisionFileContent {
   content: Buffer;
 }
 
-/** Named queries on revision_files (append-only). */
+/** Named queries on revision_files and revision_checks (append-only). */
 export class RevisionFilesRepository {
-  async hasFiles(m: EntityManager, budgetId: string, revisionNo: number): Promise<boolean> {
-    const rows: unknown[] = await m.query(`SELECT 1 FROM revision_files WHERE budget_id = $1 AND revision_no = $2 LIMIT 1`, [budgetId, revisionNo]);
+  async findCheck(m: EntityManager, budgetId: string, revisionNo: number): Promise<TRevisionCheck | undefined> {
+    const rows: TRevisionCheck[] = await m.query(`SELECT passed, problems FROM revision_checks WHERE budget_id = $1 AND revision_no = $2`, [budgetId, revisionNo]);
+    return rows[0];
+  }
+
+  /** Records the check in the caller's transaction; false when a concurrent run recorded it first. */
+  async recordCheck(m: EntityManager, budgetId: string, revisionNo: number, problems: TRenderProblem[]): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      `INSERT INTO revision_checks (budget_id, revision_no, passed, problems) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (budget_id, revision_no) DO NOTHING RETURNING budget_id`,
+      [budgetId, revisionNo, problems.length === 0, JSON.stringify(problems)],
+    );
     return rows.length > 0;
   }
 

@@ -20,8 +20,11 @@ export class RevisionFilesService {
 
   async list(caller: TCaller, budgetId: string, revisionNo: number): Promise<TRevisionFiles> {
     await this.mustFindRevision(caller, budgetId, revisionNo);
-    const files = await this.files.list(this.dataSource.manager, budgetId, revisionNo);
-    return { items: files.map((f) => ({ ...f, url: `/api/budgets/${budgetId}/revisions/${revisionNo}/files/${encodeURIComponent(f.name)}` })) };
+    const [files, check] = await Promise.all([this.files.list(this.dataSource.manager, budgetId, revisionNo), this.files.findCheck(this.dataSource.manager, budgetId, revisionNo)]);
+    return {
+      items: files.map((f) => ({ ...f, url: `/api/budgets/${budgetId}/revisions/${revisionNo}/files/${encodeURIComponent(f.name)}` })),
+      check: check ?? null,
+    };
   }
 
   async content(caller: TCaller, budgetId: string, revisionNo: number, name: string): Promise<TRevisionFileContent> {

@@ -8,9 +8,9 @@ import type { EntityManager } from 'typeorm';
  * worker) reads `WHERE processed_at IS NULL ORDER BY id`, enqueues each row under the job id
  * `outbox:<id>` and sets processed_at.
  *
- * Topics: `budget.notify` {budgetId, action, who, reason?} and `budget.render-publication`
- * {budgetId, publicationId, revisionNo, versionNo}, and `budget.render-revision` {budgetId, revisionNo}
- * at approval (addApproved). The revision effects (freeze, unfreeze, open) are
+ * Topics: `budget.notify` {budgetId, action, who, reason?} and `budget.render-revision`
+ * {budgetId, revisionNo} at approval (addApproved); `budget.render-publication` rows are no longer
+ * written (publish copies the checked files itself) but those of before are still worked. The revision effects (freeze, unfreeze, open) are
  * carried out inside the transaction itself and need no relay.
  */
 @Injectable()
@@ -25,21 +25,14 @@ export class OutboxRepository {
   }
 
   /** The outbox rows of a transition's effects; revision effects return nothing to relay. */
-  async addEffects(m: EntityManager, effects: readonly WorkflowEffect[], facts: { budgetId: string; action: string; publication?: { id: string; revisionNo: number; versionNo: number } }): Promise<void> {
+  async addEffects(m: EntityManager, effects: readonly WorkflowEffect[], facts: { budgetId: string; action: string }): Promise<void> {
     for (const effect of effects) {
       switch (effect.type) {
         case 'notify':
           await this.add(m, 'budget.notify', { budgetId: facts.budgetId, action: facts.action, who: effect.who, ...(effect.reason === undefined ? {} : { reason: effect.reason }) });
           break;
+        // Publishing copies the revision's checked files in its own transaction (PublicationGate).
         case 'render-publication':
-          if (facts.publication === undefined) throw new Error('render-publication without a publication');
-          await this.add(m, 'budget.render-publication', {
-            budgetId: facts.budgetId,
-            publicationId: facts.publication.id,
-            revisionNo: facts.publication.revisionNo,
-            versionNo: facts.publication.versionNo,
-          });
-          break;
         case 'freeze-revision':
         case 'unfreeze-revision':
         case 'open-revision':

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BudgetsModule } from '../budgets/budgets.module';
 import { PublicModule } from '../public/public.module';
+import { PublicationsModule } from '../publications/publications.module';
 import { RevisionsModule } from '../revisions/revisions.module';
 import { IdempotencyRepository } from './idempotency.repository';
 import { OutboxRepository } from './outbox.repository';
@@ -8,7 +9,7 @@ import { WorkflowController } from './workflow.controller';
 import { WorkflowService } from './workflow.service';
 
 @Module({
-  imports: [BudgetsModule, RevisionsModule, PublicModule],
+  imports: [BudgetsModule, RevisionsModule, PublicModule, PublicationsModule],
   controllers: [WorkflowController],
   providers: [WorkflowService, IdempotencyRepository, OutboxRepository],
 })

@@ -10,7 +10,7 @@ import type { TBudgetRow } from '../budgets/budget-row';
 import { versionConflict } from '../budgets/budget-versioning';
 import { BudgetsRepository } from '../budgets/budgets.repository';
 import { BudgetsService } from '../budgets/budgets.service';
-import { PublicationsRepository } from '../public/publications.repository';
+import { PublicationGate } from '../publications/publication-gate';
 import { RevisionsRepository } from '../revisions/revisions.repository';
 import { toAppError } from '../budgets/domain-error.mapper';
 import type { TActionRequestParts } from './action-request.decorator';
@@ -43,7 +43,7 @@ export class WorkflowService {
     private readonly budgets: BudgetsRepository,
     private readonly derivations: BudgetDerivationService,
     private readonly revisions: RevisionsRepository,
-    private readonly publications: PublicationsRepository,
+    private readonly publications: PublicationGate,
     private readonly outbox: OutboxRepository,
     private readonly idempotency: IdempotencyRepository,
     private readonly audit: AuditService,
@@ -88,6 +88,7 @@ export class WorkflowService {
     const context = await this.contextFor(caller, budget, derivation, input.reason);
     const decision = transition(budget.state, action, { userId: caller.userId, role: caller.role, ...(caller.departmentCode === null ? {} : { departmentCode: caller.departmentCode }) }, context);
     if (!decision.ok) throw toAppError(decision.error);
+    if (action === 'publish') await this.publications.prepare(id, budget.revision_no);
     const freezes = decision.effects.some((e) => e.type === 'freeze-revision');
 
     return this.dataSource.transaction(async (m) => {
@@ -104,13 +105,9 @@ export class WorkflowService {
       const sha256 = freezes && derivation !== undefined ? await this.freeze(m, caller, budget, updated.revision_no, derivation) : undefined;
       const publication =
         action === 'publish'
-          ? await this.publications.insert(m, { budgetId: id, revisionNo: budget.revision_no, departmentId: budget.department_id, fiscalYear: budget.fiscal_year, publishedBy: caller.userId })
+          ? await this.publications.publish(m, { budgetId: id, revisionNo: budget.revision_no, departmentId: budget.department_id, fiscalYear: budget.fiscal_year, publishedBy: caller.userId })
           : undefined;
-      await this.outbox.addEffects(m, decision.effects, {
-        budgetId: id,
-        action,
-        ...(publication === undefined ? {} : { publication: { id: publication.id, revisionNo: budget.revision_no, versionNo: publication.versionNo } }),
-      });
+      await this.outbox.addEffects(m, decision.effects, { budgetId: id, action });
       if (action === 'approve') await this.outbox.addApproved(m, id, budget.revision_no);
       const result: TActionResult = {
         id,

@@ -16,6 +16,7 @@ const ACTION_WORDS: Readonly<Record<string, TMessageKey>> = {
   comment: 'action_comment',
   'deadline-near': 'action_deadlineNear',
   'deadline-overdue': 'action_deadlineOverdue',
+  'render-check-failed': 'action_renderCheckFailed',
 };
 
 /** The count of unread notifications; opens the list. */

@@ -13,6 +13,7 @@ import { Status } from '../../ui/status';
 import { DisclosureDocument } from '../disclosure/disclosure-document';
 import { useBudgetView } from '../editor/use-budget-editor';
 import { Downloads } from '../portal/downloads';
+import { RevisionFilesCheck, useRevisionFiles } from './revision-files-check';
 
 /** The publication of this budget, once there is one: its files appear when the jobs have rendered them. */
 function usePublication(
@@ -54,6 +55,10 @@ export default function PublishPage({ budgetId }: { budgetId: string }) {
     publishedId,
   );
 
+  const approved = budget?.state === 'approved';
+  const revisionFiles = useRevisionFiles(budgetId, budget?.revisionNo ?? 0, approved);
+  const checkPassed = revisionFiles.data?.check?.passed === true;
+
   if (view.isError) return <Status error>{t('error', { reason: view.error.message })}</Status>;
   if (budget === undefined) return <Status>{t('loading')}</Status>;
   const actions = actionsFor(budget.state, 'publisher');
@@ -66,7 +71,12 @@ export default function PublishPage({ budgetId }: { budgetId: string }) {
       </h1>
       <div className="toolbar">
         {actions.includes('publish') && (
-          <button type="button" className="primary" onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="primary"
+            disabled={!checkPassed}
+            onClick={() => setConfirming(true)}
+          >
             {t('publish')}
           </button>
         )}
@@ -81,6 +91,7 @@ export default function PublishPage({ budgetId }: { budgetId: string }) {
         )}
       </div>
       <ErrorBanner error={workflow.error} />
+      {approved && <RevisionFilesCheck files={revisionFiles.data} />}
       {budget.state === 'published' && (
         <section className="card" aria-labelledby="published-title">
           <h2 id="published-title">{t('published')}</h2>

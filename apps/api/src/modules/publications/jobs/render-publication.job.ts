@@ -1,10 +1,9 @@
 import { UnrecoverableError } from 'bullmq';
-import { ZDisclosure } from '@budgetflow/domain';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { TOutboxJobData } from '../../../queue/job-registry';
-import { checkRenderedFiles } from '../../reports/check/rendered-check';
-import { renderDisclosureFiles } from '../../reports/disclosure-files.renderer';
+import { RevisionFilesRepository } from '../../reports/revision-files.repository';
+import { RevisionRendering } from '../../reports/revision-rendering';
 import { PublicationFilesRepository } from '../publication-files.repository';
 
 export const ZRenderPublicationJobData = z.object({
@@ -15,42 +14,34 @@ export const ZRenderPublicationJobData = z.object({
 });
 
 /**
- * At publish: renders the files of the published revision, checks them, and stores the outcome and
- * the files with the outbox row's `done_at` in one transaction. Whatever happens before that commit
- * (a crash, a kill, Redis gone) leaves nothing behind, and the rerun starts clean; a rerun after the
- * commit finds the outcome and does nothing. The files are stamped with the revision's date, so a
- * rerun would produce the same files anyway.
+ * The files of a publication made before `publish` became gated (its outbox rows may still be
+ * waiting after an upgrade): publish now copies the checked files of the revision in its own
+ * transaction and writes no such row. The publication is invisible until this job records its
+ * outcome; it reuses the revision's files and check, rendering them first if they were never made.
+ * The outcome and the outbox row's `done_at` commit together, so a rerun after the commit does nothing.
  */
 export class RenderPublicationJob {
   private readonly files = new PublicationFilesRepository();
+  private readonly revisionFiles = new RevisionFilesRepository();
+  private readonly rendering: RevisionRendering;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {
+    this.rendering = new RevisionRendering(dataSource);
+  }
 
   async handle(data: TOutboxJobData): Promise<string> {
     const parsed = ZRenderPublicationJobData.safeParse(data.payload);
     if (!parsed.success) throw new UnrecoverableError(`bad render-publication payload: ${parsed.error.message}`);
     const { publicationId, budgetId, revisionNo } = parsed.data;
     if (await this.files.hasOutcome(this.dataSource.manager, publicationId)) {
-      await this.markDone(data.outboxId);
+      await this.dataSource.query(`UPDATE outbox SET done_at = now() WHERE id = $1 AND done_at IS NULL`, [data.outboxId]);
       return 'already-rendered';
     }
-    const rows: { disclosure: unknown; createdAt: Date }[] = await this.dataSource.query(
-      `SELECT r.disclosure, r.created_at AS "createdAt" FROM revisions r WHERE r.budget_id = $1 AND r.revision_no = $2`,
-      [budgetId, revisionNo],
-    );
-    const revision = rows[0];
-    if (revision === undefined) throw new UnrecoverableError(`revision ${revisionNo} of budget ${budgetId} does not exist`);
-    const disclosure = ZDisclosure.parse(revision.disclosure);
-    const files = await renderDisclosureFiles(disclosure, { createdAt: revision.createdAt });
-    const problems = await checkRenderedFiles(disclosure, files);
+    const check = (await this.revisionFiles.findCheck(this.dataSource.manager, budgetId, revisionNo)) ?? (await this.rendering.render(budgetId, revisionNo, async () => undefined));
     await this.dataSource.transaction(async (m) => {
-      await this.files.recordOutcome(m, publicationId, problems, files);
+      await this.files.recordOutcome(m, publicationId, check, { budgetId, revisionNo });
       await m.query(`UPDATE outbox SET done_at = now() WHERE id = $1`, [data.outboxId]);
     });
-    return problems.length === 0 ? `published ${files.length} files` : `check failed: ${problems.length} problem(s)`;
-  }
-
-  private async markDone(outboxId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE outbox SET done_at = now() WHERE id = $1 AND done_at IS NULL`, [outboxId]);
+    return check.passed ? 'published the revision files' : `check failed: ${check.problems.length} problem(s)`;
   }
 }

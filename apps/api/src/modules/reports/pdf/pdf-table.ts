@@ -52,15 +52,50 @@ function spanWidth(widths: number[], p: TPlacedCell): number {
   return sum(widths.slice(p.col, p.col + p.colSpan));
 }
 
+/** A cell's text as measured, kept for drawing: its height, and its width when it fits on one line. */
+interface TTextLayout {
+  height: number;
+  /** The text's width when it fits on one line: drawn then without pdfkit's line wrapper. */
+  oneLineWidth: number | undefined;
+}
+
+type TCellLayouts = Map<TPlacedCell, TTextLayout>;
+
+const cellFont = (p: TPlacedCell, isHeader: boolean): string => (p.cell.bold || isHeader ? FONT_BOLD : FONT_REGULAR);
+
+function textWidthOf(widths: number[], p: TPlacedCell, style: TTableStyle): number {
+  return spanWidth(widths, p) - 2 * style.padding - indentWidth(p.cell, style);
+}
+
+/**
+ * Lays out each cell's text once, in the font it is drawn in: most cells (figures, short names)
+ * fit on one line, measured by their width alone; only the others are wrapped, by pdfkit's
+ * heightOfString. drawSection reuses the result instead of measuring again.
+ */
+function layoutCells(doc: PDFKit.PDFDocument, grid: TPlacedGrid, widths: number[], style: TTableStyle, isHeader: boolean): TCellLayouts {
+  const layouts: TCellLayouts = new Map();
+  for (const p of grid.placed) {
+    if (!p.cell.text) continue;
+    doc.font(cellFont(p, isHeader)).fontSize(style.fontSize);
+    const textWidth = textWidthOf(widths, p, style);
+    const natural = p.cell.text.includes('\n') ? Number.POSITIVE_INFINITY : doc.widthOfString(p.cell.text);
+    layouts.set(
+      p,
+      natural <= textWidth
+        ? { height: doc.currentLineHeight(true), oneLineWidth: natural }
+        : { height: doc.heightOfString(p.cell.text, { width: textWidth }), oneLineWidth: undefined },
+    );
+  }
+  return layouts;
+}
+
 /** Row heights: every single-row cell fits its row; a spanning cell grows the last row it covers. */
-function rowHeights(doc: PDFKit.PDFDocument, grid: TPlacedGrid, widths: number[], style: TTableStyle): number[] {
+function rowHeights(doc: PDFKit.PDFDocument, grid: TPlacedGrid, layouts: TCellLayouts, style: TTableStyle): number[] {
   const minRow = doc.font(FONT_REGULAR).fontSize(style.fontSize).currentLineHeight(true) + 2 * style.padding;
   const heights = new Array<number>(grid.rows).fill(minRow);
   const needed = (p: TPlacedCell): number => {
-    if (!p.cell.text) return 0;
-    doc.font(p.cell.bold ? FONT_BOLD : FONT_REGULAR);
-    const textWidth = spanWidth(widths, p) - 2 * style.padding - indentWidth(p.cell, style);
-    return doc.heightOfString(p.cell.text, { width: textWidth }) + 2 * style.padding;
+    const layout = layouts.get(p);
+    return layout === undefined ? 0 : layout.height + 2 * style.padding;
   };
   for (const p of grid.placed) if (p.rowSpan === 1) heights[p.row] = Math.max(heights[p.row] ?? 0, needed(p));
   for (const p of grid.placed) {
@@ -106,8 +141,10 @@ export function drawTable(doc: PDFKit.PDFDocument, table: TDisplayGrid, style: T
   const columns = Math.max(header.columns, body.columns);
   const widths = columnWidths(doc, [header, body], columns, width, style);
   const xs = widths.map((_, i) => left + sum(widths.slice(0, i)));
-  const headerHeights = rowHeights(doc, header, widths, style);
-  const bodyHeights = rowHeights(doc, body, widths, style);
+  const headerLayouts = layoutCells(doc, header, widths, style, true);
+  const bodyLayouts = layoutCells(doc, body, widths, style, false);
+  const headerHeights = rowHeights(doc, header, headerLayouts, style);
+  const bodyHeights = rowHeights(doc, body, bodyLayouts, style);
   const headerHeight = sum(headerHeights);
   const pageRoom = bottom() - doc.page.margins.top - headerHeight;
 
@@ -140,21 +177,19 @@ export function drawTable(doc: PDFKit.PDFDocument, table: TDisplayGrid, style: T
   for (let p = 0; p <= page; p += 1) {
     if (p > 0) doc.addPage();
     const top = headerStarts[p] ?? doc.page.margins.top;
-    drawSection(doc, header, xs, widths, headerHeights, (r) => top + sum(headerHeights.slice(0, r)), () => true, style, true);
-    drawSection(
-      doc,
-      body,
-      xs,
-      widths,
-      bodyHeights,
-      (r) => positions[r]?.y ?? 0,
-      (r) => positions[r]?.page === p,
-      style,
-      false,
-    );
+    drawSection(doc, header, { xs, widths, heights: headerHeights, layouts: headerLayouts }, (r) => top + sum(headerHeights.slice(0, r)), () => true, style, true);
+    drawSection(doc, body, { xs, widths, heights: bodyHeights, layouts: bodyLayouts }, (r) => positions[r]?.y ?? 0, (r) => positions[r]?.page === p, style, false);
   }
   doc.x = left;
   doc.y = page === 0 && positions.length === 0 ? startY + headerHeight : y;
+}
+
+/** Where a section's cells go and how their text was laid out (layoutCells). */
+interface TSectionLayout {
+  xs: number[];
+  widths: number[];
+  heights: number[];
+  layouts: TCellLayouts;
 }
 
 /**
@@ -164,9 +199,7 @@ export function drawTable(doc: PDFKit.PDFDocument, table: TDisplayGrid, style: T
 function drawSection(
   doc: PDFKit.PDFDocument,
   grid: TPlacedGrid,
-  xs: number[],
-  widths: number[],
-  heights: number[],
+  { xs, widths, heights, layouts }: TSectionLayout,
   rowY: (row: number) => number,
   onPage: (row: number) => boolean,
   style: TTableStyle,
@@ -182,15 +215,22 @@ function drawSection(
     const x = xs[p.col] ?? 0;
     const w = spanWidth(widths, p);
     doc.rect(x, top, w, height).stroke();
-    if (firstRow !== p.row || !p.cell.text) continue;
-    const indent = indentWidth(p.cell, style);
-    const textWidth = w - 2 * style.padding - indent;
-    doc.font(p.cell.bold || isHeader ? FONT_BOLD : FONT_REGULAR).fontSize(style.fontSize);
-    const textHeight = doc.heightOfString(p.cell.text, { width: textWidth });
-    const ty = top + Math.max(style.padding, (height - textHeight) / 2);
-    doc.text(p.cell.text, x + style.padding + indent, ty, {
+    const layout = layouts.get(p);
+    if (firstRow !== p.row || !p.cell.text || layout === undefined) continue;
+    const left = x + style.padding + indentWidth(p.cell, style);
+    const textWidth = textWidthOf(widths, p, style);
+    const align = p.cell.align ?? (isHeader ? 'center' : 'left');
+    doc.font(cellFont(p, isHeader)).fontSize(style.fontSize);
+    const ty = top + Math.max(style.padding, (height - layout.height) / 2);
+    if (layout.oneLineWidth !== undefined) {
+      // One line, placed by its measured width: no second pass through the line wrapper.
+      const slack = textWidth - layout.oneLineWidth;
+      doc.text(p.cell.text, left + (align === 'right' ? slack : align === 'center' ? slack / 2 : 0), ty, { lineBreak: false });
+      continue;
+    }
+    doc.text(p.cell.text, left, ty, {
       width: textWidth,
-      align: p.cell.align ?? (isHeader ? 'center' : 'left'),
+      align,
       // Bounded so that PDFKit never starts a page of its own from inside a cell.
       height: top + height - ty,
     });

@@ -1,0 +1,57 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppError } from '../../common/errors/app-error';
+import { PublicationsRepository } from '../public/publications.repository';
+import { RevisionFilesRepository } from '../reports/revision-files.repository';
+import { RevisionRendering } from '../reports/revision-rendering';
+import { PublicationFilesRepository } from './publication-files.repository';
+
+export interface TPublishRequest {
+  budgetId: string;
+  revisionNo: number;
+  departmentId: string;
+  fiscalYear: number;
+  publishedBy: string;
+}
+
+/**
+ * `publish`, gated: a disclosure becomes public only with files that were rendered and passed their
+ * check. The files are rendered once per revision, at approval (RenderRevisionJob); a publish that
+ * comes before the job renders them first itself (in the render pool's thread, before any lock is
+ * taken). Then the publication row, its check and the copy of the revision's files are written in
+ * the publish transaction, so the page, the JSON, the files and the list entry appear in one commit;
+ * a revision whose files failed is refused with what failed, and nothing is written.
+ */
+@Injectable()
+export class PublicationGate {
+  private readonly revisionFiles = new RevisionFilesRepository();
+  private readonly files = new PublicationFilesRepository();
+  private readonly publications = new PublicationsRepository();
+  private readonly rendering: RevisionRendering;
+
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {
+    this.rendering = new RevisionRendering(dataSource);
+  }
+
+  /** Before the publish transaction: the revision's files are rendered and checked, now if not yet. */
+  async prepare(budgetId: string, revisionNo: number): Promise<void> {
+    if ((await this.revisionFiles.findCheck(this.dataSource.manager, budgetId, revisionNo)) !== undefined) return;
+    await this.rendering.render(budgetId, revisionNo, async () => undefined);
+  }
+
+  /** In the publish transaction, after prepare(): the publication with its checked files, or RENDER_CHECK_FAILED. */
+  async publish(m: EntityManager, request: TPublishRequest): Promise<{ id: string; versionNo: number }> {
+    const check = await this.revisionFiles.findCheck(m, request.budgetId, request.revisionNo);
+    if (check === undefined) throw new Error(`publish of revision ${request.revisionNo} of ${request.budgetId} before its files were prepared`);
+    if (!check.passed) {
+      throw new AppError(
+        'RENDER_CHECK_FAILED',
+        `The rendered files of revision ${request.revisionNo} failed their check (${check.problems.length} problem(s)); nothing was published`,
+        check.problems.map((p) => ({ path: p.file, message: `${p.code}: ${p.message}` })),
+      );
+    }
+    const publication = await this.publications.insert(m, request);
+    await this.files.recordOutcome(m, publication.id, check, request);
+    return publication;
+  }
+}
