@@ -51,7 +51,7 @@ function byCode(lines: readonly TExpenditureLine[], key: (l: TExpenditureLine) =
 export function priorYearFiguresOf(doc: TBudgetDocument): TPriorYearFigures {
   const lines = doc.expenditureLines;
   const fiscalIncome = yuan(doc.incomeLines, (l) => isFiscalAppropriation(l.source));
-  const family = (l) => familyOf(l.fundSource);
+  const family = (l: TExpenditureLine) => familyOf(l.fundSource);
   const operatingUnits = new Set(doc.department.units.filter((u) => u.category !== 'institution').map((u) => u.code));
   return {
     year: doc.fiscalYear,
