@@ -14,6 +14,7 @@ import {
   changeCount,
   currentDocument,
   linesPatch,
+  needsWholeDocument,
   rebase,
   startWorkingCopy,
   type TWorkingCopy,
@@ -103,7 +104,7 @@ export function useBudgetEditor(budgetId: string) {
     setSaving(true);
     setSaveError(null);
     try {
-      if (copy.projects !== null) {
+      if (needsWholeDocument(copy)) {
         await api(`/api/budgets/${budgetId}/document`, {
           method: 'PUT',
           body: currentDocument(copy),
