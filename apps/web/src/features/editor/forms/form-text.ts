@@ -303,3 +303,8 @@ export function useFormText(): { f: TFormText; locale: TLocale } {
   const f = useCallback<TFormText>((key, values) => formText(locale)(key, values), [locale]);
   return { f, locale };
 }
+
+/** The forms' word for a key made at run time (a document field's name), or undefined when there is none. */
+export function formWord(locale: TLocale, key: string): string | undefined {
+  return (WORDS[locale] as Readonly<Record<string, string>>)[key];
+}
