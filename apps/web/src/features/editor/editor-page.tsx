@@ -25,6 +25,7 @@ import { LiveTables } from './live-tables';
 import { SubmitDialog } from './submit-dialog';
 import { useBudgetEditor, useBudgetView } from './use-budget-editor';
 import { IncomePanel } from './income-panel';
+import { CarriedBanner } from './forms/carry-forward';
 import { DocumentForms, FORM_TABS, isFormTab } from './forms/document-forms';
 import { formTarget, type TEditorTab } from './forms/finding-target';
 import { useFormText } from './forms/form-text';
@@ -168,6 +169,7 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
         </p>
       )}
       {!editable && <p className="banner">{t('readOnly')}</p>}
+      <CarriedBanner />
       <div className="toolbar">
         {editable && (
           <>
