@@ -53,8 +53,8 @@ export function usePartDraft<S extends z.ZodType>(
       onApply(parsed.data);
       if (invalid.has(key)) onInvalid(key, null);
     } else {
-      const [first] = fieldMessages(parsed.error.issues, locale, part);
-      onInvalid(key, { text: JSON.stringify(next), reason: first === undefined ? '' : `${first[0]}: ${first[1]}` });
+      const [first = ''] = fieldMessages(parsed.error.issues, locale, part).values();
+      onInvalid(key, { text: JSON.stringify(next), reason: first });
     }
   };
   return { draft, errors, update };
