@@ -13,7 +13,7 @@ export function renderPartForm<T, P extends object>(
   value: T,
   extra: P,
   options: { editable?: boolean; locale?: TLocale } = {},
-) {
+): { applied: T[]; invalid: Map<string, TInvalidEntry>; last(): T | undefined; unmount(): void } {
   const applied: T[] = [];
   const invalid = new Map<string, TInvalidEntry>();
   function Harness() {
@@ -42,5 +42,5 @@ export function renderPartForm<T, P extends object>(
       <Harness />
     </I18nProvider>,
   );
-  return { ...view, applied, invalid, last: () => applied.at(-1) };
+  return { applied, invalid, last: () => applied.at(-1), unmount: view.unmount };
 }

@@ -12,7 +12,6 @@ import { useFormText } from './form-text';
 import { IndicatorTable } from './indicator-table';
 import { removeAt, replaceAt } from './list-edit';
 import type { TPartFormProps } from './part-form';
-import { FormRow, RemoveButton } from './row-buttons';
 import { usePartDraft } from './use-part-draft';
 import { ProjectRows } from './project-rows';
 
