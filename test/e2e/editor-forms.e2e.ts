@@ -4,6 +4,7 @@ import { ZBudgetDocument } from '@budgetflow/domain';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TBrowser } from './support/browser';
 import { DEMO_PASSWORD, startBudgetflowServer, type TBudgetflowServer } from './support/budgetflow-server';
+import { storyStep } from './support/story-step';
 import { ensureWebBuilt } from './support/web-build';
 
 /**
@@ -63,14 +64,7 @@ const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}
 const tab = (name: string) => page.getByRole('tab', { name, exact: true });
 const findings = () => page.getByRole('region', { name: /校验结果/ });
 
-async function step(name: string, work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    await shot(`failed-${name}`).catch(() => undefined);
-    throw error;
-  }
-}
+const step = (name: string, work: () => Promise<void>) => storyStep(page, SHOTS, name, work);
 
 it('prepares the 2021 budget from the published 2020 one through the forms, and submits it', async () => {
   await step('start-from-last-year', async () => {

@@ -6,32 +6,22 @@ import { replaceAt } from './list-edit';
 import type { TPartFormProps } from './part-form';
 import { usePartDraft } from './use-part-draft';
 
+/** The figures both 上年预算数 and 上年预算执行数 hold. */
+const SHARED_FIELDS = [
+  'total',
+  'incomeFiscal',
+  'expenditureBasic',
+  'expenditureProject',
+  'generalPublicBudget',
+  'governmentFund',
+  'soeCapital',
+  'threePublic',
+  'operatingCosts',
+] as const;
 /** 上年预算数 as 表9 and the explanations compare with them. */
-const BUDGET_FIELDS = [
-  'total',
-  'incomeFiscal',
-  'incomeOther',
-  'expenditureBasic',
-  'expenditureProject',
-  'generalPublicBudget',
-  'governmentFund',
-  'soeCapital',
-  'threePublic',
-  'operatingCosts',
-] as const;
+const BUDGET_FIELDS = [...SHARED_FIELDS, 'incomeOther'] as const;
 /** 上年预算执行数, for templates that compare with execution (Shanghai). */
-const EXECUTED_FIELDS = [
-  'total',
-  'incomeFiscal',
-  'fiscalExpenditure',
-  'expenditureBasic',
-  'expenditureProject',
-  'generalPublicBudget',
-  'governmentFund',
-  'soeCapital',
-  'threePublic',
-  'operatingCosts',
-] as const;
+const EXECUTED_FIELDS = [...SHARED_FIELDS, 'fiscalExpenditure'] as const;
 
 const ZPriorYears = ZPriorYearFigures.array();
 type TAmountKey = (typeof BUDGET_FIELDS)[number];
