@@ -49,6 +49,17 @@ describe('the 部门概况 form', () => {
     expect(form.last()?.staffing.actual).toBe(13);
   });
 
+  it('keeps what was typed, refused, when the person leaves the tab and comes back', () => {
+    const form = renderForm();
+    fireEvent.change(screen.getByLabelText('单位编码 1'), { target: { value: '019 001' } });
+    form.toggle();
+    expect(screen.queryByLabelText('单位编码 1')).toBeNull();
+    form.toggle();
+    const code = screen.getByLabelText('单位编码 1') as HTMLInputElement;
+    expect(code.value).toBe('019 001');
+    expect(code.getAttribute('aria-invalid')).toBe('true');
+  });
+
   it('counts staff by type under a name the preparer types', () => {
     const form = renderForm();
     const fieldset = screen.getByRole('group', { name: '实有人数（按类型）' });

@@ -1,4 +1,4 @@
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import { useState, type ComponentType } from 'react';
 import type { TPartFormProps } from '../src/features/editor/forms/part-form';
 import type { TInvalidEntry } from '../src/features/editor/forms/use-part-draft';
@@ -13,12 +13,17 @@ export function renderPartForm<T, P extends object>(
   value: T,
   extra: P,
   options: { editable?: boolean; locale?: TLocale } = {},
-): { applied: T[]; invalid: Map<string, TInvalidEntry>; last(): T | undefined; unmount(): void } {
+): { applied: T[]; invalid: Map<string, TInvalidEntry>; last(): T | undefined; unmount(): void; toggle(): void } {
   const applied: T[] = [];
   const invalid = new Map<string, TInvalidEntry>();
+  let toggle: () => void = () => undefined;
   function Harness() {
     const [current, setCurrent] = useState(value);
     const [entries, setEntries] = useState<ReadonlyMap<string, TInvalidEntry>>(new Map());
+    // The form leaves and comes back, as when the person switches tabs; the working copy stays.
+    const [shown, setShown] = useState(true);
+    toggle = () => setShown((s) => !s);
+    if (!shown) return null;
     return (
       <Form
         {...extra}
@@ -42,5 +47,5 @@ export function renderPartForm<T, P extends object>(
       <Harness />
     </I18nProvider>,
   );
-  return { applied, invalid, last: () => applied.at(-1), unmount: view.unmount };
+  return { applied, invalid, last: () => applied.at(-1), unmount: view.unmount, toggle: () => act(() => toggle()) };
 }

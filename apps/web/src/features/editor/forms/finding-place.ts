@@ -81,7 +81,7 @@ export function findingPlace(
       const table = context.disclosure?.tables.find((t) => t.id === l.table);
       const row = table?.rows.find((r) => r.key === l.row || (r.code !== undefined && r.code === l.row));
       const column = table?.columns.find((c) => c.key === l.column || c.label === l.column);
-      names = [table === undefined ? undefined : table.number, row?.name.trim(), column?.label];
+      names = [table?.number ?? (locale === 'zh' ? '公开表' : 'table'), row?.name.trim(), column?.label];
       break;
     }
     case 'line': {
