@@ -72,6 +72,17 @@ describe('the projects form', () => {
     expect(form.invalid.has('form:projects')).toBe(true);
   });
 
+  it('books a purchase on an economic code, or on none when emptied', () => {
+    const form = renderForm();
+    fireEvent.click(screen.getByRole('button', { name: '添加采购' }));
+    const n = project.procurement.length + 1;
+    fireEvent.change(screen.getByLabelText(`采购品名 ${n}`), { target: { value: '服务器' } });
+    fireEvent.change(screen.getByLabelText(`政府采购 经济科目 ${n}`), { target: { value: '31002' } });
+    expect(form.last()?.[0]?.procurement.at(-1)).toMatchObject({ item: '服务器', category: 'goods', economicCode: '31002' });
+    fireEvent.change(screen.getByLabelText(`政府采购 经济科目 ${n}`), { target: { value: '' } });
+    expect(form.last()?.[0]?.procurement.at(-1)).not.toHaveProperty('economicCode');
+  });
+
   it('keeps the multi-year amounts: a prior year with its budget and execution', () => {
     const form = renderForm();
     const years = screen.getByRole('group', { name: '以前年度预算及执行' });

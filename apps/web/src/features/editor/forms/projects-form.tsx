@@ -222,6 +222,17 @@ export function ProjectsForm({
             <TextField {...field} path={`${at}.procurement.${i}.quantity`} label={`${f('quantity')} ${i + 1}`} value={row.quantity} onChange={(quantity) => change({ ...row, quantity })} />
             <AmountField {...field} path={`${at}.procurement.${i}.amount`} label={`${f('procurement')} ${f('amount')} ${i + 1}`} value={row.amount} onChange={(amount) => change({ ...row, amount: amount ?? '' })} />
             <TextField {...field} path={`${at}.procurement.${i}.method`} label={`${f('method')} ${i + 1}`} value={row.method ?? ''} onChange={(method) => change({ ...row, method })} />
+            {/* The 经济科目 a purchase is booked on: Jiangsu's 政府采购预算表 prints it; empty, none. */}
+            <TextField
+              {...field}
+              path={`${at}.procurement.${i}.economicCode`}
+              label={`${f('procurement')} ${f('economicCode')} ${i + 1}`}
+              value={row.economicCode ?? ''}
+              onChange={(economicCode) => {
+                const { economicCode: _dropped, ...rest } = row;
+                change(economicCode === '' ? rest : { ...rest, economicCode });
+              }}
+            />
           </>
         )}
       />
