@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { exportBudgetTemplate, importBudgetTemplate } from '../../apps/api/src/modules/reports/xlsx/budget-template';
 import { launchBrowser, type TBrowser } from './support/browser';
 import { DEMO_PASSWORD, startBudgetflowServer, type TBudgetflowServer } from './support/budgetflow-server';
+import { storyStep } from './support/story-step';
 import { ensureWebBuilt } from './support/web-build';
 
 /**
@@ -127,14 +128,7 @@ async function until(what: string, timeoutMs: number, check: () => Promise<boole
 }
 
 /** Runs a step of the story; when it fails, the page as it was goes to test-results for the person debugging. */
-async function step(name: string, work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    await shot(`failed-${name}`).catch(() => undefined);
-    throw error;
-  }
-}
+const step = (name: string, work: () => Promise<void>) => storyStep(page, SHOTS, name, work);
 
 it('carries the seed from draft to published, in the browser', async () => {
   let publicPath = '';

@@ -9,7 +9,7 @@ import { Roles } from '../../common/auth/roles.decorator';
 import { documentRoute } from '../../common/openapi/openapi.registry';
 import { ZodPipe } from '../../common/validation/zod.pipe';
 import { AuditService, type TAuditEntry } from '../audit/audit.service';
-import { BudgetsService, type TBudgetSummary } from './budgets.service';
+import { BudgetsService, type TBudgetCarried, type TBudgetSummary } from './budgets.service';
 import {
   ZCreateBudgetRequest,
   ZLinesPatchRequest,
@@ -33,7 +33,7 @@ const ZAuditQuery = z.strictObject({
 const EDITORS = ['preparer'] as const;
 
 documentRoute({ method: 'get', path: '/api/budgets', summary: 'Budgets the caller may see, paginated', tags: ['budgets'], access: ALL_ROLES, query: ZListBudgetsQuery, response: { status: 200 } });
-documentRoute({ method: 'post', path: '/api/budgets', summary: "Create a draft for the preparer's department and a fiscal year", tags: ['budgets'], access: EDITORS, body: ZCreateBudgetRequest, response: { status: 201 }, problems: [404, 409] });
+documentRoute({ method: 'post', path: '/api/budgets', summary: "Create a draft for the preparer's department and a fiscal year; with fromRevision, started from last year's approved or published revision of the same department (its answer's `carried` says what was taken over)", tags: ['budgets'], access: EDITORS, body: ZCreateBudgetRequest, response: { status: 201 }, problems: [404, 409] });
 documentRoute({ method: 'get', path: '/api/budgets/{id}', summary: 'A budget: state, version (also as ETag), totals, a page of lines, derived tables, findings', tags: ['budgets'], access: ALL_ROLES, params: ZIdParams, query: ZReadBudgetQuery, response: { status: 200 } });
 documentRoute({ method: 'patch', path: '/api/budgets/{id}/lines', summary: 'Add, replace and remove lines at the version last seen (version field or If-Match)', tags: ['budgets'], access: EDITORS, params: ZIdParams, headers: ZIfMatch, body: ZLinesPatchRequest, response: { status: 200 }, problems: [409] });
 documentRoute({ method: 'put', path: '/api/budgets/{id}/document', summary: 'Replace the working copy by a whole document (domain JSON); If-Match required', tags: ['budgets'], access: EDITORS, params: ZIdParams, headers: ZIfMatch, body: ZBudgetDocument, response: { status: 200 }, problems: [409] });
@@ -56,7 +56,7 @@ export class BudgetsController {
 
   @Post()
   @Roles(...EDITORS)
-  create(@Caller() caller: TCaller, @Body(new ZodPipe(ZCreateBudgetRequest)) body: TCreateBudgetRequest): Promise<TBudgetSummary> {
+  create(@Caller() caller: TCaller, @Body(new ZodPipe(ZCreateBudgetRequest)) body: TCreateBudgetRequest): Promise<TBudgetSummary & { carried?: TBudgetCarried }> {
     return this.budgets.create(caller, body);
   }
 

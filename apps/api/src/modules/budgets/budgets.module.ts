@@ -9,12 +9,13 @@ import { BudgetWorkbookController } from './budget-workbook.controller';
 import { BudgetsController } from './budgets.controller';
 import { BudgetsRepository } from './budgets.repository';
 import { BudgetsService } from './budgets.service';
+import { CarryForwardSourceRepository } from './carry-forward-source.repository';
 import { DepartmentDraftRepository } from './department-draft.repository';
 
 @Module({
   imports: [QueueClientModule, CatalogueModule],
   controllers: [BudgetsController, BudgetWorkbookController, BudgetJobsController],
-  providers: [BudgetsService, BudgetJobsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService, DepartmentDraftRepository],
+  providers: [BudgetsService, BudgetJobsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService, DepartmentDraftRepository, CarryForwardSourceRepository],
   exports: [BudgetsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService],
 })
 export class BudgetsModule {}

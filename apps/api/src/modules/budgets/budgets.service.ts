@@ -1,4 +1,4 @@
-import { formatYuan, MAX_BUDGET_YUAN, ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
+import { carryForward, formatYuan, MAX_BUDGET_YUAN, ZBudgetDocument, type Catalogue, type TBudgetDocument, type TCarriedForward, type TExpenditureLine } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
@@ -9,6 +9,7 @@ import { BudgetLinesRepository, type TLineStamp } from './budget-lines.repositor
 import { BudgetUnitCodes } from './budget-unit-codes';
 import type { TBudgetRow } from './budget-row';
 import { BudgetsRepository, type TBudgetListFilter, type TBudgetSummaryRow } from './budgets.repository';
+import { CarryForwardSourceRepository } from './carry-forward-source.repository';
 import { DepartmentDraftRepository } from './department-draft.repository';
 import { copyExpenditureLines } from './expenditure-copy';
 import type { TCreateBudgetRequest, TLinesPatchRequest, TReadBudgetQuery } from './dto/budget-requests.schema';
@@ -25,6 +26,11 @@ export interface TBudgetHead extends TBudgetSummary {
     expenditure: { page: number; pageSize: number; items: ReturnType<typeof toExpenditureLine>[] };
     income: ReturnType<typeof toIncomeLine>[];
   };
+}
+
+/** What creating from last year carried, and the lines left out because the new year's catalogue has not their codes. */
+export interface TBudgetCarried extends TCarriedForward {
+  linesLeftOut: string[];
 }
 
 export interface TBudgetSummary {
@@ -50,6 +56,7 @@ export class BudgetsService {
     private readonly derivations: BudgetDerivationService,
     private readonly audit: AuditService,
     private readonly catalogues: CatalogueInForce,
+    private readonly carrySources: CarryForwardSourceRepository,
   ) {
     this.unitCodes = new BudgetUnitCodes(budgets);
   }
@@ -59,7 +66,7 @@ export class BudgetsService {
     return { items: items.map(toSummary), page: filter.page, pageSize: filter.pageSize, total };
   }
 
-  async create(caller: TCaller, request: TCreateBudgetRequest): Promise<TBudgetSummary> {
+  async create(caller: TCaller, request: TCreateBudgetRequest): Promise<TBudgetSummary & { carried?: TBudgetCarried }> {
     const departmentId = this.departmentFor(caller, request.departmentId);
     return this.dataSource.transaction(async (m) => {
       const department = await this.departments.findForDraft(m, departmentId);
@@ -71,7 +78,7 @@ export class BudgetsService {
         ]);
       }
       // A year without a classification catalogue could hold no valid line: refused here, not at every read.
-      await catalogueOfYear(this.catalogues, request.fiscalYear, m);
+      const catalogue = await catalogueOfYear(this.catalogues, request.fiscalYear, m);
       const empty = ZBudgetDocument.parse({
         schemaVersion: 1,
         fiscalYear: request.fiscalYear,
@@ -80,11 +87,45 @@ export class BudgetsService {
         incomeLines: [],
         expenditureLines: [],
       });
-      const id = await this.budgets.insertDraft(m, departmentId, request.fiscalYear, splitDocument(empty).rest);
+      const from = request.fromRevision;
+      const start = from === undefined ? undefined : await this.carriedStart(m, { departmentId, fiscalYear: request.fiscalYear, ...from }, template, catalogue);
+      const document = start?.document ?? empty;
+      const { rest, expenditureLines, incomeLines } = splitDocument(document);
+      const id = await this.budgets.insertDraft(m, departmentId, request.fiscalYear, rest);
       if (id === undefined) throw new AppError('CONFLICT', `The department already has a budget for ${request.fiscalYear}`);
-      await this.audit.append(m, { actor: caller.username, action: 'budget.create', entity: 'budget', entityId: id, budgetId: id, payload: { fiscalYear: request.fiscalYear, departmentId } });
-      return toSummary(await this.mustFind(m, caller, id));
+      if (start !== undefined) await this.writeLines(m, id, 1, expenditureLines, incomeLines);
+      const carried = start === undefined ? {} : { fromRevision: request.fromRevision, carried: start.carried };
+      await this.audit.append(m, { actor: caller.username, action: 'budget.create', entity: 'budget', entityId: id, budgetId: id, payload: { fiscalYear: request.fiscalYear, departmentId, ...carried } });
+      return { ...toSummary(await this.mustFind(m, caller, id)), ...(start === undefined ? {} : { carried: start.carried }) };
     });
+  }
+
+  /**
+   * Last year's approved or published revision of the caller's own department carried into the new
+   * year (the domain's carryForward). Another department's revision, a draft's, or one of another
+   * year is 404, as if it did not exist. Lines whose codes the new year's catalogue refuses are left out, and said.
+   */
+  private async carriedStart(
+    m: EntityManager,
+    into: { departmentId: string; fiscalYear: number; budgetId: string; revisionNo: number },
+    template: string,
+    catalogue: Catalogue,
+  ): Promise<{ document: TBudgetDocument; carried: TBudgetCarried }> {
+    const previous = await this.carrySources.findApprovedRevision(m, { ...into, fiscalYear: into.fiscalYear - 1 });
+    if (previous === undefined) throw notFound('Revision');
+    const { document, carried } = carryForward(ZBudgetDocument.parse(previous), { fiscalYear: into.fiscalYear, template });
+    const units = new Set(document.department.units.map((u) => u.code));
+    const fits = (line: TExpenditureLine) => unknownLineCodes([line], catalogue, units, 'expenditureLines').length === 0;
+    const kept = document.expenditureLines.filter(fits);
+    const linesLeftOut = document.expenditureLines.filter((l) => !fits(l)).map((l) => l.id);
+    return { document: { ...document, expenditureLines: kept }, carried: { ...carried, expenditureLines: kept.length, linesLeftOut } };
+  }
+
+  /** A document's lines written anew (after every line of the budget was removed, or into a new one). */
+  private async writeLines(m: EntityManager, id: string, version: number, expenditure: TBudgetDocument['expenditureLines'], income: TBudgetDocument['incomeLines']): Promise<void> {
+    await this.lines.removeAll(m, id, version, expenditure.length + income.length);
+    await copyExpenditureLines(m, id, expenditure);
+    await this.lines.upsertIncome(m, id, income, expenditure.length + 1);
   }
 
   async read(caller: TCaller, id: string, query: TReadBudgetQuery): Promise<{ head: TBudgetHead; derived: TSerializedDerivation }> {
@@ -152,9 +193,7 @@ export class BudgetsService {
       // A document that names no template prints under the one in force for its year.
       const template = document.template ?? (await this.departments.yearTemplate(m, budget.fiscal_year));
       const { rest, expenditureLines, incomeLines } = splitDocument({ ...document, template });
-      await this.lines.removeAll(m, id, at.version, expenditureLines.length + incomeLines.length);
-      await copyExpenditureLines(m, id, expenditureLines);
-      await this.lines.upsertIncome(m, id, incomeLines, expenditureLines.length + 1);
+      await this.writeLines(m, id, at.version, expenditureLines, incomeLines);
       await this.budgets.replaceDocumentRest(m, id, rest);
       return { expenditureLines: expenditureLines.length, incomeLines: incomeLines.length };
     });

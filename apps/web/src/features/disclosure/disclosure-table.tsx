@@ -5,17 +5,19 @@ import {
   type TDisclosureTable,
   type TLeafBlock,
 } from '@budgetflow/domain';
-import { DisplayGridTable } from './display-grid-table';
+import { DisplayGridTable, type TRowMark } from './display-grid-table';
 
 /** One of the disclosure's tables as printed: title, unit, grid, then its forms (表9, 表10). */
 export function DisclosureTable({
   table,
   departmentName,
   onRowClick,
+  marks,
 }: {
   table: TDisclosureTable;
   departmentName?: string;
   onRowClick?: (rowKey: string) => void;
+  marks?: ReadonlyMap<string, TRowMark>;
 }) {
   const unit = displayUnitOf(table);
   return (
@@ -31,7 +33,11 @@ export function DisclosureTable({
         <LeafBlock key={b.key} block={b} unit={unit} />
       ))}
       {(table.rows.length > 0 || table.emptyStatement !== undefined) && (
-        <DisplayGridTable grid={toDisplayGrid(table)} {...(onRowClick === undefined ? {} : { onRowClick })} />
+        <DisplayGridTable
+          grid={toDisplayGrid(table)}
+          {...(onRowClick === undefined ? {} : { onRowClick })}
+          {...(marks === undefined ? {} : { marks, dataColumns: table.columns.length })}
+        />
       )}
       {table.blocks.map((b) => (
         <Block key={b.key} block={b} unit={unit} />

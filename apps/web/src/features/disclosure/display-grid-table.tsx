@@ -1,14 +1,25 @@
 import type { DisplayGrid } from '@budgetflow/domain';
 
+/** A finding on a row, and the amount columns (indexes among the table's columns) it is about. */
+export interface TRowMark {
+  message: string;
+  columns: readonly number[];
+}
+
 /** A display grid (the domain's toDisplayGrid) as an HTML table: merged headers, figures right-aligned. */
 export function DisplayGridTable({
   grid,
   caption,
   onRowClick,
+  marks,
+  dataColumns = 0,
 }: {
   grid: DisplayGrid;
   caption?: string;
   onRowClick?: (rowKey: string) => void;
+  /** Rows with findings, by row key (the editor marks the failing cells); `dataColumns`: the table's column count. */
+  marks?: ReadonlyMap<string, TRowMark>;
+  dataColumns?: number;
 }) {
   return (
     <div className="grid-scroll">
@@ -33,26 +44,33 @@ export function DisplayGridTable({
               </td>
             </tr>
           ) : (
-            grid.body.map((row) => (
-              <tr
-                key={row.key}
-                className={row.emphasis ? 'total' : undefined}
-                data-row={row.key}
-                onClick={onRowClick === undefined ? undefined : () => onRowClick(row.key)}
-              >
-                {row.cells.map((c, j) => (
-                  <td
-                    key={j}
-                    colSpan={c.colSpan}
-                    rowSpan={c.rowSpan}
-                    className={`cell-${c.kind}`}
-                    style={c.indent > 0 ? { paddingLeft: `${0.4 + c.indent}em` } : undefined}
-                  >
-                    {c.text}
-                  </td>
-                ))}
-              </tr>
-            ))
+            grid.body.map((row) => {
+              const mark = marks?.get(row.key);
+              const first = row.cells.length - dataColumns;
+              const marked = (j: number) => mark !== undefined && (mark.columns.includes(j - first) || (mark.columns.length === 0 && j === first));
+              return (
+                <tr
+                  key={row.key}
+                  className={[row.emphasis ? 'total' : '', mark === undefined ? '' : 'has-finding'].join(' ').trim() || undefined}
+                  data-row={row.key}
+                  title={mark?.message}
+                  onClick={onRowClick === undefined ? undefined : () => onRowClick(row.key)}
+                >
+                  {row.cells.map((c, j) => (
+                    <td
+                      key={j}
+                      colSpan={c.colSpan}
+                      rowSpan={c.rowSpan}
+                      className={`cell-${c.kind}${marked(j) ? ' has-error' : ''}`}
+                      style={c.indent > 0 ? { paddingLeft: `${0.4 + c.indent}em` } : undefined}
+                    >
+                      {c.text}
+                      {marked(j) && <span className="visually-hidden">（{mark?.message}）</span>}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })
           )}
         </tbody>
       </table>

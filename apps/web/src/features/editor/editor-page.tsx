@@ -21,12 +21,15 @@ import { ImportExport } from './import-export';
 import { TemplatePicker } from './template-picker';
 import { LineGrid, type TLineGridHandle } from './line-grid';
 import { LiveTables } from './live-tables';
-import { ProjectEditor } from './project-editor';
 import { SubmitDialog } from './submit-dialog';
 import { useBudgetEditor, useBudgetView } from './use-budget-editor';
 import { IncomePanel } from './income-panel';
 import { ConfirmModal } from '../../ui/confirm-modal';
 import { DraftBanner } from './draft-banner';
+import { CarriedBanner } from './forms/carry-forward';
+import { DocumentForms, FORM_TABS, isFormTab } from './forms/document-forms';
+import { formTarget, type TEditorTab } from './forms/finding-target';
+import { useFormText } from './forms/form-text';
 import { newLineLike } from './grid/new-line';
 import { useLineEdits } from './grid/use-line-edits';
 import { useLeaveGuard } from './use-leave-guard';
@@ -38,15 +41,15 @@ import {
   removeIncomeLine,
   setIncomeLine,
   setInvalid,
-  setProjects,
   startWorkingCopy,
 } from './working-copy';
 
-type TTab = 'lines' | 'incomeLines' | 'tables' | 'projects';
+type TTab = TEditorTab;
 
 /** The preparer's desk: the lines as a grid, the template's tables live, findings, projects, workflow. */
 export default function EditorPage({ budgetId }: { budgetId: string }) {
   const { t, locale } = useI18n();
+  const { f } = useFormText();
   const view = useBudgetView(budgetId);
   const editor = useBudgetEditor(budgetId);
   const workflow = useWorkflowAction(budgetId);
@@ -124,22 +127,22 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
         }
         return;
       case 'project':
-        setTab('projects');
-        setProjectFocus({ projectId: l.projectId, part: l.part });
-        requestAnimationFrame(() =>
-          globalThis.document
-            .getElementById(`project-${l.projectId}-${l.part ?? 'details'}`)
-            ?.scrollIntoView({ block: 'center' }),
-        );
-        return;
       case 'document':
-        setTab(l.path.startsWith('incomeLines') ? 'incomeLines' : 'tables');
+      case 'text': {
+        // A field of a form (部门概况, 表9, last year, Part 3, a project): its tab, then the field itself.
+        const target = document === null ? null : formTarget(l, document);
+        if (target === null) return;
+        setTab(target.tab);
+        if (target.projectId !== undefined) setProjectFocus({ projectId: target.projectId });
+        requestAnimationFrame(() => {
+          const element = target.fieldIds.map((id) => globalThis.document.getElementById(id)).find((e) => e !== null);
+          element?.scrollIntoView({ block: 'center' });
+          element?.focus();
+        });
         return;
-      case 'text':
-        setTab('tables');
-        return;
+      }
     }
-  }, []);
+  }, [document]);
 
   if (view.isError) return <Status error>{t('error', { reason: view.error.message })}</Status>;
   if (editor.loaded.isError)
@@ -171,6 +174,7 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
         </p>
       )}
       {!editable && <p className="banner">{t('readOnly')}</p>}
+      <CarriedBanner />
       <div className="toolbar">
         {editable && (
           <>
@@ -246,9 +250,9 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
       <div className="desk">
         <div>
           <div className="tabs" role="tablist" aria-label={t('editor')}>
-            {(['lines', 'incomeLines', 'tables', 'projects'] as const).map((id) => (
+            {(['lines', 'incomeLines', 'tables', 'projects', ...FORM_TABS] as const).map((id) => (
               <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
-                {t(id)}
+                {id === 'lines' || id === 'incomeLines' || id === 'tables' || id === 'projects' ? t(id) : f(`tab_${id}`)}
                 {id === 'lines' ? ` (${lines.length})` : ''}
                 {/* as many as the budget's template prints: 10 in Hubei, 9 in Shanghai, 12 in Jiangsu */}
                 {id === 'tables' && derived !== null ? ` (${derived.disclosure.tables.length})` : ''}
@@ -298,22 +302,28 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
               selected={table}
               onSelect={setTable}
               stale={editor.stale}
+              findings={findings}
             />
           )}
-          {tab === 'projects' && (
-            <ProjectEditor
-              projects={document.projects}
+          {isFormTab(tab) && (
+            <DocumentForms
+              tab={tab}
+              document={document}
+              copy={copy}
+              setCopy={setCopy}
+              catalogue={catalogue}
               editable={editable}
-              focus={projectFocus}
-              onApply={(projects) => setCopy(setProjects(copy, projects))}
+              projectFocus={projectFocus}
             />
           )}
         </div>
         <aside className="desk-side">
           <FindingsPanel
             findings={findings}
-            onJump={(f) => jumpTo(f.location)}
+            onJump={(finding) => jumpTo(finding.location)}
             lineNo={(id) => lineIndex.get(id)}
+            doc={document}
+            disclosure={derived?.disclosure}
           />
           <CommentsPanel
             budgetId={budgetId}

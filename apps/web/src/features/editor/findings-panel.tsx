@@ -1,41 +1,32 @@
-import type { TFinding } from '@budgetflow/domain';
+import type { TBudgetDocument, TDisclosure, TFinding } from '@budgetflow/domain';
 import { useI18n } from '../../lib/i18n';
+import { groupYuan } from '../../lib/yuan-text';
+import { findingPlace, withSeparators } from './forms/finding-place';
 
-/** Where a finding points, in words a preparer recognises. */
-function where(finding: TFinding, lineNo: (lineId: string) => number | undefined): string {
-  const l = finding.location;
-  switch (l.kind) {
-    case 'line': {
-      const n = lineNo(l.lineId);
-      return `${n === undefined ? l.lineId : `#${n}`}${l.field === undefined ? '' : ` · ${l.field}`}`;
-    }
-    case 'table':
-      return `${l.table}${l.row === undefined ? '' : ` · ${l.row}`}${l.column === undefined ? '' : ` · ${l.column}`}`;
-    case 'project':
-      return `${l.projectId}${l.part === undefined ? '' : ` · ${l.part}`}`;
-    case 'text':
-      return l.section;
-    case 'document':
-      return l.path;
-  }
-}
+const CANONICAL = /^-?\d+\.\d{2}$/;
+const figure = (text: string) => (CANONICAL.test(text) ? groupYuan(text) : withSeparators(text));
 
 /**
- * The rule set's findings, errors first; each one is a button that takes the person to the cell,
- * table row or project it is about.
+ * The rule set's findings, errors first; each one is a button that takes the person to the field,
+ * cell, table row or project it is about, named as the person reads the budget, amounts grouped.
  */
 export function FindingsPanel({
   findings,
   onJump,
   lineNo,
+  doc = null,
+  disclosure,
 }: {
   findings: readonly TFinding[];
   onJump(finding: TFinding): void;
   lineNo(lineId: string): number | undefined;
+  doc?: TBudgetDocument | null;
+  disclosure?: TDisclosure | undefined;
 }) {
   const { t, locale } = useI18n();
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning');
+  const words = locale === 'zh' ? { expected: '应为', actual: '实为' } : { expected: 'expected', actual: 'actual' };
   return (
     <section className="findings-panel card" aria-labelledby="findings-title">
       <h2 id="findings-title">
@@ -49,12 +40,12 @@ export function FindingsPanel({
           {[...errors, ...warnings].map((f, i) => (
             <li key={`${f.ruleId}-${i}`} className={f.severity}>
               <button type="button" className="link" onClick={() => onJump(f)}>
-                {f.message[locale]}
+                {withSeparators(f.message[locale])}
               </button>
               <div className="muted">
-                {where(f, lineNo)}
-                {f.expected !== undefined && ` · expected ${f.expected}`}
-                {f.actual !== undefined && ` · actual ${f.actual}`}
+                {findingPlace(f, { doc, disclosure, lineNo, locale })}
+                {f.expected !== undefined && ` · ${words.expected} ${figure(f.expected)}`}
+                {f.actual !== undefined && ` · ${words.actual} ${figure(f.actual)}`}
               </div>
             </li>
           ))}

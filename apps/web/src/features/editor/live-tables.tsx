@@ -1,6 +1,8 @@
-import type { TDisclosure, TTableId } from '@budgetflow/domain';
+import type { TDisclosure, TFinding, TTableId } from '@budgetflow/domain';
+import { useMemo } from 'react';
 import { useI18n } from '../../lib/i18n';
 import { DisclosureTable } from '../disclosure/disclosure-table';
+import { tableMarks } from './forms/table-marks';
 
 /** The tables of the working copy (its template's), one at a time, recomputed as the lines change. */
 export function LiveTables({
@@ -9,15 +11,19 @@ export function LiveTables({
   onSelect,
   stale,
   onRowClick,
+  findings = [],
 }: {
   disclosure: TDisclosure;
+  /** Findings whose cells are marked in the table shown. */
+  findings?: readonly TFinding[];
   selected: TTableId;
   onSelect(id: TTableId): void;
   stale: boolean;
   onRowClick?: (table: TTableId, row: string) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const table = disclosure.tables.find((x) => x.id === selected);
+  const marks = useMemo(() => (table === undefined ? undefined : tableMarks(findings, table, locale)), [findings, table, locale]);
   return (
     <section aria-label={t('tables')} aria-busy={stale}>
       <div className="tabs" role="tablist" aria-label={t('tables')}>
@@ -39,6 +45,7 @@ export function LiveTables({
         {table !== undefined && (
           <DisclosureTable
             table={table}
+            {...(marks === undefined ? {} : { marks })}
             {...(onRowClick === undefined ? {} : { onRowClick: (row: string) => onRowClick(table.id, row) })}
           />
         )}

@@ -17,6 +17,7 @@ import {
   commitSaved,
   currentDocument,
   linesPatch,
+  needsWholeDocument,
   rebase,
   startWorkingCopy,
   type TWorkingCopy,
@@ -110,7 +111,7 @@ export function useBudgetEditor(budgetId: string) {
     setSaving(true);
     setSaveError(null);
     try {
-      if (copy.projects !== null) {
+      if (needsWholeDocument(copy)) {
         await api(`/api/budgets/${budgetId}/document`, {
           method: 'PUT',
           body: currentDocument(copy),

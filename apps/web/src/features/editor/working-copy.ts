@@ -16,7 +16,11 @@ export interface TWorkingCopy {
   projects: TProject[] | null;
   /** Amounts typed that are not (yet) amounts, by cell key, so that nothing typed is lost. */
   invalid: ReadonlyMap<string, { text: string; reason: string }>;
+  /** The other parts the forms edit (部门概况, 表9, last year, Part 3), when changed (saved with the whole document). */
+  parts?: TDocumentParts;
 }
+
+export type TDocumentParts = Partial<Pick<TBudgetDocument, 'department' | 'performance' | 'priorYears' | 'explanations'>>;
 
 export function startWorkingCopy(base: TBudgetDocument, baseVersion: number): TWorkingCopy {
   return {
@@ -53,6 +57,7 @@ export function currentLines(copy: TWorkingCopy): TExpenditureLine[] {
 export function currentDocument(copy: TWorkingCopy): TBudgetDocument {
   return {
     ...copy.base,
+    ...copy.parts,
     expenditureLines: currentLines(copy),
     incomeLines: applyEdits(copy.base.incomeLines, copy.incomeEdits),
     projects: copy.projects ?? copy.base.projects,
@@ -175,8 +180,26 @@ export function setProjects(copy: TWorkingCopy, projects: TProject[]): TWorkingC
   return { ...copy, projects };
 }
 
+export function setPart<K extends keyof TDocumentParts>(
+  copy: TWorkingCopy,
+  part: K,
+  value: NonNullable<TDocumentParts[K]>,
+): TWorkingCopy {
+  return { ...copy, parts: { ...copy.parts, [part]: value } };
+}
+
+/** Projects or a form's part changed: the save sends the whole document, not a lines patch. */
+export function needsWholeDocument(copy: TWorkingCopy): boolean {
+  return copy.projects !== null || copy.parts !== undefined;
+}
+
 export function changeCount(copy: TWorkingCopy): number {
-  return copy.lineEdits.size + copy.incomeEdits.size + (copy.projects === null ? 0 : 1);
+  return (
+    copy.lineEdits.size +
+    copy.incomeEdits.size +
+    (copy.projects === null ? 0 : 1) +
+    Object.keys(copy.parts ?? {}).length
+  );
 }
 
 function split<L>(edits: ReadonlyMap<string, L | null>): { upsert: L[]; remove: string[] } {

@@ -9,6 +9,7 @@ import { useI18n } from '../../lib/i18n';
 import { QueryView } from '../../ui/query-view';
 import { Status } from '../../ui/status';
 import { StateBadge } from '../../ui/state-badge';
+import { CarryForwardOffer, carrySource } from '../editor/forms/carry-forward';
 import { BudgetTable } from './budget-table';
 import { useBudgets } from './use-budgets';
 
@@ -53,11 +54,17 @@ export function PreparerHome() {
           </select>
         </label>
         {all.isSuccess &&
-          creatable.map((year) => (
-            <button key={year} type="button" onClick={() => create.mutate(year)} disabled={create.isPending}>
-              {t('createBudget', { year })}
-            </button>
-          ))}
+          creatable.map((year) => {
+            const source = carrySource(all.data.items, year);
+            return (
+              <span key={year}>
+                {source !== undefined && <CarryForwardOffer year={year} source={source} />}
+                <button type="button" onClick={() => create.mutate(year)} disabled={create.isPending}>
+                  {t('createBudget', { year })}
+                </button>
+              </span>
+            );
+          })}
         {create.isError && <Status error>{create.error.message}</Status>}
       </div>
       <QueryView query={budgets} isEmpty={(page) => page.items.length === 0}>

@@ -231,6 +231,8 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
             findings={budget.findings}
             onJump={(f) => jumpTo(f.location)}
             lineNo={(id) => lineNos.get(id)}
+            doc={revision.data?.document ?? null}
+            disclosure={budget.disclosure}
           />
         </aside>
       </div>

@@ -9,6 +9,11 @@ export const ZCreateBudgetRequest = z.strictObject({
   fiscalYear: ZFiscalYear,
   // A preparer creates for their own department; naming it is allowed, naming another is 404.
   departmentId: z.uuid().optional(),
+  // Start from last year's approved or published revision of the same department (carryForward).
+  fromRevision: z
+    .strictObject({ budgetId: z.uuid(), revisionNo: z.number().int().min(1) })
+    .optional()
+    .describe("Last year's approved or published revision to start from: units, 职能, staffing, continuing projects, lines, 上年预算数"),
 });
 export type TCreateBudgetRequest = z.output<typeof ZCreateBudgetRequest>;
 
