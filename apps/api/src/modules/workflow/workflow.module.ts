@@ -2,14 +2,16 @@ import { Module } from '@nestjs/common';
 import { BudgetsModule } from '../budgets/budgets.module';
 import { PublicModule } from '../public/public.module';
 import { RevisionsModule } from '../revisions/revisions.module';
+import { BureauModule } from '../bureau/bureau.module';
 import { IdempotencyRepository } from './idempotency.repository';
 import { OutboxRepository } from './outbox.repository';
+import { ReviewTrailRepository } from './review-trail.repository';
 import { WorkflowController } from './workflow.controller';
 import { WorkflowService } from './workflow.service';
 
 @Module({
-  imports: [BudgetsModule, RevisionsModule, PublicModule],
+  imports: [BudgetsModule, RevisionsModule, PublicModule, BureauModule],
   controllers: [WorkflowController],
-  providers: [WorkflowService, IdempotencyRepository, OutboxRepository],
+  providers: [WorkflowService, IdempotencyRepository, OutboxRepository, ReviewTrailRepository],
 })
 export class WorkflowModule {}
