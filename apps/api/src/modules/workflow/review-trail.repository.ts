@@ -1,6 +1,7 @@
 import type { BudgetRound, ReviewChain, WorkflowAction } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { TIndicators } from './dto/review-trail.schema';
 
 export interface TTrailEntry {
   budgetId: string;
@@ -109,6 +110,15 @@ export class ReviewTrailRepository {
        FROM revisions r, jsonb_array_elements(r.document->'expenditureLines') l
        WHERE r.budget_id = $1 AND r.revision_no = $2`,
       [budgetId, revisionNo, reply.documentNo, reply.date],
+    );
+  }
+
+  async indicators(m: EntityManager, budgetId: string): Promise<TIndicators['items']> {
+    return m.query(
+      `SELECT revision_no AS "revisionNo", line_id AS "lineId", unit_code AS "unitCode", function_code AS "functionCode", economic_code AS "economicCode",
+              kind, project_id AS "projectId", fund_source AS "fundSource", amount::text AS amount, document_no AS "documentNo", to_char(replied_on, 'YYYY-MM-DD') AS "repliedOn"
+       FROM budget_indicators WHERE budget_id = $1 ORDER BY revision_no, line_id`,
+      [budgetId],
     );
   }
 }
