@@ -108,6 +108,9 @@ describe('the review chain', () => {
     const [{ replied_on }] = await t.dataSource.query(`SELECT to_char(replied_on, 'YYYY-MM-DD') AS replied_on FROM budgets WHERE id = $1`, [id]);
     expect(replied_on).toBe(APPROVAL.date);
 
+    // Decided budgets stay on the reviewer's desk (已审).
+    expect((await t.http().get('/api/reviews/reviewed').set(u.reviewer.headers).expect(200)).body.items).toEqual([expect.objectContaining({ id, state: 'approved', lastAction: 'approve', stageName: '业务科室审核' })]);
+
     // 更正 needs a reason.
     await act(u.publisher, id, 'publish').expect(200);
     expect((await act(u.preparer, id, 'revise', {})).body.code).toBe('REVISE_REASON_REQUIRED');

@@ -1,6 +1,6 @@
 import { BUDGET_STATES, ROLES, WORKFLOW_ACTIONS, type BudgetState, type Role, type WorkflowAction, type WorkflowActor, type WorkflowContext } from './workflow.types';
 import { BUDGET_ROUNDS, DEFAULT_REVIEW_CHAIN, PROPOSAL_STAGE, type ActorOffice, type BudgetRound, type ReviewStage } from './review-chain';
-import { actionsFor, canEdit, transition } from './transition';
+import { actionsFor, canEdit, guardsFor, transition } from './transition';
 
 /** A context in which every guard holds, so that the matrix shows roles, states, rounds and stages alone. */
 const STAGE = DEFAULT_REVIEW_CHAIN.stages[0]!;
@@ -319,6 +319,17 @@ describe('the chain', () => {
     });
     const business1 = transition('submitted', 'issue-ceilings', reviewer(business), { ...clean, round: 'proposal', stage: { index: 0, count: 1, stage: PROPOSAL_STAGE } });
     expect(business1.ok ? 'ok' : business1.error.code).toBe('NOT_YOUR_STAGE');
+  });
+});
+
+describe('guardsFor', () => {
+  it('asks for the 批复 only at the last stage of the 二上', () => {
+    const at = (round: BudgetRound, index: number) => guardsFor('submitted', 'approve', 'reviewer', { round, stage: { index, count: 2, stage: STAGE } });
+    expect(at('final', 1)).toContain('replyGiven');
+    expect(at('final', 0)).not.toContain('replyGiven');
+    expect(at('final', 0)).toContain('opinionGiven');
+    expect(at('replied', 1)).not.toContain('replyGiven');
+    expect(guardsFor('draft', 'approve', 'reviewer', { round: 'final' })).toEqual([]);
   });
 });
 

@@ -10,12 +10,29 @@ import { ZodPipe } from '../../common/validation/zod.pipe';
 import { ReviewChainsRepository } from '../bureau/review-chains.repository';
 import { BudgetsService } from '../budgets/budgets.service';
 import { ZIdParams } from '../departments/dto/departments.schema';
-import { ZBudgetReview, ZIndicators, type TBudgetReview, type TIndicators } from './dto/review-trail.schema';
+import { ZBudgetReview, ZIndicators, ZReviewed, type TBudgetReview, type TIndicators, type TReviewed } from './dto/review-trail.schema';
 import { ReviewTrailRepository } from './review-trail.repository';
 
 const tags = ['workflow'];
 documentRoute({ method: 'get', path: '/api/budgets/{id}/review', summary: "The budget's round, review chain and current stage, its 批复, and the whole trail (who, when, opinion, reason, changed since)", tags, access: ALL_ROLES, params: ZIdParams, response: { status: 200, schema: ZBudgetReview } });
 documentRoute({ method: 'get', path: '/api/budgets/{id}/indicators', summary: '预算指标: the figures approved per line by the 批复', tags, access: ALL_ROLES, params: ZIdParams, response: { status: 200, schema: ZIndicators } });
+
+documentRoute({ method: 'get', path: '/api/reviews/reviewed', summary: '已审: the budgets the reviewer approved, returned or answered with ceilings, with their state now', tags, access: ['reviewer'], response: { status: 200, schema: ZReviewed } });
+
+/** 已审: a reviewer's decided budgets stay on their desk. */
+@Controller('api/reviews')
+export class ReviewedController {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly trail: ReviewTrailRepository,
+  ) {}
+
+  @Get('reviewed')
+  @Roles('reviewer')
+  async reviewed(@Caller() caller: TCaller): Promise<TReviewed> {
+    return { items: await this.trail.reviewedBy(this.dataSource.manager, caller.userId) };
+  }
+}
 
 /** What every stage sees of a budget's review: readable by whoever may see the budget. */
 @Controller('api/budgets/:id')

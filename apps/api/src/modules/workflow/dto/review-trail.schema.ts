@@ -52,3 +52,21 @@ export const ZIndicators = z.object({
   ),
 });
 export type TIndicators = z.output<typeof ZIndicators>;
+
+/** GET /api/reviews/reviewed: 已审, what the reviewer decided, so that it stays on their desk. */
+export const ZReviewed = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      departmentCode: z.string(),
+      departmentName: z.string(),
+      fiscalYear: z.number().int(),
+      state: z.string(),
+      round: ZBudgetRound,
+      lastAction: z.string(),
+      stageName: z.string().nullable(),
+      at: z.union([z.date(), z.string()]),
+    }),
+  ),
+});
+export type TReviewed = z.output<typeof ZReviewed>;
