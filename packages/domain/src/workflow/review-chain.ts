@@ -7,11 +7,17 @@ import type { Role } from './workflow.types';
  * - proposal: 一上, the department's proposal, reviewed by the 预算科, which issues the ceilings;
  * - ceilings: 一下 issued (控制数), the department prepares its 二上 within them;
  * - final: 二上 submitted, in review along the chain (and back with the preparer when returned);
- * - replied: 二下, the bureau's 批复 (document number and date), then publication and corrections.
+ * - replied: 二下, the bureau's 批复 (document number and date), then publication and corrections;
+ * - adjustment: 预算调整 after 批复, a new revision reviewed along the same chain.
  */
-export const BUDGET_ROUNDS = ['proposal', 'ceilings', 'final', 'replied'] as const;
+export const BUDGET_ROUNDS = ['proposal', 'ceilings', 'final', 'replied', 'adjustment'] as const;
 export type BudgetRound = (typeof BUDGET_ROUNDS)[number];
 export const ZBudgetRound = z.enum(BUDGET_ROUNDS);
+
+/** 预算调整: 调剂 (between lines, same total), 追加 (an increase), 调减 (a decrease). */
+export const ADJUSTMENT_KINDS = ['transfer', 'increase', 'decrease'] as const;
+export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
+export const ZAdjustmentKind = z.enum(ADJUSTMENT_KINDS);
 
 /** The offices of a finance bureau: 预算科, 业务科室, 资产科, 绩效科, other. */
 export const OFFICE_KINDS = ['budget', 'business', 'assets', 'performance', 'other'] as const;

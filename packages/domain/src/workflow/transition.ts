@@ -118,4 +118,5 @@ const PAST_TENSE: Readonly<Record<WorkflowAction, string>> = {
   publish: 'published',
   revise: 'revised',
   'issue-ceilings': 'answered with ceilings',
+  adjust: 'adjusted',
 };

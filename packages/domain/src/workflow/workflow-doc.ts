@@ -22,6 +22,7 @@ const ROUNDS: Record<BudgetRound, Words> = {
   ceilings: { zh: '一下：预算科下达控制数，部门编制二上', en: 'ceilings issued; the department prepares its final submission within them' },
   final: { zh: '二上：按审核链逐级审核', en: 'the final submission, reviewed stage by stage along the chain' },
   replied: { zh: '二下：批复（文号、日期、预算指标），公开与更正', en: 'the 批复 (document number, date, approved figures per line); publication and corrections' },
+  adjustment: { zh: '预算调整：调剂、追加、调减，按审核链审核', en: 'an adjustment after 批复 (transfer, increase, decrease), reviewed along the chain' },
 };
 const ACTIONS: Record<WorkflowAction, Words> = {
   submit: { zh: '报送', en: 'submit the budget for review (freezes a revision)' },
@@ -31,6 +32,7 @@ const ACTIONS: Record<WorkflowAction, Words> = {
   publish: { zh: '公开', en: 'publish the approved disclosure' },
   revise: { zh: '更正（须填理由）', en: 'start a correction of the published budget; body `{reason}` (required)' },
   'issue-ceilings': { zh: '下达控制数（一下）', en: 'the 预算科 answers the proposal; its figures stay as the 一上' },
+  adjust: { zh: '申请预算调整（须填类型与理由）', en: 'ask for an adjustment after 批复; body `{kind: transfer|increase|decrease, reason}`' },
 };
 const GUARD_WORDS: Record<GuardName, Words> = {
   ownDepartment: { zh: '本部门', en: "the actor's own department" },
@@ -43,6 +45,7 @@ const GUARD_WORDS: Record<GuardName, Words> = {
   opinionGiven: { zh: '已填审核意见', en: 'an opinion is given' },
   replyGiven: { zh: '已填批复文号与日期', en: 'the 批复 document number and date are given' },
   reviseReasonGiven: { zh: '已填更正理由', en: 'the correction has a reason' },
+  adjustmentGiven: { zh: '已填调整类型与理由', en: 'the adjustment has a kind and a reason' },
 };
 const EFFECTS: Record<WorkflowEffect['type'], string> = {
   'freeze-revision': 'freezes the working copy as a new revision',
@@ -52,6 +55,8 @@ const EFFECTS: Record<WorkflowEffect['type'], string> = {
   notify: 'notifies',
   'keep-proposal': 'keeps the proposal revision as the 一上 figures',
   'record-reply': 'records the 批复 and the 预算指标 per line; starts the 20-day clock',
+  'open-adjustment': 'opens the adjustment, based on the approved revision',
+  'record-adjustment': "records the adjustment's 批复; the new revision's figures become the 预算指标",
 };
 const AT: Record<StageCondition, string> = { 'before-last-stage': 'before the last stage', 'last-stage': 'at the last stage' };
 const MOVE: Record<StageMove, string> = { enter: 'enters the first stage', advance: 'moves to the next stage', leave: 'leaves the chain' };

@@ -15,7 +15,8 @@ export type GuardName =
   | 'actsAtStage'
   | 'opinionGiven'
   | 'replyGiven'
-  | 'reviseReasonGiven';
+  | 'reviseReasonGiven'
+  | 'adjustmentGiven';
 
 export interface Guard {
   holds(actor: WorkflowActor, context: WorkflowContext): boolean;
@@ -81,5 +82,10 @@ export const GUARDS: Readonly<Record<GuardName, Guard>> = {
     holds: (_actor, context) => given(context.reason),
     error: 'REVISE_REASON_REQUIRED',
     message: () => 'a correction (更正) of a published budget requires a reason',
+  },
+  adjustmentGiven: {
+    holds: (_actor, context) => context.adjustmentKind !== undefined && given(context.reason),
+    error: 'ADJUSTMENT_REASON_REQUIRED',
+    message: () => 'a 预算调整 requires its kind (transfer 调剂, increase 追加, decrease 调减) and a reason',
   },
 };

@@ -1,4 +1,4 @@
-import type { ActorOffice, BudgetRound, StagePosition } from './review-chain';
+import type { ActorOffice, AdjustmentKind, BudgetRound, StagePosition } from './review-chain';
 
 /** The state of a budget revision. `submitted` is 审核中 (under review by the finance bureau). */
 export const BUDGET_STATES = ['draft', 'submitted', 'returned', 'approved', 'published'] as const;
@@ -7,8 +7,9 @@ export type BudgetState = (typeof BUDGET_STATES)[number];
 /**
  * `revise` starts a correction of a published budget: a new revision that is reviewed again.
  * `issue-ceilings` (下达控制数, 一下): the 预算科 answers a proposal (一上) with the department's ceilings.
+ * `adjust` (预算调整): after 批复 the department asks for an adjustment, reviewed along the chain.
  */
-export const WORKFLOW_ACTIONS = ['submit', 'withdraw', 'return', 'approve', 'publish', 'revise', 'issue-ceilings'] as const;
+export const WORKFLOW_ACTIONS = ['submit', 'withdraw', 'return', 'approve', 'publish', 'revise', 'issue-ceilings', 'adjust'] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 /** preparer and publisher belong to a department; a reviewer (财政局) works on a scope of departments. */
@@ -44,6 +45,8 @@ export interface WorkflowContext {
   opinion?: string;
   /** the 批复 given at the last stage: its document number (文号) and date (YYYY-MM-DD) */
   reply?: { documentNo?: string; date?: string };
+  /** the kind of 预算调整 asked for (its reason is `reason`) */
+  adjustmentKind?: AdjustmentKind;
 }
 
 export type NotifyAudience = 'preparers' | 'reviewers' | 'publishers';
@@ -56,4 +59,6 @@ export type WorkflowEffect =
   | { type: 'render-publication' } // produce the public disclosure of the approved revision, as a new version
   | { type: 'notify'; who: NotifyAudience; reason?: string }
   | { type: 'keep-proposal' } // the proposal's revision stays as the 一上 figures, beside the ceilings
+  | { type: 'open-adjustment' } // 预算调整 starts: the adjusted revision is its base
+  | { type: 'record-adjustment' } // the adjustment's 批复: the new revision's figures become the 预算指标
   | { type: 'record-reply' }; // 批复: the approved figures become 预算指标 per line; the 20-day clock starts

@@ -28,6 +28,8 @@ export const ERROR_STATUS = {
   REPLY_REQUIRED: 400,
   /** a correction (更正) without its reason */
   REVISE_REASON_REQUIRED: 400,
+  /** a 预算调整 without its kind or reason */
+  ADJUSTMENT_REASON_REQUIRED: 400,
   /** a reviewer acting on a budget that waits on another stage of its chain */
   NOT_YOUR_STAGE: 403,
 } as const satisfies Record<string, number>;

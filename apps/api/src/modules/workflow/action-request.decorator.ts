@@ -1,10 +1,11 @@
+import type { AdjustmentKind } from '@budgetflow/domain';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { AppError } from '../../common/errors/app-error';
 import { parseOrThrow } from '../../common/validation/zod.pipe';
 import { IdPipe } from '../budgets/request-parts';
-import { ZActionRequest, ZApproveRequest, ZIdempotencyKey, ZIssueCeilingsRequest, ZReturnRequest, ZReviseRequest } from './dto/workflow-requests.schema';
+import { ZActionRequest, ZAdjustRequest, ZApproveRequest, ZIdempotencyKey, ZIssueCeilingsRequest, ZReturnRequest, ZReviseRequest } from './dto/workflow-requests.schema';
 
 export interface TActionRequestParts {
   budgetId: string;
@@ -13,6 +14,7 @@ export interface TActionRequestParts {
   opinion?: string | undefined;
   documentNo?: string | undefined;
   date?: string | undefined;
+  kind?: AdjustmentKind | undefined;
   idempotencyKey: string | undefined;
 }
 
@@ -24,6 +26,7 @@ export const ACTION_BODIES = {
   approve: ZApproveRequest,
   revise: ZReviseRequest,
   'issue-ceilings': ZIssueCeilingsRequest,
+  adjust: ZAdjustRequest,
 } as const;
 const budgetId = new IdPipe('Budget');
 

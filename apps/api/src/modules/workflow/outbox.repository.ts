@@ -45,6 +45,8 @@ export class OutboxRepository {
         case 'open-revision':
         case 'keep-proposal':
         case 'record-reply':
+        case 'open-adjustment':
+        case 'record-adjustment':
           break;
       }
     }

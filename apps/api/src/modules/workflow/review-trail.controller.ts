@@ -12,9 +12,12 @@ import { BudgetsService } from '../budgets/budgets.service';
 import { ZIdParams } from '../departments/dto/departments.schema';
 import { ZBudgetReview, ZIndicators, ZReviewed, type TBudgetReview, type TIndicators, type TReviewed } from './dto/review-trail.schema';
 import { ReviewTrailRepository } from './review-trail.repository';
+import { AdjustmentsRepository } from './adjustments.repository';
+import { ZAdjustments, type TAdjustments } from './dto/adjustments.schema';
 
 const tags = ['workflow'];
 documentRoute({ method: 'get', path: '/api/budgets/{id}/review', summary: "The budget's round, review chain and current stage, its 批复, and the whole trail (who, when, opinion, reason, changed since)", tags, access: ALL_ROLES, params: ZIdParams, response: { status: 200, schema: ZBudgetReview } });
+documentRoute({ method: 'get', path: '/api/budgets/{id}/adjustments', summary: '预算调整: each adjustment (kind, reason, 批复) with 年初预算 / 调整数 / 调整后预算 per line', tags, access: ALL_ROLES, params: ZIdParams, response: { status: 200, schema: ZAdjustments } });
 documentRoute({ method: 'get', path: '/api/budgets/{id}/indicators', summary: '预算指标: the figures approved per line by the 批复', tags, access: ALL_ROLES, params: ZIdParams, response: { status: 200, schema: ZIndicators } });
 
 documentRoute({ method: 'get', path: '/api/reviews/reviewed', summary: '已审: the budgets the reviewer approved, returned or answered with ceilings, with their state now', tags, access: ['reviewer'], response: { status: 200, schema: ZReviewed } });
@@ -42,6 +45,7 @@ export class ReviewTrailController {
     private readonly budgets: BudgetsService,
     private readonly trail: ReviewTrailRepository,
     private readonly chains: ReviewChainsRepository,
+    private readonly adjustments: AdjustmentsRepository,
   ) {}
 
   @Get('review')
@@ -62,6 +66,13 @@ export class ReviewTrailController {
       reply: place.reply,
       trail: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), changedSince: r.revisionNo < current })),
     };
+  }
+
+  @Get('adjustments')
+  @Roles(...ALL_ROLES)
+  async adjustmentsOf(@Caller() caller: TCaller, @Param(new ZodPipe(ZIdParams)) params: { id: string }): Promise<TAdjustments> {
+    const budget = await this.budgets.mustFind(this.dataSource.manager, caller, params.id);
+    return { items: await this.adjustments.list(this.dataSource.manager, budget.id) };
   }
 
   @Get('indicators')

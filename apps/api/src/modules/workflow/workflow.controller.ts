@@ -19,6 +19,7 @@ const ACTION_ROLES: Record<WorkflowAction, TRole[]> = {
   publish: ['publisher'],
   revise: ['preparer', 'publisher'],
   'issue-ceilings': ['reviewer'],
+  adjust: ['preparer'],
 };
 
 /** The body each action's route reads (ACTION_BODIES of the decorator). */
@@ -30,6 +31,7 @@ const BODY_OF: Record<WorkflowAction, keyof typeof ACTION_BODIES> = {
   publish: 'action',
   revise: 'revise',
   'issue-ceilings': 'issue-ceilings',
+  adjust: 'adjust',
 };
 
 for (const action of Object.keys(ACTION_ROLES) as WorkflowAction[]) {
@@ -100,5 +102,13 @@ export class WorkflowController {
   @HttpCode(200)
   issueCeilings(@Caller() caller: TCaller, @ActionRequest('issue-ceilings') request: TActionRequestParts): Promise<TActionResult> {
     return this.workflow.act(caller, 'issue-ceilings', request);
+  }
+
+  /** 预算调整 after 批复; GET /api/budgets/:id/adjustments shows 年初预算 / 调整数 / 调整后预算. */
+  @Post('adjust')
+  @Roles(...ACTION_ROLES.adjust)
+  @HttpCode(200)
+  adjust(@Caller() caller: TCaller, @ActionRequest('adjust') request: TActionRequestParts): Promise<TActionResult> {
+    return this.workflow.act(caller, 'adjust', request);
   }
 }

@@ -7,12 +7,13 @@ import { IdempotencyRepository } from './idempotency.repository';
 import { OutboxRepository } from './outbox.repository';
 import { ReviewedController, ReviewTrailController } from './review-trail.controller';
 import { ReviewTrailRepository } from './review-trail.repository';
+import { AdjustmentsRepository } from './adjustments.repository';
 import { WorkflowController } from './workflow.controller';
 import { WorkflowService } from './workflow.service';
 
 @Module({
   imports: [BudgetsModule, RevisionsModule, PublicModule, BureauModule],
   controllers: [WorkflowController, ReviewTrailController, ReviewedController],
-  providers: [WorkflowService, IdempotencyRepository, OutboxRepository, ReviewTrailRepository],
+  providers: [WorkflowService, IdempotencyRepository, OutboxRepository, ReviewTrailRepository, AdjustmentsRepository],
 })
 export class WorkflowModule {}

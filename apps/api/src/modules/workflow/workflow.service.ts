@@ -1,4 +1,4 @@
-import { canonicalJson, fitsStage, stageAt, transition, type BudgetRound, type StagePosition, type WorkflowAction, type WorkflowContext } from '@budgetflow/domain';
+import { canonicalJson, fitsStage, stageAt, transition, type BudgetRound, type StagePosition, type WorkflowAction, type WorkflowContext, type WorkflowEffect } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -19,9 +19,10 @@ import { OutboxRepository } from './outbox.repository';
 import { ReviewChainsRepository } from '../bureau/review-chains.repository';
 import { ReviewerOfficesRepository, type TPrincipal } from '../bureau/reviewer-offices.repository';
 import { ReviewTrailRepository } from './review-trail.repository';
+import { AdjustmentsRepository } from './adjustments.repository';
 
 /** What an action carries besides its name: the version seen, the reason (return, revise), the opinion and the 批复. */
-type TActionInput = Pick<TActionRequestParts, 'version' | 'reason' | 'opinion' | 'documentNo' | 'date'>;
+type TActionInput = Pick<TActionRequestParts, 'version' | 'reason' | 'opinion' | 'documentNo' | 'date' | 'kind'>;
 
 export interface TActionResult {
   id: string;
@@ -56,12 +57,13 @@ export class WorkflowService {
     private readonly chains: ReviewChainsRepository,
     private readonly offices: ReviewerOfficesRepository,
     private readonly trail: ReviewTrailRepository,
+    private readonly adjustments: AdjustmentsRepository,
   ) {}
 
   /** Acts once per Idempotency-Key: a retry with the same key gets the first answer back. */
   async act(caller: TCaller, action: WorkflowAction, request: TActionRequestParts): Promise<TActionResult> {
     const { budgetId: id, idempotencyKey: key } = request;
-    const input: TActionInput = { version: request.version, reason: request.reason, opinion: request.opinion, documentNo: request.documentNo, date: request.date };
+    const input: TActionInput = { version: request.version, reason: request.reason, opinion: request.opinion, documentNo: request.documentNo, date: request.date, kind: request.kind };
     if (key === undefined) return this.perform(caller, id, action, input, undefined);
     const fingerprint = createHash('sha256').update(canonicalJson({ id, action, input })).digest('hex');
     const stored = await this.idempotency.find(this.dataSource.manager, caller.userId, key);
@@ -109,7 +111,8 @@ export class WorkflowService {
     const decision = transition(budget.state, action, actor, onBehalfOf === undefined ? context : { ...context, reviewerScope: onBehalfOf.scope });
     if (!decision.ok) throw toAppError(decision.error);
     const freezes = decision.effects.some((e) => e.type === 'freeze-revision');
-    const replies = decision.effects.some((e) => e.type === 'record-reply');
+    const has = (type: WorkflowEffect['type']) => decision.effects.some((e) => e.type === type);
+    const replies = has('record-reply') || has('record-adjustment');
     const reply = replies && input.documentNo !== undefined && input.date !== undefined ? { documentNo: input.documentNo, date: input.date } : null;
 
     return this.dataSource.transaction(async (m) => {
@@ -139,9 +142,14 @@ export class WorkflowService {
         stageIndex: decision.stageIndex,
         chain: action === 'submit' ? chain : null,
         keepProposal: decision.effects.some((e) => e.type === 'keep-proposal'),
-        reply,
+        // an adjustment's 批复 is the adjustment's; the budget's own 批复 (and its 20-day clock) stands
+        reply: has('record-reply') ? reply : null,
       });
       if (reply !== null) await this.trail.recordIndicators(m, id, budget.revision_no, reply);
+      if (reply !== null && has('record-adjustment')) await this.adjustments.approve(m, id, budget.revision_no, reply);
+      if (has('open-adjustment') && input.kind !== undefined && input.reason !== undefined) {
+        await this.adjustments.open(m, { budgetId: id, kind: input.kind, reason: input.reason, baseRevisionNo: budget.revision_no, requestedBy: caller.userId });
+      }
       await this.trail.append(m, {
         budgetId: id,
         revisionNo: updated.revision_no,
@@ -228,6 +236,7 @@ export class WorkflowService {
       errorCount: derivation?.errorCount ?? 0,
       ...(input.reason === undefined ? {} : { reason: input.reason }),
       ...(input.opinion === undefined ? {} : { opinion: input.opinion }),
+      ...(input.kind === undefined ? {} : { adjustmentKind: input.kind }),
       reply: { ...(input.documentNo === undefined ? {} : { documentNo: input.documentNo }), ...(input.date === undefined ? {} : { date: input.date }) },
       reviewerScope: scope === 'all' ? 'all' : scope.includes(budget.department_id) ? [budget.department_code] : [],
       round,
