@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TBrowser } from './support/browser';
 import { DEMO_PASSWORD, startBudgetflowServer, type TBudgetflowServer } from './support/budgetflow-server';
+import { storyOf } from './support/story';
 import { ensureWebBuilt } from './support/web-build';
 
 /**
@@ -19,6 +20,7 @@ const YEAR = 2021;
 let server: TBudgetflowServer;
 let browser: TBrowser;
 let page: Page;
+let story: ReturnType<typeof storyOf>;
 
 beforeAll(async () => {
   rmSync(SHOTS, { recursive: true, force: true });
@@ -28,6 +30,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.context.newPage();
   page.setDefaultTimeout(30_000);
+  story = storyOf(page, server, SHOTS);
 }, 180_000);
 
 afterAll(async () => {
@@ -35,7 +38,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 
 /** A demo account's API, for the preparer's steps that this story is not about. */
 async function apiAs(username: string): Promise<(method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>> {
@@ -50,18 +52,6 @@ async function apiAs(username: string): Promise<(method: string, url: string, bo
     });
 }
 
-async function signIn(username: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL('**/desk');
-}
-
-async function signOut(): Promise<void> {
-  await page.getByRole('button', { name: '退出' }).click();
-  await page.getByRole('link', { name: '登录' }).waitFor();
-}
 
 async function openQueued(): Promise<void> {
   await page.getByRole('main').getByRole('link', { name: '审核', exact: true }).first().click();
@@ -79,14 +69,6 @@ async function approveWithOpinion(opinion: string): Promise<void> {
   await page.getByText('已审核通过').waitFor();
 }
 
-async function step(name: string, work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    await shot(`failed-${name}`).catch(() => undefined);
-    throw error;
-  }
-}
 
 it('carries a budget through two review stages with opinions and a return in between', async () => {
   const preparer = await apiAs('preparer');
@@ -101,17 +83,17 @@ it('carries a budget through two review stages with opinions and a return in bet
   expect((await budgetOffice('POST', `/api/budgets/${id}/issue-ceilings`, { opinion: '按控制数编制二上' })).status).toBe(200);
   expect((await preparer('POST', `/api/budgets/${id}/submit`, {})).status).toBe(200);
 
-  await step('business-office-approves', async () => {
-    await signIn('reviewer');
+  await story.step('business-office-approves', async () => {
+    await story.signIn('reviewer');
     await openQueued();
     await page.getByText('当前环节：业务科室审核（1/2）').waitFor();
     await approveWithOpinion('同意，报预算科');
-    await shot('01-business-office-approved');
-    await signOut();
+    await story.shot('01-business-office-approved');
+    await story.signOut();
   });
 
-  await step('budget-office-returns', async () => {
-    await signIn('reviewer2');
+  await story.step('budget-office-returns', async () => {
+    await story.signIn('reviewer2');
     await openQueued();
     const trail = page.getByRole('region', { name: '审核记录' });
     await trail.getByText('审核意见：同意，报预算科').waitFor();
@@ -119,28 +101,28 @@ it('carries a budget through two review stages with opinions and a return in bet
     await page.getByRole('dialog').getByLabel('退回意见').fill('项目支出测算依据不足');
     await page.getByRole('dialog').getByRole('button', { name: '退回' }).click();
     await page.getByText('已退回').first().waitFor();
-    await shot('02-budget-office-returned');
-    await signOut();
+    await story.shot('02-budget-office-returned');
+    await story.signOut();
   });
 
   expect((await preparer('POST', `/api/budgets/${id}/submit`, {})).status).toBe(200);
 
-  await step('business-office-approves-again', async () => {
-    await signIn('reviewer');
+  await story.step('business-office-approves-again', async () => {
+    await story.signIn('reviewer');
     await openQueued();
     // The earlier return and its reason are in the trail of every stage.
     await page.getByRole('region', { name: '审核记录' }).getByText('理由：项目支出测算依据不足').waitFor();
     await approveWithOpinion('已补充测算依据，同意');
-    await signOut();
+    await story.signOut();
   });
 
-  await step('budget-office-replies', async () => {
-    await signIn('reviewer2');
+  await story.step('budget-office-replies', async () => {
+    await story.signIn('reviewer2');
     await openQueued();
     const trail = page.getByRole('region', { name: '审核记录' });
     await trail.getByText('理由：项目支出测算依据不足').waitFor();
     await trail.getByText('审核意见：已补充测算依据，同意').waitFor();
-    await shot('03-budget-office-trail');
+    await story.shot('03-budget-office-trail');
     await page.getByRole('button', { name: '批复' }).click();
     const reply = page.getByRole('dialog', { name: '批复（二下）' });
     await reply.getByLabel('审核意见').fill('同意');
@@ -150,11 +132,11 @@ it('carries a budget through two review stages with opinions and a return in bet
     await reply.getByRole('button', { name: '批复' }).click();
     await page.locator('h1 .state', { hasText: '已批复' }).waitFor();
     await page.getByText('批复文号：硚财预〔2021〕1号（2021-02-20）').first().waitFor();
-    await shot('04-replied');
+    await story.shot('04-replied');
     // The decided budget stays on the desk, under 已审.
     await page.getByRole('link', { name: '工作台' }).click();
     await page.waitForURL('**/desk');
     await page.getByRole('region', { name: '已审' }).getByRole('link', { name: '武汉市硚口区大数据中心' }).waitFor();
-    await shot('05-reviewed-list');
+    await story.shot('05-reviewed-list');
   });
 }, 240_000);
