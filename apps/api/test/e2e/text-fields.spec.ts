@@ -129,6 +129,16 @@ describe('NUL and lone surrogates in text', () => {
       'POST /api/comments/{id}/answer': [{ as: 'preparer', path: `/api/comments/${commentId}/answer`, body: { answer: '答复' } }],
       'POST /api/budgets/{id}/return': [{ as: 'reviewer', path: `/api/budgets/${submitted.id}/return`, body: { reason: '退回' } }],
       'PUT /api/fiscal-years/{year}': [{ as: 'admin', path: '/api/fiscal-years/2023', body: { status: 'open', template: 'shanghai-district' } }],
+      'PUT /api/admin/bureaus/{code}': [{ as: 'admin', path: '/api/admin/bureaus/420104', body: { name: '财政局', departments: ['019001'] } }],
+      'PUT /api/admin/offices/{code}': [{ as: 'admin', path: '/api/admin/offices/yusuanke', body: { bureau: '420104', name: '预算科', kind: 'budget', departments: ['019001'], reviewers: ['reviewer'] } }],
+      'PUT /api/admin/review-chains/{bureau}/{year}': [
+        { as: 'admin', path: '/api/admin/review-chains/420104/2020', body: { proposalRound: false, stages: [{ key: 'budget', name: '预算科审核', role: 'reviewer', office: { by: 'office', code: 'yusuanke' } }] } },
+      ],
+      'POST /api/delegations': [{ as: 'reviewer', path: '/api/delegations', body: { delegate: 'reviewer2', startsOn: '2020-01-01', endsOn: '2020-01-31', reason: '出差' } }],
+      'POST /api/budgets/{id}/approve': [{ as: 'reviewer', path: `/api/budgets/${submitted.id}/approve`, body: { opinion: '同意', documentNo: '硚财预〔2020〕1号', date: '2020-02-20' } }],
+      'POST /api/budgets/{id}/revise': [{ as: 'preparer', path: `/api/budgets/${draft.id}/revise`, body: { reason: '更正' } }],
+      'POST /api/budgets/{id}/issue-ceilings': [{ as: 'reviewer', path: `/api/budgets/${submitted.id}/issue-ceilings`, body: { opinion: '按控制数编制' } }],
+      'POST /api/budgets/{id}/adjust': [{ as: 'preparer', path: `/api/budgets/${draft.id}/adjust`, body: { kind: 'transfer', reason: '调剂' } }],
       'POST /api/catalogue/{year}/uploads': [
         { as: 'admin', path: '/api/catalogue/2021/uploads', body: { functional: 'code,name\n201,一般公共服务支出\n', economic: 'code,name\n301,工资福利支出\n' } },
       ],

@@ -29,8 +29,8 @@ describe('start against a fresh database', () => {
       afterFirst = await snapshot(first);
       expect(afterFirst).toEqual([
         expect.objectContaining({
-          departments: ['019001', '999001'],
-          active_users: ['admin', 'preparer', 'preparer2', 'publisher', 'reviewer', 'reviewer2'],
+          departments: ['019001', '998001', '999001'],
+          active_users: ['admin', 'preparer', 'preparer2', 'preparer3', 'publisher', 'publisher3', 'reviewer', 'reviewer2', 'reviewer3'],
           budgets: 2,
         }),
       ]);

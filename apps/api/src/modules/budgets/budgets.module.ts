@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { QueueClientModule } from '../../queue/queue-client.module';
+import { BureauModule } from '../bureau/bureau.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { BudgetJobsController } from './budget-jobs.controller';
 import { BudgetJobsService } from './budget-jobs.service';
@@ -13,7 +14,7 @@ import { CarryForwardSourceRepository } from './carry-forward-source.repository'
 import { DepartmentDraftRepository } from './department-draft.repository';
 
 @Module({
-  imports: [QueueClientModule, CatalogueModule],
+  imports: [QueueClientModule, CatalogueModule, BureauModule],
   controllers: [BudgetsController, BudgetWorkbookController, BudgetJobsController],
   providers: [BudgetsService, BudgetJobsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService, DepartmentDraftRepository, CarryForwardSourceRepository],
   exports: [BudgetsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService],

@@ -1,9 +1,10 @@
-import { carryForward, formatYuan, MAX_BUDGET_YUAN, ZBudgetDocument, type Catalogue, type TBudgetDocument, type TCarriedForward, type TExpenditureLine } from '@budgetflow/domain';
+import { carryForward, firstRound, formatYuan, MAX_BUDGET_YUAN, ZBudgetDocument, type Catalogue, type TBudgetDocument, type TCarriedForward, type TExpenditureLine } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
 import { AppError, notFound, type TFieldError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
+import { ReviewChainsRepository } from '../bureau/review-chains.repository';
 import { BudgetDerivationService, type TSerializedDerivation } from './budget-derivation.service';
 import { BudgetLinesRepository, type TLineStamp } from './budget-lines.repository';
 import { BudgetUnitCodes } from './budget-unit-codes';
@@ -57,6 +58,7 @@ export class BudgetsService {
     private readonly audit: AuditService,
     private readonly catalogues: CatalogueInForce,
     private readonly carrySources: CarryForwardSourceRepository,
+    private readonly chains: ReviewChainsRepository,
   ) {
     this.unitCodes = new BudgetUnitCodes(budgets);
   }
@@ -91,7 +93,9 @@ export class BudgetsService {
       const start = from === undefined ? undefined : await this.carriedStart(m, { departmentId, fiscalYear: request.fiscalYear, ...from }, template, catalogue);
       const document = start?.document ?? empty;
       const { rest, expenditureLines, incomeLines } = splitDocument(document);
-      const id = await this.budgets.insertDraft(m, departmentId, request.fiscalYear, rest);
+      // The year's chain decides whether the budget starts with a proposal (一上) or within given ceilings.
+      const round = firstRound(await this.chains.forDepartment(m, departmentId, request.fiscalYear));
+      const id = await this.budgets.insertDraft(m, departmentId, request.fiscalYear, rest, round);
       if (id === undefined) throw new AppError('CONFLICT', `The department already has a budget for ${request.fiscalYear}`);
       if (start !== undefined) await this.writeLines(m, id, 1, expenditureLines, incomeLines);
       const carried = start === undefined ? {} : { fromRevision: request.fromRevision, carried: start.carried };
