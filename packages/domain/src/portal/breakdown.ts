@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZAmount } from '../budget/amount.schema';
-import { ZEconomicCode, ZExpenditureKind, ZFunctionCode, ZFundSource, ZUnitCode, type TExpenditureLine } from '../budget/budget-document.schema';
+import { ZEconomicCode, ZExpenditureKind, ZFunctionCode, ZFundSource, ZUnitCode, type TBudgetDocument, type TExpenditureLine } from '../budget/budget-document.schema';
+import { lookupName, type Catalogue } from '../catalogue/catalogue';
 import { FUND_SOURCE_NAMES, type FundSource } from '../budget/fund-source';
 import { formatYuan, parseFen, type Fen } from '../money/fen';
 
@@ -162,4 +163,27 @@ export function drillDown(data: TBreakdownData, by: TBreakdownDimension, path: r
 /** How deep a dimension goes: a view with this many codes in its path shows the basic/project split. */
 export function breakdownDepth(by: TBreakdownDimension): number {
   return LEVELS[by].length;
+}
+
+const prefixes = (code: string, digits: readonly number[]): string[] => digits.filter((n) => n <= code.length).map((n) => code.slice(0, n));
+
+/** The facts of a budget with the names of the year's catalogue (a code it does not know keeps its code as its name). */
+export function breakdownDataOf(document: Pick<TBudgetDocument, 'expenditureLines' | 'department'>, catalogue: Catalogue): TBreakdownData {
+  const facts = breakdownFacts(document.expenditureLines);
+  const named = (kind: 'functional' | 'economic', codes: Iterable<string>): Record<string, string> =>
+    Object.fromEntries([...new Set(codes)].sort().map((code) => [code, lookupName(catalogue, kind, code) ?? code]));
+  return {
+    facts,
+    names: {
+      functional: named('functional', facts.flatMap((f) => prefixes(f.functionCode, [3, 5, 7]))),
+      economic: named('economic', facts.flatMap((f) => prefixes(f.economicCode, [3, 5]))),
+      units: Object.fromEntries(document.department.units.map((u) => [u.code, u.name])),
+    },
+  };
+}
+
+/** What a search by 功能科目 matches: every 类, 款 and 项 code the lines use, and each as "code name". */
+export function functionSearchKeys(data: TBreakdownData): { codes: string[]; lines: string[] } {
+  const codes = Object.keys(data.names.functional).sort();
+  return { codes, lines: codes.map((code) => `${code} ${data.names.functional[code] ?? code}`) };
 }
