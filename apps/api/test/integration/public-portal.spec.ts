@@ -45,7 +45,7 @@ describe('the public portal API', () => {
 
   it('searches the district by department name, 功能科目 name or code and year, paged, newest year first', async () => {
     const all = await t.http().get('/api/public/search').expect(200);
-    expect(all.body).toMatchObject({ page: 1, pageSize: 20, total: 3 });
+    expect(all.body).toMatchObject({ page: 1, pageSize: 20, total: 3, years: [2021, 2020] });
     expect(all.body.items.map((i: { fiscalYear: number; department: { code: string } }) => `${i.fiscalYear}:${i.department.code}`)).toEqual(['2021:019001', '2020:019001', '2020:020001']);
 
     const byName = await t.http().get('/api/public/search').query({ q: '档案' }).expect(200);

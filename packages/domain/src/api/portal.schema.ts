@@ -16,7 +16,13 @@ export const ZDisclosureSearchItem = ZPublicationSummary.omit({ latest: true }).
   matchedFunctions: z.array(ZMatchedFunction), // empty when the department's name matched, or without a query
 });
 
-export const ZDisclosureSearchPage = z.object({ items: z.array(ZDisclosureSearchItem), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
+export const ZDisclosureSearchPage = z.object({
+  items: z.array(ZDisclosureSearchItem),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+  years: z.array(z.number().int()), // every year anything was published, newest first: what the year filter offers
+});
 
 /** GET /api/public/departments/{code}/years: each published year of a department, with its change. */
 export const ZDepartmentYears = z.object({

@@ -165,7 +165,10 @@ export function breakdownDepth(by: TBreakdownDimension): number {
   return LEVELS[by].length;
 }
 
-const prefixes = (code: string, digits: readonly number[]): string[] => digits.filter((n) => n <= code.length).map((n) => code.slice(0, n));
+/** The drill-down path a 功能 or 经济 code stands at: 2010350 with [3, 5, 7] → 201, 20103, 2010350. */
+export function codePath(code: string, digits: readonly number[]): string[] {
+  return digits.filter((n) => n <= code.length).map((n) => code.slice(0, n));
+}
 
 /** The facts of a budget with the names of the year's catalogue (a code it does not know keeps its code as its name). */
 export function breakdownDataOf(document: Pick<TBudgetDocument, 'expenditureLines' | 'department'>, catalogue: Catalogue): TBreakdownData {
@@ -175,8 +178,8 @@ export function breakdownDataOf(document: Pick<TBudgetDocument, 'expenditureLine
   return {
     facts,
     names: {
-      functional: named('functional', facts.flatMap((f) => prefixes(f.functionCode, [3, 5, 7]))),
-      economic: named('economic', facts.flatMap((f) => prefixes(f.economicCode, [3, 5]))),
+      functional: named('functional', facts.flatMap((f) => codePath(f.functionCode, [3, 5, 7]))),
+      economic: named('economic', facts.flatMap((f) => codePath(f.economicCode, [3, 5]))),
       units: Object.fromEntries(document.department.units.map((u) => [u.code, u.name])),
     },
   };

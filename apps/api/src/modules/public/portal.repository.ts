@@ -89,6 +89,11 @@ export class PortalRepository {
     return { rows, total: count[0]?.total ?? 0 };
   }
 
+  async publishedYears(m: EntityManager): Promise<number[]> {
+    const rows: { year: number }[] = await m.query(`SELECT DISTINCT fiscal_year AS year FROM publications ORDER BY 1 DESC`);
+    return rows.map((r) => r.year);
+  }
+
   /** A department's newest publication of each year it published. */
   async yearsOfDepartment(m: EntityManager, departmentCode: string): Promise<{ id: string; fiscalYear: number; department: { code: string; name: string }; digest: TDisclosureDigest }[]> {
     return m.query(

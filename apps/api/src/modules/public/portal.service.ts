@@ -46,20 +46,20 @@ export class PortalService {
   async search(query: TSearchQuery): Promise<TDisclosureSearchPage> {
     await this.catchUp();
     const q = query.q?.trim() || undefined;
-    const { rows, total } = await this.portal.search(this.dataSource.manager, {
+    const [{ rows, total }, years] = await Promise.all([this.portal.search(this.dataSource.manager, {
       namePattern: q === undefined ? undefined : likePattern(q),
       code: q !== undefined && FUNCTION_CODE.test(q) ? q : undefined,
       year: query.year,
       page: query.page,
       pageSize: query.pageSize,
-    });
+    }), this.portal.publishedYears(this.dataSource.manager)]);
     const items = rows.map(({ digest, functionNames, ...publication }) => ({
       ...publication,
       total: digest.total,
       functionClasses: digest.functionClasses,
       matchedFunctions: q === undefined || publication.department.name.includes(q) ? [] : matchedFunctions(functionNames, q),
     }));
-    return { items, page: query.page, pageSize: query.pageSize, total };
+    return { items, page: query.page, pageSize: query.pageSize, total, years };
   }
 
   async years(departmentCode: string): Promise<TDepartmentYears> {

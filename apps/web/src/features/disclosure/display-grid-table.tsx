@@ -1,17 +1,24 @@
 import type { DisplayGrid } from '@budgetflow/domain';
+import { Link } from 'react-router';
 
-/** A display grid (the domain's toDisplayGrid) as an HTML table: merged headers, figures right-aligned. */
+/**
+ * A display grid (the domain's toDisplayGrid) as an HTML table: merged headers, figures
+ * right-aligned, the name column frozen while the figures scroll sideways (a phone), and a row's
+ * name a link where `rowLink` says where its code leads.
+ */
 export function DisplayGridTable({
   grid,
   caption,
   onRowClick,
+  rowLink,
 }: {
   grid: DisplayGrid;
   caption?: string;
   onRowClick?: (rowKey: string) => void;
+  rowLink?: (code: string) => string | undefined;
 }) {
   return (
-    <div className="grid-scroll">
+    <div className="grid-scroll" tabIndex={0} role="region" aria-label={caption ?? '表格'}>
       <table className="disclosure-grid">
         {caption !== undefined && <caption>{caption}</caption>}
         <thead>
@@ -33,26 +40,35 @@ export function DisplayGridTable({
               </td>
             </tr>
           ) : (
-            grid.body.map((row) => (
-              <tr
-                key={row.key}
-                className={row.emphasis ? 'total' : undefined}
-                data-row={row.key}
-                onClick={onRowClick === undefined ? undefined : () => onRowClick(row.key)}
-              >
-                {row.cells.map((c, j) => (
-                  <td
-                    key={j}
-                    colSpan={c.colSpan}
-                    rowSpan={c.rowSpan}
-                    className={`cell-${c.kind}`}
-                    style={c.indent > 0 ? { paddingLeft: `${0.4 + c.indent}em` } : undefined}
-                  >
-                    {c.text}
-                  </td>
-                ))}
-              </tr>
-            ))
+            grid.body.map((row) => {
+              const code = row.cells.find((c) => c.kind === 'code')?.text.trim();
+              const href =
+                code === undefined || code === '' || rowLink === undefined ? undefined : rowLink(code);
+              return (
+                <tr
+                  key={row.key}
+                  className={row.emphasis ? 'total' : undefined}
+                  data-row={row.key}
+                  onClick={onRowClick === undefined ? undefined : () => onRowClick(row.key)}
+                >
+                  {row.cells.map((c, j) => {
+                    const Cell = c.kind === 'name' ? 'th' : 'td';
+                    return (
+                      <Cell
+                        key={j}
+                        {...(Cell === 'th' ? { scope: 'row' } : {})}
+                        colSpan={c.colSpan}
+                        rowSpan={c.rowSpan}
+                        className={`cell-${c.kind}`}
+                        style={c.indent > 0 ? { paddingLeft: `${0.4 + c.indent}em` } : undefined}
+                      >
+                        {href !== undefined && c.kind === 'name' ? <Link to={href}>{c.text}</Link> : c.text}
+                      </Cell>
+                    );
+                  })}
+                </tr>
+              );
+            })
           )}
         </tbody>
       </table>
