@@ -81,16 +81,19 @@ function LeafBlock({ block, unit }: { block: TLeafBlock; unit: 'wan' | 'yuan' })
         />
       );
     case 'facts':
+      // The title beside the list, not in it: a <dl> holds only its terms and definitions.
       return (
-        <dl className="facts">
+        <div className="facts-block">
           {block.title !== undefined && <h5>{block.title}</h5>}
-          {block.items.map((item, i) => (
-            <div key={i}>
-              <dt>{item.label}</dt>
-              <dd>{item.value}</dd>
-            </div>
-          ))}
-        </dl>
+          <dl className="facts">
+            {block.items.map((item, i) => (
+              <div key={i}>
+                <dt>{item.label}</dt>
+                <dd>{item.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
       );
     case 'text':
       return (

@@ -60,7 +60,7 @@ export function Downloads({ files }: { files: TListedFile[] }) {
           </thead>
           <tbody>
             {sorted.map((f) => (
-              <tr key={f.url}>
+              <tr key={f.url} data-url={f.url}>
                 <th scope="row">{f.name}</th>
                 <td>
                   <code className="hash">{f.sha256}</code>
