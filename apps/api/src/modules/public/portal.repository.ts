@@ -78,15 +78,16 @@ export class PortalRepository {
       AND (($2::text IS NULL AND $3::text IS NULL) OR d.name ILIKE $2 OR x.function_names ILIKE $2 OR x.function_codes @> ARRAY[$3::text])`;
     const from = `FROM publications p JOIN departments d ON d.id = p.department_id JOIN public_disclosure_digests x ON x.publication_id = p.id`;
     const params = [f.year ?? null, f.namePattern ?? null, f.code ?? null];
-    const [rows, count]: [TSearchRow[], { total: number }[]] = await Promise.all([
-      m.query(`SELECT ${LISTED}, x.digest, x.function_names AS "functionNames" ${from} WHERE ${where} ORDER BY p.fiscal_year DESC, d.code, p.id LIMIT $4 OFFSET $5`, [
-        ...params,
-        f.pageSize,
-        (f.page - 1) * f.pageSize,
-      ]),
-      m.query(`SELECT count(*)::int AS total ${from} WHERE ${where}`, params),
-    ]);
-    return { rows, total: count[0]?.total ?? 0 };
+    // The page and the count in one pass; only a page past the end asks for the count on its own.
+    const rows: (TSearchRow & { total: number })[] = await m.query(
+      `SELECT ${LISTED}, x.digest, x.function_names AS "functionNames", count(*) OVER ()::int AS total ${from} WHERE ${where} ORDER BY p.fiscal_year DESC, d.code, p.id LIMIT $4 OFFSET $5`,
+      [...params, f.pageSize, (f.page - 1) * f.pageSize],
+    );
+    const first = rows[0];
+    if (first !== undefined) return { rows: rows.map(({ total: _total, ...row }) => row), total: first.total };
+    if (f.page === 1) return { rows: [], total: 0 };
+    const count: { total: number }[] = await m.query(`SELECT count(*)::int AS total ${from} WHERE ${where}`, params);
+    return { rows: [], total: count[0]?.total ?? 0 };
   }
 
   async publishedYears(m: EntityManager): Promise<number[]> {

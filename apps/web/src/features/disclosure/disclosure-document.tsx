@@ -6,6 +6,7 @@ import {
   type TDisclosure,
   type TDisclosureTable,
 } from '@budgetflow/domain';
+import { memo } from 'react';
 import { DisclosureTable } from './disclosure-table';
 
 /** Where a table's rows may lead (the portal's drill-down), by the row's code; absent: rows are plain. */
@@ -16,7 +17,9 @@ export type TRowLink = (table: TDisclosureTable, code: string) => string | undef
  * (the same titles from the domain): 目录, 第一部分 概况, 第二部分 the template's tables,
  * 第三部分 说明, 第四部分 名词解释. `cover` off when the page around it carries the title.
  */
-export function DisclosureDocument({
+// Memoised: a step of the portal's drill-down changes the address, not the document, which is
+// by far the largest part of the page to draw again.
+export const DisclosureDocument = memo(function DisclosureDocument({
   disclosure,
   cover = true,
   rowLink,
@@ -135,4 +138,4 @@ export function DisclosureDocument({
       </section>
     </article>
   );
-}
+});

@@ -1,5 +1,5 @@
 import type { TDisclosure } from '@budgetflow/domain';
-import { useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../lib/i18n';
 import { basicAgainstProject, expenditureByFunction, yearOverYear } from './chart-data';
@@ -9,7 +9,7 @@ import { exploreHref } from './explore-href';
 const label = { show: true, formatter: (p: { data: { text: string } }) => p.data.text };
 
 /** The disclosure's three charts; a bar of the 功能 chart opens that 类 in the drill-down. */
-export default function DisclosureCharts({ disclosure }: { disclosure: TDisclosure }) {
+export default memo(function DisclosureCharts({ disclosure }: { disclosure: TDisclosure }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { byFunction, split, years } = useMemo(
@@ -81,4 +81,4 @@ export default function DisclosureCharts({ disclosure }: { disclosure: TDisclosu
       )}
     </section>
   );
-}
+});
