@@ -78,9 +78,15 @@ export class PortalRepository {
       AND (($2::text IS NULL AND $3::text IS NULL) OR d.name ILIKE $2 OR x.function_names ILIKE $2 OR x.function_codes @> ARRAY[$3::text])`;
     const from = `FROM publications p JOIN departments d ON d.id = p.department_id JOIN public_disclosure_digests x ON x.publication_id = p.id`;
     const params = [f.year ?? null, f.namePattern ?? null, f.code ?? null];
-    // The page and the count in one pass; only a page past the end asks for the count on its own.
+    // The page and the count in one pass over narrow rows; only the page's rows carry their digests.
     const rows: (TSearchRow & { total: number })[] = await m.query(
-      `SELECT ${LISTED}, x.digest, x.function_names AS "functionNames", count(*) OVER ()::int AS total ${from} WHERE ${where} ORDER BY p.fiscal_year DESC, d.code, p.id LIMIT $4 OFFSET $5`,
+      `WITH hits AS (
+         SELECT p.id, p.fiscal_year, d.code, count(*) OVER ()::int AS total ${from} WHERE ${where}
+         ORDER BY p.fiscal_year DESC, d.code, p.id LIMIT $4 OFFSET $5
+       )
+       SELECT ${LISTED}, x.digest, x.function_names AS "functionNames", h.total
+       FROM hits h JOIN publications p ON p.id = h.id JOIN departments d ON d.id = p.department_id JOIN public_disclosure_digests x ON x.publication_id = p.id
+       ORDER BY h.fiscal_year DESC, h.code, h.id`,
       [...params, f.pageSize, (f.page - 1) * f.pageSize],
     );
     const first = rows[0];
