@@ -72,7 +72,7 @@ async function tenThousandLineBudget(url: string): Promise<string> {
 }
 
 /** What a visitor's browser loads before the portal can render: the entry script and its static imports, gzipped. */
-function entryScriptGzipKb(): number {
+export function entryScriptGzipKb(): number {
   const html = readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
   const scripts = [
     ...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g),

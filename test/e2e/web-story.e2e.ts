@@ -300,7 +300,7 @@ it('carries the seed from draft to published, in the browser', async () => {
     // … and downloads the PDF (rendered by the worker after publication): its bytes hash to the listed sha256.
     const pdf = page.locator('a[data-format="pdf"]');
     await pdf.waitFor({ timeout: 60_000 });
-    const listed = (await pdf.locator('xpath=ancestor::tr').locator('code.hash').textContent())?.trim();
+    const listed = (await page.locator(`.hashes tr[data-url="${await pdf.getAttribute('href')}"] code.hash`).textContent())?.trim();
     const [download] = await Promise.all([page.waitForEvent('download'), pdf.click()]);
     const bytes = readFileSync(await download.path());
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');

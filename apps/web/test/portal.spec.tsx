@@ -1,5 +1,7 @@
+import './text-encoder.polyfill';
 import { catalogueForYear, deriveDisclosure } from '@budgetflow/domain';
 import { render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import { DisclosureDocument } from '../src/features/disclosure/disclosure-document';
 import { basicAgainstProject, expenditureByFunction, yearOverYear } from '../src/features/portal/chart-data';
 import { I18nProvider } from '../src/lib/i18n';
@@ -34,18 +36,35 @@ describe('the disclosure as a page', () => {
   it('prints the ten tables in order, 表一 with its totals of 604.4 万元', () => {
     render(
       <I18nProvider initial="en">
-        <DisclosureDocument disclosure={disclosure} />
+        <MemoryRouter>
+          <DisclosureDocument disclosure={disclosure} />
+        </MemoryRouter>
       </I18nProvider>,
     );
     const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent ?? '');
     expect(headings.filter((h) => /^表[一二三四五六七八九十]+ /.test(h))).toHaveLength(10);
     const t1 = document.getElementById('table-T1')!;
-    expect(within(t1).getByRole('heading', { name: '表一 收支预算总表' })).toBeTruthy();
+    // Headed as the PDF heads it.
+    expect(within(t1).getByRole('heading', { name: '表一 硚口区大数据中心2020年收支预算总表' })).toBeTruthy();
     const total = within(t1)
       .getAllByRole('row')
       .find((r) => r.textContent?.startsWith('收入总计'));
     expect(total?.textContent).toContain('604.4');
     // The department's document stays in Chinese, whatever the page's language.
-    expect(screen.getByRole('heading', { name: '第二部分 部门预算表' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: '第二部分 硚口区大数据中心2020年部门预算表' })).toBeTruthy();
+    // The same parts and 目录 as the PDF: the four parts, the overview's three sections, every table.
+    const toc = screen.getByRole('navigation', { name: '目录' });
+    expect(
+      within(toc)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(
+      expect.arrayContaining([
+        '第一部分 硚口区大数据中心概况',
+        '一、部门主要职能',
+        '第四部分 名词解释',
+        '表十 硚口区大数据中心2020年项目支出绩效目标表',
+      ]),
+    );
   });
 });

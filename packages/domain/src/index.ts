@@ -12,3 +12,4 @@ export * from './api';
 export * from './templates';
 export * from './text';
 export * from './budget/carry-forward';
+export * from './portal';

@@ -11,6 +11,8 @@ export const DEMO_PASSWORD = 'e2e-demo-password';
 
 export interface TBudgetflowServer {
   baseUrl: string;
+  /** Its database, for stories that set up more than the workflow makes in time (published copies). */
+  databaseUrl: string;
   stop(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startBudgetflowServer(): Promise<TBudgetflowServer> {
   const runtime = worker;
   return {
     baseUrl: `http://127.0.0.1:${server.address().port}`,
+    databaseUrl: db.url,
     async stop() {
       await runtime.stop();
       await workerData.destroy();

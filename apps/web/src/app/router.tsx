@@ -3,6 +3,8 @@ import { RequireSession } from '../features/auth/require-session';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { useSession } from '../features/auth/use-session';
 import { DeskPage } from '../features/home/desk-page';
+import { CompareDepartmentsPage } from '../features/portal/compare-departments-page';
+import { CompareYearsPage } from '../features/portal/compare-years-page';
 import { DisclosurePage } from '../features/portal/disclosure-page';
 import { PortalListPage } from '../features/portal/portal-list-page';
 import { AppShell } from '../ui/app-shell';
@@ -26,6 +28,8 @@ export const router = createBrowserRouter([
         element: <RequireSession>{(user) => <BudgetRoute user={user} />}</RequireSession>,
       },
       { path: 'portal', element: <PortalListPage /> },
+      { path: 'portal/compare', element: <CompareDepartmentsPage /> },
+      { path: 'portal/departments/:code', element: <CompareYearsPage /> },
       { path: 'portal/:id', element: <DisclosurePage /> },
       { path: '*', element: <Navigate to="/" replace /> },
     ],

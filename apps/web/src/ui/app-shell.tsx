@@ -27,7 +27,8 @@ export function AppShell() {
           <button
             type="button"
             onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')}
-            aria-label={t('languageLabel')}
+            // The spoken name holds the visible one (WCAG 2.5.3): 切换语言：English.
+            aria-label={`${t('languageLabel')}：${t('language')}`}
           >
             {t('language')}
           </button>

@@ -6,3 +6,4 @@ export * from './listed-file.schema';
 export * from './publication.schema';
 export * from './notification.schema';
 export * from './budget-job.schema';
+export * from './portal.schema';

@@ -3,3 +3,4 @@ export { renderCsv, csvField, CSV_HEADER, UTF8_BOM } from './render-csv';
 export { PUBLISHED_HTML_CSP, renderHtml } from './render-html';
 export { escapeHtml } from './html-table';
 export { neutraliseFormula, restoreFormula, startsFormula } from './formula-text';
+export { overviewParagraphs, partTitles, tableHeading, type TOverviewSection, type TPartTitles } from './disclosure-text';

@@ -1,87 +1,141 @@
-import type { TDisclosure } from '@budgetflow/domain';
-import { translate } from '../../lib/i18n';
+import {
+  chineseNumeral,
+  overviewParagraphs,
+  partTitles,
+  tableHeading,
+  type TDisclosure,
+  type TDisclosureTable,
+} from '@budgetflow/domain';
+import { memo } from 'react';
 import { DisclosureTable } from './disclosure-table';
 
-/** The whole disclosure as a page: overview, the template's tables, explanations, glossary. */
-export function DisclosureDocument({ disclosure }: { disclosure: TDisclosure }) {
-  // The disclosure is the department's Chinese document, whatever language the page around it speaks.
-  const t = (key: Parameters<typeof translate>[1]) => translate('zh', key);
-  const { meta, overview } = disclosure;
-  const name = meta.shortName ?? meta.departmentName;
+/** Where a table's rows may lead (the portal's drill-down), by the row's code; absent: rows are plain. */
+export type TRowLink = (table: TDisclosureTable, code: string) => string | undefined;
+
+/**
+ * The whole disclosure as a page, part for part and heading for heading as its PDF prints it
+ * (the same titles from the domain): 目录, 第一部分 概况, 第二部分 the template's tables,
+ * 第三部分 说明, 第四部分 名词解释. `cover` off when the page around it carries the title.
+ */
+// Memoised: a step of the portal's drill-down changes the address, not the document, which is
+// by far the largest part of the page to draw again.
+export const DisclosureDocument = memo(function DisclosureDocument({
+  disclosure,
+  cover = true,
+  rowLink,
+}: {
+  disclosure: TDisclosure;
+  cover?: boolean;
+  rowLink?: TRowLink;
+}) {
+  const titles = partTitles(disclosure);
+  const overview = overviewParagraphs(disclosure);
+  const tableTitle = (table: TDisclosureTable) => `${table.number} ${tableHeading(disclosure, table)}`;
+  const contents: { id: string; title: string; children: { id: string; title: string }[] }[] = [
+    {
+      id: 'part1',
+      title: titles.overview,
+      children: overview.map((s, i) => ({ id: `overview-${i}`, title: s.title })),
+    },
+    {
+      id: 'part2',
+      title: titles.tables,
+      children: disclosure.tables.map((t) => ({ id: `table-${t.id}`, title: tableTitle(t) })),
+    },
+    {
+      id: 'part3',
+      title: titles.explanations,
+      children: disclosure.explanations.map((s) => ({ id: `explanation-${s.key}`, title: s.title })),
+    },
+    { id: 'part4', title: titles.glossary, children: [] },
+  ];
   return (
     <article className="disclosure" lang="zh-CN">
-      <header className="disclosure-cover">
-        <h1>
-          {meta.departmentName} {meta.fiscalYear}年部门预算
-        </h1>
-      </header>
-      <nav className="toc no-print" aria-label="目录">
+      {cover && (
+        <header className="disclosure-cover">
+          <h1>{titles.document}</h1>
+          <p>{disclosure.meta.departmentName}</p>
+        </header>
+      )}
+      <nav className="toc" aria-labelledby="toc-title">
+        <h2 id="toc-title">目录</h2>
         <ol>
-          {disclosure.tables.map((table) => (
-            <li key={table.id}>
-              <a href={`#table-${table.id}`}>
-                {table.number} {table.title}
-              </a>
+          {contents.map((part) => (
+            <li key={part.id}>
+              <a href={`#${part.id}`}>{part.title}</a>
+              {part.children.length > 0 && (
+                <ol>
+                  {part.children.map((c) => (
+                    <li key={c.id}>
+                      <a href={`#${c.id}`}>{c.title}</a>
+                    </li>
+                  ))}
+                </ol>
+              )}
             </li>
           ))}
         </ol>
       </nav>
-      <section aria-labelledby="part1">
-        <h2 id="part1">{t('part1')}</h2>
-        {overview.functions.map((p, i) => (
-          <p key={i}>{p}</p>
+      <section aria-labelledby="part1" className="part">
+        <h2 id="part1">{titles.overview}</h2>
+        {overview.map((section, i) => (
+          <section key={section.title} aria-labelledby={`overview-${i}`}>
+            <h3 id={`overview-${i}`}>{section.title}</h3>
+            {section.paragraphs.map((p, j) => (
+              <p key={j}>{p}</p>
+            ))}
+          </section>
         ))}
-        <p>
-          编制人数 {overview.staffing.authorized} 人，在职实有人数 {overview.staffing.actual} 人，离退休人员{' '}
-          {overview.staffing.retired} 人。
-        </p>
-        <ul>
-          {overview.units.map((u) => (
-            <li key={u.code}>
-              {u.code} {u.name}
-            </li>
+      </section>
+      <section aria-labelledby="part2" className="part">
+        <h2 id="part2">{titles.tables}</h2>
+        <ol className="table-list">
+          {disclosure.tables.map((table) => (
+            <li key={table.id}>{tableHeading(disclosure, table)}</li>
           ))}
-        </ul>
-      </section>
-      <section aria-labelledby="part2">
-        <h2 id="part2">{t('part2')}</h2>
+        </ol>
         {disclosure.tables.map((table) => (
-          <DisclosureTable key={table.id} table={table} departmentName={name} />
+          <DisclosureTable
+            key={table.id}
+            table={table}
+            title={tableTitle(table)}
+            departmentName={disclosure.meta.departmentName}
+            {...(rowLink === undefined ? {} : { rowLink: (code: string) => rowLink(table, code) })}
+          />
         ))}
       </section>
-      <section aria-labelledby="part3">
-        <h2 id="part3">{t('part3')}</h2>
+      <section aria-labelledby="part3" className="part">
+        <h2 id="part3">{titles.explanations}</h2>
         {disclosure.explanations.map((s) => (
-          <section key={s.key}>
-            <h3>{s.title}</h3>
+          <section key={s.key} aria-labelledby={`explanation-${s.key}`}>
+            <h3 id={`explanation-${s.key}`}>{s.title}</h3>
             {s.paragraphs.map((p, i) => (
               <p key={i}>{p.text}</p>
             ))}
           </section>
         ))}
       </section>
-      <section aria-labelledby="part4">
-        <h2 id="part4">{t('part4')}</h2>
-        <dl className="glossary">
-          {disclosure.glossary.map((g) => (
-            <div key={g.key}>
-              <dt>{g.term}</dt>
-              <dd>
-                {g.definition}
-                {g.items.length > 0 && (
-                  <ul>
-                    {g.items.map((item) => (
-                      <li key={item.code}>
-                        {item.code} {item.label}：{item.definition}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </dd>
-            </div>
-          ))}
-        </dl>
+      <section aria-labelledby="part4" className="part">
+        <h2 id="part4">{titles.glossary}</h2>
+        {disclosure.glossary.map((entry, i) => (
+          <div key={entry.key} className="glossary-entry">
+            <p>
+              （{chineseNumeral(i + 1)}）<strong>{entry.term}</strong>
+              {entry.definition === '' ? '' : `：${entry.definition}`}
+            </p>
+            {entry.items.length > 0 && (
+              <ol className="glossary-items">
+                {entry.items.map((item) => (
+                  <li key={item.code}>
+                    {item.label}
+                    {item.definition === '' ? '' : `：${item.definition}`}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </div>
+        ))}
       </section>
     </article>
   );
-}
+});

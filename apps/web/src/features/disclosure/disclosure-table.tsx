@@ -7,24 +7,37 @@ import {
 } from '@budgetflow/domain';
 import { DisplayGridTable, type TRowMark } from './display-grid-table';
 
+/** More columns than fit across A4 portrait at the print size (a code, a name and five figures do). */
+const WIDE_COLUMNS = 7;
+
 /** One of the disclosure's tables as printed: title, unit, grid, then its forms (表9, 表10). */
 export function DisclosureTable({
   table,
+  title = `${table.number} ${table.title}`,
   departmentName,
   onRowClick,
   marks,
+  rowLink,
 }: {
   table: TDisclosureTable;
+  /** The heading, as the PDF prints it (表一 硚口区大数据中心2020年收支预算总表). */
+  title?: string;
   departmentName?: string;
   onRowClick?: (rowKey: string) => void;
   marks?: ReadonlyMap<string, TRowMark>;
+  rowLink?: (code: string) => string | undefined;
 }) {
   const unit = displayUnitOf(table);
+  const grid = toDisplayGrid(table);
+  // A table of many columns prints on a landscape page (print.css: the page named "wide").
+  const wide = grid.columnCount > WIDE_COLUMNS;
   return (
-    <section className="disclosure-table" id={`table-${table.id}`} aria-labelledby={`title-${table.id}`}>
-      <h3 id={`title-${table.id}`}>
-        {table.number} {table.title}
-      </h3>
+    <section
+      className={wide ? 'disclosure-table wide' : 'disclosure-table'}
+      id={`table-${table.id}`}
+      aria-labelledby={`title-${table.id}`}
+    >
+      <h3 id={`title-${table.id}`}>{title}</h3>
       <p className="table-meta">
         {departmentName !== undefined && <span>{departmentName}</span>}
         <span>单位：{table.unit}</span>
@@ -34,9 +47,10 @@ export function DisclosureTable({
       ))}
       {(table.rows.length > 0 || table.emptyStatement !== undefined) && (
         <DisplayGridTable
-          grid={toDisplayGrid(table)}
+          grid={grid}
           {...(onRowClick === undefined ? {} : { onRowClick })}
           {...(marks === undefined ? {} : { marks, dataColumns: table.columns.length })}
+          {...(rowLink === undefined ? {} : { rowLink })}
         />
       )}
       {table.blocks.map((b) => (
@@ -70,16 +84,19 @@ function LeafBlock({ block, unit }: { block: TLeafBlock; unit: 'wan' | 'yuan' })
         />
       );
     case 'facts':
+      // The title beside the list, not in it: a <dl> holds only its terms and definitions.
       return (
-        <dl className="facts">
+        <div className="facts-block">
           {block.title !== undefined && <h5>{block.title}</h5>}
-          {block.items.map((item, i) => (
-            <div key={i}>
-              <dt>{item.label}</dt>
-              <dd>{item.value}</dd>
-            </div>
-          ))}
-        </dl>
+          <dl className="facts">
+            {block.items.map((item, i) => (
+              <div key={i}>
+                <dt>{item.label}</dt>
+                <dd>{item.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
       );
     case 'text':
       return (

@@ -1,4 +1,5 @@
 import type { DisplayGrid } from '@budgetflow/domain';
+import { Link } from 'react-router';
 
 /** A finding on a row, and the amount columns (indexes among the table's columns) it is about. */
 export interface TRowMark {
@@ -6,13 +7,18 @@ export interface TRowMark {
   columns: readonly number[];
 }
 
-/** A display grid (the domain's toDisplayGrid) as an HTML table: merged headers, figures right-aligned. */
+/**
+ * A display grid (the domain's toDisplayGrid) as an HTML table: merged headers, figures
+ * right-aligned, the name column frozen while the figures scroll sideways (a phone), and a row's
+ * name a link where `rowLink` says where its code leads.
+ */
 export function DisplayGridTable({
   grid,
   caption,
   onRowClick,
   marks,
   dataColumns = 0,
+  rowLink,
 }: {
   grid: DisplayGrid;
   caption?: string;
@@ -20,9 +26,10 @@ export function DisplayGridTable({
   /** Rows with findings, by row key (the editor marks the failing cells); `dataColumns`: the table's column count. */
   marks?: ReadonlyMap<string, TRowMark>;
   dataColumns?: number;
+  rowLink?: (code: string) => string | undefined;
 }) {
   return (
-    <div className="grid-scroll">
+    <div className="grid-scroll" tabIndex={0} role="region" aria-label={caption ?? '表格'}>
       <table className="disclosure-grid">
         {caption !== undefined && <caption>{caption}</caption>}
         <thead>
@@ -48,6 +55,9 @@ export function DisplayGridTable({
               const mark = marks?.get(row.key);
               const first = row.cells.length - dataColumns;
               const marked = (j: number) => mark !== undefined && (mark.columns.includes(j - first) || (mark.columns.length === 0 && j === first));
+              const code = row.cells.find((c) => c.kind === 'code')?.text.trim();
+              const href =
+                code === undefined || code === '' || rowLink === undefined ? undefined : rowLink(code);
               return (
                 <tr
                   key={row.key}
@@ -56,18 +66,22 @@ export function DisplayGridTable({
                   title={mark?.message}
                   onClick={onRowClick === undefined ? undefined : () => onRowClick(row.key)}
                 >
-                  {row.cells.map((c, j) => (
-                    <td
-                      key={j}
-                      colSpan={c.colSpan}
-                      rowSpan={c.rowSpan}
-                      className={`cell-${c.kind}${marked(j) ? ' has-error' : ''}`}
-                      style={c.indent > 0 ? { paddingLeft: `${0.4 + c.indent}em` } : undefined}
-                    >
-                      {c.text}
-                      {marked(j) && <span className="visually-hidden">（{mark?.message}）</span>}
-                    </td>
-                  ))}
+                  {row.cells.map((c, j) => {
+                    const Cell = c.kind === 'name' ? 'th' : 'td';
+                    return (
+                      <Cell
+                        key={j}
+                        {...(Cell === 'th' ? { scope: 'row' } : {})}
+                        colSpan={c.colSpan}
+                        rowSpan={c.rowSpan}
+                        className={`cell-${c.kind}${marked(j) ? ' has-error' : ''}`}
+                        style={c.indent > 0 ? { paddingLeft: `${0.4 + c.indent}em` } : undefined}
+                      >
+                        {href !== undefined && c.kind === 'name' ? <Link to={href}>{c.text}</Link> : c.text}
+                        {marked(j) && <span className="visually-hidden">（{mark?.message}）</span>}
+                      </Cell>
+                    );
+                  })}
                 </tr>
               );
             })

@@ -1,4 +1,10 @@
-import { formatAmount, parseFen, type TDisclosure, type TDisclosureTable, type TTableRole } from '@budgetflow/domain';
+import {
+  formatAmount,
+  parseFen,
+  type TDisclosure,
+  type TDisclosureTable,
+  type TTableRole,
+} from '@budgetflow/domain';
 
 /**
  * What the portal's charts plot, read from the published tables. Each value is the table's own
@@ -6,6 +12,8 @@ import { formatAmount, parseFen, type TDisclosure, type TDisclosureTable, type T
  * converted only here, for drawing, and the label shows the text itself.
  */
 export interface TChartPoint {
+  /** The row's code (a 功能 类 …) where it has one: what a click on it opens. */
+  code?: string;
   name: string;
   text: string;
   value: number;
@@ -26,7 +34,10 @@ export function expenditureByFunction(disclosure: TDisclosure): TChartPoint[] {
   const t5 = table(disclosure, 'general-public-function');
   return (t5?.rows ?? [])
     .filter((r) => r.level === 0 && r.emphasis !== 'total')
-    .map((r) => point(r.name, r.cells['total'] ?? r.cells['amount']));
+    .map((r) => ({
+      ...point(r.name, r.cells['total'] ?? r.cells['amount']),
+      ...(r.code === undefined ? {} : { code: r.code }),
+    }));
 }
 
 /** The expenditure summary's total row: basic against project expenditure. */

@@ -1,78 +1,17 @@
 import type { TDisclosure } from '@budgetflow/domain';
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useMemo } from 'react';
+import { useNavigate } from 'react-router';
 import { useI18n } from '../../lib/i18n';
 import { basicAgainstProject, expenditureByFunction, yearOverYear } from './chart-data';
-
-/** ECharts (only the parts the portal uses) is loaded when the charts are first shown. */
-const loadEcharts = async () => (await import('./echarts-setup')).echarts;
+import { Chart } from './chart';
+import { exploreHref } from './explore-href';
 
 const label = { show: true, formatter: (p: { data: { text: string } }) => p.data.text };
 
-/**
- * One chart, drawn in SVG; the figures it draws are also in a table that screen readers read
- * (the picture itself is decoration for them).
- */
-function Chart({
-  title,
-  option,
-  headers,
-  rows,
-}: {
-  title: string;
-  option: Record<string, unknown>;
-  headers: string[];
-  rows: string[][];
-}) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    let disposed = false;
-    let chart: { dispose(): void; resize(): void } | undefined;
-    const onResize = () => chart?.resize();
-    void loadEcharts().then((echarts) => {
-      if (disposed || ref.current === null) return;
-      const instance = echarts.init(ref.current, undefined, { renderer: 'svg' });
-      // No animation: the charts are read, printed and captured, never watched.
-      instance.setOption({ animation: false, ...option });
-      chart = instance;
-      window.addEventListener('resize', onResize);
-    });
-    return () => {
-      disposed = true;
-      window.removeEventListener('resize', onResize);
-      chart?.dispose();
-    };
-  }, [option]);
-  return (
-    <figure className="chart">
-      <figcaption>{title}</figcaption>
-      <div ref={ref} className="chart-canvas" aria-hidden="true" />
-      <table className="visually-hidden">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            {headers.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row[0]}>
-              {row.map((cell, i) => (
-                <td key={i}>{cell}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </figure>
-  );
-}
-
-export default function DisclosureCharts({ disclosure }: { disclosure: TDisclosure }) {
+/** The disclosure's three charts; a bar of the 功能 chart opens that 类 in the drill-down. */
+export default memo(function DisclosureCharts({ disclosure }: { disclosure: TDisclosure }) {
   const { t } = useI18n();
+  const navigate = useNavigate();
   const { byFunction, split, years } = useMemo(
     () => ({
       byFunction: expenditureByFunction(disclosure),
@@ -80,6 +19,13 @@ export default function DisclosureCharts({ disclosure }: { disclosure: TDisclosu
       years: yearOverYear(disclosure, t('totalExpenditure')),
     }),
     [disclosure, t],
+  );
+  const pickFunction = useCallback(
+    (i: number) => {
+      const code = byFunction[i]?.code;
+      if (code !== undefined) void navigate(exploreHref('function', [code]));
+    },
+    [byFunction, navigate],
   );
   return (
     <section className="charts" aria-label={t('charts')}>
@@ -94,6 +40,7 @@ export default function DisclosureCharts({ disclosure }: { disclosure: TDisclosu
         }}
         headers={[t('functionCode'), t('unitWan')]}
         rows={byFunction.map((p) => [p.name, p.text])}
+        onPick={pickFunction}
       />
       <Chart
         title={t('inWan', { title: t('chartBasicProject') })}
@@ -134,4 +81,4 @@ export default function DisclosureCharts({ disclosure }: { disclosure: TDisclosu
       )}
     </section>
   );
-}
+});

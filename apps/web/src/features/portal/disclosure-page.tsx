@@ -1,46 +1,116 @@
-import { lazy, Suspense } from 'react';
+import { codePath, partTitles, type TDisclosureTable } from '@budgetflow/domain';
+import { lazy, Suspense, useCallback } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 import { Status } from '../../ui/status';
 import { DisclosureDocument } from '../disclosure/disclosure-document';
+import { Digest } from './digest';
 import { Downloads } from './downloads';
+import { Explore } from './explore';
+import { exploreHref } from './explore-href';
 import { useDisclosure } from './use-disclosures';
+import { useBreakdown } from './use-portal';
 
 const DisclosureCharts = lazy(() => import('./disclosure-charts'));
 
-/** One published disclosure as a page: downloads, charts, then the document itself. */
+/** Tables whose rows are 功能 or 经济 codes open them in the drill-down. */
+const FUNCTION_ROLES = new Set([
+  'expenditure-summary',
+  'general-public-function',
+  'government-fund-function',
+  'fiscal-summary',
+]);
+const ECONOMIC_ROLES = new Set(['general-public-basic-economic']);
+
+/**
+ * One published disclosure: first its title, department, year, 公开时间 and a summary; then the
+ * drill-down, the charts and the document itself, part for part as its PDF; the downloads in a
+ * side panel (after the document on a phone).
+ */
 export function DisclosurePage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const publication = useDisclosure(id);
+  const breakdown = useBreakdown(id);
+  const names = breakdown.data?.names;
+  const rowLink = useCallback(
+    (table: TDisclosureTable, code: string) => {
+      if (names === undefined) return undefined;
+      if (FUNCTION_ROLES.has(table.role) && names.functional[code] !== undefined)
+        return exploreHref('function', codePath(code, [3, 5, 7]));
+      if (ECONOMIC_ROLES.has(table.role) && names.economic[code] !== undefined)
+        return exploreHref('economic', codePath(code, [3, 5]));
+      return undefined;
+    },
+    [names],
+  );
   if (publication.isPending) return <Status>{t('loading')}</Status>;
   if (publication.isError) return <Status error>{t('error', { reason: publication.error.message })}</Status>;
   const p = publication.data;
+  const { meta } = p.disclosure;
   return (
-    <main className="page portal">
+    <main className="page portal disclosure-page">
       <p className="no-print">
         <Link to="/portal">← {t('backToList')}</Link>
       </p>
-      <div className="portal-tools no-print">
-        <section aria-labelledby="downloads-title">
+      <header className="disclosure-head" lang="zh-CN">
+        <h1>{partTitles(p.disclosure).document}</h1>
+        <dl className="disclosure-facts">
+          <div>
+            <dt>{t('department')}</dt>
+            <dd>{meta.departmentName}</dd>
+          </div>
+          <div>
+            <dt>{t('year')}</dt>
+            <dd>{meta.fiscalYear}</dd>
+          </div>
+          <div>
+            <dt>{t('publishedAt')}</dt>
+            <dd>
+              {formatDateTime(p.publishedAt)}
+              {p.versionNo > 1 ? t('versionNo', { n: p.versionNo }) : ''}
+            </dd>
+          </div>
+        </dl>
+        {/* 更正说明: a correction's note (the publication issue) goes here, under the title. */}
+        <div className="no-print">
+          {breakdown.isPending && <Status>{t('loading')}</Status>}
+          {breakdown.data !== undefined && <Digest digest={breakdown.data.digest} />}
+          <p className="compare-links">
+            <Link to={`/portal/departments/${encodeURIComponent(meta.departmentCode)}`}>
+              {t('compareYears')}
+            </Link>
+            <Link
+              to={`/portal/compare?year=${meta.fiscalYear}&departments=${encodeURIComponent(meta.departmentCode)}`}
+            >
+              {t('compareDepartments')}
+            </Link>
+          </p>
+        </div>
+      </header>
+      <div className="disclosure-layout">
+        <div className="disclosure-body">
+          {breakdown.data !== undefined && (
+            <div className="no-print">
+              <Explore data={breakdown.data} />
+            </div>
+          )}
+          <Suspense fallback={null}>
+            <div className="no-print">
+              <DisclosureCharts disclosure={p.disclosure} />
+            </div>
+          </Suspense>
+          <DisclosureDocument disclosure={p.disclosure} cover={false} rowLink={rowLink} />
+        </div>
+        <aside className="downloads-panel no-print" aria-labelledby="downloads-title">
           <h2 id="downloads-title">{t('downloads')}</h2>
           <Downloads files={p.files} />
-          <p className="muted">
-            {t('publishedAt')} {formatDateTime(p.publishedAt)} · sha256{' '}
-            <code className="hash">{p.sha256}</code>
-          </p>
-        </section>
-        <button type="button" onClick={() => window.print()}>
-          {t('print')}
-        </button>
+          <button type="button" onClick={() => window.print()}>
+            {t('print')}
+          </button>
+        </aside>
       </div>
-      <Suspense fallback={<Status>{t('loading')}</Status>}>
-        <div className="no-print">
-          <DisclosureCharts disclosure={p.disclosure} />
-        </div>
-      </Suspense>
-      <DisclosureDocument disclosure={p.disclosure} />
     </main>
   );
 }

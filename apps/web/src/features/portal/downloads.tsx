@@ -1,48 +1,75 @@
 import type { TListedFile } from '@budgetflow/domain';
 import { useI18n } from '../../lib/i18n';
+import type { TMessageKey } from '../../lib/i18n-messages';
 
-const ORDER = ['pdf', 'xlsx', 'csv', 'json', 'html'];
-/** The reader's formats first, in that order; anything else (datapackage.json) after them. */
-const rank = (format: string) => (ORDER.includes(format) ? ORDER.indexOf(format) : ORDER.length);
+/** The reader's formats in this order, each named for what it is to them; anything else after. */
+const FORMATS: { format: string; label: TMessageKey }[] = [
+  { format: 'pdf', label: 'formatPdf' },
+  { format: 'xlsx', label: 'formatXlsx' },
+  { format: 'csv', label: 'formatCsv' },
+  { format: 'json', label: 'formatJson' },
+  { format: 'html', label: 'formatHtml' },
+];
+const rank = (format: string) => {
+  const i = FORMATS.findIndex((f) => f.format === format);
+  return i === -1 ? FORMATS.length : i;
+};
 
-function size(bytes: number): string {
+export function fileSize(bytes: number): string {
   return bytes >= 1_048_576
     ? `${(bytes / 1_048_576).toFixed(1)} MB`
     : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-/** The published files with their size and sha256, so a reader can check what they downloaded. */
+/**
+ * The published files by format in words (PDF 全文, Excel 表格, 开放数据 CSV, JSON) with their
+ * sizes; the sha256 of each one click away, for whoever checks what they downloaded.
+ */
 export function Downloads({ files }: { files: TListedFile[] }) {
   const { t } = useI18n();
   if (files.length === 0) return <p className="muted">{t('filesPending')}</p>;
   const sorted = [...files].sort(
     (a, b) => rank(a.format) - rank(b.format) || a.name.localeCompare(b.name, 'en', { numeric: true }),
   );
+  const label = (format: string) => {
+    const known = FORMATS.find((f) => f.format === format);
+    return known === undefined ? format.toUpperCase() : t(known.label);
+  };
   return (
-    <table className="list downloads">
-      <thead>
-        <tr>
-          <th scope="col">{t('files')}</th>
-          <th scope="col">{t('size')}</th>
-          <th scope="col">sha256</th>
-        </tr>
-      </thead>
-      <tbody>
+    <>
+      <ul className="downloads">
         {sorted.map((f) => (
-          <tr key={f.url}>
-            <td>
-              <a href={f.url} download data-format={f.format}>
-                {f.format.toUpperCase()}
-              </a>
-              <span className="muted"> {f.name}</span>
-            </td>
-            <td>{size(f.size)}</td>
-            <td>
-              <code className="hash">{f.sha256}</code>
-            </td>
-          </tr>
+          <li key={f.url}>
+            <a href={f.url} download data-format={f.format}>
+              {label(f.format)}
+            </a>{' '}
+            <span className="muted">
+              {f.name} · {fileSize(f.size)}
+            </span>
+          </li>
         ))}
-      </tbody>
-    </table>
+      </ul>
+      <details className="hashes">
+        <summary>{t('hashes')}</summary>
+        <table className="list">
+          <thead>
+            <tr>
+              <th scope="col">{t('files')}</th>
+              <th scope="col">sha256</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((f) => (
+              <tr key={f.url} data-url={f.url}>
+                <th scope="row">{f.name}</th>
+                <td>
+                  <code className="hash">{f.sha256}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </>
   );
 }

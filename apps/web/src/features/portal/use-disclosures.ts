@@ -1,17 +1,6 @@
-import type { TPublication, TPublicationSummary } from '@budgetflow/domain';
+import type { TPublication } from '@budgetflow/domain';
 import { useQuery } from '@tanstack/react-query';
-import { api, query } from '../../lib/api-client';
-import type { TPage } from '../../lib/api-types';
-
-export function useDisclosures(filter: { year?: number; department?: string }) {
-  return useQuery({
-    queryKey: ['public', 'disclosures', filter],
-    queryFn: () =>
-      api<TPage<TPublicationSummary>>(
-        `/api/public/disclosures${query({ year: filter.year, department: filter.department, pageSize: 100 })}`,
-      ),
-  });
-}
+import { api } from '../../lib/api-client';
 
 export function useDisclosure(id: string) {
   return useQuery({

@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import { findTemplate, parseFen, type TDisclosure, type TDisclosureTable } from '@budgetflow/domain';
-import { tableHeading } from '../grid/disclosure-text';
+import { tableHeading, findTemplate, parseFen, type TDisclosure, type TDisclosureTable } from '@budgetflow/domain';
 import { displayAmount } from '../grid/display-amount';
 import { tidyRecords } from '../open-data/tidy-csv';
 import type { TRenderedFile } from '../rendered-file';

@@ -1,6 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { chineseNumeral, type TBlock, type TDisclosure, type TDisclosureTable, type TLeafBlock } from '@budgetflow/domain';
-import { overviewParagraphs, partTitles, tableHeading } from '../grid/disclosure-text';
+import { overviewParagraphs, partTitles, tableHeading, chineseNumeral, type TBlock, type TDisclosure, type TDisclosureTable, type TLeafBlock } from '@budgetflow/domain';
 import type { TDisplayGrid } from '../grid/display-grid';
 import { factsGrid, indicatorsGrid } from '../grid/form-grids';
 import { sharedGrid } from '../grid/shared-grid';

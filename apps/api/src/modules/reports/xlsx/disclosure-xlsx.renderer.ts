@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import { neutraliseFormula, type TBlock, type TDisclosure, type TDisclosureTable, type TLeafBlock } from '@budgetflow/domain';
-import { tableHeading } from '../grid/disclosure-text';
+import { tableHeading, neutraliseFormula, type TBlock, type TDisclosure, type TDisclosureTable, type TLeafBlock } from '@budgetflow/domain';
 import { placeCells, type TDisplayGrid, type TGridCell } from '../grid/display-grid';
 import { factsGrid, indicatorsGrid } from '../grid/form-grids';
 import { sharedGrid } from '../grid/shared-grid';

@@ -1,4 +1,4 @@
-import type { TDisclosure, TDisclosureTable } from '@budgetflow/domain';
+import type { TDisclosure, TDisclosureTable } from '../disclosure/disclosure.schema';
 
 /** The name titles print: 硚口区大数据中心 rather than 武汉市硚口区大数据中心, when it has one. */
 function titleName(disclosure: TDisclosure): string {

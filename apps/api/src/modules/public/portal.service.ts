@@ -1,0 +1,116 @@
+import {
+  breakdownDataOf,
+  compareDepartments,
+  compareYears,
+  disclosureDigest,
+  functionSearchKeys,
+  ZBudgetDocument,
+  type TDepartmentComparison,
+  type TDepartmentYears,
+  type TDisclosureBreakdown,
+  type TDisclosureSearchPage,
+  type TMatchedFunction,
+} from '@budgetflow/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { notFound } from '../../common/errors/app-error';
+import { CatalogueInForce } from '../catalogue/catalogue-in-force';
+import { likePattern, PortalRepository, type TDigestRow } from './portal.repository';
+
+const CATCH_UP_BATCH = 100;
+const FUNCTION_CODE = /^\d{3}(\d{2}){0,2}$/;
+
+export interface TSearchQuery {
+  q?: string | undefined;
+  year?: number | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** The portal's reading of publications: digests, the district search, the comparisons. */
+@Injectable()
+export class PortalService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly portal: PortalRepository,
+    private readonly catalogues: CatalogueInForce,
+  ) {}
+
+  async breakdown(publicationId: string): Promise<TDisclosureBreakdown> {
+    await this.catchUp(publicationId);
+    const row = await this.portal.breakdown(this.dataSource.manager, publicationId);
+    if (row === undefined) throw notFound('Disclosure');
+    return { publicationId, ...row.breakdown, digest: row.digest };
+  }
+
+  async search(query: TSearchQuery): Promise<TDisclosureSearchPage> {
+    await this.catchUp();
+    const q = query.q?.trim() || undefined;
+    const [{ rows, total }, years] = await Promise.all([this.portal.search(this.dataSource.manager, {
+      namePattern: q === undefined ? undefined : likePattern(q),
+      code: q !== undefined && FUNCTION_CODE.test(q) ? q : undefined,
+      year: query.year,
+      page: query.page,
+      pageSize: query.pageSize,
+    }), this.portal.publishedYears(this.dataSource.manager)]);
+    const items = rows.map(({ digest, functionNames, ...publication }) => ({
+      ...publication,
+      total: digest.total,
+      functionClasses: digest.functionClasses,
+      matchedFunctions: q === undefined || publication.department.name.includes(q) ? [] : matchedFunctions(functionNames, q),
+    }));
+    return { items, page: query.page, pageSize: query.pageSize, total, years };
+  }
+
+  async years(departmentCode: string): Promise<TDepartmentYears> {
+    await this.catchUp();
+    const rows = await this.portal.yearsOfDepartment(this.dataSource.manager, departmentCode);
+    const first = rows[0];
+    if (first === undefined) throw notFound('Department');
+    const byYear = new Map(rows.map((r) => [r.fiscalYear, r]));
+    const years = compareYears(rows.map((r) => ({ fiscalYear: r.fiscalYear, digest: r.digest }))).flatMap((y) => {
+      const row = byYear.get(y.fiscalYear);
+      return row === undefined ? [] : [{ publicationId: row.id, ...y, functionClasses: row.digest.functionClasses }];
+    });
+    return { department: first.department, years };
+  }
+
+  async compare(year: number, departmentCodes: readonly string[]): Promise<TDepartmentComparison> {
+    await this.catchUp();
+    const rows = await this.portal.departmentsOfYear(this.dataSource.manager, year, departmentCodes);
+    const side = compareDepartments(rows);
+    const ids = new Map(rows.map((r) => [r.code, r.id]));
+    return { fiscalYear: year, classes: side.classes, departments: side.departments.flatMap((d) => { const id = ids.get(d.code); return id === undefined ? [] : [{ publicationId: id, ...d }]; }) };
+  }
+
+  /**
+   * Digests the publications the portal has not met yet (all, or the one asked for). Publishing
+   * stays as it is: the digest is derived data, written on first read from the frozen revision.
+   */
+  private async catchUp(publicationId?: string): Promise<void> {
+    const m = this.dataSource.manager;
+    for (;;) {
+      const missing = await this.portal.withoutDigest(m, CATCH_UP_BATCH, publicationId);
+      if (missing.length === 0) return;
+      const rows: TDigestRow[] = [];
+      for (const { id, document: stored } of missing) {
+        const document = ZBudgetDocument.parse(stored);
+        const breakdown = breakdownDataOf(document, (await this.catalogues.forYear(document.fiscalYear, m)).catalogue);
+        const keys = functionSearchKeys(breakdown);
+        rows.push({ publicationId: id, breakdown, digest: disclosureDigest(document, breakdown), functionCodes: keys.codes, functionNames: keys.lines.join('\n') });
+      }
+      await this.portal.insertDigests(m, rows);
+      if (missing.length < CATCH_UP_BATCH) return;
+    }
+  }
+}
+
+/** The 功能 类/款/项 of a disclosure whose code starts with the query or whose name holds it. */
+function matchedFunctions(functionNames: string, q: string): TMatchedFunction[] {
+  return functionNames.split('\n').flatMap((line) => {
+    const space = line.indexOf(' ');
+    const code = line.slice(0, space);
+    const name = line.slice(space + 1);
+    return code === q || name.includes(q) ? [{ code, name }] : [];
+  });
+}

@@ -1,0 +1,10 @@
+import { formatAmount, parseFen } from '@budgetflow/domain';
+
+/** An exact 元 amount in 万元 as the tables print it (one decimal, half up). */
+export const wan = (yuan: string): string => formatAmount(parseFen(yuan));
+
+/** A change with its sign, in 万元: +12.3 / -4.5. */
+export const signedWan = (yuan: string): string => {
+  const text = wan(yuan);
+  return text.startsWith('-') || /^0\.0$/.test(text) ? text : `+${text}`;
+};

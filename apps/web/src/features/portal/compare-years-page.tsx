@@ -1,0 +1,76 @@
+import { Link, useParams } from 'react-router';
+import { useI18n } from '../../lib/i18n';
+import { QueryView } from '../../ui/query-view';
+import { signedWan, wan } from './amounts';
+import { useDepartmentYears } from './use-portal';
+
+/** One department across its published years: the total, the change on the year before and the reason it gave. */
+export function CompareYearsPage() {
+  const { code = '' } = useParams();
+  const { t } = useI18n();
+  const years = useDepartmentYears(code);
+  return (
+    <main className="page portal">
+      <p>
+        <Link to="/portal">← {t('backToList')}</Link>
+      </p>
+      <QueryView query={years} isEmpty={(d) => d.years.length === 0}>
+        {(d) => (
+          <>
+            <h1>{t('yearsTitle', { department: d.department.name })}</h1>
+            <div className="grid-scroll" tabIndex={0} role="region" aria-labelledby="years-caption">
+              <table className="disclosure-grid compare-table">
+                <caption id="years-caption">{t('yearsCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('year')}</th>
+                    <th scope="col">{t('totalExpenditure')}</th>
+                    <th scope="col">{t('changeOnLastYear')}</th>
+                    <th scope="col">{t('changeRate')}</th>
+                    <th scope="col">{t('changeReason')}</th>
+                    <th scope="col">{t('largestClasses')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...d.years].reverse().map((y) => (
+                    <tr key={y.fiscalYear}>
+                      <th scope="row" className="cell-name">
+                        <Link to={`/portal/${y.publicationId}`}>{y.fiscalYear}</Link>
+                      </th>
+                      <td className="cell-amount">{wan(y.total)}</td>
+                      <td className="cell-amount">{y.change === null ? '—' : signedWan(y.change.amount)}</td>
+                      <td className="cell-percent">
+                        {y.change?.percent == null ? '—' : `${y.change.percent}%`}
+                      </td>
+                      <td>
+                        {y.reason === '' ? <span className="muted">{t('noReasonGiven')}</span> : y.reason}
+                        {y.previous !== null && !y.previous.stated && (
+                          <span className="muted"> {t('comparedWithPublished')}</span>
+                        )}
+                      </td>
+                      <td>
+                        {y.functionClasses
+                          .slice(0, 3)
+                          .map((c) => c.name)
+                          .join('、')}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {d.years.length >= 2 && (
+              <p>
+                <Link
+                  to={`/portal/compare?year=${d.years.at(-1)?.fiscalYear ?? ''}&departments=${encodeURIComponent(d.department.code)}`}
+                >
+                  {t('compareDepartments')}
+                </Link>
+              </p>
+            )}
+          </>
+        )}
+      </QueryView>
+    </main>
+  );
+}

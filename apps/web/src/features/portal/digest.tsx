@@ -1,0 +1,55 @@
+import { LARGEST_CLASSES, parseFen, shareOfTotal, type TDisclosureDigest } from '@budgetflow/domain';
+import { Link } from 'react-router';
+import { useI18n } from '../../lib/i18n';
+import { signedWan, wan } from './amounts';
+import { exploreHref } from './explore-href';
+
+/** The first screen's summary: the total, its change on last year and why, and the three largest 功能 类. */
+export function Digest({ digest }: { digest: TDisclosureDigest }) {
+  const { t } = useI18n();
+  const total = parseFen(digest.total);
+  return (
+    <section className="digest" aria-labelledby="digest-title">
+      <h2 id="digest-title" className="visually-hidden">
+        {t('digestTitle')}
+      </h2>
+      <dl className="digest-figures">
+        <div>
+          <dt>{t('totalExpenditure')}</dt>
+          <dd data-testid="digest-total">
+            <strong>{wan(digest.total)}</strong> {t('unitWan')}
+          </dd>
+        </div>
+        <div>
+          <dt>
+            {digest.lastYear === null
+              ? t('changeOnLastYear')
+              : t('changeOnYear', { year: digest.lastYear.year })}
+          </dt>
+          <dd>
+            {digest.change === null
+              ? t('noLastYear')
+              : `${signedWan(digest.change.amount)} ${t('unitWan')}${digest.change.percent === null ? '' : `（${digest.change.percent.startsWith('-') ? '' : '+'}${digest.change.percent}%）`}`}
+          </dd>
+        </div>
+        {digest.changeReason !== '' && (
+          <div className="digest-reason">
+            <dt>{t('changeReason')}</dt>
+            <dd>{digest.changeReason}</dd>
+          </div>
+        )}
+      </dl>
+      <h3 className="digest-subtitle">{t('largestClasses')}</h3>
+      <ol className="digest-classes">
+        {digest.functionClasses.slice(0, LARGEST_CLASSES).map((c) => (
+          <li key={c.code}>
+            <Link to={exploreHref('function', [c.code])}>{c.name}</Link> {wan(c.amount)} {t('unitWan')}
+            <span className="muted">
+              （{total === 0 ? '0.0' : shareOfTotal(parseFen(c.amount), total)}%）
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+import type { FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { formatDateTime } from '../../lib/dates';
+import { useI18n } from '../../lib/i18n';
+import { QueryView } from '../../ui/query-view';
+import { wan } from './amounts';
+import { useDistrictSearch } from './use-portal';
+
+const PAGE_SIZE = 20;
+
+/**
+ * The district's published disclosures (the newest version of each), searched by department name,
+ * 功能科目 name or code and year, a page at a time. The search is a plain GET form, so the address
+ * says what was searched (a link to share, the back button) and it works before any script.
+ */
+export function DistrictSearch() {
+  const { t } = useI18n();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const next = new URLSearchParams();
+    for (const key of ['q', 'year']) {
+      const value = String(form.get(key) ?? '').trim();
+      if (value !== '') next.set(key, value);
+    }
+    void navigate(`?${next.toString()}`);
+  };
+  const q = params.get('q')?.trim() || undefined;
+  const yearText = params.get('year');
+  const year = yearText !== null && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const search = useDistrictSearch(
+    { ...(q === undefined ? {} : { q }), ...(year === undefined ? {} : { year }), page },
+    PAGE_SIZE,
+  );
+  const pageHref = (n: number) =>
+    `?${new URLSearchParams({ ...(q === undefined ? {} : { q }), ...(year === undefined ? {} : { year: String(year) }), page: String(n) }).toString()}`;
+  return (
+    <>
+      <form
+        role="search"
+        className="toolbar district-search"
+        method="get"
+        action="/portal"
+        onSubmit={submit}
+        key={`${q ?? ''}|${year ?? ''}`}
+      >
+        <label>
+          {t('searchLabel')}
+          <input type="search" name="q" defaultValue={q ?? ''} placeholder={t('searchPlaceholder')} />
+        </label>
+        <label>
+          {t('year')}
+          <select name="year" defaultValue={year ?? ''}>
+            <option value="">{t('allYears')}</option>
+            {(search.data?.years ?? []).map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t('search')}</button>
+      </form>
+      <p>
+        <a href={`/api/public/compliance${year === undefined ? '' : `?year=${year}`}`}>
+          {t('complianceList')}
+        </a>
+        {year !== undefined && (
+          <>
+            {' · '}
+            <Link to={`/portal/compare?year=${year}`}>{t('compareDepartments')}</Link>
+          </>
+        )}
+      </p>
+      <h2 id="results-title">{t('disclosures')}</h2>
+      <QueryView query={search} isEmpty={(r) => r.items.length === 0}>
+        {(result) => (
+          <>
+            <p className="muted" aria-live="polite">
+              {t('searchCount', { total: result.total })}
+            </p>
+            <ul className="disclosure-list" aria-labelledby="results-title">
+              {result.items.map((d) => (
+                <li key={d.id}>
+                  <Link to={`/portal/${d.id}`}>
+                    {t('disclosureTitle', { department: d.department.name, year: d.fiscalYear })}
+                    {d.versionNo > 1 ? t('versionNo', { n: d.versionNo }) : ''}
+                  </Link>
+                  <span>
+                    {t('totalExpenditure')} {wan(d.total)} {t('unitWan')}
+                  </span>
+                  <span className="muted">
+                    {t('publishedAt')} {formatDateTime(d.publishedAt)}
+                  </span>
+                  {d.matchedFunctions.length > 0 && (
+                    <span className="matched">
+                      {t('matchedFunctions')}
+                      {d.matchedFunctions
+                        .slice(0, 5)
+                        .map((f) => `${f.code} ${f.name}`)
+                        .join('；')}
+                    </span>
+                  )}
+                  <Link to={`/portal/departments/${encodeURIComponent(d.department.code)}`}>
+                    {t('compareYears')}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            <nav aria-label={t('pages')} className="pager">
+              {result.page > 1 && <Link to={pageHref(result.page - 1)}>{t('previousPage')}</Link>}
+              <span>
+                {t('pageOf', {
+                  page: result.page,
+                  pages: Math.max(1, Math.ceil(result.total / result.pageSize)),
+                })}
+              </span>
+              {result.page * result.pageSize < result.total && (
+                <Link to={pageHref(result.page + 1)}>{t('nextPage')}</Link>
+              )}
+            </nav>
+          </>
+        )}
+      </QueryView>
+    </>
+  );
+}

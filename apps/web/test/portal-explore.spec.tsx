@@ -1,0 +1,237 @@
+import './text-encoder.polyfill';
+import {
+  breakdownDataOf,
+  catalogueForYear,
+  disclosureDigest,
+  type TDepartmentComparison,
+  type TDepartmentYears,
+  type TDisclosureBreakdown,
+  type TDisclosureSearchPage,
+} from '@budgetflow/domain';
+import { QueryClient } from '@tanstack/react-query';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { Providers } from '../src/app/providers';
+import { CompareDepartmentsPage } from '../src/features/portal/compare-departments-page';
+import { CompareYearsPage } from '../src/features/portal/compare-years-page';
+import { Explore } from '../src/features/portal/explore';
+import { PortalListPage } from '../src/features/portal/portal-list-page';
+import { seedDocument } from './budget-fixture';
+
+// jsdom lays nothing out, so it has no scrolling either; a shared link scrolls to the drill-down.
+Element.prototype.scrollIntoView = function scrollIntoView() {};
+
+const ID = '11111111-1111-4111-8111-111111111111';
+const seed = seedDocument();
+const facts = breakdownDataOf(seed, catalogueForYear(seed.fiscalYear));
+const data: TDisclosureBreakdown = { publicationId: ID, ...facts, digest: disclosureDigest(seed, facts) };
+
+function renderAt(
+  url: string,
+  ui: ReactNode,
+  client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } }),
+) {
+  return render(
+    <Providers client={client} locale="zh">
+      <MemoryRouter initialEntries={[url]}>
+        <Routes>
+          <Route path="/portal" element={ui} />
+          <Route path="/portal/compare" element={ui} />
+          <Route path="/portal/departments/:code" element={ui} />
+          <Route path="/portal/:id" element={ui} />
+        </Routes>
+      </MemoryRouter>
+    </Providers>,
+  );
+}
+
+const path = () =>
+  within(screen.getByTestId('explore-path'))
+    .getAllByRole('listitem')
+    .map((li) => li.textContent);
+const rowNames = () =>
+  within(screen.getByRole('table'))
+    .getAllByRole('rowheader')
+    .map((th) => th.textContent);
+
+describe('the drill-down', () => {
+  it('goes from a 类 to its 款, its 项, the units and the basic/project split, the path shown and the link following', () => {
+    renderAt(`/portal/${ID}`, <Explore data={data} />);
+    expect(rowNames()).toEqual([
+      '一般公共服务支出',
+      '社会保障和就业支出',
+      '卫生健康支出',
+      '资源勘探工业信息等支出',
+      '住房保障支出',
+    ]);
+    fireEvent.click(screen.getByRole('link', { name: '一般公共服务支出' }));
+    expect(path()).toEqual(['全部支出', '类 一般公共服务支出']);
+    const section = rowNames()[0]!;
+    fireEvent.click(screen.getByRole('link', { name: section }));
+    const item = rowNames()[0]!;
+    fireEvent.click(screen.getByRole('link', { name: item }));
+    expect(path()).toHaveLength(4);
+    expect(path()[3]).toBe(`项 ${item}`);
+    expect(screen.getByRole('table').querySelector('caption')?.textContent).toContain('按单位列示');
+    fireEvent.click(screen.getByRole('link', { name: '武汉市硚口区大数据中心' }));
+    expect(rowNames().every((n) => n === '基本支出' || n === '项目支出')).toBe(true);
+    const share = screen.getByTestId('share-link').getAttribute('href') ?? '';
+    expect(share).toMatch(
+      new RegExp(`^/portal/${ID}\\?by=function&path=201%2C\\d{5}%2C\\d{7}%2C\\w+#explore$`),
+    );
+  });
+
+  it('opens a shared link on the view it names, and switches to 经济分类, 单位 and 资金来源', () => {
+    renderAt(`/portal/${ID}?by=function&path=201,20103#explore`, <Explore data={data} />);
+    expect(path()).toEqual(['全部支出', '类 一般公共服务支出', '款 政府办公厅（室）及相关机构事务']);
+    fireEvent.click(screen.getByRole('link', { name: '按经济分类' }));
+    expect(screen.getByRole('link', { name: '按经济分类' }).getAttribute('aria-current')).toBe('true');
+    expect(rowNames()).toContain('工资福利支出');
+    fireEvent.click(screen.getByRole('link', { name: '按资金来源' }));
+    expect(rowNames()).toContain('经费拨款（补助）');
+    fireEvent.click(screen.getByRole('link', { name: '按单位' }));
+    expect(rowNames()).toEqual(['武汉市硚口区大数据中心']);
+  });
+});
+
+const cache = (entries: [unknown[], unknown][]) => {
+  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
+  entries.forEach(([key, value]) => client.setQueryData(key, value));
+  return client;
+};
+
+describe('the comparisons', () => {
+  it('lists a department’s years newest first, with the change and the reason it gave', () => {
+    const years: TDepartmentYears = {
+      department: { code: '019001', name: '武汉市硚口区大数据中心' },
+      years: [
+        {
+          publicationId: ID,
+          fiscalYear: 2020,
+          total: '6044000.00',
+          previous: null,
+          change: null,
+          reason: '',
+          functionClasses: [],
+        },
+        {
+          publicationId: ID,
+          fiscalYear: 2021,
+          total: '12088000.00',
+          previous: { total: '6000000.00', stated: true },
+          change: { amount: '6088000.00', percent: '101.5' },
+          reason: '新增数据平台建设项目',
+          functionClasses: [],
+        },
+      ],
+    };
+    renderAt(
+      '/portal/departments/019001',
+      <CompareYearsPage />,
+      cache([[['public', 'years', '019001'], years]]),
+    );
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('武汉市硚口区大数据中心 历年预算');
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual([
+      expect.stringMatching(/^2021.*1208\.8\+608\.8101\.5%新增数据平台建设项目/),
+      expect.stringMatching(/^2020.*604\.4—/),
+    ]);
+  });
+
+  it('puts the chosen departments of a year side by side, and the choice in the address', () => {
+    const search: TDisclosureSearchPage = {
+      items: ['019001', '020001'].map((code, i) => ({
+        id: `${i}1111111-1111-4111-8111-111111111111`,
+        budgetId: ID,
+        versionNo: 1,
+        revisionNo: 1,
+        fiscalYear: 2020,
+        department: { code, name: code === '019001' ? '大数据中心' : '档案馆' },
+        publishedAt: '2020-03-01T00:00:00.000Z',
+        total: '1.00',
+        functionClasses: [],
+        matchedFunctions: [],
+      })),
+      page: 1,
+      pageSize: 100,
+      total: 2,
+      years: [2020],
+    };
+    const comparison: TDepartmentComparison = {
+      fiscalYear: 2020,
+      classes: [{ code: '201', name: '一般公共服务支出' }],
+      departments: [
+        {
+          publicationId: ID,
+          code: '019001',
+          name: '大数据中心',
+          total: '6044000.00',
+          amounts: ['1436000.00'],
+        },
+        { publicationId: ID, code: '020001', name: '档案馆', total: '100000.00', amounts: ['0.00'] },
+      ],
+    };
+    renderAt(
+      '/portal/compare?year=2020&departments=019001,020001',
+      <CompareDepartmentsPage />,
+      cache([
+        [['public', 'search', { year: 2020, page: 1 }, 100], search],
+        [['public', 'compare', 2020, ['019001', '020001']], comparison],
+      ]),
+    );
+    const table = screen.getByRole('table');
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['功能分类（类）', '大数据中心', '档案馆']);
+    expect(within(table).getByRole('row', { name: /201 一般公共服务支出/ }).textContent).toBe(
+      '201 一般公共服务支出143.60.0',
+    );
+    expect(screen.getByRole('checkbox', { name: '档案馆' })).toHaveProperty('checked', true);
+  });
+});
+
+describe('the district search', () => {
+  it('shows what a search found, with its total, the 功能 it matched and the pages', () => {
+    const found: TDisclosureSearchPage = {
+      items: [
+        {
+          id: ID,
+          budgetId: ID,
+          versionNo: 2,
+          revisionNo: 3,
+          fiscalYear: 2020,
+          department: { code: '019001', name: '武汉市硚口区大数据中心' },
+          publishedAt: '2020-03-01T00:00:00.000Z',
+          total: '6044000.00',
+          functionClasses: [],
+          matchedFunctions: [{ code: '201', name: '一般公共服务支出' }],
+        },
+      ],
+      page: 2,
+      pageSize: 20,
+      total: 41,
+      years: [2021, 2020],
+    };
+    renderAt(
+      '/portal?q=一般公共服务&page=2',
+      <PortalListPage />,
+      cache([[['public', 'search', { q: '一般公共服务', page: 2 }, 20], found]]),
+    );
+    expect(screen.getByRole('searchbox')).toHaveProperty('value', '一般公共服务');
+    const item = screen.getByRole('link', { name: /武汉市硚口区大数据中心 2020年部门预算/ }).closest('li')!;
+    expect(item.textContent).toContain('604.4');
+    expect(item.textContent).toContain('201 一般公共服务支出');
+    expect(screen.getByText('第 2 页，共 3 页')).toBeTruthy();
+    expect(screen.getByRole('link', { name: '上一页' }).getAttribute('href')).toBe(
+      '/portal?q=%E4%B8%80%E8%88%AC%E5%85%AC%E5%85%B1%E6%9C%8D%E5%8A%A1&page=1',
+    );
+    expect(screen.getByRole('link', { name: '下一页' }).getAttribute('href')).toContain('page=3');
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['全部年度', '2021', '2020']);
+    expect(screen.getByRole('link', { name: '预算公开情况统计' }).getAttribute('href')).toBe(
+      '/api/public/compliance',
+    );
+  });
+});

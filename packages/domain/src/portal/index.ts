@@ -1,0 +1,3 @@
+export * from './breakdown';
+export * from './summary';
+export * from './compare';

@@ -1,0 +1,164 @@
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { createDataSource } from '../../apps/api/src/database/data-source';
+import { publishCopy } from '../../apps/api/test/utils/published-copies';
+import { launchBrowser, type TBrowser } from './support/browser';
+import { DEMO_PASSWORD, startBudgetflowServer, type TBudgetflowServer } from './support/budgetflow-server';
+import { ensureWebBuilt } from './support/web-build';
+
+/**
+ * A visitor on a phone (375 px) reads a published disclosure: the title and the summary first,
+ * a drill from a 类 down to a 项, the shared link opened in a fresh page on the same view, two
+ * years compared; the portal's pages pass axe-core with nothing serious; the page printed to A4
+ * has no table wider than its page. Screenshots in test-results/portal-e2e.
+ */
+const SHOTS = path.resolve(__dirname, '../../test-results/portal-e2e');
+const PHONE = { width: 375, height: 667 };
+/** A4 less print.css's 12 mm margins, in CSS pixels (96 per inch): portrait and landscape. */
+const A4_CONTENT_PX = { portrait: Math.floor(((210 - 24) / 25.4) * 96), landscape: Math.floor(((297 - 24) / 25.4) * 96) };
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let server: TBudgetflowServer;
+let browser: TBrowser;
+let page: Page;
+let publicationId: string;
+
+async function call(method: string, url: string, token?: string, body?: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(`${server.baseUrl}${url}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+const tokenOf = async (username: string) => (await call('POST', '/api/auth/login', undefined, { username, password: DEMO_PASSWORD }))['accessToken'] as string;
+
+/** The seed's 2020 draft, submitted, approved and published as the desks do it; then 2021 beside it. */
+async function publishSeed(): Promise<void> {
+  const preparer = await tokenOf('preparer');
+  const list = await call('GET', '/api/budgets', preparer);
+  const budget = (list['items'] as { id: string; version: number }[])[0];
+  if (budget === undefined) throw new Error('no seeded budget');
+  await call('POST', `/api/budgets/${budget.id}/submit`, preparer, { version: budget.version });
+  await call('POST', `/api/budgets/${budget.id}/approve`, await tokenOf('reviewer'), {});
+  const published = await call('POST', `/api/budgets/${budget.id}/publish`, await tokenOf('publisher'), {});
+  publicationId = (published['publication'] as { id: string }).id;
+  const db = createDataSource(server.databaseUrl, { poolSize: 1, applicationName: 'portal-e2e' });
+  await db.initialize();
+  try {
+    await publishCopy(db, publicationId, { departmentCode: '019001', departmentName: '武汉市硚口区大数据中心', fiscalYear: 2021, scale: 2, lastYearTotal: '6044000.00', changeReason: '新增数据平台建设项目' });
+  } finally {
+    await db.destroy();
+  }
+}
+
+beforeAll(async () => {
+  rmSync(SHOTS, { recursive: true, force: true });
+  mkdirSync(SHOTS, { recursive: true });
+  ensureWebBuilt();
+  server = await startBudgetflowServer();
+  await publishSeed();
+  browser = await launchBrowser(PHONE);
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(30_000);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const shot = (p: Page, name: string) => p.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+const breadcrumb = (p: Page) => p.getByTestId('explore-path').innerText();
+
+/** axe-core's serious and critical violations on the page as it is now (rule id and where). */
+async function seriousViolations(p: Page): Promise<string[]> {
+  // Evaluated rather than added as a script tag: the page's CSP (rightly) refuses inline scripts.
+  await p.evaluate(AXE_SOURCE);
+  const violations = await p.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    return (await axe.run(document)).violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+}
+
+it('reads, drills, shares and compares on a phone; accessible; prints within A4', async () => {
+  // The district's list, searchable.
+  await page.goto(`${server.baseUrl}/portal`);
+  await page.getByRole('searchbox').fill('大数据');
+  await page.getByRole('button', { name: '搜索' }).click();
+  await page.waitForURL(/q=/);
+  await shot(page, '01-search');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The disclosure: the title and the summary on the first screen, the downloads after the document.
+  await page.goto(`${server.baseUrl}/portal/${publicationId}`);
+  const title = page.getByRole('heading', { level: 1 });
+  await expect(title.innerText()).resolves.toBe('硚口区大数据中心2020年部门预算');
+  const total = page.getByTestId('digest-total');
+  await total.waitFor();
+  for (const el of [title, total, page.getByRole('heading', { name: '主要支出方向' })]) {
+    const box = await el.boundingBox();
+    expect(box !== null && box.y + box.height <= PHONE.height).toBe(true);
+  }
+  await expect(total.innerText()).resolves.toContain('604.4');
+  const downloads = await page.getByRole('heading', { name: '下载' }).boundingBox();
+  const part4 = await page.getByRole('heading', { name: '第四部分 名词解释' }).boundingBox();
+  expect(downloads !== null && part4 !== null && downloads.y > part4.y).toBe(true);
+  await shot(page, '02-disclosure-first-screen');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // From a 类 to its 款, then to a 项.
+  await page.locator('#explore').getByRole('link', { name: '一般公共服务支出', exact: true }).click();
+  await expect(breadcrumb(page)).resolves.toContain('类 一般公共服务支出');
+  await page.locator('#explore tbody th a').first().click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="explore-path"] li').length === 3);
+  await page.locator('#explore tbody th a').first().click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="explore-path"] li').length === 4);
+  const drilled = await breadcrumb(page);
+  expect(drilled).toMatch(/类 一般公共服务支出[\s\S]*款 [\s\S]*项 /);
+  await shot(page, '03-drilled-to-item');
+
+  // The shared link opens a fresh page on the same view.
+  const shared = await page.getByTestId('share-link').innerText();
+  expect(shared).toContain(`/portal/${publicationId}?by=function&path=201`);
+  const fresh = await browser.context.newPage();
+  await fresh.goto(shared);
+  await expect(breadcrumb(fresh)).resolves.toBe(drilled);
+  await shot(fresh, '04-shared-link-fresh-page');
+  await fresh.close();
+
+  // Two years of the department compared, with the change and the reason.
+  await page.getByRole('link', { name: '历年比较' }).click();
+  const rows = page.locator('table.compare-table tbody tr');
+  await rows.nth(1).waitFor();
+  await expect(rows.nth(0).innerText()).resolves.toMatch(/^2021[\s\S]*1208\.8[\s\S]*\+604\.4[\s\S]*100\.0%[\s\S]*新增数据平台建设项目/);
+  await expect(rows.nth(1).innerText()).resolves.toMatch(/^2020[\s\S]*604\.4/);
+  await shot(page, '05-years-compared');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+it('prints the disclosure on A4 with no table wider than its page', async () => {
+  const desk = await browser.context.newPage();
+  await desk.goto(`${server.baseUrl}/portal/${publicationId}`);
+  await desk.getByRole('heading', { name: '第四部分 名词解释' }).waitFor();
+  await desk.emulateMedia({ media: 'print' });
+  // Laid out at each page's content width, every table fits it: portrait, and landscape for the wide ones.
+  for (const [orientation, width] of Object.entries(A4_CONTENT_PX)) {
+    await desk.setViewportSize({ width, height: 1000 });
+    const tooWide = await desk.evaluate(
+      ({ landscape, width: pageWidth }) =>
+        [...document.querySelectorAll('.disclosure-table')]
+          .filter((s) => s.classList.contains('wide') === landscape)
+          .flatMap((s) => [...s.querySelectorAll('table')].filter((t) => t.getBoundingClientRect().right > pageWidth + 1 || t.scrollWidth > pageWidth + 1).map(() => s.id)),
+      { landscape: orientation === 'landscape', width },
+    );
+    expect(tooWide).toEqual([]);
+  }
+  const pdf = await desk.pdf({ path: path.join(SHOTS, 'disclosure-print.pdf'), format: 'A4', preferCSSPageSize: true, printBackground: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  await desk.close();
+}, 120_000);
