@@ -1,3 +1,4 @@
 export * from './amount.schema';
 export * from './budget-document.schema';
 export * from './fund-source';
+export * from './ceilings';

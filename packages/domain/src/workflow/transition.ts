@@ -54,7 +54,7 @@ function ruleFor(action: WorkflowAction): TransitionRule {
 function firstFailure(guards: readonly GuardName[], actor: WorkflowActor, context: WorkflowContext): TransitionResult | undefined {
   for (const name of guards) {
     const guard = GUARDS[name];
-    if (!guard.holds(actor, context)) return refuse(guard.error, guard.message(actor, context), { guard: name });
+    if (!guard.holds(actor, context)) return refuse(guard.error, guard.message(actor, context), { guard: name, ...guard.details?.(context) });
   }
   return undefined;
 }

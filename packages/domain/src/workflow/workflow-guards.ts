@@ -7,12 +7,15 @@ export type GuardName =
   | 'noErrors'
   | 'reasonGiven'
   | 'approverIsNotSubmitter'
-  | 'approverDidNotEdit';
+  | 'approverDidNotEdit'
+  | 'withinCeilings';
 
 export interface Guard {
   holds(actor: WorkflowActor, context: WorkflowContext): boolean;
   error: DomainErrorCode;
   message(actor: WorkflowActor, context: WorkflowContext): string;
+  /** what a client needs to show the refusal, beside the guard's name */
+  details?(context: WorkflowContext): Record<string, unknown>;
 }
 
 /** Named predicates that a transition of the table lists; each refuses with its own code. */
@@ -48,5 +51,12 @@ export const GUARDS: Readonly<Record<GuardName, Guard>> = {
     holds: (actor, context) => !context.editorIds.includes(actor.userId),
     error: 'APPROVER_EDITED_REVISION',
     message: () => 'the approver cannot be someone who edited this revision',
+  },
+  // 二上 within the 控制数: the caller compares the figures with the issued ceilings (exceededCeilings).
+  withinCeilings: {
+    holds: (_actor, context) => (context.ceilingExcesses ?? []).length === 0,
+    error: 'OVER_CEILING',
+    message: (_actor, context) => `the budget exceeds ${(context.ceilingExcesses ?? []).map((e) => `${e.name} by ${e.excessFen} 分`).join(', ')}`,
+    details: (context) => ({ exceeded: context.ceilingExcesses ?? [] }),
   },
 };

@@ -21,7 +21,7 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     from: ['draft', 'returned'],
     to: 'submitted',
     roles: ['preparer'],
-    guards: ['ownDepartment', 'noErrors'],
+    guards: ['ownDepartment', 'noErrors', 'withinCeilings'],
     effects: [{ type: 'freeze-revision' }, { type: 'notify', who: 'reviewers' }],
   },
   {

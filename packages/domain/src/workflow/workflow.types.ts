@@ -1,3 +1,5 @@
+import type { CeilingExcess } from '../budget/ceilings';
+
 /** The state of a budget revision. `submitted` is 审核中 (under review by the finance bureau). */
 export const BUDGET_STATES = ['draft', 'submitted', 'returned', 'approved', 'published'] as const;
 export type BudgetState = (typeof BUDGET_STATES)[number];
@@ -29,6 +31,8 @@ export interface WorkflowContext {
   reason?: string;
   /** the departments a reviewer may act on; absent means none */
   reviewerScope?: 'all' | readonly string[];
+  /** the issued ceilings (控制数) the revision exceeds; absent or empty: within them */
+  ceilingExcesses?: readonly CeilingExcess[];
 }
 
 export type NotifyAudience = 'preparers' | 'reviewers' | 'publishers';
