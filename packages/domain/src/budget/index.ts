@@ -2,3 +2,4 @@ export * from './amount.schema';
 export * from './budget-document.schema';
 export * from './fund-source';
 export * from './ceilings';
+export * from './ceilings-table';

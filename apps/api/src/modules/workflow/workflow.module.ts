@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BudgetsModule } from '../budgets/budgets.module';
+import { CeilingsModule } from '../ceilings/ceilings.module';
 import { PublicModule } from '../public/public.module';
 import { RevisionsModule } from '../revisions/revisions.module';
 import { IdempotencyRepository } from './idempotency.repository';
@@ -8,7 +9,7 @@ import { WorkflowController } from './workflow.controller';
 import { WorkflowService } from './workflow.service';
 
 @Module({
-  imports: [BudgetsModule, RevisionsModule, PublicModule],
+  imports: [BudgetsModule, RevisionsModule, PublicModule, CeilingsModule],
   controllers: [WorkflowController],
   providers: [WorkflowService, IdempotencyRepository, OutboxRepository],
 })

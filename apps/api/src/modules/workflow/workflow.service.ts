@@ -10,6 +10,7 @@ import type { TBudgetRow } from '../budgets/budget-row';
 import { versionConflict } from '../budgets/budget-versioning';
 import { BudgetsRepository } from '../budgets/budgets.repository';
 import { BudgetsService } from '../budgets/budgets.service';
+import { CeilingsService } from '../ceilings/ceilings.service';
 import { PublicationsRepository } from '../public/publications.repository';
 import { RevisionsRepository } from '../revisions/revisions.repository';
 import { toAppError } from '../budgets/domain-error.mapper';
@@ -47,6 +48,7 @@ export class WorkflowService {
     private readonly outbox: OutboxRepository,
     private readonly idempotency: IdempotencyRepository,
     private readonly audit: AuditService,
+    private readonly ceilings: CeilingsService,
   ) {}
 
   /** Acts once per Idempotency-Key: a retry with the same key gets the first answer back. */
@@ -86,6 +88,7 @@ export class WorkflowService {
       throw await versionConflict(this.budgets, this.dataSource.manager, id, budget.version);
     }
     const context = await this.contextFor(caller, budget, derivation, input.reason);
+    if (action === 'submit') context.ceilingExcesses = await this.ceilings.excessesOf(this.dataSource.manager, budget);
     const decision = transition(budget.state, action, { userId: caller.userId, role: caller.role, ...(caller.departmentCode === null ? {} : { departmentCode: caller.departmentCode }) }, context);
     if (!decision.ok) throw toAppError(decision.error);
     const freezes = decision.effects.some((e) => e.type === 'freeze-revision');
