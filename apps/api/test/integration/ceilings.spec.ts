@@ -20,7 +20,7 @@ interface TComparison {
 }
 
 const ceilingsOf = (ref: TBudgetRef, who: TSignedIn) => t.http().get(`/api/budgets/${ref.id}/ceilings`).set(who.headers);
-const put = (ref: TBudgetRef, who: TSignedIn, body: unknown) => t.http().put(`/api/budgets/${ref.id}/ceilings`).set(who.headers).send(body);
+const put = (ref: TBudgetRef, who: TSignedIn, body: object) => t.http().put(`/api/budgets/${ref.id}/ceilings`).set(who.headers).send(body);
 const issuedCount = async (): Promise<number> => ((await t.dataSource.query(`SELECT count(*)::int AS n FROM department_ceilings`)) as [{ n: number }])[0].n;
 
 beforeAll(async () => {
@@ -84,7 +84,7 @@ describe('a submission over a ceiling', () => {
     const exceeded = refused.body.exceeded as Record<string, string>[];
     expect(exceeded[0]).toEqual({ ceiling: 'total', name: '支出总额', ceilingFen: (seedTotal - 1n).toString(), amountFen: seedTotal.toString(), excessFen: '1', excessYuan: '0.01' });
     expect(exceeded[1]).toMatchObject({ ceiling: 'basic', name: '基本支出', ceilingFen: '0' });
-    expect(BigInt(exceeded[1]!.excessFen)).toBeGreaterThan(0n);
+    expect(BigInt(exceeded[1]?.excessFen ?? '0')).toBeGreaterThan(0n);
     const budget = await t.http().get(`/api/budgets/${home.id}`).set(as.preparer.headers).expect(200);
     expect(budget.body.state).toBe('draft');
   });
