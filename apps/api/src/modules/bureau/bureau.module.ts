@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
-import { CeilingsModule } from '../ceilings/ceilings.module';
 import { BureauController } from './bureau.controller';
 import { BureauRepository } from './bureau.repository';
 import { BureauService } from './bureau.service';
 
-@Module({ imports: [CeilingsModule, CatalogueModule], controllers: [BureauController], providers: [BureauService, BureauRepository] })
+@Module({ imports: [CatalogueModule], controllers: [BureauController], providers: [BureauService, BureauRepository] })
 export class BureauModule {}

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
 import { CatalogueInForce } from '../catalogue/catalogue-in-force';
-import { CeilingsRepository } from '../ceilings/ceilings.repository';
+import { toLineSum } from '../ceilings/ceilings.repository';
 import { BureauRepository, type TComplianceRow, type TDepartmentYearRow } from './bureau.repository';
 import type { TComplianceEntry, TOverview, TOverviewDepartment, TOverviewQuery, TPublicCompliance } from './dto/bureau.schema';
 
@@ -21,7 +21,6 @@ export class BureauService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly bureau: BureauRepository,
-    private readonly ceilings: CeilingsRepository,
     private readonly catalogues: CatalogueInForce,
   ) {}
 
@@ -29,27 +28,21 @@ export class BureauService {
     const m = this.dataSource.manager;
     const year = query.year;
     const scope = caller.reviewDepartmentIds === 'all' ? null : [...caller.reviewDepartmentIds];
-    const [rows, ceilings, classes, compliance, today, names] = await Promise.all([
-      this.bureau.departmentsOfYear(m, year, scope),
-      this.ceilings.ofYear(m, year),
-      this.bureau.byFunctionClass(m, year, scope),
-      this.bureau.compliance(m, year, scope),
-      this.bureau.today(m),
-      this.namesOf(m, year),
-    ]);
-    const sums = await this.ceilings.lineSums(m, rows.flatMap((r) => (r.budget_id === null ? [] : [r.budget_id])));
+    await this.bureau.refreshFigures(m, year, scope);
+    const [rows, names] = await Promise.all([this.bureau.departmentsOfYear(m, year, scope), this.namesOf(m, year)]);
+    const today = rows[0]?.today ?? (await this.bureau.today(m));
     const now = Date.now();
-    const departments = rows.map((row) => departmentOf(row, row.budget_id === null ? undefined : (sums.get(row.budget_id) ?? []), ceilings.get(row.department_id)?.ceilings, now));
+    const departments = rows.map((row) => departmentOf(row, row.ceilings ?? undefined, now));
     return {
       fiscalYear: year,
       today,
       departments: departments.filter(matches(query)),
       totals: {
         totalFen: departments.reduce((total, d) => total + BigInt(d.figures?.totalFen ?? '0'), 0n).toString(),
-        byFunctionClass: classes.map((c) => ({ code: c.class_code, name: names.get(c.class_code)?.name ?? c.class_code, totalFen: c.fen })),
+        byFunctionClass: [...classTotals(rows)].map(([code, fen]) => ({ code, name: names.get(code)?.name ?? code, totalFen: fen.toString() })),
         byDepartment: departments.filter((d) => d.figures !== null).map((d) => ({ code: d.department.code, name: d.department.name, totalFen: d.figures!.totalFen })),
       },
-      compliance: compliance.map((row) => complianceEntry(row, today)),
+      compliance: rows.filter((row) => row.budget_id !== null).map((row) => complianceEntry(row, today)),
     };
   }
 
@@ -71,8 +64,8 @@ export class BureauService {
   }
 }
 
-function departmentOf(row: TDepartmentYearRow, sums: Parameters<typeof ceilingFiguresOf>[0] | undefined, issued: unknown, now: number): TOverviewDepartment {
-  const figures = sums === undefined ? undefined : ceilingFiguresOf(sums);
+function departmentOf(row: TDepartmentYearRow, issued: unknown, now: number): TOverviewDepartment {
+  const figures = row.sums === null ? undefined : ceilingFiguresOf(row.sums.map(toLineSum));
   const ceilings = issued === undefined ? undefined : ZCeilings.parse(issued);
   const exceeded = figures === undefined || ceilings === undefined ? [] : exceededCeilings(figures, ceilings);
   return {
@@ -90,6 +83,13 @@ function departmentOf(row: TDepartmentYearRow, sums: Parameters<typeof ceilingFi
   };
 }
 
+/** The district's expenditure by 功能 类, in code order, added up exactly. */
+function classTotals(rows: readonly TDepartmentYearRow[]): Map<string, bigint> {
+  const totals = new Map<string, bigint>();
+  for (const row of rows) for (const [code, fen] of Object.entries(row.classes ?? {})) totals.set(code, (totals.get(code) ?? 0n) + BigInt(fen));
+  return new Map([...totals].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
 function matches(query: TOverviewQuery): (d: TOverviewDepartment) => boolean {
   return (d) =>
     (query.state === undefined || (d.state ?? 'none') === query.state) &&
@@ -97,6 +97,6 @@ function matches(query: TOverviewQuery): (d: TOverviewDepartment) => boolean {
     (query.q === undefined || d.department.code.includes(query.q) || d.department.name.includes(query.q));
 }
 
-function complianceEntry(row: TComplianceRow, today: string): TComplianceEntry {
+function complianceEntry(row: Pick<TComplianceRow, 'code' | 'name' | 'replied_on' | 'published_on'>, today: string): TComplianceEntry {
   return { department: { code: row.code, name: row.name }, ...publicationCompliance(row.replied_on, row.published_on, today) };
 }

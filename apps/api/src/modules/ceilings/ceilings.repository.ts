@@ -29,6 +29,29 @@ export interface TCeilingUploadRow {
   confirmed_at: Date | null;
 }
 
+/** A row of ceilingSumsSql: numeric summed in SQL, read back as text. */
+export interface TCeilingSumRow {
+  kind: TExpenditureKind;
+  fund_source: FundSource;
+  economic_code: string;
+  fen: string;
+}
+
+/**
+ * A budget's expenditure summed by what ceilings look at (kind, fund source, and the 三公 款 kept
+ * apart, every other 款 as ''), in whole 分: `budget` is the SQL of the budget's id, `codes` that
+ * of the 三公 款 (THREE_PUBLIC_ECONOMIC_CODES).
+ */
+export function ceilingSumsSql(budget: string, codes: string): string {
+  return `SELECT kind, fund_source, CASE WHEN economic_code = ANY(${codes}::text[]) THEN economic_code ELSE '' END AS economic_code,
+                 (sum(amount) * 100)::bigint::text AS fen
+          FROM expenditure_lines WHERE budget_id = ${budget} GROUP BY 1, 2, 3`;
+}
+
+export function toLineSum(row: TCeilingSumRow): CeilingLineSum {
+  return { kind: row.kind, fundSource: row.fund_source, economicCode: row.economic_code, fen: Number(row.fen) as Fen };
+}
+
 /** The ceilings of departments' years, their uploads, and the line sums they are compared with. */
 @Injectable()
 export class CeilingsRepository {
@@ -76,26 +99,10 @@ export class CeilingsRepository {
     return inserted[0]?.version;
   }
 
-  /**
-   * The working copies' expenditure of some budgets, summed by what ceilings look at (kind, fund
-   * source, and the 三公 款 kept apart), in whole 分: numeric summed in SQL, read back as text.
-   */
-  async lineSums(m: EntityManager, budgetIds: readonly string[]): Promise<Map<string, CeilingLineSum[]>> {
-    const rows: { budget_id: string; kind: TExpenditureKind; fund_source: FundSource; economic_code: string; fen: string }[] = await m.query(
-      `SELECT budget_id, kind, fund_source,
-              CASE WHEN economic_code = ANY($2::text[]) THEN economic_code ELSE '' END AS economic_code,
-              (sum(amount) * 100)::bigint::text AS fen
-       FROM expenditure_lines WHERE budget_id = ANY($1::uuid[])
-       GROUP BY 1, 2, 3, 4`,
-      [[...budgetIds], THREE_PUBLIC_ECONOMIC_CODES],
-    );
-    const sums = new Map<string, CeilingLineSum[]>();
-    for (const r of rows) {
-      const list = sums.get(r.budget_id) ?? [];
-      list.push({ kind: r.kind, fundSource: r.fund_source, economicCode: r.economic_code, fen: Number(r.fen) as Fen });
-      sums.set(r.budget_id, list);
-    }
-    return sums;
+  /** The working copy's expenditure summed as ceilings look at it (see ceilingSumsSql). */
+  async lineSums(m: EntityManager, budgetId: string): Promise<CeilingLineSum[]> {
+    const rows: TCeilingSumRow[] = await m.query(ceilingSumsSql('$1', '$2'), [budgetId, THREE_PUBLIC_ECONOMIC_CODES]);
+    return rows.map(toLineSum);
   }
 
   async insertUpload(m: EntityManager, fiscalYear: number, rows: TCeilingUploadRow['rows'], uploadedBy: string): Promise<TCeilingUploadRow> {

@@ -52,8 +52,7 @@ export class CeilingsService {
   async excessesOf(m: EntityManager, budget: Pick<TCeilingsBudget, 'id' | 'department_id' | 'fiscal_year'>): Promise<CeilingExcess[]> {
     const row = await this.ceilings.find(m, budget.department_id, budget.fiscal_year);
     if (row === undefined) return [];
-    const sums = await this.ceilings.lineSums(m, [budget.id]);
-    return exceededCeilings(ceilingFiguresOf(sums.get(budget.id) ?? []), ZCeilings.parse(row.ceilings));
+    return exceededCeilings(ceilingFiguresOf(await this.ceilings.lineSums(m, budget.id)), ZCeilings.parse(row.ceilings));
   }
 
   /** Reads a sheet of many departments' ceilings and keeps it for a preview; nothing is issued yet. */
@@ -138,9 +137,9 @@ export class CeilingsService {
   }
 
   private async answerFor(m: EntityManager, budget: TCeilingsBudget): Promise<TCeilingsAnswer> {
-    const [row, sums] = await Promise.all([this.ceilings.find(m, budget.department_id, budget.fiscal_year), this.ceilings.lineSums(m, [budget.id])]);
+    const [row, sums] = await Promise.all([this.ceilings.find(m, budget.department_id, budget.fiscal_year), this.ceilings.lineSums(m, budget.id)]);
     const ceilings = ZCeilings.parse(row?.ceilings ?? {});
-    const comparison = compareWithCeilings(ceilingFiguresOf(sums.get(budget.id) ?? []), ceilings).map((c) => ({
+    const comparison = compareWithCeilings(ceilingFiguresOf(sums), ceilings).map((c) => ({
       ceiling: c.ceiling,
       name: c.name,
       ceilingFen: String(c.ceilingFen),
