@@ -5,6 +5,8 @@ import { useSession } from '../features/auth/use-session';
 import { DeskPage } from '../features/home/desk-page';
 import { DisclosurePage } from '../features/portal/disclosure-page';
 import { PortalListPage } from '../features/portal/portal-list-page';
+import { CompliancePage } from '../features/portal/compliance-page';
+import { BureauPage } from '../features/bureau/bureau-page';
 import { AppShell } from '../ui/app-shell';
 import { BudgetRoute } from './budget-route';
 
@@ -26,7 +28,9 @@ export const router = createBrowserRouter([
         element: <RequireSession>{(user) => <BudgetRoute user={user} />}</RequireSession>,
       },
       { path: 'portal', element: <PortalListPage /> },
+      { path: 'portal/compliance', element: <CompliancePage /> },
       { path: 'portal/:id', element: <DisclosurePage /> },
+      { path: 'bureau', element: <RequireSession roles={['reviewer']}>{() => <BureauPage />}</RequireSession> },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

@@ -1,3 +1,5 @@
+import { bureauEn, bureauZh } from '../features/bureau/bureau-messages';
+
 /**
  * The client's words. Chinese is the reference; English must name every key (the type says so).
  * `{name}` marks a value filled in by t().
@@ -212,6 +214,7 @@ export const zh = {
   thisYear: '本年',
   backToList: '返回列表',
   publishedAt: '公开时间',
+  ...bureauZh,
 } as const;
 
 export type TMessageKey = keyof typeof zh;
@@ -421,4 +424,5 @@ export const en: Record<TMessageKey, string> = {
   thisYear: 'This year',
   backToList: 'Back to the list',
   publishedAt: 'Published',
+  ...bureauEn,
 };

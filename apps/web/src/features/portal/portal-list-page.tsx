@@ -51,6 +51,9 @@ export function PortalListPage() {
           </select>
         </label>
       </div>
+      <p>
+        <Link to="/portal/compliance">{t('complianceLink')}</Link>
+      </p>
       <h2>{t('disclosures')}</h2>
       <QueryView query={filtered} isEmpty={(page) => page.items.length === 0}>
         {(page) => (
