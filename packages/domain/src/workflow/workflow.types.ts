@@ -1,11 +1,15 @@
 import type { CeilingExcess } from '../budget/ceilings';
+import type { ActorOffice, BudgetRound, StagePosition } from './review-chain';
 
 /** The state of a budget revision. `submitted` is 审核中 (under review by the finance bureau). */
 export const BUDGET_STATES = ['draft', 'submitted', 'returned', 'approved', 'published'] as const;
 export type BudgetState = (typeof BUDGET_STATES)[number];
 
-/** `revise` starts a correction of a published budget: a new revision that is reviewed again. */
-export const WORKFLOW_ACTIONS = ['submit', 'withdraw', 'return', 'approve', 'publish', 'revise'] as const;
+/**
+ * `revise` starts a correction of a published budget: a new revision that is reviewed again.
+ * `issue-ceilings` (下达控制数, 一下): the 预算科 answers a proposal (一上) with the department's ceilings.
+ */
+export const WORKFLOW_ACTIONS = ['submit', 'withdraw', 'return', 'approve', 'publish', 'revise', 'issue-ceilings'] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 /** preparer and publisher belong to a department; a reviewer (财政局) works on a scope of departments. */
@@ -16,6 +20,8 @@ export interface WorkflowActor {
   userId: string;
   role: Role;
   departmentCode?: string;
+  /** a reviewer's office (预算科, 业务科室 …) with the departments it is assigned */
+  office?: ActorOffice;
 }
 
 /** What the caller knows about the budget revision the action applies to. */
@@ -33,6 +39,14 @@ export interface WorkflowContext {
   reviewerScope?: 'all' | readonly string[];
   /** the issued ceilings (控制数) the revision exceeds; absent or empty: within them */
   ceilingExcesses?: readonly CeilingExcess[];
+  /** the round of 两上两下 the budget is in */
+  round: BudgetRound;
+  /** the stage the budget waits on while in review (submitted) */
+  stage?: StagePosition;
+  /** the acting stage's opinion (审核意见) */
+  opinion?: string;
+  /** the 批复 given at the last stage: its document number (文号) and date (YYYY-MM-DD) */
+  reply?: { documentNo?: string; date?: string };
 }
 
 export type NotifyAudience = 'preparers' | 'reviewers' | 'publishers';
@@ -43,4 +57,6 @@ export type WorkflowEffect =
   | { type: 'unfreeze-revision' } // editable again (withdrawn or returned)
   | { type: 'open-revision' } // a new draft revision, copied from the published one
   | { type: 'render-publication' } // produce the public disclosure of the approved revision, as a new version
-  | { type: 'notify'; who: NotifyAudience; reason?: string };
+  | { type: 'notify'; who: NotifyAudience; reason?: string }
+  | { type: 'keep-proposal' } // the proposal's revision stays as the 一上 figures, beside the ceilings
+  | { type: 'record-reply' }; // 批复: the approved figures become 预算指标 per line; the 20-day clock starts

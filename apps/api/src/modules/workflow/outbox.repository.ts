@@ -10,7 +10,7 @@ import type { EntityManager } from 'typeorm';
  *
  * Topics: `budget.notify` {budgetId, action, who, reason?} and `budget.render-publication`
  * {budgetId, publicationId, revisionNo, versionNo}, and `budget.render-revision` {budgetId, revisionNo}
- * at approval (addApproved). The revision effects (freeze, unfreeze, open) are
+ * at approval (addApproved). The revision effects (freeze, unfreeze, open), keep-proposal and record-reply are
  * carried out inside the transaction itself and need no relay.
  */
 @Injectable()
@@ -43,6 +43,8 @@ export class OutboxRepository {
         case 'freeze-revision':
         case 'unfreeze-revision':
         case 'open-revision':
+        case 'keep-proposal':
+        case 'record-reply':
           break;
       }
     }

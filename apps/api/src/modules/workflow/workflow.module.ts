@@ -3,14 +3,16 @@ import { BudgetsModule } from '../budgets/budgets.module';
 import { CeilingsModule } from '../ceilings/ceilings.module';
 import { PublicModule } from '../public/public.module';
 import { RevisionsModule } from '../revisions/revisions.module';
+import { BureauModule } from '../bureau/bureau.module';
 import { IdempotencyRepository } from './idempotency.repository';
 import { OutboxRepository } from './outbox.repository';
+import { ReviewTrailRepository } from './review-trail.repository';
 import { WorkflowController } from './workflow.controller';
 import { WorkflowService } from './workflow.service';
 
 @Module({
-  imports: [BudgetsModule, RevisionsModule, PublicModule, CeilingsModule],
+  imports: [BudgetsModule, RevisionsModule, PublicModule, BureauModule, CeilingsModule],
   controllers: [WorkflowController],
-  providers: [WorkflowService, IdempotencyRepository, OutboxRepository],
+  providers: [WorkflowService, IdempotencyRepository, OutboxRepository, ReviewTrailRepository],
 })
 export class WorkflowModule {}
