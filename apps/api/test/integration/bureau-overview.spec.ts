@@ -1,5 +1,5 @@
 import { addDays, catalogueForYear } from '@budgetflow/domain';
-import { createSeededBudget, seedDocumentFor, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
+import { APPROVAL, createSeededBudget, seedDocumentFor, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
 import { createTestApp, type TSignedIn, type TTestApp } from '../utils/test-app';
 
 let t: TTestApp;
@@ -10,7 +10,7 @@ let homeTotal: bigint;
 
 interface TDesk {
   today: string;
-  departments: { department: { code: string }; budgetId: string | null; state: string | null; daysWaiting: number | null; figures: { totalFen: string; basicFen: string; projectFen: string } | null; ceilings: { issued: boolean; exceeded: { ceiling: string; excessFen: string }[] }; findings: { errors: number; warnings: number } | null }[];
+  departments: { department: { code: string }; budgetId: string | null; state: string | null; round: string | null; stage: { index: number; count: number; name: string } | null; daysWaiting: number | null; figures: { totalFen: string; basicFen: string; projectFen: string } | null; ceilings: { issued: boolean; exceeded: { ceiling: string; excessFen: string }[] }; findings: { errors: number; warnings: number } | null }[];
   totals: { totalFen: string; byFunctionClass: { code: string; name: string; totalFen: string }[]; byDepartment: { code: string; totalFen: string }[] };
   compliance: { department: { code: string }; repliedOn: string | null; deadline: string | null; publishedOn: string | null; status: string }[];
 }
@@ -77,19 +77,23 @@ describe('the publication compliance list', () => {
   beforeAll(async () => {
     await t.http().put(`/api/budgets/${home.id}/ceilings`).set(as.reviewer.headers).send({ ceilings: { total: homeTotal.toString() } }).expect(200);
     await act(home, 'submit', as.preparer);
-    await act(home, 'approve', as.reviewer);
+    const submitted = await desk(as.reviewer, '&state=submitted');
+    expect(submitted.departments.map((d) => [d.department.code, d.round, d.stage])).toEqual([['019001', 'final', { index: 0, count: 1, name: '财政局审核' }]]);
+    await act(home, 'approve', as.reviewer, { ...APPROVAL, date: '2020-02-20' });
     await act(other, 'submit', as.preparer2);
-    await act(other, 'approve', as.reviewer2);
+    const [{ today }] = (await t.dataSource.query(`SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date::text AS today`)) as [{ today: string }];
+    await act(other, 'approve', as.reviewer2, { ...APPROVAL, documentNo: '硚财预〔2020〕2号', date: today });
     await act(other, 'publish', as.publisher2);
   });
 
-  it('on the desk: published within the 20 days of the 批复, or due with its deadline', async () => {
+  it('on the desk: 20 days from the 批复 date, published on time or overdue', async () => {
     const overview = await desk(as.reviewer);
     const today = overview.today;
     expect(overview.compliance).toEqual([
-      { department: { code: '019001', name: '武汉市硚口区大数据中心' }, repliedOn: today, deadline: addDays(today, 20), publishedOn: null, status: 'due' },
+      { department: { code: '019001', name: '武汉市硚口区大数据中心' }, repliedOn: '2020-02-20', deadline: '2020-03-11', publishedOn: null, status: 'overdue' },
       { department: { code: '999001', name: '示例单位' }, repliedOn: today, deadline: addDays(today, 20), publishedOn: today, status: 'on-time' },
     ]);
+    expect(overview.departments.map((d) => d.round)).toEqual(['replied', 'replied']);
     expect(overview.departments.map((d) => [d.state, d.daysWaiting])).toEqual([
       ['approved', 0],
       ['published', 0],
@@ -99,7 +103,7 @@ describe('the publication compliance list', () => {
   it('in public, without signing in, for the budgets that have had their 批复', async () => {
     const res = await t.http().get('/api/public/compliance?year=2020').expect(200);
     expect(res.body.items.map((i: { department: { code: string }; status: string }) => [i.department.code, i.status])).toEqual([
-      ['019001', 'due'],
+      ['019001', 'overdue'],
       ['999001', 'on-time'],
     ]);
     expect((await t.http().get('/api/public/compliance?year=2021').expect(200)).body.items).toEqual([]);

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
-import { createSeededBudget, seedDocumentFor, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
+import { APPROVAL, createSeededBudget, seedDocumentFor, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
 import { createTestApp, type TSignedIn, type TTestApp } from '../utils/test-app';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 let t: TTestApp;
-let as: Record<'preparer' | 'preparer2' | 'reviewer' | 'reviewer_other' | 'publisher', TSignedIn>;
+let as: Record<'preparer' | 'preparer2' | 'reviewer' | 'reviewer2' | 'reviewer_other' | 'publisher', TSignedIn>;
 let home: TBudgetRef;
 let other: TBudgetRef;
 /** The seed's figures in 分, as the ceilings answer compares them. */
@@ -25,7 +25,7 @@ const issuedCount = async (): Promise<number> => ((await t.dataSource.query(`SEL
 
 beforeAll(async () => {
   t = await createTestApp();
-  as = await signIn(t, 'preparer', 'preparer2', 'reviewer', 'reviewer_other', 'publisher');
+  as = await signIn(t, 'preparer', 'preparer2', 'reviewer', 'reviewer2', 'reviewer_other', 'publisher');
   home = await createSeededBudget(t, as.preparer);
   other = await createSeededBudget(t, as.preparer2, 2020, seedDocumentFor(t.people.departments.other));
   const [{ fen }] = (await t.dataSource.query(`SELECT (sum(amount) * 100)::bigint::text AS fen FROM expenditure_lines WHERE budget_id = $1`, [home.id])) as [{ fen: string }];
@@ -94,6 +94,21 @@ describe('a submission over a ceiling', () => {
     await put(home, as.reviewer, { version: current.version, ceilings: { total: seedTotal.toString() } }).expect(200);
     const submitted = await t.http().post(`/api/budgets/${home.id}/submit`).set(as.preparer.headers).set('Idempotency-Key', 'ceilings-within-1').send({}).expect(200);
     expect(submitted.body.state).toBe('submitted');
+  });
+});
+
+describe('the rounds side by side', () => {
+  it('put 控制数, 二上 and 批复 of each item beside each other; after the 批复 the ceilings are settled', async () => {
+    await t.http().post(`/api/budgets/${home.id}/approve`).set(as.reviewer2.headers).send(APPROVAL).expect(200);
+    const res = await t.http().get(`/api/budgets/${home.id}/rounds`).set(as.preparer.headers).expect(200);
+    expect(res.body.revisions).toEqual({ proposal: null, final: 1, replied: 1 });
+    expect(res.body.rows[0]).toEqual({ item: 'total', name: '支出总额', proposalFen: null, ceilingFen: seedTotal.toString(), finalFen: seedTotal.toString(), repliedFen: seedTotal.toString() });
+    const basic = (res.body.rows as { item: string; finalFen: string }[]).find((r) => r.item === 'basic');
+    const project = (res.body.rows as { item: string; finalFen: string }[]).find((r) => r.item === 'project');
+    expect(BigInt(basic?.finalFen ?? '0') + BigInt(project?.finalFen ?? '0')).toBe(seedTotal);
+    const settled = await put(home, as.reviewer, { ceilings: { total: '1' } }).expect(409);
+    expect(settled.body.code).toBe('CONFLICT');
+    await t.http().get(`/api/budgets/${home.id}/rounds`).set(as.preparer2.headers).expect(404);
   });
 });
 

@@ -117,20 +117,41 @@ export interface CeilingExcess {
 
 const THREE_PUBLIC_NAMES = { total: '“三公”经费合计', overseasTravel: '因公出国（境）费', reception: '公务接待费', vehicles: '公务用车购置及运行维护费' } as const;
 
+/** One item a ceiling may limit: its id, its name, the budget's figure of it and the ceiling of it. */
+export interface CeilingItem {
+  ceiling: string;
+  name: string;
+  figure(figures: CeilingFigures): Fen;
+  limit(ceilings: TCeilings): Fen | undefined;
+}
+
+/** Every item a ceiling may limit, in the order they are listed: headline, fund sources, 三公. */
+export const CEILING_ITEMS: readonly CeilingItem[] = [
+  { ceiling: 'total', name: '支出总额', figure: (f) => f.total, limit: (c) => c.total },
+  { ceiling: 'basic', name: '基本支出', figure: (f) => f.basic, limit: (c) => c.basic },
+  { ceiling: 'project', name: '项目支出', figure: (f) => f.project, limit: (c) => c.project },
+  ...FUND_SOURCES.map((source) => ({
+    ceiling: `fundSource.${source}`,
+    name: FUND_SOURCE_NAMES[source],
+    figure: (f: CeilingFigures) => f.byFundSource[source] ?? (0 as Fen),
+    limit: (c: TCeilings) => c.byFundSource[source],
+  })),
+  ...(['total', 'overseasTravel', 'reception', 'vehicles'] as const).map((part) => ({
+    ceiling: `threePublic.${part}`,
+    name: THREE_PUBLIC_NAMES[part],
+    figure: (f: CeilingFigures) => f.threePublic[part],
+    limit: (c: TCeilings) => c.threePublic[part],
+  })),
+];
+
 /** Every issued ceiling with the budget's figure and the room left, in the order the ceilings are listed. */
 export function compareWithCeilings(figures: CeilingFigures, ceilings: TCeilings): CeilingComparison[] {
-  const rows: CeilingComparison[] = [];
-  const row = (ceiling: string, name: string, ceilingFen: Fen | undefined, amountFen: Fen): void => {
-    if (ceilingFen !== undefined) rows.push({ ceiling, name, ceilingFen, amountFen, roomFen: (ceilingFen - amountFen) as Fen });
-  };
-  row('total', '支出总额', ceilings.total, figures.total);
-  row('basic', '基本支出', ceilings.basic, figures.basic);
-  row('project', '项目支出', ceilings.project, figures.project);
-  for (const source of FUND_SOURCES) row(`fundSource.${source}`, FUND_SOURCE_NAMES[source], ceilings.byFundSource[source], figures.byFundSource[source] ?? (0 as Fen));
-  for (const part of ['total', 'overseasTravel', 'reception', 'vehicles'] as const) {
-    row(`threePublic.${part}`, THREE_PUBLIC_NAMES[part], ceilings.threePublic[part], figures.threePublic[part]);
-  }
-  return rows;
+  return CEILING_ITEMS.flatMap(({ ceiling, name, figure, limit }) => {
+    const ceilingFen = limit(ceilings);
+    if (ceilingFen === undefined) return [];
+    const amountFen = figure(figures);
+    return [{ ceiling, name, ceilingFen, amountFen, roomFen: (ceilingFen - amountFen) as Fen }];
+  });
 }
 
 /** The ceilings the budget exceeds; none when it keeps within every issued one. */

@@ -3,3 +3,4 @@ export * from './budget-document.schema';
 export * from './fund-source';
 export * from './ceilings';
 export * from './ceilings-table';
+export * from './rounds-comparison';

@@ -1,4 +1,4 @@
-import { THREE_PUBLIC_ECONOMIC_CODES, WORKFLOW_ACTIONS } from '@budgetflow/domain';
+import { THREE_PUBLIC_ECONOMIC_CODES, WORKFLOW_ACTIONS, type BudgetRound, type ReviewChain } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ceilingSumsSql, type TCeilingSumRow } from '../ceilings/ceilings.repository';
@@ -7,11 +7,10 @@ import { ceilingSumsSql, type TCeilingSumRow } from '../ceilings/ceilings.reposi
 const TRANSITION_ACTIONS = WORKFLOW_ACTIONS.map((action) => `budget.${action}`);
 /** The bureau's dates are its own calendar days. */
 const BUREAU_TIME_ZONE = 'Asia/Shanghai';
-/** The 批复 date (the day of the budget's first approval) and the day of its first publication, of alias b. */
+/** The 批复 date (the document's, as the last stage recorded it) and the day of the first publication, of alias b. */
 const PUBLICATION_DATES = {
-  columns: `(r.at AT TIME ZONE '${BUREAU_TIME_ZONE}')::date::text AS replied_on, (p.at AT TIME ZONE '${BUREAU_TIME_ZONE}')::date::text AS published_on`,
-  joins: `LEFT JOIN LATERAL (SELECT a.at FROM audit_log a WHERE a.budget_id = b.id AND a.action = 'budget.approve' ORDER BY a.id LIMIT 1) r ON true
-          LEFT JOIN LATERAL (SELECT min(published_at) AS at FROM publications WHERE budget_id = b.id) p ON true`,
+  columns: `to_char(b.replied_on, 'YYYY-MM-DD') AS replied_on, (p.at AT TIME ZONE '${BUREAU_TIME_ZONE}')::date::text AS published_on`,
+  joins: `LEFT JOIN LATERAL (SELECT min(published_at) AS at FROM publications WHERE budget_id = b.id) p ON true`,
 };
 
 export interface TDepartmentYearRow {
@@ -26,6 +25,10 @@ export interface TDepartmentYearRow {
   name: string;
   budget_id: string | null;
   state: string | null;
+  round: BudgetRound | null;
+  stage_index: number | null;
+  /** the chain the budget was submitted under, null before its first submission */
+  review_chain: ReviewChain | null;
   /** when the budget entered its state: its last transition, else its creation */
   state_since: Date | null;
   /** the budget's figures at its current version (budget_figures), null without a budget */
@@ -101,7 +104,7 @@ export class BureauRepository {
   /** Every department of the scope with its budget of the year, its figures, ceilings and publication dates: the whole desk in one statement. */
   async departmentsOfYear(m: EntityManager, year: number, scope: readonly string[] | null): Promise<TDepartmentYearRow[]> {
     return m.query(
-      `SELECT d.id AS department_id, d.code, d.name, b.id AS budget_id, b.state,
+      `SELECT d.id AS department_id, d.code, d.name, b.id AS budget_id, b.state, b.round, b.stage_index, b.review_chain,
               COALESCE(t.at, b.created_at) AS state_since,
               f.sums, f.classes, f.error_count, f.warning_count, dc.ceilings,
               ${PUBLICATION_DATES.columns}, (now() AT TIME ZONE '${BUREAU_TIME_ZONE}')::date::text AS today

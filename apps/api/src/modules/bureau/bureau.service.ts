@@ -1,4 +1,4 @@
-import { ceilingFiguresOf, DomainError, exceededCeilings, publicationCompliance, ZCeilings } from '@budgetflow/domain';
+import { ceilingFiguresOf, DEFAULT_REVIEW_CHAIN, DomainError, exceededCeilings, publicationCompliance, stageAt, ZCeilings } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
@@ -72,6 +72,8 @@ function departmentOf(row: TDepartmentYearRow, issued: unknown, now: number): TO
     department: { id: row.department_id, code: row.code, name: row.name },
     budgetId: row.budget_id,
     state: row.state,
+    round: row.round,
+    stage: stageOf(row),
     stateSince: row.state_since?.toISOString() ?? null,
     daysWaiting: row.state_since === null ? null : Math.max(0, Math.floor((now - row.state_since.getTime()) / DAY_MS)),
     figures: figures === undefined ? null : { totalFen: String(figures.total), basicFen: String(figures.basic), projectFen: String(figures.project) },
@@ -90,9 +92,17 @@ function classTotals(rows: readonly TDepartmentYearRow[]): Map<string, bigint> {
   return new Map([...totals].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
+/** The stage a submitted budget waits on, from the chain it was submitted under. */
+function stageOf(row: TDepartmentYearRow): TOverviewDepartment['stage'] {
+  if (row.state !== 'submitted' || row.round === null) return null;
+  const position = stageAt(row.review_chain ?? DEFAULT_REVIEW_CHAIN, row.round, row.stage_index ?? 0);
+  return position === undefined ? null : { index: position.index, count: position.count, name: position.stage.name };
+}
+
 function matches(query: TOverviewQuery): (d: TOverviewDepartment) => boolean {
   return (d) =>
     (query.state === undefined || (d.state ?? 'none') === query.state) &&
+    (query.round === undefined || d.round === query.round) &&
     (query.overCeiling === undefined || (d.ceilings.exceeded.length > 0) === (query.overCeiling === 'true')) &&
     (query.q === undefined || d.department.code.includes(query.q) || d.department.name.includes(query.q));
 }

@@ -18,10 +18,12 @@ import {
   ZCeilingsUploadPreview,
   ZCeilingsYearParams,
   ZPutCeilingsRequest,
+  ZRoundsAnswer,
   type TCeilingsAnswer,
   type TCeilingsUploadParams,
   type TCeilingsUploadPreview,
   type TPutCeilingsRequest,
+  type TRoundsAnswer,
 } from './dto/ceilings.schema';
 
 const tags = ['ceilings'];
@@ -29,6 +31,7 @@ const tags = ['ceilings'];
 const ISSUERS = ['reviewer'] as const;
 const ZIdParams = z.object({ id: z.uuid() });
 documentRoute({ method: 'get', path: '/api/budgets/{id}/ceilings', summary: "The ceilings (控制数) of the budget's department and year, each beside the budget's figure and the room left", tags, access: ALL_ROLES, params: ZIdParams, response: { status: 200, schema: ZCeilingsAnswer } });
+documentRoute({ method: 'get', path: '/api/budgets/{id}/rounds', summary: 'The budget in each round side by side: 一上 vs 控制数 vs 二上 vs 批复, item by item, in whole 分', tags, access: ALL_ROLES, params: ZIdParams, response: { status: 200, schema: ZRoundsAnswer } });
 documentRoute({ method: 'put', path: '/api/budgets/{id}/ceilings', summary: 'Issue or edit the ceilings (amounts in whole 分 as digits); audited', tags, access: ISSUERS, params: ZIdParams, body: ZPutCeilingsRequest, response: { status: 200, schema: ZCeilingsAnswer }, problems: [409] });
 documentRoute({ method: 'post', path: '/api/bureau/ceilings/{year}/uploads', summary: "Many departments' ceilings from a sheet (JSON {csv} or an .xlsx, amounts in 元): stored for a preview, nothing issued", tags, access: ISSUERS, params: ZCeilingsYearParams, body: ZCeilingsUploadBody, response: { status: 201, schema: ZCeilingsUploadPreview }, problems: [413, 415] });
 documentRoute({ method: 'get', path: '/api/bureau/ceilings/{year}/uploads/{uploadId}', summary: 'The preview of a ceilings upload: each row beside the ceilings in force, and its problems', tags, access: ISSUERS, params: ZCeilingsUploadParams, response: { status: 200, schema: ZCeilingsUploadPreview } });
@@ -42,6 +45,12 @@ export class CeilingsController {
   @Roles(...ALL_ROLES)
   read(@Caller() caller: TCaller, @Param('id', new IdPipe('Budget')) id: string): Promise<TCeilingsAnswer> {
     return this.ceilings.read(caller, id);
+  }
+
+  @Get('api/budgets/:id/rounds')
+  @Roles(...ALL_ROLES)
+  rounds(@Caller() caller: TCaller, @Param('id', new IdPipe('Budget')) id: string): Promise<TRoundsAnswer> {
+    return this.ceilings.rounds(caller, id);
   }
 
   @Put('api/budgets/:id/ceilings')

@@ -1,4 +1,4 @@
-import { THREE_PUBLIC_ECONOMIC_CODES, type CeilingLineSum, type Fen, type FundSource, type TCeilingsInput, type TExpenditureKind } from '@budgetflow/domain';
+import { THREE_PUBLIC_ECONOMIC_CODES, type CeilingLineSum, type Fen, type FundSource, type TCeilingsInput, type TExpenditureKind, type TExpenditureLine } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { updateReturning } from '../budgets/update-returning';
@@ -103,6 +103,27 @@ export class CeilingsRepository {
   async lineSums(m: EntityManager, budgetId: string): Promise<CeilingLineSum[]> {
     const rows: TCeilingSumRow[] = await m.query(ceilingSumsSql('$1', '$2'), [budgetId, THREE_PUBLIC_ECONOMIC_CODES]);
     return rows.map(toLineSum);
+  }
+
+  /**
+   * The revisions that stand for the rounds of a budget: 一上's (kept when the ceilings were issued),
+   * the latest 二上 submission's, and the one whose figures the 批复 made 预算指标.
+   */
+  async roundRevisions(m: EntityManager, budgetId: string): Promise<{ proposal: number | null; final: number | null; replied: number | null }> {
+    const rows: { proposal: number | null; final: number | null; replied: number | null }[] = await m.query(
+      `SELECT b.proposal_revision_no AS proposal,
+              (SELECT r.revision_no FROM budget_reviews r WHERE r.budget_id = b.id AND r.action = 'submit' AND r.round IN ('ceilings', 'final') ORDER BY r.id DESC LIMIT 1) AS final,
+              (SELECT max(i.revision_no) FROM budget_indicators i WHERE i.budget_id = b.id) AS replied
+       FROM budgets b WHERE b.id = $1`,
+      [budgetId],
+    );
+    return rows[0] ?? { proposal: null, final: null, replied: null };
+  }
+
+  /** The expenditure lines of a frozen revision, as its document holds them. */
+  async revisionLines(m: EntityManager, budgetId: string, revisionNo: number): Promise<TExpenditureLine[]> {
+    const rows: { lines: TExpenditureLine[] }[] = await m.query(`SELECT document->'expenditureLines' AS lines FROM revisions WHERE budget_id = $1 AND revision_no = $2`, [budgetId, revisionNo]);
+    return rows[0]?.lines ?? [];
   }
 
   async insertUpload(m: EntityManager, fiscalYear: number, rows: TCeilingUploadRow['rows'], uploadedBy: string): Promise<TCeilingUploadRow> {

@@ -1,4 +1,4 @@
-import { ceilingFiguresOf, ceilingsToWire, compareWithCeilings, exceededCeilings, readCeilingsTable, ZCeilings, type CeilingExcess, type TCeilings } from '@budgetflow/domain';
+import { ceilingFiguresOf, ceilingFiguresOfLines, ceilingsToWire, compareRounds, compareWithCeilings, exceededCeilings, readCeilingsTable, ZCeilings, type CeilingExcess, type CeilingFigures, type TCeilings } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../common/errors/app-error';
 import { assertVisible, departmentScope, scopeIncludes } from '../../common/scope/department-scope';
 import { AuditService } from '../audit/audit.service';
 import { CeilingsRepository, type TUploadedCeilings } from './ceilings.repository';
-import type { TCeilingsAnswer, TCeilingsUploadPreview, TPutCeilingsRequest } from './dto/ceilings.schema';
+import type { TCeilingsAnswer, TCeilingsUploadPreview, TPutCeilingsRequest, TRoundsAnswer } from './dto/ceilings.schema';
 
 /** A budget as the ceilings see it: whose and which year, not its content. */
 export interface TCeilingsBudget {
@@ -16,6 +16,7 @@ export interface TCeilingsBudget {
   department_name: string;
   fiscal_year: number;
   state: string;
+  round: string;
 }
 
 /** Ceilings no longer change once the bureau has approved (批复) the budget. */
@@ -42,10 +43,33 @@ export class CeilingsService {
   async put(caller: TCaller, budgetId: string, request: TPutCeilingsRequest): Promise<TCeilingsAnswer> {
     return this.dataSource.transaction(async (m) => {
       const budget = await this.mustFind(m, caller, budgetId);
-      if (SETTLED_STATES.includes(budget.state)) throw new AppError('CONFLICT', `The budget is ${budget.state}: its ceilings are settled`);
+      if (SETTLED_STATES.includes(budget.state) || budget.round === 'replied') throw new AppError('CONFLICT', `The budget is ${budget.state} in round ${budget.round}: its ceilings are settled by the 批复`);
       await this.issue(m, caller, budget.department_id, budget.fiscal_year, request.ceilings, request.version, { budgetId: budget.id, departmentCode: budget.department_code });
       return this.answerFor(m, budget);
     });
+  }
+
+  /** 一上 vs 控制数 vs 二上 vs 批复 of the budget, item by item, as far as it got. */
+  async rounds(caller: TCaller, budgetId: string): Promise<TRoundsAnswer> {
+    const m = this.dataSource.manager;
+    const budget = await this.mustFind(m, caller, budgetId);
+    const [revisions, issued] = await Promise.all([this.ceilings.roundRevisions(m, budget.id), this.ceilings.find(m, budget.department_id, budget.fiscal_year)]);
+    const figuresOf = async (revisionNo: number | null): Promise<CeilingFigures | undefined> =>
+      revisionNo === null ? undefined : ceilingFiguresOfLines(await this.ceilings.revisionLines(m, budget.id, revisionNo));
+    const [proposal, final, replied] = await Promise.all([figuresOf(revisions.proposal), figuresOf(revisions.final), figuresOf(revisions.replied)]);
+    const rows = compareRounds({
+      ...(proposal === undefined ? {} : { proposal }),
+      ...(issued === undefined ? {} : { ceilings: ZCeilings.parse(issued.ceilings) }),
+      ...(final === undefined ? {} : { final }),
+      ...(replied === undefined ? {} : { replied }),
+    });
+    const digits = (fen: number | undefined) => (fen === undefined ? null : String(fen));
+    return {
+      budgetId: budget.id,
+      revisions: { proposal: revisions.proposal, final: revisions.final, replied: revisions.replied },
+      ceilingsVersion: issued?.version ?? 0,
+      rows: rows.map((r) => ({ item: r.item, name: r.name, proposalFen: digits(r.proposalFen), ceilingFen: digits(r.ceilingFen), finalFen: digits(r.finalFen), repliedFen: digits(r.repliedFen) })),
+    };
   }
 
   /** The issued ceilings the budget's working copy exceeds (none when none are issued). */
@@ -129,7 +153,7 @@ export class CeilingsService {
    */
   private async mustFind(m: EntityManager, caller: TCaller, budgetId: string): Promise<TCeilingsBudget> {
     const rows: TCeilingsBudget[] = await m.query(
-      `SELECT b.id, b.department_id, d.code AS department_code, d.name AS department_name, b.fiscal_year, b.state
+      `SELECT b.id, b.department_id, d.code AS department_code, d.name AS department_name, b.fiscal_year, b.state, b.round
        FROM budgets b JOIN departments d ON d.id = b.department_id WHERE b.id = $1`,
       [budgetId],
     );

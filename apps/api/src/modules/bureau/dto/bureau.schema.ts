@@ -1,4 +1,4 @@
-import { BUDGET_STATES, ZFiscalYear } from '@budgetflow/domain';
+import { BUDGET_ROUNDS, BUDGET_STATES, ZFiscalYear } from '@budgetflow/domain';
 import { z } from 'zod';
 
 const ZFen = z.string().describe('whole 分 as digits');
@@ -7,6 +7,7 @@ const ZStatus = z.enum(['on-time', 'late', 'due', 'overdue', 'not-replied']);
 export const ZOverviewQuery = z.strictObject({
   year: z.coerce.number().pipe(ZFiscalYear),
   state: z.enum([...BUDGET_STATES, 'none']).optional().describe("a budget state, or 'none': departments without a budget of the year"),
+  round: z.enum(BUDGET_ROUNDS).optional().describe('proposal (一上), ceilings (控制数 issued), final (二上), replied (批复)'),
   overCeiling: z.enum(['true', 'false']).optional().describe('only departments over (true) or within (false) an issued ceiling'),
   q: z.string().trim().min(1).max(100).optional().describe('part of a department code or name'),
 });
@@ -25,6 +26,8 @@ export const ZOverviewDepartment = z.object({
   department: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
   budgetId: z.uuid().nullable(),
   state: z.string().nullable(),
+  round: z.enum(BUDGET_ROUNDS).nullable(),
+  stage: z.object({ index: z.number().int(), count: z.number().int(), name: z.string() }).nullable().describe('the review stage a submitted budget waits on'),
   stateSince: z.string().nullable(),
   daysWaiting: z.number().int().nullable().describe('whole days in the current state'),
   figures: z.object({ totalFen: ZFen, basicFen: ZFen, projectFen: ZFen }).nullable(),

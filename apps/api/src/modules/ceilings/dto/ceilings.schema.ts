@@ -42,3 +42,12 @@ export const ZCeilingsUploadPreview = z.object({
   problems: z.array(z.object({ position: z.string(), column: z.string(), reason: z.string() })),
 });
 export type TCeilingsUploadPreview = z.infer<typeof ZCeilingsUploadPreview>;
+
+const ZRoundFen = ZFenDigits.nullable().describe('null: the round has no figure of it (not reached, or no ceiling)');
+export const ZRoundsAnswer = z.object({
+  budgetId: z.uuid(),
+  revisions: z.object({ proposal: z.number().int().nullable(), final: z.number().int().nullable(), replied: z.number().int().nullable() }).describe('the revision each round stands for'),
+  ceilingsVersion: z.number().int(),
+  rows: z.array(z.object({ item: z.string(), name: z.string(), proposalFen: ZRoundFen, ceilingFen: ZRoundFen, finalFen: ZRoundFen, repliedFen: ZRoundFen })),
+});
+export type TRoundsAnswer = z.infer<typeof ZRoundsAnswer>;
