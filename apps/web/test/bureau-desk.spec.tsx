@@ -68,13 +68,15 @@ const overview: TOverview = {
       department: { id: 'd1', code: '019001', name: '甲单位' },
       budgetId: 'b1',
       state: 'submitted',
+      round: 'final',
+      stage: { index: 0, count: 2, name: '业务科室' },
       stateSince: null,
       daysWaiting: 3,
       figures: { totalFen: '604400000', basicFen: '207400000', projectFen: '397000000' },
       ceilings: { issued: true, exceeded: [{ ceiling: 'total', name: '支出总额', ceilingFen: '600000000', amountFen: '604400000', excessFen: '4400000' }] },
       findings: { errors: 0, warnings: 2 },
     },
-    { department: { id: 'd2', code: '019002', name: '乙单位' }, budgetId: null, state: null, stateSince: null, daysWaiting: null, figures: null, ceilings: { issued: false, exceeded: [] }, findings: null },
+    { department: { id: 'd2', code: '019002', name: '乙单位' }, budgetId: null, state: null, round: null, stage: null, stateSince: null, daysWaiting: null, figures: null, ceilings: { issued: false, exceeded: [] }, findings: null },
   ],
   totals: { totalFen: '604400000', byFunctionClass: [{ code: '201', name: '一般公共服务支出', totalFen: '143600000' }], byDepartment: [{ code: '019001', name: '甲单位', totalFen: '604400000' }] },
   compliance: [{ department: { code: '019001', name: '甲单位' }, repliedOn: `${YEAR}-02-01`, deadline: `${YEAR}-02-21`, publishedOn: null, status: 'overdue' }],
@@ -82,9 +84,9 @@ const overview: TOverview = {
 
 describe("the bureau's desk", () => {
   it('lists every department with its state, wait, figures against ceilings and findings, then the totals and the compliance', () => {
-    renderWith(cached([[['bureau', 'overview', { year: YEAR, state: undefined, overCeiling: undefined, q: undefined }], overview]]), <BureauPage />);
+    renderWith(cached([[['bureau', 'overview', { year: YEAR, state: undefined, round: undefined, overCeiling: undefined, q: undefined }], overview]]), <BureauPage />);
     expect(screen.getByRole('heading', { level: 1, name: '财政局工作台（预算科）' })).toBeTruthy();
-    const first = screen.getByRole('row', { name: /甲单位 审核中/ });
+    const first = screen.getByRole('row', { name: /甲单位 二上 审核中 业务科室（1\/2）/ });
     expect(first.className).toBe('over');
     expect(within(first).getByText('3 天')).toBeTruthy();
     expect(within(first).getByText('6,044,000.00')).toBeTruthy();

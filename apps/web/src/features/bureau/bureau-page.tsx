@@ -1,4 +1,4 @@
-import { BUDGET_STATES } from '@budgetflow/domain';
+import { BUDGET_ROUNDS, BUDGET_STATES } from '@budgetflow/domain';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../lib/i18n';
@@ -13,9 +13,10 @@ export function BureauPage() {
   const { t } = useI18n();
   const [year, setYear] = useState(() => new Date().getFullYear());
   const [state, setState] = useState<string | undefined>(undefined);
+  const [round, setRound] = useState<string | undefined>(undefined);
   const [overCeiling, setOverCeiling] = useState<'true' | 'false' | undefined>(undefined);
   const [q, setQ] = useState('');
-  const overview = useOverview({ year, state, overCeiling, q: q.trim() === '' ? undefined : q.trim() });
+  const overview = useOverview({ year, state, round, overCeiling, q: q.trim() === '' ? undefined : q.trim() });
   return (
     <main className="page bureau" aria-labelledby="bureau-title">
       <h1 id="bureau-title">{t('bureauTitle')}</h1>
@@ -34,6 +35,17 @@ export function BureauPage() {
               </option>
             ))}
             <option value="none">{t('bureauNoBudget')}</option>
+          </select>
+        </label>
+        <label>
+          {t('bureauRound')}
+          <select value={round ?? ''} onChange={(e) => setRound(e.target.value === '' ? undefined : e.target.value)}>
+            <option value="">{t('bureauAllRounds')}</option>
+            {BUDGET_ROUNDS.map((r) => (
+              <option key={r} value={r}>
+                {t(`bureauRound_${r}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -88,7 +100,9 @@ function DepartmentsTable({ departments }: { departments: readonly TOverviewDepa
       <thead>
         <tr>
           <th scope="col">{t('department')}</th>
+          <th scope="col">{t('bureauRound')}</th>
           <th scope="col">{t('bureauState')}</th>
+          <th scope="col">{t('bureauStage')}</th>
           <th scope="col">{t('waiting')}</th>
           <th scope="col">{t('totalExpenditure')}</th>
           <th scope="col">{t('ceilingsTitle')}</th>
@@ -101,7 +115,9 @@ function DepartmentsTable({ departments }: { departments: readonly TOverviewDepa
             <th scope="row">
               {d.budgetId !== null && d.state !== 'draft' ? <Link to={`/budgets/${d.budgetId}`}>{d.department.name}</Link> : d.department.name}
             </th>
+            <td>{d.round === null ? '—' : t(`bureauRound_${d.round}`)}</td>
             <td>{d.state === null ? t('bureauNoBudget') : t(`state_${d.state as (typeof BUDGET_STATES)[number]}`)}</td>
+            <td>{d.stage === null ? '—' : `${d.stage.name}（${d.stage.index + 1}/${d.stage.count}）`}</td>
             <td>{d.daysWaiting === null ? '—' : t('days', { n: d.daysWaiting })}</td>
             <td className="num">{d.figures === null ? '—' : fenText(d.figures.totalFen)}</td>
             <td>

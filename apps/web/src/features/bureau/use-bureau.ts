@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../lib/api-client';
+import type { BudgetRound } from '@budgetflow/domain';
 import type { TCeilingsWire } from '../ceilings/use-ceilings';
 
 export type TPublicationStatus = 'on-time' | 'late' | 'due' | 'overdue' | 'not-replied';
@@ -16,6 +17,8 @@ export interface TOverviewDepartment {
   department: { id: string; code: string; name: string };
   budgetId: string | null;
   state: string | null;
+  round: BudgetRound | null;
+  stage: { index: number; count: number; name: string } | null;
   stateSince: string | null;
   daysWaiting: number | null;
   figures: { totalFen: string; basicFen: string; projectFen: string } | null;
@@ -38,6 +41,7 @@ export interface TOverview {
 export interface TOverviewFilter {
   year: number;
   state?: string | undefined;
+  round?: string | undefined;
   overCeiling?: 'true' | 'false' | undefined;
   q?: string | undefined;
 }

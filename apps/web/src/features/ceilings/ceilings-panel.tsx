@@ -3,6 +3,7 @@ import { useI18n } from '../../lib/i18n';
 import { QueryView } from '../../ui/query-view';
 import { CeilingsForm } from './ceilings-form';
 import { fenText } from './fen-text';
+import { RoundsTable } from './rounds-table';
 import { useCeilings } from './use-ceilings';
 
 /**
@@ -54,6 +55,10 @@ export function CeilingsPanel({ budgetId, budgetVersion, editable }: { budgetId:
               </button>
             )}
             {editable && editing && <CeilingsForm answer={answer} onDone={() => setEditing(false)} />}
+            <details>
+              <summary>{t('roundsTitle')}</summary>
+              <RoundsTable budgetId={budgetId} budgetVersion={budgetVersion} />
+            </details>
           </>
         )}
       </QueryView>
