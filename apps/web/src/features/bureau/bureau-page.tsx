@@ -7,6 +7,7 @@ import { fenText } from '../ceilings/fen-text';
 import { CeilingsUpload } from './ceilings-upload';
 import { ComplianceTable } from './compliance-table';
 import { useOverview, type TOverview, type TOverviewDepartment } from './use-bureau';
+import { YearField } from './year-field';
 
 /** The bureau's desk (预算科): every department of a year, where its budget stands, its ceilings, the district's totals, who published on time. */
 export function BureauPage() {
@@ -21,10 +22,7 @@ export function BureauPage() {
     <main className="page bureau" aria-labelledby="bureau-title">
       <h1 id="bureau-title">{t('bureauTitle')}</h1>
       <div className="toolbar" role="search">
-        <label>
-          {t('year')}
-          <input type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value) || year)} />
-        </label>
+        <YearField year={year} onChange={setYear} />
         <label>
           {t('bureauState')}
           <select value={state ?? ''} onChange={(e) => setState(e.target.value === '' ? undefined : e.target.value)}>
