@@ -68,6 +68,14 @@ export function actionsFor(state: BudgetState, role: Role, where?: Pick<Workflow
   return [...new Set(rows.map((r) => r.action))];
 }
 
+/**
+ * The guards the applying row of an action lists, before any is checked: what a client must ask
+ * for (e.g. `replyGiven`: the 批复 form at the last stage). Empty when no row applies.
+ */
+export function guardsFor(state: BudgetState, action: WorkflowAction, role: Role, where: Pick<WorkflowContext, 'round' | 'stage'>): readonly GuardName[] {
+  return WORKFLOW_TRANSITIONS.find((r) => r.action === action && r.roles.includes(role) && applies(r, state, where))?.guards ?? [];
+}
+
 function applies(rule: TransitionRule, state: BudgetState, where: Pick<WorkflowContext, 'round' | 'stage'>): boolean {
   return rule.from.includes(state) && (rule.rounds === undefined || rule.rounds.includes(where.round)) && (rule.at === undefined || rule.at === positionOf(where));
 }

@@ -1,16 +1,19 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
+import { BureauDeskController } from './bureau-desk.controller';
+import { BureauDeskRepository } from './bureau-desk.repository';
+import { BureauDeskService } from './bureau-desk.service';
 import { BureauController } from './bureau.controller';
-import { BureauRepository } from './bureau.repository';
 import { BureauService } from './bureau.service';
+import { OrganisationRepository } from './organisation.repository';
 import { ReviewChainsRepository } from './review-chains.repository';
 import { ReviewerOfficesRepository } from './reviewer-offices.repository';
 
-/** The finance bureau as data (its offices, the departments they review, the review chains) and its desk. */
+/** The finance bureau as data (its offices, the departments they review, the review chains and delegations) and its desk. */
 @Module({
   imports: [CatalogueModule],
-  controllers: [BureauController],
-  providers: [BureauService, BureauRepository, ReviewChainsRepository, ReviewerOfficesRepository],
+  controllers: [BureauController, BureauDeskController],
+  providers: [BureauService, OrganisationRepository, ReviewChainsRepository, ReviewerOfficesRepository, BureauDeskService, BureauDeskRepository],
   exports: [ReviewChainsRepository, ReviewerOfficesRepository],
 })
 export class BureauModule {}

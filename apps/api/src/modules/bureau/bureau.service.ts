@@ -1,112 +1,112 @@
-import { ceilingFiguresOf, DEFAULT_REVIEW_CHAIN, DomainError, exceededCeilings, publicationCompliance, stageAt, ZCeilings } from '@budgetflow/domain';
+import type { ReviewChain } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
-import { CatalogueInForce } from '../catalogue/catalogue-in-force';
-import { toLineSum } from '../ceilings/ceilings.repository';
-import { BureauRepository, type TComplianceRow, type TDepartmentYearRow } from './bureau.repository';
-import type { TComplianceEntry, TOverview, TOverviewDepartment, TOverviewQuery, TPublicCompliance } from './dto/bureau.schema';
-
-const DAY_MS = 86_400_000;
-/** What the desk needs of a year's catalogue: the 功能 names by code. */
-type TFunctionNames = ReadonlyMap<string, { readonly name: string }>;
+import { AppError, notFound } from '../../common/errors/app-error';
+import { AuditService } from '../audit/audit.service';
+import type { TChainView, TCreateDelegation, TDelegation, TOrganisation, TPutBureau, TPutOffice } from './dto/bureau.schema';
+import { OrganisationRepository } from './organisation.repository';
+import { ReviewChainsRepository } from './review-chains.repository';
 
 /**
- * The finance bureau's desk: every department of a year within the reviewer's scope, where its
- * budget stands, its figures against its ceilings and its findings; the district's totals; and
- * the publication compliance list, whose replied budgets the portal also shows.
+ * The administrator's organisation of the review: bureaus, offices, their departments and
+ * reviewers, budget units' levels and the chain per bureau and year. Every change is audited.
+ * A chain edited here applies to budgets submitted from now on; those in review keep theirs.
  */
 @Injectable()
 export class BureauService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    private readonly bureau: BureauRepository,
-    private readonly catalogues: CatalogueInForce,
+    private readonly organisation: OrganisationRepository,
+    private readonly chains: ReviewChainsRepository,
+    private readonly audit: AuditService,
   ) {}
 
-  async overview(caller: TCaller, query: TOverviewQuery): Promise<TOverview> {
+  read(): Promise<TOrganisation> {
+    return this.organisation.read(this.dataSource.manager);
+  }
+
+  async putBureau(caller: TCaller, code: string, body: TPutBureau): Promise<TOrganisation> {
+    await this.dataSource.transaction(async (m) => {
+      await this.mustBeDepartments(m, body.departments, 'departments');
+      const id = await this.organisation.putBureau(m, code, body.name);
+      await this.organisation.assignDepartments(m, id, body.departments);
+      await this.audit.append(m, { actor: caller.username, action: 'bureau.put', entity: 'bureau', entityId: code, payload: body });
+    });
+    return this.read();
+  }
+
+  async putOffice(caller: TCaller, code: string, body: TPutOffice): Promise<TOrganisation> {
+    await this.dataSource.transaction(async (m) => {
+      const bureauId = await this.mustFindBureau(m, body.bureau);
+      await this.mustBeDepartments(m, body.departments, 'departments');
+      const strangers = await this.organisation.nonReviewers(m, body.reviewers);
+      if (strangers.length > 0) throw new AppError('VALIDATION_FAILED', 'Only reviewers belong to an office', [{ path: 'reviewers', message: `not reviewers: ${strangers.join(', ')}` }]);
+      await this.organisation.putOffice(m, { bureauId, code, name: body.name, kind: body.kind, departments: body.departments, reviewers: body.reviewers });
+      await this.audit.append(m, { actor: caller.username, action: 'office.put', entity: 'office', entityId: code, payload: body });
+    });
+    return this.read();
+  }
+
+  async putUnitLevel(caller: TCaller, code: string, level: 'self' | 'subordinate'): Promise<TOrganisation> {
+    await this.dataSource.transaction(async (m) => {
+      if (!(await this.organisation.setUnitLevel(m, code, level))) throw notFound('Budget unit');
+      await this.audit.append(m, { actor: caller.username, action: 'budget-unit.level', entity: 'budget-unit', entityId: code, payload: { level } });
+    });
+    return this.read();
+  }
+
+  async chain(bureau: string, fiscalYear: number): Promise<TChainView> {
     const m = this.dataSource.manager;
-    const year = query.year;
-    const scope = caller.reviewDepartmentIds === 'all' ? null : [...caller.reviewDepartmentIds];
-    await this.bureau.refreshFigures(m, year, scope);
-    const [rows, names] = await Promise.all([this.bureau.departmentsOfYear(m, year, scope), this.namesOf(m, year)]);
-    const today = rows[0]?.today ?? (await this.bureau.today(m));
-    const now = Date.now();
-    const departments = rows.map((row) => departmentOf(row, row.ceilings ?? undefined, now));
-    return {
-      fiscalYear: year,
-      today,
-      departments: departments.filter(matches(query)),
-      totals: {
-        totalFen: departments.reduce((total, d) => total + BigInt(d.figures?.totalFen ?? '0'), 0n).toString(),
-        byFunctionClass: [...classTotals(rows)].map(([code, fen]) => ({ code, name: names.get(code)?.name ?? code, totalFen: fen.toString() })),
-        byDepartment: departments.filter((d) => d.figures !== null).map((d) => ({ code: d.department.code, name: d.department.name, totalFen: d.figures!.totalFen })),
-      },
-      compliance: rows.filter((row) => row.budget_id !== null).map((row) => complianceEntry(row, today)),
-    };
+    const stored = await this.chains.find(m, await this.mustFindBureau(m, bureau), fiscalYear);
+    return { bureau, fiscalYear, configured: stored.configured, version: stored.version, chain: stored.chain };
   }
 
-  /** The public part: every budget of the year that has had its 批复, with its publication's status. */
-  async publicCompliance(year: number): Promise<TPublicCompliance> {
-    const m = this.dataSource.manager;
-    const [rows, today] = await Promise.all([this.bureau.compliance(m, year, null), this.bureau.today(m)]);
-    return { fiscalYear: year, today, items: rows.map((row) => complianceEntry(row, today)).filter((e) => e.status !== 'not-replied') };
+  async putChain(caller: TCaller, bureau: string, fiscalYear: number, chain: ReviewChain): Promise<TChainView> {
+    await this.dataSource.transaction(async (m) => {
+      const bureauId = await this.mustFindBureau(m, bureau);
+      const offices = await this.organisation.officeCodes(m, bureauId);
+      const unknown = chain.stages.flatMap((s, i) => (s.office.by === 'office' && !offices.has(s.office.code) ? [{ path: `stages.${i}.office.code`, message: `no office ${s.office.code} in bureau ${bureau}` }] : []));
+      if (unknown.length > 0) throw new AppError('VALIDATION_FAILED', 'The chain names an office the bureau does not have', unknown);
+      await this.chains.put(m, bureauId, fiscalYear, chain, caller.userId);
+      await this.audit.append(m, { actor: caller.username, action: 'review-chain.put', entity: 'review-chain', entityId: `${bureau}/${fiscalYear}`, payload: chain });
+    });
+    return this.chain(bureau, fiscalYear);
   }
 
-  /** The 功能 names of the year's edition in force; a year without one shows the codes alone. */
-  private async namesOf(m: EntityManager, year: number): Promise<TFunctionNames> {
-    try {
-      return (await this.catalogues.forYear(year, m)).catalogue.functional;
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'CATALOGUE_YEAR_UNKNOWN') return new Map();
-      throw error;
-    }
+  async delegate(caller: TCaller, body: TCreateDelegation): Promise<TDelegation> {
+    return this.dataSource.transaction(async (m) => {
+      const delegateId = await this.organisation.reviewerId(m, body.delegate);
+      if (delegateId === undefined || delegateId === caller.userId) {
+        throw new AppError('VALIDATION_FAILED', 'A delegation goes to another active reviewer', [{ path: 'delegate', message: `${body.delegate} is not another active reviewer` }]);
+      }
+      const id = await this.organisation.insertDelegation(m, { delegatorId: caller.userId, delegateId, startsOn: body.startsOn, endsOn: body.endsOn, reason: body.reason ?? null });
+      await this.audit.append(m, { actor: caller.username, action: 'delegation.create', entity: 'delegation', entityId: id, payload: body });
+      const [created] = await this.organisation.delegationsOf(m, caller.userId, id);
+      if (created === undefined) throw new Error(`delegation ${id} vanished`);
+      return created;
+    });
   }
-}
 
-function departmentOf(row: TDepartmentYearRow, issued: unknown, now: number): TOverviewDepartment {
-  const figures = row.sums === null ? undefined : ceilingFiguresOf(row.sums.map(toLineSum));
-  const ceilings = issued === undefined ? undefined : ZCeilings.parse(issued);
-  const exceeded = figures === undefined || ceilings === undefined ? [] : exceededCeilings(figures, ceilings);
-  return {
-    department: { id: row.department_id, code: row.code, name: row.name },
-    budgetId: row.budget_id,
-    state: row.state,
-    round: row.round,
-    stage: stageOf(row),
-    stateSince: row.state_since?.toISOString() ?? null,
-    daysWaiting: row.state_since === null ? null : Math.max(0, Math.floor((now - row.state_since.getTime()) / DAY_MS)),
-    figures: figures === undefined ? null : { totalFen: String(figures.total), basicFen: String(figures.basic), projectFen: String(figures.project) },
-    ceilings: {
-      issued: ceilings !== undefined,
-      exceeded: exceeded.map((e) => ({ ceiling: e.ceiling, name: e.name, ceilingFen: String(e.ceilingFen), amountFen: String(e.amountFen), excessFen: String(e.excessFen) })),
-    },
-    findings: row.error_count === null ? null : { errors: row.error_count, warnings: row.warning_count ?? 0 },
-  };
-}
+  async delegations(caller: TCaller): Promise<{ items: TDelegation[] }> {
+    return { items: await this.organisation.delegationsOf(this.dataSource.manager, caller.userId) };
+  }
 
-/** The district's expenditure by 功能 类, in code order, added up exactly. */
-function classTotals(rows: readonly TDepartmentYearRow[]): Map<string, bigint> {
-  const totals = new Map<string, bigint>();
-  for (const row of rows) for (const [code, fen] of Object.entries(row.classes ?? {})) totals.set(code, (totals.get(code) ?? 0n) + BigInt(fen));
-  return new Map([...totals].sort(([a], [b]) => (a < b ? -1 : 1)));
-}
+  async revoke(caller: TCaller, id: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      if (!(await this.organisation.revokeDelegation(m, caller.userId, id))) throw notFound('Delegation');
+      await this.audit.append(m, { actor: caller.username, action: 'delegation.revoke', entity: 'delegation', entityId: id, payload: {} });
+    });
+  }
 
-/** The stage a submitted budget waits on, from the chain it was submitted under. */
-function stageOf(row: TDepartmentYearRow): TOverviewDepartment['stage'] {
-  if (row.state !== 'submitted' || row.round === null) return null;
-  const position = stageAt(row.review_chain ?? DEFAULT_REVIEW_CHAIN, row.round, row.stage_index ?? 0);
-  return position === undefined ? null : { index: position.index, count: position.count, name: position.stage.name };
-}
+  private async mustFindBureau(m: EntityManager, code: string): Promise<string> {
+    const id = await this.organisation.bureauId(m, code);
+    if (id === undefined) throw notFound('Bureau');
+    return id;
+  }
 
-function matches(query: TOverviewQuery): (d: TOverviewDepartment) => boolean {
-  return (d) =>
-    (query.state === undefined || (d.state ?? 'none') === query.state) &&
-    (query.round === undefined || d.round === query.round) &&
-    (query.overCeiling === undefined || (d.ceilings.exceeded.length > 0) === (query.overCeiling === 'true')) &&
-    (query.q === undefined || d.department.code.includes(query.q) || d.department.name.includes(query.q));
-}
-
-function complianceEntry(row: Pick<TComplianceRow, 'code' | 'name' | 'replied_on' | 'published_on'>, today: string): TComplianceEntry {
-  return { department: { code: row.code, name: row.name }, ...publicationCompliance(row.replied_on, row.published_on, today) };
+  private async mustBeDepartments(m: EntityManager, codes: readonly string[], path: string): Promise<void> {
+    const unknown = await this.organisation.unknownDepartments(m, codes);
+    if (unknown.length > 0) throw new AppError('VALIDATION_FAILED', 'Unknown departments', [{ path, message: `no department ${unknown.join(', ')}` }]);
+  }
 }

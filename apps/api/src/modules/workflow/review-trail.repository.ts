@@ -1,6 +1,7 @@
 import type { BudgetRound, ReviewChain, WorkflowAction } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { TIndicators, TReviewed } from './dto/review-trail.schema';
 
 export interface TTrailEntry {
   budgetId: string;
@@ -110,5 +111,26 @@ export class ReviewTrailRepository {
        WHERE r.budget_id = $1 AND r.revision_no = $2`,
       [budgetId, revisionNo, reply.documentNo, reply.date],
     );
+  }
+
+  async indicators(m: EntityManager, budgetId: string): Promise<TIndicators['items']> {
+    return m.query(
+      `SELECT revision_no AS "revisionNo", line_id AS "lineId", unit_code AS "unitCode", function_code AS "functionCode", economic_code AS "economicCode",
+              kind, project_id AS "projectId", fund_source AS "fundSource", amount::text AS amount, document_no AS "documentNo", to_char(replied_on, 'YYYY-MM-DD') AS "repliedOn"
+       FROM budget_indicators WHERE budget_id = $1 ORDER BY revision_no, line_id`,
+      [budgetId],
+    );
+  }
+
+  /** 已审: the budgets the reviewer (or a delegate on their behalf) approved or returned, with their state now; the latest act first. */
+  async reviewedBy(m: EntityManager, userId: string): Promise<TReviewed['items']> {
+    return m.query(
+      `SELECT DISTINCT ON (b.id) b.id, d.code AS "departmentCode", d.name AS "departmentName", b.fiscal_year AS "fiscalYear", b.state, b.round,
+              r.action AS "lastAction", r.stage_name AS "stageName", r.at
+       FROM budget_reviews r JOIN budgets b ON b.id = r.budget_id JOIN departments d ON d.id = b.department_id
+       WHERE (r.actor_id = $1 OR r.on_behalf_of_id = $1) AND r.action IN ('approve', 'return', 'issue-ceilings')
+       ORDER BY b.id, r.id DESC`,
+      [userId],
+    ).then((rows: TReviewed['items']) => rows.sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime()));
   }
 }

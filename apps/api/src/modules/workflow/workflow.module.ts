@@ -6,13 +6,14 @@ import { RevisionsModule } from '../revisions/revisions.module';
 import { BureauModule } from '../bureau/bureau.module';
 import { IdempotencyRepository } from './idempotency.repository';
 import { OutboxRepository } from './outbox.repository';
+import { ReviewedController, ReviewTrailController } from './review-trail.controller';
 import { ReviewTrailRepository } from './review-trail.repository';
 import { WorkflowController } from './workflow.controller';
 import { WorkflowService } from './workflow.service';
 
 @Module({
   imports: [BudgetsModule, RevisionsModule, PublicModule, BureauModule, CeilingsModule],
-  controllers: [WorkflowController],
+  controllers: [WorkflowController, ReviewTrailController, ReviewedController],
   providers: [WorkflowService, IdempotencyRepository, OutboxRepository, ReviewTrailRepository],
 })
 export class WorkflowModule {}

@@ -1,57 +1,63 @@
-import { BUDGET_ROUNDS, BUDGET_STATES, ZFiscalYear } from '@budgetflow/domain';
+import { ZOfficeCode, ZOfficeKind, ZReviewChain, ZText } from '@budgetflow/domain';
 import { z } from 'zod';
+import { ZFiscalYearValue } from '../../departments/dto/departments.schema';
 
-const ZFen = z.string().describe('whole 分 as digits');
-const ZStatus = z.enum(['on-time', 'late', 'due', 'overdue', 'not-replied']);
+const ZCode = z.string().regex(/^[0-9]{3,12}$/, 'a code is 3–12 digits');
+const ZName = ZText.trim().min(1).max(200);
+const ZUsername = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'not a username');
 
-export const ZOverviewQuery = z.strictObject({
-  year: z.coerce.number().pipe(ZFiscalYear),
-  state: z.enum([...BUDGET_STATES, 'none']).optional().describe("a budget state, or 'none': departments without a budget of the year"),
-  round: z.enum(BUDGET_ROUNDS).optional().describe('proposal (一上), ceilings (控制数 issued), final (二上), replied (批复)'),
-  overCeiling: z.enum(['true', 'false']).optional().describe('only departments over (true) or within (false) an issued ceiling'),
-  q: z.string().trim().min(1).max(100).optional().describe('part of a department code or name'),
+export const ZBureauParams = z.strictObject({ code: ZCode });
+export const ZOfficeParams = z.strictObject({ code: ZOfficeCode });
+export const ZUnitParams = z.strictObject({ code: ZCode });
+export const ZChainParams = z.strictObject({ bureau: ZCode, year: ZFiscalYearValue });
+
+/** A finance bureau (财政局) and the departments whose budgets it reviews. */
+export const ZPutBureau = z.strictObject({ name: ZName, departments: z.array(ZCode).max(5_000) });
+export type TPutBureau = z.output<typeof ZPutBureau>;
+
+/** An office of a bureau: its kind, the departments it reviews and the reviewers who belong to it. */
+export const ZPutOffice = z.strictObject({
+  bureau: ZCode,
+  name: ZText.trim().min(1).max(100),
+  kind: ZOfficeKind,
+  departments: z.array(ZCode).max(5_000),
+  reviewers: z.array(ZUsername).max(500),
 });
-export type TOverviewQuery = z.infer<typeof ZOverviewQuery>;
+export type TPutOffice = z.output<typeof ZPutOffice>;
 
-export const ZComplianceEntry = z.object({
-  department: z.object({ code: z.string(), name: z.string() }),
-  repliedOn: z.string().nullable().describe('批复 date'),
-  deadline: z.string().nullable().describe('the 20th day after the 批复'),
-  publishedOn: z.string().nullable(),
-  status: ZStatus,
+/** 本级 (the department's own unit) or 二级单位 (a subordinate unit it consolidates). */
+export const ZPutUnitLevel = z.strictObject({ level: z.enum(['self', 'subordinate']) });
+
+export const ZPutReviewChain = ZReviewChain;
+
+const ZUnitView = z.object({ code: z.string(), name: z.string(), level: z.enum(['self', 'subordinate']) });
+export const ZOrganisation = z.object({
+  bureaus: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      offices: z.array(z.object({ code: z.string(), name: z.string(), kind: ZOfficeKind, departments: z.array(z.string()), reviewers: z.array(z.string()) })),
+      departments: z.array(z.object({ code: z.string(), name: z.string(), units: z.array(ZUnitView) })),
+    }),
+  ),
 });
-export type TComplianceEntry = z.infer<typeof ZComplianceEntry>;
+export type TOrganisation = z.output<typeof ZOrganisation>;
 
-export const ZOverviewDepartment = z.object({
-  department: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
-  budgetId: z.uuid().nullable(),
-  state: z.string().nullable(),
-  round: z.enum(BUDGET_ROUNDS).nullable(),
-  stage: z.object({ index: z.number().int(), count: z.number().int(), name: z.string() }).nullable().describe('the review stage a submitted budget waits on'),
-  stateSince: z.string().nullable(),
-  daysWaiting: z.number().int().nullable().describe('whole days in the current state'),
-  figures: z.object({ totalFen: ZFen, basicFen: ZFen, projectFen: ZFen }).nullable(),
-  ceilings: z.object({
-    issued: z.boolean(),
-    exceeded: z.array(z.object({ ceiling: z.string(), name: z.string(), ceilingFen: ZFen, amountFen: ZFen, excessFen: ZFen })),
-  }),
-  findings: z.object({ errors: z.number().int(), warnings: z.number().int() }).nullable().describe('null while the current version is not derived yet'),
+export const ZChainView = z.object({ bureau: z.string(), fiscalYear: z.number().int(), configured: z.boolean(), version: z.number().int(), chain: ZReviewChain });
+export type TChainView = z.output<typeof ZChainView>;
+
+/** A reviewer hands their stage to a colleague for a period (dates inclusive). */
+export const ZCreateDelegation = z
+  .strictObject({ delegate: ZUsername, startsOn: z.iso.date(), endsOn: z.iso.date(), reason: ZText.trim().max(500).optional() })
+  .refine((d) => d.endsOn >= d.startsOn, { message: 'endsOn is before startsOn', path: ['endsOn'] });
+export type TCreateDelegation = z.output<typeof ZCreateDelegation>;
+export const ZDelegation = z.object({
+  id: z.uuid(),
+  delegator: z.string(),
+  delegate: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  reason: z.string().nullable(),
+  revoked: z.boolean(),
 });
-export type TOverviewDepartment = z.infer<typeof ZOverviewDepartment>;
-
-export const ZOverview = z.object({
-  fiscalYear: z.number().int(),
-  today: z.string(),
-  departments: z.array(ZOverviewDepartment),
-  totals: z.object({
-    totalFen: ZFen,
-    byFunctionClass: z.array(z.object({ code: z.string(), name: z.string(), totalFen: ZFen })),
-    byDepartment: z.array(z.object({ code: z.string(), name: z.string(), totalFen: ZFen })),
-  }),
-  compliance: z.array(ZComplianceEntry),
-});
-export type TOverview = z.infer<typeof ZOverview>;
-
-export const ZComplianceQuery = z.strictObject({ year: z.coerce.number().pipe(ZFiscalYear) });
-export const ZPublicCompliance = z.object({ fiscalYear: z.number().int(), today: z.string(), items: z.array(ZComplianceEntry) });
-export type TPublicCompliance = z.infer<typeof ZPublicCompliance>;
+export type TDelegation = z.output<typeof ZDelegation>;

@@ -56,7 +56,7 @@ const OF_YEAR = `b.fiscal_year = $1 AND ($2::uuid[] IS NULL OR b.department_id =
  * the reviewer's department ids, or null for all.
  */
 @Injectable()
-export class BureauRepository {
+export class BureauDeskRepository {
   /**
    * Brings budget_figures up to date for the budgets of the year whose row is missing, of an older
    * version, or without the counts of a derivation made since. Finding them is cheap (no line is
