@@ -2,7 +2,7 @@ import type { TBudgetDocument } from '@budgetflow/domain';
 import { generateBudget } from '@budgetflow/domain/testing';
 import type { TAppConfig } from '../../apps/api/src/config/app-config';
 import { SessionService } from '../../apps/api/src/modules/auth/session.service';
-import { BureauRepository } from '../../apps/api/src/modules/bureau/bureau.repository';
+import { BureauDeskRepository } from '../../apps/api/src/modules/bureau/bureau-desk.repository';
 import { TEST_PASSWORD } from '../../apps/api/test/utils/seed-people';
 import { bareManager, CLIENTS, concurrentLatencies, json, percentile, pg, signIn, startServer, stopServer, type TPgPool } from './api-bench-kit';
 import type { Figure } from './bench';
@@ -65,7 +65,7 @@ async function seedDistrict(url: string, databaseUrl: string): Promise<void> {
 function overviewQueries(pool: TPgPool, token: string): () => Promise<unknown> {
   const bare = { query: async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows } as unknown as ConstructorParameters<typeof SessionService>[0];
   const sessions = new SessionService(bare, {} as TAppConfig);
-  const bureau = new BureauRepository();
+  const bureau = new BureauDeskRepository();
   const m = bareManager(pool);
   return async () => {
     const caller = await sessions.authenticate(token);
