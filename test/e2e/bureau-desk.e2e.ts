@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TBrowser } from './support/browser';
 import { DEMO_PASSWORD, startBudgetflowServer, type TBudgetflowServer } from './support/budgetflow-server';
+import { signInAs, signOutOf } from './support/session';
 import { ensureWebBuilt } from './support/web-build';
 
 /**
@@ -33,18 +34,8 @@ afterAll(async () => {
 
 const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
-async function signIn(username: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL('**/desk');
-}
-
-async function signOut(): Promise<void> {
-  await page.getByRole('button', { name: '退出' }).click();
-  await page.getByRole('link', { name: '登录' }).waitFor();
-}
+const signIn = (username: string) => signInAs(page, server.baseUrl, username);
+const signOut = () => signOutOf(page);
 
 /** The id of the preparer's 2020 budget, asked of the API as the preparer. */
 async function homeBudgetId(): Promise<string> {
