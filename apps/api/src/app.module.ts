@@ -1,4 +1,3 @@
-import { BureauModule } from './modules/bureau/bureau.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { DataSource } from 'typeorm';
@@ -23,12 +22,14 @@ import { WebClientModule } from './modules/web-client/web-client.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PublicationsModule } from './modules/publications/publications.module';
 import { QueueAdminModule } from './queue/admin/queue-admin.module';
+import { CeilingsModule } from './modules/ceilings/ceilings.module';
+import { BureauModule } from './modules/bureau/bureau.module';
 
 /**
  * The root module. Feature modules are listed in FEATURE_MODULES; add yours there.
  * Every route is guarded by AuthGuard (@Roles / @Public) and every error leaves through ProblemDetailsFilter.
  */
-const FEATURE_MODULES = [AuthModule, AuditModule, HealthModule, UsersModule, DepartmentsModule, CatalogueModule, BudgetsModule, WorkflowModule, RevisionsModule, CommentsModule, PublicModule, WebClientModule, PublicationsModule, NotificationsModule, QueueAdminModule, BureauModule];
+const FEATURE_MODULES = [AuthModule, AuditModule, HealthModule, UsersModule, DepartmentsModule, CatalogueModule, BudgetsModule, WorkflowModule, RevisionsModule, CommentsModule, PublicModule, WebClientModule, PublicationsModule, NotificationsModule, QueueAdminModule, CeilingsModule, BureauModule];
 
 @Module({})
 export class AppModule {

@@ -40,6 +40,10 @@ describe('start against a fresh database', () => {
       expect(login.body.user).toMatchObject({ role: 'preparer', departmentCode: '019001' });
       const budgets = await request(server).get('/api/budgets?year=2020').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
       expect(budgets.body.items).toEqual([expect.objectContaining({ fiscalYear: 2020, state: 'draft' })]);
+      // The 预算科 issued the demo 控制数, with room left on each.
+      const ceilings = await request(server).get(`/api/budgets/${budgets.body.items[0].id}/ceilings`).set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
+      expect(ceilings.body).toMatchObject({ version: 1, comparison: expect.arrayContaining([expect.objectContaining({ ceiling: 'total' })]) });
+      expect((ceilings.body.comparison as { roomFen: string }[]).filter((c) => c.roomFen.startsWith('-'))).toEqual([]);
       const [{ lines }] = await first.dataSource.query(`SELECT count(*)::int AS lines FROM expenditure_lines e JOIN budgets b ON b.id = e.budget_id JOIN departments d ON d.id = b.department_id WHERE d.code = '019001'`);
       expect(lines).toBe(30);
     } finally {

@@ -7,6 +7,8 @@ import { CompareDepartmentsPage } from '../features/portal/compare-departments-p
 import { CompareYearsPage } from '../features/portal/compare-years-page';
 import { DisclosurePage } from '../features/portal/disclosure-page';
 import { PortalListPage } from '../features/portal/portal-list-page';
+import { CompliancePage } from '../features/portal/compliance-page';
+import { BureauPage } from '../features/bureau/bureau-page';
 import { AppShell } from '../ui/app-shell';
 import { BudgetRoute } from './budget-route';
 
@@ -30,7 +32,9 @@ export const router = createBrowserRouter([
       { path: 'portal', element: <PortalListPage /> },
       { path: 'portal/compare', element: <CompareDepartmentsPage /> },
       { path: 'portal/departments/:code', element: <CompareYearsPage /> },
+      { path: 'portal/compliance', element: <CompliancePage /> },
       { path: 'portal/:id', element: <DisclosurePage /> },
+      { path: 'bureau', element: <RequireSession roles={['reviewer']}>{() => <BureauPage />}</RequireSession> },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

@@ -1,3 +1,5 @@
+import { bureauEn, bureauZh } from '../features/bureau/bureau-messages';
+
 /**
  * The client's words. Chinese is the reference; English must name every key (the type says so).
  * `{name}` marks a value filled in by t().
@@ -321,6 +323,7 @@ export const zh = {
   shareLink: '本页链接：',
   yearsCaption: '历年部门预算支出（万元）',
   yearsTitle: '{department} 历年预算',
+  ...bureauZh,
 } as const;
 
 export type TMessageKey = keyof typeof zh;
@@ -639,4 +642,5 @@ export const en: Record<TMessageKey, string> = {
   shareLink: 'Link to this view:',
   yearsCaption: 'Expenditure by year (10,000 yuan)',
   yearsTitle: '{department} across years',
+  ...bureauEn,
 };

@@ -20,6 +20,7 @@ export function AppShell() {
         </Link>
         <nav aria-label="main">
           {user !== null && <NavLink to="/desk">{t('home')}</NavLink>}
+          {user?.role === 'reviewer' && <NavLink to="/bureau">{t('bureauNav')}</NavLink>}
           <NavLink to="/portal">{t('portal')}</NavLink>
         </nav>
         <div className="header-tools">

@@ -1,6 +1,7 @@
 import { BUDGET_STATES, ROLES, WORKFLOW_ACTIONS, type BudgetState, type Role, type WorkflowAction, type WorkflowActor, type WorkflowContext } from './workflow.types';
 import { BUDGET_ROUNDS, DEFAULT_REVIEW_CHAIN, PROPOSAL_STAGE, type ActorOffice, type BudgetRound, type ReviewStage } from './review-chain';
 import { actionsFor, canEdit, guardsFor, transition } from './transition';
+import type { Fen } from '../money/fen';
 
 /** A context in which every guard holds, so that the matrix shows roles, states, rounds and stages alone. */
 const STAGE = DEFAULT_REVIEW_CHAIN.stages[0]!;
@@ -299,6 +300,14 @@ describe('guards', () => {
     expect(codeOf('submitted', 'approve', reviewer, { submitterId: 'u-reviewer' })).toBe('APPROVER_IS_SUBMITTER');
     expect(codeOf('submitted', 'approve', reviewer, { editorIds: ['u-preparer', 'u-reviewer'] })).toBe('APPROVER_EDITED_REVISION');
     expect(codeOf('submitted', 'approve', reviewer, { submitterId: undefined, editorIds: [] })).toBe('ok:approved');
+  });
+
+  it('a submission over an issued ceiling is refused with each exceeded ceiling and by how much', () => {
+    const over = { ceiling: 'project', name: '项目支出', ceilingFen: 100 as Fen, amountFen: 150 as Fen, excessFen: 50 as Fen };
+    const result = transition('draft', 'submit', preparer, { ...clean, ceilingExcesses: [over] });
+    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'OVER_CEILING', details: { guard: 'withinCeilings', exceeded: [over] } }) });
+    expect(codeOf('returned', 'submit', preparer, { ceilingExcesses: [over] })).toBe('OVER_CEILING');
+    expect(codeOf('draft', 'submit', preparer, { ceilingExcesses: [] })).toBe('ok:submitted');
   });
 
   it('refusals carry a message that says why', () => {

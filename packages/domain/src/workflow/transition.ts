@@ -101,7 +101,7 @@ function nextStage(rule: TransitionRule, context: WorkflowContext): number | nul
 function firstFailure(guards: readonly GuardName[], actor: WorkflowActor, context: WorkflowContext): TransitionResult | undefined {
   for (const name of guards) {
     const guard = GUARDS[name];
-    if (!guard.holds(actor, context)) return refuse(guard.error, guard.message(actor, context), { guard: name });
+    if (!guard.holds(actor, context)) return refuse(guard.error, guard.message(actor, context), { guard: name, ...guard.details?.(context) });
   }
   return undefined;
 }

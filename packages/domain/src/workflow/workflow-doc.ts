@@ -46,6 +46,7 @@ const GUARD_WORDS: Record<GuardName, Words> = {
   replyGiven: { zh: '已填批复文号与日期', en: 'the 批复 document number and date are given' },
   reviseReasonGiven: { zh: '已填更正理由', en: 'the correction has a reason' },
   adjustmentGiven: { zh: '已填调整类型与理由', en: 'the adjustment has a kind and a reason' },
+  withinCeilings: { zh: '未超控制数', en: 'within every issued ceiling (控制数); else OVER_CEILING with each exceeded one' },
 };
 const EFFECTS: Record<WorkflowEffect['type'], string> = {
   'freeze-revision': 'freezes the working copy as a new revision',

@@ -12,6 +12,7 @@ export type GuardName =
   | 'reasonGiven'
   | 'approverIsNotSubmitter'
   | 'approverDidNotEdit'
+  | 'withinCeilings'
   | 'actsAtStage'
   | 'opinionGiven'
   | 'replyGiven'
@@ -22,6 +23,8 @@ export interface Guard {
   holds(actor: WorkflowActor, context: WorkflowContext): boolean;
   error: DomainErrorCode;
   message(actor: WorkflowActor, context: WorkflowContext): string;
+  /** what a client needs to show the refusal, beside the guard's name */
+  details?(context: WorkflowContext): Record<string, unknown>;
 }
 
 /** Named predicates that a transition of the table lists; each refuses with its own code. */
@@ -87,5 +90,12 @@ export const GUARDS: Readonly<Record<GuardName, Guard>> = {
     holds: (_actor, context) => context.adjustmentKind !== undefined && given(context.reason),
     error: 'ADJUSTMENT_REASON_REQUIRED',
     message: () => 'a 预算调整 requires its kind (transfer 调剂, increase 追加, decrease 调减) and a reason',
+  },
+  // 二上 within the 控制数: the caller compares the figures with the issued ceilings (exceededCeilings).
+  withinCeilings: {
+    holds: (_actor, context) => (context.ceilingExcesses ?? []).length === 0,
+    error: 'OVER_CEILING',
+    message: (_actor, context) => `the budget exceeds ${(context.ceilingExcesses ?? []).map((e) => `${e.name} by ${e.excessFen} 分`).join(', ')}`,
+    details: (context) => ({ exceeded: context.ceilingExcesses ?? [] }),
   },
 };

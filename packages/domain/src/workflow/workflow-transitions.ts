@@ -60,7 +60,7 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     rounds: ['ceilings', 'final'],
     toRound: 'final',
     stage: 'enter',
-    guards: ['ownDepartment', 'noErrors'],
+    guards: ['ownDepartment', 'noErrors', 'withinCeilings'],
     effects: [{ type: 'freeze-revision' }, { type: 'notify', who: 'reviewers' }],
   },
   {

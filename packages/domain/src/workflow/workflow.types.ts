@@ -1,3 +1,4 @@
+import type { CeilingExcess } from '../budget/ceilings';
 import type { ActorOffice, AdjustmentKind, BudgetRound, StagePosition } from './review-chain';
 
 /** The state of a budget revision. `submitted` is 审核中 (under review by the finance bureau). */
@@ -37,6 +38,8 @@ export interface WorkflowContext {
   reason?: string;
   /** the departments a reviewer may act on; absent means none */
   reviewerScope?: 'all' | readonly string[];
+  /** the issued ceilings (控制数) the revision exceeds; absent or empty: within them */
+  ceilingExcesses?: readonly CeilingExcess[];
   /** the round of 两上两下 the budget is in */
   round: BudgetRound;
   /** the stage the budget waits on while in review (submitted) */

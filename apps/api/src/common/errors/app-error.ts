@@ -18,6 +18,8 @@ export class AppError extends Error {
     readonly errors?: readonly TFieldError[],
     /** Extra response headers, e.g. Retry-After on 429. */
     readonly headers?: Readonly<Record<string, string>>,
+    /** Members the problem carries beside the standard ones: what a client needs to show the refusal. */
+    readonly extensions?: Readonly<Record<string, unknown>>,
   ) {
     super(`${code}: ${detail}`);
   }

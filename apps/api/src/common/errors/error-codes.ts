@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   VERSION_CONFLICT: 409,
+  /** A submission over an issued ceiling (控制数); the problem's `exceeded` lists each. */
+  OVER_CEILING: 409,
   PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
   /** An upload small enough to send that would inflate past its bound (a zip bomb). */

@@ -21,7 +21,7 @@ const CODE_FOR_STATUS: Readonly<Record<number, TErrorCode>> = {
 /** Maps anything thrown to the problem the client sees; unknown errors are logged and answered as a bare 500. */
 export function toProblem(error: unknown): { problem: TProblem; headers: Readonly<Record<string, string>> } {
   if (error instanceof AppError) {
-    return { problem: problem(error.status, error.code, error.detail, error.errors), headers: error.headers ?? {} };
+    return { problem: { ...error.extensions, ...problem(error.status, error.code, error.detail, error.errors) }, headers: error.headers ?? {} };
   }
   if (error instanceof HttpException) {
     // Nest's own (unknown route → 404, wrong method …): keep the status, never echo internals.

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { TCaller } from '../../common/auth/caller';
 import { BudgetsService } from '../../modules/budgets/budgets.service';
 import { withSessionLock } from '../migrate';
+import { seedDemoCeilings } from './demo-ceilings.seed';
 import { DEMO_DEPARTMENTS, TDemoPeople } from './demo-people.seed';
 
 const DEMO_BUDGET_LOCK_KEY = 7_400_202_004;
@@ -27,6 +28,7 @@ export async function seedDemoBudgets(app: INestApplication, dataSource: DataSou
   await withSessionLock(dataSource, DEMO_BUDGET_LOCK_KEY, async () => {
     await ensureDraft(budgets, dataSource, asPreparer(people, 'preparer', 'qiaokou'), seed);
     await ensureDraft(budgets, dataSource, asPreparer(people, 'preparer2', 'example'), exampleDocument(seed));
+    await seedDemoCeilings(app, dataSource, people);
   });
 }
 

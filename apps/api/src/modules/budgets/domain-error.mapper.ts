@@ -1,4 +1,4 @@
-import { DomainError, type DomainErrorCode } from '@budgetflow/domain';
+import { formatYuan, type CeilingExcess, type DomainError, type DomainErrorCode } from '@budgetflow/domain';
 import { AppError, notFound } from '../../common/errors/app-error';
 
 /**
@@ -19,6 +19,8 @@ export function toAppError(error: DomainError): AppError {
     case 'INVALID_TRANSITION':
     case 'SUBMISSION_HAS_ERRORS':
       return new AppError('CONFLICT', detail);
+    case 'OVER_CEILING':
+      return new AppError('OVER_CEILING', detail, undefined, undefined, { exceeded: wireExcesses(error.details?.['exceeded']) });
     case 'RETURN_REASON_REQUIRED':
       return new AppError('VALIDATION_FAILED', detail, [{ path: 'reason', message: 'a reason is required to return a budget' }]);
     case 'NOT_YOUR_STAGE':
@@ -37,4 +39,16 @@ export function toAppError(error: DomainError): AppError {
     case 'TEMPLATE_UNKNOWN':
       return new AppError('VALIDATION_FAILED', detail, [{ path: 'template', message: error.message }]);
   }
+}
+
+/** Each exceeded ceiling with its amounts in 分 as digits, and in 元 for display. */
+function wireExcesses(exceeded: unknown): Record<string, string>[] {
+  return ((exceeded ?? []) as CeilingExcess[]).map((e) => ({
+    ceiling: e.ceiling,
+    name: e.name,
+    ceilingFen: String(e.ceilingFen),
+    amountFen: String(e.amountFen),
+    excessFen: String(e.excessFen),
+    excessYuan: formatYuan(e.excessFen),
+  }));
 }

@@ -1,14 +1,19 @@
 import { Module } from '@nestjs/common';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { BureauDeskController } from './bureau-desk.controller';
+import { BureauDeskRepository } from './bureau-desk.repository';
+import { BureauDeskService } from './bureau-desk.service';
 import { BureauController } from './bureau.controller';
 import { BureauService } from './bureau.service';
 import { OrganisationRepository } from './organisation.repository';
 import { ReviewChainsRepository } from './review-chains.repository';
 import { ReviewerOfficesRepository } from './reviewer-offices.repository';
 
-/** The finance bureau as data: its offices, the departments they review, the review chains and delegations. */
+/** The finance bureau as data (its offices, the departments they review, the review chains and delegations) and its desk. */
 @Module({
-  controllers: [BureauController],
-  providers: [BureauService, OrganisationRepository, ReviewChainsRepository, ReviewerOfficesRepository],
+  imports: [CatalogueModule],
+  controllers: [BureauController, BureauDeskController],
+  providers: [BureauService, OrganisationRepository, ReviewChainsRepository, ReviewerOfficesRepository, BureauDeskService, BureauDeskRepository],
   exports: [ReviewChainsRepository, ReviewerOfficesRepository],
 })
 export class BureauModule {}

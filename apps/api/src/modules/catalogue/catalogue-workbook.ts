@@ -26,19 +26,31 @@ function sheetCsv(sheet: ExcelJS.Worksheet): string {
 /**
  * The lists of a workbook laid out as the official catalogue is: one sheet per list, named as
  * SHEET_NAMES says, its first row the header. What is not there is left out, for the upload's own
- * validation to name. A file that is no .xlsx is the sender's fault (400), not the server's.
+ * validation to name.
  */
 export async function listsFromWorkbook(bytes: Buffer): Promise<Record<string, string>> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('VALIDATION_FAILED', 'The workbook could not be read', [{ path: 'workbook', message: 'not a readable .xlsx workbook' }]);
-  }
+  const workbook = await loadWorkbook(bytes);
   const lists: Record<string, string> = {};
   for (const [list, names] of Object.entries(SHEET_NAMES)) {
     const sheet = workbook.worksheets.find((s) => names.includes(s.name.trim()));
     if (sheet !== undefined) lists[list] = sheetCsv(sheet);
   }
   return lists;
+}
+
+/** The first sheet of a workbook as CSV (a sheet of one table, such as the ceilings of many departments). */
+export async function firstSheetCsv(bytes: Buffer): Promise<string> {
+  const sheet = (await loadWorkbook(bytes)).worksheets[0];
+  return sheet === undefined ? '' : sheetCsv(sheet);
+}
+
+/** A file that is no .xlsx is the sender's fault (400), not the server's. */
+async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 'The workbook could not be read', [{ path: 'workbook', message: 'not a readable .xlsx workbook' }]);
+  }
+  return workbook;
 }

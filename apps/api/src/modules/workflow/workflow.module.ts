@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BudgetsModule } from '../budgets/budgets.module';
+import { CeilingsModule } from '../ceilings/ceilings.module';
 import { PublicModule } from '../public/public.module';
 import { PublicationsModule } from '../publications/publications.module';
 import { RevisionsModule } from '../revisions/revisions.module';
@@ -13,7 +14,7 @@ import { WorkflowController } from './workflow.controller';
 import { WorkflowService } from './workflow.service';
 
 @Module({
-  imports: [BudgetsModule, RevisionsModule, PublicModule, PublicationsModule, BureauModule],
+  imports: [BudgetsModule, RevisionsModule, PublicModule, PublicationsModule, BureauModule, CeilingsModule],
   controllers: [WorkflowController, ReviewTrailController, ReviewedController],
   providers: [WorkflowService, IdempotencyRepository, OutboxRepository, ReviewTrailRepository, AdjustmentsRepository],
 })

@@ -11,6 +11,7 @@ import { versionConflict } from '../budgets/budget-versioning';
 import { BudgetsRepository } from '../budgets/budgets.repository';
 import { BudgetsService } from '../budgets/budgets.service';
 import { PublicationGate } from '../publications/publication-gate';
+import { CeilingsService } from '../ceilings/ceilings.service';
 import { RevisionsRepository } from '../revisions/revisions.repository';
 import { toAppError } from '../budgets/domain-error.mapper';
 import type { TActionRequestParts } from './action-request.decorator';
@@ -58,6 +59,7 @@ export class WorkflowService {
     private readonly offices: ReviewerOfficesRepository,
     private readonly trail: ReviewTrailRepository,
     private readonly adjustments: AdjustmentsRepository,
+    private readonly ceilings: CeilingsService,
   ) {}
 
   /** Acts once per Idempotency-Key: a retry with the same key gets the first answer back. */
@@ -108,6 +110,7 @@ export class WorkflowService {
       ...(principal?.office === undefined ? {} : { office: principal.office }),
     };
     const onBehalfOf = principal !== undefined && principal.userId !== caller.userId ? principal : undefined;
+    if (action === 'submit') context.ceilingExcesses = await this.ceilings.excessesOf(this.dataSource.manager, budget);
     const decision = transition(budget.state, action, actor, onBehalfOf === undefined ? context : { ...context, reviewerScope: onBehalfOf.scope });
     if (!decision.ok) throw toAppError(decision.error);
     if (action === 'publish') await this.publications.prepare(id, budget.revision_no);

@@ -13,6 +13,7 @@ import { ErrorBanner } from '../../ui/error-banner';
 import { StateBadge } from '../../ui/state-badge';
 import { Status } from '../../ui/status';
 import { CommentsPanel } from '../comments/comments-panel';
+import { CeilingsPanel } from '../ceilings/ceilings-panel';
 import { targetLabel } from '../comments/target-label';
 import { BudgetJobsPanel } from '../jobs/budget-jobs-panel';
 import { cellFindings } from './cell-findings';
@@ -314,6 +315,7 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
           )}
         </div>
         <aside className="desk-side">
+          <CeilingsPanel budgetId={budgetId} budgetVersion={budget.version} editable={false} />
           <FindingsPanel
             findings={findings}
             onJump={(finding) => jumpTo(finding.location)}

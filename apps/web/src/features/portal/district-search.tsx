@@ -65,9 +65,7 @@ export function DistrictSearch() {
         <button type="submit">{t('search')}</button>
       </form>
       <p>
-        <a href={`/api/public/compliance${year === undefined ? '' : `?year=${year}`}`}>
-          {t('complianceList')}
-        </a>
+        <Link to={`/portal/compliance${year === undefined ? '' : `?year=${year}`}`}>{t('complianceList')}</Link>
         {year !== undefined && (
           <>
             {' · '}

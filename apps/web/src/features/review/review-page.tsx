@@ -17,6 +17,7 @@ import { ConfirmModal } from '../../ui/confirm-modal';
 import { StateBadge } from '../../ui/state-badge';
 import { Status } from '../../ui/status';
 import { CommentsPanel } from '../comments/comments-panel';
+import { CeilingsPanel } from '../ceilings/ceilings-panel';
 import { targetLabel } from '../comments/target-label';
 import { LiveTables } from '../editor/live-tables';
 import { FindingsPanel } from '../editor/findings-panel';
@@ -239,6 +240,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
           </section>
         </div>
         <aside className="desk-side">
+          <CeilingsPanel budgetId={budgetId} budgetVersion={budget.version} editable={user.role === 'reviewer' && budget.state === 'submitted'} />
           <CommentsPanel
             budgetId={budgetId}
             mode="comment"

@@ -1,0 +1,142 @@
+import { THREE_PUBLIC_ECONOMIC_CODES, WORKFLOW_ACTIONS, type BudgetRound, type ReviewChain } from '@budgetflow/domain';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ceilingSumsSql, type TCeilingSumRow } from '../ceilings/ceilings.repository';
+
+/** The audit actions that move a budget from one state to another: its wait starts at the latest. */
+const TRANSITION_ACTIONS = WORKFLOW_ACTIONS.map((action) => `budget.${action}`);
+/** The bureau's dates are its own calendar days. */
+const BUREAU_TIME_ZONE = 'Asia/Shanghai';
+/** The 批复 date (the document's, as the last stage recorded it) and the day of the first publication, of alias b. */
+const PUBLICATION_DATES = {
+  columns: `to_char(b.replied_on, 'YYYY-MM-DD') AS replied_on, (p.at AT TIME ZONE '${BUREAU_TIME_ZONE}')::date::text AS published_on`,
+  joins: `LEFT JOIN LATERAL (SELECT min(published_at) AS at FROM publications WHERE budget_id = b.id) p ON true`,
+};
+
+export interface TDepartmentYearRow {
+  department_id: string;
+  /** the department's ceilings of the year (ZCeilings wire form), null when none are issued */
+  ceilings: unknown;
+  replied_on: string | null;
+  published_on: string | null;
+  /** today in the bureau's calendar */
+  today: string;
+  code: string;
+  name: string;
+  budget_id: string | null;
+  state: string | null;
+  round: BudgetRound | null;
+  stage_index: number | null;
+  /** the chain the budget was submitted under, null before its first submission */
+  review_chain: ReviewChain | null;
+  /** when the budget entered its state: its last transition, else its creation */
+  state_since: Date | null;
+  /** the budget's figures at its current version (budget_figures), null without a budget */
+  sums: TCeilingSumRow[] | null;
+  classes: Record<string, string> | null;
+  /** the stored derivation's counts, null while the current version is not derived */
+  error_count: number | null;
+  warning_count: number | null;
+}
+
+export interface TComplianceRow {
+  department_id: string;
+  code: string;
+  name: string;
+  budget_id: string;
+  replied_on: string | null;
+  published_on: string | null;
+}
+
+/** The budgets of a year within a scope ($1 the year, $2 the department ids or null for all), on alias b. */
+const OF_YEAR = `b.fiscal_year = $1 AND ($2::uuid[] IS NULL OR b.department_id = ANY($2::uuid[]))`;
+
+/**
+ * The reads of the bureau's desk, each one statement over every department of a year: `scope` is
+ * the reviewer's department ids, or null for all.
+ */
+@Injectable()
+export class BureauDeskRepository {
+  /**
+   * Brings budget_figures up to date for the budgets of the year whose row is missing, of an older
+   * version, or without the counts of a derivation made since. Finding them is cheap (no line is
+   * read), so a desk whose figures are fresh sums nothing.
+   */
+  async refreshFigures(m: EntityManager, year: number, scope: readonly string[] | null): Promise<void> {
+    const stale: { id: string }[] = await m.query(
+      `SELECT b.id FROM budgets b
+       LEFT JOIN budget_figures f ON f.budget_id = b.id
+       LEFT JOIN budget_derivations bd ON bd.budget_id = b.id
+       WHERE ${OF_YEAR} AND (f.budget_id IS NULL OR f.version <> b.version OR (f.error_count IS NULL AND bd.version = b.version))`,
+      [year, scope],
+    );
+    if (stale.length > 0) await this.computeFigures(m, stale.map((r) => r.id));
+  }
+
+  /**
+   * The figures of some budgets, in one statement, so that each row's sums, counts and version come
+   * from the same snapshot; a row of a newer version (a concurrent refresh) is never replaced.
+   */
+  private async computeFigures(m: EntityManager, budgetIds: readonly string[]): Promise<void> {
+    await m.query(
+      `INSERT INTO budget_figures (budget_id, version, sums, classes, error_count, warning_count)
+       SELECT b.id, b.version, s.sums, c.classes,
+              CASE WHEN bd.version = b.version THEN substring(bd.payload FROM '"errorCount":([0-9]+)')::int END,
+              CASE WHEN bd.version = b.version THEN regexp_count(bd.payload, '"severity":"warning"') END
+       FROM budgets b
+       LEFT JOIN budget_derivations bd ON bd.budget_id = b.id
+       CROSS JOIN LATERAL (
+         SELECT COALESCE(jsonb_agg(to_jsonb(x)), '[]'::jsonb) AS sums FROM (${ceilingSumsSql('b.id', '$2')}) x
+       ) s
+       CROSS JOIN LATERAL (
+         SELECT COALESCE(jsonb_object_agg(y.class_code, y.fen), '{}'::jsonb) AS classes
+         FROM (SELECT left(function_code, 3) AS class_code, (sum(amount) * 100)::bigint::text AS fen FROM expenditure_lines WHERE budget_id = b.id GROUP BY 1) y
+       ) c
+       WHERE b.id = ANY($1::uuid[])
+       ORDER BY b.id
+       ON CONFLICT (budget_id) DO UPDATE
+         SET version = EXCLUDED.version, sums = EXCLUDED.sums, classes = EXCLUDED.classes, error_count = EXCLUDED.error_count, warning_count = EXCLUDED.warning_count
+         WHERE budget_figures.version <= EXCLUDED.version`,
+      [[...budgetIds], THREE_PUBLIC_ECONOMIC_CODES],
+    );
+  }
+
+  /** Every department of the scope with its budget of the year, its figures, ceilings and publication dates: the whole desk in one statement. */
+  async departmentsOfYear(m: EntityManager, year: number, scope: readonly string[] | null): Promise<TDepartmentYearRow[]> {
+    return m.query(
+      `SELECT d.id AS department_id, d.code, d.name, b.id AS budget_id, b.state, b.round, b.stage_index, b.review_chain,
+              COALESCE(t.at, b.created_at) AS state_since,
+              f.sums, f.classes, f.error_count, f.warning_count, dc.ceilings,
+              ${PUBLICATION_DATES.columns}, (now() AT TIME ZONE '${BUREAU_TIME_ZONE}')::date::text AS today
+       FROM departments d
+       LEFT JOIN budgets b ON b.department_id = d.id AND b.fiscal_year = $1
+       LEFT JOIN budget_figures f ON f.budget_id = b.id AND f.version = b.version
+       LEFT JOIN department_ceilings dc ON dc.department_id = d.id AND dc.fiscal_year = $1
+       LEFT JOIN LATERAL (
+         SELECT a.at FROM audit_log a WHERE a.budget_id = b.id AND a.action = ANY($3::text[]) ORDER BY a.id DESC LIMIT 1
+       ) t ON true
+       ${PUBLICATION_DATES.joins}
+       WHERE $2::uuid[] IS NULL OR d.id = ANY($2::uuid[])
+       ORDER BY d.code`,
+      [year, scope, TRANSITION_ACTIONS],
+    );
+  }
+
+  /** Each budget of the year with its 批复 date and the day it was first published. */
+  async compliance(m: EntityManager, year: number, scope: readonly string[] | null): Promise<TComplianceRow[]> {
+    return m.query(
+      `SELECT d.id AS department_id, d.code, d.name, b.id AS budget_id, ${PUBLICATION_DATES.columns}
+       FROM budgets b JOIN departments d ON d.id = b.department_id
+       ${PUBLICATION_DATES.joins}
+       WHERE ${OF_YEAR}
+       ORDER BY d.code`,
+      [year, scope],
+    );
+  }
+
+  /** Today in the bureau's calendar, as the database's clock says. */
+  async today(m: EntityManager): Promise<string> {
+    const rows: { today: string }[] = await m.query(`SELECT (now() AT TIME ZONE '${BUREAU_TIME_ZONE}')::date::text AS today`);
+    return rows[0]!.today;
+  }
+}

@@ -1,0 +1,57 @@
+import { BUDGET_ROUNDS, BUDGET_STATES, ZFiscalYear } from '@budgetflow/domain';
+import { z } from 'zod';
+
+const ZFen = z.string().describe('whole 分 as digits');
+const ZStatus = z.enum(['on-time', 'late', 'due', 'overdue', 'not-replied']);
+
+export const ZOverviewQuery = z.strictObject({
+  year: z.coerce.number().pipe(ZFiscalYear),
+  state: z.enum([...BUDGET_STATES, 'none']).optional().describe("a budget state, or 'none': departments without a budget of the year"),
+  round: z.enum(BUDGET_ROUNDS).optional().describe('proposal (一上), ceilings (控制数 issued), final (二上), replied (批复)'),
+  overCeiling: z.enum(['true', 'false']).optional().describe('only departments over (true) or within (false) an issued ceiling'),
+  q: z.string().trim().min(1).max(100).optional().describe('part of a department code or name'),
+});
+export type TOverviewQuery = z.infer<typeof ZOverviewQuery>;
+
+export const ZComplianceEntry = z.object({
+  department: z.object({ code: z.string(), name: z.string() }),
+  repliedOn: z.string().nullable().describe('批复 date'),
+  deadline: z.string().nullable().describe('the 20th day after the 批复'),
+  publishedOn: z.string().nullable(),
+  status: ZStatus,
+});
+export type TComplianceEntry = z.infer<typeof ZComplianceEntry>;
+
+export const ZOverviewDepartment = z.object({
+  department: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
+  budgetId: z.uuid().nullable(),
+  state: z.string().nullable(),
+  round: z.enum(BUDGET_ROUNDS).nullable(),
+  stage: z.object({ index: z.number().int(), count: z.number().int(), name: z.string() }).nullable().describe('the review stage a submitted budget waits on'),
+  stateSince: z.string().nullable(),
+  daysWaiting: z.number().int().nullable().describe('whole days in the current state'),
+  figures: z.object({ totalFen: ZFen, basicFen: ZFen, projectFen: ZFen }).nullable(),
+  ceilings: z.object({
+    issued: z.boolean(),
+    exceeded: z.array(z.object({ ceiling: z.string(), name: z.string(), ceilingFen: ZFen, amountFen: ZFen, excessFen: ZFen })),
+  }),
+  findings: z.object({ errors: z.number().int(), warnings: z.number().int() }).nullable().describe('null while the current version is not derived yet'),
+});
+export type TOverviewDepartment = z.infer<typeof ZOverviewDepartment>;
+
+export const ZOverview = z.object({
+  fiscalYear: z.number().int(),
+  today: z.string(),
+  departments: z.array(ZOverviewDepartment),
+  totals: z.object({
+    totalFen: ZFen,
+    byFunctionClass: z.array(z.object({ code: z.string(), name: z.string(), totalFen: ZFen })),
+    byDepartment: z.array(z.object({ code: z.string(), name: z.string(), totalFen: ZFen })),
+  }),
+  compliance: z.array(ZComplianceEntry),
+});
+export type TOverview = z.infer<typeof ZOverview>;
+
+export const ZComplianceQuery = z.strictObject({ year: z.coerce.number().pipe(ZFiscalYear) });
+export const ZPublicCompliance = z.object({ fiscalYear: z.number().int(), today: z.string(), items: z.array(ZComplianceEntry) });
+export type TPublicCompliance = z.infer<typeof ZPublicCompliance>;

@@ -1,0 +1,112 @@
+import { addDays, catalogueForYear } from '@budgetflow/domain';
+import { APPROVAL, createSeededBudget, seedDocumentFor, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
+import { createTestApp, type TSignedIn, type TTestApp } from '../utils/test-app';
+
+let t: TTestApp;
+let as: Record<'preparer' | 'preparer2' | 'publisher2' | 'reviewer' | 'reviewer2' | 'reviewer_other', TSignedIn>;
+let home: TBudgetRef;
+let other: TBudgetRef;
+let homeTotal: bigint;
+
+interface TDesk {
+  today: string;
+  departments: { department: { code: string }; budgetId: string | null; state: string | null; round: string | null; stage: { index: number; count: number; name: string } | null; daysWaiting: number | null; figures: { totalFen: string; basicFen: string; projectFen: string } | null; ceilings: { issued: boolean; exceeded: { ceiling: string; excessFen: string }[] }; findings: { errors: number; warnings: number } | null }[];
+  totals: { totalFen: string; byFunctionClass: { code: string; name: string; totalFen: string }[]; byDepartment: { code: string; totalFen: string }[] };
+  compliance: { department: { code: string }; repliedOn: string | null; deadline: string | null; publishedOn: string | null; status: string }[];
+}
+
+const desk = async (who: TSignedIn, query = ''): Promise<TDesk> => (await t.http().get(`/api/bureau/overview?year=2020${query}`).set(who.headers).expect(200)).body as TDesk;
+const act = (ref: TBudgetRef, action: string, who: TSignedIn, body: object = {}) => t.http().post(`/api/budgets/${ref.id}/${action}`).set(who.headers).send(body).expect(200);
+const fenOf = async (sql: string, params: unknown[]): Promise<bigint> => BigInt(((await t.dataSource.query(sql, params)) as [{ fen: string }])[0].fen);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  as = await signIn(t, 'preparer', 'preparer2', 'publisher2', 'reviewer', 'reviewer2', 'reviewer_other');
+  home = await createSeededBudget(t, as.preparer);
+  other = await createSeededBudget(t, as.preparer2, 2020, seedDocumentFor(t.people.departments.other));
+  homeTotal = await fenOf(`SELECT (sum(amount) * 100)::bigint::text AS fen FROM expenditure_lines WHERE budget_id = $1`, [home.id]);
+  await t.http().get(`/api/budgets/${home.id}`).set(as.preparer.headers).expect(200); // derives it: its findings are counted
+  await t.http().put(`/api/budgets/${home.id}/ceilings`).set(as.reviewer.headers).send({ ceilings: { total: (homeTotal - 100n).toString() } }).expect(200);
+});
+afterAll(() => t.close());
+
+describe('GET /api/bureau/overview', () => {
+  it('shows every department of the year with its state, figures against ceilings and findings', async () => {
+    const overview = await desk(as.reviewer);
+    expect(overview.departments.map((d) => [d.department.code, d.state, d.ceilings.issued])).toEqual([
+      ['019001', 'draft', true],
+      ['999001', 'draft', false],
+    ]);
+    const [mine, theirs] = overview.departments;
+    expect(mine).toMatchObject({ budgetId: home.id, daysWaiting: 0, figures: { totalFen: homeTotal.toString() }, ceilings: { exceeded: [{ ceiling: 'total', excessFen: '100' }] }, findings: { errors: 0 } });
+    expect(BigInt(mine!.figures!.basicFen) + BigInt(mine!.figures!.projectFen)).toBe(homeTotal);
+    expect(theirs).toMatchObject({ budgetId: other.id, ceilings: { exceeded: [] }, findings: null });
+  });
+
+  it('filters by state, by being over a ceiling and by department; the totals stay the district’s', async () => {
+    const over = await desk(as.reviewer, '&overCeiling=true');
+    expect(over.departments.map((d) => d.department.code)).toEqual(['019001']);
+    expect((await desk(as.reviewer, '&overCeiling=false')).departments.map((d) => d.department.code)).toEqual(['999001']);
+    expect((await desk(as.reviewer, `&q=${encodeURIComponent('示例')}`)).departments.map((d) => d.department.code)).toEqual(['999001']);
+    expect((await desk(as.reviewer, '&state=submitted')).departments).toEqual([]);
+    expect(over.totals.byDepartment.map((d) => d.code)).toEqual(['019001', '999001']);
+    const bad = await t.http().get('/api/bureau/overview?year=2020&state=lost').set(as.reviewer.headers).expect(400);
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
+    await t.http().get('/api/bureau/overview').set(as.reviewer.headers).expect(400);
+  });
+
+  it('consolidates the district by 功能 类 and by department, to the 分', async () => {
+    const { totals } = await desk(as.reviewer);
+    const all = await fenOf(`SELECT (sum(amount) * 100)::bigint::text AS fen FROM expenditure_lines`, []);
+    expect(BigInt(totals.totalFen)).toBe(all);
+    expect(totals.byFunctionClass.reduce((sum, c) => sum + BigInt(c.totalFen), 0n)).toBe(all);
+    expect(totals.byDepartment.reduce((sum, d) => sum + BigInt(d.totalFen), 0n)).toBe(all);
+    const social = totals.byFunctionClass.find((c) => c.code === '208');
+    expect(social).toEqual({ code: '208', name: catalogueForYear(2020).functional.get('208')?.name, totalFen: (await fenOf(`SELECT (sum(amount) * 100)::bigint::text AS fen FROM expenditure_lines WHERE function_code LIKE '208%'`, [])).toString() });
+  });
+
+  it('is the reviewers’ desk, within each reviewer’s scope', async () => {
+    expect((await desk(as.reviewer_other)).departments.map((d) => d.department.code)).toEqual(['999001']);
+    expect((await desk(as.reviewer_other)).totals.byDepartment.map((d) => d.code)).toEqual(['999001']);
+    await t.http().get('/api/bureau/overview?year=2020').set(as.preparer.headers).expect(403);
+    await t.http().get('/api/bureau/overview?year=2020').expect(401);
+  });
+});
+
+describe('the publication compliance list', () => {
+  beforeAll(async () => {
+    await t.http().put(`/api/budgets/${home.id}/ceilings`).set(as.reviewer.headers).send({ ceilings: { total: homeTotal.toString() } }).expect(200);
+    await act(home, 'submit', as.preparer);
+    const submitted = await desk(as.reviewer, '&state=submitted');
+    expect(submitted.departments.map((d) => [d.department.code, d.round, d.stage])).toEqual([['019001', 'final', { index: 0, count: 1, name: '财政局审核' }]]);
+    await act(home, 'approve', as.reviewer, { ...APPROVAL, date: '2020-02-20' });
+    await act(other, 'submit', as.preparer2);
+    const [{ today }] = (await t.dataSource.query(`SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date::text AS today`)) as [{ today: string }];
+    await act(other, 'approve', as.reviewer2, { ...APPROVAL, documentNo: '硚财预〔2020〕2号', date: today });
+    await act(other, 'publish', as.publisher2);
+  });
+
+  it('on the desk: 20 days from the 批复 date, published on time or overdue', async () => {
+    const overview = await desk(as.reviewer);
+    const today = overview.today;
+    expect(overview.compliance).toEqual([
+      { department: { code: '019001', name: '武汉市硚口区大数据中心' }, repliedOn: '2020-02-20', deadline: '2020-03-11', publishedOn: null, status: 'overdue' },
+      { department: { code: '999001', name: '示例单位' }, repliedOn: today, deadline: addDays(today, 20), publishedOn: today, status: 'on-time' },
+    ]);
+    expect(overview.departments.map((d) => d.round)).toEqual(['replied', 'replied']);
+    expect(overview.departments.map((d) => [d.state, d.daysWaiting])).toEqual([
+      ['approved', 0],
+      ['published', 0],
+    ]);
+  });
+
+  it('in public, without signing in, for the budgets that have had their 批复', async () => {
+    const res = await t.http().get('/api/public/compliance?year=2020').expect(200);
+    expect(res.body.items.map((i: { department: { code: string }; status: string }) => [i.department.code, i.status])).toEqual([
+      ['019001', 'overdue'],
+      ['999001', 'on-time'],
+    ]);
+    expect((await t.http().get('/api/public/compliance?year=2021').expect(200)).body.items).toEqual([]);
+    await t.http().get('/api/public/compliance?year=abc').expect(400);
+  });
+});

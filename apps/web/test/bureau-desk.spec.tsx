@@ -1,0 +1,113 @@
+import './text-encoder.polyfill';
+import { QueryClient } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { Providers } from '../src/app/providers';
+import { BureauPage } from '../src/features/bureau/bureau-page';
+import type { TOverview } from '../src/features/bureau/use-bureau';
+import { CeilingsPanel } from '../src/features/ceilings/ceilings-panel';
+import type { TCeilingsAnswer } from '../src/features/ceilings/use-ceilings';
+import { CompliancePage } from '../src/features/portal/compliance-page';
+
+const YEAR = new Date().getFullYear();
+
+function cached(entries: [readonly unknown[], unknown][]): QueryClient {
+  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
+  for (const [key, data] of entries) client.setQueryData(key, data);
+  return client;
+}
+
+function renderWith(client: QueryClient, ui: React.ReactNode) {
+  render(
+    <Providers client={client} locale="zh">
+      <MemoryRouter>{ui}</MemoryRouter>
+    </Providers>,
+  );
+}
+
+const ceilings: TCeilingsAnswer = {
+  budgetId: 'b1',
+  fiscalYear: 2020,
+  department: { code: '019001', name: '甲单位' },
+  version: 2,
+  issuedAt: '2020-01-10T02:00:00.000Z',
+  ceilings: { total: '600000000', project: '100000000', byFundSource: {}, threePublic: {} },
+  comparison: [
+    { ceiling: 'total', name: '支出总额', ceilingFen: '600000000', amountFen: '604400000', roomFen: '-4400000' },
+    { ceiling: 'project', name: '项目支出', ceilingFen: '100000000', amountFen: '39700000', roomFen: '60300000' },
+  ],
+};
+
+describe('the ceilings beside the totals', () => {
+  it('show each ceiling, the budget’s figure and the room left in 元, the exceeded one marked', () => {
+    renderWith(cached([[['budget', 'b1', 'ceilings', 7], ceilings]]), <CeilingsPanel budgetId="b1" budgetVersion={7} editable={false} />);
+    const total = screen.getByRole('row', { name: /支出总额/ });
+    expect(total.className).toBe('over');
+    expect(within(total).getByText('6,000,000.00')).toBeTruthy();
+    expect(within(total).getByText('超出 44,000.00')).toBeTruthy();
+    const project = screen.getByRole('row', { name: /项目支出/ });
+    expect(within(project).getByText('603,000.00')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '修改控制数' })).toBeNull();
+  });
+
+  it('offer the 预算科 to change them', () => {
+    renderWith(cached([[['budget', 'b1', 'ceilings', 7], ceilings]]), <CeilingsPanel budgetId="b1" budgetVersion={7} editable />);
+    screen.getByRole('button', { name: '修改控制数' }).click();
+    return screen.findByRole('form', { name: '修改控制数' }).then((form) => {
+      expect((within(form).getByLabelText('支出总额') as HTMLInputElement).value).toBe('6000000.00');
+      expect((within(form).getByLabelText('基本支出') as HTMLInputElement).value).toBe('');
+    });
+  });
+});
+
+const overview: TOverview = {
+  fiscalYear: YEAR,
+  today: `${YEAR}-03-01`,
+  departments: [
+    {
+      department: { id: 'd1', code: '019001', name: '甲单位' },
+      budgetId: 'b1',
+      state: 'submitted',
+      round: 'final',
+      stage: { index: 0, count: 2, name: '业务科室' },
+      stateSince: null,
+      daysWaiting: 3,
+      figures: { totalFen: '604400000', basicFen: '207400000', projectFen: '397000000' },
+      ceilings: { issued: true, exceeded: [{ ceiling: 'total', name: '支出总额', ceilingFen: '600000000', amountFen: '604400000', excessFen: '4400000' }] },
+      findings: { errors: 0, warnings: 2 },
+    },
+    { department: { id: 'd2', code: '019002', name: '乙单位' }, budgetId: null, state: null, round: null, stage: null, stateSince: null, daysWaiting: null, figures: null, ceilings: { issued: false, exceeded: [] }, findings: null },
+  ],
+  totals: { totalFen: '604400000', byFunctionClass: [{ code: '201', name: '一般公共服务支出', totalFen: '143600000' }], byDepartment: [{ code: '019001', name: '甲单位', totalFen: '604400000' }] },
+  compliance: [{ department: { code: '019001', name: '甲单位' }, repliedOn: `${YEAR}-02-01`, deadline: `${YEAR}-02-21`, publishedOn: null, status: 'overdue' }],
+};
+
+describe("the bureau's desk", () => {
+  it('lists every department with its state, wait, figures against ceilings and findings, then the totals and the compliance', () => {
+    renderWith(cached([[['bureau', 'overview', { year: YEAR, state: undefined, round: undefined, overCeiling: undefined, q: undefined }], overview]]), <BureauPage />);
+    expect(screen.getByRole('heading', { level: 1, name: '财政局工作台（预算科）' })).toBeTruthy();
+    const first = screen.getByRole('row', { name: /甲单位 二上 审核中 业务科室（1\/2）/ });
+    expect(first.className).toBe('over');
+    expect(within(first).getByText('3 天')).toBeTruthy();
+    expect(within(first).getByText('6,044,000.00')).toBeTruthy();
+    expect(within(first).getByText('支出总额超出 44,000.00 元')).toBeTruthy();
+    expect(within(first).getByText('0 个错误 · 2 个提示')).toBeTruthy();
+    const second = screen.getByRole('row', { name: /乙单位/ });
+    expect(within(second).getAllByText('未建预算')).toHaveLength(1);
+    expect(within(second).getByText('未下达')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: '全区汇总：6,044,000.00 元' })).toBeTruthy();
+    expect(screen.getByRole('row', { name: /201 一般公共服务支出 1,436,000.00/ })).toBeTruthy();
+    expect(within(screen.getByRole('table', { name: `截至 ${YEAR}-03-01` })).getByText('逾期未公开')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: '批量下达控制数' })).toBeTruthy();
+  });
+});
+
+describe('the public compliance list', () => {
+  it('shows each department’s 批复 date, deadline, publication and status', () => {
+    const answer = { fiscalYear: YEAR, today: `${YEAR}-03-01`, items: [{ department: { code: '019001', name: '甲单位' }, repliedOn: `${YEAR}-02-01`, deadline: `${YEAR}-02-21`, publishedOn: `${YEAR}-02-10`, status: 'on-time' }] };
+    renderWith(cached([[['public', 'compliance', YEAR], answer]]), <CompliancePage />);
+    const row = screen.getByRole('row', { name: /甲单位/ });
+    expect(within(row).getByText('按时公开')).toBeTruthy();
+    expect(within(row).getByText(`${YEAR}-02-10`)).toBeTruthy();
+  });
+});

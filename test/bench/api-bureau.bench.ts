@@ -1,0 +1,105 @@
+import type { TBudgetDocument } from '@budgetflow/domain';
+import { generateBudget } from '@budgetflow/domain/testing';
+import type { TAppConfig } from '../../apps/api/src/config/app-config';
+import { SessionService } from '../../apps/api/src/modules/auth/session.service';
+import { BureauDeskRepository } from '../../apps/api/src/modules/bureau/bureau-desk.repository';
+import { TEST_PASSWORD } from '../../apps/api/test/utils/seed-people';
+import { bareManager, CLIENTS, concurrentLatencies, json, percentile, pg, signIn, startServer, stopServer, type TPgPool } from './api-bench-kit';
+import type { Figure } from './bench';
+
+const DEPARTMENTS = 100;
+const LINES_PER_BUDGET = 500;
+const ROUNDS_PER_CLIENT = 10;
+const YEAR = 2020;
+const STATES = ['draft', 'submitted', 'returned', 'approved'];
+
+/**
+ * A district of DEPARTMENTS departments, each with a budget of the year: the home department's
+ * imported and derived over HTTP, the others copies of it made in SQL (lines, derivation and all, in
+ * a spread of states), and each with ceilings, a tenth of them exceeded.
+ */
+async function seedDistrict(url: string, databaseUrl: string): Promise<void> {
+  const { headers } = await signIn(url, 'preparer', TEST_PASSWORD);
+  const generated = generateBudget({ lines: LINES_PER_BUDGET, fiscalYear: YEAR });
+  const document: TBudgetDocument = { ...generated, department: { ...generated.department, code: '019001' } };
+  const created = await json(`${url}/api/budgets`, { method: 'POST', headers, body: JSON.stringify({ fiscalYear: YEAR }) });
+  const id = String(created.body['id']);
+  await json(`${url}/api/budgets/${id}/document`, { method: 'PUT', headers: { ...headers, 'If-Match': `"${String(created.body['version'])}"` }, body: JSON.stringify(document) });
+  await json(`${url}/api/budgets/${id}`, { method: 'GET', headers });
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`INSERT INTO departments (code, name) SELECT '7' || lpad(n::text, 5, '0'), '测试部门' || n FROM generate_series(2, $1::int) n`, [DEPARTMENTS]);
+    await client.query(
+      `INSERT INTO budgets (department_id, fiscal_year, state, version, document, lines_replaced_in, next_line_ordinal)
+       SELECT d.id, src.fiscal_year, ($2::text[])[1 + (row_number() OVER (ORDER BY d.code))::int % 4], src.version, src.document, src.lines_replaced_in, src.next_line_ordinal
+       FROM departments d, budgets src WHERE src.id = $1 AND d.code LIKE '7%'`,
+      [id, STATES],
+    );
+    await client.query(
+      `INSERT INTO expenditure_lines (budget_id, line_id, ordinal, unit_code, function_code, economic_code, kind, project_id, fund_source, amount, note)
+       SELECT b.id, l.line_id, l.ordinal, l.unit_code, l.function_code, l.economic_code, l.kind, l.project_id, l.fund_source, l.amount, l.note
+       FROM budgets b JOIN departments d ON d.id = b.department_id, expenditure_lines l WHERE d.code LIKE '7%' AND l.budget_id = $1`,
+      [id],
+    );
+    await client.query(
+      `INSERT INTO budget_derivations (budget_id, version, payload, catalogue_key)
+       SELECT b.id, src.version, src.payload, src.catalogue_key FROM budgets b JOIN departments d ON d.id = b.department_id, budget_derivations src
+       WHERE d.code LIKE '7%' AND src.budget_id = $1`,
+      [id],
+    );
+    const [{ fen }] = (await client.query(`SELECT (sum(amount) * 100)::bigint::text AS fen FROM expenditure_lines WHERE budget_id = $1`, [id])).rows as [{ fen: string }];
+    await client.query(
+      `INSERT INTO department_ceilings (department_id, fiscal_year, ceilings, issued_by)
+       SELECT b.department_id, $1, jsonb_build_object('total', (CASE WHEN row_number() OVER (ORDER BY b.id) % 10 = 0 THEN $2::bigint - 1 ELSE $2::bigint END)::text, 'byFundSource', '{}'::jsonb, 'threePublic', '{}'::jsonb),
+              (SELECT id FROM users WHERE username = 'reviewer')
+       FROM budgets b WHERE b.fiscal_year = $1`,
+      [YEAR, fen],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/** The statements GET /api/bureau/overview sends, by the API's own repositories on a bare pg pool: session, the figures' refresh (nothing to do once fresh), then the desk. */
+function overviewQueries(pool: TPgPool, token: string): () => Promise<unknown> {
+  const bare = { query: async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows } as unknown as ConstructorParameters<typeof SessionService>[0];
+  const sessions = new SessionService(bare, {} as TAppConfig);
+  const bureau = new BureauDeskRepository();
+  const m = bareManager(pool);
+  return async () => {
+    const caller = await sessions.authenticate(token);
+    if (caller === null) throw new Error('the bench session expired');
+    await bureau.refreshFigures(m, YEAR, null);
+    return bureau.departmentsOfYear(m, YEAR, null);
+  };
+}
+
+export async function run(report: (figure: Figure) => void): Promise<void> {
+  const server = await startServer();
+  try {
+    await seedDistrict(server.url, server.databaseUrl);
+    const { token, headers } = await signIn(server.url, 'reviewer', TEST_PASSWORD);
+    const read = async () => {
+      const res = await fetch(`${server.url}/api/bureau/overview?year=${YEAR}`, { headers });
+      if (res.status !== 200) throw new Error(`GET /api/bureau/overview answered ${res.status}`);
+      const body = (await res.json()) as { departments: unknown[] };
+      if (body.departments.length < DEPARTMENTS) throw new Error(`the overview lists ${body.departments.length} departments`);
+    };
+    await read();
+    const p99 = percentile((await concurrentLatencies(ROUNDS_PER_CLIENT, read)).latencies, 99);
+    const pool = new pg.Pool({ connectionString: server.databaseUrl, max: CLIENTS });
+    try {
+      const queries = overviewQueries(pool, token);
+      await queries();
+      const sqlP99 = percentile((await concurrentLatencies(ROUNDS_PER_CLIENT, queries)).latencies, 99);
+      report({ name: `api.bureau-overview-${DEPARTMENTS}.c${CLIENTS}.p99`, value: p99, unit: 'ms', target: { op: '<=', value: 300 } });
+      report({ name: `api.bureau-overview-${DEPARTMENTS}.c${CLIENTS}.sql-p99`, value: sqlP99, unit: 'ms', target: { op: '>', value: 0 } });
+      report({ name: `api.bureau-overview-${DEPARTMENTS}.c${CLIENTS}.ratio-to-sql`, value: p99 / sqlP99, unit: 'x', target: { op: '<=', value: 2 }, decimals: 2 });
+    } finally {
+      await pool.end();
+    }
+  } finally {
+    await stopServer(server);
+  }
+}
