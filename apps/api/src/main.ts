@@ -1,3 +1,4 @@
+import './common/observability/start-tracing';
 import { Logger } from '@nestjs/common';
 import { startBudgetflow } from './bootstrap';
 import { ConfigError, loadConfig } from './config/load-config';
