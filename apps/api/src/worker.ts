@@ -6,9 +6,8 @@ import { locateDatabase } from './database/postgres-locator';
 import { describeRedisTarget } from './config/redis-target';
 import { redisAnswers } from './queue/redis-connection';
 import { startJobs } from './queue/start-jobs';
-import { createServer } from 'node:http';
 import { BudgetflowMetrics } from './common/observability/metrics';
-import { metricsHandler } from './common/observability/metrics-route';
+import { serveWorkerHttp } from './common/observability/worker-http';
 import { JobRuntime } from './queue/job-runtime';
 
 /** How long a worker waits at start for Redis to answer before it gives up. */
@@ -42,12 +41,13 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   await migrateUnderLock(dataSource);
   const runtime = startJobs(config, dataSource, 'redis');
-  // A worker has no HTTP port of its own: METRICS_PORT gives it one, for Prometheus only.
-  const metricsServer = config.metricsPort === undefined ? undefined : createServer(metricsHandler(new BudgetflowMetrics({ dataSource, queues: () => (runtime instanceof JobRuntime ? runtime.queues : undefined) }), config.metricsToken)).listen(config.metricsPort);
+  // A worker has no HTTP port of its own: WORKER_PORT gives it one, for probes and Prometheus only.
+  const metrics = new BudgetflowMetrics({ dataSource, queues: () => (runtime instanceof JobRuntime ? runtime.queues : undefined) });
+  const httpServer = config.workerPort === undefined ? undefined : serveWorkerHttp(config.workerPort, dataSource, metrics, config.metricsToken);
   console.log(`[worker] ready (queue prefix ${config.queuePrefix}, pid ${process.pid})`);
   const shutdown = async (signal: string): Promise<void> => {
     console.log(`[worker] ${signal}: finishing running jobs`);
-    metricsServer?.close();
+    httpServer?.close();
     await runtime.stop();
     await dataSource.destroy();
     await database.stop();

@@ -27,8 +27,10 @@ export interface TAppConfig {
   readonly redis: TRedisTarget;
   /** The bearer token GET /metrics asks for (METRICS_TOKEN); undefined: /metrics is not served. */
   readonly metricsToken: string | undefined;
-  /** The port of a worker's own /metrics (METRICS_PORT); undefined: none. */
-  readonly metricsPort: number | undefined;
+  /** A worker's HTTP port for its health and metrics (WORKER_PORT); undefined: none. */
+  readonly workerPort: number | undefined;
+  /** Whether main.js runs the jobs beside the API (API_RUNS_JOBS); false where separate workers run them. */
+  readonly apiRunsJobs: boolean;
 }
 
 /** Nest injection token for TAppConfig. */

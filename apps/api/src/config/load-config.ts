@@ -49,7 +49,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): T
     trustProxy: e.TRUST_PROXY,
     redis: redisTarget(e),
     metricsToken: e.METRICS_TOKEN,
-    metricsPort: e.METRICS_PORT,
+    workerPort: e.WORKER_PORT,
+    apiRunsJobs: e.API_RUNS_JOBS === 'true',
   };
 }
 
