@@ -13,15 +13,45 @@ export function connectRedis(target: string | TRedisTarget, options: RedisOption
   const t: TRedisTarget = typeof target === 'string' ? { kind: 'standalone', url: target } : target;
   if (t.kind === 'standalone') return new Redis(t.url, options);
   const url = new URL(t.url);
-  const auth = { ...(url.username === '' ? {} : { username: decodeURIComponent(url.username) }), ...(url.password === '' ? {} : { password: decodeURIComponent(url.password) }) };
+  const auth = {
+    ...(url.username === '' ? {} : { username: decodeURIComponent(url.username) }),
+    ...(url.password === '' ? {} : { password: decodeURIComponent(url.password) }),
+  };
   if (t.kind === 'sentinel') {
     const db = Number(url.pathname.slice(1) || '0');
-    return new Redis({ ...options, ...auth, db, sentinels: t.sentinels.map((s) => ({ ...s })), name: t.masterName, sentinelRetryStrategy: (times: number) => options.retryStrategy?.(times) ?? null });
+    return new Redis({
+      ...options,
+      ...auth,
+      db,
+      sentinels: t.sentinels.map((s) => ({ ...s })),
+      name: t.masterName,
+      ...sentinelRetry(options),
+    });
   }
   return new Cluster(
     t.nodes.map((n) => ({ ...n })),
-    { redisOptions: { ...options, ...auth }, enableOfflineQueue: options.enableOfflineQueue ?? true, clusterRetryStrategy: options.retryStrategy, lazyConnect: options.lazyConnect ?? false },
+    {
+      redisOptions: { ...options, ...auth },
+      enableOfflineQueue: options.enableOfflineQueue ?? true,
+      clusterRetryStrategy: options.retryStrategy,
+      lazyConnect: options.lazyConnect ?? false,
+    },
   );
+}
+
+/**
+ * The sentinels are asked again as the master is: by the connection's own retry strategy, when it
+ * has one; else ioredis's default, which keeps asking (a failover's new master is found that way).
+ */
+function sentinelRetry(options: RedisOptions): { sentinelRetryStrategy?: (times: number) => number | null } {
+  const retry = options.retryStrategy;
+  if (retry === undefined) return {};
+  return {
+    sentinelRetryStrategy: (times) => {
+      const delay = retry(times);
+      return typeof delay === 'number' ? delay : null;
+    },
+  };
 }
 
 /**
@@ -40,7 +70,14 @@ export function createRedis(target: string | TRedisTarget): TRedisClient {
 
 /** Whether a Redis answers PING at `target` within `timeoutMs`: one try, no reconnecting, nothing left open. */
 export async function redisAnswers(target: string | TRedisTarget, timeoutMs: number): Promise<boolean> {
-  const probe = connectRedis(target, { lazyConnect: true, connectTimeout: timeoutMs, commandTimeout: timeoutMs, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+  const probe = connectRedis(target, {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    commandTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  });
   probe.on('error', () => undefined); // the answer is the boolean
   try {
     await probe.connect();
