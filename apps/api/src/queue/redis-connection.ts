@@ -45,7 +45,7 @@ export function connectRedis(target: string | TRedisTarget, options: RedisOption
  */
 function sentinelRetry(options: RedisOptions): { sentinelRetryStrategy?: (times: number) => number | null } {
   const retry = options.retryStrategy;
-  if (retry === undefined) return {};
+  if (retry === undefined || retry === null) return {};
   return {
     sentinelRetryStrategy: (times) => {
       const delay = retry(times);
