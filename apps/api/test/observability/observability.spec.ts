@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pino } from 'pino';
 import { observeJobs } from '../../src/common/observability/observed-jobs';
 import type { TJobDriver } from '../../src/queue/job-driver';
@@ -75,6 +77,11 @@ describe.each(JOB_DRIVERS)('metrics, request ids and job logs, jobs on %s', (dri
     expect(text).toMatch(/^budgetflow_process_resident_memory_bytes \d+/m);
     if (driver === 'redis') expect(text).toMatch(/^budgetflow_queue_jobs\{queue="totals",state="waiting"\} \d+$/m);
     else expect(text).not.toContain('budgetflow_queue_jobs{');
+    // Every series the Grafana dashboard (infra/grafana) draws is one this process exposes.
+    const dashboard = readFileSync(join(__dirname, '../../../../infra/grafana/budgetflow-dashboard.json'), 'utf8');
+    const drawn = new Set([...dashboard.matchAll(/budgetflow_\w+/g)].map((m) => m[0].replace(/_(bucket|count|sum)$/, '')));
+    expect(drawn.size).toBeGreaterThanOrEqual(8);
+    for (const name of drawn) expect(text).toContain(`# TYPE ${name} `);
   });
 });
 
