@@ -29,7 +29,7 @@ export default tseslint.config(
   {
     // The API reads its environment once, at its entry points, through loadConfig (apps/api/src/config).
     files: ['apps/api/src/**/*.ts'],
-    ignores: ['apps/api/src/main.ts', 'apps/api/src/worker.ts', 'apps/api/src/database/migrate.command.ts', 'apps/api/src/**/*.spec.ts'],
+    ignores: ['apps/api/src/main.ts', 'apps/api/src/worker.ts', 'apps/api/src/database/migrate.command.ts', 'apps/api/src/common/observability/start-tracing.ts', 'apps/api/src/**/*.spec.ts'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Use the validated configuration (APP_CONFIG); only entry points pass process.env to loadConfig.' }],
     },

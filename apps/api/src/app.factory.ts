@@ -3,12 +3,16 @@ import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import cookieParser from 'cookie-parser';
 import express, { NextFunction, Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { TAppConfig } from './config/app-config';
 import { serveWebClient } from './common/http/web-app';
 import { jsonBodyParser } from './common/validation/json-body';
 import { mountQueueDashboard } from './queue/admin/queue-dashboard';
+import { QueueClient } from './queue/queue-client';
+import { nameRequest, withinRequestContext, type TLogStream } from './common/observability/logging';
+import { mountMetrics } from './common/observability/metrics-route';
 
 /** apps/web/dist, seen from apps/api/src (tsx, jest) or apps/api/dist (node). */
 const WEB_CLIENT_DIR = path.resolve(__dirname, '../../web/dist');
@@ -24,15 +28,21 @@ export const LOG_LEVELS: Record<TAppConfig['logLevel'], LogLevel[]> = {
  * Builds the HTTP application on an initialised, migrated DataSource. Shared by main.ts and
  * the tests (test/utils/test-app.ts), so tests exercise exactly what production serves.
  */
-export async function createApp(config: TAppConfig, dataSource: DataSource): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.register(config, dataSource), { bodyParser: false, logger: LOG_LEVELS[config.logLevel] });
+export async function createApp(config: TAppConfig, dataSource: DataSource, options: { logStream?: TLogStream } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.register(config, dataSource, options.logStream), { bodyParser: false, bufferLogs: true });
+  // Nest's own lines and every `new Logger(...)` become JSON lines with the request's id.
+  app.useLogger(app.get(Logger));
   const http = app.getHttpAdapter().getInstance() as express.Express;
   http.disable('x-powered-by');
   // req.ip is then the address the trusted proxies forwarded, not the proxy's own.
   http.set('trust proxy', config.trustProxy);
+  app.use(nameRequest);
+  const queueClient = app.get(QueueClient, { strict: false });
+  mountMetrics(app, config.metricsToken, { dataSource, queues: () => (queueClient.driver === 'redis' && queueClient.connected ? queueClient.queues : undefined) });
   app.use(securityHeaders);
   app.use(cookieParser());
   app.use(jsonBodyParser());
+  app.use(withinRequestContext);
   // Bull Board shows Redis's queues; the in-process jobs are listed by the API (jobs, dead letters) instead.
   if (config.jobsDriver !== 'in-process') mountQueueDashboard(app);
   serveWebClient(app, WEB_CLIENT_DIR);

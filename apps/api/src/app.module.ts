@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
+import { httpLoggerParams, type TLogStream } from './common/observability/logging';
 import { AuthGuard } from './common/auth/auth.guard';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
 import { DocsController } from './common/openapi/docs.controller';
@@ -33,10 +35,11 @@ const FEATURE_MODULES = [AuthModule, AuditModule, HealthModule, UsersModule, Dep
 
 @Module({})
 export class AppModule {
-  static register(config: TAppConfig, dataSource: DataSource): DynamicModule {
+  /** `logStream`: where the JSON log lines go (stdout unless a test reads them). */
+  static register(config: TAppConfig, dataSource: DataSource, logStream?: TLogStream): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), DatabaseModule.forDataSource(dataSource), ...FEATURE_MODULES],
+      imports: [ConfigModule.forConfig(config), DatabaseModule.forDataSource(dataSource), LoggerModule.forRoot(httpLoggerParams(config, logStream)), ...FEATURE_MODULES],
       controllers: [DocsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,3 +1,4 @@
+import './common/observability/start-tracing';
 import { Logger } from '@nestjs/common';
 import { startBudgetflow } from './bootstrap';
 import { ConfigError, loadConfig } from './config/load-config';
@@ -9,7 +10,7 @@ import { ConfigError, loadConfig } from './config/load-config';
  */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const running = await startBudgetflow(config, { withJobs: true });
+  const running = await startBudgetflow(config, { withJobs: config.apiRunsJobs });
   await running.app.listen(config.port);
   const logger = new Logger('Budgetflow');
   logger.log(`Listening on http://localhost:${config.port} (${config.mode} mode, database: ${running.database.source}, jobs: ${running.jobs?.name ?? 'none'})`);

@@ -1,5 +1,6 @@
 import type { TJobDriverName } from '../queue/job-driver';
 import { TEnv } from './env.schema';
+import type { TRedisTarget } from './redis-target';
 
 /** Typed configuration the application uses; built once from the environment by loadConfig(). */
 export interface TAppConfig {
@@ -22,6 +23,14 @@ export interface TAppConfig {
   readonly jobsDriver: 'auto' | TJobDriverName;
   /** Express's `trust proxy`: false, a hop count, or the trusted proxies' addresses (TRUST_PROXY). */
   readonly trustProxy: TEnv['TRUST_PROXY'];
+  /** The queues' Redis: REDIS_URL alone, or with Sentinel or Cluster (see redis-target.ts). */
+  readonly redis: TRedisTarget;
+  /** The bearer token GET /metrics asks for (METRICS_TOKEN); undefined: /metrics is not served. */
+  readonly metricsToken: string | undefined;
+  /** A worker's HTTP port for its health and metrics (WORKER_PORT); undefined: none. */
+  readonly workerPort: number | undefined;
+  /** Whether main.js runs the jobs beside the API (API_RUNS_JOBS); false where separate workers run them. */
+  readonly apiRunsJobs: boolean;
 }
 
 /** Nest injection token for TAppConfig. */

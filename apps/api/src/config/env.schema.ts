@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JOB_DRIVER_NAMES } from '../queue/job-driver';
+import { ZHostPorts } from './host-ports.schema';
 import { ZTrustProxy } from './trust-proxy.schema';
 
 /** The whole environment Budgetflow reads, in one place; parsed once at start (see load-config.ts). */
@@ -25,5 +26,16 @@ export const ZEnv = z.object({
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   // Behind a reverse proxy: whose X-Forwarded-For names the client (sessions, sign-in throttle).
   TRUST_PROXY: ZTrustProxy.default(false),
+  // GET /metrics answers only with `Authorization: Bearer <METRICS_TOKEN>`; unset, it answers 404.
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  // A worker's own HTTP port (it has no other): GET /api/health for probes and GET /metrics; unset, none.
+  WORKER_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  // Redis behind Sentinel: host:port,host:port of the sentinels, and the master's name they watch.
+  REDIS_SENTINELS: ZHostPorts.optional(),
+  REDIS_SENTINEL_MASTER: z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, ".", "-" or "_"').default('budgetflow'),
+  // Redis Cluster: host:port,host:port of some of its nodes (the others are discovered).
+  REDIS_CLUSTER_NODES: ZHostPorts.optional(),
+  // Whether `pnpm start`'s process (main.js) runs the jobs beside the API; false where workers run them (the Helm chart, compose's app profile).
+  API_RUNS_JOBS: z.enum(['true', 'false']).default('true'),
 });
 export type TEnv = z.infer<typeof ZEnv>;

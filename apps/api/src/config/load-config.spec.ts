@@ -53,6 +53,33 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'loopback,nginx,10.0.0.0/33,1.2.3' })).toThrow(/TRUST_PROXY: not false, a hop count, .*: "nginx", "10.0.0.0\/33", "1.2.3"$/);
   });
 
+  it('Redis: REDIS_URL alone, or Sentinel (sentinels and master name), or Cluster (nodes, and a hash-tagged queue prefix)', () => {
+    expect(loadConfig({}).redis).toEqual({ kind: 'standalone', url: 'redis://127.0.0.1:6379' });
+    expect(loadConfig({ REDIS_SENTINELS: 's1:26379, 10.0.0.2:26380', REDIS_SENTINEL_MASTER: 'bf-main', REDIS_URL: 'redis://:pw@ignored:6379/2' }).redis).toEqual({
+      kind: 'sentinel',
+      url: 'redis://:pw@ignored:6379/2',
+      sentinels: [{ host: 's1', port: 26379 }, { host: '10.0.0.2', port: 26380 }],
+      masterName: 'bf-main',
+    });
+    const cluster = loadConfig({ REDIS_CLUSTER_NODES: 'r1:7000,r2:7001', QUEUE_PREFIX: 'province' });
+    expect(cluster.redis).toEqual({ kind: 'cluster', url: 'redis://127.0.0.1:6379', nodes: [{ host: 'r1', port: 7000 }, { host: 'r2', port: 7001 }] });
+    // Every key of a queue in one slot: BullMQ's scripts touch several keys at once.
+    expect(cluster.queuePrefix).toBe('{province}');
+    expect(loadConfig({ QUEUE_PREFIX: 'province' }).queuePrefix).toBe('province');
+  });
+
+  it('refuses Sentinel and Cluster together, and a node without its port', () => {
+    expect(() => loadConfig({ REDIS_SENTINELS: 's1:26379', REDIS_CLUSTER_NODES: 'r1:7000' })).toThrow(/REDIS_SENTINELS, REDIS_CLUSTER_NODES: set one of them/);
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'r1:7000,r2' })).toThrow(/REDIS_CLUSTER_NODES: not host:port: "r2"/);
+    expect(() => loadConfig({ REDIS_SENTINELS: 's1:99999' })).toThrow(/REDIS_SENTINELS: not host:port: "s1:99999"/);
+  });
+
+  it('metrics and the jobs of the API: off without a token, API_RUNS_JOBS true by default', () => {
+    expect(loadConfig({})).toMatchObject({ metricsToken: undefined, workerPort: undefined, apiRunsJobs: true });
+    expect(loadConfig({ METRICS_TOKEN: 't'.repeat(16), WORKER_PORT: '9464', API_RUNS_JOBS: 'false' })).toMatchObject({ metricsToken: 't'.repeat(16), workerPort: 9464, apiRunsJobs: false });
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be at least 16 characters/);
+  });
+
   it('masks passwords in URLs for logs', () => {
     expect(maskUrl('postgres://budget:s3cret@db:5432/bf')).toBe('postgres://budget:***@db:5432/bf');
     expect(maskUrl('not a url')).toBe('(unparseable URL)');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { TAppConfig } from './app-config';
-import { ZEnv } from './env.schema';
+import { TEnv, ZEnv } from './env.schema';
+import type { TRedisTarget } from './redis-target';
 
 /**
  * Demo mode without SESSION_SECRET: a fixed value, so that a browser's cookie session (and its
@@ -28,6 +29,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): T
   if (e.BUDGETFLOW_MODE === 'production' && e.SESSION_SECRET === undefined) {
     throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required when BUDGETFLOW_MODE=production');
   }
+  if (e.REDIS_SENTINELS !== undefined && e.REDIS_CLUSTER_NODES !== undefined) {
+    throw new ConfigError('Invalid configuration:\n  REDIS_SENTINELS, REDIS_CLUSTER_NODES: set one of them (Sentinel or Cluster), not both');
+  }
   return {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
@@ -38,11 +42,22 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): T
     demoPassword: e.DEMO_PASSWORD,
     dataDir: e.BUDGETFLOW_DATA_DIR,
     logLevel: e.LOG_LEVEL,
-    queuePrefix: e.QUEUE_PREFIX,
+    // In a Cluster every key of a queue must hash to one slot: the hash tag {…} makes the prefix that slot.
+    queuePrefix: e.REDIS_CLUSTER_NODES === undefined ? e.QUEUE_PREFIX : `{${e.QUEUE_PREFIX}}`,
     jobLockMs: e.JOB_LOCK_MS,
     jobsDriver: e.JOBS_DRIVER,
     trustProxy: e.TRUST_PROXY,
+    redis: redisTarget(e),
+    metricsToken: e.METRICS_TOKEN,
+    workerPort: e.WORKER_PORT,
+    apiRunsJobs: e.API_RUNS_JOBS === 'true',
   };
+}
+
+function redisTarget(e: TEnv): TRedisTarget {
+  if (e.REDIS_SENTINELS !== undefined) return { kind: 'sentinel', url: e.REDIS_URL, sentinels: e.REDIS_SENTINELS, masterName: e.REDIS_SENTINEL_MASTER };
+  if (e.REDIS_CLUSTER_NODES !== undefined) return { kind: 'cluster', url: e.REDIS_URL, nodes: e.REDIS_CLUSTER_NODES };
+  return { kind: 'standalone', url: e.REDIS_URL };
 }
 
 /** `PORT=` in a shell means "not set", not "the empty string". */

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { RequestIdTransactionSubscriber } from '../common/observability/request-id.transaction-subscriber';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -14,6 +15,7 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
     type: 'postgres',
     url,
     entities: ENTITIES,
+    subscribers: [RequestIdTransactionSubscriber],
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

@@ -6,6 +6,8 @@ export const ZOutboxJobData = z.object({
   outboxId: z.string().regex(/^\d+$/),
   topic: z.string().min(1),
   payload: z.record(z.string(), z.unknown()),
+  /** The request that wrote the row (X-Request-Id), so that the job's log lines name it. */
+  requestId: z.string().optional(),
 });
 export type TOutboxJobData = z.output<typeof ZOutboxJobData>;
 
@@ -63,6 +65,16 @@ export const SCHEDULED_JOBS: readonly TScheduledJob[] = [
   { queue: 'notifications', jobName: PURGE_OUTBOX_JOB, everyMs: 24 * 3600_000 },
 ];
 export type TJobHandlers = Readonly<Record<string, TJobHandler>>;
+
+/** The queue a job runs on, for its metrics and logs. */
+export function queueOfJob(jobName: string): TQueueName | undefined {
+  return [...Object.values(TOPIC_ROUTES), ...SCHEDULED_JOBS].find((job) => job.jobName === jobName)?.queue;
+}
+
+/** The job data of an outbox row: its request id only when a request wrote it. */
+export function outboxJobData(row: { id: string; topic: string; payload: Record<string, unknown>; request_id: string | null }): TOutboxJobData {
+  return { outboxId: row.id, topic: row.topic, payload: row.payload, ...(row.request_id === null ? {} : { requestId: row.request_id }) };
+}
 
 /** Start fails when a routed or scheduled job has no handler: a topic must never be relayed into a void. */
 export function assertEveryRouteHandled(handlers: TJobHandlers): void {

@@ -1,17 +1,19 @@
 import { UnrecoverableError, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { TJobDriver } from './job-driver';
 import { SCHEDULED_JOBS, TOPIC_ROUTES, assertEveryRouteHandled, type TJobHandlers } from './job-registry';
 import { reconcileOutbox, relayOutbox } from './outbox-relay';
 import type { TQueueName } from './queue-names';
 import { closeQueues, createQueues, type TQueues } from './queues';
-import { createRedis } from './redis-connection';
+import type { TRedisTarget } from '../config/redis-target';
+import { createRedis, type TRedisClient } from './redis-connection';
 import { Ticker } from './ticker';
 
 export interface TJobRuntimeOptions {
   dataSource: DataSource;
   redisUrl: string;
+  /** Redis behind Sentinel or a Cluster (the deployment's REDIS_SENTINELS, REDIS_CLUSTER_NODES) instead of redisUrl's server. */
+  redis?: TRedisTarget;
   /** Key prefix in Redis: one per deployment (and one per test). */
   prefix: string;
   handlers: TJobHandlers;
@@ -36,14 +38,14 @@ export class JobRuntime implements TJobDriver {
     readonly queues: TQueues,
     private readonly workers: Worker[],
     private readonly tickers: Ticker[],
-    private readonly connections: Redis[],
+    private readonly connections: TRedisClient[],
   ) {}
 
   static start(options: TJobRuntimeOptions): JobRuntime {
     assertEveryRouteHandled(options.handlers);
     const log = options.log ?? ((line: string) => console.log(`[worker] ${line}`));
-    const producer = createRedis(options.redisUrl);
-    const consumer = createRedis(options.redisUrl);
+    const producer = createRedis(options.redis ?? options.redisUrl);
+    const consumer = createRedis(options.redis ?? options.redisUrl);
     for (const connection of [producer, consumer]) connection.on('error', (error: Error) => log(`redis: ${error.message}`));
     const queues = createQueues(producer, options.prefix);
     for (const [name, queue] of Object.entries(queues)) queue.on('error', (error: Error) => log(`${name} queue: ${error.message}`));

@@ -1,11 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { TOPIC_ROUTES, outboxJobId, type TOutboxJobData } from './job-registry';
+import { TOPIC_ROUTES, outboxJobData, outboxJobId } from './job-registry';
 import type { TQueues } from './queues';
 
 interface TOutboxRow {
   id: string;
   topic: string;
   payload: Record<string, unknown>;
+  request_id: string | null;
 }
 
 /** How long one add may wait for Redis before the relay gives up until its next round. */
@@ -26,7 +27,7 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
  */
 export async function relayOutbox(dataSource: DataSource, queues: TQueues, limit = 100): Promise<number> {
   const rows: TOutboxRow[] = await dataSource.query(
-    `SELECT id, topic, payload FROM outbox WHERE processed_at IS NULL ORDER BY id LIMIT $1`,
+    `SELECT id, topic, payload, request_id FROM outbox WHERE processed_at IS NULL ORDER BY id LIMIT $1`,
     [limit],
   );
   return enqueueRows(dataSource, queues, rows, 'processed_at IS NULL');
@@ -39,7 +40,7 @@ export async function relayOutbox(dataSource: DataSource, queues: TQueues, limit
  */
 export async function reconcileOutbox(dataSource: DataSource, queues: TQueues, olderThanSeconds: number, limit = 500): Promise<number> {
   const rows: TOutboxRow[] = await dataSource.query(
-    `SELECT id, topic, payload FROM outbox
+    `SELECT id, topic, payload, request_id FROM outbox
      WHERE processed_at IS NOT NULL AND done_at IS NULL AND processed_at < now() - make_interval(secs => $1)
      ORDER BY id LIMIT $2`,
     [olderThanSeconds, limit],
@@ -52,8 +53,7 @@ async function enqueueRows(dataSource: DataSource, queues: TQueues, rows: TOutbo
   for (const row of rows) {
     const route = TOPIC_ROUTES[row.topic];
     if (route === undefined) throw new Error(`outbox row ${row.id} has topic "${row.topic}", which no job handles`);
-    const data: TOutboxJobData = { outboxId: row.id, topic: row.topic, payload: row.payload };
-    await withTimeout(queues[route.queue].add(route.jobName, data, { jobId: outboxJobId(row.id), delay: route.delayMs }), ADD_TIMEOUT_MS);
+    await withTimeout(queues[route.queue].add(route.jobName, outboxJobData(row), { jobId: outboxJobId(row.id), delay: route.delayMs }), ADD_TIMEOUT_MS);
     await dataSource.query(`UPDATE outbox SET processed_at = now() WHERE id = $1 AND ${stillPending}`, [row.id]);
     count += 1;
   }

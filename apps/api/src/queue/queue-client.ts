@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { APP_CONFIG, type TAppConfig } from '../config/app-config';
 import type { TJobDriverName } from './job-driver';
 import { closeQueues, createQueues, type TQueues } from './queues';
+import { connectRedis, type TRedisClient } from './redis-connection';
 
 /** The longest a request waits for Redis, per command and for a connection being made. */
 const ANSWER_WITHIN_MS = 1000;
@@ -22,11 +22,11 @@ export class QueueClient implements OnModuleDestroy {
    * on the outbox rows, not in Redis, and requests read them there.
    */
   readonly driver: TJobDriverName;
-  private readonly connection: Redis;
+  private readonly connection: TRedisClient;
 
   constructor(@Inject(APP_CONFIG) config: TAppConfig) {
     this.driver = config.jobsDriver === 'in-process' ? 'in-process' : 'redis';
-    this.connection = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: ANSWER_WITHIN_MS });
+    this.connection = connectRedis(config.redis, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: ANSWER_WITHIN_MS });
     this.connection.on('error', () => undefined); // each caller answers for an absent Redis in its own way
     this.queues = createQueues(this.connection, config.queuePrefix);
     for (const queue of Object.values(this.queues)) queue.on('error', () => undefined);

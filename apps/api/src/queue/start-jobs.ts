@@ -1,6 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { TAppConfig } from '../config/app-config';
 import { maskUrl } from '../config/load-config';
+import { describeRedisTarget } from '../config/redis-target';
+import type { Logger } from 'pino';
+import { observeJobs } from '../common/observability/observed-jobs';
+import { createJobLogger } from '../common/observability/logging';
 import { InProcessJobs } from './in-process/in-process-jobs';
 import type { TJobDriver, TJobDriverName } from './job-driver';
 import { jobHandlers } from './job-handlers';
@@ -22,10 +26,10 @@ export interface TJobDriverChoice {
  * The choice holds until the next start: a Redis that comes up later is used after a restart.
  */
 export async function chooseJobDriver(config: TAppConfig): Promise<TJobDriverChoice> {
-  const redis = maskUrl(config.redisUrl);
+  const redis = describeRedisTarget(config.redis, maskUrl);
   if (config.jobsDriver === 'redis') return { name: 'redis', reason: `JOBS_DRIVER=redis, Redis at ${redis}` };
   if (config.jobsDriver === 'in-process') return { name: 'in-process', reason: 'JOBS_DRIVER=in-process' };
-  return (await redisAnswers(config.redisUrl, REDIS_PROBE_MS))
+  return (await redisAnswers(config.redis, REDIS_PROBE_MS))
     ? { name: 'redis', reason: `Redis at ${redis} answers` }
     : { name: 'in-process', reason: `no Redis answers at ${redis}; the jobs run in this process from the outbox` };
 }
@@ -34,8 +38,8 @@ export async function chooseJobDriver(config: TAppConfig): Promise<TJobDriverCho
  * The jobs with the deployment's settings: BullMQ workers (`worker.ts`, and `pnpm start` with Redis),
  * or the in-process driver (`pnpm start` without Redis).
  */
-export function startJobs(config: TAppConfig, dataSource: DataSource, driver: TJobDriverName): TJobDriver {
-  const handlers = jobHandlers(dataSource);
+export function startJobs(config: TAppConfig, dataSource: DataSource, driver: TJobDriverName, logger: Logger = createJobLogger(config)): TJobDriver {
+  const handlers = observeJobs(jobHandlers(dataSource), logger);
   if (driver === 'in-process') return InProcessJobs.start({ dataSource, handlers, leaseMs: config.jobLockMs });
-  return JobRuntime.start({ dataSource, redisUrl: config.redisUrl, prefix: config.queuePrefix, handlers, lockDurationMs: config.jobLockMs });
+  return JobRuntime.start({ dataSource, redisUrl: config.redisUrl, redis: config.redis, prefix: config.queuePrefix, handlers, lockDurationMs: config.jobLockMs });
 }

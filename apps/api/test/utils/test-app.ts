@@ -6,6 +6,7 @@ import { createApp } from '../../src/app.factory';
 import { TAppConfig } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
 import { createDataSource } from '../../src/database/data-source';
+import type { TLogStream } from '../../src/common/observability/logging';
 import { seedPeople, TEST_PASSWORD, TSeededPeople, TTestUsername } from './seed-people';
 import { createTestDatabase, TTestDatabase } from './test-database';
 
@@ -46,13 +47,13 @@ export interface TTestApp {
  *     await t.http().get('/api/budgets').set(preparer.headers).expect(200);
  *   });
  */
-export async function createTestApp(options: { env?: Record<string, string>; seed?: boolean } = {}): Promise<TTestApp> {
+export async function createTestApp(options: { env?: Record<string, string>; seed?: boolean; logStream?: TLogStream } = {}): Promise<TTestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'error', SESSION_SECRET: 'test-secret-test-secret-test-secret-1', ...options.env });
   const dataSource = createDataSource(db.url);
   await dataSource.initialize();
   const people = options.seed === false ? ({} as TSeededPeople) : await seedPeople(dataSource);
-  const app = await createApp(config, dataSource);
+  const app = await createApp(config, dataSource, { logStream: options.logStream });
   await app.listen(0, '127.0.0.1');
   const server = app.getHttpServer() as { address(): AddressInfo };
   const baseUrl = `http://127.0.0.1:${server.address().port}`;

@@ -2,7 +2,7 @@ import { UnrecoverableError } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { TJobDriver } from '../job-driver';
 import { JOB_ATTEMPTS, backoffMs } from '../job-options';
-import { SCHEDULED_JOBS, TOPIC_ROUTES, assertEveryRouteHandled, type TJobHandlers, type TOutboxJobData } from '../job-registry';
+import { SCHEDULED_JOBS, TOPIC_ROUTES, assertEveryRouteHandled, outboxJobData, type TJobHandlers } from '../job-registry';
 import { QUEUE_NAMES, type TQueueName } from '../queue-names';
 import { Ticker } from '../ticker';
 import { OutboxClaims, type TClaimedRow } from './outbox-claims';
@@ -106,7 +106,7 @@ export class InProcessJobs implements TJobDriver {
   private async attempt(row: TClaimedRow): Promise<void> {
     const route = TOPIC_ROUTES[row.topic];
     const handler = route === undefined ? undefined : this.options.handlers[route.jobName];
-    const data: TOutboxJobData = { outboxId: row.id, topic: row.topic, payload: row.payload };
+    const data = outboxJobData(row);
     try {
       if (route === undefined || handler === undefined) throw new UnrecoverableError(`no handler for topic ${row.topic}`);
       await this.claims.succeed(row.id, await handler({ name: route.jobName, data }));

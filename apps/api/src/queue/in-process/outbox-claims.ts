@@ -8,6 +8,7 @@ export interface TClaimedRow {
   payload: Record<string, unknown>;
   /** Attempts started, this one included. */
   attempts: number;
+  request_id: string | null;
 }
 
 /** An outbox row that ran out of attempts: the in-process driver's dead-letter list. */
@@ -50,7 +51,7 @@ export class OutboxClaims {
          ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
        UPDATE outbox o SET attempts = o.attempts + 1, locked_until = now() + $4 * interval '1 millisecond', processed_at = coalesce(o.processed_at, now())
        FROM due WHERE o.id = due.id
-       RETURNING o.id, o.topic, o.payload, o.attempts`,
+       RETURNING o.id, o.topic, o.payload, o.attempts, o.request_id`,
       [topics, JSON.stringify(delaysMs), limit, leaseMs, JOB_ATTEMPTS, running],
     )) as [TClaimedRow[], number];
     return rows.sort((a, b) => Number(a.id) - Number(b.id));
