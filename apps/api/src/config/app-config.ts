@@ -1,4 +1,5 @@
 import type { TJobDriverName } from '../queue/job-driver';
+import type { TAuditKeySource } from '../modules/audit/signing-key';
 import { TEnv } from './env.schema';
 
 /** Typed configuration the application uses; built once from the environment by loadConfig(). */
@@ -22,6 +23,12 @@ export interface TAppConfig {
   readonly jobsDriver: 'auto' | TJobDriverName;
   /** Express's `trust proxy`: false, a hop count, or the trusted proxies' addresses (TRUST_PROXY). */
   readonly trustProxy: TEnv['TRUST_PROXY'];
+  /** The key that signs the audit chain's heads (AUDIT_SIGNING_KEY or its file; demo: generated under dataDir). */
+  readonly auditKey: TAuditKeySource;
+  /** Whether reviewers, publishers and administrators must sign in with TOTP (TOTP_REQUIRED; production: yes). */
+  readonly totpRequired: boolean;
+  readonly sessionIdleMinutes: number;
+  readonly passwordPolicy: { readonly minLength: number; readonly history: number };
 }
 
 /** Nest injection token for TAppConfig. */

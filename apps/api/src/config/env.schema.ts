@@ -25,5 +25,15 @@ export const ZEnv = z.object({
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   // Behind a reverse proxy: whose X-Forwarded-For names the client (sessions, sign-in throttle).
   TRUST_PROXY: ZTrustProxy.default(false),
+  // The Ed25519 key that signs the audit chain's heads (PEM), or a file holding it; never in the database.
+  AUDIT_SIGNING_KEY: z.string().includes('PRIVATE KEY', { error: 'must be a PEM private key' }).optional(),
+  AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  // Two-factor sign-in (TOTP) for reviewers, publishers and administrators: on by default in production.
+  TOTP_REQUIRED: z.enum(['true', 'false']).optional(),
+  // A session unused this long is over (等保: idle timeout).
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(12),
+  // A new password may not be one of the user's last this many.
+  PASSWORD_HISTORY: z.coerce.number().int().min(0).max(24).default(5),
 });
 export type TEnv = z.infer<typeof ZEnv>;

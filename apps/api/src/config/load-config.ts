@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { TAppConfig } from './app-config';
 import { ZEnv } from './env.schema';
 
@@ -28,6 +29,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): T
   if (e.BUDGETFLOW_MODE === 'production' && e.SESSION_SECRET === undefined) {
     throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required when BUDGETFLOW_MODE=production');
   }
+  if (e.BUDGETFLOW_MODE === 'production' && e.AUDIT_SIGNING_KEY === undefined && e.AUDIT_SIGNING_KEY_FILE === undefined) {
+    throw new ConfigError('Invalid configuration:\n  AUDIT_SIGNING_KEY_FILE: required when BUDGETFLOW_MODE=production (or AUDIT_SIGNING_KEY)');
+  }
   return {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
@@ -42,6 +46,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): T
     jobLockMs: e.JOB_LOCK_MS,
     jobsDriver: e.JOBS_DRIVER,
     trustProxy: e.TRUST_PROXY,
+    auditKey: {
+      pem: e.AUDIT_SIGNING_KEY,
+      file: e.AUDIT_SIGNING_KEY_FILE ?? join(e.BUDGETFLOW_DATA_DIR, 'audit-signing-key.pem'),
+      generateIfAbsent: e.BUDGETFLOW_MODE === 'demo',
+    },
+    totpRequired: e.TOTP_REQUIRED === undefined ? e.BUDGETFLOW_MODE === 'production' : e.TOTP_REQUIRED === 'true',
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    passwordPolicy: { minLength: e.PASSWORD_MIN_LENGTH, history: e.PASSWORD_HISTORY },
   };
 }
 

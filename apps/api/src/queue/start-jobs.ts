@@ -35,7 +35,7 @@ export async function chooseJobDriver(config: TAppConfig): Promise<TJobDriverCho
  * or the in-process driver (`pnpm start` without Redis).
  */
 export function startJobs(config: TAppConfig, dataSource: DataSource, driver: TJobDriverName): TJobDriver {
-  const handlers = jobHandlers(dataSource);
+  const handlers = jobHandlers(dataSource, config.auditKey);
   if (driver === 'in-process') return InProcessJobs.start({ dataSource, handlers, leaseMs: config.jobLockMs });
   return JobRuntime.start({ dataSource, redisUrl: config.redisUrl, prefix: config.queuePrefix, handlers, lockDurationMs: config.jobLockMs });
 }

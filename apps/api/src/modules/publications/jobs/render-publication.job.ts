@@ -3,6 +3,7 @@ import { ZDisclosure } from '@budgetflow/domain';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { TOutboxJobData } from '../../../queue/job-registry';
+import { recordPublication } from '../../audit/published-record';
 import { checkRenderedFiles } from '../../reports/check/rendered-check';
 import { renderDisclosureFiles } from '../../reports/disclosure-files.renderer';
 import { PublicationFilesRepository } from '../publication-files.repository';
@@ -44,7 +45,11 @@ export class RenderPublicationJob {
     const files = await renderDisclosureFiles(disclosure, { createdAt: revision.createdAt });
     const problems = await checkRenderedFiles(disclosure, files);
     await this.dataSource.transaction(async (m) => {
-      await this.files.recordOutcome(m, publicationId, problems, files);
+      const recorded = await this.files.recordOutcome(m, publicationId, problems, files);
+      // Where the files become public: their sha256 and the figures' hash enter the audit chain.
+      if (recorded && problems.length === 0) {
+        await recordPublication(m, { publicationId, budgetId, revisionNo, disclosure: revision.disclosure, files: await this.files.listFiles(m, publicationId) });
+      }
       await m.query(`UPDATE outbox SET done_at = now() WHERE id = $1`, [data.outboxId]);
     });
     return problems.length === 0 ? `published ${files.length} files` : `check failed: ${problems.length} problem(s)`;
