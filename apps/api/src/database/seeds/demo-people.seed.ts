@@ -24,6 +24,9 @@ const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: TRo
   { username: 'reviewer', displayName: '财政局审核人一', role: 'reviewer' },
   { username: 'reviewer2', displayName: '财政局审核人二', role: 'reviewer' },
   { username: 'preparer2', displayName: '编制人（示例单位）', role: 'preparer', department: 'example' },
+  // The other two of the three separated administrators (三员); admin is the 系统管理员.
+  { username: 'secadmin', displayName: '安全保密管理员（演示）', role: 'security_admin' },
+  { username: 'auditor', displayName: '安全审计员（演示）', role: 'auditor' },
 ];
 
 export interface TDemoPeople {

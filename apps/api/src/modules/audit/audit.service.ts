@@ -38,6 +38,20 @@ export class AuditService {
     return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
   }
 
+  /** The auditor's search: every filter optional, `action` matched as a prefix, a page after `afterId`. */
+  async search(q: { actor?: string; action?: string; entity?: string; entityId?: string; from?: string; to?: string; afterId?: string; limit: number }): Promise<TAuditEntry[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id::text AS id, at, actor, action, entity, entity_id AS "entityId", budget_id AS "budgetId", payload, hash
+       FROM audit_log
+       WHERE ($1::text IS NULL OR actor = $1) AND ($2::text IS NULL OR starts_with(action, $2)) AND ($3::text IS NULL OR entity = $3)
+         AND ($4::text IS NULL OR entity_id = $4) AND ($5::timestamptz IS NULL OR at >= $5) AND ($6::timestamptz IS NULL OR at < $6)
+         AND id > $7::bigint
+       ORDER BY id LIMIT $8`,
+      [q.actor ?? null, q.action ?? null, q.entity ?? null, q.entityId ?? null, q.from ?? null, q.to ?? null, q.afterId ?? '0', q.limit],
+    )) as (Omit<TAuditEntry, 'at'> & { at: Date })[];
+    return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+  }
+
   /**
    * Recomputes the whole chain (what `pnpm budget audit-verify` does, from inside the app), after
    * chaining every entry committed so far, so that all of them are checked.
