@@ -5,6 +5,7 @@ import { TOTP_REQUIRED_ROLES } from '../../common/auth/role';
 import { AppError } from '../../common/errors/app-error';
 import { APP_CONFIG, TAppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
+import { updateReturning } from '../budgets/update-returning';
 import { TChangePassword } from './dto/login.schema';
 import { verifyPassword } from './password';
 import { acceptNewPassword, storePassword } from './password-policy';
@@ -44,7 +45,7 @@ export class AccountService {
   /** A new secret to scan; it takes effect once a code from it is confirmed. */
   async startEnrolment(caller: TCaller): Promise<TTotpEnrolment> {
     const enrolment = await newEnrolment(caller.username);
-    const updated: unknown[] = await this.dataSource.query(`UPDATE users SET totp_pending_secret = $2 WHERE id = $1 AND totp_enabled_at IS NULL RETURNING 1`, [
+    const updated = await updateReturning(this.dataSource.manager, `UPDATE users SET totp_pending_secret = $2 WHERE id = $1 AND totp_enabled_at IS NULL RETURNING 1`, [
       caller.userId,
       sealSecret(this.config.sessionSecret, enrolment.secret),
     ]);

@@ -6,6 +6,7 @@ import { csrfTokenFor } from '../../common/auth/csrf';
 import { TRole } from '../../common/auth/role';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
+import { updateReturning } from '../budgets/update-returning';
 import { TLoginRequest, TLoginResponse } from './dto/login.schema';
 import { LoginFailuresRepository, type TLoginFailureKind } from './login-failures.repository';
 import { LoginThrottleRepository } from './login-throttle.repository';
@@ -111,7 +112,7 @@ export class AuthService {
       return 'ok';
     }
     if (request.recoveryCode !== undefined) {
-      const used: unknown[] = await tx.query(`UPDATE user_recovery_codes SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING 1`, [user.id, recoveryCodeHash(request.recoveryCode)]);
+      const used = await updateReturning(tx, `UPDATE user_recovery_codes SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING 1`, [user.id, recoveryCodeHash(request.recoveryCode)]);
       if (used.length === 0) return 'wrong';
       await this.audit.append(tx, { actor: user.username, action: 'auth.recovery-code.used', entity: 'user', entityId: user.id });
       return 'ok';

@@ -4,6 +4,7 @@ import { TCaller } from '../../common/auth/caller';
 import { AppError, notFound } from '../../common/errors/app-error';
 import { uniqueOr409 } from '../../common/errors/unique-violation';
 import { AuditService } from '../audit/audit.service';
+import { updateReturning } from '../budgets/update-returning';
 import { APP_CONFIG, TAppConfig } from '../../config/app-config';
 import { acceptNewPassword, storePassword } from '../auth/password-policy';
 import { SessionService } from '../auth/session.service';
@@ -107,7 +108,8 @@ export class UsersService {
   /** 安全保密管理员: removes an account's two-factor sign-in (a lost device); it enrols again at its next sign-in. */
   async resetTotp(caller: TCaller, id: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      const updated: unknown[] = await tx.query(
+      const updated = await updateReturning(
+        tx,
         `UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL, updated_at = now() WHERE id = $1 RETURNING 1`,
         [id],
       );
