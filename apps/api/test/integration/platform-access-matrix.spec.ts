@@ -31,7 +31,7 @@ const ROUTES: TRouteCase[] = [
   { method: 'post', path: () => '/api/auth/totp/enrolment/confirm', body: {}, allowed: 'all' },
   { method: 'get', path: () => '/api/users', allowed: ['admin', 'secadmin'] },
   { method: 'patch', path: () => `/api/users/${t.people.users.preparer.id}/role`, body: {}, allowed: ['secadmin'] },
-  { method: 'post', path: () => `/api/users/${t.people.users.preparer2.id}/totp/reset`, allowed: ['secadmin'], status: 204 },
+  { method: 'post', path: () => `/api/users/${t.people.users.publisher2.id}/totp/reset`, allowed: ['secadmin'], status: 204 },
   { method: 'get', path: () => '/api/audit/entries?action=auth.', allowed: ['auditor'] },
   { method: 'post', path: () => '/api/users', body: {}, allowed: ['admin'] },
   { method: 'patch', path: () => `/api/users/${t.people.users.preparer.id}`, body: {}, allowed: ['admin'] },

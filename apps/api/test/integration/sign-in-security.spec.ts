@@ -1,5 +1,4 @@
 import { generateSync } from 'otplib';
-import { newSigningKeyPem } from '../../src/modules/audit/signed-head';
 import { createTestApp, type TSignedIn, type TTestApp } from '../utils/test-app';
 import { TEST_PASSWORD } from '../utils/seed-people';
 

@@ -20,6 +20,8 @@ export function AppShell() {
         </Link>
         <nav aria-label="main">
           {user !== null && <NavLink to="/desk">{t('home')}</NavLink>}
+          {user !== null && <NavLink to="/account/two-factor">{t('totpTitle')}</NavLink>}
+          {user !== null && <NavLink to="/account/password">{t('changePassword')}</NavLink>}
           <NavLink to="/portal">{t('portal')}</NavLink>
         </nav>
         <div className="header-tools">

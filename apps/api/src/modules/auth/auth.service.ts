@@ -26,7 +26,7 @@ interface TLoginUserRow {
   totpLastStep: string | null;
 }
 
-type TOutcome = { kind: 'ok'; response: TLoginResponse } | { kind: 'throttled'; retryAfter: number } | { kind: 'refused' } | { kind: 'totp-required' };
+type TOutcome = { kind: 'ok'; response: TLoginResponse } | { kind: 'throttled'; retryAfter: number } | { kind: 'refused'; withCode: boolean } | { kind: 'totp-required' };
 type TSecondFactor = 'ok' | 'missing' | 'wrong';
 
 @Injectable()
@@ -69,7 +69,7 @@ export class AuthService {
       await this.throttle.record(tx, username, client.ip, ok);
       if (!ok || user === undefined) {
         await this.failed(tx, username, client.ip, 'refused');
-        return { kind: 'refused' };
+        return { kind: 'refused', withCode: request.totpCode !== undefined || request.recoveryCode !== undefined };
       }
       const session = await this.sessions.create(tx, user.id, client);
       await this.audit.append(tx, { actor: user.username, action: 'auth.login', entity: 'user', entityId: user.id, payload: { ip: client.ip, sessionId: session.sessionId } });
@@ -96,7 +96,7 @@ export class AuthService {
       case 'throttled':
         throw new AppError('TOO_MANY_REQUESTS', 'Too many failed sign-in attempts; try again later', undefined, { 'Retry-After': String(outcome.retryAfter) });
       case 'refused':
-        throw new AppError('INVALID_CREDENTIALS', 'Wrong username, password or code');
+        throw new AppError('INVALID_CREDENTIALS', outcome.withCode ? 'Wrong username, password or code' : 'Wrong username or password');
       case 'totp-required':
         throw new AppError('TOTP_REQUIRED', 'This account signs in with the code of its authenticator app (or a recovery code) too');
     }
