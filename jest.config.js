@@ -21,8 +21,9 @@ const shared = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  // NestJS 12 ships ESM only; jest on Node 20 cannot require(esm), so SWC compiles it to CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/|@nestjs/)'],
+  // NestJS 12 ships ESM only; jest on Node 20 cannot require(esm), so SWC compiles it to CommonJS
+  // (and otplib's base32 and hashes, @scure and @noble).
+  transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/|@nestjs/|@scure/|@noble/)'],
 };
 
 module.exports = {

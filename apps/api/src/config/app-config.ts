@@ -1,4 +1,5 @@
 import type { TJobDriverName } from '../queue/job-driver';
+import type { TAuditKeySource } from '../modules/audit/signing-key';
 import { TEnv } from './env.schema';
 import type { TRedisTarget } from './redis-target';
 
@@ -31,6 +32,12 @@ export interface TAppConfig {
   readonly workerPort: number | undefined;
   /** Whether main.js runs the jobs beside the API (API_RUNS_JOBS); false where separate workers run them. */
   readonly apiRunsJobs: boolean;
+  /** The key that signs the audit chain's heads (AUDIT_SIGNING_KEY or its file; demo: generated under dataDir). */
+  readonly auditKey: TAuditKeySource;
+  /** Whether reviewers, publishers and administrators must sign in with TOTP (TOTP_REQUIRED; production: yes). */
+  readonly totpRequired: boolean;
+  readonly sessionIdleMinutes: number;
+  readonly passwordPolicy: { readonly minLength: number; readonly history: number };
 }
 
 /** Nest injection token for TAppConfig. */

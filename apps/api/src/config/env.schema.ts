@@ -37,5 +37,15 @@ export const ZEnv = z.object({
   REDIS_CLUSTER_NODES: ZHostPorts.optional(),
   // Whether `pnpm start`'s process (main.js) runs the jobs beside the API; false where workers run them (the Helm chart, compose's app profile).
   API_RUNS_JOBS: z.enum(['true', 'false']).default('true'),
+  // The Ed25519 key that signs the audit chain's heads (PEM), or a file holding it; never in the database.
+  AUDIT_SIGNING_KEY: z.string().includes('PRIVATE KEY', { error: 'must be a PEM private key' }).optional(),
+  AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  // Two-factor sign-in (TOTP) for reviewers, publishers and administrators: on by default in production.
+  TOTP_REQUIRED: z.enum(['true', 'false']).optional(),
+  // A session unused this long is over (等保: idle timeout).
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(12),
+  // A new password may not be one of the user's last this many.
+  PASSWORD_HISTORY: z.coerce.number().int().min(0).max(24).default(5),
 });
 export type TEnv = z.infer<typeof ZEnv>;

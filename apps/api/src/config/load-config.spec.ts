@@ -10,7 +10,7 @@ describe('loadConfig', () => {
   });
 
   it('reads and converts what is set; empty values count as unset', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/bf', PORT: '8080', BUDGETFLOW_MODE: 'production', SESSION_SECRET: 's'.repeat(32), DEMO_PASSWORD: '', REDIS_URL: '' });
+    const config = loadConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/bf', PORT: '8080', BUDGETFLOW_MODE: 'production', SESSION_SECRET: 's'.repeat(32), DEMO_PASSWORD: '', REDIS_URL: '', AUDIT_SIGNING_KEY_FILE: '/run/secrets/audit.pem' });
     expect(config).toMatchObject({ databaseUrl: 'postgresql://u:p@db:5432/bf', port: 8080, mode: 'production', sessionSecret: 's'.repeat(32), demoPassword: 'demo-password', redisUrl: 'redis://127.0.0.1:6379' });
   });
 
@@ -35,6 +35,20 @@ describe('loadConfig', () => {
 
   it('production refuses to start without its own SESSION_SECRET', () => {
     expect(() => loadConfig({ BUDGETFLOW_MODE: 'production' })).toThrow('SESSION_SECRET: required when BUDGETFLOW_MODE=production');
+  });
+
+  it('production refuses to start without an audit signing key of its own; demo generates one under the data directory', () => {
+    expect(() => loadConfig({ BUDGETFLOW_MODE: 'production', SESSION_SECRET: 's'.repeat(32) })).toThrow('AUDIT_SIGNING_KEY_FILE: required when BUDGETFLOW_MODE=production');
+    expect(loadConfig({ BUDGETFLOW_DATA_DIR: '/srv/bf' }).auditKey).toEqual({ pem: undefined, file: '/srv/bf/audit-signing-key.pem', generateIfAbsent: true });
+    expect(loadConfig({ BUDGETFLOW_MODE: 'production', SESSION_SECRET: 's'.repeat(32), AUDIT_SIGNING_KEY_FILE: '/k.pem' }).auditKey.generateIfAbsent).toBe(false);
+  });
+
+  it('two-factor sign-in is required in production unless switched off, optional in demo unless switched on', () => {
+    const production = { BUDGETFLOW_MODE: 'production', SESSION_SECRET: 's'.repeat(32), AUDIT_SIGNING_KEY_FILE: '/k.pem' };
+    expect(loadConfig(production).totpRequired).toBe(true);
+    expect(loadConfig({ ...production, TOTP_REQUIRED: 'false' }).totpRequired).toBe(false);
+    expect(loadConfig({}).totpRequired).toBe(false);
+    expect(loadConfig({ TOTP_REQUIRED: 'true' }).totpRequired).toBe(true);
   });
 
   it('refuses ports out of range', () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { TAppConfig } from './app-config';
 import { TEnv, ZEnv } from './env.schema';
 import type { TRedisTarget } from './redis-target';
@@ -32,6 +33,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): T
   if (e.REDIS_SENTINELS !== undefined && e.REDIS_CLUSTER_NODES !== undefined) {
     throw new ConfigError('Invalid configuration:\n  REDIS_SENTINELS, REDIS_CLUSTER_NODES: set one of them (Sentinel or Cluster), not both');
   }
+  if (e.BUDGETFLOW_MODE === 'production' && e.AUDIT_SIGNING_KEY === undefined && e.AUDIT_SIGNING_KEY_FILE === undefined) {
+    throw new ConfigError('Invalid configuration:\n  AUDIT_SIGNING_KEY_FILE: required when BUDGETFLOW_MODE=production (or AUDIT_SIGNING_KEY)');
+  }
   return {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
@@ -51,6 +55,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): T
     metricsToken: e.METRICS_TOKEN,
     workerPort: e.WORKER_PORT,
     apiRunsJobs: e.API_RUNS_JOBS === 'true',
+    auditKey: {
+      pem: e.AUDIT_SIGNING_KEY,
+      file: e.AUDIT_SIGNING_KEY_FILE ?? join(e.BUDGETFLOW_DATA_DIR, 'audit-signing-key.pem'),
+      generateIfAbsent: e.BUDGETFLOW_MODE === 'demo',
+    },
+    totpRequired: e.TOTP_REQUIRED === undefined ? e.BUDGETFLOW_MODE === 'production' : e.TOTP_REQUIRED === 'true',
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    passwordPolicy: { minLength: e.PASSWORD_MIN_LENGTH, history: e.PASSWORD_HISTORY },
   };
 }
 

@@ -24,6 +24,7 @@ export const TOPIC_ROUTES: Readonly<Record<string, TTopicRoute>> = {
   'budget.render-revision': { queue: 'reports', jobName: 'render-revision' },
   'budget.notify': { queue: 'notifications', jobName: 'notify' },
   'budget.totals': { queue: 'totals', jobName: 'recompute-totals', delayMs: 1000 },
+  'audit.sign-head': { queue: 'publication', jobName: 'sign-audit-head' },
 };
 
 /**
@@ -50,6 +51,7 @@ export function outboxHandler(handle: (data: TOutboxJobData) => Promise<string>)
 export const STATUTORY_CLOCK_JOB = 'statutory-clock';
 export const PURGE_SESSIONS_JOB = 'purge-sessions';
 export const PURGE_OUTBOX_JOB = 'purge-outbox';
+export const SIGN_AUDIT_HEAD_DAILY_JOB = 'sign-audit-head-daily';
 
 export interface TScheduledJob {
   queue: TQueueName;
@@ -63,6 +65,8 @@ export const SCHEDULED_JOBS: readonly TScheduledJob[] = [
   // One quick DELETE a day needs no queue of its own; notifications' jobs are short database writes too.
   { queue: 'notifications', jobName: PURGE_SESSIONS_JOB, everyMs: 24 * 3600_000 },
   { queue: 'notifications', jobName: PURGE_OUTBOX_JOB, everyMs: 24 * 3600_000 },
+  // The audit chain's head is signed daily too, so a recent signed head exists between publications.
+  { queue: 'publication', jobName: SIGN_AUDIT_HEAD_DAILY_JOB, everyMs: 24 * 3600_000 },
 ];
 export type TJobHandlers = Readonly<Record<string, TJobHandler>>;
 

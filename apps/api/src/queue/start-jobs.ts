@@ -39,7 +39,7 @@ export async function chooseJobDriver(config: TAppConfig): Promise<TJobDriverCho
  * or the in-process driver (`pnpm start` without Redis).
  */
 export function startJobs(config: TAppConfig, dataSource: DataSource, driver: TJobDriverName, logger: Logger = createJobLogger(config)): TJobDriver {
-  const handlers = observeJobs(jobHandlers(dataSource), logger);
+  const handlers = observeJobs(jobHandlers(dataSource, config.auditKey), logger);
   if (driver === 'in-process') return InProcessJobs.start({ dataSource, handlers, leaseMs: config.jobLockMs });
   return JobRuntime.start({ dataSource, redisUrl: config.redisUrl, redis: config.redis, prefix: config.queuePrefix, handlers, lockDurationMs: config.jobLockMs });
 }

@@ -26,7 +26,7 @@ type TOpenApi = { paths: Record<string, Record<string, TOperation>> };
 
 /** A request that the route accepts (or refuses for a reason other than its text): the values get spoiled one by one. */
 interface TSample {
-  as: 'anonymous' | 'admin' | 'preparer' | 'reviewer';
+  as: 'anonymous' | 'admin' | 'preparer' | 'reviewer' | 'secadmin';
   path: string;
   body: unknown;
   headers?: Record<string, string>;
@@ -85,7 +85,7 @@ function spoil(value: unknown, path: (string | number)[], change: (text: string)
 
 describe('NUL and lone surrogates in text', () => {
   let t: TTestApp;
-  let who: Record<'admin' | 'preparer' | 'reviewer', TSignedIn>;
+  let who: Record<'admin' | 'preparer' | 'reviewer' | 'secadmin', TSignedIn>;
   let draft: TBudgetRef;
   let submitted: TBudgetRef;
   let commentId: string;
@@ -93,7 +93,7 @@ describe('NUL and lone surrogates in text', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    who = await signIn(t, 'admin', 'preparer', 'reviewer');
+    who = await signIn(t, 'admin', 'preparer', 'reviewer', 'secadmin');
     draft = await createSeededBudget(t, who.preparer, 2020);
     submitted = await createSeededBudget(t, who.preparer, 2021);
     await t.http().post(`/api/budgets/${submitted.id}/submit`).set(who.preparer.headers).send({}).expect(200);
@@ -113,6 +113,9 @@ describe('NUL and lone surrogates in text', () => {
       'POST /api/departments/{id}/units': [{ as: 'admin', path: `/api/departments/${home}/units`, body: { code: '555002', name: '新单位' } }],
       'POST /api/users': [{ as: 'admin', path: '/api/users', body: { username: 'newuser', displayName: '新用户', password: 'long-enough-password', role: 'reviewer' } }],
       'PATCH /api/users/{id}': [{ as: 'admin', path: `/api/users/${t.people.users.reviewer2.id}`, body: { displayName: '改名', password: 'long-enough-password' } }],
+      'PATCH /api/users/{id}/role': [{ as: 'secadmin', path: `/api/users/${t.people.users.reviewer2.id}/role`, body: { role: 'publisher', departmentCode: '999001' } }],
+      'POST /api/auth/password': [{ as: 'preparer', path: '/api/auth/password', body: { currentPassword: TEST_PASSWORD, newPassword: 'long-enough-passphrase' } }],
+      'POST /api/auth/totp/enrolment/confirm': [{ as: 'preparer', path: '/api/auth/totp/enrolment/confirm', body: { code: '123456' } }],
       'POST /api/budgets': [{ as: 'preparer', path: '/api/budgets', body: { fiscalYear: 2022, departmentId: home } }],
       'PATCH /api/budgets/{id}/lines': [
         {

@@ -18,7 +18,7 @@ describe('sign-in', () => {
       accessToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       expiresAt: expect.any(String),
       csrfToken: expect.any(String),
-      user: { id: t.people.users.preparer.id, username: 'preparer', role: 'preparer', departmentCode: '019001' },
+      user: { id: t.people.users.preparer.id, username: 'preparer', role: 'preparer', departmentCode: '019001', totpEnabled: false, mustEnrolTotp: false },
     });
     const expiresIn = Date.parse(res.body.expiresAt) - Date.now();
     expect(expiresIn).toBeGreaterThan(7 * 3600_000);

@@ -22,7 +22,7 @@ describe('OpenAPI at /api/docs', () => {
     const login = doc.paths['/api/auth/login']?.['post'];
     expect(login?.security).toEqual([]);
     const body = login?.requestBody?.content['application/json']?.schema;
-    expect(Object.keys(body?.properties ?? {}).sort()).toEqual(['password', 'username']);
+    expect(Object.keys(body?.properties ?? {}).sort()).toEqual(['password', 'recoveryCode', 'totpCode', 'username']);
     expect(body?.required?.sort()).toEqual(['password', 'username']);
     expect(Object.keys(login?.responses ?? {}).sort()).toEqual(['200', '400', '401', '429']);
     expect(login?.responses['401']?.content).toHaveProperty(['application/problem+json']);

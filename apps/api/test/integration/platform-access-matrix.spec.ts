@@ -3,7 +3,9 @@ import { TTestUsername } from '../utils/seed-people';
 
 let t: TTestApp;
 const sessions = {} as Record<TTestUsername, TSignedIn>;
-const PRINCIPALS: TTestUsername[] = ['admin', 'preparer', 'publisher', 'reviewer', 'reviewer_other', 'preparer2'];
+/** Those who work on budgets; the security administrator and the auditor (三员) see none of the desks' routes. */
+const DESK: TTestUsername[] = ['admin', 'preparer', 'publisher', 'reviewer', 'reviewer_other', 'preparer2'];
+const PRINCIPALS: TTestUsername[] = [...DESK, 'secadmin', 'auditor'];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -18,29 +20,37 @@ interface TRouteCase {
   body?: unknown;
   /** Who gets through the guard; everyone else signed in gets 403, anonymous 401. */
   allowed: 'all' | readonly TTestUsername[];
+  /** What an allowed caller gets when it is not the usual 200 (or 400 for an empty body). */
+  status?: number;
 }
 
 const home = () => t.people.departments.home.id;
 const ROUTES: TRouteCase[] = [
   { method: 'get', path: () => '/api/auth/me', allowed: 'all' },
-  { method: 'get', path: () => '/api/users', allowed: ['admin'] },
+  { method: 'post', path: () => '/api/auth/password', body: {}, allowed: 'all' },
+  { method: 'post', path: () => '/api/auth/totp/enrolment/confirm', body: {}, allowed: 'all' },
+  { method: 'get', path: () => '/api/users', allowed: ['admin', 'secadmin'] },
+  { method: 'patch', path: () => `/api/users/${t.people.users.preparer.id}/role`, body: {}, allowed: ['secadmin'] },
+  { method: 'post', path: () => `/api/users/${t.people.users.publisher2.id}/totp/reset`, allowed: ['secadmin'], status: 204 },
+  { method: 'get', path: () => '/api/audit/entries?action=auth.', allowed: ['auditor'] },
   { method: 'post', path: () => '/api/users', body: {}, allowed: ['admin'] },
   { method: 'patch', path: () => `/api/users/${t.people.users.preparer.id}`, body: {}, allowed: ['admin'] },
-  { method: 'get', path: () => '/api/departments', allowed: 'all' },
+  { method: 'get', path: () => '/api/departments', allowed: DESK },
   { method: 'post', path: () => '/api/departments', body: {}, allowed: ['admin'] },
   { method: 'patch', path: () => `/api/departments/${home()}`, body: {}, allowed: ['admin'] },
-  { method: 'get', path: () => `/api/departments/${home()}/units`, allowed: 'all' },
+  { method: 'get', path: () => `/api/departments/${home()}/units`, allowed: DESK },
   { method: 'post', path: () => `/api/departments/${home()}/units`, body: {}, allowed: ['admin'] },
-  { method: 'get', path: () => '/api/fiscal-years', allowed: 'all' },
+  { method: 'get', path: () => '/api/fiscal-years', allowed: DESK },
   { method: 'put', path: () => '/api/fiscal-years/2020', body: {}, allowed: ['admin'] },
-  { method: 'get', path: () => '/api/catalogue/2020/economic', allowed: 'all' },
-  { method: 'get', path: () => '/api/catalogue/2020', allowed: 'all' },
+  { method: 'get', path: () => '/api/catalogue/2020/economic', allowed: DESK },
+  { method: 'get', path: () => '/api/catalogue/2020', allowed: DESK },
   { method: 'post', path: () => '/api/catalogue/2020/uploads', body: {}, allowed: ['admin'] },
-  { method: 'get', path: () => '/api/audit/verify', allowed: ['admin'] },
+  { method: 'get', path: () => '/api/audit/verify', allowed: ['admin', 'auditor'] },
 ];
 
 /** What the rules say for a caller who passes the guard: own data, validation errors, or the same 404 as a missing object. */
 function expectedWhenAllowed(route: TRouteCase, who: TTestUsername): number[] {
+  if (route.status !== undefined) return [route.status];
   if (route.body !== undefined) return [400];
   const foreignHome = route.path().includes(home()) && (who === 'preparer2' || who === 'reviewer_other');
   return foreignHome ? [404] : [200];

@@ -78,4 +78,13 @@ describe('every route states who may call it', () => {
       await app.close();
     }
   });
+
+  it('the separated administrators (三员) reach only their own routes: the auditor the audit trail, the security administrator accounts, neither a budget', () => {
+    const routes = routesOf(t.app.get(ModulesContainer));
+    const reachable = (role: string) => routes.filter((r) => Array.isArray(r.roles) && (r.roles as string[]).includes(role)).map((r) => r.controller);
+    expect(new Set(reachable('auditor'))).toEqual(new Set(['AuthController', 'AuditController']));
+    expect(new Set(reachable('security_admin'))).toEqual(new Set(['AuthController', 'UsersController']));
+    // The audit trail's search is the auditor's alone.
+    expect(routes.find((r) => r.controller === 'AuditController' && r.method === 'entries')?.roles).toEqual(['auditor']);
+  });
 });

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { startBudgetflow, TRunningBudgetflow } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/load-config';
+import { newSigningKeyPem } from '../../src/modules/audit/signed-head';
 import { createTestDatabase, TTestDatabase } from '../utils/test-database';
 
 let db: TTestDatabase;
@@ -58,7 +59,7 @@ describe('start against a fresh database', () => {
   });
 
   it('production mode creates no demo accounts and switches existing ones off', async () => {
-    const production = loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'error', BUDGETFLOW_MODE: 'production', SESSION_SECRET: 'p'.repeat(40) });
+    const production = loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'error', BUDGETFLOW_MODE: 'production', SESSION_SECRET: 'p'.repeat(40), AUDIT_SIGNING_KEY: newSigningKeyPem() });
     const running = await startBudgetflow(production);
     try {
       const [{ active }] = await running.dataSource.query(`SELECT count(*)::int AS active FROM users WHERE demo AND active`);

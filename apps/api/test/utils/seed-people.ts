@@ -11,13 +11,14 @@ export const TEST_PASSWORD = 'test-password-1';
  * Two departments and one account per role and side of the wall:
  * - HOME  019001 (preparer, publisher)    - OTHER 999001 (preparer2, publisher2)
  * - admin; reviewer and reviewer2 (all departments); reviewer_other (assigned OTHER only)
+ * - secadmin (安全保密管理员) and auditor (安全审计员), who take part in no budget
  */
 export const TEST_DEPARTMENTS = {
   home: { code: '019001', name: '武汉市硚口区大数据中心' },
   other: { code: '999001', name: '示例单位' },
 } as const;
 
-export type TTestUsername = 'admin' | 'preparer' | 'publisher' | 'reviewer' | 'reviewer2' | 'reviewer_other' | 'preparer2' | 'publisher2';
+export type TTestUsername = 'admin' | 'preparer' | 'publisher' | 'reviewer' | 'reviewer2' | 'reviewer_other' | 'preparer2' | 'publisher2' | 'secadmin' | 'auditor';
 
 interface TTestUserSpec {
   role: TRole;
@@ -34,6 +35,8 @@ const TEST_USERS: Record<TTestUsername, TTestUserSpec> = {
   reviewer_other: { role: 'reviewer', review: ['other'] },
   preparer2: { role: 'preparer', department: 'other' },
   publisher2: { role: 'publisher', department: 'other' },
+  secadmin: { role: 'security_admin' },
+  auditor: { role: 'auditor' },
 };
 
 export interface TSeededPeople {

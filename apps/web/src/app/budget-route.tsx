@@ -21,6 +21,10 @@ export function BudgetRoute({ user }: { user: TSessionUser }) {
         return <ReviewPage budgetId={id} user={user} />;
       case 'publisher':
         return <PublishPage budgetId={id} />;
+      case 'security_admin':
+      case 'auditor':
+        // They take part in no budget (the API answers 403 to them).
+        return <Status>{t('noBudgetForRole')}</Status>;
     }
   })();
   return <Suspense fallback={<Status>{t('loading')}</Status>}>{desk}</Suspense>;

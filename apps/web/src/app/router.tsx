@@ -1,6 +1,8 @@
 import { createBrowserRouter, Navigate } from 'react-router';
-import { RequireSession } from '../features/auth/require-session';
+import { PasswordPage } from '../features/auth/password-page';
+import { RequireSession, TWO_FACTOR_PATH } from '../features/auth/require-session';
 import { SignInPage } from '../features/auth/sign-in-page';
+import { TwoFactorPage } from '../features/auth/two-factor-page';
 import { useSession } from '../features/auth/use-session';
 import { DeskPage } from '../features/home/desk-page';
 import { CompareDepartmentsPage } from '../features/portal/compare-departments-page';
@@ -29,6 +31,8 @@ export const router = createBrowserRouter([
         path: 'budgets/:id',
         element: <RequireSession>{(user) => <BudgetRoute user={user} />}</RequireSession>,
       },
+      { path: TWO_FACTOR_PATH.slice(1), element: <RequireSession>{(user) => <TwoFactorPage user={user} />}</RequireSession> },
+      { path: 'account/password', element: <RequireSession>{() => <PasswordPage />}</RequireSession> },
       { path: 'portal', element: <PortalListPage /> },
       { path: 'portal/compare', element: <CompareDepartmentsPage /> },
       { path: 'portal/departments/:code', element: <CompareYearsPage /> },

@@ -4,13 +4,23 @@ import type { BudgetState, TDisclosure, TFinding, WorkflowAction } from '@budget
  * The shapes the API answers (apps/api/src/modules/*) that only the client declares; those the API
  * declares too (revisions, comments, publications, notifications, jobs) come from @budgetflow/domain.
  */
-export type TRole = 'admin' | 'preparer' | 'publisher' | 'reviewer';
+export type TRole = 'admin' | 'preparer' | 'publisher' | 'reviewer' | 'security_admin' | 'auditor';
 
 export interface TSessionUser {
   id: string;
   username: string;
   role: TRole;
   departmentCode: string | null;
+  totpEnabled: boolean;
+  /** The account must enrol two-factor sign-in before anything else (production, for approving, publishing and administering roles). */
+  mustEnrolTotp: boolean;
+}
+
+export interface TTotpEnrolment {
+  secret: string;
+  otpauthUri: string;
+  /** PNG data URL of the otpauth URI */
+  qrCode: string;
 }
 
 export interface TLoginAnswer {

@@ -15,7 +15,9 @@ export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 /** preparer and publisher belong to a department; a reviewer (财政局) works on a scope of departments. */
 export const ROLES = ['preparer', 'reviewer', 'publisher', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+/** Two of the three separated administrators (三员; admin is the third, 系统管理员): no transition lists them. */
+export const SEPARATED_ADMIN_ROLES = ['security_admin', 'auditor'] as const;
+export type Role = (typeof ROLES)[number] | (typeof SEPARATED_ADMIN_ROLES)[number];
 
 export interface WorkflowActor {
   userId: string;

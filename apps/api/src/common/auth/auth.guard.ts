@@ -7,7 +7,7 @@ import { AppError } from '../errors/app-error';
 import { CALLER_PROPERTY, TRequestWithCaller } from './caller.decorator';
 import { CSRF_HEADER, csrfTokenMatches, SESSION_COOKIE } from './csrf';
 import { TRole } from './role';
-import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import { DURING_ENROLMENT_KEY, PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -39,7 +39,11 @@ export class AuthGuard implements CanActivate {
     }
     if (roles === undefined) throw new AppError('FORBIDDEN', 'This route declares no roles');
     if (!roles.includes(caller.role)) throw new AppError('FORBIDDEN', `Your role (${caller.role}) may not do this`);
-    req[CALLER_PROPERTY] = caller;
+    if (caller.mustEnrolTotp && this.reflector.getAllAndOverride<boolean | undefined>(DURING_ENROLMENT_KEY, targets) !== true) {
+      throw new AppError('TOTP_ENROLMENT_REQUIRED', 'Enrol two-factor sign-in (an authenticator app) first: POST /api/auth/totp/enrolment');
+    }
+    const { mustEnrolTotp: _mustEnrol, ...callerOnly } = caller;
+    req[CALLER_PROPERTY] = callerOnly;
     return true;
   }
 }

@@ -1,10 +1,18 @@
 import { z } from 'zod';
 
 /**
- * admin: manages people, departments, fiscal years and the catalogue.
+ * admin (系统管理员): manages people, departments, fiscal years and the catalogue.
  * preparer (编制人) and publisher (公开人): each of one department.
  * reviewer (财政局审核人): the finance bureau; all departments or those assigned.
+ * security_admin (安全保密管理员): roles and security settings (two-factor resets).
+ * auditor (安全审计员): reads the audit trail and nothing else.
+ * The last two take part in no budget (三员: separated administrators).
  */
-export const ZRole = z.enum(['admin', 'preparer', 'publisher', 'reviewer']);
+export const ZRole = z.enum(['admin', 'preparer', 'publisher', 'reviewer', 'security_admin', 'auditor']);
 export type TRole = z.infer<typeof ZRole>;
-export const ALL_ROLES: readonly TRole[] = ZRole.options;
+/** The roles of the budget desks: `@Roles(...ALL_ROLES)` = anyone who works on budgets (not security_admin or auditor). */
+export const ALL_ROLES: readonly TRole[] = ['admin', 'preparer', 'publisher', 'reviewer'];
+/** Every signed-in user, whatever the role: one's own session, password and two-factor. */
+export const EVERY_ROLE: readonly TRole[] = ZRole.options;
+/** Who must use two-factor sign-in in production: everyone who approves, publishes or administers. */
+export const TOTP_REQUIRED_ROLES: readonly TRole[] = ['reviewer', 'publisher', 'admin', 'security_admin', 'auditor'];

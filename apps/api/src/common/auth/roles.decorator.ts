@@ -13,3 +13,12 @@ export const Roles = (...roles: TRole[]): MethodDecorator & ClassDecorator => Se
 
 /** Anyone, signed in or not (health, login, the public disclosures). */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_KEY, true);
+
+export const DURING_ENROLMENT_KEY = 'budgetflow:during-enrolment';
+
+/**
+ * Routes a user who must still enrol two-factor sign-in may call (production: reviewers, publishers
+ * and administrators without TOTP): their own session, password and enrolment. Every other route
+ * answers TOTP_ENROLMENT_REQUIRED to them.
+ */
+export const DuringEnrolment = (): MethodDecorator => SetMetadata(DURING_ENROLMENT_KEY, true);

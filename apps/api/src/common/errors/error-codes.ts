@@ -9,6 +9,13 @@ export const ERROR_STATUS = {
   FORBIDDEN_JSON_KEY: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
+  /** The password was right; the account signs in with a TOTP code (or a recovery code) too. */
+  TOTP_REQUIRED: 401,
+  TOTP_INVALID: 401,
+  /** Production: a reviewer, publisher or administrator must enrol two-factor sign-in before anything else. */
+  TOTP_ENROLMENT_REQUIRED: 403,
+  /** A new password the policy refuses: too short, common or breached, the username, or used recently. */
+  PASSWORD_REJECTED: 400,
   FORBIDDEN: 403,
   CSRF_TOKEN_INVALID: 403,
   NOT_FOUND: 404,

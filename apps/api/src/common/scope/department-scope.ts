@@ -3,7 +3,8 @@ import { notFound } from '../errors/app-error';
 
 /**
  * Which departments' objects a caller may see:
- * admin → all; reviewer → all or the assigned ones; preparer/publisher → their own only.
+ * admin → all; reviewer → all or the assigned ones; preparer/publisher → their own only;
+ * security_admin and auditor → none.
  * Every repository query that returns department data takes this scope.
  */
 export type TDepartmentScope = { readonly all: true } | { readonly all: false; readonly departmentIds: readonly string[] };
@@ -17,6 +18,10 @@ export function departmentScope(caller: TCaller): TDepartmentScope {
     case 'preparer':
     case 'publisher':
       return { all: false, departmentIds: caller.departmentId === null ? [] : [caller.departmentId] };
+    case 'security_admin':
+    case 'auditor':
+      // They take part in no budget: no department's objects (their routes refuse them anyway).
+      return { all: false, departmentIds: [] };
   }
 }
 

@@ -37,6 +37,9 @@ const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: TRo
   { username: 'reviewer3', displayName: '财政局审核人三（科教文科）', role: 'reviewer' },
   { username: 'preparer3', displayName: '编制人（示例教育局）', role: 'preparer', department: 'education' },
   { username: 'publisher3', displayName: '公开人（示例教育局）', role: 'publisher', department: 'education' },
+  // The other two of the three separated administrators (三员); admin is the 系统管理员.
+  { username: 'secadmin', displayName: '安全保密管理员（演示）', role: 'security_admin' },
+  { username: 'auditor', displayName: '安全审计员（演示）', role: 'auditor' },
 ];
 
 export interface TDemoPeople {

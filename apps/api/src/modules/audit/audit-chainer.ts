@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { DataSource, type EntitySubscriberInterface, type TransactionCommitEvent } from 'typeorm';
+import { AUDIT_APPENDED } from './audit-append';
 import { linkAfter, type TAuditRow } from './audit-chain';
 
 /** Fixed key of the advisory lock that lets one chainer at a time (of all processes) extend the chain. */
@@ -13,8 +14,6 @@ const RETRY_MS = 50;
 /** A commit wakes the chainer this much later, so that one round links the entries of a burst of commits. */
 const GATHER_MS = 25;
 
-/** The QueryRunner.data flag an append sets, so its transaction's commit wakes the chainer. */
-export const AUDIT_APPENDED = 'auditAppended';
 
 type TUnchainedRow = Omit<TAuditRow, 'hash' | 'chainNo' | 'prevHash'>;
 
@@ -63,9 +62,11 @@ export class AuditChainer implements OnModuleDestroy {
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
       let busy = false;
-      this.running = this.rounds(false)
+      this.running = chainRounds(this.dataSource, false)
         .then((outcome) => void (busy = outcome === 'busy'))
-        .catch((error: unknown) => this.logger.error(`audit chaining failed, retried at the next sweep: ${String(error)}`))
+        .catch((error: unknown) =>
+          this.logger.error(`audit chaining failed, retried at the next sweep: ${String(error)}`),
+        )
         .finally(() => {
           this.running = undefined;
           const again = this.again;
@@ -79,7 +80,7 @@ export class AuditChainer implements OnModuleDestroy {
   /** Chains every entry committed before this call (waiting for another chainer if one runs). */
   async flush(): Promise<void> {
     await this.running;
-    await this.rounds(true);
+    await chainCommitted(this.dataSource);
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -90,47 +91,68 @@ export class AuditChainer implements OnModuleDestroy {
     const index = this.dataSource.subscribers.indexOf(this.onCommit);
     if (index >= 0) this.dataSource.subscribers.splice(index, 1);
   }
+}
 
-  /** Rounds until no committed entry is left unchained; 'busy' when another process chains (never with `wait`: it waits). */
-  private async rounds(wait: boolean): Promise<'done' | 'busy'> {
-    // One indexed look first: the sweep and the wake-ups that find nothing open no transaction.
-    const [{ pending }] = (await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM audit_log WHERE chain_no IS NULL) AS pending`)) as [{ pending: boolean }];
-    if (!pending) return 'done';
-    for (;;) {
-      const linked = await this.round(wait);
-      if (linked === 'busy') return 'busy';
-      if (linked < BATCH) return 'done';
-    }
+/**
+ * Chains every entry committed before the call, waiting for another chainer if one runs: for the
+ * jobs (which have no AuditChainer of their own) before they sign the chain's head.
+ */
+export async function chainCommitted(dataSource: DataSource): Promise<void> {
+  await chainRounds(dataSource, true);
+}
+
+/** Rounds until no committed entry is left unchained; 'busy' when another process chains (never with `wait`: it waits). */
+async function chainRounds(dataSource: DataSource, wait: boolean): Promise<'done' | 'busy'> {
+  // One indexed look first: the sweep and the wake-ups that find nothing open no transaction.
+  const [{ pending }] = (await dataSource.query(
+    `SELECT EXISTS (SELECT 1 FROM audit_log WHERE chain_no IS NULL) AS pending`,
+  )) as [{ pending: boolean }];
+  if (!pending) return 'done';
+  for (;;) {
+    const linked = await chainRound(dataSource, wait);
+    if (linked === 'busy') return 'busy';
+    if (linked < BATCH) return 'done';
   }
+}
 
-  /** One round in four statements: the lock (and no waiting for the disk), the rows with the head, their links. */
-  private round(wait: boolean): Promise<number | 'busy'> {
-    return this.dataSource.transaction(async (m) => {
-      const lock = wait ? 'pg_advisory_xact_lock($1) IS NULL' : 'pg_try_advisory_xact_lock($1)';
-      const [{ locked }] = (await m.query(`SELECT ${lock} AS locked, set_config('synchronous_commit', 'off', true)`, [AUDIT_CHAIN_LOCK_KEY])) as [{ locked: boolean }];
-      if (!wait && !locked) return 'busy';
-      // After the lock, so the head is the one the previous round committed.
-      const rows = (await m.query(
-        `WITH head AS (SELECT chain_no, hash FROM audit_log WHERE chain_no IS NOT NULL ORDER BY chain_no DESC LIMIT 1)
+/** One round in four statements: the lock (and no waiting for the disk), the rows with the head, their links. */
+function chainRound(dataSource: DataSource, wait: boolean): Promise<number | 'busy'> {
+  return dataSource.transaction(async (m) => {
+    const lock = wait ? 'pg_advisory_xact_lock($1) IS NULL' : 'pg_try_advisory_xact_lock($1)';
+    const [{ locked }] = (await m.query(
+      `SELECT ${lock} AS locked, set_config('synchronous_commit', 'off', true)`,
+      [AUDIT_CHAIN_LOCK_KEY],
+    )) as [{ locked: boolean }];
+    if (!wait && !locked) return 'busy';
+    // After the lock, so the head is the one the previous round committed.
+    const rows = (await m.query(
+      `WITH head AS (SELECT chain_no, hash FROM audit_log WHERE chain_no IS NOT NULL ORDER BY chain_no DESC LIMIT 1)
          SELECT id::text AS id, at, actor, action, entity, entity_id AS "entityId", budget_id AS "budgetId", payload,
                 (SELECT chain_no::text FROM head) AS "headNo", (SELECT hash FROM head) AS "headHash"
          FROM audit_log WHERE chain_no IS NULL ORDER BY id LIMIT $1`,
-        [BATCH],
-      )) as (TUnchainedRow & { headNo: string | null; headHash: string | null })[];
-      const first = rows[0];
-      if (first === undefined) return 0;
-      const head = first.headNo === null || first.headHash === null ? undefined : { chainNo: first.headNo, hash: first.headHash };
-      const links = linkAfter(
-        head,
-        rows.map(({ headNo: _no, headHash: _hash, ...row }) => row),
-      );
-      await m.query(
-        `UPDATE audit_log a SET chain_no = t.chain_no, prev_hash = t.prev_hash, hash = t.hash
+      [BATCH],
+    )) as (TUnchainedRow & { headNo: string | null; headHash: string | null })[];
+    const first = rows[0];
+    if (first === undefined) return 0;
+    const head =
+      first.headNo === null || first.headHash === null
+        ? undefined
+        : { chainNo: first.headNo, hash: first.headHash };
+    const links = linkAfter(
+      head,
+      rows.map(({ headNo: _no, headHash: _hash, ...row }) => row),
+    );
+    await m.query(
+      `UPDATE audit_log a SET chain_no = t.chain_no, prev_hash = t.prev_hash, hash = t.hash
          FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS t(id, chain_no, prev_hash, hash)
          WHERE a.id = t.id`,
-        [links.map((l) => l.id), links.map((l) => l.chainNo), links.map((l) => l.prevHash), links.map((l) => l.hash)],
-      );
-      return rows.length;
-    });
-  }
+      [
+        links.map((l) => l.id),
+        links.map((l) => l.chainNo),
+        links.map((l) => l.prevHash),
+        links.map((l) => l.hash),
+      ],
+    );
+    return rows.length;
+  });
 }

@@ -1,32 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AUDIT_PAGE_SQL, TAuditRow, TChainVerdict, verifyAuditChain } from './audit-chain';
-import { AUDIT_APPENDED, AuditChainer } from './audit-chainer';
-
-export interface TAuditInput {
-  /** Username of the person acting, or 'anonymous' / 'system'. */
-  actor: string;
-  /** Dotted verb, e.g. 'auth.login', 'budget.submit', 'budget.lines.edit'. */
-  action: string;
-  entity: string;
-  entityId: string;
-  budgetId?: string | null;
-  /** Ids and facts, not personal data; must be JSON (money as strings). */
-  payload?: Record<string, unknown>;
-}
-
-export interface TAuditEntry {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  budgetId: string | null;
-  payload: Record<string, unknown>;
-  /** null for the moments between the entry's commit and its chaining (see AuditChainer) */
-  hash: string | null;
-}
+import { appendAuditEntry, type TAuditEntry, type TAuditInput } from './audit-append';
+import { AuditChainer } from './audit-chainer';
 
 @Injectable()
 export class AuditService {
@@ -46,15 +22,7 @@ export class AuditService {
     if (runner?.isTransactionActive !== true) {
       return manager.transaction((tx) => this.append(tx, input));
     }
-    // Millisecond precision, so the timestamp survives the round trip through timestamptz exactly.
-    const at = new Date(Date.now());
-    const payload = normalisePayload(input.payload ?? {});
-    const [{ id }] = (await manager.query(
-      `INSERT INTO audit_log (at, actor, action, entity, entity_id, budget_id, payload) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::text AS id`,
-      [at, input.actor, input.action, input.entity, input.entityId, input.budgetId ?? null, JSON.stringify(payload)],
-    )) as [{ id: string }];
-    runner.data[AUDIT_APPENDED] = true;
-    return { id, at: at.toISOString(), actor: input.actor, action: input.action, entity: input.entity, entityId: input.entityId, budgetId: input.budgetId ?? null, payload, hash: null };
+    return appendAuditEntry(manager, input);
   }
 
   /**
@@ -70,6 +38,20 @@ export class AuditService {
     return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
   }
 
+  /** The auditor's search: every filter optional, `action` matched as a prefix, a page after `afterId`. */
+  async search(q: { actor?: string; action?: string; entity?: string; entityId?: string; from?: string; to?: string; afterId?: string; limit: number }): Promise<TAuditEntry[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id::text AS id, at, actor, action, entity, entity_id AS "entityId", budget_id AS "budgetId", payload, hash
+       FROM audit_log
+       WHERE ($1::text IS NULL OR actor = $1) AND ($2::text IS NULL OR starts_with(action, $2)) AND ($3::text IS NULL OR entity = $3)
+         AND ($4::text IS NULL OR entity_id = $4) AND ($5::timestamptz IS NULL OR at >= $5) AND ($6::timestamptz IS NULL OR at < $6)
+         AND id > $7::bigint
+       ORDER BY id LIMIT $8`,
+      [q.actor ?? null, q.action ?? null, q.entity ?? null, q.entityId ?? null, q.from ?? null, q.to ?? null, q.afterId ?? '0', q.limit],
+    )) as (Omit<TAuditEntry, 'at'> & { at: Date })[];
+    return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+  }
+
   /**
    * Recomputes the whole chain (what `pnpm budget audit-verify` does, from inside the app), after
    * chaining every entry committed so far, so that all of them are checked.
@@ -80,7 +62,4 @@ export class AuditService {
   }
 }
 
-/** What jsonb will give back: a JSON round trip drops undefined and turns Dates into strings. */
-function normalisePayload(payload: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(payload)) as Record<string, unknown>;
-}
+export type { TAuditEntry, TAuditInput };

@@ -5,24 +5,43 @@ import { APP_CONFIG, TAppConfig } from '../../config/app-config';
 import { TCaller } from '../../common/auth/caller';
 import { Caller } from '../../common/auth/caller.decorator';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../common/auth/csrf';
-import { ALL_ROLES } from '../../common/auth/role';
-import { Public, Roles } from '../../common/auth/roles.decorator';
+import { EVERY_ROLE } from '../../common/auth/role';
+import { DuringEnrolment, Public, Roles } from '../../common/auth/roles.decorator';
 import { clientInfo } from '../../common/http/client-info';
 import { documentRoute } from '../../common/openapi/openapi.registry';
 import { ZodPipe } from '../../common/validation/zod.pipe';
 import { AuthService } from './auth.service';
-import { TLoginRequest, TLoginResponse, TSessionUser, ZLoginRequest, ZLoginResponse, ZSessionUser } from './dto/login.schema';
+import { AccountService } from './account.service';
+import {
+  TChangePassword,
+  TConfirmTotp,
+  TLoginRequest,
+  TLoginResponse,
+  TSessionUser,
+  ZChangePassword,
+  ZConfirmTotp,
+  ZLoginRequest,
+  ZLoginResponse,
+  ZRecoveryCodes,
+  ZSessionUser,
+  ZTotpEnrolment,
+} from './dto/login.schema';
+import type { TTotpEnrolment } from './totp';
 
 const ZMe = ZSessionUser.extend({ reviewScope: z.union([z.literal('all'), z.array(z.uuid())]) });
 
 documentRoute({ method: 'post', path: '/api/auth/login', summary: 'Sign in; answers a bearer token and sets the session cookie', tags: ['auth'], access: 'public', body: ZLoginRequest, response: { status: 200, schema: ZLoginResponse }, problems: [401, 429] });
-documentRoute({ method: 'post', path: '/api/auth/logout', summary: 'Sign out (revokes the session)', tags: ['auth'], access: ALL_ROLES, response: { status: 204, description: 'Signed out' } });
-documentRoute({ method: 'get', path: '/api/auth/me', summary: 'The signed-in user', tags: ['auth'], access: ALL_ROLES, response: { status: 200, schema: ZMe } });
+documentRoute({ method: 'post', path: '/api/auth/logout', summary: 'Sign out (revokes the session)', tags: ['auth'], access: EVERY_ROLE, response: { status: 204, description: 'Signed out' } });
+documentRoute({ method: 'get', path: '/api/auth/me', summary: 'The signed-in user', tags: ['auth'], access: EVERY_ROLE, response: { status: 200, schema: ZMe } });
+documentRoute({ method: 'post', path: '/api/auth/password', summary: 'Change one’s own password (policy: length, not common or breached, not one of the last); signs out every other session', tags: ['auth'], access: EVERY_ROLE, body: ZChangePassword, response: { status: 204, description: 'Changed' }, problems: [400] });
+documentRoute({ method: 'post', path: '/api/auth/totp/enrolment', summary: 'Start two-factor enrolment: a new TOTP secret, its otpauth URI and QR code', tags: ['auth'], access: EVERY_ROLE, response: { status: 200, schema: ZTotpEnrolment }, problems: [409] });
+documentRoute({ method: 'post', path: '/api/auth/totp/enrolment/confirm', summary: 'Confirm the enrolment with a code; answers the single-use recovery codes once', tags: ['auth'], access: EVERY_ROLE, body: ZConfirmTotp, response: { status: 200, schema: ZRecoveryCodes }, problems: [400, 409] });
 
 @Controller('api/auth')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly account: AccountService,
     @Inject(APP_CONFIG) private readonly config: TAppConfig,
   ) {}
 
@@ -39,7 +58,8 @@ export class AuthController {
   }
 
   @Post('logout')
-  @Roles(...ALL_ROLES)
+  @Roles(...EVERY_ROLE)
+  @DuringEnrolment()
   @HttpCode(204)
   async logout(@Caller() caller: TCaller, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(caller);
@@ -48,9 +68,35 @@ export class AuthController {
   }
 
   @Get('me')
-  @Roles(...ALL_ROLES)
-  me(@Caller() caller: TCaller): TSessionUser & { reviewScope: 'all' | readonly string[] } {
-    return { id: caller.userId, username: caller.username, role: caller.role, departmentCode: caller.departmentCode, reviewScope: caller.reviewDepartmentIds };
+  @Roles(...EVERY_ROLE)
+  @DuringEnrolment()
+  async me(@Caller() caller: TCaller): Promise<TSessionUser & { reviewScope: 'all' | readonly string[] }> {
+    const secondFactor = await this.account.secondFactorOf(caller);
+    return { id: caller.userId, username: caller.username, role: caller.role, departmentCode: caller.departmentCode, ...secondFactor, reviewScope: caller.reviewDepartmentIds };
+  }
+
+  @Post('password')
+  @Roles(...EVERY_ROLE)
+  @DuringEnrolment()
+  @HttpCode(204)
+  async changePassword(@Caller() caller: TCaller, @Body(new ZodPipe(ZChangePassword)) body: TChangePassword): Promise<void> {
+    await this.account.changePassword(caller, body);
+  }
+
+  @Post('totp/enrolment')
+  @Roles(...EVERY_ROLE)
+  @DuringEnrolment()
+  @HttpCode(200)
+  startEnrolment(@Caller() caller: TCaller): Promise<TTotpEnrolment> {
+    return this.account.startEnrolment(caller);
+  }
+
+  @Post('totp/enrolment/confirm')
+  @Roles(...EVERY_ROLE)
+  @DuringEnrolment()
+  @HttpCode(200)
+  confirmEnrolment(@Caller() caller: TCaller, @Body(new ZodPipe(ZConfirmTotp)) body: TConfirmTotp): Promise<{ recoveryCodes: string[] }> {
+    return this.account.confirmEnrolment(caller, body.code);
   }
 
   private cookieOptions(expires: Date | undefined): CookieOptions {

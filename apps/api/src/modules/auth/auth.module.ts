@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AccountService } from './account.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginFailuresRepository } from './login-failures.repository';
@@ -9,7 +10,7 @@ import { SessionService } from './session.service';
 @Global()
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, SessionService, LoginThrottleRepository, LoginFailuresRepository],
+  providers: [AuthService, AccountService, SessionService, LoginThrottleRepository, LoginFailuresRepository],
   exports: [SessionService],
 })
 export class AuthModule {}

@@ -6,10 +6,13 @@ import { csrfTokenFor } from '../../common/auth/csrf';
 import { TRole } from '../../common/auth/role';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
+import { updateReturning } from '../budgets/update-returning';
 import { TLoginRequest, TLoginResponse } from './dto/login.schema';
 import { LoginFailuresRepository, type TLoginFailureKind } from './login-failures.repository';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { verifyPassword } from './password';
+import { acceptedStep, openSecret, recoveryCodeHash } from './totp';
+import { TOTP_REQUIRED_ROLES } from '../../common/auth/role';
 import { SessionService } from './session.service';
 
 interface TLoginUserRow {
@@ -18,9 +21,13 @@ interface TLoginUserRow {
   role: TRole;
   passwordHash: string;
   departmentCode: string | null;
+  /** Sealed (see totp.ts); null without two-factor sign-in. */
+  totpSecret: string | null;
+  totpLastStep: string | null;
 }
 
-type TOutcome = { kind: 'ok'; response: TLoginResponse } | { kind: 'throttled'; retryAfter: number } | { kind: 'refused' };
+type TOutcome = { kind: 'ok'; response: TLoginResponse } | { kind: 'throttled'; retryAfter: number } | { kind: 'refused'; withCode: boolean } | { kind: 'totp-required' };
+type TSecondFactor = 'ok' | 'missing' | 'wrong';
 
 @Injectable()
 export class AuthService {
@@ -48,16 +55,21 @@ export class AuthService {
         return { kind: 'throttled', retryAfter };
       }
       const [user] = (await tx.query(
-        `SELECT u.id, u.username, u.role, u.password_hash AS "passwordHash", d.code AS "departmentCode"
+        `SELECT u.id, u.username, u.role, u.password_hash AS "passwordHash", d.code AS "departmentCode",
+                u.totp_secret AS "totpSecret", u.totp_last_step::text AS "totpLastStep"
          FROM users u LEFT JOIN departments d ON d.id = u.department_id
          WHERE u.username = $1 AND u.active`,
         [username],
       )) as TLoginUserRow[];
-      const ok = await verifyPassword(user?.passwordHash ?? null, password);
+      const passwordOk = (await verifyPassword(user?.passwordHash ?? null, password)) && user !== undefined;
+      const second = passwordOk ? await this.secondFactor(tx, user, request) : 'wrong';
+      // The password was right and the code is still to come: not a failed attempt.
+      if (second === 'missing') return { kind: 'totp-required' };
+      const ok = passwordOk && second === 'ok';
       await this.throttle.record(tx, username, client.ip, ok);
       if (!ok || user === undefined) {
         await this.failed(tx, username, client.ip, 'refused');
-        return { kind: 'refused' };
+        return { kind: 'refused', withCode: request.totpCode !== undefined || request.recoveryCode !== undefined };
       }
       const session = await this.sessions.create(tx, user.id, client);
       await this.audit.append(tx, { actor: user.username, action: 'auth.login', entity: 'user', entityId: user.id, payload: { ip: client.ip, sessionId: session.sessionId } });
@@ -67,7 +79,14 @@ export class AuthService {
           accessToken: session.token,
           expiresAt: session.expiresAt.toISOString(),
           csrfToken: csrfTokenFor(this.config.sessionSecret, session.token),
-          user: { id: user.id, username: user.username, role: user.role, departmentCode: user.departmentCode },
+          user: {
+            id: user.id,
+            username: user.username,
+            role: user.role,
+            departmentCode: user.departmentCode,
+            totpEnabled: user.totpSecret !== null,
+            mustEnrolTotp: this.config.totpRequired && TOTP_REQUIRED_ROLES.includes(user.role) && user.totpSecret === null,
+          },
         },
       };
     });
@@ -77,8 +96,28 @@ export class AuthService {
       case 'throttled':
         throw new AppError('TOO_MANY_REQUESTS', 'Too many failed sign-in attempts; try again later', undefined, { 'Retry-After': String(outcome.retryAfter) });
       case 'refused':
-        throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password');
+        throw new AppError('INVALID_CREDENTIALS', outcome.withCode ? 'Wrong username, password or code' : 'Wrong username or password');
+      case 'totp-required':
+        throw new AppError('TOTP_REQUIRED', 'This account signs in with the code of its authenticator app (or a recovery code) too');
     }
+  }
+
+  /** The second factor of an account with TOTP: a code newer than the last one used, or an unused recovery code. */
+  private async secondFactor(tx: EntityManager, user: TLoginUserRow, request: TLoginRequest): Promise<TSecondFactor> {
+    if (user.totpSecret === null) return 'ok';
+    if (request.totpCode !== undefined) {
+      const step = await acceptedStep(openSecret(this.config.sessionSecret, user.totpSecret), request.totpCode, user.totpLastStep === null ? null : Number(user.totpLastStep));
+      if (step === undefined) return 'wrong';
+      await tx.query(`UPDATE users SET totp_last_step = $2 WHERE id = $1`, [user.id, step]);
+      return 'ok';
+    }
+    if (request.recoveryCode !== undefined) {
+      const used = await updateReturning(tx, `UPDATE user_recovery_codes SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING 1`, [user.id, recoveryCodeHash(request.recoveryCode)]);
+      if (used.length === 0) return 'wrong';
+      await this.audit.append(tx, { actor: user.username, action: 'auth.recovery-code.used', entity: 'user', entityId: user.id });
+      return 'ok';
+    }
+    return 'missing';
   }
 
   /**

@@ -3,7 +3,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, TAppConfig } from '../../config/app-config';
 import { TCaller } from '../../common/auth/caller';
-import { TRole } from '../../common/auth/role';
+import { TOTP_REQUIRED_ROLES, TRole } from '../../common/auth/role';
+
+/** A session's last use is written at most this often: not one write per request. */
+const LAST_SEEN_GRANULARITY_SECONDS = 30;
+
+/** A caller as the guard sees them: the caller, and whether they must enrol two-factor sign-in first. */
+export type TAuthenticated = TCaller & { readonly mustEnrolTotp: boolean };
 
 export interface TNewSession {
   sessionId: string;
@@ -21,6 +27,8 @@ interface TCallerRow {
   departmentCode: string | null;
   reviewAll: boolean;
   reviewDepartmentIds: string[];
+  totpEnabled: boolean;
+  idleSeconds: number;
 }
 
 /** Server-side sessions: opaque random tokens, stored hashed, expiring, revocable. */
@@ -53,21 +61,28 @@ export class SessionService {
     return { sessionId: row.id, token, expiresAt };
   }
 
-    /** The caller behind a token, or null when the token is unknown, expired, revoked or its user deactivated. */
-  async authenticate(token: string): Promise<TCaller | null> {
+  /**
+   * The caller behind a token, or null when the token is unknown, expired, revoked, unused for longer
+   * than the idle timeout (SESSION_IDLE_MINUTES), or its user deactivated.
+   */
+  async authenticate(token: string): Promise<TAuthenticated | null> {
     const rows = (await this.dataSource.query(
       `SELECT s.id AS "sessionId", u.id AS "userId", u.username, u.role, u.department_id AS "departmentId",
               d.code AS "departmentCode", u.review_all AS "reviewAll",
-              COALESCE(ARRAY(${REVIEW_SCOPE_SQL}), '{}') AS "reviewDepartmentIds"
+              COALESCE(ARRAY(${REVIEW_SCOPE_SQL}), '{}') AS "reviewDepartmentIds",
+              u.totp_enabled_at IS NOT NULL AS "totpEnabled", extract(epoch FROM now() - s.last_seen_at)::int AS "idleSeconds"
        FROM sessions s
        JOIN users u ON u.id = s.user_id
        LEFT JOIN departments d ON d.id = u.department_id
-       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
-      [tokenHash(token)],
+       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active
+         AND s.last_seen_at > now() - make_interval(mins => $2)`,
+      [tokenHash(token), this.config.sessionIdleMinutes],
     )) as TCallerRow[];
     const row = rows[0];
     if (row === undefined) return null;
+    if (row.idleSeconds >= LAST_SEEN_GRANULARITY_SECONDS) await this.dataSource.query(`UPDATE sessions SET last_seen_at = now() WHERE id = $1`, [row.sessionId]);
     return {
+      mustEnrolTotp: this.config.totpRequired && TOTP_REQUIRED_ROLES.includes(row.role) && !row.totpEnabled,
       userId: row.userId,
       username: row.username,
       role: row.role,
@@ -82,9 +97,9 @@ export class SessionService {
     await manager.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
   }
 
-  /** Signs a user out everywhere (deactivation, password change). */
-  async revokeAllOfUser(manager: EntityManager, userId: string): Promise<void> {
-    await manager.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+  /** Signs a user out everywhere (deactivation, password reset), or everywhere but `keepSessionId` (their own password change). */
+  async revokeAllOfUser(manager: EntityManager, userId: string, keepSessionId?: string): Promise<void> {
+    await manager.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2`, [userId, keepSessionId ?? null]);
   }
 }
 

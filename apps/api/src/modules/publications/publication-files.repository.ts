@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { recordPublication } from '../audit/published-record';
 import type { TRenderProblem } from '../reports/check/rendered-check';
 import type { TRevisionCheck } from '../reports/revision-files.repository';
 
@@ -38,6 +39,9 @@ export class PublicationFilesRepository {
        SELECT $1, name, format, media_type, size, sha256, content FROM revision_files WHERE budget_id = $2 AND revision_no = $3`,
       [publicationId, revision.budgetId, revision.revisionNo],
     );
+    // Where the files become public: their sha256 and the figures' hash enter the audit chain.
+    const [row] = (await m.query(`SELECT disclosure FROM revisions WHERE budget_id = $1 AND revision_no = $2`, [revision.budgetId, revision.revisionNo])) as { disclosure: unknown }[];
+    await recordPublication(m, { publicationId, ...revision, disclosure: row?.disclosure ?? null, files: await this.listFiles(m, publicationId) });
     return true;
   }
 

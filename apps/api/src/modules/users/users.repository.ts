@@ -57,12 +57,13 @@ export class UsersRepository {
     return (await this.findById(manager, row.id)) as TUserRecord;
   }
 
-  async update(manager: EntityManager, id: string, changes: { displayName?: string; active?: boolean; passwordHash?: string; reviewAll?: boolean }): Promise<void> {
+  /** The password is set with storePassword (password-policy.ts), which keeps the history. */
+  async update(manager: EntityManager, id: string, changes: { displayName?: string; active?: boolean; reviewAll?: boolean }): Promise<void> {
     await manager.query(
       `UPDATE users SET display_name = COALESCE($2, display_name), active = COALESCE($3, active),
-         password_hash = COALESCE($4, password_hash), review_all = COALESCE($5, review_all), updated_at = now()
+         review_all = COALESCE($4, review_all), updated_at = now()
        WHERE id = $1`,
-      [id, changes.displayName ?? null, changes.active ?? null, changes.passwordHash ?? null, changes.reviewAll ?? null],
+      [id, changes.displayName ?? null, changes.active ?? null, changes.reviewAll ?? null],
     );
   }
 

@@ -4,9 +4,11 @@ import { TCaller } from '../../common/auth/caller';
 import { AppError, notFound } from '../../common/errors/app-error';
 import { uniqueOr409 } from '../../common/errors/unique-violation';
 import { AuditService } from '../audit/audit.service';
-import { hashPassword } from '../auth/password';
+import { updateReturning } from '../budgets/update-returning';
+import { APP_CONFIG, TAppConfig } from '../../config/app-config';
+import { acceptNewPassword, storePassword } from '../auth/password-policy';
 import { SessionService } from '../auth/session.service';
-import { TCreateUser, TUpdateUser, TUser } from './dto/users.schema';
+import { SECURITY_GRANTED_ROLES, TChangeRole, TCreateUser, TUpdateUser, TUser } from './dto/users.schema';
 import { TUserRecord, UsersRepository } from './users.repository';
 
 /** Administrators manage accounts; passwords are never logged or audited. */
@@ -17,6 +19,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: TAppConfig,
   ) {}
 
   async list(): Promise<TUser[]> {
@@ -26,8 +29,11 @@ export class UsersService {
   }
 
   async create(caller: TCaller, input: TCreateUser): Promise<TUser> {
-    const passwordHash = await hashPassword(input.password);
+    if ((SECURITY_GRANTED_ROLES as readonly string[]).includes(input.role)) {
+      throw new AppError('FORBIDDEN', 'The security administrator (安全保密管理员) gives this role: PATCH /api/users/{id}/role');
+    }
     return this.dataSource.transaction(async (tx) => {
+      const passwordHash = await acceptNewPassword(tx, undefined, input.username, input.password, this.config.passwordPolicy, 'password');
       const ids = await this.departmentIdsByCode(tx);
       const departmentId = input.departmentCode === undefined ? null : idOf(ids, input.departmentCode, 'departmentCode');
       const scope = input.reviewScope ?? (input.role === 'reviewer' ? 'all' : []);
@@ -49,10 +55,11 @@ export class UsersService {
 
   /** Deactivating a user or changing their password signs them out everywhere. */
   async update(caller: TCaller, id: string, input: TUpdateUser): Promise<TUser> {
-    const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
     return this.dataSource.transaction(async (tx) => {
       const existing = await this.users.findById(tx, id);
       if (existing === null) throw notFound('User');
+      const passwordHash = input.password === undefined ? undefined : await acceptNewPassword(tx, existing, existing.username, input.password, this.config.passwordPolicy, 'password');
+      if (passwordHash !== undefined) await storePassword(tx, id, passwordHash);
       if (input.reviewScope !== undefined && existing.role !== 'reviewer') {
         throw new AppError('VALIDATION_FAILED', 'Only reviewers have a review scope', [{ path: 'reviewScope', message: 'only for reviewers' }]);
       }
@@ -63,7 +70,6 @@ export class UsersService {
       await this.users.update(tx, id, {
         ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
         ...(input.active !== undefined ? { active: input.active } : {}),
-        ...(passwordHash !== undefined ? { passwordHash } : {}),
         ...(input.reviewScope !== undefined ? { reviewAll: input.reviewScope === 'all' } : {}),
       });
       if (input.reviewScope !== undefined) {
@@ -79,6 +85,38 @@ export class UsersService {
         payload: { changed: Object.keys(input).sort(), ...(input.active !== undefined ? { active: input.active } : {}), ...(input.reviewScope !== undefined ? { reviewScope: input.reviewScope } : {}) },
       });
       return view((await this.users.findById(tx, id))!, invert(ids));
+    });
+  }
+
+  /** 安全保密管理员: gives an account another role (and the department or review scope it needs); the account signs in again. */
+  async changeRole(caller: TCaller, id: string, input: TChangeRole): Promise<TUser> {
+    if (id === caller.userId) throw new AppError('FORBIDDEN', 'Nobody changes their own role');
+    return this.dataSource.transaction(async (tx) => {
+      const existing = await this.users.findById(tx, id);
+      if (existing === null) throw notFound('User');
+      const ids = await this.departmentIdsByCode(tx);
+      const departmentId = input.departmentCode === undefined ? null : idOf(ids, input.departmentCode, 'departmentCode');
+      const scope = input.reviewScope ?? (input.role === 'reviewer' ? 'all' : []);
+      await tx.query(`UPDATE users SET role = $2, department_id = $3, review_all = $4, updated_at = now() WHERE id = $1`, [id, input.role, departmentId, input.role === 'reviewer' && scope === 'all']);
+      await this.users.setReviewDepartments(tx, id, scope === 'all' ? [] : scope.map((code, i) => idOf(ids, code, `reviewScope.${i}`)));
+      await this.sessions.revokeAllOfUser(tx, id);
+      await this.audit.append(tx, { actor: caller.username, action: 'user.role', entity: 'user', entityId: id, payload: { from: existing.role, to: input.role, departmentCode: input.departmentCode ?? null, reviewScope: scope } });
+      return view((await this.users.findById(tx, id))!, invert(ids));
+    });
+  }
+
+  /** 安全保密管理员: removes an account's two-factor sign-in (a lost device); it enrols again at its next sign-in. */
+  async resetTotp(caller: TCaller, id: string): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      const updated = await updateReturning(
+        tx,
+        `UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL, updated_at = now() WHERE id = $1 RETURNING 1`,
+        [id],
+      );
+      if (updated.length === 0) throw notFound('User');
+      await tx.query(`DELETE FROM user_recovery_codes WHERE user_id = $1`, [id]);
+      await this.sessions.revokeAllOfUser(tx, id);
+      await this.audit.append(tx, { actor: caller.username, action: 'user.totp.reset', entity: 'user', entityId: id });
     });
   }
 

@@ -30,6 +30,7 @@ export function mountQueueDashboard(app: INestApplication): void {
     sessions.authenticate(credential.token).then((caller) => {
       if (caller === null) return refuse(401, 'The session is invalid or has expired; sign in again');
       if (caller.role !== 'admin') return refuse(403, `Your role (${caller.role}) may not see the queues`);
+      if (caller.mustEnrolTotp) return refuse(403, 'Enrol two-factor sign-in first');
       next();
     }, next);
   };

@@ -5,7 +5,13 @@ import { useI18n } from '../../lib/i18n';
 import { Status } from '../../ui/status';
 import { useSession } from './use-session';
 
-/** Renders its children for a signed-in user of one of `roles`; sends a visitor to sign in. */
+/** Where an account that must enrol two-factor sign-in is sent (the API refuses it everything else). */
+export const TWO_FACTOR_PATH = '/account/two-factor';
+
+/**
+ * Renders its children for a signed-in user of one of `roles`; sends a visitor to sign in, and an
+ * account that must still enrol two-factor sign-in to the enrolment page.
+ */
 export function RequireSession({
   roles,
   children,
@@ -20,6 +26,7 @@ export function RequireSession({
   if (session.isError) return <Status error>{t('error', { reason: session.error.message })}</Status>;
   const user = session.data;
   if (user === null) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
+  if (user.mustEnrolTotp && location.pathname !== TWO_FACTOR_PATH) return <Navigate to={TWO_FACTOR_PATH} replace />;
   if (roles !== undefined && !roles.includes(user.role)) return <Navigate to="/desk" replace />;
   return <>{children(user)}</>;
 }

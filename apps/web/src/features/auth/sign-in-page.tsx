@@ -1,14 +1,21 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { z } from 'zod';
+import { ApiError } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
+import { accountProblem } from './account-problem';
 import { useSession, useSignIn } from './use-session';
 
 /** The API's login schema, as the form checks it before sending. */
 const ZCredentials = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
+  totpCode: z.string().regex(/^\d{6}$/).optional(),
+  recoveryCode: z.string().trim().min(1).max(32).optional(),
 });
+
+/** The second step of an account with two-factor sign-in: a one-time code, or a recovery code. */
+type TSecondStep = 'none' | 'totp' | 'recovery';
 
 export function SignInPage() {
   const { t } = useI18n();
@@ -19,21 +26,30 @@ export function SignInPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [step, setStep] = useState<TSecondStep>('none');
+  const [code, setCode] = useState('');
   const next = new URLSearchParams(location.search).get('next') ?? '/desk';
 
   if (session.data) return <Navigate to={next} replace />;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = ZCredentials.safeParse({ username, password });
+    const second = step === 'totp' ? { totpCode: code.trim() } : step === 'recovery' ? { recoveryCode: code.trim() } : {};
+    const parsed = ZCredentials.safeParse({ username, password, ...second });
     if (!parsed.success) {
       setProblem(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       return;
     }
     setProblem(null);
     signIn.mutate(parsed.data, {
-      onSuccess: () => void navigate(next, { replace: true }),
-      onError: (error) => setProblem(error.message),
+      onSuccess: (answer) => void navigate(answer.user.mustEnrolTotp ? '/account/two-factor' : next, { replace: true }),
+      onError: (error) => {
+        if (error instanceof ApiError && error.code === 'TOTP_REQUIRED') {
+          setStep((current) => (current === 'none' ? 'totp' : current));
+          return;
+        }
+        setProblem(accountProblem(error, t));
+      },
     });
   };
 
@@ -61,6 +77,26 @@ export function SignInPage() {
             onChange={(e) => setPassword(e.target.value)}
           />
         </label>
+        {step !== 'none' && (
+          <>
+            <p id="totp-prompt">{t('totpPrompt')}</p>
+            <label>
+              {step === 'totp' ? t('totpCode') : t('recoveryCode')}
+              <input
+                name={step === 'totp' ? 'totpCode' : 'recoveryCode'}
+                inputMode={step === 'totp' ? 'numeric' : 'text'}
+                autoComplete="one-time-code"
+                aria-describedby="totp-prompt"
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+                autoFocus
+              />
+            </label>
+            <button type="button" className="link" onClick={() => { setStep(step === 'totp' ? 'recovery' : 'totp'); setCode(''); }}>
+              {step === 'totp' ? t('useRecoveryCode') : t('useTotpCode')}
+            </button>
+          </>
+        )}
         {problem !== null && (
           <p role="alert" className="problem">
             {t('signInFailed', { reason: problem })}

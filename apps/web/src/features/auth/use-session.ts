@@ -31,7 +31,7 @@ function forgetOtherQueries(client: QueryClient): void {
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: { username: string; password: string }) =>
+    mutationFn: (credentials: { username: string; password: string; totpCode?: string; recoveryCode?: string }) =>
       api<TLoginAnswer>('/api/auth/login', { method: 'POST', body: credentials }),
     onSuccess: (answer) => {
       forgetOtherQueries(client);

@@ -2,6 +2,7 @@ import type { TSessionUser } from '../../lib/api-types';
 import { PreparerHome } from './preparer-home';
 import { PublisherHome } from './publisher-home';
 import { ReviewerHome } from './reviewer-home';
+import { SeparatedAdminHome } from './separated-admin-home';
 
 /** Each role's home: what is waiting for this person. */
 export function DeskPage({ user }: { user: TSessionUser }) {
@@ -14,5 +15,8 @@ export function DeskPage({ user }: { user: TSessionUser }) {
       return <PublisherHome />;
     case 'admin':
       return <ReviewerHome />;
+    case 'security_admin':
+    case 'auditor':
+      return <SeparatedAdminHome role={user.role} />;
   }
 }

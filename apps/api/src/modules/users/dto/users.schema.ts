@@ -7,6 +7,17 @@ const ZPassword = ZText.min(10, 'must be at least 10 characters').max(256);
 /** Reviewers: 'all' departments, or the codes of those assigned. */
 const ZReviewScope = z.union([z.literal('all'), z.array(ZOrgCode).max(1000)]);
 
+/** A preparer or publisher has a department, nobody else; only a reviewer has a review scope. */
+function roleFitsItsFields(u: { role: z.infer<typeof ZRole>; departmentCode?: string | undefined; reviewScope?: unknown }, ctx: z.RefinementCtx): void {
+  const needsDepartment = u.role === 'preparer' || u.role === 'publisher';
+  if (needsDepartment && u.departmentCode === undefined) ctx.addIssue({ code: 'custom', path: ['departmentCode'], message: `required for a ${u.role}` });
+  if (!needsDepartment && u.departmentCode !== undefined) ctx.addIssue({ code: 'custom', path: ['departmentCode'], message: `a ${u.role} belongs to no department` });
+  if (u.role !== 'reviewer' && u.reviewScope !== undefined) ctx.addIssue({ code: 'custom', path: ['reviewScope'], message: 'only for reviewers' });
+}
+
+/** The separated administrators' roles other than admin: given by the security administrator only. */
+export const SECURITY_GRANTED_ROLES = ['security_admin', 'auditor'] as const;
+
 export const ZCreateUser = z
   .strictObject({
     username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'lowercase letters, digits, . _ - (2–64 characters)'),
@@ -16,12 +27,7 @@ export const ZCreateUser = z
     departmentCode: ZOrgCode.optional(),
     reviewScope: ZReviewScope.optional(),
   })
-  .superRefine((u, ctx) => {
-    const needsDepartment = u.role === 'preparer' || u.role === 'publisher';
-    if (needsDepartment && u.departmentCode === undefined) ctx.addIssue({ code: 'custom', path: ['departmentCode'], message: `required for a ${u.role}` });
-    if (!needsDepartment && u.departmentCode !== undefined) ctx.addIssue({ code: 'custom', path: ['departmentCode'], message: `a ${u.role} belongs to no department` });
-    if (u.role !== 'reviewer' && u.reviewScope !== undefined) ctx.addIssue({ code: 'custom', path: ['reviewScope'], message: 'only for reviewers' });
-  });
+  .superRefine(roleFitsItsFields);
 export type TCreateUser = z.infer<typeof ZCreateUser>;
 
 export const ZUpdateUser = z
@@ -44,3 +50,13 @@ export const ZUser = z.object({
   active: z.boolean(),
 });
 export type TUser = z.infer<typeof ZUser>;
+
+/** The security administrator's (安全保密管理员) change of an account's role. */
+export const ZChangeRole = z
+  .strictObject({
+    role: ZRole,
+    departmentCode: ZOrgCode.optional(),
+    reviewScope: ZReviewScope.optional(),
+  })
+  .superRefine(roleFitsItsFields);
+export type TChangeRole = z.infer<typeof ZChangeRole>;

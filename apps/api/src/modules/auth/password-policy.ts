@@ -1,0 +1,54 @@
+import { dictionary } from '@zxcvbn-ts/language-common';
+import type { EntityManager } from 'typeorm';
+import { AppError } from '../../common/errors/app-error';
+import { hashPassword, verifyPassword } from './password';
+
+/** The ~49,000 most common (breached) passwords of zxcvbn-ts's common list, lower-cased. */
+let common: ReadonlySet<string> | undefined;
+function commonPasswords(): ReadonlySet<string> {
+  common ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+  return common;
+}
+
+export interface TPasswordPolicy {
+  readonly minLength: number;
+  /** How many of the user's previous passwords a new one may not repeat. */
+  readonly history: number;
+}
+
+/** Why the policy refuses a password regardless of whose it is (pure), or undefined. */
+export function passwordProblem(password: string, username: string, policy: TPasswordPolicy): string | undefined {
+  if ([...password].length < policy.minLength) return `must be at least ${policy.minLength} characters`;
+  const lower = password.toLowerCase();
+  if (commonPasswords().has(lower)) return 'is one of the most common (breached) passwords';
+  if (lower.includes(username.toLowerCase())) return 'must not contain the username';
+  if (new Set(password).size < 4) return 'must not repeat a few characters';
+  return undefined;
+}
+
+/**
+ * Checks a new password for a user against the policy and their last `history` passwords, and
+ * answers its hash; refuses with PASSWORD_REJECTED naming `field`.
+ */
+export async function acceptNewPassword(m: EntityManager, user: { id: string; username: string } | undefined, username: string, password: string, policy: TPasswordPolicy, field: string): Promise<string> {
+  const problem = passwordProblem(password, username, policy) ?? (user === undefined ? undefined : await reuseProblem(m, user.id, password, policy.history));
+  if (problem !== undefined) throw new AppError('PASSWORD_REJECTED', `The new password ${problem}`, [{ path: field, message: problem }]);
+  return hashPassword(password);
+}
+
+async function reuseProblem(m: EntityManager, userId: string, password: string, history: number): Promise<string | undefined> {
+  if (history === 0) return undefined;
+  const rows = (await m.query(
+    `SELECT password_hash AS hash FROM users WHERE id = $1
+     UNION ALL (SELECT password_hash FROM password_history WHERE user_id = $1 ORDER BY id DESC LIMIT $2)`,
+    [userId, history - 1],
+  )) as { hash: string }[];
+  for (const row of rows) if (await verifyPassword(row.hash, password)) return `must not be one of your last ${history} passwords`;
+  return undefined;
+}
+
+/** Sets a user's password, keeping the one it replaces in the history. */
+export async function storePassword(m: EntityManager, userId: string, passwordHash: string): Promise<void> {
+  await m.query(`INSERT INTO password_history (user_id, password_hash) SELECT id, password_hash FROM users WHERE id = $1`, [userId]);
+  await m.query(`UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1`, [userId, passwordHash]);
+}
