@@ -11,3 +11,4 @@ export * from './render';
 export * from './api';
 export * from './templates';
 export * from './text';
+export * from './open-data';
