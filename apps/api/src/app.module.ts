@@ -21,13 +21,14 @@ import { WorkflowModule } from './modules/workflow/workflow.module';
 import { WebClientModule } from './modules/web-client/web-client.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PublicationsModule } from './modules/publications/publications.module';
+import { OpenDataModule } from './modules/open-data/open-data.module';
 import { QueueAdminModule } from './queue/admin/queue-admin.module';
 
 /**
  * The root module. Feature modules are listed in FEATURE_MODULES; add yours there.
  * Every route is guarded by AuthGuard (@Roles / @Public) and every error leaves through ProblemDetailsFilter.
  */
-const FEATURE_MODULES = [AuthModule, AuditModule, HealthModule, UsersModule, DepartmentsModule, CatalogueModule, BudgetsModule, WorkflowModule, RevisionsModule, CommentsModule, PublicModule, WebClientModule, PublicationsModule, NotificationsModule, QueueAdminModule];
+const FEATURE_MODULES = [AuthModule, AuditModule, HealthModule, UsersModule, DepartmentsModule, CatalogueModule, BudgetsModule, WorkflowModule, RevisionsModule, CommentsModule, PublicModule, WebClientModule, PublicationsModule, NotificationsModule, QueueAdminModule, OpenDataModule];
 
 @Module({})
 export class AppModule {

@@ -57,9 +57,9 @@ export interface TPublished {
 
 /**
  * A budget of the home department published at revision 1, written as the API writes it (budget,
- * frozen revision with its disclosure, publication row). Each call uses a fiscal year of its own.
+ * frozen revision with its disclosure and, when given, its document; publication row). Each call uses a fiscal year of its own.
  */
-export async function insertPublishedBudget(ds: DataSource, people: TSeededPeople, disclosure: TDisclosure, fiscalYear: number): Promise<TPublished> {
+export async function insertPublishedBudget(ds: DataSource, people: TSeededPeople, disclosure: TDisclosure, fiscalYear: number, document: object = {}): Promise<TPublished> {
   const home = people.departments.home.id;
   const submitter = people.users.preparer.id;
   const [budget] = (await ds.query(
@@ -70,8 +70,8 @@ export async function insertPublishedBudget(ds: DataSource, people: TSeededPeopl
   const sha256 = createHash('sha256').update(canonicalJson(disclosure)).digest('hex');
   await ds.query(
     `INSERT INTO revisions (budget_id, revision_no, budget_version, document, disclosure, findings, sha256, submitted_by, editors, created_at)
-     VALUES ($1, 1, 2, '{}', $2, '[]', $3, $4, ARRAY[$4]::uuid[], '2020-03-01T08:00:00Z')`,
-    [budget.id, JSON.stringify(disclosure), sha256, submitter],
+     VALUES ($1, 1, 2, $5, $2, '[]', $3, $4, ARRAY[$4]::uuid[], '2020-03-01T08:00:00Z')`,
+    [budget.id, JSON.stringify(disclosure), sha256, submitter, JSON.stringify(document)],
   );
   const [publication] = (await ds.query(
     `INSERT INTO publications (budget_id, version_no, revision_no, department_id, fiscal_year, published_by) VALUES ($1, 1, 1, $2, $3, $4) RETURNING id`,

@@ -22,15 +22,17 @@ const header = (key: (typeof LINE_FIELDS)[number]['key']): string => {
 };
 
 /**
- * A Fiscal Data Package (profile `fiscal-data-package`, the Frictionless registry's) for the line
- * CSV: one measure, the approved expenditure in CNY, and the functional (功能), economic (经济) and
+ * A Fiscal Data Package (the Frictionless registry's `fiscal-data-package` profile) for the line
+ * CSV. The registry's profile is the Tabular Data Package schema plus the fiscal part (`allOf`), so
+ * it accepts only `"profile": "tabular-data-package"`: a descriptor saying `fiscal-data-package`
+ * fails it, and generic tabular tools would not read it either. One measure, the approved expenditure in CNY, and the functional (功能), economic (经济) and
  * administrative (部门/单位) classifications as separate dimensions, with 支出类型, 资金来源 and 项目 beside them.
  */
 export function linesDataPackage(options: TLinesPackageOptions): Record<string, unknown> {
   const { fiscalYear, resource } = options;
   const attr = (key: Parameters<typeof header>[0], extra: Record<string, string> = {}) => ({ source: header(key), ...extra });
   return {
-    profile: 'fiscal-data-package',
+    profile: 'tabular-data-package',
     name: options.name,
     title: options.title,
     countryCode: 'CN',

@@ -42,7 +42,7 @@ describe('line-level open data', () => {
       resources: { schema: { fields: { name: string }[] } }[];
       model: { dimensions: Record<string, { classificationType?: string; attributes: Record<string, { source: string }> }> };
     };
-    expect(pkg.profile).toBe('fiscal-data-package');
+    expect(pkg.profile).toBe('tabular-data-package');
     const { dimensions } = pkg.model;
     expect([dimensions.functional?.classificationType, dimensions.economic?.classificationType, dimensions.administrative?.classificationType]).toEqual(['functional', 'economic', 'administrative']);
     // Every attribute's source is a field of the resource.
