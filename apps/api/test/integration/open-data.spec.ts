@@ -1,7 +1,9 @@
 import { LINE_FIELDS, canonicalJson, parseFen, sumFenExact, type TBudgetDocument } from '@budgetflow/domain';
 import { createHash } from 'node:crypto';
+import { RenderPublicationJob } from '../../src/modules/publications/jobs/render-publication.job';
+import { PublicationFilesService } from '../../src/modules/publications/publication-files.service';
 import { createTestApp, type TTestApp } from '../utils/test-app';
-import { insertPublishedBudget, type TPublished } from '../jobs/jobs-fixtures';
+import { insertPublishedBudget, renderPublication, type TPublished } from '../jobs/jobs-fixtures';
 import { seedDisclosure, seedDocument } from '../jobs/seed-disclosure';
 // The Frictionless registry's own profile and validator (datapackage-js, its lib/profiles/fiscal-data-package.json), read from disk.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -14,13 +16,17 @@ let t: TTestApp;
 let published: TPublished;
 let document: TBudgetDocument;
 
-const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void): void => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 async function download(url: string): Promise<{ body: Buffer; headers: Record<string, string> }> {
-  const res = await t.http().get(url).buffer(true).parse(binary).expect(200);
+  const res = await t
+    .http()
+    .get(url)
+    .buffer(true)
+    .parse((response, done) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (c: Buffer) => chunks.push(c));
+      response.on('end', () => done(null, Buffer.concat(chunks)));
+    })
+    .expect(200);
   return { body: res.body as Buffer, headers: res.headers as Record<string, string> };
 }
 /** The CSV's records after the BOM, without the empty string the last CRLF leaves. */
@@ -45,6 +51,8 @@ beforeAll(async () => {
   t = await createTestApp();
   document = seedDocument();
   published = await insertPublishedBudget(t.dataSource, t.people, seedDisclosure(), 2020, document);
+  const outboxId = await renderPublication(t.dataSource, published);
+  await new RenderPublicationJob(t.dataSource).handle({ outboxId, topic: 'budget.render-publication', payload: { ...published } });
   await insertDraft();
 });
 
@@ -81,6 +89,16 @@ describe('line-level open data of a publication', () => {
     expect(descriptor.model.dimensions.functional?.classificationType).toBe('functional');
     expect(descriptor.model.dimensions.economic?.classificationType).toBe('economic');
     expect(descriptor.model.dimensions.administrative?.classificationType).toBe('administrative');
+  });
+
+  it('publishes the same lines.csv and package among the files of the publication, with their sha256', async () => {
+    const files = await new PublicationFilesService(t.dataSource).listPublished(published.publicationId);
+    const served = (await download(`/api/public/publications/${published.publicationId}/lines.csv`)).body;
+    const listed = files.find((f) => f.name === 'lines.csv');
+    expect(listed?.sha256).toBe(createHash('sha256').update(served).digest('hex'));
+    const packageFile = files.find((f) => f.name === 'lines.datapackage.json');
+    const stored = (await download(packageFile?.url ?? '/missing')).body;
+    expect(stored.equals((await download(`/api/public/publications/${published.publicationId}/datapackage.json`)).body)).toBe(true);
   });
 
   it('answers 404 for what is not a publication, a draft budget included', async () => {

@@ -1,4 +1,4 @@
-import { lineCsv, lineCsvHeader, lineCsvRows, linesDataPackage } from '@budgetflow/domain';
+import { lineCsvHeader, lineCsvRows, linesDataPackage } from '@budgetflow/domain';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { once } from 'node:events';
@@ -7,7 +7,8 @@ import { Public } from '../../common/auth/roles.decorator';
 import { documentRoute } from '../../common/openapi/openapi.registry';
 import { ZodPipe } from '../../common/validation/zod.pipe';
 import { IdPipe } from '../budgets/request-parts';
-import { sha256Hex } from '../reports/rendered-file';
+import { renderedFile, type TRenderedFile } from '../reports/rendered-file';
+import { lineFiles } from './line-files';
 import { OpenDataService, type TLinesPage } from './open-data.service';
 import { ZLinesPage, ZLinesQuery, ZYearParams, type TLinesQuery } from './open-data.schema';
 
@@ -21,13 +22,12 @@ documentRoute({ method: 'get', path: '/api/public/open-data/{year}/lines', summa
 documentRoute({ method: 'get', path: '/api/public/open-data/{year}/lines.csv', summary: "The district's lines of the year in one CSV (streamed), as lines.csv of a publication with every department", tags: ['open-data'], access: 'public', params: ZYearParams, response: { status: 200, description: 'CSV (text/csv), UTF-8 with BOM' } });
 documentRoute({ method: 'get', path: '/api/public/open-data/{year}/datapackage.json', summary: "The Fiscal Data Package describing the district's lines.csv of the year", tags: ['open-data'], access: 'public', params: ZYearParams, response: { status: 200, description: 'datapackage.json, profile fiscal-data-package' } });
 
-function sendDownload(res: Response, name: string, mediaType: string, body: string): void {
-  const bytes = Buffer.from(body, 'utf8');
-  res.setHeader('Content-Type', mediaType);
-  res.setHeader('Content-Length', String(bytes.length));
+function sendFile(res: Response, file: TRenderedFile, name = file.name): void {
+  res.setHeader('Content-Type', file.mediaType);
+  res.setHeader('Content-Length', String(file.size));
   res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
-  res.setHeader('ETag', `"${sha256Hex(bytes)}"`);
-  res.end(bytes);
+  res.setHeader('ETag', `"${file.sha256}"`);
+  res.end(file.bytes);
 }
 
 /** Line-level open data for anyone: published versions only, never a draft. */
@@ -38,22 +38,13 @@ export class OpenDataController {
   @Get('publications/:id/lines.csv')
   @Public()
   async publicationCsv(@Param('id', new IdPipe('Disclosure')) id: string, @Res() res: Response): Promise<void> {
-    const { lines } = await this.openData.linesOf(id);
-    sendDownload(res, 'lines.csv', CSV_TYPE, lineCsv(lines));
+    sendFile(res, lineFiles(await this.openData.linesOf(id)).csv);
   }
 
   @Get('publications/:id/datapackage.json')
   @Public()
   async publicationPackage(@Param('id', new IdPipe('Disclosure')) id: string, @Res() res: Response): Promise<void> {
-    const { lines, fiscalYear, departmentCode, departmentName } = await this.openData.linesOf(id);
-    const csv = Buffer.from(lineCsv(lines), 'utf8');
-    const descriptor = linesDataPackage({
-      name: `budget-lines-${departmentCode}-${fiscalYear}`.toLowerCase(),
-      title: `${departmentName}${fiscalYear}年部门预算支出明细`,
-      fiscalYear,
-      resource: { path: 'lines.csv', bytes: csv.length, sha256: sha256Hex(csv) },
-    });
-    sendDownload(res, 'datapackage.json', PACKAGE_TYPE, `${JSON.stringify(descriptor, null, 2)}\n`);
+    sendFile(res, lineFiles(await this.openData.linesOf(id)).datapackage, 'datapackage.json');
   }
 
   @Get('open-data/:year/lines')
@@ -66,7 +57,7 @@ export class OpenDataController {
   @Public()
   yearPackage(@Param(new ZodPipe(ZYearParams)) params: { year: number }, @Res() res: Response): void {
     const descriptor = linesDataPackage({ name: `district-budget-lines-${params.year}`, title: `${params.year}年全区部门预算支出明细`, fiscalYear: params.year, resource: { path: 'lines.csv' } });
-    sendDownload(res, 'datapackage.json', PACKAGE_TYPE, `${JSON.stringify(descriptor, null, 2)}\n`);
+    sendFile(res, renderedFile('datapackage', 'datapackage.json', PACKAGE_TYPE, Buffer.from(`${JSON.stringify(descriptor, null, 2)}\n`, 'utf8')));
   }
 
   /** Streamed one publication at a time: the district's file never sits whole in memory. */

@@ -4,7 +4,6 @@ import type { EntityManager } from 'typeorm';
 /** A published version's frozen document and disclosure, which its lines are read from. */
 export interface TPublishedRevision {
   publicationId: string;
-  fiscalYear: number;
   document: unknown;
   disclosure: unknown;
 }
@@ -30,7 +29,7 @@ const LATEST_OF_YEAR = `
 export class OpenDataRepository {
   async findPublished(m: EntityManager, publicationId: string): Promise<TPublishedRevision | undefined> {
     const rows: TPublishedRevision[] = await m.query(
-      `SELECT p.id AS "publicationId", p.fiscal_year AS "fiscalYear", r.document, r.disclosure
+      `SELECT p.id AS "publicationId", r.document, r.disclosure
        FROM publications p JOIN revisions r ON r.budget_id = p.budget_id AND r.revision_no = p.revision_no
        WHERE p.id = $1`,
       [publicationId],

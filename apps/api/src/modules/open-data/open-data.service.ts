@@ -1,7 +1,8 @@
-import { ZBudgetDocument, ZDisclosure, catalogueForYear, openDataLines, printedNames, type TOpenDataLine } from '@budgetflow/domain';
+import { ZDisclosure, type TOpenDataLine } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { notFound } from '../../common/errors/app-error';
+import { lineSetOf, type TLineSet } from './line-files';
 import { OpenDataRepository } from './open-data.repository';
 
 export interface TPublishedLine extends TOpenDataLine {
@@ -24,13 +25,11 @@ export class OpenDataService {
   ) {}
 
   /** Every line of one published version; 404 for anything that is not a publication. */
-  async linesOf(publicationId: string): Promise<{ fiscalYear: number; departmentCode: string; departmentName: string; lines: TPublishedLine[] }> {
+  async linesOf(publicationId: string): Promise<TLineSet & { lines: TPublishedLine[] }> {
     const published = await this.repository.findPublished(this.dataSource.manager, publicationId);
     if (published === undefined) throw notFound('Disclosure');
-    const document = ZBudgetDocument.parse(published.document);
-    const names = printedNames(ZDisclosure.parse(published.disclosure), catalogueForYear(document.fiscalYear));
-    const lines = openDataLines(document, names).map((line) => ({ ...line, publicationId }));
-    return { fiscalYear: published.fiscalYear, departmentCode: document.department.code, departmentName: document.department.name, lines };
+    const set = lineSetOf(published.document, ZDisclosure.parse(published.disclosure));
+    return { ...set, lines: set.lines.map((line) => ({ ...line, publicationId })) };
   }
 
   /** The year's published versions, for the district dataset to read one after the other. */

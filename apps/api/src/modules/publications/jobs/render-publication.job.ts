@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { TOutboxJobData } from '../../../queue/job-registry';
 import { checkRenderedFiles } from '../../reports/check/rendered-check';
 import { renderDisclosureFiles } from '../../reports/disclosure-files.renderer';
+import { lineFiles, lineSetOf } from '../../open-data/line-files';
 import { PublicationFilesRepository } from '../publication-files.repository';
 
 export const ZRenderPublicationJobData = z.object({
@@ -34,14 +35,16 @@ export class RenderPublicationJob {
       await this.markDone(data.outboxId);
       return 'already-rendered';
     }
-    const rows: { disclosure: unknown; createdAt: Date }[] = await this.dataSource.query(
-      `SELECT r.disclosure, r.created_at AS "createdAt" FROM revisions r WHERE r.budget_id = $1 AND r.revision_no = $2`,
+    const rows: { document: unknown; disclosure: unknown; createdAt: Date }[] = await this.dataSource.query(
+      `SELECT r.document, r.disclosure, r.created_at AS "createdAt" FROM revisions r WHERE r.budget_id = $1 AND r.revision_no = $2`,
       [budgetId, revisionNo],
     );
     const revision = rows[0];
     if (revision === undefined) throw new UnrecoverableError(`revision ${revisionNo} of budget ${budgetId} does not exist`);
     const disclosure = ZDisclosure.parse(revision.disclosure);
-    const files = await renderDisclosureFiles(disclosure, { createdAt: revision.createdAt });
+    // The line-level open data (lines.csv and its package) is published beside the tables' files.
+    const lines = lineFiles(lineSetOf(revision.document, disclosure));
+    const files = [...(await renderDisclosureFiles(disclosure, { createdAt: revision.createdAt })), lines.csv, lines.datapackage];
     const problems = await checkRenderedFiles(disclosure, files);
     await this.dataSource.transaction(async (m) => {
       await this.files.recordOutcome(m, publicationId, problems, files);
