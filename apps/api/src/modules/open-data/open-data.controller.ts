@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { once } from 'node:events';
 import { z } from 'zod';
 import { Public } from '../../common/auth/roles.decorator';
+import { sendRenderedFile } from '../../common/http/file-answer';
 import { documentRoute } from '../../common/openapi/openapi.registry';
 import { ZodPipe } from '../../common/validation/zod.pipe';
 import { IdPipe } from '../budgets/request-parts';
@@ -22,12 +23,9 @@ documentRoute({ method: 'get', path: '/api/public/open-data/{year}/lines', summa
 documentRoute({ method: 'get', path: '/api/public/open-data/{year}/lines.csv', summary: "The district's lines of the year in one CSV (streamed), as lines.csv of a publication with every department", tags: ['open-data'], access: 'public', params: ZYearParams, response: { status: 200, description: 'CSV (text/csv), UTF-8 with BOM' } });
 documentRoute({ method: 'get', path: '/api/public/open-data/{year}/datapackage.json', summary: "The Fiscal Data Package describing the district's lines.csv of the year", tags: ['open-data'], access: 'public', params: ZYearParams, response: { status: 200, description: 'datapackage.json, profile fiscal-data-package' } });
 
+/** A rendered file as a download, under the published files' headers (file-answer.ts). */
 function sendFile(res: Response, file: TRenderedFile, name = file.name): void {
-  res.setHeader('Content-Type', file.mediaType);
-  res.setHeader('Content-Length', String(file.size));
-  res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
-  res.setHeader('ETag', `"${file.sha256}"`);
-  res.end(file.bytes);
+  sendRenderedFile(res, { name, mediaType: file.mediaType, sha256: file.sha256, content: file.bytes });
 }
 
 /** Line-level open data for anyone: published versions only, never a draft. */
