@@ -36,8 +36,12 @@ export interface TOpenDataLine {
  */
 export function printedNames(disclosure: TDisclosure, fallback: NameCatalogue): NameCatalogue {
   const printed = new Map<string, { name: string }>();
-  for (const table of disclosure.tables) for (const row of table.rows) if (row.code !== undefined) printed.set(row.code, { name: row.name });
-  // A functional 项 (7 digits) and an economic 款 (5 digits) never share a code length, so one map serves both.
+  // Only classification rows: a functional 项 (7 digits, level 2) or an economic 款 (5 digits, level 1); a unit's row is neither.
+  const isLineCode = (code: string, level: number): boolean => (level === 2 && /^\d{7}$/.test(code)) || (level === 1 && /^\d{5}$/.test(code));
+  for (const table of disclosure.tables) {
+    for (const row of table.rows) if (row.code !== undefined && isLineCode(row.code, row.level)) printed.set(row.code, { name: row.name });
+  }
+  // The two kinds never share a code length, so one map serves both.
   const merged = (kind: 'functional' | 'economic'): ReadonlyMap<string, { name: string }> => ({
     get: (code: string) => printed.get(code) ?? fallback[kind].get(code),
   }) as ReadonlyMap<string, { name: string }>;

@@ -50,3 +50,14 @@ describe('line-level open data', () => {
     for (const dimension of Object.values(dimensions)) for (const a of Object.values(dimension.attributes)) expect(fields.has(a.source)).toBe(true);
   });
 });
+
+describe('printedNames', () => {
+  it('takes the names the tables printed for 项 and 款 codes, and the catalogue for the rest', () => {
+    const disclosure = derive(doc);
+    const printedItem = disclosure.tables.flatMap((t) => t.rows).find((r) => r.code === '2010101' && r.level === 2);
+    const names = printedNames(disclosure, { functional: new Map(), economic: new Map([['99999', { name: '目录名' }]]) });
+    expect(names.functional.get('2010101')?.name).toBe(printedItem?.name);
+    expect(names.economic.get('99999')?.name).toBe('目录名');
+    expect(names.economic.get(doc.department.units[0]?.code ?? '')).toBeUndefined();
+  });
+});
