@@ -23,6 +23,7 @@ import { WorkflowModule } from './modules/workflow/workflow.module';
 import { WebClientModule } from './modules/web-client/web-client.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PublicationsModule } from './modules/publications/publications.module';
+import { OpenDataModule } from './modules/open-data/open-data.module';
 import { QueueAdminModule } from './queue/admin/queue-admin.module';
 import { CeilingsModule } from './modules/ceilings/ceilings.module';
 import { BureauModule } from './modules/bureau/bureau.module';
@@ -31,7 +32,7 @@ import { BureauModule } from './modules/bureau/bureau.module';
  * The root module. Feature modules are listed in FEATURE_MODULES; add yours there.
  * Every route is guarded by AuthGuard (@Roles / @Public) and every error leaves through ProblemDetailsFilter.
  */
-const FEATURE_MODULES = [AuthModule, AuditModule, HealthModule, UsersModule, DepartmentsModule, CatalogueModule, BudgetsModule, WorkflowModule, RevisionsModule, CommentsModule, PublicModule, WebClientModule, PublicationsModule, NotificationsModule, QueueAdminModule, CeilingsModule, BureauModule];
+const FEATURE_MODULES = [AuthModule, AuditModule, HealthModule, UsersModule, DepartmentsModule, CatalogueModule, BudgetsModule, WorkflowModule, RevisionsModule, CommentsModule, PublicModule, WebClientModule, PublicationsModule, NotificationsModule, QueueAdminModule, CeilingsModule, BureauModule, OpenDataModule];
 
 @Module({})
 export class AppModule {

@@ -13,3 +13,4 @@ export * from './templates';
 export * from './text';
 export * from './budget/carry-forward';
 export * from './portal';
+export * from './open-data';

@@ -127,7 +127,7 @@ describe('Redis stopped for 30 s while budgets are published', () => {
 
       await startRedis();
       await waitFor('every job', async () => (await undoneOutboxRows(jobs.ds)) === 0, 60_000);
-      for (const id of publications) expect(await fileCount(id)).toBe(15);
+      for (const id of publications) expect(await fileCount(id)).toBe(17);
       const notified: { n: number }[] = await jobs.ds.query(`SELECT count(*)::int AS n FROM notifications WHERE action = 'publish'`);
       expect(notified[0]?.n).toBe(3);
     } finally {

@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/database/data-source';
 import { PublicationFilesRepository } from '../../src/modules/publications/publication-files.repository';
 import type { TSeededPeople } from '../utils/seed-people';
-import { seedDisclosure } from './seed-disclosure';
+import { seedDisclosure, seedDocument } from './seed-disclosure';
 
 /** A Redis key prefix of its own for one test file, so parallel tests never see each other's jobs. */
 export function testQueuePrefix(): string {
@@ -57,9 +57,9 @@ export interface TPublished {
 
 /**
  * A budget of the home department published at revision 1, written as the API writes it (budget,
- * frozen revision with its disclosure, publication row). Each call uses a fiscal year of its own.
+ * frozen revision with its document, by default the seed's, and disclosure; publication row). Each call uses a fiscal year of its own.
  */
-export async function insertPublishedBudget(ds: DataSource, people: TSeededPeople, disclosure: TDisclosure, fiscalYear: number): Promise<TPublished> {
+export async function insertPublishedBudget(ds: DataSource, people: TSeededPeople, disclosure: TDisclosure, fiscalYear: number, document: object = seedDocument()): Promise<TPublished> {
   const home = people.departments.home.id;
   const submitter = people.users.preparer.id;
   const [budget] = (await ds.query(
@@ -70,8 +70,8 @@ export async function insertPublishedBudget(ds: DataSource, people: TSeededPeopl
   const sha256 = createHash('sha256').update(canonicalJson(disclosure)).digest('hex');
   await ds.query(
     `INSERT INTO revisions (budget_id, revision_no, budget_version, document, disclosure, findings, sha256, submitted_by, editors, created_at)
-     VALUES ($1, 1, 2, '{}', $2, '[]', $3, $4, ARRAY[$4]::uuid[], '2020-03-01T08:00:00Z')`,
-    [budget.id, JSON.stringify(disclosure), sha256, submitter],
+     VALUES ($1, 1, 2, $5, $2, '[]', $3, $4, ARRAY[$4]::uuid[], '2020-03-01T08:00:00Z')`,
+    [budget.id, JSON.stringify(disclosure), sha256, submitter, JSON.stringify(document)],
   );
   const [publication] = (await ds.query(
     `INSERT INTO publications (budget_id, version_no, revision_no, department_id, fiscal_year, published_by) VALUES ($1, 1, 1, $2, $3, $4) RETURNING id`,
@@ -107,12 +107,12 @@ export async function undoneOutboxRows(ds: DataSource): Promise<number> {
   return row?.n ?? -1;
 }
 
-/** The publication was rendered exactly once: one outcome, and its 15 files, each the content its sha256 names. */
+/** The publication was rendered exactly once: one outcome, and its 17 files (15 of the tables, lines.csv and its package), each the content its sha256 names. */
 export async function expectRenderedOnce(jobs: TPublicationJobs, publicationId: string): Promise<void> {
   const checks: { n: number }[] = await jobs.ds.query(`SELECT count(*)::int AS n FROM publication_checks WHERE publication_id = $1`, [publicationId]);
   expect(checks[0]?.n).toBe(1);
   const listed = await jobs.files.listFiles(jobs.ds.manager, publicationId);
-  expect(listed).toHaveLength(15);
+  expect(listed).toHaveLength(17);
   for (const file of listed) {
     const content = await jobs.files.findContent(jobs.ds.manager, file.id);
     expect(createHash('sha256').update(content?.content ?? Buffer.alloc(0)).digest('hex')).toBe(file.sha256);

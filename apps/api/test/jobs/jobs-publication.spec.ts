@@ -58,7 +58,7 @@ describe.each(JOB_DRIVERS)('publication, jobs on %s', (driver) => {
     }
     expect(await jobs.files.findCheck(jobs.ds.manager, published.publicationId)).toEqual({ passed: true, problems: [] });
     const listed = await jobs.files.listFiles(jobs.ds.manager, published.publicationId);
-    expect(listed.map((f) => f.format).sort()).toEqual(['csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'datapackage', 'html', 'json', 'pdf', 'xlsx']);
+    expect(listed.map((f) => f.format).sort()).toEqual(['csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'csv', 'datapackage', 'datapackage', 'html', 'json', 'pdf', 'xlsx']);
     for (const file of listed) {
       const content = await jobs.files.findContent(jobs.ds.manager, file.id);
       expect(content?.content.length).toBe(file.size);

@@ -24,7 +24,7 @@ afterAll(() => t.close());
 describe('published files over HTTP', () => {
   it('downloads every listed file without signing in, its sha256 equal to the listed one', async () => {
     const files = await new PublicationFilesService(t.dataSource).listPublished(published.publicationId);
-    expect(files.map((f) => f.name)).toEqual(expect.arrayContaining(['disclosure.pdf', 'disclosure.xlsx', 'disclosure.html', 'disclosure.json', 't1.csv', 'datapackage.json']));
+    expect(files.map((f) => f.name)).toEqual(expect.arrayContaining(['disclosure.pdf', 'disclosure.xlsx', 'disclosure.html', 'disclosure.json', 't1.csv', 'datapackage.json', 'lines.csv', 'lines.datapackage.json']));
     for (const file of files) {
       const res = await t.http().get(file.url).buffer(true).parse((response, done) => {
         const chunks: Buffer[] = [];

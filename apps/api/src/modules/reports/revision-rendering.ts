@@ -22,13 +22,13 @@ export class RevisionRendering {
   constructor(private readonly dataSource: DataSource) {}
 
   async render(budgetId: string, revisionNo: number, alsoInTransaction: (m: EntityManager) => Promise<void>): Promise<TRevisionCheck & { fileCount: number }> {
-    const rows: { disclosure: unknown; createdAt: Date }[] = await this.dataSource.query(
-      `SELECT disclosure, created_at AS "createdAt" FROM revisions WHERE budget_id = $1 AND revision_no = $2`,
+    const rows: { document: unknown; disclosure: unknown; createdAt: Date }[] = await this.dataSource.query(
+      `SELECT document, disclosure, created_at AS "createdAt" FROM revisions WHERE budget_id = $1 AND revision_no = $2`,
       [budgetId, revisionNo],
     );
     const revision = rows[0];
     if (revision === undefined) throw new UnrecoverableError(`revision ${revisionNo} of budget ${budgetId} does not exist`);
-    const { files, problems } = await renderInWorker({ disclosure: revision.disclosure, createdAt: revision.createdAt });
+    const { files, problems } = await renderInWorker({ document: revision.document, disclosure: revision.disclosure, createdAt: revision.createdAt });
     await this.dataSource.transaction(async (m) => {
       await this.files.insert(m, budgetId, revisionNo, files);
       const recorded = await this.files.recordCheck(m, budgetId, revisionNo, problems);

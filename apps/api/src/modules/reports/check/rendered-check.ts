@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { tableHeading, findTemplate, parseFen, type TDisclosure, type TDisclosureTable } from '@budgetflow/domain';
 import { displayAmount } from '../grid/display-amount';
-import { tidyRecords } from '../open-data/tidy-csv';
+import { TIDY_HEADERS, tidyRecords } from '../open-data/tidy-csv';
 import type { TRenderedFile } from '../rendered-file';
 import { sheetNumberToFen } from '../xlsx/sheet-values';
 import { pdfText } from './pdf-text';
@@ -153,11 +153,11 @@ function checkCsvFiles(disclosure: TDisclosure, files: TRenderedFile[]): TRender
   return problems;
 }
 
-/** The `amount` column of a tidy CSV, in 分 (quoted fields may hold commas and line breaks). */
+/** The amount column (金额（元）) of a tidy CSV, in 分 (quoted fields may hold commas and line breaks). */
 function csvAmounts(text: string): number[] {
-  const rows = parseCsv(text);
+  const rows = parseCsv(text.replace(/^\uFEFF/, ''));
   const header = rows[0] ?? [];
-  const index = header.indexOf('amount');
+  const index = header.indexOf(TIDY_HEADERS.amount);
   return rows
     .slice(1)
     .map((r) => r[index] ?? '')

@@ -1,6 +1,6 @@
 import type { TDisclosure } from '@budgetflow/domain';
 import type { TRenderedFile } from '../rendered-file';
-import { TIDY_FIELDS } from './tidy-csv';
+import { TIDY_FIELDS, TIDY_HEADERS } from './tidy-csv';
 
 const FIELD_TYPES: Record<(typeof TIDY_FIELDS)[number], { type: string; description: string }> = {
   table: { type: 'string', description: '表号: T1 … T10' },
@@ -37,26 +37,26 @@ export function fiscalDataPackage(disclosure: TDisclosure, csvFiles: TRenderedFi
       profile: 'tabular-data-resource',
       format: 'csv',
       mediatype: 'text/csv',
-      encoding: 'utf-8',
+      encoding: 'utf-8-sig',
       bytes: file.size,
       hash: `sha256:${file.sha256}`,
-      schema: { fields: TIDY_FIELDS.map((name) => ({ name, ...FIELD_TYPES[name] })) },
+      schema: { fields: TIDY_FIELDS.map((key) => ({ name: TIDY_HEADERS[key], ...FIELD_TYPES[key] })) },
     })),
     model: {
       measures: {
-        amount: { source: 'amount', currency: 'CNY', factor: 1, phase: 'approved' },
+        amount: { source: TIDY_HEADERS.amount, currency: 'CNY', factor: 1, phase: 'approved' },
       },
       dimensions: {
-        table: { dimensionType: 'other', primaryKey: ['table'], attributes: { table: { source: 'table' } } },
+        table: { dimensionType: 'other', primaryKey: ['table'], attributes: { table: { source: TIDY_HEADERS.table } } },
         classification: {
           dimensionType: 'classification',
           primaryKey: ['code'],
-          attributes: { code: { source: 'code' }, name: { source: 'name', labelfor: 'code' }, level: { source: 'level' } },
+          attributes: { code: { source: TIDY_HEADERS.code }, name: { source: TIDY_HEADERS.name, labelfor: 'code' }, level: { source: TIDY_HEADERS.level } },
         },
         column: {
           dimensionType: 'other',
           primaryKey: ['column'],
-          attributes: { column: { source: 'column' }, column_label: { source: 'column_label', labelfor: 'column' } },
+          attributes: { column: { source: TIDY_HEADERS.column }, column_label: { source: TIDY_HEADERS.column_label, labelfor: 'column' } },
         },
       },
     },

@@ -1,0 +1,47 @@
+import { ZDisclosure, type TOpenDataLine } from '@budgetflow/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { notFound } from '../../common/errors/app-error';
+import { lineSetOf, type TLineSet } from './line-files';
+import { OpenDataRepository } from './open-data.repository';
+
+export interface TPublishedLine extends TOpenDataLine {
+  publicationId: string;
+}
+
+export interface TLinesPage {
+  items: TPublishedLine[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/** The line-level open data of published versions, read from their frozen revisions. */
+@Injectable()
+export class OpenDataService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly repository: OpenDataRepository,
+  ) {}
+
+  /** Every line of one published version; 404 for anything that is not a publication. */
+  async linesOf(publicationId: string): Promise<TLineSet & { lines: TPublishedLine[] }> {
+    const published = await this.repository.findPublished(this.dataSource.manager, publicationId);
+    if (published === undefined) throw notFound('Disclosure');
+    const set = lineSetOf(published.document, ZDisclosure.parse(published.disclosure));
+    return { ...set, lines: set.lines.map((line) => ({ ...line, publicationId })) };
+  }
+
+  /** The year's published versions, for the district dataset to read one after the other. */
+  publishedOfYear(fiscalYear: number): Promise<string[]> {
+    return this.repository.publishedIdsOfYear(this.dataSource.manager, fiscalYear);
+  }
+
+  async pageOfYear(fiscalYear: number, page: number, pageSize: number): Promise<TLinesPage> {
+    const { refs, total } = await this.repository.pageOfYear(this.dataSource.manager, fiscalYear, { offset: (page - 1) * pageSize, limit: pageSize });
+    const byPublication = new Map<string, TPublishedLine[]>();
+    for (const id of new Set(refs.map((r) => r.publicationId))) byPublication.set(id, (await this.linesOf(id)).lines);
+    const items = refs.map((ref) => byPublication.get(ref.publicationId)?.[ref.ordinal]).filter((line): line is TPublishedLine => line !== undefined);
+    return { items, page, pageSize, total };
+  }
+}
