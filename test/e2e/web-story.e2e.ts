@@ -256,7 +256,12 @@ it('carries the seed from draft to published, in the browser', async () => {
     await page.getByRole('table', { name: '明细变动' }).getByText('按编制人数核定').waitFor();
     await shot('07-reviewer2-diff');
     await page.getByRole('button', { name: '批复' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '批复' }).click();
+    // The only stage's approval is the 批复: an opinion, the document number and its date.
+    const reply = page.getByRole('dialog');
+    await reply.getByLabel('审核意见').fill('同意');
+    await reply.getByLabel('批复文号').fill('硚财预〔2020〕1号');
+    await reply.getByLabel('批复日期').fill(new Date().toISOString().slice(0, 10));
+    await reply.getByRole('button', { name: '批复' }).click();
     await page.locator('h1 .state', { hasText: '已批复' }).waitFor();
     await signOut();
   });

@@ -1,3 +1,4 @@
+import { BureauModule } from './modules/bureau/bureau.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { DataSource } from 'typeorm';
@@ -27,7 +28,7 @@ import { QueueAdminModule } from './queue/admin/queue-admin.module';
  * The root module. Feature modules are listed in FEATURE_MODULES; add yours there.
  * Every route is guarded by AuthGuard (@Roles / @Public) and every error leaves through ProblemDetailsFilter.
  */
-const FEATURE_MODULES = [AuthModule, AuditModule, HealthModule, UsersModule, DepartmentsModule, CatalogueModule, BudgetsModule, WorkflowModule, RevisionsModule, CommentsModule, PublicModule, WebClientModule, PublicationsModule, NotificationsModule, QueueAdminModule];
+const FEATURE_MODULES = [AuthModule, AuditModule, HealthModule, UsersModule, DepartmentsModule, CatalogueModule, BudgetsModule, WorkflowModule, RevisionsModule, CommentsModule, PublicModule, WebClientModule, PublicationsModule, NotificationsModule, QueueAdminModule, BureauModule];
 
 @Module({})
 export class AppModule {

@@ -3,7 +3,7 @@ import { exportBudgetTemplate } from '../../src/modules/reports/xlsx/budget-temp
 import type { TSignedIn, TTestApp } from '../utils/test-app';
 import { createTestApp } from '../utils/test-app';
 import type { TTestUsername } from '../utils/seed-people';
-import { createSeededBudget, seedDocument } from './budget-test-kit';
+import { APPROVAL, createSeededBudget, seedDocument } from './budget-test-kit';
 
 /**
  * Every route × every role × own or foreign department. The expected answer follows from three
@@ -87,6 +87,7 @@ const ROUTES: TRoute[] = [
   action('approve', ['reviewer']),
   action('publish', ['publisher']),
   action('revise', ['preparer', 'publisher']),
+  action('issue-ceilings', ['reviewer']),
   {
     name: 'POST /api/budgets/:id/comments',
     roles: ['preparer', 'reviewer'],
@@ -124,7 +125,7 @@ describe('authorization matrix', () => {
     // The home budget of 2021 is published (for the public routes); that of 2020 is under review.
     const published = await createSeededBudget(t, tokens.get('preparer') as TSignedIn, 2021);
     await t.http().post(`/api/budgets/${published.id}/submit`).set(as('preparer')).expect(200);
-    await t.http().post(`/api/budgets/${published.id}/approve`).set(as('reviewer')).expect(200);
+    await t.http().post(`/api/budgets/${published.id}/approve`).set(as('reviewer')).send(APPROVAL).expect(200);
     const publication = await t.http().post(`/api/budgets/${published.id}/publish`).set(as('publisher')).expect(200);
     const budget = await createSeededBudget(t, tokens.get('preparer') as TSignedIn, 2020);
     await t.http().post(`/api/budgets/${budget.id}/submit`).set(as('preparer')).expect(200);

@@ -1,6 +1,6 @@
 import type { TSignedIn, TTestApp } from '../utils/test-app';
 import { createTestApp } from '../utils/test-app';
-import { createSeededBudget, signIn } from './budget-test-kit';
+import { APPROVAL, createSeededBudget, REVISION, signIn } from './budget-test-kit';
 
 /**
  * The whole story over HTTP, as the people involved live it: the preparer imports and submits,
@@ -82,7 +82,7 @@ describe('a budget from draft to the public', () => {
 
     // Only a reviewer approves; the preparer who submitted cannot.
     await http().post(`/api/budgets/${id}/approve`).set(preparer.headers).expect(403);
-    const approved = await http().post(`/api/budgets/${id}/approve`).set(reviewer2.headers).expect(200);
+    const approved = await http().post(`/api/budgets/${id}/approve`).set(reviewer2.headers).send(APPROVAL).expect(200);
     expect(approved.body.state).toBe('approved');
     await http().post(`/api/budgets/${id}/return`).set(reviewer.headers).send({ reason: 'late' }).expect(409);
 
@@ -141,17 +141,17 @@ describe('a budget from draft to the public', () => {
   it('publishes a correction as a new version beside the old one', async () => {
     const { id } = await createSeededBudget(t, preparer, 2021);
     for (const [who, action] of [[preparer, 'submit'], [reviewer, 'approve'], [publisher, 'publish']] as const) {
-      await t.http().post(`/api/budgets/${id}/${action}`).set(who.headers).expect(200);
+      await t.http().post(`/api/budgets/${id}/${action}`).set(who.headers).send(action === 'approve' ? APPROVAL : {}).expect(200);
     }
     // Published: frozen until someone starts a correction.
     const current = await t.http().get(`/api/budgets/${id}`).set(preparer.headers).expect(200);
     await t.http().patch(`/api/budgets/${id}/lines`).set(preparer.headers).send({ version: current.body.version, removeExpenditure: ['L001'] }).expect(409);
-    await t.http().post(`/api/budgets/${id}/revise`).set(preparer.headers).expect(200);
+    await t.http().post(`/api/budgets/${id}/revise`).set(preparer.headers).send(REVISION).expect(200);
     const revised = await t.http().get(`/api/budgets/${id}`).set(preparer.headers).expect(200);
     expect(revised.body.state).toBe('draft');
     await t.http().patch(`/api/budgets/${id}/lines`).set(preparer.headers).send({ version: revised.body.version, upsertExpenditure: [{ ...revised.body.lines.expenditure.items[0], note: '更正' }] }).expect(200);
     for (const [who, action] of [[preparer, 'submit'], [reviewer, 'approve'], [publisher, 'publish']] as const) {
-      await t.http().post(`/api/budgets/${id}/${action}`).set(who.headers).expect(200);
+      await t.http().post(`/api/budgets/${id}/${action}`).set(who.headers).send(action === 'approve' ? APPROVAL : {}).expect(200);
     }
     const list = await t.http().get('/api/public/disclosures?year=2021').expect(200);
     expect(list.body.items.map((p: { versionNo: number; revisionNo: number; latest: boolean }) => [p.versionNo, p.revisionNo, p.latest])).toEqual([

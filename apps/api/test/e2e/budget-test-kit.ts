@@ -69,3 +69,9 @@ export async function dumpBudgetTables(t: TTestApp): Promise<string> {
   for (const [name, sql] of Object.entries(tables)) parts.push(`${name}: ${JSON.stringify(await t.dataSource.query(sql))}`);
   return parts.join('\n');
 }
+
+/** The body of an approval at the last (only) stage: the opinion and the 批复's number and date. */
+export const APPROVAL = { opinion: '同意', documentNo: '硚财预〔2020〕1号', date: '2020-02-20' } as const;
+
+/** The body of a correction (更正) of a published budget. */
+export const REVISION = { reason: '更正项目名称' } as const;

@@ -1,6 +1,6 @@
 import type { TSignedIn, TTestApp } from '../utils/test-app';
 import { createTestApp } from '../utils/test-app';
-import { createSeededBudget, seedDocumentFor, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
+import { APPROVAL, createSeededBudget, REVISION, seedDocumentFor, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
 
 /** One HTTP call through fetch, so that many run truly in parallel against the listening app. */
 async function call(t: TTestApp, who: TSignedIn, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
@@ -73,7 +73,7 @@ describe('concurrency', () => {
       const submitted = await call(t, preparer, 'POST', `/api/budgets/${budget.id}/submit`, {});
       if (submitted.status !== 200) throw new Error(`round ${round}: submit answered ${submitted.status} ${JSON.stringify(submitted.body)}`);
       const [approve, ret] = await Promise.all([
-        call(t, reviewer2, 'POST', `/api/budgets/${budget.id}/approve`, {}),
+        call(t, reviewer2, 'POST', `/api/budgets/${budget.id}/approve`, APPROVAL),
         call(t, reviewer, 'POST', `/api/budgets/${budget.id}/return`, { reason: `round ${round}` }),
       ]);
       const statuses = [approve.status, ret.status].sort().join(',');
@@ -82,7 +82,7 @@ describe('concurrency', () => {
         tally.approve += 1;
         // Back to a submittable state through the only road there is: publish, then revise.
         expect((await call(t, publisher, 'POST', `/api/budgets/${budget.id}/publish`, {})).status).toBe(200);
-        expect((await call(t, preparer, 'POST', `/api/budgets/${budget.id}/revise`, {})).status).toBe(200);
+        expect((await call(t, preparer, 'POST', `/api/budgets/${budget.id}/revise`, REVISION)).status).toBe(200);
       } else if (ret.status === 200) {
         tally.return += 1;
       }

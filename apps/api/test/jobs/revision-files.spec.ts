@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ZRevisionFiles, type TRevisionFiles } from '../../src/modules/revisions/revision-files.schema';
 import { RenderRevisionJob } from '../../src/modules/reports/jobs/render-revision.job';
-import { createSeededBudget, signIn } from '../e2e/budget-test-kit';
+import { APPROVAL, createSeededBudget, signIn } from '../e2e/budget-test-kit';
 import { createTestApp, type TSignedIn, type TTestApp } from '../utils/test-app';
 import { JOB_DRIVERS, startTestJobs, stopTestJobs } from './job-drivers';
 import { testQueuePrefix, waitFor } from './jobs-fixtures';
@@ -40,7 +40,7 @@ describe.each(JOB_DRIVERS)('files of an approved revision, jobs on %s', (driver)
     const budget = await createSeededBudget(t, preparer, 2020);
     await t.http().post(`/api/budgets/${budget.id}/submit`).set(preparer.headers).expect(200);
     expect((await listFiles(budget.id, 1, preparer)).items).toEqual([]);
-    await t.http().post(`/api/budgets/${budget.id}/approve`).set(reviewer.headers).expect(200);
+    await t.http().post(`/api/budgets/${budget.id}/approve`).set(reviewer.headers).send(APPROVAL).expect(200);
     const rows: { id: string; payload: unknown }[] = await t.dataSource.query(`SELECT id, payload FROM outbox WHERE topic = 'budget.render-revision'`);
     expect(rows.map((r) => r.payload)).toEqual([{ budgetId: budget.id, revisionNo: 1 }]);
 

@@ -4,6 +4,7 @@ import { startBudgetflow, type TRunningBudgetflow } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/load-config';
 import type { TJobDriverName } from '../../src/queue/job-driver';
 import { createTestDatabase, type TTestDatabase } from '../utils/test-database';
+import { APPROVAL } from '../e2e/budget-test-kit';
 import { TEST_REDIS_URL } from './job-drivers';
 import { testQueuePrefix, waitFor, wipeRedisPrefix } from './jobs-fixtures';
 
@@ -49,7 +50,7 @@ describe.each(MACHINES)('pnpm start with REDIS_URL=$redisUrl runs the jobs besid
     const list = await request(server).get('/api/budgets?year=2020').set(preparer).expect(200);
     const budgetId = String(list.body.items[0].id);
     await request(server).post(`/api/budgets/${budgetId}/submit`).set(preparer).send({}).expect(200);
-    await request(server).post(`/api/budgets/${budgetId}/approve`).set(await bearer('reviewer')).send({}).expect(200);
+    await request(server).post(`/api/budgets/${budgetId}/approve`).set(await bearer('reviewer')).send(APPROVAL).expect(200);
     const published = await request(server).post(`/api/budgets/${budgetId}/publish`).set(await bearer('publisher')).send({}).expect(200);
     const publicationId = String(published.body.publication.id);
 

@@ -3,17 +3,25 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from './api-client';
 import type { TActionResult } from './api-types';
 
+/** What an action's body carries besides the version: reason (return, 更正), opinion, the 批复's number and date. */
+export interface TActionFields {
+  reason?: string;
+  opinion?: string;
+  documentNo?: string;
+  date?: string;
+}
+
 /**
- * A workflow step (submit, withdraw, return, approve, publish) at the version the person saw,
+ * A workflow step (submit, withdraw, return, approve, publish …) at the version the person saw,
  * with an Idempotency-Key so that a retried click acts once.
  */
 export function useWorkflowAction(budgetId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, version, reason }: { action: WorkflowAction; version: number; reason?: string }) =>
+    mutationFn: ({ action, version, ...fields }: { action: WorkflowAction; version: number } & TActionFields) =>
       api<TActionResult>(`/api/budgets/${budgetId}/${action}`, {
         method: 'POST',
-        body: reason === undefined ? { version } : { version, reason },
+        body: { version, ...fields },
         idempotencyKey: crypto.randomUUID(),
       }),
     onSuccess: async () => {

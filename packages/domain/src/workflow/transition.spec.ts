@@ -1,7 +1,9 @@
 import { BUDGET_STATES, ROLES, WORKFLOW_ACTIONS, type BudgetState, type Role, type WorkflowAction, type WorkflowActor, type WorkflowContext } from './workflow.types';
-import { actionsFor, canEdit, transition } from './transition';
+import { BUDGET_ROUNDS, DEFAULT_REVIEW_CHAIN, PROPOSAL_STAGE, type ActorOffice, type BudgetRound, type ReviewStage } from './review-chain';
+import { actionsFor, canEdit, guardsFor, transition } from './transition';
 
-/** A context in which every guard holds, so that the matrix shows roles and states alone. */
+/** A context in which every guard holds, so that the matrix shows roles, states, rounds and stages alone. */
+const STAGE = DEFAULT_REVIEW_CHAIN.stages[0]!;
 const clean: WorkflowContext = {
   departmentCode: '019001',
   submitterId: 'u-preparer',
@@ -9,72 +11,241 @@ const clean: WorkflowContext = {
   errorCount: 0,
   reason: '项目测算依据不足',
   reviewerScope: 'all',
+  round: 'final',
+  stage: { index: 0, count: 1, stage: STAGE },
+  opinion: '同意',
+  reply: { documentNo: '硚财预〔2020〕1号', date: '2020-02-20' },
+  adjustmentKind: 'increase',
 };
 const actorOf = (role: Role): WorkflowActor => ({ userId: `u-${role}-2`, role, departmentCode: role === 'reviewer' ? undefined : '019001' });
 
 /**
- * The whole workflow: for each action and role, the outcome from each state (the next state, or
- * the refusal's code). ROLE = ROLE_NOT_ALLOWED, INVALID = INVALID_TRANSITION.
+ * The whole workflow, round by round: for each action and role, the outcome from each state, and
+ * for a budget in review at the first of two stages and at the last: `state/round/stage` (the
+ * stage index it then waits on, - when out of review) or the refusal (ROLE = ROLE_NOT_ALLOWED,
+ * INVALID = INVALID_TRANSITION). Roles not listed under a round are refused (ROLE) everywhere.
  */
 const MATRIX = `
-action    role       draft      submitted  returned   approved   published
-submit    preparer   submitted  INVALID    submitted  INVALID    INVALID
-submit    reviewer   ROLE       ROLE       ROLE       ROLE       ROLE
-submit    publisher  ROLE       ROLE       ROLE       ROLE       ROLE
-submit    admin      ROLE       ROLE       ROLE       ROLE       ROLE
-withdraw  preparer   INVALID    draft      INVALID    INVALID    INVALID
-withdraw  reviewer   ROLE       ROLE       ROLE       ROLE       ROLE
-withdraw  publisher  ROLE       ROLE       ROLE       ROLE       ROLE
-withdraw  admin      ROLE       ROLE       ROLE       ROLE       ROLE
-return    preparer   ROLE       ROLE       ROLE       ROLE       ROLE
-return    reviewer   INVALID    returned   INVALID    INVALID    INVALID
-return    publisher  ROLE       ROLE       ROLE       ROLE       ROLE
-return    admin      ROLE       ROLE       ROLE       ROLE       ROLE
-approve   preparer   ROLE       ROLE       ROLE       ROLE       ROLE
-approve   reviewer   INVALID    approved   INVALID    INVALID    INVALID
-approve   publisher  ROLE       ROLE       ROLE       ROLE       ROLE
-approve   admin      ROLE       ROLE       ROLE       ROLE       ROLE
-publish   preparer   ROLE       ROLE       ROLE       ROLE       ROLE
-publish   reviewer   ROLE       ROLE       ROLE       ROLE       ROLE
-publish   publisher  INVALID    INVALID    INVALID    published  INVALID
-publish   admin      ROLE       ROLE       ROLE       ROLE       ROLE
-revise    preparer   INVALID    INVALID    INVALID    INVALID    draft
-revise    reviewer   ROLE       ROLE       ROLE       ROLE       ROLE
-revise    publisher  INVALID    INVALID    INVALID    INVALID    draft
-revise    admin      ROLE       ROLE       ROLE       ROLE       ROLE
+action         role      draft                   submitted@first         submitted@last          returned                approved                published
+round proposal
+submit         preparer  submitted/proposal/0    INVALID                 INVALID                 submitted/proposal/0    INVALID                 INVALID
+submit         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       preparer  INVALID                 draft/proposal/-        draft/proposal/-        INVALID                 INVALID                 INVALID
+withdraw       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         reviewer  INVALID                 returned/proposal/-     returned/proposal/-     INVALID                 INVALID                 INVALID
+return         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        reviewer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+approve        publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+publish        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+revise         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+revise         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings reviewer  INVALID                 draft/ceilings/-        draft/ceilings/-        INVALID                 INVALID                 INVALID
+issue-ceilings publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+adjust         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+round ceilings
+submit         preparer  submitted/final/0       INVALID                 INVALID                 submitted/final/0       INVALID                 INVALID
+submit         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       preparer  INVALID                 draft/ceilings/-        draft/ceilings/-        INVALID                 INVALID                 INVALID
+withdraw       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         reviewer  INVALID                 returned/ceilings/-     returned/ceilings/-     INVALID                 INVALID                 INVALID
+return         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        reviewer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+approve        publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+publish        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+revise         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+revise         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings reviewer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+issue-ceilings publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+adjust         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+round final
+submit         preparer  submitted/final/0       INVALID                 INVALID                 submitted/final/0       INVALID                 INVALID
+submit         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       preparer  INVALID                 draft/final/-           draft/final/-           INVALID                 INVALID                 INVALID
+withdraw       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         reviewer  INVALID                 returned/final/-        returned/final/-        INVALID                 INVALID                 INVALID
+return         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        reviewer  INVALID                 submitted/final/1       approved/replied/-      INVALID                 INVALID                 INVALID
+approve        publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+publish        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+revise         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+revise         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings reviewer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+issue-ceilings publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+adjust         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+round replied
+submit         preparer  submitted/replied/0     INVALID                 INVALID                 submitted/replied/0     INVALID                 INVALID
+submit         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       preparer  INVALID                 draft/replied/-         draft/replied/-         INVALID                 INVALID                 INVALID
+withdraw       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         reviewer  INVALID                 returned/replied/-      returned/replied/-      INVALID                 INVALID                 INVALID
+return         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        reviewer  INVALID                 submitted/replied/1     approved/replied/-      INVALID                 INVALID                 INVALID
+approve        publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        publisher INVALID                 INVALID                 INVALID                 INVALID                 published/replied/-     INVALID
+publish        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 draft/replied/-
+revise         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 draft/replied/-
+revise         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings reviewer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+issue-ceilings publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         preparer  INVALID                 INVALID                 INVALID                 INVALID                 draft/adjustment/-      draft/adjustment/-
+adjust         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+round adjustment
+submit         preparer  submitted/adjustment/0  INVALID                 INVALID                 submitted/adjustment/0  INVALID                 INVALID
+submit         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       preparer  INVALID                 draft/adjustment/-      draft/adjustment/-      INVALID                 INVALID                 INVALID
+withdraw       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         reviewer  INVALID                 returned/adjustment/-   returned/adjustment/-   INVALID                 INVALID                 INVALID
+return         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        reviewer  INVALID                 submitted/adjustment/1  approved/replied/-      INVALID                 INVALID                 INVALID
+approve        publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+publish        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+revise         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+revise         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings reviewer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+issue-ceilings publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+adjust         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 `;
 
 const CODES: Readonly<Record<string, string>> = { ROLE: 'ROLE_NOT_ALLOWED', INVALID: 'INVALID_TRANSITION' };
+const COLUMNS: readonly { state: BudgetState; stageIndex?: number }[] = [
+  { state: 'draft' },
+  { state: 'submitted', stageIndex: 0 },
+  { state: 'submitted', stageIndex: 1 },
+  { state: 'returned' },
+  { state: 'approved' },
+  { state: 'published' },
+];
 const [headerLine = '', ...rowLines] = MATRIX.trim().split('\n');
-const states = headerLine.split(/\s+/).slice(2) as BudgetState[];
+let round: BudgetRound = 'proposal';
 const cells = rowLines.flatMap((line) => {
+  if (line.startsWith('round ')) {
+    round = line.slice('round '.length) as BudgetRound;
+    return [];
+  }
   const [action, role, ...outcomes] = line.split(/\s+/) as [WorkflowAction, Role, ...string[]];
-  return outcomes.map((outcome, i) => ({ action, role, state: states[i] as BudgetState, outcome }));
+  return outcomes.map((outcome, i) => ({ round, action, role, ...(COLUMNS[i] as (typeof COLUMNS)[number]), outcome }));
 });
 
+/** The context of a cell: a chain of two stages (one in 一上, where the 预算科 alone reviews). */
+function contextOf(cell: { round: BudgetRound; stageIndex?: number }): WorkflowContext {
+  const { stage: _stage, ...rest } = clean;
+  if (cell.stageIndex === undefined) return { ...rest, round: cell.round };
+  const stage = cell.round === 'proposal' ? { index: 0, count: 1, stage: STAGE } : { index: cell.stageIndex, count: 2, stage: { ...STAGE, key: `s${cell.stageIndex}` } };
+  return { ...rest, round: cell.round, stage };
+}
+
 describe('the transition matrix', () => {
-  it('covers every (state, action, role) exactly once', () => {
-    expect(states).toEqual([...BUDGET_STATES]);
-    const keys = new Set(cells.map((c) => `${c.state}/${c.action}/${c.role}`));
-    expect(keys.size).toBe(BUDGET_STATES.length * WORKFLOW_ACTIONS.length * ROLES.length);
+  it('covers every (round, state, stage, action, role) exactly once', () => {
+    expect(headerLine.split(/\s+/).slice(2)).toEqual(['draft', 'submitted@first', 'submitted@last', 'returned', 'approved', 'published']);
+    const keys = new Set(cells.map((c) => `${c.round}/${c.state}@${c.stageIndex ?? ''}/${c.action}/${c.role}`));
+    expect(keys.size).toBe(BUDGET_ROUNDS.length * COLUMNS.length * WORKFLOW_ACTIONS.length * ROLES.length);
     expect(cells).toHaveLength(keys.size);
+    expect(new Set(COLUMNS.map((c) => c.state))).toEqual(new Set(BUDGET_STATES));
   });
 
-  it.each(cells)('$action by $role from $state → $outcome', ({ action, role, state, outcome }) => {
-    const result = transition(state, action, actorOf(role), clean);
-    if (outcome in CODES) {
-      expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: CODES[outcome] }) });
+  it.each(cells)('$round: $action by $role from $state (stage $stageIndex) → $outcome', (cell) => {
+    const result = transition(cell.state, cell.action, actorOf(cell.role), contextOf(cell));
+    if (cell.outcome in CODES) {
+      expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: CODES[cell.outcome] }) });
     } else {
-      expect(result).toEqual(expect.objectContaining({ ok: true, next: outcome }));
+      const [next, toRound, stage] = cell.outcome.split('/');
+      expect(result).toEqual(expect.objectContaining({ ok: true, next, round: toRound, stageIndex: stage === '-' ? null : Number(stage) }));
     }
   });
 
   it('offers a role exactly the actions that succeed when every guard holds', () => {
-    for (const state of BUDGET_STATES) {
-      for (const role of ROLES) {
-        const succeeding = WORKFLOW_ACTIONS.filter((action) => transition(state, action, actorOf(role), clean).ok);
-        expect(actionsFor(state, role)).toEqual(succeeding);
-      }
+    for (const cell of cells.filter((c) => c.action === 'submit')) {
+      const context = contextOf(cell);
+      const succeeding = WORKFLOW_ACTIONS.filter((action) => transition(cell.state, action, actorOf(cell.role), context).ok);
+      expect(actionsFor(cell.state, cell.role, context)).toEqual(succeeding);
     }
   });
 });
@@ -118,6 +289,8 @@ describe('guards', () => {
     expect(transition('submitted', 'return', reviewer, { ...clean, reason: ' 补充测算依据 ' })).toEqual({
       ok: true,
       next: 'returned',
+      round: 'final',
+      stageIndex: null,
       effects: [{ type: 'unfreeze-revision' }, { type: 'notify', who: 'preparers', reason: '补充测算依据' }],
     });
   });
@@ -131,7 +304,82 @@ describe('guards', () => {
   it('refusals carry a message that says why', () => {
     const result = transition('published', 'withdraw', preparer, clean);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toBe('a budget in state published cannot be withdrawn (only from submitted)');
+    if (!result.ok) expect(result.error.message).toBe('a budget in state published (round final) cannot be withdrawn (only from submitted)');
+  });
+});
+
+describe('the chain', () => {
+  const reviewer = (office?: ActorOffice): WorkflowActor => ({ userId: 'u-reviewer', role: 'reviewer', ...(office === undefined ? {} : { office }) });
+  const business: ActorOffice = { code: 'yewu-1', kind: 'business', departmentCodes: ['019001'] };
+  const otherBusiness: ActorOffice = { code: 'yewu-2', kind: 'business', departmentCodes: ['020001'] };
+  const budgetOffice: ActorOffice = { code: 'yusuanke', kind: 'budget', departmentCodes: ['019001', '020001'] };
+  const stages: Record<string, ReviewStage> = {
+    scope: { key: 'a', name: '财政局审核', role: 'reviewer', office: { by: 'scope' } },
+    kind: { key: 'b', name: '业务科室审核', role: 'reviewer', office: { by: 'kind', kind: 'business' } },
+    office: { key: 'c', name: '预算科审核', role: 'reviewer', office: { by: 'office', code: 'yusuanke' } },
+  };
+  const approveAt = (stage: ReviewStage, actor: WorkflowActor, context: Partial<WorkflowContext> = {}) => {
+    const result = transition('submitted', 'approve', actor, { ...clean, stage: { index: 0, count: 2, stage }, ...context });
+    return result.ok ? 'ok' : result.error.code;
+  };
+
+  // stage × actor's office: who the stage names acts, everyone else is told it is not their stage.
+  it.each([
+    ['scope', undefined, 'ok'],
+    ['scope', business, 'ok'],
+    ['kind', undefined, 'NOT_YOUR_STAGE'],
+    ['kind', business, 'ok'],
+    ['kind', otherBusiness, 'NOT_YOUR_STAGE'],
+    ['kind', budgetOffice, 'NOT_YOUR_STAGE'],
+    ['office', business, 'NOT_YOUR_STAGE'],
+    ['office', budgetOffice, 'ok'],
+    ['office', undefined, 'NOT_YOUR_STAGE'],
+  ] as const)('a %s stage, a reviewer of %j → %s', (stage, office, outcome) => {
+    expect(approveAt(stages[stage]!, reviewer(office))).toBe(outcome);
+  });
+
+  it('a reviewer out of scope learns nothing, not even whose stage it is', () => {
+    expect(approveAt(stages['office']!, reviewer(business), { reviewerScope: [] })).toBe('OUT_OF_SCOPE');
+  });
+
+  it('approving needs an opinion; the last stage also the 批复 number and a real date', () => {
+    const last = (context: Partial<WorkflowContext>) => approveAt(stages['kind']!, reviewer(business), { stage: { index: 1, count: 2, stage: stages['kind']! }, ...context });
+    expect(approveAt(stages['kind']!, reviewer(business), { opinion: undefined })).toBe('OPINION_REQUIRED');
+    expect(approveAt(stages['kind']!, reviewer(business), { opinion: ' ', reply: {} })).toBe('OPINION_REQUIRED');
+    expect(approveAt(stages['kind']!, reviewer(business), { reply: {} })).toBe('ok');
+    expect(last({ reply: {} })).toBe('REPLY_REQUIRED');
+    expect(last({ reply: { documentNo: '硚财预〔2020〕1号' } })).toBe('REPLY_REQUIRED');
+    expect(last({ reply: { documentNo: '硚财预〔2020〕1号', date: '2020-13-01' } })).toBe('REPLY_REQUIRED');
+    expect(last({ reply: { documentNo: ' ', date: '2020-02-20' } })).toBe('REPLY_REQUIRED');
+    expect(last({})).toBe('ok');
+  });
+
+  it('a correction needs a reason', () => {
+    const revise = transition('published', 'revise', actorOf('preparer'), { ...clean, round: 'replied', reason: '  ' });
+    expect(revise.ok ? 'ok' : revise.error.code).toBe('REVISE_REASON_REQUIRED');
+  });
+
+  it('issuing ceilings keeps the proposal and hands the budget back for its 二上', () => {
+    expect(transition('submitted', 'issue-ceilings', reviewer(budgetOffice), { ...clean, round: 'proposal', stage: { index: 0, count: 1, stage: PROPOSAL_STAGE } })).toEqual({
+      ok: true,
+      next: 'draft',
+      round: 'ceilings',
+      stageIndex: null,
+      effects: [{ type: 'unfreeze-revision' }, { type: 'keep-proposal' }, { type: 'notify', who: 'preparers' }],
+    });
+    const business1 = transition('submitted', 'issue-ceilings', reviewer(business), { ...clean, round: 'proposal', stage: { index: 0, count: 1, stage: PROPOSAL_STAGE } });
+    expect(business1.ok ? 'ok' : business1.error.code).toBe('NOT_YOUR_STAGE');
+  });
+});
+
+describe('guardsFor', () => {
+  it('asks for the 批复 only at the last stage of the 二上', () => {
+    const at = (round: BudgetRound, index: number) => guardsFor('submitted', 'approve', 'reviewer', { round, stage: { index, count: 2, stage: STAGE } });
+    expect(at('final', 1)).toContain('replyGiven');
+    expect(at('final', 0)).not.toContain('replyGiven');
+    expect(at('final', 0)).toContain('opinionGiven');
+    expect(at('replied', 1)).not.toContain('replyGiven');
+    expect(guardsFor('draft', 'approve', 'reviewer', { round: 'final' })).toEqual([]);
   });
 });
 
@@ -139,11 +387,12 @@ describe('effects', () => {
   it.each([
     ['draft', 'submit', 'preparer', [{ type: 'freeze-revision' }, { type: 'notify', who: 'reviewers' }]],
     ['submitted', 'withdraw', 'preparer', [{ type: 'unfreeze-revision' }, { type: 'notify', who: 'reviewers' }]],
-    ['submitted', 'approve', 'reviewer', [{ type: 'notify', who: 'preparers' }, { type: 'notify', who: 'publishers' }]],
+    ['submitted', 'approve', 'reviewer', [{ type: 'record-reply' }, { type: 'notify', who: 'preparers' }, { type: 'notify', who: 'publishers' }]],
     ['approved', 'publish', 'publisher', [{ type: 'render-publication' }, { type: 'notify', who: 'preparers' }]],
     ['published', 'revise', 'preparer', [{ type: 'open-revision' }]],
   ] as const)('%s + %s by %s', (state, action, role, effects) => {
-    expect(transition(state, action, actorOf(role), clean)).toEqual({ ok: true, next: expect.any(String) as string, effects });
+    const round = state === 'approved' || state === 'published' ? 'replied' : 'final';
+    expect(transition(state, action, actorOf(role), { ...clean, round })).toEqual(expect.objectContaining({ ok: true, effects }));
   });
 });
 

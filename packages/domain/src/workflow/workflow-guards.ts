@@ -1,5 +1,9 @@
 import type { DomainErrorCode } from '../errors';
+import { fitsStage } from './review-chain';
 import type { WorkflowActor, WorkflowContext } from './workflow.types';
+
+const given = (text: string | undefined): boolean => (text ?? '').trim() !== '';
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export type GuardName =
   | 'ownDepartment'
@@ -7,7 +11,12 @@ export type GuardName =
   | 'noErrors'
   | 'reasonGiven'
   | 'approverIsNotSubmitter'
-  | 'approverDidNotEdit';
+  | 'approverDidNotEdit'
+  | 'actsAtStage'
+  | 'opinionGiven'
+  | 'replyGiven'
+  | 'reviseReasonGiven'
+  | 'adjustmentGiven';
 
 export interface Guard {
   holds(actor: WorkflowActor, context: WorkflowContext): boolean;
@@ -34,7 +43,7 @@ export const GUARDS: Readonly<Record<GuardName, Guard>> = {
     message: (_actor, context) => `the budget has ${context.errorCount} error(s); fix them before submitting`,
   },
   reasonGiven: {
-    holds: (_actor, context) => (context.reason ?? '').trim() !== '',
+    holds: (_actor, context) => given(context.reason),
     error: 'RETURN_REASON_REQUIRED',
     message: () => 'returning a budget requires a reason',
   },
@@ -48,5 +57,35 @@ export const GUARDS: Readonly<Record<GuardName, Guard>> = {
     holds: (actor, context) => !context.editorIds.includes(actor.userId),
     error: 'APPROVER_EDITED_REVISION',
     message: () => 'the approver cannot be someone who edited this revision',
+  },
+  // The chain is sequential: only who the current stage names acts on the budget now.
+  actsAtStage: {
+    holds: (actor, context) =>
+      context.stage !== undefined &&
+      fitsStage(context.stage.stage, { role: actor.role, office: actor.office, reviewerScope: context.reviewerScope }, context.departmentCode),
+    error: 'NOT_YOUR_STAGE',
+    message: (_actor, context) =>
+      context.stage === undefined ? 'the budget waits on no review stage' : `the budget waits on the stage ${context.stage.stage.name}, which is not yours`,
+  },
+  opinionGiven: {
+    holds: (_actor, context) => given(context.opinion),
+    error: 'OPINION_REQUIRED',
+    message: () => "approving requires the stage's opinion (审核意见)",
+  },
+  // 批复 (二下) is a document: without its number and date there is nothing to cite or count 20 days from.
+  replyGiven: {
+    holds: (_actor, { reply }) => given(reply?.documentNo) && ISO_DATE.test(reply?.date ?? ''),
+    error: 'REPLY_REQUIRED',
+    message: () => "the last stage's approval is the 批复: it requires the document number (documentNo) and its date (YYYY-MM-DD)",
+  },
+  reviseReasonGiven: {
+    holds: (_actor, context) => given(context.reason),
+    error: 'REVISE_REASON_REQUIRED',
+    message: () => 'a correction (更正) of a published budget requires a reason',
+  },
+  adjustmentGiven: {
+    holds: (_actor, context) => context.adjustmentKind !== undefined && given(context.reason),
+    error: 'ADJUSTMENT_REASON_REQUIRED',
+    message: () => 'a 预算调整 requires its kind (transfer 调剂, increase 追加, decrease 调减) and a reason',
   },
 };

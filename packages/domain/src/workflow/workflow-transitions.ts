@@ -1,19 +1,44 @@
+import type { BudgetRound } from './review-chain';
 import type { GuardName } from './workflow-guards';
 import type { BudgetState, Role, WorkflowAction, WorkflowEffect } from './workflow.types';
+
+/**
+ * Where in the review chain a rule applies: before the last stage an approval hands the budget on,
+ * at the last stage it concludes the review.
+ */
+export type StageCondition = 'before-last-stage' | 'last-stage';
+
+/** What a rule does to the budget's place in its chain: enter its first stage, move to the next, leave the chain. */
+export type StageMove = 'enter' | 'advance' | 'leave';
 
 export interface TransitionRule {
   action: WorkflowAction;
   from: readonly BudgetState[];
   to: BudgetState;
   roles: readonly Role[];
+  /** the rounds the rule applies in; absent: every round */
+  rounds?: readonly BudgetRound[];
+  /** the stage position the rule applies at; absent: any */
+  at?: StageCondition;
+  /** the round the budget moves to; absent: it stays in its round */
+  toRound?: BudgetRound;
+  /** absent: the budget stays where it is in its chain */
+  stage?: StageMove;
   /** checked in order; the first that fails refuses the action */
   guards: readonly GuardName[];
   effects: readonly WorkflowEffect[];
 }
 
+const REVIEW_GUARDS: readonly GuardName[] = ['inReviewScope', 'actsAtStage', 'opinionGiven', 'approverIsNotSubmitter', 'approverDidNotEdit'];
+
 /**
- * The workflow as data. An admin manages users and catalogues but takes no part in a budget's
- * approval: no transition lists that role, so that every approval has an accountable reviewer.
+ * The workflow as data: one row per (action, rounds, stage position), the first matching row
+ * decides. An admin manages users and catalogues but takes no part in a budget's approval: no
+ * transition lists that role, so that every approval has an accountable reviewer.
+ *
+ * 两上两下: a proposal (一上) is answered with ceilings (issue-ceilings, 一下); the 二上 goes through
+ * the chain stage by stage; the last stage's approval is the 批复 (二下). After 批复 a correction goes
+ * through the chain again and keeps its 批复.
  */
 export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
   {
@@ -21,6 +46,20 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     from: ['draft', 'returned'],
     to: 'submitted',
     roles: ['preparer'],
+    rounds: ['proposal', 'replied', 'adjustment'],
+    stage: 'enter',
+    guards: ['ownDepartment', 'noErrors'],
+    effects: [{ type: 'freeze-revision' }, { type: 'notify', who: 'reviewers' }],
+  },
+  {
+    // 二上: the budget within its ceilings.
+    action: 'submit',
+    from: ['draft', 'returned'],
+    to: 'submitted',
+    roles: ['preparer'],
+    rounds: ['ceilings', 'final'],
+    toRound: 'final',
+    stage: 'enter',
     guards: ['ownDepartment', 'noErrors'],
     effects: [{ type: 'freeze-revision' }, { type: 'notify', who: 'reviewers' }],
   },
@@ -29,23 +68,54 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     from: ['submitted'],
     to: 'draft',
     roles: ['preparer'],
+    stage: 'leave',
     guards: ['ownDepartment'],
     effects: [{ type: 'unfreeze-revision' }, { type: 'notify', who: 'reviewers' }],
   },
   {
+    // From any stage back to the preparer; the reason stays in the trail for every later stage.
     action: 'return',
     from: ['submitted'],
     to: 'returned',
     roles: ['reviewer'],
-    guards: ['inReviewScope', 'reasonGiven'],
+    stage: 'leave',
+    guards: ['inReviewScope', 'actsAtStage', 'reasonGiven'],
     effects: [{ type: 'unfreeze-revision' }, { type: 'notify', who: 'preparers' }],
   },
   {
     action: 'approve',
     from: ['submitted'],
+    to: 'submitted',
+    roles: ['reviewer'],
+    rounds: ['final', 'replied', 'adjustment'],
+    at: 'before-last-stage',
+    stage: 'advance',
+    guards: REVIEW_GUARDS,
+    effects: [{ type: 'notify', who: 'reviewers' }],
+  },
+  {
+    // 批复 (二下): the last stage replies with a document number and date.
+    action: 'approve',
+    from: ['submitted'],
     to: 'approved',
     roles: ['reviewer'],
-    guards: ['inReviewScope', 'approverIsNotSubmitter', 'approverDidNotEdit'],
+    rounds: ['final'],
+    at: 'last-stage',
+    toRound: 'replied',
+    stage: 'leave',
+    guards: [...REVIEW_GUARDS, 'replyGiven'],
+    effects: [{ type: 'record-reply' }, { type: 'notify', who: 'preparers' }, { type: 'notify', who: 'publishers' }],
+  },
+  {
+    // A correction after 批复 is approved again; the 批复 and its 预算指标 stand.
+    action: 'approve',
+    from: ['submitted'],
+    to: 'approved',
+    roles: ['reviewer'],
+    rounds: ['replied'],
+    at: 'last-stage',
+    stage: 'leave',
+    guards: REVIEW_GUARDS,
     effects: [
       { type: 'notify', who: 'preparers' },
       { type: 'notify', who: 'publishers' },
@@ -56,16 +126,54 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     from: ['approved'],
     to: 'published',
     roles: ['publisher'],
+    rounds: ['replied'],
     guards: ['ownDepartment'],
     effects: [{ type: 'render-publication' }, { type: 'notify', who: 'preparers' }],
   },
   {
-    // A correction is a new revision that goes through review again; the published version stays.
+    // A correction (更正) is a new revision that goes through review again; the published version stays.
     action: 'revise',
     from: ['published'],
     to: 'draft',
     roles: ['preparer', 'publisher'],
-    guards: ['ownDepartment'],
+    rounds: ['replied'],
+    guards: ['ownDepartment', 'reviseReasonGiven'],
     effects: [{ type: 'open-revision' }],
+  },
+  {
+    // 下达控制数 (一下): the 预算科 answers the proposal; its figures stay as the 一上 beside the ceilings.
+    action: 'issue-ceilings',
+    from: ['submitted'],
+    to: 'draft',
+    roles: ['reviewer'],
+    rounds: ['proposal'],
+    toRound: 'ceilings',
+    stage: 'leave',
+    guards: ['inReviewScope', 'actsAtStage'],
+    effects: [{ type: 'unfreeze-revision' }, { type: 'keep-proposal' }, { type: 'notify', who: 'preparers' }],
+  },
+  {
+    // 预算调整 (调剂/追加/调减) after 批复: a new revision of the approved one, with its reason.
+    action: 'adjust',
+    from: ['approved', 'published'],
+    to: 'draft',
+    roles: ['preparer'],
+    rounds: ['replied'],
+    toRound: 'adjustment',
+    guards: ['ownDepartment', 'adjustmentGiven'],
+    effects: [{ type: 'open-revision' }, { type: 'open-adjustment' }, { type: 'notify', who: 'reviewers' }],
+  },
+  {
+    // The adjustment's 批复 at the last stage: its figures become the 预算指标; the budget is replied again.
+    action: 'approve',
+    from: ['submitted'],
+    to: 'approved',
+    roles: ['reviewer'],
+    rounds: ['adjustment'],
+    at: 'last-stage',
+    toRound: 'replied',
+    stage: 'leave',
+    guards: [...REVIEW_GUARDS, 'replyGiven'],
+    effects: [{ type: 'record-adjustment' }, { type: 'notify', who: 'preparers' }, { type: 'notify', who: 'publishers' }],
   },
 ];

@@ -1,9 +1,15 @@
+import type { ActorOffice, AdjustmentKind, BudgetRound, StagePosition } from './review-chain';
+
 /** The state of a budget revision. `submitted` is 审核中 (under review by the finance bureau). */
 export const BUDGET_STATES = ['draft', 'submitted', 'returned', 'approved', 'published'] as const;
 export type BudgetState = (typeof BUDGET_STATES)[number];
 
-/** `revise` starts a correction of a published budget: a new revision that is reviewed again. */
-export const WORKFLOW_ACTIONS = ['submit', 'withdraw', 'return', 'approve', 'publish', 'revise'] as const;
+/**
+ * `revise` starts a correction of a published budget: a new revision that is reviewed again.
+ * `issue-ceilings` (下达控制数, 一下): the 预算科 answers a proposal (一上) with the department's ceilings.
+ * `adjust` (预算调整): after 批复 the department asks for an adjustment, reviewed along the chain.
+ */
+export const WORKFLOW_ACTIONS = ['submit', 'withdraw', 'return', 'approve', 'publish', 'revise', 'issue-ceilings', 'adjust'] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 /** preparer and publisher belong to a department; a reviewer (财政局) works on a scope of departments. */
@@ -14,6 +20,8 @@ export interface WorkflowActor {
   userId: string;
   role: Role;
   departmentCode?: string;
+  /** a reviewer's office (预算科, 业务科室 …) with the departments it is assigned */
+  office?: ActorOffice;
 }
 
 /** What the caller knows about the budget revision the action applies to. */
@@ -29,6 +37,16 @@ export interface WorkflowContext {
   reason?: string;
   /** the departments a reviewer may act on; absent means none */
   reviewerScope?: 'all' | readonly string[];
+  /** the round of 两上两下 the budget is in */
+  round: BudgetRound;
+  /** the stage the budget waits on while in review (submitted) */
+  stage?: StagePosition;
+  /** the acting stage's opinion (审核意见) */
+  opinion?: string;
+  /** the 批复 given at the last stage: its document number (文号) and date (YYYY-MM-DD) */
+  reply?: { documentNo?: string; date?: string };
+  /** the kind of 预算调整 asked for (its reason is `reason`) */
+  adjustmentKind?: AdjustmentKind;
 }
 
 export type NotifyAudience = 'preparers' | 'reviewers' | 'publishers';
@@ -39,4 +57,8 @@ export type WorkflowEffect =
   | { type: 'unfreeze-revision' } // editable again (withdrawn or returned)
   | { type: 'open-revision' } // a new draft revision, copied from the published one
   | { type: 'render-publication' } // produce the public disclosure of the approved revision, as a new version
-  | { type: 'notify'; who: NotifyAudience; reason?: string };
+  | { type: 'notify'; who: NotifyAudience; reason?: string }
+  | { type: 'keep-proposal' } // the proposal's revision stays as the 一上 figures, beside the ceilings
+  | { type: 'open-adjustment' } // 预算调整 starts: the adjusted revision is its base
+  | { type: 'record-adjustment' } // the adjustment's 批复: the new revision's figures become the 预算指标
+  | { type: 'record-reply' }; // 批复: the approved figures become 预算指标 per line; the 20-day clock starts

@@ -24,6 +24,16 @@ export const ERROR_STATUS = {
   TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
+  /** approve without the stage's opinion (审核意见) */
+  OPINION_REQUIRED: 400,
+  /** the last stage's approval (批复) without its document number or date */
+  REPLY_REQUIRED: 400,
+  /** a correction (更正) without its reason */
+  REVISE_REASON_REQUIRED: 400,
+  /** a 预算调整 without its kind or reason */
+  ADJUSTMENT_REASON_REQUIRED: 400,
+  /** a reviewer acting on a budget that waits on another stage of its chain */
+  NOT_YOUR_STAGE: 403,
 } as const satisfies Record<string, number>;
 
 export type TErrorCode = keyof typeof ERROR_STATUS;

@@ -6,24 +6,37 @@ import { hashPassword } from '../../modules/auth/password';
 import { DepartmentsRepository } from '../../modules/departments/departments.repository';
 import { UsersRepository } from '../../modules/users/users.repository';
 import { withSessionLock } from '../migrate';
+import { seedDemoBureau } from './demo-bureau.seed';
 
 const DEMO_SEED_LOCK_KEY = 7_400_202_003;
 const logger = new Logger('DemoSeed');
 
-/** The seed's department (the real published 2020 budget) and a plainly fictional second one. */
+/**
+ * The seed's department (the real published 2020 budget), a plainly fictional second one, and a
+ * fictional third with a 二级单位 of its own.
+ */
 export const DEMO_DEPARTMENTS = {
   qiaokou: { code: '019001', name: '武汉市硚口区大数据中心' },
   example: { code: '999001', name: '示例单位' },
+  education: { code: '998001', name: '示例教育局' },
 } as const;
+
+/** 二级单位 (subordinate units) beside each department's own unit (本级). */
+const DEMO_SUBORDINATE_UNITS: Partial<Record<TDemoDepartmentKey, readonly { code: string; name: string }[]>> = {
+  education: [{ code: '998001001', name: '示例第一中学' }],
+};
 export type TDemoDepartmentKey = keyof typeof DEMO_DEPARTMENTS;
 
 const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: TRole; department?: TDemoDepartmentKey }[] = [
   { username: 'admin', displayName: '系统管理员（演示）', role: 'admin' },
   { username: 'preparer', displayName: '编制人（硚口区大数据中心）', role: 'preparer', department: 'qiaokou' },
   { username: 'publisher', displayName: '公开人（硚口区大数据中心）', role: 'publisher', department: 'qiaokou' },
-  { username: 'reviewer', displayName: '财政局审核人一', role: 'reviewer' },
-  { username: 'reviewer2', displayName: '财政局审核人二', role: 'reviewer' },
+  { username: 'reviewer', displayName: '财政局审核人一（行政政法科）', role: 'reviewer' },
+  { username: 'reviewer2', displayName: '财政局审核人二（预算科）', role: 'reviewer' },
   { username: 'preparer2', displayName: '编制人（示例单位）', role: 'preparer', department: 'example' },
+  { username: 'reviewer3', displayName: '财政局审核人三（科教文科）', role: 'reviewer' },
+  { username: 'preparer3', displayName: '编制人（示例教育局）', role: 'preparer', department: 'education' },
+  { username: 'publisher3', displayName: '公开人（示例教育局）', role: 'publisher', department: 'education' },
 ];
 
 export interface TDemoPeople {
@@ -32,7 +45,7 @@ export interface TDemoPeople {
 }
 
 /**
- * Demo mode: the two departments, their budget units, the open fiscal year 2020 and the demo
+ * Demo mode: the three departments, their budget units, the finance bureau with its offices and chain, the open fiscal year 2020 and the demo
  * accounts (password DEMO_PASSWORD). Idempotent: what exists is left as it is, so running it at
  * every start (or from two processes at once, under a lock) changes nothing the second time.
  */
@@ -47,8 +60,12 @@ export async function seedDemoPeople(dataSource: DataSource, config: TAppConfig)
         departmentIds[key] = found.id;
         // Each department is its own (sole) budget unit, as in the seed (单位 "本级").
         await tx.query(`INSERT INTO budget_units (department_id, code, name) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING`, [found.id, dept.code, dept.name]);
+        for (const unit of DEMO_SUBORDINATE_UNITS[key] ?? []) {
+          await tx.query(`INSERT INTO budget_units (department_id, code, name, level) VALUES ($1, $2, $3, 'subordinate') ON CONFLICT (code) DO NOTHING`, [found.id, unit.code, unit.name]);
+        }
       }
       const userIds = await ensureDemoAccounts(tx, config.demoPassword, departmentIds);
+      await seedDemoBureau(tx, userIds['admin'] as string);
       return { departmentIds, userIds };
     }),
   );

@@ -24,6 +24,18 @@ interface TCallerRow {
 }
 
 /** Server-side sessions: opaque random tokens, stored hashed, expiring, revocable. */
+/**
+ * The departments a reviewer reviews: those assigned to them one by one, those of their office
+ * (a 业务科室's 归口 departments), and those of every colleague who delegated to them for today.
+ */
+const REVIEW_SCOPE_SQL = `
+  WITH principal AS (
+    SELECT u.id UNION SELECT delegator_id FROM review_delegations
+    WHERE delegate_id = u.id AND revoked_at IS NULL AND current_date BETWEEN starts_on AND ends_on)
+  SELECT rd.department_id::text FROM reviewer_departments rd WHERE rd.user_id IN (SELECT id FROM principal)
+  UNION
+  SELECT od.department_id::text FROM users pu JOIN office_departments od ON od.office_id = pu.office_id WHERE pu.id IN (SELECT id FROM principal)`;
+
 @Injectable()
 export class SessionService {
   constructor(
@@ -41,12 +53,12 @@ export class SessionService {
     return { sessionId: row.id, token, expiresAt };
   }
 
-  /** The caller behind a token, or null when the token is unknown, expired, revoked or its user deactivated. */
+    /** The caller behind a token, or null when the token is unknown, expired, revoked or its user deactivated. */
   async authenticate(token: string): Promise<TCaller | null> {
     const rows = (await this.dataSource.query(
       `SELECT s.id AS "sessionId", u.id AS "userId", u.username, u.role, u.department_id AS "departmentId",
               d.code AS "departmentCode", u.review_all AS "reviewAll",
-              COALESCE(ARRAY(SELECT rd.department_id::text FROM reviewer_departments rd WHERE rd.user_id = u.id), '{}') AS "reviewDepartmentIds"
+              COALESCE(ARRAY(${REVIEW_SCOPE_SQL}), '{}') AS "reviewDepartmentIds"
        FROM sessions s
        JOIN users u ON u.id = s.user_id
        LEFT JOIN departments d ON d.id = u.department_id

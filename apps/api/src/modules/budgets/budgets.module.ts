@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { QueueClientModule } from '../../queue/queue-client.module';
+import { BureauModule } from '../bureau/bureau.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { BudgetJobsController } from './budget-jobs.controller';
 import { BudgetJobsService } from './budget-jobs.service';
@@ -12,7 +13,7 @@ import { BudgetsService } from './budgets.service';
 import { DepartmentDraftRepository } from './department-draft.repository';
 
 @Module({
-  imports: [QueueClientModule, CatalogueModule],
+  imports: [QueueClientModule, CatalogueModule, BureauModule],
   controllers: [BudgetsController, BudgetWorkbookController, BudgetJobsController],
   providers: [BudgetsService, BudgetJobsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService, DepartmentDraftRepository],
   exports: [BudgetsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService],

@@ -1,3 +1,4 @@
+import type { BudgetRound } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { BUDGET_COLUMNS, type TBudgetRow, type TBudgetStateValue } from './budget-row';
@@ -47,11 +48,11 @@ export class BudgetsRepository {
   }
 
   /** Inserts a draft; undefined when the department already has a budget for the year. */
-  async insertDraft(m: EntityManager, departmentId: string, fiscalYear: number, rest: TDocumentRest): Promise<string | undefined> {
+  async insertDraft(m: EntityManager, departmentId: string, fiscalYear: number, rest: TDocumentRest, round: BudgetRound): Promise<string | undefined> {
     const rows: { id: string }[] = await m.query(
-      `INSERT INTO budgets (department_id, fiscal_year, document) VALUES ($1, $2, $3)
+      `INSERT INTO budgets (department_id, fiscal_year, document, round) VALUES ($1, $2, $3, $4)
        ON CONFLICT (department_id, fiscal_year) DO NOTHING RETURNING id`,
-      [departmentId, fiscalYear, rest],
+      [departmentId, fiscalYear, rest, round],
     );
     return rows[0]?.id;
   }

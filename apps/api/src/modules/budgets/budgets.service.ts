@@ -1,9 +1,10 @@
-import { formatYuan, MAX_BUDGET_YUAN, ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
+import { firstRound, formatYuan, MAX_BUDGET_YUAN, ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
 import { AppError, notFound, type TFieldError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
+import { ReviewChainsRepository } from '../bureau/review-chains.repository';
 import { BudgetDerivationService, type TSerializedDerivation } from './budget-derivation.service';
 import { BudgetLinesRepository, type TLineStamp } from './budget-lines.repository';
 import { BudgetUnitCodes } from './budget-unit-codes';
@@ -50,6 +51,7 @@ export class BudgetsService {
     private readonly derivations: BudgetDerivationService,
     private readonly audit: AuditService,
     private readonly catalogues: CatalogueInForce,
+    private readonly chains: ReviewChainsRepository,
   ) {
     this.unitCodes = new BudgetUnitCodes(budgets);
   }
@@ -80,7 +82,9 @@ export class BudgetsService {
         incomeLines: [],
         expenditureLines: [],
       });
-      const id = await this.budgets.insertDraft(m, departmentId, request.fiscalYear, splitDocument(empty).rest);
+      // The year's chain decides whether the budget starts with a proposal (一上) or within given ceilings.
+      const round = firstRound(await this.chains.forDepartment(m, departmentId, request.fiscalYear));
+      const id = await this.budgets.insertDraft(m, departmentId, request.fiscalYear, splitDocument(empty).rest, round);
       if (id === undefined) throw new AppError('CONFLICT', `The department already has a budget for ${request.fiscalYear}`);
       await this.audit.append(m, { actor: caller.username, action: 'budget.create', entity: 'budget', entityId: id, budgetId: id, payload: { fiscalYear: request.fiscalYear, departmentId } });
       return toSummary(await this.mustFind(m, caller, id));

@@ -21,6 +21,16 @@ export function toAppError(error: DomainError): AppError {
       return new AppError('CONFLICT', detail);
     case 'RETURN_REASON_REQUIRED':
       return new AppError('VALIDATION_FAILED', detail, [{ path: 'reason', message: 'a reason is required to return a budget' }]);
+    case 'NOT_YOUR_STAGE':
+      return new AppError('NOT_YOUR_STAGE', detail);
+    case 'OPINION_REQUIRED':
+      return new AppError('OPINION_REQUIRED', detail, [{ path: 'opinion', message: "the stage's opinion is required to approve" }]);
+    case 'REPLY_REQUIRED':
+      return new AppError('REPLY_REQUIRED', detail, [{ path: 'documentNo', message: 'the 批复 needs its document number (documentNo) and date (YYYY-MM-DD)' }]);
+    case 'REVISE_REASON_REQUIRED':
+      return new AppError('REVISE_REASON_REQUIRED', detail, [{ path: 'reason', message: 'a reason is required to correct a published budget' }]);
+    case 'ADJUSTMENT_REASON_REQUIRED':
+      return new AppError('ADJUSTMENT_REASON_REQUIRED', detail, [{ path: 'reason', message: 'an adjustment needs its kind (transfer, increase, decrease) and a reason' }]);
     case 'CATALOGUE_INVALID':
     case 'CATALOGUE_YEAR_UNKNOWN':
       return new AppError('VALIDATION_FAILED', detail, [{ path: 'fiscalYear', message: error.message }]);

@@ -10,7 +10,7 @@ import type { EntityManager } from 'typeorm';
  *
  * Topics: `budget.notify` {budgetId, action, who, reason?} and `budget.render-revision`
  * {budgetId, revisionNo} at approval (addApproved); `budget.render-publication` rows are no longer
- * written (publish copies the checked files itself) but those of before are still worked. The revision effects (freeze, unfreeze, open) are
+ * written (publish copies the checked files itself) but those of before are still worked. The revision effects (freeze, unfreeze, open), keep-proposal and record-reply are
  * carried out inside the transaction itself and need no relay.
  */
 @Injectable()
@@ -36,6 +36,10 @@ export class OutboxRepository {
         case 'freeze-revision':
         case 'unfreeze-revision':
         case 'open-revision':
+        case 'keep-proposal':
+        case 'record-reply':
+        case 'open-adjustment':
+        case 'record-adjustment':
           break;
       }
     }

@@ -6,8 +6,8 @@ import { Caller } from '../../common/auth/caller.decorator';
 import type { TRole } from '../../common/auth/role';
 import { Roles } from '../../common/auth/roles.decorator';
 import { documentRoute } from '../../common/openapi/openapi.registry';
-import { ActionRequest, type TActionRequestParts } from './action-request.decorator';
-import { ZActionRequest, ZIdempotencyKey, ZReturnRequest } from './dto/workflow-requests.schema';
+import { ACTION_BODIES, ActionRequest, type TActionRequestParts } from './action-request.decorator';
+import { ZIdempotencyKey } from './dto/workflow-requests.schema';
 import { WorkflowService, type TActionResult } from './workflow.service';
 
 /** Who may ask for each action; the domain's guards then decide on the budget itself. */
@@ -18,6 +18,20 @@ const ACTION_ROLES: Record<WorkflowAction, TRole[]> = {
   approve: ['reviewer'],
   publish: ['publisher'],
   revise: ['preparer', 'publisher'],
+  'issue-ceilings': ['reviewer'],
+  adjust: ['preparer'],
+};
+
+/** The body each action's route reads (ACTION_BODIES of the decorator). */
+const BODY_OF: Record<WorkflowAction, keyof typeof ACTION_BODIES> = {
+  submit: 'action',
+  withdraw: 'action',
+  return: 'return',
+  approve: 'approve',
+  publish: 'action',
+  revise: 'revise',
+  'issue-ceilings': 'issue-ceilings',
+  adjust: 'adjust',
 };
 
 for (const action of Object.keys(ACTION_ROLES) as WorkflowAction[]) {
@@ -29,7 +43,7 @@ for (const action of Object.keys(ACTION_ROLES) as WorkflowAction[]) {
     access: ACTION_ROLES[action],
     params: z.object({ id: z.uuid() }),
     headers: z.object({ 'idempotency-key': ZIdempotencyKey.optional() }),
-    body: action === 'return' ? ZReturnRequest : ZActionRequest,
+    body: ACTION_BODIES[BODY_OF[action]],
     response: { status: 200 },
     problems: [409],
   });
@@ -64,7 +78,7 @@ export class WorkflowController {
   @Post('approve')
   @Roles(...ACTION_ROLES.approve)
   @HttpCode(200)
-  approve(@Caller() caller: TCaller, @ActionRequest('action') request: TActionRequestParts): Promise<TActionResult> {
+  approve(@Caller() caller: TCaller, @ActionRequest('approve') request: TActionRequestParts): Promise<TActionResult> {
     return this.workflow.act(caller, 'approve', request);
   }
 
@@ -78,7 +92,23 @@ export class WorkflowController {
   @Post('revise')
   @Roles(...ACTION_ROLES.revise)
   @HttpCode(200)
-  revise(@Caller() caller: TCaller, @ActionRequest('action') request: TActionRequestParts): Promise<TActionResult> {
+  revise(@Caller() caller: TCaller, @ActionRequest('revise') request: TActionRequestParts): Promise<TActionResult> {
     return this.workflow.act(caller, 'revise', request);
+  }
+
+  /** 下达控制数 (一下); the ceilings themselves are stored by PUT /api/budgets/:id/ceilings. */
+  @Post('issue-ceilings')
+  @Roles(...ACTION_ROLES['issue-ceilings'])
+  @HttpCode(200)
+  issueCeilings(@Caller() caller: TCaller, @ActionRequest('issue-ceilings') request: TActionRequestParts): Promise<TActionResult> {
+    return this.workflow.act(caller, 'issue-ceilings', request);
+  }
+
+  /** 预算调整 after 批复; GET /api/budgets/:id/adjustments shows 年初预算 / 调整数 / 调整后预算. */
+  @Post('adjust')
+  @Roles(...ACTION_ROLES.adjust)
+  @HttpCode(200)
+  adjust(@Caller() caller: TCaller, @ActionRequest('adjust') request: TActionRequestParts): Promise<TActionResult> {
+    return this.workflow.act(caller, 'adjust', request);
   }
 }

@@ -3,14 +3,18 @@ import { BudgetsModule } from '../budgets/budgets.module';
 import { PublicModule } from '../public/public.module';
 import { PublicationsModule } from '../publications/publications.module';
 import { RevisionsModule } from '../revisions/revisions.module';
+import { BureauModule } from '../bureau/bureau.module';
 import { IdempotencyRepository } from './idempotency.repository';
 import { OutboxRepository } from './outbox.repository';
+import { ReviewedController, ReviewTrailController } from './review-trail.controller';
+import { ReviewTrailRepository } from './review-trail.repository';
+import { AdjustmentsRepository } from './adjustments.repository';
 import { WorkflowController } from './workflow.controller';
 import { WorkflowService } from './workflow.service';
 
 @Module({
-  imports: [BudgetsModule, RevisionsModule, PublicModule, PublicationsModule],
-  controllers: [WorkflowController],
-  providers: [WorkflowService, IdempotencyRepository, OutboxRepository],
+  imports: [BudgetsModule, RevisionsModule, PublicModule, PublicationsModule, BureauModule],
+  controllers: [WorkflowController, ReviewTrailController, ReviewedController],
+  providers: [WorkflowService, IdempotencyRepository, OutboxRepository, ReviewTrailRepository, AdjustmentsRepository],
 })
 export class WorkflowModule {}

@@ -1,4 +1,4 @@
-import { canonicalJson, transition, type WorkflowAction, type WorkflowContext } from '@budgetflow/domain';
+import { canonicalJson, fitsStage, stageAt, transition, type BudgetRound, type StagePosition, type WorkflowAction, type WorkflowContext, type WorkflowEffect } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -16,14 +16,21 @@ import { toAppError } from '../budgets/domain-error.mapper';
 import type { TActionRequestParts } from './action-request.decorator';
 import { IdempotencyRepository } from './idempotency.repository';
 import { OutboxRepository } from './outbox.repository';
+import { ReviewChainsRepository } from '../bureau/review-chains.repository';
+import { ReviewerOfficesRepository, type TPrincipal } from '../bureau/reviewer-offices.repository';
+import { ReviewTrailRepository } from './review-trail.repository';
+import { AdjustmentsRepository } from './adjustments.repository';
 
-/** What an action carries besides its name: the version seen and, for 'return', the reason. */
-type TActionInput = Pick<TActionRequestParts, 'version' | 'reason'>;
+/** What an action carries besides its name: the version seen, the reason (return, revise), the opinion and the 批复. */
+type TActionInput = Pick<TActionRequestParts, 'version' | 'reason' | 'opinion' | 'documentNo' | 'date' | 'kind'>;
 
 export interface TActionResult {
   id: string;
   action: WorkflowAction;
   state: TBudgetRow['state'];
+  round: BudgetRound;
+  /** the stage the budget now waits on (index into its chain), null when out of review */
+  stageIndex: number | null;
   version: number;
   revisionNo: number;
   publication?: { id: string; versionNo: number };
@@ -47,12 +54,16 @@ export class WorkflowService {
     private readonly outbox: OutboxRepository,
     private readonly idempotency: IdempotencyRepository,
     private readonly audit: AuditService,
+    private readonly chains: ReviewChainsRepository,
+    private readonly offices: ReviewerOfficesRepository,
+    private readonly trail: ReviewTrailRepository,
+    private readonly adjustments: AdjustmentsRepository,
   ) {}
 
   /** Acts once per Idempotency-Key: a retry with the same key gets the first answer back. */
   async act(caller: TCaller, action: WorkflowAction, request: TActionRequestParts): Promise<TActionResult> {
     const { budgetId: id, idempotencyKey: key } = request;
-    const input: TActionInput = { version: request.version, reason: request.reason };
+    const input: TActionInput = { version: request.version, reason: request.reason, opinion: request.opinion, documentNo: request.documentNo, date: request.date, kind: request.kind };
     if (key === undefined) return this.perform(caller, id, action, input, undefined);
     const fingerprint = createHash('sha256').update(canonicalJson({ id, action, input })).digest('hex');
     const stored = await this.idempotency.find(this.dataSource.manager, caller.userId, key);
@@ -85,11 +96,25 @@ export class WorkflowService {
     if (derivation !== undefined && derivation.derivedVersion !== budget.version) {
       throw await versionConflict(this.budgets, this.dataSource.manager, id, budget.version);
     }
-    const context = await this.contextFor(caller, budget, derivation, input.reason);
-    const decision = transition(budget.state, action, { userId: caller.userId, role: caller.role, ...(caller.departmentCode === null ? {} : { departmentCode: caller.departmentCode }) }, context);
+    const place = await this.trail.place(this.dataSource.manager, id);
+    const chain = place.chain ?? (await this.chains.forDepartment(this.dataSource.manager, budget.department_id, budget.fiscal_year));
+    const stage = budget.state === 'submitted' ? stageAt(chain, place.round, place.stageIndex ?? 0) : undefined;
+    const context = await this.contextFor(caller, budget, derivation, input, place.round, stage);
+    const principal = await this.principalFor(caller, stage, budget.department_code);
+    const actor = {
+      userId: caller.userId,
+      role: caller.role,
+      ...(caller.departmentCode === null ? {} : { departmentCode: caller.departmentCode }),
+      ...(principal?.office === undefined ? {} : { office: principal.office }),
+    };
+    const onBehalfOf = principal !== undefined && principal.userId !== caller.userId ? principal : undefined;
+    const decision = transition(budget.state, action, actor, onBehalfOf === undefined ? context : { ...context, reviewerScope: onBehalfOf.scope });
     if (!decision.ok) throw toAppError(decision.error);
     if (action === 'publish') await this.publications.prepare(id, budget.revision_no);
     const freezes = decision.effects.some((e) => e.type === 'freeze-revision');
+    const has = (type: WorkflowEffect['type']) => decision.effects.some((e) => e.type === type);
+    const replies = has('record-reply') || has('record-adjustment');
+    const reply = replies && input.documentNo !== undefined && input.date !== undefined ? { documentNo: input.documentNo, date: input.date } : null;
 
     return this.dataSource.transaction(async (m) => {
       if (idempotency !== undefined) await this.idempotency.claim(m, caller.userId, idempotency.key, idempotency.fingerprint);
@@ -108,11 +133,40 @@ export class WorkflowService {
           ? await this.publications.publish(m, { budgetId: id, revisionNo: budget.revision_no, departmentId: budget.department_id, fiscalYear: budget.fiscal_year, publishedBy: caller.userId })
           : undefined;
       await this.outbox.addEffects(m, decision.effects, { budgetId: id, action });
-      if (action === 'approve') await this.outbox.addApproved(m, id, budget.revision_no);
+      if (decision.next === 'approved') await this.outbox.addApproved(m, id, budget.revision_no);
+      await this.trail.move(m, id, {
+        round: decision.round,
+        stageIndex: decision.stageIndex,
+        chain: action === 'submit' ? chain : null,
+        keepProposal: decision.effects.some((e) => e.type === 'keep-proposal'),
+        // an adjustment's 批复 is the adjustment's; the budget's own 批复 (and its 20-day clock) stands
+        reply: has('record-reply') ? reply : null,
+      });
+      if (reply !== null) await this.trail.recordIndicators(m, id, budget.revision_no, reply);
+      if (reply !== null && has('record-adjustment')) await this.adjustments.approve(m, id, budget.revision_no, reply);
+      if (has('open-adjustment') && input.kind !== undefined && input.reason !== undefined) {
+        await this.adjustments.open(m, { budgetId: id, kind: input.kind, reason: input.reason, baseRevisionNo: budget.revision_no, requestedBy: caller.userId });
+      }
+      await this.trail.append(m, {
+        budgetId: id,
+        revisionNo: updated.revision_no,
+        round: place.round,
+        stageIndex: stage?.index ?? null,
+        stageName: stage?.stage.name ?? null,
+        action,
+        actorId: caller.userId,
+        onBehalfOfId: onBehalfOf?.userId ?? null,
+        opinion: input.opinion ?? null,
+        reason: input.reason ?? null,
+        documentNo: reply?.documentNo ?? null,
+        repliedOn: reply?.date ?? null,
+      });
       const result: TActionResult = {
         id,
         action,
         state: decision.next,
+        round: decision.round,
+        stageIndex: decision.stageIndex,
         version: updated.version,
         revisionNo: updated.revision_no,
         ...(publication === undefined ? {} : { publication }),
@@ -129,7 +183,12 @@ export class WorkflowService {
           to: decision.next,
           version: updated.version,
           revisionNo: updated.revision_no,
-          ...(action === 'return' ? { reason: input.reason } : {}),
+          round: decision.round,
+          ...(stage === undefined ? {} : { stage: stage.stage.name }),
+          ...(input.reason === undefined ? {} : { reason: input.reason }),
+          ...(input.opinion === undefined ? {} : { opinion: input.opinion }),
+          ...(reply === null ? {} : { documentNo: reply.documentNo, repliedOn: reply.date }),
+          ...(onBehalfOf === undefined ? {} : { onBehalfOf: onBehalfOf.username, actedAs: `${caller.username} on behalf of ${onBehalfOf.username}` }),
           ...(sha256 === undefined ? {} : { sha256 }),
           ...(publication === undefined ? {} : { publicationId: publication.id, publicationVersion: publication.versionNo }),
         },
@@ -157,7 +216,14 @@ export class WorkflowService {
   }
 
   /** What the domain's guards need: who submitted and edited the revision under review, and its errors. */
-  private async contextFor(caller: TCaller, budget: TBudgetRow, derivation: TDerivation | undefined, reason: string | undefined): Promise<WorkflowContext> {
+  private async contextFor(
+    caller: TCaller,
+    budget: TBudgetRow,
+    derivation: TDerivation | undefined,
+    input: TActionInput,
+    round: BudgetRound,
+    stage: StagePosition | undefined,
+  ): Promise<WorkflowContext> {
     const latest = budget.revision_no > 0 ? await this.revisions.findMeta(this.dataSource.manager, budget.id, budget.revision_no) : undefined;
     const scope = caller.reviewDepartmentIds;
     return {
@@ -165,9 +231,26 @@ export class WorkflowService {
       ...(latest === undefined ? {} : { submitterId: latest.submittedBy.id }),
       editorIds: latest?.editorIds ?? [],
       errorCount: derivation?.errorCount ?? 0,
-      ...(reason === undefined ? {} : { reason }),
+      ...(input.reason === undefined ? {} : { reason: input.reason }),
+      ...(input.opinion === undefined ? {} : { opinion: input.opinion }),
+      ...(input.kind === undefined ? {} : { adjustmentKind: input.kind }),
+      reply: { ...(input.documentNo === undefined ? {} : { documentNo: input.documentNo }), ...(input.date === undefined ? {} : { date: input.date }) },
       reviewerScope: scope === 'all' ? 'all' : scope.includes(budget.department_id) ? [budget.department_code] : [],
+      round,
+      ...(stage === undefined ? {} : { stage }),
     };
+  }
+
+  /**
+   * Whom a reviewer acts as at the budget's stage: themselves when the stage is theirs, else the
+   * first colleague who delegated to them for today and whose stage it is (the audit then says
+   * "X on behalf of Y"); themselves when nobody fits, so that the domain refuses with NOT_YOUR_STAGE.
+   */
+  private async principalFor(caller: TCaller, stage: StagePosition | undefined, departmentCode: string): Promise<TPrincipal | undefined> {
+    if (caller.role !== 'reviewer') return undefined;
+    const principals = await this.offices.principals(this.dataSource.manager, caller.userId);
+    const fitting = stage === undefined ? undefined : principals.find((p) => fitsStage(stage.stage, { role: caller.role, office: p.office, reviewerScope: p.scope }, departmentCode));
+    return fitting ?? principals[0];
   }
 }
 

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { attrSelector } from '../../lib/attr-selector';
 import { useI18n } from '../../lib/i18n';
 import { useWorkflowAction } from '../../lib/use-workflow-action';
+import { ReviseButton } from './revise-button';
 import { ErrorBanner } from '../../ui/error-banner';
 import { StateBadge } from '../../ui/state-badge';
 import { Status } from '../../ui/status';
@@ -220,12 +221,7 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
           </button>
         )}
         {actions.includes('revise') && (
-          <button
-            type="button"
-            onClick={() => workflow.mutate({ action: 'revise', version: budget.version })}
-          >
-            {t('revise')}
-          </button>
+          <ReviseButton pending={workflow.isPending} onRevise={(fields) => workflow.mutate({ action: 'revise', version: budget.version, ...fields })} />
         )}
       </div>
       {editor.draft.restored !== null && unsaved > 0 && (

@@ -2,9 +2,10 @@ import { daysBetween, formatDateTime } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 import { QueryView } from '../../ui/query-view';
 import { BudgetTable } from './budget-table';
+import { ReviewedList } from './reviewed-list';
 import { useBudgets } from './use-budgets';
 
-/** The finance bureau's queue: submitted budgets, longest waiting first. */
+/** The finance bureau's queue: submitted budgets, longest waiting first; below, what the reviewer decided (已审). */
 export function ReviewerHome() {
   const { t } = useI18n();
   const budgets = useBudgets({ state: 'submitted' });
@@ -31,6 +32,7 @@ export function ReviewerHome() {
           />
         )}
       </QueryView>
+      <ReviewedList />
     </main>
   );
 }

@@ -6,6 +6,7 @@ import { api, query } from '../../lib/api-client';
 import type { TPage } from '../../lib/api-types';
 import { useI18n } from '../../lib/i18n';
 import { useWorkflowAction } from '../../lib/use-workflow-action';
+import { ReviseButton } from '../editor/revise-button';
 import { ErrorBanner } from '../../ui/error-banner';
 import { ConfirmModal } from '../../ui/confirm-modal';
 import { StateBadge } from '../../ui/state-badge';
@@ -82,12 +83,7 @@ export default function PublishPage({ budgetId }: { budgetId: string }) {
         )}
         {/* A correction after publication: a new revision, reviewed again, published beside the old one. */}
         {actions.includes('revise') && (
-          <button
-            type="button"
-            onClick={() => workflow.mutate({ action: 'revise', version: budget.version })}
-          >
-            {t('revise')}
-          </button>
+          <ReviseButton pending={workflow.isPending} onRevise={(fields) => workflow.mutate({ action: 'revise', version: budget.version, ...fields })} />
         )}
       </div>
       <ErrorBanner error={workflow.error} />

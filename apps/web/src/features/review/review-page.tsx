@@ -1,5 +1,6 @@
 import {
   actionsFor,
+  guardsFor,
   type TCommentTarget,
   type TFindingLocation,
   type TTableId,
@@ -24,6 +25,8 @@ import { useBudgetView } from '../editor/use-budget-editor';
 import { RevisionDiffView } from './revision-diff-view';
 import { LineGrid, type TLineGridHandle } from '../editor/line-grid';
 import { useDiff, useRevision, useRevisions } from './use-revisions';
+import { ReviewTrail } from './review-trail';
+import { useReview } from './use-review';
 
 function RevisionSelect({
   label,
@@ -74,8 +77,12 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
   const [table, setTable] = useState<TTableId>('T1');
   const grid = useRef<TLineGridHandle>(null);
   const [anchor, setAnchor] = useState<TCommentTarget>({ kind: 'budget' });
-  const [confirm, setConfirm] = useState<'approve' | 'return' | null>(null);
+  const [confirm, setConfirm] = useState<'approve' | 'return' | 'issue-ceilings' | null>(null);
   const [reason, setReason] = useState('');
+  const [opinion, setOpinion] = useState('');
+  const [documentNo, setDocumentNo] = useState('');
+  const [replyDate, setReplyDate] = useState('');
+  const review = useReview(budgetId);
   const [done, setDone] = useState<string | null>(null);
 
   useEffect(() => {
@@ -94,7 +101,11 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
   if (view.data === undefined) return <Status>{t('loading')}</Status>;
   const budget = view.data;
   const role = user.role === 'admin' ? 'reviewer' : user.role;
-  const actions = actionsFor(budget.state, role);
+  // Where the budget is in its rounds and chain decides what this stage may do, and whether its approval is the 批复.
+  const where = review.data === undefined ? undefined : { round: review.data.round, ...(review.data.stage === null ? {} : { stage: review.data.stage }) };
+  const actions = where === undefined ? [] : actionsFor(budget.state, role, where);
+  const replies = where !== undefined && guardsFor(budget.state, 'approve', role, where).includes('replyGiven');
+  const approvable = opinion.trim() !== '' && (!replies || (documentNo.trim() !== '' && replyDate !== ''));
   const submittedLines = revision.data?.document.expenditureLines;
   const lineNos = new Map((submittedLines ?? []).map((l, i) => [l.id, i + 1]));
   /** A finding shows where it points: the line as submitted, or the table row. */
@@ -121,13 +132,19 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
         ];
   const revisionNos = [...(revisions.data ?? [])].map((r) => r.revisionNo).sort((a, b) => a - b);
 
-  const act = (action: 'approve' | 'return') => {
+  const act = (action: 'approve' | 'return' | 'issue-ceilings') => {
+    const fields =
+      action === 'return'
+        ? { reason: reason.trim() }
+        : action === 'issue-ceilings'
+          ? opinion.trim() === '' ? {} : { opinion: opinion.trim() }
+          : { opinion: opinion.trim(), ...(replies ? { documentNo: documentNo.trim(), date: replyDate } : {}) };
     workflow.mutate(
-      { action, version: budget.version, ...(action === 'return' ? { reason: reason.trim() } : {}) },
+      { action, version: budget.version, ...fields },
       {
         onSuccess: () => {
           setConfirm(null);
-          setDone(t('actionDone', { action: t(action) }));
+          setDone(t('actionDone', { action: t(`trail_${action}`) }));
         },
       },
     );
@@ -148,7 +165,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
         <RevisionSelect label={t('toRevision')} revisions={revisionNos} value={to} onChange={setTo} />
         {actions.includes('approve') && (
           <button type="button" className="primary" onClick={() => setConfirm('approve')}>
-            {t('approve')}
+            {replies ? t('approve') : t('approveStage')}
           </button>
         )}
         {actions.includes('return') && (
@@ -156,11 +173,17 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
             {t('return')}
           </button>
         )}
+        {actions.includes('issue-ceilings') && (
+          <button type="button" onClick={() => setConfirm('issue-ceilings')}>
+            {t('issueCeilings')}
+          </button>
+        )}
       </div>
       <ErrorBanner error={workflow.error} />
       <BudgetJobsPanel budgetId={budgetId} />
       <div className="desk">
         <div>
+          {review.data !== undefined && <ReviewTrail review={review.data} />}
           <section aria-labelledby="revisions-title">
             <h2 id="revisions-title">{t('revisions')}</h2>
             <ul className="muted">
@@ -236,12 +259,45 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
       </div>
       {confirm === 'approve' && (
         <ConfirmModal
-          title={t('confirmApprove')}
-          confirmLabel={t('approve')}
-          disabled={workflow.isPending}
+          title={replies ? t('replyTitle') : t('approveStage')}
+          confirmLabel={replies ? t('approve') : t('approveStage')}
+          disabled={workflow.isPending || !approvable}
           onConfirm={() => act('approve')}
           onCancel={() => setConfirm(null)}
-        />
+        >
+          <label>
+            {t('opinion')}
+            <textarea name="opinion" rows={4} value={opinion} onChange={(e) => setOpinion(e.target.value)} autoFocus />
+          </label>
+          {opinion.trim() === '' && <p className="muted">{t('opinionRequired')}</p>}
+          {replies && (
+            <>
+              <label>
+                {t('replyDocument')}
+                <input name="documentNo" value={documentNo} onChange={(e) => setDocumentNo(e.target.value)} />
+              </label>
+              <label>
+                {t('replyDate')}
+                <input name="replyDate" type="date" value={replyDate} onChange={(e) => setReplyDate(e.target.value)} />
+              </label>
+              {(documentNo.trim() === '' || replyDate === '') && <p className="muted">{t('replyRequired')}</p>}
+            </>
+          )}
+        </ConfirmModal>
+      )}
+      {confirm === 'issue-ceilings' && (
+        <ConfirmModal
+          title={t('issueCeilings')}
+          confirmLabel={t('issueCeilings')}
+          disabled={workflow.isPending}
+          onConfirm={() => act('issue-ceilings')}
+          onCancel={() => setConfirm(null)}
+        >
+          <label>
+            {t('opinion')}
+            <textarea name="opinion" rows={3} value={opinion} onChange={(e) => setOpinion(e.target.value)} autoFocus />
+          </label>
+        </ConfirmModal>
       )}
       {confirm === 'return' && (
         <ConfirmModal

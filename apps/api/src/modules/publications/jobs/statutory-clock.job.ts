@@ -6,8 +6,9 @@ export const STATUTORY_DAYS = 20;
 export const WARNING_DAYS_BEFORE = 5;
 
 /**
- * The statutory clock, run by a repeatable job: for each approved but unpublished budget (an approved
- * budget's last change is its approval), warns its publishers as the 20 days run out and tells the
+ * The statutory clock, run by a repeatable job: for each approved but unpublished budget, counted
+ * from the date of its 批复 (for one approved before 批复 dates were recorded: its last change),
+ * warns its publishers as the 20 days run out and tells the
  * reviewers once it is overdue. The notices go through the outbox like any other, once per approval.
  */
 export class StatutoryClockJob {
@@ -24,7 +25,7 @@ export class StatutoryClockJob {
       `INSERT INTO outbox (topic, payload)
        SELECT 'budget.notify', jsonb_build_object('budgetId', b.id, 'action', $3::text, 'who', $4::text)
        FROM budgets b
-       WHERE b.state = 'approved' AND b.updated_at <= $1::timestamptz - make_interval(days => $2)
+       WHERE b.state = 'approved' AND COALESCE(b.replied_on::timestamptz, b.updated_at) <= $1::timestamptz - make_interval(days => $2)
          AND NOT EXISTS (
            SELECT 1 FROM outbox o
            WHERE o.topic = 'budget.notify' AND o.payload->>'budgetId' = b.id::text

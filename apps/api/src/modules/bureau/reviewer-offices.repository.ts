@@ -1,0 +1,43 @@
+import type { ActorOffice, OfficeKind } from '@budgetflow/domain';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** Someone a reviewer may act as: themselves, or a colleague who delegated to them for today. */
+export interface TPrincipal {
+  userId: string;
+  username: string;
+  office: ActorOffice | undefined;
+  /** the review scope of the principal: 'all' or department codes */
+  scope: 'all' | string[];
+}
+
+/** A reviewer's office and the delegations they act under. */
+@Injectable()
+export class ReviewerOfficesRepository {
+  /** The caller first, then each reviewer whose delegation to the caller covers today. */
+  async principals(m: EntityManager, userId: string): Promise<TPrincipal[]> {
+    const rows: { user_id: string; username: string; office_code: string | null; kind: OfficeKind | null; office_departments: string[]; review_all: boolean; scope: string[] }[] =
+      await m.query(
+        `WITH who AS (
+           SELECT $1::uuid AS user_id, 0 AS rank
+           UNION ALL
+           SELECT delegator_id, 1 FROM review_delegations
+           WHERE delegate_id = $1 AND revoked_at IS NULL AND current_date BETWEEN starts_on AND ends_on
+         )
+         SELECT u.id AS user_id, u.username, o.code AS office_code, o.kind, u.review_all,
+                COALESCE((SELECT array_agg(d.code ORDER BY d.code) FROM office_departments od JOIN departments d ON d.id = od.department_id WHERE od.office_id = o.id), '{}') AS office_departments,
+                COALESCE((SELECT array_agg(d.code ORDER BY d.code) FROM reviewer_departments rd JOIN departments d ON d.id = rd.department_id WHERE rd.user_id = u.id), '{}') AS scope
+         FROM who JOIN users u ON u.id = who.user_id AND u.active AND u.role = 'reviewer'
+         LEFT JOIN bureau_offices o ON o.id = u.office_id
+         ORDER BY who.rank, u.username`,
+        [userId],
+      );
+    return rows.map((r) => ({
+      userId: r.user_id,
+      username: r.username,
+      office: r.office_code === null || r.kind === null ? undefined : { code: r.office_code, kind: r.kind, departmentCodes: r.office_departments },
+      // A reviewer's office's departments are theirs to review, besides any assigned one by one.
+      scope: r.review_all ? 'all' : [...new Set([...r.scope, ...r.office_departments])],
+    }));
+  }
+}

@@ -1,0 +1,72 @@
+import { ZBudgetRound, ZReviewChain, ZReviewStage } from '@budgetflow/domain';
+import { z } from 'zod';
+
+const ZPerson = z.object({ username: z.string(), displayName: z.string() });
+
+/** One step of the trail: who (and on whose behalf), when, at which stage, with which opinion or reason. */
+export const ZTrailEntry = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
+  revisionNo: z.number().int(),
+  round: ZBudgetRound,
+  stageIndex: z.number().int().nullable(),
+  stageName: z.string().nullable(),
+  action: z.string(),
+  actor: ZPerson,
+  onBehalfOf: ZPerson.nullable(),
+  opinion: z.string().nullable(),
+  reason: z.string().nullable(),
+  documentNo: z.string().nullable(),
+  repliedOn: z.string().nullable(),
+  /** whether the content changed since this step: the revision then is older than the one now */
+  changedSince: z.boolean(),
+});
+
+/** GET /api/budgets/:id/review: the budget's round, its chain and stage, the 批复, and the whole trail. */
+export const ZBudgetReview = z.object({
+  round: ZBudgetRound,
+  chain: ZReviewChain,
+  stage: z.object({ index: z.number().int(), count: z.number().int(), stage: ZReviewStage }).nullable(),
+  proposalRevisionNo: z.number().int().nullable(),
+  reply: z.object({ documentNo: z.string(), date: z.string() }).nullable(),
+  trail: z.array(ZTrailEntry),
+});
+export type TBudgetReview = z.output<typeof ZBudgetReview>;
+
+/** GET /api/budgets/:id/indicators: 预算指标, the approved figures per line (amounts in 元 as strings). */
+export const ZIndicators = z.object({
+  items: z.array(
+    z.object({
+      revisionNo: z.number().int(),
+      lineId: z.string(),
+      unitCode: z.string(),
+      functionCode: z.string(),
+      economicCode: z.string(),
+      kind: z.string(),
+      projectId: z.string().nullable(),
+      fundSource: z.string(),
+      amount: z.string(),
+      documentNo: z.string(),
+      repliedOn: z.string(),
+    }),
+  ),
+});
+export type TIndicators = z.output<typeof ZIndicators>;
+
+/** GET /api/reviews/reviewed: 已审, what the reviewer decided, so that it stays on their desk. */
+export const ZReviewed = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      departmentCode: z.string(),
+      departmentName: z.string(),
+      fiscalYear: z.number().int(),
+      state: z.string(),
+      round: ZBudgetRound,
+      lastAction: z.string(),
+      stageName: z.string().nullable(),
+      at: z.union([z.date(), z.string()]),
+    }),
+  ),
+});
+export type TReviewed = z.output<typeof ZReviewed>;

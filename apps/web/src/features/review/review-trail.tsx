@@ -1,0 +1,43 @@
+import type { WorkflowAction } from '@budgetflow/domain';
+import { formatDateTime } from '../../lib/dates';
+import { useI18n } from '../../lib/i18n';
+import type { TBudgetReview } from './use-review';
+
+/** Every stage sees the whole trail: who, when, at which stage, the opinion or the reason, and whether it changed since. */
+export function ReviewTrail({ review }: { review: TBudgetReview }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="trail-title">
+      <h2 id="trail-title">{t('reviewTrail')}</h2>
+      <p className="muted">
+        {t('reviewRound')}：{t(`round_${review.round}`)}
+        {review.stage !== null && ` · ${t('currentStage')}：${review.stage.stage.name}（${review.stage.index + 1}/${review.stage.count}）`}
+        {review.reply !== null && ` · ${t('replyDocument')}：${review.reply.documentNo}（${review.reply.date}）`}
+      </p>
+      <p className="muted">
+        {t('reviewChain')}：{review.chain.stages.map((s) => s.name).join(' → ')}
+      </p>
+      {review.trail.length === 0 ? (
+        <p className="muted">{t('trailEmpty')}</p>
+      ) : (
+        <ol className="trail">
+          {review.trail.map((e) => (
+            <li key={e.id} data-action={e.action}>
+              <strong>{t(`trail_${e.action as WorkflowAction}`)}</strong> · {formatDateTime(e.at)} · {e.actor.displayName}
+              {e.onBehalfOf !== null && t('onBehalfOf', { name: e.onBehalfOf.displayName })}
+              {e.stageName !== null && ` · ${e.stageName}`}
+              {e.opinion !== null && <p>{t('opinion')}：{e.opinion}</p>}
+              {e.reason !== null && <p>{t('reasonLabel')}：{e.reason}</p>}
+              {e.documentNo !== null && (
+                <p>
+                  {t('replyDocument')}：{e.documentNo}（{e.repliedOn}）
+                </p>
+              )}
+              {e.changedSince && <p className="muted">{t('changedSince')}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+import { BUDGET_ROUNDS, DEFAULT_REVIEW_CHAIN, OFFICE_KINDS, PROPOSAL_STAGE, type BudgetRound, type OfficeKind } from './review-chain';
+import { GUARDS, type GuardName } from './workflow-guards';
+import { WORKFLOW_TRANSITIONS, type StageCondition, type StageMove, type TransitionRule } from './workflow-transitions';
+import { BUDGET_STATES, WORKFLOW_ACTIONS, type BudgetState, type WorkflowAction, type WorkflowEffect } from './workflow.types';
+
+/** Where the generated description lives, from the repository root, and the command that writes it. */
+export const WORKFLOW_DOC_PATH = 'docs/workflow.md';
+export const WORKFLOW_DOC_COMMAND = 'pnpm exec tsx --tsconfig tsconfig.base.json packages/domain/scripts/write-workflow-doc.ts';
+
+type Words = { zh: string; en: string };
+
+/** What each name of the table means; Records, so that a new state, action or guard cannot go undescribed. */
+const STATES: Record<BudgetState, Words> = {
+  draft: { zh: '草稿：编制人编辑', en: 'the preparers edit the working copy' },
+  submitted: { zh: '审核中：等待审核链的当前环节', en: 'frozen, waiting on the current stage of its review chain' },
+  returned: { zh: '已退回：编制人按退回理由修改', en: 'sent back to the preparers with a reason; editable again' },
+  approved: { zh: '已批复：等待公开（20日内）', en: 'approved (批复); the department publishes within 20 days of the 批复 date' },
+  published: { zh: '已公开', en: 'the disclosure is public; a correction starts a new revision' },
+};
+const ROUNDS: Record<BudgetRound, Words> = {
+  proposal: { zh: '一上：部门提出预算建议，预算科审核', en: "the department's proposal, reviewed by the 预算科" },
+  ceilings: { zh: '一下：预算科下达控制数，部门编制二上', en: 'ceilings issued; the department prepares its final submission within them' },
+  final: { zh: '二上：按审核链逐级审核', en: 'the final submission, reviewed stage by stage along the chain' },
+  replied: { zh: '二下：批复（文号、日期、预算指标），公开与更正', en: 'the 批复 (document number, date, approved figures per line); publication and corrections' },
+  adjustment: { zh: '预算调整：调剂、追加、调减，按审核链审核', en: 'an adjustment after 批复 (transfer, increase, decrease), reviewed along the chain' },
+};
+const ACTIONS: Record<WorkflowAction, Words> = {
+  submit: { zh: '报送', en: 'submit the budget for review (freezes a revision)' },
+  withdraw: { zh: '撤回', en: 'take a submission back before it is decided' },
+  return: { zh: '退回（须填理由）', en: 'send back to the preparers; body `{reason}` (required)' },
+  approve: { zh: '审核通过（须填意见）；最后环节即批复', en: 'approve at the current stage; body `{opinion}` (required), at the last stage of the 二上 also `{documentNo, date}`: the 批复' },
+  publish: { zh: '公开', en: 'publish the approved disclosure' },
+  revise: { zh: '更正（须填理由）', en: 'start a correction of the published budget; body `{reason}` (required)' },
+  'issue-ceilings': { zh: '下达控制数（一下）', en: 'the 预算科 answers the proposal; its figures stay as the 一上' },
+  adjust: { zh: '申请预算调整（须填类型与理由）', en: 'ask for an adjustment after 批复; body `{kind: transfer|increase|decrease, reason}`' },
+};
+const GUARD_WORDS: Record<GuardName, Words> = {
+  ownDepartment: { zh: '本部门', en: "the actor's own department" },
+  inReviewScope: { zh: '审核范围内', en: "within the reviewer's scope (else 404)" },
+  noErrors: { zh: '无错误', en: 'the rule set finds no error' },
+  reasonGiven: { zh: '已填退回理由', en: 'a reason is given' },
+  approverIsNotSubmitter: { zh: '审核人非报送人', en: 'the approver did not submit it' },
+  approverDidNotEdit: { zh: '审核人未编辑', en: 'the approver did not edit the revision' },
+  actsAtStage: { zh: '当前环节的审核人', en: "the actor is who the current stage names (role and office), or their delegate" },
+  opinionGiven: { zh: '已填审核意见', en: 'an opinion is given' },
+  replyGiven: { zh: '已填批复文号与日期', en: 'the 批复 document number and date are given' },
+  reviseReasonGiven: { zh: '已填更正理由', en: 'the correction has a reason' },
+  adjustmentGiven: { zh: '已填调整类型与理由', en: 'the adjustment has a kind and a reason' },
+};
+const EFFECTS: Record<WorkflowEffect['type'], string> = {
+  'freeze-revision': 'freezes the working copy as a new revision',
+  'unfreeze-revision': 'makes the working copy editable again',
+  'open-revision': 'opens a new draft revision from the published one',
+  'render-publication': 'renders the public disclosure as a new version',
+  notify: 'notifies',
+  'keep-proposal': 'keeps the proposal revision as the 一上 figures',
+  'record-reply': 'records the 批复 and the 预算指标 per line; starts the 20-day clock',
+  'open-adjustment': 'opens the adjustment, based on the approved revision',
+  'record-adjustment': "records the adjustment's 批复; the new revision's figures become the 预算指标",
+};
+const AT: Record<StageCondition, string> = { 'before-last-stage': 'before the last stage', 'last-stage': 'at the last stage' };
+const MOVE: Record<StageMove, string> = { enter: 'enters the first stage', advance: 'moves to the next stage', leave: 'leaves the chain' };
+const OFFICES: Record<OfficeKind, string> = { budget: '预算科', business: '业务科室', assets: '资产科', performance: '绩效科', other: '其他科室' };
+
+const list = (items: readonly string[]) => items.map((i) => `\`${i}\``).join(', ');
+
+function effectText(effect: WorkflowEffect): string {
+  return effect.type === 'notify' ? `notifies the ${effect.who}` : EFFECTS[effect.type];
+}
+
+function ruleRow(rule: TransitionRule): string {
+  const where = [rule.rounds === undefined ? 'any round' : list(rule.rounds), rule.at === undefined ? '' : AT[rule.at]].filter((s) => s !== '').join(', ');
+  const to = [`\`${rule.to}\``, rule.toRound === undefined ? '' : `round \`${rule.toRound}\``, rule.stage === undefined ? '' : MOVE[rule.stage]].filter((s) => s !== '').join('; ');
+  const guards = rule.guards.map((g) => `${g} (\`${GUARDS[g].error}\`)`).join(', ');
+  return `| \`${rule.action}\` | ${list(rule.from)} | ${where} | ${to} | ${list(rule.roles)} | ${guards} | ${rule.effects.map(effectText).join('; ')} |`;
+}
+
+/** docs/workflow.md: the states, rounds, stages and actions, and every row of WORKFLOW_TRANSITIONS. */
+export function renderWorkflowDoc(): string {
+  const lines = [
+    '# Workflow: states, rounds, stages and actions',
+    '',
+    `<!-- Generated from packages/domain/src/workflow by \`${WORKFLOW_DOC_COMMAND}\`; do not edit. -->`,
+    '',
+    'A budget has a **state**, a **round** of 两上两下 and, while in review, a **stage** of the review chain',
+    'it was submitted under. Every action is `POST /api/budgets/{id}/{action}` (optional `Idempotency-Key`',
+    'header: a retry acts once and answers the same); a refusal is problem+json with a stable `code`.',
+    '',
+    '## States',
+    '',
+    '| State | 说明 | Meaning |',
+    '| --- | --- | --- |',
+    ...BUDGET_STATES.map((s) => `| \`${s}\` | ${STATES[s].zh} | ${STATES[s].en} |`),
+    '',
+    '## Rounds',
+    '',
+    '| Round | 说明 | Meaning |',
+    '| --- | --- | --- |',
+    ...BUDGET_ROUNDS.map((r) => `| \`${r}\` | ${ROUNDS[r].zh} | ${ROUNDS[r].en} |`),
+    '',
+    '## Stages',
+    '',
+    'Per finance bureau and year an administrator sets the review chain (`PUT /api/admin/review-chains/{bureau}/{year}`):',
+    'an ordered list of stages, each naming the role and the office that acts. A stage names its office',
+    '`by: "kind"` (an office of that kind assigned the department, e.g. its 业务科室), `by: "office"` (one',
+    'office, e.g. the 预算科) or `by: "scope"` (any reviewer whose scope covers the department). The stages',
+    'are sequential; the approval at the last stage of the 二上 is the 批复. A budget keeps the chain it was',
+    'first submitted under. A reviewer may delegate their stage for a period (`POST /api/delegations`).',
+    '',
+    `Office kinds: ${OFFICE_KINDS.map((k) => `\`${k}\` ${OFFICES[k]}`).join(', ')}.`,
+    '',
+    `A year without a chain of its own: ${DEFAULT_REVIEW_CHAIN.stages.map((s) => `${s.name} (\`${s.office.by}\`)`).join(' → ')}, no proposal round.`,
+    `In the proposal round the budget waits on the stage ${PROPOSAL_STAGE.name} (an office of kind \`budget\`).`,
+    '',
+    '## Actions',
+    '',
+    '| Action | 说明 | Meaning |',
+    '| --- | --- | --- |',
+    ...WORKFLOW_ACTIONS.map((a) => `| \`${a}\` | ${ACTIONS[a].zh} | ${ACTIONS[a].en} |`),
+    '',
+    '## Guards',
+    '',
+    '| Guard | Refused with | 说明 | Meaning |',
+    '| --- | --- | --- | --- |',
+    ...(Object.keys(GUARD_WORDS) as GuardName[]).map((g) => `| ${g} | \`${GUARDS[g].error}\` | ${GUARD_WORDS[g].zh} | ${GUARD_WORDS[g].en} |`),
+    '',
+    '## The transition table',
+    '',
+    'The first row that matches the action, the state, the round and the stage position decides. Who may act',
+    '(role, then department or review scope) is checked before the state, so that nothing leaks about',
+    'another department; a role that no row of the action lists gets `ROLE_NOT_ALLOWED`, a state or round',
+    'no row covers `INVALID_TRANSITION`.',
+    '',
+    '| Action | From | Where | To | Roles | Guards (code) | Effects |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...WORKFLOW_TRANSITIONS.map(ruleRow),
+    '',
+    `${WORKFLOW_TRANSITIONS.length} rows.`,
+    '',
+  ];
+  return lines.join('\n');
+}

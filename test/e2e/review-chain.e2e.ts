@@ -1,0 +1,160 @@
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type TBrowser } from './support/browser';
+import { DEMO_PASSWORD, startBudgetflowServer, type TBudgetflowServer } from './support/budgetflow-server';
+import { ensureWebBuilt } from './support/web-build';
+
+/**
+ * The bureau's review chain in Chromium, on the demo data of `pnpm start`: the 2021 budget of
+ * 019001 goes through its 一上 (the 预算科 issues the ceilings), then its 二上 through two stages —
+ * the 业务科室 (reviewer) approves with an opinion, the 预算科 (reviewer2) returns it with a
+ * reason, the 业务科室 approves again, and the 预算科, seeing the whole trail with the earlier
+ * return, replies with the 批复 (文号, date). Screenshots in test-results/review-chain.
+ */
+const SHOTS = path.resolve(__dirname, '../../test-results/review-chain');
+const SEED_FILE = path.resolve(__dirname, '../../packages/domain/fixtures/qiaokou-bigdata-2020.json');
+const YEAR = 2021;
+
+let server: TBudgetflowServer;
+let browser: TBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  rmSync(SHOTS, { recursive: true, force: true });
+  mkdirSync(SHOTS, { recursive: true });
+  ensureWebBuilt();
+  server = await startBudgetflowServer();
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(30_000);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+
+/** A demo account's API, for the preparer's steps that this story is not about. */
+async function apiAs(username: string): Promise<(method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>> {
+  const login = (await (
+    await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) })
+  ).json()) as { accessToken: string };
+  return (method, url, body, headers = {}) =>
+    fetch(`${server.baseUrl}${url}`, {
+      method,
+      headers: { Authorization: `Bearer ${login.accessToken}`, 'content-type': 'application/json', ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+}
+
+async function signIn(username: string): Promise<void> {
+  await page.goto(`${server.baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL('**/desk');
+}
+
+async function signOut(): Promise<void> {
+  await page.getByRole('button', { name: '退出' }).click();
+  await page.getByRole('link', { name: '登录' }).waitFor();
+}
+
+async function openQueued(): Promise<void> {
+  await page.getByRole('main').getByRole('link', { name: '审核', exact: true }).first().click();
+  await page.waitForURL('**/budgets/*');
+  await page.getByRole('heading', { name: '审核记录' }).waitFor();
+}
+
+async function approveWithOpinion(opinion: string): Promise<void> {
+  await page.getByRole('button', { name: '审核通过' }).click();
+  const dialog = page.getByRole('dialog');
+  // Without an opinion the approval cannot be confirmed.
+  expect(await dialog.getByRole('button', { name: '审核通过' }).isDisabled()).toBe(true);
+  await dialog.getByLabel('审核意见').fill(opinion);
+  await dialog.getByRole('button', { name: '审核通过' }).click();
+  await page.getByText('已审核通过').waitFor();
+}
+
+async function step(name: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    await shot(`failed-${name}`).catch(() => undefined);
+    throw error;
+  }
+}
+
+it('carries a budget through two review stages with opinions and a return in between', async () => {
+  const preparer = await apiAs('preparer');
+  const created = await preparer('POST', '/api/budgets', { fiscalYear: YEAR });
+  expect(created.status).toBe(201);
+  const { id, version } = (await created.json()) as { id: string; version: number };
+  const seed = JSON.parse(readFileSync(SEED_FILE, 'utf8')) as Record<string, unknown>;
+  expect((await preparer('PUT', `/api/budgets/${id}/document`, { ...seed, fiscalYear: YEAR }, { 'If-Match': `"${version}"` })).status).toBe(200);
+  // 一上 and its answer (控制数), so that the 二上 enters the chain.
+  expect((await preparer('POST', `/api/budgets/${id}/submit`, {})).status).toBe(200);
+  const budgetOffice = await apiAs('reviewer2');
+  expect((await budgetOffice('POST', `/api/budgets/${id}/issue-ceilings`, { opinion: '按控制数编制二上' })).status).toBe(200);
+  expect((await preparer('POST', `/api/budgets/${id}/submit`, {})).status).toBe(200);
+
+  await step('business-office-approves', async () => {
+    await signIn('reviewer');
+    await openQueued();
+    await page.getByText('当前环节：业务科室审核（1/2）').waitFor();
+    await approveWithOpinion('同意，报预算科');
+    await shot('01-business-office-approved');
+    await signOut();
+  });
+
+  await step('budget-office-returns', async () => {
+    await signIn('reviewer2');
+    await openQueued();
+    const trail = page.getByRole('region', { name: '审核记录' });
+    await trail.getByText('审核意见：同意，报预算科').waitFor();
+    await page.getByRole('button', { name: '退回' }).click();
+    await page.getByRole('dialog').getByLabel('退回意见').fill('项目支出测算依据不足');
+    await page.getByRole('dialog').getByRole('button', { name: '退回' }).click();
+    await page.getByText('已退回').first().waitFor();
+    await shot('02-budget-office-returned');
+    await signOut();
+  });
+
+  expect((await preparer('POST', `/api/budgets/${id}/submit`, {})).status).toBe(200);
+
+  await step('business-office-approves-again', async () => {
+    await signIn('reviewer');
+    await openQueued();
+    // The earlier return and its reason are in the trail of every stage.
+    await page.getByRole('region', { name: '审核记录' }).getByText('理由：项目支出测算依据不足').waitFor();
+    await approveWithOpinion('已补充测算依据，同意');
+    await signOut();
+  });
+
+  await step('budget-office-replies', async () => {
+    await signIn('reviewer2');
+    await openQueued();
+    const trail = page.getByRole('region', { name: '审核记录' });
+    await trail.getByText('理由：项目支出测算依据不足').waitFor();
+    await trail.getByText('审核意见：已补充测算依据，同意').waitFor();
+    await shot('03-budget-office-trail');
+    await page.getByRole('button', { name: '批复' }).click();
+    const reply = page.getByRole('dialog', { name: '批复（二下）' });
+    await reply.getByLabel('审核意见').fill('同意');
+    expect(await reply.getByRole('button', { name: '批复' }).isDisabled()).toBe(true);
+    await reply.getByLabel('批复文号').fill('硚财预〔2021〕1号');
+    await reply.getByLabel('批复日期').fill('2021-02-20');
+    await reply.getByRole('button', { name: '批复' }).click();
+    await page.locator('h1 .state', { hasText: '已批复' }).waitFor();
+    await page.getByText('批复文号：硚财预〔2021〕1号（2021-02-20）').first().waitFor();
+    await shot('04-replied');
+    // The decided budget stays on the desk, under 已审.
+    await page.getByRole('link', { name: '工作台' }).click();
+    await page.waitForURL('**/desk');
+    await page.getByRole('region', { name: '已审' }).getByRole('link', { name: '武汉市硚口区大数据中心' }).waitFor();
+    await shot('05-reviewed-list');
+  });
+}, 240_000);
