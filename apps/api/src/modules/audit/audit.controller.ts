@@ -1,9 +1,15 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { z } from 'zod';
+import { ALL_ROLES, TRole } from '../../common/auth/role';
 import { Roles } from '../../common/auth/roles.decorator';
 import { documentRoute } from '../../common/openapi/openapi.registry';
+import { ZodPipe } from '../../common/validation/zod.pipe';
 import { TChainVerdict } from './audit-chain';
 import { AuditService } from './audit.service';
+import { TAuditPage, TAuditSearch, ZAuditPage, ZAuditSearch } from './dto/audit-search.schema';
+
+/** Who reads the trail: the administrator, and the security auditor (安全审计员) once that role exists. */
+const AUDIT_READERS: TRole[] = ALL_ROLES.filter((r) => r === 'admin' || (r as string) === 'auditor');
 
 const ZChainVerdict = z.union([
   z.object({ ok: z.literal(true), checked: z.number().int() }),
@@ -19,9 +25,25 @@ documentRoute({
   response: { status: 200, schema: ZChainVerdict },
 });
 
+documentRoute({
+  method: 'get',
+  path: '/api/audit',
+  summary: 'Search the audit trail (who, what, object, when), newest first, paged by entry id',
+  tags: ['audit'],
+  access: AUDIT_READERS,
+  query: ZAuditSearch,
+  response: { status: 200, schema: ZAuditPage },
+});
+
 @Controller('api/audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Roles(...AUDIT_READERS)
+  search(@Query(new ZodPipe(ZAuditSearch)) query: TAuditSearch): Promise<TAuditPage> {
+    return this.audit.search(query);
+  }
 
   @Get('verify')
   @Roles('admin')

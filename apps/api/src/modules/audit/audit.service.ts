@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AUDIT_PAGE_SQL, TAuditRow, TChainVerdict, verifyAuditChain } from './audit-chain';
 import { AUDIT_APPENDED, AuditChainer } from './audit-chainer';
+import type { TAuditPage, TAuditSearch } from './dto/audit-search.schema';
 
 export interface TAuditInput {
   /** Username of the person acting, or 'anonymous' / 'system'. */
@@ -68,6 +69,32 @@ export class AuditService {
       [budgetId, page.afterId ?? '0', page.limit],
     )) as (Omit<TAuditEntry, 'at'> & { at: Date })[];
     return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+  }
+
+  /** The trail newest first, filtered and paged by id (keyset, so a deep page costs what the first does). */
+  async search(filter: TAuditSearch): Promise<TAuditPage> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      args.push(value);
+      where.push(sql.replace('?', `$${args.length}`));
+    };
+    if (filter.actor !== undefined) add('actor = ?', filter.actor);
+    if (filter.action !== undefined) add(`action LIKE ? || '%'`, filter.action.replace(/[\\%_]/g, (c) => `\\${c}`));
+    if (filter.entity !== undefined) add('entity = ?', filter.entity);
+    if (filter.entityId !== undefined) add('entity_id = ?', filter.entityId);
+    if (filter.budgetId !== undefined) add('budget_id = ?', filter.budgetId);
+    if (filter.from !== undefined) add('at >= ?', filter.from);
+    if (filter.to !== undefined) add('at < ?', filter.to);
+    if (filter.before !== undefined) add('audit_log.id < ?::bigint', filter.before);
+    args.push(filter.limit + 1);
+    const rows = (await this.dataSource.query(
+      `SELECT id::text AS id, at, actor, action, entity, entity_id AS "entityId", budget_id AS "budgetId", payload, hash
+       FROM audit_log ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY audit_log.id DESC LIMIT $${args.length}`,
+      args,
+    )) as (Omit<TAuditEntry, 'at'> & { at: Date })[];
+    const entries = rows.slice(0, filter.limit).map((r) => ({ ...r, at: r.at.toISOString() }));
+    return { entries, next: rows.length > filter.limit ? (entries.at(-1)?.id ?? null) : null };
   }
 
   /**
