@@ -3,6 +3,7 @@ import { RequireSession } from '../features/auth/require-session';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { useSession } from '../features/auth/use-session';
 import { DeskPage } from '../features/home/desk-page';
+import { AdminPage } from '../features/admin/admin-page';
 import { DisclosurePage } from '../features/portal/disclosure-page';
 import { PortalListPage } from '../features/portal/portal-list-page';
 import { AppShell } from '../ui/app-shell';
@@ -25,6 +26,7 @@ export const router = createBrowserRouter([
         path: 'budgets/:id',
         element: <RequireSession>{(user) => <BudgetRoute user={user} />}</RequireSession>,
       },
+      { path: 'admin/:section?', element: <RequireSession>{(user) => <AdminPage user={user} />}</RequireSession> },
       { path: 'portal', element: <PortalListPage /> },
       { path: 'portal/:id', element: <DisclosurePage /> },
       { path: '*', element: <Navigate to="/" replace /> },

@@ -1,4 +1,5 @@
 import type { TSessionUser } from '../../lib/api-types';
+import { AdminNav } from '../admin/admin-page';
 import { PreparerHome } from './preparer-home';
 import { PublisherHome } from './publisher-home';
 import { ReviewerHome } from './reviewer-home';
@@ -13,6 +14,11 @@ export function DeskPage({ user }: { user: TSessionUser }) {
     case 'publisher':
       return <PublisherHome />;
     case 'admin':
-      return <ReviewerHome />;
+      return (
+        <>
+          <AdminNav />
+          <ReviewerHome />
+        </>
+      );
   }
 }
