@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api } from '../../lib/api-client';
+import { api, query } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 import { QueryView } from '../../ui/query-view';
@@ -9,12 +9,6 @@ import type { TAuditEntry, TAuditPage } from './admin-types';
 const FILTERS = ['actor', 'action', 'entity', 'entityId'] as const;
 type TFilter = Partial<Record<(typeof FILTERS)[number] | 'from' | 'to', string>>;
 const FILTER_LABELS = { actor: 'adminAuditWho', action: 'adminAuditWhat', entity: 'adminAuditObject', entityId: 'adminAuditObjectId' } as const;
-
-function searchOf(filter: TFilter, before: string | null): string {
-  const params = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined && v !== '') as [string, string][]);
-  if (before !== null) params.set('before', before);
-  return params.toString();
-}
 
 /** A day typed in the form as the instant the API filters by (local midnight). */
 const dayStart = (day: string, plusDays = 0) => new Date(new Date(`${day}T00:00:00`).getTime() + plusDays * 86_400_000).toISOString();
@@ -25,7 +19,7 @@ export function AuditPanel() {
   const [filter, setFilter] = useState<TFilter>({});
   const trail = useInfiniteQuery({
     queryKey: ['admin', 'audit', filter],
-    queryFn: ({ pageParam }) => api<TAuditPage>(`/api/audit?${searchOf(filter, pageParam)}`),
+    queryFn: ({ pageParam }) => api<TAuditPage>(`/api/audit${query({ ...filter, before: pageParam ?? undefined })}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next,
   });

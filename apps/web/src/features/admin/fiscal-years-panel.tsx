@@ -107,7 +107,7 @@ function CatalogueUpload({ years }: { years: number[] }) {
           </select>
         </label>
         <label>
-          {t('adminCatalogueFile')} <input type="file" accept=".xlsx" required onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          {t('adminCatalogueFile')} <input type="file" accept=".xlsx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </label>
         <button type="submit" disabled={file === null || upload.isPending}>
           {t('adminUploadPreview')}
