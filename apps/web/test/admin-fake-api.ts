@@ -10,7 +10,7 @@ export interface TRecorded {
 
 type THandler = (request: TRecorded) => unknown;
 
-export function fakeApi(routes: Record<string, THandler | object>): TRecorded[] {
+export function fakeApi(routes: Record<string, THandler | object | undefined>): TRecorded[] {
   const requests: TRecorded[] = [];
   const fetch = async (input: string, init: RequestInit = {}) => {
     const method = init.method ?? 'GET';
