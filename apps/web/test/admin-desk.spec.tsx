@@ -4,6 +4,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { MemoryRouter } from 'react-router';
 import { Providers } from '../src/app/providers';
 import { AuditPanel } from '../src/features/admin/audit-panel';
+import { BureauPanel } from '../src/features/admin/bureau-panel';
 import { FiscalYearsPanel } from '../src/features/admin/fiscal-years-panel';
 import { JobsPanel } from '../src/features/admin/jobs-panel';
 import { UsersPanel } from '../src/features/admin/users-panel';
@@ -133,5 +134,29 @@ describe('the admin desk: the audit trail', () => {
     fireEvent.click(screen.getByRole('button', { name: '更早的记录' }));
     expect(await screen.findByText('false')).toBeTruthy();
     expect(requests.map((r) => r.path)).toContain('/api/audit?actor=admin&action=user.&before=9');
+  });
+});
+
+describe("the admin desk: the bureau's offices and review chain", () => {
+  it('shows the chain of a year in order and saves an office’s departments and reviewers', async () => {
+    const office = { code: 'yewu-1', name: '行政政法科', kind: 'business', departments: ['019001'], reviewers: ['reviewer'] };
+    const requests = fakeApi({
+      'GET /api/admin/organisation': { bureaus: [{ code: 'district', name: '区财政局', offices: [office], departments: [] }] },
+      'GET /api/fiscal-years': [{ year: 2021, status: 'open', template: 'hubei-2020' }],
+      'GET /api/admin/review-chains/district/2021': {
+        configured: true,
+        chain: { proposalRound: false, stages: [{ key: 'business', name: '业务科室审核', role: 'reviewer', office: { by: 'kind', kind: 'business' } }, { key: 'budget', name: '预算科审核', role: 'reviewer', office: { by: 'office', code: 'yusuanke' } }] },
+      },
+      'PUT /api/admin/offices/yewu-1': { bureaus: [] },
+    });
+    renderPanel(<BureauPanel />);
+    const stages = await screen.findAllByRole('listitem');
+    expect(stages.map((s) => s.textContent)).toEqual(['业务科室审核 · 负责该部门的业务科室', '预算科审核 · 科室 yusuanke']);
+    fireEvent.change(screen.getByLabelText('行政政法科 负责的部门编码'), { target: { value: '019001、999001' } });
+    fireEvent.change(screen.getByLabelText('行政政法科 的审核人用户名'), { target: { value: 'reviewer, reviewer2' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() =>
+      expect(requests).toContainEqual({ method: 'PUT', path: '/api/admin/offices/yewu-1', body: { bureau: 'district', name: '行政政法科', kind: 'business', departments: ['019001', '999001'], reviewers: ['reviewer', 'reviewer2'] } }),
+    );
   });
 });

@@ -2,6 +2,7 @@ import { NavLink, Navigate, useParams } from 'react-router';
 import { useI18n } from '../../lib/i18n';
 import type { TSessionUser } from '../../lib/api-types';
 import { AuditPanel } from './audit-panel';
+import { BureauPanel } from './bureau-panel';
 import { DepartmentsPanel } from './departments-panel';
 import { FiscalYearsPanel } from './fiscal-years-panel';
 import { JobsPanel } from './jobs-panel';
@@ -11,6 +12,7 @@ export const ADMIN_SECTIONS = {
   users: { label: 'adminUsers', panel: UsersPanel },
   departments: { label: 'adminDepartments', panel: DepartmentsPanel },
   'fiscal-years': { label: 'adminFiscalYears', panel: FiscalYearsPanel },
+  bureau: { label: 'adminBureau', panel: BureauPanel },
   jobs: { label: 'adminFailedJobs', panel: JobsPanel },
   audit: { label: 'adminAudit', panel: AuditPanel },
 } as const;
