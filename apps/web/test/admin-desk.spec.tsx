@@ -5,6 +5,7 @@ import { MemoryRouter } from 'react-router';
 import { Providers } from '../src/app/providers';
 import { AuditPanel } from '../src/features/admin/audit-panel';
 import { BureauPanel } from '../src/features/admin/bureau-panel';
+import { DepartmentsPanel } from '../src/features/admin/departments-panel';
 import { FiscalYearsPanel } from '../src/features/admin/fiscal-years-panel';
 import { JobsPanel } from '../src/features/admin/jobs-panel';
 import { UsersPanel } from '../src/features/admin/users-panel';
@@ -158,5 +159,28 @@ describe("the admin desk: the bureau's offices and review chain", () => {
     await waitFor(() =>
       expect(requests).toContainEqual({ method: 'PUT', path: '/api/admin/offices/yewu-1', body: { bureau: 'district', name: '行政政法科', kind: 'business', departments: ['019001', '999001'], reviewers: ['reviewer', 'reviewer2'] } }),
     );
+  });
+});
+
+describe('the admin desk: departments and units', () => {
+  it('renames a department and adds a budget unit to it', async () => {
+    const [education] = DEPARTMENTS;
+    const requests = fakeApi({
+      'GET /api/departments': DEPARTMENTS,
+      'PATCH /api/departments/.*': education,
+      'GET /api/departments/.*/units': [{ id: 'u1', departmentId: education!.id, code: '019001', name: '市教育局本级' }],
+      'POST /api/departments/.*/units': { id: 'u2', departmentId: education!.id, code: '019002', name: '市第一中学' },
+    });
+    renderPanel(<DepartmentsPanel />);
+    fireEvent.change(await screen.findByLabelText('部门 019001 的名称'), { target: { value: '市教育局（新）' } });
+    fireEvent.click(screen.getAllByRole('button', { name: '保存' })[0]!);
+    await waitFor(() => expect(requests).toContainEqual({ method: 'PATCH', path: `/api/departments/${education!.id}`, body: { name: '市教育局（新）' } }));
+    fireEvent.click(screen.getByRole('button', { name: '019001 的预算单位' }));
+    expect(await screen.findByText('019001 市教育局本级')).toBeTruthy();
+    const form = screen.getByRole('form', { name: '新建预算单位' });
+    fireEvent.change(within(form).getByLabelText('编码'), { target: { value: '019002' } });
+    fireEvent.change(within(form).getByLabelText('名称'), { target: { value: '市第一中学' } });
+    fireEvent.click(within(form).getByRole('button', { name: '新建预算单位' }));
+    await waitFor(() => expect(requests).toContainEqual({ method: 'POST', path: `/api/departments/${education!.id}/units`, body: { code: '019002', name: '市第一中学' } }));
   });
 });

@@ -5,11 +5,27 @@ import { QueryView } from '../../ui/query-view';
 import type { TAdminDepartment } from './admin-types';
 import { useAdminChange, useAdminDepartments, useUnits } from './use-admin';
 
-/** The code and name of a new department or unit, read from a form. */
-function codeAndName(e: FormEvent<HTMLFormElement>): { code: string; name: string } {
-  e.preventDefault();
-  const form = new FormData(e.currentTarget);
-  return { code: String(form.get('code') ?? ''), name: String(form.get('name') ?? '') };
+/** A new department or unit: its code and name, posted to `path`. */
+function CodeNameForm({ path, label }: { path: string; label: string }) {
+  const { t } = useI18n();
+  const create = useAdminChange((body: object) => [path, { method: 'POST', body }]);
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    create.mutate({ code: String(form.get('code') ?? ''), name: String(form.get('name') ?? '') });
+  };
+  return (
+    <form onSubmit={submit} aria-label={label}>
+      <label>
+        {t('adminCode')} <input name="code" required />
+      </label>
+      <label>
+        {t('adminName')} <input name="name" required />
+      </label>
+      <button type="submit">{label}</button>
+      <ErrorBanner error={create.error} />
+    </form>
+  );
 }
 
 /** 部门与单位: departments (add, rename) and each one's budget units (预算单位). */
@@ -17,20 +33,10 @@ export function DepartmentsPanel() {
   const { t } = useI18n();
   const departments = useAdminDepartments();
   const [selected, setSelected] = useState<TAdminDepartment | null>(null);
-  const create = useAdminChange((body: object) => ['/api/departments', { method: 'POST', body }]);
   return (
     <section aria-labelledby="admin-departments-title">
       <h2 id="admin-departments-title">{t('adminDepartments')}</h2>
-      <form onSubmit={(e) => create.mutate(codeAndName(e))} aria-label={t('adminNewDepartment')}>
-        <label>
-          {t('adminCode')} <input name="code" required />
-        </label>
-        <label>
-          {t('adminName')} <input name="name" required />
-        </label>
-        <button type="submit">{t('adminNewDepartment')}</button>
-        <ErrorBanner error={create.error} />
-      </form>
+      <CodeNameForm path="/api/departments" label={t('adminNewDepartment')} />
       <QueryView query={departments} isEmpty={(list) => list.length === 0}>
         {(list) => (
           <table>
@@ -81,7 +87,6 @@ function DepartmentRow({ department, onUnits }: { department: TAdminDepartment; 
 function UnitsOf({ department }: { department: TAdminDepartment }) {
   const { t } = useI18n();
   const units = useUnits(department.id);
-  const create = useAdminChange((body: object) => [`/api/departments/${department.id}/units`, { method: 'POST', body }]);
   return (
     <section aria-labelledby="admin-units-title">
       <h3 id="admin-units-title">{t('adminUnitsTitle', { name: department.name })}</h3>
@@ -96,16 +101,7 @@ function UnitsOf({ department }: { department: TAdminDepartment }) {
           </ul>
         )}
       </QueryView>
-      <form onSubmit={(e) => create.mutate(codeAndName(e))} aria-label={t('adminNewUnit')}>
-        <label>
-          {t('adminCode')} <input name="code" required />
-        </label>
-        <label>
-          {t('adminName')} <input name="name" required />
-        </label>
-        <button type="submit">{t('adminNewUnit')}</button>
-        <ErrorBanner error={create.error} />
-      </form>
+      <CodeNameForm path={`/api/departments/${department.id}/units`} label={t('adminNewUnit')} />
     </section>
   );
 }
