@@ -108,4 +108,10 @@ it('creates a user with a role and scope, sets a template, uploads a catalogue w
   await trail.getByRole('row', { name: /reviewer9/ }).waitFor();
   expect(await trail.getByRole('row').count()).toBe(2); // the header and the one creation
   await shot('3-audit-search');
+
+  // the demo bureau's offices and its 2021 chain (from the bureau module), as the administrator sees them
+  await page.getByRole('link', { name: '财政局与审核流程' }).click();
+  await page.getByRole('table', { name: '科室' }).first().waitFor();
+  await page.getByRole('region', { name: '审核流程' }).first().getByRole('listitem').first().waitFor();
+  await shot('4-bureau');
 }, 240_000);
