@@ -46,6 +46,8 @@ const ROUTES: TRouteCase[] = [
   { method: 'get', path: () => '/api/catalogue/2020', allowed: DESK },
   { method: 'post', path: () => '/api/catalogue/2020/uploads', body: {}, allowed: ['admin'] },
   { method: 'get', path: () => '/api/audit/verify', allowed: ['admin', 'auditor'] },
+  { method: 'get', path: () => '/api/audit', allowed: ['admin', 'auditor'] },
+  { method: 'get', path: () => `/api/users/${t.people.users.publisher2.id}/sessions`, allowed: ['admin'] },
 ];
 
 /** What the rules say for a caller who passes the guard: own data, validation errors, or the same 404 as a missing object. */

@@ -7,6 +7,7 @@ import { useSession } from '../features/auth/use-session';
 import { DeskPage } from '../features/home/desk-page';
 import { CompareDepartmentsPage } from '../features/portal/compare-departments-page';
 import { CompareYearsPage } from '../features/portal/compare-years-page';
+import { AdminPage } from '../features/admin/admin-page';
 import { DisclosurePage } from '../features/portal/disclosure-page';
 import { PortalListPage } from '../features/portal/portal-list-page';
 import { CompliancePage } from '../features/portal/compliance-page';
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
       },
       { path: TWO_FACTOR_PATH.slice(1), element: <RequireSession>{(user) => <TwoFactorPage user={user} />}</RequireSession> },
       { path: 'account/password', element: <RequireSession>{() => <PasswordPage />}</RequireSession> },
+      { path: 'admin/:section?', element: <RequireSession>{(user) => <AdminPage user={user} />}</RequireSession> },
       { path: 'portal', element: <PortalListPage /> },
       { path: 'portal/compare', element: <CompareDepartmentsPage /> },
       { path: 'portal/departments/:code', element: <CompareYearsPage /> },

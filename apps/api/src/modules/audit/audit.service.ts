@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AUDIT_PAGE_SQL, TAuditRow, TChainVerdict, verifyAuditChain } from './audit-chain';
 import { appendAuditEntry, type TAuditEntry, type TAuditInput } from './audit-append';
 import { AuditChainer } from './audit-chainer';
+import type { TAuditPage, TAuditSearch } from './dto/audit-search.schema';
 
 @Injectable()
 export class AuditService {
@@ -38,18 +39,30 @@ export class AuditService {
     return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
   }
 
-  /** The auditor's search: every filter optional, `action` matched as a prefix, a page after `afterId`. */
-  async search(q: { actor?: string; action?: string; entity?: string; entityId?: string; from?: string; to?: string; afterId?: string; limit: number }): Promise<TAuditEntry[]> {
+  /** The trail newest first, filtered and paged by id (keyset, so a deep page costs what the first does). */
+  async search(filter: TAuditSearch): Promise<TAuditPage> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      args.push(value);
+      where.push(sql.replace('?', `$${args.length}`));
+    };
+    if (filter.actor !== undefined) add('actor = ?', filter.actor);
+    if (filter.action !== undefined) add(`action LIKE ? || '%'`, filter.action.replace(/[\\%_]/g, (c) => `\\${c}`));
+    if (filter.entity !== undefined) add('entity = ?', filter.entity);
+    if (filter.entityId !== undefined) add('entity_id = ?', filter.entityId);
+    if (filter.budgetId !== undefined) add('budget_id = ?', filter.budgetId);
+    if (filter.from !== undefined) add('at >= ?', filter.from);
+    if (filter.to !== undefined) add('at < ?', filter.to);
+    if (filter.before !== undefined) add('audit_log.id < ?::bigint', filter.before);
+    args.push(filter.limit + 1);
     const rows = (await this.dataSource.query(
       `SELECT id::text AS id, at, actor, action, entity, entity_id AS "entityId", budget_id AS "budgetId", payload, hash
-       FROM audit_log
-       WHERE ($1::text IS NULL OR actor = $1) AND ($2::text IS NULL OR starts_with(action, $2)) AND ($3::text IS NULL OR entity = $3)
-         AND ($4::text IS NULL OR entity_id = $4) AND ($5::timestamptz IS NULL OR at >= $5) AND ($6::timestamptz IS NULL OR at < $6)
-         AND id > $7::bigint
-       ORDER BY id LIMIT $8`,
-      [q.actor ?? null, q.action ?? null, q.entity ?? null, q.entityId ?? null, q.from ?? null, q.to ?? null, q.afterId ?? '0', q.limit],
+       FROM audit_log ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY audit_log.id DESC LIMIT $${args.length}`,
+      args,
     )) as (Omit<TAuditEntry, 'at'> & { at: Date })[];
-    return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+    const entries = rows.slice(0, filter.limit).map((r) => ({ ...r, at: r.at.toISOString() }));
+    return { entries, next: rows.length > filter.limit ? (entries.at(-1)?.id ?? null) : null };
   }
 
   /**

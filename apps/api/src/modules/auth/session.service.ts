@@ -44,6 +44,14 @@ const REVIEW_SCOPE_SQL = `
   UNION
   SELECT od.department_id::text FROM users pu JOIN office_departments od ON od.office_id = pu.office_id WHERE pu.id IN (SELECT id FROM principal)`;
 
+export interface TSessionView {
+  id: string;
+  createdAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
 @Injectable()
 export class SessionService {
   constructor(
@@ -95,6 +103,26 @@ export class SessionService {
 
   async revoke(manager: EntityManager, sessionId: string): Promise<void> {
     await manager.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
+  }
+
+  /** A user's live sessions, newest first (what the admin desk lists and may revoke one by one). */
+  async listActiveOfUser(manager: EntityManager, userId: string): Promise<TSessionView[]> {
+    const rows = (await manager.query(
+      `SELECT id, created_at, expires_at, ip, user_agent FROM sessions
+       WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() ORDER BY created_at DESC, id`,
+      [userId],
+    )) as { id: string; created_at: Date; expires_at: Date; ip: string | null; user_agent: string | null }[];
+    return rows.map((r) => ({ id: r.id, createdAt: r.created_at.toISOString(), expiresAt: r.expires_at.toISOString(), ip: r.ip, userAgent: r.user_agent }));
+  }
+
+  /** Revokes one session of the user; false when it is not theirs or no longer live. */
+  async revokeOfUser(manager: EntityManager, userId: string, sessionId: string): Promise<boolean> {
+    // As a CTE so that the driver answers the rows (an UPDATE alone answers [rows, count]).
+    const rows = (await manager.query(
+      `WITH revoked AS (UPDATE sessions SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now() RETURNING id) SELECT id FROM revoked`,
+      [sessionId, userId],
+    )) as unknown[];
+    return rows.length > 0;
   }
 
   /** Signs a user out everywhere (deactivation, password reset), or everywhere but `keepSessionId` (their own password change). */

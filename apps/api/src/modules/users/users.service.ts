@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { updateReturning } from '../budgets/update-returning';
 import { APP_CONFIG, TAppConfig } from '../../config/app-config';
 import { acceptNewPassword, storePassword } from '../auth/password-policy';
-import { SessionService } from '../auth/session.service';
+import { SessionService, TSessionView } from '../auth/session.service';
 import { SECURITY_GRANTED_ROLES, TChangeRole, TCreateUser, TUpdateUser, TUser } from './dto/users.schema';
 import { TUserRecord, UsersRepository } from './users.repository';
 
@@ -67,6 +67,7 @@ export class UsersService {
         throw new AppError('VALIDATION_FAILED', 'You cannot deactivate yourself', [{ path: 'active', message: 'cannot deactivate yourself' }]);
       }
       const ids = await this.departmentIdsByCode(tx);
+      const before = view(existing, invert(ids));
       await this.users.update(tx, id, {
         ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
         ...(input.active !== undefined ? { active: input.active } : {}),
@@ -82,7 +83,12 @@ export class UsersService {
         action: 'user.update',
         entity: 'user',
         entityId: id,
-        payload: { changed: Object.keys(input).sort(), ...(input.active !== undefined ? { active: input.active } : {}), ...(input.reviewScope !== undefined ? { reviewScope: input.reviewScope } : {}) },
+        payload: {
+          changed: Object.keys(input).sort(),
+          ...(input.active !== undefined ? { active: input.active } : {}),
+          ...(input.reviewScope !== undefined ? { reviewScope: input.reviewScope } : {}),
+          changes: changesOf(before, input),
+        },
       });
       return view((await this.users.findById(tx, id))!, invert(ids));
     });
@@ -120,6 +126,21 @@ export class UsersService {
     });
   }
 
+  async liveSessions(id: string): Promise<TSessionView[]> {
+    if ((await this.users.findById(this.dataSource.manager, id)) === null) throw notFound('User');
+    return this.sessions.listActiveOfUser(this.dataSource.manager, id);
+  }
+
+  /** Signs the user out of one session, or of all when no session is named. */
+  async revokeSessions(caller: TCaller, id: string, sessionId?: string): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      if ((await this.users.findById(tx, id)) === null) throw notFound('User');
+      if (sessionId === undefined) await this.sessions.revokeAllOfUser(tx, id);
+      else if (!(await this.sessions.revokeOfUser(tx, id, sessionId))) throw notFound('Session');
+      await this.audit.append(tx, { actor: caller.username, action: 'user.sessions.revoke', entity: 'user', entityId: id, payload: { session: sessionId ?? 'all' } });
+    });
+  }
+
   private async departmentIdsByCode(manager: EntityManager): Promise<Map<string, string>> {
     const rows = (await manager.query(`SELECT id, code FROM departments`)) as { id: string; code: string }[];
     return new Map(rows.map((r) => [r.code, r.id]));
@@ -134,6 +155,16 @@ function idOf(ids: Map<string, string>, code: string, path: string): string {
   const id = ids.get(code);
   if (id === undefined) throw new AppError('VALIDATION_FAILED', `No department with code ${code}`, [{ path, message: `unknown department ${code}` }]);
   return id;
+}
+
+/** Old → new of each field the update names; a password is only named as changed, never shown. */
+function changesOf(before: TUser, input: TUpdateUser): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  if (input.displayName !== undefined) changes.displayName = { from: before.displayName, to: input.displayName };
+  if (input.active !== undefined) changes.active = { from: before.active, to: input.active };
+  if (input.reviewScope !== undefined) changes.reviewScope = { from: before.reviewScope, to: input.reviewScope };
+  if (input.password !== undefined) changes.password = { from: '***', to: '***' };
+  return changes;
 }
 
 function invert(map: Map<string, string>): Map<string, string> {

@@ -1,4 +1,5 @@
 import type { TSessionUser } from '../../lib/api-types';
+import { AdminNav } from '../admin/admin-page';
 import { PreparerHome } from './preparer-home';
 import { PublisherHome } from './publisher-home';
 import { ReviewerHome } from './reviewer-home';
@@ -14,7 +15,12 @@ export function DeskPage({ user }: { user: TSessionUser }) {
     case 'publisher':
       return <PublisherHome />;
     case 'admin':
-      return <ReviewerHome />;
+      return (
+        <>
+          <AdminNav />
+          <ReviewerHome />
+        </>
+      );
     case 'security_admin':
     case 'auditor':
       return <SeparatedAdminHome role={user.role} />;

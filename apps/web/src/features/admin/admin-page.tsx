@@ -1,0 +1,50 @@
+import { NavLink, Navigate, useParams } from 'react-router';
+import { useI18n } from '../../lib/i18n';
+import type { TSessionUser } from '../../lib/api-types';
+import { AuditPanel } from './audit-panel';
+import { BureauPanel } from './bureau-panel';
+import { DepartmentsPanel } from './departments-panel';
+import { FiscalYearsPanel } from './fiscal-years-panel';
+import { JobsPanel } from './jobs-panel';
+import { UsersPanel } from './users-panel';
+
+export const ADMIN_SECTIONS = {
+  users: { label: 'adminUsers', panel: UsersPanel },
+  departments: { label: 'adminDepartments', panel: DepartmentsPanel },
+  'fiscal-years': { label: 'adminFiscalYears', panel: FiscalYearsPanel },
+  bureau: { label: 'adminBureau', panel: BureauPanel },
+  jobs: { label: 'adminFailedJobs', panel: JobsPanel },
+  audit: { label: 'adminAudit', panel: AuditPanel },
+} as const;
+type TSection = keyof typeof ADMIN_SECTIONS;
+
+/** 系统管理 under /admin/:section; the API refuses whoever is not an administrator, so does this page. */
+export function AdminPage({ user }: { user: TSessionUser }) {
+  const { t } = useI18n();
+  const { section = 'users' } = useParams();
+  if (user.role !== 'admin') return <Navigate to="/desk" replace />;
+  if (!(section in ADMIN_SECTIONS)) return <Navigate to="/admin/users" replace />;
+  const Panel = ADMIN_SECTIONS[section as TSection].panel;
+  return (
+    <main className="page">
+      <h1>{t('adminDesk')}</h1>
+      <AdminNav />
+      <Panel />
+    </main>
+  );
+}
+
+export function AdminNav() {
+  const { t } = useI18n();
+  return (
+    <nav aria-label={t('adminDesk')}>
+      <ul className="admin-nav">
+        {Object.entries(ADMIN_SECTIONS).map(([key, s]) => (
+          <li key={key}>
+            <NavLink to={`/admin/${key}`}>{t(s.label)}</NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

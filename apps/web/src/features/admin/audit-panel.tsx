@@ -1,0 +1,111 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api, query } from '../../lib/api-client';
+import { formatDateTime } from '../../lib/dates';
+import { useI18n } from '../../lib/i18n';
+import { QueryView } from '../../ui/query-view';
+import type { TAuditEntry, TAuditPage } from './admin-types';
+
+const FILTERS = ['actor', 'action', 'entity', 'entityId'] as const;
+type TFilter = Partial<Record<(typeof FILTERS)[number] | 'from' | 'to', string>>;
+const FILTER_LABELS = { actor: 'adminAuditWho', action: 'adminAuditWhat', entity: 'adminAuditObject', entityId: 'adminAuditObjectId' } as const;
+
+/** A day typed in the form as the instant the API filters by (local midnight). */
+const dayStart = (day: string, plusDays = 0) => new Date(new Date(`${day}T00:00:00`).getTime() + plusDays * 86_400_000).toISOString();
+
+/** 审计日志: who did what to which object when, with each changed field's old → new value. */
+export function AuditPanel() {
+  const { t } = useI18n();
+  const [filter, setFilter] = useState<TFilter>({});
+  const trail = useInfiniteQuery({
+    queryKey: ['admin', 'audit', filter],
+    queryFn: ({ pageParam }) => api<TAuditPage>(`/api/audit${query({ ...filter, before: pageParam ?? undefined })}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next,
+  });
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? '').trim();
+    const next: TFilter = Object.fromEntries(FILTERS.map((f) => [f, text(f)]));
+    if (text('fromDay') !== '') next.from = dayStart(text('fromDay'));
+    if (text('toDay') !== '') next.to = dayStart(text('toDay'), 1);
+    setFilter(next);
+  };
+  return (
+    <section aria-labelledby="admin-audit-title">
+      <h2 id="admin-audit-title">{t('adminAudit')}</h2>
+      <form onSubmit={submit} role="search" aria-label={t('adminAuditSearch')}>
+        {FILTERS.map((f) => (
+          <label key={f}>
+            {t(FILTER_LABELS[f])} <input name={f} />
+          </label>
+        ))}
+        <label>
+          {t('adminAuditFrom')} <input name="fromDay" type="date" />
+        </label>
+        <label>
+          {t('adminAuditTo')} <input name="toDay" type="date" />
+        </label>
+        <button type="submit">{t('adminAuditSearch')}</button>
+      </form>
+      <QueryView query={trail} isEmpty={(data) => data.pages[0]?.entries.length === 0}>
+        {(data) => (
+          <table>
+            <caption>{t('adminAudit')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('adminAuditWhen')}</th>
+                <th scope="col">{t('adminAuditWho')}</th>
+                <th scope="col">{t('adminAuditWhat')}</th>
+                <th scope="col">{t('adminAuditObject')}</th>
+                <th scope="col">{t('adminAuditChanges')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.pages.flatMap((p) => p.entries).map((e) => (
+                <tr key={e.id}>
+                  <td>{formatDateTime(e.at)}</td>
+                  <td>{e.actor}</td>
+                  <td>{e.action}</td>
+                  <td>
+                    {e.entity} {e.entityId}
+                  </td>
+                  <td>
+                    <Changes entry={e} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryView>
+      {trail.hasNextPage && (
+        <button type="button" onClick={() => void trail.fetchNextPage()} disabled={trail.isFetchingNextPage}>
+          {t('adminAuditMore')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+/** An entry's `changes` as old → new per field; its other facts as they were recorded. */
+function Changes({ entry }: { entry: TAuditEntry }) {
+  const { changes, ...facts } = entry.payload as { changes?: Record<string, { from: unknown; to: unknown }> };
+  return (
+    <>
+      {changes !== undefined && (
+        <ul>
+          {Object.entries(changes).map(([field, c]) => (
+            <li key={field}>
+              {field}: <del>{show(c.from)}</del> → <ins>{show(c.to)}</ins>
+            </li>
+          ))}
+        </ul>
+      )}
+      {Object.keys(facts).length > 0 && <code>{JSON.stringify(facts)}</code>}
+    </>
+  );
+}

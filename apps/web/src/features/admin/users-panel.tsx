@@ -1,0 +1,242 @@
+import { useState, type FormEvent } from 'react';
+import { formatDateTime } from '../../lib/dates';
+import { useI18n, type TTranslate } from '../../lib/i18n';
+import type { TMessageKey } from '../../lib/i18n-messages';
+import { zh } from '../../lib/i18n-messages';
+import { ErrorBanner } from '../../ui/error-banner';
+import { QueryView } from '../../ui/query-view';
+import type { TAdminDepartment, TAdminUser } from './admin-types';
+import { useAdminChange, useAdminDepartments, useAdminUsers, useSessions } from './use-admin';
+
+/** The roles an account is created with; roles added later (三员) show by their own label. */
+const CREATABLE_ROLES = ['preparer', 'reviewer', 'publisher', 'admin'] as const;
+const WITH_DEPARTMENT = new Set(['preparer', 'publisher']);
+
+export function roleLabel(t: TTranslate, role: string): string {
+  const key = `role_${role}`;
+  return key in zh ? t(key as TMessageKey) : role;
+}
+
+/** 用户管理: accounts, their role and scope, (de)activation, password reset, sessions. */
+export function UsersPanel() {
+  const { t } = useI18n();
+  const users = useAdminUsers();
+  const departments = useAdminDepartments();
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="admin-users-title">
+      <h2 id="admin-users-title">{t('adminUsers')}</h2>
+      <CreateUserForm departments={departments.data ?? []} />
+      <QueryView query={users} isEmpty={(list) => list.length === 0}>
+        {(list) => (
+          <table>
+            <caption>{t('adminUsers')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('username')}</th>
+                <th scope="col">{t('adminDisplayName')}</th>
+                <th scope="col">{t('adminRole')}</th>
+                <th scope="col">{t('adminScope')}</th>
+                <th scope="col">{t('adminStatus')}</th>
+                <th scope="col">{t('adminActions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((u) => (
+                <UserRow key={u.id} user={u} departments={departments.data ?? []} expanded={open === u.id} onToggle={() => setOpen(open === u.id ? null : u.id)} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+function scopeText(t: TTranslate, user: TAdminUser): string {
+  if (user.role === 'reviewer') return user.reviewScope === 'all' ? t('adminAllDepartments') : user.reviewScope.join('、') || '—';
+  return user.departmentCode ?? '—';
+}
+
+function UserRow({ user, departments, expanded, onToggle }: { user: TAdminUser; departments: TAdminDepartment[]; expanded: boolean; onToggle(): void }) {
+  const { t } = useI18n();
+  const change = useAdminChange((body: object) => [`/api/users/${user.id}`, { method: 'PATCH', body }]);
+  return (
+    <>
+      <tr>
+        <td>{user.username}</td>
+        <td>{user.displayName}</td>
+        <td>{roleLabel(t, user.role)}</td>
+        <td>{scopeText(t, user)}</td>
+        <td>{user.active ? t('adminActive') : t('adminInactive')}</td>
+        <td>
+          <button type="button" onClick={() => change.mutate({ active: !user.active })}>
+            {user.active ? t('adminDeactivate') : t('adminActivate')}
+          </button>{' '}
+          <button type="button" aria-expanded={expanded} onClick={onToggle}>
+            {t('adminManage', { name: user.username })}
+          </button>
+          <ErrorBanner error={change.error} />
+        </td>
+      </tr>
+      {expanded && (
+        <tr>
+          <td colSpan={6}>
+            {user.role === 'reviewer' && <ScopeForm user={user} departments={departments} />}
+            <PasswordReset user={user} />
+            <SessionsList user={user} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+function CreateUserForm({ departments }: { departments: TAdminDepartment[] }) {
+  const { t } = useI18n();
+  const [role, setRole] = useState<string>('preparer');
+  const [scope, setScope] = useState<string[]>([]);
+  const create = useAdminChange((body: object) => ['/api/users', { method: 'POST', body }]);
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const field = (name: string) => String(form.get(name) ?? '');
+    const target = e.currentTarget;
+    create.mutate(
+      {
+        username: field('username'),
+        displayName: field('displayName'),
+        password: field('password'),
+        role,
+        ...(WITH_DEPARTMENT.has(role) ? { departmentCode: field('departmentCode') } : {}),
+        ...(role === 'reviewer' ? { reviewScope: scope.length === 0 ? 'all' : scope } : {}),
+      },
+      { onSuccess: () => target.reset() },
+    );
+  };
+  return (
+    <form onSubmit={submit} aria-labelledby="admin-new-user">
+      <h3 id="admin-new-user">{t('adminNewUser')}</h3>
+      <label>
+        {t('username')} <input name="username" required autoComplete="off" />
+      </label>
+      <label>
+        {t('adminDisplayName')} <input name="displayName" required />
+      </label>
+      <label>
+        {t('adminInitialPassword')} <input name="password" type="password" required minLength={10} autoComplete="new-password" />
+      </label>
+      <label>
+        {t('adminRole')}{' '}
+        <select value={role} onChange={(e) => setRole(e.target.value)}>
+          {CREATABLE_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {roleLabel(t, r)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {WITH_DEPARTMENT.has(role) && (
+        <label>
+          {t('department')}{' '}
+          <select name="departmentCode" required>
+            {departments.map((d) => (
+              <option key={d.id} value={d.code}>
+                {d.code} {d.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {role === 'reviewer' && <DepartmentChecks departments={departments} value={scope} onChange={setScope} />}
+      <button type="submit" disabled={create.isPending}>
+        {t('adminCreate')}
+      </button>
+      {create.isSuccess && <p role="status">{t('adminSaved')}</p>}
+      <ErrorBanner error={create.error} />
+    </form>
+  );
+}
+
+/** A reviewer's departments; none ticked means every department. */
+function DepartmentChecks({ departments, value, onChange }: { departments: TAdminDepartment[]; value: string[]; onChange(next: string[]): void }) {
+  const { t } = useI18n();
+  return (
+    <fieldset>
+      <legend>{t('adminReviewScope')}</legend>
+      {departments.map((d) => (
+        <label key={d.id}>
+          <input type="checkbox" checked={value.includes(d.code)} onChange={(e) => onChange(e.target.checked ? [...value, d.code] : value.filter((c) => c !== d.code))} />
+          {d.code} {d.name}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function ScopeForm({ user, departments }: { user: TAdminUser; departments: TAdminDepartment[] }) {
+  const { t } = useI18n();
+  const [scope, setScope] = useState<string[]>(user.reviewScope === 'all' ? [] : user.reviewScope);
+  const save = useAdminChange((reviewScope: 'all' | string[]) => [`/api/users/${user.id}`, { method: 'PATCH', body: { reviewScope } }]);
+  return (
+    <div>
+      <DepartmentChecks departments={departments} value={scope} onChange={setScope} />
+      <button type="button" onClick={() => save.mutate(scope.length === 0 ? 'all' : scope)}>
+        {t('adminSaveScope')}
+      </button>
+      {save.isSuccess && <p role="status">{t('adminSaved')}</p>}
+      <ErrorBanner error={save.error} />
+    </div>
+  );
+}
+
+function PasswordReset({ user }: { user: TAdminUser }) {
+  const { t } = useI18n();
+  const reset = useAdminChange((password: string) => [`/api/users/${user.id}`, { method: 'PATCH', body: { password } }]);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        reset.mutate(String(new FormData(e.currentTarget).get('password') ?? ''));
+      }}
+    >
+      <label>
+        {t('adminNewPassword')} <input name="password" type="password" required minLength={10} autoComplete="new-password" />
+      </label>
+      <button type="submit">{t('adminResetPassword')}</button>
+      {reset.isSuccess && <p role="status">{t('adminPasswordReset')}</p>}
+      <ErrorBanner error={reset.error} />
+    </form>
+  );
+}
+
+function SessionsList({ user }: { user: TAdminUser }) {
+  const { t } = useI18n();
+  const sessions = useSessions(user.id);
+  const revoke = useAdminChange((sessionId: string | null) => [sessionId === null ? `/api/users/${user.id}/sessions` : `/api/users/${user.id}/sessions/${sessionId}`, { method: 'DELETE' }]);
+  return (
+    <section aria-label={t('adminSessions')}>
+      <h4>{t('adminSessions')}</h4>
+      <QueryView query={sessions} isEmpty={(list) => list.length === 0}>
+        {(list) => (
+          <>
+            <ul>
+              {list.map((s) => (
+                <li key={s.id}>
+                  {formatDateTime(s.createdAt)} · {s.ip ?? '—'} · {s.userAgent ?? '—'}{' '}
+                  <button type="button" onClick={() => revoke.mutate(s.id)}>
+                    {t('adminRevoke')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <button type="button" onClick={() => revoke.mutate(null)}>
+              {t('adminRevokeAll')}
+            </button>
+          </>
+        )}
+      </QueryView>
+      <ErrorBanner error={revoke.error} />
+    </section>
+  );
+}

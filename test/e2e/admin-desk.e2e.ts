@@ -1,0 +1,117 @@
+import { catalogueForYear, editionOf } from '@budgetflow/domain';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { catalogueWorkbook } from '../../apps/api/test/utils/catalogue-workbook';
+import { launchBrowser, type TBrowser } from './support/browser';
+import { DEMO_PASSWORD, startBudgetflowServer, type TBudgetflowServer } from './support/budgetflow-server';
+import { ensureWebBuilt } from './support/web-build';
+
+/**
+ * The administrator runs Budgetflow from the browser (issue 13's admin desk), in Debian's Chromium
+ * against Budgetflow as `pnpm start` runs it: creates a reviewer with a review scope, sets the
+ * 2021 disclosure template, uploads the 2021 classification workbook, reads the preview of its
+ * changes and puts it in force, then finds each of those changes in the audit trail.
+ * Screenshots in test-results/admin-desk.
+ */
+const SHOTS = path.resolve(__dirname, '../../test-results/admin-desk');
+/** Observed codes (../shared/codes), never typed from memory. */
+const OBSERVED_FUNCTIONS = path.resolve(__dirname, '../../../shared/codes/function-codes-observed.csv');
+
+let server: TBudgetflowServer;
+let browser: TBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  rmSync(SHOTS, { recursive: true, force: true });
+  mkdirSync(SHOTS, { recursive: true });
+  ensureWebBuilt();
+  server = await startBudgetflowServer();
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  // Generous: CI runs this beside every other test file on two cores.
+  page.setDefaultTimeout(30_000);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+/** The shipped 2021 lists with one observed 项 added under a 款 they have: the preview names exactly that one. */
+async function workbook2021(): Promise<{ bytes: Buffer; added: { code: string; name: string } }> {
+  const shipped = editionOf(catalogueForYear(2021));
+  const known = new Set(shipped.functional.map((e) => e.code));
+  const added = readFileSync(OBSERVED_FUNCTIONS, 'utf8')
+    .split('\n')
+    .map((line) => line.split(','))
+    .map(([code, level, name]) => ({ code: code ?? '', level, name: name ?? '' }))
+    .find((e) => e.level === '项' && !known.has(e.code) && known.has(e.code.slice(0, 5)));
+  if (added === undefined) throw new Error('no observed 项 outside the shipped 2021 edition');
+  const functional = [...shipped.functional, { code: added.code, name: added.name }].sort((a, b) => (a.code < b.code ? -1 : 1));
+  return { bytes: await catalogueWorkbook({ 支出功能分类: functional, 部门经济分类: shipped.economic }), added };
+}
+
+it('creates a user with a role and scope, sets a template, uploads a catalogue with its preview, and finds it all in the audit trail', async () => {
+  await page.goto(`${server.baseUrl}/login`);
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL('**/desk');
+  await page.getByRole('navigation', { name: '系统管理' }).getByRole('link', { name: '用户' }).click();
+  await page.waitForURL('**/admin/users');
+
+  const form = page.getByRole('form', { name: '新建用户' });
+  await form.getByLabel('用户名').fill('reviewer9');
+  await form.getByLabel('姓名').fill('审核人九');
+  await form.getByLabel('初始密码').fill('a-long-enough-password');
+  await form.getByLabel('角色').selectOption('reviewer');
+  await form.getByRole('group', { name: /审核范围/ }).getByRole('checkbox').first().check();
+  const scopeCode = ((await form.getByRole('group', { name: /审核范围/ }).locator('label').first().textContent()) ?? '').trim().split(' ')[0];
+  await form.getByRole('button', { name: '创建' }).click();
+  const row = page.getByRole('row', { name: /reviewer9/ });
+  await row.waitFor();
+  expect(await row.textContent()).toContain('财政局审核人');
+  expect(await row.textContent()).toContain(scopeCode);
+  await shot('1-user-created');
+
+  await page.getByRole('link', { name: '年度、模板与分类科目' }).click();
+  await page.getByLabel('2021 年度公开模板').selectOption('shanghai-district');
+  const yearRow = page.getByRole('row', { name: /^2021/ });
+  await yearRow.getByRole('button', { name: '保存' }).click();
+  await yearRow.getByRole('status').waitFor();
+
+  await page.getByRole('region', { name: '政府收支分类科目' }).getByLabel('年度').selectOption('2021');
+  const { bytes, added } = await workbook2021();
+  await page.getByLabel('分类科目工作簿（.xlsx）').setInputFiles({ name: '2021分类科目.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+  await page.getByRole('button', { name: '上传并预览变化' }).click();
+  const preview = page.getByRole('region', { name: '2021 年度分类科目的变化' });
+  await preview.getByText(`+ ${added.code} ${added.name}`).waitFor();
+  expect(await preview.textContent()).toContain('支出功能分类：新增 1，改名 0，删除 0');
+  await shot('2-catalogue-preview');
+  await preview.getByRole('button', { name: '确认启用此版本' }).click();
+  await preview.getByText('此版本已启用').waitFor();
+
+  await page.getByRole('link', { name: '审计日志' }).click();
+  const search = page.getByRole('search', { name: '查询' });
+  await search.getByLabel('操作人', { exact: true }).fill('admin');
+  await search.getByRole('button', { name: '查询' }).click();
+  const trail = page.getByRole('table', { name: '审计日志' });
+  for (const action of ['user.create', 'fiscal-year.put', 'catalogue.upload', 'catalogue.confirm']) {
+    await trail.getByRole('row', { name: new RegExp(action.replace('.', '\\.')) }).first().waitFor();
+  }
+  expect(await trail.getByRole('row', { name: /fiscal-year\.put/ }).first().textContent()).toContain('shanghai-district');
+  await search.getByLabel('操作', { exact: true }).fill('user.create');
+  await search.getByRole('button', { name: '查询' }).click();
+  await trail.getByRole('row', { name: /reviewer9/ }).waitFor();
+  expect(await trail.getByRole('row').count()).toBe(2); // the header and the one creation
+  await shot('3-audit-search');
+
+  // the demo bureau's offices and its 2021 chain (from the bureau module), as the administrator sees them
+  await page.getByRole('link', { name: '财政局与审核流程' }).click();
+  await page.getByRole('table', { name: '科室' }).first().waitFor();
+  await page.getByRole('region', { name: '审核流程' }).first().getByRole('listitem').first().waitFor();
+  await shot('4-bureau');
+}, 240_000);
