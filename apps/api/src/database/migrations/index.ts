@@ -17,9 +17,10 @@ import { ReadIndexes1797200000000 } from './1797200000000-read-indexes';
 import { LineOrdinalCounter1797200100000 } from './1797200100000-line-ordinal-counter';
 import { AuditChainedAfterCommit1797200200000 } from './1797200200000-audit-chained-after-commit';
 import { RevisionChecks1797520000000 } from './1797520000000-revision-checks';
+import { WorkbookPreviews1797600000000 } from './1797600000000-workbook-previews';
 
 /**
  * Every migration, oldest first. Add yours at the end with a newer timestamp; never edit one
  * that has landed. An explicit list (not a glob) so the same code runs under tsx, jest and node.
  */
-export const MIGRATIONS = [PeopleAndDepartments1795600000000, CatalogueEditions1795600100000, AuditLog1795600200000, DemoAccounts1795600300000, BudgetsWorkflow1795720000000, JobsPublicationFiles1795800000000, BudgetDerivationPayload1795900000000, LineChangeStamps1796000000000, DerivationPayloadLz41796000100000, OutboxByBudget1796000200000, RevisionFiles1796000300000, OutboxInProcessJobs1797000000000, LoginFailureWindows1797100000000, ReadIndexes1797200000000, LineOrdinalCounter1797200100000, AuditChainedAfterCommit1797200200000, CatalogueUploads1797300000000, FiscalYearTemplate1797400000000, RevisionChecks1797520000000];
+export const MIGRATIONS = [PeopleAndDepartments1795600000000, CatalogueEditions1795600100000, AuditLog1795600200000, DemoAccounts1795600300000, BudgetsWorkflow1795720000000, JobsPublicationFiles1795800000000, BudgetDerivationPayload1795900000000, LineChangeStamps1796000000000, DerivationPayloadLz41796000100000, OutboxByBudget1796000200000, RevisionFiles1796000300000, OutboxInProcessJobs1797000000000, LoginFailureWindows1797100000000, ReadIndexes1797200000000, LineOrdinalCounter1797200100000, AuditChainedAfterCommit1797200200000, CatalogueUploads1797300000000, FiscalYearTemplate1797400000000, RevisionChecks1797520000000, WorkbookPreviews1797600000000];
