@@ -1,7 +1,7 @@
 import type { TBudgetDocument } from '@budgetflow/domain';
 import ExcelJS from 'exceljs';
 import type { TFieldError } from '../../common/errors/app-error';
-import type { TTemplateProblem } from '../reports/xlsx/budget-template';
+import { READ_OPTIONS, type TTemplateProblem } from '../reports/xlsx/budget-template';
 
 /** The template's sheets (see budget-template.ts); a line's id is in the first column of each. */
 const SHEET_OF = { incomeLines: '收入', expenditureLines: '支出' } as const;
@@ -39,7 +39,7 @@ const COLUMN_OF: Readonly<Record<string, string>> = {
  */
 export async function placeInWorkbook(bytes: Buffer, document: TBudgetDocument, errors: readonly TFieldError[]): Promise<TFieldError[]> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer, READ_OPTIONS);
   return errors.map((error) => {
     const [, collection, index, field] = LINE_PATH.exec(error.path) ?? [];
     if (collection !== 'incomeLines' && collection !== 'expenditureLines') return error;
