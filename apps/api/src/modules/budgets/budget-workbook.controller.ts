@@ -5,7 +5,6 @@ import type { TCaller } from '../../common/auth/caller';
 import { Caller } from '../../common/auth/caller.decorator';
 import { ALL_ROLES } from '../../common/auth/role';
 import { Roles } from '../../common/auth/roles.decorator';
-import { AppError } from '../../common/errors/app-error';
 import { documentRoute } from '../../common/openapi/openapi.registry';
 import { exportBudgetTemplate } from '../reports/xlsx/budget-template';
 import { BudgetsService } from './budgets.service';
