@@ -2,22 +2,10 @@ import { catalogueForYear, diffByKey, ZBudgetDocument } from '@budgetflow/domain
 import { generateBudget } from '@budgetflow/domain/testing';
 import { exportBudgetTemplate, importBudgetTemplate } from '../../apps/api/src/modules/reports/xlsx/budget-template';
 import { readWorkbook } from '../../apps/api/src/modules/budgets/workbook-reader';
-import type { Figure } from './bench';
+import { medianAsyncMs, type Figure } from './bench';
 
 const LINES = 10_000;
 const RUNS = 3;
-
-async function medianAsyncMs(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
-}
 
 /**
  * The workbook template of a 10,000-line budget (issue 10: export and import ≤ 2 s each): the
