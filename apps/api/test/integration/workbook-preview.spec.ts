@@ -96,6 +96,12 @@ describe('a workbook import through its preview', () => {
     expect((await documentNow()).expenditureLines.find((l) => l.id === 'L001')?.amount).toBe('12345.67');
   });
 
+  it('names the preview and confirm routes in OpenAPI', async () => {
+    const paths = ((await t.http().get('/api/docs/openapi.json').expect(200)).body as { paths: Record<string, Record<string, unknown>> }).paths;
+    expect(Object.keys(paths['/api/budgets/{id}/workbook/previews'] ?? {})).toEqual(['post']);
+    expect(Object.keys(paths['/api/budgets/{id}/workbook/previews/{previewId}/confirm'] ?? {})).toEqual(['post']);
+  });
+
   it('keeps a preview to the person who made it', async () => {
     const { preparer2 } = await signIn(t, 'preparer2');
     const shown = (await preview(await edited(() => undefined)).expect(201)).body as TWorkbookPreview;
