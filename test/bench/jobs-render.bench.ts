@@ -6,7 +6,7 @@ import { ZBudgetDocument, catalogueForYear, deriveDisclosure, type TDisclosure }
 import { renderDisclosurePdf } from '../../apps/api/src/modules/reports/pdf/disclosure-pdf.renderer';
 import { renderDisclosureXlsx } from '../../apps/api/src/modules/reports/xlsx/disclosure-xlsx.renderer';
 import { createRedis } from '../../apps/api/src/queue/redis-connection';
-import type { Figure } from './bench';
+import { medianAsyncMs, type Figure } from './bench';
 
 // BullMQ is the API's dependency, not the workspace root's: load it (and its types) from there.
 type TBullmq = typeof import('../../apps/api/node_modules/bullmq');
@@ -24,18 +24,6 @@ function seed(): TDisclosure {
 async function renderReport(disclosure: TDisclosure): Promise<number> {
   const [pdf, xlsx] = await Promise.all([renderDisclosurePdf(disclosure, { createdAt: CREATED_AT }), renderDisclosureXlsx(disclosure, { createdAt: CREATED_AT })]);
   return pdf.length + xlsx.length;
-}
-
-async function medianAsyncMs(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 2; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
 }
 
 /**

@@ -143,6 +143,10 @@ it('carries the seed from draft to published, in the browser', async () => {
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: await exportBudgetTemplate(broken),
     });
+    // The workbook is shown as a preview first, and applied on confirm.
+    await page.getByRole('dialog', { name: '导入预览' }).waitFor();
+    await shot('01b-workbook-preview');
+    await page.getByRole('button', { name: '确认导入' }).click();
     await page.getByText(`已导入，共 ${broken.expenditureLines.length} 行`).waitFor();
 
     // … sees the finding, jumps to its cell and fixes it.

@@ -1,6 +1,7 @@
 import type { TBudgetDocument } from '@budgetflow/domain';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ImportExport } from '../src/features/editor/import-export';
+import type { TWorkbookPreview } from '../src/features/editor/workbook-preview';
 import { XLSX_MEDIA_TYPE } from '../src/features/editor/use-budget-editor';
 import { ApiError } from '../src/lib/api-client';
 import { I18nProvider } from '../src/lib/i18n';
@@ -14,27 +15,78 @@ function jsonFile(name: string, value: unknown): File {
   return Object.assign(new File([text], name, { type: 'application/json' }), { text: () => Promise.resolve(text) });
 }
 
-function renderImport(onImport: (doc: TBudgetDocument) => Promise<void>, onImportWorkbook: (file: File) => Promise<number>) {
+const noChanges = { added: 0, removed: 0, changed: 0, changedLines: [] };
+const shownPreview: TWorkbookPreview = {
+  previewId: 'p-1',
+  baseVersion: 3,
+  expenditure: { added: 2, removed: 1, changed: 1, changedLines: [{ id: 'L001', fields: ['amount', 'kind'] }] },
+  income: noChanges,
+  errorCount: 1,
+  findings: [
+    { ruleId: 'T1.BALANCED', severity: 'error', message: { zh: '收支总表不平衡：收入 1,000.00 元，支出 1,200.00 元', en: 'unbalanced' }, location: { kind: 'table', table: 'T1' } },
+    { ruleId: 'PROJECT.X', severity: 'warning', message: { zh: '项目缺少绩效目标', en: 'no target' }, location: { kind: 'project', projectId: 'P1' } },
+  ],
+};
+
+function renderImport(
+  onImport: (doc: TBudgetDocument) => Promise<void>,
+  onImportWorkbook: (previewId: string) => Promise<number>,
+  previewWorkbook: (budgetId: string, file: File) => Promise<TWorkbookPreview> = () => Promise.resolve(shownPreview),
+) {
   render(
     <I18nProvider initial="zh">
-      <ImportExport budgetId="b-1" saved={seed} editable onImport={onImport} onImportWorkbook={onImportWorkbook} />
+      <ImportExport budgetId="b-1" saved={seed} editable onImport={onImport} onImportWorkbook={onImportWorkbook} previewWorkbook={previewWorkbook} />
     </I18nProvider>,
   );
   return (file: File) => fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
 }
 
 describe('the editor import', () => {
-  it('sends a workbook to the workbook import and says how many lines came in', async () => {
-    const workbooks: File[] = [];
+  it('shows a workbook as a preview and applies it only once confirmed', async () => {
+    const read: string[] = [];
+    const applied: string[] = [];
     const json = jest.fn(() => Promise.resolve());
-    const choose = renderImport(json, (file) => {
-      workbooks.push(file);
-      return Promise.resolve(42);
-    });
+    const choose = renderImport(
+      json,
+      (previewId) => {
+        applied.push(previewId);
+        return Promise.resolve(42);
+      },
+      (budgetId, file) => {
+        read.push(`${budgetId}:${file.name}`);
+        return Promise.resolve(shownPreview);
+      },
+    );
     choose(new File([new Uint8Array([0x50, 0x4b, 3, 4])], 'budget.xlsx', { type: XLSX_MEDIA_TYPE }));
+    const dialog = await screen.findByRole('dialog', { name: '导入预览' });
+    expect(read).toEqual(['b-1:budget.xlsx']);
+    expect(dialog.textContent).toContain('新增 2 行，删除 1 行，修改 1 行');
+    expect(dialog.textContent).toContain('第 L001 行：金额（元）、支出类型');
+    expect(dialog.textContent).toContain('导入后的检查结果：1 个错误，1 个警告');
+    expect(dialog.textContent).toContain('收支总表不平衡：收入 1,000.00 元，支出 1,200.00 元');
+    expect(dialog.textContent).not.toMatch(/T1\.BALANCED|amount|kind/);
+    expect(applied).toEqual([]);
+
+    // Cancel applies nothing; the same file again, then confirm, applies that preview.
+    fireEvent.click(screen.getByRole('button', { name: '取消' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(applied).toEqual([]);
+    choose(new File([new Uint8Array([0x50, 0x4b, 3, 4])], 'budget.xlsx', { type: XLSX_MEDIA_TYPE }));
+    fireEvent.click(await screen.findByRole('button', { name: '确认导入' }));
     await screen.findByText('已导入，共 42 行');
-    expect(workbooks.map((f) => f.name)).toEqual(['budget.xlsx']);
+    expect(applied).toEqual(['p-1']);
+    expect(screen.queryByRole('dialog')).toBeNull();
     expect(json).not.toHaveBeenCalled();
+  });
+
+  it('says so when the budget changed after the preview', async () => {
+    const choose = renderImport(
+      () => Promise.resolve(),
+      () => Promise.reject(new ApiError(409, 'VERSION_CONFLICT', 'The budget changed', [])),
+    );
+    choose(new File(['x'], 'edited.xlsx'));
+    fireEvent.click(await screen.findByRole('button', { name: '确认导入' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('预算在预览之后已被修改，请重新选择工作簿导入');
   });
 
   it('lists every cell the API refused, with its sheet, row and field', async () => {
@@ -46,6 +98,7 @@ describe('the editor import', () => {
     ];
     const choose = renderImport(
       () => Promise.resolve(),
+      () => Promise.resolve(0),
       () => Promise.reject(new ApiError(400, 'VALIDATION_FAILED', 'The workbook has 4 problem(s); nothing was imported (支出.3.amount: …)', fields)),
     );
     choose(new File(['x'], 'edited.xlsx'));
@@ -57,11 +110,15 @@ describe('the editor import', () => {
 
   it('still takes JSON, checked against the schema before it is sent', async () => {
     const imported: TBudgetDocument[] = [];
-    const workbook = jest.fn(() => Promise.resolve(0));
-    const choose = renderImport((doc) => {
-      imported.push(doc);
-      return Promise.resolve();
-    }, workbook);
+    const workbook = jest.fn(() => Promise.resolve(shownPreview));
+    const choose = renderImport(
+      (doc) => {
+        imported.push(doc);
+        return Promise.resolve();
+      },
+      () => Promise.resolve(0),
+      workbook,
+    );
     choose(jsonFile('broken.json', { ...seed, fiscalYear: 'next' }));
     expect((await screen.findByRole('alert')).textContent).toContain('fiscalYear');
     choose(jsonFile('seed.json', seed));

@@ -1,16 +1,9 @@
 import ExcelJS from 'exceljs';
-import type { Response } from 'supertest';
 import { XLSX_MEDIA_TYPE } from '../../src/modules/budgets/workbook-body';
 import { createSeededBudget, seedDocument, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
 import type { TSignedIn, TTestApp } from '../utils/test-app';
 import { createTestApp } from '../utils/test-app';
-
-/** Supertest buffers only text by default: the workbook comes back as its bytes. */
-function binary(res: Response, callback: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-}
+import { binary } from '../utils/binary-body';
 
 describe('the workbook round trip over HTTP', () => {
   let t: TTestApp;

@@ -55,24 +55,65 @@ describe('the import template', () => {
     expect(back.ok && back.document.expenditureLines[0]?.note).toBe('@SUM(A1:A9)');
   });
 
-  it('refuses bad cells, naming the sheet, row and field, and imports nothing', async () => {
+  it('writes codes with their names and the closed sets in Chinese, with drop-down lists', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await exportBudgetTemplate(seed)) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('支出') as ExcelJS.Worksheet;
+    expect(sheet.getRow(1).values).toEqual([undefined, '行号', '单位', '功能科目', '经济科目', '支出类型', '项目', '资金来源', '金额（元）', '备注']);
+    const first = seed.expenditureLines[0]!;
+    expect(String(sheet.getCell('C2').value)).toMatch(new RegExp(`^${first.functionCode} \\S`));
+    expect(['人员经费', '公用经费', '项目']).toContain(sheet.getCell('E2').value);
+    expect(sheet.getCell('G2').value).not.toMatch(/[a-z]/);
+    expect(sheet.getCell('E2').dataValidation).toMatchObject({ type: 'list', formulae: ['选项!$A$1:$A$3'] });
+    expect(sheet.getCell(`G${seed.expenditureLines.length + 2}`).dataValidation).toMatchObject({ type: 'list' });
+  });
+
+  it('reads a row added in Chinese without an id, a formula by its result, and an older English template', async () => {
+    const edited = await edit(await exportBudgetTemplate(seed), (workbook) => {
+      const sheet = workbook.getWorksheet('支出') as ExcelJS.Worksheet;
+      sheet.addRow([null, '019001', '2010350', '[30201]', '日常公用经费', null, '经费拨款', { formula: 'H2*2', result: 20.5 }, '新增']);
+      sheet.addRow([]); // a blank row is not a line
+    });
+    const result = await importBudgetTemplate(seed, edited);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const added = result.document.expenditureLines.at(-1);
+    expect(added).toEqual({ id: expect.stringMatching(/^x-/), unitCode: '019001', functionCode: '2010350', economicCode: '30201', kind: 'basic-public', fundSource: 'general-budget-appropriation', amount: '20.50', note: '新增' });
+    expect(result.document.expenditureLines).toHaveLength(seed.expenditureLines.length + 1);
+
+    // The template as it was written before: English-keyed headings and values.
+    const old = await edit(await exportBudgetTemplate(seed), (workbook) => {
+      const sheet = workbook.getWorksheet('支出') as ExcelJS.Worksheet;
+      sheet.getRow(1).values = ['行号 id', '单位编码 unitCode', '功能科目 functionCode', '经济科目 economicCode', '支出类型 kind', '项目 projectId', '资金来源 fundSource', '金额（元） amount', '备注 note'];
+      seed.expenditureLines.forEach((line, i) => {
+        const row = sheet.getRow(i + 2);
+        row.getCell(2).value = line.unitCode;
+        row.getCell(3).value = line.functionCode;
+        row.getCell(4).value = line.economicCode;
+        row.getCell(5).value = line.kind;
+        row.getCell(6).value = line.projectId ?? null;
+        row.getCell(7).value = line.fundSource;
+      });
+    });
+    expect(await importBudgetTemplate(seed, old)).toEqual({ ok: true, document: seed });
+  });
+
+  it('refuses bad cells, naming the sheet, row and column with a reason in Chinese, and imports nothing', async () => {
     const edited = await edit(await exportBudgetTemplate(seed), (workbook) => {
       const sheet = workbook.getWorksheet('支出') as ExcelJS.Worksheet;
       sheet.getCell('H3').value = 12.345;
-      sheet.getCell('H4').value = { formula: 'H2*2' };
+      sheet.getCell('H4').value = { formula: 'H2*2' } as ExcelJS.CellFormulaValue; // never calculated
       sheet.getCell('C5').value = '201';
+      sheet.getCell('E6').value = '差旅';
     });
     const result = await importBudgetTemplate(seed, edited);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map((p) => `${p.sheet}!${p.row} ${p.field}`)).toEqual(['支出!3 amount', '支出!4 amount']);
-    expect(result.problems[0]?.message).toMatch(/2 decimals/);
-    const fixedAmounts = await edit(edited, (workbook) => {
-      const sheet = workbook.getWorksheet('支出') as ExcelJS.Worksheet;
-      sheet.getCell('H3').value = 12.34;
-      sheet.getCell('H4').value = 1;
-    });
-    const second = await importBudgetTemplate(seed, fixedAmounts);
-    expect(second.ok ? [] : second.problems.map((p) => `${p.sheet}!${p.row} ${p.field}`)).toEqual(['支出!5 functionCode']);
+    expect(result.problems.map((p) => `${p.sheet}!${p.row} ${p.column}`)).toEqual(['支出!3 金额（元）', '支出!4 金额（元）', '支出!5 功能科目', '支出!6 支出类型']);
+    expect(result.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('两位小数'),
+      expect.stringContaining('公式没有计算结果'),
+      expect.stringContaining('功能科目须写到项级'),
+      expect.stringContaining('支出类型须为'),
+    ]);
   });
 });

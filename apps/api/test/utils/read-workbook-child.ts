@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ZBudgetDocument } from '@budgetflow/domain';
+import { catalogueForYear, ZBudgetDocument } from '@budgetflow/domain';
 import { AppError } from '../../src/common/errors/app-error';
 import { readWorkbook } from '../../src/modules/budgets/workbook-reader';
 
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const [documentFile, ...files] = process.argv.slice(2);
   const base = ZBudgetDocument.parse(JSON.parse(readFileSync(documentFile!, 'utf8')));
   for (const file of files) {
-    const answer = await readWorkbook(base, readFileSync(file)).then(
+    const answer = await readWorkbook(base, catalogueForYear(base.fiscalYear), readFileSync(file)).then(
       (read) => ({ file, ok: read.ok }),
       (error: unknown) => (error instanceof AppError ? { file, status: error.status, code: error.code, errors: error.errors } : { file, crash: String(error) }),
     );

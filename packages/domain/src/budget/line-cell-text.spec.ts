@@ -1,5 +1,7 @@
 import { buildCatalogue, catalogueForYear } from '../catalogue';
+import { EXPENDITURE_KINDS } from './budget-document.schema';
 import {
+  kindText,
   readAmountCell,
   readChoiceCell,
   readCodeCell,
@@ -142,5 +144,12 @@ describe('a pasted unit or project', () => {
       reason: '有多个单位名为「信息中心」，请写编码',
     });
     expect(readChoiceCell('别处', units, '单位')).toEqual({ ok: false, reason: '没有单位「别处」' });
+  });
+});
+
+describe('a 支出类型 written out', () => {
+  it('is the name a preparer writes, and reads back as the same kind', () => {
+    expect(EXPENDITURE_KINDS.map(kindText)).toEqual(['人员经费', '公用经费', '项目']);
+    for (const kind of EXPENDITURE_KINDS) expect(readKindCell(kindText(kind))).toEqual({ ok: true, value: kind });
   });
 });

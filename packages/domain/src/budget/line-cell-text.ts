@@ -136,6 +136,11 @@ const KIND_NAMES: Readonly<Record<TExpenditureKind, readonly string[]>> = {
   project: ['项目', '项目支出'],
 };
 
+/** 支出类型 as a sheet writes it (人员经费 / 公用经费 / 项目): what readKindCell reads back first. */
+export function kindText(kind: TExpenditureKind): string {
+  return KIND_NAMES[kind][0] ?? kind;
+}
+
 /** 支出类型 as 人员经费 / 公用经费 (日常公用经费) / 项目 (项目支出), or the English value. */
 export function readKindCell(text: string): TCellReading<TExpenditureKind> {
   const written = tidy(text);

@@ -24,9 +24,10 @@ import { RevisionChecks1797520000000 } from './1797520000000-revision-checks';
 import { PublicDisclosureDigests1797550000000 } from './1797550000000-public-disclosure-digests';
 import { SignedHeadsAndSignIn1797560000000 } from './1797560000000-signed-heads-and-sign-in';
 import { OutboxRequestId1797570000000 } from './1797570000000-outbox-request-id';
+import { WorkbookPreviews1797600000000 } from './1797600000000-workbook-previews';
 
 /**
  * Every migration, oldest first. Add yours at the end with a newer timestamp; never edit one
  * that has landed. An explicit list (not a glob) so the same code runs under tsx, jest and node.
  */
-export const MIGRATIONS = [PeopleAndDepartments1795600000000, CatalogueEditions1795600100000, AuditLog1795600200000, DemoAccounts1795600300000, BudgetsWorkflow1795720000000, JobsPublicationFiles1795800000000, BudgetDerivationPayload1795900000000, LineChangeStamps1796000000000, DerivationPayloadLz41796000100000, OutboxByBudget1796000200000, RevisionFiles1796000300000, OutboxInProcessJobs1797000000000, LoginFailureWindows1797100000000, ReadIndexes1797200000000, LineOrdinalCounter1797200100000, AuditChainedAfterCommit1797200200000, CatalogueUploads1797300000000, FiscalYearTemplate1797400000000, ReviewChain1797500000000, BudgetAdjustments1797500100000, DepartmentCeilings1797510000000, BudgetFigures1797510100000, RevisionChecks1797520000000, PublicDisclosureDigests1797550000000, SignedHeadsAndSignIn1797560000000, OutboxRequestId1797570000000];
+export const MIGRATIONS = [PeopleAndDepartments1795600000000, CatalogueEditions1795600100000, AuditLog1795600200000, DemoAccounts1795600300000, BudgetsWorkflow1795720000000, JobsPublicationFiles1795800000000, BudgetDerivationPayload1795900000000, LineChangeStamps1796000000000, DerivationPayloadLz41796000100000, OutboxByBudget1796000200000, RevisionFiles1796000300000, OutboxInProcessJobs1797000000000, LoginFailureWindows1797100000000, ReadIndexes1797200000000, LineOrdinalCounter1797200100000, AuditChainedAfterCommit1797200200000, CatalogueUploads1797300000000, FiscalYearTemplate1797400000000, ReviewChain1797500000000, BudgetAdjustments1797500100000, DepartmentCeilings1797510000000, BudgetFigures1797510100000, RevisionChecks1797520000000, PublicDisclosureDigests1797550000000, SignedHeadsAndSignIn1797560000000, OutboxRequestId1797570000000, WorkbookPreviews1797600000000];

@@ -1,22 +1,37 @@
-import { Controller, Get, Headers, Param, Put, Req, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { TCaller } from '../../common/auth/caller';
 import { Caller } from '../../common/auth/caller.decorator';
 import { ALL_ROLES } from '../../common/auth/role';
 import { Roles } from '../../common/auth/roles.decorator';
-import { AppError } from '../../common/errors/app-error';
 import { documentRoute } from '../../common/openapi/openapi.registry';
 import { exportBudgetTemplate } from '../reports/xlsx/budget-template';
 import { BudgetsService } from './budgets.service';
 import { etagOf, IdPipe, versionSeen } from './request-parts';
 import { readWorkbookBody, XLSX_MEDIA_TYPE } from './workbook-body';
-import { cellError } from './workbook-cells';
-import { placeErrorsInWorkbook, readWorkbook } from './workbook-reader';
+import { WorkbookImportService, type TWorkbookPreview } from './workbook-import.service';
 
 const ZIdParams = z.object({ id: z.uuid() });
 const ZIfMatch = z.object({ 'if-match': z.string().describe('The ETag of the version edited, e.g. "7"') });
+const ZPreviewParams = z.object({ id: z.uuid(), previewId: z.uuid() });
 const ZWorkbook = z.string().describe('The .xlsx bytes of a template exported by GET /api/budgets/{id}/workbook, edited');
+const ZLineChanges = z.object({
+  added: z.number().int(),
+  removed: z.number().int(),
+  changed: z.number().int(),
+  addedLines: z.array(z.record(z.string(), z.unknown())).describe('At most 200'),
+  removedLines: z.array(z.record(z.string(), z.unknown())).describe('At most 200'),
+  changedLines: z.array(z.object({ id: z.string(), fields: z.array(z.string()), before: z.record(z.string(), z.unknown()), after: z.record(z.string(), z.unknown()) })).describe('At most 200'),
+});
+const ZPreview = z.object({
+  previewId: z.uuid().describe('Confirm with POST /api/budgets/{id}/workbook/previews/{previewId}/confirm'),
+  baseVersion: z.number().int().describe('The version read against; the confirm is refused (409) once the budget moved past it'),
+  expenditure: ZLineChanges,
+  income: ZLineChanges,
+  errorCount: z.number().int(),
+  findings: z.array(z.record(z.string(), z.unknown())).describe('The findings the budget would have once imported'),
+});
 const EDITORS = ['preparer'] as const;
 
 documentRoute({
@@ -42,16 +57,42 @@ documentRoute({
   problems: [409, 413, 415],
 });
 
+documentRoute({
+  method: 'post',
+  path: '/api/budgets/{id}/workbook/previews',
+  summary: 'Read an edited template into a preview (lines added, removed, changed; the findings after import); nothing changes until it is confirmed; a bad cell is named by sheet.row.field with a reason in Chinese',
+  tags: ['budgets'],
+  access: EDITORS,
+  params: ZIdParams,
+  body: ZWorkbook,
+  bodyContentType: XLSX_MEDIA_TYPE,
+  response: { status: 201, schema: ZPreview },
+  problems: [413, 415],
+});
+documentRoute({
+  method: 'post',
+  path: '/api/budgets/{id}/workbook/previews/{previewId}/confirm',
+  summary: "Apply a preview of the caller's, as of the version it was read against (409 if the budget changed since); audited as budget.workbook.import",
+  tags: ['budgets'],
+  access: EDITORS,
+  params: ZPreviewParams,
+  response: { status: 200 },
+  problems: [409],
+});
+
 /** The import template over HTTP: the same document as GET/PUT document, in a spreadsheet. */
 @Controller('api/budgets')
 export class BudgetWorkbookController {
-  constructor(private readonly budgets: BudgetsService) {}
+  constructor(
+    private readonly budgets: BudgetsService,
+    private readonly imports: WorkbookImportService,
+  ) {}
 
   @Get(':id/workbook')
   @Roles(...ALL_ROLES)
   async exportWorkbook(@Caller() caller: TCaller, @Param('id', new IdPipe('Budget')) id: string, @Res() res: Response): Promise<void> {
     const { version, document } = await this.budgets.exportDocument(caller, id);
-    const bytes = await exportBudgetTemplate(document);
+    const bytes = await exportBudgetTemplate(document, await this.budgets.catalogueOf(document.fiscalYear));
     res.setHeader('Content-Type', XLSX_MEDIA_TYPE);
     res.setHeader('Content-Length', String(bytes.length));
     res.setHeader('Content-Disposition', `attachment; filename="budget-${document.department.code}-${document.fiscalYear}.xlsx"`);
@@ -70,15 +111,28 @@ export class BudgetWorkbookController {
   ): Promise<{ id: string; version: number }> {
     const version = versionSeen(undefined, ifMatch);
     const bytes = await readWorkbookBody(req, res);
-    // The template carries the lines only: the rest of the document is the budget's own.
-    const { document: base } = await this.budgets.exportDocument(caller, id);
-    const read = await readWorkbook(base, bytes);
-    if (!read.ok) throw new AppError('VALIDATION_FAILED', `The workbook has ${read.problems.length} problem(s); nothing was imported`, read.problems.map(cellError));
-    const result = await this.budgets.importDocument(caller, id, read.document, version).catch(async (error: unknown) => {
-      // A code the catalogue lacks, a unit of another department: named by the cell it is in.
-      if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED' || error.errors === undefined) throw error;
-      throw new AppError(error.code, error.detail, await placeErrorsInWorkbook(bytes, read.document, error.errors));
-    });
+    const { document } = await this.imports.read(caller, id, bytes);
+    const result = await this.budgets.importDocument(caller, id, document, version);
+    res.setHeader('ETag', etagOf(result.version));
+    return result;
+  }
+
+  @Post(':id/workbook/previews')
+  @Roles(...EDITORS)
+  async previewWorkbook(@Caller() caller: TCaller, @Param('id', new IdPipe('Budget')) id: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TWorkbookPreview> {
+    return this.imports.preview(caller, id, await readWorkbookBody(req, res));
+  }
+
+  @Post(':id/workbook/previews/:previewId/confirm')
+  @HttpCode(200)
+  @Roles(...EDITORS)
+  async confirmWorkbook(
+    @Caller() caller: TCaller,
+    @Param('id', new IdPipe('Budget')) id: string,
+    @Param('previewId', new IdPipe('Workbook preview')) previewId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ id: string; version: number }> {
+    const result = await this.imports.confirm(caller, id, previewId);
     res.setHeader('ETag', etagOf(result.version));
     return result;
   }

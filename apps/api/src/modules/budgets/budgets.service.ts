@@ -187,13 +187,9 @@ export class BudgetsService {
   }
 
   /** Replaces the whole working copy by an imported document (the domain's JSON format). */
-  async importDocument(caller: TCaller, id: string, document: TBudgetDocument, version: number): Promise<{ id: string; version: number }> {
-    const budget = await this.mustFind(this.dataSource.manager, caller, id);
-    const errors = documentMismatch(budget, document);
-    const units = new Set(document.department.units.map((u) => u.code));
-    errors.push(...unknownLineCodes(document.expenditureLines, await catalogueOfYear(this.catalogues, budget.fiscal_year), units, 'expenditureLines'));
-    if (errors.length > 0) throw new AppError('VALIDATION_FAILED', 'The document does not fit this budget', errors);
-    return this.edit(caller, id, version, 'budget.document.import', 0, async (m, at) => {
+  async importDocument(caller: TCaller, id: string, document: TBudgetDocument, version: number, action = 'budget.document.import'): Promise<{ id: string; version: number }> {
+    const budget = await this.checkImport(caller, id, document);
+    return this.edit(caller, id, version, action, 0, async (m, at) => {
       // A document that names no template prints under the one in force for its year.
       const template = document.template ?? (await this.departments.yearTemplate(m, budget.fiscal_year));
       const { rest, expenditureLines, incomeLines } = splitDocument({ ...document, template });
@@ -201,6 +197,21 @@ export class BudgetsService {
       await this.budgets.replaceDocumentRest(m, id, rest);
       return { expenditureLines: expenditureLines.length, incomeLines: incomeLines.length };
     });
+  }
+
+  /** Refuses (400) a document that does not fit the budget: its department and year, codes the catalogue lacks. */
+  async checkImport(caller: TCaller, id: string, document: TBudgetDocument): Promise<TBudgetRow> {
+    const budget = await this.mustFind(this.dataSource.manager, caller, id);
+    const errors = documentMismatch(budget, document);
+    const units = new Set(document.department.units.map((u) => u.code));
+    errors.push(...unknownLineCodes(document.expenditureLines, await this.catalogueOf(budget.fiscal_year), units, 'expenditureLines'));
+    if (errors.length > 0) throw new AppError('VALIDATION_FAILED', 'The document does not fit this budget', errors);
+    return budget;
+  }
+
+  /** The catalogue edition in force for a fiscal year. */
+  catalogueOf(fiscalYear: number): Promise<Catalogue> {
+    return catalogueOfYear(this.catalogues, fiscalYear);
   }
 
   /**

@@ -10,7 +10,7 @@ async function run(task: TWorkbookTask): Promise<unknown> {
   const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
   if (task.kind === 'place') return placeInWorkbook(bytes, task.document, task.errors);
   try {
-    return await importBudgetTemplate(task.base, bytes);
+    return await importBudgetTemplate(task.base, bytes, task.catalogue);
   } catch {
     // exceljs throws on whatever is not an .xlsx (a zip of the right parts): the file, not the server, is at fault.
     return { ok: false, problems: [{ sheet: '(file)', row: 0, field: 'workbook', message: 'not a readable .xlsx workbook' }] };

@@ -1,12 +1,12 @@
 import { extname, join } from 'node:path';
-import type { TBudgetDocument } from '@budgetflow/domain';
+import type { Catalogue, TBudgetDocument } from '@budgetflow/domain';
 import { AppError, type TFieldError } from '../../common/errors/app-error';
 import { runInWorker, WorkerOutOfMemoryError } from '../../common/worker/run-in-worker';
 import type { TTemplateImport } from '../reports/xlsx/budget-template';
 import { checkWorkbookArchive } from './workbook-archive';
 
 export type TWorkbookTask =
-  | { kind: 'import'; base: TBudgetDocument; bytes: Uint8Array }
+  | { kind: 'import'; base: TBudgetDocument; catalogue: Catalogue; bytes: Uint8Array }
   | { kind: 'place'; bytes: Uint8Array; document: TBudgetDocument; errors: readonly TFieldError[] };
 
 /**
@@ -19,9 +19,9 @@ const PARALLEL_PARSES = 2;
 const WORKER_FILE = join(__dirname, `workbook-parse.worker${extname(__filename)}`);
 
 /** Reads an uploaded template off the request thread, once its archive is known to inflate within bounds. */
-export async function readWorkbook(base: TBudgetDocument, bytes: Buffer): Promise<TTemplateImport> {
+export async function readWorkbook(base: TBudgetDocument, catalogue: Catalogue, bytes: Buffer): Promise<TTemplateImport> {
   await checkWorkbookArchive(bytes);
-  return parse<TTemplateImport>({ kind: 'import', base, bytes });
+  return parse<TTemplateImport>({ kind: 'import', base, catalogue, bytes });
 }
 
 /** placeInWorkbook (workbook-cells.ts) off the request thread; the paths stay as they were if it fails. */

@@ -1,8 +1,9 @@
 import { ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
 import { useState } from 'react';
-import { ApiError, type TProblemField } from '../../lib/api-client';
+import { api, ApiError, type TProblemField } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
 import { XLSX_MEDIA_TYPE } from './use-budget-editor';
+import { WorkbookPreviewDialog, type TWorkbookPreview } from './workbook-preview';
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -24,13 +25,18 @@ interface TMessage {
   fields?: readonly TProblemField[];
 }
 
+/** Reads a workbook into a preview on the API: nothing changes until the preview is confirmed. */
+function postWorkbookPreview(budgetId: string, file: File): Promise<TWorkbookPreview> {
+  return api<TWorkbookPreview>(`/api/budgets/${budgetId}/workbook/previews`, { method: 'POST', file: new Blob([file], { type: XLSX_MEDIA_TYPE }) });
+}
+
 /** Cells at fault listed in full up to here; a workbook with more is usually the wrong file. */
 const SHOWN_FIELDS = 20;
 
 /**
  * Import a whole document: the workbook template (read and checked by the API, which names a bad
- * cell by sheet, row and field) or the domain's JSON (checked with its schema before it is sent);
- * export the saved one as either.
+ * cell by sheet, row and column, then shown as a preview and applied once confirmed) or the
+ * domain's JSON (checked with its schema before it is sent); export the saved one as either.
  */
 export function ImportExport({
   budgetId,
@@ -38,15 +44,20 @@ export function ImportExport({
   editable,
   onImport,
   onImportWorkbook,
+  previewWorkbook = postWorkbookPreview,
 }: {
   budgetId: string;
   saved: TBudgetDocument;
   editable: boolean;
   onImport(doc: TBudgetDocument): Promise<void>;
-  onImportWorkbook(file: File): Promise<number>;
+  /** Applies a confirmed preview; answers the budget's line count after it. */
+  onImportWorkbook(previewId: string): Promise<number>;
+  previewWorkbook?(budgetId: string, file: File): Promise<TWorkbookPreview>;
 }) {
   const { t } = useI18n();
   const [message, setMessage] = useState<TMessage | null>(null);
+  const [preview, setPreview] = useState<TWorkbookPreview | null>(null);
+  const [confirming, setConfirming] = useState(false);
 
   const failed = (error: unknown) => {
     const fields = error instanceof ApiError ? error.fields : [];
@@ -76,10 +87,23 @@ export function ImportExport({
   const onFile = async (file: File) => {
     setMessage(null);
     try {
-      if (isWorkbook(file)) setMessage({ error: false, text: t('imported', { n: await onImportWorkbook(file) }) });
+      if (isWorkbook(file)) setPreview(await previewWorkbook(budgetId, file));
       else await importJson(file);
     } catch (error) {
       failed(error);
+    }
+  };
+
+  const confirm = async (shown: TWorkbookPreview) => {
+    setConfirming(true);
+    try {
+      setMessage({ error: false, text: t('imported', { n: await onImportWorkbook(shown.previewId) }) });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) setMessage({ error: true, text: t('workbookPreviewStale') });
+      else failed(error);
+    } finally {
+      setConfirming(false);
+      setPreview(null);
     }
   };
 
@@ -108,6 +132,7 @@ export function ImportExport({
       <button type="button" onClick={() => download(`${baseName}.json`, JSON.stringify(saved, null, 2), 'application/json')}>
         {t('exportJson')}
       </button>
+      {preview !== null && <WorkbookPreviewDialog preview={preview} busy={confirming} onConfirm={() => void confirm(preview)} onCancel={() => setPreview(null)} />}
       {message !== null && (
         <div role={message.error ? 'alert' : 'status'} className={message.error ? 'problem' : 'muted'}>
           {message.text}

@@ -179,17 +179,13 @@ export function useBudgetEditor(budgetId: string) {
   );
 
   /**
-   * Replaces the working copy's lines by those of an edited workbook template; the API reads it
-   * (one parser for every client) and names a bad cell by sheet, row and field. Answers the line count.
+   * Applies a workbook preview the person confirmed (the API read the workbook and named any bad
+   * cell); refused (409) if the budget changed since the preview. Answers the line count.
    */
   const importWorkbook = useCallback(
-    async (file: Blob): Promise<number> => {
+    async (previewId: string): Promise<number> => {
       if (copy === null) return 0;
-      await api(`/api/budgets/${budgetId}/workbook`, {
-        method: 'PUT',
-        file: new Blob([file], { type: XLSX_MEDIA_TYPE }),
-        ifMatch: copy.baseVersion,
-      });
+      await api(`/api/budgets/${budgetId}/workbook/previews/${previewId}/confirm`, { method: 'POST' });
       const fresh = await reload();
       setCopy(startWorkingCopy(fresh.document, fresh.version));
       return fresh.document.expenditureLines.length;

@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import type ExcelJS from 'exceljs';
+import {
+  FUND_SOURCE_NAMES,
+  formatYuan,
+  kindText,
+  readAmountCell,
+  readChoiceCell,
+  readCodeCell,
+  readFundSourceCell,
+  readKindCell,
+  restoreFormula,
+  type Catalogue,
+  type FundSource,
+  type TBudgetDocument,
+  type TCellReading,
+  type TExpenditureLine,
+} from '@budgetflow/domain';
+import { sheetNumberToFen } from './sheet-values';
+import type { TTemplateProblem } from './budget-template';
+
+/** How a column's cells are read and written; a column without `read` is plain text. */
+export interface TTemplateColumn {
+  key: string;
+  /** The heading; an older template's heading (单位编码 unitCode) starts with the same word. */
+  label: string;
+  read?: 'unit' | 'functional' | 'economic' | 'kind' | 'project' | 'fundSource' | 'amount';
+  optional?: boolean;
+  /** The column of the lists sheet holding its drop-down's values. */
+  list?: string;
+}
+
+type TChoice = { value: string; name: string };
+
+/** What reading and writing a line's cells needs of the budget: its catalogue, units and projects. */
+export interface TTemplateContext {
+  catalogue: Catalogue;
+  units: readonly TChoice[];
+  projects: readonly TChoice[];
+  projectText(project: TChoice): string;
+  text(column: TTemplateColumn, value: string): string;
+}
+
+export function templateContext(catalogue: Catalogue, doc: Pick<TBudgetDocument, 'department' | 'projects'>): TTemplateContext {
+  const units = doc.department.units.map((u) => ({ value: u.code, name: u.name }));
+  const projects = doc.projects.map((p) => ({ value: p.id, name: p.name }));
+  // A project is written by its name, unless another project has the same one.
+  const names = new Map<string, number>();
+  for (const p of projects) names.set(p.name, (names.get(p.name) ?? 0) + 1);
+  const projectText = (p: TChoice): string => (names.get(p.name) === 1 ? p.name : `${p.value} ${p.name}`);
+  const withName = (kind: 'functional' | 'economic', code: string): string => {
+    const name = catalogue[kind].get(code)?.name;
+    return name === undefined ? code : `${code} ${name}`;
+  };
+  const text = (column: TTemplateColumn, value: string): string => {
+    switch (column.read) {
+      case 'unit': {
+        const unit = units.find((u) => u.value === value);
+        return unit === undefined ? value : `${unit.value} ${unit.name}`;
+      }
+      case 'functional':
+      case 'economic':
+        return withName(column.read, value);
+      case 'kind':
+        return kindText(value as TExpenditureLine['kind']);
+      case 'project': {
+        const project = projects.find((p) => p.value === value);
+        return project === undefined ? value : projectText(project);
+      }
+      case 'fundSource':
+        return FUND_SOURCE_NAMES[value as FundSource] ?? value;
+      default:
+        return value;
+    }
+  };
+  return { catalogue, units, projects, projectText, text };
+}
+
+export interface TReadLine {
+  row: number;
+  values: Record<string, string>;
+}
+
+/** A cell's value as the sheet shows it: a formula's cached result, rich text's text, a link's text. */
+type TCellValue = { ok: true; value: string | number | undefined } | { ok: false; reason: string };
+
+function shownValue(value: ExcelJS.CellValue): TCellValue {
+  if (value === null || value === undefined || value === '') return { ok: true, value: undefined };
+  if (typeof value === 'string' || typeof value === 'number') return { ok: true, value };
+  if (typeof value === 'boolean') return { ok: true, value: String(value) };
+  if (value instanceof Date) return { ok: false, reason: '是日期，不是这一列要的值' };
+  if ('error' in value) return { ok: false, reason: `单元格是错误值 ${value.error}` };
+  if ('richText' in value) return { ok: true, value: value.richText.map((r) => r.text).join('') };
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as { result?: ExcelJS.CellValue }).result;
+    if (result === undefined || result === null) return { ok: false, reason: '公式没有计算结果：请在表格程序中重新计算并保存后再导入' };
+    return typeof result === 'object' && !(result instanceof Date) && !('error' in result) ? { ok: false, reason: '公式的结果无法读取' } : shownValue(result);
+  }
+  if ('text' in value) return shownValue(value.text);
+  return { ok: false, reason: '无法读取这个单元格' };
+}
+
+function readValue(column: TTemplateColumn, value: string | number, ctx: TTemplateContext): TCellReading<string> {
+  const text = String(value);
+  switch (column.read) {
+    case 'unit':
+      return readChoiceCell(text, ctx.units, '单位');
+    case 'functional':
+    case 'economic':
+      return readCodeCell(ctx.catalogue, column.read, text);
+    case 'kind':
+      return readKindCell(text);
+    case 'project':
+      return readChoiceCell(text, ctx.projects.map((p) => ({ value: p.value, name: p.name })), '项目');
+    case 'fundSource':
+      return readFundSourceCell(text);
+    case 'amount':
+      if (typeof value === 'string') return readAmountCell(value);
+      try {
+        return { ok: true, value: formatYuan(sheetNumberToFen(value)) };
+      } catch {
+        // A number with more than two decimals, or past the exact range: the text reader says which.
+        return readAmountCell(String(value));
+      }
+    default:
+      return { ok: true, value: restoreFormula(text.trim()) };
+  }
+}
+
+/** Each column's position, found by its heading; a column missing from the sheet is a problem of the sheet. */
+function columnPositions(sheet: ExcelJS.Worksheet, name: string, columns: TTemplateColumn[], problems: TTemplateProblem[]): Map<string, number> {
+  const headings: string[] = [];
+  sheet.getRow(1).eachCell((cell, col) => (headings[col] = String(cell.text ?? '').trim()));
+  const positions = new Map<string, number>();
+  for (const column of columns) {
+    const word = column.label.replace(/（.*$/, '');
+    const col = headings.findIndex((h) => h !== undefined && h.startsWith(word));
+    if (col > 0) positions.set(column.key, col);
+    else if (!column.optional) problems.push({ sheet: name, row: 1, field: column.key, column: column.label, message: `缺少「${column.label}」列` });
+  }
+  return positions;
+}
+
+/** The lines of one sheet; a row left blank is skipped, a line without 行号 gets a new id. */
+export function readTemplateSheet(sheet: ExcelJS.Worksheet | undefined, name: string, columns: TTemplateColumn[], ctx: TTemplateContext, problems: TTemplateProblem[]): TReadLine[] {
+  if (sheet === undefined) {
+    problems.push({ sheet: name, row: 0, field: '', message: `工作簿中没有「${name}」表` });
+    return [];
+  }
+  const positions = columnPositions(sheet, name, columns, problems);
+  const lines: TReadLine[] = [];
+  sheet.eachRow((row, rowNumber) => {
+    if (rowNumber === 1) return;
+    const values: Record<string, string> = {};
+    const cells = columns.map((column) => {
+      const col = positions.get(column.key);
+      return { column, shown: col === undefined ? ({ ok: true, value: undefined } as TCellValue) : shownValue(row.getCell(col).value) };
+    });
+    if (cells.every((c) => c.shown.ok && (c.shown.value === undefined || String(c.shown.value).trim() === ''))) return;
+    for (const { column, shown } of cells) {
+      const problem = (message: string): void => void problems.push({ sheet: name, row: rowNumber, field: column.key, column: column.label, message });
+      if (!shown.ok) problem(shown.reason);
+      else if (shown.value === undefined || String(shown.value).trim() === '') {
+        if (!column.optional) problem('不能为空');
+      } else {
+        const reading = readValue(column, shown.value, ctx);
+        if (reading.ok) values[column.key] = reading.value;
+        else problem(reading.reason);
+      }
+    }
+    values['id'] ??= `x-${randomUUID()}`;
+    lines.push({ row: rowNumber, values });
+  });
+  return lines;
+}

@@ -1,0 +1,111 @@
+import ExcelJS from 'exceljs';
+import type { TBudgetDocument } from '@budgetflow/domain';
+import { XLSX_MEDIA_TYPE } from '../../src/modules/budgets/workbook-body';
+import type { TWorkbookPreview } from '../../src/modules/budgets/workbook-import.service';
+import { createSeededBudget, seedDocument, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
+import type { TSignedIn, TTestApp } from '../utils/test-app';
+import { createTestApp } from '../utils/test-app';
+import { binary } from '../utils/binary-body';
+
+describe('a workbook import through its preview', () => {
+  let t: TTestApp;
+  let preparer: TSignedIn;
+  let budget: TBudgetRef;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ({ preparer } = await signIn(t, 'preparer'));
+    budget = await createSeededBudget(t, preparer, 2020);
+  });
+  afterAll(() => t.close());
+
+  const edited = async (change: (sheet: ExcelJS.Worksheet) => void): Promise<Buffer> => {
+    const res = await t.http().get(`/api/budgets/${budget.id}/workbook`).set(preparer.headers).buffer(true).parse(binary as never).expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as ArrayBuffer);
+    change(workbook.getWorksheet('支出')!);
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  };
+  const preview = (bytes: Buffer) => t.http().post(`/api/budgets/${budget.id}/workbook/previews`).set(preparer.headers).set('Content-Type', XLSX_MEDIA_TYPE).send(bytes);
+  const confirm = (previewId: string) => t.http().post(`/api/budgets/${budget.id}/workbook/previews/${previewId}/confirm`).set(preparer.headers);
+  const documentNow = async () => (await t.http().get(`/api/budgets/${budget.id}/document`).set(preparer.headers).expect(200)).body as TBudgetDocument;
+
+  it('previews a workbook written with Chinese values, changes nothing, and applies it on confirm', async () => {
+    const seed = seedDocument();
+    const removedId = seed.expenditureLines[1]!.id;
+    const bytes = await edited((sheet) => {
+      expect(sheet.getCell('A2').value).toBe('L001');
+      sheet.getCell('H2').value = '12,345.67';
+      sheet.spliceRows(3, 1); // the second line
+      const row = sheet.addRow([null, sheet.getCell('B2').value, sheet.getCell('C2').value, sheet.getCell('D2').value, '公用经费', null, '经费拨款（补助）', { formula: '100*2', result: 200 }, '导入新增']);
+      expect(row.number).toBe(seed.expenditureLines.length + 1);
+    });
+    const res = await preview(bytes);
+    expect([res.status, res.text]).toEqual([201, expect.any(String)]);
+    const shown = res.body as TWorkbookPreview;
+    expect(shown.baseVersion).toBe(budget.version);
+    expect({ added: shown.expenditure.added, removed: shown.expenditure.removed, changed: shown.expenditure.changed }).toEqual({ added: 1, removed: 1, changed: 1 });
+    expect(shown.expenditure.changedLines[0]).toMatchObject({ id: 'L001', fields: ['amount'], after: { amount: '12345.67' } });
+    expect(shown.expenditure.removedLines.map((l) => l.id)).toEqual([removedId]);
+    expect(shown.expenditure.addedLines[0]).toMatchObject({ kind: 'basic-public', fundSource: 'general-budget-appropriation', amount: '200.00', note: '导入新增' });
+    expect(shown.income).toMatchObject({ added: 0, removed: 0, changed: 0 });
+    expect(shown.findings).toEqual(expect.any(Array));
+    expect(shown.errorCount).toBe(shown.findings.filter((f) => (f as { severity?: string }).severity === 'error').length);
+
+    // Nothing changed before the confirm.
+    expect((await t.http().get(`/api/budgets/${budget.id}`).set(preparer.headers).expect(200)).headers['etag']).toBe(`"${budget.version}"`);
+    expect((await documentNow()).expenditureLines).toEqual(seed.expenditureLines);
+
+    const done = await confirm(shown.previewId);
+    expect([done.status, done.body]).toEqual([200, { id: budget.id, version: budget.version + 1 }]);
+    const lines = (await documentNow()).expenditureLines;
+    expect(lines.find((l) => l.id === 'L001')?.amount).toBe('12345.67');
+    expect(lines.some((l) => l.id === removedId)).toBe(false);
+    expect(lines.find((l) => l.note === '导入新增')?.id).toMatch(/^x-/);
+    const audit = await t.http().get(`/api/budgets/${budget.id}/audit`).set(preparer.headers).expect(200);
+    expect((audit.body as { items: { action: string; actor: string }[] }).items.at(-1)).toMatchObject({ action: 'budget.workbook.import', actor: 'preparer' });
+    budget = { id: budget.id, version: budget.version + 1 };
+    // A preview is used once.
+    await confirm(shown.previewId).expect(404);
+  });
+
+  it('refuses bad cells naming the sheet, row and column with the reason in Chinese', async () => {
+    const bytes = await edited((sheet) => {
+      sheet.getCell('H3').value = '十二元';
+      sheet.getCell('E4').value = '差旅费';
+      sheet.getCell('D5').value = '999';
+    });
+    const res = await preview(bytes).expect(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    const errors = (res.body as { errors: { path: string; message: string }[] }).errors;
+    expect(errors.map((e) => e.path)).toEqual(['支出.3.amount', '支出.4.kind', '支出.5.economicCode']);
+    expect(errors[0]!.message).toBe('「支出」表第 3 行「金额（元）」列：不是金额：「十二」');
+    expect(errors[1]!.message).toMatch(/^「支出」表第 4 行「支出类型」列：支出类型须为 人员经费、公用经费 或 项目/);
+    expect(errors[2]!.message).toMatch(/^「支出」表第 5 行「经济科目」列：/);
+    expect((await t.http().get(`/api/budgets/${budget.id}`).set(preparer.headers).expect(200)).headers['etag']).toBe(`"${budget.version}"`);
+  });
+
+  it('refuses (409) to confirm a preview of a budget that changed since', async () => {
+    const bytes = await edited((sheet) => void (sheet.getCell('H2').value = 1));
+    const shown = (await preview(bytes).expect(201)).body as TWorkbookPreview;
+    // Meanwhile the budget moves on (here: the same template imported at once).
+    await t.http().put(`/api/budgets/${budget.id}/workbook`).set(preparer.headers).set('If-Match', `"${budget.version}"`).set('Content-Type', XLSX_MEDIA_TYPE).send(await edited(() => undefined)).expect(200);
+    const stale = await confirm(shown.previewId);
+    expect(stale.status).toBe(409);
+    expect(stale.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect((await documentNow()).expenditureLines.find((l) => l.id === 'L001')?.amount).toBe('12345.67');
+  });
+
+  it('names the preview and confirm routes in OpenAPI', async () => {
+    const paths = ((await t.http().get('/api/docs/openapi.json').expect(200)).body as { paths: Record<string, Record<string, unknown>> }).paths;
+    expect(Object.keys(paths['/api/budgets/{id}/workbook/previews'] ?? {})).toEqual(['post']);
+    expect(Object.keys(paths['/api/budgets/{id}/workbook/previews/{previewId}/confirm'] ?? {})).toEqual(['post']);
+  });
+
+  it('keeps a preview to the person who made it', async () => {
+    const { preparer2 } = await signIn(t, 'preparer2');
+    const shown = (await preview(await edited(() => undefined)).expect(201)).body as TWorkbookPreview;
+    await t.http().post(`/api/budgets/${budget.id}/workbook/previews/${shown.previewId}/confirm`).set(preparer2.headers).expect(404);
+    await t.http().post(`/api/budgets/${budget.id}/workbook/previews`).set(preparer2.headers).set('Content-Type', XLSX_MEDIA_TYPE).send(await edited(() => undefined)).expect(404);
+  });
+});
