@@ -60,12 +60,12 @@ describe('a dump restored into a new database', () => {
     await t.http().patch(`/api/budgets/${edited.id}/lines`).set(preparer.headers).send({ version: edited.version, upsertExpenditure: [{ ...LINE, amount: '77.70' }] }).expect(200);
     const published = await insertPublishedBudget(t.dataSource, t.people, seedDisclosure(), 2021);
     const outboxId = await renderPublication(t.dataSource, published);
-    expect(await new RenderPublicationJob(t.dataSource).handle({ outboxId, topic: 'budget.render-publication', payload: { ...published } })).toBe('published 15 files');
+    expect(await new RenderPublicationJob(t.dataSource).handle({ outboxId, topic: 'budget.render-publication', payload: { ...published } })).toBe('published the revision files');
     // The chainer links entries moments after their commit: the backup is of a settled chain.
     await waitFor('the audit chain to settle', async () => ((await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE chain_no IS NULL`)) as { n: number }[])[0]?.n === 0);
 
     const before = await inventory(t.dataSource);
-    expect((before['files'] as unknown[]).length).toBe(15);
+    expect((before['files'] as unknown[]).length).toBe(17);
     expect((before['audit'] as unknown[]).length).toBeGreaterThanOrEqual(3);
 
     const dump = join(dir, 'budgetflow.dump');
@@ -77,7 +77,7 @@ describe('a dump restored into a new database', () => {
     expect(await inventory(restoredDs)).toEqual(before);
     // Each file's bytes, not only its recorded digest, came back.
     const contents = (await restoredDs.query(`SELECT sha256, content FROM publication_files`)) as { sha256: string; content: Buffer }[];
-    expect(contents).toHaveLength(15);
+    expect(contents).toHaveLength(17);
     for (const file of contents) expect(createHash('sha256').update(file.content).digest('hex')).toBe(file.sha256);
     // The restored database is a working one: the migrations find nothing to do.
     expect(await restoredDs.showMigrations()).toBe(false);

@@ -98,7 +98,7 @@ describe('a budget from draft to the public', () => {
     expect(list.body.items).toEqual([expect.objectContaining({ id: published.body.publication.id, versionNo: 1, revisionNo: 2, latest: true, department: { code: '019001', name: '武汉市硚口区大数据中心' } })]);
     const disclosure = await http().get(`/api/public/disclosures/${published.body.publication.id}`).expect(200);
     // Published with its files, rendered and checked before anything became public.
-    expect(disclosure.body.files).toHaveLength(15);
+    expect(disclosure.body.files).toHaveLength(17);
     expect(disclosure.body).toMatchObject({ revisionNo: 2, disclosure: { meta: { departmentCode: '019001', fiscalYear: 2020 } } });
     await http().get('/api/public/disclosures?year=2020&department=999001').expect(200, { items: [], page: 1, pageSize: 20, total: 0 });
 
@@ -113,6 +113,8 @@ describe('a budget from draft to the public', () => {
       'budget.lines.edit',
       'budget.submit',
       'budget.approve',
+      // the publish transaction chains what became public (the files' sha256, the figures' hash) first
+      'publication.record',
       'budget.publish',
     ]);
     // The outbox holds what the jobs must do after each commit: a recompute after each edit, whom to

@@ -142,6 +142,8 @@ describe('NUL and lone surrogates in text', () => {
       'POST /api/budgets/{id}/revise': [{ as: 'preparer', path: `/api/budgets/${draft.id}/revise`, body: { reason: '更正' } }],
       'POST /api/budgets/{id}/issue-ceilings': [{ as: 'reviewer', path: `/api/budgets/${submitted.id}/issue-ceilings`, body: { opinion: '按控制数编制' } }],
       'POST /api/budgets/{id}/adjust': [{ as: 'preparer', path: `/api/budgets/${draft.id}/adjust`, body: { kind: 'transfer', reason: '调剂' } }],
+      'PUT /api/budgets/{id}/ceilings': [{ as: 'reviewer', path: `/api/budgets/${draft.id}/ceilings`, body: { ceilings: { total: '200000000' } } }],
+      'POST /api/bureau/ceilings/{year}/uploads': [{ as: 'reviewer', path: '/api/bureau/ceilings/2020/uploads', body: { csv: '部门编码,支出总额\n019001,100\n' } }],
       'POST /api/catalogue/{year}/uploads': [
         { as: 'admin', path: '/api/catalogue/2021/uploads', body: { functional: 'code,name\n201,一般公共服务支出\n', economic: 'code,name\n301,工资福利支出\n' } },
       ],

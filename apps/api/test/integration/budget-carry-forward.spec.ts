@@ -1,5 +1,5 @@
 import { priorYearFiguresOf, ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
-import { createSeededBudget, seedDocument, signIn } from '../e2e/budget-test-kit';
+import { APPROVAL, createSeededBudget, seedDocument, signIn } from '../e2e/budget-test-kit';
 import type { TSignedIn, TTestApp } from '../utils/test-app';
 import { createTestApp } from '../utils/test-app';
 
@@ -24,7 +24,7 @@ describe('a new year started from last year’s approved revision', () => {
     await t.http().post(`/api/budgets/${lastYear}/submit`).set(preparer.headers).expect(200);
     const refused = await create(preparer, { fiscalYear: 2021, fromRevision: { budgetId: lastYear, revisionNo: 1 } }).expect(404);
     expect(refused.body).toMatchObject({ code: 'NOT_FOUND' });
-    await t.http().post(`/api/budgets/${lastYear}/approve`).set(reviewer.headers).expect(200);
+    await t.http().post(`/api/budgets/${lastYear}/approve`).set(reviewer.headers).send(APPROVAL).expect(200);
     const list = await t.http().get('/api/budgets?year=2021').set(preparer.headers).expect(200);
     expect(list.body.total).toBe(0);
   });

@@ -1,4 +1,4 @@
-import { createSeededBudget, signIn } from '../e2e/budget-test-kit';
+import { APPROVAL, createSeededBudget, signIn } from '../e2e/budget-test-kit';
 import { publishCopy } from '../utils/published-copies';
 import { createTestApp, type TTestApp } from '../utils/test-app';
 
@@ -16,7 +16,7 @@ describe('the public portal API', () => {
     const { preparer, reviewer, publisher } = await signIn(t, 'preparer', 'reviewer', 'publisher');
     const { id, version } = await createSeededBudget(t, preparer);
     await t.http().post(`/api/budgets/${id}/submit`).set(preparer.headers).send({ version }).expect(200);
-    await t.http().post(`/api/budgets/${id}/approve`).set(reviewer.headers).expect(200);
+    await t.http().post(`/api/budgets/${id}/approve`).set(reviewer.headers).send(APPROVAL).expect(200);
     const res = await t.http().post(`/api/budgets/${id}/publish`).set(publisher.headers).expect(200);
     published = (res.body as { publication: { id: string } }).publication.id;
     // The same department a year later (twice the money, its stated 上年 and reason), and another department.

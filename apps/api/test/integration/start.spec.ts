@@ -31,7 +31,7 @@ describe('start against a fresh database', () => {
       expect(afterFirst).toEqual([
         expect.objectContaining({
           departments: ['019001', '998001', '999001'],
-          active_users: ['admin', 'preparer', 'preparer2', 'preparer3', 'publisher', 'publisher3', 'reviewer', 'reviewer2', 'reviewer3'],
+          active_users: ['admin', 'auditor', 'preparer', 'preparer2', 'preparer3', 'publisher', 'publisher3', 'reviewer', 'reviewer2', 'reviewer3', 'secadmin'],
           budgets: 2,
         }),
       ]);

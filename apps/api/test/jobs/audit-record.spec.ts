@@ -76,7 +76,7 @@ describe('the published record against a signed head', () => {
     };
     const listed = (await t.http().get(`/api/public/disclosures/${published.publicationId}`).expect(200)).body as { files: { name: string; sha256: string }[]; disclosure: unknown };
     expect(manifest.files.map((f) => [f.name, f.sha256]).sort()).toEqual(listed.files.map((f) => [f.name, f.sha256]).sort());
-    expect(manifest.files).toHaveLength(15);
+    expect(manifest.files).toHaveLength(17);
     expect(manifest.figuresSha256).toBe(figuresSha256((await t.dataSource.query(`SELECT disclosure FROM revisions WHERE budget_id = $1`, [published.budgetId]))[0].disclosure));
     expect(BigInt(manifest.record.chainNo)).toBeLessThanOrEqual(BigInt(head.chainNo));
     expect(manifest.signedHead).toEqual(head);

@@ -68,7 +68,7 @@ describe('the in-process jobs across a restart', () => {
     } finally {
       expect(await second.stop()).toBe(0);
     }
-    expect(await rowOf(outboxId)).toEqual({ attempts: 2, leased: false, done: true, result: 'published 17 files' });
+    expect(await rowOf(outboxId)).toEqual({ attempts: 2, leased: false, done: true, result: 'published the revision files' });
     await expectRenderedOnce(jobs, published.publicationId);
   }, 240_000);
 });

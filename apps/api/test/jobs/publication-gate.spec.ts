@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { TPublication, TPublicationSummary } from '@budgetflow/domain';
 import { ZRevisionFiles, type TRevisionFiles } from '../../src/modules/revisions/revision-files.schema';
-import { createSeededBudget, seedDocument, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
+import { APPROVAL, createSeededBudget, seedDocument, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
 import { createTestApp, type TSignedIn, type TTestApp } from '../utils/test-app';
 import { JOB_DRIVERS, startTestJobs, stopTestJobs } from './job-drivers';
 import { testQueuePrefix, waitFor } from './jobs-fixtures';
@@ -23,7 +23,7 @@ describe.each(JOB_DRIVERS)('publish, gated by the check of the rendered files, j
   async function approved(fiscalYear: number, document = seedDocument()): Promise<TBudgetRef> {
     const budget = await createSeededBudget(t, people.preparer, fiscalYear, document);
     await t.http().post(`/api/budgets/${budget.id}/submit`).set(people.preparer.headers).expect(200);
-    await t.http().post(`/api/budgets/${budget.id}/approve`).set(people.reviewer.headers).expect(200);
+    await t.http().post(`/api/budgets/${budget.id}/approve`).set(people.reviewer.headers).send(APPROVAL).expect(200);
     return budget;
   }
 
@@ -86,7 +86,7 @@ describe.each(JOB_DRIVERS)('publish, gated by the check of the rendered files, j
     } finally {
       await stopTestJobs(jobs, prefix);
     }
-    expect(await count(`SELECT count(*)::int AS n FROM revision_files WHERE budget_id = $1`, budget.id)).toBe(15);
+    expect(await count(`SELECT count(*)::int AS n FROM revision_files WHERE budget_id = $1`, budget.id)).toBe(17);
     const notices = await t.http().get('/api/notifications').set(people.publisher.headers).expect(200);
     const told = (notices.body as { items: { budgetId: string; action: string; reason: string | null }[] }).items.filter((n) => n.budgetId === budget.id && n.action === 'render-check-failed');
     expect(told).toHaveLength(1);
@@ -115,12 +115,12 @@ describe.each(JOB_DRIVERS)('publish, gated by the check of the rendered files, j
     const published = await publish(budget.id).expect(200);
     publishing = false;
     await reader;
-    expect(looks.filter((l) => l !== 'nothing' && l !== '200, 15 files')).toEqual([]);
+    expect(looks.filter((l) => l !== 'nothing' && l !== '200, 17 files')).toEqual([]);
 
     const publicationId = (published.body as { publication: { id: string } }).publication.id;
     expect((await publicList(2020)).map((p) => p.id)).toEqual([publicationId]);
     const page = (await t.http().get(`/api/public/disclosures/${publicationId}`).expect(200)).body as TPublication;
-    expect(page.files).toHaveLength(15);
+    expect(page.files).toHaveLength(17);
     // The published files are the revision's, rendered once at approval: the same names, sizes and sha256.
     const key = (f: { name: string; size: number; sha256: string }) => `${f.name} ${f.size} ${f.sha256}`;
     expect(page.files.map(key).sort()).toEqual(files.items.map(key).sort());

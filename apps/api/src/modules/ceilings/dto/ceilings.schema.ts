@@ -1,4 +1,4 @@
-import { ZCeilings } from '@budgetflow/domain';
+import { ZCeilings, ZText } from '@budgetflow/domain';
 import { z } from 'zod';
 import { ZFiscalYearValue } from '../../departments/dto/departments.schema';
 
@@ -32,7 +32,7 @@ export type TCeilingsAnswer = z.infer<typeof ZCeilingsAnswer>;
 export const ZCeilingsYearParams = z.strictObject({ year: ZFiscalYearValue });
 export const ZCeilingsUploadParams = z.strictObject({ year: ZFiscalYearValue, uploadId: z.uuid() });
 export type TCeilingsUploadParams = z.infer<typeof ZCeilingsUploadParams>;
-export const ZCeilingsUploadBody = z.strictObject({ csv: z.string().min(1).max(2_000_000).describe('a header row (部门编码, 支出总额, 基本支出, 项目支出, fund sources, 三公 parts), one row per department, amounts in 元') });
+export const ZCeilingsUploadBody = z.strictObject({ csv: ZText.min(1).max(2_000_000).describe('a header row (部门编码, 支出总额, 基本支出, 项目支出, fund sources, 三公 parts), one row per department, amounts in 元') });
 
 export const ZCeilingsUploadPreview = z.object({
   uploadId: z.uuid(),
