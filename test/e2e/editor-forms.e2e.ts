@@ -6,6 +6,7 @@ import { launchBrowser, type TBrowser } from './support/browser';
 import { DEMO_PASSWORD, startBudgetflowServer, type TBudgetflowServer } from './support/budgetflow-server';
 import { storyStep } from './support/story-step';
 import { ensureWebBuilt } from './support/web-build';
+import { REPLY } from './support/session';
 
 /**
  * A preparer who never saw JSON prepares a year in the forms: the 2020 budget is published (over
@@ -39,7 +40,8 @@ async function publish2020(): Promise<void> {
   const list = (await (await fetch(`${server.baseUrl}/api/budgets?year=2020`, { headers: preparer })).json()) as { items: { id: string }[] };
   const id = list.items[0]?.id ?? '';
   for (const [who, action] of [['preparer', 'submit'], ['reviewer', 'approve'], ['publisher', 'publish']] as const) {
-    const answer = await fetch(`${server.baseUrl}/api/budgets/${id}/${action}`, { method: 'POST', headers: who === 'preparer' ? preparer : await as(who) });
+    const headers = { ...(who === 'preparer' ? preparer : await as(who)), 'Content-Type': 'application/json' };
+    const answer = await fetch(`${server.baseUrl}/api/budgets/${id}/${action}`, { method: 'POST', headers, ...(action === 'approve' ? { body: JSON.stringify(REPLY) } : {}) });
     if (answer.status !== 200) throw new Error(`${action} answered ${answer.status}: ${await answer.text()}`);
   }
 }

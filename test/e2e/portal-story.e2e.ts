@@ -6,6 +6,7 @@ import { publishCopy } from '../../apps/api/test/utils/published-copies';
 import { launchBrowser, type TBrowser } from './support/browser';
 import { DEMO_PASSWORD, startBudgetflowServer, type TBudgetflowServer } from './support/budgetflow-server';
 import { ensureWebBuilt } from './support/web-build';
+import { REPLY } from './support/session';
 
 /**
  * A visitor on a phone (375 px) reads a published disclosure: the title and the summary first,
@@ -43,7 +44,7 @@ async function publishSeed(): Promise<void> {
   const budget = (list['items'] as { id: string; version: number }[])[0];
   if (budget === undefined) throw new Error('no seeded budget');
   await call('POST', `/api/budgets/${budget.id}/submit`, preparer, { version: budget.version });
-  await call('POST', `/api/budgets/${budget.id}/approve`, await tokenOf('reviewer'), {});
+  await call('POST', `/api/budgets/${budget.id}/approve`, await tokenOf('reviewer'), REPLY);
   const published = await call('POST', `/api/budgets/${budget.id}/publish`, await tokenOf('publisher'), {});
   publicationId = (published['publication'] as { id: string }).id;
   const db = createDataSource(server.databaseUrl, { poolSize: 1, applicationName: 'portal-e2e' });

@@ -134,7 +134,7 @@ it('carries a budget through two review stages with opinions and a return in bet
     await page.getByText('批复文号：硚财预〔2021〕1号（2021-02-20）').first().waitFor();
     await story.shot('04-replied');
     // The decided budget stays on the desk, under 已审.
-    await page.getByRole('link', { name: '工作台' }).click();
+    await page.getByRole('link', { name: '工作台', exact: true }).click();
     await page.waitForURL('**/desk');
     await page.getByRole('region', { name: '已审' }).getByRole('link', { name: '武汉市硚口区大数据中心' }).waitFor();
     await story.shot('05-reviewed-list');

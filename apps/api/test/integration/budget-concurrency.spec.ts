@@ -63,7 +63,7 @@ describe('concurrency', () => {
     const read = await call(t, preparer, 'GET', `/api/budgets/${budget.id}`);
     const cents = 604_400_000 + accepted.length;
     expect((read.body['totals'] as { expenditure: string }).expenditure).toBe(`${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`);
-  });
+  }, 240_000);
 
   it('has exactly one winner in each of 200 rounds of simultaneous approve and return', async () => {
     const budget = await createSeededBudget(t, preparer, 2021);
@@ -99,7 +99,7 @@ describe('concurrency', () => {
     ]);
     const revisions: { n: number }[] = await t.dataSource.query(`SELECT count(*)::int AS n FROM revisions WHERE budget_id = $1`, [budget.id]);
     expect(revisions[0]?.n).toBe(200);
-  });
+  }, 240_000);
 
   describe('Idempotency-Key', () => {
     let budget: TBudgetRef;

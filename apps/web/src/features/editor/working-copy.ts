@@ -1,4 +1,4 @@
-import type { TBudgetDocument, TExpenditureLine, TIncomeLine, TProject } from '@budgetflow/domain';
+import { canonicalJson, type TBudgetDocument, type TExpenditureLine, type TIncomeLine, type TProject } from '@budgetflow/domain';
 
 /**
  * What the editor holds: the document as the server last gave it (at `baseVersion`) and the
@@ -109,7 +109,7 @@ export function putLines(
   return { ...copy, lineEdits, invalid };
 }
 
-/** The copy without edits that leave a line as the base has it (a draft written before its save landed). */
+/** The copy without edits that leave a line, or the projects, as the base has them (a draft written before its save landed). */
 export function dropUnchanged(copy: TWorkingCopy): TWorkingCopy {
   const index = baseIndex(copy.base);
   const lineEdits = new Map(
@@ -118,7 +118,10 @@ export function dropUnchanged(copy: TWorkingCopy): TWorkingCopy {
       return edit === null || saved === undefined || !sameLine(edit, saved);
     }),
   );
-  return lineEdits.size === copy.lineEdits.size ? copy : { ...copy, lineEdits };
+  // projects are kept whole: a draft's projects as the base has them (in any key order: the
+  // server's jsonb sorts keys) are no edit either
+  const projects = copy.projects !== null && canonicalJson(copy.projects) === canonicalJson(copy.base.projects) ? null : copy.projects;
+  return lineEdits.size === copy.lineEdits.size && projects === copy.projects ? copy : { ...copy, lineEdits, projects };
 }
 
 function sameLine(a: TExpenditureLine, b: TExpenditureLine): boolean {
