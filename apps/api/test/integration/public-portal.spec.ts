@@ -1,3 +1,4 @@
+import { parseFen } from '@budgetflow/domain';
 import { APPROVAL, createSeededBudget, signIn } from '../e2e/budget-test-kit';
 import { publishCopy } from '../utils/published-copies';
 import { createTestApp, type TTestApp } from '../utils/test-app';
@@ -30,8 +31,8 @@ describe('the public portal API', () => {
     expect(res.body.digest.total).toBe('6044000.00');
     expect(res.body.digest.functionClasses.length).toBeGreaterThanOrEqual(3);
     expect(res.body.names.functional['201']).toBe('一般公共服务支出');
-    const sum = (res.body.facts as { amount: string }[]).reduce((s, f) => s + Math.round(Number(f.amount) * 100), 0);
-    expect(sum).toBe(604400000);
+    const sum = (res.body.facts as { amount: string }[]).reduce((s, f) => s + BigInt(parseFen(f.amount)), 0n);
+    expect(sum).toBe(604400000n);
 
     const next = await t.http().get(`/api/public/disclosures/${y2021}/breakdown`).expect(200);
     expect(next.body.digest).toMatchObject({ total: '12088000.00', lastYear: { year: 2020, total: '6000000.00' }, change: { amount: '6088000.00', percent: '101.5' }, changeReason: '新增数据平台建设项目' });

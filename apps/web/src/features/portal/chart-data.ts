@@ -24,7 +24,11 @@ function table(disclosure: TDisclosure, role: TTableRole): TDisclosureTable | un
   return disclosure.tables.find((t) => t.role === role);
 }
 
-function point(name: string, yuan: string | null | undefined): TChartPoint {
+/**
+ * A chart's point: the amount as the tables print it (万元, exact), and the same text as a number
+ * only to size the bar or slice. No money is computed from `value`.
+ */
+export function chartPoint(name: string, yuan: string | null | undefined): TChartPoint {
   const text = formatAmount(parseFen(yuan ?? '0'));
   return { name, text, value: Number(text) };
 }
@@ -35,7 +39,7 @@ export function expenditureByFunction(disclosure: TDisclosure): TChartPoint[] {
   return (t5?.rows ?? [])
     .filter((r) => r.level === 0 && r.emphasis !== 'total')
     .map((r) => ({
-      ...point(r.name, r.cells['total'] ?? r.cells['amount']),
+      ...chartPoint(r.name, r.cells['total'] ?? r.cells['amount']),
       ...(r.code === undefined ? {} : { code: r.code }),
     }));
 }
@@ -47,7 +51,7 @@ export function basicAgainstProject(
 ): TChartPoint[] {
   const total = table(disclosure, 'expenditure-summary')?.rows.find((r) => r.key === 'total');
   if (total === undefined || total.cells['basic'] === undefined) return [];
-  return [point(labels.basic, total.cells['basic']), point(labels.project, total.cells['project'])];
+  return [chartPoint(labels.basic, total.cells['basic']), chartPoint(labels.project, total.cells['project'])];
 }
 
 /** 表9's money block (the department performance table): basic, project and total expenditure this year against last year. */
@@ -61,7 +65,7 @@ export function yearOverYear(
     if (row === undefined || !row.cells['amount'] || !row.cells['lastYear']) return [];
     const name = key === 'expenditure-total' ? totalLabel : row.name;
     return [
-      { name, lastYear: point(name, row.cells['lastYear']), thisYear: point(name, row.cells['amount']) },
+      { name, lastYear: chartPoint(name, row.cells['lastYear']), thisYear: chartPoint(name, row.cells['amount']) },
     ];
   });
 }

@@ -2,8 +2,8 @@ import type { TBreakdownView } from '@budgetflow/domain';
 import { useCallback, useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../lib/i18n';
-import { wan } from './amounts';
 import { Chart } from './chart';
+import { chartPoint } from './chart-data';
 import { exploreHref } from './explore-href';
 
 /** The drill-down's rows as bars; a bar opens its row, as the row's link does. */
@@ -11,7 +11,7 @@ export default function ExploreChart({ view }: { view: TBreakdownView }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const points = useMemo(
-    () => view.rows.map((r) => ({ name: r.name, text: wan(r.total), value: Number(wan(r.total)) })),
+    () => view.rows.map((r) => chartPoint(r.name, r.total)),
     [view],
   );
   const option = useMemo(
