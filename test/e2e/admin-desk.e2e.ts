@@ -1,11 +1,11 @@
 import { catalogueForYear, editionOf } from '@budgetflow/domain';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { catalogueWorkbook } from '../../apps/api/test/utils/catalogue-workbook';
-import { launchBrowser, type TBrowser } from './support/browser';
-import { DEMO_PASSWORD, startBudgetflowServer, type TBudgetflowServer } from './support/budgetflow-server';
-import { ensureWebBuilt } from './support/web-build';
+import type { TBrowser } from './support/browser';
+import { DEMO_PASSWORD, type TBudgetflowServer } from './support/budgetflow-server';
+import { closeStory, openStory } from './support/open-story';
 
 /**
  * The administrator runs Budgetflow from the browser (issue 13's admin desk), in Debian's Chromium
@@ -23,20 +23,10 @@ let browser: TBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  rmSync(SHOTS, { recursive: true, force: true });
-  mkdirSync(SHOTS, { recursive: true });
-  ensureWebBuilt();
-  server = await startBudgetflowServer();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  // Generous: CI runs this beside every other test file on two cores.
-  page.setDefaultTimeout(30_000);
+  ({ server, browser, page } = await openStory(SHOTS));
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeStory({ server, browser, page }));
 
 const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 

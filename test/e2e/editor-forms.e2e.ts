@@ -1,12 +1,12 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ZBudgetDocument } from '@budgetflow/domain';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type TBrowser } from './support/browser';
-import { DEMO_PASSWORD, startBudgetflowServer, type TBudgetflowServer } from './support/budgetflow-server';
+import type { TBrowser } from './support/browser';
+import { DEMO_PASSWORD, type TBudgetflowServer } from './support/budgetflow-server';
 import { storyStep } from './support/story-step';
-import { ensureWebBuilt } from './support/web-build';
-import { REPLY } from './support/session';
+import { APPROVAL } from '../../apps/api/test/e2e/budget-test-kit';
+import { closeStory, openStory } from './support/open-story';
 
 /**
  * A preparer who never saw JSON prepares a year in the forms: the 2020 budget is published (over
@@ -41,26 +41,19 @@ async function publish2020(): Promise<void> {
   const id = list.items[0]?.id ?? '';
   for (const [who, action] of [['preparer', 'submit'], ['reviewer', 'approve'], ['publisher', 'publish']] as const) {
     const headers = { ...(who === 'preparer' ? preparer : await as(who)), 'Content-Type': 'application/json' };
-    const answer = await fetch(`${server.baseUrl}/api/budgets/${id}/${action}`, { method: 'POST', headers, ...(action === 'approve' ? { body: JSON.stringify(REPLY) } : {}) });
+    const answer = await fetch(`${server.baseUrl}/api/budgets/${id}/${action}`, { method: 'POST', headers, ...(action === 'approve' ? { body: JSON.stringify(APPROVAL) } : {}) });
     if (answer.status !== 200) throw new Error(`${action} answered ${answer.status}: ${await answer.text()}`);
   }
 }
 
 beforeAll(async () => {
-  rmSync(SHOTS, { recursive: true, force: true });
-  mkdirSync(SHOTS, { recursive: true });
-  ensureWebBuilt();
-  server = await startBudgetflowServer();
-  await publish2020();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(30_000); // generous: CI runs this beside every other test file on two cores
+  ({ server, browser, page } = await openStory(SHOTS, { prepare: async (started) => {
+      server = started;
+      await publish2020();
+    } }));
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeStory({ server, browser, page }));
 
 const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 const tab = (name: string) => page.getByRole('tab', { name, exact: true });

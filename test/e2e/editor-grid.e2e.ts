@@ -1,9 +1,8 @@
-import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type TBrowser } from './support/browser';
-import { DEMO_PASSWORD, startBudgetflowServer, type TBudgetflowServer } from './support/budgetflow-server';
-import { ensureWebBuilt } from './support/web-build';
+import type { TBrowser } from './support/browser';
+import { DEMO_PASSWORD, type TBudgetflowServer } from './support/budgetflow-server';
+import { closeStory, openStory } from './support/open-story';
 
 /**
  * The lines grid as a preparer used to Excel meets it, in Debian's Chromium against Budgetflow as
@@ -26,21 +25,10 @@ let browser: TBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  rmSync(SHOTS, { recursive: true, force: true });
-  mkdirSync(SHOTS, { recursive: true });
-  ensureWebBuilt();
-  server = await startBudgetflowServer();
-  browser = await launchBrowser();
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
-  page = await browser.context.newPage();
-  // Generous: CI runs this beside every other test file on two cores.
-  page.setDefaultTimeout(30_000);
+  ({ server, browser, page } = await openStory(SHOTS, { clipboard: true }));
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeStory({ server, browser, page }));
 
 const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 const rowCount = async () =>

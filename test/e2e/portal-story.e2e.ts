@@ -1,12 +1,12 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createDataSource } from '../../apps/api/src/database/data-source';
 import { publishCopy } from '../../apps/api/test/utils/published-copies';
-import { launchBrowser, type TBrowser } from './support/browser';
-import { DEMO_PASSWORD, startBudgetflowServer, type TBudgetflowServer } from './support/budgetflow-server';
-import { ensureWebBuilt } from './support/web-build';
-import { REPLY } from './support/session';
+import type { TBrowser } from './support/browser';
+import { DEMO_PASSWORD, type TBudgetflowServer } from './support/budgetflow-server';
+import { APPROVAL } from '../../apps/api/test/e2e/budget-test-kit';
+import { closeStory, openStory } from './support/open-story';
 
 /**
  * A visitor on a phone (375 px) reads a published disclosure: the title and the summary first,
@@ -44,7 +44,7 @@ async function publishSeed(): Promise<void> {
   const budget = (list['items'] as { id: string; version: number }[])[0];
   if (budget === undefined) throw new Error('no seeded budget');
   await call('POST', `/api/budgets/${budget.id}/submit`, preparer, { version: budget.version });
-  await call('POST', `/api/budgets/${budget.id}/approve`, await tokenOf('reviewer'), REPLY);
+  await call('POST', `/api/budgets/${budget.id}/approve`, await tokenOf('reviewer'), APPROVAL);
   const published = await call('POST', `/api/budgets/${budget.id}/publish`, await tokenOf('publisher'), {});
   publicationId = (published['publication'] as { id: string }).id;
   const db = createDataSource(server.databaseUrl, { poolSize: 1, applicationName: 'portal-e2e' });
@@ -57,20 +57,13 @@ async function publishSeed(): Promise<void> {
 }
 
 beforeAll(async () => {
-  rmSync(SHOTS, { recursive: true, force: true });
-  mkdirSync(SHOTS, { recursive: true });
-  ensureWebBuilt();
-  server = await startBudgetflowServer();
-  await publishSeed();
-  browser = await launchBrowser(PHONE);
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(30_000);
+  ({ server, browser, page } = await openStory(SHOTS, { viewport: PHONE, prepare: async (started) => {
+      server = started;
+      await publishSeed();
+    } }));
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeStory({ server, browser, page }));
 
 const shot = (p: Page, name: string) => p.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 const breadcrumb = (p: Page) => p.getByTestId('explore-path').innerText();

@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type TBrowser } from './support/browser';
-import { DEMO_PASSWORD, startBudgetflowServer, type TBudgetflowServer } from './support/budgetflow-server';
+import type { TBrowser } from './support/browser';
+import { DEMO_PASSWORD, type TBudgetflowServer } from './support/budgetflow-server';
 import { storyOf } from './support/story';
-import { ensureWebBuilt } from './support/web-build';
+import { closeStory, openStory } from './support/open-story';
 
 /**
  * The bureau's review chain in Chromium, on the demo data of `pnpm start`: the 2021 budget of
@@ -23,20 +23,11 @@ let page: Page;
 let story: ReturnType<typeof storyOf>;
 
 beforeAll(async () => {
-  rmSync(SHOTS, { recursive: true, force: true });
-  mkdirSync(SHOTS, { recursive: true });
-  ensureWebBuilt();
-  server = await startBudgetflowServer();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(30_000);
+  ({ server, browser, page } = await openStory(SHOTS));
   story = storyOf(page, server, SHOTS);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeStory({ server, browser, page }));
 
 
 /** A demo account's API, for the preparer's steps that this story is not about. */

@@ -1,10 +1,9 @@
-import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { generateSync } from 'otplib';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type TBrowser } from './support/browser';
-import { DEMO_PASSWORD, startBudgetflowServer, type TBudgetflowServer } from './support/budgetflow-server';
-import { ensureWebBuilt } from './support/web-build';
+import type { TBrowser } from './support/browser';
+import { DEMO_PASSWORD, type TBudgetflowServer } from './support/budgetflow-server';
+import { closeStory, openStory } from './support/open-story';
 
 /**
  * Sign-in fit for 等保 2.0 level 3, in Debian's Chromium against Budgetflow as `pnpm start` runs it:
@@ -20,19 +19,10 @@ let browser: TBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  rmSync(SHOTS, { recursive: true, force: true });
-  mkdirSync(SHOTS, { recursive: true });
-  ensureWebBuilt();
-  server = await startBudgetflowServer();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(30_000);
+  ({ server, browser, page } = await openStory(SHOTS));
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeStory({ server, browser, page }));
 
 const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { catalogueForYear, validateBudget, ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
 import type { Page } from 'playwright-core';
 import { exportBudgetTemplate, importBudgetTemplate } from '../../apps/api/src/modules/reports/xlsx/budget-template';
-import { launchBrowser, type TBrowser } from './support/browser';
-import { DEMO_PASSWORD, startBudgetflowServer, type TBudgetflowServer } from './support/budgetflow-server';
+import type { TBrowser } from './support/browser';
+import { DEMO_PASSWORD, type TBudgetflowServer } from './support/budgetflow-server';
 import { storyStep } from './support/story-step';
-import { ensureWebBuilt } from './support/web-build';
+import { closeStory, openStory } from './support/open-story';
 
 /**
  * The whole story in Debian's Chromium against Budgetflow as `pnpm start` runs it: the preparer
@@ -37,20 +37,10 @@ let browser: TBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  rmSync(SHOTS, { recursive: true, force: true }); // no screenshot of an earlier run stays behind
-  mkdirSync(SHOTS, { recursive: true });
-  ensureWebBuilt();
-  server = await startBudgetflowServer();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  // Generous: CI runs this beside every other test file on two cores.
-  page.setDefaultTimeout(30_000);
+  ({ server, browser, page } = await openStory(SHOTS));
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeStory({ server, browser, page }));
 
 const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 

@@ -15,6 +15,3 @@ export async function signOutOf(page: Page): Promise<void> {
   await page.getByRole('button', { name: '退出' }).click();
   await page.getByRole('link', { name: '登录' }).waitFor();
 }
-
-/** The body of an approval given over the API by a story's setup: the only stage's opinion and its 批复. */
-export const REPLY = { opinion: '同意', documentNo: '硚财预〔2020〕1号', date: '2020-02-20' } as const;
