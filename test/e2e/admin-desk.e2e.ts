@@ -4,8 +4,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { catalogueWorkbook } from '../../apps/api/test/utils/catalogue-workbook';
 import type { TBrowser } from './support/browser';
-import { DEMO_PASSWORD, type TBudgetflowServer } from './support/budgetflow-server';
+import type { TBudgetflowServer } from './support/budgetflow-server';
 import { closeStory, openStory } from './support/open-story';
+import { signInAs } from './support/session';
 
 /**
  * The administrator runs Budgetflow from the browser (issue 13's admin desk), in Debian's Chromium
@@ -45,11 +46,7 @@ async function workbook2021(): Promise<{ bytes: Buffer; added: { code: string; n
 }
 
 it('creates a user with a role and scope, sets a template, uploads a catalogue with its preview, and finds it all in the audit trail', async () => {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL('**/desk');
+  await signInAs(page, server.baseUrl, 'admin');
   await page.getByRole('navigation', { name: '系统管理' }).getByRole('link', { name: '用户' }).click();
   await page.waitForURL('**/admin/users');
 

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, type TBudgetflowServer } from './support/budgetflow-serv
 import { storyStep } from './support/story-step';
 import { APPROVAL } from '../../apps/api/test/e2e/budget-test-kit';
 import { closeStory, openStory } from './support/open-story';
+import { signInAs } from './support/session';
 
 /**
  * A preparer who never saw JSON prepares a year in the forms: the 2020 budget is published (over
@@ -63,11 +64,7 @@ const step = (name: string, work: () => Promise<void>) => storyStep(page, SHOTS,
 
 it('prepares the 2021 budget from the published 2020 one through the forms, and submits it', async () => {
   await step('start-from-last-year', async () => {
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('用户名').fill('preparer');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL('**/desk');
+    await signInAs(page, server.baseUrl, 'preparer');
     await shot('01-desk-offer');
     await page.getByRole('button', { name: '以 2020 年预算为起点新建 2021 年预算' }).click();
     await page.waitForURL('**/budgets/*');

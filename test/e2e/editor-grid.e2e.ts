@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { TBrowser } from './support/browser';
-import { DEMO_PASSWORD, type TBudgetflowServer } from './support/budgetflow-server';
+import type { TBudgetflowServer } from './support/budgetflow-server';
 import { closeStory, openStory } from './support/open-story';
+import { signInAs } from './support/session';
 
 /**
  * The lines grid as a preparer used to Excel meets it, in Debian's Chromium against Budgetflow as
@@ -41,11 +42,7 @@ const scrollGrid = (to: 'top' | 'bottom') =>
     .evaluate((viewport, end) => viewport.scrollTo({ top: end === 'top' ? 0 : viewport.scrollHeight }), to);
 
 it('pastes ten rows from Excel, undoes and redoes, keeps an unsaved edit over a reload, and saves', async () => {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('用户名').fill('preparer');
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL('**/desk');
+  await signInAs(page, server.baseUrl, 'preparer');
   await page
     .getByRole('main')
     .getByRole('link', { name: /打开 2020/ })

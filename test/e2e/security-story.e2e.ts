@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import type { TBrowser } from './support/browser';
 import { DEMO_PASSWORD, type TBudgetflowServer } from './support/budgetflow-server';
 import { closeStory, openStory } from './support/open-story';
+import { signInAs } from './support/session';
 
 /**
  * Sign-in fit for 等保 2.0 level 3, in Debian's Chromium against Budgetflow as `pnpm start` runs it:
@@ -43,11 +44,7 @@ const meStatus = async (token: string): Promise<number> => (await fetch(`${serve
 const codeAt = (secret: string, steps: number): string => generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
 
 it('enrols TOTP, signs in with the code, and changes the password, signing out the other session', async () => {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('用户名').fill('publisher');
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL('**/desk');
+  await signInAs(page, server.baseUrl, 'publisher');
 
   await page.getByRole('link', { name: '双因素认证' }).click();
   await page.getByRole('heading', { name: '双因素认证' }).waitFor();

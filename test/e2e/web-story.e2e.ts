@@ -8,6 +8,7 @@ import type { TBrowser } from './support/browser';
 import { DEMO_PASSWORD, type TBudgetflowServer } from './support/budgetflow-server';
 import { storyStep } from './support/story-step';
 import { closeStory, openStory } from './support/open-story';
+import { signInAs, signOutOf } from './support/session';
 
 /**
  * The whole story in Debian's Chromium against Budgetflow as `pnpm start` runs it: the preparer
@@ -44,18 +45,8 @@ afterAll(() => closeStory({ server, browser, page }));
 
 const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 
-async function signIn(username: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL('**/desk');
-}
-
-async function signOut(): Promise<void> {
-  await page.getByRole('button', { name: '退出' }).click();
-  await page.getByRole('link', { name: '登录' }).waitFor();
-}
+const signIn = (username: string) => signInAs(page, server.baseUrl, username);
+const signOut = () => signOutOf(page);
 
 /** Another session (a script with a bearer token) changes one line of the budget being edited. */
 async function editElsewhere(
