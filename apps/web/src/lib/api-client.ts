@@ -15,6 +15,8 @@ export class ApiError extends Error {
     message: string,
     readonly fields: TProblemField[] = [],
     readonly etag: string | null = null,
+    /** The problem's own members besides the standard ones, e.g. OVER_CEILING's `exceeded`. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -93,7 +95,7 @@ async function toApiError(response: Response, etag: string | null): Promise<ApiE
       detail?: string;
       title?: string;
       errors?: TProblemField[];
-    };
+    } & Record<string, unknown>;
     const fields = problem.errors ?? [];
     return new ApiError(
       response.status,
@@ -101,6 +103,7 @@ async function toApiError(response: Response, etag: string | null): Promise<ApiE
       `${problem.detail ?? problem.title ?? response.statusText}${fieldsText(fields)}`,
       fields,
       etag,
+      problem,
     );
   } catch {
     return new ApiError(response.status, String(response.status), response.statusText, [], etag);

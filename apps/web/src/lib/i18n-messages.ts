@@ -1,4 +1,5 @@
 import { bureauEn, bureauZh } from '../features/bureau/bureau-messages';
+import { problemEn, problemZh } from './problem-messages';
 
 /**
  * The client's words. Chinese is the reference; English must name every key (the type says so).
@@ -334,6 +335,7 @@ export const zh = {
   yearsCaption: '历年部门预算支出（万元）',
   yearsTitle: '{department} 历年预算',
   ...bureauZh,
+  ...problemZh,
   role_security_admin: '安全保密管理员',
   role_auditor: '安全审计员',
   totpCode: '动态验证码',
@@ -785,6 +787,7 @@ export const en: Record<TMessageKey, string> = {
   yearsCaption: 'Expenditure by year (10,000 yuan)',
   yearsTitle: '{department} across years',
   ...bureauEn,
+  ...problemEn,
   role_security_admin: 'Security administrator',
   role_auditor: 'Auditor',
   totpCode: 'One-time code',

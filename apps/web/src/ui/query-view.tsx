@@ -2,6 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useI18n } from '../lib/i18n';
 import { Status } from './status';
+import { problemText } from '../lib/problem-text';
 
 /** A query's three other states (loading, failed, nothing to show) said the same way on every page. */
 export function QueryView<T>({
@@ -15,7 +16,7 @@ export function QueryView<T>({
 }) {
   const { t } = useI18n();
   if (query.isPending) return <Status>{t('loading')}</Status>;
-  if (query.isError) return <Status error>{t('error', { reason: query.error.message })}</Status>;
+  if (query.isError) return <Status error>{t('error', { reason: problemText(query.error, t) })}</Status>;
   if (isEmpty(query.data)) return <p>{t('nothingHere')}</p>;
   return <>{children(query.data)}</>;
 }

@@ -1,11 +1,12 @@
 import { ApiError } from '../../lib/api-client';
-import type { TMessageKey } from '../../lib/i18n-messages';
+import type { TTranslate } from '../../lib/i18n';
+import { problemText } from '../../lib/problem-text';
 
 /** The Chinese (or English) words for what the API refused at sign-in and on the account pages. */
-export function accountProblem(error: Error, t: (key: TMessageKey) => string): string {
-  if (!(error instanceof ApiError)) return error.message;
+export function accountProblem(error: Error, t: TTranslate): string {
+  if (!(error instanceof ApiError)) return problemText(error, t);
   if (error.code === 'PASSWORD_REJECTED') return error.fields.some((f) => f.path === 'currentPassword') ? t('currentPasswordWrong') : t('passwordRejected');
   if (error.code === 'INVALID_CREDENTIALS') return t('credentialsWrong');
   if (error.code === 'VALIDATION_FAILED' && error.fields.some((f) => f.path === 'code')) return t('totpWrong');
-  return error.message;
+  return problemText(error, t);
 }

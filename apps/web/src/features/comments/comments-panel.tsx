@@ -4,6 +4,7 @@ import { formatDateTime } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 import { Status } from '../../ui/status';
 import { useAddComment, useAnswerComment, useComments } from './use-comments';
+import { problemText } from '../../lib/problem-text';
 
 /**
  * The conversation on a budget: reviewers comment on the budget, a table row or a line (the
@@ -33,7 +34,7 @@ export function CommentsPanel({
       {comments.isPending ? (
         <Status>{t('loading')}</Status>
       ) : comments.isError ? (
-        <Status error>{comments.error.message}</Status>
+        <Status error>{problemText(comments.error, t)}</Status>
       ) : comments.data.length === 0 ? (
         <p className="muted">{t('nothingHere')}</p>
       ) : (
@@ -69,7 +70,7 @@ export function CommentsPanel({
             {t('commentBody')}
             <textarea name="comment" rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
           </label>
-          {add.isError && <Status error>{add.error.message}</Status>}
+          {add.isError && <Status error>{problemText(add.error, t)}</Status>}
           <button type="submit" disabled={add.isPending || body.trim() === ''}>
             {t('addComment')}
           </button>
@@ -127,7 +128,7 @@ function CommentItem({
             <button type="submit" disabled={answer.isPending || text.trim() === ''}>
               {t('answer')}
             </button>
-            {answer.isError && <Status error>{answer.error.message}</Status>}
+            {answer.isError && <Status error>{problemText(answer.error, t)}</Status>}
           </form>
         )
       )}

@@ -7,6 +7,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { attrSelector } from '../../lib/attr-selector';
 import { useI18n } from '../../lib/i18n';
+import { problemText } from '../../lib/problem-text';
 import { useWorkflowAction } from '../../lib/use-workflow-action';
 import { ReviseButton } from './revise-button';
 import { ErrorBanner } from '../../ui/error-banner';
@@ -146,9 +147,9 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
     }
   }, [document]);
 
-  if (view.isError) return <Status error>{t('error', { reason: view.error.message })}</Status>;
+  if (view.isError) return <Status error>{t('error', { reason: problemText(view.error, t) })}</Status>;
   if (editor.loaded.isError)
-    return <Status error>{t('error', { reason: editor.loaded.error.message })}</Status>;
+    return <Status error>{t('error', { reason: problemText(editor.loaded.error, t) })}</Status>;
   if (view.data === undefined || copy === null || document === null || catalogue === null)
     return <Status>{t('loading')}</Status>;
   const budget = view.data;

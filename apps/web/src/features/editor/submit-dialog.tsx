@@ -2,6 +2,7 @@ import { formatAmount, parseFen, type TDisclosure, type TFinding, type TTableRol
 import { useState } from 'react';
 import { useI18n } from '../../lib/i18n';
 import { ConfirmModal } from '../../ui/confirm-modal';
+import { problemText } from '../../lib/problem-text';
 
 /** A table's total row (合计/总计, or its one row), first amount column, in 万元, whatever the template. */
 function totalOf(disclosure: TDisclosure, role: TTableRole, unit: string): string {
@@ -43,7 +44,7 @@ export function SubmitDialog({
       onConfirm={() => {
         setBusy(true);
         onSubmit().catch((error: unknown) => {
-          setProblem(error instanceof Error ? error.message : String(error));
+          setProblem(problemText(error, t));
           setBusy(false);
         });
       }}

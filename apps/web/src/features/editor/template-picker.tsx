@@ -1,6 +1,7 @@
 import { DEFAULT_TEMPLATE_ID, TEMPLATES, type TBudgetDocument } from '@budgetflow/domain';
 import { useState } from 'react';
 import { useI18n } from '../../lib/i18n';
+import { problemText } from '../../lib/problem-text';
 
 type TScope = 'department' | 'unit';
 
@@ -34,7 +35,7 @@ export function TemplatePicker({
     try {
       await onChange({ ...saved, template: next.template, scope: next.scope });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(problemText(e, t));
     } finally {
       setBusy(false);
     }

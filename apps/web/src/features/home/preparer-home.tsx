@@ -12,6 +12,7 @@ import { StateBadge } from '../../ui/state-badge';
 import { CarryForwardOffer, carrySource } from '../editor/forms/carry-forward';
 import { BudgetTable } from './budget-table';
 import { useBudgets } from './use-budgets';
+import { problemText } from '../../lib/problem-text';
 
 /** A preparer's budgets by year and state, each with what needs doing next. */
 export function PreparerHome() {
@@ -65,7 +66,7 @@ export function PreparerHome() {
               </span>
             );
           })}
-        {create.isError && <Status error>{create.error.message}</Status>}
+        {create.isError && <Status error>{problemText(create.error, t)}</Status>}
       </div>
       <QueryView query={budgets} isEmpty={(page) => page.items.length === 0}>
         {(page) => (

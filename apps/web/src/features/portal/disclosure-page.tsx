@@ -11,6 +11,7 @@ import { Explore } from './explore';
 import { exploreHref } from './explore-href';
 import { useDisclosure } from './use-disclosures';
 import { useBreakdown } from './use-portal';
+import { problemText } from '../../lib/problem-text';
 
 const DisclosureCharts = lazy(() => import('./disclosure-charts'));
 
@@ -46,7 +47,7 @@ export function DisclosurePage() {
     [names],
   );
   if (publication.isPending) return <Status>{t('loading')}</Status>;
-  if (publication.isError) return <Status error>{t('error', { reason: publication.error.message })}</Status>;
+  if (publication.isError) return <Status error>{t('error', { reason: problemText(publication.error, t) })}</Status>;
   const p = publication.data;
   const { meta } = p.disclosure;
   return (

@@ -15,6 +15,7 @@ import { DisclosureDocument } from '../disclosure/disclosure-document';
 import { useBudgetView } from '../editor/use-budget-editor';
 import { Downloads } from '../portal/downloads';
 import { RevisionFilesCheck, useRevisionFiles } from './revision-files-check';
+import { problemText } from '../../lib/problem-text';
 
 /** The publication of this budget, once there is one: its files appear when the jobs have rendered them. */
 function usePublication(
@@ -60,7 +61,7 @@ export default function PublishPage({ budgetId }: { budgetId: string }) {
   const revisionFiles = useRevisionFiles(budgetId, budget?.revisionNo ?? 0, approved);
   const checkPassed = revisionFiles.data?.check?.passed === true;
 
-  if (view.isError) return <Status error>{t('error', { reason: view.error.message })}</Status>;
+  if (view.isError) return <Status error>{t('error', { reason: problemText(view.error, t) })}</Status>;
   if (budget === undefined) return <Status>{t('loading')}</Status>;
   const actions = actionsFor(budget.state, 'publisher');
   const published = publication.data ?? null;

@@ -28,6 +28,7 @@ import { LineGrid, type TLineGridHandle } from '../editor/line-grid';
 import { useDiff, useRevision, useRevisions } from './use-revisions';
 import { ReviewTrail } from './review-trail';
 import { useReview } from './use-review';
+import { problemText } from '../../lib/problem-text';
 
 function RevisionSelect({
   label,
@@ -98,7 +99,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
   const fiscalYear = view.data?.fiscalYear;
   const catalogue = useCatalogueInForce(fiscalYear);
 
-  if (view.isError) return <Status error>{t('error', { reason: view.error.message })}</Status>;
+  if (view.isError) return <Status error>{t('error', { reason: problemText(view.error, t) })}</Status>;
   if (view.data === undefined) return <Status>{t('loading')}</Status>;
   const budget = view.data;
   const role = user.role === 'admin' ? 'reviewer' : user.role;
@@ -200,7 +201,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
             ) : diff.isPending ? (
               <Status>{t('loading')}</Status>
             ) : diff.isError ? (
-              <Status error>{diff.error.message}</Status>
+              <Status error>{problemText(diff.error, t)}</Status>
             ) : (
               <RevisionDiffView
                 diff={diff.data.diff}

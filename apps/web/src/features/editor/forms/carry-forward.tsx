@@ -5,6 +5,7 @@ import { api } from '../../../lib/api-client';
 import type { TBudgetSummary } from '../../../lib/api-types';
 import { useI18n, type TLocale } from '../../../lib/i18n';
 import { Status } from '../../../ui/status';
+import { problemText } from '../../../lib/problem-text';
 
 /** What POST /api/budgets with fromRevision answers it carried. */
 export interface TCarried extends TCarriedForward {
@@ -39,7 +40,7 @@ export function carrySource(budgets: readonly TBudgetSummary[], year: number): T
 
 /** The offer to start `year` from last year's approved or published revision; opens the new budget saying what it carried. */
 export function CarryForwardOffer({ year, source }: { year: number; source: TBudgetSummary }) {
-  const { locale } = useI18n();
+  const { locale, t } = useI18n();
   const client = useQueryClient();
   const navigate = useNavigate();
   const create = useMutation({
@@ -58,7 +59,7 @@ export function CarryForwardOffer({ year, source }: { year: number; source: TBud
       <button type="button" className="primary" onClick={() => create.mutate()} disabled={create.isPending}>
         {say(locale, 'offer', { from: source.fiscalYear, year })}
       </button>
-      {create.isError && <Status error>{create.error.message}</Status>}
+      {create.isError && <Status error>{problemText(create.error, t)}</Status>}
     </>
   );
 }

@@ -1,0 +1,45 @@
+import { fenText } from '../features/ceilings/fen-text';
+import { ApiError } from './api-client';
+import type { TTranslate } from './i18n';
+import type { TMessageKey } from './i18n-messages';
+import { problemZh } from './problem-messages';
+
+/** Fields the API names in a refusal that a person would recognise; the rest are counted. */
+const NAMED_FIELDS = new Set(['reason', 'opinion', 'documentNo', 'date', 'username', 'password', 'name', 'body']);
+
+interface TExcess {
+  name: string;
+  excessFen: string;
+}
+
+function isKey(key: string): key is TMessageKey & keyof typeof problemZh {
+  return key in problemZh;
+}
+
+function fieldsText(error: ApiError, t: TTranslate): string {
+  const roots = [...new Set(error.fields.map((f) => f.path.split('.')[0] ?? ''))];
+  const named = roots.filter((root) => NAMED_FIELDS.has(root)).map((root) => t(`problemField_${root}` as TMessageKey));
+  const others = roots.length - named.length;
+  return [...named, ...(others > 0 ? [t('problemField_other', { n: others })] : [])].join('、');
+}
+
+function overCeilingText(error: ApiError, t: TTranslate): string {
+  const exceeded = (Array.isArray(error.extensions['exceeded']) ? error.extensions['exceeded'] : []) as TExcess[];
+  const items = exceeded.map((e) => t('problem_OVER_CEILING_item', { name: e.name, amount: fenText(e.excessFen) }));
+  return t('problem_OVER_CEILING', { exceeded: items.join(t('problem_OVER_CEILING_separator')) });
+}
+
+/**
+ * What the API (or the network) refused, in the person's language: one message per error code,
+ * never the API's English detail or a code in a Chinese screen. OVER_CEILING names each ceiling
+ * and its excess in 元; a refused field is named when a person would know it.
+ */
+export function problemText(error: unknown, t: TTranslate): string {
+  // fetch fails with a TypeError when the server cannot be reached; the client's own errors carry their words.
+  if (error instanceof TypeError) return t('problem_network');
+  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
+  if (error.code === 'OVER_CEILING') return overCeilingText(error, t);
+  if (error.code === 'VALIDATION_FAILED' && error.fields.length > 0) return t('problem_VALIDATION_FAILED_fields', { fields: fieldsText(error, t) });
+  const key = `problem_${error.code}`;
+  return isKey(key) ? t(key) : t('problem_unknown', { status: error.status });
+}
