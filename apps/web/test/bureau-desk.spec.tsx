@@ -63,6 +63,7 @@ describe('the ceilings beside the totals', () => {
 const overview: TOverview = {
   fiscalYear: YEAR,
   today: `${YEAR}-03-01`,
+  desk: { bureau: '某区财政局', office: '预算科' },
   departments: [
     {
       department: { id: 'd1', code: '019001', name: '甲单位' },
@@ -85,7 +86,8 @@ const overview: TOverview = {
 describe("the bureau's desk", () => {
   it('lists every department with its state, wait, figures against ceilings and findings, then the totals and the compliance', () => {
     renderWith(cached([[['bureau', 'overview', { year: YEAR, state: undefined, round: undefined, overCeiling: undefined, q: undefined }], overview]]), <BureauPage />);
-    expect(screen.getByRole('heading', { level: 1, name: '财政局工作台（预算科）' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: '某区财政局工作台（预算科）' })).toBeTruthy();
+    expect(screen.getByRole('table', { name: '各部门（2 个）' })).toBeTruthy();
     const first = screen.getByRole('row', { name: /甲单位 二上 审核中 业务科室（1\/2）/ });
     expect(first.className).toBe('over');
     expect(within(first).getByText('3 天')).toBeTruthy();

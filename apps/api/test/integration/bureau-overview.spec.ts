@@ -10,6 +10,7 @@ let homeTotal: bigint;
 
 interface TDesk {
   today: string;
+  desk: { bureau: string | null; office: string | null };
   departments: { department: { code: string }; budgetId: string | null; state: string | null; round: string | null; stage: { index: number; count: number; name: string } | null; daysWaiting: number | null; figures: { totalFen: string; basicFen: string; projectFen: string } | null; ceilings: { issued: boolean; exceeded: { ceiling: string; excessFen: string }[] }; findings: { errors: number; warnings: number } | null }[];
   totals: { totalFen: string; byFunctionClass: { code: string; name: string; totalFen: string }[]; byDepartment: { code: string; totalFen: string }[] };
   compliance: { department: { code: string }; repliedOn: string | null; deadline: string | null; publishedOn: string | null; status: string }[];
@@ -41,6 +42,19 @@ describe('GET /api/bureau/overview', () => {
     expect(mine).toMatchObject({ budgetId: home.id, daysWaiting: 0, figures: { totalFen: homeTotal.toString() }, ceilings: { exceeded: [{ ceiling: 'total', excessFen: '100' }] }, findings: { errors: 0 } });
     expect(BigInt(mine!.figures!.basicFen) + BigInt(mine!.figures!.projectFen)).toBe(homeTotal);
     expect(theirs).toMatchObject({ budgetId: other.id, ceilings: { exceeded: [] }, findings: null });
+  });
+
+  it('is titled by the reviewer’s own bureau and office (科室), and by none for a reviewer of no office', async () => {
+    expect((await desk(as.reviewer)).desk).toEqual({ bureau: null, office: null });
+    const [bureau] = (await t.dataSource.query(`INSERT INTO finance_bureaus (code, name) VALUES ('420199', '某区财政局') RETURNING id`)) as [{ id: string }];
+    const [office] = (await t.dataSource.query(`INSERT INTO bureau_offices (bureau_id, code, name, kind) VALUES ($1, 'xingzheng', '行政政法科', 'business') RETURNING id`, [bureau.id])) as [{ id: string }];
+    await t.dataSource.query(`UPDATE users SET office_id = $1 WHERE username = 'reviewer'`, [office.id]);
+    try {
+      expect((await desk(as.reviewer)).desk).toEqual({ bureau: '某区财政局', office: '行政政法科' });
+      expect((await desk(as.reviewer2)).desk).toEqual({ bureau: null, office: null });
+    } finally {
+      await t.dataSource.query(`UPDATE users SET office_id = NULL WHERE username = 'reviewer'`);
+    }
   });
 
   it('filters by state, by being over a ceiling and by department; the totals stay the district’s', async () => {

@@ -29,13 +29,14 @@ export class BureauDeskService {
     const year = query.year;
     const scope = caller.reviewDepartmentIds === 'all' ? null : [...caller.reviewDepartmentIds];
     await this.bureau.refreshFigures(m, year, scope);
-    const [rows, names] = await Promise.all([this.bureau.departmentsOfYear(m, year, scope), this.namesOf(m, year)]);
+    const [rows, names, desk] = await Promise.all([this.bureau.departmentsOfYear(m, year, scope), this.namesOf(m, year), this.bureau.deskOf(m, caller.userId)]);
     const today = rows[0]?.today ?? (await this.bureau.today(m));
     const now = Date.now();
     const departments = rows.map((row) => departmentOf(row, row.ceilings ?? undefined, now));
     return {
       fiscalYear: year,
       today,
+      desk,
       departments: departments.filter(matches(query)),
       totals: {
         totalFen: departments.reduce((total, d) => total + BigInt(d.figures?.totalFen ?? '0'), 0n).toString(),

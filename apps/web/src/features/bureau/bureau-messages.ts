@@ -1,7 +1,9 @@
 /** The words of the ceilings, the bureau's desk and the compliance list (spread into i18n-messages). */
 export const bureauZh = {
   bureauNav: '财政局工作台',
-  bureauTitle: '财政局工作台（预算科）',
+  bureauTitle: '财政局工作台',
+  bureauTitleOf: '{bureau}工作台（{office}）',
+  bureauOfNoName: '财政局',
   bureauState: '状态',
   bureauAllStates: '全部状态',
   bureauNoBudget: '未建预算',
@@ -78,7 +80,9 @@ export const bureauZh = {
 
 export const bureauEn: Record<keyof typeof bureauZh, string> = {
   bureauNav: 'Bureau desk',
-  bureauTitle: 'Finance bureau desk (budget office)',
+  bureauTitle: 'Finance bureau desk',
+  bureauTitleOf: '{bureau} desk ({office})',
+  bureauOfNoName: 'Finance bureau',
   bureauState: 'State',
   bureauAllStates: 'All states',
   bureauNoBudget: 'No budget yet',

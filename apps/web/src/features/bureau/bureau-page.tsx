@@ -1,13 +1,19 @@
 import { BUDGET_ROUNDS, BUDGET_STATES } from '@budgetflow/domain';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useI18n } from '../../lib/i18n';
+import { useI18n, type TTranslate } from '../../lib/i18n';
 import { QueryView } from '../../ui/query-view';
 import { fenText } from '../ceilings/fen-text';
 import { CeilingsUpload } from './ceilings-upload';
 import { ComplianceTable } from './compliance-table';
 import { useOverview, type TOverview, type TOverviewDepartment } from './use-bureau';
 import { YearField } from './year-field';
+
+/** The desk's title: the bureau and the reviewer's own office (科室) when they have one. */
+function deskTitle(desk: TOverview['desk'] | undefined, t: TTranslate): string {
+  if (desk?.office == null) return t('bureauTitle');
+  return t('bureauTitleOf', { bureau: desk.bureau ?? t('bureauOfNoName'), office: desk.office });
+}
 
 /** The bureau's desk (预算科): every department of a year, where its budget stands, its ceilings, the district's totals, who published on time. */
 export function BureauPage() {
@@ -20,7 +26,7 @@ export function BureauPage() {
   const overview = useOverview({ year, state, round, overCeiling, q: q.trim() === '' ? undefined : q.trim() });
   return (
     <main className="page bureau" aria-labelledby="bureau-title">
-      <h1 id="bureau-title">{t('bureauTitle')}</h1>
+      <h1 id="bureau-title">{deskTitle(overview.data?.desk, t)}</h1>
       <div className="toolbar" role="search">
         <YearField year={year} onChange={setYear} />
         <label>
@@ -94,7 +100,7 @@ function DepartmentsTable({ departments }: { departments: readonly TOverviewDepa
   const { t } = useI18n();
   return (
     <table className="bureau-table">
-      <caption className="visually-hidden">{t('bureauTitle')}</caption>
+      <caption className="visually-hidden">{t('bureauDepartments', { n: departments.length })}</caption>
       <thead>
         <tr>
           <th scope="col">{t('department')}</th>

@@ -29,6 +29,7 @@ export interface TOverviewDepartment {
 export interface TOverview {
   fiscalYear: number;
   today: string;
+  desk: { bureau: string | null; office: string | null };
   departments: TOverviewDepartment[];
   totals: {
     totalFen: string;

@@ -42,6 +42,8 @@ export type TOverviewDepartment = z.infer<typeof ZOverviewDepartment>;
 export const ZOverview = z.object({
   fiscalYear: z.number().int(),
   today: z.string(),
+  /** Whose desk: the reviewer's bureau and office (科室), null for one of no office. */
+  desk: z.object({ bureau: z.string().nullable(), office: z.string().nullable() }),
   departments: z.array(ZOverviewDepartment),
   totals: z.object({
     totalFen: ZFen,
