@@ -85,6 +85,9 @@ describe('a budget from draft to the public', () => {
     const approved = await http().post(`/api/budgets/${id}/approve`).set(reviewer2.headers).send(APPROVAL).expect(200);
     expect(approved.body.state).toBe('approved');
     await http().post(`/api/budgets/${id}/return`).set(reviewer.headers).send({ reason: 'late' }).expect(409);
+    // The publisher's list carries the 批复's date: the 20 days to publish run from it.
+    const toPublish = await http().get('/api/budgets?state=approved').set(publisher.headers).expect(200);
+    expect(toPublish.body.items).toEqual([expect.objectContaining({ id, repliedOn: APPROVAL.date })]);
 
     // Nothing is public before publication.
     const before = await http().get('/api/public/disclosures?year=2020').expect(200);

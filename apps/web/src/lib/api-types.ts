@@ -44,6 +44,8 @@ export interface TBudgetSummary {
   version: number;
   revisionNo: number;
   updatedAt: string;
+  /** the 批复's date (YYYY-MM-DD), from which the 20 days to publish run; null before it */
+  repliedOn: string | null;
 }
 
 export interface TPage<T> {

@@ -5,22 +5,15 @@ export function daysBetween(from: Date, to: Date): number {
   return Math.floor((to.getTime() - from.getTime()) / DAY_MS);
 }
 
-/** Days left until `deadline`, counting a started day as a whole one (negative once it has passed). */
-export function daysUntil(now: Date, deadline: Date): number {
-  return Math.ceil((deadline.getTime() - now.getTime()) / DAY_MS);
-}
+const pad = (n: number) => String(n).padStart(2, '0');
 
-export function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * DAY_MS);
+/** A moment's calendar day in the reader's time zone, YYYY-MM-DD. */
+export function localDate(at: Date): string {
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
 }
 
 /** 2020-01-05 14:03, in the reader's time zone. */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-export function formatDate(date: Date): string {
-  return formatDateTime(date.toISOString()).slice(0, 10);
+  return `${localDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }

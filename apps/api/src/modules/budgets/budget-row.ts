@@ -20,8 +20,11 @@ export interface TBudgetRow {
   lines_replaced_in: number;
   created_at: Date;
   updated_at: Date;
+  /** the date of its 批复 (YYYY-MM-DD), from which the 20 days to publish run; null before it */
+  replied_on: string | null;
 }
 
 /** The columns of TBudgetRow, for the finders' SELECT lists (alias b = budgets, d = departments). */
 export const BUDGET_COLUMNS = `b.id, b.department_id, d.code AS department_code, d.name AS department_name,
-  b.fiscal_year, b.state, b.version, b.revision_no, b.return_reason, b.lines_replaced_in, b.created_at, b.updated_at`;
+  b.fiscal_year, b.state, b.version, b.revision_no, b.return_reason, b.lines_replaced_in, b.created_at, b.updated_at,
+  to_char(b.replied_on, 'YYYY-MM-DD') AS replied_on`;

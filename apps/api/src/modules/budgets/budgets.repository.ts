@@ -35,7 +35,7 @@ export class BudgetsRepository {
     const [items, count]: [TBudgetSummaryRow[], { total: number }[]] = await Promise.all([
       m.query(
         `SELECT b.id, b.department_id, d.code AS department_code, d.name AS department_name, b.fiscal_year,
-                b.state, b.version, b.revision_no, b.updated_at
+                b.state, b.version, b.revision_no, b.updated_at, to_char(b.replied_on, 'YYYY-MM-DD') AS replied_on
          FROM budgets b JOIN departments d ON d.id = b.department_id
          WHERE ${where}
          ORDER BY b.fiscal_year DESC, d.code, b.id

@@ -42,6 +42,8 @@ export interface TBudgetSummary {
   version: number;
   revisionNo: number;
   updatedAt: string;
+  /** the 批复's date (YYYY-MM-DD): the 20 days to publish run from it; null before it */
+  repliedOn: string | null;
 }
 
 /** Budgets as preparers keep them: create, read, edit lines, import and export the whole document. */
@@ -283,6 +285,7 @@ function toSummary(row: TBudgetSummaryRow): TBudgetSummary {
     version: row.version,
     revisionNo: row.revision_no,
     updatedAt: row.updated_at.toISOString(),
+    repliedOn: row.replied_on,
   };
 }
 

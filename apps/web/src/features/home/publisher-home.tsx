@@ -1,23 +1,19 @@
 import { Link } from 'react-router';
-import { addDays, daysUntil, formatDate } from '../../lib/dates';
+import { localDate } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 import { QueryView } from '../../ui/query-view';
 import type { TBudgetSummary } from '../../lib/api-types';
 import { BudgetTable } from './budget-table';
+import { publishDeadline } from './publish-deadline';
 import { useBudgets } from './use-budgets';
-
-/** 预算公开: within 20 days of approval (《预算法》第十四条). */
-export const PUBLISH_WITHIN_DAYS = 20;
-
-/** The approval is the budget's last change while it is approved. */
-const deadlineOf = (budget: TBudgetSummary) => addDays(new Date(budget.updatedAt), PUBLISH_WITHIN_DAYS);
 
 /** A publisher's approved budgets with the statutory clock. */
 export function PublisherHome() {
   const { t } = useI18n();
   const approved = useBudgets({ state: 'approved' });
   const published = useBudgets({ state: 'published' });
-  const now = new Date();
+  const today = localDate(new Date());
+  const deadlineOf = (budget: TBudgetSummary) => publishDeadline(budget, today);
   return (
     <main className="page">
       <h1>{t('approvedBudgets')}</h1>
@@ -28,18 +24,19 @@ export function PublisherHome() {
             columns={[
               { header: t('department'), cell: (b) => b.department.name },
               { header: t('year'), cell: (b) => b.fiscalYear },
-              { header: t('deadline'), cell: (b) => formatDate(deadlineOf(b)) },
+              { header: t('replyDate'), cell: (b) => b.repliedOn ?? '—' },
+              { header: t('deadline'), cell: (b) => deadlineOf(b).deadline },
               {
                 header: t('timeLeft'),
                 cell: (b) => {
-                  const left = daysUntil(now, deadlineOf(b));
+                  const left = deadlineOf(b).daysLeft;
                   return left < 0 ? t('overdue', { n: -left }) : t('daysLeft', { n: left });
                 },
               },
             ]}
             linkLabel={() => ({ text: t('publish') })}
             rowClass={(b) => {
-              const left = daysUntil(now, deadlineOf(b));
+              const left = deadlineOf(b).daysLeft;
               return left < 0 ? 'overdue' : left <= 5 ? 'due-soon' : undefined;
             }}
           />
