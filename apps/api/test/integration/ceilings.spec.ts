@@ -72,6 +72,29 @@ describe('GET|PUT /api/budgets/:id/ceilings', () => {
     await ceilingsOf(home, as.preparer2).expect(404);
     await ceilingsOf(other, as.reviewer_other).expect(200);
   });
+
+  it('only the 预算科 issues them: a reviewer of a 业务科室 is refused by hand and by sheet, and nothing changes', async () => {
+    const [bureau] = (await t.dataSource.query(`INSERT INTO finance_bureaus (code, name) VALUES ('420198', '某区财政局') RETURNING id`)) as [{ id: string }];
+    const offices = (await t.dataSource.query(
+      `INSERT INTO bureau_offices (bureau_id, code, name, kind) VALUES ($1, 'yewu', '行政政法科', 'business'), ($1, 'yusuan', '预算科', 'budget') RETURNING id, kind`,
+      [bureau.id],
+    )) as { id: string; kind: string }[];
+    const officeOf = (kind: string) => offices.find((o) => o.kind === kind)!.id;
+    const before = (await ceilingsOf(home, as.reviewer).expect(200)).body as { version: number };
+    try {
+      await t.dataSource.query(`UPDATE users SET office_id = $1 WHERE username = 'reviewer'`, [officeOf('business')]);
+      const refused = await put(home, as.reviewer, { version: before.version, ceilings: { total: '1' } }).expect(403);
+      expect(refused.body).toMatchObject({ code: 'FORBIDDEN' });
+      await t.http().post('/api/bureau/ceilings/2020/uploads').set(as.reviewer.headers).send({ csv: '部门编码,支出总额\n019001,1\n' }).expect(403);
+      expect((await ceilingsOf(home, as.reviewer).expect(200)).body).toEqual(before);
+      // The same reviewer in the 预算科 issues them.
+      await t.dataSource.query(`UPDATE users SET office_id = $1 WHERE username = 'reviewer'`, [officeOf('budget')]);
+      const issued = await put(home, as.reviewer, { version: before.version, ceilings: { total: seedTotal.toString() } }).expect(200);
+      expect(issued.body.version).toBe(before.version + 1);
+    } finally {
+      await t.dataSource.query(`UPDATE users SET office_id = NULL WHERE username = 'reviewer'`);
+    }
+  });
 });
 
 describe('a submission over a ceiling', () => {

@@ -42,6 +42,7 @@ export class CeilingsService {
 
   async put(caller: TCaller, budgetId: string, request: TPutCeilingsRequest): Promise<TCeilingsAnswer> {
     return this.dataSource.transaction(async (m) => {
+      await this.mustIssue(m, caller);
       const budget = await this.mustFind(m, caller, budgetId);
       if (SETTLED_STATES.includes(budget.state) || budget.round === 'replied') throw new AppError('CONFLICT', `The budget is ${budget.state} in round ${budget.round}: its ceilings are settled by the 批复`);
       await this.issue(m, caller, budget.department_id, budget.fiscal_year, request.ceilings, request.version, { budgetId: budget.id, departmentCode: budget.department_code });
@@ -83,6 +84,7 @@ export class CeilingsService {
   async upload(caller: TCaller, fiscalYear: number, csv: string): Promise<TCeilingsUploadPreview> {
     const table = readCeilingsTable(csv);
     return this.dataSource.transaction(async (m) => {
+      await this.mustIssue(m, caller);
       const codes = table.rows.map((r) => r.departmentCode);
       const departments: { id: string; code: string; name: string }[] = await m.query(`SELECT id, code, name FROM departments WHERE code = ANY($1::text[])`, [codes]);
       const byCode = new Map(departments.map((d) => [d.code, d]));
@@ -111,6 +113,7 @@ export class CeilingsService {
   /** Issues every row of a clean upload, each audited; an upload with problems issues nothing. */
   async confirm(caller: TCaller, fiscalYear: number, uploadId: string): Promise<TCeilingsUploadPreview> {
     return this.dataSource.transaction(async (m) => {
+      await this.mustIssue(m, caller);
       const upload = await this.ceilings.findUpload(m, fiscalYear, uploadId);
       if (upload === undefined) throw notFound('Ceilings upload');
       const { rows, problems } = upload.rows;
@@ -123,6 +126,16 @@ export class CeilingsService {
       }
       return this.previewOf(m, uploadId, fiscalYear, upload.rows, true);
     });
+  }
+
+  /**
+   * The 预算科 issues the ceilings: a reviewer of another office (a 业务科室 reviews its departments'
+   * budgets but does not set their 控制数) is refused. A reviewer of no office is a district that has
+   * not set up its offices, where the one reviewing office does both.
+   */
+  private async mustIssue(m: EntityManager, caller: TCaller): Promise<void> {
+    const kind = await this.ceilings.officeKindOf(m, caller.userId);
+    if (kind !== null && kind !== 'budget') throw new AppError('FORBIDDEN', 'Only the 预算科 (budget office) issues ceilings (控制数)');
   }
 
   private async issue(m: EntityManager, caller: TCaller, departmentId: string, fiscalYear: number, ceilings: TCeilings, seenVersion: number | undefined, about: { budgetId?: string; departmentCode: string; uploadId?: string }): Promise<void> {
