@@ -1,6 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { loadConfig } from '../../apps/api/src/config/load-config';
+import { SessionService } from '../../apps/api/src/modules/auth/session.service';
 import type { BudgetLinesRepository } from '../../apps/api/src/modules/budgets/budget-lines.repository';
 
 /** TypeORM's EntityManager, named through the API (typeorm is the API's dependency, not the root's). */
@@ -116,6 +118,22 @@ export async function concurrentLatencies(rounds: number, fn: (client: number) =
  * An EntityManager as the API's repositories use it (query, and an open transaction's runner), on a
  * bare pg connection: UPDATE and DELETE answer `[rows, count]` as TypeORM does on PostgreSQL.
  */
+/** What the API's services take as their DataSource, answering rows from a bare pool. */
+export type TBareDataSource = ConstructorParameters<typeof SessionService>[0];
+
+export function bareDataSource(pool: Pick<TPgPool, 'query'>): TBareDataSource {
+  return { query: async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows } as unknown as TBareDataSource;
+}
+
+/**
+ * The API's own session lookup on a bare pool, configured as the bench server is: the defaults, the
+ * idle timeout among them (an empty config has none, and every session would read as expired).
+ * Only the session settings are read; the URL is never connected to.
+ */
+export function bareSessions(pool: Pick<TPgPool, 'query'>): SessionService {
+  return new SessionService(bareDataSource(pool), loadConfig({ DATABASE_URL: 'postgres://127.0.0.1/bench-baseline' }));
+}
+
 export function bareManager(client: Pick<TPgClient, 'query'>): EntityManager {
   return {
     query: async (sql: string, params?: unknown[]) => {

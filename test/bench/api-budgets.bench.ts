@@ -3,12 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TBudgetDocument } from '@budgetflow/domain';
 import { generateBudget } from '@budgetflow/domain/testing';
-import type { TAppConfig } from '../../apps/api/src/config/app-config';
-import { SessionService } from '../../apps/api/src/modules/auth/session.service';
 import { BudgetLinesRepository } from '../../apps/api/src/modules/budgets/budget-lines.repository';
 import { BudgetsRepository } from '../../apps/api/src/modules/budgets/budgets.repository';
 import { TEST_PASSWORD } from '../../apps/api/test/utils/seed-people';
-import { bareManager, CLIENTS, concurrentLatencies, json, median, percentile, pg, signIn, startServer, stopServer, timed, type TPgPool } from './api-bench-kit';
+import { bareManager, bareSessions, CLIENTS, concurrentLatencies, json, median, percentile, pg, signIn, startServer, stopServer, timed, type TPgPool } from './api-bench-kit';
 import type { Figure } from './bench';
 
 const LINES = 10_000;
@@ -48,8 +46,7 @@ async function copyBaseline(databaseUrl: string, budgetId: string, document: TBu
  * 200 lines and the income lines.
  */
 function routeQueries(pool: TPgPool, token: string, budgetId: string): () => Promise<unknown> {
-  const bare = { query: async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows } as unknown as ConstructorParameters<typeof SessionService>[0];
-  const sessions = new SessionService(bare, {} as TAppConfig);
+  const sessions = bareSessions(pool);
   const [budgets, lines] = [new BudgetsRepository(), new BudgetLinesRepository()];
   const m = bareManager(pool);
   return async () => {

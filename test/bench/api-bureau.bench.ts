@@ -1,10 +1,8 @@
 import type { TBudgetDocument } from '@budgetflow/domain';
 import { generateBudget } from '@budgetflow/domain/testing';
-import type { TAppConfig } from '../../apps/api/src/config/app-config';
-import { SessionService } from '../../apps/api/src/modules/auth/session.service';
 import { BureauDeskRepository } from '../../apps/api/src/modules/bureau/bureau-desk.repository';
 import { TEST_PASSWORD } from '../../apps/api/test/utils/seed-people';
-import { bareManager, CLIENTS, concurrentLatencies, json, percentile, pg, signIn, startServer, stopServer, type TPgPool } from './api-bench-kit';
+import { bareManager, bareSessions, CLIENTS, concurrentLatencies, json, percentile, pg, signIn, startServer, stopServer, type TPgPool } from './api-bench-kit';
 import type { Figure } from './bench';
 
 const DEPARTMENTS = 100;
@@ -63,8 +61,7 @@ async function seedDistrict(url: string, databaseUrl: string): Promise<void> {
 
 /** The statements GET /api/bureau/overview sends, by the API's own repositories on a bare pg pool: session, the figures' refresh (nothing to do once fresh), then the desk. */
 function overviewQueries(pool: TPgPool, token: string): () => Promise<unknown> {
-  const bare = { query: async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows } as unknown as ConstructorParameters<typeof SessionService>[0];
-  const sessions = new SessionService(bare, {} as TAppConfig);
+  const sessions = bareSessions(pool);
   const bureau = new BureauDeskRepository();
   const m = bareManager(pool);
   return async () => {

@@ -1,15 +1,13 @@
 import type { TExpenditureLine } from '@budgetflow/domain';
 import { generateBudget } from '@budgetflow/domain/testing';
-import type { TAppConfig } from '../../apps/api/src/config/app-config';
 import type { AuditChainer } from '../../apps/api/src/modules/audit/audit-chainer';
 import { AuditService } from '../../apps/api/src/modules/audit/audit.service';
-import { SessionService } from '../../apps/api/src/modules/auth/session.service';
 import { BudgetLinesRepository } from '../../apps/api/src/modules/budgets/budget-lines.repository';
 import { EDITABLE_STATES } from '../../apps/api/src/modules/budgets/budget-versioning';
 import { BudgetsRepository } from '../../apps/api/src/modules/budgets/budgets.repository';
 import { OutboxRepository } from '../../apps/api/src/modules/workflow/outbox.repository';
 import { TEST_PASSWORD } from '../../apps/api/test/utils/seed-people';
-import { bareManager, CLIENTS, concurrentLatencies, json, percentile, pg, signIn, startServer, stopServer, tellServer, type TPgPool } from './api-bench-kit';
+import { bareDataSource, bareManager, bareSessions, CLIENTS, concurrentLatencies, json, percentile, pg, signIn, startServer, stopServer, tellServer, type TPgPool } from './api-bench-kit';
 import type { Figure } from './bench';
 
 const LINES = 10_000;
@@ -35,9 +33,8 @@ function nextEdit(budget: TEditedBudget): TExpenditureLine {
  * first edit after an import, see BudgetUnitCodes), then in one transaction the version bump, the line, the editor, the totals job's outbox row and the audit entry.
  */
 function sqlEdit(pool: TPgPool, tokens: readonly string[], budgets: readonly TEditedBudget[]): (client: number) => Promise<void> {
-  const bare = { query: async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows } as unknown as ConstructorParameters<typeof SessionService>[0];
-  const sessions = new SessionService(bare, {} as TAppConfig);
-  const audit = new AuditService(bare, {} as AuditChainer);
+  const sessions = bareSessions(pool);
+  const audit = new AuditService(bareDataSource(pool), {} as AuditChainer);
   const [budgetsRepo, linesRepo, outbox] = [new BudgetsRepository(), new BudgetLinesRepository(), new OutboxRepository()];
   return async (client) => {
     const budget = budgets[client] as TEditedBudget;

@@ -60,7 +60,13 @@ export async function startBudgetflow(config: TAppConfig, options: TStartOptions
     const driver = options.withJobs === true ? await chooseJobDriver(config) : undefined;
     if (driver !== undefined) logger.log(`Jobs: ${driver.name} (${driver.reason})`);
     const app = await createApp({ ...config, databaseUrl: database.url, jobsDriver: driver?.name ?? config.jobsDriver }, dataSource);
-    if (demoPeople !== undefined) await seedDemoBudgets(app, dataSource, demoPeople);
+    try {
+      if (demoPeople !== undefined) await seedDemoBudgets(app, dataSource, demoPeople);
+    } catch (error) {
+      // A failed seed must not leave the app's timers (the audit chainer, the sweeps) running on a closed database.
+      await app.close();
+      throw error;
+    }
     const jobs = driver === undefined ? undefined : startJobs(config, dataSource, driver.name);
     return {
       app,

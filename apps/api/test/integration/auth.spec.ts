@@ -18,13 +18,27 @@ describe('sign-in', () => {
       accessToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       expiresAt: expect.any(String),
       csrfToken: expect.any(String),
-      user: { id: t.people.users.preparer.id, username: 'preparer', role: 'preparer', departmentCode: '019001', totpEnabled: false, mustEnrolTotp: false },
+      user: { id: t.people.users.preparer.id, username: 'preparer', role: 'preparer', departmentCode: '019001', totpEnabled: false, mustEnrolTotp: false, office: null },
     });
     const expiresIn = Date.parse(res.body.expiresAt) - Date.now();
     expect(expiresIn).toBeGreaterThan(7 * 3600_000);
     expect(expiresIn).toBeLessThanOrEqual(8 * 3600_000);
     const me = await t.http().get('/api/auth/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
-    expect(me.body).toMatchObject({ username: 'preparer', role: 'preparer', departmentCode: '019001', reviewScope: [] });
+    expect(me.body).toMatchObject({ username: 'preparer', role: 'preparer', departmentCode: '019001', reviewScope: [], office: null });
+  });
+
+  it('names a reviewer’s office (科室) in the session, whose work the screens offer', async () => {
+    const [bureau] = (await t.dataSource.query(`INSERT INTO finance_bureaus (code, name) VALUES ('420197', '某区财政局') RETURNING id`)) as [{ id: string }];
+    const [office] = (await t.dataSource.query(`INSERT INTO bureau_offices (bureau_id, code, name, kind) VALUES ($1, 'yusuanke', '预算科', 'budget') RETURNING id`, [bureau.id])) as [{ id: string }];
+    await t.dataSource.query(`UPDATE users SET office_id = $1 WHERE username = 'reviewer'`, [office.id]);
+    try {
+      const signedIn = await t.http().post('/api/auth/login').send({ username: 'reviewer', password: 'test-password-1' }).expect(200);
+      expect(signedIn.body.user.office).toEqual({ code: 'yusuanke', name: '预算科', kind: 'budget' });
+      const me = await t.http().get('/api/auth/me').set('Authorization', `Bearer ${signedIn.body.accessToken}`).expect(200);
+      expect(me.body.office).toEqual({ code: 'yusuanke', name: '预算科', kind: 'budget' });
+    } finally {
+      await t.dataSource.query(`UPDATE users SET office_id = NULL WHERE username = 'reviewer'`);
+    }
   });
 
   it('stores the password as argon2id and the session token only as a hash', async () => {

@@ -1,4 +1,4 @@
-import type { BudgetState, TDisclosure, TFinding, WorkflowAction } from '@budgetflow/domain';
+import type { BudgetState, OfficeKind, TDisclosure, TFinding, WorkflowAction } from '@budgetflow/domain';
 
 /**
  * The shapes the API answers (apps/api/src/modules/*) that only the client declares; those the API
@@ -14,6 +14,8 @@ export interface TSessionUser {
   totpEnabled: boolean;
   /** The account must enrol two-factor sign-in before anything else (production, for approving, publishing and administering roles). */
   mustEnrolTotp: boolean;
+  /** A reviewer's office (科室) in the finance bureau; null for everyone else and for a reviewer of none. */
+  office: { code: string; name: string; kind: OfficeKind } | null;
 }
 
 export interface TTotpEnrolment {

@@ -24,6 +24,15 @@ export const OFFICE_KINDS = ['budget', 'business', 'assets', 'performance', 'oth
 export type OfficeKind = (typeof OFFICE_KINDS)[number];
 export const ZOfficeKind = z.enum(OFFICE_KINDS);
 
+/**
+ * Who issues and edits the ceilings (控制数): the 预算科. A 业务科室 reviews its departments' budgets
+ * but does not set their ceilings; a reviewer of no office (a district that has not set up its
+ * offices, where one office does everything) does both.
+ */
+export function issuesCeilings(officeKind: OfficeKind | null): boolean {
+  return officeKind === null || officeKind === 'budget';
+}
+
 /** An office code as the administrator names it (e.g. `yusuanke`, `yewu-1`). */
 export const ZOfficeCode = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'an office code is 1–32 lowercase letters, digits or hyphens');
 

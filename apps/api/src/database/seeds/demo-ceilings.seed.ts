@@ -27,16 +27,16 @@ function ceilingsAbove(figures: CeilingFigures): TCeilings {
 }
 
 /**
- * Demo mode: the 预算科 (the demo reviewer) issues the 2020 ceilings (控制数) of each demo department
+ * Demo mode: the 预算科 (its demo reviewer, reviewer2) issues the 2020 ceilings (控制数) of each demo department
  * with a budget, through CeilingsService, so they are audited like any other. A department whose
  * ceilings are issued is left alone: the seed changes nothing the second time.
  */
 export async function seedDemoCeilings(app: INestApplication, dataSource: DataSource, people: TDemoPeople): Promise<void> {
   const service = app.get(CeilingsService, { strict: false });
   const repository = app.get(CeilingsRepository, { strict: false });
-  const reviewer = people.userIds['reviewer'];
-  if (reviewer === undefined) throw new Error('demo account reviewer is missing');
-  const caller: TCaller = { userId: reviewer, username: 'reviewer', role: 'reviewer', departmentId: null, departmentCode: null, reviewDepartmentIds: 'all', sessionId: 'demo-seed' };
+  const reviewer = people.userIds['reviewer2'];
+  if (reviewer === undefined) throw new Error('demo account reviewer2 is missing');
+  const caller: TCaller = { userId: reviewer, username: 'reviewer2', role: 'reviewer', departmentId: null, departmentCode: null, reviewDepartmentIds: 'all', sessionId: 'demo-seed' };
   const budgets: { id: string; name: string }[] = await dataSource.query(
     `SELECT b.id, d.name FROM budgets b JOIN departments d ON d.id = b.department_id
      LEFT JOIN department_ceilings c ON c.department_id = b.department_id AND c.fiscal_year = b.fiscal_year

@@ -6,7 +6,7 @@ import { AppError } from '../../common/errors/app-error';
 import { APP_CONFIG, TAppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { updateReturning } from '../budgets/update-returning';
-import { TChangePassword } from './dto/login.schema';
+import { TChangePassword, TSessionUser } from './dto/login.schema';
 import { verifyPassword } from './password';
 import { acceptNewPassword, storePassword } from './password-policy';
 import { SessionService } from './session.service';
@@ -26,6 +26,12 @@ export class AccountService {
     const [row] = (await this.dataSource.query(`SELECT totp_enabled_at IS NOT NULL AS enabled FROM users WHERE id = $1`, [caller.userId])) as { enabled: boolean }[];
     const totpEnabled = row?.enabled === true;
     return { totpEnabled, mustEnrolTotp: this.config.totpRequired && TOTP_REQUIRED_ROLES.includes(caller.role) && !totpEnabled };
+  }
+
+  /** The caller's office (科室) in the finance bureau, whose work the screens offer; null outside one. */
+  async officeOf(caller: TCaller): Promise<TSessionUser['office']> {
+    const [row] = (await this.dataSource.query(`SELECT o.code, o.name, o.kind FROM users u JOIN bureau_offices o ON o.id = u.office_id WHERE u.id = $1`, [caller.userId])) as NonNullable<TSessionUser['office']>[];
+    return row ?? null;
   }
 
   /** Changes the caller's password under the policy and signs them out everywhere else. */

@@ -1,4 +1,4 @@
-import { ceilingFiguresOf, ceilingFiguresOfLines, ceilingsToWire, compareRounds, compareWithCeilings, exceededCeilings, readCeilingsTable, ZCeilings, type CeilingExcess, type CeilingFigures, type TCeilings } from '@budgetflow/domain';
+import { ceilingFiguresOf, ceilingFiguresOfLines, ceilingsToWire, compareRounds, compareWithCeilings, exceededCeilings, issuesCeilings, readCeilingsTable, ZCeilings, type CeilingExcess, type CeilingFigures, type TCeilings } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
@@ -128,14 +128,9 @@ export class CeilingsService {
     });
   }
 
-  /**
-   * The 预算科 issues the ceilings: a reviewer of another office (a 业务科室 reviews its departments'
-   * budgets but does not set their 控制数) is refused. A reviewer of no office is a district that has
-   * not set up its offices, where the one reviewing office does both.
-   */
+  /** The 预算科 issues the ceilings (the domain's issuesCeilings): a reviewer of another office is refused. */
   private async mustIssue(m: EntityManager, caller: TCaller): Promise<void> {
-    const kind = await this.ceilings.officeKindOf(m, caller.userId);
-    if (kind !== null && kind !== 'budget') throw new AppError('FORBIDDEN', 'Only the 预算科 (budget office) issues ceilings (控制数)');
+    if (!issuesCeilings(await this.ceilings.officeKindOf(m, caller.userId))) throw new AppError('FORBIDDEN', 'Only the 预算科 (budget office) issues ceilings (控制数)');
   }
 
   private async issue(m: EntityManager, caller: TCaller, departmentId: string, fiscalYear: number, ceilings: TCeilings, seenVersion: number | undefined, about: { budgetId?: string; departmentCode: string; uploadId?: string }): Promise<void> {

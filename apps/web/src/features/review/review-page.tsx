@@ -1,6 +1,7 @@
 import {
   actionsFor,
   guardsFor,
+  issuesCeilings,
   type TCommentTarget,
   type TFindingLocation,
   type TTableId,
@@ -241,7 +242,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
           </section>
         </div>
         <aside className="desk-side">
-          <CeilingsPanel budgetId={budgetId} budgetVersion={budget.version} editable={user.role === 'reviewer' && budget.state === 'submitted'} />
+          <CeilingsPanel budgetId={budgetId} budgetVersion={budget.version} editable={user.role === 'reviewer' && issuesCeilings(user.office?.kind ?? null) && budget.state === 'submitted'} />
           <CommentsPanel
             budgetId={budgetId}
             mode="comment"

@@ -1,4 +1,4 @@
-import { ZLineText, ZText } from '@budgetflow/domain';
+import { ZLineText, ZOfficeKind, ZText } from '@budgetflow/domain';
 import { z } from 'zod';
 import { ZRole } from '../../../common/auth/role';
 
@@ -20,6 +20,8 @@ export const ZSessionUser = z.object({
   totpEnabled: z.boolean(),
   /** Production: the account must enrol two-factor sign-in before it can do anything else. */
   mustEnrolTotp: z.boolean(),
+  /** A reviewer's office (科室) in the finance bureau, whose work the screens offer; null for everyone else and for a reviewer of none. */
+  office: z.object({ code: z.string(), name: z.string(), kind: ZOfficeKind }).nullable(),
 });
 export type TSessionUser = z.infer<typeof ZSessionUser>;
 
