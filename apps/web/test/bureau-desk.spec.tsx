@@ -8,6 +8,7 @@ import type { TOverview } from '../src/features/bureau/use-bureau';
 import { CeilingsPanel } from '../src/features/ceilings/ceilings-panel';
 import type { TCeilingsAnswer } from '../src/features/ceilings/use-ceilings';
 import { CompliancePage } from '../src/features/portal/compliance-page';
+import type { TSessionUser } from '../src/lib/api-types';
 
 const YEAR = new Date().getFullYear();
 
@@ -83,9 +84,14 @@ const overview: TOverview = {
   compliance: [{ department: { code: '019001', name: '甲单位' }, repliedOn: `${YEAR}-02-01`, deadline: `${YEAR}-02-21`, publishedOn: null, status: 'overdue' }],
 };
 
+function reviewerOf(office: TSessionUser['office']): TSessionUser {
+  return { id: 'u1', username: 'reviewer', role: 'reviewer', departmentCode: null, totpEnabled: false, mustEnrolTotp: false, office };
+}
+const OVERVIEW_KEY = ['bureau', 'overview', { year: YEAR, state: undefined, round: undefined, overCeiling: undefined, q: undefined }];
+
 describe("the bureau's desk", () => {
   it('lists every department with its state, wait, figures against ceilings and findings, then the totals and the compliance', () => {
-    renderWith(cached([[['bureau', 'overview', { year: YEAR, state: undefined, round: undefined, overCeiling: undefined, q: undefined }], overview]]), <BureauPage />);
+    renderWith(cached([[OVERVIEW_KEY, overview]]), <BureauPage user={reviewerOf({ code: 'yusuanke', name: '预算科', kind: 'budget' })} />);
     expect(screen.getByRole('heading', { level: 1, name: '某区财政局工作台（预算科）' })).toBeTruthy();
     expect(screen.getByRole('table', { name: '各部门（2 个）' })).toBeTruthy();
     const first = screen.getByRole('row', { name: /甲单位 二上 审核中 业务科室（1\/2）/ });
@@ -101,6 +107,12 @@ describe("the bureau's desk", () => {
     expect(screen.getByRole('row', { name: /201 一般公共服务支出 1,436,000.00/ })).toBeTruthy();
     expect(within(screen.getByRole('table', { name: `截至 ${YEAR}-03-01` })).getByText('逾期未公开')).toBeTruthy();
     expect(screen.getByRole('heading', { name: '批量下达控制数' })).toBeTruthy();
+  });
+
+  it('offers the bulk upload of ceilings to the 预算科 alone, not to a 业务科室', () => {
+    renderWith(cached([[OVERVIEW_KEY, { ...overview, desk: { bureau: '某区财政局', office: '行政政法科' } }]]), <BureauPage user={reviewerOf({ code: 'yewu-1', name: '行政政法科', kind: 'business' })} />);
+    expect(screen.getByRole('heading', { level: 1, name: '某区财政局工作台（行政政法科）' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: '批量下达控制数' })).toBeNull();
   });
 });
 

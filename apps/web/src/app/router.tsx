@@ -40,7 +40,7 @@ export const router = createBrowserRouter([
       { path: 'portal/departments/:code', element: <CompareYearsPage /> },
       { path: 'portal/compliance', element: <CompliancePage /> },
       { path: 'portal/:id', element: <DisclosurePage /> },
-      { path: 'bureau', element: <RequireSession roles={['reviewer']}>{() => <BureauPage />}</RequireSession> },
+      { path: 'bureau', element: <RequireSession roles={['reviewer']}>{(user) => <BureauPage user={user} />}</RequireSession> },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

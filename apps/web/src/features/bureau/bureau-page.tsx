@@ -1,6 +1,7 @@
-import { BUDGET_ROUNDS, BUDGET_STATES } from '@budgetflow/domain';
+import { BUDGET_ROUNDS, BUDGET_STATES, issuesCeilings } from '@budgetflow/domain';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { TSessionUser } from '../../lib/api-types';
 import { useI18n, type TTranslate } from '../../lib/i18n';
 import { QueryView } from '../../ui/query-view';
 import { fenText } from '../ceilings/fen-text';
@@ -16,7 +17,7 @@ function deskTitle(desk: TOverview['desk'] | undefined, t: TTranslate): string {
 }
 
 /** The bureau's desk (预算科): every department of a year, where its budget stands, its ceilings, the district's totals, who published on time. */
-export function BureauPage() {
+export function BureauPage({ user }: { user: TSessionUser }) {
   const { t } = useI18n();
   const [year, setYear] = useState(() => new Date().getFullYear());
   const [state, setState] = useState<string | undefined>(undefined);
@@ -68,7 +69,7 @@ export function BureauPage() {
       <QueryView query={overview} isEmpty={() => false}>
         {(data) => <Overview data={data} />}
       </QueryView>
-      <CeilingsUpload year={year} />
+      {issuesCeilings(user.office?.kind ?? null) && <CeilingsUpload year={year} />}
     </main>
   );
 }
