@@ -82,6 +82,9 @@ it('carries a budget through two review stages with opinions and a return in bet
     await page.getByRole('button', { name: '各轮次对比' }).or(page.locator('summary', { hasText: '各轮次对比' })).first().waitFor();
     expect(await page.getByRole('button', { name: /^(修改|下达)控制数$/ }).count()).toBe(0);
     await approveWithOpinion('同意，报预算科');
+    // Now at the 预算科's stage: the 业务科室 reads and comments, and is offered neither 批复 nor 退回.
+    await page.getByText('该预算正处于「预算科审核」环节').waitFor();
+    expect(await page.getByRole('button', { name: /^(批复|退回|审核通过)$/ }).count()).toBe(0);
     await story.shot('01-business-office-approved');
     await story.signOut();
   });

@@ -64,6 +64,8 @@ describe('the review chain', () => {
 
     // 二上 enters the chain at its first stage, the 业务科室.
     expect((await act(u.preparer, id, 'submit').expect(200)).body).toEqual(expect.objectContaining({ state: 'submitted', round: 'final', stageIndex: 0 }));
+    // The review tells each reviewer whether the stage is theirs, the rule the actions enforce.
+    expect([(await review(id, u.reviewer)).yourStage, (await review(id, u.reviewer2)).yourStage, (await review(id)).yourStage]).toEqual([true, false, false]);
     expect((await act(u.reviewer2, id, 'approve', APPROVAL)).body.code).toBe('NOT_YOUR_STAGE');
     const noOpinion = await act(u.reviewer, id, 'approve', {});
     expect(noOpinion.status).toBe(400);
@@ -81,6 +83,7 @@ describe('the review chain', () => {
     // The last stage sees the whole trail, the earlier return and its reason among it.
     const seen = await review(id, u.reviewer2);
     expect(seen.stage).toEqual({ index: 1, count: 2, stage: TWO_STAGES.stages[1] });
+    expect([seen.yourStage, (await review(id, u.reviewer)).yourStage]).toEqual([true, false]);
     expect(seen.trail.map((e: { action: string; actor: { username: string }; stageName: string | null; opinion: string | null; reason: string | null }) => [e.action, e.actor.username, e.stageName, e.opinion ?? e.reason])).toEqual([
       ['submit', 'preparer', null, null],
       ['issue-ceilings', 'reviewer2', '预算科（一上）', '按控制数编制'],

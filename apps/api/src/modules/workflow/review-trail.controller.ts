@@ -13,6 +13,7 @@ import { ZIdParams } from '../departments/dto/departments.schema';
 import { ZBudgetReview, ZIndicators, ZReviewed, type TBudgetReview, type TIndicators, type TReviewed } from './dto/review-trail.schema';
 import { ReviewTrailRepository } from './review-trail.repository';
 import { AdjustmentsRepository } from './adjustments.repository';
+import { WorkflowService } from './workflow.service';
 import { ZAdjustments, type TAdjustments } from './dto/adjustments.schema';
 
 const tags = ['workflow'];
@@ -46,6 +47,7 @@ export class ReviewTrailController {
     private readonly trail: ReviewTrailRepository,
     private readonly chains: ReviewChainsRepository,
     private readonly adjustments: AdjustmentsRepository,
+    private readonly workflow: WorkflowService,
   ) {}
 
   @Get('review')
@@ -58,10 +60,12 @@ export class ReviewTrailController {
     const chain = place.chain ?? (await this.chains.forDepartment(m, budget.department_id, budget.fiscal_year));
     const rows = await this.trail.list(m, budget.id);
     const current = budget.revision_no;
+    const stage = budget.state === 'submitted' ? stageAt(chain, place.round, place.stageIndex ?? 0) : undefined;
     return {
       round: place.round,
       chain,
-      stage: budget.state === 'submitted' ? (stageAt(chain, place.round, place.stageIndex ?? 0) ?? null) : null,
+      stage: stage ?? null,
+      yourStage: await this.workflow.actsAtStage(caller, stage, budget.department_code),
       proposalRevisionNo: place.proposalRevisionNo,
       reply: place.reply,
       trail: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), changedSince: r.revisionNo < current })),

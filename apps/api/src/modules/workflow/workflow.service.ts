@@ -252,9 +252,18 @@ export class WorkflowService {
   private async principalFor(caller: TCaller, stage: StagePosition | undefined, departmentCode: string): Promise<TPrincipal | undefined> {
     if (caller.role !== 'reviewer') return undefined;
     const principals = await this.offices.principals(this.dataSource.manager, caller.userId);
-    const fitting = stage === undefined ? undefined : principals.find((p) => fitsStage(stage.stage, { role: caller.role, office: p.office, reviewerScope: p.scope }, departmentCode));
-    return fitting ?? principals[0];
+    return fittingPrincipal(caller, principals, stage, departmentCode) ?? principals[0];
   }
+
+  /** Whether the budget's current stage is the caller's (or a delegator's): the screens offer its actions only then. */
+  async actsAtStage(caller: TCaller, stage: StagePosition | undefined, departmentCode: string): Promise<boolean> {
+    if (caller.role !== 'reviewer' || stage === undefined) return false;
+    return fittingPrincipal(caller, await this.offices.principals(this.dataSource.manager, caller.userId), stage, departmentCode) !== undefined;
+  }
+}
+
+function fittingPrincipal(caller: TCaller, principals: readonly TPrincipal[], stage: StagePosition | undefined, departmentCode: string): TPrincipal | undefined {
+  return stage === undefined ? undefined : principals.find((p) => fitsStage(stage.stage, { role: caller.role, office: p.office, reviewerScope: p.scope }, departmentCode));
 }
 
 function replay(stored: { fingerprint: string; status: number; body: unknown }, fingerprint: string): TActionResult {

@@ -106,7 +106,9 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
   const role = user.role === 'admin' ? 'reviewer' : user.role;
   // Where the budget is in its rounds and chain decides what this stage may do, and whether its approval is the 批复.
   const where = review.data === undefined ? undefined : { round: review.data.round, ...(review.data.stage === null ? {} : { stage: review.data.stage }) };
-  const actions = where === undefined ? [] : actionsFor(budget.state, role, where);
+  // A reviewer whose office is not at the current stage reads and comments; the stage's own office acts.
+  const waitsOnOthers = user.role === 'reviewer' && review.data?.stage != null && !review.data.yourStage;
+  const actions = where === undefined || waitsOnOthers ? [] : actionsFor(budget.state, role, where);
   const replies = where !== undefined && guardsFor(budget.state, 'approve', role, where).includes('replyGiven');
   const approvable = opinion.trim() !== '' && (!replies || (documentNo.trim() !== '' && replyDate !== ''));
   const submittedLines = revision.data?.document.expenditureLines;
@@ -161,6 +163,11 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
       {done !== null && (
         <p className="banner" role="status">
           {done}
+        </p>
+      )}
+      {waitsOnOthers && review.data?.stage != null && (
+        <p className="banner" role="status">
+          {t('stageOfOthers', { stage: review.data.stage.stage.name })}
         </p>
       )}
       <div className="toolbar">

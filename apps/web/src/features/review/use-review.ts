@@ -27,6 +27,8 @@ export interface TBudgetReview {
   round: BudgetRound;
   chain: ReviewChain;
   stage: StagePosition | null;
+  /** Whether the current stage is the signed-in reviewer's (or a delegator's of today). */
+  yourStage: boolean;
   proposalRevisionNo: number | null;
   reply: { documentNo: string; date: string } | null;
   trail: TTrailEntry[];

@@ -27,6 +27,8 @@ export const ZBudgetReview = z.object({
   round: ZBudgetRound,
   chain: ZReviewChain,
   stage: z.object({ index: z.number().int(), count: z.number().int(), stage: ZReviewStage }).nullable(),
+  /** Whether the current stage is the caller's (or a delegator's of today): only then are its actions theirs. */
+  yourStage: z.boolean(),
   proposalRevisionNo: z.number().int().nullable(),
   reply: z.object({ documentNo: z.string(), date: z.string() }).nullable(),
   trail: z.array(ZTrailEntry),
