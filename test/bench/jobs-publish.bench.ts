@@ -1,4 +1,4 @@
-import { seedDocumentFor } from '../../apps/api/test/e2e/budget-test-kit';
+import { APPROVAL, seedDocumentFor } from '../../apps/api/test/e2e/budget-test-kit';
 import { TEST_PASSWORD } from '../../apps/api/test/utils/seed-people';
 import { json, percentile, pg, signIn, startServer, stopServer, timed, type TServer } from './api-bench-kit';
 import type { Figure } from './bench';
@@ -52,7 +52,8 @@ const act = (
     json(`${server.url}/api/budgets/${budgetId}/${action}`, {
       method: 'POST',
       headers: { ...headers, 'Idempotency-Key': `${action}-${budgetId}` },
-      body: '{}',
+      // The approval is the 批复: its opinion, document number and date.
+      body: action === 'approve' ? JSON.stringify(APPROVAL) : '{}',
     }),
   );
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PortalRepository, likePattern } from '../../apps/api/src/modules/public/portal.repository';
+import { APPROVAL } from '../../apps/api/test/e2e/budget-test-kit';
 import { publishCopy } from '../../apps/api/test/utils/published-copies';
 import { TEST_PASSWORD } from '../../apps/api/test/utils/seed-people';
 import { launchBrowser } from '../e2e/support/browser';
@@ -25,7 +26,7 @@ async function thousandPublications(url: string, databaseUrl: string): Promise<s
   const id = String(created.body['id']);
   const imported = await json(`${url}/api/budgets/${id}/document`, { method: 'PUT', headers: { ...preparer.headers, 'If-Match': `"${String(created.body['version'])}"` }, body: readFileSync(SEED_FILE, 'utf8') });
   await json(`${url}/api/budgets/${id}/submit`, { method: 'POST', headers: preparer.headers, body: JSON.stringify({ version: imported.body['version'] }) });
-  await json(`${url}/api/budgets/${id}/approve`, { method: 'POST', headers: (await signIn(url, 'reviewer', TEST_PASSWORD)).headers, body: '{}' });
+  await json(`${url}/api/budgets/${id}/approve`, { method: 'POST', headers: (await signIn(url, 'reviewer', TEST_PASSWORD)).headers, body: JSON.stringify(APPROVAL) });
   const published = await json(`${url}/api/budgets/${id}/publish`, { method: 'POST', headers: (await signIn(url, 'publisher', TEST_PASSWORD)).headers, body: '{}' });
   const publicationId = (published.body['publication'] as { id: string }).id;
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
