@@ -2,8 +2,10 @@ import { formatYuan, parseFen, type Fen } from '@budgetflow/domain';
 
 /**
  * A spreadsheet stores every number as a binary double, so an amount must become one to be summed
- * there. Every amount of a budget (below 2^53 分) has a shortest decimal form with at most two
- * decimals, so the stored number reads back exactly through `sheetNumberToFen`.
+ * there. Every amount of a budget (at most MAX_LINE_YUAN, 10^13 元, in whole 分) has at most 15
+ * significant digits, and a double keeps any decimal of 15 digits: the stored number's shortest
+ * form is the amount itself, read back exactly through `sheetNumberToFen` (sheet-values.spec) and
+ * shown by Excel, which prints 15 digits, as it was.
  */
 export function yuanToSheetNumber(yuan: string): number {
   return Number(formatYuan(parseFen(yuan)));
