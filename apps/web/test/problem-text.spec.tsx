@@ -32,7 +32,7 @@ describe('what the API refused, in the person’s language', () => {
 
   it('names each exceeded ceiling and its excess in 元 with separators, exactly', () => {
     expect(problemText(overCeiling(), zh)).toBe('超出控制数，不能送审：支出总额超出 234,567.89 元；“三公”经费超出 0.01 元');
-    expect(problemText(overCeiling(), en)).toBe('Over the ceilings (控制数), so it cannot be submitted: 支出总额 by 234,567.89 yuan; “三公”经费 by 0.01 yuan');
+    expect(problemText(overCeiling(), en)).toBe('Over the ceilings (控制数), so it cannot be submitted: 支出总额 over by 234,567.89 yuan; “三公”经费 over by 0.01 yuan');
   });
 
   it('names the refused fields a person knows and counts the others', () => {
@@ -74,6 +74,6 @@ describe('the submit dialog refused over a ceiling', () => {
   });
 
   it('says it in English in English', async () => {
-    expect(await refusedIn('en')).toContain('支出总额 by 234,567.89 yuan');
+    expect(await refusedIn('en')).toContain('支出总额 over by 234,567.89 yuan');
   });
 });

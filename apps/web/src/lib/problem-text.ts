@@ -25,7 +25,7 @@ function fieldsText(error: ApiError, t: TTranslate): string {
 
 function overCeilingText(error: ApiError, t: TTranslate): string {
   const exceeded = (Array.isArray(error.extensions['exceeded']) ? error.extensions['exceeded'] : []) as TExcess[];
-  const items = exceeded.map((e) => t('problem_OVER_CEILING_item', { name: e.name, amount: fenText(e.excessFen) }));
+  const items = exceeded.map((e) => t('ceilingExceededBy', { name: e.name, amount: fenText(e.excessFen) }));
   return t('problem_OVER_CEILING', { exceeded: items.join(t('problem_OVER_CEILING_separator')) });
 }
 

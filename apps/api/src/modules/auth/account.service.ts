@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { TCaller } from '../../common/auth/caller';
 import { TOTP_REQUIRED_ROLES } from '../../common/auth/role';
 import { AppError } from '../../common/errors/app-error';
 import { APP_CONFIG, TAppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
+import { ReviewerOfficesRepository } from '../bureau/reviewer-offices.repository';
 import { updateReturning } from '../budgets/update-returning';
 import { TChangePassword, TSessionUser } from './dto/login.schema';
 import { verifyPassword } from './password';
@@ -20,6 +21,7 @@ export class AccountService {
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: TAppConfig,
+    private readonly offices: ReviewerOfficesRepository,
   ) {}
 
   async secondFactorOf(caller: TCaller): Promise<{ totpEnabled: boolean; mustEnrolTotp: boolean }> {
@@ -28,10 +30,10 @@ export class AccountService {
     return { totpEnabled, mustEnrolTotp: this.config.totpRequired && TOTP_REQUIRED_ROLES.includes(caller.role) && !totpEnabled };
   }
 
-  /** The caller's office (科室) in the finance bureau, whose work the screens offer; null outside one. */
-  async officeOf(caller: TCaller): Promise<TSessionUser['office']> {
-    const [row] = (await this.dataSource.query(`SELECT o.code, o.name, o.kind FROM users u JOIN bureau_offices o ON o.id = u.office_id WHERE u.id = $1`, [caller.userId])) as NonNullable<TSessionUser['office']>[];
-    return row ?? null;
+  /** The user's office (科室) as the session names it, whose work the screens offer; null outside one. */
+  async officeOf(userId: string, manager: EntityManager = this.dataSource.manager): Promise<TSessionUser['office']> {
+    const office = await this.offices.officeOf(manager, userId);
+    return office === null ? null : { code: office.code, name: office.name, kind: office.kind };
   }
 
   /** Changes the caller's password under the policy and signs them out everywhere else. */

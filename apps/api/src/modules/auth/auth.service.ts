@@ -7,7 +7,8 @@ import { TRole } from '../../common/auth/role';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
 import { updateReturning } from '../budgets/update-returning';
-import { TLoginRequest, TLoginResponse, TSessionUser } from './dto/login.schema';
+import { AccountService } from './account.service';
+import { TLoginRequest, TLoginResponse } from './dto/login.schema';
 import { LoginFailuresRepository, type TLoginFailureKind } from './login-failures.repository';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { verifyPassword } from './password';
@@ -24,7 +25,6 @@ interface TLoginUserRow {
   /** Sealed (see totp.ts); null without two-factor sign-in. */
   totpSecret: string | null;
   totpLastStep: string | null;
-  office: TSessionUser['office'];
 }
 
 type TOutcome = { kind: 'ok'; response: TLoginResponse } | { kind: 'throttled'; retryAfter: number } | { kind: 'refused'; withCode: boolean } | { kind: 'totp-required' };
@@ -39,6 +39,7 @@ export class AuthService {
     private readonly failures: LoginFailuresRepository,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: TAppConfig,
+    private readonly account: AccountService,
   ) {}
 
   /**
@@ -57,9 +58,8 @@ export class AuthService {
       }
       const [user] = (await tx.query(
         `SELECT u.id, u.username, u.role, u.password_hash AS "passwordHash", d.code AS "departmentCode",
-                u.totp_secret AS "totpSecret", u.totp_last_step::text AS "totpLastStep",
-                CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('code', o.code, 'name', o.name, 'kind', o.kind) END AS office
-         FROM users u LEFT JOIN departments d ON d.id = u.department_id LEFT JOIN bureau_offices o ON o.id = u.office_id
+                u.totp_secret AS "totpSecret", u.totp_last_step::text AS "totpLastStep"
+         FROM users u LEFT JOIN departments d ON d.id = u.department_id
          WHERE u.username = $1 AND u.active`,
         [username],
       )) as TLoginUserRow[];
@@ -88,7 +88,7 @@ export class AuthService {
             departmentCode: user.departmentCode,
             totpEnabled: user.totpSecret !== null,
             mustEnrolTotp: this.config.totpRequired && TOTP_REQUIRED_ROLES.includes(user.role) && user.totpSecret === null,
-            office: user.office,
+            office: await this.account.officeOf(user.id, tx),
           },
         },
       };

@@ -134,17 +134,6 @@ export class BureauDeskRepository {
     );
   }
 
-  /** The bureau and office (科室) the reviewer works in, whose desk the page is; null for a reviewer of no office. */
-  async deskOf(m: EntityManager, userId: string): Promise<{ bureau: string | null; office: string | null }> {
-    const rows: { bureau: string | null; office: string | null }[] = await m.query(
-      `SELECT b.name AS bureau, o.name AS office FROM users u
-       LEFT JOIN bureau_offices o ON o.id = u.office_id LEFT JOIN finance_bureaus b ON b.id = o.bureau_id
-       WHERE u.id = $1`,
-      [userId],
-    );
-    return rows[0] ?? { bureau: null, office: null };
-  }
-
   /** Today in the bureau's calendar, as the database's clock says. */
   async today(m: EntityManager): Promise<string> {
     const rows: { today: string }[] = await m.query(`SELECT (now() AT TIME ZONE '${BUREAU_TIME_ZONE}')::date::text AS today`);

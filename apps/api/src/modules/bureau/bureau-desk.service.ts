@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
 import { CatalogueInForce } from '../catalogue/catalogue-in-force';
 import { toLineSum } from '../ceilings/ceilings.repository';
+import { ReviewerOfficesRepository } from './reviewer-offices.repository';
 import { BureauDeskRepository, type TComplianceRow, type TDepartmentYearRow } from './bureau-desk.repository';
 import type { TComplianceEntry, TOverview, TOverviewDepartment, TOverviewQuery, TPublicCompliance } from './dto/bureau-desk.schema';
 
@@ -22,6 +23,7 @@ export class BureauDeskService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly bureau: BureauDeskRepository,
     private readonly catalogues: CatalogueInForce,
+    private readonly offices: ReviewerOfficesRepository,
   ) {}
 
   async overview(caller: TCaller, query: TOverviewQuery): Promise<TOverview> {
@@ -29,14 +31,14 @@ export class BureauDeskService {
     const year = query.year;
     const scope = caller.reviewDepartmentIds === 'all' ? null : [...caller.reviewDepartmentIds];
     await this.bureau.refreshFigures(m, year, scope);
-    const [rows, names, desk] = await Promise.all([this.bureau.departmentsOfYear(m, year, scope), this.namesOf(m, year), this.bureau.deskOf(m, caller.userId)]);
+    const [rows, names, office] = await Promise.all([this.bureau.departmentsOfYear(m, year, scope), this.namesOf(m, year), this.offices.officeOf(m, caller.userId)]);
     const today = rows[0]?.today ?? (await this.bureau.today(m));
     const now = Date.now();
     const departments = rows.map((row) => departmentOf(row, row.ceilings ?? undefined, now));
     return {
       fiscalYear: year,
       today,
-      desk,
+      desk: { bureau: office?.bureau ?? null, office: office?.name ?? null },
       departments: departments.filter(matches(query)),
       totals: {
         totalFen: departments.reduce((total, d) => total + BigInt(d.figures?.totalFen ?? '0'), 0n).toString(),

@@ -11,9 +11,28 @@ export interface TPrincipal {
   scope: 'all' | string[];
 }
 
+/** The office (科室) a user works in, and its finance bureau. */
+export interface TUserOffice {
+  code: string;
+  name: string;
+  kind: OfficeKind;
+  bureau: string;
+}
+
 /** A reviewer's office and the delegations they act under. */
 @Injectable()
 export class ReviewerOfficesRepository {
+  /** The user's office and its bureau; null for a user of none. */
+  async officeOf(m: EntityManager, userId: string): Promise<TUserOffice | null> {
+    const rows: TUserOffice[] = await m.query(
+      `SELECT o.code, o.name, o.kind, b.name AS bureau FROM users u
+       JOIN bureau_offices o ON o.id = u.office_id JOIN finance_bureaus b ON b.id = o.bureau_id
+       WHERE u.id = $1`,
+      [userId],
+    );
+    return rows[0] ?? null;
+  }
+
   /** The caller first, then each reviewer whose delegation to the caller covers today. */
   async principals(m: EntityManager, userId: string): Promise<TPrincipal[]> {
     const rows: { user_id: string; username: string; office_code: string | null; kind: OfficeKind | null; office_departments: string[]; review_all: boolean; scope: string[] }[] =

@@ -1,4 +1,4 @@
-import { THREE_PUBLIC_ECONOMIC_CODES, type CeilingLineSum, type Fen, type FundSource, type OfficeKind, type TCeilingsInput, type TExpenditureKind, type TExpenditureLine } from '@budgetflow/domain';
+import { THREE_PUBLIC_ECONOMIC_CODES, type CeilingLineSum, type Fen, type FundSource, type TCeilingsInput, type TExpenditureKind, type TExpenditureLine } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { updateReturning } from '../budgets/update-returning';
@@ -55,12 +55,6 @@ export function toLineSum(row: TCeilingSumRow): CeilingLineSum {
 /** The ceilings of departments' years, their uploads, and the line sums they are compared with. */
 @Injectable()
 export class CeilingsRepository {
-  /** The kind of the reviewer's office (budget 预算科, business 业务科室 …); null for a reviewer of no office. */
-  async officeKindOf(m: EntityManager, userId: string): Promise<OfficeKind | null> {
-    const rows: { kind: OfficeKind | null }[] = await m.query(`SELECT o.kind FROM users u LEFT JOIN bureau_offices o ON o.id = u.office_id WHERE u.id = $1`, [userId]);
-    return rows[0]?.kind ?? null;
-  }
-
   async find(m: EntityManager, departmentId: string, fiscalYear: number): Promise<TCeilingsRow | undefined> {
     const rows: TCeilingsRow[] = await m.query(
       `SELECT department_id, fiscal_year, ceilings, version, issued_by, issued_at FROM department_ceilings WHERE department_id = $1 AND fiscal_year = $2`,

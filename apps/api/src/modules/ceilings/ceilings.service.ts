@@ -5,6 +5,7 @@ import type { TCaller } from '../../common/auth/caller';
 import { AppError, notFound } from '../../common/errors/app-error';
 import { assertVisible, departmentScope, scopeIncludes } from '../../common/scope/department-scope';
 import { AuditService } from '../audit/audit.service';
+import { ReviewerOfficesRepository } from '../bureau/reviewer-offices.repository';
 import { CeilingsRepository, type TUploadedCeilings } from './ceilings.repository';
 import type { TCeilingsAnswer, TCeilingsUploadPreview, TPutCeilingsRequest, TRoundsAnswer } from './dto/ceilings.schema';
 
@@ -33,6 +34,7 @@ export class CeilingsService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly ceilings: CeilingsRepository,
     private readonly audit: AuditService,
+    private readonly offices: ReviewerOfficesRepository,
   ) {}
 
   async read(caller: TCaller, budgetId: string): Promise<TCeilingsAnswer> {
@@ -130,7 +132,7 @@ export class CeilingsService {
 
   /** The 预算科 issues the ceilings (the domain's issuesCeilings): a reviewer of another office is refused. */
   private async mustIssue(m: EntityManager, caller: TCaller): Promise<void> {
-    if (!issuesCeilings(await this.ceilings.officeKindOf(m, caller.userId))) throw new AppError('FORBIDDEN', 'Only the 预算科 (budget office) issues ceilings (控制数)');
+    if (!issuesCeilings((await this.offices.officeOf(m, caller.userId))?.kind ?? null)) throw new AppError('FORBIDDEN', 'Only the 预算科 (budget office) issues ceilings (控制数)');
   }
 
   private async issue(m: EntityManager, caller: TCaller, departmentId: string, fiscalYear: number, ceilings: TCeilings, seenVersion: number | undefined, about: { budgetId?: string; departmentCode: string; uploadId?: string }): Promise<void> {
