@@ -1,7 +1,7 @@
 import { catalogueForYear, diffByKey, ZBudgetDocument } from '@budgetflow/domain';
 import { generateBudget } from '@budgetflow/domain/testing';
 import { exportBudgetTemplate, importBudgetTemplate } from '../../apps/api/src/modules/reports/xlsx/budget-template';
-import { readWorkbook } from '../../apps/api/src/modules/budgets/workbook-reader';
+import { readWorkbook } from '../../apps/api/src/modules/budgets/workbook-threads';
 import { medianAsyncMs, type Figure } from './bench';
 
 const LINES = 10_000;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { catalogueForYear, ZBudgetDocument } from '@budgetflow/domain';
 import { AppError } from '../../src/common/errors/app-error';
-import { readWorkbook } from '../../src/modules/budgets/workbook-reader';
+import { readWorkbook } from '../../src/modules/budgets/workbook-threads';
 
 /**
  * `node --max-old-space-size=N --import tsx read-workbook-child.ts doc.json file.xlsx…`: reads each

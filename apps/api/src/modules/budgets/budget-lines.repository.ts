@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { TExpenditureLine, TIncomeLine } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -129,6 +130,25 @@ export class BudgetLinesRepository {
 
   async loadIncome(m: EntityManager, budgetId: string): Promise<TIncomeLineRow[]> {
     return m.query(`SELECT ${INCOME_COLUMNS} FROM income_lines WHERE budget_id = $1 ORDER BY ordinal`, [budgetId]);
+  }
+
+  /**
+   * A budget's lines in its order, `step` at a time, through a cursor of the caller's transaction
+   * (which `m` must be in): one index scan for the whole read, where pages by OFFSET or by ordinal
+   * would each scan or sort what is left.
+   */
+  async *expenditureInSteps(m: EntityManager, budgetId: string, step: number): AsyncGenerator<TExpenditureLineRow[]> {
+    const cursor = `expenditure_${randomBytes(6).toString('hex')}`;
+    await m.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT ${EXPENDITURE_COLUMNS} FROM expenditure_lines WHERE budget_id = $1 ORDER BY ordinal`, [budgetId]);
+    try {
+      for (;;) {
+        const rows: TExpenditureLineRow[] = await m.query(`FETCH ${step} FROM ${cursor}`);
+        if (rows.length > 0) yield rows;
+        if (rows.length < step) return;
+      }
+    } finally {
+      await m.query(`CLOSE ${cursor}`).catch(() => undefined);
+    }
   }
 
   async expenditurePage(m: EntityManager, budgetId: string, page: number, pageSize: number): Promise<TExpenditureLineRow[]> {

@@ -6,8 +6,8 @@ import { Caller } from '../../common/auth/caller.decorator';
 import { ALL_ROLES } from '../../common/auth/role';
 import { Roles } from '../../common/auth/roles.decorator';
 import { documentRoute } from '../../common/openapi/openapi.registry';
-import { exportBudgetTemplate } from '../reports/xlsx/budget-template';
 import { BudgetsService } from './budgets.service';
+import { DocumentExportService } from './document-export.service';
 import { etagOf, IdPipe, versionSeen } from './request-parts';
 import { readWorkbookBody, XLSX_MEDIA_TYPE } from './workbook-body';
 import { WorkbookImportService, type TWorkbookPreview } from './workbook-import.service';
@@ -85,14 +85,14 @@ documentRoute({
 export class BudgetWorkbookController {
   constructor(
     private readonly budgets: BudgetsService,
+    private readonly exports: DocumentExportService,
     private readonly imports: WorkbookImportService,
   ) {}
 
   @Get(':id/workbook')
   @Roles(...ALL_ROLES)
   async exportWorkbook(@Caller() caller: TCaller, @Param('id', new IdPipe('Budget')) id: string, @Res() res: Response): Promise<void> {
-    const { version, document } = await this.budgets.exportDocument(caller, id);
-    const bytes = await exportBudgetTemplate(document, await this.budgets.catalogueOf(document.fiscalYear));
+    const { version, document, bytes } = await this.exports.workbook(caller, id);
     res.setHeader('Content-Type', XLSX_MEDIA_TYPE);
     res.setHeader('Content-Length', String(bytes.length));
     res.setHeader('Content-Disposition', `attachment; filename="budget-${document.department.code}-${document.fiscalYear}.xlsx"`);

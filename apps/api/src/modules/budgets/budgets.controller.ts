@@ -20,7 +20,8 @@ import {
   type TListBudgetsQuery,
   type TReadBudgetQuery,
 } from './dto/budget-requests.schema';
-import { etagOf, IdPipe, versionSeen } from './request-parts';
+import { DocumentExportService } from './document-export.service';
+import { acceptsGzip, etagOf, IdPipe, versionSeen } from './request-parts';
 import { gzipSpliceJson } from './gzip-splice';
 import { spliceJson } from './splice-json';
 
@@ -45,6 +46,7 @@ documentRoute({ method: 'get', path: '/api/budgets/{id}/audit', summary: "The bu
 export class BudgetsController {
   constructor(
     private readonly budgets: BudgetsService,
+    private readonly exports: DocumentExportService,
     private readonly audit: AuditService,
   ) {}
 
@@ -73,8 +75,7 @@ export class BudgetsController {
     res.setHeader('ETag', etagOf(head.version));
     res.setHeader('Vary', 'Accept-Encoding');
     // The derived part is hundreds of kB for a large budget: gzipped once per version, not per answer.
-    // Asked for only: a client that names no encoding gets the plain bytes.
-    if (req.headers['accept-encoding'] !== undefined && req.acceptsEncodings('gzip') === 'gzip') {
+    if (acceptsGzip(req)) {
       res.setHeader('Content-Encoding', 'gzip');
       res.type('application/json').send(gzipSpliceJson(head, derived.json));
       return;
@@ -113,10 +114,8 @@ export class BudgetsController {
 
   @Get(':id/document')
   @Roles(...ALL_ROLES)
-  async exportDocument(@Caller() caller: TCaller, @Param('id', new IdPipe('Budget')) id: string, @Res({ passthrough: true }) res: Response): Promise<TBudgetDocument> {
-    const { version, document } = await this.budgets.exportDocument(caller, id);
-    res.setHeader('ETag', etagOf(version));
-    return document;
+  async exportDocument(@Caller() caller: TCaller, @Param('id', new IdPipe('Budget')) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.exports.streamDocument(caller, id, res, acceptsGzip(req));
   }
 
   @Get(':id/audit')

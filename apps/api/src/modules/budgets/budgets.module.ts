@@ -7,6 +7,7 @@ import { BudgetJobsService } from './budget-jobs.service';
 import { BudgetDerivationService } from './budget-derivation.service';
 import { BudgetLinesRepository } from './budget-lines.repository';
 import { BudgetWorkbookController } from './budget-workbook.controller';
+import { DocumentExportService } from './document-export.service';
 import { WorkbookImportService } from './workbook-import.service';
 import { BudgetsController } from './budgets.controller';
 import { BudgetsRepository } from './budgets.repository';
@@ -17,7 +18,7 @@ import { DepartmentDraftRepository } from './department-draft.repository';
 @Module({
   imports: [QueueClientModule, CatalogueModule, BureauModule],
   controllers: [BudgetsController, BudgetWorkbookController, BudgetJobsController],
-  providers: [BudgetsService, WorkbookImportService, BudgetJobsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService, DepartmentDraftRepository, CarryForwardSourceRepository],
+  providers: [BudgetsService, DocumentExportService, WorkbookImportService, BudgetJobsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService, DepartmentDraftRepository, CarryForwardSourceRepository],
   exports: [BudgetsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService],
 })
 export class BudgetsModule {}

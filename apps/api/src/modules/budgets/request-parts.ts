@@ -1,4 +1,5 @@
 import { PipeTransform } from '@nestjs/common';
+import type { Request } from 'express';
 import { z } from 'zod';
 import { AppError, notFound } from '../../common/errors/app-error';
 
@@ -37,4 +38,9 @@ export function versionSeen(bodyVersion: number | undefined, ifMatch: string | u
 /** The ETag of a budget at a version. */
 export function etagOf(version: number): string {
   return `"${version}"`;
+}
+
+/** Whether to gzip an answer: only when asked for, so a client that names no encoding gets the plain bytes. */
+export function acceptsGzip(req: Request): boolean {
+  return req.headers['accept-encoding'] !== undefined && req.acceptsEncodings('gzip') === 'gzip';
 }

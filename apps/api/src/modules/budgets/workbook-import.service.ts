@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../common/errors/app-error';
 import { deriveAll } from './budget-derivation.service';
 import { BudgetsService } from './budgets.service';
 import { cellError } from './workbook-cells';
-import { placeErrorsInWorkbook, readWorkbook } from './workbook-reader';
+import { placeErrorsInWorkbook, readWorkbook } from './workbook-threads';
 
 /** Lines listed in full per kind of change; the counts are always whole. */
 export const PREVIEW_LISTED = 200;

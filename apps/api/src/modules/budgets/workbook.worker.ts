@@ -1,11 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { TWorkerAnswer } from '../../common/worker/run-in-worker';
-import { importBudgetTemplate } from '../reports/xlsx/budget-template';
+import { exportBudgetTemplate, importBudgetTemplate } from '../reports/xlsx/budget-template';
 import { placeInWorkbook } from './workbook-cells';
-import type { TWorkbookTask } from './workbook-reader';
+import type { TWorkbookTask } from './workbook-threads';
 
-/** The worker side of workbook-reader.ts: one task, one answer, then the thread ends. */
+/** The worker side of workbook-threads.ts: one task, one answer, then the thread ends. */
 async function run(task: TWorkbookTask): Promise<unknown> {
+  if (task.kind === 'export') return exportBudgetTemplate(task.document, task.catalogue);
   // Structured cloning turns the Buffer into a plain Uint8Array: view the same bytes as a Buffer again.
   const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
   if (task.kind === 'place') return placeInWorkbook(bytes, task.document, task.errors);
