@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { TBrowser } from './support/browser';
 import { DEMO_PASSWORD, type TBudgetflowServer } from './support/budgetflow-server';
 import { closeStory, openStory } from './support/open-story';
-import { signInAs } from './support/session';
+import { signInAs, signOutOf } from './support/session';
 
 /**
  * Sign-in fit for 等保 2.0 level 3, in Debian's Chromium against Budgetflow as `pnpm start` runs it:
@@ -94,4 +94,28 @@ it('enrols TOTP, signs in with the code, and changes the password, signing out t
   await page.getByRole('link', { name: '工作台' }).click();
   await page.waitForURL('**/desk');
   await page.getByRole('button', { name: '退出' }).waitFor();
+}, 240_000);
+
+it('the security administrator sees who uses a second factor and resets the publisher’s lost one; the auditor reads it in the trail', async () => {
+  await signOutOf(page);
+  await signInAs(page, server.baseUrl, 'secadmin');
+  const accounts = page.getByRole('table', { name: /^账户（\d+ 个）$/ });
+  const publisher = accounts.getByRole('row', { name: /^publisher / });
+  await publisher.getByText('已启用').waitFor();
+  await publisher.getByRole('button', { name: '管理 publisher' }).click();
+  await page.getByRole('button', { name: '重置双因素认证' }).click();
+  await page.getByRole('alert').getByRole('button', { name: '重置双因素认证' }).click();
+  await page.getByRole('status').filter({ hasText: '双因素认证已重置' }).waitFor();
+  await publisher.getByText('未启用').waitFor();
+  await shot('05-security-admin-reset');
+
+  // The publisher signs in with the password alone again (demo mode asks no enrolment).
+  const res = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'publisher', password: NEW_PASSWORD }) });
+  expect(res.status).toBe(200);
+
+  await signOutOf(page);
+  await signInAs(page, server.baseUrl, 'auditor');
+  await page.getByRole('row', { name: /secadmin.*重置双因素认证.*用户/ }).first().waitFor();
+  expect(await page.getByRole('table', { name: /^账户/ }).count()).toBe(0);
+  await shot('06-auditor-trail');
 }, 240_000);

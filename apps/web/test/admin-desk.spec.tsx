@@ -128,7 +128,8 @@ describe('the admin desk: the audit trail', () => {
     fireEvent.change(within(search).getByLabelText('操作人'), { target: { value: 'admin' } });
     fireEvent.change(within(search).getByLabelText('操作'), { target: { value: 'user.' } });
     fireEvent.click(within(search).getByRole('button', { name: '查询' }));
-    const row = await screen.findByRole('row', { name: /user\.update/ });
+    const row = await screen.findByRole('row', { name: /修改用户/ });
+    expect(within(row).getByText(/^用户 /)).toBeTruthy();
     expect(within(row).getByText('旧名').tagName).toBe('DEL');
     expect(within(row).getByText('新名').tagName).toBe('INS');
     expect(requests.map((r) => r.path)).toContain('/api/audit?actor=admin&action=user.');

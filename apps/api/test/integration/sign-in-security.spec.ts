@@ -72,7 +72,12 @@ describe('two-factor sign-in', () => {
     await t.http().post('/api/auth/totp/enrolment').set(secadmin.headers).expect(200);
     secadminSecret = ((await t.http().post('/api/auth/totp/enrolment').set(secadmin.headers).expect(200)).body as { secret: string }).secret;
     await t.http().post('/api/auth/totp/enrolment/confirm').set(secadmin.headers).send({ code: codeOf(secadminSecret, 0) }).expect(200);
+    // The security administrator's list says who has a second factor, so they know whom a reset concerns.
+    const twoFactorOf = async (username: string) =>
+      ((await t.http().get('/api/users').set(secadmin.headers).expect(200)).body as { username: string; twoFactor: boolean }[]).find((u) => u.username === username)?.twoFactor;
+    expect([await twoFactorOf('publisher2'), await twoFactorOf('preparer')]).toEqual([true, false]);
     await t.http().post(`/api/users/${t.people.users.publisher2.id}/totp/reset`).set(secadmin.headers).expect(204);
+    expect(await twoFactorOf('publisher2')).toBe(false);
     // Signed out everywhere, and signs in with the password alone, to enrol again.
     await t.http().get('/api/auth/me').set(publisher.headers).expect(401);
     const again = await passwordOnly('publisher2');

@@ -8,7 +8,7 @@ export const problemZh = {
   problem_INVALID_CREDENTIALS: '用户名、密码或验证码不正确',
   problem_TOTP_REQUIRED: '请输入动态验证码',
   problem_TOTP_INVALID: '动态验证码不正确',
-  problem_TOTP_ENROLMENT_REQUIRED: '请先设置两步验证',
+  problem_TOTP_ENROLMENT_REQUIRED: '请先绑定双因素认证',
   problem_PASSWORD_REJECTED: '新密码不符合密码策略',
   problem_FORBIDDEN: '您没有进行此操作的权限',
   problem_CSRF_TOKEN_INVALID: '页面已过期，请刷新后重试',

@@ -12,6 +12,8 @@ export interface TUserRecord {
   reviewAll: boolean;
   reviewDepartmentIds: string[];
   active: boolean;
+  /** Whether the account has enrolled two-factor sign-in. */
+  twoFactor: boolean;
 }
 
 export interface TNewUser {
@@ -26,7 +28,7 @@ export interface TNewUser {
 
 const SELECT_USER = `
   SELECT u.id, u.username, u.display_name AS "displayName", u.role, u.department_id AS "departmentId",
-         d.code AS "departmentCode", u.review_all AS "reviewAll", u.active,
+         d.code AS "departmentCode", u.review_all AS "reviewAll", u.active, u.totp_enabled_at IS NOT NULL AS "twoFactor",
          COALESCE(ARRAY(SELECT rd.department_id::text FROM reviewer_departments rd WHERE rd.user_id = u.id ORDER BY 1), '{}') AS "reviewDepartmentIds"
   FROM users u LEFT JOIN departments d ON d.id = u.department_id`;
 

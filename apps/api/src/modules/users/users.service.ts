@@ -180,5 +180,6 @@ function view(r: TUserRecord, codeById: Map<string, string>): TUser {
     departmentCode: r.departmentCode,
     reviewScope: r.role !== 'reviewer' ? [] : r.reviewAll ? 'all' : r.reviewDepartmentIds.map((id) => codeById.get(id) ?? id),
     active: r.active,
+    twoFactor: r.twoFactor,
   };
 }

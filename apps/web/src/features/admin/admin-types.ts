@@ -7,6 +7,8 @@ export interface TAdminUser {
   departmentCode: string | null;
   reviewScope: 'all' | string[];
   active: boolean;
+  /** Whether the account signs in with a second factor (TOTP). */
+  twoFactor: boolean;
 }
 
 export interface TUserSession {

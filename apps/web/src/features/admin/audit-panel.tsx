@@ -2,9 +2,10 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, query } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/dates';
-import { useI18n } from '../../lib/i18n';
+import { useI18n, type TTranslate } from '../../lib/i18n';
 import { QueryView } from '../../ui/query-view';
 import type { TAuditEntry, TAuditPage } from './admin-types';
+import { auditActionZh } from './audit-messages';
 
 const FILTERS = ['actor', 'action', 'entity', 'entityId'] as const;
 type TFilter = Partial<Record<(typeof FILTERS)[number] | 'from' | 'to', string>>;
@@ -51,7 +52,7 @@ export function AuditPanel() {
       </form>
       <QueryView query={trail} isEmpty={(data) => data.pages[0]?.entries.length === 0}>
         {(data) => (
-          <table>
+          <table className="audit-table">
             <caption>{t('adminAudit')}</caption>
             <thead>
               <tr>
@@ -67,9 +68,9 @@ export function AuditPanel() {
                 <tr key={e.id}>
                   <td>{formatDateTime(e.at)}</td>
                   <td>{e.actor}</td>
-                  <td>{e.action}</td>
+                  <td>{auditText(t, e.action)}</td>
                   <td>
-                    {e.entity} {e.entityId}
+                    {auditText(t, `entity_${e.entity}`)} {e.entityId}
                   </td>
                   <td>
                     <Changes entry={e} />
@@ -87,6 +88,12 @@ export function AuditPanel() {
       )}
     </section>
   );
+}
+
+/** An action (`budget.submit`) or a kind of object (`entity_budget`) in the reader's words; one the list does not know yet, as recorded. */
+export function auditText(t: TTranslate, recorded: string): string {
+  const key = `audit_${recorded}`;
+  return key in auditActionZh ? t(key as keyof typeof auditActionZh) : recorded.replace(/^entity_/, '');
 }
 
 const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));

@@ -23,6 +23,6 @@ export function DeskPage({ user }: { user: TSessionUser }) {
       );
     case 'security_admin':
     case 'auditor':
-      return <SeparatedAdminHome role={user.role} />;
+      return <SeparatedAdminHome user={{ ...user, role: user.role }} />;
   }
 }

@@ -1,17 +1,23 @@
 import { Link } from 'react-router';
 import type { TSessionUser } from '../../lib/api-types';
 import { useI18n } from '../../lib/i18n';
+import { AuditPanel } from '../admin/audit-panel';
+import { SecurityPanel } from '../security/security-panel';
 
-/** The home of the security administrator and the auditor (三员), who take part in no budget. */
-export function SeparatedAdminHome({ role }: { role: Extract<TSessionUser['role'], 'security_admin' | 'auditor'> }) {
+/**
+ * The desk of the security administrator and of the auditor (三员), who take part in no budget:
+ * the one gives roles and resets second factors, the other reads the audit trail, and nothing else.
+ */
+export function SeparatedAdminHome({ user }: { user: TSessionUser & { role: 'security_admin' | 'auditor' } }) {
   const { t } = useI18n();
   return (
-    <main className="card" aria-labelledby="separated-admin-title">
-      <h1 id="separated-admin-title">{t(`role_${role}`)}</h1>
-      <p>{role === 'auditor' ? t('deskAuditor') : t('deskSecurityAdmin')}</p>
+    <main className="page" aria-labelledby="separated-admin-title">
+      <h1 id="separated-admin-title">{t(`role_${user.role}`)}</h1>
+      <p>{user.role === 'auditor' ? t('deskAuditor') : t('deskSecurityAdmin')}</p>
       <p>
         <Link to="/account/two-factor">{t('totpTitle')}</Link> · <Link to="/account/password">{t('changePassword')}</Link>
       </p>
+      {user.role === 'auditor' ? <AuditPanel /> : <SecurityPanel selfId={user.id} />}
     </main>
   );
 }

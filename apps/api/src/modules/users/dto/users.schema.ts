@@ -48,6 +48,7 @@ export const ZUser = z.object({
   departmentCode: z.string().nullable(),
   reviewScope: z.union([z.literal('all'), z.array(z.string())]).describe("'all', or the assigned departments' codes"),
   active: z.boolean(),
+  twoFactor: z.boolean().describe('Whether the account has enrolled two-factor sign-in (TOTP)'),
 });
 export type TUser = z.infer<typeof ZUser>;
 

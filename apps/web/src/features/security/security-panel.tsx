@@ -1,0 +1,164 @@
+import { useState, type FormEvent } from 'react';
+import type { TRole } from '../../lib/api-types';
+import { useI18n } from '../../lib/i18n';
+import { ErrorBanner } from '../../ui/error-banner';
+import { QueryView } from '../../ui/query-view';
+import type { TAdminUser } from '../admin/admin-types';
+import { useAdminChange, useAdminUsers } from '../admin/use-admin';
+import { roleLabel } from '../admin/users-panel';
+
+/** Every role an account can be given here: the 三员 roles only the security administrator gives. */
+const ROLES: readonly TRole[] = ['preparer', 'publisher', 'reviewer', 'admin', 'security_admin', 'auditor'];
+const WITH_DEPARTMENT = new Set<string>(['preparer', 'publisher']);
+
+/**
+ * 安全保密管理: the security administrator's desk. Accounts with their role and whether they use
+ * two-factor sign-in; a role given (with the department or review scope it needs) and a lost
+ * second factor reset. The account signs in again either way. Departments are named by code:
+ * this role sees no department's data.
+ */
+export function SecurityPanel({ selfId }: { selfId: string }) {
+  const { t } = useI18n();
+  const users = useAdminUsers();
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="security-title">
+      <h2 id="security-title">{t('secTitle')}</h2>
+      <QueryView query={users} isEmpty={(list) => list.length === 0}>
+        {(list) => (
+          <table>
+            <caption>{t('secAccounts', { n: list.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('username')}</th>
+                <th scope="col">{t('adminDisplayName')}</th>
+                <th scope="col">{t('adminRole')}</th>
+                <th scope="col">{t('adminScope')}</th>
+                <th scope="col">{t('secTwoFactor')}</th>
+                <th scope="col">{t('adminStatus')}</th>
+                <th scope="col">{t('adminActions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((u) => (
+                <AccountRow key={u.id} user={u} self={u.id === selfId} expanded={open === u.id} onToggle={() => setOpen(open === u.id ? null : u.id)} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+function AccountRow({ user, self, expanded, onToggle }: { user: TAdminUser; self: boolean; expanded: boolean; onToggle(): void }) {
+  const { t } = useI18n();
+  const scope = user.role === 'reviewer' ? (user.reviewScope === 'all' ? t('adminAllDepartments') : user.reviewScope.join('、')) : (user.departmentCode ?? '—');
+  return (
+    <>
+      <tr>
+        <td>{user.username}</td>
+        <td>{user.displayName}</td>
+        <td>{roleLabel(t, user.role)}</td>
+        <td>{scope}</td>
+        <td>{user.twoFactor ? t('secEnrolled') : t('secNotEnrolled')}</td>
+        <td>{user.active ? t('adminActive') : t('adminInactive')}</td>
+        <td>
+          {self ? (
+            t('secOwnAccount')
+          ) : (
+            <button type="button" aria-expanded={expanded} onClick={onToggle}>
+              {t('adminManage', { name: user.username })}
+            </button>
+          )}
+        </td>
+      </tr>
+      {expanded && !self && (
+        <tr>
+          <td colSpan={7}>
+            <RoleForm user={user} />
+            <TwoFactorReset user={user} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+/** Department codes typed as a list: 019001、999001 or 019001, 999001. */
+const codesOf = (text: string) => text.split(/[\s,，、;；]+/).filter((code) => code !== '');
+
+function RoleForm({ user }: { user: TAdminUser }) {
+  const { t } = useI18n();
+  const [role, setRole] = useState<string>(user.role);
+  const change = useAdminChange((body: object) => [`/api/users/${user.id}/role`, { method: 'PATCH', body }]);
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const field = (name: string) => String(form.get(name) ?? '').trim();
+    const scope = codesOf(field('reviewScope'));
+    change.mutate({
+      role,
+      ...(WITH_DEPARTMENT.has(role) ? { departmentCode: field('departmentCode') } : {}),
+      ...(role === 'reviewer' ? { reviewScope: scope.length === 0 ? 'all' : scope } : {}),
+    });
+  };
+  const currentScope = user.reviewScope === 'all' ? '' : user.reviewScope.join('、');
+  return (
+    <form onSubmit={submit} aria-label={t('secChangeRole', { name: user.username })}>
+      <label>
+        {t('secNewRole')}{' '}
+        <select value={role} onChange={(e) => setRole(e.target.value)}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {roleLabel(t, r)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {WITH_DEPARTMENT.has(role) && (
+        <label>
+          {t('secDepartmentCode')} <input name="departmentCode" required defaultValue={user.departmentCode ?? ''} inputMode="numeric" />
+        </label>
+      )}
+      {role === 'reviewer' && (
+        <label>
+          {t('secReviewScope')} <input name="reviewScope" defaultValue={currentScope} />
+        </label>
+      )}
+      <button type="submit" disabled={change.isPending}>
+        {t('secSaveRole')}
+      </button>
+      {change.isSuccess && <p role="status">{t('secRoleSaved')}</p>}
+      <ErrorBanner error={change.error} />
+    </form>
+  );
+}
+
+function TwoFactorReset({ user }: { user: TAdminUser }) {
+  const { t } = useI18n();
+  const [asking, setAsking] = useState(false);
+  const reset = useAdminChange(() => [`/api/users/${user.id}/totp/reset`, { method: 'POST' }]);
+  if (!user.twoFactor && !reset.isSuccess) return <p>{t('secNothingToReset')}</p>;
+  return (
+    <div>
+      {asking ? (
+        <p role="alert">
+          {t('secResetConfirm', { name: user.username })}{' '}
+          <button type="button" onClick={() => (setAsking(false), reset.mutate(undefined))}>
+            {t('secResetTotp')}
+          </button>{' '}
+          <button type="button" onClick={() => setAsking(false)}>
+            {t('cancel')}
+          </button>
+        </p>
+      ) : (
+        <button type="button" onClick={() => setAsking(true)} disabled={reset.isPending}>
+          {t('secResetTotp')}
+        </button>
+      )}
+      {reset.isSuccess && <p role="status">{t('secTotpReset')}</p>}
+      <ErrorBanner error={reset.error} />
+    </div>
+  );
+}
