@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createDataSource } from '../../apps/api/src/database/data-source';
@@ -7,6 +8,15 @@ import type { TBrowser } from './support/browser';
 import { DEMO_PASSWORD, type TBudgetflowServer } from './support/budgetflow-server';
 import { APPROVAL } from '../../apps/api/test/e2e/budget-test-kit';
 import { closeStory, openStory } from './support/open-story';
+
+/** exceljs, the API's dependency (not the workspace root's), to open the downloaded workbook as Excel would read it. */
+interface TSheetRow {
+  values: unknown;
+  getCell(column: number): { value: unknown };
+}
+const ExcelJS = createRequire(path.resolve(__dirname, '../../apps/api/package.json'))('exceljs') as {
+  Workbook: new () => { xlsx: { load(bytes: ArrayBuffer): Promise<unknown> }; getWorksheet(name: string): { getRow(n: number): TSheetRow; eachRow(visit: (row: TSheetRow, n: number) => void): void } | undefined };
+};
 
 /**
  * A visitor on a phone (375 px) reads a published disclosure: the title and the summary first,
@@ -87,6 +97,22 @@ it('reads, drills, shares and compares on a phone; accessible; prints within A4'
   await page.waitForURL(/q=/);
   await shot(page, '01-search');
   expect(await seriousViolations(page)).toEqual([]);
+
+  // A journalist takes the district's lines of a year in one file that Excel opens with its codes intact.
+  await page.goto(`${server.baseUrl}/portal?year=2020`);
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Excel 表格（编码保留为文本）' }).click()]);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync(await xlsx.path()) as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet('支出明细');
+  const header = (sheet?.getRow(1).values ?? []) as unknown[];
+  expect(header.slice(1, 3)).toEqual(['功能科目编码', '功能科目名称']);
+  const codes = new Set<unknown>();
+  sheet?.eachRow((row, n) => n > 1 && codes.add(row.getCell(header.indexOf('部门编码')).value));
+  expect(codes.has('019001')).toBe(true);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '开放数据 CSV' }).click()]);
+  const csvBytes = readFileSync(await csv.path());
+  expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(csvBytes.subarray(3).toString('utf8').startsWith('功能科目编码,')).toBe(true);
 
   // The disclosure: the title and the summary on the first screen, the downloads after the document.
   await page.goto(`${server.baseUrl}/portal/${publicationId}`);

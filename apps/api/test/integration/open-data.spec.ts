@@ -1,5 +1,8 @@
 import { LINE_FIELDS, canonicalJson, parseFen, sumFenExact, type TBudgetDocument } from '@budgetflow/domain';
 import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { XLSX_MEDIA_TYPE } from '../../src/modules/budgets/workbook-body';
+import { LINES_SHEET } from '../../src/modules/open-data/lines-workbook';
 import { RenderPublicationJob } from '../../src/modules/publications/jobs/render-publication.job';
 import { PublicationFilesService } from '../../src/modules/publications/publication-files.service';
 import { createTestApp, type TTestApp } from '../utils/test-app';
@@ -117,6 +120,32 @@ describe("the district's lines of a year", () => {
     expect(rows).toHaveLength(document.expenditureLines.length);
     expect(rows.some((r) => r.includes(DRAFT_AMOUNT))).toBe(false);
     expect(records((await download('/api/public/open-data/2021/lines.csv')).body)).toHaveLength(1);
+  });
+
+  it('gives the same lines as an Excel workbook whose codes stay text and amounts are numbers in 元', async () => {
+    const { body, headers } = await download('/api/public/open-data/2020/lines.xlsx');
+    expect(headers['content-type']).toBe(XLSX_MEDIA_TYPE);
+    expect(headers['content-disposition']).toBe('attachment; filename="lines-2020.xlsx"');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(body as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet(LINES_SHEET)!;
+    expect(sheet.getRow(1).values).toEqual([undefined, ...LINE_FIELDS.map((f) => f.header)]);
+    expect(sheet.rowCount).toBe(1 + document.expenditureLines.length);
+    const column = (key: (typeof LINE_FIELDS)[number]['key']) => LINE_FIELDS.findIndex((f) => f.key === key) + 1;
+    const csvRows = records((await download('/api/public/open-data/2020/lines.csv')).body).slice(1);
+    for (let i = 0; i < csvRows.length; i++) {
+      const row = sheet.getRow(i + 2);
+      // 019001 and 2010350 are text cells, as the CSV has them (quoted); the amount a number that is the CSV's to the 分.
+      expect(row.getCell(column('departmentCode')).value).toBe(csvRows[i]![column('departmentCode') - 1]!.replaceAll('"', ''));
+      expect(typeof row.getCell(column('functionCode')).value).toBe('string');
+      expect(row.getCell(column('unitCode')).numFmt).toBe('@');
+      const amount = row.getCell(column('amount'));
+      expect(typeof amount.value).toBe('number');
+      expect(parseFen((amount.value as number).toFixed(2))).toBe(parseFen(csvRows[i]![AMOUNT]!.replaceAll('"', '')));
+    }
+    expect(String(sheet.getRow(2).getCell(column('departmentCode')).value)).toMatch(/^0/);
+    const fen = csvRows.map((r) => parseFen(r[AMOUNT]!.replaceAll('"', '')));
+    expect(sumFenExact(fen)).toBe(sumFenExact(document.expenditureLines.map((l) => parseFen(l.amount))));
   });
 
   it('pages the same lines as JSON, in bounded pages', async () => {

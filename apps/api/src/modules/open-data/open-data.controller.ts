@@ -9,7 +9,9 @@ import { documentRoute } from '../../common/openapi/openapi.registry';
 import { ZodPipe } from '../../common/validation/zod.pipe';
 import { IdPipe } from '../budgets/request-parts';
 import { renderedFile, type TRenderedFile } from '../reports/rendered-file';
+import { XLSX_MEDIA_TYPE as XLSX_TYPE } from '../budgets/workbook-body';
 import { lineFiles } from './line-files';
+import { writeLinesWorkbook } from './lines-workbook';
 import { OpenDataService, type TLinesPage } from './open-data.service';
 import { ZLinesPage, ZLinesQuery, ZYearParams, type TLinesQuery } from './open-data.schema';
 
@@ -21,6 +23,7 @@ documentRoute({ method: 'get', path: '/api/public/publications/{id}/lines.csv', 
 documentRoute({ method: 'get', path: '/api/public/publications/{id}/datapackage.json', summary: 'The Fiscal Data Package describing lines.csv beside it', tags: ['open-data'], access: 'public', params: ID, response: { status: 200, description: 'datapackage.json, profile fiscal-data-package' }, problems: [404] });
 documentRoute({ method: 'get', path: '/api/public/open-data/{year}/lines', summary: "Every published disclosure's lines of the year (each budget's latest version), paged", tags: ['open-data'], access: 'public', params: ZYearParams, query: ZLinesQuery, response: { status: 200, schema: ZLinesPage } });
 documentRoute({ method: 'get', path: '/api/public/open-data/{year}/lines.csv', summary: "The district's lines of the year in one CSV (streamed), as lines.csv of a publication with every department", tags: ['open-data'], access: 'public', params: ZYearParams, response: { status: 200, description: 'CSV (text/csv), UTF-8 with BOM' } });
+documentRoute({ method: 'get', path: '/api/public/open-data/{year}/lines.xlsx', summary: "The district's lines of the year as an Excel workbook (streamed): the columns of lines.csv, codes as text, amounts as numbers in 元", tags: ['open-data'], access: 'public', params: ZYearParams, response: { status: 200, description: 'XLSX, one sheet 支出明细' } });
 documentRoute({ method: 'get', path: '/api/public/open-data/{year}/datapackage.json', summary: "The Fiscal Data Package describing the district's lines.csv of the year", tags: ['open-data'], access: 'public', params: ZYearParams, response: { status: 200, description: 'datapackage.json, profile fiscal-data-package' } });
 
 /** A rendered file as a download, under the published files' headers (file-answer.ts). */
@@ -79,5 +82,23 @@ export class OpenDataController {
       // Headers are gone: the only honest answer left is a cut connection, never a file that looks whole.
       res.destroy(error instanceof Error ? error : new Error(String(error)));
     }
+  }
+
+  /** The same lines as lines.csv of the year, as a workbook whose codes stay text (Excel keeps 019001's zero). */
+  @Get('open-data/:year/lines.xlsx')
+  @Public()
+  async yearWorkbook(@Param(new ZodPipe(ZYearParams)) params: { year: number }, @Res() res: Response): Promise<void> {
+    const ids = await this.openData.publishedOfYear(params.year);
+    res.setHeader('Content-Type', XLSX_TYPE);
+    res.setHeader('Content-Disposition', `attachment; filename="lines-${params.year}.xlsx"`);
+    const openData = this.openData;
+    async function* batches() {
+      for (const id of ids) {
+        if (res.destroyed) return;
+        yield (await openData.linesOf(id)).lines;
+      }
+    }
+    // The writer ends the answer itself; a failure halfway cuts it, never a file that looks whole.
+    await writeLinesWorkbook(res, batches()).catch((error: unknown) => res.destroy(error instanceof Error ? error : new Error(String(error))));
   }
 }

@@ -73,6 +73,7 @@ export function DistrictSearch() {
           </>
         )}
       </p>
+      {year !== undefined && <DistrictLines year={year} />}
       <h2 id="results-title">{t('disclosures')}</h2>
       <QueryView query={search} isEmpty={(r) => r.items.length === 0}>
         {(result) => (
@@ -124,5 +125,24 @@ export function DistrictSearch() {
         )}
       </QueryView>
     </>
+  );
+}
+
+/** The district's lines of the year in one file, for whoever slices them (a journalist, OpenSpending). */
+function DistrictLines({ year }: { year: number }) {
+  const { t } = useI18n();
+  const base = `/api/public/open-data/${year}`;
+  return (
+    <p>
+      <strong>{t('districtLines', { year })}</strong> <a href={`${base}/lines.xlsx`} download>
+        {t('districtLinesXlsx')}
+      </a>
+      {' · '}
+      <a href={`${base}/lines.csv`} download>
+        {t('formatCsv')}
+      </a>
+      {' · '}
+      <a href={`${base}/datapackage.json`}>{t('districtLinesPackage')}</a>
+    </p>
   );
 }
