@@ -30,7 +30,7 @@ function nextEdit(budget: TEditedBudget): TExpenditureLine {
 /**
  * The statements PATCH /api/budgets/:id/lines sends for one line, in its order, by the API's own
  * repositories on a bare pg pool: the session lookup, the budget (its units are kept from the
- * first edit after an import, see BudgetUnitCodes), then in one transaction the version bump, the line, the editor, the totals job's outbox row and the audit entry.
+ * first edit after an import, see BudgetUnitCodes), then in one transaction the version bump, the line, the budget's kept line sums (its bound), the editor, the totals job's outbox row and the audit entry.
  */
 function sqlEdit(pool: TPgPool, tokens: readonly string[], budgets: readonly TEditedBudget[]): (client: number) => Promise<void> {
   const sessions = bareSessions(pool);
@@ -48,6 +48,7 @@ function sqlEdit(pool: TPgPool, tokens: readonly string[], budgets: readonly TEd
       const bumped = await budgetsRepo.bumpIfEditable(m, budget.id, budget.version, EDITABLE_STATES, 1);
       if (bumped === undefined) throw new Error('the bench budget moved');
       await linesRepo.upsertExpenditure(m, budget.id, [nextEdit(budget)], { version: bumped.version, firstOrdinal: bumped.first_ordinal });
+      await linesRepo.lineTotals(m, budget.id);
       await budgetsRepo.recordEditor(m, budget.id, bumped.revision_no + 1, caller.userId);
       await outbox.add(m, 'budget.totals', { budgetId: budget.id, version: bumped.version });
       await audit.append(m, { actor: caller.username, action: 'budget.lines.edit', entity: 'budget', entityId: budget.id, budgetId: budget.id, payload: { fromVersion: budget.version, toVersion: bumped.version } });
