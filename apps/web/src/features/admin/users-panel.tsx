@@ -53,7 +53,8 @@ export function UsersPanel() {
   );
 }
 
-function scopeText(t: TTranslate, user: TAdminUser): string {
+/** A reviewer's review scope, or the department of whoever has one. */
+export function scopeText(t: TTranslate, user: TAdminUser): string {
   if (user.role === 'reviewer') return user.reviewScope === 'all' ? t('adminAllDepartments') : user.reviewScope.join('、') || '—';
   return user.departmentCode ?? '—';
 }

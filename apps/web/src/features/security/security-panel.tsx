@@ -5,7 +5,7 @@ import { ErrorBanner } from '../../ui/error-banner';
 import { QueryView } from '../../ui/query-view';
 import type { TAdminUser } from '../admin/admin-types';
 import { useAdminChange, useAdminUsers } from '../admin/use-admin';
-import { roleLabel } from '../admin/users-panel';
+import { roleLabel, scopeText } from '../admin/users-panel';
 
 /** Every role an account can be given here: the 三员 roles only the security administrator gives. */
 const ROLES: readonly TRole[] = ['preparer', 'publisher', 'reviewer', 'admin', 'security_admin', 'auditor'];
@@ -53,14 +53,13 @@ export function SecurityPanel({ selfId }: { selfId: string }) {
 
 function AccountRow({ user, self, expanded, onToggle }: { user: TAdminUser; self: boolean; expanded: boolean; onToggle(): void }) {
   const { t } = useI18n();
-  const scope = user.role === 'reviewer' ? (user.reviewScope === 'all' ? t('adminAllDepartments') : user.reviewScope.join('、')) : (user.departmentCode ?? '—');
   return (
     <>
       <tr>
         <td>{user.username}</td>
         <td>{user.displayName}</td>
         <td>{roleLabel(t, user.role)}</td>
-        <td>{scope}</td>
+        <td>{scopeText(t, user)}</td>
         <td>{user.twoFactor ? t('secEnrolled') : t('secNotEnrolled')}</td>
         <td>{user.active ? t('adminActive') : t('adminInactive')}</td>
         <td>
