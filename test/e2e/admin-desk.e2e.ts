@@ -86,10 +86,11 @@ it('creates a user with a role and scope, sets a template, uploads a catalogue w
   await search.getByLabel('操作人', { exact: true }).fill('admin');
   await search.getByRole('button', { name: '查询' }).click();
   const trail = page.getByRole('table', { name: '审计日志' });
-  for (const action of ['user.create', 'fiscal-year.put', 'catalogue.upload', 'catalogue.confirm']) {
-    await trail.getByRole('row', { name: new RegExp(action.replace('.', '\\.')) }).first().waitFor();
+  // Each action in words (user.create, fiscal-year.put, catalogue.upload, catalogue.confirm).
+  for (const action of ['新建用户', '设置预算年度', '上传科目表', '启用科目表']) {
+    await trail.getByRole('row', { name: new RegExp(action) }).first().waitFor();
   }
-  expect(await trail.getByRole('row', { name: /fiscal-year\.put/ }).first().textContent()).toContain('shanghai-district');
+  expect(await trail.getByRole('row', { name: /设置预算年度/ }).first().textContent()).toContain('shanghai-district');
   await search.getByLabel('操作', { exact: true }).fill('user.create');
   await search.getByRole('button', { name: '查询' }).click();
   await trail.getByRole('row', { name: /reviewer9/ }).waitFor();
