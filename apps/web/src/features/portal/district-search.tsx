@@ -73,7 +73,7 @@ export function DistrictSearch() {
           </>
         )}
       </p>
-      {year !== undefined && <DistrictLines year={year} />}
+      {year !== undefined && (search.data?.years ?? []).includes(year) && <DistrictLines year={year} />}
       <h2 id="results-title">{t('disclosures')}</h2>
       <QueryView query={search} isEmpty={(r) => r.items.length === 0}>
         {(result) => (
