@@ -6,7 +6,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { MemoryRouter } from 'react-router';
 import { WORKFLOW_ACTIONS } from '@budgetflow/domain';
 import { Providers } from '../src/app/providers';
-import { auditActionZh } from '../src/features/admin/audit-messages';
+import { auditWordsZh } from '../src/features/admin/audit-messages';
 import { DeskPage } from '../src/features/home/desk-page';
 import type { TSessionUser } from '../src/lib/api-types';
 import type { TLocale } from '../src/lib/i18n';
@@ -113,7 +113,7 @@ describe('the words for the audit trail', () => {
     const entities = [...recorded(/\bentity: '([a-z][a-z-]+)'/g)];
     expect(actions.length).toBeGreaterThan(30);
     expect(entities.length).toBeGreaterThan(10);
-    const missing = [...actions.map((a) => `audit_${a}`), ...entities.map((e) => `audit_entity_${e}`)].filter((key) => !(key in auditActionZh));
+    const missing = [...actions.map((a) => `audit_${a}`), ...entities.map((e) => `audit_entity_${e}`)].filter((key) => !(key in auditWordsZh));
     expect(missing).toEqual([]);
   });
 });

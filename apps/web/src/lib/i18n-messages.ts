@@ -1,4 +1,4 @@
-import { auditActionEn, auditActionZh } from '../features/admin/audit-messages';
+import { auditWordsEn, auditWordsZh } from '../features/admin/audit-messages';
 import { bureauEn, bureauZh } from '../features/bureau/bureau-messages';
 import { problemEn, problemZh } from './problem-messages';
 
@@ -341,7 +341,7 @@ export const zh = {
   yearsTitle: '{department} 历年预算',
   ...bureauZh,
   ...problemZh,
-  ...auditActionZh,
+  ...auditWordsZh,
   role_security_admin: '安全保密管理员',
   role_auditor: '安全审计员',
   totpCode: '动态验证码',
@@ -814,7 +814,7 @@ export const en: Record<TMessageKey, string> = {
   yearsTitle: '{department} across years',
   ...bureauEn,
   ...problemEn,
-  ...auditActionEn,
+  ...auditWordsEn,
   role_security_admin: 'Security administrator',
   role_auditor: 'Auditor',
   totpCode: 'One-time code',

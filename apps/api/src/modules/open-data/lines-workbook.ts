@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
-import { LINE_FIELDS, neutraliseFormula, type TOpenDataLine } from '@budgetflow/domain';
+import { LINE_FIELDS, type TOpenDataLine } from '@budgetflow/domain';
 import ExcelJS from 'exceljs';
-import { yuanToSheetNumber } from '../reports/xlsx/sheet-values';
+import { setAmountCell, setTextCell } from '../reports/xlsx/sheet-values';
 
 export const LINES_SHEET = '支出明细';
 const WIDTHS: Partial<Record<(typeof LINE_FIELDS)[number]['key'], number>> = { functionName: 28, economicName: 24, departmentName: 28, unitName: 28, projectName: 32, amount: 18 };
@@ -20,19 +20,15 @@ export async function writeLinesWorkbook(out: Writable, batches: AsyncIterable<r
   sheet.columns = LINE_FIELDS.map((f) => ({ header: f.header, key: f.key, width: WIDTHS[f.key] ?? 14 }));
   sheet.getRow(1).font = { bold: true };
   for await (const lines of batches) {
+    // A reader gone away: nothing more to write for them.
+    if (out.destroyed) return;
     for (const line of lines) {
       const row = sheet.addRow({});
       LINE_FIELDS.forEach((field, i) => {
         const cell = row.getCell(i + 1);
-        if (field.type === 'number') {
-          cell.value = yuanToSheetNumber(String(line[field.key]));
-          cell.numFmt = '#,##0.00';
-        } else if (field.type === 'integer') {
-          cell.value = Number(line[field.key]);
-        } else {
-          cell.value = neutraliseFormula(String(line[field.key]));
-          cell.numFmt = '@';
-        }
+        if (field.type === 'number') setAmountCell(cell, String(line[field.key]));
+        else if (field.type === 'integer') cell.value = Number(line[field.key]);
+        else setTextCell(cell, String(line[field.key]));
       });
       row.commit();
     }

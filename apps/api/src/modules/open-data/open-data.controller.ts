@@ -73,9 +73,9 @@ export class OpenDataController {
     };
     try {
       await write(lineCsvHeader());
-      for (const id of ids) {
+      for await (const lines of this.openData.linesOfEach(ids)) {
         if (res.destroyed) return;
-        await write(lineCsvRows((await this.openData.linesOf(id)).lines));
+        await write(lineCsvRows(lines));
       }
       res.end();
     } catch (error) {
@@ -91,14 +91,7 @@ export class OpenDataController {
     const ids = await this.openData.publishedOfYear(params.year);
     res.setHeader('Content-Type', XLSX_TYPE);
     res.setHeader('Content-Disposition', `attachment; filename="lines-${params.year}.xlsx"`);
-    const openData = this.openData;
-    async function* batches() {
-      for (const id of ids) {
-        if (res.destroyed) return;
-        yield (await openData.linesOf(id)).lines;
-      }
-    }
     // The writer ends the answer itself; a failure halfway cuts it, never a file that looks whole.
-    await writeLinesWorkbook(res, batches()).catch((error: unknown) => res.destroy(error instanceof Error ? error : new Error(String(error))));
+    await writeLinesWorkbook(res, this.openData.linesOfEach(ids)).catch((error: unknown) => res.destroy(error instanceof Error ? error : new Error(String(error))));
   }
 }

@@ -25,6 +25,11 @@ export class OpenDataService {
   ) {}
 
   /** Every line of one published version; 404 for anything that is not a publication. */
+  /** The lines of each publication named, one publication at a time: a district's year is never held whole. */
+  async *linesOfEach(publicationIds: readonly string[]): AsyncGenerator<TPublishedLine[]> {
+    for (const id of publicationIds) yield (await this.linesOf(id)).lines;
+  }
+
   async linesOf(publicationId: string): Promise<TLineSet & { lines: TPublishedLine[] }> {
     const published = await this.repository.findPublished(this.dataSource.manager, publicationId);
     if (published === undefined) throw notFound('Disclosure');

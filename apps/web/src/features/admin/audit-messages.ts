@@ -2,7 +2,7 @@
  * The audit trail's actions and kinds of object in words, one per action and entity the API
  * records (apps/api: `audit.append` calls), spread into i18n-messages; one not listed shows as recorded.
  */
-export const auditActionZh = {
+export const auditWordsZh = {
   'audit_auth.login': '登录',
   'audit_auth.logout': '退出登录',
   'audit_auth.login.failed': '登录失败',
@@ -63,7 +63,7 @@ export const auditActionZh = {
   'audit_entity_user': '用户',
 } as const;
 
-export const auditActionEn: Record<keyof typeof auditActionZh, string> = {
+export const auditWordsEn: Record<keyof typeof auditWordsZh, string> = {
   'audit_auth.login': 'Signed in',
   'audit_auth.logout': 'Signed out',
   'audit_auth.login.failed': 'Sign-in failed',

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../lib/dates';
 import { useI18n, type TTranslate } from '../../lib/i18n';
 import { QueryView } from '../../ui/query-view';
 import type { TAuditEntry, TAuditPage } from './admin-types';
-import { auditActionZh } from './audit-messages';
+import { auditWordsZh } from './audit-messages';
 
 const FILTERS = ['actor', 'action', 'entity', 'entityId'] as const;
 type TFilter = Partial<Record<(typeof FILTERS)[number] | 'from' | 'to', string>>;
@@ -93,7 +93,7 @@ export function AuditPanel() {
 /** An action (`budget.submit`) or a kind of object (`entity_budget`) in the reader's words; one the list does not know yet, as recorded. */
 export function auditText(t: TTranslate, recorded: string): string {
   const key = `audit_${recorded}`;
-  return key in auditActionZh ? t(key as keyof typeof auditActionZh) : recorded.replace(/^entity_/, '');
+  return key in auditWordsZh ? t(key as keyof typeof auditWordsZh) : recorded.replace(/^entity_/, '');
 }
 
 const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));

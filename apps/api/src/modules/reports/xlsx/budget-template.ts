@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { catalogueForYear, FUND_SOURCE_NAMES, FUND_SOURCES, kindText, EXPENDITURE_KINDS, neutraliseFormula, ZBudgetDocument, type Catalogue, type TBudgetDocument } from '@budgetflow/domain';
-import { yuanToSheetNumber } from './sheet-values';
+import { setAmountCell, setTextCell } from './sheet-values';
 import { readTemplateSheet, templateContext, type TTemplateColumn, type TTemplateContext } from './template-cells';
 
 /**
@@ -86,13 +86,8 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, 
       const value = values[column.key];
       if (value === undefined) return;
       const cell = row.getCell(i + 1);
-      if (column.read === 'amount') {
-        cell.value = yuanToSheetNumber(value);
-        cell.numFmt = '#,##0.00';
-      } else {
-        cell.value = neutraliseFormula(ctx.text(column, value));
-        cell.numFmt = '@';
-      }
+      if (column.read === 'amount') setAmountCell(cell, value);
+      else setTextCell(cell, ctx.text(column, value));
     });
     row.commit();
   }
