@@ -48,7 +48,7 @@ export interface TServer {
 export function startServer(script = 'api-bench-server.ts', args: string[] = []): Promise<TServer> {
   const profileDir = process.env['BENCH_PROFILE_DIR'];
   const profile = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
-  const child = fork(path.join(__dirname, script), args, { execArgv: ['-r', path.join(__dirname, 'api-bench-register.cjs'), ...profile] });
+  const child = fork(path.join(__dirname, script), args, { execArgv: ['-r', path.join(__dirname, '../../apps/api/test/utils/swc-register.cjs'), ...profile] });
   return new Promise((resolve, reject) => {
     child.once('message', (message) => resolve({ ...(message as { url: string; databaseUrl: string }), child }));
     child.once('exit', (code) => reject(new Error(`the bench server exited with ${code}`)));

@@ -30,7 +30,7 @@ const appendWithoutAudit: typeof appendWithAudit = async (_manager, input) => ({
 
 /**
  * The real API on a fresh database of its own, in a child process of the API benches (see
- * api-bench-register.cjs for why a child). Tells the parent its URL; `{ audit: false }` turns the
+ * apps/api/test/utils/swc-register.cjs for why a child). Tells the parent its URL; `{ audit: false }` turns the
  * audit entries of edits off (and `true` on again), answered 'ok'; stops and drops the database
  * when the parent says 'stop'.
  */

@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { Figure } from './bench';
 import type { TRecomputeTimes } from './jobs-recompute-child';
 
-/** The recompute job's own code on a database of its own, in a child process (SWC, as api-bench-register.cjs explains). */
+/** The recompute job's own code on a database of its own, in a child process (SWC, as apps/api/test/utils/swc-register.cjs explains). */
 function measure(): Promise<TRecomputeTimes> {
-  const child = fork(path.join(__dirname, 'jobs-recompute-child.ts'), [], { execArgv: ['-r', path.join(__dirname, 'api-bench-register.cjs')] });
+  const child = fork(path.join(__dirname, 'jobs-recompute-child.ts'), [], { execArgv: ['-r', path.join(__dirname, '../../apps/api/test/utils/swc-register.cjs')] });
   return new Promise((resolve, reject) => {
     child.once('message', (message) => resolve(message as TRecomputeTimes));
     child.once('exit', (code) => reject(new Error(`the recompute bench child exited with ${code}`)));

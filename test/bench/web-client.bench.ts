@@ -20,7 +20,7 @@ interface TServer {
 /** The API (serving the built client) in a child process, as the API benches run it. */
 function startServer(): Promise<TServer> {
   const child = fork(path.join(__dirname, 'api-bench-server.ts'), [], {
-    execArgv: ['-r', path.join(__dirname, 'api-bench-register.cjs')],
+    execArgv: ['-r', path.join(__dirname, '../../apps/api/test/utils/swc-register.cjs')],
   });
   return new Promise((resolve, reject) => {
     child.once('message', (message) => resolve({ url: (message as { url: string }).url, child }));

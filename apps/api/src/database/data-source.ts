@@ -26,7 +26,8 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
     installExtensions: false,
     uuidExtension: 'pgcrypto',
     poolSize: options.poolSize ?? 10,
-    applicationName: options.applicationName ?? 'budgetflow-api',
+    // With the process id, so that pg_stat_activity tells which of many API and worker processes holds a connection.
+    applicationName: `${options.applicationName ?? 'budgetflow-api'}:${process.pid}`,
     // TypeORM would log failed queries with their parameters (password hashes, personal data);
     // errors reach the problem filter, which logs what is unexpected.
     logging: false,

@@ -2,10 +2,10 @@ import type { TBudgetDocument } from '@budgetflow/domain';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TTestUsername } from '../utils/seed-people';
-import type { TSignedIn, TTestApp } from '../utils/test-app';
+import type { TSignedIn, TTarget } from '../utils/test-app';
 
 /** Signs the named test accounts in, one after the other. */
-export async function signIn<N extends TTestUsername>(t: TTestApp, ...names: N[]): Promise<Record<N, TSignedIn>> {
+export async function signIn<N extends TTestUsername>(t: TTarget, ...names: N[]): Promise<Record<N, TSignedIn>> {
   const signedIn = {} as Record<N, TSignedIn>;
   for (const name of names) signedIn[name] = await t.login(name);
   return signedIn;
@@ -35,7 +35,7 @@ export interface TBudgetRef {
 }
 
 /** Creates the home department's 2020 draft and imports the seed into it, over HTTP. */
-export async function createSeededBudget(t: TTestApp, preparer: TSignedIn, fiscalYear = 2020, document = seedDocument()): Promise<TBudgetRef> {
+export async function createSeededBudget(t: TTarget, preparer: TSignedIn, fiscalYear = 2020, document = seedDocument()): Promise<TBudgetRef> {
   const created = await t.http().post('/api/budgets').set(preparer.headers).send({ fiscalYear });
   if (created.status !== 201) throw new Error(`create answered ${created.status}: ${created.text}`);
   const { id, version } = created.body as TBudgetRef;
@@ -50,7 +50,7 @@ export async function createSeededBudget(t: TTestApp, preparer: TSignedIn, fisca
 }
 
 /** Rows of the tables a write may touch, in a stable order: compared before and after a refused write. */
-export async function dumpBudgetTables(t: TTestApp): Promise<string> {
+export async function dumpBudgetTables(t: TTarget): Promise<string> {
   const tables: Record<string, string> = {
     budgets: 'SELECT id, department_id, fiscal_year, state, version, revision_no, lines_replaced_in, document, return_reason, updated_at FROM budgets ORDER BY id',
     expenditure_lines: 'SELECT * FROM expenditure_lines ORDER BY budget_id, line_id',

@@ -108,7 +108,7 @@ export async function undoneOutboxRows(ds: DataSource): Promise<number> {
 }
 
 /** The publication was rendered exactly once: one outcome, and its 17 files (15 of the tables, lines.csv and its package), each the content its sha256 names. */
-export async function expectRenderedOnce(jobs: TPublicationJobs, publicationId: string): Promise<void> {
+export async function expectRenderedOnce(jobs: Pick<TPublicationJobs, 'ds' | 'files'>, publicationId: string): Promise<void> {
   const checks: { n: number }[] = await jobs.ds.query(`SELECT count(*)::int AS n FROM publication_checks WHERE publication_id = $1`, [publicationId]);
   expect(checks[0]?.n).toBe(1);
   const listed = await jobs.files.listFiles(jobs.ds.manager, publicationId);

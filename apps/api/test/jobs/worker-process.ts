@@ -10,10 +10,17 @@ export interface TWorkerProcess {
   stop(): Promise<number | null>;
 }
 
+/**
+ * How a process loads the API's TypeScript: tsx, or SWC (swc-register.cjs) for what builds the Nest
+ * app (`src/main.ts`), since tsx cannot emit the decorator metadata NestJS injects by.
+ */
+export type TLoader = 'tsx' | 'swc';
+const LOADER_ARGS: Record<TLoader, string[]> = { tsx: ['--import', 'tsx'], swc: ['-r', join(__dirname, '../utils/swc-register.cjs')] };
+
 /** One of the API's entry points (`src/worker.ts`, `src/main.ts`) in a process of its own, as `node` runs it. */
-function spawnEntry(script: string, env: Record<string, string>): ChildProcess {
+function spawnEntry(script: string, env: Record<string, string>, loader: TLoader = 'tsx'): ChildProcess {
   // `node --import tsx`, not the tsx command: one process, so that killing it kills the entry point itself.
-  return spawn(process.execPath, ['--import', 'tsx', script], {
+  return spawn(process.execPath, [...LOADER_ARGS[loader], script], {
     cwd: join(__dirname, '../..'),
     env: { ...process.env, LOG_LEVEL: 'error', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -21,8 +28,8 @@ function spawnEntry(script: string, env: Record<string, string>): ChildProcess {
 }
 
 /** Starts `script`, resolving once its output includes `ready` (within 60 s). */
-export async function startApiProcess(script: string, env: Record<string, string>, ready: string): Promise<TWorkerProcess> {
-  const child = spawnEntry(script, env);
+export async function startApiProcess(script: string, env: Record<string, string>, ready: string, loader: TLoader = 'tsx'): Promise<TWorkerProcess> {
+  const child = spawnEntry(script, env, loader);
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {

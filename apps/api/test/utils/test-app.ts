@@ -35,6 +35,9 @@ export interface TTestApp {
   close(): Promise<void>;
 }
 
+/** What a story needs of a running Budgetflow: one process (createTestApp) or many behind a proxy (test/cluster). */
+export type TTarget = Pick<TTestApp, 'dataSource' | 'baseUrl' | 'people' | 'http' | 'login'>;
+
 /**
  * Boots the real application on a fresh migrated database (createTestDatabase) with the
  * people of seedPeople, listening on a random port. One per test file:
@@ -65,15 +68,18 @@ export async function createTestApp(options: { env?: Record<string, string>; see
     baseUrl,
     people,
     http: () => request(baseUrl),
-    async login(username, password = TEST_PASSWORD) {
-      const res = await request(baseUrl).post('/api/auth/login').send({ username, password });
-      if (res.status !== 200) throw new Error(`login(${username}) answered ${res.status}: ${res.text}`);
-      const body = res.body as { accessToken: string; csrfToken: string };
-      return { token: body.accessToken, csrfToken: body.csrfToken, headers: { Authorization: `Bearer ${body.accessToken}` } };
-    },
+    login: (username, password) => signInAt(baseUrl, username, password),
     async close() {
       await app.close();
       await db.drop();
     },
   };
+}
+
+/** Signs in over HTTP at `baseUrl` (password TEST_PASSWORD unless given) and returns the bearer headers. */
+export async function signInAt(baseUrl: string, username: string, password = TEST_PASSWORD): Promise<TSignedIn> {
+  const res = await request(baseUrl).post('/api/auth/login').send({ username, password });
+  if (res.status !== 200) throw new Error(`login(${username}) answered ${res.status}: ${res.text}`);
+  const body = res.body as { accessToken: string; csrfToken: string };
+  return { token: body.accessToken, csrfToken: body.csrfToken, headers: { Authorization: `Bearer ${body.accessToken}` } };
 }

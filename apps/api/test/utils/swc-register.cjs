@@ -1,11 +1,11 @@
-// Loads the API's TypeScript in a plain Node process for the API benches: tsx (esbuild) cannot emit
+// Loads the API's TypeScript in a plain Node process (the API benches, the cluster tests): tsx (esbuild) cannot emit
 // the decorator metadata NestJS injects by, so .ts files are compiled here by SWC the way jest does.
 const fs = require('node:fs');
 const path = require('node:path');
 const Module = require('node:module');
 const swc = require('@swc/core');
 
-const domainSource = path.resolve(__dirname, '../../packages/domain/src');
+const domainSource = path.resolve(__dirname, '../../../../packages/domain/src');
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
   if (request === '@budgetflow/domain') return resolve.call(this, path.join(domainSource, 'index.ts'), ...rest);
