@@ -40,7 +40,7 @@ export class AppModule {
   static register(config: TAppConfig, dataSource: DataSource, logStream?: TLogStream): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), DatabaseModule.forDataSource(dataSource), LoggerModule.forRoot(httpLoggerParams(config, logStream)), ...FEATURE_MODULES],
+      imports: [ConfigModule.forConfig(config), DatabaseModule.forDataSource(dataSource, config.replica), LoggerModule.forRoot(httpLoggerParams(config, logStream)), ...FEATURE_MODULES],
       controllers: [DocsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -7,6 +7,8 @@ import type { TRedisTarget } from './redis-target';
 export interface TAppConfig {
   /** Undefined until the database locator has chosen one (see database/postgres-locator.ts). */
   readonly databaseUrl: string | undefined;
+  /** The read replica for the public's reads (DATABASE_REPLICA_URL) and how far behind it may be; undefined: none. */
+  readonly replica: { readonly url: string; readonly maxLagMs: number } | undefined;
   readonly redisUrl: string;
   readonly port: number;
   readonly mode: TEnv['BUDGETFLOW_MODE'];

@@ -8,6 +8,12 @@ export const ZEnv = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
     .optional(),
+  // A streaming replica of DATABASE_URL's database for the public's reads (portal, disclosures, open data); unset, the primary serves them.
+  DATABASE_REPLICA_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
+    .optional(),
+  // The replica is not read while it may be further behind the primary than this (ms).
+  REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).default('redis://127.0.0.1:6379'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   BUDGETFLOW_MODE: z.enum(['demo', 'production']).default('demo'),

@@ -94,6 +94,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be at least 16 characters/);
   });
 
+  it('a read replica: none by default; its URL with a lag bound of 5 s unless set; a URL that is not PostgreSQL refused', () => {
+    expect(loadConfig({}).replica).toBeUndefined();
+    expect(loadConfig({ DATABASE_REPLICA_URL: 'postgres://ro@replica:5432/bf' }).replica).toEqual({ url: 'postgres://ro@replica:5432/bf', maxLagMs: 5000 });
+    expect(loadConfig({ DATABASE_REPLICA_URL: 'postgres://ro@replica:5432/bf', REPLICA_MAX_LAG_MS: '250' }).replica?.maxLagMs).toBe(250);
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: 'mysql://replica/bf' })).toThrow(/DATABASE_REPLICA_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/);
+    expect(() => loadConfig({ REPLICA_MAX_LAG_MS: '-1' })).toThrow(/REPLICA_MAX_LAG_MS/);
+  });
+
   it('masks passwords in URLs for logs', () => {
     expect(maskUrl('postgres://budget:s3cret@db:5432/bf')).toBe('postgres://budget:***@db:5432/bf');
     expect(maskUrl('not a url')).toBe('(unparseable URL)');

@@ -38,6 +38,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): T
   }
   return {
     databaseUrl: e.DATABASE_URL,
+    replica: e.DATABASE_REPLICA_URL === undefined ? undefined : { url: e.DATABASE_REPLICA_URL, maxLagMs: e.REPLICA_MAX_LAG_MS },
     redisUrl: e.REDIS_URL,
     port: e.PORT,
     mode: e.BUDGETFLOW_MODE,

@@ -10,7 +10,7 @@ import { MIGRATIONS } from './migrations';
  * strings; we rely on that (test/integration/migrations.spec.ts checks it) and never install
  * float parsers for them. Entities declare such columns as `string`.
  */
-export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
+export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string; connectTimeoutMs?: number } = {}): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -26,6 +26,7 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
     installExtensions: false,
     uuidExtension: 'pgcrypto',
     poolSize: options.poolSize ?? 10,
+    ...(options.connectTimeoutMs === undefined ? {} : { connectTimeoutMS: options.connectTimeoutMs }),
     // With the process id, so that pg_stat_activity tells which of many API and worker processes holds a connection.
     applicationName: `${options.applicationName ?? 'budgetflow-api'}:${process.pid}`,
     // TypeORM would log failed queries with their parameters (password hashes, personal data);

@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/load-config';
 import { createDataSource } from '../../src/database/data-source';
 import type { TLogStream } from '../../src/common/observability/logging';
 import { seedPeople, TEST_PASSWORD, TSeededPeople, TTestUsername } from './seed-people';
-import { createTestDatabase, TTestDatabase } from './test-database';
+import { createTestDatabase, databaseUrl, TTestDatabase } from './test-database';
 
 export interface TSignedIn {
   token: string;
@@ -50,9 +50,11 @@ export type TTarget = Pick<TTestApp, 'dataSource' | 'baseUrl' | 'people' | 'http
  *     await t.http().get('/api/budgets').set(preparer.headers).expect(200);
  *   });
  */
-export async function createTestApp(options: { env?: Record<string, string>; seed?: boolean; logStream?: TLogStream } = {}): Promise<TTestApp> {
-  const db = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'error', SESSION_SECRET: 'test-secret-test-secret-test-secret-1', ...options.env });
+export async function createTestApp(options: { env?: Record<string, string>; seed?: boolean; logStream?: TLogStream; server?: string; replicaServer?: string } = {}): Promise<TTestApp> {
+  const db = await createTestDatabase({ server: options.server });
+  // On a server a test started (`server`), and its streaming replica (`replicaServer`) for the public's reads.
+  const replica = options.replicaServer === undefined ? {} : { DATABASE_REPLICA_URL: databaseUrl(db.name, options.replicaServer) };
+  const config = loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'error', SESSION_SECRET: 'test-secret-test-secret-test-secret-1', ...replica, ...options.env });
   const dataSource = createDataSource(db.url);
   await dataSource.initialize();
   const people = options.seed === false ? ({} as TSeededPeople) : await seedPeople(dataSource);

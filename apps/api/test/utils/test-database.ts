@@ -19,13 +19,15 @@ export interface TTestDatabase {
 }
 
 /**
- * Creates `bf_test_<random>` and runs the real migrations in it (unless `migrate: false`).
+ * Creates `bf_test_<random>` and runs the real migrations in it (unless `migrate: false`), on the
+ * machine's PostgreSQL or on `server` (a URL of a server a test started).
  *   const db = await createTestDatabase(); … afterAll(() => db.drop());
  */
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TTestDatabase> {
+export async function createTestDatabase(options: { migrate?: boolean; server?: string } = {}): Promise<TTestDatabase> {
+  const server = options.server ?? TEST_POSTGRES_URL;
   const name = `bf_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin((c) => c.query(`CREATE DATABASE ${name}`));
-  const url = databaseUrl(name);
+  await withSuperuser(server, (c) => c.query(`CREATE DATABASE ${name}`));
+  const url = databaseUrl(name, server);
   if (options.migrate !== false) {
     const ds = createDataSource(url, { poolSize: 2 });
     await ds.initialize();
@@ -35,7 +37,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       await ds.destroy();
     }
   }
-  return { url, name, drop: () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) };
+  return { url, name, drop: () => withSuperuser(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) };
 }
 
 export interface TTestDataSource {
@@ -61,8 +63,9 @@ export async function openTestDataSource(options: { poolSize?: number } = {}): P
   };
 }
 
-export function databaseUrl(name: string): string {
-  const u = new URL(TEST_POSTGRES_URL);
+/** The URL of database `name` on the server of `server` (a URL of any of its databases; the machine's by default). */
+export function databaseUrl(name: string, server = TEST_POSTGRES_URL): string {
+  const u = new URL(server);
   u.pathname = `/${name}`;
   return u.toString();
 }
@@ -78,6 +81,3 @@ export async function withSuperuser<T>(url: string, work: (client: Client) => Pr
   }
 }
 
-function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  return withSuperuser(TEST_POSTGRES_URL, work);
-}

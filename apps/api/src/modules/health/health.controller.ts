@@ -5,6 +5,7 @@ import { Public } from '../../common/auth/roles.decorator';
 import { AppError } from '../../common/errors/app-error';
 import { documentRoute } from '../../common/openapi/openapi.registry';
 import { JOB_DRIVER_NAMES } from '../../queue/job-driver';
+import { PublicReads } from '../../database/replica/public-reads';
 import { QueueClient } from '../../queue/queue-client';
 
 const ZHealth = z.object({
@@ -12,6 +13,10 @@ const ZHealth = z.object({
   database: z.literal('ok'),
   redis: z.enum(['ok', 'down']),
   jobs: z.enum(JOB_DRIVER_NAMES).describe('who runs the jobs: BullMQ on Redis, or this process from the outbox (chosen at start)'),
+  replica: z
+    .enum(['used', 'behind', 'down'])
+    .optional()
+    .describe('with DATABASE_REPLICA_URL: whether the public reads go to the replica now, or to the primary because it is too far behind or does not answer'),
 });
 
 documentRoute({
@@ -29,6 +34,7 @@ export class HealthController {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly queue: QueueClient,
+    @Inject(PublicReads) private readonly publicReads: PublicReads,
   ) {}
 
   @Get()
@@ -43,6 +49,7 @@ export class HealthController {
     const answers = await redis;
     // The in-process jobs need no Redis: its absence degrades nothing.
     const status = answers || this.queue.driver === 'in-process' ? 'ok' : 'degraded';
-    return { status, database: 'ok', redis: answers ? 'ok' : 'down', jobs: this.queue.driver };
+    const replica = this.publicReads.state();
+    return { status, database: 'ok', redis: answers ? 'ok' : 'down', jobs: this.queue.driver, ...(replica === 'none' ? {} : { replica }) };
   }
 }

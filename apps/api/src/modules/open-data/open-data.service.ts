@@ -1,6 +1,6 @@
 import { ZDisclosure, type TOpenDataLine } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { PublicReads } from '../../database/replica/public-reads';
 import { notFound } from '../../common/errors/app-error';
 import { lineSetOf, type TLineSet } from './line-files';
 import { OpenDataRepository } from './open-data.repository';
@@ -20,7 +20,7 @@ export interface TLinesPage {
 @Injectable()
 export class OpenDataService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PublicReads) private readonly reads: PublicReads,
     private readonly repository: OpenDataRepository,
   ) {}
 
@@ -31,7 +31,7 @@ export class OpenDataService {
   }
 
   async linesOf(publicationId: string): Promise<TLineSet & { lines: TPublishedLine[] }> {
-    const published = await this.repository.findPublished(this.dataSource.manager, publicationId);
+    const published = await this.reads.one((m) => this.repository.findPublished(m, publicationId));
     if (published === undefined) throw notFound('Disclosure');
     const set = lineSetOf(published.document, ZDisclosure.parse(published.disclosure));
     return { ...set, lines: set.lines.map((line) => ({ ...line, publicationId })) };
@@ -39,11 +39,11 @@ export class OpenDataService {
 
   /** The year's published versions, for the district dataset to read one after the other. */
   publishedOfYear(fiscalYear: number): Promise<string[]> {
-    return this.repository.publishedIdsOfYear(this.dataSource.manager, fiscalYear);
+    return this.reads.read((m) => this.repository.publishedIdsOfYear(m, fiscalYear));
   }
 
   async pageOfYear(fiscalYear: number, page: number, pageSize: number): Promise<TLinesPage> {
-    const { refs, total } = await this.repository.pageOfYear(this.dataSource.manager, fiscalYear, { offset: (page - 1) * pageSize, limit: pageSize });
+    const { refs, total } = await this.reads.read((m) => this.repository.pageOfYear(m, fiscalYear, { offset: (page - 1) * pageSize, limit: pageSize }));
     const byPublication = new Map<string, TPublishedLine[]>();
     for (const id of new Set(refs.map((r) => r.publicationId))) byPublication.set(id, (await this.linesOf(id)).lines);
     const items = refs.map((ref) => byPublication.get(ref.publicationId)?.[ref.ordinal]).filter((line): line is TPublishedLine => line !== undefined);

@@ -14,6 +14,7 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { notFound } from '../../common/errors/app-error';
+import { PublicReads } from '../../database/replica/public-reads';
 import { CatalogueInForce } from '../catalogue/catalogue-in-force';
 import { likePattern, PortalRepository, type TDigestRow } from './portal.repository';
 
@@ -32,13 +33,14 @@ export interface TSearchQuery {
 export class PortalService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PublicReads) private readonly reads: PublicReads,
     private readonly portal: PortalRepository,
     private readonly catalogues: CatalogueInForce,
   ) {}
 
   async breakdown(publicationId: string): Promise<TDisclosureBreakdown> {
     await this.catchUp(publicationId);
-    const row = await this.portal.breakdown(this.dataSource.manager, publicationId);
+    const row = await this.reads.one((m) => this.portal.breakdown(m, publicationId));
     if (row === undefined) throw notFound('Disclosure');
     return { publicationId, ...row.breakdown, digest: row.digest };
   }
@@ -46,13 +48,13 @@ export class PortalService {
   async search(query: TSearchQuery): Promise<TDisclosureSearchPage> {
     await this.catchUp();
     const q = query.q?.trim() || undefined;
-    const [{ rows, total }, years] = await Promise.all([this.portal.search(this.dataSource.manager, {
+    const [{ rows, total }, years] = await this.reads.read((m) => Promise.all([this.portal.search(m, {
       namePattern: q === undefined ? undefined : likePattern(q),
       code: q !== undefined && FUNCTION_CODE.test(q) ? q : undefined,
       year: query.year,
       page: query.page,
       pageSize: query.pageSize,
-    }), this.portal.publishedYears(this.dataSource.manager)]);
+    }), this.portal.publishedYears(m)]));
     const items = rows.map(({ digest, functionNames, ...publication }) => ({
       ...publication,
       total: digest.total,
@@ -64,7 +66,7 @@ export class PortalService {
 
   async years(departmentCode: string): Promise<TDepartmentYears> {
     await this.catchUp();
-    const rows = await this.portal.yearsOfDepartment(this.dataSource.manager, departmentCode);
+    const rows = await this.reads.read((m) => this.portal.yearsOfDepartment(m, departmentCode));
     const first = rows[0];
     if (first === undefined) throw notFound('Department');
     const byYear = new Map(rows.map((r) => [r.fiscalYear, r]));
@@ -77,7 +79,7 @@ export class PortalService {
 
   async compare(year: number, departmentCodes: readonly string[]): Promise<TDepartmentComparison> {
     await this.catchUp();
-    const rows = await this.portal.departmentsOfYear(this.dataSource.manager, year, departmentCodes);
+    const rows = await this.reads.read((m) => this.portal.departmentsOfYear(m, year, departmentCodes));
     const side = compareDepartments(rows);
     const ids = new Map(rows.map((r) => [r.code, r.id]));
     return { fiscalYear: year, classes: side.classes, departments: side.departments.flatMap((d) => { const id = ids.get(d.code); return id === undefined ? [] : [{ publicationId: id, ...d }]; }) };
@@ -85,7 +87,8 @@ export class PortalService {
 
   /**
    * Digests the publications the portal has not met yet (all, or the one asked for). Publishing
-   * stays as it is: the digest is derived data, written on first read from the frozen revision.
+   * stays as it is: the digest is derived data, written on first read from the frozen revision, on
+   * the primary (the reads after it may go to the replica).
    */
   private async catchUp(publicationId?: string): Promise<void> {
     const m = this.dataSource.manager;

@@ -1,6 +1,6 @@
 import { ZFiscalYear, ZPublication, ZPublicationSummary, ZUnitCode, type TPublication, type TPublicationSummary } from '@budgetflow/domain';
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { PublicReads } from '../../database/replica/public-reads';
 import { z } from 'zod';
 import { Public } from '../../common/auth/roles.decorator';
 import { notFound } from '../../common/errors/app-error';
@@ -26,7 +26,7 @@ documentRoute({ method: 'get', path: '/api/public/disclosures/{id}', summary: 'O
 @Controller('api/public/disclosures')
 export class PublicController {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PublicReads) private readonly reads: PublicReads,
     private readonly publications: PublicationsRepository,
     private readonly files: PublicationFilesService,
   ) {}
@@ -34,14 +34,14 @@ export class PublicController {
   @Get()
   @Public()
   async list(@Query(new ZodPipe(ZDisclosuresQuery)) query: TDisclosuresQuery): Promise<{ items: TPublicationSummary[]; page: number; pageSize: number; total: number }> {
-    const { items, total } = await this.publications.list(this.dataSource.manager, { year: query.year, departmentCode: query.department, page: query.page, pageSize: query.pageSize });
+    const { items, total } = await this.reads.read((m) => this.publications.list(m, { year: query.year, departmentCode: query.department, page: query.page, pageSize: query.pageSize }));
     return { items, page: query.page, pageSize: query.pageSize, total };
   }
 
   @Get(':id')
   @Public()
   async get(@Param('id', new IdPipe('Disclosure')) id: string): Promise<TPublication> {
-    const publication = await this.publications.findWithDisclosure(this.dataSource.manager, id);
+    const publication = await this.reads.one((m) => this.publications.findWithDisclosure(m, id));
     if (publication === undefined) throw notFound('Disclosure');
     // The files (PDF, XLSX, CSV, JSON) are rendered by a job after publication: empty until then.
     return { ...publication, files: await this.files.listPublished(id) };
