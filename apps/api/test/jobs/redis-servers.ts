@@ -85,3 +85,78 @@ async function launch(args: string[], port: number, dir: string): Promise<TRedis
     },
   };
 }
+
+/** A Redis Cluster a test started: masters with a replica each, every slot served. */
+export interface TRedisCluster {
+  nodes: TRedisServer[];
+  /** `127.0.0.1:port,…` of every node, as REDIS_CLUSTER_NODES takes them. */
+  nodeList: string;
+  /** The port of the master that serves `slot` now. */
+  masterOf(slot: number): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** `CLUSTER SLOTS`: ranges of slots, each with its master's and replicas' addresses. */
+type TSlotRanges = [number, number, [string, number, ...unknown[]], ...unknown[]][];
+
+/**
+ * Starts `masters` cluster-enabled redis-servers and as many replicas, joins them with
+ * `redis-cli --cluster create … --cluster-replicas 1`, and waits until every node says the cluster
+ * is ok. A master that stops answering for a second is failed over to its replica.
+ */
+export async function startRedisCluster(masters: number): Promise<TRedisCluster> {
+  const nodes: TRedisServer[] = [];
+  const stop = async (): Promise<void> => {
+    for (const node of nodes) await node.stop();
+  };
+  try {
+    for (let i = 0; i < masters * 2; i++) {
+      const port = await freePort();
+      // No delay before a replica's first sync: a replica that never synced cannot take over.
+      nodes.push(await startRedisServer(['--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`, '--cluster-node-timeout', '1000', '--repl-diskless-sync-delay', '0'], port));
+    }
+    const addresses = nodes.map((n) => `127.0.0.1:${n.port}`);
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn('redis-cli', ['--cluster', 'create', ...addresses, '--cluster-replicas', '1', '--cluster-yes'], { stdio: 'ignore' });
+      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`redis-cli --cluster create exited ${code}`))));
+    });
+    for (const node of nodes) {
+      const probe = new Redis({ port: node.port, host: '127.0.0.1' });
+      try {
+        const deadline = Date.now() + 30_000;
+        // Ok everywhere, and each replica in sync with its master.
+        const ready = async (): Promise<boolean> => {
+          if (!String(await probe.call('CLUSTER', 'INFO')).includes('cluster_state:ok')) return false;
+          const replication = String(await probe.call('INFO', 'replication'));
+          return replication.includes('role:master') || replication.includes('master_link_status:up');
+        };
+        while (!(await ready())) {
+          if (Date.now() > deadline) throw new Error(`the cluster is not ok on ${node.port} after 30 s`);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      } finally {
+        probe.disconnect();
+      }
+    }
+    const living = () => nodes.filter((n) => n.process.exitCode === null && n.process.signalCode === null);
+    return {
+      nodes,
+      nodeList: addresses.join(','),
+      masterOf: async (slot) => {
+        const probe = new Redis({ port: living()[0]?.port ?? 0, host: '127.0.0.1' });
+        try {
+          const ranges = (await probe.call('CLUSTER', 'SLOTS')) as TSlotRanges;
+          const range = ranges.find(([from, to]) => from <= slot && slot <= to);
+          if (range === undefined) throw new Error(`no node serves slot ${slot}`);
+          return range[2][1];
+        } finally {
+          probe.disconnect();
+        }
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
