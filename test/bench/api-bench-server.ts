@@ -2,24 +2,10 @@ import { createApp } from '../../apps/api/src/app.factory';
 import { loadConfig } from '../../apps/api/src/config/load-config';
 import { createDataSource } from '../../apps/api/src/database/data-source';
 import { AuditService } from '../../apps/api/src/modules/audit/audit.service';
-import { hashPassword } from '../../apps/api/src/modules/auth/password';
-import { DepartmentsRepository } from '../../apps/api/src/modules/departments/departments.repository';
-import { UsersRepository } from '../../apps/api/src/modules/users/users.repository';
-import { seedPeople, TEST_PASSWORD } from '../../apps/api/test/utils/seed-people';
+import { seedPeople } from '../../apps/api/test/utils/seed-people';
 import { BENCH_EDITORS } from './api-bench-kit';
+import { seedEditors } from './bench-people';
 import { createTestDatabase } from '../../apps/api/test/utils/test-database';
-
-/** Preparers editor01…editor16 (password TEST_PASSWORD), each of a department 800001…800016 of their own. */
-async function seedEditors(dataSource: ReturnType<typeof createDataSource>): Promise<void> {
-  const passwordHash = await hashPassword(TEST_PASSWORD);
-  await dataSource.transaction(async (tx) => {
-    for (let i = 1; i <= BENCH_EDITORS; i++) {
-      const n = String(i).padStart(2, '0');
-      const department = await new DepartmentsRepository().insert(tx, { code: `8000${n}`, name: `测试单位${n}` });
-      await new UsersRepository().insert(tx, { username: `editor${n}`, displayName: `editor${n}`, passwordHash, role: 'preparer', departmentId: department.id, reviewAll: false, reviewDepartmentIds: [] });
-    }
-  });
-}
 
 /**
  * An edit as the API makes it but without its audit entry: the baseline the audit's cost is measured
@@ -39,7 +25,7 @@ async function main(): Promise<void> {
   const dataSource = createDataSource(db.url, { poolSize: 20, applicationName: 'budgetflow-bench' });
   await dataSource.initialize();
   await seedPeople(dataSource);
-  await seedEditors(dataSource);
+  await seedEditors(dataSource, BENCH_EDITORS);
   const config = loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'error', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret' });
   const app = await createApp(config, dataSource);
   await app.listen(0, '127.0.0.1');

@@ -9,6 +9,7 @@ import { OutboxRepository } from '../../apps/api/src/modules/workflow/outbox.rep
 import { TEST_PASSWORD } from '../../apps/api/test/utils/seed-people';
 import { bareDataSource, bareManager, bareSessions, CLIENTS, concurrentLatencies, json, percentile, pg, signIn, startServer, stopServer, tellServer, type TPgPool } from './api-bench-kit';
 import type { Figure } from './bench';
+import { editorDepartmentCode, editorName } from './bench-people';
 
 const LINES = 10_000;
 const ROUNDS_PER_CLIENT = 25;
@@ -69,11 +70,11 @@ export async function run(report: (figure: Figure) => void): Promise<void> {
   const server = await startServer();
   const pool = new pg.Pool({ connectionString: server.databaseUrl, max: CLIENTS });
   try {
-    const editors = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => signIn(server.url, `editor${String(i + 1).padStart(2, '0')}`, TEST_PASSWORD)));
+    const editors = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => signIn(server.url, editorName(i + 1), TEST_PASSWORD)));
     const generated = generateBudget({ lines: LINES });
     const budgets: TEditedBudget[] = [];
     for (const [i, editor] of editors.entries()) {
-      const document = { ...generated, department: { ...generated.department, code: `8000${String(i + 1).padStart(2, '0')}` } };
+      const document = { ...generated, department: { ...generated.department, code: editorDepartmentCode(i + 1) } };
       const created = await json(`${server.url}/api/budgets`, { method: 'POST', headers: editor.headers, body: JSON.stringify({ fiscalYear: document.fiscalYear }) });
       const id = String(created.body['id']);
       const imported = await json(`${server.url}/api/budgets/${id}/document`, { method: 'PUT', headers: { ...editor.headers, 'If-Match': `"${String(created.body['version'])}"` }, body: JSON.stringify(document) });

@@ -30,15 +30,16 @@ export interface TCluster extends TTarget {
 /**
  * Starts `apis` API processes (`src/main.ts`, jobs off: API_RUNS_JOBS=false) and `workers` worker
  * processes (`src/worker.ts`) on a fresh migrated database with the test people, a Redis key
- * prefix of their own, and a round-robin proxy in front of the APIs. Production mode, as a
+ * prefix of their own (and whatever `seed` adds), and a round-robin proxy in front of the APIs. Production mode, as a
  * deployment runs: no demo data, a signing key and session secret shared by all (two-factor off
  * for the test accounts).
  */
-export async function startCluster(options: { apis: number; workers: number }): Promise<TCluster> {
+export async function startCluster(options: { apis: number; workers: number; seed?: (dataSource: DataSource) => Promise<void> }): Promise<TCluster> {
   const db = await createTestDatabase();
   const dataSource: DataSource = createDataSource(db.url, { poolSize: 4, applicationName: 'budgetflow-cluster-test' });
   await dataSource.initialize();
   const people = await seedPeople(dataSource);
+  await options.seed?.(dataSource);
   const prefix = testQueuePrefix();
   const env = {
     DATABASE_URL: db.url,

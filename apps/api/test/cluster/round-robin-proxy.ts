@@ -45,8 +45,9 @@ export async function startRoundRobinProxy(backendPorts: readonly number[]): Pro
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => forward(req, res, Buffer.concat(chunks), 0));
   });
-  // Keep-alive connections from fetch must not hold close() open.
-  server.keepAliveTimeout = 1_000;
+  // Long-lived keep-alive: a short one races fetch reusing a socket the proxy is closing ("fetch
+  // failed"). close() cuts the connections left.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -22,7 +22,8 @@ function spawnEntry(script: string, env: Record<string, string>, loader: TLoader
   // `node --import tsx`, not the tsx command: one process, so that killing it kills the entry point itself.
   return spawn(process.execPath, [...LOADER_ARGS[loader], script], {
     cwd: join(__dirname, '../..'),
-    env: { ...process.env, LOG_LEVEL: 'error', NO_COLOR: '1', ...env },
+    // Not the parent's tsconfig (a bench under `tsx --tsconfig` passes it on, relative to another directory).
+    env: { ...withoutKey(process.env, 'TSX_TSCONFIG_PATH'), LOG_LEVEL: 'error', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
@@ -70,4 +71,9 @@ export async function runApiProcess(script: string, env: Record<string, string>)
   // 'close', not 'exit': the output is all read by then.
   const code = await new Promise<number | null>((resolve) => child.once('close', (c) => resolve(c)));
   return { code, output };
+}
+
+function withoutKey(env: NodeJS.ProcessEnv, key: string): NodeJS.ProcessEnv {
+  const { [key]: _left, ...rest } = env;
+  return rest;
 }
