@@ -1,5 +1,6 @@
 import { auditWordsEn, auditWordsZh } from '../features/admin/audit-messages';
 import { bureauEn, bureauZh } from '../features/bureau/bureau-messages';
+import { delegationEn, delegationZh } from '../features/delegations/delegation-messages';
 import { problemEn, problemZh } from './problem-messages';
 
 /**
@@ -340,6 +341,7 @@ export const zh = {
   yearsCaption: '历年部门预算支出（万元）',
   yearsTitle: '{department} 历年预算',
   ...bureauZh,
+  ...delegationZh,
   ...problemZh,
   ...auditWordsZh,
   role_security_admin: '安全保密管理员',
@@ -813,6 +815,7 @@ export const en: Record<TMessageKey, string> = {
   yearsCaption: 'Expenditure by year (10,000 yuan)',
   yearsTitle: '{department} across years',
   ...bureauEn,
+  ...delegationEn,
   ...problemEn,
   ...auditWordsEn,
   role_security_admin: 'Security administrator',
