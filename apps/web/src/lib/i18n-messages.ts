@@ -1,6 +1,7 @@
 import { auditWordsEn, auditWordsZh } from '../features/admin/audit-messages';
 import { bureauEn, bureauZh } from '../features/bureau/bureau-messages';
 import { delegationEn, delegationZh } from '../features/delegations/delegation-messages';
+import { adjustmentEn, adjustmentZh } from '../features/adjustments/adjustment-messages';
 import { problemEn, problemZh } from './problem-messages';
 
 /**
@@ -342,6 +343,7 @@ export const zh = {
   yearsTitle: '{department} 历年预算',
   ...bureauZh,
   ...delegationZh,
+  ...adjustmentZh,
   ...problemZh,
   ...auditWordsZh,
   role_security_admin: '安全保密管理员',
@@ -816,6 +818,7 @@ export const en: Record<TMessageKey, string> = {
   yearsTitle: '{department} across years',
   ...bureauEn,
   ...delegationEn,
+  ...adjustmentEn,
   ...problemEn,
   ...auditWordsEn,
   role_security_admin: 'Security administrator',
