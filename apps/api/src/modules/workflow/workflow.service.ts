@@ -257,8 +257,14 @@ export class WorkflowService {
 
   /** Whether the budget's current stage is the caller's (or a delegator's): the screens offer its actions only then. */
   async actsAtStage(caller: TCaller, stage: StagePosition | undefined, departmentCode: string): Promise<boolean> {
-    if (caller.role !== 'reviewer' || stage === undefined) return false;
-    return fittingPrincipal(caller, await this.offices.principals(this.dataSource.manager, caller.userId), stage, departmentCode) !== undefined;
+    return (await this.stageTest(caller))(stage, departmentCode);
+  }
+
+  /** actsAtStage for many budgets, reading the caller's delegations once. */
+  async stageTest(caller: TCaller): Promise<(stage: StagePosition | undefined, departmentCode: string) => boolean> {
+    if (caller.role !== 'reviewer') return () => false;
+    const principals = await this.offices.principals(this.dataSource.manager, caller.userId);
+    return (stage, departmentCode) => stage !== undefined && fittingPrincipal(caller, principals, stage, departmentCode) !== undefined;
   }
 }
 

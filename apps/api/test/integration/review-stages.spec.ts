@@ -1,42 +1,38 @@
 import { NotifyJob } from '../../src/modules/notifications/jobs/notify.job';
-import { APPROVAL, createSeededBudget, signIn } from '../e2e/budget-test-kit';
+import { APPROVAL, createSeededBudget, seedDocumentFor, signIn } from '../e2e/budget-test-kit';
+import { TEST_DEPARTMENTS } from '../utils/seed-people';
 import { createTestApp, type TSignedIn, type TTestApp } from '../utils/test-app';
 
 /**
- * Delegation of a reviewer's stage and the notifications of a stage, over HTTP on PostgreSQL: a
- * bureau with a 业务科室 (reviewer) and a 预算科 (reviewer2), and another bureau (reviewer_other).
+ * The stages of the bureau's review as the reviewers live them, over HTTP on PostgreSQL: a bureau
+ * with a 业务科室 (reviewer) and a 预算科 (reviewer2), and another bureau (reviewer_other);
+ * delegation of a stage, the reviewer's queue by stage, and who is notified of a stage.
  */
-describe('delegations and the notifications of a stage', () => {
+describe("delegations, the reviewer's queue and the notifications of a stage", () => {
   let t: TTestApp;
-  let u: Record<'admin' | 'preparer' | 'reviewer' | 'reviewer2' | 'reviewer_other', TSignedIn>;
+  let u: Record<'admin' | 'preparer' | 'preparer2' | 'reviewer' | 'reviewer2' | 'reviewer_other', TSignedIn>;
   let today: string;
   const dayAfter = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
   beforeAll(async () => {
     t = await createTestApp();
-    u = await signIn(t, 'admin', 'preparer', 'reviewer', 'reviewer2', 'reviewer_other');
+    u = await signIn(t, 'admin', 'preparer', 'preparer2', 'reviewer', 'reviewer2', 'reviewer_other');
     const admin = u.admin.headers;
     await t.http().put('/api/admin/bureaus/420104').set(admin).send({ name: '硚口区财政局', departments: ['019001', '999001'] }).expect(200);
     await t.http().put('/api/admin/bureaus/420105').set(admin).send({ name: '汉阳区财政局', departments: [] }).expect(200);
-    await t.http().put('/api/admin/offices/yewu-1').set(admin).send({ bureau: '420104', name: '行政政法科', kind: 'business', departments: ['019001'], reviewers: ['reviewer'] }).expect(200);
+    await t.http().put('/api/admin/offices/yewu-1').set(admin).send({ bureau: '420104', name: '行政政法科', kind: 'business', departments: ['019001', '999001'], reviewers: ['reviewer'] }).expect(200);
     await t.http().put('/api/admin/offices/yusuanke').set(admin).send({ bureau: '420104', name: '预算科', kind: 'budget', departments: ['019001', '999001'], reviewers: ['reviewer2'] }).expect(200);
     await t.http().put('/api/admin/offices/hanyang').set(admin).send({ bureau: '420105', name: '汉阳预算科', kind: 'budget', departments: [], reviewers: ['reviewer_other'] }).expect(200);
-    await t
-      .http()
-      .put('/api/admin/review-chains/420104/2020')
-      .set(admin)
-      .send({
-        proposalRound: false,
-        stages: [
-          { key: 'business', name: '业务科室审核', role: 'reviewer', office: { by: 'kind', kind: 'business' } },
-          { key: 'budget', name: '预算科审核', role: 'reviewer', office: { by: 'office', code: 'yusuanke' } },
-        ],
-      })
-      .expect(200);
+    const stages = [
+      { key: 'business', name: '业务科室审核', role: 'reviewer', office: { by: 'kind', kind: 'business' } },
+      { key: 'budget', name: '预算科审核', role: 'reviewer', office: { by: 'office', code: 'yusuanke' } },
+    ];
+    for (const year of [2020, 2021]) await t.http().put(`/api/admin/review-chains/420104/${year}`).set(admin).send({ proposalRound: false, stages }).expect(200);
     [{ today }] = await t.dataSource.query(`SELECT to_char(current_date, 'YYYY-MM-DD') AS today`);
   });
   afterAll(() => t.close());
 
+  const act = (who: TSignedIn, id: string, action: string, body: object = {}) => t.http().post(`/api/budgets/${id}/${action}`).set(who.headers).send(body);
   const delegate = (who: TSignedIn, body: object) => t.http().post('/api/delegations').set(who.headers).send(body);
   const errorPaths = (body: { errors?: { path: string }[] }) => (body.errors ?? []).map((e) => e.path);
 
@@ -71,6 +67,39 @@ describe('delegations and the notifications of a stage', () => {
     ]);
   });
 
+  it('puts the budgets at the caller\'s stage first, the others after, each with its stage and days waiting', async () => {
+    const queue = async (who: TSignedIn) => (await t.http().get('/api/reviews/queue').set(who.headers).expect(200)).body.items;
+    const { id } = await createSeededBudget(t, u.preparer, 2021);
+    await act(u.preparer, id, 'submit').expect(200);
+    // The submission three days ago: the trail is append-only, so its trigger is set aside for this one backdating.
+    await t.dataSource.transaction(async (m) => {
+      await m.query(`SET LOCAL session_replication_role = replica`);
+      await m.query(`UPDATE budget_reviews SET at = at - interval '3 days 1 hour' WHERE budget_id = $1`, [id]);
+    });
+    const atBusiness = { id, department: expect.objectContaining({ code: '019001' }), fiscalYear: 2021, round: 'final', stage: { index: 0, count: 2, name: '业务科室审核' }, daysWaiting: 3 };
+    expect(await queue(u.reviewer)).toEqual([expect.objectContaining({ ...atBusiness, yourStage: true })]);
+    expect(await queue(u.reviewer2)).toEqual([expect.objectContaining({ ...atBusiness, yourStage: false })]);
+    expect(await queue(u.reviewer_other)).toEqual([]);
+    expect(await queue(u.admin)).toEqual([expect.objectContaining({ id, yourStage: false })]);
+    await t.http().get('/api/reviews/queue').set(u.preparer.headers).expect(403);
+
+    await act(u.reviewer, id, 'approve', { opinion: '同意' }).expect(200);
+    const atBudget = { id, stage: { index: 1, count: 2, name: '预算科审核' }, daysWaiting: 0 };
+    expect(await queue(u.reviewer)).toEqual([expect.objectContaining({ ...atBudget, yourStage: false })]);
+    expect(await queue(u.reviewer2)).toEqual([expect.objectContaining({ ...atBudget, yourStage: true })]);
+    // A budget newer than the first but at reviewer's stage comes first on reviewer's desk.
+    const other = await createSeededBudget(t, u.preparer2, 2021, seedDocumentFor(TEST_DEPARTMENTS.other));
+    await act(u.preparer2, other.id, 'submit').expect(200);
+    expect((await queue(u.reviewer)).map((b: { id: string; yourStage: boolean }) => [b.id, b.yourStage])).toEqual([
+      [other.id, true],
+      [id, false],
+    ]);
+    // 已审 keeps it on the desk of who approved it.
+    expect((await t.http().get('/api/reviews/reviewed').set(u.reviewer.headers).expect(200)).body.items).toEqual([expect.objectContaining({ id, lastAction: 'approve' })]);
+    await act(u.preparer, id, 'withdraw').expect(200);
+    expect((await queue(u.reviewer2)).map((b: { id: string }) => b.id)).toEqual([other.id]);
+  });
+
   it("notifies the reviewers of the stage a budget reaches, and their delegates of today, not every reviewer", async () => {
     const notify = new NotifyJob(t.dataSource);
     /** Works the notify rows still to do and answers which reviewers they notified of `action`. */
@@ -84,7 +113,6 @@ describe('delegations and the notifications of a stage', () => {
       );
       return users.map((r) => r.username);
     };
-    const act = (who: TSignedIn, id: string, action: string, body: object = {}) => t.http().post(`/api/budgets/${id}/${action}`).set(who.headers).send(body);
 
     const { id } = await createSeededBudget(t, u.preparer, 2020);
     await act(u.preparer, id, 'submit').expect(200);
