@@ -29,7 +29,8 @@ function Adjustment({ adjustment: a, fiscalYear }: { adjustment: TAdjustment; fi
   const { t } = useI18n();
   const [by, setBy] = useState<'function' | 'line'>('function');
   const catalogue = useCatalogueInForce(fiscalYear);
-  const name = (code: string) => catalogue?.functional.get(code)?.name;
+  // A code with its name in the year's catalogue; the code alone while it loads or lacks one.
+  const named = (code: string, names: ReadonlyMap<string, { name: string }> | undefined) => [code, names?.get(code)?.name].filter((part) => part !== undefined).join(' ');
   const { rows, total } = compareAdjustment(a.lines, by);
   const title = t('adjustmentOf', { kind: t(`adjustKind_${a.kind}`), reason: a.reason });
   return (
@@ -63,10 +64,8 @@ function Adjustment({ adjustment: a, fiscalYear }: { adjustment: TAdjustment; fi
           <tbody>
             {rows.map((r) => (
               <tr key={r.key} className={r.adjustment === '0.00' ? undefined : 'changed'}>
-                <th scope="row">
-                  {r.functionCode} {name(r.functionCode) ?? ''}
-                </th>
-                {by === 'line' && <td>{r.economicCode}</td>}
+                <th scope="row">{named(r.functionCode, catalogue?.functional)}</th>
+                {by === 'line' && r.economicCode !== null && <td>{named(r.economicCode, catalogue?.economic)}</td>}
                 <Amounts row={r} />
               </tr>
             ))}
