@@ -56,9 +56,15 @@ function Adjustment({ adjustment: a, fiscalYear }: { adjustment: TAdjustment; fi
             <tr>
               <th scope="col">{t('functionCode')}</th>
               {by === 'line' && <th scope="col">{t('economicCode')}</th>}
-              <th scope="col">{t('adjustmentOriginal')}</th>
-              <th scope="col">{t('adjustmentChange')}</th>
-              <th scope="col">{t('adjustmentAdjusted')}</th>
+              <th scope="col" className="cell-amount">
+                {t('adjustmentOriginal')}
+              </th>
+              <th scope="col" className="cell-amount">
+                {t('adjustmentChange')}
+              </th>
+              <th scope="col" className="cell-amount">
+                {t('adjustmentAdjusted')}
+              </th>
             </tr>
           </thead>
           <tbody>
