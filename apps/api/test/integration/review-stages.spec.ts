@@ -131,8 +131,14 @@ describe("delegations, the reviewer's queue and the notifications of a stage", (
 
     // The delegate acts at the 预算科's stage on its behalf; the 批复 reaches the department, not the reviewers.
     await act(u.reviewer, id, 'approve', { opinion: '同意' }).expect(200);
+    expect(await notified(id, 'approve')).toEqual(['reviewer', 'reviewer2']);
     await act(u.reviewer, id, 'approve', APPROVAL).expect(200);
     const last = (await t.http().get(`/api/budgets/${id}/review`).set(u.preparer.headers).expect(200)).body.trail.at(-1);
     expect(last).toEqual(expect.objectContaining({ action: 'approve', actor: expect.objectContaining({ username: 'reviewer' }), onBehalfOf: expect.objectContaining({ username: 'reviewer2' }) }));
+    expect(await notified(id, 'approve')).toEqual([]);
+
+    // An adjustment asked after the 批复 is heard of by the first stage, which will review it.
+    await act(u.preparer, id, 'adjust', { kind: 'transfer', reason: '调剂' }).expect(200);
+    expect(await notified(id, 'adjust')).toEqual(['reviewer']);
   });
 });

@@ -130,5 +130,4 @@ export class OrganisationRepository {
     const [, affected] = (await m.query(`UPDATE review_delegations SET revoked_at = now() WHERE id = $1 AND delegator_id = $2 AND revoked_at IS NULL`, [id, delegatorId])) as [unknown[], number];
     return affected > 0;
   }
-
 }

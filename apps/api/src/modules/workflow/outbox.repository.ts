@@ -25,8 +25,10 @@ export class OutboxRepository {
     await this.add(m, 'budget.render-revision', { budgetId, revisionNo });
   }
 
-  /** The outbox rows of a transition's effects; revision effects return nothing to relay. */
-  /** `stage` is the one the reviewers hear of: the stage reached, or the one left on withdraw. */
+  /**
+   * The outbox rows of a transition's effects; revision effects return nothing to relay. `stage` is
+   * the one the reviewers hear of: the stage reached, the one left on withdraw, the first for an adjustment.
+   */
   async addEffects(m: EntityManager, effects: readonly WorkflowEffect[], facts: { budgetId: string; action: string; stage: ReviewStage | undefined }): Promise<void> {
     for (const effect of effects) {
       switch (effect.type) {
