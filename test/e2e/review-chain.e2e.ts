@@ -11,7 +11,10 @@ import { closeStory, openStory } from './support/open-story';
  * 019001 goes through its 一上 (the 预算科 issues the ceilings), then its 二上 through two stages —
  * the 业务科室 (reviewer) approves with an opinion, the 预算科 (reviewer2) returns it with a
  * reason, the 业务科室 approves again, and the 预算科, seeing the whole trail with the earlier
- * return, replies with the 批复 (文号, date). Screenshots in test-results/review-chain.
+ * return, replies with the 批复 (文号, date). After the 批复 the department asks for a 预算调整 (调剂); the
+ * 业务科室's reviewer, away, has delegated their stage to a colleague, who approves it on their behalf;
+ * the 预算科 replies, and the department reads 年初预算 / 调整数 / 调整后预算. Screenshots in
+ * test-results/review-chain.
  */
 const SHOTS = path.resolve(__dirname, '../../test-results/review-chain');
 const SEED_FILE = path.resolve(__dirname, '../../packages/domain/fixtures/qiaokou-bigdata-2020.json');
@@ -21,6 +24,8 @@ let server: TBudgetflowServer;
 let browser: TBrowser;
 let page: Page;
 let story: ReturnType<typeof storyOf>;
+/** The budget the story carries, from 一上 to its adjustment. */
+let id: string;
 
 beforeAll(async () => {
   ({ server, browser, page } = await openStory(SHOTS));
@@ -65,7 +70,8 @@ it('carries a budget through two review stages with opinions and a return in bet
   const preparer = await apiAs('preparer');
   const created = await preparer('POST', '/api/budgets', { fiscalYear: YEAR });
   expect(created.status).toBe(201);
-  const { id, version } = (await created.json()) as { id: string; version: number };
+  const { id: createdId, version } = (await created.json()) as { id: string; version: number };
+  id = createdId;
   const seed = JSON.parse(readFileSync(SEED_FILE, 'utf8')) as Record<string, unknown>;
   expect((await preparer('PUT', `/api/budgets/${id}/document`, { ...seed, fiscalYear: YEAR }, { 'If-Match': `"${version}"` })).status).toBe(200);
   // 一上 and its answer (控制数), so that the 二上 enters the chain.
@@ -136,5 +142,91 @@ it('carries a budget through two review stages with opinions and a return in bet
     await page.waitForURL('**/desk');
     await page.getByRole('region', { name: '已审' }).getByRole('link', { name: '武汉市硚口区大数据中心' }).waitFor();
     await story.shot('05-reviewed-list');
+    await story.signOut();
+  });
+}, 240_000);
+
+it('adjusts the replied budget (调剂) through the chain, a delegate acting for the 业务科室, and shows 年初 / 调整数 / 调整后', async () => {
+  await story.step('preparer-asks-adjustment', async () => {
+    await story.signIn('preparer');
+    await page.goto(`${server.baseUrl}/budgets/${id}`);
+    await page.getByRole('button', { name: '申请预算调整' }).click();
+    const dialog = page.getByRole('dialog');
+    // Kind and reason are both required, and the dialog says so.
+    await dialog.getByText('请选择调整类型').waitFor();
+    expect(await dialog.getByRole('button', { name: '申请预算调整' }).isDisabled()).toBe(true);
+    await dialog.getByLabel('调整类型').selectOption('transfer');
+    await dialog.getByLabel('调整原因').fill('调剂基本工资与津贴补贴');
+    await dialog.getByRole('button', { name: '申请预算调整' }).click();
+    await page.locator('h1 .state', { hasText: '草稿' }).waitFor();
+    await story.signOut();
+  });
+
+  // The preparer's edit (this story is not about the grid): 10 000.00 元 moved from the second line to the first, then submit.
+  const preparer = await apiAs('preparer');
+  const current = (await (await preparer('GET', `/api/budgets/${id}`)).json()) as { version: number; lines: { expenditure: { items: { amount: string }[] } } };
+  const [line, other] = current.lines.expenditure.items;
+  if (line === undefined || other === undefined) throw new Error('the budget has fewer than two lines');
+  const moved = (l: { amount: string }, fen: bigint) => {
+    const text = (BigInt(l.amount.replace('.', '')) + fen).toString();
+    return `${text.slice(0, -2)}.${text.slice(-2)}`;
+  };
+  const edit = { version: current.version, upsertExpenditure: [{ ...line, amount: moved(line, 1_000_000n) }, { ...other, amount: moved(other, -1_000_000n) }] };
+  expect((await preparer('PATCH', `/api/budgets/${id}/lines`, edit)).status).toBe(200);
+  expect((await preparer('POST', `/api/budgets/${id}/submit`, {})).status).toBe(200);
+
+  await story.step('reviewer-delegates', async () => {
+    await story.signIn('reviewer');
+    await page.getByRole('link', { name: '委托审核' }).click();
+    const form = page.getByRole('form', { name: '新建委托' });
+    await form.getByRole('button', { name: '委托' }).click();
+    await form.getByText('请选择受托人').waitFor();
+    await form.getByLabel('受托人').selectOption('reviewer3');
+    const today = new Date().toISOString().slice(0, 10);
+    await form.getByLabel('开始日期').fill(today);
+    await form.getByLabel('结束日期').fill(today);
+    await form.getByLabel('委托事由').fill('外出培训');
+    await form.getByRole('button', { name: '委托' }).click();
+    await form.getByRole('status').waitFor();
+    await page.getByRole('region', { name: '我委托的' }).getByText('委托中').waitFor();
+    await story.shot('06-delegation');
+    await story.signOut();
+  });
+
+  await story.step('delegate-approves-adjustment', async () => {
+    await story.signIn('reviewer3');
+    // Through the delegation, the 业务科室's stage is reviewer3's for today: the budget waits on their desk.
+    await page.getByRole('region', { name: '待本环节审核' }).getByRole('row').filter({ hasText: '武汉市硚口区大数据中心' }).filter({ hasText: '预算调整' }).waitFor();
+    await page.goto(`${server.baseUrl}/budgets/${id}`);
+    await page.getByRole('heading', { name: '审核记录' }).waitFor();
+    const adjustment = page.getByRole('article', { name: '调剂：调剂基本工资与津贴补贴' });
+    await adjustment.getByText('调整中').waitFor();
+    await adjustment.getByRole('button', { name: '按明细' }).click();
+    // The two lines the 调剂 changes stand out, one up and one down by 10 000.00 元.
+    const changed = adjustment.locator('tr.changed');
+    await changed.filter({ hasText: '-10,000.00' }).waitFor();
+    expect(await changed.count()).toBe(2);
+    await approveWithOpinion('代为审核，同意调剂');
+    await page.getByRole('region', { name: '审核记录' }).getByText(/（代财政局审核人一/).waitFor();
+    await story.shot('07-delegate-approved-adjustment');
+    await story.signOut();
+  });
+
+  const budgetOffice = await apiAs('reviewer2');
+  const reply = await budgetOffice('POST', `/api/budgets/${id}/approve`, { opinion: '同意', documentNo: '硚财预调〔2021〕1号', date: '2021-06-30' });
+  expect(reply.status).toBe(200);
+
+  await story.step('department-reads-adjustment', async () => {
+    await story.signIn('preparer');
+    await page.goto(`${server.baseUrl}/budgets/${id}`);
+    const adjustment = page.getByRole('article', { name: '调剂：调剂基本工资与津贴补贴' });
+    await adjustment.getByText('已批复：硚财预调〔2021〕1号（2021-06-30）').waitFor();
+    // A 调剂 leaves the total as it was.
+    await adjustment.getByRole('row', { name: /合计/ }).getByRole('cell', { name: '0.00', exact: true }).waitFor();
+    await adjustment.getByRole('button', { name: '按明细' }).click();
+    await adjustment.getByRole('columnheader', { name: '经济科目' }).waitFor();
+    await adjustment.scrollIntoViewIfNeeded();
+    await story.shot('08-adjustment-compared');
+    await story.signOut();
   });
 }, 240_000);

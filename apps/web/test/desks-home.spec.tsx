@@ -1,10 +1,11 @@
 import './text-encoder.polyfill';
 import { QueryClient } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { Providers } from '../src/app/providers';
 import { PublisherHome } from '../src/features/home/publisher-home';
 import { ReviewerHome } from '../src/features/home/reviewer-home';
+import type { TQueuedBudget } from '../src/features/home/use-review-queue';
 import type { TBudgetSummary, TPage } from '../src/lib/api-types';
 import { localDate } from '../src/lib/dates';
 
@@ -77,16 +78,43 @@ describe("the publisher's home", () => {
 });
 
 describe("the reviewer's queue", () => {
-  it('lists submitted budgets longest waiting first, with how long', () => {
-    renderWith(
-      withBudgets({ state: 'submitted' }, [
-        budget('submitted', 1, '新到单位'),
-        budget('submitted', 3, '久等单位'),
-      ]),
-      <ReviewerHome />,
-    );
-    const rows = screen.getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getAllByRole('cell')[0]?.textContent)).toEqual(['久等单位', '新到单位']);
-    expect(within(rows[0]!).getByText('3 天')).toBeTruthy();
+  const queued = (name: string, daysAgo: number, yourStage: boolean, stage: TQueuedBudget['stage']): TQueuedBudget => ({
+    id: `${name}-id`,
+    department: { code: '019001', name },
+    fiscalYear: 2021,
+    round: 'final',
+    stage,
+    yourStage,
+    since: new Date(Date.now() - daysAgo * DAY - 60_000).toISOString(),
+    daysWaiting: daysAgo,
+  });
+  const withQueue = (items: TQueuedBudget[]) => {
+    const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
+    client.setQueryData(['budgets', 'queue'], { items });
+    return client;
+  };
+  const QUEUE = [
+    queued('久等单位', 3, true, { index: 0, count: 2, name: '业务科室审核' }),
+    queued('新到单位', 0, true, { index: 0, count: 2, name: '业务科室审核' }),
+    queued('预算科单位', 5, false, { index: 1, count: 2, name: '预算科审核' }),
+  ];
+  const rowsOf = (region: HTMLElement) => within(region).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+
+  it("lists the budgets at the reviewer's stage first, then those at other stages to follow, with stage and days waiting", () => {
+    renderWith(withQueue(QUEUE), <ReviewerHome actsAtStages />);
+    expect(rowsOf(screen.getByRole('region', { name: '待本环节审核' }))).toEqual([
+      ['久等单位', '2021', '二上（审核中）', '业务科室审核（1/2）', '3 天', '审核'],
+      ['新到单位', '2021', '二上（审核中）', '业务科室审核（1/2）', '不到 1 小时', '审核'],
+    ]);
+    expect(rowsOf(screen.getByRole('region', { name: '其他环节（可跟踪）' }))).toEqual([['预算科单位', '2021', '二上（审核中）', '预算科审核（2/2）', '5 天', '查看']]);
+    expect(screen.getByRole('region', { name: '已审' })).toBeTruthy();
+  });
+
+  it('says when nothing waits on the stage; an administrator, at no stage, only follows', () => {
+    renderWith(withQueue([QUEUE[2]!]), <ReviewerHome actsAtStages />);
+    expect(within(screen.getByRole('region', { name: '待本环节审核' })).getByText('没有等待您所在环节审核的预算')).toBeTruthy();
+    cleanup();
+    renderWith(withQueue(QUEUE), <ReviewerHome actsAtStages={false} />);
+    expect(screen.queryByRole('region', { name: '待本环节审核' })).toBeNull();
   });
 });

@@ -24,6 +24,8 @@ describe('the review chain', () => {
     await t.http().put('/api/admin/bureaus/420104').set(admin).send({ name: '硚口区财政局', departments: ['019001', '999001'] }).expect(200);
     await t.http().put('/api/admin/offices/yewu-1').set(admin).send({ bureau: '420104', name: '行政政法科', kind: 'business', departments: ['019001'], reviewers: ['reviewer'] }).expect(200);
     await t.http().put('/api/admin/offices/yusuanke').set(admin).send({ bureau: '420104', name: '预算科', kind: 'budget', departments: ['019001', '999001'], reviewers: ['reviewer2'] }).expect(200);
+    // reviewer_other is a colleague of the bureau (a delegation goes to one) of an office that reviews nobody's budget.
+    await t.http().put('/api/admin/offices/zichan').set(admin).send({ bureau: '420104', name: '资产科', kind: 'assets', departments: [], reviewers: ['reviewer_other'] }).expect(200);
     await t.http().put('/api/admin/review-chains/420104/2020').set(admin).send(TWO_STAGES).expect(200);
   });
   afterAll(() => t.close());
@@ -39,6 +41,7 @@ describe('the review chain', () => {
         offices: [
           { code: 'yewu-1', name: '行政政法科', kind: 'business', departments: ['019001'], reviewers: ['reviewer'] },
           { code: 'yusuanke', name: '预算科', kind: 'budget', departments: ['019001', '999001'], reviewers: ['reviewer2'] },
+          { code: 'zichan', name: '资产科', kind: 'assets', departments: [], reviewers: ['reviewer_other'] },
         ],
       }),
     );
@@ -48,6 +51,7 @@ describe('the review chain', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'stages.0.office.code' })]);
     await t.http().put('/api/admin/review-chains/420104/2021').set(u.reviewer.headers).send(TWO_STAGES).expect(403);
+    await t.http().put('/api/admin/budget-units/000000/level').set(u.admin.headers).send({ level: 'self' }).expect(404);
   });
 
   it('carries a budget through 一上, 控制数, 二上, two stages with opinions and a return, to 批复 with its 预算指标', async () => {

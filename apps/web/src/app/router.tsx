@@ -12,6 +12,7 @@ import { DisclosurePage } from '../features/portal/disclosure-page';
 import { PortalListPage } from '../features/portal/portal-list-page';
 import { CompliancePage } from '../features/portal/compliance-page';
 import { BureauPage } from '../features/bureau/bureau-page';
+import { DelegationsPage } from '../features/delegations/delegations-page';
 import { AppShell } from '../ui/app-shell';
 import { BudgetRoute } from './budget-route';
 
@@ -41,6 +42,7 @@ export const router = createBrowserRouter([
       { path: 'portal/compliance', element: <CompliancePage /> },
       { path: 'portal/:id', element: <DisclosurePage /> },
       { path: 'bureau', element: <RequireSession roles={['reviewer']}>{(user) => <BureauPage user={user} />}</RequireSession> },
+      { path: 'delegations', element: <RequireSession roles={['reviewer']}>{(user) => <DelegationsPage user={user} />}</RequireSession> },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

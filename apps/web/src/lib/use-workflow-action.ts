@@ -1,14 +1,15 @@
-import type { WorkflowAction } from '@budgetflow/domain';
+import type { AdjustmentKind, WorkflowAction } from '@budgetflow/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from './api-client';
 import type { TActionResult } from './api-types';
 
-/** What an action's body carries besides the version: reason (return, 更正), opinion, the 批复's number and date. */
+/** What an action's body carries besides the version: reason (return, 更正, 调整), opinion, the 批复's number and date, the adjustment's kind. */
 export interface TActionFields {
   reason?: string;
   opinion?: string;
   documentNo?: string;
   date?: string;
+  kind?: AdjustmentKind;
 }
 
 /**

@@ -21,6 +21,7 @@ export function AppShell() {
         <nav aria-label="main">
           {user !== null && <NavLink to="/desk">{t('home')}</NavLink>}
           {user?.role === 'reviewer' && <NavLink to="/bureau">{t('bureauNav')}</NavLink>}
+          {user?.role === 'reviewer' && <NavLink to="/delegations">{t('delegationsNav')}</NavLink>}
           {user !== null && <NavLink to="/account/two-factor">{t('totpTitle')}</NavLink>}
           {user !== null && <NavLink to="/account/password">{t('changePassword')}</NavLink>}
           <NavLink to="/portal">{t('portal')}</NavLink>

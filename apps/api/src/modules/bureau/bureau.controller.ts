@@ -11,6 +11,7 @@ import {
   ZBureauParams,
   ZChainParams,
   ZChainView,
+  ZColleague,
   ZCreateDelegation,
   ZDelegation,
   ZOfficeParams,
@@ -33,6 +34,7 @@ documentRoute({ method: 'put', path: '/api/admin/budget-units/{code}/level', sum
 documentRoute({ method: 'get', path: '/api/admin/review-chains/{bureau}/{year}', summary: "A bureau's review chain of a year (the default one-stage chain when none is configured)", tags, access: ['admin', 'reviewer'], params: ZChainParams, response: { status: 200, schema: ZChainView } });
 documentRoute({ method: 'put', path: '/api/admin/review-chains/{bureau}/{year}', summary: 'Set the review chain: ordered stages, each naming role and office. Budgets already in review keep their chain.', tags, access: ['admin'], params: ZChainParams, body: ZPutReviewChain, response: { status: 200, schema: ZChainView } });
 documentRoute({ method: 'get', path: '/api/delegations', summary: 'Delegations the reviewer gave or received', tags, access: ['reviewer'], response: { status: 200, schema: z.object({ items: z.array(ZDelegation) }) } });
+documentRoute({ method: 'get', path: '/api/delegations/colleagues', summary: 'The reviewers of the caller\'s finance bureau they may delegate to', tags, access: ['reviewer'], response: { status: 200, schema: z.object({ items: z.array(ZColleague) }) } });
 documentRoute({ method: 'post', path: '/api/delegations', summary: "Delegate one's review stage to a colleague for a period; the audit records their acts as on behalf of the delegator", tags, access: ['reviewer'], body: ZCreateDelegation, response: { status: 201, schema: ZDelegation } });
 documentRoute({ method: 'delete', path: '/api/delegations/{id}', summary: 'Revoke a delegation one gave', tags, access: ['reviewer'], params: ZIdParams, response: { status: 204 } });
 
@@ -80,6 +82,12 @@ export class BureauController {
   @Roles('reviewer')
   delegations(@Caller() caller: TCaller) {
     return this.service.delegations(caller);
+  }
+
+  @Get('delegations/colleagues')
+  @Roles('reviewer')
+  colleagues(@Caller() caller: TCaller) {
+    return this.service.colleagues(caller);
   }
 
   @Post('delegations')

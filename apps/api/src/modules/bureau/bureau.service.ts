@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
 import { AppError, notFound } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
-import type { TChainView, TCreateDelegation, TDelegation, TOrganisation, TPutBureau, TPutOffice } from './dto/bureau.schema';
+import type { TChainView, TColleague, TCreateDelegation, TDelegation, TOrganisation, TPutBureau, TPutOffice } from './dto/bureau.schema';
 import { OrganisationRepository } from './organisation.repository';
 import { ReviewChainsRepository } from './review-chains.repository';
 
@@ -74,18 +74,26 @@ export class BureauService {
     return this.chain(bureau, fiscalYear);
   }
 
+  /** A delegation goes to a colleague (colleaguesOf) for a period that starts today or later. */
   async delegate(caller: TCaller, body: TCreateDelegation): Promise<TDelegation> {
     return this.dataSource.transaction(async (m) => {
-      const delegateId = await this.organisation.reviewerId(m, body.delegate);
-      if (delegateId === undefined || delegateId === caller.userId) {
-        throw new AppError('VALIDATION_FAILED', 'A delegation goes to another active reviewer', [{ path: 'delegate', message: `${body.delegate} is not another active reviewer` }]);
+      const delegate = (await this.organisation.colleaguesOf(m, caller.userId)).find((c) => c.username === body.delegate);
+      if (delegate === undefined) {
+        throw new AppError('VALIDATION_FAILED', 'A delegation goes to another active reviewer of your finance bureau', [{ path: 'delegate', message: `${body.delegate} is not a colleague you may delegate to` }]);
       }
-      const id = await this.organisation.insertDelegation(m, { delegatorId: caller.userId, delegateId, startsOn: body.startsOn, endsOn: body.endsOn, reason: body.reason ?? null });
+      const today = await this.organisation.today(m);
+      if (body.startsOn < today) throw new AppError('VALIDATION_FAILED', 'A delegation cannot start in the past', [{ path: 'startsOn', message: `starts before today (${today})` }]);
+      const id = await this.organisation.insertDelegation(m, { delegatorId: caller.userId, delegateId: delegate.userId, startsOn: body.startsOn, endsOn: body.endsOn, reason: body.reason ?? null });
       await this.audit.append(m, { actor: caller.username, action: 'delegation.create', entity: 'delegation', entityId: id, payload: body });
       const [created] = await this.organisation.delegationsOf(m, caller.userId, id);
       if (created === undefined) throw new Error(`delegation ${id} vanished`);
       return created;
     });
+  }
+
+  async colleagues(caller: TCaller): Promise<{ items: TColleague[] }> {
+    const rows = await this.organisation.colleaguesOf(this.dataSource.manager, caller.userId);
+    return { items: rows.map((c) => ({ username: c.username, displayName: c.displayName, office: c.office })) };
   }
 
   async delegations(caller: TCaller): Promise<{ items: TDelegation[] }> {

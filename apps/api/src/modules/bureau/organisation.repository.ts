@@ -1,7 +1,7 @@
 import type { OfficeKind } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { TDelegation, TOrganisation } from './dto/bureau.schema';
+import type { TColleague, TDelegation, TOrganisation } from './dto/bureau.schema';
 
 /** The bureaus, their offices and departments, as the administrator edits them. */
 @Injectable()
@@ -75,8 +75,8 @@ export class OrganisationRepository {
   }
 
   async setUnitLevel(m: EntityManager, code: string, level: 'self' | 'subordinate'): Promise<boolean> {
-    const rows: unknown[] = await m.query(`UPDATE budget_units SET level = $2 WHERE code = $1 RETURNING code`, [code, level]);
-    return rows.length > 0;
+    const [, affected] = (await m.query(`UPDATE budget_units SET level = $2 WHERE code = $1`, [code, level])) as [unknown[], number];
+    return affected > 0;
   }
 
   async insertDelegation(m: EntityManager, d: { delegatorId: string; delegateId: string; startsOn: string; endsOn: string; reason: string | null }): Promise<string> {
@@ -87,11 +87,11 @@ export class OrganisationRepository {
     return (rows[0] as { id: string }).id;
   }
 
-  /** Delegations the user gave or received. */
+  /** Delegations the user gave or received, with both people's names. */
   async delegationsOf(m: EntityManager, userId: string, id?: string): Promise<TDelegation[]> {
     return m.query(
-      `SELECT r.id, a.username AS delegator, b.username AS delegate, to_char(r.starts_on, 'YYYY-MM-DD') AS "startsOn",
-              to_char(r.ends_on, 'YYYY-MM-DD') AS "endsOn", r.reason, r.revoked_at IS NOT NULL AS revoked
+      `SELECT r.id, a.username AS delegator, a.display_name AS "delegatorName", b.username AS delegate, b.display_name AS "delegateName",
+              to_char(r.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(r.ends_on, 'YYYY-MM-DD') AS "endsOn", r.reason, r.revoked_at IS NOT NULL AS revoked
        FROM review_delegations r JOIN users a ON a.id = r.delegator_id JOIN users b ON b.id = r.delegate_id
        WHERE (r.delegator_id = $1 OR r.delegate_id = $1) AND ($2::uuid IS NULL OR r.id = $2)
        ORDER BY r.starts_on DESC, r.id`,
@@ -99,14 +99,35 @@ export class OrganisationRepository {
     );
   }
 
-  /** Revokes a delegation the user gave; false when there is none such still in force. */
-  async revokeDelegation(m: EntityManager, delegatorId: string, id: string): Promise<boolean> {
-    const rows: unknown[] = await m.query(`UPDATE review_delegations SET revoked_at = now() WHERE id = $1 AND delegator_id = $2 AND revoked_at IS NULL RETURNING id`, [id, delegatorId]);
-    return rows.length > 0;
+  /**
+   * The colleagues a reviewer may delegate to: the other active reviewers of the offices of their
+   * finance bureau (any other active reviewer for one of no office, a district without offices).
+   * Not only their own office: every reviewer of an office already acts at its stage, so a
+   * delegation is what lets a colleague of another office stand in.
+   */
+  async colleaguesOf(m: EntityManager, userId: string): Promise<(TColleague & { userId: string })[]> {
+    return m.query(
+      `SELECT u.id AS "userId", u.username, u.display_name AS "displayName", o.name AS office
+       FROM users me
+       LEFT JOIN bureau_offices mine ON mine.id = me.office_id
+       JOIN users u ON u.id <> me.id AND u.role = 'reviewer' AND u.active
+       LEFT JOIN bureau_offices o ON o.id = u.office_id
+       WHERE me.id = $1 AND (mine.id IS NULL OR o.bureau_id = mine.bureau_id)
+       ORDER BY o.code NULLS LAST, u.username`,
+      [userId],
+    );
   }
 
-  async reviewerId(m: EntityManager, username: string): Promise<string | undefined> {
-    const rows: { id: string }[] = await m.query(`SELECT id FROM users WHERE username = $1 AND role = 'reviewer' AND active`, [username]);
-    return rows[0]?.id;
+  /** The database's today, the day delegations are read against (principals use current_date too). */
+  async today(m: EntityManager): Promise<string> {
+    const rows: { today: string }[] = await m.query(`SELECT to_char(current_date, 'YYYY-MM-DD') AS today`);
+    return (rows[0] as { today: string }).today;
+  }
+
+  /** Revokes a delegation the user gave; false when there is none such still in force. */
+  async revokeDelegation(m: EntityManager, delegatorId: string, id: string): Promise<boolean> {
+    // TypeORM answers an UPDATE on PostgreSQL with [rows, affected count], whatever it matched.
+    const [, affected] = (await m.query(`UPDATE review_delegations SET revoked_at = now() WHERE id = $1 AND delegator_id = $2 AND revoked_at IS NULL`, [id, delegatorId])) as [unknown[], number];
+    return affected > 0;
   }
 }

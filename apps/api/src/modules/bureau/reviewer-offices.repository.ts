@@ -1,4 +1,4 @@
-import type { ActorOffice, OfficeKind } from '@budgetflow/domain';
+import { fitsStage, type ActorOffice, type OfficeKind, type ReviewStage } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
@@ -35,21 +35,43 @@ export class ReviewerOfficesRepository {
 
   /** The caller first, then each reviewer whose delegation to the caller covers today. */
   async principals(m: EntityManager, userId: string): Promise<TPrincipal[]> {
+    return this.reviewers(
+      m,
+      `SELECT $1::uuid AS user_id, 0 AS rank
+       UNION ALL
+       SELECT delegator_id, 1 FROM review_delegations
+       WHERE delegate_id = $1 AND revoked_at IS NULL AND current_date BETWEEN starts_on AND ends_on`,
+      [userId],
+    );
+  }
+
+  /**
+   * Who hears that a budget reached a stage: the reviewers who act at it for the department (the
+   * domain's fitsStage, as for acting), and whoever they delegated to for today.
+   */
+  async ofStage(m: EntityManager, stage: ReviewStage, departmentCode: string): Promise<string[]> {
+    const everyone = await this.reviewers(m, `SELECT id AS user_id, 0 AS rank FROM users WHERE role = 'reviewer' AND active`, []);
+    const acting = everyone.filter((p) => fitsStage(stage, { role: 'reviewer', office: p.office, reviewerScope: p.scope }, departmentCode)).map((p) => p.userId);
+    const delegates: { id: string }[] = await m.query(
+      `SELECT DISTINCT d.delegate_id AS id FROM review_delegations d JOIN users u ON u.id = d.delegate_id AND u.active
+       WHERE d.delegator_id = ANY($1::uuid[]) AND d.revoked_at IS NULL AND current_date BETWEEN d.starts_on AND d.ends_on`,
+      [acting],
+    );
+    return [...new Set([...acting, ...delegates.map((d) => d.id)])];
+  }
+
+  /** The active reviewers among `who` (a query of user_id and rank), with office and scope, by rank then username. */
+  private async reviewers(m: EntityManager, who: string, parameters: unknown[]): Promise<TPrincipal[]> {
     const rows: { user_id: string; username: string; office_code: string | null; kind: OfficeKind | null; office_departments: string[]; review_all: boolean; scope: string[] }[] =
       await m.query(
-        `WITH who AS (
-           SELECT $1::uuid AS user_id, 0 AS rank
-           UNION ALL
-           SELECT delegator_id, 1 FROM review_delegations
-           WHERE delegate_id = $1 AND revoked_at IS NULL AND current_date BETWEEN starts_on AND ends_on
-         )
+        `WITH who AS (${who})
          SELECT u.id AS user_id, u.username, o.code AS office_code, o.kind, u.review_all,
                 COALESCE((SELECT array_agg(d.code ORDER BY d.code) FROM office_departments od JOIN departments d ON d.id = od.department_id WHERE od.office_id = o.id), '{}') AS office_departments,
                 COALESCE((SELECT array_agg(d.code ORDER BY d.code) FROM reviewer_departments rd JOIN departments d ON d.id = rd.department_id WHERE rd.user_id = u.id), '{}') AS scope
          FROM who JOIN users u ON u.id = who.user_id AND u.active AND u.role = 'reviewer'
          LEFT JOIN bureau_offices o ON o.id = u.office_id
          ORDER BY who.rank, u.username`,
-        [userId],
+        parameters,
       );
     return rows.map((r) => ({
       userId: r.user_id,

@@ -1,4 +1,4 @@
-import type { WorkflowEffect } from '@budgetflow/domain';
+import type { ReviewStage, WorkflowEffect } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
@@ -8,7 +8,7 @@ import type { EntityManager } from 'typeorm';
  * worker) reads `WHERE processed_at IS NULL ORDER BY id`, enqueues each row under the job id
  * `outbox:<id>` and sets processed_at.
  *
- * Topics: `budget.notify` {budgetId, action, who, reason?} and `budget.render-revision`
+ * Topics: `budget.notify` {budgetId, action, who, reason?, stage?} and `budget.render-revision`
  * {budgetId, revisionNo} at approval (addApproved); `budget.render-publication` rows are no longer
  * written (publish copies the checked files itself) but those of before are still worked. The revision
  * effects (freeze, unfreeze, open), keep-proposal and record-reply are
@@ -25,12 +25,21 @@ export class OutboxRepository {
     await this.add(m, 'budget.render-revision', { budgetId, revisionNo });
   }
 
-  /** The outbox rows of a transition's effects; revision effects return nothing to relay. */
-  async addEffects(m: EntityManager, effects: readonly WorkflowEffect[], facts: { budgetId: string; action: string }): Promise<void> {
+  /**
+   * The outbox rows of a transition's effects; revision effects return nothing to relay. `stage` is
+   * the one the reviewers hear of: the stage reached, the one left on withdraw, the first for an adjustment.
+   */
+  async addEffects(m: EntityManager, effects: readonly WorkflowEffect[], facts: { budgetId: string; action: string; stage: ReviewStage | undefined }): Promise<void> {
     for (const effect of effects) {
       switch (effect.type) {
         case 'notify':
-          await this.add(m, 'budget.notify', { budgetId: facts.budgetId, action: facts.action, who: effect.who, ...(effect.reason === undefined ? {} : { reason: effect.reason }) });
+          await this.add(m, 'budget.notify', {
+            budgetId: facts.budgetId,
+            action: facts.action,
+            who: effect.who,
+            ...(effect.reason === undefined ? {} : { reason: effect.reason }),
+            ...(effect.who === 'reviewers' && facts.stage !== undefined ? { stage: facts.stage } : {}),
+          });
           break;
         // Publishing copies the revision's checked files in its own transaction (PublicationGate).
         case 'render-publication':

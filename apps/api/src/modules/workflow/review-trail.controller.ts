@@ -10,7 +10,8 @@ import { ZodPipe } from '../../common/validation/zod.pipe';
 import { ReviewChainsRepository } from '../bureau/review-chains.repository';
 import { BudgetsService } from '../budgets/budgets.service';
 import { ZIdParams } from '../departments/dto/departments.schema';
-import { ZBudgetReview, ZIndicators, ZReviewed, type TBudgetReview, type TIndicators, type TReviewed } from './dto/review-trail.schema';
+import { ZBudgetReview, ZIndicators, ZReviewed, ZReviewQueue, type TBudgetReview, type TIndicators, type TReviewed, type TReviewQueue } from './dto/review-trail.schema';
+import { ReviewQueueService } from './review-queue.service';
 import { ReviewTrailRepository } from './review-trail.repository';
 import { AdjustmentsRepository } from './adjustments.repository';
 import { WorkflowService } from './workflow.service';
@@ -21,15 +22,23 @@ documentRoute({ method: 'get', path: '/api/budgets/{id}/review', summary: "The b
 documentRoute({ method: 'get', path: '/api/budgets/{id}/adjustments', summary: '预算调整: each adjustment (kind, reason, 批复) with 年初预算 / 调整数 / 调整后预算 per line', tags, access: ALL_ROLES, params: ZIdParams, response: { status: 200, schema: ZAdjustments } });
 documentRoute({ method: 'get', path: '/api/budgets/{id}/indicators', summary: '预算指标: the figures approved per line by the 批复', tags, access: ALL_ROLES, params: ZIdParams, response: { status: 200, schema: ZIndicators } });
 
+documentRoute({ method: 'get', path: '/api/reviews/queue', summary: "The budgets in review the caller may see, with their stage and days waiting; those at the caller's stage (or a delegator's) first", tags, access: ['reviewer', 'admin'], response: { status: 200, schema: ZReviewQueue } });
 documentRoute({ method: 'get', path: '/api/reviews/reviewed', summary: '已审: the budgets the reviewer approved, returned or answered with ceilings, with their state now', tags, access: ['reviewer'], response: { status: 200, schema: ZReviewed } });
 
-/** 已审: a reviewer's decided budgets stay on their desk. */
+/** The reviewer's desk: the queue by stage, and 已审 (decided budgets stay on it). */
 @Controller('api/reviews')
 export class ReviewedController {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly trail: ReviewTrailRepository,
+    private readonly queueService: ReviewQueueService,
   ) {}
+
+  @Get('queue')
+  @Roles('reviewer', 'admin')
+  queue(@Caller() caller: TCaller): Promise<TReviewQueue> {
+    return this.queueService.queue(caller);
+  }
 
   @Get('reviewed')
   @Roles('reviewer')

@@ -1,6 +1,7 @@
 import type { BudgetRound, ReviewChain, WorkflowAction } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { TDepartmentScope } from '../../common/scope/department-scope';
 import type { TIndicators, TReviewed } from './dto/review-trail.schema';
 
 export interface TTrailEntry {
@@ -32,6 +33,18 @@ export interface TTrailRow {
   reason: string | null;
   documentNo: string | null;
   repliedOn: string | null;
+}
+
+export interface TInReviewRow {
+  id: string;
+  department_code: string;
+  department_name: string;
+  fiscal_year: number;
+  round: BudgetRound;
+  stage_index: number | null;
+  /** null for a budget submitted before chains existed */
+  review_chain: ReviewChain | null;
+  since: Date;
 }
 
 /** Where a budget stands in the two rounds and its chain, as stored beside its state. */
@@ -119,6 +132,18 @@ export class ReviewTrailRepository {
               kind, project_id AS "projectId", fund_source AS "fundSource", amount::text AS amount, document_no AS "documentNo", to_char(replied_on, 'YYYY-MM-DD') AS "repliedOn"
        FROM budget_indicators WHERE budget_id = $1 ORDER BY revision_no, line_id`,
       [budgetId],
+    );
+  }
+
+  /** The budgets in review within a scope, with the chain and stage they wait on and since when (their latest step). */
+  async inReview(m: EntityManager, scope: TDepartmentScope): Promise<TInReviewRow[]> {
+    return m.query(
+      `SELECT b.id, d.code AS department_code, d.name AS department_name, b.fiscal_year, b.round, b.stage_index, b.review_chain,
+              COALESCE((SELECT max(r.at) FROM budget_reviews r WHERE r.budget_id = b.id), b.updated_at) AS since
+       FROM budgets b JOIN departments d ON d.id = b.department_id
+       WHERE b.state = 'submitted' AND ($1::boolean OR b.department_id = ANY($2::uuid[]))
+       ORDER BY since, b.id`,
+      [scope.all, scope.all ? [] : [...scope.departmentIds]],
     );
   }
 

@@ -12,10 +12,11 @@ import { ReviewTrailRepository } from './review-trail.repository';
 import { AdjustmentsRepository } from './adjustments.repository';
 import { WorkflowController } from './workflow.controller';
 import { WorkflowService } from './workflow.service';
+import { ReviewQueueService } from './review-queue.service';
 
 @Module({
   imports: [BudgetsModule, RevisionsModule, PublicModule, PublicationsModule, BureauModule, CeilingsModule],
   controllers: [WorkflowController, ReviewTrailController, ReviewedController],
-  providers: [WorkflowService, IdempotencyRepository, OutboxRepository, ReviewTrailRepository, AdjustmentsRepository],
+  providers: [WorkflowService, ReviewQueueService, IdempotencyRepository, OutboxRepository, ReviewTrailRepository, AdjustmentsRepository],
 })
 export class WorkflowModule {}

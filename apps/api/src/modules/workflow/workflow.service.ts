@@ -1,4 +1,4 @@
-import { canonicalJson, fitsStage, stageAt, transition, type BudgetRound, type StagePosition, type WorkflowAction, type WorkflowContext, type WorkflowEffect } from '@budgetflow/domain';
+import { canonicalJson, fitsStage, stageAt, transition, type BudgetRound, type ReviewChain, type StagePosition, type WorkflowAction, type WorkflowContext, type WorkflowEffect } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -135,7 +135,7 @@ export class WorkflowService {
         action === 'publish'
           ? await this.publications.publish(m, { budgetId: id, revisionNo: budget.revision_no, departmentId: budget.department_id, fiscalYear: budget.fiscal_year, publishedBy: caller.userId })
           : undefined;
-      await this.outbox.addEffects(m, decision.effects, { budgetId: id, action });
+      await this.outbox.addEffects(m, decision.effects, { budgetId: id, action, stage: heardOf(chain, decision, stage)?.stage });
       if (decision.next === 'approved') await this.outbox.addApproved(m, id, budget.revision_no);
       await this.trail.move(m, id, {
         round: decision.round,
@@ -257,13 +257,27 @@ export class WorkflowService {
 
   /** Whether the budget's current stage is the caller's (or a delegator's): the screens offer its actions only then. */
   async actsAtStage(caller: TCaller, stage: StagePosition | undefined, departmentCode: string): Promise<boolean> {
-    if (caller.role !== 'reviewer' || stage === undefined) return false;
-    return fittingPrincipal(caller, await this.offices.principals(this.dataSource.manager, caller.userId), stage, departmentCode) !== undefined;
+    return (await this.stageTest(caller))(stage, departmentCode);
+  }
+
+  /** actsAtStage for many budgets, reading the caller's delegations once. */
+  async stageTest(caller: TCaller): Promise<(stage: StagePosition | undefined, departmentCode: string) => boolean> {
+    if (caller.role !== 'reviewer') return () => false;
+    const principals = await this.offices.principals(this.dataSource.manager, caller.userId);
+    return (stage, departmentCode) => stage !== undefined && fittingPrincipal(caller, principals, stage, departmentCode) !== undefined;
   }
 }
 
 function fittingPrincipal(caller: TCaller, principals: readonly TPrincipal[], stage: StagePosition | undefined, departmentCode: string): TPrincipal | undefined {
   return stage === undefined ? undefined : principals.find((p) => fitsStage(stage.stage, { role: caller.role, office: p.office, reviewerScope: p.scope }, departmentCode));
+}
+
+/**
+ * The stage whose reviewers hear of a step: the one the budget now waits on; else the one it left
+ * (a withdrawal); else, for an adjustment asked, the first stage, which will review it.
+ */
+function heardOf(chain: ReviewChain, decision: { round: BudgetRound; stageIndex: number | null }, left: StagePosition | undefined): StagePosition | undefined {
+  return decision.stageIndex !== null ? stageAt(chain, decision.round, decision.stageIndex) : (left ?? stageAt(chain, decision.round, 0));
 }
 
 function replay(stored: { fingerprint: string; status: number; body: unknown }, fingerprint: string): TActionResult {

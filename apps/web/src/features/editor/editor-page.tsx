@@ -10,6 +10,8 @@ import { useI18n } from '../../lib/i18n';
 import { problemText } from '../../lib/problem-text';
 import { useWorkflowAction } from '../../lib/use-workflow-action';
 import { ReviseButton } from './revise-button';
+import { AdjustButton } from '../adjustments/adjust-button';
+import { AdjustmentsPanel } from '../adjustments/adjustments-panel';
 import { ErrorBanner } from '../../ui/error-banner';
 import { StateBadge } from '../../ui/state-badge';
 import { Status } from '../../ui/status';
@@ -229,6 +231,9 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
         {actions.includes('revise') && (
           <ReviseButton pending={workflow.isPending} onRevise={(fields) => workflow.mutate({ action: 'revise', version: budget.version, ...fields })} />
         )}
+        {actions.includes('adjust') && (
+          <AdjustButton pending={workflow.isPending} onAdjust={(fields) => workflow.mutate({ action: 'adjust', version: budget.version, ...fields })} />
+        )}
       </div>
       {editor.draft.restored !== null && unsaved > 0 && (
         <DraftBanner
@@ -245,6 +250,7 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
       <ErrorBanner error={editor.saveError} />
       <ErrorBanner error={workflow.error} />
       <BudgetJobsPanel budgetId={budgetId} />
+      <AdjustmentsPanel budgetId={budgetId} fiscalYear={budget.fiscalYear} />
       <div className="desk">
         <div>
           <div className="tabs" role="tablist" aria-label={t('editor')}>

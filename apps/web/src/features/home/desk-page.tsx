@@ -11,14 +11,14 @@ export function DeskPage({ user }: { user: TSessionUser }) {
     case 'preparer':
       return <PreparerHome />;
     case 'reviewer':
-      return <ReviewerHome />;
+      return <ReviewerHome actsAtStages />;
     case 'publisher':
       return <PublisherHome />;
     case 'admin':
       return (
         <>
           <AdminNav />
-          <ReviewerHome />
+          <ReviewerHome actsAtStages={false} />
         </>
       );
     case 'security_admin':

@@ -1,3 +1,4 @@
+import type { WorkflowAction } from '@budgetflow/domain';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
@@ -5,14 +6,19 @@ import { useI18n } from '../../lib/i18n';
 import type { TMessageKey } from '../../lib/i18n-messages';
 import { useMarkRead, useNotifications } from './use-notifications';
 
-/** What the API's notification actions are called here (the statutory clock's included). */
-const ACTION_WORDS: Readonly<Record<string, TMessageKey>> = {
+/** The notifications that are not a workflow step: a comment, the statutory clock, a failed check. */
+type TOtherNotice = 'comment' | 'deadline-near' | 'deadline-overdue' | 'render-check-failed';
+
+/** What the API's notification actions are called here: every workflow action (the type says so) and the others. */
+const ACTION_WORDS: Readonly<Record<WorkflowAction | TOtherNotice, TMessageKey>> = {
   submit: 'action_submit',
   withdraw: 'action_withdraw',
   return: 'action_return',
   approve: 'action_approve',
   publish: 'action_publish',
   revise: 'action_revise',
+  'issue-ceilings': 'action_issueCeilings',
+  adjust: 'action_adjust',
   comment: 'action_comment',
   'deadline-near': 'action_deadlineNear',
   'deadline-overdue': 'action_deadlineOverdue',
@@ -28,8 +34,9 @@ export function NotificationsBell() {
   const items = notifications.data ?? [];
   const unread = items.filter((n) => !n.read).length;
   const actionLabel = (action: string) => {
-    const key = ACTION_WORDS[action];
-    return key === undefined ? action : t(key);
+    // An action newer than this client is named in general words, never by its code.
+    const key = (ACTION_WORDS as Readonly<Record<string, TMessageKey | undefined>>)[action];
+    return t(key ?? 'action_other');
   };
   return (
     <div className="bell">

@@ -7,6 +7,7 @@ import type { TPage } from '../../lib/api-types';
 import { useI18n } from '../../lib/i18n';
 import { useWorkflowAction } from '../../lib/use-workflow-action';
 import { ReviseButton } from '../editor/revise-button';
+import { AdjustmentsPanel } from '../adjustments/adjustments-panel';
 import { ErrorBanner } from '../../ui/error-banner';
 import { ConfirmModal } from '../../ui/confirm-modal';
 import { StateBadge } from '../../ui/state-badge';
@@ -89,6 +90,7 @@ export default function PublishPage({ budgetId }: { budgetId: string }) {
       </div>
       <ErrorBanner error={workflow.error} />
       {approved && <RevisionFilesCheck files={revisionFiles.data} />}
+      <AdjustmentsPanel budgetId={budgetId} fiscalYear={budget.fiscalYear} />
       {budget.state === 'published' && (
         <section className="card" aria-labelledby="published-title">
           <h2 id="published-title">{t('published')}</h2>

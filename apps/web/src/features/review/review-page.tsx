@@ -28,6 +28,7 @@ import { RevisionDiffView } from './revision-diff-view';
 import { LineGrid, type TLineGridHandle } from '../editor/line-grid';
 import { useDiff, useRevision, useRevisions } from './use-revisions';
 import { ReviewTrail } from './review-trail';
+import { AdjustmentsPanel } from '../adjustments/adjustments-panel';
 import { useReview } from './use-review';
 import { problemText } from '../../lib/problem-text';
 
@@ -194,6 +195,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
       <div className="desk">
         <div>
           {review.data !== undefined && <ReviewTrail review={review.data} />}
+          <AdjustmentsPanel budgetId={budgetId} fiscalYear={budget.fiscalYear} />
           <section aria-labelledby="revisions-title">
             <h2 id="revisions-title">{t('revisions')}</h2>
             <ul className="muted">

@@ -54,10 +54,16 @@ export type TCreateDelegation = z.output<typeof ZCreateDelegation>;
 export const ZDelegation = z.object({
   id: z.uuid(),
   delegator: z.string(),
+  delegatorName: z.string(),
   delegate: z.string(),
+  delegateName: z.string(),
   startsOn: z.string(),
   endsOn: z.string(),
   reason: z.string().nullable(),
   revoked: z.boolean(),
 });
 export type TDelegation = z.output<typeof ZDelegation>;
+
+/** A reviewer one may delegate to (GET /api/delegations/colleagues). */
+export const ZColleague = z.object({ username: z.string(), displayName: z.string(), office: z.string().nullable() });
+export type TColleague = z.output<typeof ZColleague>;

@@ -1,18 +1,23 @@
+import { ZReviewStage, type ReviewStage } from '@budgetflow/domain';
 import { UnrecoverableError } from 'bullmq';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import type { TOutboxJobData } from '../../../queue/job-registry';
+import { ReviewerOfficesRepository } from '../../bureau/reviewer-offices.repository';
 
 export const ZNotifyJobData = z.object({
   budgetId: z.uuid(),
   action: z.string().min(1),
   who: z.enum(['preparers', 'reviewers', 'publishers']),
   reason: z.string().optional(),
+  /** for the reviewers: the stage the budget reached (or left, on withdraw); its office's reviewers hear of it */
+  stage: ZReviewStage.optional(),
 });
 
 /**
- * Who hears of a budget's step: its department's preparers or publishers, or the reviewers whose
- * scope covers the department (all departments, or those assigned to them).
+ * Who hears of a budget's step: its department's preparers or publishers; the reviewers of the
+ * stage (ReviewerOfficesRepository.ofStage); for a row written before stages were named, the
+ * reviewers whose scope covers the department (all departments, or those assigned to them).
  */
 const RECIPIENTS: Record<z.output<typeof ZNotifyJobData>['who'], string> = {
   preparers: `SELECT u.id FROM users u JOIN budgets b ON b.department_id = u.department_id WHERE b.id = $1 AND u.role = 'preparer' AND u.active`,
@@ -23,22 +28,31 @@ const RECIPIENTS: Record<z.output<typeof ZNotifyJobData>['who'], string> = {
 
 /** In-app notifications of one workflow step, written with the outbox row's `done_at`: once, whatever reruns. */
 export class NotifyJob {
+  private readonly offices = new ReviewerOfficesRepository();
+
   constructor(private readonly dataSource: DataSource) {}
 
   async handle(data: TOutboxJobData): Promise<string> {
     const parsed = ZNotifyJobData.safeParse(data.payload);
     if (!parsed.success) throw new UnrecoverableError(`bad notify payload: ${parsed.error.message}`);
-    const { budgetId, action, who, reason } = parsed.data;
+    const { budgetId, action, who, reason, stage } = parsed.data;
     const inserted = await this.dataSource.transaction(async (m) => {
+      const recipients = who === 'reviewers' && stage !== undefined ? await this.reviewersOfStage(m, budgetId, stage) : undefined;
       const rows: unknown[] = await m.query(
         `INSERT INTO notifications (user_id, budget_id, action, reason, outbox_id)
-         SELECT r.id, $1, $2, $3, $4 FROM (${RECIPIENTS[who]}) r
+         SELECT r.id, $1, $2, $3, $4 FROM (${recipients === undefined ? RECIPIENTS[who] : `SELECT unnest($5::uuid[]) AS id`}) r
          ON CONFLICT (outbox_id, user_id) DO NOTHING RETURNING id`,
-        [budgetId, action, reason ?? null, data.outboxId],
+        [budgetId, action, reason ?? null, data.outboxId, ...(recipients === undefined ? [] : [recipients])],
       );
       await m.query(`UPDATE outbox SET done_at = now() WHERE id = $1 AND done_at IS NULL`, [data.outboxId]);
       return rows.length;
     });
     return `notified ${inserted} ${who}`;
+  }
+
+  private async reviewersOfStage(m: EntityManager, budgetId: string, stage: ReviewStage): Promise<string[]> {
+    const rows: { code: string }[] = await m.query(`SELECT d.code FROM budgets b JOIN departments d ON d.id = b.department_id WHERE b.id = $1`, [budgetId]);
+    const code = rows[0]?.code;
+    return code === undefined ? [] : this.offices.ofStage(m, stage, code);
   }
 }

@@ -72,3 +72,22 @@ export const ZReviewed = z.object({
   ),
 });
 export type TReviewed = z.output<typeof ZReviewed>;
+
+/** GET /api/reviews/queue: the budgets in review the caller may see, those waiting on the caller's stage first. */
+export const ZReviewQueue = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      department: z.object({ code: z.string(), name: z.string() }),
+      fiscalYear: z.number().int(),
+      round: ZBudgetRound,
+      stage: z.object({ index: z.number().int(), count: z.number().int(), name: z.string() }).nullable(),
+      /** whether the stage is the caller's (or a delegator's of today): theirs to act on */
+      yourStage: z.boolean(),
+      /** when the budget reached its stage: the latest step of its trail */
+      since: z.string(),
+      daysWaiting: z.number().int(),
+    }),
+  ),
+});
+export type TReviewQueue = z.output<typeof ZReviewQueue>;

@@ -12,7 +12,7 @@ interface TFieldProps {
 }
 
 /** A label, the control, and the schema's message next to it (announced, tied by aria-describedby). */
-function Labelled({ path, label, errors, children }: Omit<TFieldProps, 'readOnly'> & { children: (aria: object) => ReactNode }) {
+export function Labelled({ path, label, errors, children }: Omit<TFieldProps, 'readOnly'> & { children: (aria: object) => ReactNode }) {
   const message = errors.get(path);
   const messageId = `${fieldId(path)}-message`;
   const aria = {

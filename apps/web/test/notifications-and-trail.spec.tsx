@@ -1,0 +1,69 @@
+import './text-encoder.polyfill';
+import { QueryClient } from '@tanstack/react-query';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import type { TNotification } from '@budgetflow/domain';
+import { Providers } from '../src/app/providers';
+import { NotificationsBell } from '../src/features/home/notifications-bell';
+import { ReviewTrail } from '../src/features/review/review-trail';
+import type { TBudgetReview } from '../src/features/review/use-review';
+import type { TLocale } from '../src/lib/i18n';
+
+function renderWith(entries: [readonly unknown[], unknown][], ui: React.ReactNode, locale: TLocale = 'zh') {
+  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
+  for (const [key, data] of entries) client.setQueryData(key, data);
+  render(
+    <Providers client={client} locale={locale}>
+      <MemoryRouter>{ui}</MemoryRouter>
+    </Providers>,
+  );
+}
+
+const notice = (id: string, action: string, reason: string | null = null): TNotification => ({ id: `0000000${id}-0000-4000-8000-000000000000`, budgetId: '11111111-1111-4111-8111-111111111111', action, reason, createdAt: '2020-06-01T02:00:00.000Z', read: false });
+
+describe('the notifications', () => {
+  it('name every step in words, an adjustment and the ceilings included, and never show a code', () => {
+    renderWith([[['notifications'], [notice('1', 'adjust'), notice('2', 'issue-ceilings'), notice('3', 'something-new')]]], <NotificationsBell />);
+    fireEvent.click(screen.getByRole('button', { name: /通知/ }));
+    const list = screen.getByRole('region', { name: '通知' });
+    expect(within(list).getAllByRole('link').map((l) => l.textContent)).toEqual(['申请预算调整', '已下达控制数', '预算有新进展']);
+  });
+});
+
+const REVIEW: TBudgetReview = {
+  round: 'final',
+  chain: { proposalRound: false, stages: [{ key: 'budget', name: '预算科审核', role: 'reviewer', office: { by: 'office', code: 'yusuanke' } }] },
+  stage: null,
+  yourStage: false,
+  proposalRevisionNo: null,
+  reply: null,
+  trail: [
+    {
+      id: '1',
+      at: '2020-06-01T02:00:00.000Z',
+      revisionNo: 1,
+      round: 'final',
+      stageName: '预算科审核',
+      action: 'approve',
+      actor: { username: 'reviewer', displayName: '审核人一' },
+      onBehalfOf: { username: 'reviewer2', displayName: '审核人二' },
+      opinion: '代为审核，同意',
+      reason: null,
+      documentNo: null,
+      repliedOn: null,
+      changedSince: false,
+    },
+  ],
+};
+
+describe('the review trail', () => {
+  it('says who acted on behalf of whom', () => {
+    renderWith([], <ReviewTrail review={REVIEW} />);
+    expect(screen.getByRole('listitem').textContent).toContain('审核人一（代审核人二）');
+  });
+
+  it('in English too', () => {
+    renderWith([], <ReviewTrail review={REVIEW} />, 'en');
+    expect(screen.getByRole('listitem').textContent).toContain('审核人一 (on behalf of 审核人二)');
+  });
+});
