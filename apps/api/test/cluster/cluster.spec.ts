@@ -16,7 +16,7 @@ describe('a cluster of 3 APIs and 2 workers', () => {
 
   beforeAll(async () => {
     c = await startCluster({ apis: 3, workers: 2 });
-  }, 240_000);
+  }, 900_000);
   afterAll(() => c?.close(), 60_000);
 
   it('loses no accepted write among 1,000 conflicting edits spread over the APIs', async () => {

@@ -28,7 +28,7 @@ function spawnEntry(script: string, env: Record<string, string>, loader: TLoader
   });
 }
 
-/** Starts `script`, resolving once its output includes `ready` (within 60 s). */
+/** Starts `script`, resolving once its output includes `ready` (within 3 minutes: a loaded machine compiles slowly; a process that exits fails at once). */
 export async function startApiProcess(script: string, env: Record<string, string>, ready: string, loader: TLoader = 'tsx'): Promise<TWorkerProcess> {
   const child = spawnEntry(script, env, loader);
   let output = '';
@@ -41,7 +41,7 @@ export async function startApiProcess(script: string, env: Record<string, string
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before it was ready:\n${output}`)));
-    setTimeout(() => reject(new Error(`${script} not ready after 60 s:\n${output}`)), 60_000).unref();
+    setTimeout(() => reject(new Error(`${script} not ready after 180 s:\n${output}`)), 180_000).unref();
   });
   return {
     child,
