@@ -44,15 +44,16 @@ export class PortalService {
   }
 
   async search(query: TSearchQuery): Promise<TDisclosureSearchPage> {
-    await this.catchUp();
     const q = query.q?.trim() || undefined;
-    const [{ rows, total }, years] = await Promise.all([this.portal.search(this.dataSource.manager, {
-      namePattern: q === undefined ? undefined : likePattern(q),
-      code: q !== undefined && FUNCTION_CODE.test(q) ? q : undefined,
-      year: query.year,
-      page: query.page,
-      pageSize: query.pageSize,
-    }), this.portal.publishedYears(this.dataSource.manager)]);
+    const m = this.dataSource.manager;
+    const read = () =>
+      Promise.all([
+        this.portal.search(m, { namePattern: q === undefined ? undefined : likePattern(q), code: q !== undefined && FUNCTION_CODE.test(q) ? q : undefined, year: query.year, page: query.page, pageSize: query.pageSize }),
+        this.portal.publishedYears(m),
+      ]);
+    // Read first; only when a publication had no digest yet, digest it and read again.
+    const first = await read();
+    const [{ rows, total }, { years }] = first[1].undigested ? (await this.catchUp(), await read()) : first;
     const items = rows.map(({ digest, functionNames, ...publication }) => ({
       ...publication,
       total: digest.total,
