@@ -91,6 +91,24 @@ describe('the public portal API', () => {
     await t.http().get('/api/public/compare').query({ year: 2020, departments: 'x y' }).expect(400);
   });
 
+  it('matches names by any part, one or two characters too, case-blind, as before the names were kept lowered', async () => {
+    await publishCopy(t.dataSource, published, { departmentCode: '021001', departmentName: '武汉市硚口区IT服务中心', fiscalYear: 2022 });
+    const search = async (q: string, year?: number) =>
+      (await t.http().get('/api/public/search').query(year === undefined ? { q } : { q, year }).expect(200)).body as { total: number; items: { department: { name: string }; matchedFunctions: { code: string; name: string }[] }[] };
+    // One character of a department's name, and of a 功能 name only the seed's lines use.
+    expect((await search('档')).items.map((i) => i.department.name)).toEqual(['武汉市硚口区档案馆']);
+    const health = await search('卫生', 2020);
+    expect(health.total).toBe(2);
+    expect(health.items[0]?.matchedFunctions).toContainEqual({ code: '210', name: '卫生健康支出' });
+    // Two characters inside a name, not at its start; Latin letters whatever their case.
+    expect((await search('健康', 2021)).total).toBe(1);
+    expect((await search('it服务')).items.map((i) => i.department.name)).toEqual(['武汉市硚口区IT服务中心']);
+    expect((await search('It')).total).toBe(1);
+    // A 功能 name's part that no disclosure has finds nothing, and so does an escaped wildcard.
+    expect((await search('卫生健康支出x')).total).toBe(0);
+    expect((await search('卫_')).total).toBe(0);
+  });
+
   it('keeps the existing public list working beside the search', async () => {
     const res = await t.http().get('/api/public/disclosures').query({ year: 2020 }).expect(200);
     expect(res.body.total).toBe(2);

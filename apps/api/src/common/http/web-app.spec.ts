@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { INestApplication, Module } from '@nestjs/common';
@@ -33,6 +33,10 @@ describe('serveWebClient', () => {
 
   it('leaves /api to the API, and does nothing when the client is not built', async () => {
     await request(app.getHttpServer()).get('/api/anything').expect(404);
+    // A file of the build under api/ is not served in the API's place (nor looked for at all).
+    mkdirSync(path.join(dir, 'api'));
+    writeFileSync(path.join(dir, 'api', 'search'), 'a file');
+    await request(app.getHttpServer()).get('/api/search').expect(404);
     await request(app.getHttpServer()).post('/somewhere').expect(404);
     expect(serveWebClient(app, path.join(dir, 'missing'))).toBe(false);
   });

@@ -11,11 +11,15 @@ import express, { NextFunction, Request, Response } from 'express';
 export function serveWebClient(app: INestApplication, distDir: string): boolean {
   const index = path.join(distDir, 'index.html');
   if (!existsSync(index)) return false;
-  app.use(express.static(distDir, { index: false, maxAge: '1h' }));
+  const files = express.static(distDir, { index: false, maxAge: '1h' });
+  // The API's requests never look at the disk: a stat per call was a seventh of a search's time.
+  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : files(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || isApi(req)) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });
   return true;
 }
+
+const isApi = (req: Request): boolean => req.path === '/api' || req.path.startsWith('/api/');

@@ -12,7 +12,7 @@ import {
   type TMatchedFunction,
 } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { notFound } from '../../common/errors/app-error';
 import { PublicReads } from '../../database/replica/public-reads';
 import { CatalogueInForce } from '../catalogue/catalogue-in-force';
@@ -46,15 +46,15 @@ export class PortalService {
   }
 
   async search(query: TSearchQuery): Promise<TDisclosureSearchPage> {
-    await this.catchUp();
     const q = query.q?.trim() || undefined;
-    const [{ rows, total }, years] = await this.reads.read((m) => Promise.all([this.portal.search(m, {
-      namePattern: q === undefined ? undefined : likePattern(q),
-      code: q !== undefined && FUNCTION_CODE.test(q) ? q : undefined,
-      year: query.year,
-      page: query.page,
-      pageSize: query.pageSize,
-    }), this.portal.publishedYears(m)]));
+    const read = (m: EntityManager) =>
+      Promise.all([
+        this.portal.search(m, { namePattern: q === undefined ? undefined : likePattern(q), code: q !== undefined && FUNCTION_CODE.test(q) ? q : undefined, year: query.year, page: query.page, pageSize: query.pageSize }),
+        this.portal.publishedYears(m),
+      ]);
+    // Read first (on the replica when it serves); only when a publication had no digest yet, digest it on the primary and read again there.
+    const first = await this.reads.read(read);
+    const [{ rows, total }, { years }] = first[1].undigested ? (await this.catchUp(), await read(this.dataSource.manager)) : first;
     const items = rows.map(({ digest, functionNames, ...publication }) => ({
       ...publication,
       total: digest.total,

@@ -12,14 +12,14 @@ const label = { show: true, formatter: (p: { data: { text: string } }) => p.data
 export default memo(function DisclosureCharts({ disclosure }: { disclosure: TDisclosure }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const { byFunction, split, years } = useMemo(
-    () => ({
-      byFunction: expenditureByFunction(disclosure),
-      split: basicAgainstProject(disclosure, { basic: t('basic'), project: t('projectSpend') }),
-      years: yearOverYear(disclosure, t('totalExpenditure')),
-    }),
-    [disclosure, t],
-  );
+  // The options as well as the figures are memoised: this component reads the route (useNavigate),
+  // so it renders again on every step of the drill-down, and a new option redraws its chart.
+  const { byFunction, split, years, options } = useMemo(() => {
+    const byFunction = expenditureByFunction(disclosure);
+    const split = basicAgainstProject(disclosure, { basic: t('basic'), project: t('projectSpend') });
+    const years = yearOverYear(disclosure, t('totalExpenditure'));
+    return { byFunction, split, years, options: chartOptions(byFunction, split, years, t) };
+  }, [disclosure, t]);
   const pickFunction = useCallback(
     (i: number) => {
       const code = byFunction[i]?.code;
@@ -31,50 +31,21 @@ export default memo(function DisclosureCharts({ disclosure }: { disclosure: TDis
     <section className="charts" aria-label={t('charts')}>
       <Chart
         title={t('inWan', { title: t('chartByFunction') })}
-        option={{
-          tooltip: {},
-          grid: { left: 160, right: 40 },
-          xAxis: { type: 'value' },
-          yAxis: { type: 'category', data: byFunction.map((p) => p.name) },
-          series: [{ type: 'bar', data: byFunction, label: { ...label, position: 'right' } }],
-        }}
+        option={options.byFunction}
         headers={[t('functionCode'), t('unitWan')]}
         rows={byFunction.map((p) => [p.name, p.text])}
         onPick={pickFunction}
       />
       <Chart
         title={t('inWan', { title: t('chartBasicProject') })}
-        option={{
-          tooltip: {},
-          legend: { bottom: 0 },
-          series: [{ type: 'pie', radius: ['35%', '65%'], data: split, label }],
-        }}
+        option={options.split}
         headers={[t('kind'), t('unitWan')]}
         rows={split.map((p) => [p.name, p.text])}
       />
       {years.length > 0 && (
         <Chart
           title={t('inWan', { title: t('chartYearOverYear') })}
-          option={{
-            tooltip: {},
-            legend: { bottom: 0 },
-            xAxis: { type: 'category', data: years.map((y) => y.name) },
-            yAxis: { type: 'value' },
-            series: [
-              {
-                type: 'bar',
-                name: t('lastYear'),
-                data: years.map((y) => y.lastYear),
-                label: { ...label, position: 'top' },
-              },
-              {
-                type: 'bar',
-                name: t('thisYear'),
-                data: years.map((y) => y.thisYear),
-                label: { ...label, position: 'top' },
-              },
-            ],
-          }}
+          option={options.years}
           headers={['', t('lastYear'), t('thisYear')]}
           rows={years.map((y) => [y.name, y.lastYear.text, y.thisYear.text])}
         />
@@ -82,3 +53,46 @@ export default memo(function DisclosureCharts({ disclosure }: { disclosure: TDis
     </section>
   );
 });
+
+/** The three charts' ECharts options, made once per disclosure. */
+function chartOptions(
+  byFunction: ReturnType<typeof expenditureByFunction>,
+  split: ReturnType<typeof basicAgainstProject>,
+  years: ReturnType<typeof yearOverYear>,
+  t: ReturnType<typeof useI18n>['t'],
+) {
+  return {
+    byFunction: {
+      tooltip: {},
+      grid: { left: 160, right: 40 },
+      xAxis: { type: 'value' },
+      yAxis: { type: 'category', data: byFunction.map((p) => p.name) },
+      series: [{ type: 'bar', data: byFunction, label: { ...label, position: 'right' } }],
+    },
+    split: {
+      tooltip: {},
+      legend: { bottom: 0 },
+      series: [{ type: 'pie', radius: ['35%', '65%'], data: split, label }],
+    },
+    years: {
+      tooltip: {},
+      legend: { bottom: 0 },
+      xAxis: { type: 'category', data: years.map((y) => y.name) },
+      yAxis: { type: 'value' },
+      series: [
+        {
+          type: 'bar',
+          name: t('lastYear'),
+          data: years.map((y) => y.lastYear),
+          label: { ...label, position: 'top' },
+        },
+        {
+          type: 'bar',
+          name: t('thisYear'),
+          data: years.map((y) => y.thisYear),
+          label: { ...label, position: 'top' },
+        },
+      ],
+    },
+  };
+}

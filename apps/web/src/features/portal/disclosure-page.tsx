@@ -1,5 +1,5 @@
 import { codePath, partTitles, type TDisclosureTable } from '@budgetflow/domain';
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
@@ -34,6 +34,9 @@ export function DisclosurePage() {
   const { t } = useI18n();
   const publication = useDisclosure(id);
   const breakdown = useBreakdown(id);
+  // The charts' script is fetched and run while the page waits for its data, not on the first
+  // click into the drill-down (evaluating it is one long task).
+  useEffect(() => void import('./echarts-setup'), []);
   const names = breakdown.data?.names;
   const rowLink = useCallback(
     (table: TDisclosureTable, code: string) => {
