@@ -71,7 +71,9 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
   const findings = derived?.findings ?? view.data?.findings ?? [];
   const cells = useMemo(() => cellFindings(findings, locale), [findings, locale]);
   const dirty = useMemo(() => new Set(copy?.lineEdits.keys() ?? []), [copy?.lineEdits]);
-  const lineIndex = useMemo(() => new Map(lines.map((l, i) => [l.id, i + 1])), [lines]);
+  // The rows the findings name, numbered in the document they were derived from (by the worker).
+  const lineNos = derived?.lineNos;
+  const lineNo = useCallback((id: string) => lineNos?.get(id), [lineNos]);
   const unsaved = copy === null ? 0 : changeCount(copy);
 
   // Every edit, paste and removal of lines is a step of the page's undo history (kept across saves).
@@ -320,7 +322,7 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
           <FindingsPanel
             findings={findings}
             onJump={(finding) => jumpTo(finding.location)}
-            lineNo={(id) => lineIndex.get(id)}
+            lineNo={lineNo}
             doc={document}
             disclosure={derived?.disclosure}
           />
