@@ -5,6 +5,7 @@ import {
   type TTableId,
 } from '@budgetflow/domain';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { attrSelector } from '../../lib/attr-selector';
 import { useI18n } from '../../lib/i18n';
 import { problemText } from '../../lib/problem-text';
@@ -159,9 +160,13 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
 
   const addLine = () => {
     const line = newLineLike(lines.at(-1), document);
-    onLinesPut([line], 'add');
-    setTab('lines');
-    requestAnimationFrame(() => grid.current?.focusCell(line.id, 'functionCode'));
+    // The grid holds the new line before this click ends, so it scrolls to it now and the rows
+    // there are drawn once, in the next frame, rather than a frame later.
+    flushSync(() => {
+      onLinesPut([line], 'add');
+      setTab('lines');
+    });
+    grid.current?.focusCell(line.id, 'functionCode');
   };
 
   return (

@@ -111,8 +111,11 @@ const KIND_LABEL = {
 export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(props, ref) {
   const { lines, onLinesPut, onCellLeave } = props;
   const { t } = useI18n();
-  const options = useMemo(() => rowOptions(props.document, t), [props.document, t]);
-  const ctx = useMemo(() => cellContext(props.catalogue, props.document), [props.catalogue, props.document]);
+  // Built from the units and projects alone (the document itself is new on every keystroke): the
+  // rows in view are not all drawn again for a typed amount.
+  const { department, projects } = props.document;
+  const options = useMemo(() => rowOptions({ department, projects }, t), [department, projects, t]);
+  const ctx = useMemo(() => cellContext(props.catalogue, { department, projects }), [props.catalogue, department, projects]);
   const [query, setQuery] = useState<TGridQuery>(NO_QUERY);
   // The order is taken when the query changes (not on every edit); null: the lines as they are.
   const [view, setView] = useState<{ order: string[]; known: Set<string> } | null>(null);
