@@ -133,10 +133,14 @@ export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(pr
     count: rows.length,
     getScrollElement: () => viewport.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
+    overscan: 3,
     // Rows follow the scroll in React's own render, not synchronously inside each scroll event.
     useFlushSync: false,
   });
+
+  // The rows a scroll brings into view are drawn at low priority, in slices between frames: a
+  // fast scroll keeps its frame rate and the new rows follow, as a spreadsheet's do.
+  const shownItems = useDeferredValue(virtualizer.getVirtualItems());
 
   const applyQuery = (next: TGridQuery) => {
     setQuery(next);
@@ -341,7 +345,7 @@ export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(pr
         </div>
         <div ref={viewport} className="grid-viewport" data-testid="grid-viewport">
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
-            {virtualizer.getVirtualItems().map((item) => {
+            {shownItems.map((item) => {
               const line = rows[item.index];
               if (line === undefined) return null;
               const inBlock =
