@@ -1,16 +1,30 @@
 import type { TEndpoint, TFromWorker, TToWorker } from './derivation-protocol';
 import { sameThreadChannel, serveDerivations } from './derivation-protocol';
 
+/** The page's end of a derivation channel; `close` ends the worker behind it. */
+export interface TDerivationChannel {
+  port: TEndpoint<TFromWorker, TToWorker>;
+  close(): void;
+}
+
+/** The same protocol served within this thread: where there is no Worker (jsdom), or it broke. */
+export function inThreadDerivation(): TDerivationChannel {
+  const { page, worker } = sameThreadChannel();
+  serveDerivations(worker);
+  return { port: page, close: () => undefined };
+}
+
 /**
- * The page's end of a derivation channel: a Web Worker where the browser has them, else (jsdom)
- * the same protocol served within this thread. `close` ends the worker.
+ * A Web Worker deriving the tables and findings, where the browser has them. `onBroken` hears
+ * that the worker could not start or threw outside a derivation (its script refused, say): the
+ * caller then carries on in this thread rather than with tables that never come.
  */
-export function openDerivation(): { port: TEndpoint<TFromWorker, TToWorker>; close(): void } {
-  if (typeof Worker === 'undefined') {
-    const { page, worker } = sameThreadChannel();
-    serveDerivations(worker);
-    return { port: page, close: () => undefined };
-  }
+export function openDerivation(onBroken: () => void): TDerivationChannel {
+  if (typeof Worker === 'undefined') return inThreadDerivation();
   const worker = new Worker(new URL('./derivation.worker.ts', import.meta.url), { type: 'module', name: 'derivation' });
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    onBroken();
+  });
   return { port: worker, close: () => worker.terminate() };
 }
