@@ -35,20 +35,23 @@ function scriptedWorker() {
 function servedClient() {
   const derivedAmounts: string[] = [];
   const { page, worker } = sameThreadChannel();
+  const received: TFromWorker[] = [];
+  page.addEventListener('message', ({ data }) => received.push(data));
   serveDerivations(worker, (doc: TBudgetDocument, codes: Catalogue) => {
     derivedAmounts.push(doc.expenditureLines[0]!.amount);
     return deriveForEditor(doc, codes);
   });
   const answers: { seq: number; answer: TDerivationAnswer }[] = [];
   const client = new DerivationClient(page, (seq, answer) => answers.push({ seq, answer }));
-  return { client, answers, derivedAmounts };
+  return { client, answers, derivedAmounts, received };
 }
 
-/** Waits (generously) until the channel has answered. */
-async function answered(answers: readonly unknown[]): Promise<void> {
-  const until = Date.now() + 20_000;
-  while (answers.length === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+/** Waits (generously) until `done`. */
+async function until(done: () => boolean): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
 }
+const answered = (answers: readonly unknown[]) => until(() => answers.length > 0);
 
 describe("the editor's derivation off the page's thread", () => {
   it("drops an older edit's answer: the latest edit wins, whatever order the answers come in", () => {
@@ -58,11 +61,13 @@ describe("the editor's derivation off the page's thread", () => {
     const copy = startWorkingCopy(seed, 1);
     const older = client.request(typed(copy, '1.00'), catalogue);
     const newer = client.request(typed(copy, '2.00'), catalogue);
-    const derived = deriveForEditor(seed, catalogue);
+    const { disclosure, findings, lineNos } = deriveForEditor(seed, catalogue);
+    const { tables, ...rest } = disclosure;
+    const whole = { against: 0, change: { rest, tables }, findings, lineNos };
 
-    worker.answer({ kind: 'derived', seq: older, derived });
+    worker.answer({ kind: 'derived', seq: older, ...whole });
     expect(heard).toEqual([]);
-    worker.answer({ kind: 'derived', seq: newer, derived });
+    worker.answer({ kind: 'derived', seq: newer, ...whole });
     worker.answer({ kind: 'failed', seq: older, message: 'late' });
     expect(heard).toEqual([newer]);
   });
@@ -105,6 +110,25 @@ describe("the editor's derivation off the page's thread", () => {
     // the unknown code is found on the second line, and the finding's row is named
     expect(expected.findings.some((f) => f.location.kind === 'line' && f.location.lineId === second.id)).toBe(true);
     expect(derived?.lineNos.get(second.id)).toBe(2);
+  });
+
+  it('sends only the tables an edit changed; the page keeps the others as they were', async () => {
+    const { client, answers, received } = servedClient();
+    const copy = startWorkingCopy(seed, 1);
+    client.request(copy, catalogue);
+    await answered(answers);
+    const edited = typed(copy, '123456.78');
+    client.request(edited, catalogue);
+    await until(() => answers.length === 2);
+
+    const [before, after] = answers.map((a) => (a.answer.ok ? a.answer.derived.disclosure : undefined));
+    expect(after).toEqual(deriveAndValidate(currentDocument(edited), catalogue).disclosure);
+    const second = received[1];
+    const sent = second?.kind === 'derived' ? second.change.tables : [];
+    // some tables changed with the amount and came again; the others did not, and are the page's own
+    expect(sent.some((t) => t !== null)).toBe(true);
+    expect(sent.some((t) => t === null)).toBe(true);
+    sent.forEach((t, i) => (t === null ? expect(after?.tables[i]).toBe(before?.tables[i]) : expect(t).toBe(after?.tables[i])));
   });
 
   it('answers a failure of the derivation instead of its tables', async () => {

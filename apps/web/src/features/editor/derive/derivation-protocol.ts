@@ -15,7 +15,10 @@ import { currentDocument, type TWorkingCopy } from '../working-copy';
  *   each under an id;
  * - each edit sends only the working copy's edits on that base, under a rising sequence number;
  * - the worker derives only the newest request it holds (those behind it are skipped) and the page
- *   keeps only the answer to its newest request: the latest edit wins.
+ *   keeps only the answer to its newest request: the latest edit wins;
+ * - an answer carries only the tables (and the rest of the disclosure) that differ from the answer
+ *   the page holds: a typed amount changes a few of the ten tables, and the others are not copied
+ *   to the page again (nor drawn again, being the same objects).
  */
 export interface TDerived {
   disclosure: TDisclosure;
@@ -39,11 +42,50 @@ type TEdits = Pick<TWorkingCopy, 'lineEdits' | 'incomeEdits' | 'projects' | 'par
 export type TToWorker =
   | { kind: 'base'; id: number; document: TBudgetDocument }
   | { kind: 'catalogue'; id: number; catalogue: Catalogue }
-  | { kind: 'derive'; seq: number; baseId: number; catalogueId: number; edits: TEdits };
+  /** `holds`: the request whose answer the page holds (0: none), which this one's answer is told against */
+  | { kind: 'derive'; seq: number; baseId: number; catalogueId: number; edits: TEdits; holds: number };
+
+type TTable = TDisclosure['tables'][number];
+type TDisclosureRest = Omit<TDisclosure, 'tables'>;
+/** A disclosure told against one the page holds: null where a part is the same as there. */
+interface TDisclosureChange {
+  rest: TDisclosureRest | null;
+  tables: (TTable | null)[];
+}
 
 export type TFromWorker =
-  | { kind: 'derived'; seq: number; derived: TDerived }
+  | { kind: 'derived'; seq: number; against: number; change: TDisclosureChange; findings: TFinding[]; lineNos: ReadonlyMap<string, number> }
   | { kind: 'failed'; seq: number; message: string };
+
+/** Each part of a disclosure as text, to tell which parts the next answer changes. */
+interface TDisclosureText {
+  rest: string;
+  tables: string[];
+}
+const asText = ({ tables, ...rest }: TDisclosure): TDisclosureText => ({
+  rest: JSON.stringify(rest),
+  tables: tables.map((t) => JSON.stringify(t)),
+});
+
+function changeFrom(held: TDisclosureText | undefined, next: TDisclosure, text: TDisclosureText): TDisclosureChange {
+  const { tables, ...rest } = next;
+  return {
+    rest: held?.rest === text.rest ? null : rest,
+    tables: tables.map((t, i) => (held?.tables[i] === text.tables[i] ? null : t)),
+  };
+}
+
+/** The disclosure a change tells against the one held; null when a part it leaves out is not held. */
+function applyChange(held: TDisclosure | null, change: TDisclosureChange): TDisclosure | null {
+  let rest = change.rest;
+  if (rest === null && held !== null) {
+    const { tables: _tables, ...heldRest } = held;
+    rest = heldRest;
+  }
+  const tables = change.tables.map((t, i) => t ?? held?.tables[i] ?? null);
+  if (rest === null || tables.some((t) => t === null)) return null;
+  return { ...rest, tables: tables as TTable[] };
+}
 
 /** One side of a message channel: a Worker, the worker's global scope, or the same-thread stand-in. */
 export interface TEndpoint<In, Out> {
@@ -61,6 +103,8 @@ export function serveDerivations(
 ): void {
   const bases = new Map<number, TBudgetDocument>();
   const catalogues = new Map<number, Catalogue>();
+  // What answers sent, as text: the one the page holds and the newest (the only one it may take next).
+  const answered = new Map<number, TDisclosureText>();
   let pending: Extract<TToWorker, { kind: 'derive' }> | null = null;
   let scheduled = false;
 
@@ -80,7 +124,19 @@ export function serveDerivations(
     }
     const copy: TWorkingCopy = { base, baseVersion: 0, invalid: new Map(), ...request.edits };
     try {
-      port.postMessage({ kind: 'derived', seq: request.seq, derived: derive(currentDocument(copy), catalogue) });
+      const { disclosure, findings, lineNos } = derive(currentDocument(copy), catalogue);
+      const text = asText(disclosure);
+      const held = answered.get(request.holds);
+      answered.set(request.seq, text);
+      for (const seq of answered.keys()) if (seq !== request.seq && seq !== request.holds) answered.delete(seq);
+      port.postMessage({
+        kind: 'derived',
+        seq: request.seq,
+        against: held === undefined ? 0 : request.holds,
+        change: changeFrom(held, disclosure, text),
+        findings,
+        lineNos,
+      });
     } catch (error) {
       port.postMessage({ kind: 'failed', seq: request.seq, message: error instanceof Error ? error.message : String(error) });
     }
@@ -117,6 +173,8 @@ export class DerivationClient {
   private baseId = 0;
   private catalogue: Catalogue | null = null;
   private catalogueId = 0;
+  /** The answer accepted last, which the next answers are told against. */
+  private held: { seq: number; disclosure: TDisclosure } | null = null;
 
   constructor(
     private readonly port: TEndpoint<TFromWorker, TToWorker>,
@@ -124,7 +182,18 @@ export class DerivationClient {
   ) {
     port.addEventListener('message', ({ data }) => {
       if (data.seq !== this.seq) return; // an older edit's answer: a newer one is on its way
-      onAnswer(data.seq, data.kind === 'derived' ? { ok: true, derived: data.derived } : { ok: false, message: data.message });
+      if (data.kind === 'failed') {
+        onAnswer(data.seq, { ok: false, message: data.message });
+        return;
+      }
+      const held = this.held !== null && this.held.seq === data.against ? this.held.disclosure : null;
+      const disclosure = applyChange(held, data.change);
+      if (disclosure === null) {
+        onAnswer(data.seq, { ok: false, message: `answer ${data.seq} told against ${data.against}, which the page does not hold` });
+        return;
+      }
+      this.held = { seq: data.seq, disclosure };
+      onAnswer(data.seq, { ok: true, derived: { disclosure, findings: data.findings, lineNos: data.lineNos } });
     });
   }
 
@@ -147,6 +216,7 @@ export class DerivationClient {
       baseId: this.baseId,
       catalogueId: this.catalogueId,
       edits: { lineEdits, incomeEdits, projects, ...(parts === undefined ? {} : { parts }) },
+      holds: this.held?.seq ?? 0,
     });
     return this.seq;
   }
