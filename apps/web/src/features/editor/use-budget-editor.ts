@@ -81,7 +81,10 @@ export function useBudgetEditor(budgetId: string) {
   const draft = useLocalDraft(budgetId, copy, setCopy);
 
   const document = useMemo(() => (copy === null ? null : currentDocument(copy)), [copy]);
-  const fiscalYear = document?.fiscalYear;
+  // The year's catalogue is asked for as soon as the budget's (small) view has come, while its
+  // 10,000 lines are still on their way: the editor and its first derivation do not wait for both in turn.
+  const view = useBudgetView(budgetId);
+  const fiscalYear = document?.fiscalYear ?? view.data?.fiscalYear;
   const catalogue = useCatalogueInForce(fiscalYear);
   // The tables and findings follow the typing without holding it up: derived in a worker by the
   // domain (the API's own derivation), the answer to the latest edit shown.
