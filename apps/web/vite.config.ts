@@ -17,6 +17,12 @@ export default defineConfig({
       '/api': { target: `http://127.0.0.1:${process.env['API_PORT'] ?? '3000'}`, changeOrigin: false },
     },
   },
+  // The editor derives its tables and findings in a module worker (features/editor/derive), which
+  // carries only the domain's derivation and rules, tree-shaken as the pages are.
+  worker: {
+    format: 'es',
+    rolldownOptions: { treeshake: { moduleSideEffects: (id: string) => !id.startsWith(domainSrc) } },
+  },
   build: {
     outDir: 'dist',
     sourcemap: false,

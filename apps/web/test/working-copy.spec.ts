@@ -36,6 +36,23 @@ describe("the editor's working copy", () => {
     expect(ids).toHaveLength(seed.expenditureLines.length);
   });
 
+  it('shows the lines in the saved order with edits in place, removed ones out and new ones last as added', () => {
+    const [, , third] = seed.expenditureLines;
+    let copy = startWorkingCopy(seed, 1);
+    copy = setLine(copy, { ...first!, id: 'NEW-B' });
+    copy = setLine(copy, { ...third!, amount: '3.00' });
+    copy = removeLine(copy, second!.id);
+    copy = setLine(copy, { ...first!, id: 'NEW-A' });
+    const lines = currentLines(copy);
+    const saved = seed.expenditureLines.filter((l) => l.id !== second!.id).map((l) => l.id);
+    expect(lines.map((l) => l.id)).toEqual([...saved, 'NEW-B', 'NEW-A']);
+    expect(lines[1]).toEqual({ ...third, amount: '3.00' });
+    // the lines not edited are the saved ones themselves, not copies
+    expect(lines[0]).toBe(seed.expenditureLines[0]);
+    // and the saved list is left as it was
+    expect(seed.expenditureLines[2]?.amount).toBe(third!.amount);
+  });
+
   it('a line added then removed is no change at all', () => {
     const copy = removeLine(setLine(startWorkingCopy(seed, 1), { ...first!, id: 'NEW-2' }), 'NEW-2');
     expect(changeCount(copy)).toBe(0);

@@ -5,6 +5,7 @@ import {
   type TTableId,
 } from '@budgetflow/domain';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { attrSelector } from '../../lib/attr-selector';
 import { useI18n } from '../../lib/i18n';
 import { problemText } from '../../lib/problem-text';
@@ -73,7 +74,9 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
   const findings = derived?.findings ?? view.data?.findings ?? [];
   const cells = useMemo(() => cellFindings(findings, locale), [findings, locale]);
   const dirty = useMemo(() => new Set(copy?.lineEdits.keys() ?? []), [copy?.lineEdits]);
-  const lineIndex = useMemo(() => new Map(lines.map((l, i) => [l.id, i + 1])), [lines]);
+  // The rows the findings name, numbered in the document they were derived from (by the worker).
+  const lineNos = derived?.lineNos;
+  const lineNo = useCallback((id: string) => lineNos?.get(id), [lineNos]);
   const unsaved = copy === null ? 0 : changeCount(copy);
 
   // Every edit, paste and removal of lines is a step of the page's undo history (kept across saves).
@@ -159,9 +162,13 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
 
   const addLine = () => {
     const line = newLineLike(lines.at(-1), document);
-    onLinesPut([line], 'add');
-    setTab('lines');
-    requestAnimationFrame(() => grid.current?.focusCell(line.id, 'functionCode'));
+    // The grid holds the new line before this click ends, so it scrolls to it now and the rows
+    // there are drawn once, in the next frame, rather than a frame later.
+    flushSync(() => {
+      onLinesPut([line], 'add');
+      setTab('lines');
+    });
+    grid.current?.focusCell(line.id, 'functionCode');
   };
 
   return (
@@ -326,7 +333,7 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
           <FindingsPanel
             findings={findings}
             onJump={(finding) => jumpTo(finding.location)}
-            lineNo={(id) => lineIndex.get(id)}
+            lineNo={lineNo}
             doc={document}
             disclosure={derived?.disclosure}
           />

@@ -111,8 +111,11 @@ const KIND_LABEL = {
 export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(props, ref) {
   const { lines, onLinesPut, onCellLeave } = props;
   const { t } = useI18n();
-  const options = useMemo(() => rowOptions(props.document, t), [props.document, t]);
-  const ctx = useMemo(() => cellContext(props.catalogue, props.document), [props.catalogue, props.document]);
+  // Built from the units and projects alone (the document itself is new on every keystroke): the
+  // rows in view are not all drawn again for a typed amount.
+  const { department, projects } = props.document;
+  const options = useMemo(() => rowOptions({ department, projects }, t), [department, projects, t]);
+  const ctx = useMemo(() => cellContext(props.catalogue, { department, projects }), [props.catalogue, department, projects]);
   const [query, setQuery] = useState<TGridQuery>(NO_QUERY);
   // The order is taken when the query changes (not on every edit); null: the lines as they are.
   const [view, setView] = useState<{ order: string[]; known: Set<string> } | null>(null);
@@ -130,10 +133,14 @@ export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(pr
     count: rows.length,
     getScrollElement: () => viewport.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
+    overscan: 3,
     // Rows follow the scroll in React's own render, not synchronously inside each scroll event.
     useFlushSync: false,
   });
+
+  // The rows a scroll brings into view are drawn at low priority, in slices between frames: a
+  // fast scroll keeps its frame rate and the new rows follow, as a spreadsheet's do.
+  const shownItems = useDeferredValue(virtualizer.getVirtualItems());
 
   const applyQuery = (next: TGridQuery) => {
     setQuery(next);
@@ -338,7 +345,7 @@ export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(pr
         </div>
         <div ref={viewport} className="grid-viewport" data-testid="grid-viewport">
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
-            {virtualizer.getVirtualItems().map((item) => {
+            {shownItems.map((item) => {
               const line = rows[item.index];
               if (line === undefined) return null;
               const inBlock =

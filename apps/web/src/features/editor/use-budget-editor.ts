@@ -1,16 +1,15 @@
 import {
-  deriveAndValidate,
   diffByKey,
   type TBudgetDocument,
   type TExpenditureLine,
   type TKeyedDiff,
 } from '@budgetflow/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, apiRequest } from '../../lib/api-client';
 import type { TBudgetView } from '../../lib/api-types';
 import { useCatalogueInForce } from './use-catalogue';
-import { useAfterPaint } from './use-after-paint';
+import { useDerivation } from './derive/use-derivation';
 import { useLocalDraft } from './use-local-draft';
 import {
   changeCount,
@@ -82,16 +81,14 @@ export function useBudgetEditor(budgetId: string) {
   const draft = useLocalDraft(budgetId, copy, setCopy);
 
   const document = useMemo(() => (copy === null ? null : currentDocument(copy)), [copy]);
-  const fiscalYear = document?.fiscalYear;
+  // The year's catalogue is asked for as soon as the budget's (small) view has come, while its
+  // 10,000 lines are still on their way: the editor and its first derivation do not wait for both in turn.
+  const view = useBudgetView(budgetId);
+  const fiscalYear = document?.fiscalYear ?? view.data?.fiscalYear;
   const catalogue = useCatalogueInForce(fiscalYear);
-  // The tables follow the typing without holding it up: derived from the document once the
-  // keystroke is on screen, and at low priority.
-  const deferred = useDeferredValue(useAfterPaint(document));
-  const derived = useMemo(() => {
-    if (deferred === null || catalogue === null) return null;
-    // One pass over the lines serves both the tables and the findings (the API's own derivation).
-    return deriveAndValidate(deferred, catalogue);
-  }, [deferred, catalogue]);
+  // The tables and findings follow the typing without holding it up: derived in a worker by the
+  // domain (the API's own derivation), the answer to the latest edit shown.
+  const { derived, stale } = useDerivation(copy, catalogue);
 
   const reload = useCallback(async (): Promise<{ document: TBudgetDocument; version: number }> => {
     const fresh = await client.fetchQuery({
@@ -201,7 +198,7 @@ export function useBudgetEditor(budgetId: string) {
     document,
     catalogue,
     derived,
-    stale: deferred !== document,
+    stale,
     save,
     saving,
     saveError,
