@@ -3,12 +3,11 @@ import { JobRuntime } from '../../src/queue/job-runtime';
 import { jobHandlers } from '../../src/queue/job-handlers';
 import { createSeededBudget } from '../e2e/budget-test-kit';
 import { createTestApp, type TSignedIn, type TTestApp } from '../utils/test-app';
+import { failoverEdits, type TFailoverEdits } from './failover-edits';
 import { testQueuePrefix, waitFor } from './jobs-fixtures';
 import { freePort, startRedisServer, startSentinel, type TRedisServer } from './redis-servers';
 
 const MASTER_NAME = 'bf-test';
-const LINE = { id: 'FAILOVER', unitCode: '019001', functionCode: '2010350', economicCode: '30201', kind: 'basic-public', fundSource: 'general-budget-appropriation' };
-
 /**
  * Redis with Sentinel, on servers of the test's own: a master, its replica and a sentinel. The master
  * is killed (SIGKILL) while jobs flow; the sentinel promotes the replica, the API and the workers
@@ -24,7 +23,7 @@ describe('Redis behind Sentinel: a failover loses no job', () => {
   let t: TTestApp;
   let jobs: JobRuntime;
   let preparer: TSignedIn;
-  let budget: { id: string; version: number };
+  let edits: TFailoverEdits;
 
   beforeAll(async () => {
     master = await startRedisServer([], await freePort());
@@ -38,7 +37,7 @@ describe('Redis behind Sentinel: a failover loses no job', () => {
     // The deployment's runtime on the sentinel's master, its reconciler quick so the test waits little.
     jobs = JobRuntime.start({ dataSource: t.dataSource, redisUrl: t.config.redisUrl, redis: t.config.redis, prefix, handlers: jobHandlers(t.dataSource), relayIntervalMs: 100, reconcileIntervalMs: 500, reconcileAfterSeconds: 2, log: () => undefined });
     preparer = await t.login('preparer');
-    budget = await createSeededBudget(t, preparer);
+    edits = failoverEdits(t, preparer, await createSeededBudget(t, preparer));
   }, 90_000);
 
   afterAll(async () => {
@@ -47,24 +46,13 @@ describe('Redis behind Sentinel: a failover loses no job', () => {
     for (const server of servers) await server.stop();
   }, 60_000);
 
-  async function edit(k: number): Promise<void> {
-    const res = await t.http().patch(`/api/budgets/${budget.id}/lines`).set(preparer.headers).send({ version: budget.version, upsertExpenditure: [{ ...LINE, amount: `${k}.00` }] });
-    expect(res.status).toBe(200);
-    budget = { id: budget.id, version: Number(res.body.version) };
-  }
-
-  async function undoneTotals(): Promise<number> {
-    const [row] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE topic = 'budget.totals' AND done_at IS NULL`)) as { n: number }[];
-    return row?.n ?? -1;
-  }
-
   it('every edit made before, during and after the master dies has its totals job done, on the promoted replica', async () => {
-    for (let k = 1; k <= 10; k += 1) await edit(k);
-    await waitFor('the jobs before the failover', async () => (await undoneTotals()) === 0, 60_000);
+    for (let k = 1; k <= 10; k += 1) await edits.edit(k);
+    await waitFor('the jobs before the failover', async () => (await edits.undone()) === 0, 60_000);
     // Written while Redis is away: the API answers and the outbox keeps them.
-    for (let k = 11; k <= 15; k += 1) await edit(k);
+    for (let k = 11; k <= 15; k += 1) await edits.edit(k);
     await master.kill();
-    for (let k = 16; k <= 25; k += 1) await edit(k);
+    for (let k = 16; k <= 25; k += 1) await edits.edit(k);
 
     const asked = new Redis({ port: sentinel.port, host: '127.0.0.1' });
     try {
@@ -75,15 +63,10 @@ describe('Redis behind Sentinel: a failover loses no job', () => {
     } finally {
       asked.disconnect();
     }
-    for (let k = 26; k <= 30; k += 1) await edit(k);
+    for (let k = 26; k <= 30; k += 1) await edits.edit(k);
 
-    await waitFor('every totals job', async () => (await undoneTotals()) === 0, 120_000);
-    const [counts] = (await t.dataSource.query(`SELECT count(*)::int AS rows, count(done_at)::int AS done FROM outbox WHERE topic = 'budget.totals'`)) as { rows: number; done: number }[];
     // The import and the 30 edits, each with its job done.
-    expect(counts).toEqual({ rows: 31, done: 31 });
-    // The derivation is the last version's: the jobs after the failover ran, on the new master.
-    const [derived] = (await t.dataSource.query(`SELECT version FROM budget_derivations WHERE budget_id = $1`, [budget.id])) as { version: number }[];
-    expect(derived?.version).toBe(budget.version);
+    await edits.expectAllDone(31);
     const promoted = new Redis({ port: replica.port, host: '127.0.0.1' });
     try {
       expect(await promoted.call('ROLE')).toEqual(expect.arrayContaining(['master']));
