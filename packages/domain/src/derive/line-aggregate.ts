@@ -205,7 +205,6 @@ export class LineTally {
   private readonly byFunction = new Map<string, Map<string, Slots<FunctionCell>>>();
   private readonly byEconomic = new Map<string, Map<string, Slots<EconomicCell>>>();
   private readonly projects = new Map<string, ProjectAccumulator>();
-  private readonly unitLines = new Map<string, number>();
   private readonly bySourceIndex = new Array<number>(FUND_SOURCES.length + 1).fill(0);
   private expenditureTotal = 0;
   private projectLinkMismatches = 0;
@@ -241,7 +240,8 @@ export class LineTally {
       // amounts are non-negative by schema, so when the grand total is exact every partial sum is too
       expenditureTotal: assertExact(this.expenditureTotal),
       projectLines,
-      unitCodes: new Set(this.unitLines.keys()),
+      // byFunction is keyed by unit first, and a unit whose last line went has left it
+      unitCodes: new Set(this.byFunction.keys()),
       projectLinkMismatches: this.projectLinkMismatches,
       repeatedLineIds,
     };
@@ -261,7 +261,6 @@ export class LineTally {
     const familyIndex = sourceSlots.family;
     const family = FAMILIES[familyIndex] ?? 'other';
     const slot = familyIndex * KINDS.length + (KIND_INDEX.get(kind) ?? 0);
-    count(this.unitLines, unitCode, sign);
     const functionSlots = slotsOf(this.byFunction, unitCode, functionCode, SLOTS);
     if (addToSlot(this.byFunction, unitCode, functionCode, functionSlots, slot, fen, sign)) functionSlots[slot] = { family, kind, unitCode, functionCode, fen, lines: 1 };
     const economicSlots = slotsOf(this.byEconomic, unitCode, economicCode, SLOTS);
