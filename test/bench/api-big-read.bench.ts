@@ -15,7 +15,8 @@ const PROBES = 60;
 /**
  * Issue 13's defect 8: one 100,000-line budget must not stall everyone else. A preparer of another
  * department reads their small budget, one GET after another, while 16 clients read the big one
- * (its GET with tables and findings, and its whole document) and then while 4 export its workbook.
+ * (its GET with tables and findings, and its whole document) and then while 4 export its workbook
+ * just after an edit (so one of them makes it and the others wait for it).
  * The figure that matters is the small GET's p95 under that load, against the same GET alone; beside
  * it the time of one big export and the server's peak memory (VmHWM of its process).
  */
@@ -48,6 +49,8 @@ export async function run(report: (figure: Figure) => void): Promise<void> {
 
     const workbookMs = await timed(bigGet('/workbook'));
     report({ name: 'api.big-read.workbook-100k.ms', value: workbookMs, unit: 'ms', target: { op: '<=', value: 10_000 } });
+    // A workbook is made once per version and kept: edited first, the four exports must make it anew.
+    await editOneLine(server, big);
     const underExports = await probesUnderLoad(probe, 4, 1, () => bigGet('/workbook'));
     report({ name: 'api.big-read.small-get.workbook-c4.p95', value: underExports, unit: 'ms', target: { op: '<=', value: 100 } });
     report({ name: 'api.big-read.server-peak-mb', value: peakMb(server), unit: 'MB', target: { op: '<=', value: 1_024 } });
@@ -93,7 +96,7 @@ async function probesUnderLoad(probe: () => Promise<void>, clients: number, read
 }
 
 /** The demo preparer's 100,000-line budget: a document of its first lines, then the rest by PATCH. */
-async function bigBudget(server: TServer): Promise<{ id: string; auth: Record<string, string> }> {
+async function bigBudget(server: TServer): Promise<{ id: string; auth: Record<string, string>; line: TExpenditureLine }> {
   const { headers: auth } = await signIn(server.url, 'preparer', TEST_PASSWORD);
   const generated = generateBudget({ lines: BIG_LINES });
   const document: TBudgetDocument = { ...generated, department: { ...generated.department, code: '019001' } };
@@ -105,7 +108,16 @@ async function bigBudget(server: TServer): Promise<{ id: string; auth: Record<st
     const upsertExpenditure: TExpenditureLine[] = document.expenditureLines.slice(from, from + CHUNK);
     res = await json(`${server.url}/api/budgets/${id}/lines`, { method: 'PATCH', headers: auth, body: JSON.stringify({ version: Number(res.body['version']), upsertExpenditure }) });
   }
-  return { id, auth };
+  return { id, auth, line: document.expenditureLines[0]! };
+}
+
+/** A new version of the big budget: its first line's amount changed by a fen. */
+async function editOneLine(server: TServer, big: { id: string; auth: Record<string, string>; line: TExpenditureLine }): Promise<void> {
+  const head = await fetch(`${server.url}/api/budgets/${big.id}`, { headers: big.auth });
+  await head.arrayBuffer();
+  const version = Number(head.headers.get('etag')?.replaceAll('"', ''));
+  const amount = big.line.amount.endsWith('1') ? `${big.line.amount.slice(0, -1)}2` : `${big.line.amount.slice(0, -1)}1`;
+  await json(`${server.url}/api/budgets/${big.id}/lines`, { method: 'PATCH', headers: big.auth, body: JSON.stringify({ version, upsertExpenditure: [{ ...big.line, amount }] }) });
 }
 
 /** A 50-line budget of another department's preparer (editor01, department 800001). */

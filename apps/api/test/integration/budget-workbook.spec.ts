@@ -50,6 +50,13 @@ describe('the workbook round trip over HTTP', () => {
     const last = (audit.body as { items: { action: string; actor: string; payload: { toVersion: number } }[] }).items.at(-1);
     expect(last).toMatchObject({ action: 'budget.document.import', actor: 'preparer', payload: { toVersion: budget.version + 1 } });
     budget = { id: budget.id, version: budget.version + 1 };
+
+    // The workbook is made once per version: the one downloaded now is of the new version.
+    const again = await download(preparer);
+    expect(again.etag).toBe(`"${budget.version}"`);
+    const reread = new ExcelJS.Workbook();
+    await reread.xlsx.load(again.bytes as unknown as ArrayBuffer);
+    expect(reread.getWorksheet('支出')?.getRow(2).getCell(8).value).toBe(12345.67);
   });
 
   it('refuses a bad cell naming its sheet, row and field, and keeps the version', async () => {

@@ -9,9 +9,10 @@ import { createTestApp } from '../utils/test-app';
 const CHUNK = 15_000;
 
 /**
- * GET /api/budgets/:id/document goes out as it is read (issue 13, defect 8): a 30,000-line budget
- * streamed in steps of lines must still be exactly its document, of one version, gzipped or not,
- * and a reader that goes away must not leave the snapshot's connection behind.
+ * GET /api/budgets/:id/document is read in steps of lines from one snapshot and made once per version
+ * (issue 13, defect 8): a 30,000-line budget must still be exactly its document, of one version,
+ * gzipped or not, the same bytes for a crowd reading it at once and new ones after an edit, and a
+ * reader that goes away must not leave the snapshot's connection behind.
  */
 describe('a whole document streamed', () => {
   let t: TTestApp;
@@ -84,6 +85,20 @@ describe('a whole document streamed', () => {
     expect(after.headers['etag']).toBe(`"${version}"`);
     expect((after.body as TBudgetDocument).expenditureLines.at(-1)?.amount).toBe('1.23');
   });
+
+  it('gives a crowd reading at once the same bytes, and the next version after an edit', async () => {
+    const crowd = await Promise.all(Array.from({ length: 8 }, () => raw({ 'Accept-Encoding': 'gzip' })));
+    for (const answer of crowd) {
+      expect(answer.headers['etag']).toBe(`"${version}"`);
+      expect(answer.body.equals(crowd[0]!.body)).toBe(true);
+    }
+    const first = document.expenditureLines[0]!;
+    await t.http().patch(`/api/budgets/${id}/lines`).set(preparer.headers).send({ version, upsertExpenditure: [{ ...first, amount: '7.77' }] }).expect(200);
+    version += 1;
+    const after = await raw({ 'Accept-Encoding': 'gzip' });
+    expect(after.headers['etag']).toBe(`"${version}"`);
+    expect((JSON.parse(gunzipSync(after.body).toString('utf8')) as TBudgetDocument).expenditureLines[0]?.amount).toBe('7.77');
+  }, 120_000);
 
   it('lets go of its connection when the reader goes away halfway', async () => {
     await new Promise<void>((resolve, reject) => {

@@ -66,6 +66,11 @@ describe('the import template', () => {
     expect(sheet.getCell('G2').value).not.toMatch(/[a-z]/);
     expect(sheet.getCell('E2').dataValidation).toMatchObject({ type: 'list', formulae: ['选项!$A$1:$A$3'] });
     expect(sheet.getCell(`G${seed.expenditureLines.length + 2}`).dataValidation).toMatchObject({ type: 'list' });
+    // Codes stay text when retyped (019001 keeps its zero); amounts show separators and two decimals.
+    for (const row of [2, seed.expenditureLines.length + 1]) {
+      expect(['B', 'C', 'D'].map((column) => sheet.getCell(`${column}${row}`).numFmt)).toEqual(['@', '@', '@']);
+      expect(sheet.getCell(`H${row}`).numFmt).toBe('#,##0.00');
+    }
   });
 
   it('reads a row added in Chinese without an id, a formula by its result, and an older English template', async () => {
