@@ -113,4 +113,17 @@ describe('the public portal API', () => {
     const res = await t.http().get('/api/public/disclosures').query({ year: 2020 }).expect(200);
     expect(res.body.total).toBe(2);
   });
+
+  it('shows a publication and a department renamed at once, though the same search was answered before', async () => {
+    const names = async (q: string) => ((await t.http().get('/api/public/search').query({ q }).expect(200)).body as { items: { department: { name: string } }[] }).items.map((i) => i.department.name);
+    expect(await names('文化馆')).toEqual([]);
+    await publishCopy(t.dataSource, published, { departmentCode: '022001', departmentName: '武汉市硚口区文化馆', fiscalYear: 2020 });
+    expect(await names('文化馆')).toEqual(['武汉市硚口区文化馆']);
+    const admin = await t.login('admin');
+    const [archive] = (await t.dataSource.query(`SELECT id FROM departments WHERE code = '020001'`)) as { id: string }[];
+    expect(await names('档案馆')).toEqual(['武汉市硚口区档案馆']);
+    await t.http().patch(`/api/departments/${archive!.id}`).set(admin.headers).send({ name: '武汉市硚口区档案局' }).expect(200);
+    expect(await names('档案馆')).toEqual([]);
+    expect(await names('档案局')).toEqual(['武汉市硚口区档案局']);
+  });
 });

@@ -101,8 +101,7 @@ export class PortalRepository {
 
   /**
    * The years with publications, newest first, and whether a publication still has no digest (the
-   * search then catches up and asks again): told in the same statement, so a search in the steady
-   * state costs two statements, not three.
+   * search then catches up and asks again).
    */
   async publishedYears(m: EntityManager): Promise<{ years: number[]; undigested: boolean }> {
     const rows: { years: number[]; undigested: boolean }[] = await m.query(
@@ -111,6 +110,12 @@ export class PortalRepository {
        FROM publications p`,
     );
     return rows[0] ?? { years: [], undigested: false };
+  }
+
+  /** The generation of what a search can show: bumped with every publication and department renamed (migration 1798200000000). */
+  async generation(m: EntityManager): Promise<string> {
+    const rows: { generation: string }[] = await m.query(`SELECT generation::text AS generation FROM portal_generation`);
+    return rows[0]?.generation ?? '';
   }
 
   /** A department's newest publication of each year it published. */

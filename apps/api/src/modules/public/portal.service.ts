@@ -13,6 +13,7 @@ import {
 } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { RecentBuilds } from '../../common/cache/recent-builds';
 import { notFound } from '../../common/errors/app-error';
 import { PublicReads } from '../../database/replica/public-reads';
 import { CatalogueInForce } from '../catalogue/catalogue-in-force';
@@ -20,6 +21,8 @@ import { likePattern, PortalRepository, type TDigestRow } from './portal.reposit
 
 const CATCH_UP_BATCH = 100;
 const FUNCTION_CODE = /^\d{3}(\d{2}){0,2}$/;
+/** Search answers kept per process (about 10 kB a page): the same for every visitor until something is published or renamed. */
+const KEPT_SEARCH_BYTES = 8 * 1024 * 1024;
 
 export interface TSearchQuery {
   q?: string | undefined;
@@ -38,6 +41,8 @@ export class PortalService {
     private readonly catalogues: CatalogueInForce,
   ) {}
 
+  private readonly searches = new RecentBuilds<TDisclosureSearchPage>(KEPT_SEARCH_BYTES, (page) => JSON.stringify(page).length * 2);
+
   async breakdown(publicationId: string): Promise<TDisclosureBreakdown> {
     await this.catchUp(publicationId);
     const row = await this.reads.one((m) => this.portal.breakdown(m, publicationId));
@@ -45,13 +50,21 @@ export class PortalService {
     return { publicationId, ...row.breakdown, digest: row.digest };
   }
 
+  /**
+   * A page of the district search. Its answer is kept under the portal's generation, read first: while
+   * nothing is published or renamed, a search asked before costs that one read of one row, on any
+   * process, and a new publication is seen at once.
+   */
   async search(query: TSearchQuery): Promise<TDisclosureSearchPage> {
+    const generation = await this.reads.read((m) => this.portal.generation(m));
+    const key = JSON.stringify([generation, query.q?.trim() || null, query.year ?? null, query.page, query.pageSize]);
+    return this.searches.get(key, () => this.searchAnew(query));
+  }
+
+  private async searchAnew(query: TSearchQuery): Promise<TDisclosureSearchPage> {
     const q = query.q?.trim() || undefined;
-    const read = (m: EntityManager) =>
-      Promise.all([
-        this.portal.search(m, { namePattern: q === undefined ? undefined : likePattern(q), code: q !== undefined && FUNCTION_CODE.test(q) ? q : undefined, year: query.year, page: query.page, pageSize: query.pageSize }),
-        this.portal.publishedYears(m),
-      ]);
+    const filter = { namePattern: q === undefined ? undefined : likePattern(q), code: q !== undefined && FUNCTION_CODE.test(q) ? q : undefined, year: query.year, page: query.page, pageSize: query.pageSize };
+    const read = (m: EntityManager) => Promise.all([this.portal.search(m, filter), this.portal.publishedYears(m)]);
     // Read first (on the replica when it serves); only when a publication had no digest yet, digest it on the primary and read again there.
     const first = await this.reads.read(read);
     const [{ rows, total }, { years }] = first[1].undigested ? (await this.catchUp(), await read(this.dataSource.manager)) : first;
