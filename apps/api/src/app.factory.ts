@@ -2,11 +2,12 @@ import path from 'node:path';
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import cookieParser from 'cookie-parser';
-import express, { NextFunction, Request, Response } from 'express';
+import express from 'express';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { TAppConfig } from './config/app-config';
+import { securityHeaders } from './common/http/security-headers';
 import { serveWebClient } from './common/http/web-app';
 import { jsonBodyParser } from './common/validation/json-body';
 import { mountQueueDashboard } from './queue/admin/queue-dashboard';
@@ -49,20 +50,4 @@ export async function createApp(config: TAppConfig, dataSource: DataSource, opti
   app.use('/api/docs/assets', express.static(path.dirname(require.resolve('swagger-ui-dist/package.json')), { index: false }));
   await app.init();
   return app;
-}
-
-/**
- * The policy of every page Budgetflow serves (the web client, the API docs, the queue dashboard):
- * scripts only from its own files, never inline; inline style is allowed, as the docs and the
- * dashboard set style attributes; nothing framed, no plugin, no other base. A file download sets
- * its own, stricter one (common/http/file-answer.ts).
- */
-export const APP_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
-
-function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
-  res.setHeader('Content-Security-Policy', APP_CSP);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  next();
 }

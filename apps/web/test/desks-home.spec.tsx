@@ -116,5 +116,7 @@ describe("the reviewer's queue", () => {
     cleanup();
     renderWith(withQueue(QUEUE), <ReviewerHome actsAtStages={false} />);
     expect(screen.queryByRole('region', { name: '待本环节审核' })).toBeNull();
+    // Nor 已审: an administrator decides nothing, and the API answers 已审 to reviewers alone.
+    expect(screen.queryByRole('region', { name: '已审' })).toBeNull();
   });
 });

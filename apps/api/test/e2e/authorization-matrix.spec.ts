@@ -6,10 +6,13 @@ import type { TTestUsername } from '../utils/seed-people';
 import { APPROVAL, createSeededBudget, seedDocument } from './budget-test-kit';
 
 /**
- * Every route × every role × own or foreign department. The expected answer follows from three
- * facts only: the route's roles, whether the caller may see the budget, and what the route does
- * for someone who may (with a stale version for writes, so the matrix changes nothing it reads).
- *   anonymous → 401 · role not allowed → 403 · budget not visible → 404 · otherwise the route's own answer.
+ * Every route × every role × own or foreign department: the budgets' routes and the three
+ * administrators' own (系统管理员: users, departments, fiscal years, catalogue, review chains;
+ * 安全保密管理员: roles and two-factor resets; 安全审计员: the audit trail). The expected answer follows
+ * from three facts only: the route's roles, whether the caller may see the home department (its
+ * budget), and what the route does for someone who may — with a stale version, a taken code, an
+ * unknown object or a refused value for writes, so the matrix changes nothing it reads.
+ *   anonymous → 401 · role not allowed → 403 · home department not visible → 404 · otherwise the route's own answer.
  */
 type TPrincipal = TTestUsername | 'anonymous';
 type TRole = 'admin' | 'preparer' | 'publisher' | 'reviewer' | 'security_admin' | 'auditor';
@@ -38,8 +41,8 @@ interface TRoute {
   roles: readonly TRole[] | 'public';
   /** The status for a caller with the role who sees the budget. */
   allowed: number;
-  /** A list names no object, so nobody gets 404 from it: what it lists is checked below. */
-  list?: true;
+  /** Names no department's object (a list, an account, a year), so nobody gets 404 for not seeing the home department. */
+  unscoped?: true;
   /** Sends the request with the caller's headers (none for anonymous). */
   send(t: TTestApp, ctx: TContext, headers: Record<string, string>): Promise<{ status: number; text: string }>;
 }
@@ -47,6 +50,11 @@ interface TRoute {
 interface TContext {
   budgetId: string;
   homeDepartmentId: string;
+  /** The home department's own budget unit (its code is the department's). */
+  homeUnitCode: string;
+  /** A finance bureau of no department, for the review chains' routes. */
+  bureauCode: string;
+  users: TTestApp['people']['users'];
   publicationId: string;
   commentId: () => Promise<string>;
 }
@@ -58,8 +66,57 @@ const action = (name: string, roles: readonly TRole[], body: object = { version:
   send: async (t, c, h) => t.http().post(`/api/budgets/${c.budgetId}/${name}`).set(h).send(body),
 });
 
+/** An id no account, department, upload or session has. */
+const NOBODY = '00000000-0000-4000-8000-000000000000';
+const route = (name: string, roles: TRoute['roles'], allowed: number, send: TRoute['send'], unscoped = true): TRoute => ({ name, roles, allowed, send, ...(unscoped ? { unscoped: true as const } : {}) });
+
+/** The three administrators' routes (三员), each with a request that changes nothing for whoever passes. */
+function ADMINISTRATORS_ROUTES(): TRoute[] {
+  const chainNamingNoOffice = { proposalRound: false, stages: [{ key: 'only', name: '审核', role: 'reviewer', office: { by: 'office', code: 'no-such-office' } }] };
+  return [
+    // 系统管理员: accounts
+    route('GET /api/users', ['admin', 'security_admin'], 200, async (t, _c, h) => t.http().get('/api/users').set(h)),
+    route('POST /api/users', ['admin'], 409, async (t, _c, h) =>
+      t.http().post('/api/users').set(h).send({ username: 'preparer', displayName: '重名', password: 'a-long-enough-passphrase-7', role: 'preparer', departmentCode: '019001' }),
+    ),
+    route('PATCH /api/users/:id', ['admin'], 404, async (t, _c, h) => t.http().patch(`/api/users/${NOBODY}`).set(h).send({ displayName: '无此人' })),
+    route('GET /api/users/:id/sessions', ['admin'], 200, async (t, c, h) => t.http().get(`/api/users/${c.users.preparer.id}/sessions`).set(h)),
+    route('DELETE /api/users/:id/sessions', ['admin'], 404, async (t, _c, h) => t.http().delete(`/api/users/${NOBODY}/sessions`).set(h)),
+    route('DELETE /api/users/:id/sessions/:sessionId', ['admin'], 404, async (t, c, h) => t.http().delete(`/api/users/${c.users.preparer.id}/sessions/${NOBODY}`).set(h)),
+    // 系统管理员: departments and units (reading them follows the department's visibility)
+    route('GET /api/departments', ALL, 200, async (t, _c, h) => t.http().get('/api/departments').set(h)),
+    route('POST /api/departments', ['admin'], 409, async (t, _c, h) => t.http().post('/api/departments').set(h).send({ code: '019001', name: '同码部门' })),
+    route('PATCH /api/departments/:id', ['admin'], 404, async (t, _c, h) => t.http().patch(`/api/departments/${NOBODY}`).set(h).send({ name: '无此部门' })),
+    route('GET /api/departments/:id/units', ALL, 200, async (t, c, h) => t.http().get(`/api/departments/${c.homeDepartmentId}/units`).set(h), false),
+    route('POST /api/departments/:id/units', ['admin'], 409, async (t, c, h) => t.http().post(`/api/departments/${c.homeDepartmentId}/units`).set(h).send({ code: c.homeUnitCode, name: '同码单位' }), false),
+    // 系统管理员: fiscal years and the catalogue
+    route('GET /api/fiscal-years', ALL, 200, async (t, _c, h) => t.http().get('/api/fiscal-years').set(h)),
+    route('PUT /api/fiscal-years/:year', ['admin'], 400, async (t, _c, h) => t.http().put('/api/fiscal-years/2020').set(h).send({ status: 'open', template: 'no-such-template' })),
+    route('GET /api/catalogue/:year', ALL, 200, async (t, _c, h) => t.http().get('/api/catalogue/2020').set(h)),
+    route('GET /api/catalogue/:year/:kind', ALL, 200, async (t, _c, h) => t.http().get('/api/catalogue/2020/economic').set(h)),
+    route('POST /api/catalogue/:year/uploads', ['admin'], 400, async (t, _c, h) => t.http().post('/api/catalogue/2020/uploads').set(h).send({ lists: 'none' })),
+    route('GET /api/catalogue/:year/uploads/:id', ['admin'], 404, async (t, _c, h) => t.http().get(`/api/catalogue/2020/uploads/${NOBODY}`).set(h)),
+    route('POST /api/catalogue/:year/uploads/:id/confirm', ['admin'], 404, async (t, _c, h) => t.http().post(`/api/catalogue/2020/uploads/${NOBODY}/confirm`).set(h)),
+    // 系统管理员: the finance bureau, its offices and review chains (reviewers read them too)
+    route('GET /api/admin/organisation', ['admin', 'reviewer'], 200, async (t, _c, h) => t.http().get('/api/admin/organisation').set(h)),
+    route('PUT /api/admin/bureaus/:code', ['admin'], 400, async (t, c, h) => t.http().put(`/api/admin/bureaus/${c.bureauCode}`).set(h).send({ name: '矩阵财政局', departments: ['000404'] })),
+    route('PUT /api/admin/offices/:code', ['admin'], 404, async (t, _c, h) => t.http().put('/api/admin/offices/matrix-office').set(h).send({ bureau: '000404', name: '无此局的科室', kind: 'budget', departments: [], reviewers: [] })),
+    route('PUT /api/admin/budget-units/:code/level', ['admin'], 404, async (t, _c, h) => t.http().put('/api/admin/budget-units/000404/level').set(h).send({ level: 'self' })),
+    route('GET /api/admin/review-chains/:bureau/:year', ['admin', 'reviewer'], 200, async (t, c, h) => t.http().get(`/api/admin/review-chains/${c.bureauCode}/2021`).set(h)),
+    route('PUT /api/admin/review-chains/:bureau/:year', ['admin'], 400, async (t, c, h) => t.http().put(`/api/admin/review-chains/${c.bureauCode}/2021`).set(h).send(chainNamingNoOffice)),
+    route('GET /api/admin/jobs/failed', ['admin'], 200, async (t, _c, h) => t.http().get('/api/admin/jobs/failed').set(h)),
+    route('POST /api/admin/jobs/:queue/:id/retry', ['admin'], 404, async (t, _c, h) => t.http().post('/api/admin/jobs/totals/no-such-job/retry').set(h)),
+    // 安全保密管理员: roles and two-factor resets
+    route('PATCH /api/users/:id/role', ['security_admin'], 404, async (t, _c, h) => t.http().patch(`/api/users/${NOBODY}/role`).set(h).send({ role: 'preparer', departmentCode: '019001' })),
+    route('POST /api/users/:id/totp/reset', ['security_admin'], 404, async (t, _c, h) => t.http().post(`/api/users/${NOBODY}/totp/reset`).set(h)),
+    // 安全审计员 (and the 系统管理员): the audit trail
+    route('GET /api/audit', ['admin', 'auditor'], 200, async (t, _c, h) => t.http().get('/api/audit?action=auth.').set(h)),
+    route('GET /api/audit/verify', ['admin', 'auditor'], 200, async (t, _c, h) => t.http().get('/api/audit/verify').set(h)),
+  ];
+}
+
 const ROUTES: TRoute[] = [
-  { name: 'GET /api/budgets', roles: ALL, allowed: 200, list: true, send: async (t, _c, h) => t.http().get('/api/budgets').set(h) },
+  { name: 'GET /api/budgets', roles: ALL, allowed: 200, unscoped: true, send: async (t, _c, h) => t.http().get('/api/budgets').set(h) },
   // Creating the home department's 2020 budget again: visible callers learn it exists (409).
   { name: 'POST /api/budgets', roles: ['preparer'], allowed: 409, send: async (t, c, h) => t.http().post('/api/budgets').set(h).send({ fiscalYear: 2020, departmentId: c.homeDepartmentId }) },
   { name: 'GET /api/budgets/:id', roles: ALL, allowed: 200, send: async (t, c, h) => t.http().get(`/api/budgets/${c.budgetId}`).set(h) },
@@ -104,6 +161,7 @@ const ROUTES: TRoute[] = [
     allowed: 200,
     send: async (t, c, h) => t.http().post(`/api/comments/${await c.commentId()}/answer`).set(h).send({ answer: '已补充' }),
   },
+  ...ADMINISTRATORS_ROUTES(),
   { name: 'GET /api/public/disclosures', roles: 'public', allowed: 200, send: async (t, _c, h) => t.http().get('/api/public/disclosures?year=2021').set(h) },
   { name: 'GET /api/public/disclosures/:id', roles: 'public', allowed: 200, send: async (t, c, h) => t.http().get(`/api/public/disclosures/${c.publicationId}`).set(h) },
 ];
@@ -113,7 +171,7 @@ function expectedStatus(route: TRoute, principal: TPrincipal): number {
   const { role, seesHomeBudget } = PRINCIPALS[principal];
   if (role === null) return 401;
   if (!route.roles.includes(role)) return 403;
-  return seesHomeBudget || route.list === true ? route.allowed : 404;
+  return seesHomeBudget || route.unscoped === true ? route.allowed : 404;
 }
 
 describe('authorization matrix', () => {
@@ -132,9 +190,15 @@ describe('authorization matrix', () => {
     const publication = await t.http().post(`/api/budgets/${published.id}/publish`).set(as('publisher')).expect(200);
     const budget = await createSeededBudget(t, tokens.get('preparer') as TSignedIn, 2020);
     await t.http().post(`/api/budgets/${budget.id}/submit`).set(as('preparer')).expect(200);
+    const bureauCode = '000777';
+    await t.http().put(`/api/admin/bureaus/${bureauCode}`).set(as('admin')).send({ name: '矩阵财政局', departments: [] }).expect(200);
+    const unit = await t.http().post(`/api/departments/${t.people.departments.home.id}/units`).set(as('admin')).send({ code: '019001001', name: '本级' }).expect(201);
     ctx = {
       budgetId: budget.id,
       homeDepartmentId: t.people.departments.home.id,
+      homeUnitCode: (unit.body as { code: string }).code,
+      bureauCode,
+      users: t.people.users,
       publicationId: (publication.body as { publication: { id: string } }).publication.id,
       // Each answer case gets a fresh question from the reviewer, so "answered once" never interferes.
       commentId: async () => {

@@ -28,4 +28,33 @@ describe('the queue dashboard under /admin/queues', () => {
     const cookies = ([] as string[]).concat(login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0] ?? '');
     await t.http().get('/admin/queues/api/queues').set('Cookie', cookies.join('; ')).expect(200);
   });
+
+  it("loads its own scripts and styles under the page's policy: the base it names is allowed, and what it names from there answers", async () => {
+    const admin = await t.login('admin');
+    const page = await t.http().get('/admin/queues').set(admin.headers).expect(200);
+    const policy = directives(String(page.headers['content-security-policy']));
+    const base = /<base href="([^"]+)"/.exec(page.text)?.[1] ?? '';
+    expect(base).toBe('/admin/queues/');
+    // A browser ignores a <base> the policy does not allow, and resolves the relative URLs against the page's own.
+    const resolvedAgainst = new URL(policy.get('base-uri')?.includes("'self'") === true ? base : '/admin/queues', t.baseUrl);
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+    expect(policy.get('style-src')).toContain("'self'");
+    const assets = [...page.text.matchAll(/<(?:script[^>]* src|link[^>]* href)="(static\/[^"]+)"/g)].map((m) => new URL(m[1] ?? '', resolvedAgainst));
+    const typeOf: Record<string, RegExp> = { css: /^text\/css/, js: /javascript/, png: /^image\/png/, svg: /^image\/svg\+xml/ };
+    expect(assets.map((url) => url.pathname.split('.').pop()).sort()).toEqual(['css', 'js', 'js', 'js', 'js', 'png', 'svg']);
+    for (const url of assets) {
+      const asset = await t.http().get(url.pathname).set(admin.headers).expect(200);
+      expect(asset.headers['content-type']).toMatch(typeOf[url.pathname.split('.').pop() ?? ''] ?? /^$/);
+    }
+  });
+
+  it('keeps the policy of every other page: no base of its own there', async () => {
+    const res = await t.http().get('/api/health');
+    expect(directives(String(res.headers['content-security-policy'])).get('base-uri')).toEqual(["'none'"]);
+  });
 });
+
+/** A Content-Security-Policy header as directive → its sources. */
+function directives(header: string): Map<string, string[]> {
+  return new Map(header.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...sources]) => [name ?? '', sources]));
+}

@@ -6,6 +6,9 @@ import type { BudgetState, OfficeKind, TDisclosure, TFinding, WorkflowAction } f
  */
 export type TRole = 'admin' | 'preparer' | 'publisher' | 'reviewer' | 'security_admin' | 'auditor';
 
+/** Whether the role works on budgets (the API's ALL_ROLES): the security administrator and the auditor (三员) take part in none, nor hear of any. */
+export const takesPartInBudgets = (role: TRole): boolean => role !== 'security_admin' && role !== 'auditor';
+
 export interface TSessionUser {
   id: string;
   username: string;

@@ -1,6 +1,7 @@
 import { Link, NavLink, Outlet } from 'react-router';
 import { useSession, useSignOut } from '../features/auth/use-session';
 import { NotificationsBell } from '../features/home/notifications-bell';
+import { takesPartInBudgets } from '../lib/api-types';
 import { useI18n } from '../lib/i18n';
 
 /** Header (navigation, notifications, language, sign-out) above every page. */
@@ -27,7 +28,7 @@ export function AppShell() {
           <NavLink to="/portal">{t('portal')}</NavLink>
         </nav>
         <div className="header-tools">
-          {user !== null && <NotificationsBell />}
+          {user !== null && takesPartInBudgets(user.role) && <NotificationsBell />}
           <button
             type="button"
             onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')}

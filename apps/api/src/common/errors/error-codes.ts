@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   /** The password was right; the account signs in with a TOTP code (or a recovery code) too. */
   TOTP_REQUIRED: 401,
   TOTP_INVALID: 401,
+  /** The stored TOTP secret does not open under this SESSION_SECRET (it changed): the security administrator must reset it. */
+  TOTP_UNREADABLE: 401,
   /** Production: a reviewer, publisher or administrator must enrol two-factor sign-in before anything else. */
   TOTP_ENROLMENT_REQUIRED: 403,
   /** A new password the policy refuses: too short, common or breached, the username, or used recently. */

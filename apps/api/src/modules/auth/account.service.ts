@@ -66,7 +66,10 @@ export class AccountService {
     return this.dataSource.transaction(async (tx) => {
       const [row] = (await tx.query(`SELECT totp_pending_secret AS pending FROM users WHERE id = $1 AND totp_enabled_at IS NULL FOR UPDATE`, [caller.userId])) as { pending: string | null }[];
       if (row?.pending == null) throw new AppError('CONFLICT', 'No enrolment is under way: start one first');
-      const step = await acceptedStep(openSecret(this.config.sessionSecret, row.pending), code, null);
+      const pending = openSecret(this.config.sessionSecret, row.pending);
+      // Begun under another SESSION_SECRET: the QR code scanned then is of no use now.
+      if (pending === undefined) throw new AppError('CONFLICT', 'The enrolment under way can no longer be checked: start one again and scan the new QR code');
+      const step = await acceptedStep(pending, code, null);
       if (step === undefined) throw new AppError('VALIDATION_FAILED', 'The code does not match: check the time of the device and try the next code', [{ path: 'code', message: 'wrong code' }]);
       const recoveryCodes = newRecoveryCodes();
       await tx.query(`UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_enabled_at = now(), totp_last_step = $2 WHERE id = $1`, [caller.userId, step]);

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, TAppConfig } from '../../config/app-config';
 import { TCaller } from '../../common/auth/caller';
@@ -27,11 +27,14 @@ interface TLoginUserRow {
   totpLastStep: string | null;
 }
 
-type TOutcome = { kind: 'ok'; response: TLoginResponse } | { kind: 'throttled'; retryAfter: number } | { kind: 'refused'; withCode: boolean } | { kind: 'totp-required' };
-type TSecondFactor = 'ok' | 'missing' | 'wrong';
+type TOutcome = { kind: 'ok'; response: TLoginResponse } | { kind: 'throttled'; retryAfter: number } | { kind: 'refused'; withCode: boolean } | { kind: 'totp-required' } | { kind: 'totp-unreadable' };
+/** `unreadable`: the stored secret does not open under this SESSION_SECRET (see totp.ts). */
+type TSecondFactor = 'ok' | 'missing' | 'wrong' | 'unreadable';
 
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
@@ -67,6 +70,8 @@ export class AuthService {
       const second = passwordOk ? await this.secondFactor(tx, user, request) : 'wrong';
       // The password was right and the code is still to come: not a failed attempt.
       if (second === 'missing') return { kind: 'totp-required' };
+      // Nor is a secret this server cannot read: no code could pass, and only a reset helps.
+      if (second === 'unreadable') return { kind: 'totp-unreadable' };
       const ok = passwordOk && second === 'ok';
       await this.throttle.record(tx, username, client.ip, ok);
       if (!ok || user === undefined) {
@@ -102,6 +107,9 @@ export class AuthService {
         throw new AppError('INVALID_CREDENTIALS', outcome.withCode ? 'Wrong username, password or code' : 'Wrong username or password');
       case 'totp-required':
         throw new AppError('TOTP_REQUIRED', 'This account signs in with the code of its authenticator app (or a recovery code) too');
+      case 'totp-unreadable':
+        this.logger.warn(`The TOTP secret of ${username} does not open with this SESSION_SECRET (was it changed?); the security administrator must reset it`);
+        throw new AppError('TOTP_UNREADABLE', 'Your two-factor sign-in can no longer be checked; ask the security administrator (安全保密管理员) to reset your two-factor sign-in, or sign in with a recovery code');
     }
   }
 
@@ -109,7 +117,9 @@ export class AuthService {
   private async secondFactor(tx: EntityManager, user: TLoginUserRow, request: TLoginRequest): Promise<TSecondFactor> {
     if (user.totpSecret === null) return 'ok';
     if (request.totpCode !== undefined) {
-      const step = await acceptedStep(openSecret(this.config.sessionSecret, user.totpSecret), request.totpCode, user.totpLastStep === null ? null : Number(user.totpLastStep));
+      const secret = openSecret(this.config.sessionSecret, user.totpSecret);
+      if (secret === undefined) return 'unreadable';
+      const step = await acceptedStep(secret, request.totpCode, user.totpLastStep === null ? null : Number(user.totpLastStep));
       if (step === undefined) return 'wrong';
       await tx.query(`UPDATE users SET totp_last_step = $2 WHERE id = $1`, [user.id, step]);
       return 'ok';

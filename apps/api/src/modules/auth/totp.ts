@@ -22,11 +22,19 @@ export function sealSecret(sessionSecret: string, secret: string): string {
   return [iv, cipher.getAuthTag(), sealed].map((b) => b.toString('base64url')).join('.');
 }
 
-export function openSecret(sessionSecret: string, sealed: string): string {
+/**
+ * The secret, or undefined when this key cannot open it: it was sealed under another SESSION_SECRET
+ * (GCM's tag does not match), so nobody's code can be checked against it until it is reset.
+ */
+export function openSecret(sessionSecret: string, sealed: string): string | undefined {
   const [iv = '', tag = '', data = ''] = sealed.split('.');
-  const decipher = createDecipheriv('aes-256-gcm', keyOf(sessionSecret), Buffer.from(iv, 'base64url'));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', keyOf(sessionSecret), Buffer.from(iv, 'base64url'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 export interface TTotpEnrolment {

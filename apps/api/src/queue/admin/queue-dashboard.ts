@@ -4,6 +4,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import type { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { credentialOf } from '../../common/auth/auth.guard';
+import { allowOwnBase } from '../../common/http/security-headers';
 import { SessionService } from '../../modules/auth/session.service';
 import { QueueClient } from '../queue-client';
 
@@ -12,6 +13,7 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 /**
  * Bull Board under /admin/queues for administrators only (Bearer or session cookie, as the API).
  * Read-only: retrying a dead job goes through POST /api/admin/jobs/…/retry, which is audited.
+ * Its page loads its files relative to the base it names, which the page policy allows here only.
  */
 export function mountQueueDashboard(app: INestApplication): void {
   const sessions = app.get(SessionService);
@@ -34,5 +36,5 @@ export function mountQueueDashboard(app: INestApplication): void {
       next();
     }, next);
   };
-  app.use(QUEUE_DASHBOARD_PATH, adminsOnly, board.getRouter());
+  app.use(QUEUE_DASHBOARD_PATH, adminsOnly, allowOwnBase, board.getRouter());
 }

@@ -8,7 +8,8 @@ import { useReviewQueue, type TQueuedBudget } from './use-review-queue';
 /**
  * The finance bureau's queue by stage: what waits on the reviewer's own stage (their office's, or
  * a delegator's) first, then what is at other stages, to follow; each longest waiting first.
- * Below, what the reviewer decided (已审) stays. An administrator acts at no stage: all is to follow.
+ * Below, what the reviewer decided (已审) stays. An administrator acts at no stage: all is to follow,
+ * and there is nothing they decided (the API keeps 已审 to reviewers).
  */
 export function ReviewerHome({ actsAtStages }: { actsAtStages: boolean }) {
   const { t } = useI18n();
@@ -24,7 +25,7 @@ export function ReviewerHome({ actsAtStages }: { actsAtStages: boolean }) {
           </>
         )}
       </QueryView>
-      <ReviewedList />
+      {actsAtStages && <ReviewedList />}
     </main>
   );
 }
