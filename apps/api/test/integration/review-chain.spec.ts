@@ -63,7 +63,20 @@ describe('the review chain', () => {
     const notMine = await act(u.reviewer, id, 'issue-ceilings');
     expect(notMine.status).toBe(403);
     expect(notMine.body.code).toBe('NOT_YOUR_STAGE');
+    // The 预算科's note to the ceilings is required, as an approval's opinion is.
+    for (const body of [{}, { opinion: '  ' }]) {
+      const silent = await act(u.reviewer2, id, 'issue-ceilings', body);
+      expect([silent.status, silent.body.code, silent.body.errors]).toEqual([400, 'OPINION_REQUIRED', [expect.objectContaining({ path: 'opinion' })]]);
+    }
     expect((await act(u.reviewer2, id, 'issue-ceilings', { opinion: '按控制数编制' }).expect(200)).body).toEqual(expect.objectContaining({ state: 'draft', round: 'ceilings', stageIndex: null }));
+    // The draft the 预算科 just answered stays in sight of the bureau: its budget, trail and ceilings.
+    for (const reviewer of [u.reviewer2, u.reviewer]) {
+      expect((await t.http().get(`/api/budgets/${id}`).set(reviewer.headers).expect(200)).body.state).toBe('draft');
+      expect((await review(id, reviewer)).round).toBe('ceilings');
+      await t.http().get(`/api/budgets/${id}/ceilings`).set(reviewer.headers).expect(200);
+    }
+    // …but not of a reviewer whose scope lacks the department.
+    await t.http().get(`/api/budgets/${id}`).set(u.reviewer_other.headers).expect(404);
     expect((await review(id)).proposalRevisionNo).toBe(1);
 
     // 二上 enters the chain at its first stage, the 业务科室.

@@ -149,7 +149,8 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     rounds: ['proposal'],
     toRound: 'ceilings',
     stage: 'leave',
-    guards: ['inReviewScope', 'actsAtStage'],
+    // The 预算科's note is the department's instruction for its 二上: it cannot be left empty.
+    guards: ['inReviewScope', 'actsAtStage', 'opinionGiven'],
     effects: [{ type: 'unfreeze-revision' }, { type: 'keep-proposal' }, { type: 'notify', who: 'preparers' }],
   },
   {
