@@ -19,7 +19,15 @@ function renderWith(entries: [readonly unknown[], unknown][], ui: React.ReactNod
   );
 }
 
-const notice = (id: string, action: string, reason: string | null = null): TNotification => ({ id: `0000000${id}-0000-4000-8000-000000000000`, budgetId: '11111111-1111-4111-8111-111111111111', action, reason, createdAt: '2020-06-01T02:00:00.000Z', read: false });
+const notice = (id: string, action: string, reason: string | null = null, stages: Pick<TNotification, 'stageName' | 'nextStageName'> = { stageName: null, nextStageName: null }): TNotification => ({
+  id: `0000000${id}-0000-4000-8000-000000000000`,
+  budgetId: '11111111-1111-4111-8111-111111111111',
+  action,
+  reason,
+  ...stages,
+  createdAt: '2020-06-01T02:00:00.000Z',
+  read: false,
+});
 
 describe('the notifications', () => {
   it('name every step in words, an adjustment and the ceilings included, and never show a code', () => {
@@ -27,6 +35,15 @@ describe('the notifications', () => {
     fireEvent.click(screen.getByRole('button', { name: /通知/ }));
     const list = screen.getByRole('region', { name: '通知' });
     expect(within(list).getAllByRole('link').map((l) => l.textContent)).toEqual(['申请预算调整', '已下达控制数', '预算有新进展']);
+  });
+
+  it('name an approval that hands the budget on by its stages; only the last stage’s is 已批复', () => {
+    const passed = notice('1', 'approve', null, { stageName: '业务科室审核', nextStageName: '预算科审核' });
+    const replied = notice('2', 'approve', null, { stageName: '预算科审核', nextStageName: null });
+    renderWith([[['notifications'], [passed, replied]]], <NotificationsBell />);
+    fireEvent.click(screen.getByRole('button', { name: /通知/ }));
+    const list = screen.getByRole('region', { name: '通知' });
+    expect(within(list).getAllByRole('link').map((l) => l.textContent)).toEqual(['业务科室审核通过，转预算科审核', '已批复']);
   });
 });
 

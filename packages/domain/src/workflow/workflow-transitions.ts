@@ -91,7 +91,11 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     at: 'before-last-stage',
     stage: 'advance',
     guards: REVIEW_GUARDS,
-    effects: [{ type: 'notify', who: 'reviewers' }],
+    // The next stage's reviewers take it up; the department hears where its budget went (not a 批复).
+    effects: [
+      { type: 'notify', who: 'reviewers' },
+      { type: 'notify', who: 'preparers' },
+    ],
   },
   {
     // 批复 (二下): the last stage replies with a document number and date.
