@@ -6,6 +6,7 @@ import type { TNotification } from '@budgetflow/domain';
 import { Providers } from '../src/app/providers';
 import { NotificationsBell } from '../src/features/home/notifications-bell';
 import { ReviewTrail } from '../src/features/review/review-trail';
+import { ReviewedList } from '../src/features/home/reviewed-list';
 import type { TBudgetReview } from '../src/features/review/use-review';
 import type { TLocale } from '../src/lib/i18n';
 
@@ -75,12 +76,26 @@ const REVIEW: TBudgetReview = {
 
 describe('the review trail', () => {
   it('says who acted on behalf of whom', () => {
-    renderWith([], <ReviewTrail review={REVIEW} />);
+    renderWith([], <ReviewTrail review={REVIEW} state="submitted" />);
     expect(screen.getByRole('listitem').textContent).toContain('审核人一（代审核人二）');
   });
 
   it('in English too', () => {
-    renderWith([], <ReviewTrail review={REVIEW} />, 'en');
+    renderWith([], <ReviewTrail review={REVIEW} state="submitted" />, 'en');
     expect(screen.getByRole('listitem').textContent).toContain('审核人一 (on behalf of 审核人二)');
+  });
+
+  it('says a returned budget is back with the department, not still in review', () => {
+    renderWith([], <ReviewTrail review={REVIEW} state="returned" />);
+    expect(screen.getByText(/^所处阶段：/).textContent).toBe('所处阶段：已退回编制单位修改');
+  });
+});
+
+describe('已审', () => {
+  it('shows a budget returned after the reviewer approved it as back with the department', () => {
+    const returned = { id: '11111111-1111-4111-8111-111111111111', departmentName: '武汉市硚口区大数据中心', fiscalYear: 2021, state: 'returned', round: 'final', lastAction: 'approve', stageName: '业务科室审核', at: '2021-01-05T02:00:00.000Z' };
+    renderWith([[['budgets', 'reviewed'], { items: [returned] }]], <ReviewedList />);
+    const row = screen.getAllByRole('row')[1]!;
+    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['武汉市硚口区大数据中心', '2021', expect.stringContaining('审核通过（业务科室审核）'), '已退回编制单位修改', '已退回']);
   });
 });

@@ -192,7 +192,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
       <BudgetJobsPanel budgetId={budgetId} />
       <div className="desk">
         <div>
-          {review.data !== undefined && <ReviewTrail review={review.data} />}
+          {review.data !== undefined && <ReviewTrail review={review.data} state={budget.state} />}
           <AdjustmentsPanel budgetId={budgetId} fiscalYear={budget.fiscalYear} />
           <section aria-labelledby="revisions-title">
             <h2 id="revisions-title">{t('revisions')}</h2>
