@@ -6,6 +6,7 @@ import type { TNotification } from '@budgetflow/domain';
 import { Providers } from '../src/app/providers';
 import { NotificationsBell } from '../src/features/home/notifications-bell';
 import { ReviewTrail } from '../src/features/review/review-trail';
+import { ReviewedList } from '../src/features/home/reviewed-list';
 import type { TBudgetReview } from '../src/features/review/use-review';
 import type { TLocale } from '../src/lib/i18n';
 
@@ -19,7 +20,15 @@ function renderWith(entries: [readonly unknown[], unknown][], ui: React.ReactNod
   );
 }
 
-const notice = (id: string, action: string, reason: string | null = null): TNotification => ({ id: `0000000${id}-0000-4000-8000-000000000000`, budgetId: '11111111-1111-4111-8111-111111111111', action, reason, createdAt: '2020-06-01T02:00:00.000Z', read: false });
+const notice = (id: string, action: string, reason: string | null = null, stages: Pick<TNotification, 'stageName' | 'nextStageName'> = { stageName: null, nextStageName: null }): TNotification => ({
+  id: `0000000${id}-0000-4000-8000-000000000000`,
+  budgetId: '11111111-1111-4111-8111-111111111111',
+  action,
+  reason,
+  ...stages,
+  createdAt: '2020-06-01T02:00:00.000Z',
+  read: false,
+});
 
 describe('the notifications', () => {
   it('name every step in words, an adjustment and the ceilings included, and never show a code', () => {
@@ -27,6 +36,15 @@ describe('the notifications', () => {
     fireEvent.click(screen.getByRole('button', { name: /通知/ }));
     const list = screen.getByRole('region', { name: '通知' });
     expect(within(list).getAllByRole('link').map((l) => l.textContent)).toEqual(['申请预算调整', '已下达控制数', '预算有新进展']);
+  });
+
+  it('name an approval that hands the budget on by its stages; only the last stage’s is 已批复', () => {
+    const passed = notice('1', 'approve', null, { stageName: '业务科室审核', nextStageName: '预算科审核' });
+    const replied = notice('2', 'approve', null, { stageName: '预算科审核', nextStageName: null });
+    renderWith([[['notifications'], [passed, replied]]], <NotificationsBell />);
+    fireEvent.click(screen.getByRole('button', { name: /通知/ }));
+    const list = screen.getByRole('region', { name: '通知' });
+    expect(within(list).getAllByRole('link').map((l) => l.textContent)).toEqual(['业务科室审核通过，转预算科审核', '已批复']);
   });
 });
 
@@ -58,12 +76,26 @@ const REVIEW: TBudgetReview = {
 
 describe('the review trail', () => {
   it('says who acted on behalf of whom', () => {
-    renderWith([], <ReviewTrail review={REVIEW} />);
+    renderWith([], <ReviewTrail review={REVIEW} state="submitted" />);
     expect(screen.getByRole('listitem').textContent).toContain('审核人一（代审核人二）');
   });
 
   it('in English too', () => {
-    renderWith([], <ReviewTrail review={REVIEW} />, 'en');
+    renderWith([], <ReviewTrail review={REVIEW} state="submitted" />, 'en');
     expect(screen.getByRole('listitem').textContent).toContain('审核人一 (on behalf of 审核人二)');
+  });
+
+  it('says a returned budget is back with the department, not still in review', () => {
+    renderWith([], <ReviewTrail review={REVIEW} state="returned" />);
+    expect(screen.getByText(/^所处阶段：/).textContent).toBe('所处阶段：已退回编制单位修改');
+  });
+});
+
+describe('已审', () => {
+  it('shows a budget returned after the reviewer approved it as back with the department', () => {
+    const returned = { id: '11111111-1111-4111-8111-111111111111', departmentName: '武汉市硚口区大数据中心', fiscalYear: 2021, state: 'returned', round: 'final', lastAction: 'approve', stageName: '业务科室审核', at: '2021-01-05T02:00:00.000Z' };
+    renderWith([[['budgets', 'reviewed'], { items: [returned] }]], <ReviewedList />);
+    const row = screen.getAllByRole('row')[1]!;
+    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['武汉市硚口区大数据中心', '2021', expect.stringContaining('审核通过（业务科室审核）'), '已退回编制单位修改', '已退回']);
   });
 });

@@ -61,6 +61,11 @@ describe('GET|PUT /api/budgets/:id/ceilings', () => {
       expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ path: expect.stringMatching(/^ceilings\./) as string })] });
     }
+    // A negative ceiling is refused by its own path and reason, whichever ceiling it is.
+    for (const [ceilings, path] of [[{ total: '-100' }, 'ceilings.total'], [{ threePublic: { reception: '-1' } }, 'ceilings.threePublic.reception'], [{ byFundSource: { 'general-budget-appropriation': '-1' } }, 'ceilings.byFundSource.general-budget-appropriation']] as const) {
+      const negative = await put(home, as.reviewer, { ceilings }).expect(400);
+      expect(negative.body.errors).toEqual([{ path, message: 'a ceiling cannot be negative' }]);
+    }
     expect((await ceilingsOf(home, as.reviewer).expect(200)).body).toEqual(before);
   });
 

@@ -63,7 +63,20 @@ describe('the review chain', () => {
     const notMine = await act(u.reviewer, id, 'issue-ceilings');
     expect(notMine.status).toBe(403);
     expect(notMine.body.code).toBe('NOT_YOUR_STAGE');
+    // The 预算科's note to the ceilings is required, as an approval's opinion is.
+    for (const body of [{}, { opinion: '  ' }]) {
+      const silent = await act(u.reviewer2, id, 'issue-ceilings', body);
+      expect([silent.status, silent.body.code, silent.body.errors]).toEqual([400, 'OPINION_REQUIRED', [expect.objectContaining({ path: 'opinion' })]]);
+    }
     expect((await act(u.reviewer2, id, 'issue-ceilings', { opinion: '按控制数编制' }).expect(200)).body).toEqual(expect.objectContaining({ state: 'draft', round: 'ceilings', stageIndex: null }));
+    // The draft the 预算科 just answered stays in sight of the bureau: its budget, trail and ceilings.
+    for (const reviewer of [u.reviewer2, u.reviewer]) {
+      expect((await t.http().get(`/api/budgets/${id}`).set(reviewer.headers).expect(200)).body.state).toBe('draft');
+      expect((await review(id, reviewer)).round).toBe('ceilings');
+      await t.http().get(`/api/budgets/${id}/ceilings`).set(reviewer.headers).expect(200);
+    }
+    // …but not of a reviewer whose scope lacks the department.
+    await t.http().get(`/api/budgets/${id}`).set(u.reviewer_other.headers).expect(404);
     expect((await review(id)).proposalRevisionNo).toBe(1);
 
     // 二上 enters the chain at its first stage, the 业务科室.
@@ -97,7 +110,8 @@ describe('the review chain', () => {
       ['submit', 'preparer', null, null],
       ['approve', 'reviewer', '业务科室审核', '已补充依据，同意'],
     ]);
-    expect(seen.trail.slice(0, 5).every((e: { changedSince: boolean }) => e.changedSince)).toBe(true);
+    // The 二上 and the resubmission after the return carried the 一上's figures unchanged: no step saw other figures.
+    expect(seen.trail.map((e: { changedSince: boolean }) => e.changedSince)).toEqual([false, false, false, false, false, false, false]);
 
     // 批复 (二下) needs its document number and date; it records the 预算指标 and starts the 20-day clock.
     const noReply = await act(u.reviewer2, id, 'approve', { opinion: '同意' });
@@ -122,6 +136,19 @@ describe('the review chain', () => {
     await act(u.publisher, id, 'publish').expect(200);
     expect((await act(u.preparer, id, 'revise', {})).body.code).toBe('REVISE_REASON_REQUIRED');
     await act(u.preparer, id, 'revise', { reason: '更正项目名称' }).expect(200);
+
+    // The correction moves 100.00 元 between two lines: every step before it saw other figures, the new submission not.
+    const current = (await t.http().get(`/api/budgets/${id}`).set(u.preparer.headers).expect(200)).body as { version: number; lines: { expenditure: { items: { amount: string }[] } } };
+    const [first, second] = current.lines.expenditure.items;
+    const moved = (line: { amount: string }, fen: bigint) => {
+      const text = (BigInt(line.amount.replace('.', '')) + fen).toString();
+      return { ...line, amount: `${text.slice(0, -2)}.${text.slice(-2)}` };
+    };
+    await t.http().patch(`/api/budgets/${id}/lines`).set(u.preparer.headers).send({ version: current.version, upsertExpenditure: [moved(first!, 10_000n), moved(second!, -10_000n)] }).expect(200);
+    await act(u.preparer, id, 'submit').expect(200);
+    const changed = (await review(id)).trail.map((e: { action: string; changedSince: boolean }) => e.changedSince);
+    expect(changed.slice(0, -1).every(Boolean)).toBe(true);
+    expect(changed.at(-1)).toBe(false);
   });
 
   it('keeps the chain a budget was submitted under when an administrator changes it', async () => {

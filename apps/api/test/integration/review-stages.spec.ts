@@ -141,4 +141,24 @@ describe("delegations, the reviewer's queue and the notifications of a stage", (
     await act(u.preparer, id, 'adjust', { kind: 'transfer', reason: '调剂' }).expect(200);
     expect(await notified(id, 'adjust')).toEqual(['reviewer']);
   });
+
+  it('tells the department where each approval sent its budget: a stage passed names the next, only the last is the 批复', async () => {
+    const notify = new NotifyJob(t.dataSource);
+    /** Works the notify rows still to do and answers the preparer's notifications of the budget, oldest first. */
+    const preparerHears = async (budgetId: string) => {
+      const rows: { id: string; topic: string; payload: Record<string, unknown> }[] = await t.dataSource.query(`SELECT id::text, topic, payload FROM outbox WHERE topic = 'budget.notify' AND done_at IS NULL ORDER BY id`);
+      for (const row of rows) await notify.handle({ outboxId: row.id, topic: row.topic, payload: row.payload });
+      const items = (await t.http().get('/api/notifications').set(u.preparer2.headers).expect(200)).body.items as { budgetId: string; action: string; stageName: string | null; nextStageName: string | null }[];
+      return items.filter((n) => n.budgetId === budgetId).reverse().map((n) => [n.action, n.stageName, n.nextStageName]);
+    };
+    const { id } = await createSeededBudget(t, u.preparer2, 2020, seedDocumentFor(TEST_DEPARTMENTS.other));
+    await act(u.preparer2, id, 'submit').expect(200);
+    await act(u.reviewer, id, 'approve', { opinion: '同意，报预算科' }).expect(200);
+    expect(await preparerHears(id)).toEqual([['approve', '业务科室审核', '预算科审核']]);
+    await act(u.reviewer2, id, 'approve', APPROVAL).expect(200);
+    expect(await preparerHears(id)).toEqual([
+      ['approve', '业务科室审核', '预算科审核'],
+      ['approve', '预算科审核', null],
+    ]);
+  });
 });

@@ -6,6 +6,9 @@ export const ZNotification = z.object({
   budgetId: z.uuid(),
   action: z.string(),
   reason: z.string().nullable(),
+  /** the review stage the step was taken at, and the one the budget went on to (null: out of review, or before stages were noted) */
+  stageName: z.string().nullable(),
+  nextStageName: z.string().nullable(),
   createdAt: z.iso.datetime(),
   read: z.boolean(),
 });

@@ -6,6 +6,8 @@ import { FUND_SOURCE_NAMES, FUND_SOURCES, type FundSource } from './fund-source'
 import type { TExpenditureKind } from './budget-document.schema';
 
 const MAX_CEILING_FEN = Number(MAX_BUDGET_YUAN * 100n);
+/** The reason a negative ceiling is refused with, beside its field's path (e.g. `ceilings.total`). */
+export const CEILING_NEGATIVE = 'a ceiling cannot be negative';
 
 /**
  * A ceiling in integer 分, written as digits on the wire ("125000000" is 1,250,000.00 元): never a
@@ -13,6 +15,8 @@ const MAX_CEILING_FEN = Number(MAX_BUDGET_YUAN * 100n);
  */
 export const ZCeilingFen = z
   .string()
+  // A minus sign is the one mistake a person makes on purpose-looking input: it gets its own reason.
+  .refine((digits) => !digits.trimStart().startsWith('-'), { message: CEILING_NEGATIVE, abort: true })
   .regex(/^(0|[1-9]\d{0,15})$/, 'a ceiling is a whole number of 分, written as digits')
   .transform((digits) => Number(digits) as Fen)
   .refine((fen) => fen <= MAX_CEILING_FEN, { message: `a ceiling may not exceed ${MAX_BUDGET_YUAN} 元` });

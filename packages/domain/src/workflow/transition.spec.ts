@@ -351,6 +351,15 @@ describe('the chain', () => {
     expect(approveAt(stages['office']!, reviewer(business), { reviewerScope: [] })).toBe('OUT_OF_SCOPE');
   });
 
+  it('下达控制数 needs the 预算科’s opinion, as an approval does', () => {
+    const proposal = { ...clean, round: 'proposal' as const, stage: { index: 0, count: 1, stage: PROPOSAL_STAGE } };
+    const issue = (opinion: string | undefined) => {
+      const decision = transition('submitted', 'issue-ceilings', reviewer(budgetOffice), { ...proposal, opinion });
+      return decision.ok ? 'ok' : decision.error.code;
+    };
+    expect([issue(undefined), issue('  '), issue('按控制数编制二上')]).toEqual(['OPINION_REQUIRED', 'OPINION_REQUIRED', 'ok']);
+  });
+
   it('approving needs an opinion; the last stage also the 批复 number and a real date', () => {
     const last = (context: Partial<WorkflowContext>) => approveAt(stages['kind']!, reviewer(business), { stage: { index: 1, count: 2, stage: stages['kind']! }, ...context });
     expect(approveAt(stages['kind']!, reviewer(business), { opinion: undefined })).toBe('OPINION_REQUIRED');

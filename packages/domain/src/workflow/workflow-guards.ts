@@ -73,7 +73,7 @@ export const GUARDS: Readonly<Record<GuardName, Guard>> = {
   opinionGiven: {
     holds: (_actor, context) => given(context.opinion),
     error: 'OPINION_REQUIRED',
-    message: () => "approving requires the stage's opinion (审核意见)",
+    message: () => "approving and issuing ceilings require the stage's opinion (审核意见)",
   },
   // 批复 (二下) is a document: without its number and date there is nothing to cite or count 20 days from.
   replyGiven: {

@@ -91,7 +91,11 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     at: 'before-last-stage',
     stage: 'advance',
     guards: REVIEW_GUARDS,
-    effects: [{ type: 'notify', who: 'reviewers' }],
+    // The next stage's reviewers take it up; the department hears where its budget went (not a 批复).
+    effects: [
+      { type: 'notify', who: 'reviewers' },
+      { type: 'notify', who: 'preparers' },
+    ],
   },
   {
     // 批复 (二下): the last stage replies with a document number and date.
@@ -149,7 +153,8 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     rounds: ['proposal'],
     toRound: 'ceilings',
     stage: 'leave',
-    guards: ['inReviewScope', 'actsAtStage'],
+    // The 预算科's note is the department's instruction for its 二上: it cannot be left empty.
+    guards: ['inReviewScope', 'actsAtStage', 'opinionGiven'],
     effects: [{ type: 'unfreeze-revision' }, { type: 'keep-proposal' }, { type: 'notify', who: 'preparers' }],
   },
   {

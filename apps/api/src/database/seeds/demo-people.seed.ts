@@ -91,7 +91,9 @@ async function ensureDemoAccounts(tx: EntityManager, password: string, departmen
       passwordHash,
       role: account.role,
       departmentId: account.department === undefined ? null : departmentIds[account.department],
-      reviewAll: account.role === 'reviewer',
+      // Every demo reviewer works in an office of the demo bureau, whose departments are their scope
+      // (the 预算科's are all of them): review_all would let a 业务科室 read another office's budgets.
+      reviewAll: false,
       reviewDepartmentIds: [],
     });
     await tx.query(`UPDATE users SET demo = true WHERE id = $1`, [created.id]);

@@ -26,7 +26,7 @@ export function toAppError(error: DomainError): AppError {
     case 'NOT_YOUR_STAGE':
       return new AppError('NOT_YOUR_STAGE', detail);
     case 'OPINION_REQUIRED':
-      return new AppError('OPINION_REQUIRED', detail, [{ path: 'opinion', message: "the stage's opinion is required to approve" }]);
+      return new AppError('OPINION_REQUIRED', detail, [{ path: 'opinion', message: "the stage's opinion is required" }]);
     case 'REPLY_REQUIRED':
       return new AppError('REPLY_REQUIRED', detail, [{ path: 'documentNo', message: 'the 批复 needs its document number (documentNo) and date (YYYY-MM-DD)' }]);
     case 'REVISE_REASON_REQUIRED':

@@ -8,7 +8,7 @@ import type { EntityManager } from 'typeorm';
  * worker) reads `WHERE processed_at IS NULL ORDER BY id`, enqueues each row under the job id
  * `outbox:<id>` and sets processed_at.
  *
- * Topics: `budget.notify` {budgetId, action, who, reason?, stage?} and `budget.render-revision`
+ * Topics: `budget.notify` {budgetId, action, who, reason?, stage?, stageName?, nextStageName?} and `budget.render-revision`
  * {budgetId, revisionNo} at approval (addApproved); `budget.render-publication` rows are no longer
  * written (publish copies the checked files itself) but those of before are still worked. The revision
  * effects (freeze, unfreeze, open), keep-proposal and record-reply are
@@ -27,9 +27,14 @@ export class OutboxRepository {
 
   /**
    * The outbox rows of a transition's effects; revision effects return nothing to relay. `stage` is
-   * the one the reviewers hear of: the stage reached, the one left on withdraw, the first for an adjustment.
+   * the one the reviewers hear of: the stage reached, the one left on withdraw, the first for an adjustment;
+   * `stageName` the stage acted at and `nextStageName` the one reached, which every notified person reads.
    */
-  async addEffects(m: EntityManager, effects: readonly WorkflowEffect[], facts: { budgetId: string; action: string; stage: ReviewStage | undefined }): Promise<void> {
+  async addEffects(
+    m: EntityManager,
+    effects: readonly WorkflowEffect[],
+    facts: { budgetId: string; action: string; stage: ReviewStage | undefined; stageName?: string | undefined; nextStageName?: string | undefined },
+  ): Promise<void> {
     for (const effect of effects) {
       switch (effect.type) {
         case 'notify':
@@ -39,6 +44,8 @@ export class OutboxRepository {
             who: effect.who,
             ...(effect.reason === undefined ? {} : { reason: effect.reason }),
             ...(effect.who === 'reviewers' && facts.stage !== undefined ? { stage: facts.stage } : {}),
+            ...(facts.stageName === undefined ? {} : { stageName: facts.stageName }),
+            ...(facts.nextStageName === undefined ? {} : { nextStageName: facts.nextStageName }),
           });
           break;
         // Publishing copies the revision's checked files in its own transaction (PublicationGate).

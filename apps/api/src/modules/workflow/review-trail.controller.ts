@@ -68,7 +68,6 @@ export class ReviewTrailController {
     // Before its first submission a budget shows the chain it would go through now.
     const chain = place.chain ?? (await this.chains.forDepartment(m, budget.department_id, budget.fiscal_year));
     const rows = await this.trail.list(m, budget.id);
-    const current = budget.revision_no;
     const stage = budget.state === 'submitted' ? stageAt(chain, place.round, place.stageIndex ?? 0) : undefined;
     return {
       round: place.round,
@@ -77,7 +76,7 @@ export class ReviewTrailController {
       yourStage: await this.workflow.actsAtStage(caller, stage, budget.department_code),
       proposalRevisionNo: place.proposalRevisionNo,
       reply: place.reply,
-      trail: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), changedSince: r.revisionNo < current })),
+      trail: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })),
     };
   }
 

@@ -33,6 +33,8 @@ export interface TTrailRow {
   reason: string | null;
   documentNo: string | null;
   repliedOn: string | null;
+  /** whether the budget's content now (its latest revision) differs from the one the step saw */
+  changedSince: boolean;
 }
 
 export interface TInReviewRow {
@@ -72,8 +74,12 @@ export class ReviewTrailRepository {
       `SELECT r.id::text, r.at, r.revision_no AS "revisionNo", r.round, r.stage_index AS "stageIndex", r.stage_name AS "stageName", r.action,
               json_build_object('username', a.username, 'displayName', a.display_name) AS actor,
               CASE WHEN b.id IS NULL THEN NULL ELSE json_build_object('username', b.username, 'displayName', b.display_name) END AS "onBehalfOf",
-              r.opinion, r.reason, r.document_no AS "documentNo", to_char(r.replied_on, 'YYYY-MM-DD') AS "repliedOn"
+              r.opinion, r.reason, r.document_no AS "documentNo", to_char(r.replied_on, 'YYYY-MM-DD') AS "repliedOn",
+              COALESCE(seen.sha256 <> latest.sha256, false) AS "changedSince"
        FROM budget_reviews r JOIN users a ON a.id = r.actor_id LEFT JOIN users b ON b.id = r.on_behalf_of_id
+       -- A newer revision is no change when its content is the same (a return answered by resubmitting as it was).
+       LEFT JOIN revisions seen ON seen.budget_id = r.budget_id AND seen.revision_no = r.revision_no
+       LEFT JOIN LATERAL (SELECT sha256 FROM revisions WHERE budget_id = r.budget_id ORDER BY revision_no DESC LIMIT 1) latest ON true
        WHERE r.budget_id = $1 ORDER BY r.id`,
       [budgetId],
     );

@@ -135,7 +135,15 @@ export class WorkflowService {
         action === 'publish'
           ? await this.publications.publish(m, { budgetId: id, revisionNo: budget.revision_no, departmentId: budget.department_id, fiscalYear: budget.fiscal_year, publishedBy: caller.userId })
           : undefined;
-      await this.outbox.addEffects(m, decision.effects, { budgetId: id, action, stage: heardOf(chain, decision, stage)?.stage });
+      const reached = decision.stageIndex === null ? undefined : stageAt(chain, decision.round, decision.stageIndex);
+      await this.outbox.addEffects(m, decision.effects, {
+        budgetId: id,
+        action,
+        stage: heardOf(chain, decision, stage)?.stage,
+        stageName: stage?.stage.name,
+        // an approval that hands the budget on names the stage it went to: not the 批复
+        nextStageName: action === 'approve' ? reached?.stage.name : undefined,
+      });
       if (decision.next === 'approved') await this.outbox.addApproved(m, id, budget.revision_no);
       await this.trail.move(m, id, {
         round: decision.round,

@@ -1,8 +1,10 @@
-import { FUND_SOURCE_NAMES, FUND_SOURCES, MoneyError } from '@budgetflow/domain';
+import { CEILING_NEGATIVE, FUND_SOURCE_NAMES, FUND_SOURCES, MoneyError } from '@budgetflow/domain';
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../lib/i18n';
+import { ApiError } from '../../lib/api-client';
+import { useI18n, type TTranslate } from '../../lib/i18n';
 import type { TMessageKey } from '../../lib/i18n-messages';
 import { ErrorBanner } from '../../ui/error-banner';
+import { Labelled } from '../editor/forms/fields';
 import { fenOfYuanInput, fenText } from './fen-text';
 import { usePutCeilings, type TCeilingsAnswer, type TCeilingsWire } from './use-ceilings';
 
@@ -30,18 +32,37 @@ function fieldsOf(ceilings: TCeilingsWire): Record<string, string> {
   return fields;
 }
 
-/** The fields as the API's ceilings; the first field that is no amount refuses, named. */
-function ceilingsOf(fields: Record<string, string>): TCeilingsWire {
+/** The fields as the API's ceilings, or what is wrong with each field that is no ceiling (by its key). */
+function ceilingsOf(fields: Record<string, string>, t: TTranslate): { ceilings: TCeilingsWire } | { problems: Map<string, string> } {
   const ceilings: TCeilingsWire = { byFundSource: {}, threePublic: {} };
+  const problems = new Map<string, string>();
   for (const [key, text] of Object.entries(fields)) {
-    const fen = fenOfYuanInput(text);
+    let fen: string | undefined;
+    try {
+      fen = fenOfYuanInput(text);
+    } catch (error) {
+      if (!(error instanceof MoneyError)) throw error;
+      problems.set(key, t('ceilingNotAnAmount', { reason: error.message }));
+      continue;
+    }
     if (fen === undefined) continue;
+    if (fen.startsWith('-')) problems.set(key, t('ceilingNegative'));
     const [group, part] = key.split('.') as [string, string | undefined];
     if (group === 'fundSource' && part !== undefined) ceilings.byFundSource[part] = fen;
     else if (group === 'threePublic' && part !== undefined) ceilings.threePublic[part as keyof TCeilingsWire['threePublic']] = fen;
     else ceilings[group as 'total' | 'basic' | 'project'] = fen;
   }
-  return ceilings;
+  return problems.size > 0 ? { problems } : { ceilings };
+}
+
+/** The API's refusal field by field: `ceilings.total` is the field 'total', `ceilings.byFundSource.x` 'fundSource.x'. */
+function refusedFields(error: Error | null, t: TTranslate): Map<string, string> {
+  if (!(error instanceof ApiError)) return new Map();
+  return new Map(
+    error.fields
+      .filter((f) => f.path.startsWith('ceilings.'))
+      .map((f) => [f.path.slice('ceilings.'.length).replace(/^byFundSource\./, 'fundSource.'), f.message === CEILING_NEGATIVE ? t('ceilingNegative') : t('ceilingRefused')]),
+  );
 }
 
 /** The 预算科's form: each ceiling in 元, a blank field issuing none. */
@@ -49,22 +70,23 @@ export function CeilingsForm({ answer, onDone }: { answer: TCeilingsAnswer; onDo
   const { t } = useI18n();
   const put = usePutCeilings(answer.budgetId);
   const [fields, setFields] = useState(() => fieldsOf(answer.ceilings));
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problems, setProblems] = useState<ReadonlyMap<string, string>>(new Map());
+  const refused = refusedFields(put.error, t);
+  const errors = new Map([...refused, ...problems]);
   const field = (key: string, label: string) => (
-    <label key={key}>
-      {label}
-      <input inputMode="decimal" value={fields[key] ?? ''} onChange={(e) => setFields({ ...fields, [key]: e.target.value })} />
-    </label>
+    <Labelled key={key} path={`ceiling-${key}`} label={label} errors={new Map(errors.has(key) ? [[`ceiling-${key}`, errors.get(key)!]] : [])}>
+      {(aria) => <input {...aria} inputMode="decimal" value={fields[key] ?? ''} onChange={(e) => setFields({ ...fields, [key]: e.target.value })} />}
+    </Labelled>
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    try {
-      put.mutate({ ceilings: ceilingsOf(fields), version: answer.version }, { onSuccess: onDone });
-      setProblem(null);
-    } catch (error) {
-      if (!(error instanceof MoneyError)) throw error;
-      setProblem(t('ceilingNotAnAmount', { reason: error.message }));
+    const checked = ceilingsOf(fields, t);
+    if ('problems' in checked) {
+      setProblems(checked.problems);
+      return;
     }
+    setProblems(new Map());
+    put.mutate({ ceilings: checked.ceilings, version: answer.version }, { onSuccess: onDone });
   };
   return (
     <form className="ceilings-form" onSubmit={submit} aria-label={t('ceilingsEdit')}>
@@ -80,12 +102,8 @@ export function CeilingsForm({ answer, onDone }: { answer: TCeilingsAnswer; onDo
         <summary>{t('ceilingsByFundSource')}</summary>
         {FUND_SOURCES.map((source) => field(`fundSource.${source}`, FUND_SOURCE_NAMES[source]))}
       </details>
-      {problem !== null && (
-        <p className="banner error" role="alert">
-          {problem}
-        </p>
-      )}
-      <ErrorBanner error={put.error} />
+      {/* A refusal of named fields is shown beside them; anything else (a stale version …) here. */}
+      {refused.size === 0 && <ErrorBanner error={put.error} />}
       <button type="submit" className="primary" disabled={put.isPending}>
         {t('ceilingsSave')}
       </button>

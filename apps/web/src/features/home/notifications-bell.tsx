@@ -1,4 +1,4 @@
-import type { WorkflowAction } from '@budgetflow/domain';
+import type { TNotification, WorkflowAction } from '@budgetflow/domain';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
@@ -33,9 +33,11 @@ export function NotificationsBell() {
   const [open, setOpen] = useState(false);
   const items = notifications.data ?? [];
   const unread = items.filter((n) => !n.read).length;
-  const actionLabel = (action: string) => {
+  const actionLabel = (n: TNotification) => {
+    // An approval that handed the budget on to another stage is not the 批复.
+    if (n.action === 'approve' && n.stageName !== null && n.nextStageName !== null) return t('action_approveStage', { stage: n.stageName, next: n.nextStageName });
     // An action newer than this client is named in general words, never by its code.
-    const key = (ACTION_WORDS as Readonly<Record<string, TMessageKey | undefined>>)[action];
+    const key = (ACTION_WORDS as Readonly<Record<string, TMessageKey | undefined>>)[n.action];
     return t(key ?? 'action_other');
   };
   return (
@@ -60,7 +62,7 @@ export function NotificationsBell() {
                       if (!n.read) markRead.mutate(n.id);
                     }}
                   >
-                    {actionLabel(n.action)}
+                    {actionLabel(n)}
                   </Link>
                   {n.reason ? `：${n.reason}` : ''} <time>{formatDateTime(n.createdAt)}</time>
                 </li>

@@ -2,6 +2,7 @@ import type { WorkflowAction } from '@budgetflow/domain';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
+import { roundText } from '../../lib/round-text';
 import { StateBadge } from '../../ui/state-badge';
 import { useReviewed } from '../review/use-review';
 
@@ -37,7 +38,7 @@ export function ReviewedList() {
                   {t(`trail_${b.lastAction as WorkflowAction}`)}
                   {b.stageName !== null && `（${b.stageName}）`} · {formatDateTime(b.at)}
                 </td>
-                <td>{t(`round_${b.round}`)}</td>
+                <td>{roundText(t, b.round, b.state)}</td>
                 <td>
                   <StateBadge state={b.state} />
                 </td>

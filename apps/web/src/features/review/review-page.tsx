@@ -142,9 +142,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
     const fields =
       action === 'return'
         ? { reason: reason.trim() }
-        : action === 'issue-ceilings'
-          ? opinion.trim() === '' ? {} : { opinion: opinion.trim() }
-          : { opinion: opinion.trim(), ...(replies ? { documentNo: documentNo.trim(), date: replyDate } : {}) };
+        : { opinion: opinion.trim(), ...(action === 'approve' && replies ? { documentNo: documentNo.trim(), date: replyDate } : {}) };
     workflow.mutate(
       { action, version: budget.version, ...fields },
       {
@@ -194,7 +192,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
       <BudgetJobsPanel budgetId={budgetId} />
       <div className="desk">
         <div>
-          {review.data !== undefined && <ReviewTrail review={review.data} />}
+          {review.data !== undefined && <ReviewTrail review={review.data} state={budget.state} />}
           <AdjustmentsPanel budgetId={budgetId} fiscalYear={budget.fiscalYear} />
           <section aria-labelledby="revisions-title">
             <h2 id="revisions-title">{t('revisions')}</h2>
@@ -304,7 +302,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
         <ConfirmModal
           title={t('issueCeilings')}
           confirmLabel={t('issueCeilings')}
-          disabled={workflow.isPending}
+          disabled={workflow.isPending || opinion.trim() === ''}
           onConfirm={() => act('issue-ceilings')}
           onCancel={() => setConfirm(null)}
         >
@@ -312,6 +310,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
             {t('opinion')}
             <textarea name="opinion" rows={3} value={opinion} onChange={(e) => setOpinion(e.target.value)} autoFocus />
           </label>
+          {opinion.trim() === '' && <p className="muted">{t('opinionRequired')}</p>}
         </ConfirmModal>
       )}
       {confirm === 'return' && (

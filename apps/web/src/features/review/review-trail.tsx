@@ -1,16 +1,17 @@
-import type { WorkflowAction } from '@budgetflow/domain';
+import type { BudgetState, WorkflowAction } from '@budgetflow/domain';
 import { formatDateTime } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
+import { roundText } from '../../lib/round-text';
 import type { TBudgetReview } from './use-review';
 
 /** Every stage sees the whole trail: who, when, at which stage, the opinion or the reason, and whether it changed since. */
-export function ReviewTrail({ review }: { review: TBudgetReview }) {
+export function ReviewTrail({ review, state }: { review: TBudgetReview; state: BudgetState }) {
   const { t } = useI18n();
   return (
     <section aria-labelledby="trail-title">
       <h2 id="trail-title">{t('reviewTrail')}</h2>
       <p className="muted">
-        {t('reviewRound')}：{t(`round_${review.round}`)}
+        {t('reviewRound')}：{roundText(t, review.round, state)}
         {review.stage !== null && ` · ${t('currentStage')}：${review.stage.stage.name}（${review.stage.index + 1}/${review.stage.count}）`}
         {review.reply !== null && ` · ${t('replyDocument')}：${review.reply.documentNo}（${review.reply.date}）`}
       </p>

@@ -12,6 +12,9 @@ export const ZNotifyJobData = z.object({
   reason: z.string().optional(),
   /** for the reviewers: the stage the budget reached (or left, on withdraw); its office's reviewers hear of it */
   stage: ZReviewStage.optional(),
+  /** the names of the stage the step was taken at and of the one the budget now waits on, for everyone notified */
+  stageName: z.string().optional(),
+  nextStageName: z.string().optional(),
 });
 
 /**
@@ -35,14 +38,14 @@ export class NotifyJob {
   async handle(data: TOutboxJobData): Promise<string> {
     const parsed = ZNotifyJobData.safeParse(data.payload);
     if (!parsed.success) throw new UnrecoverableError(`bad notify payload: ${parsed.error.message}`);
-    const { budgetId, action, who, reason, stage } = parsed.data;
+    const { budgetId, action, who, reason, stage, stageName, nextStageName } = parsed.data;
     const inserted = await this.dataSource.transaction(async (m) => {
       const recipients = who === 'reviewers' && stage !== undefined ? await this.reviewersOfStage(m, budgetId, stage) : undefined;
       const rows: unknown[] = await m.query(
-        `INSERT INTO notifications (user_id, budget_id, action, reason, outbox_id)
-         SELECT r.id, $1, $2, $3, $4 FROM (${recipients === undefined ? RECIPIENTS[who] : `SELECT unnest($5::uuid[]) AS id`}) r
+        `INSERT INTO notifications (user_id, budget_id, action, reason, outbox_id, stage_name, next_stage_name)
+         SELECT r.id, $1, $2, $3, $4, $5, $6 FROM (${recipients === undefined ? RECIPIENTS[who] : `SELECT unnest($7::uuid[]) AS id`}) r
          ON CONFLICT (outbox_id, user_id) DO NOTHING RETURNING id`,
-        [budgetId, action, reason ?? null, data.outboxId, ...(recipients === undefined ? [] : [recipients])],
+        [budgetId, action, reason ?? null, data.outboxId, stageName ?? null, nextStageName ?? null, ...(recipients === undefined ? [] : [recipients])],
       );
       await m.query(`UPDATE outbox SET done_at = now() WHERE id = $1 AND done_at IS NULL`, [data.outboxId]);
       return rows.length;

@@ -18,7 +18,7 @@ export const ZTrailEntry = z.object({
   reason: z.string().nullable(),
   documentNo: z.string().nullable(),
   repliedOn: z.string().nullable(),
-  /** whether the content changed since this step: the revision then is older than the one now */
+  /** whether the content changed since this step: the latest revision's content differs from the one the step saw */
   changedSince: z.boolean(),
 });
 
