@@ -2,7 +2,8 @@ import type { Catalogue, ClassificationKind } from '@budgetflow/domain';
 import { useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useI18n } from '../../lib/i18n';
-import { searchCatalogue } from './catalogue-search';
+import { readTypedCode, searchCatalogue } from './catalogue-search';
+import type { TInvalidCell } from './working-copy';
 
 interface TProps {
   catalogue: Catalogue;
@@ -10,18 +11,25 @@ interface TProps {
   value: string;
   onChange(code: string): void;
   label: string;
-  invalid?: boolean;
+  /** a finding is about the code */
+  hasFinding?: boolean;
+  /** text typed here that is no code of the catalogue, kept as typed */
+  refused?: TInvalidCell | undefined;
+  /** Text left in the cell that is no code (null: the cell holds a code again). */
+  onRefused?(value: TInvalidCell | null): void;
   cellId?: string;
 }
 
 /**
  * A combobox over the year's catalogue: type a code or part of a name, pick with the arrow keys
- * and Enter (or the mouse). Only codes of the catalogue can be chosen; Escape leaves the value.
+ * and Enter (or the mouse). Only codes of the catalogue can be chosen: a code typed whole is taken
+ * when the cell is left; other text is kept as typed and marked, with the reason (无此科目), so that
+ * nothing typed is silently lost. Escape puts back the line's code.
  * The list is laid over the page (not inside the grid's scrolling viewport, which would cut it
  * off on the last rows), below the input or above it when the window has no room below.
  */
-export function CodePicker({ catalogue, kind, value, onChange, label, invalid = false, cellId }: TProps) {
-  const { t } = useI18n();
+export function CodePicker({ catalogue, kind, value, onChange, label, hasFinding = false, refused, onRefused, cellId }: TProps) {
+  const { t, locale } = useI18n();
   const listId = useId();
   const [text, setText] = useState<string | null>(null);
   const [active, setActive] = useState(0);
@@ -35,7 +43,24 @@ export function CodePicker({ catalogue, kind, value, onChange, label, invalid = 
 
   const choose = (code: string) => {
     setText(null);
+    if (refused !== undefined) onRefused?.(null);
     if (code !== value) onChange(code);
+  };
+  /** The cell is left with text typed: a whole code is taken, anything else is kept and marked. */
+  const leave = () => {
+    if (text === null) return;
+    const typed = text.trim();
+    if (typed === '' || typed === value) {
+      setText(null);
+      if (refused !== undefined) onRefused?.(null);
+      return;
+    }
+    const code = readTypedCode(catalogue, kind, typed);
+    if (code !== undefined) choose(code);
+    else {
+      setText(null);
+      onRefused?.({ text: typed, reason: { zh: `无此科目：${typed}`, en: `no such code: ${typed}` } });
+    }
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     // Closed, ↑/↓ are the grid's (to the next row); Alt+↓ opens the list, as on a select.
@@ -51,9 +76,10 @@ export function CodePicker({ catalogue, kind, value, onChange, label, invalid = 
       event.preventDefault();
       const option = options[active];
       if (option !== undefined) choose(option.code);
-    } else if (event.key === 'Escape' && open) {
+    } else if (event.key === 'Escape' && (open || refused !== undefined)) {
       event.preventDefault();
       setText(null);
+      if (refused !== undefined) onRefused?.(null);
     }
   };
 
@@ -66,11 +92,11 @@ export function CodePicker({ catalogue, kind, value, onChange, label, invalid = 
         aria-expanded={open}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-invalid={invalid || undefined}
+        aria-invalid={hasFinding || refused !== undefined || undefined}
         aria-activedescendant={open && options[active] !== undefined ? `${listId}-${active}` : undefined}
         data-cell={cellId}
-        title={name ?? value}
-        value={text ?? value}
+        title={refused?.reason[locale] ?? name ?? value}
+        value={text ?? refused?.text ?? value}
         placeholder={t('searchCatalogue')}
         onFocus={(e) => e.currentTarget.select()}
         onChange={(e) => {
@@ -78,9 +104,10 @@ export function CodePicker({ catalogue, kind, value, onChange, label, invalid = 
           setActive(0);
         }}
         onKeyDown={onKeyDown}
-        onBlur={() => setText(null)}
+        onBlur={leave}
       />
-      {!open && name !== undefined && <span className="code-name">{name}</span>}
+      {!open && refused !== undefined && <span className="code-name invalid">{refused.reason[locale]}</span>}
+      {!open && refused === undefined && name !== undefined && <span className="code-name">{name}</span>}
       {open &&
         createPortal(
           <ul
