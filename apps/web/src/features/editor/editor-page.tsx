@@ -355,7 +355,7 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
           )}
         </div>
         <aside className="desk-side">
-          <CeilingsPanel budgetId={budgetId} budgetVersion={budget.version} editable={false} />
+          <CeilingsPanel budgetId={budgetId} budgetVersion={budget.version} editable={false} lines={lines} />
           <FindingsPanel
             findings={findings}
             onJump={(finding) => jumpTo(finding.location)}
