@@ -1,5 +1,5 @@
 import type { Catalogue, ClassificationKind } from '@budgetflow/domain';
-import { useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, type RefObject, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useI18n } from '../../lib/i18n';
 import { readTypedCode, searchCatalogue } from './catalogue-search';
@@ -40,6 +40,7 @@ export function CodePicker({ catalogue, kind, value, onChange, label, hasFinding
     [catalogue, kind, text],
   );
   const name = catalogue[kind].get(value)?.name;
+  const place = useListPlace(open ? input : null);
 
   const choose = (code: string) => {
     setText(null);
@@ -115,7 +116,7 @@ export function CodePicker({ catalogue, kind, value, onChange, label, hasFinding
             id={listId}
             className="picker-list"
             aria-label={label}
-            style={listPlace(input.current)}
+            style={place}
           >
             {options.length === 0 ? (
               <li role="option" aria-disabled="true" aria-selected="false">
@@ -145,16 +146,43 @@ export function CodePicker({ catalogue, kind, value, onChange, label, hasFinding
   );
 }
 
-/** Where the list goes, in window coordinates: under the input, or over it when the room below is short. */
+/** The list's place while it is open, following the input when the grid or the page scrolls under it. */
+function useListPlace(input: RefObject<HTMLInputElement | null> | null): CSSProperties {
+  const [place, setPlace] = useState<CSSProperties>({});
+  useLayoutEffect(() => {
+    if (input === null) return;
+    const follow = () => setPlace(listPlace(input.current));
+    follow();
+    window.addEventListener('scroll', follow, true);
+    window.addEventListener('resize', follow);
+    return () => {
+      window.removeEventListener('scroll', follow, true);
+      window.removeEventListener('resize', follow);
+    };
+  }, [input]);
+  return place;
+}
+
+/** The list's height when the window has room for it, in px (16em). */
+const LIST_HEIGHT = 16 * 16;
+const MARGIN = 4;
+
+/**
+ * Where the list goes, in window coordinates: under the input, or over it when the room below is
+ * short and the room above is larger (the last rows of the grid), never taller than that room. It
+ * is at least as wide as the input and at most as wide as the window right of it.
+ */
 function listPlace(input: HTMLInputElement | null): CSSProperties {
   if (input === null) return {};
   const box = input.getBoundingClientRect();
-  const room = 16 * 16; // the list's max-height, 16em
-  const below = window.innerHeight - box.bottom >= room || box.top < room;
+  const roomBelow = window.innerHeight - box.bottom - MARGIN;
+  const roomAbove = box.top - MARGIN;
+  const below = roomBelow >= LIST_HEIGHT || roomBelow >= roomAbove;
   return {
-    position: 'fixed',
     left: box.left,
     minWidth: box.width,
+    maxWidth: Math.max(box.width, window.innerWidth - box.left - MARGIN),
+    maxHeight: Math.min(LIST_HEIGHT, below ? roomBelow : roomAbove),
     ...(below ? { top: box.bottom } : { bottom: window.innerHeight - box.top }),
   };
 }
