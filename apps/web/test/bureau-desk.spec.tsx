@@ -1,6 +1,6 @@
 import './text-encoder.polyfill';
 import { QueryClient } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { Providers } from '../src/app/providers';
 import { BureauPage } from '../src/features/bureau/bureau-page';
@@ -73,6 +73,15 @@ describe('the ceilings beside the totals', () => {
     expect(within(total()).getByText('超出 100,000.50')).toBeTruthy();
     expect(total().className).toBe('over');
     expect(within(screen.getByRole('row', { name: /项目支出/ })).getByText('200,000.00')).toBeTruthy();
+  });
+
+  it('refuse a ceiling that is no amount naming the field, in Chinese, and send nothing', async () => {
+    renderWith(cached([[['budget', 'b1', 'ceilings', 7], ceilings]]), <CeilingsPanel budgetId="b1" budgetVersion={7} editable />);
+    screen.getByRole('button', { name: '修改控制数' }).click();
+    const form = await screen.findByRole('form', { name: '修改控制数' });
+    fireEvent.change(within(form).getByLabelText('基本支出'), { target: { value: '12a' } });
+    fireEvent.submit(form);
+    expect(within(form).getByRole('alert').textContent).toBe('「基本支出」金额无效：不是金额');
   });
 
   it('offer the 预算科 to change them', () => {

@@ -1,6 +1,6 @@
-import { FUND_SOURCE_NAMES, FUND_SOURCES, MoneyError } from '@budgetflow/domain';
+import { FUND_SOURCE_NAMES, FUND_SOURCES, MONEY_REASONS, MoneyError, type MoneyErrorCode } from '@budgetflow/domain';
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../lib/i18n';
+import { useI18n, type TTranslate } from '../../lib/i18n';
 import type { TMessageKey } from '../../lib/i18n-messages';
 import { ErrorBanner } from '../../ui/error-banner';
 import { fenOfYuanInput, fenText } from './fen-text';
@@ -30,11 +30,20 @@ function fieldsOf(ceilings: TCeilingsWire): Record<string, string> {
   return fields;
 }
 
+/** A field that is no amount: its key and the domain's reason. */
+type TRefusedField = { key: string; code: MoneyErrorCode };
+
 /** The fields as the API's ceilings; the first field that is no amount refuses, named. */
-function ceilingsOf(fields: Record<string, string>): TCeilingsWire {
+function ceilingsOf(fields: Record<string, string>): TCeilingsWire | TRefusedField {
   const ceilings: TCeilingsWire = { byFundSource: {}, threePublic: {} };
   for (const [key, text] of Object.entries(fields)) {
-    const fen = fenOfYuanInput(text);
+    let fen: string | undefined;
+    try {
+      fen = fenOfYuanInput(text);
+    } catch (error) {
+      if (!(error instanceof MoneyError)) throw error;
+      return { key, code: error.code };
+    }
     if (fen === undefined) continue;
     const [group, part] = key.split('.') as [string, string | undefined];
     if (group === 'fundSource' && part !== undefined) ceilings.byFundSource[part] = fen;
@@ -44,9 +53,18 @@ function ceilingsOf(fields: Record<string, string>): TCeilingsWire {
   return ceilings;
 }
 
+/** A field's label, as the form shows it beside the field. */
+function fieldLabel(key: string, t: TTranslate): string {
+  const [group, part] = key.split('.') as [string, string | undefined];
+  if (group === 'fundSource') return FUND_SOURCE_NAMES[part as keyof typeof FUND_SOURCE_NAMES] ?? part ?? '';
+  const labels: readonly (readonly [string, TMessageKey])[] = group === 'threePublic' ? THREE_PUBLIC : HEADLINE;
+  const label = labels.find(([k]) => k === (group === 'threePublic' ? part : group))?.[1];
+  return label === undefined ? '' : t(label);
+}
+
 /** The 预算科's form: each ceiling in 元, a blank field issuing none. */
 export function CeilingsForm({ answer, onDone }: { answer: TCeilingsAnswer; onDone(): void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const put = usePutCeilings(answer.budgetId);
   const [fields, setFields] = useState(() => fieldsOf(answer.ceilings));
   const [problem, setProblem] = useState<string | null>(null);
@@ -58,13 +76,13 @@ export function CeilingsForm({ answer, onDone }: { answer: TCeilingsAnswer; onDo
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    try {
-      put.mutate({ ceilings: ceilingsOf(fields), version: answer.version }, { onSuccess: onDone });
-      setProblem(null);
-    } catch (error) {
-      if (!(error instanceof MoneyError)) throw error;
-      setProblem(t('ceilingNotAnAmount', { reason: error.message }));
+    const ceilings = ceilingsOf(fields);
+    if ('code' in ceilings) {
+      setProblem(t('ceilingNotAnAmount', { field: fieldLabel(ceilings.key, t), reason: MONEY_REASONS[ceilings.code][locale] }));
+      return;
     }
+    put.mutate({ ceilings, version: answer.version }, { onSuccess: onDone });
+    setProblem(null);
   };
   return (
     <form className="ceilings-form" onSubmit={submit} aria-label={t('ceilingsEdit')}>
