@@ -102,3 +102,72 @@ it('pastes ten rows from Excel, undoes and redoes, keeps an unsaved edit over a 
   expect(await page.getByText(/已恢复本浏览器/).count()).toBe(0);
   await shot('03-saved');
 }, 240_000);
+
+it('opens the code picker on the last row fully in view and as wide as its entries; keeps and lists what it refuses; follows typing in the ceilings', async () => {
+  // After the story above: the budget is saved, nothing is changed.
+  const save = page.getByRole('button', { name: '保存', exact: true }).first();
+  expect(await save.isDisabled()).toBe(true);
+  await page.locator('#save-why', { hasText: '无修改' }).waitFor();
+
+  // The last row's 功能科目: the list opens upward (no room below), whole, sized to its entries.
+  await scrollGrid('bottom');
+  const last = await rowCount();
+  const picker = page.getByRole('combobox', { name: `功能科目 ${last}`, exact: true });
+  await picker.fill('201');
+  const list = page.getByRole('listbox', { name: `功能科目 ${last}` });
+  await list.getByRole('option').first().waitFor();
+  const box = (await list.boundingBox())!;
+  const input = (await picker.boundingBox())!;
+  const window = page.viewportSize()!;
+  expect(box.height).toBeGreaterThan(100);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(input.y + 1); // above the input, not over it
+  expect(box.width).toBeGreaterThanOrEqual(input.width - 1);
+  expect(box.width).toBeLessThan(window.width / 2);
+  await shot('04-picker-last-row');
+  await picker.press('Escape');
+
+  // A code the catalogue lacks is kept as typed, marked, and says why.
+  await picker.fill('2019999');
+  await picker.press('Tab');
+  await expect(picker.inputValue()).resolves.toBe('2019999');
+  expect(await picker.getAttribute('aria-invalid')).toBe('true');
+  await page.getByTestId('grid-viewport').getByText('无此科目：2019999', { exact: true }).waitFor();
+  await page.getByRole('region', { name: /校验结果/ }).getByRole('button', { name: '功能科目「2019999」未能保存：无此科目：2019999' }).waitFor();
+  await picker.focus();
+  await picker.press('Escape');
+  await expect(picker.inputValue()).resolves.not.toBe('2019999');
+
+  // The ceilings panel's 支出总额 figure follows what is typed, before any save.
+  await scrollGrid('top');
+  const totalRow = page.locator('.ceilings-table tr', { hasText: '支出总额' });
+  const figure = async () => (await totalRow.locator('td').nth(1).textContent())?.trim();
+  const before = await figure();
+  const amount = cell('金额（元） 1');
+  const was = await amount.inputValue();
+  await amount.fill('１，２３４．５６'); // as a Chinese input method types it
+  await page.waitForFunction((old) => {
+    const row = [...document.querySelectorAll('.ceilings-table tr')].find((r) => r.textContent?.includes('支出总额'));
+    return row?.querySelectorAll('td')[1]?.textContent?.trim() !== old;
+  }, before);
+  expect(await amount.getAttribute('aria-invalid')).toBeNull();
+  await amount.press('Tab');
+  await expect(amount.inputValue()).resolves.toBe('1,234.56');
+
+  // An amount that is none: kept, listed among the findings, and the save says why it waits.
+  await amount.fill('12a');
+  const findings = page.getByRole('region', { name: /校验结果/ });
+  const finding = findings.getByRole('button', { name: '金额「12a」未能保存：不是金额' });
+  await finding.waitFor();
+  expect(await amount.getAttribute('title')).toBe('不是金额');
+  expect(await save.isDisabled()).toBe(true);
+  await page.locator('#save-why', { hasText: '有 1 处无效填写' }).waitFor();
+  await cell('备注 1').focus();
+  await finding.click();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === '金额（元） 1');
+  await shot('05-refused-amount-listed');
+  await amount.fill(was);
+  await finding.waitFor({ state: 'detached' });
+  expect(await save.isDisabled()).toBe(true);
+  await page.locator('#save-why', { hasText: '无修改' }).waitFor();
+}, 120_000);

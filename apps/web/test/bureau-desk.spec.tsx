@@ -1,6 +1,6 @@
 import './text-encoder.polyfill';
 import { QueryClient } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { Providers } from '../src/app/providers';
 import { BureauPage } from '../src/features/bureau/bureau-page';
@@ -49,6 +49,41 @@ describe('the ceilings beside the totals', () => {
     const project = screen.getByRole('row', { name: /项目支出/ });
     expect(within(project).getByText('603,000.00')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '修改控制数' })).toBeNull();
+  });
+
+  it('follow the editor’s lines as they are typed, before any save', () => {
+    const client = cached([[['budget', 'b1', 'ceilings', 7], ceilings]]);
+    const line = (id: string, amount: string, kind: 'project' | 'basic-public') =>
+      ({ id, unitCode: '019001', functionCode: '2010350', economicCode: '30201', kind, fundSource: 'general-budget-appropriation', amount, ...(kind === 'project' ? { projectId: 'P1' } : {}) }) as const;
+    const panel = (lines: readonly ReturnType<typeof line>[]) => (
+      <Providers client={client} locale="zh">
+        <MemoryRouter>
+          <CeilingsPanel budgetId="b1" budgetVersion={7} editable={false} lines={lines} />
+        </MemoryRouter>
+      </Providers>
+    );
+    const view = render(panel([line('A', '5000000.00', 'basic-public'), line('B', '800000.00', 'project')]));
+    const total = () => screen.getByRole('row', { name: /支出总额/ });
+    expect(within(total()).getByText('5,800,000.00')).toBeTruthy();
+    expect(within(total()).getByText('200,000.00')).toBeTruthy();
+    expect(total().className).toBe('');
+    // One amount typed up: the figure and the room follow, and the ceiling is now exceeded.
+    view.rerender(panel([line('A', '5300000.50', 'basic-public'), line('B', '800000.00', 'project')]));
+    expect(within(total()).getByText('6,100,000.50')).toBeTruthy();
+    expect(within(total()).getByText('超出 100,000.50')).toBeTruthy();
+    expect(total().className).toBe('over');
+    expect(within(screen.getByRole('row', { name: /项目支出/ })).getByText('200,000.00')).toBeTruthy();
+  });
+
+  it('refuse a ceiling that is no amount naming the field, in Chinese, and send nothing', async () => {
+    renderWith(cached([[['budget', 'b1', 'ceilings', 7], ceilings]]), <CeilingsPanel budgetId="b1" budgetVersion={7} editable />);
+    screen.getByRole('button', { name: '修改控制数' }).click();
+    const form = await screen.findByRole('form', { name: '修改控制数' });
+    fireEvent.change(within(form).getByLabelText('基本支出'), { target: { value: '12a' } });
+    fireEvent.submit(form);
+    const basic = within(form).getByLabelText('基本支出');
+    expect(basic.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(basic.getAttribute('aria-describedby')!)?.textContent).toBe('金额无效：不是金额');
   });
 
   it('offer the 预算科 to change them', () => {

@@ -40,7 +40,7 @@ describe('the 部门概况 form', () => {
     const message = document.getElementById(code.getAttribute('aria-describedby') ?? '');
     expect(message?.textContent).toBe('编码为 1–20 位字母或数字');
     expect(form.applied.length).toBe(before);
-    expect(form.invalid.get('form:department')?.reason).toBe('编码为 1–20 位字母或数字');
+    expect(form.invalid.get('form:department')?.reason.zh).toBe('编码为 1–20 位字母或数字');
     fireEvent.change(screen.getByLabelText('在职实有人数（总）'), { target: { value: '十二' } });
     expect(screen.getByText('请填写整数')).toBeTruthy();
     fireEvent.change(code, { target: { value: '019001' } });

@@ -44,7 +44,7 @@ function Desk({ doc, findings }: { doc: TBudgetDocument; findings: TFinding[] })
         invalid={new Map()}
         onLineChange={jest.fn()}
         onLineRemove={jest.fn()}
-        onInvalidAmount={jest.fn()}
+        onInvalidCell={jest.fn()}
       />
     </>
   );

@@ -52,7 +52,7 @@ function Harness({ doc, store }: { doc: TBudgetDocument; store: TDraftStore<TLoc
         onLineChange={edits.onLineChange}
         onLinesPut={edits.onLinesPut}
         onLineRemove={edits.onLineRemove}
-        onInvalidAmount={() => undefined}
+        onInvalidCell={() => undefined}
         onUndo={history.undo}
         onCellLeave={history.seal}
       />

@@ -2,6 +2,7 @@ import { catalogueForYear, type TExpenditureLine } from '@budgetflow/domain';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createRef } from 'react';
 import { LineGrid, type TLineGridHandle } from '../src/features/editor/line-grid';
+import type { TInvalidCell } from '../src/features/editor/working-copy';
 import { I18nProvider } from '../src/lib/i18n';
 import { manyLines, seedDocument } from './budget-fixture';
 import { layoutViewport } from './grid-test-setup';
@@ -13,7 +14,7 @@ const catalogue = catalogueForYear(doc.fiscalYear);
 
 function renderGrid(lines: TExpenditureLine[], overrides: Partial<Parameters<typeof LineGrid>[0]> = {}) {
   const onLineChange = jest.fn<void, [TExpenditureLine]>();
-  const onInvalidAmount = jest.fn<void, [string, { text: string; reason: string } | null]>();
+  const onInvalidCell = jest.fn<void, [string, string, TInvalidCell | null]>();
   const ref = createRef<TLineGridHandle>();
   const props = {
     lines,
@@ -22,10 +23,10 @@ function renderGrid(lines: TExpenditureLine[], overrides: Partial<Parameters<typ
     editable: true,
     dirty: new Set<string>(),
     cellFindings: new Map<string, string>(),
-    invalid: new Map<string, { text: string; reason: string }>(),
+    invalid: new Map<string, TInvalidCell>(),
     onLineChange,
     onLineRemove: jest.fn(),
-    onInvalidAmount,
+    onInvalidCell,
     ...overrides,
   };
   const view = render(
@@ -33,7 +34,7 @@ function renderGrid(lines: TExpenditureLine[], overrides: Partial<Parameters<typ
       <LineGrid ref={ref} {...props} />
     </I18nProvider>,
   );
-  return { ...view, ref, onLineChange, onInvalidAmount };
+  return { ...view, ref, onLineChange, onInvalidCell };
 }
 
 const valueOf = (element: Element) => (element as HTMLInputElement).value;
@@ -63,28 +64,70 @@ describe('the editor grid', () => {
     expect(onLineChange).toHaveBeenLastCalledWith({ ...lines[1], amount: '1234.50' }, 'amount');
   });
 
-  it('keeps what was typed when it is not an amount, with the reason, and does not change the line', () => {
+  it('reads full-width digits, point and comma as a Chinese input method types them', () => {
     const lines = doc.expenditureLines.slice(0, 3);
-    const { onLineChange, onInvalidAmount } = renderGrid(lines);
+    const { onLineChange, onInvalidCell } = renderGrid(lines);
+    const amount = screen.getByLabelText('金额（元） 2');
+    fireEvent.focus(amount);
+    fireEvent.change(amount, { target: { value: '１，２３４．５６' } });
+    expect(onLineChange).toHaveBeenLastCalledWith({ ...lines[1], amount: '1234.56' }, 'amount');
+    expect(onInvalidCell).not.toHaveBeenCalled();
+  });
+
+  it('keeps what was typed when it is not an amount, with the reason in both languages, and does not change the line', () => {
+    const lines = doc.expenditureLines.slice(0, 3);
+    const { onLineChange, onInvalidCell } = renderGrid(lines);
     const amount = screen.getByLabelText('金额（元） 1');
     fireEvent.focus(amount);
     fireEvent.change(amount, { target: { value: '12.345' } });
     expect(onLineChange).not.toHaveBeenCalled();
-    expect(onInvalidAmount).toHaveBeenLastCalledWith(lines[0]!.id, {
+    expect(onInvalidCell).toHaveBeenLastCalledWith(lines[0]!.id, 'amount', {
       text: '12.345',
-      reason: expect.stringContaining('at most 2 decimals'),
+      reason: { zh: '金额最多两位小数（分）', en: 'at most two decimals (分)' },
     });
     expect(valueOf(amount)).toBe('12.345');
   });
 
-  it('marks an amount the working copy holds as invalid, even after the row scrolls away and back', () => {
+  it('marks an amount the working copy holds as invalid, with its reason in Chinese as the tooltip, even after the row scrolls away and back', () => {
     const lines = doc.expenditureLines.slice(0, 3);
     renderGrid(lines, {
-      invalid: new Map([[`${lines[0]!.id}:amount`, { text: '1e5', reason: 'exponents are not allowed' }]]),
+      invalid: new Map([[`${lines[0]!.id}:amount`, { text: '12a', reason: { zh: '不是金额', en: 'not an amount' } }]]),
     });
     const amount = screen.getByLabelText('金额（元） 1');
-    expect(valueOf(amount)).toBe('1e5');
+    expect(valueOf(amount)).toBe('12a');
     expect(amount?.getAttribute('aria-invalid')).toBe('true');
+    expect(amount?.getAttribute('title')).toBe('不是金额');
+    expect(amount?.closest('[role="cell"]')?.getAttribute('title')).toBe('不是金额');
+  });
+
+  it('keeps a code typed that the catalogue lacks, marked, saying why, and leaves the line as it was', () => {
+    const lines = doc.expenditureLines.slice(0, 3);
+    const { onLineChange, onInvalidCell } = renderGrid(lines);
+    const code = screen.getByLabelText('功能科目 1');
+    fireEvent.focus(code);
+    fireEvent.change(code, { target: { value: '9999999' } });
+    fireEvent.blur(code);
+    expect(onLineChange).not.toHaveBeenCalled();
+    expect(onInvalidCell).toHaveBeenLastCalledWith(lines[0]!.id, 'functionCode', {
+      text: '9999999',
+      reason: { zh: '无此科目：9999999', en: 'no such code: 9999999' },
+    });
+  });
+
+  it('shows a refused code as typed, marked invalid, with 无此科目 beside it; a code typed whole is taken on leaving', () => {
+    const lines = doc.expenditureLines.slice(0, 3);
+    const { onLineChange, onInvalidCell } = renderGrid(lines, {
+      invalid: new Map([[`${lines[0]!.id}:functionCode`, { text: '9999999', reason: { zh: '无此科目：9999999', en: 'no such code: 9999999' } }]]),
+    });
+    const code = screen.getByLabelText('功能科目 1');
+    expect(valueOf(code)).toBe('9999999');
+    expect(code.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('无此科目：9999999')).toBeTruthy();
+    fireEvent.focus(code);
+    fireEvent.change(code, { target: { value: '2010350' } });
+    fireEvent.blur(code);
+    expect(onInvalidCell).toHaveBeenLastCalledWith(lines[0]!.id, 'functionCode', null);
+    expect(onLineChange).not.toHaveBeenCalled(); // the line already carries 2010350
   });
 
   it('scrolls a far line into view and puts the cursor in the asked field', async () => {

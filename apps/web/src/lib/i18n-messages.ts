@@ -109,6 +109,8 @@ export const zh = {
   removeLineNamed: '删除第 {n} 行',
   save: '保存',
   saving: '正在保存…',
+  saveNothing: '无修改',
+  saveBlockedInvalid: '有 {n} 处无效填写（金额、科目等），未能保存',
   saved: '已保存（版本 {version}）',
   unsaved: '{n} 处未保存',
   // the grid as a spreadsheet, undo, the browser's draft, leaving with unsaved changes
@@ -599,6 +601,8 @@ export const en: Record<TMessageKey, string> = {
   removeLineNamed: 'Remove line {n}',
   save: 'Save',
   saving: 'Saving…',
+  saveNothing: 'No changes',
+  saveBlockedInvalid: '{n} invalid entries (amounts, codes…): cannot save',
   saved: 'Saved (version {version})',
   unsaved: '{n} unsaved changes',
   // the grid as a spreadsheet, undo, the browser's draft, leaving with unsaved changes

@@ -1,4 +1,4 @@
-import { formatYuan, MoneyError, parseFen } from '@budgetflow/domain';
+import { formatYuan, MONEY_REASONS, MoneyError, parseFen, type TLocalizedText } from '@budgetflow/domain';
 
 /**
  * Amounts as people type and read them in the editor: 元 with thousands separators, exact.
@@ -12,17 +12,15 @@ export function groupYuan(canonical: string): string {
   return `${negative ? '-' : ''}${grouped}${decimals === undefined ? '' : `.${decimals}`}`;
 }
 
-export type TParsedYuan = { ok: true; yuan: string } | { ok: false; reason: string };
+export type TParsedYuan = { ok: true; yuan: string } | { ok: false; reason: TLocalizedText };
 
-/** What the person typed, as the canonical "1234.50" or the domain's reason for refusing it. */
+/** What the person typed, as the canonical "1234.50" or the domain's reason for refusing it (in both languages). */
 export function parseYuanInput(text: string): TParsedYuan {
   try {
     const yuan = formatYuan(parseFen(text));
-    return yuan.startsWith('-')
-      ? { ok: false, reason: 'the amount may not be negative' }
-      : { ok: true, yuan };
+    return yuan.startsWith('-') ? { ok: false, reason: MONEY_REASONS.NEGATIVE } : { ok: true, yuan };
   } catch (error) {
-    if (error instanceof MoneyError) return { ok: false, reason: error.message };
+    if (error instanceof MoneyError) return { ok: false, reason: MONEY_REASONS[error.code] };
     throw error;
   }
 }

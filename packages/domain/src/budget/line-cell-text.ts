@@ -6,7 +6,7 @@ import type {
   ClassificationLevel,
 } from '../catalogue/catalogue';
 import { formatYuan, parseFen } from '../money/fen';
-import { MoneyError, type MoneyErrorCode } from '../money/money-error';
+import { MONEY_REASONS, MoneyError } from '../money/money-error';
 import { EXPENDITURE_KINDS } from './budget-document.schema';
 import { FUND_SOURCE_NAMES, FUND_SOURCES, type FundSource } from './fund-source';
 
@@ -101,16 +101,6 @@ function byName(catalogue: Catalogue, kind: ClassificationKind, name: string): T
   return refused(`「${name}」对应多个${list}：${named}${more}，请写明编码`);
 }
 
-const MONEY_REASON_ZH: Readonly<Record<MoneyErrorCode, string>> = {
-  NOT_A_STRING: '不是金额',
-  EMPTY: '金额为空',
-  NOT_A_NUMBER: '不是金额',
-  EXPONENT: '金额不能用科学计数法',
-  TOO_MANY_DECIMALS: '金额最多两位小数（分）',
-  OUT_OF_RANGE: '金额超出范围',
-  INEXACT_FLOAT: '不是精确金额',
-};
-
 /**
  * An amount in 元 as a spreadsheet shows it: `1,234.50`, `1234.5`, `￥1,234.50`, `1234.50元`,
  * answered as the canonical `1234.50`. Negative amounts are refused (a line carries none).
@@ -122,9 +112,9 @@ export function readAmountCell(text: string): TCellReading<string> {
     .replace(/，/g, ',');
   try {
     const yuan = formatYuan(parseFen(written));
-    return yuan.startsWith('-') ? refused(`金额不能为负数：「${written}」`) : ok(yuan);
+    return yuan.startsWith('-') ? refused(`${MONEY_REASONS.NEGATIVE.zh}：「${written}」`) : ok(yuan);
   } catch (error) {
-    if (error instanceof MoneyError) return refused(`${MONEY_REASON_ZH[error.code]}：「${written}」`);
+    if (error instanceof MoneyError) return refused(`${MONEY_REASONS[error.code].zh}：「${written}」`);
     throw error;
   }
 }

@@ -24,6 +24,32 @@ describe('parseFen', () => {
     expect(() => parseFen(text)).toThrow(expect.objectContaining({ code }) as MoneyError);
   });
 
+  it.each([
+    ['１２３４．５６', 123456],
+    ['１，２３４．５０', 123450],
+    ['1，234.5', 123450],
+    ['12，345，678．９', 1234567890],
+    ['1、234、567.89', 123456789],
+    ['－１２．３', -1230],
+    ['−0.05', -5],
+    ['\u3000１２３\u3000', 12300],
+    ['９９９９９９９９９９９９９．９９', 999999999999999],
+  ])('reads what a Chinese input method types, %s, as %d 分 exactly', (text, fen) => {
+    expect(parseFen(text)).toBe(fen);
+  });
+
+  it.each([
+    ['１２．３４５', 'TOO_MANY_DECIMALS'],
+    ['1、2', 'NOT_A_NUMBER'],
+    ['12、34.5', 'NOT_A_NUMBER'],
+    ['１２a', 'NOT_A_NUMBER'],
+    ['1．2．3', 'NOT_A_NUMBER'],
+    ['１　２３４', 'NOT_A_NUMBER'],
+    ['－－1', 'NOT_A_NUMBER'],
+  ])('still refuses full-width text that is no amount, %s, with %s', (text, code) => {
+    expect(() => parseFen(text)).toThrow(expect.objectContaining({ code }) as MoneyError);
+  });
+
   it('refuses a float that has no exact decimal form', () => {
     expect(() => parseFen(1e-7)).toThrow(MoneyError);
     expect(() => parseFen(Number.NaN)).toThrow(MoneyError);

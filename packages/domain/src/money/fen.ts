@@ -12,6 +12,22 @@ const MAX_LINE_FEN = Number(MAX_LINE_YUAN * 100n);
 
 const AMOUNT_PATTERN = /^(-)?(\d+)(?:\.(\d*))?$/;
 const GROUPED_PATTERN = /^-?\d{1,3}(,\d{3})+(\.\d*)?$/;
+/**
+ * What a Chinese input method types in an amount, as the ASCII it stands for: full-width digits,
+ * point, comma and minus (and the minus sign U+2212); the ideographic space around them goes with
+ * trim(). 、 is read as a thousands separator too, so it is taken only where commas would be
+ * (groups of three): "1、2" stays refused.
+ */
+const WIDE_DIGIT_0 = 0xff10;
+const NARROW: Readonly<Record<string, string>> = { '．': '.', '，': ',', '、': ',', '－': '-', '−': '-' };
+const WIDE_CHARS = /[０-９．，、－−]/g;
+function narrow(text: string): string {
+  return text.replace(WIDE_CHARS, (c) => {
+    const code = c.charCodeAt(0);
+    return code >= WIDE_DIGIT_0 && code <= WIDE_DIGIT_0 + 9 ? String(code - WIDE_DIGIT_0) : (NARROW[c] ?? c);
+  });
+}
+
 const DIGIT_0 = 48;
 const DOT = 46;
 const MINUS = 45;
@@ -37,7 +53,7 @@ function canonicalFen(text: string): number | undefined {
 }
 
 /**
- * Parses an amount in 元 written as text ("1,234.50", "1234.5", "-3") into 分.
+ * Parses an amount in 元 written as text ("1,234.50", "1234.5", "-3", "１２３４．５６", "1，234") into 分.
  * Refuses what cannot be exact: exponents, more than two decimals, NaN, out-of-range values.
  * A JavaScript number is accepted only when it is an integer or its shortest decimal form has at
  * most two decimals; callers that take JSON should refuse numbers before they reach here.
@@ -53,7 +69,7 @@ export function parseFen(input: unknown): Fen {
     text = String(input);
     if (/e/i.test(text)) throw new MoneyError('INEXACT_FLOAT', input, `number ${text} has no exact decimal form`);
   } else if (typeof input === 'string') {
-    text = input.trim();
+    text = narrow(input).trim();
   } else {
     throw new MoneyError('NOT_A_STRING', input, 'an amount must be written as text, e.g. "1234.50"');
   }

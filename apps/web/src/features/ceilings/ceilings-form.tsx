@@ -1,7 +1,7 @@
-import { CEILING_NEGATIVE, FUND_SOURCE_NAMES, FUND_SOURCES, MoneyError } from '@budgetflow/domain';
+import { CEILING_NEGATIVE, FUND_SOURCE_NAMES, FUND_SOURCES, MONEY_REASONS, MoneyError } from '@budgetflow/domain';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../lib/api-client';
-import { useI18n, type TTranslate } from '../../lib/i18n';
+import { useI18n, type TLocale, type TTranslate } from '../../lib/i18n';
 import type { TMessageKey } from '../../lib/i18n-messages';
 import { ErrorBanner } from '../../ui/error-banner';
 import { Labelled } from '../editor/forms/fields';
@@ -33,7 +33,7 @@ function fieldsOf(ceilings: TCeilingsWire): Record<string, string> {
 }
 
 /** The fields as the API's ceilings, or what is wrong with each field that is no ceiling (by its key). */
-function ceilingsOf(fields: Record<string, string>, t: TTranslate): { ceilings: TCeilingsWire } | { problems: Map<string, string> } {
+function ceilingsOf(fields: Record<string, string>, t: TTranslate, locale: TLocale): { ceilings: TCeilingsWire } | { problems: Map<string, string> } {
   const ceilings: TCeilingsWire = { byFundSource: {}, threePublic: {} };
   const problems = new Map<string, string>();
   for (const [key, text] of Object.entries(fields)) {
@@ -42,7 +42,7 @@ function ceilingsOf(fields: Record<string, string>, t: TTranslate): { ceilings: 
       fen = fenOfYuanInput(text);
     } catch (error) {
       if (!(error instanceof MoneyError)) throw error;
-      problems.set(key, t('ceilingNotAnAmount', { reason: error.message }));
+      problems.set(key, t('ceilingNotAnAmount', { reason: MONEY_REASONS[error.code][locale] }));
       continue;
     }
     if (fen === undefined) continue;
@@ -67,7 +67,7 @@ function refusedFields(error: Error | null, t: TTranslate): Map<string, string> 
 
 /** The 预算科's form: each ceiling in 元, a blank field issuing none. */
 export function CeilingsForm({ answer, onDone }: { answer: TCeilingsAnswer; onDone(): void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const put = usePutCeilings(answer.budgetId);
   const [fields, setFields] = useState(() => fieldsOf(answer.ceilings));
   const [problems, setProblems] = useState<ReadonlyMap<string, string>>(new Map());
@@ -80,7 +80,7 @@ export function CeilingsForm({ answer, onDone }: { answer: TCeilingsAnswer; onDo
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const checked = ceilingsOf(fields, t);
+    const checked = ceilingsOf(fields, t, locale);
     if ('problems' in checked) {
       setProblems(checked.problems);
       return;

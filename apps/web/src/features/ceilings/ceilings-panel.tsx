@@ -1,26 +1,56 @@
-import { useState } from 'react';
+import { ceilingFiguresOfLines, compareWithCeilings, ZCeilings, type TExpenditureLine } from '@budgetflow/domain';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useI18n } from '../../lib/i18n';
 import { QueryView } from '../../ui/query-view';
 import { CeilingsForm } from './ceilings-form';
 import { fenText } from './fen-text';
 import { RoundsTable } from './rounds-table';
-import { useCeilings } from './use-ceilings';
+import { useCeilings, type TCeilingComparison, type TCeilingsAnswer } from './use-ceilings';
+
+/** The ceilings beside the figures of these lines (the editor's, as they are now), as the API compares them with the saved ones. */
+function comparisonOf(answer: TCeilingsAnswer, lines: readonly TExpenditureLine[]): TCeilingComparison[] {
+  return compareWithCeilings(ceilingFiguresOfLines(lines), ZCeilings.parse(answer.ceilings)).map((c) => ({
+    ceiling: c.ceiling,
+    name: c.name,
+    ceilingFen: String(c.ceilingFen),
+    amountFen: String(c.amountFen),
+    roomFen: String(c.roomFen),
+  }));
+}
 
 /**
- * The ceilings (控制数) beside the budget's figures and the room left, for the preparer as they
- * edit; the 预算科's reviewers (`editable`) also issue and change them here.
+ * The ceilings (控制数) beside the budget's figures and the room left; the 预算科's reviewers
+ * (`editable`) also issue and change them here. Given `lines` (the editor's, with the edits not
+ * yet saved), the figures are those lines' and follow the typing; else the saved budget's.
  */
-export function CeilingsPanel({ budgetId, budgetVersion, editable }: { budgetId: string; budgetVersion: number | undefined; editable: boolean }) {
+export function CeilingsPanel({
+  budgetId,
+  budgetVersion,
+  editable,
+  lines,
+}: {
+  budgetId: string;
+  budgetVersion: number | undefined;
+  editable: boolean;
+  lines?: readonly TExpenditureLine[];
+}) {
   const { t } = useI18n();
   const ceilings = useCeilings(budgetId, budgetVersion);
   const [editing, setEditing] = useState(false);
+  // Summed at low priority: a keystroke in the grid is not held up by 10,000 lines summed again.
+  const shownLines = useDeferredValue(lines);
+  const loaded = ceilings.data;
+  const live = useMemo(
+    () => (loaded === undefined || shownLines === undefined ? undefined : comparisonOf(loaded, shownLines)),
+    [loaded, shownLines],
+  );
   return (
     <section className="panel ceilings" aria-labelledby="ceilings-title">
       <h2 id="ceilings-title">{t('ceilingsTitle')}</h2>
       <QueryView query={ceilings} isEmpty={() => false}>
         {(answer) => (
           <>
-            {answer.comparison.length === 0 ? (
+            {(live ?? answer.comparison).length === 0 ? (
               <p className="muted">{t('ceilingsNone')}</p>
             ) : (
               <table className="ceilings-table">
@@ -34,7 +64,7 @@ export function CeilingsPanel({ budgetId, budgetVersion, editable }: { budgetId:
                   </tr>
                 </thead>
                 <tbody>
-                  {answer.comparison.map((c) => {
+                  {(live ?? answer.comparison).map((c) => {
                     const over = c.roomFen.startsWith('-');
                     return (
                       <tr key={c.ceiling} className={over ? 'over' : undefined}>

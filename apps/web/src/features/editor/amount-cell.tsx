@@ -1,13 +1,16 @@
 import { useRef, useState } from 'react';
+import type { TLocalizedText } from '@budgetflow/domain';
+import { useI18n } from '../../lib/i18n';
 import { groupYuan, parseYuanInput } from '../../lib/yuan-text';
+import type { TInvalidCell } from './working-copy';
 
 interface TProps {
   /** canonical 元, e.g. "1234.50" */
   value: string;
   /** what was typed last when it is not an amount */
-  invalid?: { text: string; reason: string } | undefined;
+  invalid?: TInvalidCell | undefined;
   onValid(yuan: string): void;
-  onInvalid(text: string, reason: string): void;
+  onInvalid(text: string, reason: TLocalizedText): void;
   label: string;
   cellId?: string;
 }
@@ -19,6 +22,7 @@ interface TProps {
  * it was entered.
  */
 export function AmountCell({ value, invalid, onValid, onInvalid, label, cellId }: TProps) {
+  const { locale } = useI18n();
   // What is typed, with the amount it was typed against: a paste, fill down or undo that changes
   // the amount while the cell has the cursor shows the new amount rather than the old text.
   const [typed, setTyped] = useState<{ text: string; forValue: string } | null>(null);
@@ -32,7 +36,7 @@ export function AmountCell({ value, invalid, onValid, onInvalid, label, cellId }
       inputMode="decimal"
       aria-label={label}
       aria-invalid={invalid !== undefined || undefined}
-      title={invalid?.reason}
+      title={invalid?.reason[locale]}
       data-cell={cellId}
       value={shown}
       onFocus={(e) => {

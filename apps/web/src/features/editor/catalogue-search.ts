@@ -9,6 +9,18 @@ export interface TPickerOption extends CatalogueEntry {
 }
 
 /**
+ * The code a person typed whole in a code cell ("2010350", or "2010350 事业运行" as copied from a
+ * sheet), when a line may carry it: one of the edition's codes at the line's level, or one a
+ * partial edition lacks under a parent it has (as the picker offers it). Undefined otherwise.
+ */
+export function readTypedCode(catalogue: Catalogue, kind: ClassificationKind, text: string): string | undefined {
+  const code = /^(\d+)(?:\s|$)/.exec(text.trim())?.[1];
+  if (code === undefined) return undefined;
+  const verdict = judgeCode(catalogue, kind, code, LINE_LEVEL[kind]).verdict;
+  return verdict === 'ok' || verdict === 'missing-from-partial' ? code : undefined;
+}
+
+/**
  * Entries of a year's catalogue that a line may use, matching what was typed: codes that start
  * with it first, then names that contain it. At most `limit`. A whole code a partial (shipped)
  * edition lacks, under a parent it has, is offered first, marked unlisted: it may well exist, and

@@ -1,8 +1,9 @@
 import type { Catalogue, ClassificationKind } from '@budgetflow/domain';
-import { useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, type RefObject, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useI18n } from '../../lib/i18n';
-import { searchCatalogue } from './catalogue-search';
+import { readTypedCode, searchCatalogue } from './catalogue-search';
+import type { TInvalidCell } from './working-copy';
 
 interface TProps {
   catalogue: Catalogue;
@@ -10,18 +11,25 @@ interface TProps {
   value: string;
   onChange(code: string): void;
   label: string;
-  invalid?: boolean;
+  /** a finding is about the code */
+  hasFinding?: boolean;
+  /** text typed here that is no code of the catalogue, kept as typed */
+  refused?: TInvalidCell | undefined;
+  /** Text left in the cell that is no code (null: the cell holds a code again). */
+  onRefused?(value: TInvalidCell | null): void;
   cellId?: string;
 }
 
 /**
  * A combobox over the year's catalogue: type a code or part of a name, pick with the arrow keys
- * and Enter (or the mouse). Only codes of the catalogue can be chosen; Escape leaves the value.
+ * and Enter (or the mouse). Only codes of the catalogue can be chosen: a code typed whole is taken
+ * when the cell is left; other text is kept as typed and marked, with the reason (无此科目), so that
+ * nothing typed is silently lost. Escape puts back the line's code.
  * The list is laid over the page (not inside the grid's scrolling viewport, which would cut it
  * off on the last rows), below the input or above it when the window has no room below.
  */
-export function CodePicker({ catalogue, kind, value, onChange, label, invalid = false, cellId }: TProps) {
-  const { t } = useI18n();
+export function CodePicker({ catalogue, kind, value, onChange, label, hasFinding = false, refused, onRefused, cellId }: TProps) {
+  const { t, locale } = useI18n();
   const listId = useId();
   const [text, setText] = useState<string | null>(null);
   const [active, setActive] = useState(0);
@@ -32,10 +40,28 @@ export function CodePicker({ catalogue, kind, value, onChange, label, invalid = 
     [catalogue, kind, text],
   );
   const name = catalogue[kind].get(value)?.name;
+  const place = useListPlace(open ? input : null);
 
   const choose = (code: string) => {
     setText(null);
+    if (refused !== undefined) onRefused?.(null);
     if (code !== value) onChange(code);
+  };
+  /** The cell is left with text typed: a whole code is taken, anything else is kept and marked. */
+  const leave = () => {
+    if (text === null) return;
+    const typed = text.trim();
+    if (typed === '' || typed === value) {
+      setText(null);
+      if (refused !== undefined) onRefused?.(null);
+      return;
+    }
+    const code = readTypedCode(catalogue, kind, typed);
+    if (code !== undefined) choose(code);
+    else {
+      setText(null);
+      onRefused?.({ text: typed, reason: { zh: `无此科目：${typed}`, en: `no such code: ${typed}` } });
+    }
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     // Closed, ↑/↓ are the grid's (to the next row); Alt+↓ opens the list, as on a select.
@@ -51,9 +77,10 @@ export function CodePicker({ catalogue, kind, value, onChange, label, invalid = 
       event.preventDefault();
       const option = options[active];
       if (option !== undefined) choose(option.code);
-    } else if (event.key === 'Escape' && open) {
+    } else if (event.key === 'Escape' && (open || refused !== undefined)) {
       event.preventDefault();
       setText(null);
+      if (refused !== undefined) onRefused?.(null);
     }
   };
 
@@ -66,11 +93,11 @@ export function CodePicker({ catalogue, kind, value, onChange, label, invalid = 
         aria-expanded={open}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-invalid={invalid || undefined}
+        aria-invalid={hasFinding || refused !== undefined || undefined}
         aria-activedescendant={open && options[active] !== undefined ? `${listId}-${active}` : undefined}
         data-cell={cellId}
-        title={name ?? value}
-        value={text ?? value}
+        title={refused?.reason[locale] ?? name ?? value}
+        value={text ?? refused?.text ?? value}
         placeholder={t('searchCatalogue')}
         onFocus={(e) => e.currentTarget.select()}
         onChange={(e) => {
@@ -78,9 +105,10 @@ export function CodePicker({ catalogue, kind, value, onChange, label, invalid = 
           setActive(0);
         }}
         onKeyDown={onKeyDown}
-        onBlur={() => setText(null)}
+        onBlur={leave}
       />
-      {!open && name !== undefined && <span className="code-name">{name}</span>}
+      {!open && refused !== undefined && <span className="code-name invalid">{refused.reason[locale]}</span>}
+      {!open && refused === undefined && name !== undefined && <span className="code-name">{name}</span>}
       {open &&
         createPortal(
           <ul
@@ -88,7 +116,7 @@ export function CodePicker({ catalogue, kind, value, onChange, label, invalid = 
             id={listId}
             className="picker-list"
             aria-label={label}
-            style={listPlace(input.current)}
+            style={place}
           >
             {options.length === 0 ? (
               <li role="option" aria-disabled="true" aria-selected="false">
@@ -118,16 +146,43 @@ export function CodePicker({ catalogue, kind, value, onChange, label, invalid = 
   );
 }
 
-/** Where the list goes, in window coordinates: under the input, or over it when the room below is short. */
+/** The list's place while it is open, following the input when the grid or the page scrolls under it. */
+function useListPlace(input: RefObject<HTMLInputElement | null> | null): CSSProperties {
+  const [place, setPlace] = useState<CSSProperties>({});
+  useLayoutEffect(() => {
+    if (input === null) return;
+    const follow = () => setPlace(listPlace(input.current));
+    follow();
+    window.addEventListener('scroll', follow, true);
+    window.addEventListener('resize', follow);
+    return () => {
+      window.removeEventListener('scroll', follow, true);
+      window.removeEventListener('resize', follow);
+    };
+  }, [input]);
+  return place;
+}
+
+/** The list's height when the window has room for it, in px (16em). */
+const LIST_HEIGHT = 16 * 16;
+const MARGIN = 4;
+
+/**
+ * Where the list goes, in window coordinates: under the input, or over it when the room below is
+ * short and the room above is larger (the last rows of the grid), never taller than that room. It
+ * is at least as wide as the input and at most as wide as the window right of it.
+ */
 function listPlace(input: HTMLInputElement | null): CSSProperties {
   if (input === null) return {};
   const box = input.getBoundingClientRect();
-  const room = 16 * 16; // the list's max-height, 16em
-  const below = window.innerHeight - box.bottom >= room || box.top < room;
+  const roomBelow = window.innerHeight - box.bottom - MARGIN;
+  const roomAbove = box.top - MARGIN;
+  const below = roomBelow >= LIST_HEIGHT || roomBelow >= roomAbove;
   return {
-    position: 'fixed',
     left: box.left,
     minWidth: box.width,
+    maxWidth: Math.max(box.width, window.innerWidth - box.left - MARGIN),
+    maxHeight: Math.min(LIST_HEIGHT, below ? roomBelow : roomAbove),
     ...(below ? { top: box.bottom } : { bottom: window.innerHeight - box.top }),
   };
 }

@@ -23,9 +23,10 @@ import { BudgetJobsPanel } from '../jobs/budget-jobs-panel';
 import { cellFindings } from './cell-findings';
 import { ConflictDialog } from './conflict-dialog';
 import { FindingsPanel } from './findings-panel';
+import { invalidCellFindings } from './invalid-findings';
 import { ImportExport } from './import-export';
 import { TemplatePicker } from './template-picker';
-import { LineGrid, type TLineGridHandle } from './line-grid';
+import { LineGrid, type TLineField, type TLineGridHandle } from './line-grid';
 import { LiveTables } from './live-tables';
 import { SubmitDialog } from './submit-dialog';
 import { useBudgetEditor, useBudgetView } from './use-budget-editor';
@@ -48,6 +49,7 @@ import {
   setIncomeLine,
   setInvalid,
   startWorkingCopy,
+  type TInvalidCell,
 } from './working-copy';
 
 type TTab = TEditorTab;
@@ -71,7 +73,16 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
   const state = view.data?.state;
   const editable = state !== undefined && canEdit(state);
   const lines = document?.expenditureLines ?? [];
-  const findings = derived?.findings ?? view.data?.findings ?? [];
+  const ruleFindings = derived?.findings ?? view.data?.findings ?? [];
+  const invalid = copy?.invalid;
+  // What was typed and refused is listed first: it is what stands between the person and a save.
+  const findings = useMemo(
+    () =>
+      invalid === undefined || invalid.size === 0 || document === null
+        ? ruleFindings
+        : [...invalidCellFindings(invalid, document.expenditureLines, document.incomeLines), ...ruleFindings],
+    [invalid, document, ruleFindings],
+  );
   const cells = useMemo(() => cellFindings(findings, locale), [findings, locale]);
   const dirty = useMemo(() => new Set(copy?.lineEdits.keys() ?? []), [copy?.lineEdits]);
   // The rows the findings name, numbered in the document they were derived from (by the worker).
@@ -83,9 +94,9 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
   const history = useUndo(setCopy);
   const { onLineChange, onLinesPut, onLineRemove } = useLineEdits(copy, setCopy, history);
   const leave = useLeaveGuard(unsaved > 0);
-  const onInvalidAmount = useCallback(
-    (id: string, value: { text: string; reason: string } | null) =>
-      setCopy((c) => (c === null ? c : setInvalid(c, cellKey(id, 'amount'), value))),
+  const onInvalidCell = useCallback(
+    (id: string, field: TLineField, value: TInvalidCell | null) =>
+      setCopy((c) => (c === null ? c : setInvalid(c, cellKey(id, field), value))),
     [setCopy],
   );
 
@@ -159,6 +170,14 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
     return <Status>{t('loading')}</Status>;
   const budget = view.data;
   const actions = actionsFor(budget.state, 'preparer');
+  // Why 保存 cannot be pressed, said beside it: refused text first, since saving would lose it.
+  const cannotSave = editor.saving
+    ? t('saving')
+    : copy.invalid.size > 0
+      ? t('saveBlockedInvalid', { n: copy.invalid.size })
+      : unsaved === 0
+        ? t('saveNothing')
+        : null;
 
   const addLine = () => {
     const line = newLineLike(lines.at(-1), document);
@@ -194,11 +213,18 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
               type="button"
               className="primary"
               onClick={() => void editor.save()}
-              disabled={unsaved === 0 || editor.saving || copy.invalid.size > 0}
+              disabled={cannotSave !== null}
               aria-keyshortcuts="Control+S"
+              aria-describedby={cannotSave === null ? undefined : 'save-why'}
+              title={cannotSave ?? undefined}
             >
               {editor.saving ? t('saving') : t('save')}
             </button>
+            {cannotSave !== null && !editor.saving && (
+              <span id="save-why" className="muted">
+                {cannotSave}
+              </span>
+            )}
             <span className="muted" role="status">
               {unsaved > 0 ? t('unsaved', { n: unsaved }) : t('saved', { version: copy.baseVersion })}
               {unsaved > 0 && editor.draft.kept ? t('draftKept') : ''}
@@ -246,7 +272,7 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
         <DraftBanner
           restored={editor.draft.restored}
           unsaved={unsaved}
-          canSave={!editor.saving && copy.invalid.size === 0}
+          canSave={cannotSave === null}
           onSave={() => void editor.save()}
           onDiscard={() => {
             setCopy(startWorkingCopy(copy.base, copy.baseVersion));
@@ -282,7 +308,7 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
               invalid={copy.invalid}
               onLineChange={onLineChange}
               onLineRemove={onLineRemove}
-              onInvalidAmount={onInvalidAmount}
+              onInvalidCell={onInvalidCell}
               onLinesPut={onLinesPut}
               onUndo={undo}
               onCellLeave={history.seal}
@@ -329,7 +355,7 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
           )}
         </div>
         <aside className="desk-side">
-          <CeilingsPanel budgetId={budgetId} budgetVersion={budget.version} editable={false} />
+          <CeilingsPanel budgetId={budgetId} budgetVersion={budget.version} editable={false} lines={lines} />
           <FindingsPanel
             findings={findings}
             onJump={(finding) => jumpTo(finding.location)}

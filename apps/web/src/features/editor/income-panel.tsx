@@ -1,6 +1,7 @@
 import { FUND_SOURCE_NAMES, FUND_SOURCES, type TIncomeLine } from '@budgetflow/domain';
 import { useI18n } from '../../lib/i18n';
 import { AmountCell } from './amount-cell';
+import type { TInvalidCell } from './working-copy';
 
 /** The income side (表1/表2's sources): a source and an amount per line. */
 export function IncomePanel({
@@ -14,11 +15,11 @@ export function IncomePanel({
 }: {
   lines: readonly TIncomeLine[];
   editable: boolean;
-  invalid: ReadonlyMap<string, { text: string; reason: string }>;
+  invalid: ReadonlyMap<string, TInvalidCell>;
   onChange(line: TIncomeLine): void;
   onRemove(lineId: string): void;
   onAdd(): void;
-  onInvalid(lineId: string, value: { text: string; reason: string } | null): void;
+  onInvalid(lineId: string, value: TInvalidCell | null): void;
 }) {
   const { t } = useI18n();
   return (

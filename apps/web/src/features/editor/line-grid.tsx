@@ -26,7 +26,7 @@ import { attrSelector } from '../../lib/attr-selector';
 import { AmountCell } from './amount-cell';
 import { CodePicker } from './code-picker';
 import { LazySelect, type TOption } from './lazy-select';
-import { cellKey } from './working-copy';
+import { cellKey, type TInvalidCell } from './working-copy';
 import { GridNotice, type TGridNotice } from './grid/grid-notice';
 import { GridToolbar } from './grid/grid-toolbar';
 import { NO_QUERY, totalYuan, viewOrder, viewRows, type TGridQuery } from './grid/grid-view';
@@ -52,11 +52,12 @@ interface TProps {
   dirty: ReadonlySet<string>;
   /** finding messages by cell key (lineId:field) */
   cellFindings: ReadonlyMap<string, string>;
-  invalid: ReadonlyMap<string, { text: string; reason: string }>;
+  /** What was typed in cells and refused (amounts, codes), by cell key. */
+  invalid: ReadonlyMap<string, TInvalidCell>;
   /** A cell typed into; `field` makes the keystrokes of one cell one undo step. */
   onLineChange(line: TExpenditureLine, field?: TLineField): void;
   onLineRemove(lineId: string): void;
-  onInvalidAmount(lineId: string, value: { text: string; reason: string } | null): void;
+  onInvalidCell(lineId: string, field: TLineField, value: TInvalidCell | null): void;
   /** Lines changed or added together (a paste, a fill down): one undo step. */
   onLinesPut?: (lines: readonly TExpenditureLine[], label: string) => void;
   /** Takes back the last step (the notice after a removal offers it). */
@@ -372,12 +373,12 @@ export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(pr
                     editable={props.editable}
                     dirty={props.dirty.has(line.id)}
                     findings={findingsOf(props.cellFindings, line.id)}
-                    invalidAmount={props.invalid.get(cellKey(line.id, 'amount'))}
+                    invalid={invalidOf(props.invalid, line.id)}
                     selectedFrom={cols[0]}
                     selectedTo={cols[1]}
                     onLineChange={props.onLineChange}
                     onLineRemove={onRemove}
-                    onInvalidAmount={props.onInvalidAmount}
+                    onInvalidCell={props.onInvalidCell}
                     onPickLine={props.onPickLine}
                   />
                 </div>
@@ -461,6 +462,18 @@ function findingsOf(all: ReadonlyMap<string, string>, lineId: string): Readonly<
   return found ?? NO_FINDINGS;
 }
 
+const NO_INVALID: Readonly<Partial<Record<TLineField, TInvalidCell>>> = {};
+/** The cells of a line that hold refused text; the same object for every line without any (rows stay memoised). */
+function invalidOf(all: ReadonlyMap<string, TInvalidCell>, lineId: string): Readonly<Partial<Record<TLineField, TInvalidCell>>> {
+  if (all.size === 0) return NO_INVALID;
+  let found: Partial<Record<TLineField, TInvalidCell>> | undefined;
+  for (const field of LINE_FIELDS) {
+    const cell = all.get(cellKey(lineId, field));
+    if (cell !== undefined) (found ??= {})[field] = cell;
+  }
+  return found ?? NO_INVALID;
+}
+
 interface TRowProps {
   line: TExpenditureLine;
   rowNo: number;
@@ -470,13 +483,13 @@ interface TRowProps {
   editable: boolean;
   dirty: boolean;
   findings: Readonly<Record<string, string>>;
-  invalidAmount: { text: string; reason: string } | undefined;
+  invalid: Readonly<Partial<Record<TLineField, TInvalidCell>>>;
   /** the columns (indexes of LINE_FIELDS) of the selected block on this row; -1 when none */
   selectedFrom: number;
   selectedTo: number;
   onLineChange(line: TExpenditureLine, field?: TLineField): void;
   onLineRemove(lineId: string, rowNo: number): void;
-  onInvalidAmount(lineId: string, value: { text: string; reason: string } | null): void;
+  onInvalidCell(lineId: string, field: TLineField, value: TInvalidCell | null): void;
   onPickLine: ((lineId: string) => void) | undefined;
 }
 
@@ -490,25 +503,27 @@ const LineRow = memo(function LineRow({
   editable,
   dirty,
   findings,
-  invalidAmount,
+  invalid,
   selectedFrom,
   selectedTo,
   onLineChange,
   onLineRemove,
-  onInvalidAmount,
+  onInvalidCell,
   onPickLine,
 }: TRowProps) {
+  const { locale } = useI18n();
+  const invalidAmount = invalid.amount;
   const noteAtFocus = useRef<string>('');
   const label = (name: string) => `${name} ${rowNo}`;
   const id = (field: TLineField) => cellKey(line.id, field);
   const cls = (field: TLineField) => {
     const col = LINE_FIELDS.indexOf(field);
     const inBlock = col >= selectedFrom && col <= selectedTo;
-    return (
-      [findings[field] !== undefined ? 'has-error' : '', inBlock ? 'selected' : ''].join(' ').trim() ||
-      undefined
-    );
+    const marked = findings[field] !== undefined || invalid[field] !== undefined;
+    return [marked ? 'has-error' : '', inBlock ? 'selected' : ''].join(' ').trim() || undefined;
   };
+  /** A cell's tooltip: why what was typed is refused, else the findings about it. */
+  const why = (field: TLineField) => invalid[field]?.reason[locale] ?? findings[field];
   const update = (patch: Partial<TExpenditureLine>) => {
     const [field] = Object.keys(patch) as TLineField[];
     onLineChange(tidyLine({ ...line, ...patch }), field);
@@ -546,7 +561,7 @@ const LineRow = memo(function LineRow({
           options={options.units}
         />
       </span>
-      <span role="cell" className={cls('functionCode')} title={findings['functionCode']}>
+      <span role="cell" className={cls('functionCode')} title={why('functionCode')}>
         {editable ? (
           <CodePicker
             catalogue={catalogue}
@@ -554,7 +569,9 @@ const LineRow = memo(function LineRow({
             value={line.functionCode}
             onChange={(functionCode) => update({ functionCode })}
             label={label(t('functionCode'))}
-            invalid={findings['functionCode'] !== undefined}
+            hasFinding={findings['functionCode'] !== undefined}
+            refused={invalid.functionCode}
+            onRefused={(value) => onInvalidCell(line.id, 'functionCode', value)}
             cellId={id('functionCode')}
           />
         ) : (
@@ -564,7 +581,7 @@ const LineRow = memo(function LineRow({
           </span>
         )}
       </span>
-      <span role="cell" className={cls('economicCode')} title={findings['economicCode']}>
+      <span role="cell" className={cls('economicCode')} title={why('economicCode')}>
         {editable ? (
           <CodePicker
             catalogue={catalogue}
@@ -572,7 +589,9 @@ const LineRow = memo(function LineRow({
             value={line.economicCode}
             onChange={(economicCode) => update({ economicCode })}
             label={label(t('economicCode'))}
-            invalid={findings['economicCode'] !== undefined}
+            hasFinding={findings['economicCode'] !== undefined}
+            refused={invalid.economicCode}
+            onRefused={(value) => onInvalidCell(line.id, 'economicCode', value)}
             cellId={id('economicCode')}
           />
         ) : (
@@ -617,7 +636,7 @@ const LineRow = memo(function LineRow({
       <span
         role="cell"
         className={`amount ${cls('amount') ?? ''}${invalidAmount ? ' invalid' : ''}`}
-        title={invalidAmount?.reason ?? findings['amount']}
+        title={why('amount')}
       >
         {editable ? (
           <AmountCell
@@ -626,10 +645,10 @@ const LineRow = memo(function LineRow({
             label={label(t('amountYuan'))}
             cellId={id('amount')}
             onValid={(amount) => {
-              if (invalidAmount !== undefined) onInvalidAmount(line.id, null);
+              if (invalidAmount !== undefined) onInvalidCell(line.id, 'amount', null);
               if (amount !== line.amount) update({ amount });
             }}
-            onInvalid={(text, reason) => onInvalidAmount(line.id, { text, reason })}
+            onInvalid={(text, reason) => onInvalidCell(line.id, 'amount', { text, reason })}
           />
         ) : (
           <input

@@ -1,7 +1,7 @@
 import type { TExpenditureLine, TIncomeLine, TProject } from '@budgetflow/domain';
 import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { browserDraftStore, type TDraftStore } from './draft-store';
-import { changeCount, dropUnchanged, rebase, type TWorkingCopy } from './working-copy';
+import { changeCount, dropUnchanged, rebase, type TInvalidCell, type TWorkingCopy } from './working-copy';
 
 /** The person's edits of one budget as the browser keeps them, with the version they were made on. */
 export interface TLocalDraft {
@@ -9,7 +9,7 @@ export interface TLocalDraft {
   lineEdits: ReadonlyMap<string, TExpenditureLine | null>;
   incomeEdits: ReadonlyMap<string, TIncomeLine | null>;
   projects: TProject[] | null;
-  invalid: ReadonlyMap<string, { text: string; reason: string }>;
+  invalid: ReadonlyMap<string, TInvalidCell>;
   /** when it was written (ms since the epoch) */
   savedAt: number;
 }

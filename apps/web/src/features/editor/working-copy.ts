@@ -1,4 +1,4 @@
-import { canonicalJson, type TBudgetDocument, type TExpenditureLine, type TIncomeLine, type TProject } from '@budgetflow/domain';
+import { canonicalJson, type TBudgetDocument, type TExpenditureLine, type TIncomeLine, type TLocalizedText, type TProject } from '@budgetflow/domain';
 
 /**
  * What the editor holds: the document as the server last gave it (at `baseVersion`) and the
@@ -14,10 +14,16 @@ export interface TWorkingCopy {
   incomeEdits: ReadonlyMap<string, TIncomeLine | null>;
   /** The projects, when the person changed any (saved with the whole document). */
   projects: TProject[] | null;
-  /** Amounts typed that are not (yet) amounts, by cell key, so that nothing typed is lost. */
-  invalid: ReadonlyMap<string, { text: string; reason: string }>;
+  /** Amounts and codes typed that are not (yet) valid, by cell key, so that nothing typed is lost. */
+  invalid: ReadonlyMap<string, TInvalidCell>;
   /** The other parts the forms edit (部门概况, 表9, last year, Part 3), when changed (saved with the whole document). */
   parts?: TDocumentParts;
+}
+
+/** What was typed in a cell and why it is refused, in both languages (the page's may change). */
+export interface TInvalidCell {
+  text: string;
+  reason: TLocalizedText;
 }
 
 export type TDocumentParts = Partial<Pick<TBudgetDocument, 'department' | 'performance' | 'priorYears' | 'explanations'>>;
@@ -185,7 +191,7 @@ export function removeIncomeLine(copy: TWorkingCopy, lineId: string): TWorkingCo
 export function setInvalid(
   copy: TWorkingCopy,
   key: string,
-  value: { text: string; reason: string } | null,
+  value: TInvalidCell | null,
 ): TWorkingCopy {
   const invalid = new Map(copy.invalid);
   if (value === null) invalid.delete(key);

@@ -26,6 +26,7 @@ import { BudgetJobsPanel } from '../jobs/budget-jobs-panel';
 import { useBudgetView } from '../editor/use-budget-editor';
 import { RevisionDiffView } from './revision-diff-view';
 import { LineGrid, type TLineGridHandle } from '../editor/line-grid';
+import type { TInvalidCell } from '../editor/working-copy';
 import { useDiff, useRevision, useRevisions } from './use-revisions';
 import { ReviewTrail } from './review-trail';
 import { AdjustmentsPanel } from '../adjustments/adjustments-panel';
@@ -59,7 +60,7 @@ function RevisionSelect({
 
 const NO_LINES: ReadonlySet<string> = new Set();
 const NO_CELLS: ReadonlyMap<string, string> = new Map();
-const NO_INVALID: ReadonlyMap<string, { text: string; reason: string }> = new Map();
+const NO_INVALID: ReadonlyMap<string, TInvalidCell> = new Map();
 const ignore = () => undefined;
 
 /** A side-by-side row key ("a|b|c") names one row per section; a comment anchors to the first. */
@@ -232,7 +233,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
                 invalid={NO_INVALID}
                 onLineChange={ignore}
                 onLineRemove={ignore}
-                onInvalidAmount={ignore}
+                onInvalidCell={ignore}
                 onPickLine={(lineId) => setAnchor({ kind: 'line', lineId })}
               />
             </section>

@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { useI18n } from '../../../lib/i18n';
+import type { TInvalidCell } from '../working-copy';
 import { fieldMessages } from './issue-messages';
 
-export type TInvalidEntry = { text: string; reason: string };
+/** A form's draft kept while invalid: its JSON and the first reason. */
+export type TInvalidEntry = TInvalidCell;
 
 export interface TPartDraft<T> {
   draft: T;
@@ -53,8 +55,8 @@ export function usePartDraft<S extends z.ZodType>(
       onApply(parsed.data);
       if (invalid.has(key)) onInvalid(key, null);
     } else {
-      const [first = ''] = fieldMessages(parsed.error.issues, locale, part).values();
-      onInvalid(key, { text: JSON.stringify(next), reason: first });
+      const first = (l: 'zh' | 'en') => fieldMessages(parsed.error.issues, l, part).values().next().value ?? '';
+      onInvalid(key, { text: JSON.stringify(next), reason: { zh: first('zh'), en: first('en') } });
     }
   };
   return { draft, errors, update };
