@@ -9,6 +9,7 @@ import { documentRoute } from '../../common/openapi/openapi.registry';
 import { BudgetsService } from './budgets.service';
 import { DocumentExportService } from './document-export.service';
 import { etagOf, IdPipe, versionSeen } from './request-parts';
+import { holdConnectionWhileMaking } from '../../common/http/long-answer';
 import { readWorkbookBody, XLSX_MEDIA_TYPE } from './workbook-body';
 import { WorkbookImportService, type TWorkbookPreview } from './workbook-import.service';
 
@@ -92,6 +93,7 @@ export class BudgetWorkbookController {
   @Get(':id/workbook')
   @Roles(...ALL_ROLES)
   async exportWorkbook(@Caller() caller: TCaller, @Param('id', new IdPipe('Budget')) id: string, @Res() res: Response): Promise<void> {
+    holdConnectionWhileMaking(res);
     const { version, document, bytes } = await this.exports.workbook(caller, id);
     res.setHeader('Content-Type', XLSX_MEDIA_TYPE);
     res.setHeader('Content-Length', String(bytes.length));

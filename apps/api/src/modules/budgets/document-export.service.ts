@@ -7,6 +7,7 @@ import type { Response } from 'express';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
 import { RecentBuilds } from '../../common/cache/recent-builds';
+import { holdConnectionWhileMaking } from '../../common/http/long-answer';
 import { Turns } from '../../common/worker/turns';
 import { CatalogueInForce } from '../catalogue/catalogue-in-force';
 import { BudgetLinesRepository } from './budget-lines.repository';
@@ -65,6 +66,7 @@ export class DocumentExportService {
    * the whole document is made.
    */
   async streamDocument(caller: TCaller, id: string, out: Response, gzip: boolean): Promise<void> {
+    holdConnectionWhileMaking(out);
     const { version, gzipped } = await this.gzippedDocument(caller, id);
     out.setHeader('ETag', etagOf(version));
     out.type('application/json');
