@@ -135,8 +135,9 @@ describe('the editor grid', () => {
     const { ref, container } = renderGrid(lines);
     expect(container.querySelector('[data-line="G7000"]')).toBeNull();
     act(() => ref.current?.focusCell('G7000', 'economicCode'));
-    await waitFor(() => expect(document.activeElement?.getAttribute('data-cell')).toBe('G7000:economicCode'));
-  });
+    // A generous bound: 10,000 rows in jsdom on a loaded machine take seconds to lay out.
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-cell')).toBe('G7000:economicCode'), { timeout: 20_000 });
+  }, 60_000);
 
   it('moves to the same field of the next line with the down arrow', async () => {
     const lines = doc.expenditureLines.slice(0, 5);

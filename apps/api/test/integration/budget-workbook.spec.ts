@@ -57,7 +57,7 @@ describe('the workbook round trip over HTTP', () => {
     const reread = new ExcelJS.Workbook();
     await reread.xlsx.load(again.bytes as unknown as ArrayBuffer);
     expect(reread.getWorksheet('支出')?.getRow(2).getCell(8).value).toBe(12345.67);
-  });
+  }, 120_000);
 
   it('refuses a bad cell naming its sheet, row and field, and keeps the version', async () => {
     const { bytes, etag } = await download(preparer);
