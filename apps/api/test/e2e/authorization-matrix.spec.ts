@@ -224,7 +224,8 @@ describe('authorization matrix', () => {
     process.stdout.write(`authorization matrix: ${cases} cases (${ROUTES.length} routes × ${Object.keys(PRINCIPALS).length} principals)\n`);
     expect(failures).toEqual([]);
     expect(cases).toBe(ROUTES.length * Object.keys(PRINCIPALS).length);
-  });
+    // Some 600 requests one after the other, on a machine shared with other test files.
+  }, 180_000);
 
   it('lists only what each caller may see', async () => {
     const desk = (name: TPrincipal): boolean => PRINCIPALS[name].role !== 'security_admin' && PRINCIPALS[name].role !== 'auditor';

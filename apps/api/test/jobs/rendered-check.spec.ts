@@ -1,8 +1,8 @@
-import type { TDisclosure } from '@budgetflow/domain';
+import { catalogueForYear, deriveDisclosure, ZBudgetDocument, type TDisclosure } from '@budgetflow/domain';
 import { checkRenderedFiles } from '../../src/modules/reports/check/rendered-check';
 import { renderDisclosureFiles } from '../../src/modules/reports/disclosure-files.renderer';
 import { renderedFile, sha256Hex } from '../../src/modules/reports/rendered-file';
-import { REVISION_DATE, seedDisclosure } from './seed-disclosure';
+import { REVISION_DATE, seedDisclosure, seedDocument } from './seed-disclosure';
 
 const seed = seedDisclosure();
 
@@ -36,6 +36,14 @@ describe('the check of rendered files', () => {
     // Jiangsu prints 万元 to two decimals: the seed's 604.4 万元 shows as 604.40.
     if (template === 'jiangsu-province') expect(html).toContain('604.40');
     if (template === 'shanghai-district') expect(html).toContain('6044000.00');
+  });
+
+  // A name starting with a formula sign is neutralised in the workbook (a leading apostrophe); the
+  // check reads the sheet's text as written, so such a department can still publish.
+  it.each(['=', '+', '-', '@', '＝', '＋', '－', '＠'])('passes the files of a department whose short name, printed in every title, starts with %s', async (sign) => {
+    const doc = seedDocument();
+    const renamed = ZBudgetDocument.parse({ ...doc, department: { ...doc.department, shortName: `${sign}硚口区大数据中心` } });
+    expect(await problemsOf(deriveDisclosure(renamed, catalogueForYear(renamed.fiscalYear)))).toEqual([]);
   });
 
   it('stops placeholder text left in a table', async () => {

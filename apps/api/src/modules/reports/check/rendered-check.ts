@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { tableHeading, findTemplate, parseFen, type TDisclosure, type TDisclosureTable } from '@budgetflow/domain';
+import { tableHeading, findTemplate, parseFen, neutraliseFormula, type TDisclosure, type TDisclosureTable } from '@budgetflow/domain';
 import { displayAmount } from '../grid/display-amount';
 import { TIDY_HEADERS, tidyRecords } from '../open-data/tidy-csv';
 import type { TRenderedFile } from '../rendered-file';
@@ -126,7 +126,8 @@ async function checkWorkbook(disclosure: TDisclosure, file: TRenderedFile): Prom
     if (!sameMultiset(numbers, expected)) {
       problems.push({ code: 'FIGURE_MISMATCH', file: file.name, message: `sheet ${sheet.name}: its amounts differ from ${table.id} of the model` });
     }
-    const heading = tableHeading(disclosure, table);
+    // As the writer must put it: a title of a short name starting with "=" is neutralised text, never a formula.
+    const heading = neutraliseFormula(tableHeading(disclosure, table));
     if (!texts.includes(heading)) problems.push({ code: 'TABLE_MISSING', file: file.name, message: `sheet ${sheet.name} lacks 「${heading}」` });
     const found = texts.map(placeholderIn).find((p) => p !== undefined);
     if (found) problems.push({ code: 'PLACEHOLDER_TEXT', file: file.name, message: `template text "${found}" in sheet ${sheet.name}` });
