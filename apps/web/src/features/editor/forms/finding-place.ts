@@ -45,7 +45,7 @@ const LABEL_KEYS: Record<string, TFormTextKey> = {
 };
 
 /** A document field's label in the forms' words, or nothing when the forms have none. */
-function label(field: string, locale: TLocale): string | undefined {
+export function label(field: string, locale: TLocale): string | undefined {
   const keys = [LABEL_KEYS[field], field, `prior_${field}`, `reason_${field}`, `note_${field}`];
   for (const key of keys) {
     const word = key === undefined ? undefined : formWord(locale, key);
