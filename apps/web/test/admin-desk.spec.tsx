@@ -142,8 +142,9 @@ describe('the admin desk: the audit trail', () => {
 describe("the admin desk: the bureau's offices and review chain", () => {
   it('shows the chain of a year in order and saves an office’s departments and reviewers', async () => {
     const office = { code: 'yewu-1', name: '行政政法科', kind: 'business', departments: ['019001'], reviewers: ['reviewer'] };
+    const budgetOffice = { code: 'yusuanke', name: '预算科', kind: 'budget', departments: [], reviewers: ['reviewer2'] };
     const requests = fakeApi({
-      'GET /api/admin/organisation': { bureaus: [{ code: 'district', name: '区财政局', offices: [office], departments: [] }] },
+      'GET /api/admin/organisation': { bureaus: [{ code: 'district', name: '区财政局', offices: [office, budgetOffice], departments: [] }] },
       'GET /api/fiscal-years': [{ year: 2021, status: 'open', template: 'hubei-2020' }],
       'GET /api/admin/review-chains/district/2021': {
         configured: true,
@@ -153,10 +154,11 @@ describe("the admin desk: the bureau's offices and review chain", () => {
     });
     renderPanel(<BureauPanel />);
     const stages = await screen.findAllByRole('listitem');
-    expect(stages.map((s) => s.textContent)).toEqual(['业务科室审核 · 负责该部门的业务科室', '预算科审核 · 科室 yusuanke']);
+    // The office by its name, not its code.
+    expect(stages.map((s) => s.textContent)).toEqual(['业务科室审核 · 负责该部门的业务科室', '预算科审核 · 预算科']);
     fireEvent.change(screen.getByLabelText('行政政法科 负责的部门编码'), { target: { value: '019001、999001' } });
     fireEvent.change(screen.getByLabelText('行政政法科 的审核人用户名'), { target: { value: 'reviewer, reviewer2' } });
-    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    fireEvent.click(screen.getAllByRole('button', { name: '保存' })[0]!);
     await waitFor(() =>
       expect(requests).toContainEqual({ method: 'PUT', path: '/api/admin/offices/yewu-1', body: { bureau: 'district', name: '行政政法科', kind: 'business', departments: ['019001', '999001'], reviewers: ['reviewer', 'reviewer2'] } }),
     );

@@ -509,7 +509,7 @@ export const zh = {
   adminChainProposalRound: '本年度先“一上”（报送建议数，下达控制数）。',
   adminStageByScope: '审核范围内的审核人',
   adminStageByKind: '负责该部门的{kind}',
-  adminStageByOffice: '科室 {code}',
+  adminStageByUnknownOffice: '（未设置的科室）',
 } as const;
 
 export type TMessageKey = keyof typeof zh;
@@ -1010,5 +1010,5 @@ export const en: Record<TMessageKey, string> = {
   adminChainProposalRound: 'The year starts with the proposal round, then ceilings are issued.',
   adminStageByScope: 'any reviewer in scope',
   adminStageByKind: 'the {kind} assigned the department',
-  adminStageByOffice: 'office {code}',
+  adminStageByUnknownOffice: '(an office not set up)',
 };
