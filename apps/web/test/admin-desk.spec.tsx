@@ -121,7 +121,8 @@ describe('the admin desk: the audit trail', () => {
   const ENTRY = { id: '9', at: '2026-12-02T01:00:00.000Z', actor: 'admin', action: 'user.update', entity: 'user', entityId: PREPARER.id, budgetId: null, payload: { changed: ['displayName'], changes: { displayName: { from: '旧名', to: '新名' } } } };
 
   it('searches by who and what, shows each changed field old → new, and pages further back', async () => {
-    const requests = fakeApi({ 'GET /api/audit\\?actor=admin&action=user\\.': { entries: [ENTRY], next: '9' }, 'GET /api/audit.*before=9': { entries: [{ ...ENTRY, id: '3', payload: { changes: { active: { from: true, to: false } } } }], next: null }, 'GET /api/audit': { entries: [], next: null } });
+    const names = { [PREPARER.id]: 'preparer' };
+    const requests = fakeApi({ 'GET /api/audit\\?actor=admin&action=user\\.': { entries: [ENTRY], names, next: '9' }, 'GET /api/audit.*before=9': { entries: [{ ...ENTRY, id: '3', payload: { changes: { active: { from: true, to: false } } } }], names, next: null }, 'GET /api/audit': { entries: [], names: {}, next: null } });
     renderPanel(<AuditPanel />);
     expect(await screen.findByText('暂无')).toBeTruthy();
     const search = screen.getByRole('search', { name: '查询' });
@@ -129,12 +130,15 @@ describe('the admin desk: the audit trail', () => {
     fireEvent.change(within(search).getByLabelText('操作'), { target: { value: 'user.' } });
     fireEvent.click(within(search).getByRole('button', { name: '查询' }));
     const row = await screen.findByRole('row', { name: /修改用户/ });
-    expect(within(row).getByText(/^用户 /)).toBeTruthy();
+    // The user by name, each field by its label, never a UUID or a key.
+    expect(within(row).getByText('用户 preparer')).toBeTruthy();
+    expect(within(row).getByText('修改的项：姓名')).toBeTruthy();
+    expect(row.textContent).not.toMatch(/displayName|3333/);
     expect(within(row).getByText('旧名').tagName).toBe('DEL');
     expect(within(row).getByText('新名').tagName).toBe('INS');
     expect(requests.map((r) => r.path)).toContain('/api/audit?actor=admin&action=user.');
     fireEvent.click(screen.getByRole('button', { name: '更早的记录' }));
-    expect(await screen.findByText('false')).toBeTruthy();
+    expect(await screen.findByText('否')).toBeTruthy();
     expect(requests.map((r) => r.path)).toContain('/api/audit?actor=admin&action=user.&before=9');
   });
 });
@@ -185,5 +189,30 @@ describe('the admin desk: departments and units', () => {
     fireEvent.change(within(form).getByLabelText('名称'), { target: { value: '市第一中学' } });
     fireEvent.click(within(form).getByRole('button', { name: '新建预算单位' }));
     await waitFor(() => expect(requests).toContainEqual({ method: 'POST', path: `/api/departments/${education!.id}/units`, body: { code: '019002', name: '市第一中学' } }));
+  });
+});
+
+describe('the audit trail’s facts in words', () => {
+  it('names every recorded fact, ids by name, 分 in 元, and shows no JSON, key or UUID', async () => {
+    const budget = '44444444-4444-4444-8444-444444444444';
+    const session = '55555555-5555-4555-8555-555555555555';
+    const entries = [
+      { id: '2', at: '2026-12-02T01:00:00.000Z', actor: 'preparer', action: 'auth.login', entity: 'user', entityId: PREPARER.id, budgetId: null, payload: { ip: '::ffff:127.0.0.1', sessionId: session } },
+      { id: '1', at: '2026-12-02T00:00:00.000Z', actor: 'reviewer2', action: 'ceilings.issue', entity: 'ceilings', entityId: '019001/2020', budgetId: null, payload: { version: 1, ceilings: { total: '605000000', byFundSource: { 'general-budget-appropriation': '605000000' }, threePublic: { total: '1000000' } }, previous: null, fiscalYear: 2020, departmentCode: '019001' } },
+      { id: '0', at: '2026-12-01T00:00:00.000Z', actor: 'preparer', action: 'budget.create', entity: 'budget', entityId: budget, budgetId: budget, payload: { fiscalYear: 2020, departmentId: '66666666-6666-4666-8666-666666666666' } },
+    ];
+    fakeApi({ 'GET /api/audit': { entries, names: { [PREPARER.id]: 'preparer', [budget]: '甲单位 2020年', '66666666-6666-4666-8666-666666666666': '甲单位' }, next: null } });
+    renderPanel(<AuditPanel />);
+    const login = await screen.findByRole('row', { name: /登录/ });
+    expect(within(login).getByText('地址：127.0.0.1')).toBeTruthy();
+    expect(within(login).getByText('登录会话：—')).toBeTruthy();
+    const ceilings = screen.getByRole('row', { name: /下达控制数/ });
+    expect(within(ceilings).getByText('控制数：合计：6,050,000.00；按资金来源：经费拨款（补助）：6,050,000.00；“三公”经费：合计：10,000.00')).toBeTruthy();
+    const created = screen.getByRole('row', { name: /新建预算/ });
+    expect(within(created).getByText('预算 甲单位 2020年')).toBeTruthy();
+    expect(within(created).getByText('部门：甲单位')).toBeTruthy();
+    const table = screen.getByRole('table', { name: /审计/ });
+    // Only the usernames people sign in with are Latin.
+    expect(table.textContent?.replace(/preparer|reviewer2/g, '')).not.toMatch(/[A-Za-z]{3,}|[0-9a-f]{8}-[0-9a-f]{4}|[{}"]/);
   });
 });
