@@ -9,6 +9,7 @@ const FORMATS: { format: string; label: TMessageKey }[] = [
   { format: 'csv', label: 'formatCsv' },
   { format: 'json', label: 'formatJson' },
   { format: 'html', label: 'formatHtml' },
+  { format: 'datapackage', label: 'formatDatapackage' },
 ];
 const rank = (format: string) => {
   const i = FORMATS.findIndex((f) => f.format === format);
@@ -19,6 +20,18 @@ export function fileSize(bytes: number): string {
   return bytes >= 1_048_576
     ? `${(bytes / 1_048_576).toFixed(1)} MB`
     : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/**
+ * What a published file holds, in words: the whole disclosure, the lines, a table (t5.csv: 表5), a
+ * package's description; the file's own name (English, for machines) is kept for the download only.
+ */
+function fileContent(name: string, t: ReturnType<typeof useI18n>['t']): string {
+  const table = /^t(\d+)\./.exec(name)?.[1];
+  if (table !== undefined) return t('fileTable', { n: table });
+  if (name.startsWith('lines.')) return t('fileLines');
+  if (name.startsWith('datapackage.')) return t('fileTables');
+  return t('fileDisclosure');
 }
 
 /**
@@ -33,19 +46,17 @@ export function Downloads({ files }: { files: TListedFile[] }) {
   );
   const label = (format: string) => {
     const known = FORMATS.find((f) => f.format === format);
-    return known === undefined ? format.toUpperCase() : t(known.label);
+    return t(known === undefined ? 'formatOther' : known.label);
   };
   return (
     <>
       <ul className="downloads">
         {sorted.map((f) => (
           <li key={f.url}>
-            <a href={f.url} download data-format={f.format}>
-              {label(f.format)}
+            <a href={f.url} download={f.name} data-format={f.format}>
+              {label(f.format)} {fileContent(f.name, t)}
             </a>{' '}
-            <span className="muted">
-              {f.name} · {fileSize(f.size)}
-            </span>
+            <span className="muted">· {fileSize(f.size)}</span>
           </li>
         ))}
       </ul>
@@ -55,13 +66,15 @@ export function Downloads({ files }: { files: TListedFile[] }) {
           <thead>
             <tr>
               <th scope="col">{t('files')}</th>
-              <th scope="col">sha256</th>
+              <th scope="col">{t('hashColumn')}</th>
             </tr>
           </thead>
           <tbody>
             {sorted.map((f) => (
               <tr key={f.url} data-url={f.url}>
-                <th scope="row">{f.name}</th>
+                <th scope="row">
+                  {label(f.format)} · {fileContent(f.name, t)}
+                </th>
                 <td>
                   <code className="hash">{f.sha256}</code>
                 </td>
