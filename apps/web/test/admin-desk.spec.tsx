@@ -199,6 +199,8 @@ describe('the audit trail’s facts in words', () => {
     const entries = [
       { id: '2', at: '2026-12-02T01:00:00.000Z', actor: 'preparer', action: 'auth.login', entity: 'user', entityId: PREPARER.id, budgetId: null, payload: { ip: '::ffff:127.0.0.1', sessionId: session } },
       { id: '1', at: '2026-12-02T00:00:00.000Z', actor: 'reviewer2', action: 'ceilings.issue', entity: 'ceilings', entityId: '019001/2020', budgetId: null, payload: { version: 1, ceilings: { total: '605000000', byFundSource: { 'general-budget-appropriation': '605000000' }, threePublic: { total: '1000000' } }, previous: null, fiscalYear: 2020, departmentCode: '019001' } },
+      { id: '4', at: '2026-12-03T00:00:00.000Z', actor: 'reviewer2', action: 'budget.approve', entity: 'budget', entityId: budget, budgetId: budget, payload: { changes: { state: { from: 'submitted', to: 'approved' } } } },
+      { id: '3', at: '2026-12-03T01:00:00.000Z', actor: 'system', action: 'publication.record', entity: 'publication', entityId: budget, budgetId: budget, payload: { files: [{ id: session, name: 't5.csv', size: 1499, sha256: '0'.repeat(64) }] } },
       { id: '0', at: '2026-12-01T00:00:00.000Z', actor: 'preparer', action: 'budget.create', entity: 'budget', entityId: budget, budgetId: budget, payload: { fiscalYear: 2020, departmentId: '66666666-6666-4666-8666-666666666666' } },
     ];
     fakeApi({ 'GET /api/audit': { entries, names: { [PREPARER.id]: 'preparer', [budget]: '甲单位 2020年', '66666666-6666-4666-8666-666666666666': '甲单位' }, next: null } });
@@ -208,11 +210,16 @@ describe('the audit trail’s facts in words', () => {
     expect(within(login).getByText('登录会话：—')).toBeTruthy();
     const ceilings = screen.getByRole('row', { name: /下达控制数/ });
     expect(within(ceilings).getByText('控制数：合计：6,050,000.00；按资金来源：经费拨款（补助）：6,050,000.00；“三公”经费：合计：10,000.00')).toBeTruthy();
+    expect(within(screen.getByRole('row', { name: /批复/ })).getByText('审核中').tagName).toBe('DEL');
+    expect(screen.getByRole('row', { name: /批复/ }).textContent).toContain('状态：审核中 → 已批复');
+    const record = screen.getByRole('row', { name: /公开文件存证/ });
+    expect(within(record).getByText('系统')).toBeTruthy();
+    expect(record.textContent).toContain('名称：开放数据 CSV · 表5');
     const created = screen.getByRole('row', { name: /新建预算/ });
     expect(within(created).getByText('预算 甲单位 2020年')).toBeTruthy();
     expect(within(created).getByText('部门：甲单位')).toBeTruthy();
     const table = screen.getByRole('table', { name: /审计/ });
     // Only the usernames people sign in with are Latin.
-    expect(table.textContent?.replace(/preparer|reviewer2/g, '')).not.toMatch(/[A-Za-z]{3,}|[0-9a-f]{8}-[0-9a-f]{4}|[{}"]/);
+    expect(table.textContent?.replace(/preparer|reviewer2|0{64}|CSV/g, '')).not.toMatch(/[A-Za-z]{3,}|[0-9a-f]{8}-[0-9a-f]{4}|[{}"]/);
   });
 });

@@ -1,6 +1,7 @@
-import { FUND_SOURCE_NAMES, findTemplate } from '@budgetflow/domain';
+import { BUDGET_STATES, FUND_SOURCE_NAMES, findTemplate } from '@budgetflow/domain';
 import type { TLocale, TTranslate } from '../../lib/i18n';
 import { fenText } from '../ceilings/fen-text';
+import { publishedFileLabel } from '../portal/file-names';
 
 type TWords = { zh: string; en: string };
 
@@ -62,6 +63,9 @@ const FACT_WORDS: Readonly<Record<string, TWords>> = {
   count: { zh: '次数', en: 'count' },
   carried: { zh: '沿用上年', en: 'carried forward' },
   changed: { zh: '修改的项', en: 'changed' },
+  state: { zh: '状态', en: 'state' },
+  id: { zh: '编号', en: 'id' },
+  size: { zh: '字节数', en: 'bytes' },
 };
 
 /** Recorded words of the workflow and the configuration, as people say them. */
@@ -102,6 +106,9 @@ export function factValue(value: unknown, c: TFactContext, inFen = false): strin
   const text = String(value);
   if (UUID.test(text)) return c.names[text.toLowerCase()] ?? c.t('adminAuditUnnamed');
   if (inFen && /^\d+$/.test(text)) return fenText(text);
+  if ((BUDGET_STATES as readonly string[]).includes(text)) return c.t(`state_${text}` as Parameters<TTranslate>[0]);
+  // A published file (disclosure.pdf, t5.csv) by its format and content, as the downloads name it.
+  if (/^(disclosure|lines|datapackage|lines\.datapackage|t\d+)\.(pdf|xlsx|csv|json|html)$/.test(text)) return publishedFileLabel(text, c.t);
   if (ROLES.has(text)) return c.t(`role_${text}` as Parameters<TTranslate>[0]);
   if (text in FUND_SOURCE_NAMES) return FUND_SOURCE_NAMES[text as keyof typeof FUND_SOURCE_NAMES];
   const word = VALUE_WORDS[text];

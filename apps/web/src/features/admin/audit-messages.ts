@@ -65,6 +65,8 @@ export const auditWordsZh = {
   adminAuditYes: '是',
   adminAuditNo: '否',
   adminAuditUnnamed: '—',
+  adminAuditSystem: '系统',
+  adminAuditAnonymous: '未登录者',
 } as const;
 
 export const auditWordsEn: Record<keyof typeof auditWordsZh, string> = {
@@ -130,4 +132,6 @@ export const auditWordsEn: Record<keyof typeof auditWordsZh, string> = {
   adminAuditYes: 'yes',
   adminAuditNo: 'no',
   adminAuditUnnamed: '—',
+  adminAuditSystem: 'system',
+  adminAuditAnonymous: 'not signed in',
 };

@@ -70,7 +70,7 @@ export function AuditPanel() {
                 return p.entries.map((e) => (
                   <tr key={e.id}>
                     <td>{formatDateTime(e.at)}</td>
-                    <td>{e.actor}</td>
+                    <td>{actorName(t, e.actor)}</td>
                     <td>{auditText(t, e.action)}</td>
                     <td>
                       {auditText(t, `entity_${e.entity}`)} {factValue(e.entityId, c)}
@@ -92,6 +92,11 @@ export function AuditPanel() {
       )}
     </section>
   );
+}
+
+/** Who acted: a username, or the system itself and an anonymous sign-in attempt in words. */
+function actorName(t: TTranslate, actor: string): string {
+  return actor === 'system' ? t('adminAuditSystem') : actor === 'anonymous' ? t('adminAuditAnonymous') : actor;
 }
 
 /** An action (`budget.submit`) or a kind of object (`entity_budget`) in the reader's words; one the list does not know yet, as recorded. */
