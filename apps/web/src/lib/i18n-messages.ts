@@ -9,7 +9,7 @@ import { problemEn, problemZh } from './problem-messages';
  * `{name}` marks a value filled in by t().
  */
 export const zh = {
-  appName: 'Budgetflow 部门预算',
+  appName: '部门预算编制与公开',
   skipToContent: '跳到正文',
   action_submit: '已送审',
   action_withdraw: '已撤回',
