@@ -87,7 +87,7 @@ describe('text against tables', () => {
 
   it('TEXT.SOURCE_MISSING: a figure citing a row the table does not have', () => {
     const d = derived();
-    const { figure, section } = placed(d, 'basic');
+    const { figure, section } = figuresOf(d).find((p) => p.figure.key === 'basic')!;
     figure.source = { table: 'T3', row: 'no-such-row', column: 'basic' };
     const [finding] = checkDisclosure(d);
     expect(finding).toEqual(
