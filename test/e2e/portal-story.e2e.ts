@@ -133,7 +133,7 @@ it('reads, drills, shares and compares on a phone; accessible; prints within A4'
 
   // From a 类 to its 款, then to a 项.
   await page.locator('#explore').getByRole('link', { name: '一般公共服务支出', exact: true }).click();
-  await expect(breadcrumb(page)).resolves.toContain('类 一般公共服务支出');
+  await page.waitForFunction(() => document.querySelector('[data-testid="explore-path"]')?.textContent?.includes('类 一般公共服务支出'));
   await page.locator('#explore tbody th a').first().click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="explore-path"] li').length === 3);
   await page.locator('#explore tbody th a').first().click();
