@@ -90,7 +90,8 @@ it('creates a user with a role and scope, sets a template, uploads a catalogue w
   for (const action of ['新建用户', '设置预算年度', '上传科目表', '启用科目表']) {
     await trail.getByRole('row', { name: new RegExp(action) }).first().waitFor();
   }
-  expect(await trail.getByRole('row', { name: /设置预算年度/ }).first().textContent()).toContain('shanghai-district');
+  // The template by its name, not its id (shanghai-district).
+  expect(await trail.getByRole('row', { name: /设置预算年度/ }).first().textContent()).toContain('公开模板：上海市区级部门预算公开（九张表）');
   await search.getByLabel('操作', { exact: true }).fill('user.create');
   await search.getByRole('button', { name: '查询' }).click();
   await trail.getByRole('row', { name: /reviewer9/ }).waitFor();

@@ -100,7 +100,7 @@ it('reads, drills, shares and compares on a phone; accessible; prints within A4'
 
   // A journalist takes the district's lines of a year in one file that Excel opens with its codes intact.
   await page.goto(`${server.baseUrl}/portal?year=2020`);
-  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Excel 表格（编码保留为文本）' }).click()]);
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '电子表格 XLSX（编码保留为文本）' }).click()]);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(readFileSync(await xlsx.path()) as unknown as ArrayBuffer);
   const sheet = workbook.getWorksheet('支出明细');

@@ -121,7 +121,8 @@ describe('the admin desk: the audit trail', () => {
   const ENTRY = { id: '9', at: '2026-12-02T01:00:00.000Z', actor: 'admin', action: 'user.update', entity: 'user', entityId: PREPARER.id, budgetId: null, payload: { changed: ['displayName'], changes: { displayName: { from: '旧名', to: '新名' } } } };
 
   it('searches by who and what, shows each changed field old → new, and pages further back', async () => {
-    const requests = fakeApi({ 'GET /api/audit\\?actor=admin&action=user\\.': { entries: [ENTRY], next: '9' }, 'GET /api/audit.*before=9': { entries: [{ ...ENTRY, id: '3', payload: { changes: { active: { from: true, to: false } } } }], next: null }, 'GET /api/audit': { entries: [], next: null } });
+    const names = { [PREPARER.id]: 'preparer' };
+    const requests = fakeApi({ 'GET /api/audit\\?actor=admin&action=user\\.': { entries: [ENTRY], names, next: '9' }, 'GET /api/audit.*before=9': { entries: [{ ...ENTRY, id: '3', payload: { changes: { active: { from: true, to: false } } } }], names, next: null }, 'GET /api/audit': { entries: [], names: {}, next: null } });
     renderPanel(<AuditPanel />);
     expect(await screen.findByText('暂无')).toBeTruthy();
     const search = screen.getByRole('search', { name: '查询' });
@@ -129,12 +130,15 @@ describe('the admin desk: the audit trail', () => {
     fireEvent.change(within(search).getByLabelText('操作'), { target: { value: 'user.' } });
     fireEvent.click(within(search).getByRole('button', { name: '查询' }));
     const row = await screen.findByRole('row', { name: /修改用户/ });
-    expect(within(row).getByText(/^用户 /)).toBeTruthy();
+    // The user by name, each field by its label, never a UUID or a key.
+    expect(within(row).getByText('用户 preparer')).toBeTruthy();
+    expect(within(row).getByText('修改的项：姓名')).toBeTruthy();
+    expect(row.textContent).not.toMatch(/displayName|3333/);
     expect(within(row).getByText('旧名').tagName).toBe('DEL');
     expect(within(row).getByText('新名').tagName).toBe('INS');
     expect(requests.map((r) => r.path)).toContain('/api/audit?actor=admin&action=user.');
     fireEvent.click(screen.getByRole('button', { name: '更早的记录' }));
-    expect(await screen.findByText('false')).toBeTruthy();
+    expect(await screen.findByText('否')).toBeTruthy();
     expect(requests.map((r) => r.path)).toContain('/api/audit?actor=admin&action=user.&before=9');
   });
 });
@@ -142,8 +146,9 @@ describe('the admin desk: the audit trail', () => {
 describe("the admin desk: the bureau's offices and review chain", () => {
   it('shows the chain of a year in order and saves an office’s departments and reviewers', async () => {
     const office = { code: 'yewu-1', name: '行政政法科', kind: 'business', departments: ['019001'], reviewers: ['reviewer'] };
+    const budgetOffice = { code: 'yusuanke', name: '预算科', kind: 'budget', departments: [], reviewers: ['reviewer2'] };
     const requests = fakeApi({
-      'GET /api/admin/organisation': { bureaus: [{ code: 'district', name: '区财政局', offices: [office], departments: [] }] },
+      'GET /api/admin/organisation': { bureaus: [{ code: 'district', name: '区财政局', offices: [office, budgetOffice], departments: [] }] },
       'GET /api/fiscal-years': [{ year: 2021, status: 'open', template: 'hubei-2020' }],
       'GET /api/admin/review-chains/district/2021': {
         configured: true,
@@ -153,10 +158,11 @@ describe("the admin desk: the bureau's offices and review chain", () => {
     });
     renderPanel(<BureauPanel />);
     const stages = await screen.findAllByRole('listitem');
-    expect(stages.map((s) => s.textContent)).toEqual(['业务科室审核 · 负责该部门的业务科室', '预算科审核 · 科室 yusuanke']);
+    // The office by its name, not its code.
+    expect(stages.map((s) => s.textContent)).toEqual(['业务科室审核 · 负责该部门的业务科室', '预算科审核 · 预算科']);
     fireEvent.change(screen.getByLabelText('行政政法科 负责的部门编码'), { target: { value: '019001、999001' } });
     fireEvent.change(screen.getByLabelText('行政政法科 的审核人用户名'), { target: { value: 'reviewer, reviewer2' } });
-    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    fireEvent.click(screen.getAllByRole('button', { name: '保存' })[0]!);
     await waitFor(() =>
       expect(requests).toContainEqual({ method: 'PUT', path: '/api/admin/offices/yewu-1', body: { bureau: 'district', name: '行政政法科', kind: 'business', departments: ['019001', '999001'], reviewers: ['reviewer', 'reviewer2'] } }),
     );
@@ -183,5 +189,37 @@ describe('the admin desk: departments and units', () => {
     fireEvent.change(within(form).getByLabelText('名称'), { target: { value: '市第一中学' } });
     fireEvent.click(within(form).getByRole('button', { name: '新建预算单位' }));
     await waitFor(() => expect(requests).toContainEqual({ method: 'POST', path: `/api/departments/${education!.id}/units`, body: { code: '019002', name: '市第一中学' } }));
+  });
+});
+
+describe('the audit trail’s facts in words', () => {
+  it('names every recorded fact, ids by name, 分 in 元, and shows no JSON, key or UUID', async () => {
+    const budget = '44444444-4444-4444-8444-444444444444';
+    const session = '55555555-5555-4555-8555-555555555555';
+    const entries = [
+      { id: '2', at: '2026-12-02T01:00:00.000Z', actor: 'preparer', action: 'auth.login', entity: 'user', entityId: PREPARER.id, budgetId: null, payload: { ip: '::ffff:127.0.0.1', sessionId: session } },
+      { id: '1', at: '2026-12-02T00:00:00.000Z', actor: 'reviewer2', action: 'ceilings.issue', entity: 'ceilings', entityId: '019001/2020', budgetId: null, payload: { version: 1, ceilings: { total: '605000000', byFundSource: { 'general-budget-appropriation': '605000000' }, threePublic: { total: '1000000' } }, previous: null, fiscalYear: 2020, departmentCode: '019001' } },
+      { id: '4', at: '2026-12-03T00:00:00.000Z', actor: 'reviewer2', action: 'budget.approve', entity: 'budget', entityId: budget, budgetId: budget, payload: { changes: { state: { from: 'submitted', to: 'approved' } } } },
+      { id: '3', at: '2026-12-03T01:00:00.000Z', actor: 'system', action: 'publication.record', entity: 'publication', entityId: budget, budgetId: budget, payload: { files: [{ id: session, name: 't5.csv', size: 1499, sha256: '0'.repeat(64) }] } },
+      { id: '0', at: '2026-12-01T00:00:00.000Z', actor: 'preparer', action: 'budget.create', entity: 'budget', entityId: budget, budgetId: budget, payload: { fiscalYear: 2020, departmentId: '66666666-6666-4666-8666-666666666666' } },
+    ];
+    fakeApi({ 'GET /api/audit': { entries, names: { [PREPARER.id]: 'preparer', [budget]: '甲单位 2020年', '66666666-6666-4666-8666-666666666666': '甲单位' }, next: null } });
+    renderPanel(<AuditPanel />);
+    const login = await screen.findByRole('row', { name: /登录/ });
+    expect(within(login).getByText('地址：127.0.0.1')).toBeTruthy();
+    expect(within(login).getByText('登录会话：—')).toBeTruthy();
+    const ceilings = screen.getByRole('row', { name: /下达控制数/ });
+    expect(within(ceilings).getByText('控制数：合计：6,050,000.00；按资金来源：经费拨款（补助）：6,050,000.00；“三公”经费：合计：10,000.00')).toBeTruthy();
+    expect(within(screen.getByRole('row', { name: /批复/ })).getByText('审核中').tagName).toBe('DEL');
+    expect(screen.getByRole('row', { name: /批复/ }).textContent).toContain('状态：审核中 → 已批复');
+    const record = screen.getByRole('row', { name: /公开文件存证/ });
+    expect(within(record).getByText('系统')).toBeTruthy();
+    expect(record.textContent).toContain('名称：开放数据 CSV · 表5');
+    const created = screen.getByRole('row', { name: /新建预算/ });
+    expect(within(created).getByText('预算 甲单位 2020年')).toBeTruthy();
+    expect(within(created).getByText('部门：甲单位')).toBeTruthy();
+    const table = screen.getByRole('table', { name: /审计/ });
+    // Only the usernames people sign in with are Latin.
+    expect(table.textContent?.replace(/preparer|reviewer2|0{64}|CSV/g, '')).not.toMatch(/[A-Za-z]{3,}|[0-9a-f]{8}-[0-9a-f]{4}|[{}"]/);
   });
 });

@@ -89,12 +89,12 @@ describe('the editor import', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('预算在预览之后已被修改，请重新选择工作簿导入');
   });
 
-  it('lists every cell the API refused, with its sheet, row and field', async () => {
+  it('lists every cell the API refused as the API places it, in Chinese, with no field key or English detail', async () => {
     const fields = [
-      { path: '支出.3.amount', message: 'sheet 支出, row 3, amount: not an amount' },
-      { path: '收入.2.source', message: 'sheet 收入, row 2, source: this cell is empty' },
-      { path: '支出.7.functionCode', message: 'formulas are not accepted' },
-      { path: '支出.9.kind', message: 'unknown kind' },
+      { path: '支出.3.amount', message: '「支出」表第 3 行「金额」列：不是金额：「12a」' },
+      { path: '收入.2.source', message: '「收入」表第 2 行「资金来源」列：此单元格为空' },
+      { path: '支出.7.functionCode', message: '「支出」表第 7 行「功能科目」列：不接受公式' },
+      { path: '支出.9.kind', message: '「支出」表第 9 行「支出类型」列：无此支出类型' },
     ];
     const choose = renderImport(
       () => Promise.resolve(),
@@ -103,9 +103,21 @@ describe('the editor import', () => {
     );
     choose(new File(['x'], 'edited.xlsx'));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('导入失败：The workbook has 4 problem(s); nothing was imported');
+    expect(alert.firstChild?.textContent).toBe('导入失败：有 4 处问题，未导入任何内容');
     // All four, the fourth too (the error's own message names only three).
-    expect(Array.from(alert.querySelectorAll('li code')).map((c) => c.textContent)).toEqual(fields.map((f) => f.path));
+    expect(Array.from(alert.querySelectorAll('li')).map((c) => c.textContent)).toEqual(fields.map((f) => f.message));
+    expect(alert.textContent).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
+  it('says in Chinese that a file is no workbook', async () => {
+    const choose = renderImport(
+      () => Promise.resolve(),
+      () => Promise.resolve(0),
+      () => Promise.reject(new ApiError(400, 'VALIDATION_FAILED', 'The workbook could not be read', [{ path: 'workbook', message: 'not a readable .xlsx workbook' }])),
+    );
+    choose(new File(['x'], 'photo.xlsx'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('导入失败：文件不是可读取的 .xlsx 工作簿（或文件不完整），未导入任何内容');
   });
 
   it('still takes JSON, checked against the schema before it is sent', async () => {
@@ -120,7 +132,9 @@ describe('the editor import', () => {
       workbook,
     );
     choose(jsonFile('broken.json', { ...seed, fiscalYear: 'next' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('fiscalYear');
+    const alert = await screen.findByRole('alert');
+    expect(alert.querySelector('li')?.textContent).toBe('预算年度：请填写整数');
+    expect(alert.textContent).not.toMatch(/[A-Za-z]{3,}/);
     choose(jsonFile('seed.json', seed));
     await waitFor(() => expect(imported).toHaveLength(1));
     expect(imported[0]?.expenditureLines).toHaveLength(seed.expenditureLines.length);

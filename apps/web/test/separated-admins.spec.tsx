@@ -80,7 +80,7 @@ describe("the auditor's desk (安全审计员)", () => {
   const ENTRY = { id: '7', at: '2026-12-02T01:00:00.000Z', actor: 'preparer', action: 'budget.submit', entity: 'budget', entityId: 'b-1', budgetId: 'b-1', payload: {} };
 
   it('reads the audit trail in words, and nothing else', async () => {
-    fakeApi({ 'GET /api/audit': { entries: [ENTRY], next: null } });
+    fakeApi({ 'GET /api/audit': { entries: [ENTRY], names: {}, next: null } });
     renderDesk(session({ id: 'a', username: 'auditor', role: 'auditor' }));
     const row = await screen.findByRole('row', { name: /preparer/ });
     expect(within(row).getByText('送审')).toBeTruthy();
@@ -89,7 +89,7 @@ describe("the auditor's desk (安全审计员)", () => {
   });
 
   it('in English too', async () => {
-    fakeApi({ 'GET /api/audit': { entries: [ENTRY], next: null } });
+    fakeApi({ 'GET /api/audit': { entries: [ENTRY], names: {}, next: null } });
     renderDesk(session({ id: 'a', username: 'auditor', role: 'auditor' }), 'en');
     const row = await screen.findByRole('row', { name: /preparer/ });
     expect(within(row).getByText('Submitted')).toBeTruthy();

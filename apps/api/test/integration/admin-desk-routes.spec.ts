@@ -61,6 +61,24 @@ describe('the audit trail searched', () => {
     expect(res.body.entries.every((e: { actor: string; action: string }) => e.actor === 'admin' && e.action.startsWith('user.'))).toBe(true);
   });
 
+  it('names the ids its entries carry (users, departments, budgets), so that a reader sees names, not UUIDs', async () => {
+    const preparer = await t.login('preparer');
+    const created = await t.http().post('/api/budgets').set(preparer.headers).send({ fiscalYear: 2021 }).expect(201);
+    const res = await t.http().get('/api/audit').query({ action: 'budget.create', entityId: created.body.id }).set(admin.headers).expect(200);
+    const [entry] = res.body.entries;
+    const department = entry.payload.departmentId as string;
+    expect(res.body.names).toEqual({
+      [created.body.id]: expect.stringMatching(/ 2021年$/),
+      [department]: expect.any(String),
+    });
+    const [row] = await t.dataSource.query(`SELECT name FROM departments WHERE id = $1`, [department]);
+    expect(res.body.names[department]).toBe(row.name);
+    expect(res.body.names[created.body.id]).toBe(`${row.name} 2021年`);
+    const logins = await t.http().get('/api/audit').query({ action: 'auth.login', entityId: t.people.users.preparer.id, limit: 1 }).set(admin.headers).expect(200);
+    // The user by username; the session has no name and is not named.
+    expect(logins.body.names).toEqual({ [t.people.users.preparer.id]: 'preparer' });
+  });
+
   it('pages newest first without gaps or repeats, and filters by time', async () => {
     const all = await t.http().get('/api/audit').query({ limit: 200 }).set(admin.headers).expect(200);
     const ids: string[] = [];
@@ -74,7 +92,7 @@ describe('the audit trail searched', () => {
     expect(ids).toEqual(all.body.entries.map((e: { id: string }) => e.id));
     expect(ids.map(BigInt)).toEqual([...ids.map(BigInt)].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
     const future = await t.http().get('/api/audit').query({ from: '2999-01-01T00:00:00Z' }).set(admin.headers).expect(200);
-    expect(future.body).toEqual({ entries: [], next: null });
+    expect(future.body).toEqual({ entries: [], names: {}, next: null });
     // a LIKE wildcard in the action is a literal, not a pattern
     const wildcard = await t.http().get('/api/audit').query({ action: '%' }).set(admin.headers).expect(200);
     expect(wildcard.body.entries).toEqual([]);

@@ -74,6 +74,16 @@ describe('code rules', () => {
     ]);
   });
 
+  it('an empty code is said to be blank, not left as a gap between two spaces', () => {
+    const doc = seed();
+    doc.expenditureLines[0]!.functionCode = '';
+    const [finding] = checkCodes(doc.expenditureLines.slice(0, 1), catalogueForYear(2020), 2020);
+    expect(finding?.message.zh).toContain('（未填写）');
+    expect(finding?.message.en).toContain('(blank)');
+    expect(finding?.message.zh).not.toMatch(/\s{2}/);
+    expect(finding?.message.en).not.toMatch(/\s{2}/);
+  });
+
   it('CODE.FUNCTION_LEVEL: a 款 where a line needs a 项 (a document built without the schema)', () => {
     const doc = seed();
     doc.expenditureLines[0]!.functionCode = '20103';

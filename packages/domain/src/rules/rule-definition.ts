@@ -53,12 +53,16 @@ export function statedFacts(template: string): string[] {
   return [...new Set(placeholdersOf(template).map((name) => name.replace(/(Zh|En)$/, '')))].sort();
 }
 
-function fill(template: string, params: FindingParams, ruleId: string): string {
+/** What a message says where the data has nothing (an empty code, a blank name), rather than a gap. */
+const BLANK = { zh: '（未填写）', en: '(blank)' } as const;
+
+function fill(template: string, params: FindingParams, ruleId: string, language: 'zh' | 'en'): string {
   return template.replace(PLACEHOLDER, (_, name: string) => {
     const value = params[name];
     // A missing parameter is a bug in the rule, not in the user's data: fail loudly in tests.
     if (value === undefined) throw new Error(`rule ${ruleId}: message parameter {${name}} is missing`);
-    return String(value);
+    const text = String(value);
+    return text.trim() === '' ? BLANK[language] : text;
   });
 }
 
@@ -77,7 +81,7 @@ export function report(
   return {
     ruleId: rule.id,
     severity: rule.severity,
-    message: { zh: fill(rule.message.zh, params, rule.id), en: fill(rule.message.en, params, rule.id) },
+    message: { zh: fill(rule.message.zh, params, rule.id, 'zh'), en: fill(rule.message.en, params, rule.id, 'en') },
     location,
     ...(evidence.expected === undefined ? {} : { expected: evidence.expected }),
     ...(evidence.actual === undefined ? {} : { actual: evidence.actual }),

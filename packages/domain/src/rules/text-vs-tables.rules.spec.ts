@@ -87,14 +87,28 @@ describe('text against tables', () => {
 
   it('TEXT.SOURCE_MISSING: a figure citing a row the table does not have', () => {
     const d = derived();
-    placed(d, 'basic').figure.source = { table: 'T3', row: 'no-such-row', column: 'basic' };
-    expect(checkDisclosure(d)).toEqual([
+    const { figure, section } = figuresOf(d).find((p) => p.figure.key === 'basic')!;
+    figure.source = { table: 'T3', row: 'no-such-row', column: 'basic' };
+    const [finding] = checkDisclosure(d);
+    expect(finding).toEqual(
       expect.objectContaining({
         ruleId: 'TEXT.SOURCE_MISSING',
         severity: 'warning',
         location: { kind: 'text', section: 'expenditure/basic' },
       }),
-    ]);
+    );
+    // Named by what the figure prints and the table's number, not by keys.
+    expect(finding?.message.zh).toBe(`说明「${section.title}」中的 ${figure.text}${figure.unit} 所引表3的行不存在`);
+    expect(finding?.message.zh).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
+  it('TEXT.SOURCE_MISSING names a 科目 row by its code and an existing row by its name', () => {
+    const d = derived();
+    placed(d, 'basic').figure.source = { table: 'T5', row: '2019999', column: 'total' };
+    expect(checkDisclosure(d)[0]?.message.zh).toMatch(/所引表5的科目 2019999 所在行不存在$/);
+    const d2 = derived();
+    placed(d2, 'basic').figure.source = { table: 'T5', row: 'total', column: 'no-such-column' };
+    expect(checkDisclosure(d2)[0]?.message.zh).toMatch(/所引表5的「合计」行不存在$/);
   });
 
   it('TEXT.NOT_IN_TEXT: a paragraph that no longer states its figure', () => {

@@ -63,8 +63,8 @@ export const TEXT_RULES = defineRules('text-vs-tables', 'disclosure', {
     severity: 'warning',
     description: { zh: '说明中数字所引的表格行须存在', en: 'The table row an explained figure cites exists' },
     message: {
-      zh: '说明「{section}」中 {figure} 引用的 {table} 行 {row} 不存在',
-      en: 'explanation “{section}”: {figure} cites row {row} of {table}, which does not exist',
+      zh: '说明「{section}」中的 {figure} 所引{table}的{placeZh}不存在',
+      en: 'explanation “{section}”: {figure} cites {placeEn} of {table}, which does not exist',
     },
   },
   notInText: {
@@ -104,11 +104,21 @@ interface Context {
 function cited(c: Context, placed: PlacedFigure, ref: TTableRef): { fen: Fen; name: string } | undefined {
   const row = referencedRow(c.disclosure, ref);
   if (row !== undefined && ref.column in row.cells) return { fen: cellFen(row, ref.column), name: row.name };
+  // Named as the tables print them: the figure by what it says, the row by its name or 科目 code,
+  // never by the keys the derivation gives them.
+  const column = findTable(c.disclosure, ref.table)?.columns.find((col) => col.key === ref.column)?.label;
+  const code = /^\d+$/.test(ref.row) ? ref.row : undefined;
+  const place =
+    row !== undefined
+      ? { placeZh: `「${row.name.trim()}」行${column === undefined ? '' : `「${column}」`}`, placeEn: `row “${row.name.trim()}”${column === undefined ? '' : ` “${column}”`}` }
+      : code !== undefined
+        ? { placeZh: `科目 ${code} 所在行`, placeEn: `the row of code ${code}` }
+        : { placeZh: '行', placeEn: 'a row' };
   const params = {
     section: placed.section.title,
-    figure: placed.figure.key,
+    figure: `${placed.figure.text}${placed.figure.unit}`,
     table: tableName(ref),
-    row: `${ref.row}/${ref.column}`,
+    ...place,
   };
   c.findings.push(report(TEXT_RULES.sourceMissing, figureLocation(placed), params));
   return undefined;

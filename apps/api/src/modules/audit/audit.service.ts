@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AUDIT_PAGE_SQL, TAuditRow, TChainVerdict, verifyAuditChain } from './audit-chain';
 import { appendAuditEntry, type TAuditEntry, type TAuditInput } from './audit-append';
 import { AuditChainer } from './audit-chainer';
+import { namesOfIds } from './audit-names';
 import type { TAuditPage, TAuditSearch } from './dto/audit-search.schema';
 
 @Injectable()
@@ -62,7 +63,8 @@ export class AuditService {
       args,
     )) as (Omit<TAuditEntry, 'at'> & { at: Date })[];
     const entries = rows.slice(0, filter.limit).map((r) => ({ ...r, at: r.at.toISOString() }));
-    return { entries, next: rows.length > filter.limit ? (entries.at(-1)?.id ?? null) : null };
+    const names = await namesOfIds(this.dataSource, entries);
+    return { entries, names, next: rows.length > filter.limit ? (entries.at(-1)?.id ?? null) : null };
   }
 
   /**

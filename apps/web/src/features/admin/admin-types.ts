@@ -68,5 +68,7 @@ export interface TAuditEntry {
 
 export interface TAuditPage {
   entries: TAuditEntry[];
+  /** what people call the ids (UUIDs) the entries name */
+  names: Record<string, string>;
   next: string | null;
 }

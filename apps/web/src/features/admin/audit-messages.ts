@@ -61,6 +61,12 @@ export const auditWordsZh = {
   'audit_entity_publication': '公开',
   'audit_entity_review-chain': '审核环节',
   'audit_entity_user': '用户',
+  adminAuditOtherFact: '其他',
+  adminAuditYes: '是',
+  adminAuditNo: '否',
+  adminAuditUnnamed: '—',
+  adminAuditSystem: '系统',
+  adminAuditAnonymous: '未登录者',
 } as const;
 
 export const auditWordsEn: Record<keyof typeof auditWordsZh, string> = {
@@ -122,4 +128,10 @@ export const auditWordsEn: Record<keyof typeof auditWordsZh, string> = {
   'audit_entity_publication': 'Publication',
   'audit_entity_review-chain': 'Review chain',
   'audit_entity_user': 'User',
+  adminAuditOtherFact: 'other',
+  adminAuditYes: 'yes',
+  adminAuditNo: 'no',
+  adminAuditUnnamed: '—',
+  adminAuditSystem: 'system',
+  adminAuditAnonymous: 'not signed in',
 };

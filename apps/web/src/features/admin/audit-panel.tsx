@@ -5,6 +5,7 @@ import { formatDateTime } from '../../lib/dates';
 import { useI18n, type TTranslate } from '../../lib/i18n';
 import { QueryView } from '../../ui/query-view';
 import type { TAuditEntry, TAuditPage } from './admin-types';
+import { factLabel, factLines, factValue, type TFactContext } from './audit-facts';
 import { auditWordsZh } from './audit-messages';
 
 const FILTERS = ['actor', 'action', 'entity', 'entityId'] as const;
@@ -16,7 +17,7 @@ const dayStart = (day: string, plusDays = 0) => new Date(new Date(`${day}T00:00:
 
 /** 审计日志: who did what to which object when, with each changed field's old → new value. */
 export function AuditPanel() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [filter, setFilter] = useState<TFilter>({});
   const trail = useInfiniteQuery({
     queryKey: ['admin', 'audit', filter],
@@ -64,19 +65,22 @@ export function AuditPanel() {
               </tr>
             </thead>
             <tbody>
-              {data.pages.flatMap((p) => p.entries).map((e) => (
-                <tr key={e.id}>
-                  <td>{formatDateTime(e.at)}</td>
-                  <td>{e.actor}</td>
-                  <td>{auditText(t, e.action)}</td>
-                  <td>
-                    {auditText(t, `entity_${e.entity}`)} {e.entityId}
-                  </td>
-                  <td>
-                    <Changes entry={e} />
-                  </td>
-                </tr>
-              ))}
+              {data.pages.flatMap((p) => {
+                const c: TFactContext = { t, locale, names: p.names };
+                return p.entries.map((e) => (
+                  <tr key={e.id}>
+                    <td>{formatDateTime(e.at)}</td>
+                    <td>{actorName(t, e.actor)}</td>
+                    <td>{auditText(t, e.action)}</td>
+                    <td>
+                      {auditText(t, `entity_${e.entity}`)} {factValue(e.entityId, c)}
+                    </td>
+                    <td>
+                      <Changes entry={e} context={c} />
+                    </td>
+                  </tr>
+                ));
+              })}
             </tbody>
           </table>
         )}
@@ -90,29 +94,33 @@ export function AuditPanel() {
   );
 }
 
+/** Who acted: a username, or the system itself and an anonymous sign-in attempt in words. */
+function actorName(t: TTranslate, actor: string): string {
+  return actor === 'system' ? t('adminAuditSystem') : actor === 'anonymous' ? t('adminAuditAnonymous') : actor;
+}
+
 /** An action (`budget.submit`) or a kind of object (`entity_budget`) in the reader's words; one the list does not know yet, as recorded. */
 export function auditText(t: TTranslate, recorded: string): string {
   const key = `audit_${recorded}`;
   return key in auditWordsZh ? t(key as keyof typeof auditWordsZh) : recorded.replace(/^entity_/, '');
 }
 
-const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
-
-/** An entry's `changes` as old → new per field; its other facts as they were recorded. */
-function Changes({ entry }: { entry: TAuditEntry }) {
+/** An entry's `changes` as old → new per field, its other facts one per line: labels and values in words, ids by name. */
+function Changes({ entry, context }: { entry: TAuditEntry; context: TFactContext }) {
   const { changes, ...facts } = entry.payload as { changes?: Record<string, { from: unknown; to: unknown }> };
+  const lines = factLines(facts, context);
   return (
-    <>
-      {changes !== undefined && (
-        <ul>
-          {Object.entries(changes).map(([field, c]) => (
-            <li key={field}>
-              {field}: <del>{show(c.from)}</del> → <ins>{show(c.to)}</ins>
-            </li>
-          ))}
-        </ul>
-      )}
-      {Object.keys(facts).length > 0 && <code>{JSON.stringify(facts)}</code>}
-    </>
+    <ul className="audit-facts">
+      {Object.entries(changes ?? {}).map(([field, c]) => (
+        <li key={`change-${field}`}>
+          {factLabel(field, context)}：<del>{factValue(c.from, context)}</del> → <ins>{factValue(c.to, context)}</ins>
+        </li>
+      ))}
+      {lines.map(([label, value], i) => (
+        <li key={i}>
+          {label}：{value}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -24,10 +24,12 @@ const KIND_KEYS = { budget: 'adminOfficeBudget', business: 'adminOfficeBusiness'
 /** Codes typed as a list, split on commas, 、 or spaces. */
 const listOf = (text: string) => text.split(/[\s,，、]+/).filter((s) => s !== '');
 
-function stageOffice(t: TTranslate, office: StageOffice): string {
+/** Who reviews at a stage, in words: an office by its name among the bureau's (its code is the configuration's). */
+function stageOffice(t: TTranslate, office: StageOffice, offices: readonly TOffice[]): string {
   if (office.by === 'scope') return t('adminStageByScope');
   if (office.by === 'kind') return t('adminStageByKind', { kind: t(KIND_KEYS[office.kind]) });
-  return t('adminStageByOffice', { code: office.code });
+  const named = offices.find((o) => o.code === office.code);
+  return named === undefined ? t('adminStageByUnknownOffice') : named.name;
 }
 
 /** 财政局与审核流程: each bureau's offices (departments and reviewers assigned) and its review chain of a year. */
@@ -61,7 +63,7 @@ export function BureauPanel() {
                   ))}
                 </tbody>
               </table>
-              <ChainOf bureau={b.code} />
+              <ChainOf bureau={b.code} offices={b.offices} />
             </section>
           ))
         }
@@ -99,7 +101,7 @@ function OfficeRow({ bureau, office }: { bureau: string; office: TOffice }) {
   );
 }
 
-function ChainOf({ bureau }: { bureau: string }) {
+function ChainOf({ bureau, offices }: { bureau: string; offices: readonly TOffice[] }) {
   const { t } = useI18n();
   const years = useFiscalYears();
   const [picked, setPicked] = useState<number | null>(null);
@@ -132,7 +134,7 @@ function ChainOf({ bureau }: { bureau: string }) {
             <ol>
               {view.chain.stages.map((s) => (
                 <li key={s.key}>
-                  {s.name} · {stageOffice(t, s.office)}
+                  {s.name} · {stageOffice(t, s.office, offices)}
                 </li>
               ))}
             </ol>

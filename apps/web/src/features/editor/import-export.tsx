@@ -1,7 +1,10 @@
 import { ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
 import { useState } from 'react';
-import { api, ApiError, type TProblemField } from '../../lib/api-client';
+import { api, ApiError } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
+import { problemText } from '../../lib/problem-text';
+import { documentPlace } from './forms/finding-place';
+import { fieldMessages } from './forms/issue-messages';
 import { XLSX_MEDIA_TYPE } from './use-budget-editor';
 import { WorkbookPreviewDialog, type TWorkbookPreview } from './workbook-preview';
 
@@ -21,8 +24,8 @@ function isWorkbook(file: File): boolean {
 interface TMessage {
   error: boolean;
   text: string;
-  /** The cells or fields the API refused (e.g. 支出.5.amount), each with its reason. */
-  fields?: readonly TProblemField[];
+  /** Each cell or field refused, named as the person reads it, with its reason. */
+  problems?: readonly string[];
 }
 
 /** Reads a workbook into a preview on the API: nothing changes until the preview is confirmed. */
@@ -54,30 +57,41 @@ export function ImportExport({
   onImportWorkbook(previewId: string): Promise<number>;
   previewWorkbook?(budgetId: string, file: File): Promise<TWorkbookPreview>;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [message, setMessage] = useState<TMessage | null>(null);
   const [preview, setPreview] = useState<TWorkbookPreview | null>(null);
   const [confirming, setConfirming] = useState(false);
 
-  const failed = (error: unknown) => {
+  /**
+   * A refusal in the page's words, never the API's English detail or a field's key: a file that is
+   * no workbook says so; cells at fault are counted and listed as the API places them
+   * (「支出」表第 5 行「金额」列：…); fields of an imported document by their place in the forms.
+   */
+  const failed = (error: unknown, source: 'workbook' | 'json') => {
     const fields = error instanceof ApiError ? error.fields : [];
-    // The fields are listed below, so the reason is the API's sentence alone.
-    const reason = error instanceof ApiError && fields.length > 0 ? error.message.replace(/ \(.*\)$/s, '') : error instanceof Error ? error.message : String(error);
-    setMessage({ error: true, text: t('importFailed', { reason }), fields });
+    const listed = fields.filter((f) => f.path !== 'workbook');
+    const reason =
+      error instanceof ApiError && error.code === 'VALIDATION_FAILED' && fields.some((f) => f.path === 'workbook')
+        ? t('importUnreadable')
+        : listed.length > 0
+          ? t('importProblems', { n: listed.length })
+          : problemText(error, t);
+    const problems = listed.map((f) => (source === 'workbook' ? f.message : documentPlace(f.path, locale)));
+    setMessage({ error: true, text: t('importFailed', { reason }), problems });
   };
 
   const importJson = async (file: File) => {
     let json: unknown;
     try {
       json = JSON.parse(await file.text());
-    } catch (error) {
-      failed(error);
+    } catch {
+      setMessage({ error: true, text: t('importFailed', { reason: t('importNotJson') }) });
       return;
     }
     const parsed = ZBudgetDocument.safeParse(json);
     if (!parsed.success) {
-      const reasons = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`);
-      setMessage({ error: true, text: t('importFailed', { reason: reasons.join('; ') }) });
+      const problems = [...fieldMessages(parsed.error.issues, locale, '')].map(([path, why]) => `${documentPlace(path, locale) || t('importDocument')}：${why}`);
+      setMessage({ error: true, text: t('importFailed', { reason: t('importProblems', { n: problems.length }) }), problems });
       return;
     }
     await onImport(parsed.data);
@@ -86,11 +100,12 @@ export function ImportExport({
 
   const onFile = async (file: File) => {
     setMessage(null);
+    const source = isWorkbook(file) ? 'workbook' : 'json';
     try {
-      if (isWorkbook(file)) setPreview(await previewWorkbook(budgetId, file));
+      if (source === 'workbook') setPreview(await previewWorkbook(budgetId, file));
       else await importJson(file);
     } catch (error) {
-      failed(error);
+      failed(error, source);
     }
   };
 
@@ -100,7 +115,7 @@ export function ImportExport({
       setMessage({ error: false, text: t('imported', { n: await onImportWorkbook(shown.previewId) }) });
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) setMessage({ error: true, text: t('workbookPreviewStale') });
-      else failed(error);
+      else failed(error, 'workbook');
     } finally {
       setConfirming(false);
       setPreview(null);
@@ -136,14 +151,12 @@ export function ImportExport({
       {message !== null && (
         <div role={message.error ? 'alert' : 'status'} className={message.error ? 'problem' : 'muted'}>
           {message.text}
-          {message.fields !== undefined && message.fields.length > 0 && (
+          {message.problems !== undefined && message.problems.length > 0 && (
             <ul className="problem-fields">
-              {message.fields.slice(0, SHOWN_FIELDS).map((f) => (
-                <li key={`${f.path}:${f.message}`}>
-                  <code>{f.path}</code> {f.message}
-                </li>
+              {message.problems.slice(0, SHOWN_FIELDS).map((problem, i) => (
+                <li key={i}>{problem}</li>
               ))}
-              {message.fields.length > SHOWN_FIELDS && <li>…</li>}
+              {message.problems.length > SHOWN_FIELDS && <li>…</li>}
             </ul>
           )}
         </div>

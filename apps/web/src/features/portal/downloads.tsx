@@ -1,18 +1,10 @@
 import type { TListedFile } from '@budgetflow/domain';
 import { useI18n } from '../../lib/i18n';
-import type { TMessageKey } from '../../lib/i18n-messages';
+import { FILE_FORMATS, fileContent, formatLabel } from './file-names';
 
-/** The reader's formats in this order, each named for what it is to them; anything else after. */
-const FORMATS: { format: string; label: TMessageKey }[] = [
-  { format: 'pdf', label: 'formatPdf' },
-  { format: 'xlsx', label: 'formatXlsx' },
-  { format: 'csv', label: 'formatCsv' },
-  { format: 'json', label: 'formatJson' },
-  { format: 'html', label: 'formatHtml' },
-];
 const rank = (format: string) => {
-  const i = FORMATS.findIndex((f) => f.format === format);
-  return i === -1 ? FORMATS.length : i;
+  const i = FILE_FORMATS.findIndex((f) => f.format === format);
+  return i === -1 ? FILE_FORMATS.length : i;
 };
 
 export function fileSize(bytes: number): string {
@@ -31,21 +23,16 @@ export function Downloads({ files }: { files: TListedFile[] }) {
   const sorted = [...files].sort(
     (a, b) => rank(a.format) - rank(b.format) || a.name.localeCompare(b.name, 'en', { numeric: true }),
   );
-  const label = (format: string) => {
-    const known = FORMATS.find((f) => f.format === format);
-    return known === undefined ? format.toUpperCase() : t(known.label);
-  };
+  const label = (format: string) => formatLabel(format, t);
   return (
     <>
       <ul className="downloads">
         {sorted.map((f) => (
           <li key={f.url}>
-            <a href={f.url} download data-format={f.format}>
-              {label(f.format)}
+            <a href={f.url} download={f.name} data-format={f.format}>
+              {label(f.format)} {fileContent(f.name, t)}
             </a>{' '}
-            <span className="muted">
-              {f.name} · {fileSize(f.size)}
-            </span>
+            <span className="muted">· {fileSize(f.size)}</span>
           </li>
         ))}
       </ul>
@@ -55,13 +42,15 @@ export function Downloads({ files }: { files: TListedFile[] }) {
           <thead>
             <tr>
               <th scope="col">{t('files')}</th>
-              <th scope="col">sha256</th>
+              <th scope="col">{t('hashColumn')}</th>
             </tr>
           </thead>
           <tbody>
             {sorted.map((f) => (
               <tr key={f.url} data-url={f.url}>
-                <th scope="row">{f.name}</th>
+                <th scope="row">
+                  {label(f.format)} · {fileContent(f.name, t)}
+                </th>
                 <td>
                   <code className="hash">{f.sha256}</code>
                 </td>

@@ -1,4 +1,5 @@
 import {
+  FUND_SOURCE_NAMES,
   MoneyError,
   parseFen,
   type TCellChange,
@@ -6,9 +7,34 @@ import {
   type TExpenditureLine,
   type TRevisionDiff,
 } from '@budgetflow/domain';
-import { useI18n } from '../../lib/i18n';
+import { useI18n, type TTranslate } from '../../lib/i18n';
 import { groupYuan } from '../../lib/yuan-text';
-import { cellLabel } from './cell-label';
+import { label as documentFieldLabel } from '../editor/forms/finding-place';
+import { FIELD_LABEL, LINE_FIELDS, type TLineField } from '../editor/grid/line-fields';
+import { cellLabel, type TCellWords } from './cell-label';
+
+const KIND_LABEL = { 'basic-personnel': 'kind_basic_personnel', 'basic-public': 'kind_basic_public', project: 'kind_project' } as const;
+
+/** A line's field as the grid names its column; its value as the grid shows it (支出类型 and 资金来源 by name). */
+function lineField(field: string, t: TTranslate): string {
+  return (LINE_FIELDS as readonly string[]).includes(field) ? t(FIELD_LABEL[field as TLineField]) : t('diffOther');
+}
+function lineValue(field: string, value: unknown, t: TTranslate): unknown {
+  if (field === 'kind' && typeof value === 'string' && value in KIND_LABEL) return t(KIND_LABEL[value as keyof typeof KIND_LABEL]);
+  if (field === 'fundSource' && typeof value === 'string' && value in FUND_SOURCE_NAMES) return FUND_SOURCE_NAMES[value as keyof typeof FUND_SOURCE_NAMES];
+  return value;
+}
+
+function cellWords(t: TTranslate): TCellWords {
+  return {
+    part3: t('part3Short'),
+    glossary: t('diffGlossary'),
+    other: t('diffOther'),
+    paragraph: (n) => t('diffParagraph', { n }),
+    figure: (text) => t('diffFigure', { text }),
+    leaf: { text: t('diffText'), title: t('diffTitle'), unit: t('diffUnit'), figures: t('diffFigures'), term: t('diffTerm'), definition: t('diffDefinition'), name: t('diffName'), note: t('note') },
+  };
+}
 
 /** A value as a reviewer reads it: amounts grouped, blanks as "—". */
 function shown(value: unknown): string {
@@ -48,12 +74,14 @@ export function RevisionDiffView({
 }) {
   const { t, locale } = useI18n();
   const lines = diff.expenditureLines;
+  const words = cellWords(t);
   const byTable = new Map<string, { change: TCellChange; cell: string }[]>();
   for (const change of diff.cells) {
-    const { group, cell } = cellLabel(change, disclosure, t('part3Short'));
+    const { group, cell } = cellLabel(change, disclosure, words);
     byTable.set(group, [...(byTable.get(group) ?? []), { change, cell }]);
   }
-  const lineLabel = (l: TExpenditureLine) => `${l.id} · ${l.functionCode}/${l.economicCode}`;
+  // A line by its codes (its id may be one the browser made up, e.g. N-…).
+  const lineLabel = (l: TExpenditureLine) => `${l.functionCode}/${l.economicCode}`;
   const empty =
     lines.added.length +
       lines.removed.length +
@@ -79,10 +107,10 @@ export function RevisionDiffView({
               <td>
                 {c.fields.map((f) => (
                   <div key={f}>
-                    {f}:{' '}
+                    {lineField(f, t)}：
                     <OldNew
-                      before={(c.before as Record<string, unknown>)[f]}
-                      after={(c.after as Record<string, unknown>)[f]}
+                      before={lineValue(f, (c.before as Record<string, unknown>)[f], t)}
+                      after={lineValue(f, (c.after as Record<string, unknown>)[f], t)}
                     />
                   </div>
                 ))}
@@ -111,7 +139,7 @@ export function RevisionDiffView({
             <tr key={`i-${c.key}`}>
               <td>{t('changed')}</td>
               <td>
-                {t('incomeLines')} {c.key}
+                {t('incomeLines')} {FUND_SOURCE_NAMES[c.after.source]}
               </td>
               <td>
                 <OldNew before={c.before.amount} after={c.after.amount} />
@@ -124,7 +152,7 @@ export function RevisionDiffView({
               <td>
                 {t('project')} {c.after.name}
               </td>
-              <td>{c.fields.join(', ')}</td>
+              <td>{c.fields.map((f) => documentFieldLabel(f, locale) ?? t('diffOther')).join('、')}</td>
             </tr>
           ))}
         </tbody>
@@ -140,7 +168,7 @@ export function RevisionDiffView({
             <tbody>
               {changes.map(({ change, cell }) => (
                 <tr key={change.path}>
-                  <td title={change.path}>{cell}</td>
+                  <td>{cell}</td>
                   <td>
                     <OldNew before={change.before} after={change.after} />
                   </td>

@@ -29,5 +29,9 @@ export const ZAuditEntry = z.object({
   payload: z.record(z.string(), z.unknown()).describe('the facts; an edit names each changed field with {from, to} under `changes`'),
   hash: z.string().nullable(),
 });
-export const ZAuditPage = z.object({ entries: z.array(ZAuditEntry), next: z.string().nullable().describe('pass as `before` for the older page; null at the end') });
+export const ZAuditPage = z.object({
+  entries: z.array(ZAuditEntry),
+  names: z.record(z.string(), z.string()).describe('what a person calls the ids (UUIDs) the entries name: users by username, departments and units by name, budgets and publications by department and year'),
+  next: z.string().nullable().describe('pass as `before` for the older page; null at the end'),
+});
 export type TAuditPage = z.infer<typeof ZAuditPage>;

@@ -45,7 +45,7 @@ const LABEL_KEYS: Record<string, TFormTextKey> = {
 };
 
 /** A document field's label in the forms' words, or nothing when the forms have none. */
-function label(field: string, locale: TLocale): string | undefined {
+export function label(field: string, locale: TLocale): string | undefined {
   const keys = [LABEL_KEYS[field], field, `prior_${field}`, `reason_${field}`, `note_${field}`];
   for (const key of keys) {
     const word = key === undefined ? undefined : formWord(locale, key);
@@ -57,6 +57,10 @@ function label(field: string, locale: TLocale): string | undefined {
 const nth = (n: number, locale: TLocale) => (locale === 'zh' ? `第 ${n} 项` : `#${n}`);
 
 /** `department.units.0.code` → 部门概况 · 预算单位 · 第 1 项 · 单位编码. */
+export function documentPlace(path: string, locale: TLocale): string {
+  return pathPlace(path, locale).filter((n) => n !== '').join(' · ');
+}
+
 function pathPlace(path: string, locale: TLocale): string[] {
   const [head = '', ...rest] = path.split('.');
   const names = [PARTS[head]?.[locale] ?? ''];

@@ -1,0 +1,39 @@
+import type { TListedFile } from '@budgetflow/domain';
+import { render, screen } from '@testing-library/react';
+import { Downloads } from '../src/features/portal/downloads';
+import { I18nProvider } from '../src/lib/i18n';
+
+const file = (name: string, format: string): TListedFile =>
+  ({ name, format, url: `/api/public/publications/p1/files/${name}`, size: 2048, sha256: 'a'.repeat(64) }) as TListedFile;
+
+describe('the published files', () => {
+  it('are named by format and content in Chinese, the open data package too; the file names only go with the download', () => {
+    const files = [
+      file('datapackage.json', 'datapackage'),
+      file('lines.datapackage.json', 'datapackage'),
+      file('t5.csv', 'csv'),
+      file('lines.csv', 'csv'),
+      file('disclosure.pdf', 'pdf'),
+      file('disclosure.xlsx', 'xlsx'),
+    ];
+    render(
+      <I18nProvider initial="zh">
+        <Downloads files={files} />
+      </I18nProvider>,
+    );
+    const items = screen.getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toEqual([
+      'PDF 全文 全部公开内容 · 2 KB',
+      '电子表格 XLSX 全部公开内容 · 2 KB',
+      '开放数据 CSV 支出明细 · 2 KB',
+      '开放数据 CSV 表5 · 2 KB',
+      '开放数据包 公开表 · 2 KB',
+      '开放数据包 支出明细 · 2 KB',
+    ]);
+    expect(screen.getByRole('link', { name: '开放数据包 公开表' }).getAttribute('download')).toBe('datapackage.json');
+    // Latin only where a format or the checksum's algorithm is named (and in the checksums people compare).
+    for (const hash of document.querySelectorAll('code.hash')) hash.remove();
+    const words = (document.body.textContent ?? '').match(/[A-Za-z]{3,}/g) ?? [];
+    expect(words.filter((w) => !['PDF', 'XLSX', 'CSV', 'SHA'].includes(w))).toEqual([]);
+  });
+});
