@@ -169,6 +169,26 @@ describe("the admin desk: the bureau's offices and review chain", () => {
   });
 });
 
+describe('the admin desk: 公开前须审签 beside the review chain', () => {
+  it('shows the year’s policy and sets it', async () => {
+    const requests = fakeApi({
+      'GET /api/admin/organisation': { bureaus: [{ code: 'district', name: '区财政局', offices: [], departments: [] }] },
+      'GET /api/fiscal-years': [{ year: 2021, status: 'open', template: 'hubei-2020' }],
+      'GET /api/admin/review-chains/district/2021': { configured: false, chain: { proposalRound: false, stages: [{ key: 'bureau', name: '财政局审核', role: 'reviewer', office: { by: 'scope' } }] } },
+      'GET /api/admin/publication-policies/district/2021': { bureau: 'district', fiscalYear: 2021, signOffRequired: false, configured: false, version: 0 },
+      'PUT /api/admin/publication-policies/district/2021': { bureau: 'district', fiscalYear: 2021, signOffRequired: true, configured: true, version: 1 },
+    });
+    renderPanel(<BureauPanel />);
+    const box = (await screen.findByRole('checkbox', { name: '公开前须审签' })) as HTMLInputElement;
+    await waitFor(() => expect(box.disabled).toBe(false));
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    expect(box.checked).toBe(true);
+    await waitFor(() => expect(requests).toContainEqual({ method: 'PUT', path: '/api/admin/publication-policies/district/2021', body: { signOffRequired: true } }));
+    expect(await screen.findByRole('status')).toBeTruthy();
+  });
+});
+
 describe('the admin desk: departments and units', () => {
   it('renames a department and adds a budget unit to it', async () => {
     const [education] = DEPARTMENTS;

@@ -2,7 +2,7 @@ import { XLSX_MEDIA_TYPE } from '../../src/modules/budgets/workbook-body';
 import { exportBudgetTemplate } from '../../src/modules/reports/xlsx/budget-template';
 import type { TSignedIn, TTestApp } from '../utils/test-app';
 import { createTestApp } from '../utils/test-app';
-import type { TTestUsername } from '../utils/seed-people';
+import { TEST_PASSWORD, type TTestUsername } from '../utils/seed-people';
 import { APPROVAL, createSeededBudget, seedDocument } from './budget-test-kit';
 
 /**
@@ -14,8 +14,8 @@ import { APPROVAL, createSeededBudget, seedDocument } from './budget-test-kit';
  * unknown object or a refused value for writes, so the matrix changes nothing it reads.
  *   anonymous → 401 · role not allowed → 403 · home department not visible → 404 · otherwise the route's own answer.
  */
-type TPrincipal = TTestUsername | 'anonymous';
-type TRole = 'admin' | 'preparer' | 'publisher' | 'reviewer' | 'security_admin' | 'auditor';
+type TPrincipal = TTestUsername | 'signer' | 'anonymous';
+type TRole = 'admin' | 'preparer' | 'publisher' | 'reviewer' | 'signer' | 'security_admin' | 'auditor';
 
 const PRINCIPALS: Record<TPrincipal, { role: TRole | null; seesHomeBudget: boolean }> = {
   anonymous: { role: null, seesHomeBudget: false },
@@ -28,12 +28,14 @@ const PRINCIPALS: Record<TPrincipal, { role: TRole | null; seesHomeBudget: boole
   preparer2: { role: 'preparer', seesHomeBudget: false },
   publisher2: { role: 'publisher', seesHomeBudget: false },
   reviewer_other: { role: 'reviewer', seesHomeBudget: false },
+  // 审签人 of the bureau, with the home department in scope (made by the admin below).
+  signer: { role: 'signer', seesHomeBudget: true },
   // 三员: the security administrator and the auditor take part in no budget: 403 on every budget route.
   secadmin: { role: 'security_admin', seesHomeBudget: false },
   auditor: { role: 'auditor', seesHomeBudget: false },
 };
 
-const ALL: readonly TRole[] = ['admin', 'preparer', 'publisher', 'reviewer'];
+const ALL: readonly TRole[] = ['admin', 'preparer', 'publisher', 'reviewer', 'signer'];
 const STALE = 999_999;
 
 interface TRoute {
@@ -148,6 +150,17 @@ const ROUTES: TRoute[] = [
   action('publish', ['publisher']),
   action('revise', ['preparer', 'publisher']),
   action('issue-ceilings', ['reviewer']),
+  action('sign-off', ['signer'], { version: STALE, opinion: '同意公开' }),
+  { name: 'GET /api/budgets/:id/sign-off', roles: ALL, allowed: 200, send: async (t, c, h) => t.http().get(`/api/budgets/${c.budgetId}/sign-off`).set(h) },
+  // The policies name a bureau, not a budget: nobody gets 404 from them.
+  { name: 'GET /api/admin/publication-policies/:bureau/:year', roles: ['admin'], allowed: 200, unscoped: true, send: async (t, _c, h) => t.http().get('/api/admin/publication-policies/420104/2022').set(h) },
+  {
+    name: 'PUT /api/admin/publication-policies/:bureau/:year',
+    roles: ['admin'],
+    allowed: 200,
+    unscoped: true,
+    send: async (t, _c, h) => t.http().put('/api/admin/publication-policies/420104/2022').set(h).send({ signOffRequired: false }),
+  },
   {
     name: 'POST /api/budgets/:id/comments',
     roles: ['preparer', 'reviewer'],
@@ -181,6 +194,14 @@ describe('authorization matrix', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    const admin = await t.login('admin');
+    await t.http().put('/api/admin/bureaus/420104').set(admin.headers).send({ name: '武汉市硚口区财政局', departments: [t.people.departments.home.code] }).expect(200);
+    await t
+      .http()
+      .post('/api/users')
+      .set(admin.headers)
+      .send({ username: 'signer', displayName: '审签人', password: TEST_PASSWORD, role: 'signer', reviewScope: [t.people.departments.home.code] })
+      .expect(201);
     for (const name of Object.keys(PRINCIPALS) as TPrincipal[]) if (name !== 'anonymous') tokens.set(name, await t.login(name));
     const as = (name: TPrincipal) => tokens.get(name)?.headers ?? {};
     // The home budget of 2021 is published (for the public routes); that of 2020 is under review.
@@ -241,7 +262,7 @@ describe('authorization matrix', () => {
   it('never shows a draft to a reviewer, nor to another department', async () => {
     const draft = await t.http().post('/api/budgets').set(tokens.get('preparer2')?.headers ?? {}).send({ fiscalYear: 2021 }).expect(201);
     const id = (draft.body as { id: string }).id;
-    for (const name of ['reviewer', 'reviewer_other', 'preparer', 'publisher'] as const) {
+    for (const name of ['reviewer', 'reviewer_other', 'signer', 'preparer', 'publisher'] as const) {
       await t.http().get(`/api/budgets/${id}`).set(tokens.get(name)?.headers ?? {}).expect(404);
     }
     await t.http().get(`/api/budgets/${id}`).set(tokens.get('publisher2')?.headers ?? {}).expect(200);

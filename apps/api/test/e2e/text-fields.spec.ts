@@ -26,7 +26,7 @@ type TOpenApi = { paths: Record<string, Record<string, TOperation>> };
 
 /** A request that the route accepts (or refuses for a reason other than its text): the values get spoiled one by one. */
 interface TSample {
-  as: 'anonymous' | 'admin' | 'preparer' | 'reviewer' | 'secadmin';
+  as: 'anonymous' | 'admin' | 'preparer' | 'reviewer' | 'secadmin' | 'signer';
   path: string;
   body: unknown;
   headers?: Record<string, string>;
@@ -85,7 +85,7 @@ function spoil(value: unknown, path: (string | number)[], change: (text: string)
 
 describe('NUL and lone surrogates in text', () => {
   let t: TTestApp;
-  let who: Record<'admin' | 'preparer' | 'reviewer' | 'secadmin', TSignedIn>;
+  let who: Record<'admin' | 'preparer' | 'reviewer' | 'secadmin' | 'signer', TSignedIn>;
   let draft: TBudgetRef;
   let submitted: TBudgetRef;
   let commentId: string;
@@ -93,7 +93,10 @@ describe('NUL and lone surrogates in text', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    who = await signIn(t, 'admin', 'preparer', 'reviewer', 'secadmin');
+    const people = await signIn(t, 'admin', 'preparer', 'reviewer', 'secadmin');
+    // a signer (审签人) for the 审签's opinion
+    await t.http().post('/api/users').set(people.admin.headers).send({ username: 'signer', displayName: '审签人', password: TEST_PASSWORD, role: 'signer' }).expect(201);
+    who = { ...people, signer: await t.login('signer') };
     draft = await createSeededBudget(t, who.preparer, 2020);
     submitted = await createSeededBudget(t, who.preparer, 2021);
     await t.http().post(`/api/budgets/${submitted.id}/submit`).set(who.preparer.headers).send({}).expect(200);
@@ -141,6 +144,7 @@ describe('NUL and lone surrogates in text', () => {
       'POST /api/budgets/{id}/approve': [{ as: 'reviewer', path: `/api/budgets/${submitted.id}/approve`, body: { opinion: '同意', documentNo: '硚财预〔2020〕1号', date: '2020-02-20' } }],
       'POST /api/budgets/{id}/revise': [{ as: 'preparer', path: `/api/budgets/${draft.id}/revise`, body: { reason: '更正' } }],
       'POST /api/budgets/{id}/issue-ceilings': [{ as: 'reviewer', path: `/api/budgets/${submitted.id}/issue-ceilings`, body: { opinion: '按控制数编制' } }],
+      'POST /api/budgets/{id}/sign-off': [{ as: 'signer', path: `/api/budgets/${submitted.id}/sign-off`, body: { opinion: '同意公开' } }],
       'POST /api/budgets/{id}/adjust': [{ as: 'preparer', path: `/api/budgets/${draft.id}/adjust`, body: { kind: 'transfer', reason: '调剂' } }],
       'PUT /api/budgets/{id}/ceilings': [{ as: 'reviewer', path: `/api/budgets/${draft.id}/ceilings`, body: { ceilings: { total: '200000000' } } }],
       'POST /api/bureau/ceilings/{year}/uploads': [{ as: 'reviewer', path: '/api/bureau/ceilings/2020/uploads', body: { csv: '部门编码,支出总额\n019001,100\n' } }],

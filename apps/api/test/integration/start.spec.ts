@@ -31,7 +31,7 @@ describe('start against a fresh database', () => {
       expect(afterFirst).toEqual([
         expect.objectContaining({
           departments: ['019001', '998001', '999001'],
-          active_users: ['admin', 'auditor', 'preparer', 'preparer2', 'preparer3', 'publisher', 'publisher3', 'reviewer', 'reviewer2', 'reviewer3', 'secadmin'],
+          active_users: ['admin', 'auditor', 'preparer', 'preparer2', 'preparer3', 'publisher', 'publisher3', 'reviewer', 'reviewer2', 'reviewer3', 'secadmin', 'signer'],
           budgets: 2,
         }),
       ]);
@@ -47,6 +47,9 @@ describe('start against a fresh database', () => {
       expect((ceilings.body.comparison as { roomFen: string }[]).filter((c) => c.roomFen.startsWith('-'))).toEqual([]);
       const [{ lines }] = await first.dataSource.query(`SELECT count(*)::int AS lines FROM expenditure_lines e JOIN budgets b ON b.id = e.budget_id JOIN departments d ON d.id = b.department_id WHERE d.code = '019001'`);
       expect(lines).toBe(30);
+      // 公开前须审签: the demo bureau's 2021 budgets wait for the signer's 审签; 2020 publishes without one.
+      const policies = await first.dataSource.query(`SELECT fiscal_year, sign_off_required FROM publication_policies p JOIN finance_bureaus f ON f.id = p.bureau_id WHERE f.code = '420104' ORDER BY fiscal_year`);
+      expect(policies).toEqual([{ fiscal_year: 2021, sign_off_required: true }]);
     } finally {
       await first.stop();
     }

@@ -4,7 +4,7 @@ import type { BudgetState, OfficeKind, TDisclosure, TFinding, WorkflowAction } f
  * The shapes the API answers (apps/api/src/modules/*) that only the client declares; those the API
  * declares too (revisions, comments, publications, notifications, jobs) come from @budgetflow/domain.
  */
-export type TRole = 'admin' | 'preparer' | 'publisher' | 'reviewer' | 'security_admin' | 'auditor';
+export type TRole = 'admin' | 'preparer' | 'publisher' | 'reviewer' | 'signer' | 'security_admin' | 'auditor';
 
 /** Whether the role works on budgets (the API's ALL_ROLES): the security administrator and the auditor (三员) take part in none, nor hear of any. */
 export const takesPartInBudgets = (role: TRole): boolean => role !== 'security_admin' && role !== 'auditor';

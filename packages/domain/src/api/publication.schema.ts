@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZDisclosure } from '../disclosure/disclosure.schema';
+import { ZCorrection } from '../render/correction-notice';
 import { ZListedFile } from './listed-file.schema';
 
 /** One published version of a budget, as GET /api/public/disclosures lists them. */
@@ -21,6 +22,8 @@ export const ZPublication = ZPublicationSummary.extend({
   disclosure: ZDisclosure,
   /** Rendered by a job after publication: empty until then. */
   files: z.array(ZListedFile),
+  /** 更正说明 of version 2 and later: why, when, and each figure changed against the version before; null for version 1. */
+  correction: ZCorrection.nullable(),
 });
 
 export type TPublicationSummary = z.output<typeof ZPublicationSummary>;

@@ -4,3 +4,4 @@ export { PUBLISHED_HTML_CSP, renderHtml } from './render-html';
 export { escapeHtml } from './html-table';
 export { neutraliseFormula, restoreFormula, startsFormula } from './formula-text';
 export { overviewParagraphs, partTitles, tableHeading, type TOverviewSection, type TPartTitles } from './disclosure-text';
+export { correctionChanges, renderCorrectionText, ZCorrection, ZCorrectionChange, type TCorrection, type TCorrectionChange } from './correction-notice';

@@ -18,7 +18,7 @@ const clean: WorkflowContext = {
   reply: { documentNo: '硚财预〔2020〕1号', date: '2020-02-20' },
   adjustmentKind: 'increase',
 };
-const actorOf = (role: Role): WorkflowActor => ({ userId: `u-${role}-2`, role, departmentCode: role === 'reviewer' ? undefined : '019001' });
+const actorOf = (role: Role): WorkflowActor => ({ userId: `u-${role}-2`, role, departmentCode: role === 'reviewer' || role === 'signer' ? undefined : '019001' });
 
 /**
  * The whole workflow, round by round: for each action and role, the outcome from each state, and
@@ -33,166 +33,231 @@ submit         preparer  submitted/proposal/0    INVALID                 INVALID
 submit         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 submit         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 submit         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 withdraw       preparer  INVALID                 draft/proposal/-        draft/proposal/-        INVALID                 INVALID                 INVALID
 withdraw       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 withdraw       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 withdraw       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 return         preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 return         reviewer  INVALID                 returned/proposal/-     returned/proposal/-     INVALID                 INVALID                 INVALID
 return         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 return         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 approve        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 approve        reviewer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 approve        publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 approve        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 publish        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 publish        reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 publish        publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 publish        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 revise         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 revise         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 revise         publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 revise         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 issue-ceilings preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 issue-ceilings reviewer  INVALID                 draft/ceilings/-        draft/ceilings/-        INVALID                 INVALID                 INVALID
 issue-ceilings publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 issue-ceilings admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 adjust         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 adjust         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 adjust         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 adjust         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       signer    INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 round ceilings
 submit         preparer  submitted/final/0       INVALID                 INVALID                 submitted/final/0       INVALID                 INVALID
 submit         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 submit         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 submit         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 withdraw       preparer  INVALID                 draft/ceilings/-        draft/ceilings/-        INVALID                 INVALID                 INVALID
 withdraw       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 withdraw       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 withdraw       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 return         preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 return         reviewer  INVALID                 returned/ceilings/-     returned/ceilings/-     INVALID                 INVALID                 INVALID
 return         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 return         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 approve        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 approve        reviewer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 approve        publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 approve        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 publish        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 publish        reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 publish        publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 publish        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 revise         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 revise         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 revise         publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 revise         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 issue-ceilings preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 issue-ceilings reviewer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 issue-ceilings publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 issue-ceilings admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 adjust         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 adjust         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 adjust         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 adjust         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       signer    INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 round final
 submit         preparer  submitted/final/0       INVALID                 INVALID                 submitted/final/0       INVALID                 INVALID
 submit         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 submit         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 submit         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 withdraw       preparer  INVALID                 draft/final/-           draft/final/-           INVALID                 INVALID                 INVALID
 withdraw       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 withdraw       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 withdraw       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 return         preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 return         reviewer  INVALID                 returned/final/-        returned/final/-        INVALID                 INVALID                 INVALID
 return         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 return         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 approve        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 approve        reviewer  INVALID                 submitted/final/1       approved/replied/-      INVALID                 INVALID                 INVALID
 approve        publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 approve        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 publish        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 publish        reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 publish        publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 publish        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 revise         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 revise         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 revise         publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 revise         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 issue-ceilings preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 issue-ceilings reviewer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 issue-ceilings publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 issue-ceilings admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 adjust         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 adjust         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 adjust         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 adjust         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       signer    INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 round replied
 submit         preparer  submitted/replied/0     INVALID                 INVALID                 submitted/replied/0     INVALID                 INVALID
 submit         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 submit         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 submit         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 withdraw       preparer  INVALID                 draft/replied/-         draft/replied/-         INVALID                 INVALID                 INVALID
 withdraw       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 withdraw       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 withdraw       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 return         preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 return         reviewer  INVALID                 returned/replied/-      returned/replied/-      INVALID                 INVALID                 INVALID
 return         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 return         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 approve        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 approve        reviewer  INVALID                 submitted/replied/1     approved/replied/-      INVALID                 INVALID                 INVALID
 approve        publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 approve        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 publish        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 publish        reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 publish        publisher INVALID                 INVALID                 INVALID                 INVALID                 published/replied/-     INVALID
 publish        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 revise         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 draft/replied/-
 revise         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 revise         publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 draft/replied/-
 revise         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 issue-ceilings preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 issue-ceilings reviewer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 issue-ceilings publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 issue-ceilings admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 adjust         preparer  INVALID                 INVALID                 INVALID                 INVALID                 draft/adjustment/-      draft/adjustment/-
 adjust         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 adjust         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 adjust         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       signer    INVALID                 INVALID                 INVALID                 INVALID                 approved/replied/-      INVALID
 round adjustment
 submit         preparer  submitted/adjustment/0  INVALID                 INVALID                 submitted/adjustment/0  INVALID                 INVALID
 submit         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 submit         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 submit         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 withdraw       preparer  INVALID                 draft/adjustment/-      draft/adjustment/-      INVALID                 INVALID                 INVALID
 withdraw       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 withdraw       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 withdraw       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 return         preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 return         reviewer  INVALID                 returned/adjustment/-   returned/adjustment/-   INVALID                 INVALID                 INVALID
 return         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 return         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 approve        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 approve        reviewer  INVALID                 submitted/adjustment/1  approved/replied/-      INVALID                 INVALID                 INVALID
 approve        publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 approve        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 publish        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 publish        reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 publish        publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 publish        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 revise         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 revise         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 revise         publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 revise         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 issue-ceilings preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 issue-ceilings reviewer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 issue-ceilings publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 issue-ceilings admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 adjust         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 adjust         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 adjust         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 adjust         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       signer    INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
 `;
 
 const CODES: Readonly<Record<string, string>> = { ROLE: 'ROLE_NOT_ALLOWED', INVALID: 'INVALID_TRANSITION' };
@@ -387,6 +452,50 @@ describe('the chain', () => {
     });
     const business1 = transition('submitted', 'issue-ceilings', reviewer(business), { ...clean, round: 'proposal', stage: { index: 0, count: 1, stage: PROPOSAL_STAGE } });
     expect(business1.ok ? 'ok' : business1.error.code).toBe('NOT_YOUR_STAGE');
+  });
+});
+
+describe('审签 (sign-off before publication)', () => {
+  const signer: WorkflowActor = { userId: 'u-signer', role: 'signer' };
+  const publisher = actorOf('publisher');
+  const approved: WorkflowContext = { ...clean, round: 'replied', stage: undefined };
+  const codeOf = (action: WorkflowAction, actor: WorkflowActor, context: Partial<WorkflowContext>) => {
+    const result = transition('approved', action, actor, { ...approved, ...context });
+    return result.ok ? `ok:${result.next}` : result.error.code;
+  };
+
+  it('a signer in scope signs the approved revision off with an opinion; it stays approved and the publishers hear of it', () => {
+    expect(transition('approved', 'sign-off', signer, approved)).toEqual({
+      ok: true,
+      next: 'approved',
+      round: 'replied',
+      stageIndex: null,
+      effects: [{ type: 'record-sign-off' }, { type: 'notify', who: 'publishers' }],
+    });
+    expect(codeOf('sign-off', signer, { opinion: ' ' })).toBe('OPINION_REQUIRED');
+    expect(codeOf('sign-off', signer, { opinion: undefined })).toBe('OPINION_REQUIRED');
+    expect(codeOf('sign-off', signer, { reviewerScope: ['020001'] })).toBe('OUT_OF_SCOPE');
+    expect(codeOf('sign-off', signer, { signedOffBy: 'u-signer' })).toBe('ALREADY_SIGNED_OFF');
+    expect(codeOf('sign-off', signer, { signedOffBy: 'u-other-signer' })).toBe('ALREADY_SIGNED_OFF');
+  });
+
+  it('nobody but a signer signs off, and only an approved budget', () => {
+    for (const role of ['preparer', 'reviewer', 'publisher', 'admin'] as const) expect(codeOf('sign-off', actorOf(role), {})).toBe('ROLE_NOT_ALLOWED');
+    const published = transition('published', 'sign-off', signer, approved);
+    expect(published.ok ? 'ok' : published.error.code).toBe('INVALID_TRANSITION');
+  });
+
+  it('where the policy requires it, publish waits for the sign-off; the publisher is never the signer', () => {
+    expect(codeOf('publish', publisher, { signOffRequired: true })).toBe('SIGN_OFF_REQUIRED');
+    expect(codeOf('publish', publisher, { signOffRequired: true, signedOffBy: 'u-signer' })).toBe('ok:published');
+    expect(codeOf('publish', publisher, { signOffRequired: false })).toBe('ok:published');
+    expect(codeOf('publish', publisher, { signOffRequired: true, signedOffBy: publisher.userId })).toBe('PUBLISHER_IS_SIGNER');
+    // a sign-off given though not required still binds: its signer does not publish
+    expect(codeOf('publish', publisher, { signOffRequired: false, signedOffBy: publisher.userId })).toBe('PUBLISHER_IS_SIGNER');
+  });
+
+  it('a publisher of another department learns nothing of the sign-off', () => {
+    expect(codeOf('publish', { ...publisher, departmentCode: '019002' }, { signOffRequired: true })).toBe('OUT_OF_SCOPE');
   });
 });
 

@@ -119,4 +119,5 @@ const PAST_TENSE: Readonly<Record<WorkflowAction, string>> = {
   revise: 'revised',
   'issue-ceilings': 'answered with ceilings',
   adjust: 'adjusted',
+  'sign-off': 'signed off',
 };

@@ -33,10 +33,14 @@ const ACTIONS: Record<WorkflowAction, Words> = {
   revise: { zh: '更正（须填理由）', en: 'start a correction of the published budget; body `{reason}` (required)' },
   'issue-ceilings': { zh: '下达控制数（一下）', en: 'the 预算科 answers the proposal; its figures stay as the 一上' },
   adjust: { zh: '申请预算调整（须填类型与理由）', en: 'ask for an adjustment after 批复; body `{kind: transfer|increase|decrease, reason}`' },
+  'sign-off': {
+    zh: '审签（保密审查，须填意见）',
+    en: "clear the approved revision for publication where the bureau's policy of the year requires it (`PUT /api/admin/publication-policies/{bureau}/{year}`); body `{opinion}` (required); `GET /api/budgets/{id}/sign-off` shows it",
+  },
 };
 const GUARD_WORDS: Record<GuardName, Words> = {
   ownDepartment: { zh: '本部门', en: "the actor's own department" },
-  inReviewScope: { zh: '审核范围内', en: "within the reviewer's scope (else 404)" },
+  inReviewScope: { zh: '审核（审签）范围内', en: "within the reviewer's or the signer's scope (else 404)" },
   noErrors: { zh: '无错误', en: 'the rule set finds no error' },
   reasonGiven: { zh: '已填退回理由', en: 'a reason is given' },
   approverIsNotSubmitter: { zh: '审核人非报送人', en: 'the approver did not submit it' },
@@ -46,6 +50,9 @@ const GUARD_WORDS: Record<GuardName, Words> = {
   replyGiven: { zh: '已填批复文号与日期', en: 'the 批复 document number and date are given' },
   reviseReasonGiven: { zh: '已填更正理由', en: 'the correction has a reason' },
   adjustmentGiven: { zh: '已填调整类型与理由', en: 'the adjustment has a kind and a reason' },
+  notSignedOff: { zh: '尚未审签', en: 'the approved revision has no sign-off yet (one per revision: a correction is signed anew)' },
+  signedOffIfRequired: { zh: '须审签的已审签', en: "where the bureau's policy of the year requires it, the approved revision is signed off" },
+  publisherIsNotSigner: { zh: '公开人非审签人', en: 'the publisher did not sign the revision off' },
   withinCeilings: { zh: '未超控制数', en: 'within every issued ceiling (控制数); else OVER_CEILING with each exceeded one' },
 };
 const EFFECTS: Record<WorkflowEffect['type'], string> = {
@@ -58,6 +65,7 @@ const EFFECTS: Record<WorkflowEffect['type'], string> = {
   'record-reply': 'records the 批复 and the 预算指标 per line; starts the 20-day clock',
   'open-adjustment': 'opens the adjustment, based on the approved revision',
   'record-adjustment': "records the adjustment's 批复; the new revision's figures become the 预算指标",
+  'record-sign-off': 'records the sign-off (signer, time, opinion) of the approved revision',
 };
 const AT: Record<StageCondition, string> = { 'before-last-stage': 'before the last stage', 'last-stage': 'at the last stage' };
 const MOVE: Record<StageMove, string> = { enter: 'enters the first stage', advance: 'moves to the next stage', leave: 'leaves the chain' };

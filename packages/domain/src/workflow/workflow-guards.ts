@@ -17,7 +17,10 @@ export type GuardName =
   | 'opinionGiven'
   | 'replyGiven'
   | 'reviseReasonGiven'
-  | 'adjustmentGiven';
+  | 'adjustmentGiven'
+  | 'notSignedOff'
+  | 'signedOffIfRequired'
+  | 'publisherIsNotSigner';
 
 export interface Guard {
   holds(actor: WorkflowActor, context: WorkflowContext): boolean;
@@ -34,11 +37,12 @@ export const GUARDS: Readonly<Record<GuardName, Guard>> = {
     error: 'OUT_OF_SCOPE',
     message: (actor, context) => `a ${actor.role} acts only on the budget of their own department, not ${context.departmentCode}`,
   },
+  // The bureau's scope of departments: a reviewer's or a signer's.
   inReviewScope: {
     holds: (_actor, { reviewerScope, departmentCode }) =>
       reviewerScope === 'all' || (reviewerScope !== undefined && reviewerScope.includes(departmentCode)),
     error: 'OUT_OF_SCOPE',
-    message: (_actor, context) => `department ${context.departmentCode} is not in this reviewer's scope`,
+    message: (actor, context) => `department ${context.departmentCode} is not in this ${actor.role}'s scope`,
   },
   noErrors: {
     holds: (_actor, context) => context.errorCount === 0,
@@ -73,7 +77,7 @@ export const GUARDS: Readonly<Record<GuardName, Guard>> = {
   opinionGiven: {
     holds: (_actor, context) => given(context.opinion),
     error: 'OPINION_REQUIRED',
-    message: () => "approving and issuing ceilings require the stage's opinion (审核意见)",
+    message: (actor) => (actor.role === 'signer' ? 'a sign-off (审签) requires the opinion (审签意见)' : "approving and issuing ceilings require the stage's opinion (审核意见)"),
   },
   // 批复 (二下) is a document: without its number and date there is nothing to cite or count 20 days from.
   replyGiven: {
@@ -90,6 +94,23 @@ export const GUARDS: Readonly<Record<GuardName, Guard>> = {
     holds: (_actor, context) => context.adjustmentKind !== undefined && given(context.reason),
     error: 'ADJUSTMENT_REASON_REQUIRED',
     message: () => 'a 预算调整 requires its kind (transfer 调剂, increase 追加, decrease 调减) and a reason',
+  },
+  // One 审签 per approved revision: a correction is approved anew and signed anew.
+  notSignedOff: {
+    holds: (_actor, context) => context.signedOffBy === undefined,
+    error: 'ALREADY_SIGNED_OFF',
+    message: () => 'the approved revision is already signed off (审签)',
+  },
+  signedOffIfRequired: {
+    holds: (_actor, context) => context.signOffRequired !== true || context.signedOffBy !== undefined,
+    error: 'SIGN_OFF_REQUIRED',
+    message: () => "the bureau's publication policy of the year requires a sign-off (审签) of the approved revision before it is published",
+  },
+  // Separation of duties: the one who clears a disclosure is not the one who releases it.
+  publisherIsNotSigner: {
+    holds: (actor, context) => context.signedOffBy === undefined || context.signedOffBy !== actor.userId,
+    error: 'PUBLISHER_IS_SIGNER',
+    message: () => 'the publisher cannot be the one who signed off (审签) the revision',
   },
   // 二上 within the 控制数: the caller compares the figures with the issued ceilings (exceededCeilings).
   withinCeilings: {

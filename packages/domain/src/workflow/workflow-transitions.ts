@@ -126,12 +126,22 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     ],
   },
   {
+    // 审签 (保密审查) where the policy requires it: the approved revision, cleared by a signer in scope.
+    action: 'sign-off',
+    from: ['approved'],
+    to: 'approved',
+    roles: ['signer'],
+    rounds: ['replied'],
+    guards: ['inReviewScope', 'opinionGiven', 'notSignedOff'],
+    effects: [{ type: 'record-sign-off' }, { type: 'notify', who: 'publishers' }],
+  },
+  {
     action: 'publish',
     from: ['approved'],
     to: 'published',
     roles: ['publisher'],
     rounds: ['replied'],
-    guards: ['ownDepartment'],
+    guards: ['ownDepartment', 'signedOffIfRequired', 'publisherIsNotSigner'],
     effects: [{ type: 'render-publication' }, { type: 'notify', who: 'preparers' }],
   },
   {

@@ -9,12 +9,17 @@ export type BudgetState = (typeof BUDGET_STATES)[number];
  * `revise` starts a correction of a published budget: a new revision that is reviewed again.
  * `issue-ceilings` (下达控制数, 一下): the 预算科 answers a proposal (一上) with the department's ceilings.
  * `adjust` (预算调整): after 批复 the department asks for an adjustment, reviewed along the chain.
+ * `sign-off` (审签, 保密审查): where the bureau's policy of the year requires it, a signer clears the
+ * approved revision before it is published; the budget stays approved.
  */
-export const WORKFLOW_ACTIONS = ['submit', 'withdraw', 'return', 'approve', 'publish', 'revise', 'issue-ceilings', 'adjust'] as const;
+export const WORKFLOW_ACTIONS = ['submit', 'withdraw', 'return', 'approve', 'publish', 'revise', 'issue-ceilings', 'adjust', 'sign-off'] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
-/** preparer and publisher belong to a department; a reviewer (财政局) works on a scope of departments. */
-export const ROLES = ['preparer', 'reviewer', 'publisher', 'admin'] as const;
+/**
+ * preparer and publisher belong to a department; a reviewer (财政局) works on a scope of departments,
+ * and so does a signer (审签人), who clears approved disclosures for publication.
+ */
+export const ROLES = ['preparer', 'reviewer', 'publisher', 'admin', 'signer'] as const;
 /** Two of the three separated administrators (三员; admin is the third, 系统管理员): no transition lists them. */
 export const SEPARATED_ADMIN_ROLES = ['security_admin', 'auditor'] as const;
 export type Role = (typeof ROLES)[number] | (typeof SEPARATED_ADMIN_ROLES)[number];
@@ -52,6 +57,10 @@ export interface WorkflowContext {
   reply?: { documentNo?: string; date?: string };
   /** the kind of 预算调整 asked for (its reason is `reason`) */
   adjustmentKind?: AdjustmentKind;
+  /** whether the bureau's publication policy of the year requires a 审签 before publication */
+  signOffRequired?: boolean;
+  /** who signed off (审签) the approved revision; absent: nobody yet */
+  signedOffBy?: string;
 }
 
 export type NotifyAudience = 'preparers' | 'reviewers' | 'publishers';
@@ -66,4 +75,5 @@ export type WorkflowEffect =
   | { type: 'keep-proposal' } // the proposal's revision stays as the 一上 figures, beside the ceilings
   | { type: 'open-adjustment' } // 预算调整 starts: the adjusted revision is its base
   | { type: 'record-adjustment' } // the adjustment's 批复: the new revision's figures become the 预算指标
+  | { type: 'record-sign-off' } // 审签: who cleared the approved revision for publication, with their opinion
   | { type: 'record-reply' }; // 批复: the approved figures become 预算指标 per line; the 20-day clock starts

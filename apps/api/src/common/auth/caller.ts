@@ -8,7 +8,7 @@ export interface TCaller {
   /** The department of a preparer or publisher; null for admins and reviewers. */
   readonly departmentId: string | null;
   readonly departmentCode: string | null;
-  /** For reviewers: 'all' or the ids of the departments assigned to them; [] for everybody else. */
+  /** For reviewers and signers: 'all' or the ids of the departments assigned to them; [] for everybody else. */
   readonly reviewDepartmentIds: 'all' | readonly string[];
   readonly sessionId: string;
 }

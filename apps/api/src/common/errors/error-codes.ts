@@ -45,6 +45,12 @@ export const ERROR_STATUS = {
   ADJUSTMENT_REASON_REQUIRED: 400,
   /** a reviewer acting on a budget that waits on another stage of its chain */
   NOT_YOUR_STAGE: 403,
+  /** publish where the bureau's policy of the year requires a 审签 and the approved revision has none */
+  SIGN_OFF_REQUIRED: 409,
+  /** a second 审签 of the same approved revision */
+  ALREADY_SIGNED_OFF: 409,
+  /** publish by the one who signed the revision off (审签) */
+  PUBLISHER_IS_SIGNER: 403,
 } as const satisfies Record<string, number>;
 
 export type TErrorCode = keyof typeof ERROR_STATUS;

@@ -3,7 +3,7 @@ import { notFound } from '../errors/app-error';
 
 /**
  * Which departments' objects a caller may see:
- * admin → all; reviewer → all or the assigned ones; preparer/publisher → their own only;
+ * admin → all; reviewer and signer → all or the assigned ones; preparer/publisher → their own only;
  * security_admin and auditor → none.
  * Every repository query that returns department data takes this scope.
  */
@@ -14,6 +14,7 @@ export function departmentScope(caller: TCaller): TDepartmentScope {
     case 'admin':
       return { all: true };
     case 'reviewer':
+    case 'signer':
       return caller.reviewDepartmentIds === 'all' ? { all: true } : { all: false, departmentIds: caller.reviewDepartmentIds };
     case 'preparer':
     case 'publisher':

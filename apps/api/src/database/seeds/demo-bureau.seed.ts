@@ -16,7 +16,7 @@ const DEMO_OFFICES = [
   { code: 'yewu-2', name: '科教文科', kind: 'business', departments: ['998001'], reviewers: ['reviewer3'] },
 ] as const;
 
-/** The year whose budgets go through the whole 两上两下 with two review stages. */
+/** The year whose budgets go through the whole 两上两下 with two review stages, and wait for a 审签 before publication. */
 export const DEMO_CHAIN_YEAR = 2021;
 const DEMO_CHAIN: ReviewChain = {
   proposalRound: true,
@@ -32,10 +32,23 @@ const DEMO_CHAIN: ReviewChain = {
  */
 export async function seedDemoBureau(tx: EntityManager, adminId: string): Promise<void> {
   const organisation = new OrganisationRepository();
-  if ((await organisation.bureauId(tx, DEMO_BUREAU.code)) !== undefined) return;
+  const existing = await organisation.bureauId(tx, DEMO_BUREAU.code);
+  if (existing !== undefined) return seedDemoPolicy(tx, existing, adminId);
   const bureauId = await organisation.putBureau(tx, DEMO_BUREAU.code, DEMO_BUREAU.name);
   await organisation.assignDepartments(tx, bureauId, DEMO_OFFICES[0].departments);
   for (const office of DEMO_OFFICES) await organisation.putOffice(tx, { bureauId, ...office });
   await new ReviewChainsRepository().put(tx, bureauId, DEMO_CHAIN_YEAR, DEMO_CHAIN, adminId);
+  await seedDemoPolicy(tx, bureauId, adminId);
   logger.log(`Created the demo bureau ${DEMO_BUREAU.name} with ${DEMO_OFFICES.length} offices and its ${DEMO_CHAIN_YEAR} review chain`);
+}
+
+/**
+ * 公开前须审签 for DEMO_CHAIN_YEAR (2020 has no policy, so its story publishes without one). Also for
+ * a bureau seeded before policies existed; a policy the administrator set is left as it is.
+ */
+async function seedDemoPolicy(tx: EntityManager, bureauId: string, adminId: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO publication_policies (bureau_id, fiscal_year, sign_off_required, updated_by) VALUES ($1, $2, true, $3) ON CONFLICT (bureau_id, fiscal_year) DO NOTHING`,
+    [bureauId, DEMO_CHAIN_YEAR, adminId],
+  );
 }

@@ -37,6 +37,8 @@ const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: TRo
   { username: 'reviewer3', displayName: '财政局审核人三（科教文科）', role: 'reviewer' },
   { username: 'preparer3', displayName: '编制人（示例教育局）', role: 'preparer', department: 'education' },
   { username: 'publisher3', displayName: '公开人（示例教育局）', role: 'publisher', department: 'education' },
+  // 审签 (保密审查) of the demo bureau's departments, where its publication policy requires it (2021).
+  { username: 'signer', displayName: '财政局审签人（演示）', role: 'signer' },
   // The other two of the three separated administrators (三员); admin is the 系统管理员.
   { username: 'secadmin', displayName: '安全保密管理员（演示）', role: 'security_admin' },
   { username: 'auditor', displayName: '安全审计员（演示）', role: 'auditor' },
@@ -94,7 +96,8 @@ async function ensureDemoAccounts(tx: EntityManager, password: string, departmen
       // Every demo reviewer works in an office of the demo bureau, whose departments are their scope
       // (the 预算科's are all of them): review_all would let a 业务科室 read another office's budgets.
       reviewAll: false,
-      reviewDepartmentIds: [],
+      // the signer's scope: the demo bureau's departments, every one of them
+      reviewDepartmentIds: account.role === 'signer' ? Object.values(departmentIds) : [],
     });
     await tx.query(`UPDATE users SET demo = true WHERE id = $1`, [created.id]);
     userIds[account.username] = created.id;

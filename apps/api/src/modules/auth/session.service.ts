@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, TAppConfig } from '../../config/app-config';
 import { TCaller } from '../../common/auth/caller';
-import { TOTP_REQUIRED_ROLES, TRole } from '../../common/auth/role';
+import { hasReviewScope, TOTP_REQUIRED_ROLES, TRole } from '../../common/auth/role';
 
 /** A session's last use is written at most this often: not one write per request. */
 const LAST_SEEN_GRANULARITY_SECONDS = 30;
@@ -96,7 +96,7 @@ export class SessionService {
       role: row.role,
       departmentId: row.departmentId,
       departmentCode: row.departmentCode,
-      reviewDepartmentIds: row.role !== 'reviewer' ? [] : row.reviewAll ? 'all' : row.reviewDepartmentIds,
+      reviewDepartmentIds: !hasReviewScope(row.role) ? [] : row.reviewAll ? 'all' : row.reviewDepartmentIds,
       sessionId: row.sessionId,
     };
   }

@@ -9,6 +9,7 @@ import type { TCaller } from '../../common/auth/caller';
  *   the budget stays in its sight whatever the bureau or the department does next (下达控制数 and
  *   预算调整 make it a draft again, as a return makes it 已退回), so that the reviewer who moved it
  *   can follow it;
+ * - signers (审签): the departments of their scope, never a draft (they sign approved budgets off);
  * - administrators: every budget (they manage departments and years; they do not act on budgets).
  *
  * The condition on alias `b` (budgets), with its three parameters starting at `$first`. */
@@ -17,6 +18,7 @@ export function visibleCondition(first: number): string {
   return `(CASE ${role}::text
     WHEN 'admin' THEN true
     WHEN 'reviewer' THEN (b.state <> 'draft' OR b.revision_no > 0) AND (${scope}::uuid[] IS NULL OR b.department_id = ANY(${scope}::uuid[]))
+    WHEN 'signer' THEN b.state <> 'draft' AND (${scope}::uuid[] IS NULL OR b.department_id = ANY(${scope}::uuid[]))
     WHEN 'preparer' THEN b.department_id = ${department}::uuid
     WHEN 'publisher' THEN b.department_id = ${department}::uuid
     ELSE false END)`;

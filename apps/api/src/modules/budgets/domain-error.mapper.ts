@@ -27,6 +27,10 @@ export function toAppError(error: DomainError): AppError {
       return new AppError('NOT_YOUR_STAGE', detail);
     case 'OPINION_REQUIRED':
       return new AppError('OPINION_REQUIRED', detail, [{ path: 'opinion', message: "the stage's opinion is required" }]);
+    case 'SIGN_OFF_REQUIRED':
+    case 'ALREADY_SIGNED_OFF':
+    case 'PUBLISHER_IS_SIGNER':
+      return new AppError(code, detail);
     case 'REPLY_REQUIRED':
       return new AppError('REPLY_REQUIRED', detail, [{ path: 'documentNo', message: 'the 批复 needs its document number (documentNo) and date (YYYY-MM-DD)' }]);
     case 'REVISE_REASON_REQUIRED':

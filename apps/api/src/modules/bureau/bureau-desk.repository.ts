@@ -3,10 +3,13 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ceilingSumsSql, type TCeilingSumRow } from '../ceilings/ceilings.repository';
 
-/** The audit actions that move a budget from one state to another: its wait starts at the latest. */
-const TRANSITION_ACTIONS = WORKFLOW_ACTIONS.map((action) => `budget.${action}`);
-/** The bureau's dates are its own calendar days. */
-const BUREAU_TIME_ZONE = 'Asia/Shanghai';
+/**
+ * The audit actions that move a budget from one state or stage to another: its wait starts at the
+ * latest. A 审签 leaves the budget approved, still waiting for its publication since the 批复.
+ */
+const TRANSITION_ACTIONS = WORKFLOW_ACTIONS.filter((action) => action !== 'sign-off').map((action) => `budget.${action}`);
+/** The bureau's dates are its own calendar days (the 20-day clock's, a correction's). */
+export const BUREAU_TIME_ZONE = 'Asia/Shanghai';
 /** The 批复 date (the document's, as the last stage recorded it) and the day of the first publication, of alias b. */
 const PUBLICATION_DATES = {
   columns: `to_char(b.replied_on, 'YYYY-MM-DD') AS replied_on, (p.at AT TIME ZONE '${BUREAU_TIME_ZONE}')::date::text AS published_on`,

@@ -41,13 +41,17 @@ export class PublicationsRepository {
     return { items, total: count[0]?.total ?? 0 };
   }
 
-  /** One publication with the disclosure of the revision it published. */
+  /** One publication with the disclosure of the revision it published and, for a correction, its 更正说明. */
   async findWithDisclosure(m: EntityManager, id: string): Promise<Omit<TPublication, 'files'> | undefined> {
     const rows: Omit<TPublication, 'files'>[] = await m.query(
       `SELECT * FROM (
-         SELECT ${SUMMARY}, r.disclosure, r.sha256
+         SELECT ${SUMMARY}, r.disclosure, r.sha256,
+                CASE WHEN pc.publication_id IS NULL THEN NULL ELSE json_build_object(
+                  'reason', pc.reason, 'date', to_char(pc.corrected_on, 'YYYY-MM-DD'), 'previousVersion', pp.version_no, 'changes', pc.changes) END AS correction
          FROM ${VISIBLE}
          JOIN revisions r ON r.budget_id = p.budget_id AND r.revision_no = p.revision_no
+         LEFT JOIN publication_corrections pc ON pc.publication_id = p.id
+         LEFT JOIN publications pp ON pp.id = pc.previous_publication_id
          WHERE p.budget_id = (SELECT budget_id FROM publications WHERE id = $1)
        ) x WHERE x.id = $1`,
       [id],

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { recordPublication } from '../audit/published-record';
 import type { TRenderProblem } from '../reports/check/rendered-check';
@@ -10,6 +11,14 @@ export interface TPublishedFile {
   name: string;
   size: number;
   sha256: string;
+}
+
+/** A file a publication carries of its own, not copied from its revision's rendered files. */
+export interface TOwnFile {
+  name: string;
+  format: 'txt';
+  mediaType: string;
+  content: Buffer;
 }
 
 export interface TFileContent {
@@ -27,7 +36,14 @@ export class PublicationFilesRepository {
    * rendered once per revision). Returns false when the publication already had its outcome: a
    * rerun then changes nothing.
    */
-  async recordOutcome(m: EntityManager, publicationId: string, check: TRevisionCheck, revision: { budgetId: string; revisionNo: number }): Promise<boolean> {
+  async recordOutcome(
+    m: EntityManager,
+    publicationId: string,
+    check: TRevisionCheck,
+    revision: { budgetId: string; revisionNo: number },
+    /** files of the publication itself beside the revision's (the 更正说明 of a correction) */
+    own: readonly TOwnFile[] = [],
+  ): Promise<boolean> {
     const inserted: unknown[] = await m.query(
       `INSERT INTO publication_checks (publication_id, passed, problems) VALUES ($1, $2, $3)
        ON CONFLICT (publication_id) DO NOTHING RETURNING publication_id`,
@@ -39,6 +55,12 @@ export class PublicationFilesRepository {
        SELECT $1, name, format, media_type, size, sha256, content FROM revision_files WHERE budget_id = $2 AND revision_no = $3`,
       [publicationId, revision.budgetId, revision.revisionNo],
     );
+    for (const file of own) {
+      await m.query(
+        `INSERT INTO publication_files (publication_id, name, format, media_type, size, sha256, content) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [publicationId, file.name, file.format, file.mediaType, file.content.length, createHash('sha256').update(file.content).digest('hex'), file.content],
+      );
+    }
     // Where the files become public: their sha256 and the figures' hash enter the audit chain.
     const [row] = (await m.query(`SELECT disclosure FROM revisions WHERE budget_id = $1 AND revision_no = $2`, [revision.budgetId, revision.revisionNo])) as { disclosure: unknown }[];
     await recordPublication(m, { publicationId, ...revision, disclosure: row?.disclosure ?? null, files: await this.listFiles(m, publicationId) });

@@ -1,10 +1,15 @@
+import { correctionChanges, renderCorrectionText } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { PublicationsRepository } from '../public/publications.repository';
 import { RevisionFilesRepository } from '../reports/revision-files.repository';
 import { RevisionRendering } from '../reports/revision-rendering';
-import { PublicationFilesRepository } from './publication-files.repository';
+import { PublicationCorrectionsRepository } from './publication-corrections.repository';
+import { PublicationFilesRepository, type TOwnFile } from './publication-files.repository';
+
+/** The 更正说明 among a correction's published files. */
+const CORRECTION_NOTICE_FILE = 'correction-notice.txt';
 
 export interface TPublishRequest {
   budgetId: string;
@@ -27,6 +32,7 @@ export class PublicationGate {
   private readonly revisionFiles = new RevisionFilesRepository();
   private readonly files = new PublicationFilesRepository();
   private readonly publications = new PublicationsRepository();
+  private readonly corrections = new PublicationCorrectionsRepository();
   private readonly rendering: RevisionRendering;
 
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {
@@ -51,7 +57,20 @@ export class PublicationGate {
       );
     }
     const publication = await this.publications.insert(m, request);
-    await this.files.recordOutcome(m, publication.id, check, request);
+    await this.files.recordOutcome(m, publication.id, check, request, await this.correct(m, { ...request, ...publication }));
     return publication;
+  }
+
+  /**
+   * 更正说明: version 2 and later publish beside them what changed against the version before, why
+   * and when; stored for the public JSON and published as correction-notice.txt with the files.
+   */
+  private async correct(m: EntityManager, p: { id: string; versionNo: number; budgetId: string; revisionNo: number }): Promise<TOwnFile[]> {
+    const source = await this.corrections.source(m, p);
+    if (source === undefined) return [];
+    const correction = { reason: source.reason, date: source.date, previousVersion: source.previous.versionNo, changes: correctionChanges(source.previous.disclosure, source.next) };
+    await this.corrections.insert(m, p.id, source.previous.id, correction);
+    const text = renderCorrectionText(source.next, { ...correction, versionNo: p.versionNo });
+    return [{ name: CORRECTION_NOTICE_FILE, format: 'txt', mediaType: 'text/plain; charset=utf-8', content: Buffer.from(text, 'utf8') }];
   }
 }

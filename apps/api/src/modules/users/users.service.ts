@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { TCaller } from '../../common/auth/caller';
+import { hasReviewScope } from '../../common/auth/role';
 import { AppError, notFound } from '../../common/errors/app-error';
 import { uniqueOr409 } from '../../common/errors/unique-violation';
 import { AuditService } from '../audit/audit.service';
@@ -36,10 +37,10 @@ export class UsersService {
       const passwordHash = await acceptNewPassword(tx, undefined, input.username, input.password, this.config.passwordPolicy, 'password');
       const ids = await this.departmentIdsByCode(tx);
       const departmentId = input.departmentCode === undefined ? null : idOf(ids, input.departmentCode, 'departmentCode');
-      const scope = input.reviewScope ?? (input.role === 'reviewer' ? 'all' : []);
+      const scope = input.reviewScope ?? (hasReviewScope(input.role) ? 'all' : []);
       const reviewDepartmentIds = scope === 'all' ? [] : scope.map((code, i) => idOf(ids, code, `reviewScope.${i}`));
       const created = await uniqueOr409(
-        () => this.users.insert(tx, { username: input.username, displayName: input.displayName, passwordHash, role: input.role, departmentId, reviewAll: scope === 'all' && input.role === 'reviewer', reviewDepartmentIds }),
+        () => this.users.insert(tx, { username: input.username, displayName: input.displayName, passwordHash, role: input.role, departmentId, reviewAll: scope === 'all' && hasReviewScope(input.role), reviewDepartmentIds }),
         `The username ${input.username} is taken`,
       );
       await this.audit.append(tx, {
@@ -60,8 +61,8 @@ export class UsersService {
       if (existing === null) throw notFound('User');
       const passwordHash = input.password === undefined ? undefined : await acceptNewPassword(tx, existing, existing.username, input.password, this.config.passwordPolicy, 'password');
       if (passwordHash !== undefined) await storePassword(tx, id, passwordHash);
-      if (input.reviewScope !== undefined && existing.role !== 'reviewer') {
-        throw new AppError('VALIDATION_FAILED', 'Only reviewers have a review scope', [{ path: 'reviewScope', message: 'only for reviewers' }]);
+      if (input.reviewScope !== undefined && !hasReviewScope(existing.role)) {
+        throw new AppError('VALIDATION_FAILED', 'Only reviewers and signers have a review scope', [{ path: 'reviewScope', message: 'only for reviewers and signers' }]);
       }
       if (existing.id === caller.userId && input.active === false) {
         throw new AppError('VALIDATION_FAILED', 'You cannot deactivate yourself', [{ path: 'active', message: 'cannot deactivate yourself' }]);
@@ -102,8 +103,8 @@ export class UsersService {
       if (existing === null) throw notFound('User');
       const ids = await this.departmentIdsByCode(tx);
       const departmentId = input.departmentCode === undefined ? null : idOf(ids, input.departmentCode, 'departmentCode');
-      const scope = input.reviewScope ?? (input.role === 'reviewer' ? 'all' : []);
-      await tx.query(`UPDATE users SET role = $2, department_id = $3, review_all = $4, updated_at = now() WHERE id = $1`, [id, input.role, departmentId, input.role === 'reviewer' && scope === 'all']);
+      const scope = input.reviewScope ?? (hasReviewScope(input.role) ? 'all' : []);
+      await tx.query(`UPDATE users SET role = $2, department_id = $3, review_all = $4, updated_at = now() WHERE id = $1`, [id, input.role, departmentId, hasReviewScope(input.role) && scope === 'all']);
       await this.users.setReviewDepartments(tx, id, scope === 'all' ? [] : scope.map((code, i) => idOf(ids, code, `reviewScope.${i}`)));
       await this.sessions.revokeAllOfUser(tx, id);
       await this.audit.append(tx, { actor: caller.username, action: 'user.role', entity: 'user', entityId: id, payload: { from: existing.role, to: input.role, departmentCode: input.departmentCode ?? null, reviewScope: scope } });
@@ -178,7 +179,7 @@ function view(r: TUserRecord, codeById: Map<string, string>): TUser {
     displayName: r.displayName,
     role: r.role,
     departmentCode: r.departmentCode,
-    reviewScope: r.role !== 'reviewer' ? [] : r.reviewAll ? 'all' : r.reviewDepartmentIds.map((id) => codeById.get(id) ?? id),
+    reviewScope: !hasReviewScope(r.role) ? [] : r.reviewAll ? 'all' : r.reviewDepartmentIds.map((id) => codeById.get(id) ?? id),
     active: r.active,
     twoFactor: r.twoFactor,
   };

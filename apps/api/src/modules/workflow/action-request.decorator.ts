@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../common/errors/app-error';
 import { parseOrThrow } from '../../common/validation/zod.pipe';
 import { IdPipe } from '../budgets/request-parts';
+import { ZSignOffRequest } from './dto/sign-off.schema';
 import { ZActionRequest, ZAdjustRequest, ZApproveRequest, ZIdempotencyKey, ZIssueCeilingsRequest, ZReturnRequest, ZReviseRequest } from './dto/workflow-requests.schema';
 
 export interface TActionRequestParts {
@@ -27,6 +28,7 @@ export const ACTION_BODIES = {
   revise: ZReviseRequest,
   'issue-ceilings': ZIssueCeilingsRequest,
   adjust: ZAdjustRequest,
+  'sign-off': ZSignOffRequest,
 } as const;
 const budgetId = new IdPipe('Budget');
 

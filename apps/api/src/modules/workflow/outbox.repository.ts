@@ -57,6 +57,7 @@ export class OutboxRepository {
         case 'record-reply':
         case 'open-adjustment':
         case 'record-adjustment':
+        case 'record-sign-off':
           break;
       }
     }

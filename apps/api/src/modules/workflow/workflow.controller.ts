@@ -20,6 +20,7 @@ const ACTION_ROLES: Record<WorkflowAction, TRole[]> = {
   revise: ['preparer', 'publisher'],
   'issue-ceilings': ['reviewer'],
   adjust: ['preparer'],
+  'sign-off': ['signer'],
 };
 
 /** The body each action's route reads (ACTION_BODIES of the decorator). */
@@ -32,6 +33,7 @@ const BODY_OF: Record<WorkflowAction, keyof typeof ACTION_BODIES> = {
   revise: 'revise',
   'issue-ceilings': 'issue-ceilings',
   adjust: 'adjust',
+  'sign-off': 'sign-off',
 };
 
 for (const action of Object.keys(ACTION_ROLES) as WorkflowAction[]) {
@@ -110,5 +112,13 @@ export class WorkflowController {
   @HttpCode(200)
   adjust(@Caller() caller: TCaller, @ActionRequest('adjust') request: TActionRequestParts): Promise<TActionResult> {
     return this.workflow.act(caller, 'adjust', request);
+  }
+
+  /** 审签 before publication; GET /api/budgets/:id/sign-off shows it and whether the policy requires it. */
+  @Post('sign-off')
+  @Roles(...ACTION_ROLES['sign-off'])
+  @HttpCode(200)
+  signOff(@Caller() caller: TCaller, @ActionRequest('sign-off') request: TActionRequestParts): Promise<TActionResult> {
+    return this.workflow.act(caller, 'sign-off', request);
   }
 }

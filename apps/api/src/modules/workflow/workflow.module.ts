@@ -13,10 +13,12 @@ import { AdjustmentsRepository } from './adjustments.repository';
 import { WorkflowController } from './workflow.controller';
 import { WorkflowService } from './workflow.service';
 import { ReviewQueueService } from './review-queue.service';
+import { SignOffController } from './sign-off.controller';
+import { SignOffsRepository } from './sign-offs.repository';
 
 @Module({
   imports: [BudgetsModule, RevisionsModule, PublicModule, PublicationsModule, BureauModule, CeilingsModule],
-  controllers: [WorkflowController, ReviewTrailController, ReviewedController],
-  providers: [WorkflowService, ReviewQueueService, IdempotencyRepository, OutboxRepository, ReviewTrailRepository, AdjustmentsRepository],
+  controllers: [WorkflowController, ReviewTrailController, ReviewedController, SignOffController],
+  providers: [WorkflowService, ReviewQueueService, IdempotencyRepository, OutboxRepository, ReviewTrailRepository, AdjustmentsRepository, SignOffsRepository],
 })
 export class WorkflowModule {}

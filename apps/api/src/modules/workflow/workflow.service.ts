@@ -21,6 +21,8 @@ import { ReviewChainsRepository } from '../bureau/review-chains.repository';
 import { ReviewerOfficesRepository, type TPrincipal } from '../bureau/reviewer-offices.repository';
 import { ReviewTrailRepository } from './review-trail.repository';
 import { AdjustmentsRepository } from './adjustments.repository';
+import { PublicationPoliciesRepository } from '../bureau/publication-policies.repository';
+import { SignOffsRepository } from './sign-offs.repository';
 
 /** What an action carries besides its name: the version seen, the reason (return, revise), the opinion and the 批复. */
 type TActionInput = Pick<TActionRequestParts, 'version' | 'reason' | 'opinion' | 'documentNo' | 'date' | 'kind'>;
@@ -60,6 +62,8 @@ export class WorkflowService {
     private readonly trail: ReviewTrailRepository,
     private readonly adjustments: AdjustmentsRepository,
     private readonly ceilings: CeilingsService,
+    private readonly signOffs: SignOffsRepository,
+    private readonly policies: PublicationPoliciesRepository,
   ) {}
 
   /** Acts once per Idempotency-Key: a retry with the same key gets the first answer back. */
@@ -111,6 +115,7 @@ export class WorkflowService {
     };
     const onBehalfOf = principal !== undefined && principal.userId !== caller.userId ? principal : undefined;
     if (action === 'submit') context.ceilingExcesses = await this.ceilings.excessesOf(this.dataSource.manager, budget);
+    if (action === 'publish' || action === 'sign-off') await this.addSignOff(context, budget);
     const decision = transition(budget.state, action, actor, onBehalfOf === undefined ? context : { ...context, reviewerScope: onBehalfOf.scope });
     if (!decision.ok) throw toAppError(decision.error);
     if (action === 'publish') await this.publications.prepare(id, budget.revision_no);
@@ -144,7 +149,9 @@ export class WorkflowService {
         // an approval that hands the budget on names the stage it went to: not the 批复
         nextStageName: action === 'approve' ? reached?.stage.name : undefined,
       });
-      if (decision.next === 'approved') await this.outbox.addApproved(m, id, budget.revision_no);
+      // entering 批复 renders the revision's files; a 审签 leaves the budget approved and its files as they are
+      if (decision.next === 'approved' && budget.state !== 'approved') await this.outbox.addApproved(m, id, budget.revision_no);
+      if (has('record-sign-off')) await this.signOffs.insert(m, { budgetId: id, revisionNo: budget.revision_no, signerId: caller.userId, opinion: input.opinion ?? '' });
       await this.trail.move(m, id, {
         round: decision.round,
         stageIndex: decision.stageIndex,
@@ -224,6 +231,14 @@ export class WorkflowService {
       editorIds: await this.budgets.editorsUpTo(m, budget.id, revisionNo),
     });
     return sha256;
+  }
+
+  /** What publish and sign-off need: whether the bureau's policy of the year requires a 审签, and who gave the revision's. */
+  private async addSignOff(context: WorkflowContext, budget: TBudgetRow): Promise<void> {
+    const m = this.dataSource.manager;
+    context.signOffRequired = await this.policies.signOffRequired(m, budget.department_id, budget.fiscal_year);
+    const signer = budget.revision_no === 0 ? undefined : await this.signOffs.signerOf(m, budget.id, budget.revision_no);
+    if (signer !== undefined) context.signedOffBy = signer;
   }
 
   /** What the domain's guards need: who submitted and edited the revision under review, and its errors. */

@@ -141,6 +141,37 @@ function ChainOf({ bureau, offices }: { bureau: string; offices: readonly TOffic
           </>
         )}
       </QueryView>
+      {year !== undefined && <SignOffPolicy key={year} bureau={bureau} year={year} />}
     </section>
+  );
+}
+
+/** 公开前须审签: the bureau's publication policy of the year, beside its review chain. */
+function SignOffPolicy({ bureau, year }: { bureau: string; year: number }) {
+  const { t } = useI18n();
+  const policy = useQuery({
+    queryKey: ['admin', 'publication-policy', bureau, year],
+    queryFn: () => api<{ signOffRequired: boolean }>(`/api/admin/publication-policies/${bureau}/${year}`),
+  });
+  const save = useAdminChange((signOffRequired: boolean) => [`/api/admin/publication-policies/${bureau}/${year}`, { method: 'PUT', body: { signOffRequired } }]);
+  // what the administrator ticked shows at once; a refusal puts back what is stored
+  const [ticked, setTicked] = useState<boolean | undefined>(undefined);
+  return (
+    <div className="sign-off-policy">
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={ticked ?? policy.data?.signOffRequired ?? false}
+          disabled={policy.data === undefined || save.isPending}
+          onChange={(e) => {
+            setTicked(e.target.checked);
+            save.mutate(e.target.checked, { onError: () => setTicked(undefined) });
+          }}
+        />
+        {t('adminSignOffRequired')}
+      </label>
+      {save.isSuccess && <span role="status">{t('adminSaved')}</span>}
+      <ErrorBanner error={save.error ?? policy.error} />
+    </div>
   );
 }

@@ -9,8 +9,10 @@ import type { TAdminDepartment, TAdminUser } from './admin-types';
 import { useAdminChange, useAdminDepartments, useAdminUsers, useSessions } from './use-admin';
 
 /** The roles an account is created with; roles added later (三员) show by their own label. */
-const CREATABLE_ROLES = ['preparer', 'reviewer', 'publisher', 'admin'] as const;
+const CREATABLE_ROLES = ['preparer', 'reviewer', 'signer', 'publisher', 'admin'] as const;
 const WITH_DEPARTMENT = new Set(['preparer', 'publisher']);
+/** The bureau's people who work on a scope of departments: reviewers and signers (审签人). */
+export const WITH_SCOPE = new Set(['reviewer', 'signer']);
 
 export function roleLabel(t: TTranslate, role: string): string {
   const key = `role_${role}`;
@@ -53,9 +55,9 @@ export function UsersPanel() {
   );
 }
 
-/** A reviewer's review scope, or the department of whoever has one. */
+/** A reviewer's or signer's scope, or the department of whoever has one. */
 export function scopeText(t: TTranslate, user: TAdminUser): string {
-  if (user.role === 'reviewer') return user.reviewScope === 'all' ? t('adminAllDepartments') : user.reviewScope.join('、') || '—';
+  if (WITH_SCOPE.has(user.role)) return user.reviewScope === 'all' ? t('adminAllDepartments') : user.reviewScope.join('、') || '—';
   return user.departmentCode ?? '—';
 }
 
@@ -83,7 +85,7 @@ function UserRow({ user, departments, expanded, onToggle }: { user: TAdminUser; 
       {expanded && (
         <tr>
           <td colSpan={6}>
-            {user.role === 'reviewer' && <ScopeForm user={user} departments={departments} />}
+            {WITH_SCOPE.has(user.role) && <ScopeForm user={user} departments={departments} />}
             <PasswordReset user={user} />
             <SessionsList user={user} />
           </td>
@@ -110,7 +112,7 @@ function CreateUserForm({ departments }: { departments: TAdminDepartment[] }) {
         password: field('password'),
         role,
         ...(WITH_DEPARTMENT.has(role) ? { departmentCode: field('departmentCode') } : {}),
-        ...(role === 'reviewer' ? { reviewScope: scope.length === 0 ? 'all' : scope } : {}),
+        ...(WITH_SCOPE.has(role) ? { reviewScope: scope.length === 0 ? 'all' : scope } : {}),
       },
       { onSuccess: () => target.reset() },
     );
@@ -149,7 +151,7 @@ function CreateUserForm({ departments }: { departments: TAdminDepartment[] }) {
           </select>
         </label>
       )}
-      {role === 'reviewer' && <DepartmentChecks departments={departments} value={scope} onChange={setScope} />}
+      {WITH_SCOPE.has(role) && <DepartmentChecks departments={departments} value={scope} onChange={setScope} />}
       <button type="submit" disabled={create.isPending}>
         {t('adminCreate')}
       </button>

@@ -4,6 +4,7 @@ import { PreparerHome } from './preparer-home';
 import { PublisherHome } from './publisher-home';
 import { ReviewerHome } from './reviewer-home';
 import { SeparatedAdminHome } from './separated-admin-home';
+import { SignerHome } from './signer-home';
 
 /** Each role's home: what is waiting for this person. */
 export function DeskPage({ user }: { user: TSessionUser }) {
@@ -14,6 +15,8 @@ export function DeskPage({ user }: { user: TSessionUser }) {
       return <ReviewerHome actsAtStages />;
     case 'publisher':
       return <PublisherHome />;
+    case 'signer':
+      return <SignerHome />;
     case 'admin':
       return (
         <>

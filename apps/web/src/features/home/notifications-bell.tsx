@@ -19,6 +19,7 @@ const ACTION_WORDS: Readonly<Record<WorkflowAction | TOtherNotice, TMessageKey>>
   revise: 'action_revise',
   'issue-ceilings': 'action_issueCeilings',
   adjust: 'action_adjust',
+  'sign-off': 'action_signOff',
   comment: 'action_comment',
   'deadline-near': 'action_deadlineNear',
   'deadline-overdue': 'action_deadlineOverdue',

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 import { Status } from '../../ui/status';
 import { DisclosureDocument } from '../disclosure/disclosure-document';
+import { CorrectionNotice } from './correction-notice';
 import { Digest } from './digest';
 import { Downloads } from './downloads';
 import { Explore } from './explore';
@@ -77,7 +78,7 @@ export function DisclosurePage() {
             </dd>
           </div>
         </dl>
-        {/* 更正说明: a correction's note (the publication issue) goes here, under the title. */}
+        {p.correction !== null && <CorrectionNotice correction={p.correction} versionNo={p.versionNo} />}
         <div className="no-print">
           {breakdown.isPending && <Status>{t('loading')}</Status>}
           {breakdown.data !== undefined && <Digest digest={breakdown.data.digest} />}

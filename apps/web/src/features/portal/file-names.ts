@@ -8,6 +8,7 @@ export const FILE_FORMATS: { format: string; label: TMessageKey }[] = [
   { format: 'csv', label: 'formatCsv' },
   { format: 'json', label: 'formatJson' },
   { format: 'html', label: 'formatHtml' },
+  { format: 'txt', label: 'formatTxt' },
   { format: 'datapackage', label: 'formatDatapackage' },
 ];
 

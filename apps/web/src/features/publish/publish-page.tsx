@@ -17,6 +17,7 @@ import { useBudgetView } from '../editor/use-budget-editor';
 import { Downloads } from '../portal/downloads';
 import { RevisionFilesCheck, useRevisionFiles } from './revision-files-check';
 import { problemText } from '../../lib/problem-text';
+import { SignOffPanel, useSignOff } from './sign-off-panel';
 
 /** The publication of this budget, once there is one: its files appear when the jobs have rendered them. */
 function usePublication(
@@ -42,8 +43,11 @@ function usePublication(
   });
 }
 
-/** The publisher's desk: the disclosure as it will appear, publish with confirmation, then its link and files. */
-export default function PublishPage({ budgetId }: { budgetId: string }) {
+/**
+ * The publisher's desk: the disclosure as it will appear, publish with confirmation, then its link
+ * and files. The signer (审签人) works here too: the 审签 sits beside what it clears.
+ */
+export default function PublishPage({ budgetId, role }: { budgetId: string; role: 'publisher' | 'signer' }) {
   const { t } = useI18n();
   const view = useBudgetView(budgetId);
   const workflow = useWorkflowAction(budgetId);
@@ -61,10 +65,12 @@ export default function PublishPage({ budgetId }: { budgetId: string }) {
   const approved = budget?.state === 'approved';
   const revisionFiles = useRevisionFiles(budgetId, budget?.revisionNo ?? 0, approved);
   const checkPassed = revisionFiles.data?.check?.passed === true;
+  const signOff = useSignOff(budgetId, approved);
+  const awaitsSignOff = signOff.data === undefined || (signOff.data.required && signOff.data.signOff === null);
 
   if (view.isError) return <Status error>{t('error', { reason: problemText(view.error, t) })}</Status>;
   if (budget === undefined) return <Status>{t('loading')}</Status>;
-  const actions = actionsFor(budget.state, 'publisher');
+  const actions = actionsFor(budget.state, role);
   const published = publication.data ?? null;
 
   return (
@@ -74,21 +80,32 @@ export default function PublishPage({ budgetId }: { budgetId: string }) {
       </h1>
       <div className="toolbar">
         {actions.includes('publish') && (
-          <button
-            type="button"
-            className="primary"
-            disabled={!checkPassed}
-            onClick={() => setConfirming(true)}
-          >
-            {t('publish')}
-          </button>
+          <>
+            <button
+              type="button"
+              className="primary"
+              disabled={!checkPassed || awaitsSignOff}
+              aria-describedby={awaitsSignOff ? 'publish-waits' : undefined}
+              onClick={() => setConfirming(true)}
+            >
+              {t('publish')}
+            </button>
+            {signOff.data !== undefined && awaitsSignOff && (
+              <span id="publish-waits" className="muted">
+                {t('signOffRequired')}
+              </span>
+            )}
+          </>
         )}
         {/* A correction after publication: a new revision, reviewed again, published beside the old one. */}
         {actions.includes('revise') && (
           <ReviseButton pending={workflow.isPending} onRevise={(fields) => workflow.mutate({ action: 'revise', version: budget.version, ...fields })} />
         )}
       </div>
-      <ErrorBanner error={workflow.error} />
+      {role === 'publisher' && <ErrorBanner error={workflow.error} />}
+      {approved && signOff.data !== undefined && (
+        <SignOffPanel view={signOff.data} canSign={actions.includes('sign-off')} version={budget.version} workflow={workflow} />
+      )}
       {approved && <RevisionFilesCheck files={revisionFiles.data} />}
       <AdjustmentsPanel budgetId={budgetId} fiscalYear={budget.fiscalYear} />
       {budget.state === 'published' && (

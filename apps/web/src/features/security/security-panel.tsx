@@ -5,10 +5,10 @@ import { ErrorBanner } from '../../ui/error-banner';
 import { QueryView } from '../../ui/query-view';
 import type { TAdminUser } from '../admin/admin-types';
 import { useAdminChange, useAdminUsers } from '../admin/use-admin';
-import { roleLabel, scopeText } from '../admin/users-panel';
+import { roleLabel, scopeText, WITH_SCOPE } from '../admin/users-panel';
 
 /** Every role an account can be given here: the 三员 roles only the security administrator gives. */
-const ROLES: readonly TRole[] = ['preparer', 'publisher', 'reviewer', 'admin', 'security_admin', 'auditor'];
+const ROLES: readonly TRole[] = ['preparer', 'publisher', 'reviewer', 'signer', 'admin', 'security_admin', 'auditor'];
 const WITH_DEPARTMENT = new Set<string>(['preparer', 'publisher']);
 
 /**
@@ -99,7 +99,7 @@ function RoleForm({ user }: { user: TAdminUser }) {
     change.mutate({
       role,
       ...(WITH_DEPARTMENT.has(role) ? { departmentCode: field('departmentCode') } : {}),
-      ...(role === 'reviewer' ? { reviewScope: scope.length === 0 ? 'all' : scope } : {}),
+      ...(WITH_SCOPE.has(role) ? { reviewScope: scope.length === 0 ? 'all' : scope } : {}),
     });
   };
   const currentScope = user.reviewScope === 'all' ? '' : user.reviewScope.join('、');
@@ -120,7 +120,7 @@ function RoleForm({ user }: { user: TAdminUser }) {
           {t('secDepartmentCode')} <input name="departmentCode" required defaultValue={user.departmentCode ?? ''} inputMode="numeric" />
         </label>
       )}
-      {role === 'reviewer' && (
+      {WITH_SCOPE.has(role) && (
         <label>
           {t('secReviewScope')} <input name="reviewScope" defaultValue={currentScope} />
         </label>

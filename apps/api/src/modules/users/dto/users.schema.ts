@@ -1,18 +1,18 @@
 import { ZLineText, ZText } from '@budgetflow/domain';
 import { z } from 'zod';
-import { ZRole } from '../../../common/auth/role';
+import { hasReviewScope, ZRole } from '../../../common/auth/role';
 import { ZOrgCode } from '../../departments/dto/departments.schema';
 
 const ZPassword = ZText.min(10, 'must be at least 10 characters').max(256);
-/** Reviewers: 'all' departments, or the codes of those assigned. */
+/** Reviewers and signers: 'all' departments, or the codes of those assigned. */
 const ZReviewScope = z.union([z.literal('all'), z.array(ZOrgCode).max(1000)]);
 
-/** A preparer or publisher has a department, nobody else; only a reviewer has a review scope. */
+/** A preparer or publisher has a department, nobody else; only a reviewer or a signer has a review scope. */
 function roleFitsItsFields(u: { role: z.infer<typeof ZRole>; departmentCode?: string | undefined; reviewScope?: unknown }, ctx: z.RefinementCtx): void {
   const needsDepartment = u.role === 'preparer' || u.role === 'publisher';
   if (needsDepartment && u.departmentCode === undefined) ctx.addIssue({ code: 'custom', path: ['departmentCode'], message: `required for a ${u.role}` });
   if (!needsDepartment && u.departmentCode !== undefined) ctx.addIssue({ code: 'custom', path: ['departmentCode'], message: `a ${u.role} belongs to no department` });
-  if (u.role !== 'reviewer' && u.reviewScope !== undefined) ctx.addIssue({ code: 'custom', path: ['reviewScope'], message: 'only for reviewers' });
+  if (!hasReviewScope(u.role) && u.reviewScope !== undefined) ctx.addIssue({ code: 'custom', path: ['reviewScope'], message: 'only for reviewers and signers' });
 }
 
 /** The separated administrators' roles other than admin: given by the security administrator only. */
