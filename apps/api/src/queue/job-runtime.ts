@@ -1,4 +1,3 @@
-import { UnrecoverableError, Worker } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { TJobDriver } from './job-driver';
 import { SCHEDULED_JOBS, TOPIC_ROUTES, assertEveryRouteHandled, type TJobHandlers } from './job-registry';
@@ -8,6 +7,8 @@ import { closeQueues, createQueues, type TQueues } from './queues';
 import type { TRedisTarget } from '../config/redis-target';
 import { createRedis, type TRedisClient } from './redis-connection';
 import { Ticker } from './ticker';
+import { SupervisedWorker, reviveStalled } from './supervised-worker';
+import { withTimeout } from './with-timeout';
 
 export interface TJobRuntimeOptions {
   dataSource: DataSource;
@@ -24,60 +25,48 @@ export interface TJobRuntimeOptions {
   reconcileIntervalMs?: number;
   /** A relayed row not done after this long is enqueued again (a no-op while Redis still holds it). */
   reconcileAfterSeconds?: number;
+  /** A worker that runs nothing while a job of its queue has been due this long is replaced. */
+  reviveAfterSeconds?: number;
   log?: (line: string) => void;
 }
 
 /**
- * The jobs on Redis: one BullMQ worker per queue that has jobs, the outbox relay and the reconciler.
- * Any number of these may run against one Redis and one PostgreSQL.
+ * The jobs on Redis: one BullMQ worker per queue that has jobs, the outbox relay and the reconciler,
+ * which also replaces a worker that has stalled. Any number of these may run against one Redis and
+ * one PostgreSQL.
  */
 export class JobRuntime implements TJobDriver {
   readonly name = 'redis';
 
   private constructor(
     readonly queues: TQueues,
-    private readonly workers: Worker[],
+    private readonly workers: SupervisedWorker[],
     private readonly tickers: Ticker[],
-    private readonly connections: TRedisClient[],
+    private readonly producer: TRedisClient,
   ) {}
 
   static start(options: TJobRuntimeOptions): JobRuntime {
     assertEveryRouteHandled(options.handlers);
     const log = options.log ?? ((line: string) => console.log(`[worker] ${line}`));
-    const producer = createRedis(options.redis ?? options.redisUrl);
-    const consumer = createRedis(options.redis ?? options.redisUrl);
-    for (const connection of [producer, consumer]) connection.on('error', (error: Error) => log(`redis: ${error.message}`));
+    const connect = (): TRedisClient => {
+      const connection = createRedis(options.redis ?? options.redisUrl);
+      connection.on('error', (error: Error) => log(`redis: ${error.message}`));
+      return connection;
+    };
+    const producer = connect();
     const queues = createQueues(producer, options.prefix);
     for (const [name, queue] of Object.entries(queues)) queue.on('error', (error: Error) => log(`${name} queue: ${error.message}`));
-    const lockDuration = options.lockDurationMs ?? 30_000;
+    const settings = { prefix: options.prefix, handlers: options.handlers, lockDuration: options.lockDurationMs ?? 30_000, concurrency: options.concurrency ?? 2, connect, log };
     const used = new Set<TQueueName>([...Object.values(TOPIC_ROUTES), ...SCHEDULED_JOBS].map((job) => job.queue));
-    const workers = [...used].map((queue) => {
-      const worker = new Worker(
-        queue,
-        async (job) => {
-          const handler = options.handlers[job.name];
-          if (handler === undefined) throw new UnrecoverableError(`no handler for job ${job.name}`);
-          return handler(job);
-        },
-        {
-          connection: consumer,
-          prefix: options.prefix,
-          concurrency: options.concurrency ?? 2,
-          lockDuration,
-          stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)),
-          maxStalledCount: 3,
-        },
-      );
-      worker.on('failed', (job, error) => log(`${queue} ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`));
-      worker.on('error', (error) => log(`${queue}: ${error.message}`));
-      return worker;
-    });
+    const workers = [...used].map((queue) => new SupervisedWorker(queue, settings));
+    const reviveAfterMs = (options.reviveAfterSeconds ?? 60) * 1000;
     const tickers = [
       new Ticker('relay', options.relayIntervalMs ?? 500, () => relayOutbox(options.dataSource, queues), log).start(),
       new Ticker(
         'reconcile',
         options.reconcileIntervalMs ?? 15_000,
         async () => {
+          await reviveStalled(workers, queues, reviveAfterMs, log);
           await reconcileOutbox(options.dataSource, queues, options.reconcileAfterSeconds ?? 60);
           // Idempotent: (re)creates the schedules, also after Redis lost them.
           for (const job of SCHEDULED_JOBS) await queues[job.queue].upsertJobScheduler(job.jobName, { every: job.everyMs }, { name: job.jobName });
@@ -85,14 +74,14 @@ export class JobRuntime implements TJobDriver {
         log,
       ).start(),
     ];
-    return new JobRuntime(queues, workers, tickers, [producer, consumer]);
+    return new JobRuntime(queues, workers, tickers, producer);
   }
 
-  /** Stops taking work, lets running jobs finish, then closes every connection. */
+  /** Stops taking work, lets running jobs finish (within a bound), then closes every connection. */
   async stop(): Promise<void> {
     await Promise.all(this.tickers.map((t) => t.stop()));
-    await Promise.all(this.workers.map((w) => w.close()));
-    await closeQueues(this.queues);
-    await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
+    await Promise.all(this.workers.map((w) => w.stop()));
+    await withTimeout(closeQueues(this.queues), 5000).catch(() => undefined);
+    await withTimeout(this.producer.quit(), 5000).catch(() => this.producer.disconnect());
   }
 }

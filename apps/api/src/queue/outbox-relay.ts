@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { TOPIC_ROUTES, outboxJobData, outboxJobId } from './job-registry';
 import type { TQueues } from './queues';
+import { withTimeout } from './with-timeout';
 
 interface TOutboxRow {
   id: string;
@@ -11,14 +12,6 @@ interface TOutboxRow {
 
 /** How long one add may wait for Redis before the relay gives up until its next round. */
 const ADD_TIMEOUT_MS = 3000;
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
 
 /**
  * Enqueues outbox rows. Rows are marked relayed only after their job is in Redis, so while Redis is

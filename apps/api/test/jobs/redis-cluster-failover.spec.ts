@@ -25,7 +25,7 @@ describe('Redis Cluster: the queues in one slot, and a failover of its master lo
     cluster = await startRedisCluster(3);
     t = await createTestApp({ env: { JOBS_DRIVER: 'redis', QUEUE_PREFIX: prefix, REDIS_CLUSTER_NODES: cluster.nodeList } });
     expect(t.config.queuePrefix).toBe(`{${prefix}}`);
-    jobs = JobRuntime.start({ dataSource: t.dataSource, redisUrl: t.config.redisUrl, redis: t.config.redis, prefix: t.config.queuePrefix, handlers: jobHandlers(t.dataSource), relayIntervalMs: 100, reconcileIntervalMs: 500, reconcileAfterSeconds: 2, log: () => undefined });
+    jobs = JobRuntime.start({ dataSource: t.dataSource, redisUrl: t.config.redisUrl, redis: t.config.redis, prefix: t.config.queuePrefix, handlers: jobHandlers(t.dataSource), relayIntervalMs: 100, reconcileIntervalMs: 500, reconcileAfterSeconds: 2, reviveAfterSeconds: 10, log: () => undefined });
     preparer = await t.login('preparer');
     edits = failoverEdits(t, preparer, await createSeededBudget(t, preparer));
   }, 120_000);

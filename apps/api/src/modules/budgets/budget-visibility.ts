@@ -5,10 +5,10 @@ import type { TCaller } from '../../common/auth/caller';
  * budget is simply not found, exactly like a missing one):
  * - preparers and publishers: their own department's budgets, in every state;
  * - reviewers: the departments of their scope (all, or those assigned), never a draft that was
- *   never submitted — that is the department's own work; once the bureau has received a revision,
- *   the budget stays in its sight whatever the bureau or the department does next (下达控制数 and
- *   预算调整 make it a draft again, as a return makes it 已退回), so that the reviewer who moved it
- *   can follow it;
+ *   never submitted or taken back (撤回) — that is the department's own work; a draft the bureau
+ *   made or already answered stays in its sight, so that the reviewer who moved it can follow it:
+ *   the 二上 draft after 下达控制数 (round ceilings with a kept 一上), and after 批复 a correction
+ *   or a 预算调整 (rounds replied and adjustment);
  * - signers (审签): the departments of their scope, never a draft (they sign approved budgets off);
  * - administrators: every budget (they manage departments and years; they do not act on budgets).
  *
@@ -17,7 +17,7 @@ export function visibleCondition(first: number): string {
   const [role, department, scope] = [`$${first}`, `$${first + 1}`, `$${first + 2}`];
   return `(CASE ${role}::text
     WHEN 'admin' THEN true
-    WHEN 'reviewer' THEN (b.state <> 'draft' OR b.revision_no > 0) AND (${scope}::uuid[] IS NULL OR b.department_id = ANY(${scope}::uuid[]))
+    WHEN 'reviewer' THEN (b.state <> 'draft' OR b.round IN ('replied', 'adjustment') OR (b.round = 'ceilings' AND b.proposal_revision_no IS NOT NULL)) AND (${scope}::uuid[] IS NULL OR b.department_id = ANY(${scope}::uuid[]))
     WHEN 'signer' THEN b.state <> 'draft' AND (${scope}::uuid[] IS NULL OR b.department_id = ANY(${scope}::uuid[]))
     WHEN 'preparer' THEN b.department_id = ${department}::uuid
     WHEN 'publisher' THEN b.department_id = ${department}::uuid
