@@ -18,7 +18,7 @@ import { storyOf } from './support/story';
 const SHOTS = path.resolve(__dirname, '../../test-results/chinese-screens');
 
 const FORMATS = ['PDF', 'XLSX', 'CSV', 'JSON', 'HTML', 'SHA'];
-const USERNAMES = ['preparer', 'reviewer', 'publisher', 'admin', 'secadmin', 'auditor'];
+const USERNAMES = ['preparer', 'reviewer', 'publisher', 'signer', 'admin', 'secadmin', 'auditor'];
 /** Words of the seed document itself, typed by its department. */
 const TYPED = ['UPS'];
 const allowed = (word: string) =>
