@@ -1,6 +1,6 @@
 import './text-encoder.polyfill';
 import { QueryClient } from '@tanstack/react-query';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { Providers } from '../src/app/providers';
 import { BureauPage } from '../src/features/bureau/bureau-page';
@@ -9,6 +9,7 @@ import { CeilingsPanel } from '../src/features/ceilings/ceilings-panel';
 import type { TCeilingsAnswer } from '../src/features/ceilings/use-ceilings';
 import { CompliancePage } from '../src/features/portal/compliance-page';
 import type { TSessionUser } from '../src/lib/api-types';
+import { fakeApi } from './admin-fake-api';
 
 const YEAR = new Date().getFullYear();
 
@@ -122,11 +123,14 @@ const overview: TOverview = {
 function reviewerOf(office: TSessionUser['office']): TSessionUser {
   return { id: 'u1', username: 'reviewer', role: 'reviewer', departmentCode: null, totpEnabled: false, mustEnrolTotp: false, office };
 }
-const OVERVIEW_KEY = ['bureau', 'overview', { year: YEAR, state: undefined, round: undefined, overCeiling: undefined, q: undefined }];
+const overviewKey = (year: number) => ['bureau', 'overview', { year, state: undefined, round: undefined, overCeiling: undefined, q: undefined }];
+const OVERVIEW_KEY = overviewKey(YEAR);
+const YEARS_KEY = ['bureau', 'years'];
+const THIS_YEAR_ONLY = { years: [YEAR], defaultYear: YEAR };
 
 describe("the bureau's desk", () => {
   it('lists every department with its state, wait, figures against ceilings and findings, then the totals and the compliance', () => {
-    renderWith(cached([[OVERVIEW_KEY, overview]]), <BureauPage user={reviewerOf({ code: 'yusuanke', name: '预算科', kind: 'budget' })} />);
+    renderWith(cached([[YEARS_KEY, THIS_YEAR_ONLY], [OVERVIEW_KEY, overview]]), <BureauPage user={reviewerOf({ code: 'yusuanke', name: '预算科', kind: 'budget' })} />);
     expect(screen.getByRole('heading', { level: 1, name: '某区财政局工作台（预算科）' })).toBeTruthy();
     expect(screen.getByRole('table', { name: '各部门（2 个）' })).toBeTruthy();
     const first = screen.getByRole('row', { name: /甲单位 二上 审核中 业务科室（1\/2）/ });
@@ -145,9 +149,35 @@ describe("the bureau's desk", () => {
   });
 
   it('offers the bulk upload of ceilings to the 预算科 alone, not to a 业务科室', () => {
-    renderWith(cached([[OVERVIEW_KEY, { ...overview, desk: { bureau: '某区财政局', office: '行政政法科' } }]]), <BureauPage user={reviewerOf({ code: 'yewu-1', name: '行政政法科', kind: 'business' })} />);
+    renderWith(cached([[YEARS_KEY, THIS_YEAR_ONLY], [OVERVIEW_KEY, { ...overview, desk: { bureau: '某区财政局', office: '行政政法科' } }]]), <BureauPage user={reviewerOf({ code: 'yewu-1', name: '行政政法科', kind: 'business' })} />);
     expect(screen.getByRole('heading', { level: 1, name: '某区财政局工作台（行政政法科）' })).toBeTruthy();
     expect(screen.queryByRole('heading', { name: '批量下达控制数' })).toBeNull();
+  });
+});
+
+describe('the year the desk opens on', () => {
+  const reviewer = reviewerOf(null);
+  const yearField = () => screen.getByLabelText('年度') as HTMLInputElement;
+
+  it('is the newest year with budgets, not the calendar’s; the others are offered, and any may be typed', async () => {
+    const requests = fakeApi({ 'GET /api/bureau/overview\\?year=2018': { ...overview, fiscalYear: 2018, departments: [] } });
+    renderWith(cached([[YEARS_KEY, { years: [2019, 2018], defaultYear: 2019 }], [overviewKey(2019), { ...overview, fiscalYear: 2019 }]]), <BureauPage user={reviewer} />);
+    expect(yearField().value).toBe('2019');
+    const offered = document.getElementById(yearField().getAttribute('list')!)?.querySelectorAll('option') ?? [];
+    expect([...offered].map((o) => o.getAttribute('value'))).toEqual(['2019', '2018']);
+    expect(screen.getByRole('table', { name: '各部门（2 个）' })).toBeTruthy();
+    fireEvent.change(yearField(), { target: { value: '2018' } });
+    await waitFor(() => expect(requests.map((r) => r.path)).toEqual(['/api/bureau/overview?year=2018']));
+    expect(await screen.findByRole('heading', { name: '各部门（0 个）' })).toBeTruthy();
+  });
+
+  it('is the calendar’s year while the scope has no budget, and the desk asks for it', async () => {
+    const requests = fakeApi({ 'GET /api/bureau/years': { years: [], defaultYear: null }, [`GET /api/bureau/overview\\?year=${YEAR}`]: overview });
+    renderWith(cached([]), <BureauPage user={reviewer} />);
+    expect(await screen.findByRole('table', { name: '各部门（2 个）' })).toBeTruthy();
+    expect(yearField().value).toBe(String(YEAR));
+    expect(yearField().getAttribute('list')).toBeNull();
+    expect(requests.map((r) => r.path)).toEqual(['/api/bureau/years', `/api/bureau/overview?year=${YEAR}`]);
   });
 });
 

@@ -1,14 +1,8 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { SESSION_KEY } from '../features/auth/use-session';
-import { ApiError } from '../lib/api-client';
+import { ApiError, retryTransient } from '../lib/api-client';
 import { I18nProvider, type TLocale } from '../lib/i18n';
-
-/** A client error (4xx) will not change by asking again; a network or server error may. */
-function retry(failures: number, error: Error): boolean {
-  if (error instanceof ApiError && error.status < 500) return false;
-  return failures < 2;
-}
 
 /** A session that expired (or was signed out elsewhere) sends the person to sign in again. */
 function signedOutOn401(client: () => QueryClient) {
@@ -21,7 +15,7 @@ export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError: signedOutOn401(() => client) }),
     mutationCache: new MutationCache({ onError: signedOutOn401(() => client) }),
-    defaultOptions: { queries: { retry, refetchOnWindowFocus: false }, mutations: { retry: false } },
+    defaultOptions: { queries: { retry: retryTransient, refetchOnWindowFocus: false }, mutations: { retry: false } },
   });
   return client;
 }

@@ -81,6 +81,12 @@ export async function api<T>(path: string, options: TRequestOptions = {}): Promi
   return (await apiRequest<T>(path, options)).data;
 }
 
+/** A client error (4xx) will not change by asking again; a network or server error may: twice more. */
+export function retryTransient(failures: number, error: Error): boolean {
+  if (error instanceof ApiError && error.status < 500) return false;
+  return failures < 2;
+}
+
 /** The fields at fault are part of what the person reads: " (expenditureLines.3.amount: …)". */
 function fieldsText(fields: readonly TProblemField[]): string {
   if (fields.length === 0) return '';

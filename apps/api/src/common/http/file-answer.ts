@@ -1,5 +1,6 @@
 import { PUBLISHED_HTML_CSP } from '@budgetflow/domain';
 import type { Response } from 'express';
+import { attachmentDisposition } from './content-disposition';
 
 /** A rendered file as it is sent: its bytes, what they are, their sha256 (the ETag). */
 export interface TFileToSend {
@@ -16,7 +17,7 @@ export interface TFileToSend {
 export function sendRenderedFile(res: Response, file: TFileToSend, headers: Record<string, string> = {}): void {
   res.setHeader('Content-Type', file.mediaType);
   res.setHeader('Content-Length', String(file.content.length));
-  res.setHeader('Content-Disposition', `attachment; filename="${file.name}"`);
+  res.setHeader('Content-Disposition', attachmentDisposition(file.name));
   res.setHeader('ETag', `"${file.sha256}"`);
   res.setHeader('Content-Security-Policy', `${PUBLISHED_HTML_CSP}; frame-ancestors 'none'; sandbox`);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);

@@ -10,6 +10,7 @@ import { BudgetsService } from './budgets.service';
 import { DocumentExportService } from './document-export.service';
 import { etagOf, IdPipe, versionSeen } from './request-parts';
 import { holdConnectionWhileMaking } from '../../common/http/long-answer';
+import { attachmentDisposition } from '../../common/http/content-disposition';
 import { readWorkbookBody, XLSX_MEDIA_TYPE } from './workbook-body';
 import { WorkbookImportService, type TWorkbookPreview } from './workbook-import.service';
 
@@ -97,7 +98,7 @@ export class BudgetWorkbookController {
     const { version, document, bytes } = await this.exports.workbook(caller, id);
     res.setHeader('Content-Type', XLSX_MEDIA_TYPE);
     res.setHeader('Content-Length', String(bytes.length));
-    res.setHeader('Content-Disposition', `attachment; filename="budget-${document.department.code}-${document.fiscalYear}.xlsx"`);
+    res.setHeader('Content-Disposition', attachmentDisposition(`budget-${document.department.code}-${document.fiscalYear}.xlsx`));
     res.setHeader('ETag', etagOf(version));
     res.end(bytes);
   }

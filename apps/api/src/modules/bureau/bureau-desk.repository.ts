@@ -137,6 +137,15 @@ export class BureauDeskRepository {
     );
   }
 
+  /** The fiscal years with a budget of a department in the scope, newest first. */
+  async yearsWithBudgets(m: EntityManager, scope: readonly string[] | null): Promise<number[]> {
+    const rows: { fiscal_year: number }[] = await m.query(
+      `SELECT DISTINCT b.fiscal_year FROM budgets b WHERE $1::uuid[] IS NULL OR b.department_id = ANY($1::uuid[]) ORDER BY b.fiscal_year DESC`,
+      [scope],
+    );
+    return rows.map((row) => row.fiscal_year);
+  }
+
   /** Today in the bureau's calendar, as the database's clock says. */
   async today(m: EntityManager): Promise<string> {
     const rows: { today: string }[] = await m.query(`SELECT (now() AT TIME ZONE '${BUREAU_TIME_ZONE}')::date::text AS today`);

@@ -2,11 +2,12 @@ import { ceilingFiguresOf, DEFAULT_REVIEW_CHAIN, DomainError, exceededCeilings, 
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
+import { departmentScope } from '../../common/scope/department-scope';
 import { CatalogueInForce } from '../catalogue/catalogue-in-force';
 import { toLineSum } from '../ceilings/ceilings.repository';
 import { ReviewerOfficesRepository } from './reviewer-offices.repository';
 import { BureauDeskRepository, type TComplianceRow, type TDepartmentYearRow } from './bureau-desk.repository';
-import type { TComplianceEntry, TOverview, TOverviewDepartment, TOverviewQuery, TPublicCompliance } from './dto/bureau-desk.schema';
+import type { TBureauYears, TComplianceEntry, TOverview, TOverviewDepartment, TOverviewQuery, TPublicCompliance } from './dto/bureau-desk.schema';
 
 const DAY_MS = 86_400_000;
 /** What the desk needs of a year's catalogue: the 功能 names by code. */
@@ -47,6 +48,13 @@ export class BureauDeskService {
       },
       compliance: rows.filter((row) => row.budget_id !== null).map((row) => complianceEntry(row, today)),
     };
+  }
+
+  /** The years the desk may open on: those with budgets the caller sees (an admin sees all), the newest by default. */
+  async years(caller: TCaller): Promise<TBureauYears> {
+    const scope = departmentScope(caller);
+    const years = await this.bureau.yearsWithBudgets(this.dataSource.manager, scope.all ? null : scope.departmentIds);
+    return { years, defaultYear: years[0] ?? null };
   }
 
   /** The public part: every budget of the year that has had its 批复, with its publication's status. */

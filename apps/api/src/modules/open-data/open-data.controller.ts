@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { once } from 'node:events';
 import { z } from 'zod';
 import { Public } from '../../common/auth/roles.decorator';
+import { attachmentDisposition } from '../../common/http/content-disposition';
 import { sendRenderedFile } from '../../common/http/file-answer';
 import { documentRoute } from '../../common/openapi/openapi.registry';
 import { ZodPipe } from '../../common/validation/zod.pipe';
@@ -67,7 +68,7 @@ export class OpenDataController {
   async yearCsv(@Param(new ZodPipe(ZYearParams)) params: { year: number }, @Res() res: Response): Promise<void> {
     const ids = await this.openData.publishedOfYear(params.year);
     res.setHeader('Content-Type', CSV_TYPE);
-    res.setHeader('Content-Disposition', `attachment; filename="lines-${params.year}.csv"`);
+    res.setHeader('Content-Disposition', attachmentDisposition(`lines-${params.year}.csv`));
     const write = async (chunk: string): Promise<void> => {
       if (!res.write(chunk)) await once(res, 'drain');
     };
@@ -90,7 +91,7 @@ export class OpenDataController {
   async yearWorkbook(@Param(new ZodPipe(ZYearParams)) params: { year: number }, @Res() res: Response): Promise<void> {
     const ids = await this.openData.publishedOfYear(params.year);
     res.setHeader('Content-Type', XLSX_TYPE);
-    res.setHeader('Content-Disposition', `attachment; filename="lines-${params.year}.xlsx"`);
+    res.setHeader('Content-Disposition', attachmentDisposition(`lines-${params.year}.xlsx`));
     // The writer ends the answer itself; a failure halfway cuts it, never a file that looks whole.
     await writeLinesWorkbook(res, this.openData.linesOfEach(ids)).catch((error: unknown) => res.destroy(error instanceof Error ? error : new Error(String(error))));
   }

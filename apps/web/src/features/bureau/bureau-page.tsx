@@ -4,10 +4,11 @@ import { Link } from 'react-router';
 import type { TSessionUser } from '../../lib/api-types';
 import { useI18n, type TTranslate } from '../../lib/i18n';
 import { QueryView } from '../../ui/query-view';
+import { Status } from '../../ui/status';
 import { fenText } from '../ceilings/fen-text';
 import { CeilingsUpload } from './ceilings-upload';
 import { ComplianceTable } from './compliance-table';
-import { useOverview, type TOverview, type TOverviewDepartment } from './use-bureau';
+import { useBureauYears, useOverview, type TOverview, type TOverviewDepartment } from './use-bureau';
 import { YearField } from './year-field';
 
 /** The desk's title: the bureau and the reviewer's own office (科室) when they have one. */
@@ -16,10 +17,22 @@ function deskTitle(desk: TOverview['desk'] | undefined, t: TTranslate): string {
   return t('bureauTitleOf', { bureau: desk.bureau ?? t('bureauOfNoName'), office: desk.office });
 }
 
-/** The bureau's desk (预算科): every department of a year, where its budget stands, its ceilings, the district's totals, who published on time. */
+/**
+ * The bureau's desk, opened on the newest year with budgets in the reviewer's scope; on the
+ * calendar's year while there is none, or when the years could not be read (the desk still works).
+ * It waits for the years rather than show one year and jump to another.
+ */
 export function BureauPage({ user }: { user: TSessionUser }) {
   const { t } = useI18n();
-  const [year, setYear] = useState(() => new Date().getFullYear());
+  const years = useBureauYears();
+  if (years.isPending) return <Status>{t('loading')}</Status>;
+  return <BureauDesk user={user} initialYear={years.data?.defaultYear ?? new Date().getFullYear()} years={years.data?.years ?? []} />;
+}
+
+/** The bureau's desk (预算科): every department of a year, where its budget stands, its ceilings, the district's totals, who published on time. */
+function BureauDesk({ user, initialYear, years }: { user: TSessionUser; initialYear: number; years: readonly number[] }) {
+  const { t } = useI18n();
+  const [year, setYear] = useState(initialYear);
   const [state, setState] = useState<string | undefined>(undefined);
   const [round, setRound] = useState<string | undefined>(undefined);
   const [overCeiling, setOverCeiling] = useState<'true' | 'false' | undefined>(undefined);
@@ -29,7 +42,7 @@ export function BureauPage({ user }: { user: TSessionUser }) {
     <main className="page bureau" aria-labelledby="bureau-title">
       <h1 id="bureau-title">{deskTitle(overview.data?.desk, t)}</h1>
       <div className="toolbar" role="search">
-        <YearField year={year} onChange={setYear} />
+        <YearField year={year} onChange={setYear} suggested={years} />
         <label>
           {t('bureauState')}
           <select value={state ?? ''} onChange={(e) => setState(e.target.value === '' ? undefined : e.target.value)}>

@@ -54,6 +54,16 @@ export function useOverview(filter: TOverviewFilter) {
   });
 }
 
+/** The years with budgets in the reviewer's scope, newest first, and the one the desk opens on. */
+export interface TBureauYears {
+  years: number[];
+  defaultYear: number | null;
+}
+
+export function useBureauYears() {
+  return useQuery({ queryKey: ['bureau', 'years'], queryFn: () => api<TBureauYears>('/api/bureau/years') });
+}
+
 export function usePublicCompliance(year: number) {
   return useQuery({
     queryKey: ['public', 'compliance', year],

@@ -54,6 +54,13 @@ export const ZOverview = z.object({
 });
 export type TOverview = z.infer<typeof ZOverview>;
 
+/** The years the desk can open on, so that it need not guess one. */
+export const ZBureauYears = z.object({
+  years: z.array(z.number().int()).describe('the fiscal years with budgets in the caller’s scope, newest first'),
+  defaultYear: z.number().int().nullable().describe('the newest of them; null while the scope has no budget'),
+});
+export type TBureauYears = z.infer<typeof ZBureauYears>;
+
 export const ZComplianceQuery = z.strictObject({ year: z.coerce.number().pipe(ZFiscalYear) });
 export const ZPublicCompliance = z.object({ fiscalYear: z.number().int(), today: z.string(), items: z.array(ZComplianceEntry) });
 export type TPublicCompliance = z.infer<typeof ZPublicCompliance>;

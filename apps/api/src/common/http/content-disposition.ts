@@ -1,0 +1,26 @@
+/** A name safe inside filename="…" as it stands: visible ASCII without the quote and the backslash. */
+const PLAIN_NAME = /^[\x20-\x21\x23-\x5b\x5d-\x7e]+$/;
+/** What the ASCII fallback cannot carry: anything else, each run of it becoming one underscore. */
+const NOT_PLAIN = /[^\x20-\x21\x23-\x5b\x5d-\x7e]+/g;
+/** RFC 5987 attr-char: the bytes a value carries as they are; every other byte is percent-encoded. */
+const ATTR_CHAR = /^[A-Za-z0-9!#$&+\-.^_`|~]$/;
+
+/**
+ * The Content-Disposition of a download (RFC 6266). Node refuses a header of non-Latin-1
+ * characters and browsers read raw UTF-8 in filename="…" differently, so a name such as
+ * 2021年部门预算.xlsx goes as an ASCII fallback for old clients plus filename* (RFC 5987) in UTF-8,
+ * which every current browser prefers; a plain ASCII name goes as it is.
+ */
+export function attachmentDisposition(name: string): string {
+  if (PLAIN_NAME.test(name)) return `attachment; filename="${name}"`;
+  return `attachment; filename="${name.replace(NOT_PLAIN, '_')}"; filename*=UTF-8''${percentEncoded(name)}`;
+}
+
+function percentEncoded(name: string): string {
+  let encoded = '';
+  for (const byte of Buffer.from(name, 'utf8')) {
+    const char = String.fromCharCode(byte);
+    encoded += ATTR_CHAR.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return encoded;
+}
