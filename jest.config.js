@@ -28,6 +28,9 @@ const shared = {
 
 module.exports = {
   testTimeout: 30000,
+  // Most suites wait on PostgreSQL, Redis or Chromium rather than compute, and each has a database
+  // and key prefix of its own; jest's default on 2 cores is one worker, which leaves them idle.
+  maxWorkers: 2,
   projects: [
     {
       ...shared,
