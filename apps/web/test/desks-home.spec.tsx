@@ -5,6 +5,7 @@ import { MemoryRouter } from 'react-router';
 import { Providers } from '../src/app/providers';
 import { PublisherHome } from '../src/features/home/publisher-home';
 import { ReviewerHome } from '../src/features/home/reviewer-home';
+import { SignerHome } from '../src/features/home/signer-home';
 import type { TQueuedBudget } from '../src/features/home/use-review-queue';
 import type { TBudgetSummary, TPage } from '../src/lib/api-types';
 import { localDate } from '../src/lib/dates';
@@ -39,6 +40,15 @@ function renderWith(client: QueryClient, ui: React.ReactNode) {
     </Providers>,
   );
 }
+
+describe("the signer's home", () => {
+  it('lists the approved budgets to sign off (待审签), each opening on its 审签', () => {
+    renderWith(withBudgets({ state: 'approved' }, [budget('approved', 3, '甲单位', 3)]), <SignerHome />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('待审签预算');
+    const row = screen.getByRole('row', { name: /甲单位/ });
+    expect(within(row).getByRole('link').getAttribute('href')).toBe('/budgets/甲单位-id');
+  });
+});
 
 describe("the publisher's home", () => {
   it('shows the 20-day clock of each approved budget and marks the overdue', () => {

@@ -35,6 +35,16 @@ describe('what the API refused, in the person’s language', () => {
     expect(problemText(overCeiling(), en)).toBe('Over the ceilings (控制数), so it cannot be submitted: 支出总额 over by 234,567.89 yuan; “三公”经费 over by 0.01 yuan');
   });
 
+  it('says which rule of the password policy a refused password breaks, with its number', () => {
+    const refused = (rule: string, limit?: number) =>
+      new ApiError(400, 'PASSWORD_REJECTED', 'The new password must be at least 12 characters', [{ path: 'password', message: 'must be at least 12 characters' }], null, { code: 'PASSWORD_REJECTED', rule, ...(limit === undefined ? {} : { limit }) });
+    expect(problemText(refused('min-length', 12), zh)).toBe('密码不符合密码策略：至少 12 个字符');
+    expect(problemText(refused('min-length', 12), en)).toBe('The password breaks the policy: at least 12 characters');
+    expect(problemText(refused('reused', 5), zh)).toBe('密码不符合密码策略：不能与最近 5 次的密码相同');
+    expect(problemText(refused('contains-username'), zh)).toBe('密码不符合密码策略：不能包含用户名');
+    expect(problemText(refused('something-new'), zh)).toBe('密码不符合密码策略');
+  });
+
   it('names the refused fields a person knows and counts the others', () => {
     const refused = new ApiError(400, 'VALIDATION_FAILED', 'invalid', [
       { path: 'reason', message: 'a reason is required to return a budget' },

@@ -117,6 +117,12 @@ describe('the review chain', () => {
     const noReply = await act(u.reviewer2, id, 'approve', { opinion: '同意' });
     expect(noReply.status).toBe(400);
     expect(noReply.body.code).toBe('REPLY_REQUIRED');
+    // A 批复 dated after today would start the publication clock in the future: refused on its field, nothing changes.
+    const later = await act(u.reviewer2, id, 'approve', { ...APPROVAL, date: `${new Date().getUTCFullYear() + 1}-12-31` });
+    expect(later.status).toBe(400);
+    expect(later.body.code).toBe('VALIDATION_FAILED');
+    expect(later.body.errors).toEqual([expect.objectContaining({ path: 'date', message: 'the 批复 date cannot be after today' })]);
+    expect((await t.http().get(`/api/budgets/${id}`).set(u.reviewer2.headers).expect(200)).body.state).toBe('submitted');
     const replied = await t.http().post(`/api/budgets/${id}/approve`).set(u.reviewer2.headers).set('Idempotency-Key', 'reply-0001').send(APPROVAL).expect(200);
     expect(replied.body).toEqual(expect.objectContaining({ state: 'approved', round: 'replied', stageIndex: null }));
     const again = await t.http().post(`/api/budgets/${id}/approve`).set(u.reviewer2.headers).set('Idempotency-Key', 'reply-0001').send(APPROVAL).expect(200);

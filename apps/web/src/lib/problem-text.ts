@@ -29,16 +29,32 @@ function overCeilingText(error: ApiError, t: TTranslate): string {
   return t('problem_OVER_CEILING', { exceeded: items.join(t('problem_OVER_CEILING_separator')) });
 }
 
+/** The password policy's rule a refusal names (the API's `rule`), as a message key. */
+const PASSWORD_RULES: Readonly<Record<string, TMessageKey>> = {
+  'min-length': 'problem_PASSWORD_REJECTED_minLength',
+  common: 'problem_PASSWORD_REJECTED_common',
+  'contains-username': 'problem_PASSWORD_REJECTED_containsUsername',
+  'few-characters': 'problem_PASSWORD_REJECTED_fewCharacters',
+  reused: 'problem_PASSWORD_REJECTED_reused',
+};
+
+function passwordText(error: ApiError, t: TTranslate): string {
+  const rule = PASSWORD_RULES[String(error.extensions['rule'])];
+  return rule === undefined ? t('problem_PASSWORD_REJECTED') : t(rule, { n: Number(error.extensions['limit'] ?? 0) });
+}
+
 /**
  * What the API (or the network) refused, in the person's language: one message per error code,
  * never the API's English detail or a code in a Chinese screen. OVER_CEILING names each ceiling
- * and its excess in 元; a refused field is named when a person would know it.
+ * and its excess in 元, a refused password the policy's rule; a refused field is named when a person
+ * would know it.
  */
 export function problemText(error: unknown, t: TTranslate): string {
   // fetch fails with a TypeError when the server cannot be reached; the client's own errors carry their words.
   if (error instanceof TypeError) return t('problem_network');
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
   if (error.code === 'OVER_CEILING') return overCeilingText(error, t);
+  if (error.code === 'PASSWORD_REJECTED') return passwordText(error, t);
   if (error.code === 'VALIDATION_FAILED' && error.fields.length > 0) return t('problem_VALIDATION_FAILED_fields', { fields: fieldsText(error, t) });
   const key = `problem_${error.code}`;
   return isKey(key) ? t(key) : t('problem_unknown', { status: error.status });

@@ -15,6 +15,9 @@ describe('parseFen', () => {
 
   it.each([
     ['1e5', 'EXPONENT'],
+    ['-2.5E+3', 'EXPONENT'],
+    ['<script>alert(1)</script>', 'NOT_A_NUMBER'],
+    ['one', 'NOT_A_NUMBER'],
     ['12.345', 'TOO_MANY_DECIMALS'],
     ['abc', 'NOT_A_NUMBER'],
     ['', 'EMPTY'],

@@ -52,6 +52,8 @@ function canonicalFen(text: string): number | undefined {
   return start === 1 && fen !== 0 ? -fen : fen;
 }
 
+const EXPONENT_PATTERN = /^[+-]?(\d[\d,]*\.?\d*|\.\d+)[eE][+-]?\d+$/;
+
 /**
  * Parses an amount in 元 written as text ("1,234.50", "1234.5", "-3", "１２３４．５６", "1，234") into 分.
  * Refuses what cannot be exact: exponents, more than two decimals, NaN, out-of-range values.
@@ -74,7 +76,8 @@ export function parseFen(input: unknown): Fen {
     throw new MoneyError('NOT_A_STRING', input, 'an amount must be written as text, e.g. "1234.50"');
   }
   if (text === '') throw new MoneyError('EMPTY', input, 'the amount is empty');
-  if (/[eE]/.test(text)) throw new MoneyError('EXPONENT', input, `exponents are not allowed in amounts: "${text}"`);
+  // Only what reads as a number in exponent form is told so; other text with an e ("<script>") is simply not an amount.
+  if (EXPONENT_PATTERN.test(text)) throw new MoneyError('EXPONENT', input, `exponents are not allowed in amounts: "${text}"`);
   if (text.includes(',')) {
     if (!GROUPED_PATTERN.test(text)) {
       throw new MoneyError('NOT_A_NUMBER', input, `thousands separators must group by three digits: "${text}"`);

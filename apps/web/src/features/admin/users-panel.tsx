@@ -127,7 +127,7 @@ function CreateUserForm({ departments }: { departments: TAdminDepartment[] }) {
         {t('adminDisplayName')} <input name="displayName" required />
       </label>
       <label>
-        {t('adminInitialPassword')} <input name="password" type="password" required minLength={10} autoComplete="new-password" />
+        {t('adminInitialPassword')} <input name="password" type="password" required autoComplete="new-password" />
       </label>
       <label>
         {t('adminRole')}{' '}
@@ -204,7 +204,7 @@ function PasswordReset({ user }: { user: TAdminUser }) {
       }}
     >
       <label>
-        {t('adminNewPassword')} <input name="password" type="password" required minLength={10} autoComplete="new-password" />
+        {t('adminNewPassword')} <input name="password" type="password" required autoComplete="new-password" />
       </label>
       <button type="submit">{t('adminResetPassword')}</button>
       {reset.isSuccess && <p role="status">{t('adminPasswordReset')}</p>}

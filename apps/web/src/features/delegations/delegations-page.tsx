@@ -101,7 +101,8 @@ function DelegationForm({ today }: { today: string }) {
             <option value="">{t('delegationChoose')}</option>
             {(colleagues.data?.items ?? []).map((c) => (
               <option key={c.username} value={c.username}>
-                {c.office === null ? c.displayName : `${c.displayName}（${c.office}）`}
+                {/* a display name that already says the office (财政局审核人三（科教文科）) is not told it twice */}
+                {c.office === null || c.displayName.includes(c.office) ? c.displayName : `${c.displayName}（${c.office}）`}
               </option>
             ))}
           </select>

@@ -9,7 +9,7 @@ export function SignerHome() {
   const approved = useBudgets({ state: 'approved' });
   return (
     <main className="page">
-      <h1>{t('approvedBudgets')}</h1>
+      <h1>{t('signOffBudgets')}</h1>
       <QueryView query={approved} isEmpty={(page) => page.items.length === 0}>
         {(page) => (
           <BudgetTable

@@ -17,7 +17,7 @@ export function Digest({ digest }: { digest: TDisclosureDigest }) {
         <div>
           <dt>{t('totalExpenditure')}</dt>
           <dd data-testid="digest-total">
-            <strong>{wan(digest.total)}</strong> {t('unitWan')}
+            <strong>{wan(digest.total)}</strong> {t('wanAfterAmount')}
           </dd>
         </div>
         <div>
@@ -29,7 +29,7 @@ export function Digest({ digest }: { digest: TDisclosureDigest }) {
           <dd>
             {digest.change === null
               ? t('noLastYear')
-              : `${signedWan(digest.change.amount)} ${t('unitWan')}${digest.change.percent === null ? '' : `（${digest.change.percent.startsWith('-') ? '' : '+'}${digest.change.percent}%）`}`}
+              : `${signedWan(digest.change.amount)} ${t('wanAfterAmount')}${digest.change.percent === null ? '' : `（${digest.change.percent.startsWith('-') ? '' : '+'}${digest.change.percent}%）`}`}
           </dd>
         </div>
         {digest.changeReason !== '' && (
@@ -43,7 +43,7 @@ export function Digest({ digest }: { digest: TDisclosureDigest }) {
       <ol className="digest-classes">
         {digest.functionClasses.slice(0, LARGEST_CLASSES).map((c) => (
           <li key={c.code}>
-            <Link to={exploreHref('function', [c.code])}>{c.name}</Link> {wan(c.amount)} {t('unitWan')}
+            <Link to={exploreHref('function', [c.code])}>{c.name}</Link> {wan(c.amount)} {t('wanAfterAmount')}
             <span className="muted">
               （{total === 0 ? '0.0' : shareOfTotal(parseFen(c.amount), total)}%）
             </span>

@@ -89,7 +89,7 @@ export function DistrictSearch() {
                     {d.versionNo > 1 ? t('versionNo', { n: d.versionNo }) : ''}
                   </Link>
                   <span>
-                    {t('totalExpenditure')} {wan(d.total)} {t('unitWan')}
+                    {t('totalExpenditure')} {wan(d.total)} {t('wanAfterAmount')}
                   </span>
                   <span className="muted">
                     {t('publishedAt')} {formatDateTime(d.publishedAt)}

@@ -9,7 +9,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import type { TSessionUser } from '../../lib/api-types';
 import { attrSelector } from '../../lib/attr-selector';
-import { formatDateTime } from '../../lib/dates';
+import { formatDateTime, localDate } from '../../lib/dates';
 import { useCatalogueInForce } from '../editor/use-catalogue';
 import { useI18n } from '../../lib/i18n';
 import { useWorkflowAction } from '../../lib/use-workflow-action';
@@ -112,7 +112,9 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
   const waitsOnOthers = user.role === 'reviewer' && review.data?.stage != null && !review.data.yourStage;
   const actions = where === undefined || waitsOnOthers ? [] : actionsFor(budget.state, role, where);
   const replies = where !== undefined && guardsFor(budget.state, 'approve', role, where).includes('replyGiven');
-  const approvable = opinion.trim() !== '' && (!replies || (documentNo.trim() !== '' && replyDate !== ''));
+  // A 批复 already signed: its date is today or before (the API refuses a later one too).
+  const replyDateLater = replyDate > localDate(new Date());
+  const approvable = opinion.trim() !== '' && (!replies || (documentNo.trim() !== '' && replyDate !== '' && !replyDateLater));
   const submittedLines = revision.data?.document.expenditureLines;
   const lineNos = new Map((submittedLines ?? []).map((l, i) => [l.id, i + 1]));
   /** A finding shows where it points: the line as submitted, or the table row. */
@@ -292,9 +294,10 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
               </label>
               <label>
                 {t('replyDate')}
-                <input name="replyDate" type="date" value={replyDate} onChange={(e) => setReplyDate(e.target.value)} />
+                <input name="replyDate" type="date" max={localDate(new Date())} value={replyDate} onChange={(e) => setReplyDate(e.target.value)} />
               </label>
               {(documentNo.trim() === '' || replyDate === '') && <p className="muted">{t('replyRequired')}</p>}
+              {replyDateLater && <p className="error">{t('replyDateLater')}</p>}
             </>
           )}
         </ConfirmModal>

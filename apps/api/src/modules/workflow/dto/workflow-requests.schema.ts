@@ -1,6 +1,12 @@
 import { ZAdjustmentKind, ZText } from '@budgetflow/domain';
 import { z } from 'zod';
 import { ZVersion } from '../../budgets/dto/budget-requests.schema';
+import { BUREAU_TIME_ZONE } from '../../bureau/bureau-desk.repository';
+
+/** Today's date where the bureau works, YYYY-MM-DD (en-CA formats dates that way). */
+function bureauToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: BUREAU_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
 
 /** Every action may carry the version the actor saw; acting on a newer one is then refused (409). */
 export const ZActionRequest = z.strictObject({ version: ZVersion.optional() });
@@ -21,7 +27,11 @@ export const ZApproveRequest = z.strictObject({
   version: ZVersion.optional(),
   opinion: ZText.trim().max(5_000).optional(),
   documentNo: ZText.trim().max(100).optional(),
-  date: z.iso.date().optional(),
+  // A 批复 is a document already signed: a date to come would start the 20-day publication clock in the future.
+  date: z.iso
+    .date()
+    .refine((date) => date <= bureauToday(), 'the 批复 date cannot be after today')
+    .optional(),
 });
 export type TApproveRequest = z.output<typeof ZApproveRequest>;
 
