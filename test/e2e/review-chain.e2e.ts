@@ -86,7 +86,7 @@ it('carries a budget through two review stages with opinions and a return in bet
     await page.getByText('当前环节：业务科室审核（1/2）').waitFor();
     // The 业务科室 reviews but does not set the 控制数: the ceilings are shown without the 预算科's button.
     await page.getByRole('button', { name: '各轮次对比' }).or(page.locator('summary', { hasText: '各轮次对比' })).first().waitFor();
-    expect(await page.getByRole('button', { name: /^(修改|下达)控制数$/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^(修改|填写)控制数$/ }).count()).toBe(0);
     await approveWithOpinion('同意，报预算科');
     // Now at the 预算科's stage: the 业务科室 reads and comments, and is offered neither 批复 nor 退回.
     await page.getByText('该预算正处于「预算科审核」环节').waitFor();
@@ -100,7 +100,7 @@ it('carries a budget through two review stages with opinions and a return in bet
     await openQueued();
     const trail = page.getByRole('region', { name: '审核记录' });
     await trail.getByText('审核意见：同意，报预算科').waitFor();
-    await page.getByRole('button', { name: /^(修改|下达)控制数$/ }).waitFor();
+    await page.getByRole('button', { name: /^(修改|填写)控制数$/ }).waitFor();
     await page.getByRole('button', { name: '退回' }).click();
     await page.getByRole('dialog').getByLabel('退回意见').fill('项目支出测算依据不足');
     await page.getByRole('dialog').getByRole('button', { name: '退回' }).click();
