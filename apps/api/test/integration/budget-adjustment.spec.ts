@@ -29,6 +29,7 @@ describe('a budget adjustment', () => {
 
     // 调剂 10 000.00 元 from the second line to the first: the total stays.
     const current = (await t.http().get(`/api/budgets/${id}`).set(u.preparer.headers).expect(200)).body;
+    expect(current.openedFor).toEqual({ action: 'adjust', reason: '调剂基本工资与津贴补贴' });
     const [line, other] = current.lines.expenditure.items;
     const moved = (l: { amount: string }, fen: bigint) => {
       const text = (BigInt(l.amount.replace('.', '')) + fen).toString();

@@ -30,6 +30,8 @@ describe('a correction notice (更正说明)', () => {
 
     await act(u.publisher, id, 'revise', { reason: '基本工资测算有误，予以更正' }).expect(200);
     const current = (await t.http().get(`/api/budgets/${id}`).set(u.preparer.headers).expect(200)).body;
+    // Whoever works on the new revision reads why it was opened; version 1 was opened by nobody's 更正.
+    expect(current.openedFor).toEqual({ action: 'revise', reason: '基本工资测算有误，予以更正' });
     const lines = current.lines.expenditure.items as { id: string; economicCode: string; amount: string }[];
     const line = lines.find((l) => l.id === 'L001');
     expect(line).toEqual(expect.objectContaining({ economicCode: '30101', amount: '384000.00' }));

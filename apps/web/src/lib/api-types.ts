@@ -62,6 +62,8 @@ export interface TPage<T> {
 
 export interface TBudgetView extends TBudgetSummary {
   returnReason: string | null;
+  /** the reason of the 更正 (revise) or 预算调整 (adjust) that opened this revision */
+  openedFor: { action: 'revise' | 'adjust'; reason: string } | null;
   findings: TFinding[];
   errorCount: number;
   disclosure: TDisclosure;

@@ -149,4 +149,20 @@ export class BudgetsRepository {
     );
     return rows.map((r) => r.user_id);
   }
+
+  /** Why the revision was opened, when a 更正 (revise) or a 预算调整 (adjust) opened it: the reason its actor gave. */
+  async openingReason(m: EntityManager, id: string, revisionNo: number): Promise<TOpeningReason | null> {
+    const rows: TOpeningReason[] = await m.query(
+      `SELECT action, reason FROM budget_reviews
+       WHERE budget_id = $1 AND revision_no = $2 AND action IN ('revise', 'adjust') AND reason IS NOT NULL
+       ORDER BY id DESC LIMIT 1`,
+      [id, revisionNo],
+    );
+    return rows[0] ?? null;
+  }
+}
+
+export interface TOpeningReason {
+  action: 'revise' | 'adjust';
+  reason: string;
 }

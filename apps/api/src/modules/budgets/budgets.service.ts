@@ -9,7 +9,7 @@ import { BudgetDerivationService, type TSerializedDerivation } from './budget-de
 import { BudgetLinesRepository, type TLineStamp } from './budget-lines.repository';
 import { BudgetUnitCodes } from './budget-unit-codes';
 import type { TBudgetRow } from './budget-row';
-import { BudgetsRepository, type TBudgetListFilter, type TBudgetSummaryRow } from './budgets.repository';
+import { BudgetsRepository, type TBudgetListFilter, type TBudgetSummaryRow, type TOpeningReason } from './budgets.repository';
 import { CarryForwardSourceRepository } from './carry-forward-source.repository';
 import { DepartmentDraftRepository } from './department-draft.repository';
 import { copyExpenditureLines } from './expenditure-copy';
@@ -23,6 +23,8 @@ import { EDITABLE_STATES, versionConflict } from './budget-versioning';
 /** A budget as read, without its derived part (spliced in as prepared JSON, see BudgetDerivationService). */
 export interface TBudgetHead extends TBudgetSummary {
   returnReason: string | null;
+  /** the reason of the 更正 or 预算调整 that opened this revision, for everyone working on it */
+  openedFor: TOpeningReason | null;
   lines: {
     expenditure: { page: number; pageSize: number; items: ReturnType<typeof toExpenditureLine>[] };
     income: ReturnType<typeof toIncomeLine>[];
@@ -137,15 +139,17 @@ export class BudgetsService {
   async read(caller: TCaller, id: string, query: TReadBudgetQuery): Promise<{ head: TBudgetHead; derived: TSerializedDerivation }> {
     const m = this.dataSource.manager;
     const budget = await this.mustFind(m, caller, id);
-    const [derived, page, income, catalogue] = await Promise.all([
+    const [derived, page, income, catalogue, openedFor] = await Promise.all([
       this.derivations.serialized(budget),
       this.lines.expenditurePage(m, id, query.linePage, query.linePageSize),
       this.lines.loadIncome(m, id),
       catalogueOfYear(this.catalogues, budget.fiscal_year, m),
+      this.budgets.openingReason(m, id, budget.revision_no),
     ]);
     const head: TBudgetHead = {
       ...toSummary(budget),
       returnReason: budget.return_reason,
+      openedFor,
       lines: { expenditure: { page: query.linePage, pageSize: query.linePageSize, items: page.map((row) => withGovernmentCode(toExpenditureLine(row), catalogue)) }, income: income.map(toIncomeLine) },
     };
     return { head, derived };

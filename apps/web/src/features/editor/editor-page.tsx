@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { attrSelector } from '../../lib/attr-selector';
 import { useI18n } from '../../lib/i18n';
+import { OpenedForBanner } from './opened-for-banner';
 import { problemText } from '../../lib/problem-text';
 import { useWorkflowAction } from '../../lib/use-workflow-action';
 import { ReviseButton } from './revise-button';
@@ -204,6 +205,7 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
           {budget.returnReason}
         </p>
       )}
+      <OpenedForBanner budget={budget} />
       {!editable && <p className="banner">{t('readOnly')}</p>}
       <CarriedBanner />
       <div className="toolbar">

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api, query } from '../../lib/api-client';
 import type { TPage } from '../../lib/api-types';
 import { useI18n } from '../../lib/i18n';
+import { OpenedForBanner } from '../editor/opened-for-banner';
 import { useWorkflowAction } from '../../lib/use-workflow-action';
 import { ReviseButton } from '../editor/revise-button';
 import { AdjustmentsPanel } from '../adjustments/adjustments-panel';
@@ -78,6 +79,7 @@ export default function PublishPage({ budgetId, role }: { budgetId: string; role
       <h1 id="publish-title">
         {budget.department.name} {budget.fiscalYear} · {t('publishDesk')} <StateBadge state={budget.state} />
       </h1>
+      <OpenedForBanner budget={budget} />
       <div className="toolbar">
         {actions.includes('publish') && (
           <>
