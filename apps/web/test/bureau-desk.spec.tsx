@@ -182,11 +182,36 @@ describe('the year the desk opens on', () => {
 });
 
 describe('the public compliance list', () => {
+  const complianceOf = (year: number, publishedOn: string | null) => ({ fiscalYear: year, today: `${YEAR}-03-01`, items: [{ department: { code: '019001', name: '甲单位' }, repliedOn: `${year}-02-01`, deadline: `${year}-02-21`, publishedOn, status: publishedOn === null ? 'overdue' : 'on-time' }] });
+  /** The district search's first page, whose years the list opens on. */
+  const publishedYears = (years: number[]): [readonly unknown[], unknown] => [['public', 'search', { page: 1 }, 20], { items: [], page: 1, pageSize: 20, total: 0, years }];
+  const yearField = () => screen.getByLabelText('年度') as HTMLInputElement;
+
   it('shows each department’s 批复 date, deadline, publication and status', () => {
-    const answer = { fiscalYear: YEAR, today: `${YEAR}-03-01`, items: [{ department: { code: '019001', name: '甲单位' }, repliedOn: `${YEAR}-02-01`, deadline: `${YEAR}-02-21`, publishedOn: `${YEAR}-02-10`, status: 'on-time' }] };
-    renderWith(cached([[['public', 'compliance', YEAR], answer]]), <CompliancePage />);
+    renderWith(cached([publishedYears([YEAR]), [['public', 'compliance', YEAR], complianceOf(YEAR, `${YEAR}-02-10`)]]), <CompliancePage />);
     const row = screen.getByRole('row', { name: /甲单位/ });
     expect(within(row).getByText('按时公开')).toBeTruthy();
     expect(within(row).getByText(`${YEAR}-02-10`)).toBeTruthy();
+  });
+
+  it('opens on the newest year anything was published, not the calendar’s; the others are offered, and any may be typed', async () => {
+    const requests = fakeApi({ 'GET /api/public/compliance\\?year=2018': complianceOf(2018, null) });
+    renderWith(cached([publishedYears([2020, 2019]), [['public', 'compliance', 2020], complianceOf(2020, '2020-02-10')]]), <CompliancePage />);
+    expect(yearField().value).toBe('2020');
+    expect(within(screen.getByRole('row', { name: /甲单位/ })).getByText('2020-02-10')).toBeTruthy();
+    const offered = document.getElementById(yearField().getAttribute('list')!)?.querySelectorAll('option') ?? [];
+    expect([...offered].map((o) => o.getAttribute('value'))).toEqual(['2020', '2019']);
+    fireEvent.change(yearField(), { target: { value: '2018' } });
+    expect(await screen.findByText('逾期未公开')).toBeTruthy();
+    expect(requests.map((r) => r.path)).toEqual(['/api/public/compliance?year=2018']);
+  });
+
+  it('opens on the calendar’s year while nothing is published', async () => {
+    const requests = fakeApi({ 'GET /api/public/search\\?page=1&pageSize=20': { items: [], page: 1, pageSize: 20, total: 0, years: [] }, [`GET /api/public/compliance\\?year=${YEAR}`]: { fiscalYear: YEAR, today: `${YEAR}-03-01`, items: [] } });
+    renderWith(cached([]), <CompliancePage />);
+    expect(await screen.findByText('暂无')).toBeTruthy();
+    expect(yearField().value).toBe(String(YEAR));
+    expect(yearField().getAttribute('list')).toBeNull();
+    expect(requests.map((r) => r.path)).toEqual(['/api/public/search?page=1&pageSize=20', `/api/public/compliance?year=${YEAR}`]);
   });
 });

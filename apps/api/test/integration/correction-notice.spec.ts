@@ -4,6 +4,9 @@ import { createTestApp, type TSignedIn, type TTestApp } from '../utils/test-app'
 interface TPublic {
   id: string;
   versionNo: number;
+  publishedAt: string;
+  latest: boolean;
+  latestVersion: { id: string; versionNo: number; publishedAt: string };
   correction: { reason: string; date: string; previousVersion: number; changes: { table: string; row: string; column: string; before: string | null; after: string | null; unit: string; text: string }[] } | null;
   files: { name: string; format: string; url: string; sha256: string }[];
 }
@@ -22,11 +25,13 @@ describe('a correction notice (更正说明)', () => {
   const act = (who: TSignedIn, id: string, action: string, body: object = {}) => t.http().post(`/api/budgets/${id}/${action}`).set(who.headers).send(body);
   const disclosure = async (id: string) => (await t.http().get(`/api/public/disclosures/${id}`).expect(200)).body as TPublic;
 
-  it('publishes beside version 2 the reason, the date and each changed figure; version 1 has none', async () => {
+  it('publishes beside version 2 the reason, the date and each changed figure; version 1 has none, and points on to version 2', async () => {
     const { id } = await createSeededBudget(t, u.preparer, 2020);
     await act(u.preparer, id, 'submit').expect(200);
     await act(u.reviewer, id, 'approve', APPROVAL).expect(200);
     const v1 = (await act(u.publisher, id, 'publish').expect(200)).body.publication as { id: string };
+    const alone = await disclosure(v1.id);
+    expect(alone).toEqual(expect.objectContaining({ latest: true, latestVersion: { id: v1.id, versionNo: 1, publishedAt: alone.publishedAt } }));
 
     await act(u.publisher, id, 'revise', { reason: '基本工资测算有误，予以更正' }).expect(200);
     const current = (await t.http().get(`/api/budgets/${id}`).set(u.preparer.headers).expect(200)).body;
@@ -64,6 +69,10 @@ describe('a correction notice (更正说明)', () => {
     expect(second.correction?.changes).toContainEqual(expect.objectContaining({ row: '30102 津贴补贴', column: '预算数', after: expect.any(String) }));
     // the totals stand: no 合计 changed
     expect(second.correction?.changes.filter((c) => c.row === '合计' && c.column === '合计')).toEqual([]);
+    // An old link to version 1 now knows it is superseded and which version to send its reader to.
+    const newest = { id: v2.id, versionNo: 2, publishedAt: second.publishedAt };
+    expect(second).toEqual(expect.objectContaining({ latest: true, latestVersion: newest }));
+    expect(await disclosure(v1.id)).toEqual(expect.objectContaining({ latest: false, latestVersion: newest }));
     expect((await disclosure(v1.id)).correction).toBeNull();
     expect((await disclosure(v1.id)).files.map((f) => f.name)).not.toContain('correction-notice.txt');
 

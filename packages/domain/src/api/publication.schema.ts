@@ -24,6 +24,8 @@ export const ZPublication = ZPublicationSummary.extend({
   files: z.array(ZListedFile),
   /** 更正说明 of version 2 and later: why, when, and each figure changed against the version before; null for version 1. */
   correction: ZCorrection.nullable(),
+  /** The newest version of the same budget (this one while `latest`): where an old link sends its reader. */
+  latestVersion: ZPublicationSummary.pick({ id: true, versionNo: true, publishedAt: true }),
 });
 
 export type TPublicationSummary = z.output<typeof ZPublicationSummary>;

@@ -2,9 +2,12 @@ import type { TPublication, TPublicationSummary } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
+/** A timestamp as the API writes one: ISO 8601 in UTC, to the millisecond. */
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 const SUMMARY = `p.id, p.budget_id AS "budgetId", p.version_no AS "versionNo", p.revision_no AS "revisionNo",
   p.fiscal_year AS "fiscalYear", json_build_object('code', d.code, 'name', d.name) AS department,
-  to_char(p.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedAt",
+  ${iso('p.published_at')} AS "publishedAt",
   p.version_no = max(p.version_no) OVER (PARTITION BY p.budget_id) AS latest`;
 
 /** The publications anyone may see: those whose files passed their check (all since publish is gated). */
@@ -41,18 +44,25 @@ export class PublicationsRepository {
     return { items, total: count[0]?.total ?? 0 };
   }
 
-  /** One publication with the disclosure of the revision it published and, for a correction, its 更正说明. */
+  /**
+   * One publication with the disclosure of the revision it published, for a correction its 更正说明,
+   * and the newest version of its budget (one budget per department and year), so that an old link
+   * can send its reader on.
+   */
   async findWithDisclosure(m: EntityManager, id: string): Promise<Omit<TPublication, 'files'> | undefined> {
     const rows: Omit<TPublication, 'files'>[] = await m.query(
       `SELECT * FROM (
          SELECT ${SUMMARY}, r.disclosure, r.sha256,
                 CASE WHEN pc.publication_id IS NULL THEN NULL ELSE json_build_object(
-                  'reason', pc.reason, 'date', to_char(pc.corrected_on, 'YYYY-MM-DD'), 'previousVersion', pp.version_no, 'changes', pc.changes) END AS correction
+                  'reason', pc.reason, 'date', to_char(pc.corrected_on, 'YYYY-MM-DD'), 'previousVersion', pp.version_no, 'changes', pc.changes) END AS correction,
+                json_build_object('id', first_value(p.id) OVER newest, 'versionNo', first_value(p.version_no) OVER newest,
+                  'publishedAt', ${iso('(first_value(p.published_at) OVER newest)')}) AS "latestVersion"
          FROM ${VISIBLE}
          JOIN revisions r ON r.budget_id = p.budget_id AND r.revision_no = p.revision_no
          LEFT JOIN publication_corrections pc ON pc.publication_id = p.id
          LEFT JOIN publications pp ON pp.id = pc.previous_publication_id
          WHERE p.budget_id = (SELECT budget_id FROM publications WHERE id = $1)
+         WINDOW newest AS (PARTITION BY p.budget_id ORDER BY p.version_no DESC)
        ) x WHERE x.id = $1`,
       [id],
     );

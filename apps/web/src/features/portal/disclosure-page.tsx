@@ -10,6 +10,7 @@ import { Digest } from './digest';
 import { Downloads } from './downloads';
 import { Explore } from './explore';
 import { exploreHref } from './explore-href';
+import { SupersededNotice } from './superseded-notice';
 import { useDisclosure } from './use-disclosures';
 import { useBreakdown } from './use-portal';
 import { problemText } from '../../lib/problem-text';
@@ -26,9 +27,9 @@ const FUNCTION_ROLES = new Set([
 const ECONOMIC_ROLES = new Set(['general-public-basic-economic']);
 
 /**
- * One published disclosure: first its title, department, year, 公开时间 and a summary; then the
- * drill-down, the charts and the document itself, part for part as its PDF; the downloads in a
- * side panel (after the document on a phone).
+ * One published disclosure: a notice when a correction has replaced it; its title, department,
+ * year, 公开时间 and a summary; then the drill-down, the charts and the document itself, part for
+ * part as its PDF; the downloads in a side panel (after the document on a phone).
  */
 export function DisclosurePage() {
   const { id = '' } = useParams();
@@ -59,6 +60,7 @@ export function DisclosurePage() {
       <p className="no-print">
         <Link to="/portal">← {t('backToList')}</Link>
       </p>
+      {!p.latest && <SupersededNotice latest={p.latestVersion} />}
       <header className="disclosure-head" lang="zh-CN">
         <h1>{partTitles(p.disclosure).document}</h1>
         <dl className="disclosure-facts">

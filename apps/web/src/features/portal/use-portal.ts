@@ -4,7 +4,7 @@ import type {
   TDisclosureBreakdown,
   TDisclosureSearchPage,
 } from '@budgetflow/domain';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, query } from '../../lib/api-client';
 
 export interface TSearchParams {
@@ -13,16 +13,29 @@ export interface TSearchParams {
   page: number;
 }
 
-/** The district search (GET /api/public/search), a page at a time. */
-export function useDistrictSearch(params: TSearchParams, pageSize = 20) {
-  return useQuery({
+const SEARCH_PAGE_SIZE = 20;
+
+function searchQuery(params: TSearchParams, pageSize: number) {
+  return queryOptions({
     queryKey: ['public', 'search', params, pageSize],
     queryFn: () =>
       api<TDisclosureSearchPage>(
         `/api/public/search${query({ q: params.q, year: params.year, page: params.page, pageSize })}`,
       ),
-    placeholderData: keepPreviousData,
   });
+}
+
+/** The district search (GET /api/public/search), a page at a time. */
+export function useDistrictSearch(params: TSearchParams, pageSize = SEARCH_PAGE_SIZE) {
+  return useQuery({ ...searchQuery(params, pageSize), placeholderData: keepPreviousData });
+}
+
+/**
+ * Every year anything was published, newest first. The search's answer says them: its first page
+ * unfiltered is the one the portal's list opens on, so a visitor coming from there asks nothing more.
+ */
+export function usePublishedYears() {
+  return useQuery({ ...searchQuery({ page: 1 }, SEARCH_PAGE_SIZE), select: (page) => page.years });
 }
 
 /** A publication's lines summed for the drill-down, and its digest. */
