@@ -220,7 +220,7 @@ describe('the audit trail’s facts in words', () => {
       { id: '2', at: '2026-12-02T01:00:00.000Z', actor: 'preparer', action: 'auth.login', entity: 'user', entityId: PREPARER.id, budgetId: null, payload: { ip: '::ffff:127.0.0.1', sessionId: session } },
       { id: '1', at: '2026-12-02T00:00:00.000Z', actor: 'reviewer2', action: 'ceilings.issue', entity: 'ceilings', entityId: '019001/2020', budgetId: null, payload: { version: 1, ceilings: { total: '605000000', byFundSource: { 'general-budget-appropriation': '605000000' }, threePublic: { total: '1000000' } }, previous: null, fiscalYear: 2020, departmentCode: '019001' } },
       { id: '4', at: '2026-12-03T00:00:00.000Z', actor: 'reviewer2', action: 'budget.approve', entity: 'budget', entityId: budget, budgetId: budget, payload: { changes: { state: { from: 'submitted', to: 'approved' } } } },
-      { id: '3', at: '2026-12-03T01:00:00.000Z', actor: 'system', action: 'publication.record', entity: 'publication', entityId: budget, budgetId: budget, payload: { files: [{ id: session, name: 't5.csv', size: 1499, sha256: '0'.repeat(64) }] } },
+      { id: '3', at: '2026-12-03T01:00:00.000Z', actor: 'system', action: 'publication.record', entity: 'publication', entityId: budget, budgetId: budget, payload: { files: [{ id: session, name: 't5.csv', size: 1499, sha256: '0'.repeat(64) }, { id: session, name: 'correction-notice.txt', size: 300, sha256: '1'.repeat(64) }] } },
       { id: '0', at: '2026-12-01T00:00:00.000Z', actor: 'preparer', action: 'budget.create', entity: 'budget', entityId: budget, budgetId: budget, payload: { fiscalYear: 2020, departmentId: '66666666-6666-4666-8666-666666666666' } },
     ];
     fakeApi({ 'GET /api/audit': { entries, names: { [PREPARER.id]: 'preparer', [budget]: '甲单位 2020年', '66666666-6666-4666-8666-666666666666': '甲单位' }, next: null } });
@@ -235,6 +235,8 @@ describe('the audit trail’s facts in words', () => {
     const record = screen.getByRole('row', { name: /公开文件存证/ });
     expect(within(record).getByText('系统')).toBeTruthy();
     expect(record.textContent).toContain('名称：开放数据 CSV · 表5');
+    expect(record.textContent).toContain('· 更正说明');
+    expect(record.textContent).not.toContain('correction-notice');
     const created = screen.getByRole('row', { name: /新建预算/ });
     expect(within(created).getByText('预算 甲单位 2020年')).toBeTruthy();
     expect(within(created).getByText('部门：甲单位')).toBeTruthy();

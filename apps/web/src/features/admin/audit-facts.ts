@@ -108,7 +108,7 @@ export function factValue(value: unknown, c: TFactContext, inFen = false): strin
   if (inFen && /^\d+$/.test(text)) return fenText(text);
   if ((BUDGET_STATES as readonly string[]).includes(text)) return c.t(`state_${text}` as Parameters<TTranslate>[0]);
   // A published file (disclosure.pdf, t5.csv) by its format and content, as the downloads name it.
-  if (/^(disclosure|lines|datapackage|lines\.datapackage|t\d+)\.(pdf|xlsx|csv|json|html)$/.test(text)) return publishedFileLabel(text, c.t);
+  if (/^(disclosure|lines|datapackage|lines\.datapackage|t\d+)\.(pdf|xlsx|csv|json|html)$|^correction-notice\.txt$/.test(text)) return publishedFileLabel(text, c.t);
   if (ROLES.has(text)) return c.t(`role_${text}` as Parameters<TTranslate>[0]);
   if (text in FUND_SOURCE_NAMES) return FUND_SOURCE_NAMES[text as keyof typeof FUND_SOURCE_NAMES];
   const word = VALUE_WORDS[text];

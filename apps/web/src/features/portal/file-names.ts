@@ -26,6 +26,7 @@ export function fileContent(name: string, t: TTranslate): string {
   if (table !== undefined) return t('fileTable', { n: table });
   if (name.startsWith('lines.')) return t('fileLines');
   if (name.startsWith('datapackage.')) return t('fileTables');
+  if (name.startsWith('correction-notice.')) return t('fileCorrectionNotice');
   return t('fileDisclosure');
 }
 
