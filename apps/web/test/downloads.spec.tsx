@@ -13,7 +13,7 @@ describe('the published files', () => {
       file('lines.datapackage.json', 'datapackage'),
       file('t5.csv', 'csv'),
       file('lines.csv', 'csv'),
-      file('disclosure.pdf', 'pdf'),
+      { ...file('disclosure.pdf', 'pdf'), downloadName: '甲单位2020年部门预算（第2版）.pdf' },
       file('disclosure.xlsx', 'xlsx'),
     ];
     render(
@@ -31,6 +31,8 @@ describe('the published files', () => {
       '开放数据包 支出明细 · 2 KB',
     ]);
     expect(screen.getByRole('link', { name: '开放数据包 公开表' }).getAttribute('download')).toBe('datapackage.json');
+    // A file the API names for saving (department, year, version) is saved under that name.
+    expect(screen.getByRole('link', { name: 'PDF 全文 全部公开内容' }).getAttribute('download')).toBe('甲单位2020年部门预算（第2版）.pdf');
     // Latin only where a format or the checksum's algorithm is named (and in the checksums people compare).
     for (const hash of document.querySelectorAll('code.hash')) hash.remove();
     const words = (document.body.textContent ?? '').match(/[A-Za-z]{3,}/g) ?? [];

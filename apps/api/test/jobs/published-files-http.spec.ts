@@ -25,6 +25,7 @@ describe('published files over HTTP', () => {
   it('downloads every listed file without signing in, its sha256 equal to the listed one', async () => {
     const files = await new PublicationFilesService(t.dataSource).listPublished(published.publicationId);
     expect(files.map((f) => f.name)).toEqual(expect.arrayContaining(['disclosure.pdf', 'disclosure.xlsx', 'disclosure.html', 'disclosure.json', 't1.csv', 'datapackage.json', 'lines.csv', 'lines.datapackage.json']));
+    expect(new Set(files.map((f) => f.downloadName)).size).toBe(files.length);
     for (const file of files) {
       const res = await t.http().get(file.url).buffer(true).parse((response, done) => {
         const chunks: Buffer[] = [];
@@ -39,6 +40,10 @@ describe('published files over HTTP', () => {
       // Every file, the HTML first, under a policy that runs nothing: no script, sandboxed, never framed.
       expect(res.headers['content-security-policy']).toBe(`${PUBLISHED_HTML_CSP}; frame-ancestors 'none'; sandbox`);
       expect(res.headers['x-content-type-options']).toBe('nosniff');
+      // Saved under a name that says whose, which year's and which version's it is (RFC 6266's filename*).
+      const department: { name: string }[] = await t.dataSource.query(`SELECT d.name FROM budgets b JOIN departments d ON d.id = b.department_id WHERE b.id = $1`, [published.budgetId]);
+      expect(file.downloadName).toMatch(new RegExp(`^${department[0]?.name}2020年部门预算（第1版）`));
+      expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(String(res.headers['content-disposition']))?.[1] ?? '')).toBe(file.downloadName);
       if (file.name === 'disclosure.html') expect(body.toString('utf8')).toContain(`<meta http-equiv="Content-Security-Policy" content="${PUBLISHED_HTML_CSP}">`);
     }
   });

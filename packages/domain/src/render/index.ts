@@ -5,3 +5,4 @@ export { escapeHtml } from './html-table';
 export { neutraliseFormula, restoreFormula, startsFormula } from './formula-text';
 export { overviewParagraphs, partTitles, tableHeading, type TOverviewSection, type TPartTitles } from './disclosure-text';
 export { correctionChanges, renderCorrectionText, ZCorrection, ZCorrectionChange, type TCorrection, type TCorrectionChange } from './correction-notice';
+export { publishedDownloadName, type TPublishedIdentity } from './download-name';

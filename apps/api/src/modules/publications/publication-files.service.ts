@@ -1,4 +1,4 @@
-import type { TListedFile } from '@budgetflow/domain';
+import { publishedDownloadName, type TListedFile } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { notFound } from '../../common/errors/app-error';
@@ -19,8 +19,16 @@ export class PublicationFilesService {
 
   /** The files of a publication; empty while they are being rendered or when the check failed. */
   async listPublished(publicationId: string): Promise<TListedFile[]> {
-    const files = await this.repository.listFiles(this.dataSource.manager, publicationId);
-    return files.map((f) => ({ format: f.format, name: f.name, url: `/api/public/files/${f.id}`, size: f.size, sha256: f.sha256 }));
+    const m = this.dataSource.manager;
+    const [files, identity] = await Promise.all([this.repository.listFiles(m, publicationId), this.repository.identity(m, publicationId)]);
+    return files.map((f) => ({
+      format: f.format,
+      name: f.name,
+      ...(identity === undefined ? {} : { downloadName: publishedDownloadName(identity, f.name) }),
+      url: `/api/public/files/${f.id}`,
+      size: f.size,
+      sha256: f.sha256,
+    }));
   }
 
   /** Where the files of a publication stand: still rendering, published, or stopped by the check (and why). */
@@ -31,9 +39,11 @@ export class PublicationFilesService {
     return { state: 'published', files: await this.listPublished(publicationId) };
   }
 
+  /** A published file to download, under the name that says whose, which year's and which version's it is. */
   async content(fileId: string): Promise<TFileContent> {
     const file = await this.repository.findContent(this.dataSource.manager, fileId);
     if (file === undefined) throw notFound('File');
-    return file;
+    const { departmentName, fiscalYear, versionNo, ...content } = file;
+    return { ...content, name: publishedDownloadName({ departmentName, fiscalYear, versionNo }, file.name) };
   }
 }

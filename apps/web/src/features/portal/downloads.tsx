@@ -29,7 +29,7 @@ export function Downloads({ files }: { files: TListedFile[] }) {
       <ul className="downloads">
         {sorted.map((f) => (
           <li key={f.url}>
-            <a href={f.url} download={f.name} data-format={f.format}>
+            <a href={f.url} download={f.downloadName ?? f.name} data-format={f.format}>
               {label(f.format)} {fileContent(f.name, t)}
             </a>{' '}
             <span className="muted">· {fileSize(f.size)}</span>
