@@ -15,8 +15,9 @@ const CONTENT: readonly [RegExp, (match: RegExpExecArray) => string][] = [
   [/^t(\d+)$/, (m) => `表${m[1]}`],
 ];
 
-/** Characters no file system takes in a name, and controls. */
-const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
+/** Characters no file system takes in a name; controls (below a space, and DEL) neither. */
+const UNSAFE = new Set('\\/:*?"<>|');
+const safe = (c: string) => (c < ' ' || c === '\u007f' || UNSAFE.has(c) ? '_' : c);
 
 /**
  * The name a published file is downloaded under: the department, the year and the version, then
@@ -29,6 +30,6 @@ export function publishedDownloadName(identity: TPublishedIdentity, fileName: st
   const [stem, extension] = dot <= 0 ? [fileName, ''] : [fileName.slice(0, dot), fileName.slice(dot)];
   const rule = CONTENT.map(([pattern, name]) => [pattern.exec(stem), name] as const).find(([match]) => match !== null);
   const content = rule === undefined ? stem : rule[1](rule[0] as RegExpExecArray);
-  const department = identity.departmentName.replace(UNSAFE, '_').trim();
+  const department = [...identity.departmentName].map(safe).join('').trim();
   return `${department}${identity.fiscalYear}年部门预算（第${identity.versionNo}版）${content}${extension}`;
 }

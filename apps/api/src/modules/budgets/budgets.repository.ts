@@ -1,4 +1,4 @@
-import type { BudgetRound } from '@budgetflow/domain';
+import type { BudgetRound, WorkflowAction } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { BUDGET_COLUMNS, type TBudgetRow, type TBudgetStateValue } from './budget-row';
@@ -162,7 +162,10 @@ export class BudgetsRepository {
   }
 }
 
+/** The workflow actions that open a new revision with a reason: 更正 and 预算调整. */
+type TOpeningAction = Extract<WorkflowAction, 'revise' | 'adjust'>;
+
 export interface TOpeningReason {
-  action: 'revise' | 'adjust';
+  action: TOpeningAction;
   reason: string;
 }
