@@ -31,7 +31,7 @@ export interface TFileContent {
 
 /** Whose, which year's and which version's the publication is: what its files are called when downloaded. */
 const IDENTITY_COLUMNS = `d.name AS "departmentName", b.fiscal_year AS "fiscalYear", p.version_no AS "versionNo"`;
-const IDENTITY_JOINS = `JOIN publications p ON p.id = f.publication_id JOIN budgets b ON b.id = p.budget_id JOIN departments d ON d.id = b.department_id`;
+const IDENTITY_JOINS = `JOIN budgets b ON b.id = p.budget_id JOIN departments d ON d.id = b.department_id`;
 
 /** Named queries on publication_checks and publication_files (append-only tables). */
 export class PublicationFilesRepository {
@@ -94,7 +94,7 @@ export class PublicationFilesRepository {
 
   async identity(m: EntityManager, publicationId: string): Promise<TPublishedIdentity | undefined> {
     const rows: TPublishedIdentity[] = await m.query(
-      `SELECT ${IDENTITY_COLUMNS} FROM publications p JOIN budgets b ON b.id = p.budget_id JOIN departments d ON d.id = b.department_id WHERE p.id = $1`,
+      `SELECT ${IDENTITY_COLUMNS} FROM publications p ${IDENTITY_JOINS} WHERE p.id = $1`,
       [publicationId],
     );
     return rows[0];
@@ -102,7 +102,7 @@ export class PublicationFilesRepository {
 
   async findContent(m: EntityManager, fileId: string): Promise<(TFileContent & TPublishedIdentity) | undefined> {
     const rows: (TFileContent & TPublishedIdentity)[] = await m.query(
-      `SELECT f.name, f.media_type AS "mediaType", f.sha256, f.content, ${IDENTITY_COLUMNS} FROM publication_files f ${IDENTITY_JOINS} WHERE f.id = $1`,
+      `SELECT f.name, f.media_type AS "mediaType", f.sha256, f.content, ${IDENTITY_COLUMNS} FROM publication_files f JOIN publications p ON p.id = f.publication_id ${IDENTITY_JOINS} WHERE f.id = $1`,
       [fileId],
     );
     return rows[0];
