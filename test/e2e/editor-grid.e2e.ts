@@ -116,6 +116,16 @@ it('opens the code picker on the last row fully in view and as wide as its entri
   await picker.fill('201');
   const list = page.getByRole('listbox', { name: `功能科目 ${last}` });
   await list.getByRole('option').first().waitFor();
+  // The list follows its input when the page moves it (a notice above the grid going away): wait
+  // until it sits above the input, then measure both.
+  await page.waitForFunction(
+    ([listName, inputName]) => {
+      const [l, i] = [document.querySelector(`[role=listbox][aria-label="${listName}"]`), document.querySelector(`[role=combobox][aria-label="${inputName}"]`)];
+      return l !== null && i !== null && l.getBoundingClientRect().bottom <= i.getBoundingClientRect().top + 1;
+    },
+    [`功能科目 ${last}`, `功能科目 ${last}`],
+    { timeout: 30_000 },
+  );
   const box = (await list.boundingBox())!;
   const input = (await picker.boundingBox())!;
   const window = page.viewportSize()!;

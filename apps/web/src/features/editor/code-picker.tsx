@@ -146,16 +146,34 @@ export function CodePicker({ catalogue, kind, value, onChange, label, hasFinding
   );
 }
 
-/** The list's place while it is open, following the input when the grid or the page scrolls under it. */
+/**
+ * The list's place while it is open, following the input when the grid or the page scrolls under it
+ * and, each frame, when the page moves it without a scroll (a notice above the grid appearing or
+ * going away); the place changes only when the input moved.
+ */
 function useListPlace(input: RefObject<HTMLInputElement | null> | null): CSSProperties {
   const [place, setPlace] = useState<CSSProperties>({});
   useLayoutEffect(() => {
     if (input === null) return;
-    const follow = () => setPlace(listPlace(input.current));
-    follow();
+    let last = '';
+    let frame = 0;
+    const follow = () => {
+      const next = listPlace(input.current);
+      const key = JSON.stringify(next);
+      if (key !== last) {
+        last = key;
+        setPlace(next);
+      }
+    };
+    const everyFrame = () => {
+      follow();
+      frame = requestAnimationFrame(everyFrame);
+    };
+    everyFrame();
     window.addEventListener('scroll', follow, true);
     window.addEventListener('resize', follow);
     return () => {
+      cancelAnimationFrame(frame);
       window.removeEventListener('scroll', follow, true);
       window.removeEventListener('resize', follow);
     };
