@@ -17,7 +17,7 @@ export async function seedEditors(dataSource: ReturnType<typeof createDataSource
   await dataSource.transaction(async (tx) => {
     for (let n = 1; n <= count; n++) {
       const department = await departments.insert(tx, { code: editorDepartmentCode(n), name: `测试单位${String(n).padStart(2, '0')}` });
-      await users.insert(tx, { username: editorName(n), displayName: editorName(n), passwordHash, role: 'preparer', departmentId: department.id, reviewAll: false, reviewDepartmentIds: [] });
+      await users.insert(tx, { username: editorName(n), displayName: editorName(n), passwordHash, role: 'preparer', departmentId: department.id, unitCode: null, reviewAll: false, reviewDepartmentIds: [] });
     }
   });
 }

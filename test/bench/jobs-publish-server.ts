@@ -30,6 +30,7 @@ async function seedDepartments(
           passwordHash,
           role,
           departmentId: department.id,
+          unitCode: null,
           reviewAll: false,
           reviewDepartmentIds: [],
         });

@@ -18,13 +18,13 @@ describe('sign-in', () => {
       accessToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       expiresAt: expect.any(String),
       csrfToken: expect.any(String),
-      user: { id: t.people.users.preparer.id, username: 'preparer', role: 'preparer', departmentCode: '019001', totpEnabled: false, mustEnrolTotp: false, office: null },
+      user: { id: t.people.users.preparer.id, username: 'preparer', role: 'preparer', departmentCode: '019001', totpEnabled: false, mustEnrolTotp: false, office: null, unit: null },
     });
     const expiresIn = Date.parse(res.body.expiresAt) - Date.now();
     expect(expiresIn).toBeGreaterThan(7 * 3600_000);
     expect(expiresIn).toBeLessThanOrEqual(8 * 3600_000);
     const me = await t.http().get('/api/auth/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
-    expect(me.body).toMatchObject({ username: 'preparer', role: 'preparer', departmentCode: '019001', reviewScope: [], office: null });
+    expect(me.body).toMatchObject({ username: 'preparer', role: 'preparer', departmentCode: '019001', reviewScope: [], office: null, unit: null });
   });
 
   it('names a reviewer’s office (科室) in the session, whose work the screens offer', async () => {

@@ -31,8 +31,9 @@ describe('start against a fresh database', () => {
       expect(afterFirst).toEqual([
         expect.objectContaining({
           departments: ['019001', '998001', '999001'],
-          active_users: ['admin', 'auditor', 'preparer', 'preparer2', 'preparer3', 'publisher', 'publisher3', 'reviewer', 'reviewer2', 'reviewer3', 'secadmin', 'signer'],
-          budgets: 2,
+          active_users: ['admin', 'auditor', 'leader3', 'preparer', 'preparer2', 'preparer3', 'publisher', 'publisher3', 'reviewer', 'reviewer2', 'reviewer3', 'secadmin', 'signer', 'unitprep3'],
+          // the 部门预算 of the three departments, and 示例第一中学's 单位预算
+          budgets: 4,
         }),
       ]);
       const server = first.app.getHttpServer();
@@ -41,6 +42,10 @@ describe('start against a fresh database', () => {
       expect(login.body.user).toMatchObject({ role: 'preparer', departmentCode: '019001' });
       const budgets = await request(server).get('/api/budgets?year=2020').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
       expect(budgets.body.items).toEqual([expect.objectContaining({ fiscalYear: 2020, state: 'draft' })]);
+      // 示例第一中学's budget waits on its department's reviewer (主管部门审核).
+      const leader = await request(server).post('/api/auth/login').send({ username: 'leader3', password: 'another-demo-pass' }).expect(200);
+      const queue = await request(server).get('/api/reviews/queue').set('Authorization', `Bearer ${leader.body.accessToken}`).expect(200);
+      expect(queue.body.items).toEqual([expect.objectContaining({ unit: { code: '998001001', name: '示例第一中学' }, yourStage: true })]);
       // The 预算科 issued the demo 控制数, with room left on each.
       const ceilings = await request(server).get(`/api/budgets/${budgets.body.items[0].id}/ceilings`).set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
       expect(ceilings.body).toMatchObject({ version: 1, comparison: expect.arrayContaining([expect.objectContaining({ ceiling: 'total' })]) });

@@ -63,6 +63,7 @@ export async function seedPeople(dataSource: DataSource): Promise<TSeededPeople>
         passwordHash,
         role: spec.role,
         departmentId: spec.department === undefined ? null : departments[spec.department].id,
+        unitCode: null,
         reviewAll: spec.review === 'all',
         reviewDepartmentIds: spec.review === undefined || spec.review === 'all' ? [] : spec.review.map((d) => departments[d].id),
       });

@@ -54,6 +54,8 @@ export const ZIncomeLine = z.object({
   id: ZId,
   source: ZFundSource,
   amount: ZNonNegativeAmount,
+  // In a 部门预算: the unit whose consolidated budget (单位预算) brought it; absent: the department's own.
+  unitCode: ZUnitCode.optional(),
 });
 
 /** An expenditure line (支出明细): the atom every table of the disclosure aggregates. */

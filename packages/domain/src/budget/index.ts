@@ -5,3 +5,4 @@ export * from './line-cell-text';
 export * from './ceilings';
 export * from './ceilings-table';
 export * from './rounds-comparison';
+export * from './unit-consolidation';

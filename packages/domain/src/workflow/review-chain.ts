@@ -8,9 +8,11 @@ import type { Role } from './workflow.types';
  * - ceilings: 一下 issued (控制数), the department prepares its 二上 within them;
  * - final: 二上 submitted, in review along the chain (and back with the preparer when returned);
  * - replied: 二下, the bureau's 批复 (document number and date), then publication and corrections;
- * - adjustment: 预算调整 after 批复, a new revision reviewed along the same chain.
+ * - adjustment: 预算调整 after 批复, a new revision reviewed along the same chain;
+ * - unit: a 单位预算, prepared by a second-level unit and reviewed by its 主管部门 (the department),
+ *   whose approval consolidates it into the 部门预算; a unit budget stays in this round.
  */
-export const BUDGET_ROUNDS = ['proposal', 'ceilings', 'final', 'replied', 'adjustment'] as const;
+export const BUDGET_ROUNDS = ['proposal', 'ceilings', 'final', 'replied', 'adjustment', 'unit'] as const;
 export type BudgetRound = (typeof BUDGET_ROUNDS)[number];
 export const ZBudgetRound = z.enum(BUDGET_ROUNDS);
 
@@ -49,20 +51,26 @@ export const ZStageOffice = z.discriminatedUnion('by', [
 ]);
 export type StageOffice = z.output<typeof ZStageOffice>;
 
+/**
+ * A review stage: the bureau's stages are its reviewers' (what an administrator configures, see
+ * ZBureauStage); the 主管部门's review of its units' budgets is the department reviewers'.
+ */
 export const ZReviewStage = z.strictObject({
   key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'a stage key is 1–32 lowercase letters, digits or hyphens'),
   name: ZText.trim().min(1).max(50),
-  role: z.literal('reviewer'),
+  role: z.enum(['reviewer', 'department_reviewer']),
   office: ZStageOffice,
 });
 export type ReviewStage = z.output<typeof ZReviewStage>;
+/** A stage of the bureau's chain: one of its reviewers acts. */
+const ZBureauStage = ZReviewStage.extend({ role: z.literal('reviewer') });
 
 /** A bureau's review chain of one year: sequential stages; the last stage's approval is the 批复. */
 export const ZReviewChain = z
   .strictObject({
     /** whether the year starts with 一上 (proposals reviewed, then ceilings issued) */
     proposalRound: z.boolean(),
-    stages: z.array(ZReviewStage).min(1).max(10),
+    stages: z.array(ZBureauStage).min(1).max(10),
   })
   .refine((chain) => new Set(chain.stages.map((s) => s.key)).size === chain.stages.length, { message: 'stage keys must be unique', path: ['stages'] });
 export type ReviewChain = z.output<typeof ZReviewChain>;
@@ -75,6 +83,12 @@ export const DEFAULT_REVIEW_CHAIN: ReviewChain = {
 
 /** The stage that reviews a proposal (一上): the 预算科, who then issues the ceilings. */
 export const PROPOSAL_STAGE: ReviewStage = { key: 'proposal', name: '预算科（一上）', role: 'reviewer', office: { by: 'kind', kind: 'budget' } };
+
+/**
+ * The one stage of a 单位预算: its department's reviewers (主管部门审核), whose review scope is their
+ * own department. Its approval consolidates the unit's figures into the 部门预算.
+ */
+export const UNIT_REVIEW_STAGE: ReviewStage = { key: 'department', name: '主管部门审核', role: 'department_reviewer', office: { by: 'scope' } };
 
 /** The round a new budget of a year starts in. */
 export function firstRound(chain: ReviewChain): BudgetRound {
@@ -113,9 +127,10 @@ export interface StagePosition {
   stage: ReviewStage;
 }
 
-/** The stage a budget in review waits on: the proposal stage in 一上, else the chain's stage at its index. */
+/** The stage a budget in review waits on: the proposal stage in 一上, the 主管部门's for a unit budget, else the chain's stage at its index. */
 export function stageAt(chain: ReviewChain, round: BudgetRound, index: number): StagePosition | undefined {
   if (round === 'proposal') return { index: 0, count: 1, stage: PROPOSAL_STAGE };
+  if (round === 'unit') return { index: 0, count: 1, stage: UNIT_REVIEW_STAGE };
   const stage = chain.stages[index];
   return stage === undefined ? undefined : { index, count: chain.stages.length, stage };
 }

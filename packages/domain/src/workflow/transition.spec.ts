@@ -1,5 +1,5 @@
 import { BUDGET_STATES, ROLES, WORKFLOW_ACTIONS, type BudgetState, type Role, type WorkflowAction, type WorkflowActor, type WorkflowContext } from './workflow.types';
-import { BUDGET_ROUNDS, DEFAULT_REVIEW_CHAIN, PROPOSAL_STAGE, type ActorOffice, type BudgetRound, type ReviewStage } from './review-chain';
+import { BUDGET_ROUNDS, DEFAULT_REVIEW_CHAIN, PROPOSAL_STAGE, UNIT_REVIEW_STAGE, type ActorOffice, type BudgetRound, type ReviewStage } from './review-chain';
 import { actionsFor, canEdit, guardsFor, transition } from './transition';
 import type { Fen } from '../money/fen';
 
@@ -18,249 +18,355 @@ const clean: WorkflowContext = {
   reply: { documentNo: '硚财预〔2020〕1号', date: '2020-02-20' },
   adjustmentKind: 'increase',
 };
-const actorOf = (role: Role): WorkflowActor => ({ userId: `u-${role}-2`, role, departmentCode: role === 'reviewer' || role === 'signer' ? undefined : '019001' });
+const actorOf = (role: Role, round?: BudgetRound): WorkflowActor => ({
+  userId: `u-${role}-2`,
+  role,
+  departmentCode: role === 'reviewer' || role === 'signer' ? undefined : '019001',
+  // a unit's budget is its unit's preparers'
+  ...(round === 'unit' && role === 'preparer' ? { unitCode: '019001002' } : {}),
+});
 
 /**
  * The whole workflow, round by round: for each action and role, the outcome from each state, and
  * for a budget in review at the first of two stages and at the last: `state/round/stage` (the
  * stage index it then waits on, - when out of review) or the refusal (ROLE = ROLE_NOT_ALLOWED,
- * INVALID = INVALID_TRANSITION). Roles not listed under a round are refused (ROLE) everywhere.
+ * INVALID = INVALID_TRANSITION, SCOPE = OUT_OF_SCOPE: the department's publisher acts on no unit's budget). Roles not listed under a round are refused (ROLE) everywhere.
  */
 const MATRIX = `
-action         role      draft                   submitted@first         submitted@last          returned                approved                published
+action         role                draft                   submitted@first         submitted@last          returned                approved                published
 round proposal
-submit         preparer  submitted/proposal/0    INVALID                 INVALID                 submitted/proposal/0    INVALID                 INVALID
-submit         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-submit         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-submit         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-submit         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-withdraw       preparer  INVALID                 draft/proposal/-        draft/proposal/-        INVALID                 INVALID                 INVALID
-withdraw       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-withdraw       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-withdraw       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-withdraw       signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-return         preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-return         reviewer  INVALID                 returned/proposal/-     returned/proposal/-     INVALID                 INVALID                 INVALID
-return         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-return         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-return         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-approve        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-approve        reviewer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
-approve        publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-approve        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-approve        signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-publish        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-publish        reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-publish        publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
-publish        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-publish        signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-revise         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
-revise         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-revise         publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
-revise         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-revise         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-issue-ceilings preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-issue-ceilings reviewer  INVALID                 draft/ceilings/-        draft/ceilings/-        INVALID                 INVALID                 INVALID
-issue-ceilings publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-issue-ceilings admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-issue-ceilings signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-adjust         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
-adjust         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-adjust         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-adjust         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-adjust         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       signer    INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+submit         preparer            submitted/proposal/0    INVALID                 INVALID                 submitted/proposal/0    INVALID                 INVALID
+submit         reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       preparer            INVALID                 draft/proposal/-        draft/proposal/-        INVALID                 INVALID                 INVALID
+withdraw       reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         reviewer            INVALID                 returned/proposal/-     returned/proposal/-     INVALID                 INVALID                 INVALID
+return         publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         department_reviewer INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+approve        preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        reviewer            INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+approve        publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        department_reviewer INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+publish        preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        publisher           INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+publish        admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         preparer            INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+revise         reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         publisher           INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+revise         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings reviewer            INVALID                 draft/ceilings/-        draft/ceilings/-        INVALID                 INVALID                 INVALID
+issue-ceilings publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         preparer            INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+adjust         reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       signer              INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+sign-off       department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 round ceilings
-submit         preparer  submitted/final/0       INVALID                 INVALID                 submitted/final/0       INVALID                 INVALID
-submit         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-submit         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-submit         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-submit         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-withdraw       preparer  INVALID                 draft/ceilings/-        draft/ceilings/-        INVALID                 INVALID                 INVALID
-withdraw       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-withdraw       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-withdraw       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-withdraw       signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-return         preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-return         reviewer  INVALID                 returned/ceilings/-     returned/ceilings/-     INVALID                 INVALID                 INVALID
-return         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-return         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-return         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-approve        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-approve        reviewer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
-approve        publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-approve        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-approve        signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-publish        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-publish        reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-publish        publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
-publish        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-publish        signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-revise         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
-revise         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-revise         publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
-revise         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-revise         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-issue-ceilings preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-issue-ceilings reviewer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
-issue-ceilings publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-issue-ceilings admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-issue-ceilings signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-adjust         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
-adjust         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-adjust         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-adjust         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-adjust         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       signer    INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+submit         preparer            submitted/final/0       INVALID                 INVALID                 submitted/final/0       INVALID                 INVALID
+submit         reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       preparer            INVALID                 draft/ceilings/-        draft/ceilings/-        INVALID                 INVALID                 INVALID
+withdraw       reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         reviewer            INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+return         publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         department_reviewer INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+approve        preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        reviewer            INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+approve        publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        department_reviewer INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+publish        preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        publisher           INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+publish        admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         preparer            INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+revise         reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         publisher           INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+revise         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings reviewer            INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+issue-ceilings publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         preparer            INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+adjust         reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       signer              INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+sign-off       department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 round final
-submit         preparer  submitted/final/0       INVALID                 INVALID                 submitted/final/0       INVALID                 INVALID
-submit         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-submit         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-submit         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-submit         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-withdraw       preparer  INVALID                 draft/final/-           draft/final/-           INVALID                 INVALID                 INVALID
-withdraw       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-withdraw       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-withdraw       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-withdraw       signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-return         preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-return         reviewer  INVALID                 returned/final/-        returned/final/-        INVALID                 INVALID                 INVALID
-return         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-return         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-return         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-approve        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-approve        reviewer  INVALID                 submitted/final/1       approved/replied/-      INVALID                 INVALID                 INVALID
-approve        publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-approve        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-approve        signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-publish        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-publish        reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-publish        publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
-publish        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-publish        signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-revise         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
-revise         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-revise         publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
-revise         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-revise         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-issue-ceilings preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-issue-ceilings reviewer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
-issue-ceilings publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-issue-ceilings admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-issue-ceilings signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-adjust         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
-adjust         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-adjust         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-adjust         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-adjust         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       signer    INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+submit         preparer            submitted/final/0       INVALID                 INVALID                 submitted/final/0       INVALID                 INVALID
+submit         reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       preparer            INVALID                 draft/final/-           draft/final/-           INVALID                 INVALID                 INVALID
+withdraw       reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         reviewer            INVALID                 returned/final/-        returned/final/-        INVALID                 INVALID                 INVALID
+return         publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         department_reviewer INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+approve        preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        reviewer            INVALID                 submitted/final/1       approved/replied/-      INVALID                 INVALID                 INVALID
+approve        publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        department_reviewer INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+publish        preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        publisher           INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+publish        admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         preparer            INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+revise         reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         publisher           INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+revise         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings reviewer            INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+issue-ceilings publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         preparer            INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+adjust         reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       signer              INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+sign-off       department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 round replied
-submit         preparer  submitted/replied/0     INVALID                 INVALID                 submitted/replied/0     INVALID                 INVALID
-submit         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-submit         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-submit         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-submit         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-withdraw       preparer  INVALID                 draft/replied/-         draft/replied/-         INVALID                 INVALID                 INVALID
-withdraw       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-withdraw       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-withdraw       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-withdraw       signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-return         preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-return         reviewer  INVALID                 returned/replied/-      returned/replied/-      INVALID                 INVALID                 INVALID
-return         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-return         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-return         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-approve        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-approve        reviewer  INVALID                 submitted/replied/1     approved/replied/-      INVALID                 INVALID                 INVALID
-approve        publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-approve        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-approve        signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-publish        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-publish        reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-publish        publisher INVALID                 INVALID                 INVALID                 INVALID                 published/replied/-     INVALID
-publish        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-publish        signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-revise         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 draft/replied/-
-revise         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-revise         publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 draft/replied/-
-revise         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-revise         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-issue-ceilings preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-issue-ceilings reviewer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
-issue-ceilings publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-issue-ceilings admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-issue-ceilings signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-adjust         preparer  INVALID                 INVALID                 INVALID                 INVALID                 draft/adjustment/-      draft/adjustment/-
-adjust         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-adjust         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-adjust         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-adjust         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       signer    INVALID                 INVALID                 INVALID                 INVALID                 approved/replied/-      INVALID
+submit         preparer            submitted/replied/0     INVALID                 INVALID                 submitted/replied/0     INVALID                 INVALID
+submit         reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       preparer            INVALID                 draft/replied/-         draft/replied/-         INVALID                 INVALID                 INVALID
+withdraw       reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         reviewer            INVALID                 returned/replied/-      returned/replied/-      INVALID                 INVALID                 INVALID
+return         publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         department_reviewer INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+approve        preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        reviewer            INVALID                 submitted/replied/1     approved/replied/-      INVALID                 INVALID                 INVALID
+approve        publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        department_reviewer INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+publish        preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        publisher           INVALID                 INVALID                 INVALID                 INVALID                 published/replied/-     INVALID
+publish        admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         preparer            INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 draft/replied/-
+revise         reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         publisher           INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 draft/replied/-
+revise         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings reviewer            INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+issue-ceilings publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         preparer            INVALID                 INVALID                 INVALID                 INVALID                 draft/adjustment/-      draft/adjustment/-
+adjust         reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       signer              INVALID                 INVALID                 INVALID                 INVALID                 approved/replied/-      INVALID
+sign-off       department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 round adjustment
-submit         preparer  submitted/adjustment/0  INVALID                 INVALID                 submitted/adjustment/0  INVALID                 INVALID
-submit         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-submit         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-submit         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-submit         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-withdraw       preparer  INVALID                 draft/adjustment/-      draft/adjustment/-      INVALID                 INVALID                 INVALID
-withdraw       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-withdraw       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-withdraw       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-withdraw       signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-return         preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-return         reviewer  INVALID                 returned/adjustment/-   returned/adjustment/-   INVALID                 INVALID                 INVALID
-return         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-return         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-return         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-approve        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-approve        reviewer  INVALID                 submitted/adjustment/1  approved/replied/-      INVALID                 INVALID                 INVALID
-approve        publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-approve        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-approve        signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-publish        preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-publish        reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-publish        publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
-publish        admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-publish        signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-revise         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
-revise         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-revise         publisher INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
-revise         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-revise         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-issue-ceilings preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-issue-ceilings reviewer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
-issue-ceilings publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-issue-ceilings admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-issue-ceilings signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-adjust         preparer  INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
-adjust         reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-adjust         publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-adjust         admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-adjust         signer    ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       preparer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       reviewer  ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       publisher ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       admin     ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       signer    INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+submit         preparer            submitted/adjustment/0  INVALID                 INVALID                 submitted/adjustment/0  INVALID                 INVALID
+submit         reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       preparer            INVALID                 draft/adjustment/-      draft/adjustment/-      INVALID                 INVALID                 INVALID
+withdraw       reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         reviewer            INVALID                 returned/adjustment/-   returned/adjustment/-   INVALID                 INVALID                 INVALID
+return         publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         department_reviewer INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+approve        preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        reviewer            INVALID                 submitted/adjustment/1  approved/replied/-      INVALID                 INVALID                 INVALID
+approve        publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        department_reviewer INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+publish        preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        publisher           INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+publish        admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         preparer            INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+revise         reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         publisher           INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+revise         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings reviewer            INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+issue-ceilings publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         preparer            INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+adjust         reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       signer              INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+sign-off       department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+round unit
+submit         preparer            submitted/unit/0        INVALID                 INVALID                 submitted/unit/0        INVALID                 INVALID
+submit         reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+submit         department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       preparer            INVALID                 draft/unit/-            draft/unit/-            INVALID                 INVALID                 INVALID
+withdraw       reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+withdraw       department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         reviewer            INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+return         publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+return         department_reviewer INVALID                 returned/unit/-         returned/unit/-         INVALID                 returned/unit/-         INVALID
+approve        preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        reviewer            INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+approve        publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+approve        department_reviewer INVALID                 approved/unit/-         approved/unit/-         INVALID                 INVALID                 INVALID
+publish        preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        publisher           SCOPE                    SCOPE                    SCOPE                    SCOPE                    SCOPE                    SCOPE
+publish        admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+publish        department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         preparer            INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+revise         reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         publisher           SCOPE                    SCOPE                    SCOPE                    SCOPE                    SCOPE                    SCOPE
+revise         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+revise         department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings reviewer            INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+issue-ceilings publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+issue-ceilings department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         preparer            INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+adjust         reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+adjust         department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
+sign-off       signer              INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+sign-off       department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 `;
 
-const CODES: Readonly<Record<string, string>> = { ROLE: 'ROLE_NOT_ALLOWED', INVALID: 'INVALID_TRANSITION' };
+const CODES: Readonly<Record<string, string>> = { ROLE: 'ROLE_NOT_ALLOWED', INVALID: 'INVALID_TRANSITION', SCOPE: 'OUT_OF_SCOPE' };
 const COLUMNS: readonly { state: BudgetState; stageIndex?: number }[] = [
   { state: 'draft' },
   { state: 'submitted', stageIndex: 0 },
@@ -280,9 +386,13 @@ const cells = rowLines.flatMap((line) => {
   return outcomes.map((outcome, i) => ({ round, action, role, ...(COLUMNS[i] as (typeof COLUMNS)[number]), outcome }));
 });
 
-/** The context of a cell: a chain of two stages (one in 一上, where the 预算科 alone reviews). */
+/** The context of a cell: a chain of two stages (one in 一上, where the 预算科 alone reviews; one for a unit's budget, of its unit). */
 function contextOf(cell: { round: BudgetRound; stageIndex?: number }): WorkflowContext {
   const { stage: _stage, ...rest } = clean;
+  if (cell.round === 'unit') {
+    const unit = { ...rest, round: cell.round, unitCode: '019001002', departmentBudgetState: 'draft' as const };
+    return cell.stageIndex === undefined ? unit : { ...unit, stage: { index: 0, count: 1, stage: UNIT_REVIEW_STAGE } };
+  }
   if (cell.stageIndex === undefined) return { ...rest, round: cell.round };
   const stage = cell.round === 'proposal' ? { index: 0, count: 1, stage: STAGE } : { index: cell.stageIndex, count: 2, stage: { ...STAGE, key: `s${cell.stageIndex}` } };
   return { ...rest, round: cell.round, stage };
@@ -298,7 +408,7 @@ describe('the transition matrix', () => {
   });
 
   it.each(cells)('$round: $action by $role from $state (stage $stageIndex) → $outcome', (cell) => {
-    const result = transition(cell.state, cell.action, actorOf(cell.role), contextOf(cell));
+    const result = transition(cell.state, cell.action, actorOf(cell.role, cell.round), contextOf(cell));
     if (cell.outcome in CODES) {
       expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: CODES[cell.outcome] }) });
     } else {
@@ -310,7 +420,7 @@ describe('the transition matrix', () => {
   it('offers a role exactly the actions that succeed when every guard holds', () => {
     for (const cell of cells.filter((c) => c.action === 'submit')) {
       const context = contextOf(cell);
-      const succeeding = WORKFLOW_ACTIONS.filter((action) => transition(cell.state, action, actorOf(cell.role), context).ok);
+      const succeeding = WORKFLOW_ACTIONS.filter((action) => transition(cell.state, action, actorOf(cell.role, cell.round), context).ok);
       expect(actionsFor(cell.state, cell.role, context)).toEqual(succeeding);
     }
   });
@@ -532,5 +642,58 @@ describe('canEdit', () => {
     ['published', false],
   ] as const)('%s → %s', (state, editable) => {
     expect(canEdit(state)).toBe(editable);
+  });
+});
+
+describe('单位预算 (a unit budget, reviewed and consolidated by its department)', () => {
+  const unitStage = { index: 0, count: 1, stage: UNIT_REVIEW_STAGE };
+  const unitContext: WorkflowContext = { ...clean, round: 'unit', unitCode: '019001002', stage: unitStage, reviewerScope: ['019001'], departmentBudgetState: 'draft' };
+  const unitPreparer: WorkflowActor = { userId: 'u-unit', role: 'preparer', departmentCode: '019001', unitCode: '019001002' };
+  const departmentPreparer: WorkflowActor = { userId: 'u-dept', role: 'preparer', departmentCode: '019001' };
+  const departmentReviewer: WorkflowActor = { userId: 'u-leader', role: 'department_reviewer', departmentCode: '019001' };
+  const outcome = (state: BudgetState, action: WorkflowAction, actor: WorkflowActor, context: WorkflowContext) => {
+    const result = transition(state, action, actor, context);
+    return result.ok ? `ok:${result.next}` : result.error.code;
+  };
+
+  it("only the unit's own preparers submit it; a unit's preparer acts on no department budget", () => {
+    expect(outcome('draft', 'submit', unitPreparer, unitContext)).toBe('ok:submitted');
+    expect(outcome('draft', 'submit', departmentPreparer, unitContext)).toBe('OUT_OF_SCOPE');
+    expect(outcome('draft', 'submit', { ...unitPreparer, unitCode: '019001003' }, unitContext)).toBe('OUT_OF_SCOPE');
+    expect(outcome('draft', 'submit', unitPreparer, { ...clean, round: 'ceilings' })).toBe('OUT_OF_SCOPE');
+  });
+
+  it("the department's reviewer approves with an opinion, and the approval consolidates the unit", () => {
+    const approved = transition('submitted', 'approve', departmentReviewer, unitContext);
+    expect(approved).toEqual(expect.objectContaining({ ok: true, next: 'approved', round: 'unit', stageIndex: null }));
+    expect(approved.ok && approved.effects.map((e) => e.type)).toContain('consolidate-unit');
+    expect(outcome('submitted', 'approve', departmentReviewer, { ...unitContext, opinion: ' ' })).toBe('OPINION_REQUIRED');
+    expect(outcome('submitted', 'approve', { ...departmentReviewer, userId: 'u-preparer' }, unitContext)).toBe('APPROVER_IS_SUBMITTER');
+  });
+
+  it('another department’s reviewer, and the bureau’s reviewers, do not review a unit budget', () => {
+    expect(outcome('submitted', 'approve', { ...departmentReviewer, departmentCode: '019002' }, { ...unitContext, reviewerScope: ['019002'] })).toBe('OUT_OF_SCOPE');
+    expect(outcome('submitted', 'approve', { userId: 'u-bureau', role: 'reviewer' }, { ...unitContext, reviewerScope: 'all' })).toBe('INVALID_TRANSITION');
+    expect(outcome('submitted', 'return', { userId: 'u-bureau', role: 'reviewer' }, { ...unitContext, reviewerScope: 'all' })).toBe('INVALID_TRANSITION');
+  });
+
+  it("a unit's figures change in the department budget only while it is a draft or returned", () => {
+    for (const state of ['submitted', 'approved', 'published'] as const) {
+      const result = transition('submitted', 'approve', departmentReviewer, { ...unitContext, departmentBudgetState: state });
+      expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'DEPARTMENT_BUDGET_LOCKED', details: expect.objectContaining({ departmentBudgetState: state }) }) });
+    }
+    expect(outcome('approved', 'return', departmentReviewer, { ...unitContext, departmentBudgetState: 'returned' })).toBe('ok:returned');
+    expect(outcome('approved', 'return', departmentReviewer, { ...unitContext, departmentBudgetState: 'submitted' })).toBe('DEPARTMENT_BUDGET_LOCKED');
+    expect(outcome('approved', 'return', departmentReviewer, { ...unitContext, reason: '' })).toBe('RETURN_REASON_REQUIRED');
+  });
+
+  it('the department budget goes to the bureau only when every unit budget is approved, naming those pending', () => {
+    const pending = [{ code: '019001002', name: '硚口区政务数据中心', state: 'submitted' as const }];
+    for (const round of ['ceilings', 'proposal'] as const) {
+      const result = transition('draft', 'submit', departmentPreparer, { ...clean, round, pendingUnits: pending });
+      expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'UNITS_NOT_APPROVED', details: expect.objectContaining({ pending }) }) });
+      expect(result.ok || result.error.message).toContain('硚口区政务数据中心 (submitted)');
+    }
+    expect(outcome('draft', 'submit', departmentPreparer, { ...clean, round: 'ceilings', pendingUnits: [] })).toBe('ok:submitted');
   });
 });

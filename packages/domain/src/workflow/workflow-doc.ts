@@ -1,4 +1,4 @@
-import { BUDGET_ROUNDS, DEFAULT_REVIEW_CHAIN, OFFICE_KINDS, PROPOSAL_STAGE, type BudgetRound, type OfficeKind } from './review-chain';
+import { BUDGET_ROUNDS, DEFAULT_REVIEW_CHAIN, OFFICE_KINDS, PROPOSAL_STAGE, UNIT_REVIEW_STAGE, type BudgetRound, type OfficeKind } from './review-chain';
 import { GUARDS, type GuardName } from './workflow-guards';
 import { WORKFLOW_TRANSITIONS, type StageCondition, type StageMove, type TransitionRule } from './workflow-transitions';
 import { BUDGET_STATES, WORKFLOW_ACTIONS, type BudgetState, type WorkflowAction, type WorkflowEffect } from './workflow.types';
@@ -23,6 +23,10 @@ const ROUNDS: Record<BudgetRound, Words> = {
   final: { zh: '二上：按审核链逐级审核', en: 'the final submission, reviewed stage by stage along the chain' },
   replied: { zh: '二下：批复（文号、日期、预算指标），公开与更正', en: 'the 批复 (document number, date, approved figures per line); publication and corrections' },
   adjustment: { zh: '预算调整：调剂、追加、调减，按审核链审核', en: 'an adjustment after 批复 (transfer, increase, decrease), reviewed along the chain' },
+  unit: {
+    zh: '单位预算：二级单位编制，主管部门审核，审核通过即汇总入部门预算',
+    en: "a unit's budget (单位预算), reviewed by its department (主管部门审核); its approval consolidates it into the department's budget",
+  },
 };
 const ACTIONS: Record<WorkflowAction, Words> = {
   submit: { zh: '报送', en: 'submit the budget for review (freezes a revision)' },
@@ -39,7 +43,7 @@ const ACTIONS: Record<WorkflowAction, Words> = {
   },
 };
 const GUARD_WORDS: Record<GuardName, Words> = {
-  ownDepartment: { zh: '本部门', en: "the actor's own department" },
+  ownDepartment: { zh: '本部门（单位预算：本单位）', en: "the actor's own department; a unit's budget: the unit's own preparers, the department's budget: the department's own people" },
   inReviewScope: { zh: '审核（审签）范围内', en: "within the reviewer's or the signer's scope (else 404)" },
   noErrors: { zh: '无错误', en: 'the rule set finds no error' },
   reasonGiven: { zh: '已填退回理由', en: 'a reason is given' },
@@ -54,6 +58,8 @@ const GUARD_WORDS: Record<GuardName, Words> = {
   signedOffIfRequired: { zh: '须审签的已审签', en: "where the bureau's policy of the year requires it, the approved revision is signed off" },
   publisherIsNotSigner: { zh: '公开人非审签人', en: 'the publisher did not sign the revision off' },
   withinCeilings: { zh: '未超控制数', en: 'within every issued ceiling (控制数); else OVER_CEILING with each exceeded one' },
+  unitsApproved: { zh: '所属单位预算均已审核汇总', en: "every unit budget of the department's year is approved and consolidated; else UNITS_NOT_APPROVED with the pending ones" },
+  departmentBudgetOpen: { zh: '部门预算尚可修改（草稿或已退回）', en: "the department's budget is a draft or returned, so the unit's figures may change in it" },
 };
 const EFFECTS: Record<WorkflowEffect['type'], string> = {
   'freeze-revision': 'freezes the working copy as a new revision',
@@ -66,6 +72,7 @@ const EFFECTS: Record<WorkflowEffect['type'], string> = {
   'open-adjustment': 'opens the adjustment, based on the approved revision',
   'record-adjustment': "records the adjustment's 批复; the new revision's figures become the 预算指标",
   'record-sign-off': 'records the sign-off (signer, time, opinion) of the approved revision',
+  'consolidate-unit': "consolidates the unit's approved lines, income and projects into the department's budget (replacing the unit's there)",
 };
 const AT: Record<StageCondition, string> = { 'before-last-stage': 'before the last stage', 'last-stage': 'at the last stage' };
 const MOVE: Record<StageMove, string> = { enter: 'enters the first stage', advance: 'moves to the next stage', leave: 'leaves the chain' };
@@ -123,6 +130,7 @@ export function renderWorkflowDoc(): string {
     '',
     `A year without a chain of its own: ${DEFAULT_REVIEW_CHAIN.stages.map((s) => `${s.name} (\`${s.office.by}\`)`).join(' → ')}, no proposal round.`,
     `In the proposal round the budget waits on the stage ${PROPOSAL_STAGE.name} (an office of kind \`budget\`).`,
+    `A unit's budget (round \`unit\`) waits on the one stage ${UNIT_REVIEW_STAGE.name}: a \`department_reviewer\` of its own department.`,
     '',
     '## Actions',
     '',

@@ -20,7 +20,9 @@ export type GuardName =
   | 'adjustmentGiven'
   | 'notSignedOff'
   | 'signedOffIfRequired'
-  | 'publisherIsNotSigner';
+  | 'publisherIsNotSigner'
+  | 'unitsApproved'
+  | 'departmentBudgetOpen';
 
 export interface Guard {
   holds(actor: WorkflowActor, context: WorkflowContext): boolean;
@@ -32,10 +34,14 @@ export interface Guard {
 
 /** Named predicates that a transition of the table lists; each refuses with its own code. */
 export const GUARDS: Readonly<Record<GuardName, Guard>> = {
+  // Within the department, a unit's preparers act on their unit's budget and the department's own people on the 部门预算.
   ownDepartment: {
-    holds: (actor, context) => actor.departmentCode !== undefined && actor.departmentCode === context.departmentCode,
+    holds: (actor, context) => actor.departmentCode !== undefined && actor.departmentCode === context.departmentCode && actor.unitCode === context.unitCode,
     error: 'OUT_OF_SCOPE',
-    message: (actor, context) => `a ${actor.role} acts only on the budget of their own department, not ${context.departmentCode}`,
+    message: (actor, context) =>
+      context.unitCode === undefined
+        ? `a ${actor.role} acts only on the budget of their own department, not ${context.departmentCode}`
+        : `only the preparers of unit ${context.unitCode} act on its budget`,
   },
   // The bureau's scope of departments: a reviewer's or a signer's.
   inReviewScope: {
@@ -111,6 +117,21 @@ export const GUARDS: Readonly<Record<GuardName, Guard>> = {
     holds: (actor, context) => context.signedOffBy === undefined || context.signedOffBy !== actor.userId,
     error: 'PUBLISHER_IS_SIGNER',
     message: () => 'the publisher cannot be the one who signed off (审签) the revision',
+  },
+  // The 部门预算 is its units' consolidation: it goes to the bureau once every unit budget is approved (审核汇总).
+  unitsApproved: {
+    holds: (_actor, context) => (context.pendingUnits ?? []).length === 0,
+    error: 'UNITS_NOT_APPROVED',
+    message: (_actor, context) => `the budgets of these units are not yet approved by the department: ${(context.pendingUnits ?? []).map((u) => `${u.name} (${u.state})`).join(', ')}`,
+    details: (context) => ({ pending: context.pendingUnits ?? [] }),
+  },
+  // A unit's approval changes the 部门预算's figures: only while the department can still edit it.
+  departmentBudgetOpen: {
+    holds: (_actor, context) => context.departmentBudgetState === 'draft' || context.departmentBudgetState === 'returned',
+    error: 'DEPARTMENT_BUDGET_LOCKED',
+    message: (_actor, context) =>
+      `the department's budget is ${context.departmentBudgetState ?? 'missing'}: its units' figures change only while it is a draft or returned`,
+    details: (context) => ({ departmentBudgetState: context.departmentBudgetState ?? null }),
   },
   // 二上 within the 控制数: the caller compares the figures with the issued ceilings (exceededCeilings).
   withinCeilings: {

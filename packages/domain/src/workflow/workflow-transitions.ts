@@ -48,7 +48,7 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     roles: ['preparer'],
     rounds: ['proposal', 'replied', 'adjustment'],
     stage: 'enter',
-    guards: ['ownDepartment', 'noErrors'],
+    guards: ['ownDepartment', 'noErrors', 'unitsApproved'],
     effects: [{ type: 'freeze-revision' }, { type: 'notify', who: 'reviewers' }],
   },
   {
@@ -60,7 +60,7 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     rounds: ['ceilings', 'final'],
     toRound: 'final',
     stage: 'enter',
-    guards: ['ownDepartment', 'noErrors', 'withinCeilings'],
+    guards: ['ownDepartment', 'noErrors', 'unitsApproved', 'withinCeilings'],
     effects: [{ type: 'freeze-revision' }, { type: 'notify', who: 'reviewers' }],
   },
   {
@@ -78,6 +78,7 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     from: ['submitted'],
     to: 'returned',
     roles: ['reviewer'],
+    rounds: ['proposal', 'final', 'replied', 'adjustment'],
     stage: 'leave',
     guards: ['inReviewScope', 'actsAtStage', 'reasonGiven'],
     effects: [{ type: 'unfreeze-revision' }, { type: 'notify', who: 'preparers' }],
@@ -190,5 +191,38 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     stage: 'leave',
     guards: [...REVIEW_GUARDS, 'replyGiven'],
     effects: [{ type: 'record-adjustment' }, { type: 'notify', who: 'preparers' }, { type: 'notify', who: 'publishers' }],
+  },
+  {
+    // 单位预算: a unit's preparers send it to their 主管部门.
+    action: 'submit',
+    from: ['draft', 'returned'],
+    to: 'submitted',
+    roles: ['preparer'],
+    rounds: ['unit'],
+    stage: 'enter',
+    guards: ['ownDepartment', 'noErrors'],
+    effects: [{ type: 'freeze-revision' }, { type: 'notify', who: 'reviewers' }],
+  },
+  {
+    // Back to the unit, under review or already consolidated (while the 部门预算 is still the department's to change).
+    action: 'return',
+    from: ['submitted', 'approved'],
+    to: 'returned',
+    roles: ['department_reviewer'],
+    rounds: ['unit'],
+    stage: 'leave',
+    guards: ['inReviewScope', 'reasonGiven', 'departmentBudgetOpen'],
+    effects: [{ type: 'unfreeze-revision' }, { type: 'notify', who: 'preparers' }],
+  },
+  {
+    // 主管部门审核: the department's reviewer approves a unit's budget, which is then consolidated (审核汇总).
+    action: 'approve',
+    from: ['submitted'],
+    to: 'approved',
+    roles: ['department_reviewer'],
+    rounds: ['unit'],
+    stage: 'leave',
+    guards: [...REVIEW_GUARDS, 'departmentBudgetOpen'],
+    effects: [{ type: 'consolidate-unit' }, { type: 'notify', who: 'preparers' }],
   },
 ];

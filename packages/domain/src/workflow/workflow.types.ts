@@ -16,10 +16,12 @@ export const WORKFLOW_ACTIONS = ['submit', 'withdraw', 'return', 'approve', 'pub
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 /**
- * preparer and publisher belong to a department; a reviewer (财政局) works on a scope of departments,
- * and so does a signer (审签人), who clears approved disclosures for publication.
+ * preparer and publisher belong to a department (a preparer may belong to one of its units, and
+ * then prepares that unit's budget only); a reviewer (财政局) works on a scope of departments, and
+ * so does a signer (审签人), who clears approved disclosures for publication; a department reviewer
+ * (部门审核人, the 主管部门) reviews the budgets of its own department's units.
  */
-export const ROLES = ['preparer', 'reviewer', 'publisher', 'admin', 'signer'] as const;
+export const ROLES = ['preparer', 'reviewer', 'publisher', 'admin', 'signer', 'department_reviewer'] as const;
 /** Two of the three separated administrators (三员; admin is the third, 系统管理员): no transition lists them. */
 export const SEPARATED_ADMIN_ROLES = ['security_admin', 'auditor'] as const;
 export type Role = (typeof ROLES)[number] | (typeof SEPARATED_ADMIN_ROLES)[number];
@@ -28,6 +30,8 @@ export interface WorkflowActor {
   userId: string;
   role: Role;
   departmentCode?: string;
+  /** a unit's preparer: the unit (二级单位) whose budget they prepare; absent: the department's own people */
+  unitCode?: string;
   /** a reviewer's office (预算科, 业务科室 …) with the departments it is assigned */
   office?: ActorOffice;
 }
@@ -35,6 +39,12 @@ export interface WorkflowActor {
 /** What the caller knows about the budget revision the action applies to. */
 export interface WorkflowContext {
   departmentCode: string;
+  /** a 单位预算: the unit whose budget it is; absent for the 部门预算 */
+  unitCode?: string;
+  /** the department budget's submission: its units' budgets of the year that are not yet approved (审核汇总) */
+  pendingUnits?: readonly { code: string; name: string; state: BudgetState }[];
+  /** a unit budget's approval: the state of the department budget it is consolidated into */
+  departmentBudgetState?: BudgetState;
   /** who submitted the revision under review */
   submitterId?: string;
   /** everyone who changed this revision's content */
@@ -75,5 +85,6 @@ export type WorkflowEffect =
   | { type: 'keep-proposal' } // the proposal's revision stays as the 一上 figures, beside the ceilings
   | { type: 'open-adjustment' } // 预算调整 starts: the adjusted revision is its base
   | { type: 'record-adjustment' } // the adjustment's 批复: the new revision's figures become the 预算指标
+  | { type: 'consolidate-unit' } // 审核汇总: the unit budget's lines and projects replace the unit's in the 部门预算
   | { type: 'record-sign-off' } // 审签: who cleared the approved revision for publication, with their opinion
   | { type: 'record-reply' }; // 批复: the approved figures become 预算指标 per line; the 20-day clock starts

@@ -51,6 +51,14 @@ export const ERROR_STATUS = {
   ALREADY_SIGNED_OFF: 409,
   /** publish by the one who signed the revision off (审签) */
   PUBLISHER_IS_SIGNER: 403,
+  /** the 部门预算's submission while some of its units' budgets (单位预算) are not yet approved; `pending` lists them */
+  UNITS_NOT_APPROVED: 409,
+  /** a unit budget's approval (or return) while the 部门预算 it is consolidated into is under review or approved */
+  DEPARTMENT_BUDGET_LOCKED: 409,
+  /** an edit of the 部门预算 that touches the lines of a unit with a budget of its own; `units`, `lineIds` */
+  UNIT_LINES_CONSOLIDATED: 409,
+  /** a unit's preparer starts the unit's budget before the department started its own for the year */
+  NO_DEPARTMENT_BUDGET: 409,
 } as const satisfies Record<string, number>;
 
 export type TErrorCode = keyof typeof ERROR_STATUS;

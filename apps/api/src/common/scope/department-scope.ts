@@ -3,7 +3,8 @@ import { notFound } from '../errors/app-error';
 
 /**
  * Which departments' objects a caller may see:
- * admin → all; reviewer and signer → all or the assigned ones; preparer/publisher → their own only;
+ * admin → all; reviewer and signer → all or the assigned ones; preparer, publisher and department
+ * reviewer → their own only (a unit's preparer: their unit's budgets, see budget-visibility.ts);
  * security_admin and auditor → none.
  * Every repository query that returns department data takes this scope.
  */
@@ -18,6 +19,7 @@ export function departmentScope(caller: TCaller): TDepartmentScope {
       return caller.reviewDepartmentIds === 'all' ? { all: true } : { all: false, departmentIds: caller.reviewDepartmentIds };
     case 'preparer':
     case 'publisher':
+    case 'department_reviewer':
       return { all: false, departmentIds: caller.departmentId === null ? [] : [caller.departmentId] };
     case 'security_admin':
     case 'auditor':

@@ -7,7 +7,8 @@ import { TCaller } from '../../common/auth/caller';
 import { BudgetsService } from '../../modules/budgets/budgets.service';
 import { withSessionLock } from '../migrate';
 import { seedDemoCeilings } from './demo-ceilings.seed';
-import { DEMO_DEPARTMENTS, TDemoPeople } from './demo-people.seed';
+import { DEMO_DEPARTMENTS, DEMO_SCHOOL, TDemoPeople } from './demo-people.seed';
+import { WorkflowService } from '../../modules/workflow/workflow.service';
 
 const DEMO_BUDGET_LOCK_KEY = 7_400_202_004;
 const DEMO_YEAR = 2020;
@@ -28,16 +29,30 @@ export async function seedDemoBudgets(app: INestApplication, dataSource: DataSou
   await withSessionLock(dataSource, DEMO_BUDGET_LOCK_KEY, async () => {
     await ensureDraft(budgets, dataSource, asPreparer(people, 'preparer', 'qiaokou'), seed);
     await ensureDraft(budgets, dataSource, asPreparer(people, 'preparer2', 'example'), exampleDocument(seed));
+    await ensureDraft(budgets, dataSource, asPreparer(people, 'preparer3', 'education'), educationDocument(seed));
     await seedDemoCeilings(app, dataSource, people);
+    await ensureUnitBudget(app, dataSource, { ...asPreparer(people, 'unitprep3', 'education'), unitCode: DEMO_SCHOOL.code });
   });
 }
 
 async function ensureDraft(budgets: BudgetsService, dataSource: DataSource, preparer: TCaller, document: TBudgetDocument): Promise<void> {
-  const existing = (await dataSource.query(`SELECT 1 FROM budgets WHERE department_id = $1 AND fiscal_year = $2`, [preparer.departmentId, DEMO_YEAR])) as unknown[];
+  const existing = (await dataSource.query(`SELECT 1 FROM budgets WHERE department_id = $1 AND fiscal_year = $2 AND unit_code IS NULL`, [preparer.departmentId, DEMO_YEAR])) as unknown[];
   if (existing.length > 0) return;
   const created = await budgets.create(preparer, { fiscalYear: DEMO_YEAR });
   await budgets.importDocument(preparer, created.id, document, created.version);
   logger.log(`Created the ${DEMO_YEAR} draft of ${document.department.name} (${document.expenditureLines.length} lines)`);
+}
+
+/**
+ * 单位预算: 示例第一中学 starts its 2020 budget from its part of 示例教育局's and sends it to the
+ * department's reviewer (leader3), whose desk then has a unit budget to approve (审核汇总).
+ */
+async function ensureUnitBudget(app: INestApplication, dataSource: DataSource, unitPreparer: TCaller): Promise<void> {
+  const existing = (await dataSource.query(`SELECT 1 FROM budgets WHERE unit_code = $1 AND fiscal_year = $2`, [unitPreparer.unitCode, DEMO_YEAR])) as unknown[];
+  if (existing.length > 0) return;
+  const created = await app.get(BudgetsService, { strict: false }).create(unitPreparer, { fiscalYear: DEMO_YEAR });
+  await app.get(WorkflowService, { strict: false }).act(unitPreparer, 'submit', { budgetId: created.id, idempotencyKey: undefined });
+  logger.log(`Created and submitted the ${DEMO_YEAR} unit budget of ${DEMO_SCHOOL.name}`);
 }
 
 /** The seed acts as the department's demo preparer; no session exists for it. */
@@ -53,6 +68,35 @@ function asPreparer(people: TDemoPeople, username: string, department: keyof typ
     reviewDepartmentIds: [],
     sessionId: 'demo-seed',
   };
+}
+
+/**
+ * 示例教育局: a fictional 主管部门 with a 二级单位 (示例第一中学): the seed's basic lines, the 人员经费
+ * its own (本级), the 公用经费 the school's, each funded by an appropriation of its own total.
+ */
+function educationDocument(seed: TBudgetDocument): TBudgetDocument {
+  const { code, name } = DEMO_DEPARTMENTS.education;
+  const lines = seed.expenditureLines.filter((l) => l.kind.startsWith('basic')).map((l) => ({ ...l, unitCode: l.kind === 'basic-public' ? DEMO_SCHOOL.code : code }));
+  const totalOf = (unit: string) => formatYuan(sumFen(lines.filter((l) => l.unitCode === unit).map((l) => parseFen(l.amount))));
+  return ZBudgetDocument.parse({
+    schemaVersion: 1,
+    fiscalYear: DEMO_YEAR,
+    department: {
+      code,
+      name,
+      functions: ['本部门为演示用虚构部门，用于展示单位预算的编制、主管部门审核与汇总，与任何真实机构无关。'],
+      units: [
+        { code, name, level: 'self' },
+        { ...DEMO_SCHOOL, level: 'subordinate' },
+      ],
+      staffing: { authorized: 30, actual: 28, retired: 2 },
+    },
+    incomeLines: [
+      { id: 'I001', source: 'general-budget-appropriation', amount: totalOf(code) },
+      { id: 'I002', source: 'general-budget-appropriation', amount: totalOf(DEMO_SCHOOL.code), unitCode: DEMO_SCHOOL.code },
+    ],
+    expenditureLines: lines,
+  });
 }
 
 /**

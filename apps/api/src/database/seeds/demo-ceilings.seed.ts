@@ -40,7 +40,7 @@ export async function seedDemoCeilings(app: INestApplication, dataSource: DataSo
   const budgets: { id: string; name: string }[] = await dataSource.query(
     `SELECT b.id, d.name FROM budgets b JOIN departments d ON d.id = b.department_id
      LEFT JOIN department_ceilings c ON c.department_id = b.department_id AND c.fiscal_year = b.fiscal_year
-     WHERE b.fiscal_year = $1 AND b.department_id = ANY($2::uuid[]) AND c.department_id IS NULL AND b.round <> 'replied'`,
+     WHERE b.fiscal_year = $1 AND b.unit_code IS NULL AND b.department_id = ANY($2::uuid[]) AND c.department_id IS NULL AND b.round <> 'replied'`,
     [DEMO_YEAR, Object.values(people.departmentIds)],
   );
   for (const budget of budgets) {

@@ -21,13 +21,16 @@ export const DEMO_DEPARTMENTS = {
   education: { code: '998001', name: '示例教育局' },
 } as const;
 
+/** 示例教育局's 二级单位, which prepares a budget of its own (单位预算). */
+export const DEMO_SCHOOL = { code: '998001001', name: '示例第一中学' } as const;
+
 /** 二级单位 (subordinate units) beside each department's own unit (本级). */
 const DEMO_SUBORDINATE_UNITS: Partial<Record<TDemoDepartmentKey, readonly { code: string; name: string }[]>> = {
-  education: [{ code: '998001001', name: '示例第一中学' }],
+  education: [DEMO_SCHOOL],
 };
 export type TDemoDepartmentKey = keyof typeof DEMO_DEPARTMENTS;
 
-const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: TRole; department?: TDemoDepartmentKey }[] = [
+const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: TRole; department?: TDemoDepartmentKey; unit?: string }[] = [
   { username: 'admin', displayName: '系统管理员（演示）', role: 'admin' },
   { username: 'preparer', displayName: '编制人（硚口区大数据中心）', role: 'preparer', department: 'qiaokou' },
   { username: 'publisher', displayName: '公开人（硚口区大数据中心）', role: 'publisher', department: 'qiaokou' },
@@ -37,6 +40,9 @@ const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: TRo
   { username: 'reviewer3', displayName: '财政局审核人三（科教文科）', role: 'reviewer' },
   { username: 'preparer3', displayName: '编制人（示例教育局）', role: 'preparer', department: 'education' },
   { username: 'publisher3', displayName: '公开人（示例教育局）', role: 'publisher', department: 'education' },
+  // 单位预算: the 二级单位's own preparer, and the department's reviewer (主管部门审核) who consolidates it.
+  { username: 'unitprep3', displayName: '编制人（示例第一中学）', role: 'preparer', department: 'education', unit: DEMO_SCHOOL.code },
+  { username: 'leader3', displayName: '部门审核人（示例教育局）', role: 'department_reviewer', department: 'education' },
   // 审签 (保密审查) of the demo bureau's departments, where its publication policy requires it (2021).
   { username: 'signer', displayName: '财政局审签人（演示）', role: 'signer' },
   // The other two of the three separated administrators (三员); admin is the 系统管理员.
@@ -93,6 +99,7 @@ async function ensureDemoAccounts(tx: EntityManager, password: string, departmen
       passwordHash,
       role: account.role,
       departmentId: account.department === undefined ? null : departmentIds[account.department],
+      unitCode: account.unit ?? null,
       // Every demo reviewer works in an office of the demo bureau, whose departments are their scope
       // (the 预算科's are all of them): review_all would let a 业务科室 read another office's budgets.
       reviewAll: false,

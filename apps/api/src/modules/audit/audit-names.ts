@@ -26,7 +26,7 @@ export async function namesOfIds(m: Pick<EntityManager, 'query'>, entries: reado
     `SELECT u.id::text AS id, u.username AS name FROM users u WHERE u.id::text = ANY($1)
      UNION ALL SELECT d.id::text, d.name FROM departments d WHERE d.id::text = ANY($1)
      UNION ALL SELECT bu.id::text, bu.name FROM budget_units bu WHERE bu.id::text = ANY($1)
-     UNION ALL SELECT b.id::text, d.name || ' ' || b.fiscal_year || '年' FROM budgets b JOIN departments d ON d.id = b.department_id WHERE b.id::text = ANY($1)
+     UNION ALL SELECT b.id::text, COALESCE((SELECT bu.name FROM budget_units bu WHERE bu.code = b.unit_code), d.name) || ' ' || b.fiscal_year || '年' FROM budgets b JOIN departments d ON d.id = b.department_id WHERE b.id::text = ANY($1)
      UNION ALL SELECT p.id::text, d.name || ' ' || p.fiscal_year || '年 第' || p.version_no || '版' FROM publications p JOIN departments d ON d.id = p.department_id WHERE p.id::text = ANY($1)`,
     [[...ids]],
   )) as { id: string; name: string }[];

@@ -36,6 +36,12 @@ export class AccountService {
     return office === null ? null : { code: office.code, name: office.name, kind: office.kind };
   }
 
+  /** A unit's preparer's unit; null for everyone else. */
+  async unitOf(userId: string, manager: EntityManager = this.dataSource.manager): Promise<TSessionUser['unit']> {
+    const rows: { code: string; name: string }[] = await manager.query(`SELECT bu.code, bu.name FROM users u JOIN budget_units bu ON bu.code = u.unit_code WHERE u.id = $1`, [userId]);
+    return rows[0] ?? null;
+  }
+
   /** Changes the caller's password under the policy and signs them out everywhere else. */
   async changePassword(caller: TCaller, input: TChangePassword): Promise<void> {
     await this.dataSource.transaction(async (tx) => {

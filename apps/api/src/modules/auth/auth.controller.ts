@@ -71,8 +71,8 @@ export class AuthController {
   @Roles(...EVERY_ROLE)
   @DuringEnrolment()
   async me(@Caller() caller: TCaller): Promise<TSessionUser & { reviewScope: 'all' | readonly string[] }> {
-    const [secondFactor, office] = await Promise.all([this.account.secondFactorOf(caller), this.account.officeOf(caller.userId)]);
-    return { id: caller.userId, username: caller.username, role: caller.role, departmentCode: caller.departmentCode, ...secondFactor, reviewScope: caller.reviewDepartmentIds, office };
+    const [secondFactor, office, unit] = await Promise.all([this.account.secondFactorOf(caller), this.account.officeOf(caller.userId), this.account.unitOf(caller.userId)]);
+    return { id: caller.userId, username: caller.username, role: caller.role, departmentCode: caller.departmentCode, ...secondFactor, reviewScope: caller.reviewDepartmentIds, office, unit };
   }
 
   @Post('password')

@@ -94,6 +94,7 @@ export class AuthService {
             totpEnabled: user.totpSecret !== null,
             mustEnrolTotp: this.config.totpRequired && TOTP_REQUIRED_ROLES.includes(user.role) && user.totpSecret === null,
             office: await this.account.officeOf(user.id, tx),
+            unit: await this.account.unitOf(user.id, tx),
           },
         },
       };

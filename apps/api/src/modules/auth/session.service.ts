@@ -25,6 +25,7 @@ interface TCallerRow {
   role: TRole;
   departmentId: string | null;
   departmentCode: string | null;
+  unitCode: string | null;
   reviewAll: boolean;
   reviewDepartmentIds: string[];
   totpEnabled: boolean;
@@ -76,7 +77,7 @@ export class SessionService {
   async authenticate(token: string): Promise<TAuthenticated | null> {
     const rows = (await this.dataSource.query(
       `SELECT s.id AS "sessionId", u.id AS "userId", u.username, u.role, u.department_id AS "departmentId",
-              d.code AS "departmentCode", u.review_all AS "reviewAll",
+              d.code AS "departmentCode", u.unit_code AS "unitCode", u.review_all AS "reviewAll",
               COALESCE(ARRAY(${REVIEW_SCOPE_SQL}), '{}') AS "reviewDepartmentIds",
               u.totp_enabled_at IS NOT NULL AS "totpEnabled", extract(epoch FROM now() - s.last_seen_at)::int AS "idleSeconds"
        FROM sessions s
@@ -96,6 +97,7 @@ export class SessionService {
       role: row.role,
       departmentId: row.departmentId,
       departmentCode: row.departmentCode,
+      unitCode: row.unitCode,
       reviewDepartmentIds: !hasReviewScope(row.role) ? [] : row.reviewAll ? 'all' : row.reviewDepartmentIds,
       sessionId: row.sessionId,
     };

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { TExpenditureLine, TIncomeLine } from '@budgetflow/domain';
+import { copyExpenditureLines } from './expenditure-copy';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { TExpenditureLineRow, TIncomeLineRow } from './mappers/budget-document.mapper';
 import { updateReturning } from './update-returning';
 
 const EXPENDITURE_COLUMNS = 'line_id, unit_code, function_code, economic_code, kind, project_id, fund_source, amount::text AS amount, note';
-const INCOME_COLUMNS = 'line_id, source, amount::text AS amount';
+const INCOME_COLUMNS = 'line_id, source, amount::text AS amount, unit_code';
 
 /** Where an edit writes lines: the budget version it makes and the first of the ordinals it reserved. */
 export interface TLineStamp {
@@ -63,12 +64,12 @@ export class BudgetLinesRepository {
   async upsertIncome(m: EntityManager, budgetId: string, lines: readonly TIncomeLine[], firstOrdinal: number): Promise<void> {
     if (lines.length === 0) return;
     await m.query(
-      `INSERT INTO income_lines (budget_id, line_id, ordinal, source, amount)
-       SELECT $1, t.line_id, $5 + t.ord - 1, t.source, t.amount::numeric(18,2)
-       FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS t(line_id, source, amount, ord)
-       ON CONFLICT (budget_id, line_id) DO UPDATE SET source = EXCLUDED.source, amount = EXCLUDED.amount
-       WHERE (income_lines.source, income_lines.amount) IS DISTINCT FROM (EXCLUDED.source, EXCLUDED.amount)`,
-      [budgetId, lines.map((l) => l.id), lines.map((l) => l.source), lines.map((l) => l.amount), firstOrdinal],
+      `INSERT INTO income_lines (budget_id, line_id, ordinal, source, amount, unit_code)
+       SELECT $1, t.line_id, $5 + t.ord - 1, t.source, t.amount::numeric(18,2), t.unit_code
+       FROM unnest($2::text[], $3::text[], $4::text[], $6::text[]) WITH ORDINALITY AS t(line_id, source, amount, unit_code, ord)
+       ON CONFLICT (budget_id, line_id) DO UPDATE SET source = EXCLUDED.source, amount = EXCLUDED.amount, unit_code = EXCLUDED.unit_code
+       WHERE (income_lines.source, income_lines.amount, income_lines.unit_code) IS DISTINCT FROM (EXCLUDED.source, EXCLUDED.amount, EXCLUDED.unit_code)`,
+      [budgetId, lines.map((l) => l.id), lines.map((l) => l.source), lines.map((l) => l.amount), firstOrdinal, lines.map((l) => l.unitCode ?? null)],
     );
   }
 
@@ -101,6 +102,13 @@ export class BudgetLinesRepository {
     await m.query(`DELETE FROM income_lines WHERE budget_id = $1`, [budgetId]);
     await m.query(`DELETE FROM removed_expenditure_lines WHERE budget_id = $1`, [budgetId]);
     await m.query(`UPDATE budgets SET lines_replaced_in = $2, next_line_ordinal = $3 + 1 WHERE id = $1`, [budgetId, version, lineCount]);
+  }
+
+  /** A document's lines written anew (every line of the budget removed first, or into a new one). */
+  async replaceAll(m: EntityManager, budgetId: string, version: number, expenditure: readonly TExpenditureLine[], income: readonly TIncomeLine[]): Promise<void> {
+    await this.removeAll(m, budgetId, version, expenditure.length + income.length);
+    await copyExpenditureLines(m, budgetId, expenditure);
+    await this.upsertIncome(m, budgetId, income, expenditure.length + 1);
   }
 
   /** The exact sums of a budget's lines in 分: numeric adds without overflow, bigint holds any sum. */

@@ -11,6 +11,9 @@ export interface TBudgetRow {
   department_id: string;
   department_code: string;
   department_name: string;
+  /** a 单位预算: its unit (二级单位); null for the 部门预算 */
+  unit_code: string | null;
+  unit_name: string | null;
   fiscal_year: number;
   state: TBudgetStateValue;
   version: number;
@@ -26,5 +29,6 @@ export interface TBudgetRow {
 
 /** The columns of TBudgetRow, for the finders' SELECT lists (alias b = budgets, d = departments). */
 export const BUDGET_COLUMNS = `b.id, b.department_id, d.code AS department_code, d.name AS department_name,
+  b.unit_code, (SELECT bu.name FROM budget_units bu WHERE bu.code = b.unit_code) AS unit_name,
   b.fiscal_year, b.state, b.version, b.revision_no, b.return_reason, b.lines_replaced_in, b.created_at, b.updated_at,
   to_char(b.replied_on, 'YYYY-MM-DD') AS replied_on`;

@@ -14,11 +14,13 @@ import { BudgetsRepository } from './budgets.repository';
 import { BudgetsService } from './budgets.service';
 import { CarryForwardSourceRepository } from './carry-forward-source.repository';
 import { DepartmentDraftRepository } from './department-draft.repository';
+import { UnitBudgetsRepository } from './units/unit-budgets.repository';
+import { UnitBudgetsService } from './units/unit-budgets.service';
 
 @Module({
   imports: [QueueClientModule, CatalogueModule, BureauModule],
   controllers: [BudgetsController, BudgetWorkbookController, BudgetJobsController],
-  providers: [BudgetsService, DocumentExportService, WorkbookImportService, BudgetJobsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService, DepartmentDraftRepository, CarryForwardSourceRepository],
-  exports: [BudgetsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService],
+  providers: [BudgetsService, DocumentExportService, WorkbookImportService, BudgetJobsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService, DepartmentDraftRepository, CarryForwardSourceRepository, UnitBudgetsRepository, UnitBudgetsService],
+  exports: [BudgetsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService, UnitBudgetsService],
 })
 export class BudgetsModule {}

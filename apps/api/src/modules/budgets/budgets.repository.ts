@@ -30,16 +30,17 @@ export class BudgetsRepository {
   }
 
   async listVisible(m: EntityManager, viewer: TCaller, filter: TBudgetListFilter): Promise<{ items: TBudgetSummaryRow[]; total: number }> {
-    const where = `${visibleCondition(1)} AND ($4::int IS NULL OR b.fiscal_year = $4) AND ($5::text IS NULL OR b.state = $5)`;
+    const where = `${visibleCondition(1)} AND ($5::int IS NULL OR b.fiscal_year = $5) AND ($6::text IS NULL OR b.state = $6)`;
     const params = [...visibleParams(viewer), filter.year ?? null, filter.state ?? null];
     const [items, count]: [TBudgetSummaryRow[], { total: number }[]] = await Promise.all([
       m.query(
         `SELECT b.id, b.department_id, d.code AS department_code, d.name AS department_name, b.fiscal_year,
+                b.unit_code, (SELECT bu.name FROM budget_units bu WHERE bu.code = b.unit_code) AS unit_name,
                 b.state, b.version, b.revision_no, b.updated_at, to_char(b.replied_on, 'YYYY-MM-DD') AS replied_on
          FROM budgets b JOIN departments d ON d.id = b.department_id
          WHERE ${where}
-         ORDER BY b.fiscal_year DESC, d.code, b.id
-         LIMIT $6 OFFSET $7`,
+         ORDER BY b.fiscal_year DESC, d.code, b.unit_code NULLS FIRST, b.id
+         LIMIT $7 OFFSET $8`,
         [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
       ),
       m.query(`SELECT count(*)::int AS total FROM budgets b WHERE ${where}`, params),
@@ -47,12 +48,12 @@ export class BudgetsRepository {
     return { items, total: count[0]?.total ?? 0 };
   }
 
-  /** Inserts a draft; undefined when the department already has a budget for the year. */
-  async insertDraft(m: EntityManager, departmentId: string, fiscalYear: number, rest: TDocumentRest, round: BudgetRound): Promise<string | undefined> {
+  /** Inserts a draft (of the department, or of one unit); undefined when it already has a budget for the year. */
+  async insertDraft(m: EntityManager, departmentId: string, fiscalYear: number, rest: TDocumentRest, round: BudgetRound, unitCode: string | null = null): Promise<string | undefined> {
     const rows: { id: string }[] = await m.query(
-      `INSERT INTO budgets (department_id, fiscal_year, document, round) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (department_id, fiscal_year) DO NOTHING RETURNING id`,
-      [departmentId, fiscalYear, rest, round],
+      `INSERT INTO budgets (department_id, fiscal_year, document, round, unit_code) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (department_id, fiscal_year, unit_code) DO NOTHING RETURNING id`,
+      [departmentId, fiscalYear, rest, round, unitCode],
     );
     return rows[0]?.id;
   }

@@ -12,19 +12,22 @@ import type { TBudgetRow } from './budget-row';
 import { BudgetsRepository, type TBudgetListFilter, type TBudgetSummaryRow, type TOpeningReason } from './budgets.repository';
 import { CarryForwardSourceRepository } from './carry-forward-source.repository';
 import { DepartmentDraftRepository } from './department-draft.repository';
-import { copyExpenditureLines } from './expenditure-copy';
 import type { TCreateBudgetRequest, TLinesPatchRequest, TReadBudgetQuery } from './dto/budget-requests.schema';
 import { CatalogueInForce } from '../catalogue/catalogue-in-force';
 import { unknownLineCodes, withGovernmentCode } from './line-codes';
 import { catalogueOfYear } from './year-catalogue';
-import { joinDocument, splitDocument, toExpenditureLine, toIncomeLine } from './mappers/budget-document.mapper';
+import { readDocument } from './document-read';
+import { splitDocument, toExpenditureLine, toIncomeLine } from './mappers/budget-document.mapper';
 import { EDITABLE_STATES, versionConflict } from './budget-versioning';
+import { UnitBudgetsService, type TUnitBudgetSummary } from './units/unit-budgets.service';
 
 /** A budget as read, without its derived part (spliced in as prepared JSON, see BudgetDerivationService). */
 export interface TBudgetHead extends TBudgetSummary {
   returnReason: string | null;
   /** the reason of the 更正 or 预算调整 that opened this revision, for everyone working on it */
   openedFor: TOpeningReason | null;
+  /** beside a 部门预算: its units' budgets of the year, whose lines it holds consolidated and read-only */
+  unitBudgets: TUnitBudgetSummary[];
   lines: {
     expenditure: { page: number; pageSize: number; items: ReturnType<typeof toExpenditureLine>[] };
     income: ReturnType<typeof toIncomeLine>[];
@@ -39,6 +42,8 @@ export interface TBudgetCarried extends TCarriedForward {
 export interface TBudgetSummary {
   id: string;
   department: { id: string; code: string; name: string };
+  /** a 单位预算: its unit; null for the 部门预算 */
+  unit: { code: string; name: string } | null;
   fiscalYear: number;
   state: TBudgetRow['state'];
   version: number;
@@ -63,6 +68,7 @@ export class BudgetsService {
     private readonly catalogues: CatalogueInForce,
     private readonly carrySources: CarryForwardSourceRepository,
     private readonly chains: ReviewChainsRepository,
+    private readonly unitBudgets: UnitBudgetsService,
   ) {
     this.unitCodes = new BudgetUnitCodes(budgets);
   }
@@ -93,17 +99,26 @@ export class BudgetsService {
         incomeLines: [],
         expenditureLines: [],
       });
+      const unitCode = caller.unitCode ?? null;
+      if (unitCode !== null && request.fromRevision !== undefined) {
+        throw new AppError('VALIDATION_FAILED', "A unit's budget starts from its part of the department's budget of the year", [
+          { path: 'fromRevision', message: "a unit's budget is not carried from last year: it starts from the department's" },
+        ]);
+      }
+      // A unit's budget starts from its part of the department's; the department's from last year, or empty.
+      const unitStart = unitCode === null ? undefined : await this.unitBudgets.startOf(m, departmentId, request.fiscalYear, unitCode);
       const from = request.fromRevision;
       const start = from === undefined ? undefined : await this.carriedStart(m, { departmentId, fiscalYear: request.fiscalYear, ...from }, template, catalogue);
-      const document = start?.document ?? empty;
+      const document = unitStart?.document ?? start?.document ?? empty;
       const { rest, expenditureLines, incomeLines } = splitDocument(document);
-      // The year's chain decides whether the budget starts with a proposal (一上) or within given ceilings.
-      const round = firstRound(await this.chains.forDepartment(m, departmentId, request.fiscalYear));
-      const id = await this.budgets.insertDraft(m, departmentId, request.fiscalYear, rest, round);
-      if (id === undefined) throw new AppError('CONFLICT', `The department already has a budget for ${request.fiscalYear}`);
-      if (start !== undefined) await this.writeLines(m, id, 1, expenditureLines, incomeLines);
+      // The year's chain decides whether the budget starts with a proposal (一上) or within given ceilings; a unit's is reviewed by its department.
+      const round = unitCode !== null ? 'unit' : firstRound(await this.chains.forDepartment(m, departmentId, request.fiscalYear));
+      const id = await this.budgets.insertDraft(m, departmentId, request.fiscalYear, rest, round, unitCode);
+      if (id === undefined) throw new AppError('CONFLICT', `${unitCode === null ? 'The department' : `Unit ${unitCode}`} already has a budget for ${request.fiscalYear}`);
+      if (start !== undefined || unitStart !== undefined) await this.lines.replaceAll(m, id, 1, expenditureLines, incomeLines);
       const carried = start === undefined ? {} : { fromRevision: request.fromRevision, carried: start.carried };
-      await this.audit.append(m, { actor: caller.username, action: 'budget.create', entity: 'budget', entityId: id, budgetId: id, payload: { fiscalYear: request.fiscalYear, departmentId, ...carried } });
+      const ofUnit = unitStart === undefined ? {} : { unitCode, fromDepartmentBudget: unitStart.departmentBudgetId, expenditureLines: expenditureLines.length };
+      await this.audit.append(m, { actor: caller.username, action: 'budget.create', entity: 'budget', entityId: id, budgetId: id, payload: { fiscalYear: request.fiscalYear, departmentId, ...carried, ...ofUnit } });
       return { ...toSummary(await this.mustFind(m, caller, id)), ...(start === undefined ? {} : { carried: start.carried }) };
     });
   }
@@ -129,27 +144,22 @@ export class BudgetsService {
     return { document: { ...document, expenditureLines: kept }, carried: { ...carried, expenditureLines: kept.length, linesLeftOut } };
   }
 
-  /** A document's lines written anew (after every line of the budget was removed, or into a new one). */
-  private async writeLines(m: EntityManager, id: string, version: number, expenditure: TBudgetDocument['expenditureLines'], income: TBudgetDocument['incomeLines']): Promise<void> {
-    await this.lines.removeAll(m, id, version, expenditure.length + income.length);
-    await copyExpenditureLines(m, id, expenditure);
-    await this.lines.upsertIncome(m, id, income, expenditure.length + 1);
-  }
-
   async read(caller: TCaller, id: string, query: TReadBudgetQuery): Promise<{ head: TBudgetHead; derived: TSerializedDerivation }> {
     const m = this.dataSource.manager;
     const budget = await this.mustFind(m, caller, id);
-    const [derived, page, income, catalogue, openedFor] = await Promise.all([
+    const [derived, page, income, catalogue, openedFor, unitBudgets] = await Promise.all([
       this.derivations.serialized(budget),
       this.lines.expenditurePage(m, id, query.linePage, query.linePageSize),
       this.lines.loadIncome(m, id),
       catalogueOfYear(this.catalogues, budget.fiscal_year, m),
       this.budgets.openingReason(m, id, budget.revision_no),
+      this.unitBudgets.summariesOf(m, budget),
     ]);
     const head: TBudgetHead = {
       ...toSummary(budget),
       returnReason: budget.return_reason,
       openedFor,
+      unitBudgets,
       lines: { expenditure: { page: query.linePage, pageSize: query.linePageSize, items: page.map((row) => withGovernmentCode(toExpenditureLine(row), catalogue)) }, income: income.map(toIncomeLine) },
     };
     return { head, derived };
@@ -158,6 +168,8 @@ export class BudgetsService {
   /** Adds, replaces and removes lines in one step, if nobody changed the budget since `version`. */
   async patchLines(caller: TCaller, id: string, patch: TLinesPatchRequest, version: number): Promise<{ id: string; version: number }> {
     const budget = await this.mustFind(this.dataSource.manager, caller, id);
+    this.unitBudgets.refuseForeignEditor(caller, budget);
+    await this.unitBudgets.refuseLineEdit(this.dataSource.manager, budget, patch);
     const units = await this.unitCodes.of(this.dataSource.manager, budget);
     const codeErrors = unknownLineCodes(patch.upsertExpenditure, await catalogueOfYear(this.catalogues, budget.fiscal_year), units, 'upsertExpenditure');
     if (codeErrors.length > 0) throw new AppError('VALIDATION_FAILED', 'Some lines name codes that do not exist', codeErrors);
@@ -199,7 +211,7 @@ export class BudgetsService {
       // A document that names no template prints under the one in force for its year.
       const template = document.template ?? (await this.departments.yearTemplate(m, budget.fiscal_year));
       const { rest, expenditureLines, incomeLines } = splitDocument({ ...document, template });
-      await this.writeLines(m, id, at.version, expenditureLines, incomeLines);
+      await this.lines.replaceAll(m, id, at.version, expenditureLines, incomeLines);
       await this.budgets.replaceDocumentRest(m, id, rest);
       return { expenditureLines: expenditureLines.length, incomeLines: incomeLines.length };
     });
@@ -208,6 +220,8 @@ export class BudgetsService {
   /** Refuses (400) a document that does not fit the budget: its department and year, codes the catalogue lacks. */
   async checkImport(caller: TCaller, id: string, document: TBudgetDocument): Promise<TBudgetRow> {
     const budget = await this.mustFind(this.dataSource.manager, caller, id);
+    this.unitBudgets.refuseForeignEditor(caller, budget);
+    await this.unitBudgets.refuseImport(this.dataSource.manager, budget, document);
     const errors = documentMismatch(budget, document);
     const units = new Set(document.department.units.map((u) => u.code));
     errors.push(...unknownLineCodes(document.expenditureLines, await this.catalogueOf(budget.fiscal_year), units, 'expenditureLines'));
@@ -255,11 +269,7 @@ export class BudgetsService {
   }
 
   async documentOf(m: EntityManager, budget: TBudgetRow): Promise<TBudgetDocument> {
-    // One after the other: `m` is usually a snapshot transaction, which has one connection.
-    const rest = await this.budgets.documentRest(m, budget.id);
-    const expenditure = await this.lines.loadExpenditure(m, budget.id);
-    const income = await this.lines.loadIncome(m, budget.id);
-    return joinDocument(rest, expenditure, income);
+    return readDocument(m, this.budgets, this.lines, budget.id);
   }
 
   /** The manager outside any transaction, for callers that only check visibility. */
@@ -284,6 +294,7 @@ function toSummary(row: TBudgetSummaryRow): TBudgetSummary {
   return {
     id: row.id,
     department: { id: row.department_id, code: row.department_code, name: row.department_name },
+    unit: row.unit_code === null ? null : { code: row.unit_code, name: row.unit_name ?? row.unit_code },
     fiscalYear: row.fiscal_year,
     state: row.state,
     version: row.version,

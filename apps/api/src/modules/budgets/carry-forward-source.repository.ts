@@ -16,7 +16,7 @@ export class CarryForwardSourceRepository {
   ): Promise<TBudgetDocument | undefined> {
     const rows: { document: TBudgetDocument }[] = await m.query(
       `SELECT r.document FROM revisions r JOIN budgets b ON b.id = r.budget_id
-       WHERE r.budget_id = $1 AND r.revision_no = $2 AND b.department_id = $3 AND b.fiscal_year = $4
+       WHERE r.budget_id = $1 AND r.revision_no = $2 AND b.department_id = $3 AND b.fiscal_year = $4 AND b.unit_code IS NULL
          AND (EXISTS (SELECT 1 FROM publications p WHERE p.budget_id = r.budget_id AND p.revision_no = r.revision_no)
               OR (b.state IN ('approved', 'published') AND b.revision_no = r.revision_no))`,
       [source.budgetId, source.revisionNo, source.departmentId, source.fiscalYear],

@@ -31,6 +31,10 @@ export function toAppError(error: DomainError): AppError {
     case 'ALREADY_SIGNED_OFF':
     case 'PUBLISHER_IS_SIGNER':
       return new AppError(code, detail);
+    case 'UNITS_NOT_APPROVED':
+      return new AppError('UNITS_NOT_APPROVED', detail, undefined, undefined, { pending: error.details?.['pending'] ?? [] });
+    case 'DEPARTMENT_BUDGET_LOCKED':
+      return new AppError('DEPARTMENT_BUDGET_LOCKED', detail, undefined, undefined, { departmentBudgetState: error.details?.['departmentBudgetState'] ?? null });
     case 'REPLY_REQUIRED':
       return new AppError('REPLY_REQUIRED', detail, [{ path: 'documentNo', message: 'the 批复 needs its document number (documentNo) and date (YYYY-MM-DD)' }]);
     case 'REVISE_REASON_REQUIRED':

@@ -52,7 +52,8 @@ export interface TComplianceRow {
 }
 
 /** The budgets of a year within a scope ($1 the year, $2 the department ids or null for all), on alias b. */
-const OF_YEAR = `b.fiscal_year = $1 AND ($2::uuid[] IS NULL OR b.department_id = ANY($2::uuid[]))`;
+// The bureau sees the 部门预算 of each department; its units' budgets are the department's to consolidate.
+const OF_YEAR = `b.fiscal_year = $1 AND b.unit_code IS NULL AND ($2::uuid[] IS NULL OR b.department_id = ANY($2::uuid[]))`;
 
 /**
  * The reads of the bureau's desk, each one statement over every department of a year: `scope` is
@@ -112,7 +113,7 @@ export class BureauDeskRepository {
               f.sums, f.classes, f.error_count, f.warning_count, dc.ceilings,
               ${PUBLICATION_DATES.columns}, (now() AT TIME ZONE '${BUREAU_TIME_ZONE}')::date::text AS today
        FROM departments d
-       LEFT JOIN budgets b ON b.department_id = d.id AND b.fiscal_year = $1
+       LEFT JOIN budgets b ON b.department_id = d.id AND b.fiscal_year = $1 AND b.unit_code IS NULL
        LEFT JOIN budget_figures f ON f.budget_id = b.id AND f.version = b.version
        LEFT JOIN department_ceilings dc ON dc.department_id = d.id AND dc.fiscal_year = $1
        LEFT JOIN LATERAL (
@@ -140,7 +141,7 @@ export class BureauDeskRepository {
   /** The fiscal years with a budget of a department in the scope, newest first. */
   async yearsWithBudgets(m: EntityManager, scope: readonly string[] | null): Promise<number[]> {
     const rows: { fiscal_year: number }[] = await m.query(
-      `SELECT DISTINCT b.fiscal_year FROM budgets b WHERE $1::uuid[] IS NULL OR b.department_id = ANY($1::uuid[]) ORDER BY b.fiscal_year DESC`,
+      `SELECT DISTINCT b.fiscal_year FROM budgets b WHERE b.unit_code IS NULL AND ($1::uuid[] IS NULL OR b.department_id = ANY($1::uuid[])) ORDER BY b.fiscal_year DESC`,
       [scope],
     );
     return rows.map((row) => row.fiscal_year);

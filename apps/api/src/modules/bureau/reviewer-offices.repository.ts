@@ -47,9 +47,17 @@ export class ReviewerOfficesRepository {
 
   /**
    * Who hears that a budget reached a stage: the reviewers who act at it for the department (the
-   * domain's fitsStage, as for acting), and whoever they delegated to for today.
+   * domain's fitsStage, as for acting), and whoever they delegated to for today; a unit budget's
+   * stage (主管部门审核): the department reviewers of its department.
    */
   async ofStage(m: EntityManager, stage: ReviewStage, departmentCode: string): Promise<string[]> {
+    if (stage.role === 'department_reviewer') {
+      const own: { id: string }[] = await m.query(
+        `SELECT u.id FROM users u JOIN departments d ON d.id = u.department_id WHERE u.role = 'department_reviewer' AND u.active AND d.code = $1 ORDER BY u.username`,
+        [departmentCode],
+      );
+      return own.map((u) => u.id);
+    }
     const everyone = await this.reviewers(m, `SELECT id AS user_id, 0 AS rank FROM users WHERE role = 'reviewer' AND active`, []);
     const acting = everyone.filter((p) => fitsStage(stage, { role: 'reviewer', office: p.office, reviewerScope: p.scope }, departmentCode)).map((p) => p.userId);
     const delegates: { id: string }[] = await m.query(

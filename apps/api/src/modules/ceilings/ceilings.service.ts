@@ -153,7 +153,7 @@ export class CeilingsService {
   }
 
   private async budgetIdOf(m: EntityManager, departmentId: string, fiscalYear: number): Promise<string | null> {
-    const rows: { id: string }[] = await m.query(`SELECT id FROM budgets WHERE department_id = $1 AND fiscal_year = $2`, [departmentId, fiscalYear]);
+    const rows: { id: string }[] = await m.query(`SELECT id FROM budgets WHERE department_id = $1 AND fiscal_year = $2 AND unit_code IS NULL`, [departmentId, fiscalYear]);
     return rows[0]?.id ?? null;
   }
 

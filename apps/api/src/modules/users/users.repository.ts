@@ -9,6 +9,7 @@ export interface TUserRecord {
   role: TRole;
   departmentId: string | null;
   departmentCode: string | null;
+  unitCode: string | null;
   reviewAll: boolean;
   reviewDepartmentIds: string[];
   active: boolean;
@@ -22,13 +23,14 @@ export interface TNewUser {
   passwordHash: string;
   role: TRole;
   departmentId: string | null;
+  unitCode: string | null;
   reviewAll: boolean;
   reviewDepartmentIds: readonly string[];
 }
 
 const SELECT_USER = `
   SELECT u.id, u.username, u.display_name AS "displayName", u.role, u.department_id AS "departmentId",
-         d.code AS "departmentCode", u.review_all AS "reviewAll", u.active, u.totp_enabled_at IS NOT NULL AS "twoFactor",
+         d.code AS "departmentCode", u.unit_code AS "unitCode", u.review_all AS "reviewAll", u.active, u.totp_enabled_at IS NOT NULL AS "twoFactor",
          COALESCE(ARRAY(SELECT rd.department_id::text FROM reviewer_departments rd WHERE rd.user_id = u.id ORDER BY 1), '{}') AS "reviewDepartmentIds"
   FROM users u LEFT JOIN departments d ON d.id = u.department_id`;
 
@@ -51,9 +53,9 @@ export class UsersRepository {
 
   async insert(manager: EntityManager, user: TNewUser): Promise<TUserRecord> {
     const [row] = (await manager.query(
-      `INSERT INTO users (username, display_name, password_hash, role, department_id, review_all)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [user.username, user.displayName, user.passwordHash, user.role, user.departmentId, user.reviewAll],
+      `INSERT INTO users (username, display_name, password_hash, role, department_id, review_all, unit_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [user.username, user.displayName, user.passwordHash, user.role, user.departmentId, user.reviewAll, user.unitCode],
     )) as [{ id: string }];
     await this.setReviewDepartments(manager, row.id, user.reviewDepartmentIds);
     return (await this.findById(manager, row.id)) as TUserRecord;

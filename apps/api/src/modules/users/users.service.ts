@@ -39,8 +39,10 @@ export class UsersService {
       const departmentId = input.departmentCode === undefined ? null : idOf(ids, input.departmentCode, 'departmentCode');
       const scope = input.reviewScope ?? (hasReviewScope(input.role) ? 'all' : []);
       const reviewDepartmentIds = scope === 'all' ? [] : scope.map((code, i) => idOf(ids, code, `reviewScope.${i}`));
+      if (input.unitCode !== undefined && departmentId !== null) await this.mustBeSubordinateUnit(tx, departmentId, input.unitCode);
+      const unitCode = input.unitCode ?? null;
       const created = await uniqueOr409(
-        () => this.users.insert(tx, { username: input.username, displayName: input.displayName, passwordHash, role: input.role, departmentId, reviewAll: scope === 'all' && hasReviewScope(input.role), reviewDepartmentIds }),
+        () => this.users.insert(tx, { username: input.username, displayName: input.displayName, passwordHash, role: input.role, departmentId, unitCode, reviewAll: scope === 'all' && hasReviewScope(input.role), reviewDepartmentIds }),
         `The username ${input.username} is taken`,
       );
       await this.audit.append(tx, {
@@ -48,7 +50,7 @@ export class UsersService {
         action: 'user.create',
         entity: 'user',
         entityId: created.id,
-        payload: { username: created.username, role: created.role, departmentCode: input.departmentCode ?? null, reviewScope: scope },
+        payload: { username: created.username, role: created.role, departmentCode: input.departmentCode ?? null, unitCode, reviewScope: scope },
       });
       return view(created, invert(ids));
     });
@@ -104,7 +106,8 @@ export class UsersService {
       const ids = await this.departmentIdsByCode(tx);
       const departmentId = input.departmentCode === undefined ? null : idOf(ids, input.departmentCode, 'departmentCode');
       const scope = input.reviewScope ?? (hasReviewScope(input.role) ? 'all' : []);
-      await tx.query(`UPDATE users SET role = $2, department_id = $3, review_all = $4, updated_at = now() WHERE id = $1`, [id, input.role, departmentId, hasReviewScope(input.role) && scope === 'all']);
+      // A new role starts without a unit: only a preparer has one, given when the account is made.
+      await tx.query(`UPDATE users SET role = $2, department_id = $3, review_all = $4, unit_code = NULL, updated_at = now() WHERE id = $1`, [id, input.role, departmentId, hasReviewScope(input.role) && scope === 'all']);
       await this.users.setReviewDepartments(tx, id, scope === 'all' ? [] : scope.map((code, i) => idOf(ids, code, `reviewScope.${i}`)));
       await this.sessions.revokeAllOfUser(tx, id);
       await this.audit.append(tx, { actor: caller.username, action: 'user.role', entity: 'user', entityId: id, payload: { from: existing.role, to: input.role, departmentCode: input.departmentCode ?? null, reviewScope: scope } });
@@ -140,6 +143,15 @@ export class UsersService {
       else if (!(await this.sessions.revokeOfUser(tx, id, sessionId))) throw notFound('Session');
       await this.audit.append(tx, { actor: caller.username, action: 'user.sessions.revoke', entity: 'user', entityId: id, payload: { session: sessionId ?? 'all' } });
     });
+  }
+
+  /** A unit's preparer belongs to a second-level unit (二级单位) of their own department: the 本级 is the department's own preparers'. */
+  private async mustBeSubordinateUnit(manager: EntityManager, departmentId: string, unitCode: string): Promise<void> {
+    const rows: { level: string }[] = await manager.query(`SELECT level FROM budget_units WHERE department_id = $1 AND code = $2`, [departmentId, unitCode]);
+    const level = rows[0]?.level;
+    if (level === 'subordinate') return;
+    const message = level === undefined ? `no unit ${unitCode} in this department` : `${unitCode} is the department's own level (本级), prepared by the department's preparers`;
+    throw new AppError('VALIDATION_FAILED', 'The unit does not fit this preparer', [{ path: 'unitCode', message }]);
   }
 
   private async departmentIdsByCode(manager: EntityManager): Promise<Map<string, string>> {
@@ -179,6 +191,7 @@ function view(r: TUserRecord, codeById: Map<string, string>): TUser {
     displayName: r.displayName,
     role: r.role,
     departmentCode: r.departmentCode,
+    unitCode: r.unitCode,
     reviewScope: !hasReviewScope(r.role) ? [] : r.reviewAll ? 'all' : r.reviewDepartmentIds.map((id) => codeById.get(id) ?? id),
     active: r.active,
     twoFactor: r.twoFactor,

@@ -58,6 +58,7 @@ export class OutboxRepository {
         case 'open-adjustment':
         case 'record-adjustment':
         case 'record-sign-off':
+        case 'consolidate-unit':
           break;
       }
     }

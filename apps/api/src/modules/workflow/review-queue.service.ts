@@ -23,7 +23,9 @@ export class ReviewQueueService {
   ) {}
 
   async queue(caller: TCaller): Promise<TReviewQueue> {
-    const [rows, acts] = await Promise.all([this.trail.inReview(this.dataSource.manager, departmentScope(caller)), this.workflow.stageTest(caller)]);
+    // The bureau's reviewers review 部门预算; a department's reviewer its units' budgets.
+    const units = caller.role === 'department_reviewer';
+    const [rows, acts] = await Promise.all([this.trail.inReview(this.dataSource.manager, departmentScope(caller), units), this.workflow.stageTest(caller)]);
     const now = Date.now();
     const items = rows.map((row) => {
       const stage = stageAt(row.review_chain ?? DEFAULT_REVIEW_CHAIN, row.round, row.stage_index ?? 0);
@@ -31,6 +33,7 @@ export class ReviewQueueService {
       return {
         id: row.id,
         department: { code: row.department_code, name: row.department_name },
+        unit: row.unit_code === null ? null : { code: row.unit_code, name: row.unit_name ?? row.unit_code },
         fiscalYear: row.fiscal_year,
         round: row.round,
         stage: stage === undefined ? null : { index: stage.index, count: stage.count, name: stage.stage.name },

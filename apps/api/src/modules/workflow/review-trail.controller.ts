@@ -22,8 +22,8 @@ documentRoute({ method: 'get', path: '/api/budgets/{id}/review', summary: "The b
 documentRoute({ method: 'get', path: '/api/budgets/{id}/adjustments', summary: '预算调整: each adjustment (kind, reason, 批复) with 年初预算 / 调整数 / 调整后预算 per line', tags, access: ALL_ROLES, params: ZIdParams, response: { status: 200, schema: ZAdjustments } });
 documentRoute({ method: 'get', path: '/api/budgets/{id}/indicators', summary: '预算指标: the figures approved per line by the 批复', tags, access: ALL_ROLES, params: ZIdParams, response: { status: 200, schema: ZIndicators } });
 
-documentRoute({ method: 'get', path: '/api/reviews/queue', summary: "The budgets in review the caller may see, with their stage and days waiting; those at the caller's stage (or a delegator's) first", tags, access: ['reviewer', 'admin'], response: { status: 200, schema: ZReviewQueue } });
-documentRoute({ method: 'get', path: '/api/reviews/reviewed', summary: '已审: the budgets the reviewer approved, returned or answered with ceilings, with their state now', tags, access: ['reviewer'], response: { status: 200, schema: ZReviewed } });
+documentRoute({ method: 'get', path: '/api/reviews/queue', summary: "The budgets in review the caller may see, with their stage and days waiting; those at the caller's stage (or a delegator's) first. A department reviewer's: its units' budgets (单位预算)", tags, access: ['reviewer', 'department_reviewer', 'admin'], response: { status: 200, schema: ZReviewQueue } });
+documentRoute({ method: 'get', path: '/api/reviews/reviewed', summary: '已审: the budgets the reviewer approved, returned or answered with ceilings, with their state now', tags, access: ['reviewer', 'department_reviewer'], response: { status: 200, schema: ZReviewed } });
 
 /** The reviewer's desk: the queue by stage, and 已审 (decided budgets stay on it). */
 @Controller('api/reviews')
@@ -35,13 +35,13 @@ export class ReviewedController {
   ) {}
 
   @Get('queue')
-  @Roles('reviewer', 'admin')
+  @Roles('reviewer', 'department_reviewer', 'admin')
   queue(@Caller() caller: TCaller): Promise<TReviewQueue> {
     return this.queueService.queue(caller);
   }
 
   @Get('reviewed')
-  @Roles('reviewer')
+  @Roles('reviewer', 'department_reviewer')
   async reviewed(@Caller() caller: TCaller): Promise<TReviewed> {
     return { items: await this.trail.reviewedBy(this.dataSource.manager, caller.userId) };
   }

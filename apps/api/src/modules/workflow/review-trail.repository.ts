@@ -46,6 +46,9 @@ export interface TInReviewRow {
   stage_index: number | null;
   /** null for a budget submitted before chains existed */
   review_chain: ReviewChain | null;
+  /** a unit's budget (in a department reviewer's queue): its unit */
+  unit_code: string | null;
+  unit_name: string | null;
   since: Date;
 }
 
@@ -142,14 +145,15 @@ export class ReviewTrailRepository {
   }
 
   /** The budgets in review within a scope, with the chain and stage they wait on and since when (their latest step). */
-  async inReview(m: EntityManager, scope: TDepartmentScope): Promise<TInReviewRow[]> {
+  async inReview(m: EntityManager, scope: TDepartmentScope, units: boolean): Promise<TInReviewRow[]> {
     return m.query(
       `SELECT b.id, d.code AS department_code, d.name AS department_name, b.fiscal_year, b.round, b.stage_index, b.review_chain,
+              b.unit_code, bu.name AS unit_name,
               COALESCE((SELECT max(r.at) FROM budget_reviews r WHERE r.budget_id = b.id), b.updated_at) AS since
-       FROM budgets b JOIN departments d ON d.id = b.department_id
-       WHERE b.state = 'submitted' AND ($1::boolean OR b.department_id = ANY($2::uuid[]))
+       FROM budgets b JOIN departments d ON d.id = b.department_id LEFT JOIN budget_units bu ON bu.code = b.unit_code
+       WHERE b.state = 'submitted' AND ($1::boolean OR b.department_id = ANY($2::uuid[])) AND (b.unit_code IS NOT NULL) = $3
        ORDER BY since, b.id`,
-      [scope.all, scope.all ? [] : [...scope.departmentIds]],
+      [scope.all, scope.all ? [] : [...scope.departmentIds], units],
     );
   }
 

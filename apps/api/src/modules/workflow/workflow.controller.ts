@@ -14,8 +14,8 @@ import { WorkflowService, type TActionResult } from './workflow.service';
 const ACTION_ROLES: Record<WorkflowAction, TRole[]> = {
   submit: ['preparer'],
   withdraw: ['preparer'],
-  return: ['reviewer'],
-  approve: ['reviewer'],
+  return: ['reviewer', 'department_reviewer'],
+  approve: ['reviewer', 'department_reviewer'],
   publish: ['publisher'],
   revise: ['preparer', 'publisher'],
   'issue-ceilings': ['reviewer'],

@@ -23,6 +23,7 @@ import { ReviewTrailRepository } from './review-trail.repository';
 import { AdjustmentsRepository } from './adjustments.repository';
 import { PublicationPoliciesRepository } from '../bureau/publication-policies.repository';
 import { SignOffsRepository } from './sign-offs.repository';
+import { UnitBudgetsService } from '../budgets/units/unit-budgets.service';
 
 /** What an action carries besides its name: the version seen, the reason (return, revise), the opinion and the 批复. */
 type TActionInput = Pick<TActionRequestParts, 'version' | 'reason' | 'opinion' | 'documentNo' | 'date' | 'kind'>;
@@ -64,6 +65,7 @@ export class WorkflowService {
     private readonly ceilings: CeilingsService,
     private readonly signOffs: SignOffsRepository,
     private readonly policies: PublicationPoliciesRepository,
+    private readonly unitBudgets: UnitBudgetsService,
   ) {}
 
   /** Acts once per Idempotency-Key: a retry with the same key gets the first answer back. */
@@ -111,10 +113,13 @@ export class WorkflowService {
       userId: caller.userId,
       role: caller.role,
       ...(caller.departmentCode === null ? {} : { departmentCode: caller.departmentCode }),
+      ...(caller.unitCode === null || caller.unitCode === undefined ? {} : { unitCode: caller.unitCode }),
       ...(principal?.office === undefined ? {} : { office: principal.office }),
     };
     const onBehalfOf = principal !== undefined && principal.userId !== caller.userId ? principal : undefined;
-    if (action === 'submit') context.ceilingExcesses = await this.ceilings.excessesOf(this.dataSource.manager, budget);
+    // The 控制数 are the department's: its 部门预算 is held to them, a unit's budget to its department's review.
+    if (action === 'submit' && budget.unit_code === null) context.ceilingExcesses = await this.ceilings.excessesOf(this.dataSource.manager, budget);
+    if (action === 'submit' || action === 'approve' || action === 'return') Object.assign(context, await this.unitBudgets.contextOf(this.dataSource.manager, budget));
     if (action === 'publish' || action === 'sign-off') await this.addSignOff(context, budget);
     const decision = transition(budget.state, action, actor, onBehalfOf === undefined ? context : { ...context, reviewerScope: onBehalfOf.scope });
     if (!decision.ok) throw toAppError(decision.error);
@@ -135,6 +140,10 @@ export class WorkflowService {
         returnReason: action === 'return' ? (input.reason ?? null) : null,
       });
       if (updated === undefined) throw await versionConflict(this.budgets, m, id, budget.version);
+      // The 部门预算 and its units' budgets move together: a unit's approval changes it, a taken-back one holds it open.
+      if (has('consolidate-unit')) await this.unitBudgets.consolidate(m, caller, budget);
+      if (action === 'return' && budget.state === 'approved' && budget.unit_code !== null) await this.unitBudgets.holdDepartmentOpen(m, budget);
+      if (action === 'submit' && budget.unit_code === null) await this.unitBudgets.refusePendingUnits(m, budget);
       const sha256 = freezes && derivation !== undefined ? await this.freeze(m, caller, budget, updated.revision_no, derivation) : undefined;
       const publication =
         action === 'publish'
@@ -150,7 +159,7 @@ export class WorkflowService {
         nextStageName: action === 'approve' ? reached?.stage.name : undefined,
       });
       // entering 批复 renders the revision's files; a 审签 leaves the budget approved and its files as they are
-      if (decision.next === 'approved' && budget.state !== 'approved') await this.outbox.addApproved(m, id, budget.revision_no);
+      if (decision.next === 'approved' && budget.state !== 'approved' && budget.unit_code === null) await this.outbox.addApproved(m, id, budget.revision_no);
       if (has('record-sign-off')) await this.signOffs.insert(m, { budgetId: id, revisionNo: budget.revision_no, signerId: caller.userId, opinion: input.opinion ?? '' });
       await this.trail.move(m, id, {
         round: decision.round,
@@ -251,9 +260,9 @@ export class WorkflowService {
     stage: StagePosition | undefined,
   ): Promise<WorkflowContext> {
     const latest = budget.revision_no > 0 ? await this.revisions.findMeta(this.dataSource.manager, budget.id, budget.revision_no) : undefined;
-    const scope = caller.reviewDepartmentIds;
     return {
       departmentCode: budget.department_code,
+      ...(budget.unit_code === null ? {} : { unitCode: budget.unit_code }),
       ...(latest === undefined ? {} : { submitterId: latest.submittedBy.id }),
       editorIds: latest?.editorIds ?? [],
       errorCount: derivation?.errorCount ?? 0,
@@ -261,7 +270,7 @@ export class WorkflowService {
       ...(input.opinion === undefined ? {} : { opinion: input.opinion }),
       ...(input.kind === undefined ? {} : { adjustmentKind: input.kind }),
       reply: { ...(input.documentNo === undefined ? {} : { documentNo: input.documentNo }), ...(input.date === undefined ? {} : { date: input.date }) },
-      reviewerScope: scope === 'all' ? 'all' : scope.includes(budget.department_id) ? [budget.department_code] : [],
+      reviewerScope: reviewerScopeOf(caller, budget),
       round,
       ...(stage === undefined ? {} : { stage }),
     };
@@ -285,10 +294,21 @@ export class WorkflowService {
 
   /** actsAtStage for many budgets, reading the caller's delegations once. */
   async stageTest(caller: TCaller): Promise<(stage: StagePosition | undefined, departmentCode: string) => boolean> {
+    if (caller.role === 'department_reviewer') {
+      const own = caller.departmentCode;
+      return (stage, departmentCode) => stage !== undefined && own !== null && fitsStage(stage.stage, { role: caller.role, reviewerScope: [own] }, departmentCode);
+    }
     if (caller.role !== 'reviewer') return () => false;
     const principals = await this.offices.principals(this.dataSource.manager, caller.userId);
     return (stage, departmentCode) => stage !== undefined && fittingPrincipal(caller, principals, stage, departmentCode) !== undefined;
   }
+}
+
+/** The departments of the budget's the caller reviews: a bureau reviewer's scope, a department reviewer's own department. */
+function reviewerScopeOf(caller: TCaller, budget: TBudgetRow): WorkflowContext['reviewerScope'] {
+  if (caller.role === 'department_reviewer') return caller.departmentId === budget.department_id ? [budget.department_code] : [];
+  const scope = caller.reviewDepartmentIds;
+  return scope === 'all' ? 'all' : scope.includes(budget.department_id) ? [budget.department_code] : [];
 }
 
 function fittingPrincipal(caller: TCaller, principals: readonly TPrincipal[], stage: StagePosition | undefined, departmentCode: string): TPrincipal | undefined {

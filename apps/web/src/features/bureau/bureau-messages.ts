@@ -78,6 +78,7 @@ export const bureauZh = {
   bureauRound_final: '二上',
   bureauRound_replied: '已批复',
   bureauRound_adjustment: '预算调整',
+  bureauRound_unit: '单位预算',
 } as const;
 
 export const bureauEn: Record<keyof typeof bureauZh, string> = {
@@ -159,4 +160,5 @@ export const bureauEn: Record<keyof typeof bureauZh, string> = {
   bureauRound_final: 'Final',
   bureauRound_replied: 'Replied',
   bureauRound_adjustment: 'Adjustment',
+  bureauRound_unit: 'Unit budget',
 };

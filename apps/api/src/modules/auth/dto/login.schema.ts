@@ -22,6 +22,8 @@ export const ZSessionUser = z.object({
   mustEnrolTotp: z.boolean(),
   /** A reviewer's office (科室) in the finance bureau, whose work the screens offer; null for everyone else and for a reviewer of none. */
   office: z.object({ code: z.string(), name: z.string(), kind: ZOfficeKind }).nullable(),
+  /** A unit's preparer (单位编制人): the unit (二级单位) whose budget they prepare; null for everyone else. */
+  unit: z.object({ code: z.string(), name: z.string() }).nullable(),
 });
 export type TSessionUser = z.infer<typeof ZSessionUser>;
 

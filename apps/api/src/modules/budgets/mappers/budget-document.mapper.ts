@@ -23,6 +23,7 @@ export interface TIncomeLineRow {
   line_id: string;
   source: TIncomeLine['source'];
   amount: string;
+  unit_code: string | null;
 }
 
 export function splitDocument(document: TBudgetDocument): {
@@ -57,5 +58,5 @@ export function toExpenditureLine(row: TExpenditureLineRow): TExpenditureLine {
 }
 
 export function toIncomeLine(row: TIncomeLineRow): TIncomeLine {
-  return { id: row.line_id, source: row.source, amount: row.amount };
+  return { id: row.line_id, source: row.source, amount: row.amount, ...(row.unit_code === null ? {} : { unitCode: row.unit_code }) };
 }

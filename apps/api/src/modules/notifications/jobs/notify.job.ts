@@ -23,8 +23,10 @@ export const ZNotifyJobData = z.object({
  * reviewers whose scope covers the department (all departments, or those assigned to them).
  */
 const RECIPIENTS: Record<z.output<typeof ZNotifyJobData>['who'], string> = {
-  preparers: `SELECT u.id FROM users u JOIN budgets b ON b.department_id = u.department_id WHERE b.id = $1 AND u.role = 'preparer' AND u.active`,
-  publishers: `SELECT u.id FROM users u JOIN budgets b ON b.department_id = u.department_id WHERE b.id = $1 AND u.role = 'publisher' AND u.active`,
+  // a unit's budget: the unit's preparers; the 部门预算: the department's own (not its units')
+  preparers: `SELECT u.id FROM users u JOIN budgets b ON b.department_id = u.department_id
+              WHERE b.id = $1 AND u.role = 'preparer' AND u.active AND u.unit_code IS NOT DISTINCT FROM b.unit_code`,
+  publishers: `SELECT u.id FROM users u JOIN budgets b ON b.department_id = u.department_id WHERE b.id = $1 AND u.role = 'publisher' AND u.active AND b.unit_code IS NULL`,
   reviewers: `SELECT u.id FROM users u, budgets b WHERE b.id = $1 AND u.role = 'reviewer' AND u.active
               AND (u.review_all OR EXISTS (SELECT 1 FROM reviewer_departments rd WHERE rd.user_id = u.id AND rd.department_id = b.department_id))`,
 };

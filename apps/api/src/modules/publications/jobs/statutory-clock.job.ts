@@ -25,7 +25,7 @@ export class StatutoryClockJob {
       `INSERT INTO outbox (topic, payload)
        SELECT 'budget.notify', jsonb_build_object('budgetId', b.id, 'action', $3::text, 'who', $4::text)
        FROM budgets b
-       WHERE b.state = 'approved' AND COALESCE(b.replied_on::timestamptz, b.updated_at) <= $1::timestamptz - make_interval(days => $2)
+       WHERE b.state = 'approved' AND b.unit_code IS NULL AND COALESCE(b.replied_on::timestamptz, b.updated_at) <= $1::timestamptz - make_interval(days => $2)
          AND NOT EXISTS (
            SELECT 1 FROM outbox o
            WHERE o.topic = 'budget.notify' AND o.payload->>'budgetId' = b.id::text

@@ -7,9 +7,13 @@ const ZPassword = ZText.min(10, 'must be at least 10 characters').max(256);
 /** Reviewers and signers: 'all' departments, or the codes of those assigned. */
 const ZReviewScope = z.union([z.literal('all'), z.array(ZOrgCode).max(1000)]);
 
-/** A preparer or publisher has a department, nobody else; only a reviewer or a signer has a review scope. */
-function roleFitsItsFields(u: { role: z.infer<typeof ZRole>; departmentCode?: string | undefined; reviewScope?: unknown }, ctx: z.RefinementCtx): void {
-  const needsDepartment = u.role === 'preparer' || u.role === 'publisher';
+/**
+ * A preparer, publisher or department reviewer has a department, nobody else; only a reviewer or a
+ * signer has a review scope; only a preparer may belong to one unit of their department.
+ */
+function roleFitsItsFields(u: { role: z.infer<typeof ZRole>; departmentCode?: string | undefined; reviewScope?: unknown; unitCode?: string | undefined }, ctx: z.RefinementCtx): void {
+  const needsDepartment = u.role === 'preparer' || u.role === 'publisher' || u.role === 'department_reviewer';
+  if (u.unitCode !== undefined && u.role !== 'preparer') ctx.addIssue({ code: 'custom', path: ['unitCode'], message: "only a preparer prepares one unit's budget" });
   if (needsDepartment && u.departmentCode === undefined) ctx.addIssue({ code: 'custom', path: ['departmentCode'], message: `required for a ${u.role}` });
   if (!needsDepartment && u.departmentCode !== undefined) ctx.addIssue({ code: 'custom', path: ['departmentCode'], message: `a ${u.role} belongs to no department` });
   if (!hasReviewScope(u.role) && u.reviewScope !== undefined) ctx.addIssue({ code: 'custom', path: ['reviewScope'], message: 'only for reviewers and signers' });
@@ -25,6 +29,8 @@ export const ZCreateUser = z
     password: ZPassword,
     role: ZRole,
     departmentCode: ZOrgCode.optional(),
+    /** a unit's preparer (单位编制人): one second-level unit (二级单位) of the department, whose budget they prepare */
+    unitCode: ZOrgCode.optional(),
     reviewScope: ZReviewScope.optional(),
   })
   .superRefine(roleFitsItsFields);
@@ -46,6 +52,8 @@ export const ZUser = z.object({
   displayName: z.string(),
   role: ZRole,
   departmentCode: z.string().nullable(),
+  /** a unit's preparer: the unit whose budget they prepare */
+  unitCode: z.string().nullable(),
   reviewScope: z.union([z.literal('all'), z.array(z.string())]).describe("'all', or the assigned departments' codes"),
   active: z.boolean(),
   twoFactor: z.boolean().describe('Whether the account has enrolled two-factor sign-in (TOTP)'),

@@ -79,6 +79,8 @@ export const ZReviewQueue = z.object({
     z.object({
       id: z.uuid(),
       department: z.object({ code: z.string(), name: z.string() }),
+      /** a unit's budget (单位预算), in its department reviewer's queue; null for a 部门预算 */
+      unit: z.object({ code: z.string(), name: z.string() }).nullable(),
       fiscalYear: z.number().int(),
       round: ZBudgetRound,
       stage: z.object({ index: z.number().int(), count: z.number().int(), name: z.string() }).nullable(),
