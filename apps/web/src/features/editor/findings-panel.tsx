@@ -1,5 +1,5 @@
 import type { TBudgetDocument, TDisclosure, TFinding } from '@budgetflow/domain';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { groupYuan } from '../../lib/yuan-text';
 import { findingPlace, withSeparators } from './forms/finding-place';
 
@@ -23,7 +23,7 @@ export function FindingsPanel({
   doc?: TBudgetDocument | null;
   disclosure?: TDisclosure | undefined;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useDeskI18n();
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning');
   const words = locale === 'zh' ? { expected: '应为', actual: '实为' } : { expected: 'expected', actual: 'actual' };
