@@ -38,4 +38,24 @@ export default tseslint.config(
     files: ['apps/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  {
+    // What the public portal's entry script is made of (app/router imports the desks lazily) says
+    // only the portal's words (lib/i18n-messages); the desks' (lib/desk-messages) travel in their chunks.
+    files: [
+      'apps/web/src/main.tsx',
+      'apps/web/src/app/{router,providers}.tsx',
+      'apps/web/src/ui/**',
+      'apps/web/src/lib/**',
+      'apps/web/src/features/{portal,disclosure}/**',
+      'apps/web/src/features/auth/{require-session.tsx,use-session.ts}',
+      'apps/web/src/features/bureau/{compliance-messages.ts,compliance-table.tsx,use-bureau.ts,year-field.tsx}',
+    ],
+    ignores: ['apps/web/src/lib/desk-{i18n,messages}.ts', 'apps/web/src/lib/round-text.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/desk-i18n', '**/desk-messages'], message: "The portal's entry says only the portal's words (lib/i18n-messages); the desks' come with their lazily loaded chunks." }] },
+      ],
+    },
+  },
 );

@@ -1,16 +1,13 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { TBudgetDocument } from '@budgetflow/domain';
 import { generateBudget } from '@budgetflow/domain/testing';
 import { launchBrowser } from '../e2e/support/browser';
-import { ensureWebBuilt } from '../e2e/support/web-build';
+import { ensureWebBuilt, entryScriptGzipKb } from '../e2e/support/web-build';
 import type { Figure } from './bench';
 
 const LINES = 10_000;
 const RUNS = 3;
-const WEB_DIST = path.resolve(__dirname, '../../apps/web/dist');
 
 interface TServer {
   url: string;
@@ -71,19 +68,9 @@ async function tenThousandLineBudget(url: string): Promise<string> {
   return id;
 }
 
-/** What a visitor's browser loads before the portal can render: the entry script and its static imports, gzipped. */
-export function entryScriptGzipKb(): number {
-  const html = readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
-  const scripts = [
-    ...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
-    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
-  ].map((m) => m[1] ?? '');
-  const bytes = scripts.reduce(
-    (sum, src) => sum + gzipSync(readFileSync(path.join(WEB_DIST, src)), { level: 9 }).length,
-    0,
-  );
-  return bytes / 1024;
-}
+// What a visitor's browser loads before the portal can render (the entry script and its static
+// imports, gzipped), measured where the e2e stories build the client; portal.bench reports it too.
+export { entryScriptGzipKb };
 
 // Functions run in the page (serialised by playwright: self-contained, and this file is compiled
 // without the DOM's types, so they name the little of it they use). Functions, not strings: the

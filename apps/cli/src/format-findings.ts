@@ -1,4 +1,4 @@
-import type { Finding, TFindingLocation } from '@budgetflow/domain';
+import { findingLocations, type Finding, type TFindingLocation } from '@budgetflow/domain';
 import type { CliIo } from './cli-io';
 import { EXIT, type ExitCode } from './exit-codes';
 
@@ -29,7 +29,9 @@ export function formatFindings(findings: readonly Finding[]): string {
   const ordered = [...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const lines = ordered.map((f) => {
     const evidence = f.expected !== undefined || f.actual !== undefined ? ` [expected ${f.expected ?? '-'}, actual ${f.actual ?? '-'}]` : '';
-    return `${f.severity.padEnd(7)} ${f.ruleId}  ${describeLocation(f.location)}: ${f.message.zh} / ${f.message.en}${evidence}`;
+    // A finding that is one problem at several places names each of them.
+    const where = findingLocations(f).map(describeLocation).join(', ');
+    return `${f.severity.padEnd(7)} ${f.ruleId}  ${where}: ${f.message.zh} / ${f.message.en}${evidence}`;
   });
   return [...lines, summaryOf(findings)].join('\n') + '\n';
 }

@@ -76,6 +76,14 @@ describe('pnpm budget', () => {
       expect(io.out).toMatch(/^error +BUDGET\.BALANCED .*收支不平衡/m);
     });
 
+    it('says a problem of several places once, naming each place (an empty budget’s 说明 citing 表5’s missing 合计)', async () => {
+      const empty = { schemaVersion: 1, fiscalYear: 2021, template: 'hubei-2020', department: { code: '019001', name: '示例单位', units: [{ code: '019001', name: '示例单位', level: 'self' }], staffing: { authorized: 0, actual: 0, retired: 0 } }, incomeLines: [], expenditureLines: [] };
+      writeFileSync(join(dir, 'empty.json'), JSON.stringify(empty));
+      expect(await run(['validate', 'empty.json'], io)).toBe(EXIT.findings);
+      const said = io.out.split('\n').filter((line) => line.includes('说明「五、一般公共预算支出情况说明」'));
+      expect(said).toEqual([expect.stringMatching(/^warning +TEXT\.SOURCE_MISSING +text general-public\/general-public-total, text general-public\/general-public-basic, text general-public\/general-public-project: 说明「五/)]);
+    });
+
     it('prints the findings as JSON with --json', async () => {
       const file = seedWith((doc) => {
         (doc.expenditureLines as { functionCode: string }[])[0]!.functionCode = '2999999';

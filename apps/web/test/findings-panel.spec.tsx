@@ -1,4 +1,4 @@
-import { catalogueForYear, type TBudgetDocument, type TFinding } from '@budgetflow/domain';
+import { catalogueForYear, ZBudgetDocument, type TBudgetDocument, type TFinding } from '@budgetflow/domain';
 import { validateBudget } from '@budgetflow/domain';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { useRef } from 'react';
@@ -93,6 +93,51 @@ describe('the findings panel', () => {
       expect(document.activeElement?.getAttribute('data-cell')).toBe(`${line.id}:${field}`),
     );
     expect(document.activeElement?.closest('[role="cell"]')?.className).toContain('has-error');
+  });
+
+  it("lists a new, empty budget's 说明 finding once, with the figures it concerns, and goes to the 说明", () => {
+    const empty = ZBudgetDocument.parse({
+      schemaVersion: 1,
+      fiscalYear: 2021,
+      template: 'hubei-2020',
+      department: { code: '019001', name: '示例单位', units: [{ code: '019001', name: '示例单位', level: 'self' }], staffing: { authorized: 0, actual: 0, retired: 0 } },
+      incomeLines: [],
+      expenditureLines: [],
+    });
+    const findings = validateBudget(empty, catalogueForYear(2021));
+    const onJump = jest.fn();
+    render(
+      <I18nProvider initial="zh">
+        <FindingsPanel findings={findings} onJump={onJump} lineNo={() => undefined} />
+      </I18nProvider>,
+    );
+    const said = '说明「五、一般公共预算支出情况说明」中的 0.0万元 所引表5的行不存在';
+    const [button, ...again] = screen.getAllByRole('button', { name: said });
+    expect(again).toEqual([]);
+    expect(button!.closest('li')?.textContent).toContain('第三部分 说明 · 涉及 3 处');
+    fireEvent.click(button!);
+    expect(onJump).toHaveBeenCalledWith(expect.objectContaining({ location: { kind: 'text', section: 'general-public/general-public-total' } }));
+  });
+
+  it('takes the preparer to each further place of a finding at several, named as the grid names it', async () => {
+    const doc = seed;
+    const [first, second] = doc.expenditureLines;
+    const finding: TFinding = {
+      ruleId: 'LINE.EXAMPLE',
+      severity: 'error',
+      message: { zh: '同一问题', en: 'one problem' },
+      location: { kind: 'line', lineId: first!.id, field: 'functionCode' },
+      alsoAt: [{ kind: 'line', lineId: second!.id, field: 'functionCode' }],
+    };
+    render(
+      <I18nProvider initial="zh">
+        <Desk doc={doc} findings={[finding]} />
+      </I18nProvider>,
+    );
+    const item = screen.getByRole('button', { name: '同一问题' }).closest('li')!;
+    expect(item.textContent).toContain('支出明细第 1 行 · 功能科目 · 涉及 2 处');
+    fireEvent.click(within(item as HTMLElement).getByRole('button', { name: '支出明细第 2 行 · 功能科目' }));
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-cell')).toBe(`${second!.id}:functionCode`));
   });
 
   it('speaks English when switched', () => {

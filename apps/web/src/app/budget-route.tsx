@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router';
 import type { TSessionUser } from '../lib/api-types';
-import { useI18n } from '../lib/i18n';
+import { useDeskI18n } from '../lib/desk-i18n';
 import { Status } from '../ui/status';
 
 const EditorPage = lazy(() => import('../features/editor/editor-page'));
@@ -11,7 +11,7 @@ const PublishPage = lazy(() => import('../features/publish/publish-page'));
 /** One address per budget; each role sees its own desk there. */
 export function BudgetRoute({ user }: { user: TSessionUser }) {
   const { id = '' } = useParams();
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const desk = (() => {
     switch (user.role) {
       case 'preparer':

@@ -1,20 +1,25 @@
+import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { PasswordPage } from '../features/auth/password-page';
 import { RequireSession, TWO_FACTOR_PATH } from '../features/auth/require-session';
-import { SignInPage } from '../features/auth/sign-in-page';
-import { TwoFactorPage } from '../features/auth/two-factor-page';
 import { useSession } from '../features/auth/use-session';
-import { DeskPage } from '../features/home/desk-page';
 import { CompareDepartmentsPage } from '../features/portal/compare-departments-page';
 import { CompareYearsPage } from '../features/portal/compare-years-page';
-import { AdminPage } from '../features/admin/admin-page';
 import { DisclosurePage } from '../features/portal/disclosure-page';
 import { PortalListPage } from '../features/portal/portal-list-page';
 import { CompliancePage } from '../features/portal/compliance-page';
-import { BureauPage } from '../features/bureau/bureau-page';
-import { DelegationsPage } from '../features/delegations/delegations-page';
 import { AppShell } from '../ui/app-shell';
-import { BudgetRoute } from './budget-route';
+
+// The public portal is what a visitor's first page loads; the signed-in desks (and their words,
+// lib/desk-messages) come in chunks of their own when someone opens them. AppShell holds the
+// Suspense they wait in.
+const SignInPage = lazy(() => import('../features/auth/sign-in-page').then((m) => ({ default: m.SignInPage })));
+const TwoFactorPage = lazy(() => import('../features/auth/two-factor-page').then((m) => ({ default: m.TwoFactorPage })));
+const PasswordPage = lazy(() => import('../features/auth/password-page').then((m) => ({ default: m.PasswordPage })));
+const DeskPage = lazy(() => import('../features/home/desk-page').then((m) => ({ default: m.DeskPage })));
+const BudgetRoute = lazy(() => import('./budget-route').then((m) => ({ default: m.BudgetRoute })));
+const AdminPage = lazy(() => import('../features/admin/admin-page').then((m) => ({ default: m.AdminPage })));
+const BureauPage = lazy(() => import('../features/bureau/bureau-page').then((m) => ({ default: m.BureauPage })));
+const DelegationsPage = lazy(() => import('../features/delegations/delegations-page').then((m) => ({ default: m.DelegationsPage })));
 
 function Landing() {
   const session = useSession();

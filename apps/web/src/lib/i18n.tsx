@@ -7,14 +7,17 @@ export type TTranslate = (key: TMessageKey, values?: Record<string, string | num
 const DICTIONARIES: Record<TLocale, Record<TMessageKey, string>> = { zh, en };
 const STORAGE_KEY = 'bf.locale';
 
+/** A message with its `{name}` marks filled in from `values` (a mark without a value stays). */
+export function fillIn(message: string, values: Record<string, string | number> = {}): string {
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
 export function translate(
   locale: TLocale,
   key: TMessageKey,
   values: Record<string, string | number> = {},
 ): string {
-  return DICTIONARIES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
+  return fillIn(DICTIONARIES[locale][key], values);
 }
 
 interface TI18n {

@@ -1,4 +1,4 @@
-/** The words for what the API refused, one per error code (spread into i18n-messages; problem-text picks them). */
+/** The words for what the API refused, one per error code, and the ceilings OVER_CEILING names (spread into i18n-messages: the portal's screens and the desks' share problem-text and its words). */
 export const problemZh = {
   problem_VALIDATION_FAILED: '填写的内容有误',
   problem_VALIDATION_FAILED_fields: '填写的内容有误：{fields}',
@@ -24,6 +24,7 @@ export const problemZh = {
   problem_PRECONDITION_FAILED: '预算已被他人修改，请刷新后再试',
   problem_OVER_CEILING: '超出控制数，不能送审：{exceeded}',
   problem_OVER_CEILING_separator: '；',
+  ceilingExceededBy: '{name}超出 {amount} 元',
   problem_PAYLOAD_TOO_LARGE: '文件或内容过大',
   problem_ARCHIVE_TOO_LARGE: '文件解压后过大，已拒绝',
   problem_UNSUPPORTED_MEDIA_TYPE: '不支持此文件类型',
@@ -79,6 +80,7 @@ export const problemEn: Record<TProblemMessageKey, string> = {
   problem_PRECONDITION_FAILED: 'Someone else changed the budget; reload and try again',
   problem_OVER_CEILING: 'Over the ceilings (控制数), so it cannot be submitted: {exceeded}',
   problem_OVER_CEILING_separator: '; ',
+  ceilingExceededBy: '{name} over by {amount} yuan',
   problem_PAYLOAD_TOO_LARGE: 'The file or content is too large',
   problem_ARCHIVE_TOO_LARGE: 'The file would inflate too far when unpacked, so it was refused',
   problem_UNSUPPORTED_MEDIA_TYPE: 'This kind of file is not accepted',

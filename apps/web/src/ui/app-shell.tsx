@@ -1,8 +1,12 @@
+import { lazy, Suspense } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
 import { useSession, useSignOut } from '../features/auth/use-session';
-import { NotificationsBell } from '../features/home/notifications-bell';
 import { takesPartInBudgets } from '../lib/api-types';
 import { useI18n } from '../lib/i18n';
+import { Status } from './status';
+
+// Only signed-in people who take part in budgets have notifications: a visitor never loads the bell.
+const NotificationsBell = lazy(() => import('../features/home/notifications-bell').then((m) => ({ default: m.NotificationsBell })));
 
 /** Header (navigation, notifications, language, sign-out) above every page. */
 export function AppShell() {
@@ -28,7 +32,11 @@ export function AppShell() {
           <NavLink to="/portal">{t('portal')}</NavLink>
         </nav>
         <div className="header-tools">
-          {user !== null && takesPartInBudgets(user.role) && <NotificationsBell />}
+          {user !== null && takesPartInBudgets(user.role) && (
+            <Suspense fallback={null}>
+              <NotificationsBell />
+            </Suspense>
+          )}
           <button
             type="button"
             onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')}
@@ -52,7 +60,10 @@ export function AppShell() {
         </div>
       </header>
       <div id="main" className="app-main">
-        <Outlet />
+        {/* the desks' pages come in chunks of their own (app/router) */}
+        <Suspense fallback={<Status>{t('loading')}</Status>}>
+          <Outlet />
+        </Suspense>
       </div>
     </>
   );

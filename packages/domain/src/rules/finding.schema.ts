@@ -35,6 +35,11 @@ export const ZFinding = z.object({
   severity: ZSeverity,
   message: ZLocalizedText,
   location: ZFindingLocation,
+  /**
+   * The other places the same problem concerns, when it is one problem at several (each further
+   * figure of a 说明 that cites the same missing row): listed once, every place still reachable.
+   */
+  alsoAt: z.array(ZFindingLocation).min(1).optional(),
   expected: z.string().optional(),
   actual: z.string().optional(),
 });
@@ -43,5 +48,10 @@ export type TSeverity = z.output<typeof ZSeverity>;
 export type TLocalizedText = z.output<typeof ZLocalizedText>;
 export type TFindingLocation = z.output<typeof ZFindingLocation>;
 export type TFinding = z.output<typeof ZFinding>;
+/** Every place a finding concerns: where it points, then its alsoAt. */
+export function findingLocations(finding: TFinding): TFindingLocation[] {
+  return [finding.location, ...(finding.alsoAt ?? [])];
+}
+
 /** The name the issue uses; the same type. */
 export type Finding = TFinding;

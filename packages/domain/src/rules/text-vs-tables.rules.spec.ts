@@ -102,6 +102,45 @@ describe('text against tables', () => {
     expect(finding?.message.zh).not.toMatch(/[A-Za-z]{3,}/);
   });
 
+  it('TEXT.SOURCE_MISSING: the figures of one 说明 citing one missing row are one finding, naming each and at each', () => {
+    const d = derived();
+    const basic = placed(d, 'basic');
+    const project = placed(d, 'project');
+    const share = placed(d, 'basic-share');
+    basic.figure.source = { table: 'T3', row: 'no-such-row', column: 'basic' };
+    project.figure.source = { table: 'T3', row: 'no-such-row', column: 'project' };
+    // a share citing the missing row for its part and its total: one figure, one place
+    share.figure.source = { table: 'T3', row: 'no-such-row', column: 'basic' };
+    share.figure.denominator = { table: 'T3', row: 'no-such-row', column: 'total' };
+    const missing = checkDisclosure(d).filter((f) => f.ruleId === 'TEXT.SOURCE_MISSING');
+    expect(missing).toEqual([
+      expect.objectContaining({
+        location: { kind: 'text', section: 'expenditure/basic' },
+        alsoAt: [
+          { kind: 'text', section: 'expenditure/basic-share' },
+          { kind: 'text', section: 'expenditure/project' },
+        ],
+      }),
+    ]);
+    const { section } = figuresOf(d).find((p) => p.figure.key === 'basic')!;
+    const figures = [basic, share, project].map((p) => `${p.figure.text}${p.figure.unit}`);
+    expect(missing[0]?.message.zh).toBe(`说明「${section.title}」中的 ${figures.join('、')} 所引表3的行不存在`);
+    expect(missing[0]?.message.en).toBe(`explanation “${section.title}”: a row of 表3, cited by ${figures.join(', ')}, does not exist`);
+  });
+
+  it('TEXT.SOURCE_MISSING: another missing row, or the same row cited by another 说明, is a finding of its own', () => {
+    const d = derived();
+    placed(d, 'basic').figure.source = { table: 'T3', row: 'no-such-row', column: 'basic' };
+    placed(d, 'project').figure.source = { table: 'T3', row: 'another-row', column: 'project' };
+    placed(d, 'operating-costs').figure.source = { table: 'T3', row: 'no-such-row', column: 'basic' };
+    const missing = checkDisclosure(d).filter((f) => f.ruleId === 'TEXT.SOURCE_MISSING');
+    expect(missing.map((f) => [f.location, f.alsoAt])).toEqual([
+      [{ kind: 'text', section: 'expenditure/basic' }, undefined],
+      [{ kind: 'text', section: 'expenditure/project' }, undefined],
+      [{ kind: 'text', section: 'other/operating-costs' }, undefined],
+    ]);
+  });
+
   it('TEXT.SOURCE_MISSING names a 科目 row by its code and an existing row by its name', () => {
     const d = derived();
     placed(d, 'basic').figure.source = { table: 'T5', row: '2019999', column: 'total' };

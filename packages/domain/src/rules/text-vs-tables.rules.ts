@@ -4,7 +4,7 @@ import { shareOfTotal, type DisplayDecimals } from '../money/display';
 import { findTemplate } from '../templates/template-registry';
 import type { Fen } from '../money/fen';
 import { wanTextMatchesFen } from '../money/wan-text';
-import type { TFinding } from './finding.schema';
+import type { TFinding, TFindingLocation } from './finding.schema';
 import { agrees, cellFen, figureDecimals, figureHalfStep, findTable, halfStepOf, tryParseFen, yuan } from './disclosure-grid';
 import { figureLocation, figuresOf, referencedRow, type PlacedFigure } from './figures';
 import { defineRules, report } from './rule-definition';
@@ -62,9 +62,10 @@ export const TEXT_RULES = defineRules('text-vs-tables', 'disclosure', {
     id: 'TEXT.SOURCE_MISSING',
     severity: 'warning',
     description: { zh: '说明中数字所引的表格行须存在', en: 'The table row an explained figure cites exists' },
+    // One finding per 说明 and missing row, naming every figure of the 说明 that cites it.
     message: {
-      zh: '说明「{section}」中的 {figure} 所引{table}的{placeZh}不存在',
-      en: 'explanation “{section}”: {figure} cites {placeEn} of {table}, which does not exist',
+      zh: '说明「{section}」中的 {figureZh} 所引{table}的{placeZh}不存在',
+      en: 'explanation “{section}”: {placeEn} of {table}, cited by {figureEn}, does not exist',
     },
   },
   notInText: {
@@ -91,13 +92,25 @@ function sameNumber(a: string, b: string, slack = 0): boolean {
   }
 }
 
+/** A row (or a row's column) that the figures of one 说明 cite and the table does not have: one problem. */
+interface MissingSource {
+  params: { section: string; table: string; placeZh: string; placeEn: string };
+  /** what the figures print, each once */
+  figures: Set<string>;
+  /** each figure's place (a share citing the row twice counts once), by its key */
+  places: Map<string, TFindingLocation>;
+}
+
 interface Context {
   disclosure: TDisclosure;
   /** Transcribed from print: figures and cells known only to their rounding. */
   rounded: boolean;
   /** The decimals the template writes shares with. */
   shareDecimals: DisplayDecimals;
-  findings: TFinding[];
+  /** in the order found; a missing row stands in its first figure's turn until every figure was read */
+  findings: (TFinding | MissingSource)[];
+  /** by 说明 and missing row */
+  missing: Map<string, MissingSource>;
 }
 
 /** The cell a figure cites, or a finding that it cites nothing. */
@@ -114,14 +127,27 @@ function cited(c: Context, placed: PlacedFigure, ref: TTableRef): { fen: Fen; na
       : code !== undefined
         ? { placeZh: `科目 ${code} 所在行`, placeEn: `the row of code ${code}` }
         : { placeZh: '行', placeEn: 'a row' };
-  const params = {
-    section: placed.section.title,
-    figure: `${placed.figure.text}${placed.figure.unit}`,
-    table: tableName(ref),
-    ...place,
-  };
-  c.findings.push(report(TEXT_RULES.sourceMissing, figureLocation(placed), params));
+  // The figures of a 说明 that cite one missing row are one problem (an empty budget's 表5 has no
+  // 合计, which 五's 总计, 基本支出 and 项目支出 all cite): one finding, at every figure citing it.
+  const key = [placed.section.key, ref.table, ref.row, row === undefined ? '' : ref.column].join('\u0000');
+  let missing = c.missing.get(key);
+  if (missing === undefined) {
+    missing = { params: { section: placed.section.title, table: tableName(ref), ...place }, figures: new Set(), places: new Map() };
+    c.missing.set(key, missing);
+    c.findings.push(missing);
+  }
+  missing.figures.add(`${placed.figure.text}${placed.figure.unit}`);
+  missing.places.set(placed.figure.key, figureLocation(placed));
   return undefined;
+}
+
+/** A missing row's finding, at the first figure that cites it and also at the others, naming each. */
+function missingFinding({ params, figures, places }: MissingSource): TFinding {
+  const [location, ...alsoAt] = [...places.values()] as [TFindingLocation, ...TFindingLocation[]];
+  return {
+    ...report(TEXT_RULES.sourceMissing, location, { ...params, figureZh: [...figures].join('、'), figureEn: [...figures].join(', ') }),
+    ...(alsoAt.length === 0 ? {} : { alsoAt }),
+  };
 }
 
 function checkAmount(c: Context, placed: PlacedFigure): void {
@@ -202,7 +228,7 @@ function checkShare(c: Context, placed: PlacedFigure): void {
 /** Identity 8 and the 元 ↔ 万元 agreement: every figure of Part 3 against its text and its table. */
 export function checkTextVsTables(disclosure: TDisclosure): TFinding[] {
   const shareDecimals = (findTemplate(disclosure.meta.template)?.narrative.shareDecimals ?? 1) as DisplayDecimals;
-  const c: Context = { disclosure, rounded: disclosure.meta.amountPrecision === 'display-rounded', shareDecimals, findings: [] };
+  const c: Context = { disclosure, rounded: disclosure.meta.amountPrecision === 'display-rounded', shareDecimals, findings: [], missing: new Map() };
   let paragraph: TParagraph | undefined;
   let compact = '';
   let cursor = 0;
@@ -232,5 +258,5 @@ export function checkTextVsTables(disclosure: TDisclosure): TFinding[] {
     if (figure.kind === 'amount') checkAmount(c, placed);
     else if (figure.kind === 'percent') checkShare(c, placed);
   }
-  return c.findings;
+  return c.findings.map((f) => ('places' in f ? missingFinding(f) : f));
 }

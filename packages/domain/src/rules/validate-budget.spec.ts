@@ -27,6 +27,49 @@ describe('validateBudget', () => {
     expect(validateBudget(seed(), catalogueForYear(2020))).toEqual([]);
   });
 
+  describe('a new, empty budget (as the API creates it: no lines, no texts)', () => {
+    const empty = (template: string): TBudgetDocument =>
+      ZBudgetDocument.parse({
+        schemaVersion: 1,
+        fiscalYear: 2021,
+        template,
+        department: { code: '019001', name: '示例单位', units: [{ code: '019001', name: '示例单位', level: 'self' }], staffing: { authorized: 0, actual: 0, retired: 0 } },
+        incomeLines: [],
+        expenditureLines: [],
+      });
+
+    it.each(['hubei-2020', 'shanghai-district', 'jiangsu-province'])('%s: says each problem once, never the same finding twice', (template) => {
+      const findings = validateBudget(empty(template));
+      const said = findings.map((f) => `${f.ruleId} ${f.message.zh}`);
+      expect(said.filter((s, i) => said.indexOf(s) !== i)).toEqual([]);
+      // Nor twice about one 说明 in other words (江苏's 五 cites 表05's missing 合计 with 0.00万元 and 0.00%).
+      const explained = findings.flatMap((f) => (f.location.kind === 'text' ? [`${f.ruleId} ${f.location.section.split('/')[0]}`] : []));
+      expect(explained.filter((s, i) => explained.indexOf(s) !== i)).toEqual([]);
+    });
+
+    it('hubei-2020: the 说明 whose figures all cite 表5’s missing 合计 says so once, and reaches each of its figures', () => {
+      const findings = validateBudget(empty('hubei-2020')).filter((f) => f.ruleId === 'TEXT.SOURCE_MISSING');
+      const general = findings.filter((f) => f.message.zh.startsWith('说明「五、一般公共预算支出情况说明」'));
+      expect(general).toEqual([
+        expect.objectContaining({
+          message: expect.objectContaining({ zh: '说明「五、一般公共预算支出情况说明」中的 0.0万元 所引表5的行不存在' }),
+          location: { kind: 'text', section: 'general-public/general-public-total' },
+          alsoAt: [
+            { kind: 'text', section: 'general-public/general-public-basic' },
+            { kind: 'text', section: 'general-public/general-public-project' },
+          ],
+        }),
+      ]);
+      // 六 and 九 cite 表6's missing 合计 too, each 说明 once
+      expect(findings.map((f) => f.location)).toEqual([
+        { kind: 'text', section: 'general-public/general-public-total' },
+        { kind: 'text', section: 'basic/basic-total' },
+        { kind: 'text', section: 'other/operating-costs' },
+      ]);
+      for (const finding of findings) expect(ZFinding.parse(finding)).toEqual(finding);
+    });
+  });
+
   it('uses a disclosure the caller derived already, and checks that one', () => {
     const doc = seed();
     const disclosure = deriveDisclosure(doc, catalogueForYear(2020));

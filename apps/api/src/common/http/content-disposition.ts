@@ -8,12 +8,16 @@ const ATTR_CHAR = /^[A-Za-z0-9!#$&+\-.^_`|~]$/;
 /**
  * The Content-Disposition of a download (RFC 6266). Node refuses a header of non-Latin-1
  * characters and browsers read raw UTF-8 in filename="…" differently, so a name such as
- * 2021年部门预算.xlsx goes as an ASCII fallback for old clients plus filename* (RFC 5987) in UTF-8,
- * which every current browser prefers; a plain ASCII name goes as it is.
+ * 硚口区大数据中心2021年部门预算（第1版）表5.csv goes as filename* (RFC 5987) in UTF-8, which every
+ * current browser prefers, plus an ASCII filename="…" for old clients: the file's own name
+ * (`ownName`, e.g. t5.csv, its address) when the caller has one, else the name with each run of
+ * what ASCII cannot carry as one underscore. A plain ASCII name goes as it is. A quote, a
+ * backslash or a line break never reaches the header as it is, whichever name brings it.
  */
-export function attachmentDisposition(name: string): string {
+export function attachmentDisposition(name: string, ownName?: string): string {
   if (PLAIN_NAME.test(name)) return `attachment; filename="${name}"`;
-  return `attachment; filename="${name.replace(NOT_PLAIN, '_')}"; filename*=UTF-8''${percentEncoded(name)}`;
+  const fallback = ownName === undefined || ownName === '' ? name : ownName;
+  return `attachment; filename="${fallback.replace(NOT_PLAIN, '_')}"; filename*=UTF-8''${percentEncoded(name)}`;
 }
 
 function percentEncoded(name: string): string {

@@ -39,11 +39,14 @@ export class PublicationFilesService {
     return { state: 'published', files: await this.listPublished(publicationId) };
   }
 
-  /** A published file to download, under the name that says whose, which year's and which version's it is. */
-  async content(fileId: string): Promise<TFileContent> {
+  /**
+   * A published file to download, under the name that says whose, which year's and which version's
+   * it is, with its own name (t5.csv) beside it for the clients that cannot take that name.
+   */
+  async content(fileId: string): Promise<TFileContent & { ownName: string }> {
     const file = await this.repository.findContent(this.dataSource.manager, fileId);
     if (file === undefined) throw notFound('File');
     const { departmentName, fiscalYear, versionNo, ...content } = file;
-    return { ...content, name: publishedDownloadName({ departmentName, fiscalYear, versionNo }, file.name) };
+    return { ...content, name: publishedDownloadName({ departmentName, fiscalYear, versionNo }, file.name), ownName: file.name };
   }
 }

@@ -1,12 +1,12 @@
 import { ADJUSTMENT_KINDS, type AdjustmentKind } from '@budgetflow/domain';
 import { useState } from 'react';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import type { TActionFields } from '../../lib/use-workflow-action';
 import { ConfirmModal } from '../../ui/confirm-modal';
 
 /** 预算调整 after 批复: the preparer names the kind (调剂, 追加, 调减) and the reason, both required. */
 export function AdjustButton({ pending, onAdjust }: { pending: boolean; onAdjust(fields: Required<Pick<TActionFields, 'kind' | 'reason'>>): void }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<AdjustmentKind | ''>('');
   const [reason, setReason] = useState('');

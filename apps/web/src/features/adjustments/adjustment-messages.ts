@@ -1,4 +1,4 @@
-/** The words of 预算调整, spread into i18n-messages. */
+/** The words of 预算调整, spread into lib/desk-messages. */
 export const adjustmentZh = {
   adjustRequest: '申请预算调整',
   adjustKind: '调整类型',

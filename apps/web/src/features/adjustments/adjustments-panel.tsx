@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatDateTime } from '../../lib/dates';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { groupYuan } from '../../lib/yuan-text';
 import { useCatalogueInForce } from '../editor/use-catalogue';
 import { compareAdjustment, type TComparisonRow } from './adjustment-comparison';
@@ -11,7 +11,7 @@ import { useAdjustments, type TAdjustment } from './use-adjustments';
  * 年初预算 / 调整数 / 调整后预算 per 功能科目 or per line. Nothing when the budget has none.
  */
 export function AdjustmentsPanel({ budgetId, fiscalYear }: { budgetId: string; fiscalYear: number }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const adjustments = useAdjustments(budgetId);
   const items = adjustments.data?.items ?? [];
   if (items.length === 0) return null;
@@ -26,7 +26,7 @@ export function AdjustmentsPanel({ budgetId, fiscalYear }: { budgetId: string; f
 }
 
 function Adjustment({ adjustment: a, fiscalYear }: { adjustment: TAdjustment; fiscalYear: number }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const [by, setBy] = useState<'function' | 'line'>('function');
   const catalogue = useCatalogueInForce(fiscalYear);
   // A code with its name in the year's catalogue; the code alone while it loads or lacks one.

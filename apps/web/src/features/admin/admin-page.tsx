@@ -1,5 +1,5 @@
 import { NavLink, Navigate, useParams } from 'react-router';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import type { TSessionUser } from '../../lib/api-types';
 import { AuditPanel } from './audit-panel';
 import { BureauPanel } from './bureau-panel';
@@ -20,7 +20,7 @@ type TSection = keyof typeof ADMIN_SECTIONS;
 
 /** 系统管理 under /admin/:section; the API refuses whoever is not an administrator, so does this page. */
 export function AdminPage({ user }: { user: TSessionUser }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const { section = 'users' } = useParams();
   if (user.role !== 'admin') return <Navigate to="/desk" replace />;
   if (!(section in ADMIN_SECTIONS)) return <Navigate to="/admin/users" replace />;
@@ -35,7 +35,7 @@ export function AdminPage({ user }: { user: TSessionUser }) {
 }
 
 export function AdminNav() {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   return (
     <nav aria-label={t('adminDesk')}>
       <ul className="admin-nav">

@@ -1,5 +1,6 @@
 import { BUDGET_STATES, FUND_SOURCE_NAMES, findTemplate } from '@budgetflow/domain';
-import type { TLocale, TTranslate } from '../../lib/i18n';
+import type { TLocale } from '../../lib/i18n';
+import type { TDeskTranslate } from '../../lib/desk-i18n';
 import { fenText } from '../ceilings/fen-text';
 import { publishedFileLabel } from '../portal/file-names';
 
@@ -85,7 +86,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ROLES = new Set(['preparer', 'reviewer', 'publisher', 'admin', 'security_admin', 'auditor']);
 
 export interface TFactContext {
-  t: TTranslate;
+  t: TDeskTranslate;
   locale: TLocale;
   /** what people call the ids the entries name (the API's `names`) */
   names: Readonly<Record<string, string>>;
@@ -106,10 +107,10 @@ export function factValue(value: unknown, c: TFactContext, inFen = false): strin
   const text = String(value);
   if (UUID.test(text)) return c.names[text.toLowerCase()] ?? c.t('adminAuditUnnamed');
   if (inFen && /^\d+$/.test(text)) return fenText(text);
-  if ((BUDGET_STATES as readonly string[]).includes(text)) return c.t(`state_${text}` as Parameters<TTranslate>[0]);
+  if ((BUDGET_STATES as readonly string[]).includes(text)) return c.t(`state_${text}` as Parameters<TDeskTranslate>[0]);
   // A published file (disclosure.pdf, t5.csv) by its format and content, as the downloads name it.
   if (/^(disclosure|lines|datapackage|lines\.datapackage|t\d+)\.(pdf|xlsx|csv|json|html)$|^correction-notice\.txt$/.test(text)) return publishedFileLabel(text, c.t);
-  if (ROLES.has(text)) return c.t(`role_${text}` as Parameters<TTranslate>[0]);
+  if (ROLES.has(text)) return c.t(`role_${text}` as Parameters<TDeskTranslate>[0]);
   if (text in FUND_SOURCE_NAMES) return FUND_SOURCE_NAMES[text as keyof typeof FUND_SOURCE_NAMES];
   const word = VALUE_WORDS[text];
   if (word !== undefined) return word[c.locale];

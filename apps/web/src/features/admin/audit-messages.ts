@@ -1,6 +1,6 @@
 /**
  * The audit trail's actions and kinds of object in words, one per action and entity the API
- * records (apps/api: `audit.append` calls), spread into i18n-messages; one not listed shows as recorded.
+ * records (apps/api: `audit.append` calls), spread into lib/desk-messages; one not listed shows as recorded.
  */
 export const auditWordsZh = {
   'audit_auth.login': '登录',

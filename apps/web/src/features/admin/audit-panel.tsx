@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, query } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/dates';
-import { useI18n, type TTranslate } from '../../lib/i18n';
+import { useDeskI18n, type TDeskTranslate } from '../../lib/desk-i18n';
 import { QueryView } from '../../ui/query-view';
 import type { TAuditEntry, TAuditPage } from './admin-types';
 import { factLabel, factLines, factValue, type TFactContext } from './audit-facts';
@@ -17,7 +17,7 @@ const dayStart = (day: string, plusDays = 0) => new Date(new Date(`${day}T00:00:
 
 /** 审计日志: who did what to which object when, with each changed field's old → new value. */
 export function AuditPanel() {
-  const { t, locale } = useI18n();
+  const { t, locale } = useDeskI18n();
   const [filter, setFilter] = useState<TFilter>({});
   const trail = useInfiniteQuery({
     queryKey: ['admin', 'audit', filter],
@@ -95,12 +95,12 @@ export function AuditPanel() {
 }
 
 /** Who acted: a username, or the system itself and an anonymous sign-in attempt in words. */
-function actorName(t: TTranslate, actor: string): string {
+function actorName(t: TDeskTranslate, actor: string): string {
   return actor === 'system' ? t('adminAuditSystem') : actor === 'anonymous' ? t('adminAuditAnonymous') : actor;
 }
 
 /** An action (`budget.submit`) or a kind of object (`entity_budget`) in the reader's words; one the list does not know yet, as recorded. */
-export function auditText(t: TTranslate, recorded: string): string {
+export function auditText(t: TDeskTranslate, recorded: string): string {
   const key = `audit_${recorded}`;
   return key in auditWordsZh ? t(key as keyof typeof auditWordsZh) : recorded.replace(/^entity_/, '');
 }

@@ -2,7 +2,7 @@ import type { OfficeKind, ReviewChain, StageOffice } from '@budgetflow/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../lib/api-client';
-import { useI18n, type TTranslate } from '../../lib/i18n';
+import { useDeskI18n, type TDeskTranslate } from '../../lib/desk-i18n';
 import { ErrorBanner } from '../../ui/error-banner';
 import { QueryView } from '../../ui/query-view';
 import { useAdminChange, useFiscalYears } from './use-admin';
@@ -25,7 +25,7 @@ const KIND_KEYS = { budget: 'adminOfficeBudget', business: 'adminOfficeBusiness'
 const listOf = (text: string) => text.split(/[\s,，、]+/).filter((s) => s !== '');
 
 /** Who reviews at a stage, in words: an office by its name among the bureau's (its code is the configuration's). */
-function stageOffice(t: TTranslate, office: StageOffice, offices: readonly TOffice[]): string {
+function stageOffice(t: TDeskTranslate, office: StageOffice, offices: readonly TOffice[]): string {
   if (office.by === 'scope') return t('adminStageByScope');
   if (office.by === 'kind') return t('adminStageByKind', { kind: t(KIND_KEYS[office.kind]) });
   const named = offices.find((o) => o.code === office.code);
@@ -34,7 +34,7 @@ function stageOffice(t: TTranslate, office: StageOffice, offices: readonly TOffi
 
 /** 财政局与审核流程: each bureau's offices (departments and reviewers assigned) and its review chain of a year. */
 export function BureauPanel() {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const organisation = useQuery({ queryKey: ['admin', 'organisation'], queryFn: () => api<TOrganisation>('/api/admin/organisation') });
   return (
     <section aria-labelledby="admin-bureau-title">
@@ -73,7 +73,7 @@ export function BureauPanel() {
 }
 
 function OfficeRow({ bureau, office }: { bureau: string; office: TOffice }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const [departments, setDepartments] = useState(office.departments.join('、'));
   const [reviewers, setReviewers] = useState(office.reviewers.join('、'));
   const save = useAdminChange(() => [
@@ -102,7 +102,7 @@ function OfficeRow({ bureau, office }: { bureau: string; office: TOffice }) {
 }
 
 function ChainOf({ bureau, offices }: { bureau: string; offices: readonly TOffice[] }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const years = useFiscalYears();
   const [picked, setPicked] = useState<number | null>(null);
   const year = picked ?? years.data?.[0]?.year;
@@ -148,7 +148,7 @@ function ChainOf({ bureau, offices }: { bureau: string; offices: readonly TOffic
 
 /** 公开前须审签: the bureau's publication policy of the year, beside its review chain. */
 function SignOffPolicy({ bureau, year }: { bureau: string; year: number }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const policy = useQuery({
     queryKey: ['admin', 'publication-policy', bureau, year],
     queryFn: () => api<{ signOffRequired: boolean }>(`/api/admin/publication-policies/${bureau}/${year}`),

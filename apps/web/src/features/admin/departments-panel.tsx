@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { ErrorBanner } from '../../ui/error-banner';
 import { QueryView } from '../../ui/query-view';
 import type { TAdminDepartment } from './admin-types';
@@ -7,7 +7,7 @@ import { useAdminChange, useAdminDepartments, useUnits } from './use-admin';
 
 /** A new department or unit: its code and name, posted to `path`. */
 function CodeNameForm({ path, label }: { path: string; label: string }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const create = useAdminChange((body: object) => [path, { method: 'POST', body }]);
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -30,7 +30,7 @@ function CodeNameForm({ path, label }: { path: string; label: string }) {
 
 /** 部门与单位: departments (add, rename) and each one's budget units (预算单位). */
 export function DepartmentsPanel() {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const departments = useAdminDepartments();
   const [selected, setSelected] = useState<TAdminDepartment | null>(null);
   return (
@@ -62,7 +62,7 @@ export function DepartmentsPanel() {
 }
 
 function DepartmentRow({ department, onUnits }: { department: TAdminDepartment; onUnits(): void }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const [name, setName] = useState(department.name);
   const rename = useAdminChange((next: string) => [`/api/departments/${department.id}`, { method: 'PATCH', body: { name: next } }]);
   return (
@@ -85,7 +85,7 @@ function DepartmentRow({ department, onUnits }: { department: TAdminDepartment; 
 }
 
 function UnitsOf({ department }: { department: TAdminDepartment }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const units = useUnits(department.id);
   return (
     <section aria-labelledby="admin-units-title">

@@ -2,7 +2,7 @@ import { TEMPLATES } from '@budgetflow/domain';
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { ErrorBanner } from '../../ui/error-banner';
 import { QueryView } from '../../ui/query-view';
 import type { TFiscalYear, TUploadPreview } from './admin-types';
@@ -10,7 +10,7 @@ import { useAdminChange, useFiscalYears } from './use-admin';
 
 /** 年度与模板: each fiscal year's status, its disclosure template and its catalogue edition. */
 export function FiscalYearsPanel() {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const years = useFiscalYears();
   return (
     <section aria-labelledby="admin-years-title">
@@ -41,7 +41,7 @@ export function FiscalYearsPanel() {
 }
 
 function YearRow({ year }: { year: TFiscalYear }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const [status, setStatus] = useState(year.status);
   const [template, setTemplate] = useState(year.template);
   const save = useAdminChange(() => [`/api/fiscal-years/${year.year}`, { method: 'PUT', body: { status, template } }]);
@@ -78,7 +78,7 @@ const LIST_KEYS = { functional: 'adminListFunctional', economic: 'adminListEcono
 
 /** 分类科目: an edition uploaded as a workbook, its changes shown, then put in force. */
 function CatalogueUpload({ years }: { years: number[] }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const [year, setYear] = useState<number | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const target = year ?? years[0];

@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../lib/dates';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { ErrorBanner } from '../../ui/error-banner';
 import { QueryView } from '../../ui/query-view';
 import { useAdminChange, useFailedJobs } from './use-admin';
@@ -9,7 +9,7 @@ const QUEUE_DASHBOARD = '/admin/queues';
 
 /** 失败任务: jobs out of retries, each sent back to its queue on demand (audited as job.retry). */
 export function JobsPanel() {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const jobs = useFailedJobs();
   const retry = useAdminChange((job: { queue: string; id: string }) => [`/api/admin/jobs/${encodeURIComponent(job.queue)}/${encodeURIComponent(job.id)}/retry`, { method: 'POST' }]);
   return (

@@ -1,8 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { formatDateTime } from '../../lib/dates';
-import { useI18n, type TTranslate } from '../../lib/i18n';
-import type { TMessageKey } from '../../lib/i18n-messages';
-import { zh } from '../../lib/i18n-messages';
+import { isDeskMessageKey, useDeskI18n, type TDeskTranslate } from '../../lib/desk-i18n';
 import { ErrorBanner } from '../../ui/error-banner';
 import { QueryView } from '../../ui/query-view';
 import type { TAdminDepartment, TAdminUser } from './admin-types';
@@ -14,14 +12,14 @@ const WITH_DEPARTMENT = new Set(['preparer', 'publisher']);
 /** The bureau's people who work on a scope of departments: reviewers and signers (审签人). */
 export const WITH_SCOPE = new Set(['reviewer', 'signer']);
 
-export function roleLabel(t: TTranslate, role: string): string {
+export function roleLabel(t: TDeskTranslate, role: string): string {
   const key = `role_${role}`;
-  return key in zh ? t(key as TMessageKey) : role;
+  return isDeskMessageKey(key) ? t(key) : role;
 }
 
 /** 用户管理: accounts, their role and scope, (de)activation, password reset, sessions. */
 export function UsersPanel() {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const users = useAdminUsers();
   const departments = useAdminDepartments();
   const [open, setOpen] = useState<string | null>(null);
@@ -56,13 +54,13 @@ export function UsersPanel() {
 }
 
 /** A reviewer's or signer's scope, or the department of whoever has one. */
-export function scopeText(t: TTranslate, user: TAdminUser): string {
+export function scopeText(t: TDeskTranslate, user: TAdminUser): string {
   if (WITH_SCOPE.has(user.role)) return user.reviewScope === 'all' ? t('adminAllDepartments') : user.reviewScope.join('、') || '—';
   return user.departmentCode ?? '—';
 }
 
 function UserRow({ user, departments, expanded, onToggle }: { user: TAdminUser; departments: TAdminDepartment[]; expanded: boolean; onToggle(): void }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const change = useAdminChange((body: object) => [`/api/users/${user.id}`, { method: 'PATCH', body }]);
   return (
     <>
@@ -96,7 +94,7 @@ function UserRow({ user, departments, expanded, onToggle }: { user: TAdminUser; 
 }
 
 function CreateUserForm({ departments }: { departments: TAdminDepartment[] }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const [role, setRole] = useState<string>('preparer');
   const [scope, setScope] = useState<string[]>([]);
   const create = useAdminChange((body: object) => ['/api/users', { method: 'POST', body }]);
@@ -163,7 +161,7 @@ function CreateUserForm({ departments }: { departments: TAdminDepartment[] }) {
 
 /** A reviewer's departments; none ticked means every department. */
 function DepartmentChecks({ departments, value, onChange }: { departments: TAdminDepartment[]; value: string[]; onChange(next: string[]): void }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   return (
     <fieldset>
       <legend>{t('adminReviewScope')}</legend>
@@ -178,7 +176,7 @@ function DepartmentChecks({ departments, value, onChange }: { departments: TAdmi
 }
 
 function ScopeForm({ user, departments }: { user: TAdminUser; departments: TAdminDepartment[] }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const [scope, setScope] = useState<string[]>(user.reviewScope === 'all' ? [] : user.reviewScope);
   const save = useAdminChange((reviewScope: 'all' | string[]) => [`/api/users/${user.id}`, { method: 'PATCH', body: { reviewScope } }]);
   return (
@@ -194,7 +192,7 @@ function ScopeForm({ user, departments }: { user: TAdminUser; departments: TAdmi
 }
 
 function PasswordReset({ user }: { user: TAdminUser }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const reset = useAdminChange((password: string) => [`/api/users/${user.id}`, { method: 'PATCH', body: { password } }]);
   return (
     <form
@@ -214,7 +212,7 @@ function PasswordReset({ user }: { user: TAdminUser }) {
 }
 
 function SessionsList({ user }: { user: TAdminUser }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const sessions = useSessions(user.id);
   const revoke = useAdminChange((sessionId: string | null) => [sessionId === null ? `/api/users/${user.id}/sessions` : `/api/users/${user.id}/sessions/${sessionId}`, { method: 'DELETE' }]);
   return (

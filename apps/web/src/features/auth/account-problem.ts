@@ -1,9 +1,9 @@
 import { ApiError } from '../../lib/api-client';
-import type { TTranslate } from '../../lib/i18n';
+import type { TDeskTranslate } from '../../lib/desk-i18n';
 import { problemText } from '../../lib/problem-text';
 
 /** The Chinese (or English) words for what the API refused at sign-in and on the account pages. */
-export function accountProblem(error: Error, t: TTranslate): string {
+export function accountProblem(error: Error, t: TDeskTranslate): string {
   if (!(error instanceof ApiError)) return problemText(error, t);
   if (error.code === 'PASSWORD_REJECTED') return error.fields.some((f) => f.path === 'currentPassword') ? t('currentPasswordWrong') : t('passwordRejected');
   if (error.code === 'INVALID_CREDENTIALS') return t('credentialsWrong');

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { accountProblem } from './account-problem';
 import { useChangePassword } from './use-account';
 
@@ -8,7 +8,7 @@ const MIN_LENGTH = 12;
 
 /** 修改密码: the API checks the policy and signs out every other session of the account. */
 export function PasswordPage() {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const change = useChangePassword();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');

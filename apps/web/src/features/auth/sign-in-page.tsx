@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { z } from 'zod';
 import { ApiError } from '../../lib/api-client';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { accountProblem } from './account-problem';
 import { useSession, useSignIn } from './use-session';
 
@@ -18,7 +18,7 @@ const ZCredentials = z.object({
 type TSecondStep = 'none' | 'totp' | 'recovery';
 
 export function SignInPage() {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const session = useSession();
   const signIn = useSignIn();
   const navigate = useNavigate();

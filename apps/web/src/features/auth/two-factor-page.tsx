@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { TSessionUser } from '../../lib/api-types';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { accountProblem } from './account-problem';
 import { useTotpEnrolment } from './use-account';
 
 /** 双因素认证: scan the QR code of a new secret, confirm with a code, keep the recovery codes shown once. */
 export function TwoFactorPage({ user }: { user: TSessionUser }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const { start, confirm } = useTotpEnrolment();
   const [code, setCode] = useState('');
   const enrolment = start.data;

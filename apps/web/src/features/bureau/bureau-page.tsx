@@ -2,7 +2,7 @@ import { BUDGET_ROUNDS, BUDGET_STATES, issuesCeilings } from '@budgetflow/domain
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { TSessionUser } from '../../lib/api-types';
-import { useI18n, type TTranslate } from '../../lib/i18n';
+import { useDeskI18n, type TDeskTranslate } from '../../lib/desk-i18n';
 import { QueryView } from '../../ui/query-view';
 import { Status } from '../../ui/status';
 import { fenText } from '../ceilings/fen-text';
@@ -12,7 +12,7 @@ import { useBureauYears, useOverview, type TOverview, type TOverviewDepartment }
 import { YearField } from './year-field';
 
 /** The desk's title: the bureau and the reviewer's own office (科室) when they have one. */
-function deskTitle(desk: TOverview['desk'] | undefined, t: TTranslate): string {
+function deskTitle(desk: TOverview['desk'] | undefined, t: TDeskTranslate): string {
   if (desk?.office == null) return t('bureauTitle');
   return t('bureauTitleOf', { bureau: desk.bureau ?? t('bureauOfNoName'), office: desk.office });
 }
@@ -23,7 +23,7 @@ function deskTitle(desk: TOverview['desk'] | undefined, t: TTranslate): string {
  * It waits for the years rather than show one year and jump to another.
  */
 export function BureauPage({ user }: { user: TSessionUser }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const years = useBureauYears();
   if (years.isPending) return <Status>{t('loading')}</Status>;
   return <BureauDesk user={user} initialYear={years.data?.defaultYear ?? new Date().getFullYear()} years={years.data?.years ?? []} />;
@@ -31,7 +31,7 @@ export function BureauPage({ user }: { user: TSessionUser }) {
 
 /** The bureau's desk (预算科): every department of a year, where its budget stands, its ceilings, the district's totals, who published on time. */
 function BureauDesk({ user, initialYear, years }: { user: TSessionUser; initialYear: number; years: readonly number[] }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const [year, setYear] = useState(initialYear);
   const [state, setState] = useState<string | undefined>(undefined);
   const [round, setRound] = useState<string | undefined>(undefined);
@@ -88,7 +88,7 @@ function BureauDesk({ user, initialYear, years }: { user: TSessionUser; initialY
 }
 
 function Overview({ data }: { data: TOverview }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   return (
     <>
       <section aria-labelledby="bureau-departments-title">
@@ -111,7 +111,7 @@ function Overview({ data }: { data: TOverview }) {
 }
 
 function DepartmentsTable({ departments }: { departments: readonly TOverviewDepartment[] }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   return (
     <table className="bureau-table">
       <caption className="visually-hidden">{t('bureauDepartments', { n: departments.length })}</caption>
@@ -154,7 +154,7 @@ function DepartmentsTable({ departments }: { departments: readonly TOverviewDepa
 }
 
 function AmountTable({ caption, rows }: { caption: string; rows: readonly { key: string; label: string; fen: string }[] }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   return (
     <table>
       <caption>{caption}</caption>

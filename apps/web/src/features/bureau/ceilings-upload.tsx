@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { ErrorBanner } from '../../ui/error-banner';
 import { fenText } from '../ceilings/fen-text';
 import type { TCeilingsWire } from '../ceilings/use-ceilings';
@@ -9,7 +9,7 @@ const total = (ceilings: TCeilingsWire | null) => (ceilings?.total === undefined
 
 /** Issue many departments' ceilings from a sheet (.xlsx or .csv): a preview beside those in force, then a confirmation. */
 export function CeilingsUpload({ year }: { year: number }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const { upload, confirm } = useCeilingsUpload(year);
   const [file, setFile] = useState<File | null>(null);
   const preview = confirm.data ?? upload.data;

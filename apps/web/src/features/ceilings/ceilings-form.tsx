@@ -1,8 +1,9 @@
 import { CEILING_NEGATIVE, FUND_SOURCE_NAMES, FUND_SOURCES, MONEY_REASONS, MoneyError } from '@budgetflow/domain';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../lib/api-client';
-import { useI18n, type TLocale, type TTranslate } from '../../lib/i18n';
-import type { TMessageKey } from '../../lib/i18n-messages';
+import type { TLocale } from '../../lib/i18n';
+import { useDeskI18n, type TDeskTranslate } from '../../lib/desk-i18n';
+import type { TDeskMessageKey } from '../../lib/desk-i18n';
 import { ErrorBanner } from '../../ui/error-banner';
 import { Labelled } from '../editor/forms/fields';
 import { fenOfYuanInput, fenText } from './fen-text';
@@ -12,13 +13,13 @@ const HEADLINE = [
   ['total', 'ceilingTotal'],
   ['basic', 'ceilingBasic'],
   ['project', 'ceilingProject'],
-] as const satisfies readonly (readonly [string, TMessageKey])[];
+] as const satisfies readonly (readonly [string, TDeskMessageKey])[];
 const THREE_PUBLIC = [
   ['total', 'ceilingThreePublic'],
   ['overseasTravel', 'ceilingOverseasTravel'],
   ['reception', 'ceilingReception'],
   ['vehicles', 'ceilingVehicles'],
-] as const satisfies readonly (readonly [string, TMessageKey])[];
+] as const satisfies readonly (readonly [string, TDeskMessageKey])[];
 
 /** Every field of the form by its key ('total', 'fundSource.x', 'threePublic.y'), as 元 text. */
 function fieldsOf(ceilings: TCeilingsWire): Record<string, string> {
@@ -33,7 +34,7 @@ function fieldsOf(ceilings: TCeilingsWire): Record<string, string> {
 }
 
 /** The fields as the API's ceilings, or what is wrong with each field that is no ceiling (by its key). */
-function ceilingsOf(fields: Record<string, string>, t: TTranslate, locale: TLocale): { ceilings: TCeilingsWire } | { problems: Map<string, string> } {
+function ceilingsOf(fields: Record<string, string>, t: TDeskTranslate, locale: TLocale): { ceilings: TCeilingsWire } | { problems: Map<string, string> } {
   const ceilings: TCeilingsWire = { byFundSource: {}, threePublic: {} };
   const problems = new Map<string, string>();
   for (const [key, text] of Object.entries(fields)) {
@@ -56,7 +57,7 @@ function ceilingsOf(fields: Record<string, string>, t: TTranslate, locale: TLoca
 }
 
 /** The API's refusal field by field: `ceilings.total` is the field 'total', `ceilings.byFundSource.x` 'fundSource.x'. */
-function refusedFields(error: Error | null, t: TTranslate): Map<string, string> {
+function refusedFields(error: Error | null, t: TDeskTranslate): Map<string, string> {
   if (!(error instanceof ApiError)) return new Map();
   return new Map(
     error.fields
@@ -67,7 +68,7 @@ function refusedFields(error: Error | null, t: TTranslate): Map<string, string> 
 
 /** The 预算科's form: each ceiling in 元, a blank field issuing none. */
 export function CeilingsForm({ answer, onDone }: { answer: TCeilingsAnswer; onDone(): void }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useDeskI18n();
   const put = usePutCeilings(answer.budgetId);
   const [fields, setFields] = useState(() => fieldsOf(answer.ceilings));
   const [problems, setProblems] = useState<ReadonlyMap<string, string>>(new Map());

@@ -1,6 +1,6 @@
 import { ceilingFiguresOfLines, compareWithCeilings, ZCeilings, type TExpenditureLine } from '@budgetflow/domain';
 import { useDeferredValue, useMemo, useState } from 'react';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { QueryView } from '../../ui/query-view';
 import { CeilingsForm } from './ceilings-form';
 import { fenText } from './fen-text';
@@ -34,7 +34,7 @@ export function CeilingsPanel({
   editable: boolean;
   lines?: readonly TExpenditureLine[];
 }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const ceilings = useCeilings(budgetId, budgetVersion);
   const [editing, setEditing] = useState(false);
   // Summed at low priority: a keystroke in the grid is not held up by 10,000 lines summed again.

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { QueryView } from '../../ui/query-view';
 import { fenText } from './fen-text';
 
@@ -13,7 +13,7 @@ const cell = (fen: string | null) => (fen === null ? '—' : fenText(fen));
 
 /** 一上 vs 控制数 vs 二上 vs 批复 of the budget, item by item, in 元. */
 export function RoundsTable({ budgetId, budgetVersion }: { budgetId: string; budgetVersion: number | undefined }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const rounds = useQuery({
     queryKey: ['budget', budgetId, 'rounds', budgetVersion],
     queryFn: () => api<TRoundsAnswer>(`/api/budgets/${budgetId}/rounds`),

@@ -1,7 +1,7 @@
 import type { TComment, TCommentTarget } from '@budgetflow/domain';
 import { useState } from 'react';
 import { formatDateTime } from '../../lib/dates';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { Status } from '../../ui/status';
 import { useAddComment, useAnswerComment, useComments } from './use-comments';
 import { problemText } from '../../lib/problem-text';
@@ -23,7 +23,7 @@ export function CommentsPanel({
   onOpenTarget?: (target: TCommentTarget) => void;
   describe: (target: TCommentTarget) => string;
 }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const comments = useComments(budgetId);
   const add = useAddComment(budgetId);
   const [body, setBody] = useState('');
@@ -93,7 +93,7 @@ function CommentItem({
   onOpenTarget?: (target: TCommentTarget) => void;
   describe: (target: TCommentTarget) => string;
 }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const answer = useAnswerComment(budgetId);
   const [text, setText] = useState('');
   return (

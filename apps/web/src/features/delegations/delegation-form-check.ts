@@ -1,4 +1,4 @@
-import type { TMessageKey } from '../../lib/i18n-messages';
+import type { TDeskMessageKey } from '../../lib/desk-i18n';
 
 export interface TDelegationDraft {
   delegate: string;
@@ -11,7 +11,7 @@ export interface TDelegationDraft {
  * has the last word): a colleague picked, both dates given, the start not before today, the end
  * not before the start. Dates are YYYY-MM-DD, so they compare as text.
  */
-export function delegationProblems(draft: TDelegationDraft, today: string): Partial<Record<keyof TDelegationDraft, TMessageKey>> {
+export function delegationProblems(draft: TDelegationDraft, today: string): Partial<Record<keyof TDelegationDraft, TDeskMessageKey>> {
   return {
     ...(draft.delegate === '' ? { delegate: 'delegationPickColleague' } : {}),
     ...(draft.startsOn === '' ? { startsOn: 'delegationDateRequired' } : draft.startsOn < today ? { startsOn: 'delegationStartsInPast' } : {}),

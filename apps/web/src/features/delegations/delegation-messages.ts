@@ -1,6 +1,5 @@
-/** The words of delegation (委托审核), spread into i18n-messages. */
+/** The words of delegation (委托审核), spread into lib/desk-messages. */
 export const delegationZh = {
-  delegationsNav: '委托审核',
   delegationsTitle: '委托审核',
   delegationsIntro: '外出期间，可将本人的审核环节委托给本局同事；受托人在委托期间的审核记为“受托人（代 委托人）”。',
   delegationNew: '新建委托',
@@ -30,7 +29,6 @@ export const delegationZh = {
 } as const;
 
 export const delegationEn: Record<keyof typeof delegationZh, string> = {
-  delegationsNav: 'Delegations',
   delegationsTitle: 'Delegated review',
   delegationsIntro: 'While you are away, hand your review stage to a colleague of your bureau; what they review in that period is recorded as “colleague (on behalf of you)”.',
   delegationNew: 'New delegation',

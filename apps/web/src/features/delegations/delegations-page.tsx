@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { TSessionUser } from '../../lib/api-types';
 import { localDate } from '../../lib/dates';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { ConfirmModal } from '../../ui/confirm-modal';
 import { ErrorBanner } from '../../ui/error-banner';
 import { QueryView } from '../../ui/query-view';
@@ -16,7 +16,7 @@ const EMPTY: TDelegationDraft = { delegate: '', startsOn: '', endsOn: '' };
  * gave and received, and revokes what they gave. What a delegate does is recorded "X（代 Y）".
  */
 export function DelegationsPage({ user }: { user: TSessionUser }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const delegations = useDelegations();
   const today = localDate(new Date());
   const [revoking, setRevoking] = useState<TDelegation | null>(null);
@@ -64,7 +64,7 @@ export function DelegationsPage({ user }: { user: TSessionUser }) {
 }
 
 function DelegationForm({ today }: { today: string }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const colleagues = useColleagues();
   const create = useDelegate();
   const [draft, setDraft] = useState<TDelegationDraft>(EMPTY);
@@ -145,7 +145,7 @@ function DelegationList({
   today: string;
   onRevoke?: (d: TDelegation) => void;
 }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   return (
     <section aria-label={title}>
       <h2>{title}</h2>

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { TLocalizedText } from '@budgetflow/domain';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { groupYuan, parseYuanInput } from '../../lib/yuan-text';
 import type { TInvalidCell } from './working-copy';
 
@@ -22,7 +22,7 @@ interface TProps {
  * it was entered.
  */
 export function AmountCell({ value, invalid, onValid, onInvalid, label, cellId }: TProps) {
-  const { locale } = useI18n();
+  const { locale } = useDeskI18n();
   // What is typed, with the amount it was typed against: a paste, fill down or undo that changes
   // the amount while the cell has the cursor shows the new amount rather than the old text.
   const [typed, setTyped] = useState<{ text: string; forValue: string } | null>(null);

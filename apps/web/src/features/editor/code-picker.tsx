@@ -1,7 +1,7 @@
 import type { Catalogue, ClassificationKind } from '@budgetflow/domain';
 import { useId, useLayoutEffect, type RefObject, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { readTypedCode, searchCatalogue } from './catalogue-search';
 import type { TInvalidCell } from './working-copy';
 
@@ -29,7 +29,7 @@ interface TProps {
  * off on the last rows), below the input or above it when the window has no room below.
  */
 export function CodePicker({ catalogue, kind, value, onChange, label, hasFinding = false, refused, onRefused, cellId }: TProps) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useDeskI18n();
   const listId = useId();
   const [text, setText] = useState<string | null>(null);
   const [active, setActive] = useState(0);

@@ -1,5 +1,5 @@
 import { FUND_SOURCE_NAMES, type TExpenditureLine } from '@budgetflow/domain';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { Modal } from '../../ui/modal';
 import { groupYuan } from '../../lib/yuan-text';
 import type { TConflict } from './use-budget-editor';
@@ -20,7 +20,7 @@ export function ConflictDialog({
   onKeepMine(): void;
   onDiscardMine(): void;
 }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const { theirs } = conflict;
   return (
     <Modal titleId="conflict-title">

@@ -1,4 +1,4 @@
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import type { TLocalDraft } from './use-local-draft';
 
 /** After a reload or a crash: the edits the browser kept are back; save them, or let them go. */
@@ -15,7 +15,7 @@ export function DraftBanner({
   onSave(): void;
   onDiscard(): void;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useDeskI18n();
   return (
     <p className="banner" role="status">
       {t('draftRestored', { n: unsaved, at: new Date(restored.savedAt).toLocaleString(locale) })}{' '}

@@ -7,7 +7,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { attrSelector } from '../../lib/attr-selector';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { OpenedForBanner } from './opened-for-banner';
 import { problemText } from '../../lib/problem-text';
 import { useWorkflowAction } from '../../lib/use-workflow-action';
@@ -57,7 +57,7 @@ type TTab = TEditorTab;
 
 /** The preparer's desk: the lines as a grid, the template's tables live, findings, projects, workflow. */
 export default function EditorPage({ budgetId }: { budgetId: string }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useDeskI18n();
   const { f } = useFormText();
   const view = useBudgetView(budgetId);
   const editor = useBudgetEditor(budgetId);

@@ -1,5 +1,5 @@
-import type { TBudgetDocument, TDisclosure, TFinding } from '@budgetflow/domain';
-import { useI18n } from '../../lib/i18n';
+import { findingLocations, type TBudgetDocument, type TDisclosure, type TFinding } from '@budgetflow/domain';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { groupYuan } from '../../lib/yuan-text';
 import { findingPlace, withSeparators } from './forms/finding-place';
 
@@ -9,6 +9,8 @@ const figure = (text: string) => (CANONICAL.test(text) ? groupYuan(text) : withS
 /**
  * The rule set's findings, errors first; each one is a button that takes the person to the field,
  * cell, table row or project it is about, named as the person reads the budget, amounts grouped.
+ * A finding that is one problem at several places (alsoAt) is listed once, with how many places it
+ * concerns, and a button for each further place the person reads as another one.
  */
 export function FindingsPanel({
   findings,
@@ -23,7 +25,7 @@ export function FindingsPanel({
   doc?: TBudgetDocument | null;
   disclosure?: TDisclosure | undefined;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useDeskI18n();
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning');
   const words = locale === 'zh' ? { expected: '应为', actual: '实为' } : { expected: 'expected', actual: 'actual' };
@@ -37,18 +39,39 @@ export function FindingsPanel({
         <p>{t('noFindings')}</p>
       ) : (
         <ul>
-          {[...errors, ...warnings].map((f, i) => (
-            <li key={`${f.ruleId}-${i}`} className={f.severity}>
-              <button type="button" className="link" onClick={() => onJump(f)}>
-                {withSeparators(f.message[locale])}
-              </button>
-              <div className="muted">
-                {findingPlace(f, { doc, disclosure, lineNo, locale })}
-                {f.expected !== undefined && ` · ${words.expected} ${figure(f.expected)}`}
-                {f.actual !== undefined && ` · ${words.actual} ${figure(f.actual)}`}
-              </div>
-            </li>
-          ))}
+          {[...errors, ...warnings].map((f, i) => {
+            const context = { doc, disclosure, lineNo, locale };
+            const place = findingPlace(f, context);
+            const [, ...further] = findingLocations(f);
+            // Further places named otherwise than the first (another line, another cell): each its own way there.
+            const others = new Map<string, TFinding>();
+            for (const location of further) {
+              const at = { ...f, location };
+              const name = findingPlace(at, context);
+              if (name !== '' && name !== place && !others.has(name)) others.set(name, at);
+            }
+            return (
+              <li key={`${f.ruleId}-${i}`} className={f.severity}>
+                <button type="button" className="link" onClick={() => onJump(f)}>
+                  {withSeparators(f.message[locale])}
+                </button>
+                <div className="muted">
+                  {place}
+                  {further.length > 0 && ` · ${t('findingPlaces', { n: 1 + further.length })}`}
+                  {f.expected !== undefined && ` · ${words.expected} ${figure(f.expected)}`}
+                  {f.actual !== undefined && ` · ${words.actual} ${figure(f.actual)}`}
+                  {[...others].map(([name, at]) => (
+                    <span key={name}>
+                      {' · '}
+                      <button type="button" className="link" onClick={() => onJump(at)}>
+                        {name}
+                      </button>
+                    </span>
+                  ))}
+                </div>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

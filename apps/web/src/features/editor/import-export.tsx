@@ -1,7 +1,7 @@
 import { ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
 import { useState } from 'react';
 import { api, ApiError } from '../../lib/api-client';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { problemText } from '../../lib/problem-text';
 import { documentPlace } from './forms/finding-place';
 import { fieldMessages } from './forms/issue-messages';
@@ -57,7 +57,7 @@ export function ImportExport({
   onImportWorkbook(previewId: string): Promise<number>;
   previewWorkbook?(budgetId: string, file: File): Promise<TWorkbookPreview>;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useDeskI18n();
   const [message, setMessage] = useState<TMessage | null>(null);
   const [preview, setPreview] = useState<TWorkbookPreview | null>(null);
   const [confirming, setConfirming] = useState(false);

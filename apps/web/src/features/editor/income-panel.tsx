@@ -1,5 +1,5 @@
 import { FUND_SOURCE_NAMES, FUND_SOURCES, type TIncomeLine } from '@budgetflow/domain';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { AmountCell } from './amount-cell';
 import type { TInvalidCell } from './working-copy';
 
@@ -21,7 +21,7 @@ export function IncomePanel({
   onAdd(): void;
   onInvalid(lineId: string, value: TInvalidCell | null): void;
 }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   return (
     <section aria-label={t('incomeLines')}>
       <table className="list income">

@@ -20,7 +20,7 @@ import {
   type KeyboardEvent,
   type MouseEvent,
 } from 'react';
-import { useI18n, type TTranslate } from '../../lib/i18n';
+import { useDeskI18n, type TDeskTranslate } from '../../lib/desk-i18n';
 import { groupYuan } from '../../lib/yuan-text';
 import { attrSelector } from '../../lib/attr-selector';
 import { AmountCell } from './amount-cell';
@@ -111,7 +111,7 @@ const KIND_LABEL = {
  */
 export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(props, ref) {
   const { lines, onLinesPut, onCellLeave } = props;
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   // Built from the units and projects alone (the document itself is new on every keystroke): the
   // rows in view are not all drawn again for a typed amount.
   const { department, projects } = props.document;
@@ -412,7 +412,7 @@ function SortHeader({
   sort: TGridQuery['sort'];
   onSort(sort: TGridQuery['sort']): void;
 }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const mine = sort?.field === field ? sort : null;
   const next =
     mine === null ? { field, descending: false } : mine.descending ? null : { field, descending: true };
@@ -442,7 +442,7 @@ interface TRowOptions {
   fundSources: TOption[];
 }
 
-function rowOptions(document: Pick<TBudgetDocument, 'department' | 'projects'>, t: TTranslate): TRowOptions {
+function rowOptions(document: Pick<TBudgetDocument, 'department' | 'projects'>, t: TDeskTranslate): TRowOptions {
   return {
     units: document.department.units.map((u) => ({ value: u.code, label: u.code })),
     kinds: EXPENDITURE_KINDS.map((k) => ({ value: k, label: t(KIND_LABEL[k]) })),
@@ -477,7 +477,7 @@ function invalidOf(all: ReadonlyMap<string, TInvalidCell>, lineId: string): Read
 interface TRowProps {
   line: TExpenditureLine;
   rowNo: number;
-  t: TTranslate;
+  t: TDeskTranslate;
   options: TRowOptions;
   catalogue: Catalogue;
   editable: boolean;
@@ -511,7 +511,7 @@ const LineRow = memo(function LineRow({
   onInvalidCell,
   onPickLine,
 }: TRowProps) {
-  const { locale } = useI18n();
+  const { locale } = useDeskI18n();
   const invalidAmount = invalid.amount;
   const noteAtFocus = useRef<string>('');
   const label = (name: string) => `${name} ${rowNo}`;

@@ -1,6 +1,6 @@
 import type { TDisclosure, TFinding, TTableId } from '@budgetflow/domain';
 import { useMemo } from 'react';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { DisclosureTable } from '../disclosure/disclosure-table';
 import { tableMarks } from './forms/table-marks';
 
@@ -21,7 +21,7 @@ export function LiveTables({
   stale: boolean;
   onRowClick?: (table: TTableId, row: string) => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useDeskI18n();
   const table = disclosure.tables.find((x) => x.id === selected);
   const marks = useMemo(() => (table === undefined ? undefined : tableMarks(findings, table, locale)), [findings, table, locale]);
   return (

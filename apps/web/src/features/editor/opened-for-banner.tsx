@@ -1,4 +1,4 @@
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import type { TBudgetView } from '../../lib/api-types';
 
 /**
@@ -6,7 +6,7 @@ import type { TBudgetView } from '../../lib/api-types';
  * shown to everyone on the budget until the revision is approved (a return's reason has its own banner).
  */
 export function OpenedForBanner({ budget }: { budget: Pick<TBudgetView, 'state' | 'openedFor'> }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const opened = budget.openedFor;
   if (opened === null || budget.state === 'approved' || budget.state === 'published') return null;
   return (

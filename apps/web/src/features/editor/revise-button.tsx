@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import type { TActionFields } from '../../lib/use-workflow-action';
 import { ConfirmModal } from '../../ui/confirm-modal';
 
 /** 更正: starting a correction of a published budget asks for its reason first. */
 export function ReviseButton({ pending, onRevise }: { pending: boolean; onRevise(fields: Required<Pick<TActionFields, 'reason'>>): void }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   return (

@@ -1,6 +1,6 @@
 import { formatAmount, parseFen, type TDisclosure, type TFinding, type TTableRole } from '@budgetflow/domain';
 import { useState } from 'react';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { ConfirmModal } from '../../ui/confirm-modal';
 import { problemText } from '../../lib/problem-text';
 
@@ -29,7 +29,7 @@ export function SubmitDialog({
   onSubmit(): Promise<void>;
   onCancel(): void;
 }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const errors = findings.filter((f) => f.severity === 'error').length;

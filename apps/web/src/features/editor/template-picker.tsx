@@ -1,6 +1,6 @@
 import { DEFAULT_TEMPLATE_ID, TEMPLATES, type TBudgetDocument } from '@budgetflow/domain';
 import { useState } from 'react';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { problemText } from '../../lib/problem-text';
 
 type TScope = 'department' | 'unit';
@@ -21,7 +21,7 @@ export function TemplatePicker({
   unsaved: number;
   onChange(next: TBudgetDocument): Promise<void>;
 }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const template = saved.template ?? DEFAULT_TEMPLATE_ID;

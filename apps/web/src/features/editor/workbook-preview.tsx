@@ -1,6 +1,6 @@
 import type { TFinding } from '@budgetflow/domain';
-import { useI18n } from '../../lib/i18n';
-import type { TMessageKey } from '../../lib/i18n-messages';
+import { useDeskI18n } from '../../lib/desk-i18n';
+import type { TDeskMessageKey } from '../../lib/desk-i18n';
 import { Modal } from '../../ui/modal';
 import { FIELD_LABEL, type TLineField } from './grid/line-fields';
 
@@ -24,9 +24,9 @@ export interface TWorkbookPreview {
 /** Changed lines and findings named in full up to here; the counts are always whole. */
 const SHOWN = 10;
 
-function fieldLabel(field: string): TMessageKey | undefined {
+function fieldLabel(field: string): TDeskMessageKey | undefined {
   if (field === 'source') return 'fundSource';
-  return (FIELD_LABEL as Record<string, TMessageKey | undefined>)[field as TLineField];
+  return (FIELD_LABEL as Record<string, TDeskMessageKey | undefined>)[field as TLineField];
 }
 
 /**
@@ -34,10 +34,10 @@ function fieldLabel(field: string): TMessageKey | undefined {
  * Nothing is applied until the preparer confirms; cancelling (or Escape) throws the preview away.
  */
 export function WorkbookPreviewDialog({ preview, busy, onConfirm, onCancel }: { preview: TWorkbookPreview; busy: boolean; onConfirm(): void; onCancel(): void }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useDeskI18n();
   const errors = preview.findings.filter((f) => f.severity === 'error');
   const warnings = preview.findings.length - errors.length;
-  const part = (heading: TMessageKey, changes: TLineChanges) => (
+  const part = (heading: TDeskMessageKey, changes: TLineChanges) => (
     <section aria-label={t(heading)}>
       <h3>{t(heading)}</h3>
       <p>{t('workbookPreviewCounts', { added: changes.added, removed: changes.removed, changed: changes.changed })}</p>

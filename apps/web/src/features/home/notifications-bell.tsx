@@ -2,15 +2,15 @@ import type { TNotification, WorkflowAction } from '@budgetflow/domain';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
-import { useI18n } from '../../lib/i18n';
-import type { TMessageKey } from '../../lib/i18n-messages';
+import { useDeskI18n } from '../../lib/desk-i18n';
+import type { TDeskMessageKey } from '../../lib/desk-i18n';
 import { useMarkRead, useNotifications } from './use-notifications';
 
 /** The notifications that are not a workflow step: a comment, the statutory clock, a failed check. */
 type TOtherNotice = 'comment' | 'deadline-near' | 'deadline-overdue' | 'render-check-failed';
 
 /** What the API's notification actions are called here: every workflow action (the type says so) and the others. */
-const ACTION_WORDS: Readonly<Record<WorkflowAction | TOtherNotice, TMessageKey>> = {
+const ACTION_WORDS: Readonly<Record<WorkflowAction | TOtherNotice, TDeskMessageKey>> = {
   submit: 'action_submit',
   withdraw: 'action_withdraw',
   return: 'action_return',
@@ -28,7 +28,7 @@ const ACTION_WORDS: Readonly<Record<WorkflowAction | TOtherNotice, TMessageKey>>
 
 /** The count of unread notifications; opens the list. */
 export function NotificationsBell() {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const notifications = useNotifications();
   const markRead = useMarkRead();
   const [open, setOpen] = useState(false);
@@ -38,7 +38,7 @@ export function NotificationsBell() {
     // An approval that handed the budget on to another stage is not the 批复.
     if (n.action === 'approve' && n.stageName !== null && n.nextStageName !== null) return t('action_approveStage', { stage: n.stageName, next: n.nextStageName });
     // An action newer than this client is named in general words, never by its code.
-    const key = (ACTION_WORDS as Readonly<Record<string, TMessageKey | undefined>>)[n.action];
+    const key = (ACTION_WORDS as Readonly<Record<string, TDeskMessageKey | undefined>>)[n.action];
     return t(key ?? 'action_other');
   };
   return (

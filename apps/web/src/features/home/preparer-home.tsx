@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../../lib/api-client';
 import type { TBudgetSummary } from '../../lib/api-types';
 import { formatDateTime } from '../../lib/dates';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { QueryView } from '../../ui/query-view';
 import { Status } from '../../ui/status';
 import { StateBadge } from '../../ui/state-badge';
@@ -16,7 +16,7 @@ import { problemText } from '../../lib/problem-text';
 
 /** A preparer's budgets by year and state, each with what needs doing next. */
 export function PreparerHome() {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const [state, setState] = useState<BudgetState | ''>('');
   const budgets = useBudgets(state === '' ? {} : { state });
   const all = useBudgets({});

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { localDate } from '../../lib/dates';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { QueryView } from '../../ui/query-view';
 import type { TBudgetSummary } from '../../lib/api-types';
 import { BudgetTable } from './budget-table';
@@ -9,7 +9,7 @@ import { useBudgets } from './use-budgets';
 
 /** A publisher's approved budgets with the statutory clock. */
 export function PublisherHome() {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const approved = useBudgets({ state: 'approved' });
   const published = useBudgets({ state: 'published' });
   const today = localDate(new Date());

@@ -1,14 +1,14 @@
 import type { WorkflowAction } from '@budgetflow/domain';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { roundText } from '../../lib/round-text';
 import { StateBadge } from '../../ui/state-badge';
 import { useReviewed } from '../review/use-review';
 
 /** 已审: what the reviewer approved or returned stays on their desk, with where it is now. */
 export function ReviewedList() {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const reviewed = useReviewed();
   const items = reviewed.data?.items ?? [];
   return (

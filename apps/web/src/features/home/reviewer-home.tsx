@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { QueryView } from '../../ui/query-view';
 import { ReviewedList } from './reviewed-list';
 import { useReviewQueue, type TQueuedBudget } from './use-review-queue';
@@ -12,7 +12,7 @@ import { useReviewQueue, type TQueuedBudget } from './use-review-queue';
  * and there is nothing they decided (the API keeps 已审 to reviewers).
  */
 export function ReviewerHome({ actsAtStages }: { actsAtStages: boolean }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const queue = useReviewQueue();
   return (
     <main className="page">
@@ -31,7 +31,7 @@ export function ReviewerHome({ actsAtStages }: { actsAtStages: boolean }) {
 }
 
 function QueueTable({ id, title, empty, budgets, link }: { id: string; title: string; empty: string; budgets: readonly TQueuedBudget[]; link: string }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const now = new Date();
   const waiting = (b: TQueuedBudget) => {
     const hours = Math.floor((now.getTime() - new Date(b.since).getTime()) / 3_600_000);

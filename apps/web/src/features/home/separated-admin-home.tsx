@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { TSessionUser } from '../../lib/api-types';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { AuditPanel } from '../admin/audit-panel';
 import { SecurityPanel } from '../security/security-panel';
 
@@ -9,7 +9,7 @@ import { SecurityPanel } from '../security/security-panel';
  * the one gives roles and resets second factors, the other reads the audit trail, and nothing else.
  */
 export function SeparatedAdminHome({ user }: { user: TSessionUser & { role: 'security_admin' | 'auditor' } }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   return (
     <main className="page" aria-labelledby="separated-admin-title">
       <h1 id="separated-admin-title">{t(`role_${user.role}`)}</h1>

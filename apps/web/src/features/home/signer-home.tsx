@@ -1,11 +1,11 @@
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { QueryView } from '../../ui/query-view';
 import { BudgetTable } from './budget-table';
 import { useBudgets } from './use-budgets';
 
 /** A signer's (审签人) approved budgets in scope: each opens on its publish page, where the 审签 is given. */
 export function SignerHome() {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const approved = useBudgets({ state: 'approved' });
   return (
     <main className="page">

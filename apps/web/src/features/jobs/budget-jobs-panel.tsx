@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../lib/dates';
-import { useI18n, type TTranslate } from '../../lib/i18n';
+import { useDeskI18n, type TDeskTranslate } from '../../lib/desk-i18n';
 import {
   isRecomputing,
   latestRendering,
@@ -11,7 +11,7 @@ import {
 import { useBudgetJobs } from './use-budget-jobs';
 
 /** A job's topic in the reader's words; a topic this client does not know shows as it is. */
-function taskName(topic: string, t: TTranslate): string {
+function taskName(topic: string, t: TDeskTranslate): string {
   switch (topic) {
     case TOTALS_TOPIC:
       return t('job_totals');
@@ -29,7 +29,7 @@ function taskName(topic: string, t: TTranslate): string {
  * the publication files being generated or ready, and the jobs that failed, with their reason.
  */
 export function BudgetJobsPanel({ budgetId }: { budgetId: string }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const jobs = useBudgetJobs(budgetId);
   const rendering = latestRendering(jobs);
   return (

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, query } from '../../lib/api-client';
 import type { TPage } from '../../lib/api-types';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { OpenedForBanner } from '../editor/opened-for-banner';
 import { useWorkflowAction } from '../../lib/use-workflow-action';
 import { ReviseButton } from '../editor/revise-button';
@@ -49,7 +49,7 @@ function usePublication(
  * and files. The signer (审签人) works here too: the 审签 sits beside what it clears.
  */
 export default function PublishPage({ budgetId, role }: { budgetId: string; role: 'publisher' | 'signer' }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const view = useBudgetView(budgetId);
   const workflow = useWorkflowAction(budgetId);
   const [confirming, setConfirming] = useState(false);

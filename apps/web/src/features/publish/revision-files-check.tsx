@@ -1,7 +1,7 @@
 import type { TListedFile } from '@budgetflow/domain';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { Downloads } from '../portal/downloads';
 
 /** GET /api/budgets/:id/revisions/:no/files: the approved revision's files and their check. */
@@ -25,7 +25,7 @@ export function useRevisionFiles(budgetId: string, revisionNo: number, enabled: 
  * check that publication requires. A failed check lists what failed; nothing can be published then.
  */
 export function RevisionFilesCheck({ files }: { files: TRevisionFiles | undefined }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const check = files?.check ?? null;
   return (
     <section className="card" aria-labelledby="files-check-title">

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/dates';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import type { useWorkflowAction } from '../../lib/use-workflow-action';
 import { ErrorBanner } from '../../ui/error-banner';
 
@@ -31,7 +31,7 @@ export function SignOffPanel({
   version: number;
   workflow: ReturnType<typeof useWorkflowAction>;
 }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const [opinion, setOpinion] = useState('');
   const { signOff } = view;
   return (

@@ -11,7 +11,7 @@ import type { TSessionUser } from '../../lib/api-types';
 import { attrSelector } from '../../lib/attr-selector';
 import { formatDateTime, localDate } from '../../lib/dates';
 import { useCatalogueInForce } from '../editor/use-catalogue';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { useWorkflowAction } from '../../lib/use-workflow-action';
 import { ErrorBanner } from '../../ui/error-banner';
 import { ConfirmModal } from '../../ui/confirm-modal';
@@ -73,7 +73,7 @@ function rowOf(key: string): string {
  * anchored to rows and lines, and approve or return with a reason. Nothing here edits the budget.
  */
 export default function ReviewPage({ budgetId, user }: { budgetId: string; user: TSessionUser }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const view = useBudgetView(budgetId);
   const revisions = useRevisions(budgetId);
   const workflow = useWorkflowAction(budgetId);

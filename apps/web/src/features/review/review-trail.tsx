@@ -1,12 +1,12 @@
 import type { BudgetState, WorkflowAction } from '@budgetflow/domain';
 import { formatDateTime } from '../../lib/dates';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { roundText } from '../../lib/round-text';
 import type { TBudgetReview } from './use-review';
 
 /** Every stage sees the whole trail: who, when, at which stage, the opinion or the reason, and whether it changed since. */
 export function ReviewTrail({ review, state }: { review: TBudgetReview; state: BudgetState }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   return (
     <section aria-labelledby="trail-title">
       <h2 id="trail-title">{t('reviewTrail')}</h2>

@@ -7,7 +7,7 @@ import {
   type TExpenditureLine,
   type TRevisionDiff,
 } from '@budgetflow/domain';
-import { useI18n, type TTranslate } from '../../lib/i18n';
+import { useDeskI18n, type TDeskTranslate } from '../../lib/desk-i18n';
 import { groupYuan } from '../../lib/yuan-text';
 import { label as documentFieldLabel } from '../editor/forms/finding-place';
 import { FIELD_LABEL, LINE_FIELDS, type TLineField } from '../editor/grid/line-fields';
@@ -16,16 +16,16 @@ import { cellLabel, type TCellWords } from './cell-label';
 const KIND_LABEL = { 'basic-personnel': 'kind_basic_personnel', 'basic-public': 'kind_basic_public', project: 'kind_project' } as const;
 
 /** A line's field as the grid names its column; its value as the grid shows it (支出类型 and 资金来源 by name). */
-function lineField(field: string, t: TTranslate): string {
+function lineField(field: string, t: TDeskTranslate): string {
   return (LINE_FIELDS as readonly string[]).includes(field) ? t(FIELD_LABEL[field as TLineField]) : t('diffOther');
 }
-function lineValue(field: string, value: unknown, t: TTranslate): unknown {
+function lineValue(field: string, value: unknown, t: TDeskTranslate): unknown {
   if (field === 'kind' && typeof value === 'string' && value in KIND_LABEL) return t(KIND_LABEL[value as keyof typeof KIND_LABEL]);
   if (field === 'fundSource' && typeof value === 'string' && value in FUND_SOURCE_NAMES) return FUND_SOURCE_NAMES[value as keyof typeof FUND_SOURCE_NAMES];
   return value;
 }
 
-function cellWords(t: TTranslate): TCellWords {
+function cellWords(t: TDeskTranslate): TCellWords {
   return {
     part3: t('part3Short'),
     glossary: t('diffGlossary'),
@@ -72,7 +72,7 @@ export function RevisionDiffView({
   disclosure: TDisclosure | undefined;
   onPickLine(lineId: string): void;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useDeskI18n();
   const lines = diff.expenditureLines;
   const words = cellWords(t);
   const byTable = new Map<string, { change: TCellChange; cell: string }[]>();

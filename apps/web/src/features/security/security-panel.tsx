@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { TRole } from '../../lib/api-types';
-import { useI18n } from '../../lib/i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { ErrorBanner } from '../../ui/error-banner';
 import { QueryView } from '../../ui/query-view';
 import type { TAdminUser } from '../admin/admin-types';
@@ -18,7 +18,7 @@ const WITH_DEPARTMENT = new Set<string>(['preparer', 'publisher']);
  * this role sees no department's data.
  */
 export function SecurityPanel({ selfId }: { selfId: string }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const users = useAdminUsers();
   const [open, setOpen] = useState<string | null>(null);
   return (
@@ -52,7 +52,7 @@ export function SecurityPanel({ selfId }: { selfId: string }) {
 }
 
 function AccountRow({ user, self, expanded, onToggle }: { user: TAdminUser; self: boolean; expanded: boolean; onToggle(): void }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   return (
     <>
       <tr>
@@ -88,7 +88,7 @@ function AccountRow({ user, self, expanded, onToggle }: { user: TAdminUser; self
 const codesOf = (text: string) => text.split(/[\s,，、;；]+/).filter((code) => code !== '');
 
 function RoleForm({ user }: { user: TAdminUser }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const [role, setRole] = useState<string>(user.role);
   const change = useAdminChange((body: object) => [`/api/users/${user.id}/role`, { method: 'PATCH', body }]);
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -135,7 +135,7 @@ function RoleForm({ user }: { user: TAdminUser }) {
 }
 
 function TwoFactorReset({ user }: { user: TAdminUser }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const [asking, setAsking] = useState(false);
   const reset = useAdminChange(() => [`/api/users/${user.id}/totp/reset`, { method: 'POST' }]);
   if (!user.twoFactor && !reset.isSuccess) return <p>{t('secNothingToReset')}</p>;

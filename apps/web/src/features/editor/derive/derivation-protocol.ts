@@ -1,5 +1,6 @@
 import {
   deriveAndValidate,
+  findingLocations,
   type Catalogue,
   type TBudgetDocument,
   type TDisclosure,
@@ -30,7 +31,7 @@ export interface TDerived {
 /** The domain's derivation and rules (one pass over the lines for both), and the rows the findings name. */
 export function deriveForEditor(doc: TBudgetDocument, catalogue: Catalogue): TDerived {
   const { disclosure, findings } = deriveAndValidate(doc, catalogue);
-  const named = new Set(findings.flatMap((f) => (f.location.kind === 'line' ? [f.location.lineId] : [])));
+  const named = new Set(findings.flatMap((f) => findingLocations(f).flatMap((l) => (l.kind === 'line' ? [l.lineId] : []))));
   const lineNos = new Map<string, number>();
   if (named.size > 0) doc.expenditureLines.forEach((l, i) => named.has(l.id) && lineNos.set(l.id, i + 1));
   return { disclosure, findings, lineNos };

@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router';
 import { api } from '../../../lib/api-client';
 import type { TBudgetSummary } from '../../../lib/api-types';
-import { useI18n, type TLocale } from '../../../lib/i18n';
+import type { TLocale } from '../../../lib/i18n';
+import { useDeskI18n } from '../../../lib/desk-i18n';
 import { Status } from '../../../ui/status';
 import { problemText } from '../../../lib/problem-text';
 
@@ -40,7 +41,7 @@ export function carrySource(budgets: readonly TBudgetSummary[], year: number): T
 
 /** The offer to start `year` from last year's approved or published revision; opens the new budget saying what it carried. */
 export function CarryForwardOffer({ year, source }: { year: number; source: TBudgetSummary }) {
-  const { locale, t } = useI18n();
+  const { locale, t } = useDeskI18n();
   const client = useQueryClient();
   const navigate = useNavigate();
   const create = useMutation({
@@ -66,7 +67,7 @@ export function CarryForwardOffer({ year, source }: { year: number; source: TBud
 
 /** On the editor just after a carried start: what was taken over from last year. */
 export function CarriedBanner() {
-  const { locale } = useI18n();
+  const { locale } = useDeskI18n();
   const carried = (useLocation().state as { carried?: TCarried } | null)?.carried;
   if (carried === undefined) return null;
   const values = {

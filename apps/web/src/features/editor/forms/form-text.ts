@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import { useI18n, type TLocale } from '../../../lib/i18n';
+import type { TLocale } from '../../../lib/i18n';
+import { useDeskI18n } from '../../../lib/desk-i18n';
 
 /**
  * The words of the editor's forms. Kept beside the forms rather than in lib/i18n-messages so that
@@ -299,7 +300,7 @@ export function formText(locale: TLocale): TFormText {
 
 /** The forms' words in the person's language. */
 export function useFormText(): { f: TFormText; locale: TLocale } {
-  const { locale } = useI18n();
+  const { locale } = useDeskI18n();
   const f = useCallback<TFormText>((key, values) => formText(locale)(key, values), [locale]);
   return { f, locale };
 }

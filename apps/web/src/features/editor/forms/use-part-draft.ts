@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { z } from 'zod';
-import { useI18n } from '../../../lib/i18n';
+import { useDeskI18n } from '../../../lib/desk-i18n';
 import type { TInvalidCell } from '../working-copy';
 import { fieldMessages } from './issue-messages';
 
@@ -28,7 +28,7 @@ export function usePartDraft<S extends z.ZodType>(
   onApply: (parsed: z.output<S>) => void,
   onInvalid: (key: string, entry: TInvalidEntry | null) => void,
 ): TPartDraft<z.output<S>> {
-  const { locale } = useI18n();
+  const { locale } = useDeskI18n();
   const key = `form:${part}`;
   const stored = invalid.get(key);
   const [draft, setDraft] = useState<z.output<S>>(() =>

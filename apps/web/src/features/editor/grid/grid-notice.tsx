@@ -1,4 +1,4 @@
-import { useI18n } from '../../../lib/i18n';
+import { useDeskI18n } from '../../../lib/desk-i18n';
 import { FIELD_LABEL } from './line-fields';
 import type { TPasteOutcome } from './paste-block';
 
@@ -14,7 +14,7 @@ export function GridNotice({
   onUndo: (() => void) | undefined;
   onClose(): void;
 }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   return (
     <div
       className={`banner grid-notice${notice.kind === 'paste' && notice.outcome.refused.length > 0 ? ' error' : ''}`}

@@ -1,6 +1,6 @@
 import { EXPENDITURE_KINDS } from '@budgetflow/domain';
 import { useId, useState } from 'react';
-import { useI18n } from '../../../lib/i18n';
+import { useDeskI18n } from '../../../lib/desk-i18n';
 import type { TGridQuery } from './grid-view';
 
 const KIND_LABEL = {
@@ -21,7 +21,7 @@ export function GridToolbar({
   shown: number;
   count: number;
 }) {
-  const { t } = useI18n();
+  const { t } = useDeskI18n();
   const searchId = useId();
   const kindId = useId();
   const [text, setText] = useState(query.text);
