@@ -2,6 +2,7 @@ import { auditWordsEn, auditWordsZh } from '../features/admin/audit-messages';
 import { bureauEn, bureauZh } from '../features/bureau/bureau-messages';
 import { delegationEn, delegationZh } from '../features/delegations/delegation-messages';
 import { adjustmentEn, adjustmentZh } from '../features/adjustments/adjustment-messages';
+import { unitEn, unitZh } from '../features/units/unit-messages';
 import { problemEn, problemZh } from './problem-messages';
 
 /**
@@ -138,6 +139,7 @@ export const zh = {
   gridTotalRows: '{n} 行',
   gridSortBy: '按{column}排序',
   gridRemoved: '已删除第 {n} 行。',
+  gridReadOnlyMark: '只读',
   gridSearch: '搜索',
   gridSearchGo: '查找',
   gridAllKinds: '全部',
@@ -406,6 +408,7 @@ export const zh = {
   ...bureauZh,
   ...delegationZh,
   ...adjustmentZh,
+  ...unitZh,
   ...problemZh,
   ...auditWordsZh,
   role_security_admin: '安全保密管理员',
@@ -481,6 +484,9 @@ export const zh = {
   adminSaved: '已保存',
   adminAllDepartments: '全部部门',
   adminReviewScope: '审核范围（不勾选即全部部门）',
+  adminUnit: '预算单位',
+  adminNoUnit: '不属于单位（编制部门预算）',
+  adminDepartmentUnit: '{department}／单位 {unit}',
   adminSaveScope: '保存审核范围',
   adminNewPassword: '新密码',
   adminResetPassword: '重置密码',
@@ -679,6 +685,7 @@ export const en: Record<TMessageKey, string> = {
   gridTotalRows: '{n} lines',
   gridSortBy: 'Sort by {column}',
   gridRemoved: 'Line {n} removed.',
+  gridReadOnlyMark: 'locked',
   gridSearch: 'Search',
   gridSearchGo: 'Find',
   gridAllKinds: 'All',
@@ -944,6 +951,7 @@ export const en: Record<TMessageKey, string> = {
   ...bureauEn,
   ...delegationEn,
   ...adjustmentEn,
+  ...unitEn,
   ...problemEn,
   ...auditWordsEn,
   role_security_admin: 'Security administrator',
@@ -1019,6 +1027,9 @@ export const en: Record<TMessageKey, string> = {
   adminSaved: 'Saved',
   adminAllDepartments: 'All departments',
   adminReviewScope: 'Review scope (none ticked: all departments)',
+  adminUnit: 'Budget unit',
+  adminNoUnit: 'None (prepares the department budget)',
+  adminDepartmentUnit: '{department} / unit {unit}',
   adminSaveScope: 'Save review scope',
   adminNewPassword: 'New password',
   adminResetPassword: 'Reset password',
