@@ -10,6 +10,15 @@ export interface TRecorded {
 
 type THandler = (request: TRecorded) => unknown;
 
+/** An answer the fake gives as the API's refusal: problem+json of this status, with `code` and any members. */
+export class Problem {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly members: Record<string, unknown> = {},
+  ) {}
+}
+
 export function fakeApi(routes: Record<string, THandler | object | undefined>): TRecorded[] {
   const requests: TRecorded[] = [];
   const fetch = async (input: string, init: RequestInit = {}) => {
@@ -20,6 +29,10 @@ export function fakeApi(routes: Record<string, THandler | object | undefined>): 
     const key = Object.keys(routes).find((k) => new RegExp(`^${k}$`).test(`${method} ${input}`));
     const route = key === undefined ? undefined : routes[key];
     const answer = typeof route === 'function' ? (route as THandler)(request) : route;
+    if (answer instanceof Problem) {
+      const problem = { status: answer.status, code: answer.code, detail: `refused: ${answer.code}`, ...answer.members };
+      return { ok: false, status: answer.status, headers: { get: () => null }, json: async () => problem };
+    }
     const status = key === undefined ? 404 : answer === undefined ? 204 : 200;
     return {
       ok: status < 300,

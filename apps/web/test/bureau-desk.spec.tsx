@@ -121,7 +121,7 @@ const overview: TOverview = {
 };
 
 function reviewerOf(office: TSessionUser['office']): TSessionUser {
-  return { id: 'u1', username: 'reviewer', role: 'reviewer', departmentCode: null, totpEnabled: false, mustEnrolTotp: false, office };
+  return { id: 'u1', username: 'reviewer', role: 'reviewer', departmentCode: null, totpEnabled: false, mustEnrolTotp: false, office, unit: null };
 }
 const overviewKey = (year: number) => ['bureau', 'overview', { year, state: undefined, round: undefined, overCeiling: undefined, q: undefined }];
 const OVERVIEW_KEY = overviewKey(YEAR);

@@ -8,7 +8,7 @@ import { PreparerHome } from '../src/features/home/preparer-home';
 import type { TBudgetSummary, TPage } from '../src/lib/api-types';
 
 function budget(state: TBudgetSummary['state']): TBudgetSummary {
-  return { id: 'b2020', department: { id: 'd', code: '019001', name: '武汉市硚口区大数据中心' }, fiscalYear: 2020, state, version: 9, revisionNo: 2, updatedAt: new Date().toISOString(), repliedOn: null };
+  return { id: 'b2020', department: { id: 'd', code: '019001', name: '武汉市硚口区大数据中心' }, fiscalYear: 2020, state, version: 9, revisionNo: 2, updatedAt: new Date().toISOString(), repliedOn: null, unit: null };
 }
 
 /** The preparer's home with the API's answers already in the cache: 2020 in `state`, 2021 open. */

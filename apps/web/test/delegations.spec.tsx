@@ -9,7 +9,7 @@ import { localDate } from '../src/lib/dates';
 import type { TLocale } from '../src/lib/i18n';
 import { fakeApi } from './admin-fake-api';
 
-const ME: TSessionUser = { id: 'u1', username: 'reviewer', role: 'reviewer', departmentCode: null, totpEnabled: false, mustEnrolTotp: false, office: { code: 'yewu-1', name: '行政政法科', kind: 'business' } };
+const ME: TSessionUser = { id: 'u1', username: 'reviewer', role: 'reviewer', departmentCode: null, totpEnabled: false, mustEnrolTotp: false, office: { code: 'yewu-1', name: '行政政法科', kind: 'business' }, unit: null };
 const today = localDate(new Date());
 const dayAfter = (days: number) => localDate(new Date(Date.now() + days * 86_400_000));
 const GIVEN = { id: 'd1', delegator: 'reviewer', delegatorName: '审核人一', delegate: 'reviewer2', delegateName: '审核人二', startsOn: today, endsOn: dayAfter(3), reason: '出差', revoked: false };

@@ -22,6 +22,7 @@ function budget(state: TBudgetSummary['state'], daysAgo: number, name: string, r
     revisionNo: 1,
     updatedAt: new Date(Date.now() - daysAgo * DAY - 60_000).toISOString(),
     repliedOn: repliedDaysAgo === undefined ? null : localDate(new Date(Date.now() - repliedDaysAgo * DAY)),
+    unit: null,
   };
 }
 

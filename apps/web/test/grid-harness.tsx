@@ -18,7 +18,7 @@ import { I18nProvider } from '../src/lib/i18n';
  * The grid wired as the editor wires it: a working copy, the page's undo history, the line
  * edits through it and (when a store is given) the browser's draft. Shows the unsaved count.
  */
-function Harness({ doc, store }: { doc: TBudgetDocument; store: TDraftStore<TLocalDraft> | null }) {
+function Harness({ doc, store, lockedUnits }: { doc: TBudgetDocument; store: TDraftStore<TLocalDraft> | null; lockedUnits?: ReadonlyMap<string, string> }) {
   const [copy, setCopy] = useState<TWorkingCopy | null>(() => startWorkingCopy(doc, 1));
   const history = useUndo(setCopy);
   const edits = useLineEdits(copy, setCopy, history);
@@ -55,15 +55,17 @@ function Harness({ doc, store }: { doc: TBudgetDocument; store: TDraftStore<TLoc
         onInvalidCell={() => undefined}
         onUndo={history.undo}
         onCellLeave={history.seal}
+        lockedUnits={lockedUnits}
       />
     </>
   );
 }
 
-export function gridHarness(doc: TBudgetDocument, store: TDraftStore<TLocalDraft> | null = null) {
+/** `lockedUnits`: the units whose lines are read-only (a department budget's units with a budget of their own). */
+export function gridHarness(doc: TBudgetDocument, store: TDraftStore<TLocalDraft> | null = null, lockedUnits?: ReadonlyMap<string, string>) {
   return (
     <I18nProvider initial="zh">
-      <Harness doc={doc} store={store} />
+      <Harness doc={doc} store={store} lockedUnits={lockedUnits} />
     </I18nProvider>
   );
 }

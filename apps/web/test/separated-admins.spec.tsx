@@ -17,7 +17,7 @@ const PREPARER = { id: '00000000-0000-4000-8000-000000000002', username: 'prepar
 const PUBLISHER = { id: '00000000-0000-4000-8000-000000000003', username: 'publisher', displayName: '公开人甲', role: 'publisher', departmentCode: '019001', reviewScope: [], active: true, twoFactor: true };
 
 const session = (user: typeof SELF | { id: string; username: string; role: string }): TSessionUser =>
-  ({ id: user.id, username: user.username, role: user.role, departmentCode: null, totpEnabled: true, mustEnrolTotp: false, office: null }) as TSessionUser;
+  ({ id: user.id, username: user.username, role: user.role, departmentCode: null, totpEnabled: true, mustEnrolTotp: false, office: null, unit: null }) as TSessionUser;
 
 function renderDesk(user: TSessionUser, locale: TLocale = 'zh') {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });

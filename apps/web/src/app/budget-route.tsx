@@ -18,6 +18,7 @@ export function BudgetRoute({ user }: { user: TSessionUser }) {
         return <EditorPage budgetId={id} />;
       case 'reviewer':
       case 'admin':
+      case 'department_reviewer': // 主管部门审核: a unit budget read-only, approved with an opinion or returned with a reason
         return <ReviewPage budgetId={id} user={user} />;
       case 'publisher':
       case 'signer':

@@ -1,10 +1,11 @@
-import type { BudgetState, OfficeKind, TDisclosure, TFinding, WorkflowAction } from '@budgetflow/domain';
+import type { BudgetState, OfficeKind, Role, TDisclosure, TFinding, WorkflowAction } from '@budgetflow/domain';
 
 /**
  * The shapes the API answers (apps/api/src/modules/*) that only the client declares; those the API
  * declares too (revisions, comments, publications, notifications, jobs) come from @budgetflow/domain.
  */
-export type TRole = 'admin' | 'preparer' | 'publisher' | 'reviewer' | 'signer' | 'security_admin' | 'auditor';
+/** Every role, as the domain's workflow names them (actionsFor, guardsFor read it as it is). */
+export type TRole = Role;
 
 /** Whether the role works on budgets (the API's ALL_ROLES): the security administrator and the auditor (三员) take part in none, nor hear of any. */
 export const takesPartInBudgets = (role: TRole): boolean => role !== 'security_admin' && role !== 'auditor';
@@ -19,6 +20,14 @@ export interface TSessionUser {
   mustEnrolTotp: boolean;
   /** A reviewer's office (科室) in the finance bureau; null for everyone else and for a reviewer of none. */
   office: { code: string; name: string; kind: OfficeKind } | null;
+  /** A unit's preparer's budget unit (单位编制人); null for everyone else. */
+  unit: TUnitRef | null;
+}
+
+/** A budget unit (预算单位) of a department: its own level (本级) or a second-level unit (二级单位). */
+export interface TUnitRef {
+  code: string;
+  name: string;
 }
 
 export interface TTotpEnrolment {
@@ -51,6 +60,17 @@ export interface TBudgetSummary {
   updatedAt: string;
   /** the 批复's date (YYYY-MM-DD), from which the 20 days to publish run; null before it */
   repliedOn: string | null;
+  /** the unit of a unit budget (单位预算); null for the department budget (部门预算) */
+  unit: TUnitRef | null;
+}
+
+/** A unit budget of the department budget's year, as the department budget lists it. */
+export interface TUnitBudgetRef {
+  id: string;
+  unit: TUnitRef;
+  state: BudgetState;
+  version: number;
+  updatedAt: string;
 }
 
 export interface TPage<T> {
@@ -67,6 +87,8 @@ export interface TBudgetView extends TBudgetSummary {
   findings: TFinding[];
   errorCount: number;
   disclosure: TDisclosure;
+  /** a department budget's unit budgets of its year (their approved lines are consolidated, 汇总, into it); [] for a unit budget */
+  unitBudgets: TUnitBudgetRef[];
 }
 
 export interface TActionResult {

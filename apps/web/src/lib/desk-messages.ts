@@ -111,6 +111,7 @@ export const deskZh = {
   gridSearchGo: '查找',
   gridAllKinds: '全部',
   gridShown: '显示 {shown} / {count} 行',
+  gridReadOnlyMark: '只读',
   pasteSummary: '已粘贴：识别 {recognised} 个单元格，涉及 {lines} 行（新增 {added} 行），未采用 {refused} 个单元格。',
   pasteRefused: '未采用的单元格',
   pasteRefusedCell: '第 {row} 行 · {column} · 「{text}」：{reason}',
@@ -266,7 +267,6 @@ export const deskZh = {
   round_final: '二上（审核中）',
   round_replied: '二下（已批复）',
   round_adjustment: '预算调整',
-  round_unit: '单位预算（主管部门审核）',
   round_returnedToPreparers: '已退回编制单位修改',
   trail_submit: '报送',
   trail_withdraw: '撤回',
@@ -426,6 +426,9 @@ export const deskZh = {
   ...delegationZh,
   ...adjustmentZh,
   ...auditWordsZh,
+  adminUnit: '预算单位',
+  adminNoUnit: '不属于单位（编制部门预算）',
+  adminDepartmentUnit: '{department}／单位 {unit}',
 } as const;
 
 export type TDeskOnlyMessageKey = keyof typeof deskZh;
@@ -530,6 +533,7 @@ export const deskEn: Record<TDeskOnlyMessageKey, string> = {
   gridSearchGo: 'Find',
   gridAllKinds: 'All',
   gridShown: '{shown} of {count} lines shown',
+  gridReadOnlyMark: 'locked',
   pasteSummary: 'Pasted: {recognised} cells recognised on {lines} lines ({added} added), {refused} cells refused.',
   pasteRefused: 'Refused cells',
   pasteRefusedCell: 'Line {row} · {column} · "{text}": {reason}',
@@ -681,7 +685,6 @@ export const deskEn: Record<TDeskOnlyMessageKey, string> = {
   round_final: 'Final submission in review',
   round_replied: 'Replied (approved)',
   round_adjustment: 'Adjustment',
-  round_unit: 'Unit budget (reviewed by its department)',
   round_returnedToPreparers: 'Returned to the department',
   trail_submit: 'Submitted',
   trail_withdraw: 'Withdrawn',
@@ -841,4 +844,7 @@ export const deskEn: Record<TDeskOnlyMessageKey, string> = {
   ...delegationEn,
   ...adjustmentEn,
   ...auditWordsEn,
+  adminUnit: 'Budget unit',
+  adminNoUnit: 'None (prepares the department budget)',
+  adminDepartmentUnit: '{department} / unit {unit}',
 };

@@ -1,5 +1,6 @@
 import { complianceEn, complianceZh } from '../features/bureau/compliance-messages';
 import { problemEn, problemZh } from './problem-messages';
+import { unitEn, unitZh } from '../features/units/unit-messages';
 
 /**
  * The words of every page a visitor can open without signing in: the public portal, the header and
@@ -138,6 +139,7 @@ export const zh = {
   changePassword: '修改密码',
   ...complianceZh,
   ...problemZh,
+  ...unitZh,
 } as const;
 
 export type TMessageKey = keyof typeof zh;
@@ -272,4 +274,5 @@ export const en: Record<TMessageKey, string> = {
   changePassword: 'Change password',
   ...complianceEn,
   ...problemEn,
+  ...unitEn,
 };

@@ -29,6 +29,38 @@ function overCeilingText(error: ApiError, t: TTranslate): string {
   return t('problem_OVER_CEILING', { exceeded: items.join(t('problem_OVER_CEILING_separator')) });
 }
 
+/** The state of a pending unit's budget (null: none yet) in the words the department reads it in. */
+const UNIT_STATES: Readonly<Record<string, TMessageKey>> = {
+  draft: 'unitState_draft',
+  submitted: 'unitState_submitted',
+  returned: 'unitState_returned',
+  approved: 'unitState_approved',
+  published: 'unitState_published',
+};
+
+interface TPendingUnit {
+  code: string;
+  name: string;
+  state: string | null;
+}
+
+/** UNITS_NOT_APPROVED: each unit whose budget keeps the department budget from being submitted, with its state. */
+function unitsNotApprovedText(error: ApiError, t: TTranslate): string {
+  const pending = (Array.isArray(error.extensions['pending']) ? error.extensions['pending'] : []) as TPendingUnit[];
+  if (pending.length === 0) return t('problem_UNITS_NOT_APPROVED');
+  const units = pending.map((u) =>
+    t('problem_UNITS_NOT_APPROVED_unit', { name: u.name || u.code, state: t(UNIT_STATES[u.state ?? ''] ?? 'unitState_none') }),
+  );
+  return t('problem_UNITS_NOT_APPROVED_units', { units: units.join(t('problem_UNITS_NOT_APPROVED_separator')) });
+}
+
+/** UNIT_LINES_CONSOLIDATED: the units (by code) whose lines the department budget holds read-only. */
+function unitLinesText(error: ApiError, t: TTranslate): string {
+  const units = Array.isArray(error.extensions['units']) ? (error.extensions['units'] as unknown[]).map(String) : [];
+  if (units.length === 0) return t('problem_UNIT_LINES_CONSOLIDATED');
+  return t('problem_UNIT_LINES_CONSOLIDATED_units', { units: units.join(t('problem_UNITS_NOT_APPROVED_separator')) });
+}
+
 /** The password policy's rule a refusal names (the API's `rule`), as a message key. */
 const PASSWORD_RULES: Readonly<Record<string, TMessageKey>> = {
   'min-length': 'problem_PASSWORD_REJECTED_minLength',
@@ -46,8 +78,9 @@ function passwordText(error: ApiError, t: TTranslate): string {
 /**
  * What the API (or the network) refused, in the person's language: one message per error code,
  * never the API's English detail or a code in a Chinese screen. OVER_CEILING names each ceiling
- * and its excess in 元, a refused password the policy's rule; a refused field is named when a person
- * would know it.
+ * and its excess in 元, a refused password the policy's rule, UNITS_NOT_APPROVED each unit still
+ * pending with its budget's state, UNIT_LINES_CONSOLIDATED the units whose lines are read-only; a
+ * refused field is named when a person would know it.
  */
 export function problemText(error: unknown, t: TTranslate): string {
   // fetch fails with a TypeError when the server cannot be reached; the client's own errors carry their words.
@@ -55,6 +88,8 @@ export function problemText(error: unknown, t: TTranslate): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
   if (error.code === 'OVER_CEILING') return overCeilingText(error, t);
   if (error.code === 'PASSWORD_REJECTED') return passwordText(error, t);
+  if (error.code === 'UNITS_NOT_APPROVED') return unitsNotApprovedText(error, t);
+  if (error.code === 'UNIT_LINES_CONSOLIDATED') return unitLinesText(error, t);
   if (error.code === 'VALIDATION_FAILED' && error.fields.length > 0) return t('problem_VALIDATION_FAILED_fields', { fields: fieldsText(error, t) });
   const key = `problem_${error.code}`;
   return isKey(key) ? t(key) : t('problem_unknown', { status: error.status });

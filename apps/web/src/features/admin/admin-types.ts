@@ -5,6 +5,8 @@ export interface TAdminUser {
   displayName: string;
   role: string;
   departmentCode: string | null;
+  /** a unit's preparer's budget unit (单位编制人); absent or null for everyone else */
+  unitCode?: string | null;
   reviewScope: 'all' | string[];
   active: boolean;
   /** Whether the account signs in with a second factor (TOTP). */

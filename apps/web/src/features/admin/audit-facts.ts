@@ -21,6 +21,7 @@ const FACT_WORDS: Readonly<Record<string, TWords>> = {
   reviewAll: { zh: '审核全部部门', en: 'reviews all departments' },
   departmentId: { zh: '部门', en: 'department' },
   departmentCode: { zh: '部门编码', en: 'department code' },
+  unitCode: { zh: '单位编码', en: 'unit code' },
   fiscalYear: { zh: '预算年度', en: 'fiscal year' },
   year: { zh: '年度', en: 'year' },
   version: { zh: '版本', en: 'version' },
@@ -76,6 +77,7 @@ const VALUE_WORDS: Readonly<Record<string, TWords>> = {
   proposal: { zh: '一上', en: 'first submission' },
   final: { zh: '二上', en: 'final submission' },
   replied: { zh: '已批复', en: 'replied' },
+  unit: { zh: '单位预算', en: 'unit budget' },
   all: { zh: '全部', en: 'all' },
   shipped: { zh: '内置目录', en: 'shipped edition' },
 };
@@ -83,7 +85,7 @@ const VALUE_WORDS: Readonly<Record<string, TWords>> = {
 /** Keys whose amounts are whole 分 (the ceilings): shown in 元. */
 const FEN_PARTS = new Set(['ceilings', 'previous']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ROLES = new Set(['preparer', 'reviewer', 'publisher', 'admin', 'security_admin', 'auditor']);
+const ROLES = new Set(['preparer', 'reviewer', 'department_reviewer', 'publisher', 'admin', 'security_admin', 'auditor']);
 
 export interface TFactContext {
   t: TDeskTranslate;

@@ -4,11 +4,12 @@ import { isDeskMessageKey, useDeskI18n, type TDeskTranslate } from '../../lib/de
 import { ErrorBanner } from '../../ui/error-banner';
 import { QueryView } from '../../ui/query-view';
 import type { TAdminDepartment, TAdminUser } from './admin-types';
-import { useAdminChange, useAdminDepartments, useAdminUsers, useSessions } from './use-admin';
+import { useAdminChange, useAdminDepartments, useAdminUsers, useSessions, useUnits } from './use-admin';
 
 /** The roles an account is created with; roles added later (三员) show by their own label. */
-const CREATABLE_ROLES = ['preparer', 'reviewer', 'signer', 'publisher', 'admin'] as const;
-const WITH_DEPARTMENT = new Set(['preparer', 'publisher']);
+const CREATABLE_ROLES = ['preparer', 'reviewer', 'department_reviewer', 'signer', 'publisher', 'admin'] as const;
+/** Who belongs to a department: its preparers (of the department or of one of its units), publishers and reviewer (部门审核人). */
+export const WITH_DEPARTMENT = new Set(['preparer', 'publisher', 'department_reviewer']);
 /** The bureau's people who work on a scope of departments: reviewers and signers (审签人). */
 export const WITH_SCOPE = new Set(['reviewer', 'signer']);
 
@@ -53,9 +54,10 @@ export function UsersPanel() {
   );
 }
 
-/** A reviewer's or signer's scope, or the department of whoever has one. */
+/** A reviewer's or signer's scope, or the department of whoever has one (and the unit of a unit's preparer). */
 export function scopeText(t: TDeskTranslate, user: TAdminUser): string {
   if (WITH_SCOPE.has(user.role)) return user.reviewScope === 'all' ? t('adminAllDepartments') : user.reviewScope.join('、') || '—';
+  if (user.unitCode) return t('adminDepartmentUnit', { department: user.departmentCode ?? '—', unit: user.unitCode });
   return user.departmentCode ?? '—';
 }
 
@@ -97,6 +99,10 @@ function CreateUserForm({ departments }: { departments: TAdminDepartment[] }) {
   const { t } = useDeskI18n();
   const [role, setRole] = useState<string>('preparer');
   const [scope, setScope] = useState<string[]>([]);
+  // The department chosen (the first until another is), whose units a preparer may belong to.
+  const [chosen, setChosen] = useState<string>('');
+  const departmentCode = departments.some((d) => d.code === chosen) ? chosen : (departments[0]?.code ?? '');
+  const [unitCode, setUnitCode] = useState('');
   const create = useAdminChange((body: object) => ['/api/users', { method: 'POST', body }]);
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -110,6 +116,7 @@ function CreateUserForm({ departments }: { departments: TAdminDepartment[] }) {
         password: field('password'),
         role,
         ...(WITH_DEPARTMENT.has(role) ? { departmentCode: field('departmentCode') } : {}),
+        ...(role === 'preparer' && unitCode !== '' ? { unitCode } : {}),
         ...(WITH_SCOPE.has(role) ? { reviewScope: scope.length === 0 ? 'all' : scope } : {}),
       },
       { onSuccess: () => target.reset() },
@@ -140,7 +147,15 @@ function CreateUserForm({ departments }: { departments: TAdminDepartment[] }) {
       {WITH_DEPARTMENT.has(role) && (
         <label>
           {t('department')}{' '}
-          <select name="departmentCode" required>
+          <select
+            name="departmentCode"
+            required
+            value={departmentCode}
+            onChange={(e) => {
+              setChosen(e.target.value);
+              setUnitCode('');
+            }}
+          >
             {departments.map((d) => (
               <option key={d.id} value={d.code}>
                 {d.code} {d.name}
@@ -149,6 +164,9 @@ function CreateUserForm({ departments }: { departments: TAdminDepartment[] }) {
           </select>
         </label>
       )}
+      {role === 'preparer' && (
+        <UnitChoice department={departments.find((d) => d.code === departmentCode) ?? null} value={unitCode} onChange={setUnitCode} />
+      )}
       {WITH_SCOPE.has(role) && <DepartmentChecks departments={departments} value={scope} onChange={setScope} />}
       <button type="submit" disabled={create.isPending}>
         {t('adminCreate')}
@@ -156,6 +174,28 @@ function CreateUserForm({ departments }: { departments: TAdminDepartment[] }) {
       {create.isSuccess && <p role="status">{t('adminSaved')}</p>}
       <ErrorBanner error={create.error} />
     </form>
+  );
+}
+
+/**
+ * The budget unit (预算单位) a preparer prepares the budget of (单位编制人): one of the department's
+ * units, or none, for a preparer of the department budget itself.
+ */
+function UnitChoice({ department, value, onChange }: { department: TAdminDepartment | null; value: string; onChange(code: string): void }) {
+  const { t } = useDeskI18n();
+  const units = useUnits(department?.id ?? null);
+  return (
+    <label>
+      {t('adminUnit')}{' '}
+      <select name="unitCode" value={value} onChange={(e) => onChange(e.target.value)} disabled={units.isPending}>
+        <option value="">{t('adminNoUnit')}</option>
+        {(units.data ?? []).map((u) => (
+          <option key={u.id} value={u.code}>
+            {u.code} {u.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

@@ -41,6 +41,10 @@ import { useFormText } from './forms/form-text';
 import { newLineLike } from './grid/new-line';
 import { useLineEdits } from './grid/use-line-edits';
 import { useLeaveGuard } from './use-leave-guard';
+import { UnitBudgetsPanel } from '../units/unit-budgets-panel';
+import { lockedUnitsOf, UNIT_ROUND } from '../units/unit-lines';
+import { budgetTitle } from '../units/unit-text';
+import { useUnitWords } from '../units/unit-words';
 import { useUndo } from './use-undo';
 import {
   changeCount,
@@ -59,6 +63,7 @@ type TTab = TEditorTab;
 export default function EditorPage({ budgetId }: { budgetId: string }) {
   const { t, locale } = useDeskI18n();
   const { f } = useFormText();
+  const { u } = useUnitWords();
   const view = useBudgetView(budgetId);
   const editor = useBudgetEditor(budgetId);
   const workflow = useWorkflowAction(budgetId);
@@ -73,6 +78,10 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
 
   const state = view.data?.state;
   const editable = state !== undefined && canEdit(state);
+  // A department budget's lines of the units that prepare their own budget are read-only here.
+  const unitBudgets = view.data?.unitBudgets;
+  const ownUnit = view.data?.unit;
+  const lockedUnits = useMemo(() => lockedUnitsOf({ unit: ownUnit ?? null, unitBudgets: unitBudgets ?? [] }, locale), [ownUnit, unitBudgets, locale]);
   const lines = document?.expenditureLines ?? [];
   const ruleFindings = derived?.findings ?? view.data?.findings ?? [];
   const invalid = copy?.invalid;
@@ -170,7 +179,8 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
   if (view.data === undefined || copy === null || document === null || catalogue === null)
     return <Status>{t('loading')}</Status>;
   const budget = view.data;
-  const actions = actionsFor(budget.state, 'preparer');
+  // A unit budget's preparer submits to the department (round unit): no 更正 or 预算调整 of their own.
+  const actions = actionsFor(budget.state, 'preparer', budget.unit ? { round: UNIT_ROUND } : undefined);
   // Why 保存 cannot be pressed, said beside it: refused text first, since saving would lose it.
   const cannotSave = editor.saving
     ? t('saving')
@@ -180,8 +190,10 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
         ? t('saveNothing')
         : null;
 
+  // Every unit prepares its own budget: a line added here would be in a read-only unit.
+  const canAddLine = document.department.units.some((u) => !lockedUnits.has(u.code));
   const addLine = () => {
-    const line = newLineLike(lines.at(-1), document);
+    const line = newLineLike(lines.at(-1), document, lockedUnits);
     // The grid holds the new line before this click ends, so it scrolls to it now and the rows
     // there are drawn once, in the next frame, rather than a frame later.
     flushSync(() => {
@@ -194,7 +206,8 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
   return (
     <main className="page editor" aria-labelledby="editor-title">
       <h1 id="editor-title">
-        {budget.department.name} {budget.fiscalYear} · {t('editor')} <StateBadge state={budget.state} />{' '}
+        {budget.unit ? `${budgetTitle(t, budget)} · ${t('editor')}` : `${budget.department.name} ${budget.fiscalYear} · ${t('editor')}`}{' '}
+        <StateBadge state={budget.state} unit={Boolean(budget.unit)} />{' '}
         <span className="muted">
           {t('version')} {copy.baseVersion}
         </span>
@@ -231,7 +244,7 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
               {unsaved > 0 ? t('unsaved', { n: unsaved }) : t('saved', { version: copy.baseVersion })}
               {unsaved > 0 && editor.draft.kept ? t('draftKept') : ''}
             </span>
-            <button type="button" onClick={addLine}>
+            <button type="button" onClick={addLine} disabled={!canAddLine} title={canAddLine ? undefined : u('unitNoEditableUnit')}>
               {t('addLine')}
             </button>
             <button type="button" onClick={undo} disabled={history.nextUndo === undefined} aria-keyshortcuts="Control+Z">
@@ -286,6 +299,7 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
       <ErrorBanner error={workflow.error} />
       <BudgetJobsPanel budgetId={budgetId} />
       <AdjustmentsPanel budgetId={budgetId} fiscalYear={budget.fiscalYear} />
+      {!budget.unit && <UnitBudgetsPanel unitBudgets={budget.unitBudgets ?? []} lines={lines} />}
       <div className="desk">
         <div>
           <div className="tabs" role="tablist" aria-label={t('editor')}>
@@ -314,6 +328,7 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
               onLinesPut={onLinesPut}
               onUndo={undo}
               onCellLeave={history.seal}
+              lockedUnits={lockedUnits}
             />
           )}
           {tab === 'incomeLines' && (
@@ -357,7 +372,8 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
           )}
         </div>
         <aside className="desk-side">
-          <CeilingsPanel budgetId={budgetId} budgetVersion={budget.version} editable={false} lines={lines} />
+          {/* the ceilings (控制数) are the department budget's, issued by the finance bureau; a unit budget has none */}
+          {!budget.unit && <CeilingsPanel budgetId={budgetId} budgetVersion={budget.version} editable={false} lines={lines} />}
           <FindingsPanel
             findings={findings}
             onJump={(finding) => jumpTo(finding.location)}

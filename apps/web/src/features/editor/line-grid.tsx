@@ -66,6 +66,12 @@ interface TProps {
   onCellLeave?: () => void;
   /** When given, each row's number is a button that picks the line (a reviewer anchoring a comment). */
   onPickLine?: (lineId: string) => void;
+  /**
+   * Units whose lines are read-only here, each with why (a department budget's lines of the units
+   * that prepare a unit budget of their own, 汇总 once it is approved): such a row is neither
+   * edited, pasted or filled into, nor removed, and no other line can be moved into its unit.
+   */
+  lockedUnits?: ReadonlyMap<string, string>;
 }
 
 interface TCellPos {
@@ -97,6 +103,9 @@ function leavesText(target: HTMLElement, key: 'ArrowLeft' | 'ArrowRight'): boole
 }
 
 const ROW_HEIGHT = 34;
+const NO_LOCKS: ReadonlyMap<string, string> = new Map();
+/** What a paste refuses on a read-only row (as the domain's cell readers, in Chinese). */
+const LOCKED_ROW = '该行属于有单位预算的单位，只读';
 const KIND_LABEL = {
   'basic-personnel': 'kind_basic_personnel',
   'basic-public': 'kind_basic_public',
@@ -111,12 +120,16 @@ const KIND_LABEL = {
  */
 export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(props, ref) {
   const { lines, onLinesPut, onCellLeave } = props;
+  const locks = props.lockedUnits ?? NO_LOCKS;
   const { t } = useDeskI18n();
   // Built from the units and projects alone (the document itself is new on every keystroke): the
   // rows in view are not all drawn again for a typed amount.
   const { department, projects } = props.document;
-  const options = useMemo(() => rowOptions({ department, projects }, t), [department, projects, t]);
+  const options = useMemo(() => rowOptions({ department, projects }, t, locks), [department, projects, t, locks]);
   const ctx = useMemo(() => cellContext(props.catalogue, { department, projects }), [props.catalogue, department, projects]);
+  // What is pasted or filled reads a unit among the units still open here only.
+  const openCtx = useMemo(() => (locks.size === 0 ? ctx : { ...ctx, units: ctx.units.filter((u) => !locks.has(u.value)) }), [ctx, locks]);
+  const isLocked = useCallback((line: TExpenditureLine) => locks.has(line.unitCode), [locks]);
   const [query, setQuery] = useState<TGridQuery>(NO_QUERY);
   // The order is taken when the query changes (not on every edit); null: the lines as they are.
   const [view, setView] = useState<{ order: string[]; known: Set<string> } | null>(null);
@@ -194,12 +207,13 @@ export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(pr
     const chosen = block(at);
     // One row selected: Excel's Ctrl+D copies the row above into it.
     const source = chosen.rows.length > 1 ? chosen.rows[0] : rows[chosen.top - 1];
-    const targets = chosen.rows.length > 1 ? chosen.rows.slice(1) : chosen.rows;
-    if (source === undefined || onLinesPut === undefined) return;
-    const filled = targets.map((line) =>
-      tidyLine(chosen.fields.reduce<TExpenditureLine>((l, f) => ({ ...l, [f]: source[f] }), line)),
-    );
-    onLinesPut(filled, 'fill');
+    const targets = (chosen.rows.length > 1 ? chosen.rows.slice(1) : chosen.rows).filter((line) => !isLocked(line));
+    if (source === undefined || onLinesPut === undefined || !props.editable) return;
+    // A read-only row is not filled, nor is a line moved into a read-only row's unit.
+    const filled = targets
+      .map((line) => tidyLine(chosen.fields.reduce<TExpenditureLine>((l, f) => ({ ...l, [f]: source[f] }), line)))
+      .filter((line) => !isLocked(line));
+    if (filled.length > 0) onLinesPut(filled, 'fill');
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -285,8 +299,14 @@ export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(pr
     // One value into a text cell: the browser pastes it where the caret is, and the cell reads it as typed.
     if (oneValue && (field === 'amount' || field === 'note') && target.tagName === 'INPUT') return;
     event.preventDefault();
-    const outcome = pasteBlock(parseTsv(text), at.row, field, rows, ctx, (template) =>
-      newLineLike(template, props.document),
+    const outcome = pasteBlock(
+      parseTsv(text),
+      at.row,
+      field,
+      rows,
+      openCtx,
+      (template) => newLineLike(template, props.document, locks),
+      { isLocked, reason: LOCKED_ROW },
     );
     if (outcome.lines.length > 0) onLinesPut(outcome.lines, 'paste');
     setNotice({ kind: 'paste', outcome });
@@ -370,7 +390,8 @@ export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(pr
                     t={t}
                     options={options}
                     catalogue={props.catalogue}
-                    editable={props.editable}
+                    editable={props.editable && !locks.has(line.unitCode)}
+                    readOnlyWhy={locks.get(line.unitCode)}
                     dirty={props.dirty.has(line.id)}
                     findings={findingsOf(props.cellFindings, line.id)}
                     invalid={invalidOf(props.invalid, line.id)}
@@ -436,15 +457,20 @@ function SortHeader({
 
 /** The choices of a row's selects, built once per document rather than once per row. */
 interface TRowOptions {
+  /** every unit: what a read-only row shows */
   units: TOption[];
+  /** the units an editable line may be in: not those whose lines are read-only here */
+  openUnits: TOption[];
   kinds: TOption[];
   projects: TOption[];
   fundSources: TOption[];
 }
 
-function rowOptions(document: Pick<TBudgetDocument, 'department' | 'projects'>, t: TDeskTranslate): TRowOptions {
+function rowOptions(document: Pick<TBudgetDocument, 'department' | 'projects'>, t: TDeskTranslate, locks: ReadonlyMap<string, string>): TRowOptions {
+  const units = document.department.units.map((u) => ({ value: u.code, label: u.code }));
   return {
-    units: document.department.units.map((u) => ({ value: u.code, label: u.code })),
+    units,
+    openUnits: locks.size === 0 ? units : units.filter((u) => !locks.has(u.value)),
     kinds: EXPENDITURE_KINDS.map((k) => ({ value: k, label: t(KIND_LABEL[k]) })),
     projects: [{ value: '', label: '—' }, ...document.projects.map((p) => ({ value: p.id, label: p.name }))],
     fundSources: FUND_SOURCES.map((s) => ({ value: s, label: FUND_SOURCE_NAMES[s] })),
@@ -481,6 +507,8 @@ interface TRowProps {
   options: TRowOptions;
   catalogue: Catalogue;
   editable: boolean;
+  /** why the row is read-only while the grid is editable (its unit prepares its own budget); undefined otherwise */
+  readOnlyWhy: string | undefined;
   dirty: boolean;
   findings: Readonly<Record<string, string>>;
   invalid: Readonly<Partial<Record<TLineField, TInvalidCell>>>;
@@ -501,6 +529,7 @@ const LineRow = memo(function LineRow({
   options,
   catalogue,
   editable,
+  readOnlyWhy,
   dirty,
   findings,
   invalid,
@@ -531,11 +560,12 @@ const LineRow = memo(function LineRow({
   const rowFinding = findings['line'];
   return (
     <div
-      className={`grid-row${dirty ? ' dirty' : ''}${rowFinding !== undefined ? ' has-error' : ''}`}
+      className={`grid-row${dirty ? ' dirty' : ''}${rowFinding !== undefined ? ' has-error' : ''}${readOnlyWhy !== undefined ? ' read-only' : ''}`}
       role="row"
       aria-rowindex={rowNo + 1}
       data-line={line.id}
-      title={rowFinding}
+      data-read-only={readOnlyWhy === undefined ? undefined : 'true'}
+      title={rowFinding ?? readOnlyWhy}
     >
       <span role="cell" className="row-no">
         {onPickLine === undefined ? (
@@ -558,7 +588,7 @@ const LineRow = memo(function LineRow({
           value={line.unitCode}
           disabled={!editable}
           onChange={(e) => update({ unitCode: e.target.value })}
-          options={options.units}
+          options={editable ? options.openUnits : options.units}
         />
       </span>
       <span role="cell" className={cls('functionCode')} title={why('functionCode')}>
@@ -684,6 +714,11 @@ const LineRow = memo(function LineRow({
           >
             ×
           </button>
+        )}
+        {readOnlyWhy !== undefined && (
+          <span className="row-lock" title={readOnlyWhy}>
+            {t('gridReadOnlyMark')}
+          </span>
         )}
       </span>
     </div>

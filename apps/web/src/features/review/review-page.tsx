@@ -1,12 +1,13 @@
 import {
   actionsFor,
+  canEdit,
   guardsFor,
   issuesCeilings,
   type TCommentTarget,
   type TFindingLocation,
   type TTableId,
 } from '@budgetflow/domain';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TSessionUser } from '../../lib/api-types';
 import { attrSelector } from '../../lib/attr-selector';
 import { formatDateTime, localDate } from '../../lib/dates';
@@ -32,6 +33,11 @@ import { ReviewTrail } from './review-trail';
 import { AdjustmentsPanel } from '../adjustments/adjustments-panel';
 import { useReview } from './use-review';
 import { problemText } from '../../lib/problem-text';
+import { useBudgets } from '../home/use-budgets';
+import { UnitBudgetsPanel } from '../units/unit-budgets-panel';
+import { lockedUnitsOf } from '../units/unit-lines';
+import { budgetTitle } from '../units/unit-text';
+import { useUnitWords } from '../units/unit-words';
 
 function RevisionSelect({
   label,
@@ -71,9 +77,13 @@ function rowOf(key: string): string {
 /**
  * The reviewer's desk: what changed between revisions, the tables as submitted, comments
  * anchored to rows and lines, and approve or return with a reason. Nothing here edits the budget.
+ * The department reviewer (部门审核人) reviews a unit budget here the same way (主管部门审核): the
+ * approval takes an opinion and is no 批复; it is refused while the department budget is with the
+ * finance bureau, which the page says beforehand.
  */
 export default function ReviewPage({ budgetId, user }: { budgetId: string; user: TSessionUser }) {
   const { t } = useDeskI18n();
+  const { u, locale } = useUnitWords();
   const view = useBudgetView(budgetId);
   const revisions = useRevisions(budgetId);
   const workflow = useWorkflowAction(budgetId);
@@ -101,17 +111,28 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
   const revision = useRevision(budgetId, to);
   const fiscalYear = view.data?.fiscalYear;
   const catalogue = useCatalogueInForce(fiscalYear);
+  // A unit budget waits on its department budget: approved units are 汇总 into it while it is a draft.
+  const isUnit = Boolean(view.data?.unit);
+  const department = useBudgets({ year: fiscalYear }, isUnit && user.role === 'department_reviewer' && fiscalYear !== undefined);
+  const unitBudgets = view.data?.unitBudgets;
+  const lockedUnits = useMemo(() => lockedUnitsOf({ unit: view.data?.unit ?? null, unitBudgets: unitBudgets ?? [] }, locale), [view.data?.unit, unitBudgets, locale]);
 
   if (view.isError) return <Status error>{t('error', { reason: problemText(view.error, t) })}</Status>;
   if (view.data === undefined) return <Status>{t('loading')}</Status>;
   const budget = view.data;
   const role = user.role === 'admin' ? 'reviewer' : user.role;
+  const departmentBudget = department.data?.items.find((b) => !b.unit && b.department.code === budget.department.code);
+  // 部门预算已报送或已批复: its units can be neither approved nor, once approved, returned.
+  const departmentLocked = isUnit && departmentBudget !== undefined && !canEdit(departmentBudget.state);
   // Where the budget is in its rounds and chain decides what this stage may do, and whether its approval is the 批复.
   const where = review.data === undefined ? undefined : { round: review.data.round, ...(review.data.stage === null ? {} : { stage: review.data.stage }) };
   // A reviewer whose office is not at the current stage reads and comments; the stage's own office acts.
   const waitsOnOthers = user.role === 'reviewer' && review.data?.stage != null && !review.data.yourStage;
-  const actions = where === undefined || waitsOnOthers ? [] : actionsFor(budget.state, role, where);
-  const replies = where !== undefined && guardsFor(budget.state, 'approve', role, where).includes('replyGiven');
+  const actions = (where === undefined || waitsOnOthers ? [] : actionsFor(budget.state, role, where)).filter(
+    (a) => !departmentLocked || !(a === 'approve' || (a === 'return' && budget.state === 'approved')),
+  );
+  // A unit budget's approval (主管部门审核) is never the 批复.
+  const replies = !isUnit && where !== undefined && guardsFor(budget.state, 'approve', role, where).includes('replyGiven');
   // A 批复 already signed: its date is today or before (the API refuses a later one too).
   const replyDateLater = replyDate > localDate(new Date());
   const approvable = opinion.trim() !== '' && (!replies || (documentNo.trim() !== '' && replyDate !== '' && !replyDateLater));
@@ -160,11 +181,17 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
   return (
     <main className="page review" aria-labelledby="review-title">
       <h1 id="review-title">
-        {budget.department.name} {budget.fiscalYear} · {t('reviewDesk')} <StateBadge state={budget.state} />
+        {budget.unit ? `${budgetTitle(t, budget)} · ${t('reviewDesk')}` : `${budget.department.name} ${budget.fiscalYear} · ${t('reviewDesk')}`}{' '}
+        <StateBadge state={budget.state} unit={isUnit} />
       </h1>
       {done !== null && (
         <p className="banner" role="status">
           {done}
+        </p>
+      )}
+      {departmentLocked && (budget.state === 'submitted' || budget.state === 'approved') && (
+        <p className="banner" role="note">
+          {u('unitDepartmentLocked')}
         </p>
       )}
       {waitsOnOthers && review.data?.stage != null && (
@@ -182,7 +209,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
         )}
         {actions.includes('return') && (
           <button type="button" onClick={() => setConfirm('return')}>
-            {t('return')}
+            {budget.state === 'approved' && isUnit ? u('unitReturnApproved') : t('return')}
           </button>
         )}
         {actions.includes('issue-ceilings') && (
@@ -197,6 +224,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
         <div>
           {review.data !== undefined && <ReviewTrail review={review.data} state={budget.state} />}
           <AdjustmentsPanel budgetId={budgetId} fiscalYear={budget.fiscalYear} />
+          {!isUnit && <UnitBudgetsPanel unitBudgets={budget.unitBudgets ?? []} />}
           <section aria-labelledby="revisions-title">
             <h2 id="revisions-title">{t('revisions')}</h2>
             <ul className="muted">
@@ -237,6 +265,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
                 onLineRemove={ignore}
                 onInvalidCell={ignore}
                 onPickLine={(lineId) => setAnchor({ kind: 'line', lineId })}
+                lockedUnits={lockedUnits}
               />
             </section>
           )}
@@ -252,7 +281,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
           </section>
         </div>
         <aside className="desk-side">
-          <CeilingsPanel budgetId={budgetId} budgetVersion={budget.version} editable={user.role === 'reviewer' && issuesCeilings(user.office?.kind ?? null) && budget.state === 'submitted'} />
+          {!isUnit && <CeilingsPanel budgetId={budgetId} budgetVersion={budget.version} editable={user.role === 'reviewer' && issuesCeilings(user.office?.kind ?? null) && budget.state === 'submitted'} />}
           <CommentsPanel
             budgetId={budgetId}
             mode="comment"
@@ -319,7 +348,7 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
       )}
       {confirm === 'return' && (
         <ConfirmModal
-          title={t('return')}
+          title={budget.state === 'approved' && isUnit ? u('unitReturnApproved') : t('return')}
           confirmLabel={t('return')}
           disabled={workflow.isPending || reason.trim() === ''}
           onConfirm={() => act('return')}

@@ -5,11 +5,10 @@ import { ErrorBanner } from '../../ui/error-banner';
 import { QueryView } from '../../ui/query-view';
 import type { TAdminUser } from '../admin/admin-types';
 import { useAdminChange, useAdminUsers } from '../admin/use-admin';
-import { roleLabel, scopeText, WITH_SCOPE } from '../admin/users-panel';
+import { roleLabel, scopeText, WITH_DEPARTMENT, WITH_SCOPE } from '../admin/users-panel';
 
 /** Every role an account can be given here: the 三员 roles only the security administrator gives. */
-const ROLES: readonly TRole[] = ['preparer', 'publisher', 'reviewer', 'signer', 'admin', 'security_admin', 'auditor'];
-const WITH_DEPARTMENT = new Set<string>(['preparer', 'publisher']);
+const ROLES: readonly TRole[] = ['preparer', 'publisher', 'department_reviewer', 'reviewer', 'signer', 'admin', 'security_admin', 'auditor'];
 
 /**
  * 安全保密管理: the security administrator's desk. Accounts with their role and whether they use

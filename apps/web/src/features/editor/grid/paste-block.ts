@@ -26,7 +26,9 @@ export interface TPasteOutcome {
  * order shown) and column `field`: each cell read into the line under it, rows past the end
  * added (made by `newLine`, which copies the row above as 新增一行 does). Blank cells leave the
  * line's value; cells past the last column are refused; a refused cell leaves the value and is
- * named in the outcome. Pure: the grid applies the outcome as one undoable edit.
+ * named in the outcome. A read-only row (`locked`: its unit prepares a unit budget of its own)
+ * keeps its values: each of its cells the block would fill is refused with `locked.reason`.
+ * Pure: the grid applies the outcome as one undoable edit.
  */
 export function pasteBlock(
   block: readonly (readonly string[])[],
@@ -35,6 +37,7 @@ export function pasteBlock(
   rows: readonly TExpenditureLine[],
   ctx: TCellContext,
   newLine: (template: TExpenditureLine | undefined) => TExpenditureLine,
+  locked?: { isLocked(line: TExpenditureLine): boolean; reason: string },
 ): TPasteOutcome {
   const firstColumn = LINE_FIELDS.indexOf(field);
   const lines: TExpenditureLine[] = [];
@@ -46,6 +49,12 @@ export function pasteBlock(
     const existing = rows[index];
     let line: TExpenditureLine = existing ?? newLine(lines.at(-1) ?? rows.at(-1));
     if (existing === undefined) added += 1;
+    if (existing !== undefined && locked?.isLocked(existing) === true) {
+      cells.forEach((text, c) => {
+        if (text.trim() !== '') refused.push({ row: index + 1, field: LINE_FIELDS[firstColumn + c] ?? null, text, reason: locked.reason });
+      });
+      return;
+    }
     cells.forEach((text, c) => {
       const target = LINE_FIELDS[firstColumn + c];
       if (text.trim() === '' && target !== 'note') return;
