@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { INestApplication, Logger } from '@nestjs/common';
-import { formatYuan, parseFen, sumFen, TBudgetDocument, ZBudgetDocument } from '@budgetflow/domain';
+import { formatYuan, parseFen, sumFen, TBudgetDocument, TExpenditureLine, ZBudgetDocument } from '@budgetflow/domain';
 import { DataSource } from 'typeorm';
 import { TCaller } from '../../common/auth/caller';
 import { BudgetsService } from '../../modules/budgets/budgets.service';
@@ -72,53 +72,55 @@ function asPreparer(people: TDemoPeople, username: string, department: keyof typ
 
 /**
  * 示例教育局: a fictional 主管部门 with a 二级单位 (示例第一中学): the seed's basic lines, the 人员经费
- * its own (本级), the 公用经费 the school's, each funded by an appropriation of its own total.
+ * its own (本级), the 公用经费 the school's.
  */
 function educationDocument(seed: TBudgetDocument): TBudgetDocument {
-  const { code, name } = DEMO_DEPARTMENTS.education;
-  const lines = seed.expenditureLines.filter((l) => l.kind.startsWith('basic')).map((l) => ({ ...l, unitCode: l.kind === 'basic-public' ? DEMO_SCHOOL.code : code }));
-  const totalOf = (unit: string) => formatYuan(sumFen(lines.filter((l) => l.unitCode === unit).map((l) => parseFen(l.amount))));
-  return ZBudgetDocument.parse({
-    schemaVersion: 1,
-    fiscalYear: DEMO_YEAR,
-    department: {
-      code,
-      name,
-      functions: ['本部门为演示用虚构部门，用于展示单位预算的编制、主管部门审核与汇总，与任何真实机构无关。'],
-      units: [
-        { code, name, level: 'self' },
-        { ...DEMO_SCHOOL, level: 'subordinate' },
-      ],
-      staffing: { authorized: 30, actual: 28, retired: 2 },
-    },
-    incomeLines: [
-      { id: 'I001', source: 'general-budget-appropriation', amount: totalOf(code) },
-      { id: 'I002', source: 'general-budget-appropriation', amount: totalOf(DEMO_SCHOOL.code), unitCode: DEMO_SCHOOL.code },
-    ],
-    expenditureLines: lines,
+  const { code } = DEMO_DEPARTMENTS.education;
+  return fictionalDocument(seed, DEMO_DEPARTMENTS.education, {
+    functions: '本部门为演示用虚构部门，用于展示单位预算的编制、主管部门审核与汇总，与任何真实机构无关。',
+    staffing: { authorized: 30, actual: 28, retired: 2 },
+    subordinate: DEMO_SCHOOL,
+    unitOf: (line) => (line.kind === 'basic-public' ? DEMO_SCHOOL.code : code),
   });
 }
 
 /**
  * 示例单位: a plainly fictional department with a small budget of its own: the seed's basic
- * (基本支出) lines under its own unit code, funded by one appropriation of the same total, so
- * that the wall between departments has something on both sides.
+ * (基本支出) lines under its own unit code, so that the wall between departments has something on both sides.
  */
 function exampleDocument(seed: TBudgetDocument): TBudgetDocument {
-  const { code, name } = DEMO_DEPARTMENTS.example;
-  const lines = seed.expenditureLines.filter((l) => l.kind.startsWith('basic')).map((l) => ({ ...l, unitCode: code }));
-  const total = formatYuan(sumFen(lines.map((l) => parseFen(l.amount))));
+  const { code } = DEMO_DEPARTMENTS.example;
+  return fictionalDocument(seed, DEMO_DEPARTMENTS.example, {
+    functions: '本单位为演示用虚构单位，用于展示部门之间的数据隔离，与任何真实机构无关。',
+    staffing: { authorized: 5, actual: 4, retired: 0 },
+    unitOf: () => code,
+  });
+}
+
+/** A fictional department's budget from the seed's basic (基本支出) lines, each of its units funded by one appropriation of its own total. */
+function fictionalDocument(
+  seed: TBudgetDocument,
+  department: { code: string; name: string },
+  spec: { functions: string; staffing: { authorized: number; actual: number; retired: number }; subordinate?: { code: string; name: string }; unitOf: (line: TExpenditureLine) => string },
+): TBudgetDocument {
+  const { code, name } = department;
+  const lines = seed.expenditureLines.filter((l) => l.kind.startsWith('basic')).map((l) => ({ ...l, unitCode: spec.unitOf(l) }));
+  const totalOf = (unit: string) => formatYuan(sumFen(lines.filter((l) => l.unitCode === unit).map((l) => parseFen(l.amount))));
+  const sub = spec.subordinate;
   return ZBudgetDocument.parse({
     schemaVersion: 1,
     fiscalYear: DEMO_YEAR,
     department: {
       code,
       name,
-      functions: ['本单位为演示用虚构单位，用于展示部门之间的数据隔离，与任何真实机构无关。'],
-      units: [{ code, name, level: 'self' }],
-      staffing: { authorized: 5, actual: 4, retired: 0 },
+      functions: [spec.functions],
+      units: [{ code, name, level: 'self' }, ...(sub === undefined ? [] : [{ ...sub, level: 'subordinate' }])],
+      staffing: spec.staffing,
     },
-    incomeLines: [{ id: 'I001', source: 'general-budget-appropriation', amount: total }],
+    incomeLines: [
+      { id: 'I001', source: 'general-budget-appropriation', amount: totalOf(code) },
+      ...(sub === undefined ? [] : [{ id: 'I002', source: 'general-budget-appropriation', amount: totalOf(sub.code), unitCode: sub.code }]),
+    ],
     expenditureLines: lines,
   });
 }

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useI18n, type TLocale } from '../../lib/i18n';
+import { fillIn, useI18n, type TLocale } from '../../lib/i18n';
 
 /**
  * The words of the unit budgets' own screens: the department reviewer's desk, the 单位预算 panel of
@@ -58,8 +58,7 @@ const WORDS: Record<TLocale, Record<TUnitWord, string>> = { zh, en };
 export type TUnitWords = (key: TUnitWord, values?: Record<string, string | number>) => string;
 
 export function unitWords(locale: TLocale): TUnitWords {
-  return (key, values = {}) =>
-    WORDS[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return (key, values) => fillIn(WORDS[locale][key], values);
 }
 
 /** The unit budgets' screens' words in the person's language. */

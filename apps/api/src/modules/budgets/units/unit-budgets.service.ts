@@ -107,11 +107,7 @@ export class UnitBudgetsService {
     if (unitCode === null) throw new Error(`budget ${unit.id} is not a unit's budget`);
     const department = await this.units.departmentBudget(m, unit.department_id, unit.fiscal_year, true);
     const bumped = department === undefined ? undefined : await this.units.bumpDepartmentBudget(m, department.id);
-    if (department === undefined || bumped === undefined) {
-      throw new AppError('DEPARTMENT_BUDGET_LOCKED', "The department's budget is not editable: its units' figures change only while it is a draft or returned", undefined, undefined, {
-        departmentBudgetState: department?.state ?? null,
-      });
-    }
+    if (department === undefined || bumped === undefined) throw departmentLocked(department);
     const next = consolidateUnit(await readDocument(m, this.budgets, this.lines, department.id), await readDocument(m, this.budgets, this.lines, unit.id), unitCode);
     const { rest, expenditureLines, incomeLines } = splitDocument(next);
     await this.lines.replaceAll(m, department.id, bumped.version, expenditureLines, incomeLines);
@@ -141,9 +137,7 @@ export class UnitBudgetsService {
   async holdDepartmentOpen(m: EntityManager, unit: TBudgetRow): Promise<void> {
     const department = await this.units.departmentBudget(m, unit.department_id, unit.fiscal_year, true);
     if (department !== undefined && (department.state === 'draft' || department.state === 'returned')) return;
-    throw new AppError('DEPARTMENT_BUDGET_LOCKED', "The department's budget is not editable: its units' figures change only while it is a draft or returned", undefined, undefined, {
-      departmentBudgetState: department?.state ?? null,
-    });
+    throw departmentLocked(department);
   }
 
   /** The 部门预算's submission, under its row lock: a unit budget taken back meanwhile is pending again. */
@@ -157,6 +151,12 @@ export class UnitBudgetsService {
     if (budget.unit_code !== null) return [];
     return (await this.units.ofDepartmentYear(m, budget.department_id, budget.fiscal_year)).map((r) => r.unit_code);
   }
+}
+
+function departmentLocked(department: { state: string } | undefined): AppError {
+  return new AppError('DEPARTMENT_BUDGET_LOCKED', "The department's budget is not editable: its units' figures change only while it is a draft or returned", undefined, undefined, {
+    departmentBudgetState: department?.state ?? null,
+  });
 }
 
 function consolidated(units: readonly string[], lineIds: readonly string[]): AppError {

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { TLocale } from '../../../lib/i18n';
+import { fillIn, type TLocale } from '../../../lib/i18n';
 import { useDeskI18n } from '../../../lib/desk-i18n';
 
 /**
@@ -294,8 +294,7 @@ const WORDS: Record<TLocale, Record<TFormTextKey, string>> = { zh, en };
 export type TFormText = (key: TFormTextKey, values?: Record<string, string | number>) => string;
 
 export function formText(locale: TLocale): TFormText {
-  return (key, values = {}) =>
-    WORDS[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return (key, values) => fillIn(WORDS[locale][key], values);
 }
 
 /** The forms' words in the person's language. */
