@@ -18,7 +18,8 @@ import { storyOf } from './support/story';
 const SHOTS = path.resolve(__dirname, '../../test-results/chinese-screens');
 
 const FORMATS = ['PDF', 'XLSX', 'CSV', 'JSON', 'HTML', 'SHA'];
-const USERNAMES = ['preparer', 'reviewer', 'publisher', 'signer', 'admin', 'secadmin', 'auditor'];
+// demo account names (preparer3, unitprep3, leader3 …): identifiers an administrator typed, not words
+const USERNAMES = ['preparer', 'reviewer', 'publisher', 'signer', 'admin', 'secadmin', 'auditor', 'unitprep', 'leader'];
 /** Words of the seed document itself, typed by its department. */
 const TYPED = ['UPS'];
 const allowed = (word: string) =>
