@@ -19,11 +19,11 @@ describe('a workbook import through its preview', () => {
   });
   afterAll(() => t.close());
 
-  const edited = async (change: (sheet: ExcelJS.Worksheet) => void): Promise<Buffer> => {
+  const edited = async (change: (sheet: ExcelJS.Worksheet, workbook: ExcelJS.Workbook) => void): Promise<Buffer> => {
     const res = await t.http().get(`/api/budgets/${budget.id}/workbook`).set(preparer.headers).buffer(true).parse(binary as never).expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body as ArrayBuffer);
-    change(workbook.getWorksheet('支出')!);
+    change(workbook.getWorksheet('支出')!, workbook);
     return Buffer.from(await workbook.xlsx.writeBuffer());
   };
   const preview = (bytes: Buffer) => t.http().post(`/api/budgets/${budget.id}/workbook/previews`).set(preparer.headers).set('Content-Type', XLSX_MEDIA_TYPE).send(bytes);
@@ -33,8 +33,10 @@ describe('a workbook import through its preview', () => {
   it('previews a workbook written with Chinese values, changes nothing, and applies it on confirm', async () => {
     const seed = seedDocument();
     const removedId = seed.expenditureLines[1]!.id;
-    const bytes = await edited((sheet) => {
+    const bytes = await edited((sheet, workbook) => {
       expect(sheet.getCell('A2').value).toBe('L001');
+      workbook.getWorksheet('项目')!.getCell('G2').value = '王五'; // the project's 负责人
+      workbook.getWorksheet('项目绩效指标')!.spliceRows(2, 1);
       sheet.getCell('H2').value = '12,345.67';
       sheet.spliceRows(3, 1); // the second line
       const row = sheet.addRow([null, sheet.getCell('B2').value, sheet.getCell('C2').value, sheet.getCell('D2').value, '公用经费', null, '经费拨款（补助）', { formula: '100*2', result: 200 }, '导入新增']);
@@ -49,6 +51,7 @@ describe('a workbook import through its preview', () => {
     expect(shown.expenditure.removedLines.map((l) => l.id)).toEqual([removedId]);
     expect(shown.expenditure.addedLines[0]).toMatchObject({ kind: 'basic-public', fundSource: 'general-budget-appropriation', amount: '200.00', note: '导入新增' });
     expect(shown.income).toMatchObject({ added: 0, removed: 0, changed: 0 });
+    expect(shown.projects).toMatchObject({ added: 0, removed: 0, changed: 1, changedLines: [{ id: seed.projects[0]!.id, fields: ['indicators', 'leader'] }] });
     expect(shown.findings).toEqual(expect.any(Array));
     expect(shown.errorCount).toBe(shown.findings.filter((f) => (f as { severity?: string }).severity === 'error').length);
 
@@ -62,6 +65,8 @@ describe('a workbook import through its preview', () => {
     expect(lines.find((l) => l.id === 'L001')?.amount).toBe('12345.67');
     expect(lines.some((l) => l.id === removedId)).toBe(false);
     expect(lines.find((l) => l.note === '导入新增')?.id).toMatch(/^x-/);
+    const [project] = (await documentNow()).projects;
+    expect([project?.leader, project?.indicators]).toEqual(['王五', seed.projects[0]!.indicators.slice(1)]);
     const audit = await t.http().get(`/api/budgets/${budget.id}/audit`).set(preparer.headers).expect(200);
     expect((audit.body as { items: { action: string; actor: string }[] }).items.at(-1)).toMatchObject({ action: 'budget.workbook.import', actor: 'preparer' });
     budget = { id: budget.id, version: budget.version + 1 };

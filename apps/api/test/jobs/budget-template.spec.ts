@@ -121,4 +121,106 @@ describe('the import template', () => {
       expect.stringContaining('支出类型须为'),
     ]);
   });
+
+  describe('the projects, one sheet per part', () => {
+    const project = seed.projects[0]!;
+
+    it('writes each project and its parts in Chinese, naming the project in the first column', async () => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await exportBudgetTemplate(seed)) as unknown as ArrayBuffer);
+      const header = workbook.getWorksheet('项目') as ExcelJS.Worksheet;
+      expect(header.getRow(1).values).toEqual([undefined, '项目编号', '项目名称', '项目单位', '项目类型', '项目主管部门', '项目执行单位', '项目负责人', '联系电话', '单位地址', '邮政编码', '项目总预算（元）', '立项依据', '实施方案', '当年预算变动说明', '绩效总目标']);
+      expect([header.getCell('A2').value, header.getCell('B2').value]).toEqual([project.id, project.name]);
+      const procurement = workbook.getWorksheet('项目采购') as ExcelJS.Worksheet;
+      expect(procurement.getRow(1).values).toEqual([undefined, '项目', '采购品名', '采购类别', '数量', '金额（元）', '经济科目', '采购组织形式']);
+      expect(procurement.rowCount).toBe(1 + project.procurement.length);
+      expect([procurement.getCell('A2').value, procurement.getCell('C2').value, procurement.getCell('E2').value]).toEqual([project.name, '货物', 900]);
+      expect(procurement.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ['选项!$E$1:$E$3'] });
+      const indicators = workbook.getWorksheet('项目绩效指标') as ExcelJS.Worksheet;
+      expect(indicators.rowCount).toBe(1 + project.indicators.length);
+      expect((workbook.getWorksheet('项目测算明细') as ExcelJS.Worksheet).rowCount).toBe(1 + project.details.length);
+      expect((workbook.getWorksheet('项目资金来源') as ExcelJS.Worksheet).getCell('B2').value).not.toMatch(/[a-z]/);
+    });
+
+    it('reads a project added without an id, its parts named by its name, and edits of the others', async () => {
+      const edited = await edit(await exportBudgetTemplate(seed), (workbook) => {
+        (workbook.getWorksheet('项目') as ExcelJS.Worksheet).addRow([null, '智慧社区平台运维', '019001', '专项业务项目', null, null, '张三', null, null, null, 80000, '区政府常务会议纪要', null, null, '保障平台全年稳定运行']);
+        (workbook.getWorksheet('项目资金来源') as ExcelJS.Worksheet).addRow(['智慧社区平台运维', '经费拨款', 80000]);
+        const details = workbook.getWorksheet('项目测算明细') as ExcelJS.Worksheet;
+        details.addRow(['智慧社区平台运维', '30213', 80000, '2台服务器 × 40,000']);
+        details.getCell('C2').value = 12345.67; // the seed project's first detail
+        (workbook.getWorksheet('项目绩效指标') as ExcelJS.Worksheet).addRow(['智慧社区平台运维', '产出指标', '数量指标', '运维平台数', null, null, null, '1个', '行业标准']);
+        (workbook.getWorksheet('项目采购') as ExcelJS.Worksheet).spliceRows(2, 1); // the first purchase removed
+        (workbook.getWorksheet('支出') as ExcelJS.Worksheet).addRow([null, '019001', '2010350', '30213', '项目', '智慧社区平台运维', '经费拨款', 80000, null]);
+      });
+      const result = await importBudgetTemplate(seed, edited);
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      const [kept, added] = result.document.projects;
+      expect(result.document.projects).toHaveLength(2);
+      expect(added).toMatchObject({
+        id: expect.stringMatching(/^x-/),
+        name: '智慧社区平台运维',
+        unitCode: '019001',
+        type: '专项业务项目',
+        leader: '张三',
+        totalBudget: '80000.00',
+        basis: '区政府常务会议纪要',
+        overallTarget: '保障平台全年稳定运行',
+        fundSources: [{ source: 'general-budget-appropriation', amount: '80000.00' }],
+        details: [{ economicCode: '30213', amount: '80000.00', basis: '2台服务器 × 40,000', note: '', subItems: [] }],
+        indicators: [{ level1: '产出指标', level2: '数量指标', name: '运维平台数', content: '', valueTwoYearsAgo: '', valueLastYear: '', target: '1个', standard: '行业标准' }],
+        procurement: [],
+      });
+      expect(result.document.expenditureLines.at(-1)).toMatchObject({ kind: 'project', projectId: added!.id, amount: '80000.00' });
+      // The seed's project: the edited detail, one purchase fewer, and what no sheet carries kept as it was.
+      expect(kept!.details[0]).toEqual({ ...project.details[0], amount: '12345.67' });
+      expect(kept!.details.map((d) => d.subItems)).toEqual(project.details.map((d) => d.subItems));
+      expect(kept!.procurement).toEqual(project.procurement.slice(1));
+      expect(kept!.priorYears).toEqual(project.priorYears);
+      expect({ ...kept, details: project.details, procurement: project.procurement }).toEqual(project);
+    });
+
+    it('keeps the projects of a workbook without their sheets, and a part whose sheet was taken out', async () => {
+      const linesOnly = await edit(await exportBudgetTemplate(seed), (workbook) => {
+        for (const name of ['项目', '项目资金来源', '项目测算明细', '项目采购', '项目绩效指标']) workbook.removeWorksheet((workbook.getWorksheet(name) as ExcelJS.Worksheet).id);
+      });
+      expect(await importBudgetTemplate(seed, linesOnly)).toEqual({ ok: true, document: seed });
+      const withoutIndicators = await edit(await exportBudgetTemplate(seed), (workbook) => {
+        workbook.removeWorksheet((workbook.getWorksheet('项目绩效指标') as ExcelJS.Worksheet).id);
+        (workbook.getWorksheet('项目') as ExcelJS.Worksheet).getCell('G2').value = '李四';
+      });
+      const result = await importBudgetTemplate(seed, withoutIndicators);
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      expect(result.document.projects).toEqual([{ ...project, leader: '李四' }]);
+    });
+
+    it('refuses a part naming no project, a category not in the list and an overlong name, by sheet, row and column; a renamed project is still found', async () => {
+      const edited = await edit(await exportBudgetTemplate(seed), (workbook) => {
+        (workbook.getWorksheet('项目测算明细') as ExcelJS.Worksheet).addRow(['不存在的项目', '30213', 100]);
+        (workbook.getWorksheet('项目采购') as ExcelJS.Worksheet).getCell('C3').value = '物资';
+      });
+      const result = await importBudgetTemplate(seed, edited);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.problems.map((p) => `${p.sheet}!${p.row} ${p.column}: ${p.message}`)).toEqual([
+        `项目测算明细!${project.details.length + 2} 项目: 没有项目「不存在的项目」`,
+        '项目采购!3 采购类别: 没有采购类别「物资」',
+      ]);
+
+      // A project renamed in its sheet is still found by its former name in the others.
+      const renamed = await edit(await exportBudgetTemplate(seed), (workbook) => {
+        (workbook.getWorksheet('项目') as ExcelJS.Worksheet).getCell('B2').value = '信息化建设项目（更名）';
+      });
+      const kept = await importBudgetTemplate(seed, renamed);
+      expect(kept).toEqual({ ok: true, document: { ...seed, projects: [{ ...project, name: '信息化建设项目（更名）' }] } });
+
+      const tooLong = await edit(await exportBudgetTemplate(seed), (workbook) => {
+        (workbook.getWorksheet('项目') as ExcelJS.Worksheet).getCell('B2').value = '项'.repeat(201);
+      });
+      const refused = await importBudgetTemplate(seed, tooLong);
+      expect(refused.ok).toBe(false);
+      if (refused.ok) return;
+      expect(refused.problems).toEqual([expect.objectContaining({ sheet: '项目', row: 2, field: 'name', column: '项目名称' })]);
+    });
+  });
 });

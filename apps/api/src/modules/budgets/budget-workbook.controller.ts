@@ -31,6 +31,7 @@ const ZPreview = z.object({
   baseVersion: z.number().int().describe('The version read against; the confirm is refused (409) once the budget moved past it'),
   expenditure: ZLineChanges,
   income: ZLineChanges,
+  projects: ZLineChanges.describe('Projects by id: a changed part (details, indicators …) is named as one field'),
   errorCount: z.number().int(),
   findings: z.array(z.record(z.string(), z.unknown())).describe('The findings the budget would have once imported'),
 });
@@ -39,7 +40,7 @@ const EDITORS = ['preparer'] as const;
 documentRoute({
   method: 'get',
   path: '/api/budgets/{id}/workbook',
-  summary: 'Export the working copy as the import template (.xlsx: sheets 收入 and 支出, one line per row); ETag is the version',
+  summary: 'Export the working copy as the import template (.xlsx: sheets 收入 and 支出, one line per row; 项目 with a row per project and 项目资金来源, 项目测算明细, 项目采购, 项目绩效指标 naming it in their first column); ETag is the version',
   tags: ['budgets'],
   access: ALL_ROLES,
   params: ZIdParams,
@@ -48,7 +49,7 @@ documentRoute({
 documentRoute({
   method: 'put',
   path: '/api/budgets/{id}/workbook',
-  summary: "Replace the working copy's lines by those of an edited template; If-Match required; a bad cell is named by sheet.row.field and nothing changes",
+  summary: "Replace the working copy's lines (and projects, where the template has their sheets) by those of an edited template; If-Match required; a bad cell is named by sheet.row.field and nothing changes",
   tags: ['budgets'],
   access: EDITORS,
   params: ZIdParams,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { diffByKey, type TBudgetDocument, type TExpenditureLine, type TFinding, type TIncomeLine, type TKeyedDiff } from '@budgetflow/domain';
+import { diffByKey, type TBudgetDocument, type TExpenditureLine, type TFinding, type TIncomeLine, type TKeyedDiff, type TProject } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
@@ -30,6 +30,8 @@ export interface TWorkbookPreview {
   baseVersion: number;
   expenditure: TLineChanges<TExpenditureLine>;
   income: TLineChanges<TIncomeLine>;
+  /** Projects added, removed and changed by the project sheets (a changed part is named as one field: `details`, `indicators` …). */
+  projects: TLineChanges<TProject>;
   /** The findings the budget would have once imported. */
   errorCount: number;
   findings: TFinding[];
@@ -59,7 +61,7 @@ export class WorkbookImportService {
 
   /** The document the workbook makes of the budget, checked as an import is; a bad cell is a 400 naming it. */
   async read(caller: TCaller, id: string, bytes: Buffer): Promise<{ base: TBudgetDocument; version: number; document: TBudgetDocument }> {
-    // The template carries the lines only: the rest of the document is the budget's own.
+    // The template carries the lines and the projects: the rest of the document is the budget's own.
     const { version, document: base } = await this.budgets.exportDocument(caller, id);
     const read = await readWorkbook(base, await this.budgets.catalogueOf(base.fiscalYear), bytes);
     if (!read.ok) throw new AppError('VALIDATION_FAILED', `工作簿有 ${read.problems.length} 处问题，未导入任何内容`, read.problems.map(cellError));
@@ -85,6 +87,7 @@ export class WorkbookImportService {
       baseVersion: version,
       expenditure: changes(diffByKey(base.expenditureLines, document.expenditureLines, (l) => l.id)),
       income: changes(diffByKey(base.incomeLines, document.incomeLines, (l) => l.id)),
+      projects: changes(diffByKey(base.projects, document.projects, (p) => p.id)),
       errorCount: derived.errorCount,
       findings: derived.findings,
     };

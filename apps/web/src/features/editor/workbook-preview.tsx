@@ -1,7 +1,9 @@
 import type { TFinding } from '@budgetflow/domain';
 import { useDeskI18n } from '../../lib/desk-i18n';
 import type { TDeskMessageKey } from '../../lib/desk-i18n';
+import type { TLocale } from '../../lib/i18n';
 import { Modal } from '../../ui/modal';
+import { formWord, type TFormTextKey } from './forms/form-text';
 import { FIELD_LABEL, type TLineField } from './grid/line-fields';
 
 interface TLineChanges {
@@ -17,6 +19,8 @@ export interface TWorkbookPreview {
   baseVersion: number;
   expenditure: TLineChanges;
   income: TLineChanges;
+  /** By project id; a changed part (details, indicators …) is one field. */
+  projects: TLineChanges;
   errorCount: number;
   findings: TFinding[];
 }
@@ -29,6 +33,13 @@ function fieldLabel(field: string): TDeskMessageKey | undefined {
   return (FIELD_LABEL as Record<string, TDeskMessageKey | undefined>)[field as TLineField];
 }
 
+/** A project's fields by the project form's words, where the project's name differs from the line's. */
+const PROJECT_FIELD_WORD: Readonly<Record<string, TFormTextKey>> = { name: 'projectName', unitCode: 'projectUnit', type: 'projectType' };
+
+function projectFieldWord(locale: TLocale, field: string): string {
+  return formWord(locale, PROJECT_FIELD_WORD[field] ?? field) ?? field;
+}
+
 /**
  * The import preview: lines added, removed and changed, and the findings the budget would have.
  * Nothing is applied until the preparer confirms; cancelling (or Escape) throws the preview away.
@@ -37,21 +48,21 @@ export function WorkbookPreviewDialog({ preview, busy, onConfirm, onCancel }: { 
   const { t, locale } = useDeskI18n();
   const errors = preview.findings.filter((f) => f.severity === 'error');
   const warnings = preview.findings.length - errors.length;
-  const part = (heading: TDeskMessageKey, changes: TLineChanges) => (
+  const lineField = (f: string): string => {
+    const key = fieldLabel(f);
+    return key === undefined ? f : t(key);
+  };
+  const lines = { counts: 'workbookPreviewCounts', changed: 'workbookPreviewChanged', field: lineField } as const;
+  const projects = { counts: 'workbookPreviewProjectCounts', changed: 'workbookPreviewProjectChanged', field: (f: string) => projectFieldWord(locale, f) } as const;
+  const part = (heading: TDeskMessageKey, changes: TLineChanges, words: { counts: TDeskMessageKey; changed: TDeskMessageKey; field(f: string): string } = lines) => (
     <section aria-label={t(heading)}>
       <h3>{t(heading)}</h3>
-      <p>{t('workbookPreviewCounts', { added: changes.added, removed: changes.removed, changed: changes.changed })}</p>
+      <p>{t(words.counts, { added: changes.added, removed: changes.removed, changed: changes.changed })}</p>
       {changes.changedLines.length > 0 && (
         <ul>
           {changes.changedLines.slice(0, SHOWN).map((c) => (
             <li key={c.id}>
-              {t('workbookPreviewChanged', {
-                id: c.id,
-                fields: c.fields.map((f) => {
-                  const key = fieldLabel(f);
-                  return key === undefined ? f : t(key);
-                }).join(locale === 'zh' ? '、' : ', '),
-              })}
+              {t(words.changed, { id: c.id, fields: c.fields.map(words.field).join(locale === 'zh' ? '、' : ', ') })}
             </li>
           ))}
           {changes.changed > SHOWN && <li>…</li>}
@@ -65,6 +76,7 @@ export function WorkbookPreviewDialog({ preview, busy, onConfirm, onCancel }: { 
       <p>{t('workbookPreviewExplain')}</p>
       {part('workbookPreviewExpenditure', preview.expenditure)}
       {part('workbookPreviewIncome', preview.income)}
+      {part('workbookPreviewProjects', preview.projects, projects)}
       <section aria-label={t('workbookPreviewFindings', { errors: errors.length, warnings })}>
         <h3>{preview.findings.length === 0 ? t('workbookPreviewNoFindings') : t('workbookPreviewFindings', { errors: errors.length, warnings })}</h3>
         {preview.findings.length > 0 && (

@@ -1,12 +1,13 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { catalogueForYear, FUND_SOURCE_NAMES, FUND_SOURCES, kindText, EXPENDITURE_KINDS, neutraliseFormula, ZBudgetDocument, type Catalogue, type TBudgetDocument } from '@budgetflow/domain';
+import { assembleProjects, partRows, PROCUREMENT_CATEGORY_WORDS, PROJECT_COLUMNS, PROJECT_LISTS, PROJECT_PARTS, PROJECTS_SHEET, type TRowPlaces } from './project-sheets';
 import { setAmountCell, setTextCell } from './sheet-values';
-import { readTemplateSheet, templateContext, type TTemplateColumn, type TTemplateContext } from './template-cells';
+import { readTemplateSheet, templateContext, type TReadLine, type TTemplateColumn, type TTemplateContext } from './template-cells';
 
 /**
- * The import template: a budget's lines as two sheets a preparer can edit in any spreadsheet
- * program and import again, written as the preparer writes them (codes with their names, 人员经费,
+ * The import template: a budget's lines as two sheets, and its projects as sheets of their own
+ * (project-sheets.ts), that a preparer can edit in any spreadsheet program and import again, written as the preparer writes them (codes with their names, 人员经费,
  * 经费拨款（补助）), with drop-down lists for the closed sets. Codes stay text (019001 keeps its
  * zero), amounts are numbers in 元 with two decimals, and text that a spreadsheet would run as a
  * formula is neutralised on the way out.
@@ -50,6 +51,8 @@ export async function exportBudgetTemplate(doc: TBudgetDocument, catalogue: Cata
   const lists = listValues(ctx);
   writeSheet(workbook, INCOME_SHEET, INCOME_COLUMNS, doc.incomeLines, ctx, lists);
   writeSheet(workbook, EXPENDITURE_SHEET, EXPENDITURE_COLUMNS, doc.expenditureLines, ctx, lists);
+  writeSheet(workbook, PROJECTS_SHEET, PROJECT_COLUMNS, doc.projects, ctx, lists);
+  for (const part of PROJECT_PARTS) writeSheet(workbook, part.sheet, part.columns, partRows(doc.projects, part), ctx, lists);
   const listSheet = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
   const longest = Math.max(...Object.values(lists).map((values) => values.length));
   for (let i = 0; i < longest; i++) {
@@ -72,6 +75,7 @@ function listValues(ctx: TTemplateContext): Record<string, string[]> {
     B: FUND_SOURCES.map((s) => FUND_SOURCE_NAMES[s]),
     C: ctx.units.map((u) => `${u.value} ${u.name}`),
     D: ctx.projects.map(ctx.projectText),
+    [PROJECT_LISTS.procurementCategory]: PROCUREMENT_CATEGORY_WORDS,
   };
 }
 
@@ -138,22 +142,68 @@ export type TTemplateImport = { ok: true; document: TBudgetDocument } | { ok: fa
 export async function importBudgetTemplate(base: TBudgetDocument, bytes: Buffer, catalogue: Catalogue = catalogueForYear(base.fiscalYear)): Promise<TTemplateImport> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer, READ_OPTIONS);
-  const ctx = templateContext(catalogue, base);
   const problems: TTemplateProblem[] = [];
+  const projects = readProjects(workbook, base, catalogue, problems);
+  const ctx = templateContext(catalogue, { department: base.department, projects: projects === undefined ? base.projects : projectChoices(base, projects.projects) });
   const incomeLines = readTemplateSheet(workbook.getWorksheet(INCOME_SHEET), INCOME_SHEET, INCOME_COLUMNS, ctx, problems);
   const expenditureLines = readTemplateSheet(workbook.getWorksheet(EXPENDITURE_SHEET), EXPENDITURE_SHEET, EXPENDITURE_COLUMNS, ctx, problems);
+  const parts = projects === undefined ? undefined : readProjectParts(workbook, ctx, problems);
   if (problems.length > 0) return { ok: false, problems };
-  const parsed = ZBudgetDocument.safeParse({ ...base, incomeLines: incomeLines.map((l) => l.values), expenditureLines: expenditureLines.map((l) => l.values) });
+  const places: TRowPlaces = new Map();
+  const read = (key: 'incomeLines' | 'expenditureLines', sheet: string, columns: TTemplateColumn[], lines: readonly TReadLine[]) =>
+    lines.map((line, i) => {
+      places.set(`${key}.${i}`, { sheet, row: line.row, columns });
+      return line.values;
+    });
+  const assembled = projects === undefined ? undefined : assembleProjects(base, { projects: projects.projects, parts: parts ?? {} });
+  for (const [path, place] of assembled?.places ?? []) places.set(path, place);
+  const parsed = ZBudgetDocument.safeParse({
+    ...base,
+    incomeLines: read('incomeLines', INCOME_SHEET, INCOME_COLUMNS, incomeLines),
+    expenditureLines: read('expenditureLines', EXPENDITURE_SHEET, EXPENDITURE_COLUMNS, expenditureLines),
+    projects: assembled?.projects ?? base.projects,
+  });
   if (parsed.success) return { ok: true, document: parsed.data };
-  return {
-    ok: false,
-    problems: parsed.error.issues.map((issue) => {
-      const [collection, index, field] = issue.path;
-      const lines = collection === 'incomeLines' ? incomeLines : expenditureLines;
-      const sheet = collection === 'incomeLines' ? INCOME_SHEET : collection === 'expenditureLines' ? EXPENDITURE_SHEET : '(document)';
-      const columns = collection === 'incomeLines' ? INCOME_COLUMNS : EXPENDITURE_COLUMNS;
-      const column = columns.find((c) => c.key === field)?.label;
-      return { sheet, row: typeof index === 'number' ? (lines[index]?.row ?? 0) : 0, field: String(field ?? collection ?? ''), column, message: `不符合预算文档的要求（${issue.message}）` };
-    }),
-  };
+  return { ok: false, problems: parsed.error.issues.map((issue) => schemaProblem(issue.path, issue.message, places)) };
+}
+
+/**
+ * The 项目 sheet, when the workbook has one; a template of before (lines only) has none, and the
+ * budget's projects stay as they are.
+ */
+function readProjects(workbook: ExcelJS.Workbook, base: TBudgetDocument, catalogue: Catalogue, problems: TTemplateProblem[]): { projects: TReadLine[] } | undefined {
+  const sheet = workbook.getWorksheet(PROJECTS_SHEET);
+  if (sheet === undefined) return undefined;
+  return { projects: readTemplateSheet(sheet, PROJECTS_SHEET, PROJECT_COLUMNS, templateContext(catalogue, base), problems) };
+}
+
+/**
+ * The projects the lines and the parts may name: those of the 项目 sheet (one added there included),
+ * by id or name, and a project renamed there by its former name too, which the other sheets still write.
+ */
+function projectChoices(base: TBudgetDocument, read: readonly TReadLine[]): { id: string; name: string }[] {
+  const named = read.map((line) => ({ id: line.values['id']!, name: line.values['name'] ?? '' }));
+  const ids = new Map(named.map((p) => [p.id, p.name]));
+  return [...named, ...base.projects.filter((p) => ids.has(p.id) && ids.get(p.id) !== p.name).map((p) => ({ id: p.id, name: p.name }))];
+}
+
+/** Each part's sheet that the workbook has; a missing one leaves that part of every project as it was. */
+function readProjectParts(workbook: ExcelJS.Workbook, ctx: TTemplateContext, problems: TTemplateProblem[]): Partial<Record<(typeof PROJECT_PARTS)[number]['key'], TReadLine[]>> {
+  const parts: Partial<Record<(typeof PROJECT_PARTS)[number]['key'], TReadLine[]>> = {};
+  for (const part of PROJECT_PARTS) {
+    const sheet = workbook.getWorksheet(part.sheet);
+    if (sheet !== undefined) parts[part.key] = readTemplateSheet(sheet, part.sheet, part.columns, ctx, problems);
+  }
+  return parts;
+}
+
+/** A schema problem of the assembled document, named by the row it was read from (the longest known path). */
+function schemaProblem(path: readonly PropertyKey[], message: string, places: TRowPlaces): TTemplateProblem {
+  for (let n = path.length; n > 0; n--) {
+    const place = places.get(path.slice(0, n).map(String).join('.'));
+    if (place === undefined) continue;
+    const field = path[n] === undefined ? '' : String(path[n]);
+    return { sheet: place.sheet, row: place.row, field, column: place.columns.find((c) => c.key === field)?.label, message: `不符合预算文档的要求（${message}）` };
+  }
+  return { sheet: '(document)', row: 0, field: String(path[0] ?? ''), message: `不符合预算文档的要求（${message}）` };
 }

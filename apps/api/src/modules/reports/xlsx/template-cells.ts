@@ -24,13 +24,15 @@ export interface TTemplateColumn {
   key: string;
   /** The heading; an older template's heading (单位编码 unitCode) starts with the same word. */
   label: string;
-  read?: 'unit' | 'functional' | 'economic' | 'kind' | 'project' | 'fundSource' | 'amount';
+  read?: 'unit' | 'functional' | 'economic' | 'kind' | 'project' | 'fundSource' | 'amount' | 'choice';
   optional?: boolean;
+  /** A closed set of its own (read 'choice'): each value with the word the sheet shows for it. */
+  choices?: readonly TChoice[];
   /** The column of the lists sheet holding its drop-down's values. */
   list?: string;
 }
 
-type TChoice = { value: string; name: string };
+export type TChoice = { value: string; name: string };
 
 /** What reading and writing a line's cells needs of the budget: its catalogue, units and projects. */
 export interface TTemplateContext {
@@ -41,7 +43,7 @@ export interface TTemplateContext {
   text(column: TTemplateColumn, value: string): string;
 }
 
-export function templateContext(catalogue: Catalogue, doc: Pick<TBudgetDocument, 'department' | 'projects'>): TTemplateContext {
+export function templateContext(catalogue: Catalogue, doc: Pick<TBudgetDocument, 'department'> & { projects: readonly { id: string; name: string }[] }): TTemplateContext {
   const units = doc.department.units.map((u) => ({ value: u.code, name: u.name }));
   const projects = doc.projects.map((p) => ({ value: p.id, name: p.name }));
   // A project is written by its name, unless another project has the same one.
@@ -69,6 +71,8 @@ export function templateContext(catalogue: Catalogue, doc: Pick<TBudgetDocument,
       }
       case 'fundSource':
         return FUND_SOURCE_NAMES[value as FundSource] ?? value;
+      case 'choice':
+        return column.choices?.find((c) => c.value === value)?.name ?? value;
       default:
         return value;
     }
@@ -114,6 +118,8 @@ function readValue(column: TTemplateColumn, value: string | number, ctx: TTempla
       return readChoiceCell(text, ctx.projects.map((p) => ({ value: p.value, name: p.name })), '项目');
     case 'fundSource':
       return readFundSourceCell(text);
+    case 'choice':
+      return readChoiceCell(text, column.choices ?? [], column.label);
     case 'amount':
       if (typeof value === 'string') return readAmountCell(value);
       try {
