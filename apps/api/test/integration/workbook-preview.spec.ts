@@ -37,6 +37,7 @@ describe('a workbook import through its preview', () => {
       expect(sheet.getCell('A2').value).toBe('L001');
       workbook.getWorksheet('项目')!.getCell('G2').value = '王五'; // the project's 负责人
       workbook.getWorksheet('项目绩效指标')!.spliceRows(2, 1);
+      workbook.getWorksheet('部门职能')!.getCell('A2').value = '负责全区大数据发展规划。';
       sheet.getCell('H2').value = '12,345.67';
       sheet.spliceRows(3, 1); // the second line
       const row = sheet.addRow([null, sheet.getCell('B2').value, sheet.getCell('C2').value, sheet.getCell('D2').value, '公用经费', null, '经费拨款（补助）', { formula: '100*2', result: 200 }, '导入新增']);
@@ -51,6 +52,7 @@ describe('a workbook import through its preview', () => {
     expect(shown.expenditure.removedLines.map((l) => l.id)).toEqual([removedId]);
     expect(shown.expenditure.addedLines[0]).toMatchObject({ kind: 'basic-public', fundSource: 'general-budget-appropriation', amount: '200.00', note: '导入新增' });
     expect(shown.income).toMatchObject({ added: 0, removed: 0, changed: 0 });
+    expect(shown.otherParts).toEqual(['functions']);
     expect(shown.projects).toMatchObject({ added: 0, removed: 0, changed: 1, changedLines: [{ id: seed.projects[0]!.id, fields: ['indicators', 'leader'] }] });
     expect(shown.findings).toEqual(expect.any(Array));
     expect(shown.errorCount).toBe(shown.findings.filter((f) => (f as { severity?: string }).severity === 'error').length);
@@ -65,8 +67,9 @@ describe('a workbook import through its preview', () => {
     expect(lines.find((l) => l.id === 'L001')?.amount).toBe('12345.67');
     expect(lines.some((l) => l.id === removedId)).toBe(false);
     expect(lines.find((l) => l.note === '导入新增')?.id).toMatch(/^x-/);
-    const [project] = (await documentNow()).projects;
-    expect([project?.leader, project?.indicators]).toEqual(['王五', seed.projects[0]!.indicators.slice(1)]);
+    const after = await documentNow();
+    expect([after.projects[0]?.leader, after.projects[0]?.indicators]).toEqual(['王五', seed.projects[0]!.indicators.slice(1)]);
+    expect(after.department.functions).toEqual(['负责全区大数据发展规划。', ...seed.department.functions.slice(1)]);
     const audit = await t.http().get(`/api/budgets/${budget.id}/audit`).set(preparer.headers).expect(200);
     expect((audit.body as { items: { action: string; actor: string }[] }).items.at(-1)).toMatchObject({ action: 'budget.workbook.import', actor: 'preparer' });
     budget = { id: budget.id, version: budget.version + 1 };

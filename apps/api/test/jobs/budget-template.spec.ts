@@ -180,9 +180,9 @@ describe('the import template', () => {
       expect({ ...kept, details: project.details, procurement: project.procurement }).toEqual(project);
     });
 
-    it('keeps the projects of a workbook without their sheets, and a part whose sheet was taken out', async () => {
+    it('keeps the projects and the department\'s parts of a workbook without their sheets, and a part whose sheet was taken out', async () => {
       const linesOnly = await edit(await exportBudgetTemplate(seed), (workbook) => {
-        for (const name of ['项目', '项目资金来源', '项目测算明细', '项目采购', '项目绩效指标']) workbook.removeWorksheet((workbook.getWorksheet(name) as ExcelJS.Worksheet).id);
+        for (const name of ['项目', '项目资金来源', '项目测算明细', '项目采购', '项目绩效指标', '部门职能', '部门绩效指标']) workbook.removeWorksheet((workbook.getWorksheet(name) as ExcelJS.Worksheet).id);
       });
       expect(await importBudgetTemplate(seed, linesOnly)).toEqual({ ok: true, document: seed });
       const withoutIndicators = await edit(await exportBudgetTemplate(seed), (workbook) => {
@@ -221,6 +221,62 @@ describe('the import template', () => {
       expect(refused.ok).toBe(false);
       if (refused.ok) return;
       expect(refused.problems).toEqual([expect.objectContaining({ sheet: '项目', row: 2, field: 'name', column: '项目名称' })]);
+    });
+  });
+
+  describe('the department\'s 主要职能 and 部门绩效指标', () => {
+    const goals = seed.performance.annualGoals;
+
+    it('writes a paragraph of 职能 a row, and each indicator with its goal', async () => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await exportBudgetTemplate(seed)) as unknown as ArrayBuffer);
+      const functions = workbook.getWorksheet('部门职能') as ExcelJS.Worksheet;
+      expect(functions.getRow(1).values).toEqual([undefined, '主要职能']);
+      expect(functions.getCell('A2').value).toBe(seed.department.functions[0]);
+      expect(functions.rowCount).toBe(1 + seed.department.functions.length);
+      const indicators = workbook.getWorksheet('部门绩效指标') as ExcelJS.Worksheet;
+      expect(indicators.getRow(1).values).toEqual([undefined, '绩效目标', '一级指标', '二级指标', '指标名称', '指标内容', '前年指标值', '上年指标值', '预期当年实现值', '绩效标准']);
+      expect(indicators.rowCount).toBe(1 + seed.performance.longTermIndicators.length + goals.reduce((n, g) => n + g.indicators.length, 0));
+      expect([indicators.getCell('A2').value, indicators.getCell(`A${2 + seed.performance.longTermIndicators.length}`).value]).toEqual(['长期目标', goals[0]!.title]);
+    });
+
+    it('reads edited 职能 and indicators: a goal dropped, an indicator added to a goal, a new goal by its title', async () => {
+      const edited = await edit(await exportBudgetTemplate(seed), (workbook) => {
+        const functions = workbook.getWorksheet('部门职能') as ExcelJS.Worksheet;
+        functions.getCell('A2').value = '负责全区大数据发展规划。';
+        functions.addRow(['承担区政府交办的其他任务。']);
+        const indicators = workbook.getWorksheet('部门绩效指标') as ExcelJS.Worksheet;
+        const rows: number[] = [];
+        indicators.eachRow((row, n) => {
+          if (row.getCell(1).value === goals[1]!.title) rows.push(n);
+        });
+        for (const n of rows.reverse()) indicators.spliceRows(n, 1); // the second goal's indicators: the goal goes
+        indicators.addRow([goals[0]!.title, '产出指标', '时效指标', '故障响应时间', null, null, null, '2小时内', '行业标准']);
+        indicators.addRow(['数据共享', '效益指标', '社会效益指标', '共享数据目录数', null, null, null, '≥200', null]);
+      });
+      const result = await importBudgetTemplate(seed, edited);
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      const { department, performance } = result.document;
+      expect(department.functions).toEqual(['负责全区大数据发展规划。', ...seed.department.functions.slice(1), '承担区政府交办的其他任务。']);
+      expect(performance.longTermIndicators).toEqual(seed.performance.longTermIndicators);
+      expect(performance.annualGoals.map((g) => [g.title, g.indicators.length])).toEqual([
+        [goals[0]!.title, goals[0]!.indicators.length + 1],
+        [goals[2]!.title, goals[2]!.indicators.length],
+        ['数据共享', 1],
+      ]);
+      expect(performance.annualGoals[0]!.indicators.at(-1)).toEqual({ level1: '产出指标', level2: '时效指标', name: '故障响应时间', content: '', valueTwoYearsAgo: '', valueLastYear: '', target: '2小时内', standard: '行业标准' });
+      expect({ ...performance, longTermIndicators: [], annualGoals: [] }).toEqual({ ...seed.performance, longTermIndicators: [], annualGoals: [] });
+    });
+
+    it('refuses an indicator without its goal, naming the cell', async () => {
+      const edited = await edit(await exportBudgetTemplate(seed), (workbook) => {
+        (workbook.getWorksheet('部门绩效指标') as ExcelJS.Worksheet).addRow([null, '产出指标', '数量指标', '新指标']);
+      });
+      const result = await importBudgetTemplate(seed, edited);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      const row = 2 + seed.performance.longTermIndicators.length + goals.reduce((n, g) => n + g.indicators.length, 0);
+      expect(result.problems).toEqual([{ sheet: '部门绩效指标', row, field: 'goal', column: '绩效目标', message: '不能为空' }]);
     });
   });
 });

@@ -32,6 +32,7 @@ const ZPreview = z.object({
   expenditure: ZLineChanges,
   income: ZLineChanges,
   projects: ZLineChanges.describe('Projects by id: a changed part (details, indicators …) is named as one field'),
+  otherParts: z.array(z.enum(['functions', 'performanceIndicators'])).describe('The department\'s parts the workbook changes besides: 主要职能, 部门绩效指标'),
   errorCount: z.number().int(),
   findings: z.array(z.record(z.string(), z.unknown())).describe('The findings the budget would have once imported'),
 });
@@ -40,7 +41,7 @@ const EDITORS = ['preparer'] as const;
 documentRoute({
   method: 'get',
   path: '/api/budgets/{id}/workbook',
-  summary: 'Export the working copy as the import template (.xlsx: sheets 收入 and 支出, one line per row; 项目 with a row per project and 项目资金来源, 项目测算明细, 项目采购, 项目绩效指标 naming it in their first column); ETag is the version',
+  summary: 'Export the working copy as the import template (.xlsx: sheets 收入 and 支出, one line per row; 项目 with a row per project and 项目资金来源, 项目测算明细, 项目采购, 项目绩效指标 naming it in their first column; 部门职能 and 部门绩效指标); ETag is the version',
   tags: ['budgets'],
   access: ALL_ROLES,
   params: ZIdParams,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { diffByKey, type TBudgetDocument, type TExpenditureLine, type TFinding, type TIncomeLine, type TKeyedDiff, type TProject } from '@budgetflow/domain';
+import { canonicalJson, diffByKey, type TBudgetDocument, type TExpenditureLine, type TFinding, type TIncomeLine, type TKeyedDiff, type TProject } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
@@ -32,9 +32,21 @@ export interface TWorkbookPreview {
   income: TLineChanges<TIncomeLine>;
   /** Projects added, removed and changed by the project sheets (a changed part is named as one field: `details`, `indicators` …). */
   projects: TLineChanges<TProject>;
+  /** The department's parts the workbook changes besides: its 主要职能, its 部门绩效指标. */
+  otherParts: TOtherPart[];
   /** The findings the budget would have once imported. */
   errorCount: number;
   findings: TFinding[];
+}
+
+export type TOtherPart = 'functions' | 'performanceIndicators';
+
+function otherParts(base: TBudgetDocument, document: TBudgetDocument): TOtherPart[] {
+  const indicators = (doc: TBudgetDocument) => canonicalJson([doc.performance.longTermIndicators, doc.performance.annualGoals]);
+  return [
+    ...(canonicalJson(base.department.functions) === canonicalJson(document.department.functions) ? [] : (['functions'] as const)),
+    ...(indicators(base) === indicators(document) ? [] : (['performanceIndicators'] as const)),
+  ];
 }
 
 function changes<T>(diff: TKeyedDiff<T>): TLineChanges<T> {
@@ -61,7 +73,7 @@ export class WorkbookImportService {
 
   /** The document the workbook makes of the budget, checked as an import is; a bad cell is a 400 naming it. */
   async read(caller: TCaller, id: string, bytes: Buffer): Promise<{ base: TBudgetDocument; version: number; document: TBudgetDocument }> {
-    // The template carries the lines and the projects: the rest of the document is the budget's own.
+    // The template carries the lines, the projects, 主要职能 and 部门绩效指标: the rest of the document is the budget's own.
     const { version, document: base } = await this.budgets.exportDocument(caller, id);
     const read = await readWorkbook(base, await this.budgets.catalogueOf(base.fiscalYear), bytes);
     if (!read.ok) throw new AppError('VALIDATION_FAILED', `工作簿有 ${read.problems.length} 处问题，未导入任何内容`, read.problems.map(cellError));
@@ -88,6 +100,7 @@ export class WorkbookImportService {
       expenditure: changes(diffByKey(base.expenditureLines, document.expenditureLines, (l) => l.id)),
       income: changes(diffByKey(base.incomeLines, document.incomeLines, (l) => l.id)),
       projects: changes(diffByKey(base.projects, document.projects, (p) => p.id)),
+      otherParts: otherParts(base, document),
       errorCount: derived.errorCount,
       findings: derived.findings,
     };

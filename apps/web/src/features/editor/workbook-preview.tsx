@@ -21,6 +21,8 @@ export interface TWorkbookPreview {
   income: TLineChanges;
   /** By project id; a changed part (details, indicators …) is one field. */
   projects: TLineChanges;
+  /** The department's parts changed besides. */
+  otherParts: ('functions' | 'performanceIndicators')[];
   errorCount: number;
   findings: TFinding[];
 }
@@ -77,6 +79,9 @@ export function WorkbookPreviewDialog({ preview, busy, onConfirm, onCancel }: { 
       {part('workbookPreviewExpenditure', preview.expenditure)}
       {part('workbookPreviewIncome', preview.income)}
       {part('workbookPreviewProjects', preview.projects, projects)}
+      {preview.otherParts.length > 0 && (
+        <p>{t('workbookPreviewOtherParts', { parts: preview.otherParts.map((p) => t(p === 'functions' ? 'workbookPreviewFunctions' : 'workbookPreviewIndicators')).join(locale === 'zh' ? '、' : ', ') })}</p>
+      )}
       <section aria-label={t('workbookPreviewFindings', { errors: errors.length, warnings })}>
         <h3>{preview.findings.length === 0 ? t('workbookPreviewNoFindings') : t('workbookPreviewFindings', { errors: errors.length, warnings })}</h3>
         {preview.findings.length > 0 && (

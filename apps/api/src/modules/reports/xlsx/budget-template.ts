@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { catalogueForYear, FUND_SOURCE_NAMES, FUND_SOURCES, kindText, EXPENDITURE_KINDS, neutraliseFormula, ZBudgetDocument, type Catalogue, type TBudgetDocument } from '@budgetflow/domain';
+import { assemblePerformance, FUNCTION_COLUMNS, FUNCTIONS_SHEET, functionRows, PERFORMANCE_COLUMNS, PERFORMANCE_SHEET, performanceRows, readFunctions } from './department-sheets';
 import { assembleProjects, partRows, PROCUREMENT_CATEGORY_WORDS, PROJECT_COLUMNS, PROJECT_LISTS, PROJECT_PARTS, PROJECTS_SHEET, type TRowPlaces } from './project-sheets';
 import { setAmountCell, setTextCell } from './sheet-values';
 import { readTemplateSheet, templateContext, type TReadLine, type TTemplateColumn, type TTemplateContext } from './template-cells';
@@ -53,6 +54,8 @@ export async function exportBudgetTemplate(doc: TBudgetDocument, catalogue: Cata
   writeSheet(workbook, EXPENDITURE_SHEET, EXPENDITURE_COLUMNS, doc.expenditureLines, ctx, lists);
   writeSheet(workbook, PROJECTS_SHEET, PROJECT_COLUMNS, doc.projects, ctx, lists);
   for (const part of PROJECT_PARTS) writeSheet(workbook, part.sheet, part.columns, partRows(doc.projects, part), ctx, lists);
+  writeSheet(workbook, FUNCTIONS_SHEET, FUNCTION_COLUMNS, functionRows(doc), ctx, lists);
+  writeSheet(workbook, PERFORMANCE_SHEET, PERFORMANCE_COLUMNS, performanceRows(doc), ctx, lists);
   const listSheet = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
   const longest = Math.max(...Object.values(lists).map((values) => values.length));
   for (let i = 0; i < longest; i++) {
@@ -134,8 +137,8 @@ export interface TTemplateProblem {
 export type TTemplateImport = { ok: true; document: TBudgetDocument } | { ok: false; problems: TTemplateProblem[] };
 
 /**
- * Reads an edited template back: its lines replace those of `base` (the budget it was exported
- * from), the rest of the document is kept. Columns are found by their heading, so an older template
+ * Reads an edited template back: its lines, projects, 主要职能 and 部门绩效指标 replace those of `base`
+ * (the budget it was exported from), the rest of the document is kept. Columns are found by their heading, so an older template
  * (headings such as 单位编码 unitCode, English values) still imports. Every problem is reported with
  * its sheet, row and column; nothing is imported unless the whole document is valid.
  */
@@ -143,11 +146,16 @@ export async function importBudgetTemplate(base: TBudgetDocument, bytes: Buffer,
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer, READ_OPTIONS);
   const problems: TTemplateProblem[] = [];
-  const projects = readProjects(workbook, base, catalogue, problems);
-  const ctx = templateContext(catalogue, { department: base.department, projects: projects === undefined ? base.projects : projectChoices(base, projects.projects) });
+  // Each sheet but 收入 and 支出 is optional: a template of before (lines only) leaves the rest as it was.
+  const sheet = (name: string, columns: TTemplateColumn[], ctx: TTemplateContext): TReadLine[] | undefined =>
+    workbook.getWorksheet(name) === undefined ? undefined : readTemplateSheet(workbook.getWorksheet(name), name, columns, ctx, problems);
+  const projects = sheet(PROJECTS_SHEET, PROJECT_COLUMNS, templateContext(catalogue, base));
+  const ctx = templateContext(catalogue, { department: base.department, projects: projects === undefined ? base.projects : projectChoices(base, projects) });
   const incomeLines = readTemplateSheet(workbook.getWorksheet(INCOME_SHEET), INCOME_SHEET, INCOME_COLUMNS, ctx, problems);
   const expenditureLines = readTemplateSheet(workbook.getWorksheet(EXPENDITURE_SHEET), EXPENDITURE_SHEET, EXPENDITURE_COLUMNS, ctx, problems);
-  const parts = projects === undefined ? undefined : readProjectParts(workbook, ctx, problems);
+  const parts = Object.fromEntries(PROJECT_PARTS.map((part) => [part.key, projects === undefined ? undefined : sheet(part.sheet, part.columns, ctx)]));
+  const functions = sheet(FUNCTIONS_SHEET, FUNCTION_COLUMNS, ctx);
+  const indicators = sheet(PERFORMANCE_SHEET, PERFORMANCE_COLUMNS, ctx);
   if (problems.length > 0) return { ok: false, problems };
   const places: TRowPlaces = new Map();
   const read = (key: 'incomeLines' | 'expenditureLines', sheet: string, columns: TTemplateColumn[], lines: readonly TReadLine[]) =>
@@ -155,26 +163,18 @@ export async function importBudgetTemplate(base: TBudgetDocument, bytes: Buffer,
       places.set(`${key}.${i}`, { sheet, row: line.row, columns });
       return line.values;
     });
-  const assembled = projects === undefined ? undefined : assembleProjects(base, { projects: projects.projects, parts: parts ?? {} });
+  const assembled = projects === undefined ? undefined : assembleProjects(base, { projects, parts });
   for (const [path, place] of assembled?.places ?? []) places.set(path, place);
   const parsed = ZBudgetDocument.safeParse({
     ...base,
+    department: functions === undefined ? base.department : { ...base.department, functions: readFunctions(functions) },
+    performance: indicators === undefined ? base.performance : { ...base.performance, ...assemblePerformance(base, indicators, places) },
     incomeLines: read('incomeLines', INCOME_SHEET, INCOME_COLUMNS, incomeLines),
     expenditureLines: read('expenditureLines', EXPENDITURE_SHEET, EXPENDITURE_COLUMNS, expenditureLines),
     projects: assembled?.projects ?? base.projects,
   });
   if (parsed.success) return { ok: true, document: parsed.data };
   return { ok: false, problems: parsed.error.issues.map((issue) => schemaProblem(issue.path, issue.message, places)) };
-}
-
-/**
- * The 项目 sheet, when the workbook has one; a template of before (lines only) has none, and the
- * budget's projects stay as they are.
- */
-function readProjects(workbook: ExcelJS.Workbook, base: TBudgetDocument, catalogue: Catalogue, problems: TTemplateProblem[]): { projects: TReadLine[] } | undefined {
-  const sheet = workbook.getWorksheet(PROJECTS_SHEET);
-  if (sheet === undefined) return undefined;
-  return { projects: readTemplateSheet(sheet, PROJECTS_SHEET, PROJECT_COLUMNS, templateContext(catalogue, base), problems) };
 }
 
 /**
@@ -185,16 +185,6 @@ function projectChoices(base: TBudgetDocument, read: readonly TReadLine[]): { id
   const named = read.map((line) => ({ id: line.values['id']!, name: line.values['name'] ?? '' }));
   const ids = new Map(named.map((p) => [p.id, p.name]));
   return [...named, ...base.projects.filter((p) => ids.has(p.id) && ids.get(p.id) !== p.name).map((p) => ({ id: p.id, name: p.name }))];
-}
-
-/** Each part's sheet that the workbook has; a missing one leaves that part of every project as it was. */
-function readProjectParts(workbook: ExcelJS.Workbook, ctx: TTemplateContext, problems: TTemplateProblem[]): Partial<Record<(typeof PROJECT_PARTS)[number]['key'], TReadLine[]>> {
-  const parts: Partial<Record<(typeof PROJECT_PARTS)[number]['key'], TReadLine[]>> = {};
-  for (const part of PROJECT_PARTS) {
-    const sheet = workbook.getWorksheet(part.sheet);
-    if (sheet !== undefined) parts[part.key] = readTemplateSheet(sheet, part.sheet, part.columns, ctx, problems);
-  }
-  return parts;
 }
 
 /** A schema problem of the assembled document, named by the row it was read from (the longest known path). */

@@ -1,4 +1,5 @@
 import type { TBudgetDocument, TProject } from '@budgetflow/domain';
+import { INDICATOR_COLUMNS, INDICATOR_TEXT_DEFAULTS } from './indicator-columns';
 import type { TReadLine, TTemplateColumn } from './template-cells';
 
 /**
@@ -78,22 +79,7 @@ export const PROJECT_PARTS: readonly TProjectPart[] = [
       { key: 'method', label: '采购组织形式', optional: true },
     ],
   },
-  {
-    key: 'indicators',
-    sheet: '项目绩效指标',
-    columns: [
-      projectOf,
-      { key: 'level1', label: '一级指标', optional: true },
-      { key: 'level2', label: '二级指标', optional: true },
-      { key: 'name', label: '指标名称', optional: true },
-      { key: 'content', label: '指标内容', optional: true },
-      // Not 指标值（前年）: a heading is found by its first word, and the two would share it.
-      { key: 'valueTwoYearsAgo', label: '前年指标值', optional: true },
-      { key: 'valueLastYear', label: '上年指标值', optional: true },
-      { key: 'target', label: '预期当年实现值', optional: true },
-      { key: 'standard', label: '绩效标准', optional: true },
-    ],
-  },
+  { key: 'indicators', sheet: '项目绩效指标', columns: [projectOf, ...INDICATOR_COLUMNS] },
 ];
 
 /** A part's rows as the sheet writes them: each entry with its project's id, in project order. */
@@ -107,11 +93,8 @@ export type TRowPlaces = Map<string, { sheet: string; row: number; columns: TTem
 /** What the read sheets give back; a part's sheet that was not in the workbook is absent. */
 export interface TReadProjects {
   projects: readonly TReadLine[];
-  parts: Partial<Record<TPartKey, readonly TReadLine[]>>;
+  parts: Partial<Record<TPartKey, readonly TReadLine[] | undefined>>;
 }
-
-// A text column the sheet left empty is '' in the document, as the schema's defaults write it.
-const TEXT_DEFAULTS = { indicators: { level1: '', level2: '', name: '', target: '' } } as const;
 
 /**
  * The document's projects as the sheets give them: the 项目 sheet decides which projects there are and
@@ -139,7 +122,7 @@ export function assembleProjects(base: TBudgetDocument, read: TReadProjects): { 
       if (i === undefined) continue; // the project column's reading refused it already
       const entries = projects[i]![part.key] as Record<string, unknown>[];
       places.set(`projects.${i}.${part.key}.${entries.length}`, { sheet: part.sheet, row: line.row, columns: part.columns });
-      entries.push({ ...(part.key === 'indicators' ? TEXT_DEFAULTS.indicators : {}), ...values });
+      entries.push({ ...(part.key === 'indicators' ? INDICATOR_TEXT_DEFAULTS : {}), ...values });
     }
   }
   if (read.parts.details !== undefined) for (const project of projects) keepSubItems(project, before.get(project['id'] as string));
