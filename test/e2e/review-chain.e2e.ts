@@ -77,6 +77,7 @@ it('carries a budget through two review stages with opinions and a return in bet
   // 一上 and its answer (控制数), so that the 二上 enters the chain.
   expect((await preparer('POST', `/api/budgets/${id}/submit`, {})).status).toBe(200);
   const budgetOffice = await apiAs('reviewer2');
+  expect((await budgetOffice('PUT', `/api/budgets/${id}/ceilings`, { ceilings: { total: '100000000000' } })).status).toBe(200);
   expect((await budgetOffice('POST', `/api/budgets/${id}/issue-ceilings`, { opinion: '按控制数编制二上' })).status).toBe(200);
   expect((await preparer('POST', `/api/budgets/${id}/submit`, {})).status).toBe(200);
 

@@ -68,6 +68,11 @@ describe('the review chain', () => {
       const silent = await act(u.reviewer2, id, 'issue-ceilings', body);
       expect([silent.status, silent.body.code, silent.body.errors]).toEqual([400, 'OPINION_REQUIRED', [expect.objectContaining({ path: 'opinion' })]]);
     }
+    // 下达控制数 issues figures: without the department's ceilings filled in, nothing is issued.
+    const empty = await act(u.reviewer2, id, 'issue-ceilings', { opinion: '按控制数编制' });
+    expect([empty.status, empty.body.code]).toEqual([409, 'CEILINGS_NOT_SET']);
+    expect((await review(id)).round).toBe('proposal');
+    await t.http().put(`/api/budgets/${id}/ceilings`).set(u.reviewer2.headers).send({ ceilings: { total: '100000000000' } }).expect(200);
     expect((await act(u.reviewer2, id, 'issue-ceilings', { opinion: '按控制数编制' }).expect(200)).body).toEqual(expect.objectContaining({ state: 'draft', round: 'ceilings', stageIndex: null }));
     // The draft the 预算科 just answered stays in sight of the bureau: its budget, trail and ceilings.
     for (const reviewer of [u.reviewer2, u.reviewer]) {

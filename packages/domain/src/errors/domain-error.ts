@@ -21,6 +21,7 @@ export type DomainErrorCode =
   | 'ALREADY_SIGNED_OFF'
   | 'PUBLISHER_IS_SIGNER'
   | 'UNITS_NOT_APPROVED'
+  | 'CEILINGS_NOT_SET'
   | 'DEPARTMENT_BUDGET_LOCKED'
   // catalogue
   | 'CATALOGUE_INVALID'

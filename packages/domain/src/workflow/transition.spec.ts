@@ -17,6 +17,7 @@ const clean: WorkflowContext = {
   opinion: '同意',
   reply: { documentNo: '硚财预〔2020〕1号', date: '2020-02-20' },
   adjustmentKind: 'increase',
+  ceilingsSet: true,
 };
 const actorOf = (role: Role, round?: BudgetRound): WorkflowActor => ({
   userId: `u-${role}-2`,
@@ -526,13 +527,14 @@ describe('the chain', () => {
     expect(approveAt(stages['office']!, reviewer(business), { reviewerScope: [] })).toBe('OUT_OF_SCOPE');
   });
 
-  it('下达控制数 needs the 预算科’s opinion, as an approval does', () => {
+  it('下达控制数 needs the 预算科’s opinion, as an approval does, and the figures filled in', () => {
     const proposal = { ...clean, round: 'proposal' as const, stage: { index: 0, count: 1, stage: PROPOSAL_STAGE } };
-    const issue = (opinion: string | undefined) => {
-      const decision = transition('submitted', 'issue-ceilings', reviewer(budgetOffice), { ...proposal, opinion });
+    const issue = (opinion: string | undefined, figures: Partial<WorkflowContext> = {}) => {
+      const decision = transition('submitted', 'issue-ceilings', reviewer(budgetOffice), { ...proposal, opinion, ...figures });
       return decision.ok ? 'ok' : decision.error.code;
     };
     expect([issue(undefined), issue('  '), issue('按控制数编制二上')]).toEqual(['OPINION_REQUIRED', 'OPINION_REQUIRED', 'ok']);
+    expect([issue('按控制数编制二上', { ceilingsSet: false }), issue('按控制数编制二上', { ceilingsSet: undefined })]).toEqual(['CEILINGS_NOT_SET', 'CEILINGS_NOT_SET']);
   });
 
   it('approving needs an opinion; the last stage also the 批复 number and a real date', () => {

@@ -58,6 +58,7 @@ const GUARD_WORDS: Record<GuardName, Words> = {
   signedOffIfRequired: { zh: '须审签的已审签', en: "where the bureau's policy of the year requires it, the approved revision is signed off" },
   publisherIsNotSigner: { zh: '公开人非审签人', en: 'the publisher did not sign the revision off' },
   withinCeilings: { zh: '未超控制数', en: 'within every issued ceiling (控制数); else OVER_CEILING with each exceeded one' },
+  ceilingsSet: { zh: '本年度控制数已填写', en: "the department's ceilings of the year are filled in; else CEILINGS_NOT_SET" },
   unitsApproved: { zh: '所属单位预算均已审核汇总', en: "every unit budget of the department's year is approved and consolidated; else UNITS_NOT_APPROVED with the pending ones" },
   departmentBudgetOpen: { zh: '部门预算尚可修改（草稿或已退回）', en: "the department's budget is a draft or returned, so the unit's figures may change in it" },
 };

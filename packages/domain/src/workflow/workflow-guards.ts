@@ -22,6 +22,7 @@ export type GuardName =
   | 'signedOffIfRequired'
   | 'publisherIsNotSigner'
   | 'unitsApproved'
+  | 'ceilingsSet'
   | 'departmentBudgetOpen';
 
 export interface Guard {
@@ -132,6 +133,12 @@ export const GUARDS: Readonly<Record<GuardName, Guard>> = {
     message: (_actor, context) =>
       `the department's budget is ${context.departmentBudgetState ?? 'missing'}: its units' figures change only while it is a draft or returned`,
     details: (context) => ({ departmentBudgetState: context.departmentBudgetState ?? null }),
+  },
+  // 下达控制数 issues figures: the 预算科 fills in the department's ceilings first (PUT …/ceilings or the sheet).
+  ceilingsSet: {
+    holds: (_actor, context) => context.ceilingsSet === true,
+    error: 'CEILINGS_NOT_SET',
+    message: () => "the department's ceilings (控制数) of the year are not filled in: fill them in before issuing them",
   },
   // 二上 within the 控制数: the caller compares the figures with the issued ceilings (exceededCeilings).
   withinCeilings: {

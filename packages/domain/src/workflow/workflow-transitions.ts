@@ -165,7 +165,7 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     toRound: 'ceilings',
     stage: 'leave',
     // The 预算科's note is the department's instruction for its 二上: it cannot be left empty.
-    guards: ['inReviewScope', 'actsAtStage', 'opinionGiven'],
+    guards: ['inReviewScope', 'actsAtStage', 'opinionGiven', 'ceilingsSet'],
     effects: [{ type: 'unfreeze-revision' }, { type: 'keep-proposal' }, { type: 'notify', who: 'preparers' }],
   },
   {

@@ -55,6 +55,8 @@ export interface WorkflowContext {
   reason?: string;
   /** the departments a reviewer may act on; absent means none */
   reviewerScope?: 'all' | readonly string[];
+  /** 下达控制数: whether the department's ceilings of the year are filled in */
+  ceilingsSet?: boolean;
   /** the issued ceilings (控制数) the revision exceeds; absent or empty: within them */
   ceilingExcesses?: readonly CeilingExcess[];
   /** the round of 两上两下 the budget is in */

@@ -53,6 +53,7 @@ export const ERROR_STATUS = {
   PUBLISHER_IS_SIGNER: 403,
   /** the 部门预算's submission while some of its units' budgets (单位预算) are not yet approved; `pending` lists them */
   UNITS_NOT_APPROVED: 409,
+  CEILINGS_NOT_SET: 409,
   /** a unit budget's approval (or return) while the 部门预算 it is consolidated into is under review or approved */
   DEPARTMENT_BUDGET_LOCKED: 409,
   /** an edit of the 部门预算 that touches the lines of a unit with a budget of its own; `units`, `lineIds` */

@@ -28,6 +28,7 @@ export function toAppError(error: DomainError): AppError {
     case 'OPINION_REQUIRED':
       return new AppError('OPINION_REQUIRED', detail, [{ path: 'opinion', message: "the stage's opinion is required" }]);
     case 'SIGN_OFF_REQUIRED':
+    case 'CEILINGS_NOT_SET':
     case 'ALREADY_SIGNED_OFF':
     case 'PUBLISHER_IS_SIGNER':
       return new AppError(code, detail);

@@ -76,6 +76,11 @@ export class CeilingsService {
   }
 
   /** The issued ceilings the budget's working copy exceeds (none when none are issued). */
+  /** Whether the department's ceilings of the budget's year are filled in (下达控制数 issues them). */
+  async areSet(m: EntityManager, budget: Pick<TCeilingsBudget, 'department_id' | 'fiscal_year'>): Promise<boolean> {
+    return (await this.ceilings.find(m, budget.department_id, budget.fiscal_year)) !== undefined;
+  }
+
   async excessesOf(m: EntityManager, budget: Pick<TCeilingsBudget, 'id' | 'department_id' | 'fiscal_year'>): Promise<CeilingExcess[]> {
     const row = await this.ceilings.find(m, budget.department_id, budget.fiscal_year);
     if (row === undefined) return [];

@@ -119,6 +119,7 @@ export class WorkflowService {
     const onBehalfOf = principal !== undefined && principal.userId !== caller.userId ? principal : undefined;
     // The 控制数 are the department's: its 部门预算 is held to them, a unit's budget to its department's review.
     if (action === 'submit' && budget.unit_code === null) context.ceilingExcesses = await this.ceilings.excessesOf(this.dataSource.manager, budget);
+    if (action === 'issue-ceilings') context.ceilingsSet = await this.ceilings.areSet(this.dataSource.manager, budget);
     if (action === 'submit' || action === 'approve' || action === 'return') Object.assign(context, await this.unitBudgets.contextOf(this.dataSource.manager, budget));
     if (action === 'publish' || action === 'sign-off') await this.addSignOff(context, budget);
     const decision = transition(budget.state, action, actor, onBehalfOf === undefined ? context : { ...context, reviewerScope: onBehalfOf.scope });
