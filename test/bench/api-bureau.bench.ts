@@ -59,7 +59,7 @@ async function seedDistrict(url: string, databaseUrl: string): Promise<void> {
   }
 }
 
-/** The statements GET /api/bureau/overview sends, by the API's own repositories on a bare pg pool: session, the figures' refresh (nothing to do once fresh), then the desk. */
+/** The statements GET /api/bureau/overview sends, by the API's own repositories on a bare pg pool: session, then the desk (its figures fresh, one statement). */
 function overviewQueries(pool: TPgPool, token: string): () => Promise<unknown> {
   const sessions = bareSessions(pool);
   const bureau = new BureauDeskRepository();
@@ -67,8 +67,7 @@ function overviewQueries(pool: TPgPool, token: string): () => Promise<unknown> {
   return async () => {
     const caller = await sessions.authenticate(token);
     if (caller === null) throw new Error('the bench session expired');
-    await bureau.refreshFigures(m, YEAR, null);
-    return bureau.departmentsOfYear(m, YEAR, null);
+    return bureau.desk(m, YEAR, null);
   };
 }
 

@@ -57,6 +57,21 @@ describe('GET /api/bureau/overview', () => {
     }
   });
 
+  it('follows an edit: the figures of the budget’s new version, against the same ceilings, and its findings once derived again', async () => {
+    const version = async () => ((await t.http().get(`/api/budgets/${home.id}`).set(as.preparer.headers).expect(200)).body as { version: number }).version; // the GET derives it
+    const [line] = (await t.http().get(`/api/budgets/${home.id}/document`).set(as.preparer.headers).expect(200)).body.expenditureLines as { id: string; amount: string }[];
+    const put = async (amount: string) => t.http().patch(`/api/budgets/${home.id}/lines`).set(as.preparer.headers).send({ version: await version(), upsertExpenditure: [{ ...line, amount }] }).expect(200);
+    await desk(as.reviewer); // the figures of the version before are kept
+    await put(((BigInt(line!.amount.replace('.', '')) + 100n).toString()).replace(/(\d\d)$/, '.$1')); // 1 元 more: over by 2 元, and out of balance
+    const [edited] = (await desk(as.reviewer)).departments;
+    expect(edited).toMatchObject({ figures: { totalFen: (homeTotal + 100n).toString() }, ceilings: { exceeded: [{ ceiling: 'total', excessFen: '200' }] }, findings: null });
+    await version();
+    expect((await desk(as.reviewer)).departments[0]!.findings!.errors).toBeGreaterThan(0);
+    await put(line!.amount); // and back
+    await version();
+    expect((await desk(as.reviewer)).departments[0]).toMatchObject({ figures: { totalFen: homeTotal.toString() }, ceilings: { exceeded: [{ excessFen: '100' }] }, findings: { errors: 0 } });
+  });
+
   it('filters by state, by being over a ceiling and by department; the totals stay the district’s', async () => {
     const over = await desk(as.reviewer, '&overCeiling=true');
     expect(over.departments.map((d) => d.department.code)).toEqual(['019001']);

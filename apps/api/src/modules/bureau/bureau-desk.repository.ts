@@ -40,6 +40,8 @@ export interface TDepartmentYearRow {
   /** the stored derivation's counts, null while the current version is not derived */
   error_count: number | null;
   warning_count: number | null;
+  /** whether the budget's figures are to be brought up to date (see desk) */
+  stale: boolean;
 }
 
 export interface TComplianceRow {
@@ -62,19 +64,16 @@ const OF_YEAR = `b.fiscal_year = $1 AND b.unit_code IS NULL AND ($2::uuid[] IS N
 @Injectable()
 export class BureauDeskRepository {
   /**
-   * Brings budget_figures up to date for the budgets of the year whose row is missing, of an older
-   * version, or without the counts of a derivation made since. Finding them is cheap (no line is
-   * read), so a desk whose figures are fresh sums nothing.
+   * Every department of the scope with its budget of the year and its figures. Figures missing, of
+   * an older version, or without the counts of a derivation made since are brought up to date first
+   * and the desk read again: a desk whose figures are fresh is one statement, and sums nothing.
    */
-  async refreshFigures(m: EntityManager, year: number, scope: readonly string[] | null): Promise<void> {
-    const stale: { id: string }[] = await m.query(
-      `SELECT b.id FROM budgets b
-       LEFT JOIN budget_figures f ON f.budget_id = b.id
-       LEFT JOIN budget_derivations bd ON bd.budget_id = b.id
-       WHERE ${OF_YEAR} AND (f.budget_id IS NULL OR f.version <> b.version OR (f.error_count IS NULL AND bd.version = b.version))`,
-      [year, scope],
-    );
-    if (stale.length > 0) await this.computeFigures(m, stale.map((r) => r.id));
+  async desk(m: EntityManager, year: number, scope: readonly string[] | null): Promise<TDepartmentYearRow[]> {
+    const rows = await this.departmentsOfYear(m, year, scope);
+    const stale = rows.filter((row) => row.stale).map((row) => row.budget_id!);
+    if (stale.length === 0) return rows;
+    await this.computeFigures(m, stale);
+    return this.departmentsOfYear(m, year, scope);
   }
 
   /**
@@ -106,15 +105,19 @@ export class BureauDeskRepository {
   }
 
   /** Every department of the scope with its budget of the year, its figures, ceilings and publication dates: the whole desk in one statement. */
-  async departmentsOfYear(m: EntityManager, year: number, scope: readonly string[] | null): Promise<TDepartmentYearRow[]> {
+  private async departmentsOfYear(m: EntityManager, year: number, scope: readonly string[] | null): Promise<TDepartmentYearRow[]> {
     return m.query(
       `SELECT d.id AS department_id, d.code, d.name, b.id AS budget_id, b.state, b.round, b.stage_index, b.review_chain,
               COALESCE(t.at, b.created_at) AS state_since,
-              f.sums, f.classes, f.error_count, f.warning_count, dc.ceilings,
+              CASE WHEN f.version = b.version THEN f.sums END AS sums, CASE WHEN f.version = b.version THEN f.classes END AS classes,
+              CASE WHEN f.version = b.version THEN f.error_count END AS error_count, CASE WHEN f.version = b.version THEN f.warning_count END AS warning_count,
+              b.id IS NOT NULL AND (f.budget_id IS NULL OR f.version <> b.version OR (f.error_count IS NULL AND bd.version = b.version)) AS stale,
+              dc.ceilings,
               ${PUBLICATION_DATES.columns}, (now() AT TIME ZONE '${BUREAU_TIME_ZONE}')::date::text AS today
        FROM departments d
        LEFT JOIN budgets b ON b.department_id = d.id AND b.fiscal_year = $1 AND b.unit_code IS NULL
-       LEFT JOIN budget_figures f ON f.budget_id = b.id AND f.version = b.version
+       LEFT JOIN budget_figures f ON f.budget_id = b.id
+       LEFT JOIN budget_derivations bd ON bd.budget_id = b.id
        LEFT JOIN department_ceilings dc ON dc.department_id = d.id AND dc.fiscal_year = $1
        LEFT JOIN LATERAL (
          SELECT a.at FROM audit_log a WHERE a.budget_id = b.id AND a.action = ANY($3::text[]) ORDER BY a.id DESC LIMIT 1

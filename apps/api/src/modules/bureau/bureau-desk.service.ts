@@ -31,8 +31,7 @@ export class BureauDeskService {
     const m = this.dataSource.manager;
     const year = query.year;
     const scope = caller.reviewDepartmentIds === 'all' ? null : [...caller.reviewDepartmentIds];
-    await this.bureau.refreshFigures(m, year, scope);
-    const [rows, names, office] = await Promise.all([this.bureau.departmentsOfYear(m, year, scope), this.namesOf(m, year), this.offices.officeOf(m, caller.userId)]);
+    const [rows, names, office] = await Promise.all([this.bureau.desk(m, year, scope), this.namesOf(m, year), this.offices.officeOf(m, caller.userId)]);
     const today = rows[0]?.today ?? (await this.bureau.today(m));
     const now = Date.now();
     const departments = rows.map((row) => departmentOf(row, row.ceilings ?? undefined, now));
