@@ -121,6 +121,7 @@ export class WorkflowService {
     if (action === 'submit' && budget.unit_code === null) context.ceilingExcesses = await this.ceilings.excessesOf(this.dataSource.manager, budget);
     if (action === 'submit' || action === 'approve' || action === 'return') Object.assign(context, await this.unitBudgets.contextOf(this.dataSource.manager, budget));
     if (action === 'publish' || action === 'sign-off') await this.addSignOff(context, budget);
+    if (action === 'publish' && budget.unit_code !== null) Object.assign(context, await this.unitBudgets.publicationContextOf(this.dataSource.manager, budget));
     const decision = transition(budget.state, action, actor, onBehalfOf === undefined ? context : { ...context, reviewerScope: onBehalfOf.scope });
     if (!decision.ok) throw toAppError(decision.error);
     if (action === 'publish') await this.publications.prepare(id, budget.revision_no);
@@ -147,12 +148,13 @@ export class WorkflowService {
       const sha256 = freezes && derivation !== undefined ? await this.freeze(m, caller, budget, updated.revision_no, derivation) : undefined;
       const publication =
         action === 'publish'
-          ? await this.publications.publish(m, { budgetId: id, revisionNo: budget.revision_no, departmentId: budget.department_id, fiscalYear: budget.fiscal_year, publishedBy: caller.userId })
+          ? await this.publications.publish(m, { budgetId: id, revisionNo: budget.revision_no, departmentId: budget.department_id, unitCode: budget.unit_code, fiscalYear: budget.fiscal_year, publishedBy: caller.userId })
           : undefined;
       const reached = decision.stageIndex === null ? undefined : stageAt(chain, decision.round, decision.stageIndex);
       await this.outbox.addEffects(m, decision.effects, {
         budgetId: id,
         action,
+        round: place.round,
         stage: heardOf(chain, decision, stage)?.stage,
         stageName: stage?.stage.name,
         // an approval that hands the budget on names the stage it went to: not the 批复
