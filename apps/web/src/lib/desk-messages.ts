@@ -16,6 +16,8 @@ export const deskZh = {
   action_return: '已退回',
   action_approve: '已批复',
   action_approveStage: '{stage}通过，转{next}',
+  // a unit's budget approved by its department (主管部门审核), which consolidates it: not the bureau's 批复
+  action_approveUnit: '主管部门已审核（已汇总）',
   action_publish: '已公开',
   action_revise: '开始更正',
   action_comment: '新意见',
@@ -439,6 +441,7 @@ export const deskEn: Record<TDeskOnlyMessageKey, string> = {
   action_return: 'Returned',
   action_approve: 'Approved',
   action_approveStage: '{stage} passed, now at {next}',
+  action_approveUnit: 'Approved by the department (consolidated)',
   action_publish: 'Published',
   action_revise: 'Correction started',
   action_comment: 'New comment',
