@@ -21,6 +21,7 @@ describe('单位预算公开 (a unit budget published as its own disclosure)', (
 
   const act = (who: TSignedIn, id: string, action: string, body: object = {}) => t.http().post(`/api/budgets/${id}/${action}`).set(who.headers).send(body);
   const publicList = async (year: number) => (await t.http().get(`/api/public/disclosures?year=${year}`).expect(200)).body.items as TPublicationSummary[];
+  const renders = async (budgetId: string) => ((await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE topic = 'budget.render-revision' AND payload->>'budgetId' = $1`, [budgetId])) as { n: number }[])[0]?.n;
   const publications = async (budgetId: string) => ((await t.dataSource.query(`SELECT count(*)::int AS n FROM publications WHERE budget_id = $1`, [budgetId])) as { n: number }[])[0]?.n;
 
   /** Works the notify rows still to do, then answers `who`'s notifications of the budget. */
@@ -71,6 +72,8 @@ describe('单位预算公开 (a unit budget published as its own disclosure)', (
     const school = unitBudgets.get(SCHOOL.code) as string;
     const kindergarten = unitBudgets.get(KINDERGARTEN.code) as string;
 
+    // Its approval renders its files, as the 批复 does the department's: the publisher sees what would be published.
+    expect(await renders(school)).toBe(1);
     // The unit's approval by its department is 主管部门审核 in the unit round, not the bureau's 批复.
     expect(await notificationsOf(units.get(SCHOOL.code) as TSignedIn, school)).toEqual([{ action: 'approve', round: 'unit', stageName: '主管部门审核' }]);
 
@@ -129,6 +132,7 @@ describe('单位预算公开 (a unit budget published as its own disclosure)', (
     await act(u.preparer, department, 'submit').expect(200);
     await act(u.reviewer, department, 'approve', APPROVAL).expect(200);
     const school = unitBudgets.get(SCHOOL.code) as string;
+    expect(await renders(school)).toBe(0);
     const refused = await act(u.publisher, school, 'publish');
     expect([refused.status, refused.body.code, refused.body.errors?.[0]?.path]).toEqual([409, 'NO_UNIT_SCOPE', 'template']);
     expect(await publications(school)).toBe(0);

@@ -224,6 +224,7 @@ export const deskZh = {
   job_renderPublication: '生成公开文件',
   // publish
   publishDesk: '公开',
+  unitNoOwnDisclosure: '本年度的公开模板没有单位预算：单位预算汇总在部门预算中，随部门预算一并公开。',
   confirmPublish: '确认公开？公开后文件不再改变。',
   published: '已公开',
   publicLink: '公开链接',
@@ -644,6 +645,7 @@ export const deskEn: Record<TDeskOnlyMessageKey, string> = {
   job_notify: 'sending notifications',
   job_renderPublication: 'generating the publication files',
   publishDesk: 'Publish',
+  unitNoOwnDisclosure: "This year's disclosure template has no unit budgets: the unit's budget is consolidated into the department's and published with it.",
   confirmPublish: 'Publish now? Published files never change.',
   published: 'Published',
   publicLink: 'Public link',

@@ -125,6 +125,9 @@ export class WorkflowService {
     const decision = transition(budget.state, action, actor, onBehalfOf === undefined ? context : { ...context, reviewerScope: onBehalfOf.scope });
     if (!decision.ok) throw toAppError(decision.error);
     if (action === 'publish') await this.publications.prepare(id, budget.revision_no);
+    // Entering 批复 renders the revision's files, so that the publisher reads what publishing would
+    // publish; so does a unit's approval where the unit publishes its own 单位预算.
+    const renders = decision.next === 'approved' && budget.state !== 'approved' && (budget.unit_code === null || (await this.unitBudgets.disclosedApart(this.dataSource.manager, budget)));
     const freezes = decision.effects.some((e) => e.type === 'freeze-revision');
     const has = (type: WorkflowEffect['type']) => decision.effects.some((e) => e.type === type);
     const replies = has('record-reply') || has('record-adjustment');
@@ -160,8 +163,8 @@ export class WorkflowService {
         // an approval that hands the budget on names the stage it went to: not the 批复
         nextStageName: action === 'approve' ? reached?.stage.name : undefined,
       });
-      // entering 批复 renders the revision's files; a 审签 leaves the budget approved and its files as they are
-      if (decision.next === 'approved' && budget.state !== 'approved' && budget.unit_code === null) await this.outbox.addApproved(m, id, budget.revision_no);
+      // a 审签 leaves the budget approved and its files as they are
+      if (renders) await this.outbox.addApproved(m, id, budget.revision_no);
       if (has('record-sign-off')) await this.signOffs.insert(m, { budgetId: id, revisionNo: budget.revision_no, signerId: caller.userId, opinion: input.opinion ?? '' });
       await this.trail.move(m, id, {
         round: decision.round,

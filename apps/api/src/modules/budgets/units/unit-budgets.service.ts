@@ -71,7 +71,12 @@ export class UnitBudgetsService {
   async publicationContextOf(m: EntityManager, unit: TBudgetRow): Promise<Pick<WorkflowContext, 'unitScope' | 'departmentRepliedOn'>> {
     const department = await this.units.departmentBudget(m, unit.department_id, unit.fiscal_year);
     const repliedOn = department?.replied_on ?? null;
-    return { unitScope: hasUnitScope(await this.units.templateOf(m, unit.id)), ...(repliedOn === null ? {} : { departmentRepliedOn: repliedOn }) };
+    return { unitScope: await this.disclosedApart(m, unit), ...(repliedOn === null ? {} : { departmentRepliedOn: repliedOn }) };
+  }
+
+  /** Whether a unit's budget is published as its own 单位预算: its template prints a 单位 scope. */
+  async disclosedApart(m: EntityManager, unit: TBudgetRow): Promise<boolean> {
+    return hasUnitScope(await this.units.templateOf(m, unit.id));
   }
 
   /**
