@@ -34,7 +34,7 @@ describe('单位预算公开 (a unit budget published as its own disclosure)', (
   }
 
   /** The year's 部门预算 with the units' budgets started from it, each submitted and approved by the department (审核汇总). */
-  async function unitsApproved(year: number, edit?: (code: string) => object): Promise<{ department: string; unitBudgets: Map<string, string> }> {
+  async function unitsApproved(year: number, edit?: (code: string) => object | undefined): Promise<{ department: string; unitBudgets: Map<string, string> }> {
     const department = (await createSeededBudget(t, u.preparer, year, withUnits(seedDocument(), [SCHOOL, KINDERGARTEN]))).id;
     const unitBudgets = new Map<string, string>();
     for (const unit of [SCHOOL, KINDERGARTEN]) {
@@ -93,6 +93,8 @@ describe('单位预算公开 (a unit budget published as its own disclosure)', (
     expect([failed.status, failed.body.code]).toEqual([409, 'RENDER_CHECK_FAILED']);
     expect(failed.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ message: expect.stringMatching(/^PLACEHOLDER_TEXT/) })]));
     expect(await publications(kindergarten)).toBe(0);
+    // The department's publisher is told what failed, as for its 部门预算.
+    expect(await notificationsOf(u.publisher, kindergarten)).toEqual([{ action: 'render-check-failed', round: null, stageName: null }]);
     expect(await publicList(2020)).toEqual([]);
 
     const published = await act(u.publisher, school, 'publish').set('Idempotency-Key', `publish-${school}`).expect(200);

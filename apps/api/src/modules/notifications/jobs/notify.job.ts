@@ -28,7 +28,8 @@ const RECIPIENTS: Record<z.output<typeof ZNotifyJobData>['who'], string> = {
   // a unit's budget: the unit's preparers; the 部门预算: the department's own (not its units')
   preparers: `SELECT u.id FROM users u JOIN budgets b ON b.department_id = u.department_id
               WHERE b.id = $1 AND u.role = 'preparer' AND u.active AND u.unit_code IS NOT DISTINCT FROM b.unit_code`,
-  publishers: `SELECT u.id FROM users u JOIN budgets b ON b.department_id = u.department_id WHERE b.id = $1 AND u.role = 'publisher' AND u.active AND b.unit_code IS NULL`,
+  // the department's publishers, who also publish its units' 单位预算 where the template has a 单位 scope
+  publishers: `SELECT u.id FROM users u JOIN budgets b ON b.department_id = u.department_id WHERE b.id = $1 AND u.role = 'publisher' AND u.active`,
   reviewers: `SELECT u.id FROM users u, budgets b WHERE b.id = $1 AND u.role = 'reviewer' AND u.active
               AND (u.review_all OR EXISTS (SELECT 1 FROM reviewer_departments rd WHERE rd.user_id = u.id AND rd.department_id = b.department_id))`,
 };
