@@ -8,7 +8,8 @@ import { addDepartmentReviewer, addUnit, withUnits, type TUnitRef } from '../uti
  * 单位预算公开 over HTTP on PostgreSQL. 2020 is under Shanghai's template, which prints a 单位 scope:
  * once the 部门预算 has its 批复, the department's publisher publishes each approved unit budget as
  * the unit's own disclosure, through the same gated publish, listed under the department and marked
- * as the unit's. 2021 stays under Hubei's, which has none: publishing a unit's budget is refused.
+ * as the unit's. 2022 is Shanghai's too, with a 审签 required before publication. 2021 stays under
+ * Hubei's, which has no 单位 scope: publishing a unit's budget is refused.
  */
 const SCHOOL: TUnitRef = { code: '019001002', name: '示例第一中学' };
 const KINDERGARTEN: TUnitRef = { code: '019001003', name: '示例幼儿园' };
@@ -127,6 +128,23 @@ describe('单位预算公开 (a unit budget published as its own disclosure)', (
     // The department's own page shows its 部门预算, not a unit's.
     const years = (await t.http().get('/api/public/departments/019001/years').expect(200)).body as { years: { fiscalYear: number; publicationId: string }[] };
     expect(years.years.map((y) => [y.fiscalYear, y.publicationId])).toEqual([[2020, departmentPublication]]);
+  }, 240_000);
+
+  it("where the bureau's policy requires a 审签, a unit's disclosure waits for it like its department's", async () => {
+    await t.http().put('/api/fiscal-years/2022').set(u.admin.headers).send({ status: 'open', template: 'shanghai-district' }).expect(200);
+    await t.http().put('/api/admin/bureaus/420104').set(u.admin.headers).send({ name: '武汉市硚口区财政局', departments: ['019001'] }).expect(200);
+    await t.http().put('/api/admin/publication-policies/420104/2022').set(u.admin.headers).send({ signOffRequired: true }).expect(200);
+    await t.http().post('/api/users').set(u.admin.headers).send({ username: 'unitsigner', displayName: '审签人', password: 'shen-qian-2022-pass', role: 'signer', reviewScope: ['019001'] }).expect(201);
+    const signer = await t.login('unitsigner', 'shen-qian-2022-pass');
+    const { department, unitBudgets } = await unitsApproved(2022);
+    await act(u.preparer, department, 'submit').expect(200);
+    await act(u.reviewer, department, 'approve', APPROVAL).expect(200);
+    const school = unitBudgets.get(SCHOOL.code) as string;
+    expect((await act(u.publisher, school, 'publish')).body.code).toBe('SIGN_OFF_REQUIRED');
+    expect((await act(signer, school, 'sign-off', { opinion: '经保密审查，同意公开' }).expect(200)).body).toEqual(expect.objectContaining({ state: 'approved', round: 'unit' }));
+    expect((await act(signer, school, 'publish')).status).toBe(403);
+    await act(u.publisher, school, 'publish').expect(200);
+    expect((await publicList(2022)).map((p) => p.unit)).toEqual([SCHOOL]);
   }, 240_000);
 
   it('under a template without a 单位 scope (Hubei) a unit budget is disclosed within its 部门预算 only: publishing it is refused', async () => {
