@@ -1,6 +1,6 @@
 import './text-encoder.polyfill';
 import { QueryClient } from '@tanstack/react-query';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import type { TNotification } from '@budgetflow/domain';
 import { Providers } from '../src/app/providers';
@@ -20,11 +20,19 @@ function renderWith(entries: [readonly unknown[], unknown][], ui: React.ReactNod
   );
 }
 
-const notice = (id: string, action: string, reason: string | null = null, stages: Pick<TNotification, 'stageName' | 'nextStageName'> = { stageName: null, nextStageName: null }): TNotification => ({
+const notice = (
+  id: string,
+  action: string,
+  reason: string | null = null,
+  stages: Partial<Pick<TNotification, 'stageName' | 'nextStageName' | 'round'>> = {},
+): TNotification => ({
   id: `0000000${id}-0000-4000-8000-000000000000`,
   budgetId: '11111111-1111-4111-8111-111111111111',
   action,
   reason,
+  stageName: null,
+  nextStageName: null,
+  round: null,
   ...stages,
   createdAt: '2020-06-01T02:00:00.000Z',
   read: false,
@@ -45,6 +53,21 @@ describe('the notifications', () => {
     fireEvent.click(screen.getByRole('button', { name: /通知/ }));
     const list = screen.getByRole('region', { name: '通知' });
     expect(within(list).getAllByRole('link').map((l) => l.textContent)).toEqual(['业务科室审核通过，转预算科审核', '已批复']);
+  });
+
+  it("name a unit budget's approval by its department as 主管部门审核, not the bureau's 批复, in either language", () => {
+    const unit = notice('1', 'approve', null, { stageName: '主管部门审核', round: 'unit' });
+    const replied = notice('2', 'approve', null, { stageName: '预算科审核', round: 'final' });
+    for (const [locale, words] of [
+      ['zh', ['主管部门已审核（已汇总）', '已批复']],
+      ['en', ['Approved by the department (consolidated)', 'Approved']],
+    ] as const) {
+      renderWith([[['notifications'], [unit, replied]]], <NotificationsBell />, locale);
+      fireEvent.click(screen.getByRole('button', { name: locale === 'zh' ? /通知/ : /Notifications/ }));
+      const list = screen.getByRole('region', { name: locale === 'zh' ? '通知' : 'Notifications' });
+      expect(within(list).getAllByRole('link').map((l) => l.textContent)).toEqual(words);
+      cleanup();
+    }
   });
 });
 

@@ -23,6 +23,21 @@ import { seedDocument } from './budget-fixture';
 Element.prototype.scrollIntoView = function scrollIntoView() {};
 
 const ID = '11111111-1111-4111-8111-111111111111';
+const OTHER_ID = '22222222-2222-4222-8222-222222222222';
+/** A unit's own 单位预算, published under its department (a template with a 单位 scope). */
+const UNIT_ITEM: TDisclosureSearchPage['items'][number] = {
+  id: OTHER_ID,
+  budgetId: OTHER_ID,
+  versionNo: 1,
+  revisionNo: 1,
+  fiscalYear: 2020,
+  department: { code: '019001', name: '武汉市硚口区大数据中心' },
+  unit: { code: '019001002', name: '示例第一中学' },
+  publishedAt: '2020-03-02T00:00:00.000Z',
+  total: '100000.00',
+  functionClasses: [],
+  matchedFunctions: [],
+};
 const seed = seedDocument();
 const facts = breakdownDataOf(seed, catalogueForYear(seed.fiscalYear));
 const data: TDisclosureBreakdown = { publicationId: ID, ...facts, digest: disclosureDigest(seed, facts) };
@@ -141,18 +156,22 @@ describe('the comparisons', () => {
 
   it('puts the chosen departments of a year side by side, and the choice in the address', () => {
     const search: TDisclosureSearchPage = {
-      items: ['019001', '020001'].map((code, i) => ({
+      items: [
+        ...['019001', '020001'].map((code, i) => ({
         id: `${i}1111111-1111-4111-8111-111111111111`,
         budgetId: ID,
         versionNo: 1,
         revisionNo: 1,
         fiscalYear: 2020,
         department: { code, name: code === '019001' ? '大数据中心' : '档案馆' },
+        unit: null,
         publishedAt: '2020-03-01T00:00:00.000Z',
         total: '1.00',
-        functionClasses: [],
-        matchedFunctions: [],
-      })),
+          functionClasses: [],
+          matchedFunctions: [],
+        })),
+        { ...UNIT_ITEM, department: { code: '019001', name: '大数据中心' } },
+      ],
       page: 1,
       pageSize: 100,
       total: 2,
@@ -190,6 +209,8 @@ describe('the comparisons', () => {
       '201 一般公共服务支出143.60.0',
     );
     expect(screen.getByRole('checkbox', { name: '档案馆' })).toHaveProperty('checked', true);
+    // A department is chosen by its 部门预算, whatever its units publish beside it.
+    expect(screen.getAllByRole('checkbox').map((c) => c.closest('label')?.textContent)).toEqual(['大数据中心', '档案馆']);
   });
 });
 
@@ -204,11 +225,13 @@ describe('the district search', () => {
           revisionNo: 3,
           fiscalYear: 2020,
           department: { code: '019001', name: '武汉市硚口区大数据中心' },
+          unit: null,
           publishedAt: '2020-03-01T00:00:00.000Z',
           total: '6044000.00',
           functionClasses: [],
           matchedFunctions: [{ code: '201', name: '一般公共服务支出' }],
         },
+        UNIT_ITEM,
       ],
       page: 2,
       pageSize: 20,
@@ -224,6 +247,8 @@ describe('the district search', () => {
     const item = screen.getByRole('link', { name: /武汉市硚口区大数据中心 2020年部门预算/ }).closest('li')!;
     expect(item.textContent).toContain('604.4');
     expect(item.textContent).toContain('201 一般公共服务支出');
+    // A unit's own 单位预算 is listed under its department, marked as the unit's.
+    expect(screen.getByRole('link', { name: '武汉市硚口区大数据中心／示例第一中学 2020年单位预算' }).getAttribute('href')).toBe(`/portal/${OTHER_ID}`);
     expect(screen.getByText('第 2 页，共 3 页')).toBeTruthy();
     expect(screen.getByRole('link', { name: '上一页' }).getAttribute('href')).toBe(
       '/portal?q=%E4%B8%80%E8%88%AC%E5%85%AC%E5%85%B1%E6%9C%8D%E5%8A%A1&page=1',

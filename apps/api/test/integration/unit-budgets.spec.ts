@@ -1,6 +1,7 @@
-import { formatYuan, parseFen, sumFen, ZBudgetDocument, type Fen, type TBudgetDocument } from '@budgetflow/domain';
+import { formatYuan, parseFen, sumFen, type Fen, type TBudgetDocument } from '@budgetflow/domain';
 import { createSeededBudget, seedDocument, signIn } from '../e2e/budget-test-kit';
-import { createTestApp, signInAt, type TSignedIn, type TTestApp } from '../utils/test-app';
+import { createTestApp, type TSignedIn, type TTestApp } from '../utils/test-app';
+import { addDepartmentReviewer, addUnit, UNIT_PASSWORD, withUnits } from '../utils/unit-fixtures';
 
 /**
  * 单位预算 over HTTP on PostgreSQL: the home department gets a 二级单位 (019001002) with a preparer of
@@ -9,24 +10,7 @@ import { createTestApp, signInAt, type TSignedIn, type TTestApp } from '../utils
  * approval consolidates it into the 部门预算, whose submission waits for every unit.
  */
 const UNIT = { code: '019001002', name: '硚口区政务数据服务站' };
-const PASSWORD = 'unit-budgets-Pa55word';
-
-/** The seed with five 公用经费 lines and their appropriation moved to the unit. */
-function departmentDocument(): TBudgetDocument {
-  const seed = ZBudgetDocument.parse(seedDocument());
-  const moved = new Set(seed.expenditureLines.filter((l) => l.kind === 'basic-public').slice(0, 5).map((l) => l.id));
-  const lines = seed.expenditureLines.map((l) => (moved.has(l.id) ? { ...l, unitCode: UNIT.code } : l));
-  const unitFen = sumFen(lines.filter((l) => l.unitCode === UNIT.code).map((l) => parseFen(l.amount)));
-  return {
-    ...seed,
-    department: { ...seed.department, units: [...seed.department.units, { ...UNIT, level: 'subordinate' }] },
-    expenditureLines: lines,
-    incomeLines: [
-      { id: 'I001', source: 'general-budget-appropriation', amount: formatYuan((parseFen(seed.incomeLines[0]?.amount ?? '0') - unitFen) as Fen) },
-      { id: 'I002', source: 'general-budget-appropriation', amount: formatYuan(unitFen), unitCode: UNIT.code },
-    ],
-  };
-}
+const departmentDocument = () => withUnits(seedDocument(), [UNIT]);
 
 describe('单位预算 (unit budgets) and their consolidation', () => {
   let t: TTestApp;
@@ -44,19 +28,13 @@ describe('单位预算 (unit budgets) and their consolidation', () => {
   beforeAll(async () => {
     t = await createTestApp();
     u = await signIn(t, 'admin', 'preparer', 'preparer2', 'publisher', 'reviewer');
-    const home = t.people.departments.home.id;
-    await t.http().post(`/api/departments/${home}/units`).set(u.admin.headers).send(UNIT).expect(201);
-    await t.http().put(`/api/admin/budget-units/${UNIT.code}/level`).set(u.admin.headers).send({ level: 'subordinate' }).expect(200);
-    const account = { password: PASSWORD, departmentCode: '019001' };
-    await t.http().post('/api/users').set(u.admin.headers).send({ ...account, username: 'unitprep', displayName: '编制人（服务站）', role: 'preparer', unitCode: UNIT.code }).expect(201);
-    await t.http().post('/api/users').set(u.admin.headers).send({ ...account, username: 'leader', displayName: '部门审核人', role: 'department_reviewer' }).expect(201);
-    unitprep = await signInAt(t.baseUrl, 'unitprep', PASSWORD);
-    leader = await signInAt(t.baseUrl, 'leader', PASSWORD);
+    unitprep = await addUnit(t, u.admin, UNIT, 'unitprep');
+    leader = await addDepartmentReviewer(t, u.admin, 'leader');
   });
   afterAll(() => t.close());
 
   it('an administrator gives a unit only to a preparer, and only a 二级单位 of their own department', async () => {
-    const base = { password: PASSWORD, displayName: 'x', departmentCode: '019001' };
+    const base = { password: UNIT_PASSWORD, displayName: 'x', departmentCode: '019001' };
     const cases = [
       [{ ...base, username: 'bad1', role: 'publisher', unitCode: UNIT.code }, 'unitCode'],
       [{ ...base, username: 'bad2', role: 'preparer', unitCode: '019001' }, 'unitCode'],
@@ -86,7 +64,7 @@ describe('单位预算 (unit budgets) and their consolidation', () => {
     expect(unitFen(doc)).toBe(unitFen(await exported(departmentBudget)));
   });
 
-  it("each side sees what is theirs: the unit only its own budget, the bureau and the publisher never a unit's", async () => {
+  it("each side sees what is theirs: the unit only its own budget, the bureau never a unit's, the publisher not a unit's draft", async () => {
     expect((await t.http().get('/api/budgets').set(unitprep.headers).expect(200)).body.items.map((b: { id: string }) => b.id)).toEqual([unitBudget]);
     await t.http().get(`/api/budgets/${departmentBudget}`).set(unitprep.headers).expect(404);
     expect((await t.http().get('/api/budgets').set(u.preparer.headers).expect(200)).body.items.map((b: { id: string }) => b.id)).toEqual([departmentBudget, unitBudget]);

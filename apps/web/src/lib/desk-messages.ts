@@ -16,6 +16,8 @@ export const deskZh = {
   action_return: '已退回',
   action_approve: '已批复',
   action_approveStage: '{stage}通过，转{next}',
+  // a unit's budget approved by its department (主管部门审核), which consolidates it: not the bureau's 批复
+  action_approveUnit: '主管部门已审核（已汇总）',
   action_publish: '已公开',
   action_revise: '开始更正',
   action_comment: '新意见',
@@ -228,6 +230,7 @@ export const deskZh = {
   job_renderPublication: '生成公开文件',
   // publish
   publishDesk: '公开',
+  unitNoOwnDisclosure: '本年度的公开模板没有单位预算：单位预算汇总在部门预算中，随部门预算一并公开。',
   confirmPublish: '确认公开？公开后文件不再改变。',
   published: '已公开',
   publicLink: '公开链接',
@@ -445,6 +448,7 @@ export const deskEn: Record<TDeskOnlyMessageKey, string> = {
   action_return: 'Returned',
   action_approve: 'Approved',
   action_approveStage: '{stage} passed, now at {next}',
+  action_approveUnit: 'Approved by the department (consolidated)',
   action_publish: 'Published',
   action_revise: 'Correction started',
   action_comment: 'New comment',
@@ -653,6 +657,7 @@ export const deskEn: Record<TDeskOnlyMessageKey, string> = {
   job_notify: 'sending notifications',
   job_renderPublication: 'generating the publication files',
   publishDesk: 'Publish',
+  unitNoOwnDisclosure: "This year's disclosure template has no unit budgets: the unit's budget is consolidated into the department's and published with it.",
   confirmPublish: 'Publish now? Published files never change.',
   published: 'Published',
   publicLink: 'Public link',

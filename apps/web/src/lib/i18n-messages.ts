@@ -63,6 +63,8 @@ export const zh = {
   wanAfterAmount: '万元',
   inWan: '{title}（万元）',
   disclosureTitle: '{department} {year}年部门预算',
+  // a unit's own 单位预算, listed under its department
+  unitDisclosureTitle: '{department}／{unit} {year}年单位预算',
   versionNo: '（第{n}版）',
   basic: '基本支出',
   projectSpend: '项目支出',
@@ -198,6 +200,7 @@ export const en: Record<TMessageKey, string> = {
   wanAfterAmount: '× 10,000 yuan',
   inWan: '{title} (10,000 yuan)',
   disclosureTitle: '{department}: department budget {year}',
+  unitDisclosureTitle: '{department} / {unit}: unit budget {year}',
   versionNo: ' (version {n})',
   basic: 'Basic expenditure',
   projectSpend: 'Project expenditure',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BUDGET_ROUNDS } from '../workflow/review-chain';
 
 /** An in-app notification (the jobs' notifications table): a workflow action on a budget. */
 export const ZNotification = z.object({
@@ -9,6 +10,8 @@ export const ZNotification = z.object({
   /** the review stage the step was taken at, and the one the budget went on to (null: out of review, or before stages were noted) */
   stageName: z.string().nullable(),
   nextStageName: z.string().nullable(),
+  /** the round the step was taken in: a unit's approval (unit) is its department's 审核, not the bureau's 批复; null before rounds were noted */
+  round: z.enum(BUDGET_ROUNDS).nullable(),
   createdAt: z.iso.datetime(),
   read: z.boolean(),
 });

@@ -11,6 +11,8 @@ export const ZPublicationSummary = z.object({
   revisionNo: z.number().int(),
   fiscalYear: z.number().int(),
   department: z.object({ code: z.string(), name: z.string() }),
+  /** A unit's own 单位预算, listed under its department (templates with a 单位 scope); null for the 部门预算. */
+  unit: z.object({ code: z.string(), name: z.string() }).nullable(),
   publishedAt: z.iso.datetime(),
   /** True for the newest version of its budget; older versions stay readable beside it. */
   latest: z.boolean(),

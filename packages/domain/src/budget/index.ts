@@ -6,3 +6,4 @@ export * from './ceilings';
 export * from './ceilings-table';
 export * from './rounds-comparison';
 export * from './unit-consolidation';
+export * from './unit-disclosure';

@@ -5,6 +5,11 @@ function titleName(disclosure: TDisclosure): string {
   return disclosure.meta.shortName ?? disclosure.meta.departmentName;
 }
 
+/** What the disclosure is: Shanghai publishes each unit's own 单位预算 beside the department's 部门预算. */
+export function disclosureKind(meta: Pick<TDisclosure['meta'], 'scope'>): '部门预算' | '单位预算' {
+  return meta.scope === 'unit' ? '单位预算' : '部门预算';
+}
+
 export interface TPartTitles {
   document: string;
   overview: string;
@@ -17,8 +22,7 @@ export interface TPartTitles {
 export function partTitles(disclosure: TDisclosure): TPartTitles {
   const name = titleName(disclosure);
   const year = disclosure.meta.fiscalYear;
-  // Shanghai publishes each unit's own 单位预算 beside the department's 部门预算.
-  const kind = disclosure.meta.scope === 'unit' ? '单位预算' : '部门预算';
+  const kind = disclosureKind(disclosure.meta);
   return {
     document: `${name}${year}年${kind}`,
     overview: `第一部分 ${name}概况`,

@@ -1,6 +1,6 @@
 import { publishedDownloadName } from './download-name';
 
-const V2 = { departmentName: '硚口区大数据中心', fiscalYear: 2021, versionNo: 2 };
+const V2 = { departmentName: '硚口区大数据中心', unitName: null, fiscalYear: 2021, versionNo: 2 };
 
 describe('the name a published file is downloaded under', () => {
   it.each([
@@ -21,6 +21,10 @@ describe('the name a published file is downloaded under', () => {
     const v1 = publishedDownloadName({ ...V2, versionNo: 1 }, 'disclosure.pdf');
     const y2020 = publishedDownloadName({ ...V2, fiscalYear: 2020 }, 'disclosure.pdf');
     expect(new Set([v1, y2020, publishedDownloadName(V2, 'disclosure.pdf')]).size).toBe(3);
+  });
+
+  it("names a unit's 单位预算 for the unit, not its department", () => {
+    expect(publishedDownloadName({ ...V2, unitName: '示例第一中学' }, 't5.csv')).toBe('示例第一中学2021年单位预算（第2版）表5.csv');
   });
 
   it('keeps out of the name what no file system takes', () => {

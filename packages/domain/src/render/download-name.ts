@@ -1,6 +1,10 @@
+import { disclosureKind } from './disclosure-text';
+
 /** Whose, which year's and which version's a published file is. */
 export interface TPublishedIdentity {
   departmentName: string;
+  /** a unit's 单位预算: the unit, whose name the files carry; null for a 部门预算 */
+  unitName: string | null;
   fiscalYear: number;
   versionNo: number;
 }
@@ -30,6 +34,7 @@ export function publishedDownloadName(identity: TPublishedIdentity, fileName: st
   const [stem, extension] = dot <= 0 ? [fileName, ''] : [fileName.slice(0, dot), fileName.slice(dot)];
   const rule = CONTENT.map(([pattern, name]) => [pattern.exec(stem), name] as const).find(([match]) => match !== null);
   const content = rule === undefined ? stem : rule[1](rule[0] as RegExpExecArray);
-  const department = [...identity.departmentName].map(safe).join('').trim();
-  return `${department}${identity.fiscalYear}年部门预算（第${identity.versionNo}版）${content}${extension}`;
+  const name = [...(identity.unitName ?? identity.departmentName)].map(safe).join('').trim();
+  const kind = disclosureKind({ scope: identity.unitName === null ? 'department' : 'unit' });
+  return `${name}${identity.fiscalYear}年${kind}（第${identity.versionNo}版）${content}${extension}`;
 }

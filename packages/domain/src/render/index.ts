@@ -3,6 +3,6 @@ export { renderCsv, csvField, CSV_HEADER, UTF8_BOM } from './render-csv';
 export { PUBLISHED_HTML_CSP, renderHtml } from './render-html';
 export { escapeHtml } from './html-table';
 export { neutraliseFormula, restoreFormula, startsFormula } from './formula-text';
-export { overviewParagraphs, partTitles, tableHeading, type TOverviewSection, type TPartTitles } from './disclosure-text';
+export { disclosureKind, overviewParagraphs, partTitles, tableHeading, type TOverviewSection, type TPartTitles } from './disclosure-text';
 export { correctionChanges, renderCorrectionText, ZCorrection, ZCorrectionChange, type TCorrection, type TCorrectionChange } from './correction-notice';
 export { publishedDownloadName, type TPublishedIdentity } from './download-name';

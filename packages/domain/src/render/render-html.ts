@@ -1,5 +1,6 @@
 import { chineseNumeral } from '../text/chinese-numeral';
 import type { TDisclosure, TDisclosureTable, TExplanationSection, TGlossaryEntry, TOverview } from '../disclosure/disclosure.schema';
+import { partTitles } from './disclosure-text';
 import { displayUnitOf, toDisplayGrid } from './display-grid';
 import { blockHtml, emptyStatementHtml, escapeHtml, gridHtml } from './html-table';
 
@@ -78,7 +79,9 @@ export function renderHtml(disclosure: TDisclosure): string {
   const { meta } = disclosure;
   const name = meta.shortName ?? meta.departmentName;
   const year = meta.fiscalYear;
-  const title = `${name}${year}年部门预算`;
+  // 部门预算 or a unit's 单位预算, as the PDF words it
+  const titles = partTitles(disclosure);
+  const title = titles.document;
   const toc = disclosure.tables.map((t, i) => `<li><a href="#${t.id}">${numeral(i)}、${escapeHtml(t.title)}</a></li>`).join('');
   return [
     '<!DOCTYPE html>',
@@ -87,10 +90,10 @@ export function renderHtml(disclosure: TDisclosure): string {
     `<nav><h2>目录</h2><ol>${toc}</ol></nav>`,
     `<h2>第一部分 ${escapeHtml(name)}概况</h2>`,
     overviewHtml(name, year, disclosure.overview),
-    `<h2>第二部分 ${escapeHtml(name)}${year}年部门预算表</h2>`,
+    `<h2>${escapeHtml(titles.tables)}</h2>`,
     ...disclosure.tables.map((t, i) => tableHtml(t, i, name, year)),
     '<p class="note">注：表中金额由元为单位的预算明细汇总后，按四舍五入保留一位小数以万元列示（表十以元列示）；各项分别取整，合计数与分项之和可能存在尾差。</p>',
-    `<h2>第三部分 ${escapeHtml(name)}${year}年部门预算情况说明</h2>`,
+    `<h2>${escapeHtml(titles.explanations)}</h2>`,
     ...disclosure.explanations.map(explanationHtml),
     '<h2>第四部分 名词解释</h2>',
     glossaryHtml(disclosure.glossary),

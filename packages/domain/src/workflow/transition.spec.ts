@@ -31,7 +31,7 @@ const actorOf = (role: Role, round?: BudgetRound): WorkflowActor => ({
  * The whole workflow, round by round: for each action and role, the outcome from each state, and
  * for a budget in review at the first of two stages and at the last: `state/round/stage` (the
  * stage index it then waits on, - when out of review) or the refusal (ROLE = ROLE_NOT_ALLOWED,
- * INVALID = INVALID_TRANSITION, SCOPE = OUT_OF_SCOPE: the department's publisher acts on no unit's budget). Roles not listed under a round are refused (ROLE) everywhere.
+ * INVALID = INVALID_TRANSITION, SCOPE = OUT_OF_SCOPE: the department's publisher corrects no unit's budget; it publishes one, where the template has a 单位 scope). Roles not listed under a round are refused (ROLE) everywhere.
  */
 const MATRIX = `
 action         role                draft                   submitted@first         submitted@last          returned                approved                published
@@ -337,7 +337,7 @@ approve        signer              ROLE                    ROLE                 
 approve        department_reviewer INVALID                 approved/unit/-         approved/unit/-         INVALID                 INVALID                 INVALID
 publish        preparer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 publish        reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-publish        publisher           SCOPE                    SCOPE                    SCOPE                    SCOPE                    SCOPE                    SCOPE
+publish        publisher           INVALID                 INVALID                 INVALID                 INVALID                 published/unit/-        INVALID
 publish        admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 publish        signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 publish        department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
@@ -363,7 +363,7 @@ sign-off       preparer            ROLE                    ROLE                 
 sign-off       reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 sign-off       publisher           ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 sign-off       admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-sign-off       signer              INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+sign-off       signer              INVALID                 INVALID                 INVALID                 INVALID                 approved/unit/-         INVALID
 sign-off       department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 `;
 
@@ -391,7 +391,7 @@ const cells = rowLines.flatMap((line) => {
 function contextOf(cell: { round: BudgetRound; stageIndex?: number }): WorkflowContext {
   const { stage: _stage, ...rest } = clean;
   if (cell.round === 'unit') {
-    const unit = { ...rest, round: cell.round, unitCode: '019001002', departmentBudgetState: 'draft' as const };
+    const unit = { ...rest, round: cell.round, unitCode: '019001002', departmentBudgetState: 'draft' as const, unitScope: true, departmentRepliedOn: '2020-02-20' };
     return cell.stageIndex === undefined ? unit : { ...unit, stage: { index: 0, count: 1, stage: UNIT_REVIEW_STAGE } };
   }
   if (cell.stageIndex === undefined) return { ...rest, round: cell.round };
@@ -687,6 +687,22 @@ describe('单位预算 (a unit budget, reviewed and consolidated by its departme
     expect(outcome('approved', 'return', departmentReviewer, { ...unitContext, departmentBudgetState: 'returned' })).toBe('ok:returned');
     expect(outcome('approved', 'return', departmentReviewer, { ...unitContext, departmentBudgetState: 'submitted' })).toBe('DEPARTMENT_BUDGET_LOCKED');
     expect(outcome('approved', 'return', departmentReviewer, { ...unitContext, reason: '' })).toBe('RETURN_REASON_REQUIRED');
+  });
+
+  it("the department's publisher publishes an approved unit budget where the template has a 单位 scope, after the 部门预算's 批复", () => {
+    const publisher: WorkflowActor = { userId: 'u-pub', role: 'publisher', departmentCode: '019001' };
+    const replied: WorkflowContext = { ...unitContext, unitScope: true, departmentRepliedOn: '2020-02-20' };
+    expect(outcome('approved', 'publish', publisher, replied)).toBe('ok:published');
+    expect(outcome('approved', 'publish', publisher, { ...replied, unitScope: false })).toBe('NO_UNIT_SCOPE');
+    const { departmentRepliedOn: _replied, ...unreplied } = replied;
+    expect(outcome('approved', 'publish', publisher, unreplied)).toBe('DEPARTMENT_NOT_REPLIED');
+    expect(outcome('approved', 'publish', publisher, { ...replied, signOffRequired: true })).toBe('SIGN_OFF_REQUIRED');
+    // Another department's publisher, or someone of a unit, publishes nothing of it.
+    expect(outcome('approved', 'publish', { ...publisher, departmentCode: '019002' }, replied)).toBe('OUT_OF_SCOPE');
+    expect(outcome('approved', 'publish', { ...publisher, unitCode: '019001002' }, replied)).toBe('OUT_OF_SCOPE');
+    // The 部门预算 is still its own department's to publish.
+    expect(outcome('approved', 'publish', publisher, { ...clean, round: 'replied' })).toBe('ok:published');
+    expect(outcome('approved', 'publish', { ...publisher, departmentCode: '019002' }, { ...clean, round: 'replied' })).toBe('OUT_OF_SCOPE');
   });
 
   it('the department budget goes to the bureau only when every unit budget is approved, naming those pending', () => {

@@ -15,7 +15,7 @@ export type TransitionResult =
     }
   | { ok: false; error: DomainError };
 
-const SCOPE_GUARDS: readonly GuardName[] = ['ownDepartment', 'inReviewScope'];
+const SCOPE_GUARDS: readonly GuardName[] = ['ownDepartment', 'inReviewScope', 'departmentOfUnit'];
 
 /**
  * Decides one workflow step. Checks who may act (role, then department or review scope) before
@@ -30,7 +30,10 @@ export function transition(state: BudgetState, action: WorkflowAction, actor: Wo
   if (!roles.includes(actor.role)) {
     return refuse('ROLE_NOT_ALLOWED', `a ${actor.role} may not ${action} a budget (allowed: ${roles.join(', ')})`, { action, role: actor.role });
   }
-  const scopeGuards = [...new Set(rules.flatMap((r) => r.guards).filter((g) => SCOPE_GUARDS.includes(g)))];
+  // Who may act is the role's rows' of the budget's round (a unit's 单位预算 is published by its
+  // department's publisher, the 部门预算 by its own); every row's when the round has none.
+  const ofRound = rules.filter((r) => r.roles.includes(actor.role) && (r.rounds === undefined || r.rounds.includes(context.round)));
+  const scopeGuards = [...new Set((ofRound.length > 0 ? ofRound : rules).flatMap((r) => r.guards).filter((g) => SCOPE_GUARDS.includes(g)))];
   const scopeFailure = firstFailure(scopeGuards, actor, context);
   if (scopeFailure) return scopeFailure;
   const rule = rules.find((r) => r.roles.includes(actor.role) && applies(r, state, context));

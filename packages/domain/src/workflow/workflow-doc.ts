@@ -33,7 +33,7 @@ const ACTIONS: Record<WorkflowAction, Words> = {
   withdraw: { zh: '撤回', en: 'take a submission back before it is decided' },
   return: { zh: '退回（须填理由）', en: 'send back to the preparers; body `{reason}` (required)' },
   approve: { zh: '审核通过（须填意见）；最后环节即批复', en: 'approve at the current stage; body `{opinion}` (required), at the last stage of the 二上 also `{documentNo, date}`: the 批复' },
-  publish: { zh: '公开', en: 'publish the approved disclosure' },
+  publish: { zh: '公开（部门预算；有单位预算模板的，所属单位的单位预算）', en: "publish the approved disclosure: the department's, and where the template has a 单位 scope each unit's own (单位预算)" },
   revise: { zh: '更正（须填理由）', en: 'start a correction of the published budget; body `{reason}` (required)' },
   'issue-ceilings': { zh: '下达控制数（一下）', en: 'the 预算科 answers the proposal; its figures stay as the 一上' },
   adjust: { zh: '申请预算调整（须填类型与理由）', en: 'ask for an adjustment after 批复; body `{kind: transfer|increase|decrease, reason}`' },
@@ -61,6 +61,9 @@ const GUARD_WORDS: Record<GuardName, Words> = {
   ceilingsSet: { zh: '本年度控制数已填写', en: "the department's ceilings of the year are filled in; else CEILINGS_NOT_SET" },
   unitsApproved: { zh: '所属单位预算均已审核汇总', en: "every unit budget of the department's year is approved and consolidated; else UNITS_NOT_APPROVED with the pending ones" },
   departmentBudgetOpen: { zh: '部门预算尚可修改（草稿或已退回）', en: "the department's budget is a draft or returned, so the unit's figures may change in it" },
+  departmentOfUnit: { zh: '主管部门本级人员（代所属单位公开）', en: "the department's own people (not a unit's), acting for the department's unit budgets" },
+  templateHasUnitScope: { zh: '公开模板有单位预算', en: 'the disclosure template in force prints a 单位 scope (单位预算, e.g. Shanghai); else NO_UNIT_SCOPE' },
+  departmentReplied: { zh: '部门预算已批复', en: "the department's budget has its 批复; else DEPARTMENT_NOT_REPLIED" },
 };
 const EFFECTS: Record<WorkflowEffect['type'], string> = {
   'freeze-revision': 'freezes the working copy as a new revision',

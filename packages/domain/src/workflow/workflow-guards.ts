@@ -23,7 +23,10 @@ export type GuardName =
   | 'publisherIsNotSigner'
   | 'unitsApproved'
   | 'ceilingsSet'
-  | 'departmentBudgetOpen';
+  | 'departmentBudgetOpen'
+  | 'departmentOfUnit'
+  | 'templateHasUnitScope'
+  | 'departmentReplied';
 
 export interface Guard {
   holds(actor: WorkflowActor, context: WorkflowContext): boolean;
@@ -43,6 +46,12 @@ export const GUARDS: Readonly<Record<GuardName, Guard>> = {
       context.unitCode === undefined
         ? `a ${actor.role} acts only on the budget of their own department, not ${context.departmentCode}`
         : `only the preparers of unit ${context.unitCode} act on its budget`,
+  },
+  // A unit's 单位预算 is disclosed by its 主管部门: the department's own people (not a unit's) act for it.
+  departmentOfUnit: {
+    holds: (actor, context) => actor.departmentCode !== undefined && actor.departmentCode === context.departmentCode && actor.unitCode === undefined,
+    error: 'OUT_OF_SCOPE',
+    message: (actor, context) => `a ${actor.role} of department ${context.departmentCode} itself acts for its units' budgets`,
   },
   // The bureau's scope of departments: a reviewer's or a signer's.
   inReviewScope: {
@@ -139,6 +148,19 @@ export const GUARDS: Readonly<Record<GuardName, Guard>> = {
     holds: (_actor, context) => context.ceilingsSet === true,
     error: 'CEILINGS_NOT_SET',
     message: () => "the department's ceilings (控制数) of the year are not filled in: fill them in before issuing them",
+  },
+  // Only a template that prints a 单位 version of its tables (Shanghai) publishes a unit's own 单位预算.
+  templateHasUnitScope: {
+    holds: (_actor, context) => context.unitScope === true,
+    error: 'NO_UNIT_SCOPE',
+    message: () => "the disclosure template in force prints no 单位预算: a unit's budget is disclosed within its department's 部门预算",
+  },
+  // A unit's budget is final only when the bureau has replied (批复) to its 部门预算 and the department
+  // to its units: its 主管部门审核 comes before the department's own review, which may still change it.
+  departmentReplied: {
+    holds: (_actor, context) => context.departmentRepliedOn !== undefined,
+    error: 'DEPARTMENT_NOT_REPLIED',
+    message: () => "the department's budget (部门预算) has no 批复 yet: its units' budgets are published after it",
   },
   // 二上 within the 控制数: the caller compares the figures with the issued ceilings (exceededCeilings).
   withinCeilings: {

@@ -127,12 +127,13 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     ],
   },
   {
-    // 审签 (保密审查) where the policy requires it: the approved revision, cleared by a signer in scope.
+    // 审签 (保密审查) where the policy requires it: the approved revision, cleared by a signer in scope;
+    // a unit's 单位预算 too, where it is published.
     action: 'sign-off',
     from: ['approved'],
     to: 'approved',
     roles: ['signer'],
-    rounds: ['replied'],
+    rounds: ['replied', 'unit'],
     guards: ['inReviewScope', 'opinionGiven', 'notSignedOff'],
     effects: [{ type: 'record-sign-off' }, { type: 'notify', who: 'publishers' }],
   },
@@ -224,5 +225,16 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     stage: 'leave',
     guards: [...REVIEW_GUARDS, 'departmentBudgetOpen'],
     effects: [{ type: 'consolidate-unit' }, { type: 'notify', who: 'preparers' }],
+  },
+  {
+    // 单位预算公开: where the template prints a 单位 scope (Shanghai), the department's publisher
+    // publishes each approved unit budget's own disclosure, once the 部门预算 has its 批复.
+    action: 'publish',
+    from: ['approved'],
+    to: 'published',
+    roles: ['publisher'],
+    rounds: ['unit'],
+    guards: ['departmentOfUnit', 'templateHasUnitScope', 'departmentReplied', 'signedOffIfRequired', 'publisherIsNotSigner'],
+    effects: [{ type: 'render-publication' }, { type: 'notify', who: 'preparers' }],
   },
 ];

@@ -45,6 +45,10 @@ export interface WorkflowContext {
   pendingUnits?: readonly { code: string; name: string; state: BudgetState }[];
   /** a unit budget's approval: the state of the department budget it is consolidated into */
   departmentBudgetState?: BudgetState;
+  /** a unit budget's publication: whether the disclosure template in force prints a 单位 scope (单位预算) */
+  unitScope?: boolean;
+  /** a unit budget's publication: the date (YYYY-MM-DD) of its 部门预算's 批复; absent: not replied yet */
+  departmentRepliedOn?: string;
   /** who submitted the revision under review */
   submitterId?: string;
   /** everyone who changed this revision's content */

@@ -58,6 +58,10 @@ export const ERROR_STATUS = {
   DEPARTMENT_BUDGET_LOCKED: 409,
   /** an edit of the 部门预算 that touches the lines of a unit with a budget of its own; `units`, `lineIds` */
   UNIT_LINES_CONSOLIDATED: 409,
+  /** publish of a unit's budget (单位预算) where the disclosure template in force prints no 单位 scope */
+  NO_UNIT_SCOPE: 409,
+  /** publish of a unit's budget before its 部门预算 has its 批复 */
+  DEPARTMENT_NOT_REPLIED: 409,
   /** a unit's preparer starts the unit's budget before the department started its own for the year */
   NO_DEPARTMENT_BUDGET: 409,
 } as const satisfies Record<string, number>;

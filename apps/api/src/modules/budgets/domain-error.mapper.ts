@@ -36,6 +36,10 @@ export function toAppError(error: DomainError): AppError {
       return new AppError('UNITS_NOT_APPROVED', detail, undefined, undefined, { pending: error.details?.['pending'] ?? [] });
     case 'DEPARTMENT_BUDGET_LOCKED':
       return new AppError('DEPARTMENT_BUDGET_LOCKED', detail, undefined, undefined, { departmentBudgetState: error.details?.['departmentBudgetState'] ?? null });
+    case 'NO_UNIT_SCOPE':
+      return new AppError('NO_UNIT_SCOPE', detail, [{ path: 'template', message: "the template in force has no 单位 scope: a unit's budget is disclosed within its department's 部门预算" }]);
+    case 'DEPARTMENT_NOT_REPLIED':
+      return new AppError('DEPARTMENT_NOT_REPLIED', detail, [{ path: 'departmentBudget', message: "the department's budget has no 批复 yet" }]);
     case 'REPLY_REQUIRED':
       return new AppError('REPLY_REQUIRED', detail, [{ path: 'documentNo', message: 'the 批复 needs its document number (documentNo) and date (YYYY-MM-DD)' }]);
     case 'REVISE_REASON_REQUIRED':

@@ -11,7 +11,7 @@ export class NotificationsRepository {
    */
   async listForUser(m: EntityManager, userId: string, scope: TDepartmentScope, limit: number): Promise<TNotification[]> {
     return m.query(
-      `SELECT n.id, n.budget_id AS "budgetId", n.action, n.reason, n.stage_name AS "stageName", n.next_stage_name AS "nextStageName",
+      `SELECT n.id, n.budget_id AS "budgetId", n.action, n.reason, n.stage_name AS "stageName", n.next_stage_name AS "nextStageName", n.round,
               to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", n.read_at IS NOT NULL AS read
        FROM notifications n JOIN budgets b ON b.id = n.budget_id
        WHERE n.user_id = $1 AND ($3::boolean OR b.department_id = ANY($4::uuid[]))

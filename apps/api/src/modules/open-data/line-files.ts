@@ -1,11 +1,13 @@
-import { ZBudgetDocument, catalogueForYear, lineCsv, linesDataPackage, openDataLines, printedNames, type TDisclosure, type TOpenDataLine } from '@budgetflow/domain';
+import { ZBudgetDocument, catalogueForYear, disclosureKind, lineCsv, linesDataPackage, openDataLines, printedNames, type TDisclosure, type TOpenDataLine } from '@budgetflow/domain';
 import { renderedFile, type TRenderedFile } from '../reports/rendered-file';
 
 /** What a publication's line files are made of: its lines and whose they are. */
 export interface TLineSet {
   fiscalYear: number;
   departmentCode: string;
+  /** the disclosing body, as the disclosure names it: the department, or the unit of a 单位预算 */
   departmentName: string;
+  kind: ReturnType<typeof disclosureKind>;
   lines: readonly TOpenDataLine[];
 }
 
@@ -13,7 +15,7 @@ export interface TLineSet {
 export function lineSetOf(storedDocument: unknown, disclosure: TDisclosure): TLineSet {
   const document = ZBudgetDocument.parse(storedDocument);
   const lines = openDataLines(document, printedNames(disclosure, catalogueForYear(document.fiscalYear)));
-  return { fiscalYear: document.fiscalYear, departmentCode: document.department.code, departmentName: document.department.name, lines };
+  return { fiscalYear: document.fiscalYear, departmentCode: document.department.code, departmentName: disclosure.meta.departmentName, kind: disclosureKind(disclosure.meta), lines };
 }
 
 export const LINES_CSV = 'lines.csv';
@@ -28,7 +30,7 @@ export function lineFiles(set: TLineSet): { csv: TRenderedFile; datapackage: TRe
   const csv = renderedFile('csv', LINES_CSV, 'text/csv; charset=utf-8', Buffer.from(lineCsv(set.lines), 'utf8'));
   const descriptor = linesDataPackage({
     name: `budget-lines-${set.departmentCode}-${set.fiscalYear}`.toLowerCase(),
-    title: `${set.departmentName}${set.fiscalYear}年部门预算支出明细`,
+    title: `${set.departmentName}${set.fiscalYear}年${set.kind}支出明细`,
     fiscalYear: set.fiscalYear,
     resource: { path: LINES_CSV, bytes: csv.size, sha256: csv.sha256 },
   });

@@ -16,13 +16,14 @@ export interface TLineRef {
 
 /**
  * The published versions open data reads. Only publications (never a budget's working copy or an
- * unpublished revision); for a district's year, each budget's latest version, so a correction
+ * unpublished revision); for a district's year, each 部门预算's latest version, so a correction
  * replaces what it corrects instead of counting twice.
  */
 const LATEST_OF_YEAR = `
   SELECT p.id, p.budget_id, p.revision_no, d.code AS department_code
   FROM publications p JOIN departments d ON d.id = p.department_id
   WHERE p.fiscal_year = $1
+    AND p.unit_code IS NULL -- a unit's 单位预算 is already consolidated in its 部门预算: counted once
     AND p.version_no = (SELECT max(q.version_no) FROM publications q WHERE q.budget_id = p.budget_id)`;
 
 @Injectable()

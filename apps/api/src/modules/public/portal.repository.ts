@@ -1,12 +1,13 @@
 import type { TBudgetDocument, TDisclosureBreakdown, TDisclosureDigest, TPublicationSummary } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { UNIT_OF_PUBLICATION } from './publications.repository';
 
 /** The newest version of its budget: a correction lists instead of what it corrects. */
 const NEWEST = `NOT EXISTS (SELECT 1 FROM publications n WHERE n.budget_id = p.budget_id AND n.version_no > p.version_no)`;
 
 const LISTED = `p.id, p.budget_id AS "budgetId", p.version_no AS "versionNo", p.revision_no AS "revisionNo",
-  p.fiscal_year AS "fiscalYear", json_build_object('code', d.code, 'name', d.name) AS department,
+  p.fiscal_year AS "fiscalYear", json_build_object('code', d.code, 'name', d.name) AS department, ${UNIT_OF_PUBLICATION} AS unit,
   to_char(p.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedAt"`;
 
 export interface TDigestRow {
@@ -118,23 +119,23 @@ export class PortalRepository {
     return rows[0]?.generation ?? '';
   }
 
-  /** A department's newest publication of each year it published. */
+  /** A department's newest publication (部门预算; its units' 单位预算 are listed beside it) of each year it published. */
   async yearsOfDepartment(m: EntityManager, departmentCode: string): Promise<{ id: string; fiscalYear: number; department: { code: string; name: string }; digest: TDisclosureDigest }[]> {
     return m.query(
       `SELECT DISTINCT ON (p.fiscal_year) p.id, p.fiscal_year AS "fiscalYear", json_build_object('code', d.code, 'name', d.name) AS department, x.digest
        FROM publications p JOIN departments d ON d.id = p.department_id JOIN public_disclosure_digests x ON x.publication_id = p.id
-       WHERE d.code = $1 AND ${NEWEST} ORDER BY p.fiscal_year, p.published_at DESC`,
+       WHERE d.code = $1 AND p.unit_code IS NULL AND ${NEWEST} ORDER BY p.fiscal_year, p.published_at DESC`,
       [departmentCode],
     );
   }
 
-  /** The newest publication of each named department in a year, in the order asked. */
+  /** The newest publication of each named department's 部门预算 in a year, in the order asked. */
   async departmentsOfYear(m: EntityManager, year: number, codes: readonly string[]): Promise<{ id: string; code: string; name: string; digest: TDisclosureDigest }[]> {
     return m.query(
       `SELECT * FROM (
          SELECT DISTINCT ON (d.code) p.id, d.code, d.name, x.digest
          FROM publications p JOIN departments d ON d.id = p.department_id JOIN public_disclosure_digests x ON x.publication_id = p.id
-         WHERE p.fiscal_year = $1 AND d.code = ANY($2::text[]) AND ${NEWEST} ORDER BY d.code, p.published_at DESC
+         WHERE p.fiscal_year = $1 AND d.code = ANY($2::text[]) AND p.unit_code IS NULL AND ${NEWEST} ORDER BY d.code, p.published_at DESC
        ) s ORDER BY array_position($2::text[], s.code)`,
       [year, [...codes]],
     );

@@ -2,11 +2,14 @@ import type { TPublication, TPublicationSummary } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
+/** A 单位预算's unit ({code, name}), listed under its department; null for a 部门预算. */
+export const UNIT_OF_PUBLICATION = `(SELECT json_build_object('code', bu.code, 'name', bu.name) FROM budget_units bu WHERE bu.code = p.unit_code)`;
+
 /** A timestamp as the API writes one: ISO 8601 in UTC, to the millisecond. */
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const SUMMARY = `p.id, p.budget_id AS "budgetId", p.version_no AS "versionNo", p.revision_no AS "revisionNo",
-  p.fiscal_year AS "fiscalYear", json_build_object('code', d.code, 'name', d.name) AS department,
+  p.fiscal_year AS "fiscalYear", json_build_object('code', d.code, 'name', d.name) AS department, ${UNIT_OF_PUBLICATION} AS unit,
   ${iso('p.published_at')} AS "publishedAt",
   p.version_no = max(p.version_no) OVER (PARTITION BY p.budget_id) AS latest`;
 
@@ -16,12 +19,12 @@ const VISIBLE = `publications p JOIN publication_checks c ON c.publication_id = 
 /** Publications: each publish adds a version; a correction never replaces what was published. */
 @Injectable()
 export class PublicationsRepository {
-  async insert(m: EntityManager, p: { budgetId: string; revisionNo: number; departmentId: string; fiscalYear: number; publishedBy: string }): Promise<{ id: string; versionNo: number }> {
+  async insert(m: EntityManager, p: { budgetId: string; revisionNo: number; departmentId: string; unitCode: string | null; fiscalYear: number; publishedBy: string }): Promise<{ id: string; versionNo: number }> {
     const rows: { id: string; versionNo: number }[] = await m.query(
-      `INSERT INTO publications (budget_id, version_no, revision_no, department_id, fiscal_year, published_by)
-       SELECT $1, coalesce(max(version_no), 0) + 1, $2, $3, $4, $5 FROM publications WHERE budget_id = $1
+      `INSERT INTO publications (budget_id, version_no, revision_no, department_id, unit_code, fiscal_year, published_by)
+       SELECT $1, coalesce(max(version_no), 0) + 1, $2, $3, $4, $5, $6 FROM publications WHERE budget_id = $1
        RETURNING id, version_no AS "versionNo"`,
-      [p.budgetId, p.revisionNo, p.departmentId, p.fiscalYear, p.publishedBy],
+      [p.budgetId, p.revisionNo, p.departmentId, p.unitCode, p.fiscalYear, p.publishedBy],
     );
     const row = rows[0];
     if (row === undefined) throw new Error('publication insert returned nothing');

@@ -30,7 +30,7 @@ export interface TFileContent {
 }
 
 /** Whose, which year's and which version's the publication is: what its files are called when downloaded. */
-const IDENTITY_COLUMNS = `d.name AS "departmentName", b.fiscal_year AS "fiscalYear", p.version_no AS "versionNo"`;
+const IDENTITY_COLUMNS = `d.name AS "departmentName", (SELECT bu.name FROM budget_units bu WHERE bu.code = p.unit_code) AS "unitName", b.fiscal_year AS "fiscalYear", p.version_no AS "versionNo"`;
 const IDENTITY_JOINS = `JOIN budgets b ON b.id = p.budget_id JOIN departments d ON d.id = b.department_id`;
 
 /** Named queries on publication_checks and publication_files (append-only tables). */

@@ -46,7 +46,7 @@ export class PublicationFilesService {
   async content(fileId: string): Promise<TFileContent & { ownName: string }> {
     const file = await this.repository.findContent(this.dataSource.manager, fileId);
     if (file === undefined) throw notFound('File');
-    const { departmentName, fiscalYear, versionNo, ...content } = file;
-    return { ...content, name: publishedDownloadName({ departmentName, fiscalYear, versionNo }, file.name), ownName: file.name };
+    const { departmentName, unitName, fiscalYear, versionNo, ...content } = file;
+    return { ...content, name: publishedDownloadName({ departmentName, unitName, fiscalYear, versionNo }, file.name), ownName: file.name };
   }
 }

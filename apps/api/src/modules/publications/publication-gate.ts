@@ -15,6 +15,8 @@ export interface TPublishRequest {
   budgetId: string;
   revisionNo: number;
   departmentId: string;
+  /** a unit's 单位预算, listed under its department; null for the 部门预算 */
+  unitCode: string | null;
   fiscalYear: number;
   publishedBy: string;
 }

@@ -1,4 +1,4 @@
-import type { ReviewStage, WorkflowEffect } from '@budgetflow/domain';
+import type { BudgetRound, ReviewStage, WorkflowEffect } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
@@ -8,7 +8,7 @@ import type { EntityManager } from 'typeorm';
  * worker) reads `WHERE processed_at IS NULL ORDER BY id`, enqueues each row under the job id
  * `outbox:<id>` and sets processed_at.
  *
- * Topics: `budget.notify` {budgetId, action, who, reason?, stage?, stageName?, nextStageName?} and `budget.render-revision`
+ * Topics: `budget.notify` {budgetId, action, round, who, reason?, stage?, stageName?, nextStageName?} and `budget.render-revision`
  * {budgetId, revisionNo} at approval (addApproved); `budget.render-publication` rows are no longer
  * written (publish copies the checked files itself) but those of before are still worked. The revision
  * effects (freeze, unfreeze, open), keep-proposal and record-reply are
@@ -28,12 +28,13 @@ export class OutboxRepository {
   /**
    * The outbox rows of a transition's effects; revision effects return nothing to relay. `stage` is
    * the one the reviewers hear of: the stage reached, the one left on withdraw, the first for an adjustment;
-   * `stageName` the stage acted at and `nextStageName` the one reached, which every notified person reads.
+   * `stageName` the stage acted at and `nextStageName` the one reached, which every notified person reads;
+   * `round` the round acted in (a unit's approval by its department is not the bureau's 批复).
    */
   async addEffects(
     m: EntityManager,
     effects: readonly WorkflowEffect[],
-    facts: { budgetId: string; action: string; stage: ReviewStage | undefined; stageName?: string | undefined; nextStageName?: string | undefined },
+    facts: { budgetId: string; action: string; round: BudgetRound; stage: ReviewStage | undefined; stageName?: string | undefined; nextStageName?: string | undefined },
   ): Promise<void> {
     for (const effect of effects) {
       switch (effect.type) {
@@ -41,6 +42,7 @@ export class OutboxRepository {
           await this.add(m, 'budget.notify', {
             budgetId: facts.budgetId,
             action: facts.action,
+            round: facts.round,
             who: effect.who,
             ...(effect.reason === undefined ? {} : { reason: effect.reason }),
             ...(effect.who === 'reviewers' && facts.stage !== undefined ? { stage: facts.stage } : {}),

@@ -122,9 +122,13 @@ export class WorkflowService {
     if (action === 'issue-ceilings') context.ceilingsSet = await this.ceilings.areSet(this.dataSource.manager, budget);
     if (action === 'submit' || action === 'approve' || action === 'return') Object.assign(context, await this.unitBudgets.contextOf(this.dataSource.manager, budget));
     if (action === 'publish' || action === 'sign-off') await this.addSignOff(context, budget);
+    if (action === 'publish' && budget.unit_code !== null) Object.assign(context, await this.unitBudgets.publicationContextOf(this.dataSource.manager, budget));
     const decision = transition(budget.state, action, actor, onBehalfOf === undefined ? context : { ...context, reviewerScope: onBehalfOf.scope });
     if (!decision.ok) throw toAppError(decision.error);
     if (action === 'publish') await this.publications.prepare(id, budget.revision_no);
+    // Entering 批复 renders the revision's files, so that the publisher reads what publishing would
+    // publish; so does a unit's approval where the unit publishes its own 单位预算.
+    const renders = decision.next === 'approved' && budget.state !== 'approved' && (budget.unit_code === null || (await this.unitBudgets.disclosedApart(this.dataSource.manager, budget)));
     const freezes = decision.effects.some((e) => e.type === 'freeze-revision');
     const has = (type: WorkflowEffect['type']) => decision.effects.some((e) => e.type === type);
     const replies = has('record-reply') || has('record-adjustment');
@@ -148,19 +152,20 @@ export class WorkflowService {
       const sha256 = freezes && derivation !== undefined ? await this.freeze(m, caller, budget, updated.revision_no, derivation) : undefined;
       const publication =
         action === 'publish'
-          ? await this.publications.publish(m, { budgetId: id, revisionNo: budget.revision_no, departmentId: budget.department_id, fiscalYear: budget.fiscal_year, publishedBy: caller.userId })
+          ? await this.publications.publish(m, { budgetId: id, revisionNo: budget.revision_no, departmentId: budget.department_id, unitCode: budget.unit_code, fiscalYear: budget.fiscal_year, publishedBy: caller.userId })
           : undefined;
       const reached = decision.stageIndex === null ? undefined : stageAt(chain, decision.round, decision.stageIndex);
       await this.outbox.addEffects(m, decision.effects, {
         budgetId: id,
         action,
+        round: place.round,
         stage: heardOf(chain, decision, stage)?.stage,
         stageName: stage?.stage.name,
         // an approval that hands the budget on names the stage it went to: not the 批复
         nextStageName: action === 'approve' ? reached?.stage.name : undefined,
       });
-      // entering 批复 renders the revision's files; a 审签 leaves the budget approved and its files as they are
-      if (decision.next === 'approved' && budget.state !== 'approved' && budget.unit_code === null) await this.outbox.addApproved(m, id, budget.revision_no);
+      // a 审签 leaves the budget approved and its files as they are
+      if (renders) await this.outbox.addApproved(m, id, budget.revision_no);
       if (has('record-sign-off')) await this.signOffs.insert(m, { budgetId: id, revisionNo: budget.revision_no, signerId: caller.userId, opinion: input.opinion ?? '' });
       await this.trail.move(m, id, {
         round: decision.round,

@@ -35,8 +35,9 @@ export function NotificationsBell() {
   const items = notifications.data ?? [];
   const unread = items.filter((n) => !n.read).length;
   const actionLabel = (n: TNotification) => {
-    // An approval that handed the budget on to another stage is not the 批复.
+    // An approval that handed the budget on to another stage is not the 批复, nor is a unit's by its department.
     if (n.action === 'approve' && n.stageName !== null && n.nextStageName !== null) return t('action_approveStage', { stage: n.stageName, next: n.nextStageName });
+    if (n.action === 'approve' && n.round === 'unit') return t('action_approveUnit');
     // An action newer than this client is named in general words, never by its code.
     const key = (ACTION_WORDS as Readonly<Record<string, TDeskMessageKey | undefined>>)[n.action];
     return t(key ?? 'action_other');

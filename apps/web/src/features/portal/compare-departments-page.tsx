@@ -33,17 +33,20 @@ export function CompareDepartmentsPage() {
       <h1>{t('compareTitle', { year: year ?? '' })}</h1>
       <fieldset className="compare-pick">
         <legend>{t('compareChoose', { n: MAX_DEPARTMENTS })}</legend>
-        {(ofYear.data?.items ?? []).map((d) => (
-          <label key={d.id}>
-            <input
-              type="checkbox"
-              checked={chosen.includes(d.department.code)}
-              disabled={!chosen.includes(d.department.code) && chosen.length >= MAX_DEPARTMENTS}
-              onChange={() => toggle(d.department.code)}
-            />
-            {d.department.name}
-          </label>
-        ))}
+        {/* departments compare on their 部门预算: a unit's 单位预算 is consolidated in it */}
+        {(ofYear.data?.items ?? [])
+          .filter((d) => d.unit === null)
+          .map((d) => (
+            <label key={d.id}>
+              <input
+                type="checkbox"
+                checked={chosen.includes(d.department.code)}
+                disabled={!chosen.includes(d.department.code) && chosen.length >= MAX_DEPARTMENTS}
+                onChange={() => toggle(d.department.code)}
+              />
+              {d.department.name}
+            </label>
+          ))}
       </fieldset>
       {chosen.length > 0 && (
         <QueryView query={comparison} isEmpty={(c) => c.departments.length === 0}>

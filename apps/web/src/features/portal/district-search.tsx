@@ -85,7 +85,9 @@ export function DistrictSearch() {
               {result.items.map((d) => (
                 <li key={d.id}>
                   <Link to={`/portal/${d.id}`}>
-                    {t('disclosureTitle', { department: d.department.name, year: d.fiscalYear })}
+                    {d.unit === null
+                      ? t('disclosureTitle', { department: d.department.name, year: d.fiscalYear })
+                      : t('unitDisclosureTitle', { department: d.department.name, unit: d.unit.name, year: d.fiscalYear })}
                     {d.versionNo > 1 ? t('versionNo', { n: d.versionNo }) : ''}
                   </Link>
                   <span>

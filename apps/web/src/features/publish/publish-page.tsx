@@ -1,4 +1,4 @@
-import { actionsFor, type TPublication, type TPublicationSummary } from '@budgetflow/domain';
+import { actionsFor, hasUnitScope, type TPublication, type TPublicationSummary } from '@budgetflow/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -19,6 +19,8 @@ import { Downloads } from '../portal/downloads';
 import { RevisionFilesCheck, useRevisionFiles } from './revision-files-check';
 import { problemText } from '../../lib/problem-text';
 import { SignOffPanel, useSignOff } from './sign-off-panel';
+import { UNIT_ROUND } from '../units/unit-lines';
+import { budgetTitle } from '../units/unit-text';
 
 /** The publication of this budget, once there is one: its files appear when the jobs have rendered them. */
 function usePublication(
@@ -71,14 +73,18 @@ export default function PublishPage({ budgetId, role }: { budgetId: string; role
 
   if (view.isError) return <Status error>{t('error', { reason: problemText(view.error, t) })}</Status>;
   if (budget === undefined) return <Status>{t('loading')}</Status>;
-  const actions = actionsFor(budget.state, role);
+  // A unit's budget is published as its own 单位预算 only where its template prints a 单位 scope (Shanghai).
+  const ownDisclosure = !budget.unit || hasUnitScope({ template: budget.disclosure.meta.template });
+  const actions = actionsFor(budget.state, role, budget.unit ? { round: UNIT_ROUND } : undefined).filter((a) => a !== 'publish' || ownDisclosure);
   const published = publication.data ?? null;
 
   return (
     <main className="page publish" aria-labelledby="publish-title">
       <h1 id="publish-title">
-        {budget.department.name} {budget.fiscalYear} · {t('publishDesk')} <StateBadge state={budget.state} />
+        {budget.unit ? budgetTitle(t, budget) : `${budget.department.name} ${budget.fiscalYear}`} · {t('publishDesk')}{' '}
+        <StateBadge state={budget.state} unit={Boolean(budget.unit)} />
       </h1>
+      {!ownDisclosure && <p className="muted">{t('unitNoOwnDisclosure')}</p>}
       <OpenedForBanner budget={budget} />
       <div className="toolbar">
         {actions.includes('publish') && (

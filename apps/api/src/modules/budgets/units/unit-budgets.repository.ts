@@ -19,6 +19,8 @@ export interface TDepartmentBudgetRow {
   id: string;
   state: BudgetState;
   version: number;
+  /** the date of its 批复 (YYYY-MM-DD); null before it */
+  replied_on: string | null;
 }
 
 /** 单位预算 and the 部门预算 they are consolidated into: one department, one year. */
@@ -38,10 +40,17 @@ export class UnitBudgetsRepository {
   /** The department's own budget of the year; with `lock`, its row is held until the transaction ends. */
   async departmentBudget(m: EntityManager, departmentId: string, fiscalYear: number, lock = false): Promise<TDepartmentBudgetRow | undefined> {
     const rows: TDepartmentBudgetRow[] = await m.query(
-      `SELECT id, state, version FROM budgets WHERE department_id = $1 AND fiscal_year = $2 AND unit_code IS NULL ${lock ? 'FOR UPDATE' : ''}`,
+      `SELECT id, state, version, to_char(replied_on, 'YYYY-MM-DD') AS replied_on FROM budgets WHERE department_id = $1 AND fiscal_year = $2 AND unit_code IS NULL ${lock ? 'FOR UPDATE' : ''}`,
       [departmentId, fiscalYear],
     );
     return rows[0];
+  }
+
+  /** The disclosure template a budget's document prints under (absent: the seed's). */
+  async templateOf(m: EntityManager, budgetId: string): Promise<{ template?: string }> {
+    const rows: { template: string | null }[] = await m.query(`SELECT document->>'template' AS template FROM budgets WHERE id = $1`, [budgetId]);
+    const template = rows[0]?.template ?? null;
+    return template === null ? {} : { template };
   }
 
   /** The ids among `expenditureIds` and `incomeIds` whose lines in the budget belong to one of `unitCodes`. */

@@ -1,4 +1,4 @@
-import { changedUnitParts, consolidateUnit, unitPart, type TBudgetDocument, type WorkflowContext } from '@budgetflow/domain';
+import { changedUnitParts, consolidateUnit, hasUnitScope, unitPart, type TBudgetDocument, type WorkflowContext } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { TCaller } from '../../../common/auth/caller';
@@ -61,6 +61,22 @@ export class UnitBudgetsService {
     }
     const department = await this.units.departmentBudget(m, budget.department_id, budget.fiscal_year);
     return department === undefined ? {} : { departmentBudgetState: department.state };
+  }
+
+  /**
+   * What a unit budget's publication needs: whether its template prints a 单位 scope, and the date
+   * of its 部门预算's 批复 (the unit's budget is final only then: the bureau replies to the
+   * department, the department to its units).
+   */
+  async publicationContextOf(m: EntityManager, unit: TBudgetRow): Promise<Pick<WorkflowContext, 'unitScope' | 'departmentRepliedOn'>> {
+    const department = await this.units.departmentBudget(m, unit.department_id, unit.fiscal_year);
+    const repliedOn = department?.replied_on ?? null;
+    return { unitScope: await this.disclosedApart(m, unit), ...(repliedOn === null ? {} : { departmentRepliedOn: repliedOn }) };
+  }
+
+  /** Whether a unit's budget is published as its own 单位预算: its template prints a 单位 scope. */
+  async disclosedApart(m: EntityManager, unit: TBudgetRow): Promise<boolean> {
+    return hasUnitScope(await this.units.templateOf(m, unit.id));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { ZReviewStage, type ReviewStage } from '@budgetflow/domain';
+import { BUDGET_ROUNDS, ZReviewStage, type ReviewStage } from '@budgetflow/domain';
 import { UnrecoverableError } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -8,6 +8,8 @@ import { ReviewerOfficesRepository } from '../../bureau/reviewer-offices.reposit
 export const ZNotifyJobData = z.object({
   budgetId: z.uuid(),
   action: z.string().min(1),
+  /** the round the step was taken in (absent in rows written before it was noted) */
+  round: z.enum(BUDGET_ROUNDS).optional(),
   who: z.enum(['preparers', 'reviewers', 'publishers']),
   reason: z.string().optional(),
   /** for the reviewers: the stage the budget reached (or left, on withdraw); its office's reviewers hear of it */
@@ -26,7 +28,8 @@ const RECIPIENTS: Record<z.output<typeof ZNotifyJobData>['who'], string> = {
   // a unit's budget: the unit's preparers; the 部门预算: the department's own (not its units')
   preparers: `SELECT u.id FROM users u JOIN budgets b ON b.department_id = u.department_id
               WHERE b.id = $1 AND u.role = 'preparer' AND u.active AND u.unit_code IS NOT DISTINCT FROM b.unit_code`,
-  publishers: `SELECT u.id FROM users u JOIN budgets b ON b.department_id = u.department_id WHERE b.id = $1 AND u.role = 'publisher' AND u.active AND b.unit_code IS NULL`,
+  // the department's publishers, who also publish its units' 单位预算 where the template has a 单位 scope
+  publishers: `SELECT u.id FROM users u JOIN budgets b ON b.department_id = u.department_id WHERE b.id = $1 AND u.role = 'publisher' AND u.active`,
   reviewers: `SELECT u.id FROM users u, budgets b WHERE b.id = $1 AND u.role = 'reviewer' AND u.active
               AND (u.review_all OR EXISTS (SELECT 1 FROM reviewer_departments rd WHERE rd.user_id = u.id AND rd.department_id = b.department_id))`,
 };
@@ -40,14 +43,14 @@ export class NotifyJob {
   async handle(data: TOutboxJobData): Promise<string> {
     const parsed = ZNotifyJobData.safeParse(data.payload);
     if (!parsed.success) throw new UnrecoverableError(`bad notify payload: ${parsed.error.message}`);
-    const { budgetId, action, who, reason, stage, stageName, nextStageName } = parsed.data;
+    const { budgetId, action, round, who, reason, stage, stageName, nextStageName } = parsed.data;
     const inserted = await this.dataSource.transaction(async (m) => {
       const recipients = who === 'reviewers' && stage !== undefined ? await this.reviewersOfStage(m, budgetId, stage) : undefined;
       const rows: unknown[] = await m.query(
-        `INSERT INTO notifications (user_id, budget_id, action, reason, outbox_id, stage_name, next_stage_name)
-         SELECT r.id, $1, $2, $3, $4, $5, $6 FROM (${recipients === undefined ? RECIPIENTS[who] : `SELECT unnest($7::uuid[]) AS id`}) r
+        `INSERT INTO notifications (user_id, budget_id, action, reason, outbox_id, stage_name, next_stage_name, round)
+         SELECT r.id, $1, $2, $3, $4, $5, $6, $7 FROM (${recipients === undefined ? RECIPIENTS[who] : `SELECT unnest($8::uuid[]) AS id`}) r
          ON CONFLICT (outbox_id, user_id) DO NOTHING RETURNING id`,
-        [budgetId, action, reason ?? null, data.outboxId, stageName ?? null, nextStageName ?? null, ...(recipients === undefined ? [] : [recipients])],
+        [budgetId, action, reason ?? null, data.outboxId, stageName ?? null, nextStageName ?? null, round ?? null, ...(recipients === undefined ? [] : [recipients])],
       );
       await m.query(`UPDATE outbox SET done_at = now() WHERE id = $1 AND done_at IS NULL`, [data.outboxId]);
       return rows.length;

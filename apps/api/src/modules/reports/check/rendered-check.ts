@@ -23,8 +23,8 @@ export interface TRenderProblem {
 
 /** Template residue: xx / XX standing alone, ××, 待填, 待补充, {{ … }}. */
 const PLACEHOLDER = /(?<![A-Za-z])[xX]{2,}(?![A-Za-z])|×{2,}|待填|待补充|\{\{/;
-/** A year in a heading of this disclosure: 2020年部门预算, 2020年收支预算总表 … */
-const HEADING_YEAR = /(\d{4})\s*年\s*(?:部门预算|[^\s，。、]{0,16}表)/g;
+/** A year in a heading of this disclosure: 2020年部门预算 (单位预算), 2020年收支预算总表 … */
+const HEADING_YEAR = /(\d{4})\s*年\s*(?:部门预算|单位预算|[^\s，。、]{0,16}表)/g;
 
 function amountCells(table: TDisclosureTable): string[] {
   return tidyRecords(table)

@@ -1,4 +1,4 @@
-import type { TDisclosure } from '@budgetflow/domain';
+import { disclosureKind, type TDisclosure } from '@budgetflow/domain';
 import type { TRenderedFile } from '../rendered-file';
 import { TIDY_FIELDS, TIDY_HEADERS } from './tidy-csv';
 
@@ -27,7 +27,7 @@ export function fiscalDataPackage(disclosure: TDisclosure, csvFiles: TRenderedFi
   const descriptor = {
     profile: 'fiscal-data-package',
     name: `budget-${meta.departmentCode}-${year}`.toLowerCase(),
-    title: `${meta.departmentName}${year}年部门预算`,
+    title: `${meta.departmentName}${year}年${disclosureKind(meta)}`,
     countryCode: 'CN',
     fiscalPeriod: { start: `${year}-01-01`, end: `${year}-12-31` },
     ...(meta.generatedFrom ? { version: meta.generatedFrom } : {}),

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { tableHeading, neutraliseFormula, type TBlock, type TDisclosure, type TDisclosureTable, type TLeafBlock } from '@budgetflow/domain';
+import { disclosureKind, tableHeading, neutraliseFormula, type TBlock, type TDisclosure, type TDisclosureTable, type TLeafBlock } from '@budgetflow/domain';
 import { placeCells, type TDisplayGrid, type TGridCell } from '../grid/display-grid';
 import { factsGrid, indicatorsGrid } from '../grid/form-grids';
 import { sharedGrid } from '../grid/shared-grid';
@@ -32,7 +32,7 @@ export async function renderDisclosureXlsx(disclosure: TDisclosure, options: TXl
   workbook.lastModifiedBy = 'Budgetflow';
   workbook.created = options.createdAt;
   workbook.modified = options.createdAt;
-  workbook.title = `${disclosure.meta.departmentName}${disclosure.meta.fiscalYear}年部门预算`;
+  workbook.title = `${disclosure.meta.departmentName}${disclosure.meta.fiscalYear}年${disclosureKind(disclosure.meta)}`;
   disclosure.tables.forEach((table, i) => writeSheet(workbook, disclosure, table, i + 1));
   return withEntriesDated(Buffer.from(await workbook.xlsx.writeBuffer()), options.createdAt);
 }
