@@ -1,14 +1,15 @@
-import { ZDisclosure } from '@budgetflow/domain';
+import { ZDisclosure, type TCorrectionStatement } from '@budgetflow/domain';
 import { lineFiles, lineSetOf } from '../open-data/line-files';
 import { checkRenderedFiles, type TRenderProblem } from './check/rendered-check';
 import { renderDisclosureFiles } from './disclosure-files.renderer';
 import type { TRenderedFile } from './rendered-file';
 
-/** What the render pool sends a thread: the document and disclosure as stored, and the date stamped into the files. */
+/** What the render pool sends a thread: the document and disclosure as stored, the date stamped into the files, and a correction's 更正说明. */
 export interface TRenderTask {
   document: unknown;
   disclosure: unknown;
   createdAt: Date;
+  correction: TCorrectionStatement | undefined;
 }
 
 export interface TRenderOutcome {
@@ -21,6 +22,6 @@ export default async function renderAndCheck(task: TRenderTask): Promise<TRender
   const disclosure = ZDisclosure.parse(task.disclosure);
   // The line-level open data (lines.csv and its package) is published beside the tables' files.
   const lines = lineFiles(lineSetOf(task.document, disclosure));
-  const files = [...(await renderDisclosureFiles(disclosure, { createdAt: task.createdAt })), lines.csv, lines.datapackage];
-  return { files, problems: await checkRenderedFiles(disclosure, files) };
+  const files = [...(await renderDisclosureFiles(disclosure, { createdAt: task.createdAt, correction: task.correction })), lines.csv, lines.datapackage];
+  return { files, problems: await checkRenderedFiles(disclosure, files, task.correction) };
 }
