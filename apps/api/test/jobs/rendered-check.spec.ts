@@ -92,6 +92,12 @@ describe('the check of rendered files', () => {
       expect(await checkRenderedFiles(seed, files, correction)).toEqual([]);
     });
 
+    it('passes a reason as long as a 更正 may give (5 000 characters): it opens on the cover and runs on', async () => {
+      const long = { ...correction, reason: '因单位合并，人员经费及项目支出口径调整，'.repeat(250).slice(0, 5_000) };
+      const files = await renderDisclosureFiles(seed, { createdAt: REVISION_DATE, correction: long });
+      expect(await checkRenderedFiles(seed, files, long)).toEqual([]);
+    });
+
     it('stops a PDF and a workbook that do not say what they correct', async () => {
       const files = await renderDisclosureFiles(seed, { createdAt: REVISION_DATE });
       const problems = await checkRenderedFiles(seed, files, correction);

@@ -143,7 +143,12 @@ const printedDate = (isoDate: string): string => {
   return `${year}年${month}月${day}日`;
 };
 
-/** 本公开为第2版，更正第1版（公开于2026年12月7日）。更正理由：… */
+/** 本公开为第2版，更正第1版（公开于2026年12月7日）。: the statement's opening, short enough for any first page. */
+export function correctionStatementOpening(s: TCorrectionStatement): string {
+  return `本公开为第${s.versionNo}版，更正第${s.previousVersion}版（公开于${printedDate(s.previousPublishedOn)}）。`;
+}
+
+/** 本公开为第2版，更正第1版（公开于2026年12月7日）。更正理由：… (the reason may run to 5 000 characters). */
 export function correctionStatementText(s: TCorrectionStatement): string {
-  return `本公开为第${s.versionNo}版，更正第${s.previousVersion}版（公开于${printedDate(s.previousPublishedOn)}）。更正理由：${s.reason}`;
+  return `${correctionStatementOpening(s)}更正理由：${s.reason}`;
 }

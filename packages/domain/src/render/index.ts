@@ -7,6 +7,7 @@ export { overviewParagraphs, partTitles, tableHeading, type TOverviewSection, ty
 export {
   CORRECTION_STATEMENT_TITLE,
   correctionChanges,
+  correctionStatementOpening,
   correctionStatementText,
   renderCorrectionText,
   ZCorrection,

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import {
+  correctionStatementOpening,
   correctionStatementText,
   findTemplate,
   neutraliseFormula,
@@ -75,11 +76,11 @@ export async function checkRenderedFiles(disclosure: TDisclosure, files: TRender
   const statement = correction === undefined ? undefined : correctionStatementText(correction);
   for (const file of byFormat('pdf')) {
     const text = await pdfText(file.bytes);
-    if (statement !== undefined) problems.push(...statementOnFirstPage(file.name, text, statement));
+    if (correction !== undefined) problems.push(...correctionInPdf(file.name, text, correction));
     const rest = statement === undefined ? text : text.replace(printedAnyhow(statement), ' ');
     problems.push(...checkPdfText(disclosure, file.name, rest, year));
   }
-  for (const file of byFormat('xlsx')) problems.push(...(await checkWorkbook(disclosure, file, statement)));
+  for (const file of byFormat('xlsx')) problems.push(...(await checkWorkbook(disclosure, file, correction)));
   problems.push(...checkCsvFiles(disclosure, byFormat('csv')));
   for (const file of byFormat('html')) {
     const html = file.bytes.toString('utf8');
@@ -127,26 +128,28 @@ function printedAnyhow(statement: string): RegExp {
 }
 
 /**
- * A corrected version's PDF says so on its first page. The statement is then taken out of the text
- * the other checks read: its reason is the department's own words, where a 「2019年…表」 is no
- * heading of another year and an "xx" no template residue.
+ * A corrected version's PDF says so from its first page on (a long reason may run on to the next).
+ * The statement is then taken out of the text the other checks read: its reason is the department's
+ * own words, where a 「2019年…表」 is no heading of another year and an "xx" no template residue.
  */
-function statementOnFirstPage(file: string, text: string, statement: string): TRenderProblem[] {
+function correctionInPdf(file: string, text: string, correction: TCorrectionStatement): TRenderProblem[] {
   const firstPage = text.split('\f')[0] ?? '';
-  return printedAnyhow(statement).test(firstPage) ? [] : [{ code: 'CORRECTION_MISSING', file, message: `the PDF's first page lacks the 更正说明 「${statement}」` }];
+  const statement = correctionStatementText(correction);
+  if (printedAnyhow(correctionStatementOpening(correction)).test(firstPage) && printedAnyhow(statement).test(text)) return [];
+  return [{ code: 'CORRECTION_MISSING', file, message: `the PDF does not open on its 更正说明 「${correctionStatementOpening(correction)}更正理由：…」` }];
 }
 
 /**
  * Each table's sheet holds its table's amounts exactly (as a multiset of 分), and no template text;
  * a correction's workbook opens on its 更正说明, the tables' sheets after it.
  */
-async function checkWorkbook(disclosure: TDisclosure, file: TRenderedFile, statement: string | undefined): Promise<TRenderProblem[]> {
+async function checkWorkbook(disclosure: TDisclosure, file: TRenderedFile, correction: TCorrectionStatement | undefined): Promise<TRenderProblem[]> {
   const problems: TRenderProblem[] = [];
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
-  const first = statement === undefined ? 0 : 1;
-  if (statement !== undefined && workbook.worksheets[0]?.getCell(2, 1).value !== neutraliseFormula(statement)) {
-    problems.push({ code: 'CORRECTION_MISSING', file: file.name, message: `the first sheet lacks the 更正说明 「${statement}」` });
+  const first = correction === undefined ? 0 : 1;
+  if (correction !== undefined && workbook.worksheets[0]?.getCell(2, 1).value !== neutraliseFormula(correctionStatementText(correction))) {
+    problems.push({ code: 'CORRECTION_MISSING', file: file.name, message: `the first sheet is not the 更正说明 「${correctionStatementOpening(correction)}更正理由：…」` });
   }
   disclosure.tables.forEach((table, i) => {
     const sheet = workbook.worksheets[first + i];

@@ -139,16 +139,19 @@ function writeCover(doc: TDoc, title: string, departmentName: string): void {
   doc.font(FONT_REGULAR).fontSize(16).text(departmentName, { align: 'center', width: contentWidth(doc) });
 }
 
-/** The 更正说明 framed below the department's name: the first thing a reader of the file sees. */
+/**
+ * The 更正说明 framed under the department's name on the cover: the first thing a reader of the file
+ * sees. A reason too long for the cover runs on to the next page, unframed.
+ */
 function writeCorrection(doc: TDoc, correction: TCorrectionStatement): void {
   const padding = 10;
   const width = contentWidth(doc) - 2 * padding;
-  const text = correctionStatementText(correction);
-  const top = doc.page.height * 0.62;
+  const cover = doc.page;
+  const top = doc.y + 2 * BODY_SIZE;
   doc.font(FONT_BOLD).fontSize(12).text(CORRECTION_STATEMENT_TITLE, MARGINS.left + padding, top + padding, { width, align: 'center' });
   doc.moveDown(0.4);
-  doc.font(FONT_REGULAR).fontSize(BODY_SIZE).text(text, MARGINS.left + padding, doc.y, { width, lineGap: 4 });
-  doc.rect(MARGINS.left, top, contentWidth(doc), doc.y - top + padding).lineWidth(0.8).stroke();
+  doc.font(FONT_REGULAR).fontSize(BODY_SIZE).text(correctionStatementText(correction), MARGINS.left + padding, doc.y, { width, lineGap: 4 });
+  if (doc.page === cover) doc.rect(MARGINS.left, top, contentWidth(doc), doc.y - top + padding).lineWidth(0.8).stroke();
 }
 
 function partHeading(doc: TDoc, title: string): void {
