@@ -1,4 +1,4 @@
-import { ZDisclosure, type TCorrectionStatement } from '@budgetflow/domain';
+import { ZCorrectionStatement, ZDisclosure, type TCorrectionStatement } from '@budgetflow/domain';
 import { lineFiles, lineSetOf } from '../open-data/line-files';
 import { checkRenderedFiles, type TRenderProblem } from './check/rendered-check';
 import { renderDisclosureFiles } from './disclosure-files.renderer';
@@ -20,8 +20,9 @@ export interface TRenderOutcome {
 /** The thread's side of render-pool.ts: every file of the disclosure and of its lines, and the check of those files. */
 export default async function renderAndCheck(task: TRenderTask): Promise<TRenderOutcome> {
   const disclosure = ZDisclosure.parse(task.disclosure);
+  const correction = ZCorrectionStatement.optional().parse(task.correction);
   // The line-level open data (lines.csv and its package) is published beside the tables' files.
   const lines = lineFiles(lineSetOf(task.document, disclosure));
-  const files = [...(await renderDisclosureFiles(disclosure, { createdAt: task.createdAt, correction: task.correction })), lines.csv, lines.datapackage];
-  return { files, problems: await checkRenderedFiles(disclosure, files, task.correction) };
+  const files = [...(await renderDisclosureFiles(disclosure, { createdAt: task.createdAt, correction })), lines.csv, lines.datapackage];
+  return { files, problems: await checkRenderedFiles(disclosure, files, correction) };
 }
