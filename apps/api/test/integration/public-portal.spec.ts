@@ -35,7 +35,9 @@ describe('the public portal API', () => {
     expect(sum).toBe(604400000n);
 
     const next = await t.http().get(`/api/public/disclosures/${y2021}/breakdown`).expect(200);
-    expect(next.body.digest).toMatchObject({ total: '12088000.00', lastYear: { year: 2020, total: '6000000.00' }, change: { amount: '6088000.00', percent: '101.5' }, changeReason: '新增数据平台建设项目' });
+    // 2021 states its 上年 as 6 000 000.00 元; 2020 is published at 6 044 000.00 元: the portal compares with what was published.
+    expect(next.body.digest).toMatchObject({ total: '12088000.00', lastYear: { year: 2020, total: '6044000.00', stated: false }, change: { amount: '6044000.00', percent: '100.0' }, changeReason: '新增数据平台建设项目' });
+    expect(res.body.digest).toMatchObject({ lastYear: { year: 2019, total: '2836000.00', stated: true } });
   });
 
   it('answers a missing or malformed disclosure with a problem, not a crash', async () => {
@@ -76,7 +78,8 @@ describe('the public portal API', () => {
     expect(res.body.years.map((y: { fiscalYear: number; total: string; change: unknown; reason: string }) => [y.fiscalYear, y.total, y.change, y.reason])).toEqual([
       // The seed states its 2019 budget (上年预算数): 2836000.00.
       [2020, '6044000.00', { amount: '3208000.00', percent: '113.1' }, ''],
-      [2021, '12088000.00', { amount: '6088000.00', percent: '101.5' }, '新增数据平台建设项目'],
+      // 2020 as published, not the 上年 the 2021 budget states (6000000.00)
+      [2021, '12088000.00', { amount: '6044000.00', percent: '100.0' }, '新增数据平台建设项目'],
     ]);
     await t.http().get('/api/public/departments/777777/years').expect(404);
   });

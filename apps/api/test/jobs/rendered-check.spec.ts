@@ -82,4 +82,26 @@ describe('the check of rendered files', () => {
     (tampered.explanations[0]?.paragraphs[0] as { text: string }).text += '详见2019年部门预算。';
     expect(await problemsOf(tampered)).toContain('YEAR_MISMATCH disclosure.pdf');
   });
+
+  describe('of a correction (更正)', () => {
+    // The department's own reason, with a year and a table in it: printed, never taken for a heading.
+    const correction = { versionNo: 2, previousVersion: 1, previousPublishedOn: '2020-03-05', reason: '2019年结转资金未列入表三 xx' };
+
+    it('passes files that carry its 更正说明 on the PDF\'s cover and the workbook\'s first sheet', async () => {
+      const files = await renderDisclosureFiles(seed, { createdAt: REVISION_DATE, correction });
+      expect(await checkRenderedFiles(seed, files, correction)).toEqual([]);
+    });
+
+    it('passes a reason as long as a 更正 may give (5 000 characters): it opens on the cover and runs on', async () => {
+      const long = { ...correction, reason: '因单位合并，人员经费及项目支出口径调整，'.repeat(250).slice(0, 5_000) };
+      const files = await renderDisclosureFiles(seed, { createdAt: REVISION_DATE, correction: long });
+      expect(await checkRenderedFiles(seed, files, long)).toEqual([]);
+    });
+
+    it('stops a PDF and a workbook that do not say what they correct', async () => {
+      const files = await renderDisclosureFiles(seed, { createdAt: REVISION_DATE });
+      const problems = await checkRenderedFiles(seed, files, correction);
+      expect(problems.map((p) => `${p.code} ${p.file}`)).toEqual(expect.arrayContaining(['CORRECTION_MISSING disclosure.pdf', 'CORRECTION_MISSING disclosure.xlsx']));
+    });
+  });
 });

@@ -1,10 +1,17 @@
 import { z } from 'zod';
+import { ZAmount } from '../budget/amount.schema';
 import { ZBreakdownData } from '../portal/breakdown';
 import { ZDisclosureDigest } from '../portal/summary';
 import { ZPublicationSummary } from './publication.schema';
 
-/** GET /api/public/disclosures/{id}/breakdown: the drill-down's facts and the digest of the first screen. */
-export const ZDisclosureBreakdown = ZBreakdownData.extend({ publicationId: z.uuid(), digest: ZDisclosureDigest });
+/**
+ * GET /api/public/disclosures/{id}/breakdown: the drill-down's facts and the digest of the first
+ * screen, its last year as the portal compares with it (yearOnYear: as published, else as stated).
+ */
+export const ZDisclosureBreakdown = ZBreakdownData.extend({
+  publicationId: z.uuid(),
+  digest: ZDisclosureDigest.extend({ lastYear: z.object({ year: z.number().int(), total: ZAmount, stated: z.boolean() }).nullable() }),
+});
 
 /** A 功能 类, 款 or 项 of a disclosure that a search matched by its code or name. */
 export const ZMatchedFunction = z.object({ code: z.string(), name: z.string() });

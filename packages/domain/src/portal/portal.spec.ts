@@ -1,6 +1,6 @@
 import type { TExpenditureLine } from '../budget/budget-document.schema';
 import { breakdownDepth, breakdownFacts, drillDown, type TBreakdownData } from './breakdown';
-import { compareDepartments, compareYears } from './compare';
+import { compareDepartments, compareYears, yearOnYear } from './compare';
 import { disclosureDigest, type TDisclosureDigest } from './summary';
 
 const line = (id: string, unitCode: string, functionCode: string, economicCode: string, kind: TExpenditureLine['kind'], amount: string): TExpenditureLine => ({
@@ -96,17 +96,28 @@ describe('the digest', () => {
 });
 
 describe('the comparisons', () => {
-  it('lists each year with its change on the year before: the stated 上年 first, else the year published before', () => {
+  it('lists each year with its change on the year before: as published, else as the budget states its 上年', () => {
     const years = compareYears([
       { fiscalYear: 2021, digest: digestOf('120.00', [], null, '新增项目') },
-      { fiscalYear: 2020, digest: digestOf('100.00') },
+      { fiscalYear: 2020, digest: digestOf('100.00', [], { year: 2019, total: '80.00' }) },
       { fiscalYear: 2022, digest: digestOf('90.00', [], { year: 2021, total: '150.00' }) },
     ]);
     expect(years.map((y) => [y.fiscalYear, y.previous, y.change, y.reason])).toEqual([
-      [2020, null, null, ''],
+      // 2019 is not published: the 上年预算数 the 2020 budget states
+      [2020, { total: '80.00', stated: true }, { amount: '20.00', percent: '25.0' }, ''],
       [2021, { total: '100.00', stated: false }, { amount: '20.00', percent: '20.0' }, '新增项目'],
-      [2022, { total: '150.00', stated: true }, { amount: '-60.00', percent: '-40.0' }, ''],
+      // 2021 is published: its 120.00 as published, not the 150.00 the 2022 budget states
+      [2022, { total: '120.00', stated: false }, { amount: '-30.00', percent: '-25.0' }, ''],
     ]);
+  });
+
+  it('compares a year with last year as published now, whichever was published first', () => {
+    const thisYear = digestOf('120.00');
+    // published before last year was: nothing to compare with yet
+    expect(yearOnYear(2021, thisYear, undefined)).toEqual({ lastYear: null, change: null });
+    // last year published (or corrected) since: its figures as they stand
+    expect(yearOnYear(2021, thisYear, digestOf('100.00'))).toEqual({ lastYear: { year: 2020, total: '100.00', stated: false }, change: { amount: '20.00', percent: '20.0' } });
+    expect(yearOnYear(2021, thisYear, digestOf('0.00'))).toEqual({ lastYear: { year: 2020, total: '0.00', stated: false }, change: { amount: '120.00', percent: null } });
   });
 
   it('puts departments side by side on the union of their 类, zero where one spends nothing', () => {

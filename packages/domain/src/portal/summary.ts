@@ -23,6 +23,13 @@ export const ZDisclosureDigest = z.object({
 });
 export type TDisclosureDigest = z.output<typeof ZDisclosureDigest>;
 
+/** This year less last year, exact 元, and in percent of last year (one decimal; none when last year was 0). */
+export function changeOn(total: string, lastYearTotal: string): { amount: string; percent: string | null } {
+  const last = parseFen(lastYearTotal);
+  const amount = parseFen(total) - last;
+  return { amount: formatYuan(amount as Fen), percent: last === 0 ? null : shareOfTotal(amount, last) };
+}
+
 /** How many 类 the summary names. */
 export const LARGEST_CLASSES = 3;
 
@@ -31,15 +38,7 @@ export function disclosureDigest(document: Pick<TBudgetDocument, 'fiscalYear' | 
   const top = drillDown(data, 'function', []);
   const prior = document.priorYears.find((p) => p.year === document.fiscalYear - 1);
   const lastYear = prior?.total === undefined ? null : { year: prior.year, total: prior.total };
-  const total = parseFen(top.total.total);
-  const change =
-    lastYear === null
-      ? null
-      : (() => {
-          const last = parseFen(lastYear.total);
-          const amount = total - last;
-          return { amount: formatYuan(amount as Fen), percent: last === 0 ? null : shareOfTotal(amount, last) };
-        })();
+  const change = lastYear === null ? null : changeOn(top.total.total, lastYear.total);
   const functionClasses = top.rows
     .map((r) => ({ code: r.code, name: r.name, amount: r.total }))
     .sort((a, b) => parseFen(b.amount) - parseFen(a.amount) || (a.code < b.code ? -1 : 1));

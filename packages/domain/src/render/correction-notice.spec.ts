@@ -3,7 +3,7 @@ import { catalogueForYear } from '../catalogue';
 import { deriveDisclosure } from '../derive/derive-disclosure';
 import type { TDisclosure } from '../disclosure/disclosure.schema';
 import fixture from '../../fixtures/qiaokou-bigdata-2020.json';
-import { correctionChanges, renderCorrectionText } from './correction-notice';
+import { correctionChanges, correctionStatementText, renderCorrectionText, ZCorrectionStatement } from './correction-notice';
 
 const doc = ZBudgetDocument.parse(fixture);
 const derive = (d: TBudgetDocument): TDisclosure => deriveDisclosure(d, catalogueForYear(2020));
@@ -72,5 +72,16 @@ describe('renderCorrectionText', () => {
 
   it('says so when no figure changed', () => {
     expect(renderCorrectionText(original, { reason: '更正项目名称', date: '2020-03-20', previousVersion: 1, versionNo: 2, changes: [] })).toContain('更正内容：\n各表数据未变。\n');
+  });
+});
+
+describe('correctionStatementText', () => {
+  it('says which version this is, which one it corrects, when that one was published, and why', () => {
+    const statement = ZCorrectionStatement.parse({ versionNo: 3, previousVersion: 2, previousPublishedOn: '2020-03-05', reason: '基本工资测算有误' });
+    expect(correctionStatementText(statement)).toBe('本公开为第3版，更正第2版（公开于2020年3月5日）。更正理由：基本工资测算有误');
+  });
+
+  it('is only for a correction: version 1 corrects nothing', () => {
+    expect(ZCorrectionStatement.safeParse({ versionNo: 1, previousVersion: 0, previousPublishedOn: '2020-03-05', reason: '' }).success).toBe(false);
   });
 });

@@ -120,3 +120,35 @@ export function renderCorrectionText(next: TDisclosure, correction: TCorrection 
   ];
   return lines.join('\n');
 }
+
+/**
+ * What a corrected version's own PDF and workbook say of it, since they travel without the web
+ * page: which version it is, which one it corrects and when that one was published, and why.
+ */
+export const ZCorrectionStatement = z.object({
+  versionNo: z.number().int().min(2),
+  previousVersion: z.number().int().min(1),
+  /** the day the corrected version was published, YYYY-MM-DD */
+  previousPublishedOn: z.iso.date(),
+  reason: z.string(),
+});
+export type TCorrectionStatement = z.output<typeof ZCorrectionStatement>;
+
+/** The heading of the statement's block in the PDF and of its sheet in the workbook. */
+export const CORRECTION_STATEMENT_TITLE = '更正说明';
+
+/** 2026-12-07 as a printed document writes it: 2026年12月7日. */
+const printedDate = (isoDate: string): string => {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+};
+
+/** 本公开为第2版，更正第1版（公开于2026年12月7日）。: the statement's opening, short enough for any first page. */
+export function correctionStatementOpening(s: TCorrectionStatement): string {
+  return `本公开为第${s.versionNo}版，更正第${s.previousVersion}版（公开于${printedDate(s.previousPublishedOn)}）。`;
+}
+
+/** 本公开为第2版，更正第1版（公开于2026年12月7日）。更正理由：… (the reason may run to 5 000 characters). */
+export function correctionStatementText(s: TCorrectionStatement): string {
+  return `${correctionStatementOpening(s)}更正理由：${s.reason}`;
+}

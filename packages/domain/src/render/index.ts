@@ -4,5 +4,17 @@ export { PUBLISHED_HTML_CSP, renderHtml } from './render-html';
 export { escapeHtml } from './html-table';
 export { neutraliseFormula, restoreFormula, startsFormula } from './formula-text';
 export { disclosureKind, overviewParagraphs, partTitles, tableHeading, type TOverviewSection, type TPartTitles } from './disclosure-text';
-export { correctionChanges, renderCorrectionText, ZCorrection, ZCorrectionChange, type TCorrection, type TCorrectionChange } from './correction-notice';
+export {
+  CORRECTION_STATEMENT_TITLE,
+  correctionChanges,
+  correctionStatementOpening,
+  correctionStatementText,
+  renderCorrectionText,
+  ZCorrection,
+  ZCorrectionChange,
+  ZCorrectionStatement,
+  type TCorrection,
+  type TCorrectionChange,
+  type TCorrectionStatement,
+} from './correction-notice';
 export { publishedDownloadName, type TPublishedIdentity } from './download-name';

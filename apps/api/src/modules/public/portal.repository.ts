@@ -68,8 +68,26 @@ export class PortalRepository {
     );
   }
 
-  async breakdown(m: EntityManager, publicationId: string): Promise<Pick<TDigestRow, 'breakdown' | 'digest'> | undefined> {
-    const rows: Pick<TDigestRow, 'breakdown' | 'digest'>[] = await m.query(`SELECT breakdown, digest FROM public_disclosure_digests WHERE publication_id = $1`, [publicationId]);
+  async breakdown(m: EntityManager, publicationId: string): Promise<(Pick<TDigestRow, 'breakdown' | 'digest'> & { fiscalYear: number }) | undefined> {
+    const rows: (Pick<TDigestRow, 'breakdown' | 'digest'> & { fiscalYear: number })[] = await m.query(
+      `SELECT x.breakdown, x.digest, p.fiscal_year AS "fiscalYear" FROM public_disclosure_digests x JOIN publications p ON p.id = x.publication_id WHERE x.publication_id = $1`,
+      [publicationId],
+    );
+    return rows[0];
+  }
+
+  /**
+   * The newest publication of the same department's year before a publication's, as published now,
+   * with its digest (null until the portal has digested it); undefined while that year has none.
+   */
+  async lastYearOf(m: EntityManager, publicationId: string): Promise<{ id: string; digest: TDisclosureDigest | null } | undefined> {
+    const rows: { id: string; digest: TDisclosureDigest | null }[] = await m.query(
+      `SELECT p.id, x.digest FROM publications t
+       JOIN publications p ON p.department_id = t.department_id AND p.fiscal_year = t.fiscal_year - 1
+       LEFT JOIN public_disclosure_digests x ON x.publication_id = p.id
+       WHERE t.id = $1 AND ${NEWEST} ORDER BY p.published_at DESC LIMIT 1`,
+      [publicationId],
+    );
     return rows[0];
   }
 

@@ -4,10 +4,12 @@ import {
   compareYears,
   disclosureDigest,
   functionSearchKeys,
+  yearOnYear,
   ZBudgetDocument,
   type TDepartmentComparison,
   type TDepartmentYears,
   type TDisclosureBreakdown,
+  type TDisclosureDigest,
   type TDisclosureSearchPage,
   type TMatchedFunction,
 } from '@budgetflow/domain';
@@ -43,11 +45,25 @@ export class PortalService {
 
   private readonly searches = new RecentBuilds<TDisclosureSearchPage>(KEPT_SEARCH_BYTES, (page) => JSON.stringify(page).length * 2);
 
+  /**
+   * The drill-down data and the first screen's digest. Its change on last year is worked out at each
+   * read against last year as published now (yearOnYear): the stored digest is a snapshot of this
+   * publication alone, and last year may be published, or corrected, after it.
+   */
   async breakdown(publicationId: string): Promise<TDisclosureBreakdown> {
     await this.catchUp(publicationId);
     const row = await this.reads.one((m) => this.portal.breakdown(m, publicationId));
     if (row === undefined) throw notFound('Disclosure');
-    return { publicationId, ...row.breakdown, digest: row.digest };
+    const { lastYear, change } = yearOnYear(row.fiscalYear, row.digest, await this.lastYearOf(publicationId));
+    return { publicationId, ...row.breakdown, digest: { ...row.digest, lastYear, change } };
+  }
+
+  /** The digest of last year's newest publication, digesting it first if the portal has not met it yet. */
+  private async lastYearOf(publicationId: string): Promise<TDisclosureDigest | undefined> {
+    const found = await this.reads.one((m) => this.portal.lastYearOf(m, publicationId));
+    if (found === undefined || found.digest !== null) return found?.digest ?? undefined;
+    await this.catchUp(found.id);
+    return (await this.portal.lastYearOf(this.dataSource.manager, publicationId))?.digest ?? undefined;
   }
 
   /**

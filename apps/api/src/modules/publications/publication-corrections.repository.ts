@@ -1,6 +1,7 @@
 import { ZDisclosure, type TCorrection, type TDisclosure } from '@budgetflow/domain';
 import type { EntityManager } from 'typeorm';
 import { BUREAU_TIME_ZONE } from '../bureau/bureau-desk.repository';
+import { OPENING_REASON } from '../reports/revision-correction.repository';
 
 /** What a correction is written from: the two versions' disclosures, the reason given, the day. */
 export interface TCorrectionSource {
@@ -14,13 +15,13 @@ export interface TCorrectionSource {
 export class PublicationCorrectionsRepository {
   /**
    * For a publication of version ≥ 2: the version before it, both disclosures, and the reason of the
-   * step that opened the corrected revision (更正's reason, or the 预算调整's); undefined for version 1.
+   * step that opened the corrected revision (更正's reason, or the 预算调整's: the one its PDF prints); undefined for version 1.
    */
   async source(m: EntityManager, p: { budgetId: string; revisionNo: number; versionNo: number }): Promise<TCorrectionSource | undefined> {
     if (p.versionNo < 2) return undefined;
     const rows: { id: string; previous: unknown; next: unknown; reason: string | null; today: string }[] = await m.query(
       `SELECT p.id, pr.disclosure AS previous, nr.disclosure AS next,
-              (SELECT reason FROM budget_reviews WHERE budget_id = $1 AND action IN ('revise', 'adjust') ORDER BY id DESC LIMIT 1) AS reason,
+              ${OPENING_REASON} AS reason,
               (now() AT TIME ZONE '${BUREAU_TIME_ZONE}')::date::text AS today
        FROM publications p
        JOIN revisions pr ON pr.budget_id = p.budget_id AND pr.revision_no = p.revision_no

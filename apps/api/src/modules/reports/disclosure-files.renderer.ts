@@ -1,4 +1,4 @@
-import { canonicalJson, renderHtml, type TDisclosure } from '@budgetflow/domain';
+import { canonicalJson, renderHtml, type TCorrectionStatement, type TDisclosure } from '@budgetflow/domain';
 import { fiscalDataPackage } from './open-data/fiscal-datapackage';
 import { tidyCsv } from './open-data/tidy-csv';
 import { renderDisclosurePdf } from './pdf/disclosure-pdf.renderer';
@@ -8,6 +8,8 @@ import { renderDisclosureXlsx } from './xlsx/disclosure-xlsx.renderer';
 export interface TRenderOptions {
   /** When the revision was frozen; stamped into the files instead of the time of rendering. */
   createdAt: Date;
+  /** For a revision that corrects a published version: its 更正说明, which the PDF and the workbook carry. */
+  correction?: TCorrectionStatement | undefined;
 }
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,14 +1,15 @@
-import { ZDisclosure } from '@budgetflow/domain';
+import { ZCorrectionStatement, ZDisclosure, type TCorrectionStatement } from '@budgetflow/domain';
 import { lineFiles, lineSetOf } from '../open-data/line-files';
 import { checkRenderedFiles, type TRenderProblem } from './check/rendered-check';
 import { renderDisclosureFiles } from './disclosure-files.renderer';
 import type { TRenderedFile } from './rendered-file';
 
-/** What the render pool sends a thread: the document and disclosure as stored, and the date stamped into the files. */
+/** What the render pool sends a thread: the document and disclosure as stored, the date stamped into the files, and a correction's 更正说明. */
 export interface TRenderTask {
   document: unknown;
   disclosure: unknown;
   createdAt: Date;
+  correction: TCorrectionStatement | undefined;
 }
 
 export interface TRenderOutcome {
@@ -19,8 +20,9 @@ export interface TRenderOutcome {
 /** The thread's side of render-pool.ts: every file of the disclosure and of its lines, and the check of those files. */
 export default async function renderAndCheck(task: TRenderTask): Promise<TRenderOutcome> {
   const disclosure = ZDisclosure.parse(task.disclosure);
+  const correction = ZCorrectionStatement.optional().parse(task.correction);
   // The line-level open data (lines.csv and its package) is published beside the tables' files.
   const lines = lineFiles(lineSetOf(task.document, disclosure));
-  const files = [...(await renderDisclosureFiles(disclosure, { createdAt: task.createdAt })), lines.csv, lines.datapackage];
-  return { files, problems: await checkRenderedFiles(disclosure, files) };
+  const files = [...(await renderDisclosureFiles(disclosure, { createdAt: task.createdAt, correction })), lines.csv, lines.datapackage];
+  return { files, problems: await checkRenderedFiles(disclosure, files, correction) };
 }

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { OutboxRepository } from '../workflow/outbox.repository';
 import type { TRenderProblem } from './check/rendered-check';
 import { renderInWorker } from './render-pool';
+import { RevisionCorrectionRepository } from './revision-correction.repository';
 import { RevisionFilesRepository, type TRevisionCheck } from './revision-files.repository';
 
 /** The notification's action when a revision's files fail their check (the publisher cannot publish it). */
@@ -14,10 +15,16 @@ const PROBLEMS_TOLD = 3;
  * are stored in one transaction with whatever the caller adds (its outbox row's `done_at`), so a
  * run cut short leaves nothing and a run after the commit finds the check. When the check fails the
  * department's publishers and preparers are told what failed, in that same transaction.
+ *
+ * A revision that corrects a published version carries its 更正说明 in its PDF and workbook,
+ * rendered here with the rest rather than added at publication: the facts are known at approval
+ * (RevisionCorrectionRepository), so the publisher reads the very files publishing copies, they are
+ * still rendered once and checked before publication, and their sha256 stays the revision's.
  */
 export class RevisionRendering {
   private readonly files = new RevisionFilesRepository();
   private readonly outbox = new OutboxRepository();
+  private readonly corrections = new RevisionCorrectionRepository();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -28,7 +35,8 @@ export class RevisionRendering {
     );
     const revision = rows[0];
     if (revision === undefined) throw new UnrecoverableError(`revision ${revisionNo} of budget ${budgetId} does not exist`);
-    const { files, problems } = await renderInWorker({ document: revision.document, disclosure: revision.disclosure, createdAt: revision.createdAt });
+    const correction = await this.corrections.statementOf(this.dataSource.manager, budgetId, revisionNo);
+    const { files, problems } = await renderInWorker({ document: revision.document, disclosure: revision.disclosure, createdAt: revision.createdAt, correction });
     await this.dataSource.transaction(async (m) => {
       await this.files.insert(m, budgetId, revisionNo, files);
       const recorded = await this.files.recordCheck(m, budgetId, revisionNo, problems);

@@ -1,11 +1,14 @@
-import { LARGEST_CLASSES, parseFen, shareOfTotal, type TDisclosureDigest } from '@budgetflow/domain';
+import { LARGEST_CLASSES, parseFen, shareOfTotal, type TDisclosureBreakdown } from '@budgetflow/domain';
 import { Link } from 'react-router';
 import { useI18n } from '../../lib/i18n';
 import { signedWan, wan } from './amounts';
 import { exploreHref } from './explore-href';
 
-/** The first screen's summary: the total, its change on last year and why, and the three largest 功能 类. */
-export function Digest({ digest }: { digest: TDisclosureDigest }) {
+/**
+ * The first screen's summary: the total, its change on last year and why, and the three largest 功能 类.
+ * Last year is as published where it is (the department's reason may explain its own 上年 figure).
+ */
+export function Digest({ digest }: { digest: TDisclosureBreakdown['digest'] }) {
   const { t } = useI18n();
   const total = parseFen(digest.total);
   return (
@@ -30,6 +33,7 @@ export function Digest({ digest }: { digest: TDisclosureDigest }) {
             {digest.change === null
               ? t('noLastYear')
               : `${signedWan(digest.change.amount)} ${t('wanAfterAmount')}${digest.change.percent === null ? '' : `（${digest.change.percent.startsWith('-') ? '' : '+'}${digest.change.percent}%）`}`}
+            {digest.lastYear !== null && !digest.lastYear.stated && <span className="muted"> {t('comparedWithPublished')}</span>}
           </dd>
         </div>
         {digest.changeReason !== '' && (

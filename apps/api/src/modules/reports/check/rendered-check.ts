@@ -1,5 +1,15 @@
 import ExcelJS from 'exceljs';
-import { tableHeading, findTemplate, parseFen, neutraliseFormula, type TDisclosure, type TDisclosureTable } from '@budgetflow/domain';
+import {
+  correctionStatementOpening,
+  correctionStatementText,
+  findTemplate,
+  neutraliseFormula,
+  parseFen,
+  tableHeading,
+  type TCorrectionStatement,
+  type TDisclosure,
+  type TDisclosureTable,
+} from '@budgetflow/domain';
 import { displayAmount } from '../grid/display-amount';
 import { TIDY_HEADERS, tidyRecords } from '../open-data/tidy-csv';
 import type { TRenderedFile } from '../rendered-file';
@@ -12,7 +22,8 @@ export type TRenderProblemCode =
   | 'PLACEHOLDER_TEXT'
   | 'EMPTY_STATEMENT_MISSING'
   | 'FIGURE_MISMATCH'
-  | 'FILE_MISSING';
+  | 'FILE_MISSING'
+  | 'CORRECTION_MISSING';
 
 /** Why a rendered file may not be published, in words a publisher can act on. */
 export interface TRenderProblem {
@@ -39,9 +50,10 @@ function placeholderIn(text: string): string | undefined {
 /**
  * Checks the files of a disclosure before they are published: every table present, the fiscal year
  * the same in every heading, no template text, the empty-table statement where a table is empty, and
- * the figures in each file equal to the model. An empty list means the files may be published.
+ * the figures in each file equal to the model; for a correction, its 更正说明 on the PDF's first page
+ * and on the workbook's first sheet. An empty list means the files may be published.
  */
-export async function checkRenderedFiles(disclosure: TDisclosure, files: TRenderedFile[]): Promise<TRenderProblem[]> {
+export async function checkRenderedFiles(disclosure: TDisclosure, files: TRenderedFile[], correction?: TCorrectionStatement): Promise<TRenderProblem[]> {
   const problems: TRenderProblem[] = [];
   const year = disclosure.meta.fiscalYear;
   const present = new Set(disclosure.tables.map((t) => t.id));
@@ -61,8 +73,14 @@ export async function checkRenderedFiles(disclosure: TDisclosure, files: TRender
   for (const format of ['pdf', 'xlsx', 'html', 'json', 'datapackage'] as const) {
     if (byFormat(format).length === 0) problems.push({ code: 'FILE_MISSING', file: format, message: `no ${format} file was rendered` });
   }
-  for (const file of byFormat('pdf')) problems.push(...checkPdfText(disclosure, file.name, await pdfText(file.bytes), year));
-  for (const file of byFormat('xlsx')) problems.push(...(await checkWorkbook(disclosure, file)));
+  const statement = correction === undefined ? undefined : correctionStatementText(correction);
+  for (const file of byFormat('pdf')) {
+    const text = await pdfText(file.bytes);
+    if (correction !== undefined) problems.push(...correctionInPdf(file.name, text, correction));
+    const rest = statement === undefined ? text : text.replace(printedAnyhow(statement), ' ');
+    problems.push(...checkPdfText(disclosure, file.name, rest, year));
+  }
+  for (const file of byFormat('xlsx')) problems.push(...(await checkWorkbook(disclosure, file, correction)));
   problems.push(...checkCsvFiles(disclosure, byFormat('csv')));
   for (const file of byFormat('html')) {
     const html = file.bytes.toString('utf8');
@@ -103,13 +121,38 @@ export function checkPdfText(disclosure: TDisclosure, file: string, text: string
   return problems;
 }
 
-/** Each sheet holds its table's amounts exactly (as a multiset of 分), and no template text. */
-async function checkWorkbook(disclosure: TDisclosure, file: TRenderedFile): Promise<TRenderProblem[]> {
+/** The statement as pdftotext gives it back: the same characters, broken into lines and spaced anywhere. */
+function printedAnyhow(statement: string): RegExp {
+  const characters = [...statement.replace(/\s+/g, '')].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(characters.join('\\s*'));
+}
+
+/**
+ * A corrected version's PDF says so from its first page on (a long reason may run on to the next).
+ * The statement is then taken out of the text the other checks read: its reason is the department's
+ * own words, where a 「2019年…表」 is no heading of another year and an "xx" no template residue.
+ */
+function correctionInPdf(file: string, text: string, correction: TCorrectionStatement): TRenderProblem[] {
+  const firstPage = text.split('\f')[0] ?? '';
+  const statement = correctionStatementText(correction);
+  if (printedAnyhow(correctionStatementOpening(correction)).test(firstPage) && printedAnyhow(statement).test(text)) return [];
+  return [{ code: 'CORRECTION_MISSING', file, message: `the PDF does not open on its 更正说明 「${correctionStatementOpening(correction)}更正理由：…」` }];
+}
+
+/**
+ * Each table's sheet holds its table's amounts exactly (as a multiset of 分), and no template text;
+ * a correction's workbook opens on its 更正说明, the tables' sheets after it.
+ */
+async function checkWorkbook(disclosure: TDisclosure, file: TRenderedFile, correction: TCorrectionStatement | undefined): Promise<TRenderProblem[]> {
   const problems: TRenderProblem[] = [];
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
+  const first = correction === undefined ? 0 : 1;
+  if (correction !== undefined && workbook.worksheets[0]?.getCell(2, 1).value !== neutraliseFormula(correctionStatementText(correction))) {
+    problems.push({ code: 'CORRECTION_MISSING', file: file.name, message: `the first sheet is not the 更正说明 「${correctionStatementOpening(correction)}更正理由：…」` });
+  }
   disclosure.tables.forEach((table, i) => {
-    const sheet = workbook.worksheets[i];
+    const sheet = workbook.worksheets[first + i];
     if (!sheet) {
       problems.push({ code: 'TABLE_MISSING', file: file.name, message: `no sheet for ${table.id}` });
       return;

@@ -1,5 +1,17 @@
 import PDFDocument from 'pdfkit';
-import { overviewParagraphs, partTitles, tableHeading, chineseNumeral, type TBlock, type TDisclosure, type TDisclosureTable, type TLeafBlock } from '@budgetflow/domain';
+import {
+  CORRECTION_STATEMENT_TITLE,
+  chineseNumeral,
+  correctionStatementText,
+  overviewParagraphs,
+  partTitles,
+  tableHeading,
+  type TBlock,
+  type TCorrectionStatement,
+  type TDisclosure,
+  type TDisclosureTable,
+  type TLeafBlock,
+} from '@budgetflow/domain';
 import type { TDisplayGrid } from '../grid/display-grid';
 import { factsGrid, indicatorsGrid } from '../grid/form-grids';
 import { sharedGrid } from '../grid/shared-grid';
@@ -11,6 +23,8 @@ import { drawTable } from './pdf-table';
 export interface TPdfOptions {
   /** When the revision was frozen: the PDF's creation date, so that one revision gives one file. */
   createdAt: Date;
+  /** For a corrected version (更正): its 更正说明, printed on the cover. */
+  correction?: TCorrectionStatement | undefined;
 }
 
 const MARGINS = { top: 64, bottom: 64, left: 56, right: 56 };
@@ -48,6 +62,7 @@ export function renderDisclosurePdf(disclosure: TDisclosure, options: TPdfOption
   const done = collect(doc);
 
   writeCover(doc, titles.document, meta.departmentName);
+  if (options.correction !== undefined) writeCorrection(doc, options.correction);
   const headings: THeading[] = [];
   const contentsEntries = 4 + 3 + disclosure.tables.length + disclosure.explanations.length;
   const contentsFirst = doc.bufferedPageRange().count;
@@ -122,6 +137,21 @@ function writeCover(doc: TDoc, title: string, departmentName: string): void {
   doc.font(FONT_BOLD).fontSize(28).text(title, MARGINS.left, doc.page.height * 0.3, { align: 'center', width: contentWidth(doc) });
   doc.moveDown(8);
   doc.font(FONT_REGULAR).fontSize(16).text(departmentName, { align: 'center', width: contentWidth(doc) });
+}
+
+/**
+ * The 更正说明 framed under the department's name on the cover: the first thing a reader of the file
+ * sees. A reason too long for the cover runs on to the next page, unframed.
+ */
+function writeCorrection(doc: TDoc, correction: TCorrectionStatement): void {
+  const padding = 10;
+  const width = contentWidth(doc) - 2 * padding;
+  const cover = doc.page;
+  const top = doc.y + 2 * BODY_SIZE;
+  doc.font(FONT_BOLD).fontSize(12).text(CORRECTION_STATEMENT_TITLE, MARGINS.left + padding, top + padding, { width, align: 'center' });
+  doc.moveDown(0.4);
+  doc.font(FONT_REGULAR).fontSize(BODY_SIZE).text(correctionStatementText(correction), MARGINS.left + padding, doc.y, { width, lineGap: 4 });
+  if (doc.page === cover) doc.rect(MARGINS.left, top, contentWidth(doc), doc.y - top + padding).lineWidth(0.8).stroke();
 }
 
 function partHeading(doc: TDoc, title: string): void {

@@ -1,5 +1,16 @@
 import ExcelJS from 'exceljs';
-import { disclosureKind, tableHeading, neutraliseFormula, type TBlock, type TDisclosure, type TDisclosureTable, type TLeafBlock } from '@budgetflow/domain';
+import {
+  CORRECTION_STATEMENT_TITLE,
+  correctionStatementText,
+  disclosureKind,
+  neutraliseFormula,
+  tableHeading,
+  type TBlock,
+  type TCorrectionStatement,
+  type TDisclosure,
+  type TDisclosureTable,
+  type TLeafBlock,
+} from '@budgetflow/domain';
 import { placeCells, type TDisplayGrid, type TGridCell } from '../grid/display-grid';
 import { factsGrid, indicatorsGrid } from '../grid/form-grids';
 import { sharedGrid } from '../grid/shared-grid';
@@ -20,6 +31,8 @@ const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, 
 export interface TXlsxOptions {
   /** When the revision was frozen: the workbook's dates and its zip entries' dates, so that one revision gives one file. */
   createdAt: Date;
+  /** For a corrected version (更正): its 更正说明, on a first sheet of its own. */
+  correction?: TCorrectionStatement | undefined;
 }
 
 /**
@@ -33,8 +46,25 @@ export async function renderDisclosureXlsx(disclosure: TDisclosure, options: TXl
   workbook.created = options.createdAt;
   workbook.modified = options.createdAt;
   workbook.title = `${disclosure.meta.departmentName}${disclosure.meta.fiscalYear}年${disclosureKind(disclosure.meta)}`;
+  if (options.correction !== undefined) writeCorrectionSheet(workbook, options.correction);
   disclosure.tables.forEach((table, i) => writeSheet(workbook, disclosure, table, i + 1));
   return withEntriesDated(Buffer.from(await workbook.xlsx.writeBuffer()), options.createdAt);
+}
+
+/**
+ * 更正说明 as the first sheet, the one a workbook opens on: a sheet of its own rather than a row
+ * above each table, so that every table's sheet stays as its template prints it.
+ */
+function writeCorrectionSheet(workbook: ExcelJS.Workbook, correction: TCorrectionStatement): void {
+  const sheet = workbook.addWorksheet(CORRECTION_STATEMENT_TITLE);
+  sheet.getColumn(1).width = 100;
+  const title = sheet.getCell(1, 1);
+  title.value = CORRECTION_STATEMENT_TITLE;
+  title.font = { bold: true, size: 14 };
+  const text = sheet.getCell(2, 1);
+  // The reason is the department's own words: neutralised like every text cell.
+  text.value = neutraliseFormula(correctionStatementText(correction));
+  text.alignment = { wrapText: true, vertical: 'top' };
 }
 
 /** 表1 收支预算总表: the sheet name, within Excel's 31 characters and without []:*?/\ . */
