@@ -61,6 +61,24 @@ describe('the admin desk: users', () => {
     await waitFor(() => expect(requests).toContainEqual({ method: 'DELETE', path: `/api/users/${PREPARER.id}/sessions/${SESSION.id}`, body: undefined }));
   });
 
+  it('shows a reviewer’s office with its departments beside the own list, and saves "the office’s only" as no department', async () => {
+    const reviewer = { ...PREPARER, id: '55555555-5555-4555-8555-555555555555', username: 'reviewer', role: 'reviewer', departmentCode: null, reviewScope: ['999001'], office: { code: 'yewu-1', name: '行政政法科', departments: ['019001'] } };
+    const requests = fakeApi({ 'GET /api/users': [reviewer], 'GET /api/departments': DEPARTMENTS, 'PATCH /api/users/.*': { ...reviewer, reviewScope: [] }, 'GET /api/users/.*/sessions': [] });
+    renderPanel(<UsersPanel />);
+    expect(await screen.findByRole('cell', { name: '999001；科室「行政政法科」：019001' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '管理 reviewer' }));
+    expect(await screen.findByText('所在科室「行政政法科」负责的部门：019001，无论下面如何勾选均可审核；在“财政局与审核流程”中调整。')).toBeTruthy();
+    const besides = screen.getByRole('group', { name: '另可审核的部门（不勾选即只审核所在科室的部门）' });
+    fireEvent.click(within(besides).getByLabelText('999001 其他部门')); // untick the only own department
+    fireEvent.click(screen.getByRole('button', { name: '保存审核范围' }));
+    await waitFor(() => expect(requests).toContainEqual({ method: 'PATCH', path: `/api/users/${reviewer.id}`, body: { reviewScope: [] } }));
+    // "All departments" is ticked in so many words for a reviewer of an office.
+    fireEvent.click(screen.getByLabelText('全部部门'));
+    expect(screen.queryByRole('group', { name: /另可审核的部门/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '保存审核范围' }));
+    await waitFor(() => expect(requests).toContainEqual({ method: 'PATCH', path: `/api/users/${reviewer.id}`, body: { reviewScope: 'all' } }));
+  });
+
   it('says in the English UI what it says in Chinese', async () => {
     fakeApi({ 'GET /api/users': [PREPARER], 'GET /api/departments': DEPARTMENTS });
     renderPanel(<UsersPanel />, 'en');

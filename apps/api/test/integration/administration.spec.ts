@@ -16,7 +16,7 @@ async function lastAudit(action: string): Promise<{ actor: string; entity_id: st
 describe('users', () => {
   it('an administrator creates a preparer who can then sign in; the creation is audited without the password', async () => {
     const res = await t.http().post('/api/users').set(admin.headers).send({ username: 'newprep', displayName: '新编制人', password: 'long-enough-pw', role: 'preparer', departmentCode: '999001' }).expect(201);
-    expect(res.body).toEqual({ id: expect.any(String), username: 'newprep', displayName: '新编制人', role: 'preparer', departmentCode: '999001', unitCode: null, reviewScope: [], active: true, twoFactor: false });
+    expect(res.body).toEqual({ id: expect.any(String), username: 'newprep', displayName: '新编制人', role: 'preparer', departmentCode: '999001', unitCode: null, reviewScope: [], active: true, twoFactor: false, office: null });
     const me = await t.login('newprep', 'long-enough-pw');
     await t.http().get('/api/auth/me').set(me.headers).expect(200);
     const entry = await lastAudit('user.create');

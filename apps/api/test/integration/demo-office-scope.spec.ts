@@ -32,7 +32,7 @@ async function submittedBudget(preparer: string, department: { code: string; nam
 beforeAll(async () => {
   db = await createTestDatabase({ migrate: false });
   running = await startBudgetflow(loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'error', DEMO_PASSWORD: PASSWORD, QUEUE_PREFIX: `scope_${randomBytes(4).toString('hex')}` }));
-  for (const username of ['preparer', 'preparer3', 'reviewer', 'reviewer2', 'reviewer3']) {
+  for (const username of ['preparer', 'preparer3', 'reviewer', 'reviewer2', 'reviewer3', 'admin']) {
     const login = await http().post('/api/auth/login').send({ username, password: PASSWORD }).expect(200);
     headers[username] = { Authorization: `Bearer ${login.body.accessToken}` };
   }
@@ -78,5 +78,26 @@ describe.each(Object.entries(SEES))('%s', (reviewer, sees) => {
       expect([budget, queued.has(budgets[budget])]).toEqual([budget, sees[budget]]);
       expect([budget, onDesk.has(budgets[budget])]).toEqual([budget, sees[budget]]);
     }
+  });
+});
+
+describe('the review scope on the admin desk', () => {
+  const user = async (username: string) => {
+    const users = (await http().get('/api/users').set(headers['admin']!).expect(200)).body as { id: string; username: string; reviewScope: unknown; office: unknown }[];
+    return users.find((u) => u.username === username)!;
+  };
+  const seesEducation = async () => (await http().get(`/api/budgets/${budgets.education}`).set(headers['reviewer']!)).status;
+
+  it('shows each reviewer’s office with the departments it is assigned, which a narrower own list does not take away', async () => {
+    expect((await user('reviewer')).office).toEqual({ code: expect.any(String), name: '行政政法科', departments: ['019001', '999001'] });
+    expect((await user('reviewer3')).office).toEqual({ code: expect.any(String), name: '科教文科', departments: ['998001'] });
+    expect((await user('preparer')).office).toBeNull();
+    const reviewer = await user('reviewer');
+    // An own department besides the office's, then none: the office's departments stay, the other goes.
+    await http().patch(`/api/users/${reviewer.id}`).set(headers['admin']!).send({ reviewScope: ['998001'] }).expect(200);
+    expect(await seesEducation()).toBe(200);
+    await http().patch(`/api/users/${reviewer.id}`).set(headers['admin']!).send({ reviewScope: [] }).expect(200);
+    expect([(await user('reviewer')).reviewScope, await seesEducation()]).toEqual([[], 404]);
+    expect((await http().get(`/api/budgets/${budgets.qiaokou}`).set(headers['reviewer']!)).status).toBe(200);
   });
 });

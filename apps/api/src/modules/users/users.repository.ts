@@ -15,6 +15,10 @@ export interface TUserRecord {
   active: boolean;
   /** Whether the account has enrolled two-factor sign-in. */
   twoFactor: boolean;
+  /** A reviewer's office (科室) of the bureau, whose departments they review besides their own list. */
+  officeCode: string | null;
+  officeName: string | null;
+  officeDepartmentCodes: string[];
 }
 
 export interface TNewUser {
@@ -31,8 +35,10 @@ export interface TNewUser {
 const SELECT_USER = `
   SELECT u.id, u.username, u.display_name AS "displayName", u.role, u.department_id AS "departmentId",
          d.code AS "departmentCode", u.unit_code AS "unitCode", u.review_all AS "reviewAll", u.active, u.totp_enabled_at IS NOT NULL AS "twoFactor",
-         COALESCE(ARRAY(SELECT rd.department_id::text FROM reviewer_departments rd WHERE rd.user_id = u.id ORDER BY 1), '{}') AS "reviewDepartmentIds"
-  FROM users u LEFT JOIN departments d ON d.id = u.department_id`;
+         COALESCE(ARRAY(SELECT rd.department_id::text FROM reviewer_departments rd WHERE rd.user_id = u.id ORDER BY 1), '{}') AS "reviewDepartmentIds",
+         o.code AS "officeCode", o.name AS "officeName",
+         COALESCE(ARRAY(SELECT od_d.code FROM office_departments od JOIN departments od_d ON od_d.id = od.department_id WHERE od.office_id = u.office_id ORDER BY 1), '{}') AS "officeDepartmentCodes"
+  FROM users u LEFT JOIN departments d ON d.id = u.department_id LEFT JOIN bureau_offices o ON o.id = u.office_id`;
 
 /** Named finders for users; never returns password hashes. Administrators only reach these through UsersService. */
 @Injectable()

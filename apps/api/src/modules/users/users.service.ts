@@ -195,5 +195,6 @@ function view(r: TUserRecord, codeById: Map<string, string>): TUser {
     reviewScope: !hasReviewScope(r.role) ? [] : r.reviewAll ? 'all' : r.reviewDepartmentIds.map((id) => codeById.get(id) ?? id),
     active: r.active,
     twoFactor: r.twoFactor,
+    office: r.officeCode === null ? null : { code: r.officeCode, name: r.officeName ?? r.officeCode, departments: r.officeDepartmentCodes },
   };
 }

@@ -11,6 +11,8 @@ export interface TAdminUser {
   active: boolean;
   /** Whether the account signs in with a second factor (TOTP). */
   twoFactor: boolean;
+  /** A reviewer's office (科室): its departments are reviewed whatever reviewScope lists. */
+  office?: { code: string; name: string; departments: string[] } | null;
 }
 
 export interface TUserSession {

@@ -56,7 +56,12 @@ export function UsersPanel() {
 
 /** A reviewer's or signer's scope, or the department of whoever has one (and the unit of a unit's preparer). */
 export function scopeText(t: TDeskTranslate, user: TAdminUser): string {
-  if (WITH_SCOPE.has(user.role)) return user.reviewScope === 'all' ? t('adminAllDepartments') : user.reviewScope.join('、') || '—';
+  if (WITH_SCOPE.has(user.role)) {
+    const own = user.reviewScope === 'all' ? t('adminAllDepartments') : user.reviewScope.join('、') || '—';
+    // The office's departments are reviewed whatever the own list says: shown, so that narrowing the list is not mistaken for narrowing the scope.
+    const office = user.office;
+    return office == null || user.reviewScope === 'all' ? own : t('adminScopeWithOffice', { own, office: office.name, departments: office.departments.join('、') || '—' });
+  }
   if (user.unitCode) return t('adminDepartmentUnit', { department: user.departmentCode ?? '—', unit: user.unitCode });
   return user.departmentCode ?? '—';
 }
@@ -199,12 +204,22 @@ function UnitChoice({ department, value, onChange }: { department: TAdminDepartm
   );
 }
 
-/** A reviewer's departments; none ticked means every department. */
-function DepartmentChecks({ departments, value, onChange }: { departments: TAdminDepartment[]; value: string[]; onChange(next: string[]): void }) {
+/** A reviewer's departments; none ticked means every department, unless the reviewer has an office (see ScopeForm). */
+function DepartmentChecks({
+  departments,
+  value,
+  onChange,
+  legend = 'adminReviewScope',
+}: {
+  departments: TAdminDepartment[];
+  value: string[];
+  onChange(next: string[]): void;
+  legend?: 'adminReviewScope' | 'adminReviewScopeBesidesOffice';
+}) {
   const { t } = useDeskI18n();
   return (
     <fieldset>
-      <legend>{t('adminReviewScope')}</legend>
+      <legend>{t(legend)}</legend>
       {departments.map((d) => (
         <label key={d.id}>
           <input type="checkbox" checked={value.includes(d.code)} onChange={(e) => onChange(e.target.checked ? [...value, d.code] : value.filter((c) => c !== d.code))} />
@@ -217,12 +232,24 @@ function DepartmentChecks({ departments, value, onChange }: { departments: TAdmi
 
 function ScopeForm({ user, departments }: { user: TAdminUser; departments: TAdminDepartment[] }) {
   const { t } = useDeskI18n();
+  const office = user.office ?? null;
+  // A reviewer of an office reviews its departments in any case: "all" is asked for in so many words.
+  const [all, setAll] = useState(user.reviewScope === 'all');
   const [scope, setScope] = useState<string[]>(user.reviewScope === 'all' ? [] : user.reviewScope);
   const save = useAdminChange((reviewScope: 'all' | string[]) => [`/api/users/${user.id}`, { method: 'PATCH', body: { reviewScope } }]);
+  const chosen = (): 'all' | string[] => (office === null ? (scope.length === 0 ? 'all' : scope) : all ? 'all' : scope);
   return (
     <div>
-      <DepartmentChecks departments={departments} value={scope} onChange={setScope} />
-      <button type="button" onClick={() => save.mutate(scope.length === 0 ? 'all' : scope)}>
+      {office !== null && (
+        <>
+          <p>{t('adminOfficeScope', { office: office.name, departments: office.departments.join('、') || '—' })}</p>
+          <label>
+            <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {t('adminAllDepartments')}
+          </label>
+        </>
+      )}
+      {!all || office === null ? <DepartmentChecks departments={departments} value={scope} onChange={setScope} legend={office === null ? 'adminReviewScope' : 'adminReviewScopeBesidesOffice'} /> : null}
+      <button type="button" onClick={() => save.mutate(chosen())}>
         {t('adminSaveScope')}
       </button>
       {save.isSuccess && <p role="status">{t('adminSaved')}</p>}

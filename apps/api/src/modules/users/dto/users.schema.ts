@@ -57,6 +57,10 @@ export const ZUser = z.object({
   reviewScope: z.union([z.literal('all'), z.array(z.string())]).describe("'all', or the assigned departments' codes"),
   active: z.boolean(),
   twoFactor: z.boolean().describe('Whether the account has enrolled two-factor sign-in (TOTP)'),
+  office: z
+    .object({ code: z.string(), name: z.string(), departments: z.array(z.string()) })
+    .nullable()
+    .describe("A reviewer's office (科室): the departments it is assigned, which the reviewer reviews whatever reviewScope lists"),
 });
 export type TUser = z.infer<typeof ZUser>;
 
