@@ -10,6 +10,7 @@ import type { TBudgetDocument, TExpenditureKind, TExpenditureLine } from '../bud
 import { parseFen, type Fen } from '../money/fen';
 import { MoneyError } from '../money/money-error';
 import { idTable } from './id-table';
+import { NestedSlotSums, SlotSums } from './slot-sums';
 
 /**
  * Which budget a line's money belongs to, as the tables split it: 一般公共预算 (表5, 表6), 政府性基金
@@ -40,9 +41,9 @@ export function isFiscal(family: FundFamily): boolean {
 
 interface Summed {
   readonly family: FundFamily;
-  fen: number;
+  readonly fen: number;
   /** How many lines the cell sums. */
-  lines: number;
+  readonly lines: number;
 }
 
 /** Lines summed by functional 项 and unit (表1/表4 functional side, 表3, 表5, 表7, Part 4). */
@@ -103,80 +104,30 @@ const SOURCE_SLOTS = new Map<string, { source: number; family: number }>(FUND_SO
 /** Sums of sources outside the list land past the end of the list, where no report reads them. */
 const OTHER_SOURCE = { source: FUND_SOURCES.length, family: FAMILIES.indexOf('other') };
 
-/** Cells of one (unit, code) pair, one slot per fund family × kind. */
-type Slots<T> = (T | undefined)[];
-
-function slotsOf<T>(outer: Map<string, Map<string, Slots<T>>>, first: string, second: string, size: number): Slots<T> {
-  let inner = outer.get(first);
-  if (inner === undefined) {
-    inner = new Map();
-    outer.set(first, inner);
-  }
-  let slots = inner.get(second);
-  if (slots === undefined) {
-    slots = new Array<T | undefined>(size);
-    inner.set(second, slots);
-  }
-  return slots;
+function familyAt(slot: number): FundFamily {
+  return FAMILIES[Math.floor(slot / KINDS.length)] ?? 'other';
 }
 
-function flatten<T>(outer: Map<string, Map<string, Slots<T>>>): T[] {
-  const cells: T[] = [];
-  for (const inner of outer.values()) for (const slots of inner.values()) for (const cell of slots) if (cell !== undefined) cells.push(cell);
-  return cells;
-}
-
-/**
- * Adds a line's 分 (negative when it goes) to the cell in `slot`; true when there is no cell to add
- * to, so the caller makes one. A cell whose last line went is emptied, and its key pair dropped once
- * none of its slots holds a cell: a tally with a line removed is the tally of the other lines.
- */
-function addToSlot(outer: Map<string, Map<string, Slots<Summed>>>, first: string, second: string, slots: Slots<Summed>, slot: number, fen: number, sign: 1 | -1): boolean {
-  const cell = slots[slot];
-  if (cell === undefined) {
-    if (sign < 0) throw new Error(`a line of ${first}/${second} removed that was never added`);
-    return true;
-  }
-  cell.fen += fen;
-  cell.lines += sign;
-  if (cell.lines > 0) return false;
-  slots[slot] = undefined;
-  if (slots.some((c) => c !== undefined)) return false;
-  const inner = outer.get(first);
-  inner?.delete(second);
-  if (inner?.size === 0) outer.delete(first);
-  return false;
-}
-
-function add<K>(map: Map<K, Fen>, key: K, fen: number): void {
-  map.set(key, ((map.get(key) ?? 0) + fen) as Fen);
-}
-
-/** Counts a key's lines up or down; a key left with none is gone. */
-function count(map: Map<string, number>, key: string, sign: 1 | -1): number {
-  const n = (map.get(key) ?? 0) + sign;
-  if (n === 0) map.delete(key);
-  else map.set(key, n);
-  return n;
+function kindAt(slot: number): TExpenditureKind {
+  return KINDS[slot % KINDS.length] ?? 'project';
 }
 
 /** A project's totals while the lines are read: its fund sources by position in FUND_SOURCES (no Map per line). */
 interface ProjectAccumulator {
   total: number;
   lineCount: number;
-  byEconomic: Map<string, Fen>;
-  /** Lines per economic 款, so a 款 whose last line goes leaves byEconomic. */
-  economicLines: Map<string, number>;
+  /** By economic 款, in one slot: a 款 whose last line goes leaves the project's byEconomic. */
+  byEconomic: SlotSums;
   bySource: number[];
-  /** The project's cells by functional 项, one slot per fund family: 表10's and Part 3's projection. */
-  byFunction: Map<string, Map<string, Slots<ProjectCell>>>;
+  /** By functional 项, one slot per fund family: 表10's and Part 3's projection. */
+  byFunction: SlotSums;
 }
 
 /** The accumulator of a line's project, made on its first line. */
 function projectOf(projects: Map<string, ProjectAccumulator>, projectId: string): ProjectAccumulator {
   let totals = projects.get(projectId);
   if (totals === undefined) {
-    totals = { total: 0, lineCount: 0, byEconomic: new Map(), economicLines: new Map(), bySource: new Array<number>(FUND_SOURCES.length + 1).fill(0), byFunction: new Map() };
+    totals = { total: 0, lineCount: 0, byEconomic: new SlotSums(1), bySource: new Array<number>(FUND_SOURCES.length + 1).fill(0), byFunction: new SlotSums(FAMILIES.length) };
     projects.set(projectId, totals);
   }
   return totals;
@@ -192,6 +143,10 @@ function sourceMap(sums: readonly number[]): Map<FundSource, Fen> {
   return map;
 }
 
+function add<K>(map: Map<K, Fen>, key: K, fen: number): void {
+  map.set(key, ((map.get(key) ?? 0) + fen) as Fen);
+}
+
 /**
  * The pass over the lines that every table and every line rule shares, kept open: each amount is
  * parsed once and added, in integer 分, to three small projections (by 项 and unit, by 款 and unit,
@@ -199,11 +154,11 @@ function sourceMap(sums: readonly number[]): Map<FundSource, Fen> {
  * Lines can also be taken out again, so that whoever holds a budget's tally (a worker between two
  * recomputes) brings it up to date with the lines an edit changed instead of reading them all. Maps
  * are nested on the lines' own code strings rather than keyed by concatenations, so no key string
- * is built per line.
+ * is built per line, and hold numbers (SlotSums): the cells are built by aggregate().
  */
 export class LineTally {
-  private readonly byFunction = new Map<string, Map<string, Slots<FunctionCell>>>();
-  private readonly byEconomic = new Map<string, Map<string, Slots<EconomicCell>>>();
+  private readonly byFunction = new NestedSlotSums(SLOTS);
+  private readonly byEconomic = new NestedSlotSums(SLOTS);
   private readonly projects = new Map<string, ProjectAccumulator>();
   private readonly bySourceIndex = new Array<number>(FUND_SOURCES.length + 1).fill(0);
   private expenditureTotal = 0;
@@ -220,20 +175,26 @@ export class LineTally {
 
   /**
    * The aggregate of the lines in the tally, with the income lines and the positions of repeated
-   * ids given. Its cells are the tally's own: read it before the tally changes again.
+   * ids given: cells of its own, which later changes to the tally leave as they are.
    */
   aggregate(incomeLines: TBudgetDocument['incomeLines'], repeatedLineIds: readonly number[] = []): LineAggregate {
+    const byFunction: FunctionCell[] = [];
+    this.byFunction.forEachSlot((unitCode, functionCode, slot, fen, lines) => byFunction.push({ family: familyAt(slot), kind: kindAt(slot), unitCode, functionCode, fen, lines }));
+    const byEconomic: EconomicCell[] = [];
+    this.byEconomic.forEachSlot((unitCode, economicCode, slot, fen, lines) => byEconomic.push({ family: familyAt(slot), kind: kindAt(slot), unitCode, economicCode, fen, lines }));
     const projectLines = new Map<string, ProjectLineTotals>();
     const byProject: ProjectCell[] = [];
-    for (const [id, p] of this.projects) {
-      byProject.push(...flatten(p.byFunction));
-      projectLines.set(id, { total: p.total as Fen, lineCount: p.lineCount, byEconomic: p.byEconomic, bySource: sourceMap(p.bySource) });
+    for (const [projectId, p] of this.projects) {
+      p.byFunction.forEachSlot((functionCode, slot, fen, lines) => byProject.push({ family: FAMILIES[slot] ?? 'other', projectId, functionCode, fen, lines }));
+      const economic = new Map<string, Fen>();
+      p.byEconomic.forEachSlot((economicCode, _slot, fen) => economic.set(economicCode, fen as Fen));
+      projectLines.set(projectId, { total: p.total as Fen, lineCount: p.lineCount, byEconomic: economic, bySource: sourceMap(p.bySource) });
     }
     const incomeBySource = new Map<FundSource, Fen>();
     for (const line of incomeLines) add(incomeBySource, line.source, parseFen(line.amount));
     const aggregate = {
-      byFunction: flatten(this.byFunction),
-      byEconomic: flatten(this.byEconomic),
+      byFunction,
+      byEconomic,
       byProject,
       incomeBySource,
       expenditureBySource: sourceMap(this.bySourceIndex),
@@ -259,22 +220,17 @@ export class LineTally {
     const sourceSlots = SOURCE_SLOTS.get(fundSource) ?? OTHER_SOURCE;
     this.bySourceIndex[sourceSlots.source] = (this.bySourceIndex[sourceSlots.source] ?? 0) + fen;
     const familyIndex = sourceSlots.family;
-    const family = FAMILIES[familyIndex] ?? 'other';
     const slot = familyIndex * KINDS.length + (KIND_INDEX.get(kind) ?? 0);
-    const functionSlots = slotsOf(this.byFunction, unitCode, functionCode, SLOTS);
-    if (addToSlot(this.byFunction, unitCode, functionCode, functionSlots, slot, fen, sign)) functionSlots[slot] = { family, kind, unitCode, functionCode, fen, lines: 1 };
-    const economicSlots = slotsOf(this.byEconomic, unitCode, economicCode, SLOTS);
-    if (addToSlot(this.byEconomic, unitCode, economicCode, economicSlots, slot, fen, sign)) economicSlots[slot] = { family, kind, unitCode, economicCode, fen, lines: 1 };
+    this.byFunction.add(unitCode, functionCode, slot, fen, sign);
+    this.byEconomic.add(unitCode, economicCode, slot, fen, sign);
     if ((kind === 'project') !== (projectId !== undefined)) this.projectLinkMismatches += sign;
     if (projectId === undefined) return;
     const project = projectOf(this.projects, projectId);
     project.total += fen;
     project.lineCount += sign;
-    add(project.byEconomic, economicCode, fen);
-    if (count(project.economicLines, economicCode, sign) === 0) project.byEconomic.delete(economicCode);
+    project.byEconomic.add(economicCode, 0, fen, sign);
     project.bySource[sourceSlots.source] = (project.bySource[sourceSlots.source] ?? 0) + fen;
-    const projectSlots = slotsOf(project.byFunction, projectId, functionCode, FAMILIES.length);
-    if (addToSlot(project.byFunction, projectId, functionCode, projectSlots, familyIndex, fen, sign)) projectSlots[familyIndex] = { family, projectId, functionCode, fen, lines: 1 };
+    project.byFunction.add(functionCode, familyIndex, fen, sign);
     if (project.lineCount === 0) this.projects.delete(projectId);
   }
 }

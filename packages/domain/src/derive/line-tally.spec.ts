@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ZBudgetDocument, type TBudgetDocument, type TExpenditureLine } from '../budget/budget-document.schema';
 import { catalogueForYear } from '../catalogue';
+import { parseFen } from '../money/fen';
 import { deriveAndValidate } from '../rules/validate-budget';
 import { generateBudget } from '../testing/generate-budget';
 import fixture from '../../fixtures/qiaokou-bigdata-2020.json';
@@ -81,6 +82,20 @@ describe('LineTally', () => {
     for (const line of lines) tally.add(line);
     for (const line of shuffled(lines, 5)) tally.remove(line);
     expect(canonical(tally.aggregate([]))).toEqual(canonical(aggregateLines({ expenditureLines: [], incomeLines: [] })));
+  });
+
+  it('an aggregate read before a change keeps its figures; one read after has the change', () => {
+    const tally = new LineTally();
+    for (const line of lines) tally.add(line);
+    const before = tally.aggregate(doc.incomeLines);
+    const copy = structuredClone(before);
+    const [first] = lines;
+    tally.remove(first!);
+    tally.add({ ...first!, amount: '1.00' });
+    expect(before).toEqual(copy);
+    const after = tally.aggregate(doc.incomeLines);
+    expect(after.expenditureTotal).toBe(before.expenditureTotal - parseFen(first!.amount) + 100);
+    expect(canonical(after)).toEqual(canonical(aggregateLines({ expenditureLines: [{ ...first!, amount: '1.00' }, ...lines.slice(1)], incomeLines: doc.incomeLines })));
   });
 
   it('refuses to take out a line it never had', () => {

@@ -1,5 +1,5 @@
 import type { Fen } from './fen';
-import { roundFenToSteps } from './display';
+import { formatAmount, roundFenToSteps } from './display';
 
 const WAN_TEXT = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,6}))?$/;
 
@@ -30,6 +30,9 @@ export function parseWanText(text: string): WanText | undefined {
  * precise, to the text's own decimals. For validators checking figures in tables and prose.
  */
 export function wanTextMatchesFen(text: string, fen: Fen | number, decimals: number = 1): boolean {
+  // The derivation's own figures are printed by formatAmount at the default precision: equal text
+  // states the same steps, and checking thousands of them costs a string compare, not BigInts.
+  if (decimals === 1 && Number.isSafeInteger(fen) && text === formatAmount(fen)) return true;
   const stated = parseWanText(text);
   if (stated === undefined) return false;
   const precision = Math.max(stated.decimals, decimals);
