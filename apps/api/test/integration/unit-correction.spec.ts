@@ -92,5 +92,7 @@ describe('更正 of a published 单位预算', () => {
     }).expect(200)).body as Buffer;
     expect(text.toString('utf8').split('\n')).toEqual(expect.arrayContaining(['示例第一中学2020年单位预算更正说明', `更正原因：${REASON}`, '本次公开为第2版，更正第1版。']));
     expect((await t.http().get(`/api/public/disclosures/${v1.id}`).expect(200)).body).toEqual(expect.objectContaining({ latest: false, correction: null }));
+    // The unit's own preparer may start the next 更正, as a 部门预算's preparer may.
+    expect((await act(schoolPreparer, school, 'revise', { reason: '单位基本信息有误' }).expect(200)).body).toEqual(expect.objectContaining({ state: 'draft', round: 'unit' }));
   }, 240_000);
 });
