@@ -97,7 +97,7 @@ const REVIEW: TBudgetReview = {
 };
 
 /** The unit budget's page as the department reviewer opens it, the department budget in `departmentState`. */
-function openUnitBudget(state: BudgetState, departmentState: BudgetState, answers: Record<string, unknown> = {}): { requests: TRecorded[]; keys: (string | undefined)[] } {
+function openUnitBudget(state: BudgetState, departmentState: BudgetState, answers: Record<string, unknown> = {}, review: TBudgetReview = REVIEW): { requests: TRecorded[]; keys: (string | undefined)[] } {
   const document = unitDocument();
   const view: TBudgetView = {
     ...summary('u1', state, SCHOOL),
@@ -111,7 +111,7 @@ function openUnitBudget(state: BudgetState, departmentState: BudgetState, answer
   const meta = { revisionNo: 1, budgetVersion: 3, sha256: 'a'.repeat(64), submittedBy: { id: '00000000-0000-4000-8000-000000000001', username: 'school', displayName: '单位编制人' }, editorIds: [], createdAt: '2020-03-02T02:00:00.000Z' };
   const requests = fakeApi({
     'GET /api/budgets/u1\\?linePageSize=1': view,
-    'GET /api/budgets/u1/review': REVIEW,
+    'GET /api/budgets/u1/review': review,
     'GET /api/budgets/u1/revisions': { items: [meta] },
     'GET /api/budgets/u1/revisions/1': { ...meta, document, disclosure: view.disclosure, findings: [] },
     'GET /api/budgets/u1/comments': { items: [] },
@@ -185,6 +185,17 @@ describe('a unit budget reviewed by the department', () => {
     fireEvent.change(within(dialog).getByLabelText('退回意见'), { target: { value: '人员经费需按新标准调整' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '退回' }));
     await waitFor(() => expect(posts(requests)).toEqual([{ method: 'POST', path: '/api/budgets/u1/return', body: { version: 3, reason: '人员经费需按新标准调整' } }]));
+  });
+
+  it('its 更正 (the unit published once) is reviewed though the department budget is approved: it changes none of its figures', async () => {
+    const published = { id: 't1', at: '2020-03-05T02:00:00.000Z', revisionNo: 1, round: 'unit' as TBudgetReview['round'], stageName: null, action: 'publish', actor: { username: 'publisher', displayName: '公开人' }, onBehalfOf: null, opinion: null, reason: null, documentNo: null, repliedOn: null, changedSince: false };
+    const { requests } = openUnitBudget('submitted', 'approved', { 'POST /api/budgets/u1/approve': { id: 'u1', action: 'approve', state: 'approved', version: 4, revisionNo: 2 } }, { ...REVIEW, trail: [published] });
+    fireEvent.click(await screen.findByRole('button', { name: '审核通过' }));
+    expect(screen.queryByText('部门预算正在财政局审核或已批复，单位预算暂不能审核通过或退回。')).toBeNull();
+    const dialog = screen.getByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('审核意见'), { target: { value: '同意更正' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '审核通过' }));
+    await waitFor(() => expect(posts(requests)).toEqual([{ method: 'POST', path: '/api/budgets/u1/approve', body: { version: 3, opinion: '同意更正' } }]));
   });
 
   it('while the department budget is with the finance bureau, says so and offers neither approving nor returning the approved', async () => {

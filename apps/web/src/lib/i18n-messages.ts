@@ -53,6 +53,7 @@ export const zh = {
   // portal
   portalTitle: '部门预算公开',
   disclosures: '已公开的部门预算',
+  disclosuresWithUnits: '已公开的部门预算和单位预算',
   downloads: '下载',
   charts: '图表',
   chartByFunction: '按功能分类的支出',
@@ -189,6 +190,7 @@ export const en: Record<TMessageKey, string> = {
   filesPending: 'Files are being generated; they appear here when ready',
   portalTitle: 'Department budget disclosures',
   disclosures: 'Published department budgets',
+  disclosuresWithUnits: 'Published department and unit budgets',
   downloads: 'Downloads',
   charts: 'Charts',
   chartByFunction: 'Expenditure by function',

@@ -25,6 +25,7 @@ export type DomainErrorCode =
   | 'DEPARTMENT_BUDGET_LOCKED'
   | 'NO_UNIT_SCOPE'
   | 'DEPARTMENT_NOT_REPLIED'
+  | 'UNIT_PART_CHANGED'
   // catalogue
   | 'CATALOGUE_INVALID'
   | 'CATALOGUE_YEAR_UNKNOWN'

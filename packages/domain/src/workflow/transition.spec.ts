@@ -31,7 +31,8 @@ const actorOf = (role: Role, round?: BudgetRound): WorkflowActor => ({
  * The whole workflow, round by round: for each action and role, the outcome from each state, and
  * for a budget in review at the first of two stages and at the last: `state/round/stage` (the
  * stage index it then waits on, - when out of review) or the refusal (ROLE = ROLE_NOT_ALLOWED,
- * INVALID = INVALID_TRANSITION, SCOPE = OUT_OF_SCOPE: the department's publisher corrects no unit's budget; it publishes one, where the template has a 单位 scope). Roles not listed under a round are refused (ROLE) everywhere.
+ * INVALID = INVALID_TRANSITION). Roles not listed under a round are refused (ROLE) everywhere. A unit's
+ * 更正 (context `correcting`) has the unit round's outcomes, with other guards and effects: see 单位预算 below.
  */
 const MATRIX = `
 action         role                draft                   submitted@first         submitted@last          returned                approved                published
@@ -341,9 +342,9 @@ publish        publisher           INVALID                 INVALID              
 publish        admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 publish        signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 publish        department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-revise         preparer            INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 INVALID
+revise         preparer            INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 draft/unit/-
 revise         reviewer            ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
-revise         publisher           SCOPE                    SCOPE                    SCOPE                    SCOPE                    SCOPE                    SCOPE
+revise         publisher           INVALID                 INVALID                 INVALID                 INVALID                 INVALID                 draft/unit/-
 revise         admin               ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 revise         signer              ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 revise         department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
@@ -367,7 +368,7 @@ sign-off       signer              INVALID                 INVALID              
 sign-off       department_reviewer ROLE                    ROLE                    ROLE                    ROLE                    ROLE                    ROLE
 `;
 
-const CODES: Readonly<Record<string, string>> = { ROLE: 'ROLE_NOT_ALLOWED', INVALID: 'INVALID_TRANSITION', SCOPE: 'OUT_OF_SCOPE' };
+const CODES: Readonly<Record<string, string>> = { ROLE: 'ROLE_NOT_ALLOWED', INVALID: 'INVALID_TRANSITION' };
 const COLUMNS: readonly { state: BudgetState; stageIndex?: number }[] = [
   { state: 'draft' },
   { state: 'submitted', stageIndex: 0 },
@@ -703,6 +704,56 @@ describe('单位预算 (a unit budget, reviewed and consolidated by its departme
     // The 部门预算 is still its own department's to publish.
     expect(outcome('approved', 'publish', publisher, { ...clean, round: 'replied' })).toBe('ok:published');
     expect(outcome('approved', 'publish', { ...publisher, departmentCode: '019002' }, { ...clean, round: 'replied' })).toBe('OUT_OF_SCOPE');
+  });
+
+  describe("更正 of a published 单位预算: its disclosure only, the 部门预算's approved figures untouched", () => {
+    const publisher: WorkflowActor = { userId: 'u-pub', role: 'publisher', departmentCode: '019001' };
+    // A unit is published after its 部门预算's 批复: the department budget is approved (or published) throughout.
+    const correcting: WorkflowContext = { ...unitContext, correcting: true, departmentBudgetState: 'approved' };
+    const { stage: _stage, ...outOfReview } = unitContext;
+
+    it("the unit's preparers or the department's publisher reopen it as a draft in the unit round, with a reason", () => {
+      for (const actor of [unitPreparer, publisher]) {
+        expect(transition('published', 'revise', actor, { ...outOfReview, reason: '单位职能表述有误' })).toEqual({ ok: true, next: 'draft', round: 'unit', stageIndex: null, effects: [{ type: 'open-revision' }] });
+        expect(outcome('published', 'revise', actor, { ...unitContext, reason: ' ' })).toBe('REVISE_REASON_REQUIRED');
+      }
+      // Not another unit's preparer, the department's own preparer, a unit's publisher or another department's.
+      for (const actor of [{ ...unitPreparer, unitCode: '019001003' }, departmentPreparer, { ...publisher, unitCode: '019001002' }, { ...publisher, departmentCode: '019002' }]) {
+        expect(outcome('published', 'revise', actor, unitContext)).toBe('OUT_OF_SCOPE');
+      }
+    });
+
+    it('its submission keeps the figures consolidated into the 部门预算; a changed line, income or project is refused', () => {
+      expect(outcome('draft', 'submit', unitPreparer, { ...correcting, unitPartChanged: false })).toBe('ok:submitted');
+      expect(transition('returned', 'submit', unitPreparer, { ...correcting, unitPartChanged: true })).toEqual({ ok: false, error: expect.objectContaining({ code: 'UNIT_PART_CHANGED' }) });
+      // before its first publication a unit's figures are the department's to take in (审核汇总)
+      expect(outcome('draft', 'submit', unitPreparer, { ...unitContext, unitPartChanged: true })).toBe('ok:submitted');
+    });
+
+    it("its approval consolidates nothing, so it needs no open 部门预算, and the publishers hear of it to publish version 2", () => {
+      for (const departmentBudgetState of ['approved', 'published', 'draft'] as const) {
+        expect(transition('submitted', 'approve', departmentReviewer, { ...correcting, departmentBudgetState })).toEqual({
+          ok: true,
+          next: 'approved',
+          round: 'unit',
+          stageIndex: null,
+          effects: [{ type: 'notify', who: 'preparers' }, { type: 'notify', who: 'publishers' }],
+        });
+      }
+      expect(outcome('submitted', 'approve', departmentReviewer, { ...correcting, opinion: '' })).toBe('OPINION_REQUIRED');
+      expect(outcome('submitted', 'approve', { ...departmentReviewer, userId: 'u-preparer' }, correcting)).toBe('APPROVER_IS_SUBMITTER');
+      expect(outcome('submitted', 'return', departmentReviewer, correcting)).toBe('ok:returned');
+      expect(outcome('submitted', 'return', departmentReviewer, { ...correcting, reason: '' })).toBe('RETURN_REASON_REQUIRED');
+      // The first approval of a unit still consolidates, and only into an open 部门预算.
+      expect(outcome('submitted', 'approve', departmentReviewer, { ...correcting, correcting: false })).toBe('DEPARTMENT_BUDGET_LOCKED');
+    });
+
+    it('offers the department reviewer what it may do with a correction, and the correction its publication', () => {
+      expect(actionsFor('submitted', 'department_reviewer', { round: 'unit', stage: unitStage, correcting: true })).toEqual(['return', 'approve']);
+      expect(actionsFor('published', 'publisher', { round: 'unit' })).toEqual(['revise']);
+      expect(actionsFor('published', 'preparer', { round: 'unit' })).toEqual(['revise']);
+      expect(outcome('approved', 'publish', publisher, { ...correcting, unitScope: true, departmentRepliedOn: '2020-02-20' })).toBe('ok:published');
+    });
   });
 
   it('the department budget goes to the bureau only when every unit budget is approved, naming those pending', () => {

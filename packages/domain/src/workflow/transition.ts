@@ -66,7 +66,7 @@ export function canEdit(state: BudgetState): boolean {
  * The actions a role may take from a state, before guards: what a client offers as buttons.
  * Given the round (and the stage position while in review), only the rows that apply there.
  */
-export function actionsFor(state: BudgetState, role: Role, where?: Pick<WorkflowContext, 'round' | 'stage'>): WorkflowAction[] {
+export function actionsFor(state: BudgetState, role: Role, where?: Where): WorkflowAction[] {
   const rows = WORKFLOW_TRANSITIONS.filter((r) => r.roles.includes(role) && (where === undefined ? r.from.includes(state) : applies(r, state, where)));
   return [...new Set(rows.map((r) => r.action))];
 }
@@ -75,12 +75,20 @@ export function actionsFor(state: BudgetState, role: Role, where?: Pick<Workflow
  * The guards the applying row of an action lists, before any is checked: what a client must ask
  * for (e.g. `replyGiven`: the 批复 form at the last stage). Empty when no row applies.
  */
-export function guardsFor(state: BudgetState, action: WorkflowAction, role: Role, where: Pick<WorkflowContext, 'round' | 'stage'>): readonly GuardName[] {
+export function guardsFor(state: BudgetState, action: WorkflowAction, role: Role, where: Where): readonly GuardName[] {
   return WORKFLOW_TRANSITIONS.find((r) => r.action === action && r.roles.includes(role) && applies(r, state, where))?.guards ?? [];
 }
 
-function applies(rule: TransitionRule, state: BudgetState, where: Pick<WorkflowContext, 'round' | 'stage'>): boolean {
-  return rule.from.includes(state) && (rule.rounds === undefined || rule.rounds.includes(where.round)) && (rule.at === undefined || rule.at === positionOf(where));
+/** Where a budget is, as the rows of the table read it: its round, its stage, whether it is a unit's 更正. */
+type Where = Pick<WorkflowContext, 'round' | 'stage' | 'correcting'>;
+
+function applies(rule: TransitionRule, state: BudgetState, where: Where): boolean {
+  return (
+    rule.from.includes(state) &&
+    (rule.rounds === undefined || rule.rounds.includes(where.round)) &&
+    (rule.at === undefined || rule.at === positionOf(where)) &&
+    (rule.correction === undefined || rule.correction === (where.correcting === true))
+  );
 }
 
 /** A budget in review without a stage (one submitted before chains existed) is at its only, last stage. */

@@ -24,8 +24,8 @@ const ROUNDS: Record<BudgetRound, Words> = {
   replied: { zh: '二下：批复（文号、日期、预算指标），公开与更正', en: 'the 批复 (document number, date, approved figures per line); publication and corrections' },
   adjustment: { zh: '预算调整：调剂、追加、调减，按审核链审核', en: 'an adjustment after 批复 (transfer, increase, decrease), reviewed along the chain' },
   unit: {
-    zh: '单位预算：二级单位编制，主管部门审核，审核通过即汇总入部门预算',
-    en: "a unit's budget (单位预算), reviewed by its department (主管部门审核); its approval consolidates it into the department's budget",
+    zh: '单位预算：二级单位编制，主管部门审核，审核通过即汇总入部门预算；已公开的单位预算可更正（只更正公开内容，不改变已汇总的数据）',
+    en: "a unit's budget (单位预算), reviewed by its department (主管部门审核); its approval consolidates it into the department's budget. A published one is corrected (更正) in this round too: its disclosure only, its consolidated figures unchanged",
   },
 };
 const ACTIONS: Record<WorkflowAction, Words> = {
@@ -64,6 +64,10 @@ const GUARD_WORDS: Record<GuardName, Words> = {
   departmentOfUnit: { zh: '主管部门本级人员（代所属单位公开）', en: "the department's own people (not a unit's), acting for the department's unit budgets" },
   templateHasUnitScope: { zh: '公开模板有单位预算', en: 'the disclosure template in force prints a 单位 scope (单位预算, e.g. Shanghai); else NO_UNIT_SCOPE' },
   departmentReplied: { zh: '部门预算已批复', en: "the department's budget has its 批复; else DEPARTMENT_NOT_REPLIED" },
+  unitPartKept: {
+    zh: '单位预算更正不改变已汇总入部门预算的数据（支出、收入、项目）',
+    en: "a unit's 更正 keeps its lines, income and projects as consolidated into the department's budget (only its disclosure changes); else UNIT_PART_CHANGED",
+  },
 };
 const EFFECTS: Record<WorkflowEffect['type'], string> = {
   'freeze-revision': 'freezes the working copy as a new revision',
@@ -89,7 +93,9 @@ function effectText(effect: WorkflowEffect): string {
 }
 
 function ruleRow(rule: TransitionRule): string {
-  const where = [rule.rounds === undefined ? 'any round' : list(rule.rounds), rule.at === undefined ? '' : AT[rule.at]].filter((s) => s !== '').join(', ');
+  const where = [rule.rounds === undefined ? 'any round' : list(rule.rounds), rule.at === undefined ? '' : AT[rule.at], rule.correction === true ? "a unit's 更正 (its 单位预算 published)" : '']
+    .filter((s) => s !== '')
+    .join(', ');
   const to = [`\`${rule.to}\``, rule.toRound === undefined ? '' : `round \`${rule.toRound}\``, rule.stage === undefined ? '' : MOVE[rule.stage]].filter((s) => s !== '').join('; ');
   const guards = rule.guards.map((g) => `${g} (\`${GUARDS[g].error}\`)`).join(', ');
   return `| \`${rule.action}\` | ${list(rule.from)} | ${where} | ${to} | ${list(rule.roles)} | ${guards} | ${rule.effects.map(effectText).join('; ')} |`;

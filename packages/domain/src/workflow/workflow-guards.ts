@@ -26,7 +26,8 @@ export type GuardName =
   | 'departmentBudgetOpen'
   | 'departmentOfUnit'
   | 'templateHasUnitScope'
-  | 'departmentReplied';
+  | 'departmentReplied'
+  | 'unitPartKept';
 
 export interface Guard {
   holds(actor: WorkflowActor, context: WorkflowContext): boolean;
@@ -161,6 +162,14 @@ export const GUARDS: Readonly<Record<GuardName, Guard>> = {
     holds: (_actor, context) => context.departmentRepliedOn !== undefined,
     error: 'DEPARTMENT_NOT_REPLIED',
     message: () => "the department's budget (部门预算) has no 批复 yet: its units' budgets are published after it",
+  },
+  // A 更正 of a published 单位预算 corrects its disclosure, not its money: the unit's part of the 部门预算
+  // (approved, 批复) stays as it is; a change of figures is the department's 预算调整.
+  unitPartKept: {
+    holds: (_actor, context) => context.unitPartChanged !== true,
+    error: 'UNIT_PART_CHANGED',
+    message: () =>
+      "a correction (更正) of a published unit budget corrects its disclosure only: its lines, income and projects stay those consolidated into the department's approved budget (部门预算); a change of figures is the department's 预算调整",
   },
   // 二上 within the 控制数: the caller compares the figures with the issued ceilings (exceededCeilings).
   withinCeilings: {

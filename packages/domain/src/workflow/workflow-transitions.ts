@@ -24,6 +24,8 @@ export interface TransitionRule {
   toRound?: BudgetRound;
   /** absent: the budget stays where it is in its chain */
   stage?: StageMove;
+  /** true: the rule applies only to a unit budget's 更正 of its published 单位预算 (context `correcting`); absent: to any revision */
+  correction?: true;
   /** checked in order; the first that fails refuses the action */
   guards: readonly GuardName[];
   effects: readonly WorkflowEffect[];
@@ -192,6 +194,75 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     stage: 'leave',
     guards: [...REVIEW_GUARDS, 'replyGiven'],
     effects: [{ type: 'record-adjustment' }, { type: 'notify', who: 'preparers' }, { type: 'notify', who: 'publishers' }],
+  },
+  {
+    // 更正 of a published 单位预算, as of a 部门预算: the unit's preparers or the department's publisher
+    // (who published it) reopen it as a draft in the unit round, with a reason; it goes through
+    // 主管部门审核 again and its publication is version 2, with its 更正说明.
+    //
+    // Consolidation: a unit is published only after its 部门预算's 批复, so a correction always comes
+    // after the department's approved figures (预算指标) are fixed. The simplest rule that never alters
+    // them: a unit's 更正 corrects its disclosure (its 说明 texts, its own copy of the department's
+    // facts), not its money. Its lines, income and projects must stay exactly its part consolidated
+    // into the 部门预算 (unitPartKept, checked at submission), and its re-approval consolidates nothing
+    // and needs no open 部门预算. A change of a unit's figures after 批复 is the department's 预算调整.
+    action: 'revise',
+    from: ['published'],
+    to: 'draft',
+    roles: ['preparer'],
+    rounds: ['unit'],
+    guards: ['ownDepartment', 'reviseReasonGiven'],
+    effects: [{ type: 'open-revision' }],
+  },
+  {
+    // The department's publisher corrects the 单位预算 it published (see the row above).
+    action: 'revise',
+    from: ['published'],
+    to: 'draft',
+    roles: ['publisher'],
+    rounds: ['unit'],
+    guards: ['departmentOfUnit', 'reviseReasonGiven'],
+    effects: [{ type: 'open-revision' }],
+  },
+  {
+    // A unit's 更正 goes to its 主管部门 with its figures as consolidated: only its disclosure changes.
+    action: 'submit',
+    from: ['draft', 'returned'],
+    to: 'submitted',
+    roles: ['preparer'],
+    rounds: ['unit'],
+    correction: true,
+    stage: 'enter',
+    guards: ['ownDepartment', 'noErrors', 'unitPartKept'],
+    effects: [{ type: 'freeze-revision' }, { type: 'notify', who: 'reviewers' }],
+  },
+  {
+    // A unit's 更正 sent back: it never touched the 部门预算, which may stay approved.
+    action: 'return',
+    from: ['submitted'],
+    to: 'returned',
+    roles: ['department_reviewer'],
+    rounds: ['unit'],
+    correction: true,
+    stage: 'leave',
+    guards: ['inReviewScope', 'reasonGiven'],
+    effects: [{ type: 'unfreeze-revision' }, { type: 'notify', who: 'preparers' }],
+  },
+  {
+    // A unit's 更正 approved by its 主管部门: nothing to consolidate (its figures are the 部门预算's
+    // already); the department's publisher publishes it again, as version 2.
+    action: 'approve',
+    from: ['submitted'],
+    to: 'approved',
+    roles: ['department_reviewer'],
+    rounds: ['unit'],
+    correction: true,
+    stage: 'leave',
+    guards: REVIEW_GUARDS,
+    effects: [
+      { type: 'notify', who: 'preparers' },
+      { type: 'notify', who: 'publishers' },
+    ],
   },
   {
     // 单位预算: a unit's preparers send it to their 主管部门.

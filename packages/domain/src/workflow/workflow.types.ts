@@ -49,6 +49,10 @@ export interface WorkflowContext {
   unitScope?: boolean;
   /** a unit budget's publication: the date (YYYY-MM-DD) of its 部门预算's 批复; absent: not replied yet */
   departmentRepliedOn?: string;
+  /** a unit budget with a published 单位预算: the revision in work is its 更正 (correction) */
+  correcting?: boolean;
+  /** a unit budget's correction: whether its lines, income or projects differ from its part consolidated into the 部门预算 */
+  unitPartChanged?: boolean;
   /** who submitted the revision under review */
   submitterId?: string;
   /** everyone who changed this revision's content */

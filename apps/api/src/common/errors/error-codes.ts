@@ -62,6 +62,8 @@ export const ERROR_STATUS = {
   NO_UNIT_SCOPE: 409,
   /** publish of a unit's budget before its 部门预算 has its 批复 */
   DEPARTMENT_NOT_REPLIED: 409,
+  /** a 更正 of a published 单位预算 submitted with lines, income or projects other than those consolidated into the 部门预算 */
+  UNIT_PART_CHANGED: 409,
   /** a unit's preparer starts the unit's budget before the department started its own for the year */
   NO_DEPARTMENT_BUDGET: 409,
 } as const satisfies Record<string, number>;

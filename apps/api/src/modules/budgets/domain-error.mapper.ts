@@ -40,6 +40,8 @@ export function toAppError(error: DomainError): AppError {
       return new AppError('NO_UNIT_SCOPE', detail, [{ path: 'template', message: "the template in force has no 单位 scope: a unit's budget is disclosed within its department's 部门预算" }]);
     case 'DEPARTMENT_NOT_REPLIED':
       return new AppError('DEPARTMENT_NOT_REPLIED', detail, [{ path: 'departmentBudget', message: "the department's budget has no 批复 yet" }]);
+    case 'UNIT_PART_CHANGED':
+      return new AppError('UNIT_PART_CHANGED', detail, [{ path: 'expenditureLines', message: "a unit's correction keeps its figures as consolidated into the department's approved budget" }]);
     case 'REPLY_REQUIRED':
       return new AppError('REPLY_REQUIRED', detail, [{ path: 'documentNo', message: 'the 批复 needs its document number (documentNo) and date (YYYY-MM-DD)' }]);
     case 'REVISE_REASON_REQUIRED':

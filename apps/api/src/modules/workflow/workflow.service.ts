@@ -123,6 +123,10 @@ export class WorkflowService {
     if (action === 'submit' || action === 'approve' || action === 'return') Object.assign(context, await this.unitBudgets.contextOf(this.dataSource.manager, budget));
     if (action === 'publish' || action === 'sign-off') await this.addSignOff(context, budget);
     if (action === 'publish' && budget.unit_code !== null) Object.assign(context, await this.unitBudgets.publicationContextOf(this.dataSource.manager, budget));
+    // A unit's 更正 (its 单位预算 published) goes by rows of its own: its figures stay as consolidated.
+    if ((action === 'submit' || action === 'approve' || action === 'return') && budget.unit_code !== null) {
+      Object.assign(context, await this.unitBudgets.correctionContextOf(this.dataSource.manager, budget, action === 'submit'));
+    }
     const decision = transition(budget.state, action, actor, onBehalfOf === undefined ? context : { ...context, reviewerScope: onBehalfOf.scope });
     if (!decision.ok) throw toAppError(decision.error);
     if (action === 'publish') await this.publications.prepare(id, budget.revision_no);

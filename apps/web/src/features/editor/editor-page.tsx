@@ -179,7 +179,8 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
   if (view.data === undefined || copy === null || document === null || catalogue === null)
     return <Status>{t('loading')}</Status>;
   const budget = view.data;
-  // A unit budget's preparer submits to the department (round unit): no 更正 or 预算调整 of their own.
+  // A unit budget's preparer submits to the department (round unit) and corrects (更正) its published
+  // 单位预算; no 预算调整 of their own (that is the department's).
   const actions = actionsFor(budget.state, 'preparer', budget.unit ? { round: UNIT_ROUND } : undefined);
   // Why 保存 cannot be pressed, said beside it: refused text first, since saving would lose it.
   const cannotSave = editor.saving

@@ -74,7 +74,8 @@ export function DistrictSearch() {
         )}
       </p>
       {year !== undefined && (search.data?.years ?? []).includes(year) && <DistrictLines year={year} />}
-      <h2 id="results-title">{t('disclosures')}</h2>
+      {/* 单位预算 are listed beside the 部门预算 where a template has a 单位 scope: the heading names them then. */}
+      <h2 id="results-title">{t(search.data?.items.some((d) => d.unit !== null) === true ? 'disclosuresWithUnits' : 'disclosures')}</h2>
       <QueryView query={search} isEmpty={(r) => r.items.length === 0}>
         {(result) => (
           <>

@@ -122,10 +122,14 @@ export default function ReviewPage({ budgetId, user }: { budgetId: string; user:
   const budget = view.data;
   const role = user.role === 'admin' ? 'reviewer' : user.role;
   const departmentBudget = department.data?.items.find((b) => !b.unit && b.department.code === budget.department.code);
+  // A unit budget once published (its trail says so) is under 更正: its figures stay as consolidated,
+  // so the 部门预算's state does not hold its review.
+  const correcting = isUnit && review.data?.trail.some((entry) => entry.action === 'publish') === true;
   // 部门预算已报送或已批复: its units can be neither approved nor, once approved, returned.
-  const departmentLocked = isUnit && departmentBudget !== undefined && !canEdit(departmentBudget.state);
+  const departmentLocked = isUnit && !correcting && departmentBudget !== undefined && !canEdit(departmentBudget.state);
   // Where the budget is in its rounds and chain decides what this stage may do, and whether its approval is the 批复.
-  const where = review.data === undefined ? undefined : { round: review.data.round, ...(review.data.stage === null ? {} : { stage: review.data.stage }) };
+  const where =
+    review.data === undefined ? undefined : { round: review.data.round, correcting, ...(review.data.stage === null ? {} : { stage: review.data.stage }) };
   // A reviewer whose office is not at the current stage reads and comments; the stage's own office acts.
   const waitsOnOthers = user.role === 'reviewer' && review.data?.stage != null && !review.data.yourStage;
   const actions = (where === undefined || waitsOnOthers ? [] : actionsFor(budget.state, role, where)).filter(

@@ -46,6 +46,12 @@ export class UnitBudgetsRepository {
     return rows[0];
   }
 
+  /** Whether the budget has a publication (a 单位预算 published at least once). */
+  async isPublished(m: EntityManager, budgetId: string): Promise<boolean> {
+    const rows: { published: boolean }[] = await m.query(`SELECT EXISTS (SELECT 1 FROM publications WHERE budget_id = $1) AS published`, [budgetId]);
+    return rows[0]?.published === true;
+  }
+
   /** The disclosure template a budget's document prints under (absent: the seed's). */
   async templateOf(m: EntityManager, budgetId: string): Promise<{ template?: string }> {
     const rows: { template: string | null }[] = await m.query(`SELECT document->>'template' AS template FROM budgets WHERE id = $1`, [budgetId]);

@@ -64,6 +64,22 @@ export class UnitBudgetsService {
   }
 
   /**
+   * What a unit budget's 更正 needs: whether it has been published (the revision in work then corrects
+   * it), and at its submission whether its lines, income or projects differ from its part of the
+   * 部门预算, which its consolidation would then change (the domain's unitPartKept refuses that).
+   */
+  async correctionContextOf(m: EntityManager, unit: TBudgetRow, comparePart: boolean): Promise<Pick<WorkflowContext, 'correcting' | 'unitPartChanged'>> {
+    const unitCode = unit.unit_code;
+    if (unitCode === null || !(await this.units.isPublished(m, unit.id))) return {};
+    if (!comparePart) return { correcting: true };
+    const department = await this.units.departmentBudget(m, unit.department_id, unit.fiscal_year);
+    if (department === undefined) return { correcting: true };
+    const consolidated = await readDocument(m, this.budgets, this.lines, department.id);
+    const corrected = consolidateUnit(consolidated, await readDocument(m, this.budgets, this.lines, unit.id), unitCode);
+    return { correcting: true, unitPartChanged: changedUnitParts(consolidated, corrected, [unitCode]).length > 0 };
+  }
+
+  /**
    * What a unit budget's publication needs: whether its template prints a 单位 scope, and the date
    * of its 部门预算's 批复 (the unit's budget is final only then: the bureau replies to the
    * department, the department to its units).
