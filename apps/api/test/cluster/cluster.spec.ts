@@ -23,9 +23,9 @@ describe('a cluster of 3 APIs and 2 workers', () => {
     await conflictingEdits(c, 2020);
     // Each API took its share: the proxy did spread the load.
     for (const api of c.apis) expect(c.proxy.sent.get(api.port)).toBeGreaterThan(100);
-  }, 300_000);
+  }, 900_000);
 
-  it('has exactly one winner in each of 200 rounds of simultaneous approve and return on different APIs', () => racingDecisions(c, 2021), 300_000);
+  it('has exactly one winner in each of 200 rounds of simultaneous approve and return on different APIs', () => racingDecisions(c, 2021), 900_000);
 
   it('publishes exactly once when a worker and an API are killed while they render it', async () => {
     // The other department's budget, so that the stories above (the home department's 2020 and 2021) are not in its way.

@@ -11,9 +11,9 @@ describe('concurrency', () => {
   });
   afterAll(() => t.close());
 
-  it('loses no accepted write among 1,000 conflicting edits from parallel clients', () => conflictingEdits(t, 2020), 240_000);
+  it('loses no accepted write among 1,000 conflicting edits from parallel clients', () => conflictingEdits(t, 2020), 900_000);
 
-  it('has exactly one winner in each of 200 rounds of simultaneous approve and return', () => racingDecisions(t, 2021), 240_000);
+  it('has exactly one winner in each of 200 rounds of simultaneous approve and return', () => racingDecisions(t, 2021), 900_000);
 
   describe('Idempotency-Key', () => {
     let budget: TBudgetRef;
