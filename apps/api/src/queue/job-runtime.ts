@@ -81,7 +81,7 @@ export class JobRuntime implements TJobDriver {
   async stop(): Promise<void> {
     await Promise.all(this.tickers.map((t) => t.stop()));
     await Promise.all(this.workers.map((w) => w.stop()));
-    await withTimeout(closeQueues(this.queues), 5000).catch(() => undefined);
+    await closeQueues(this.queues);
     await withTimeout(this.producer.quit(), 5000).catch(() => this.producer.disconnect());
   }
 }

@@ -2,6 +2,9 @@ import { Queue } from 'bullmq';
 import type { TRedisClient } from './redis-connection';
 import { DEFAULT_JOB_OPTIONS } from './job-options';
 import { QUEUE_NAMES, type TQueueName } from './queue-names';
+import { withTimeout } from './with-timeout';
+
+const CLOSE_WITHIN_MS = 5000;
 
 export type TQueues = Readonly<Record<TQueueName, Queue>>;
 
@@ -10,6 +13,14 @@ export function createQueues(connection: TRedisClient, prefix: string): TQueues 
   return Object.fromEntries(entries) as Record<TQueueName, Queue>;
 }
 
-export async function closeQueues(queues: TQueues): Promise<void> {
-  await Promise.all(Object.values(queues).map((q) => q.close()));
+/**
+ * Closes the queues, within a bound: after a Cluster's failover a queue's close may wait on a
+ * command the lost master never answers, which would hold the process (or a test's teardown) for
+ * ever; past the bound their connections are cut.
+ */
+export async function closeQueues(queues: TQueues, withinMs = CLOSE_WITHIN_MS): Promise<void> {
+  const all = Object.values(queues);
+  await withTimeout(Promise.all(all.map((q) => q.close())), withinMs).catch(async () => {
+    await Promise.all(all.map((q) => q.disconnect().catch(() => undefined)));
+  });
 }

@@ -1,3 +1,7 @@
+import { withTimeout } from './with-timeout';
+
+const STOP_WITHIN_MS = 10_000;
+
 /**
  * Runs `work` again `intervalMs` after each run ends (never two at once), logging failures and
  * carrying on: a relay round that finds Redis down simply tries again on the next tick.
@@ -32,10 +36,11 @@ export class Ticker {
     return this.running;
   }
 
-  async stop(): Promise<void> {
+  /** Stops ticking and waits for a run in progress, at most `withinMs`: a run stuck on a Redis that never answers must not hold the shutdown. */
+  async stop(withinMs = STOP_WITHIN_MS): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    await this.running;
+    if (this.running) await withTimeout(this.running, withinMs).catch(() => this.log(`${this.name}: a run still going after ${withinMs} ms was left to end by itself`));
   }
 
   private schedule(delay: number): void {

@@ -34,7 +34,7 @@ describe('Redis Cluster: the queues in one slot, and a failover of its master lo
     await jobs?.stop();
     await t?.close();
     await cluster?.stop();
-  }, 60_000);
+  }, 300_000);
 
   it("runs every edit's totals job before, during and after the failover of the master that holds the queues", async () => {
     for (let k = 1; k <= 10; k += 1) await edits.edit(k);

@@ -44,7 +44,7 @@ describe('Redis behind Sentinel: a failover loses no job', () => {
     await jobs?.stop();
     await t?.close();
     for (const server of servers) await server.stop();
-  }, 60_000);
+  }, 300_000);
 
   it('every edit made before, during and after the master dies has its totals job done, on the promoted replica', async () => {
     for (let k = 1; k <= 10; k += 1) await edits.edit(k);
