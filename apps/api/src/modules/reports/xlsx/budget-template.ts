@@ -54,17 +54,17 @@ export async function exportBudgetTemplate(doc: TBudgetDocument, catalogue: Cata
   sink.on('data', (chunk: Buffer) => chunks.push(chunk));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Budgetflow';
-  const sheets: [string, TTemplateColumn[], readonly object[]][] = [
+  const sheets: TSheetOut[] = [
     [INCOME_SHEET, INCOME_COLUMNS, doc.incomeLines],
     [EXPENDITURE_SHEET, EXPENDITURE_COLUMNS, doc.expenditureLines],
     [PROJECTS_SHEET, PROJECT_COLUMNS, doc.projects],
-    ...PROJECT_PARTS.map((part): [string, TTemplateColumn[], readonly object[]] => [part.sheet, part.columns, partRows(doc.projects, part)]),
+    ...PROJECT_PARTS.map((part): TSheetOut => [part.sheet, part.columns, partRows(doc.projects, part)]),
     [UNITS_SHEET, UNIT_COLUMNS, unitRows(doc)],
     [STAFFING_SHEET, STAFFING_COLUMNS, staffingRows(doc)],
     [FUNCTIONS_SHEET, FUNCTION_COLUMNS, functionRows(doc)],
     [PERFORMANCE_SHEET, PERFORMANCE_COLUMNS, performanceRows(doc)],
     [PRIOR_YEARS_SHEET, PRIOR_YEAR_COLUMNS, priorYearRows(doc)],
-    ...[CHANGE_REASONS, OTHER_MATTERS].map((texts): [string, TTemplateColumn[], readonly object[]] => [texts.sheet, texts.columns, textRows(texts, doc)]),
+    ...[CHANGE_REASONS, OTHER_MATTERS].map((texts): TSheetOut => [texts.sheet, texts.columns, textRows(texts, doc)]),
   ];
   const lists = listValues(ctx, sheets.flatMap(([, columns]) => columns));
   for (const [name, columns, rows] of sheets) writeSheet(workbook, name, columns, rows, ctx, lists);
@@ -82,6 +82,9 @@ export async function exportBudgetTemplate(doc: TBudgetDocument, catalogue: Cata
   await workbook.commit();
   return Buffer.concat(chunks);
 }
+
+/** A sheet of the export, in the workbook's order: its name, its columns, its rows. */
+type TSheetOut = [name: string, columns: TTemplateColumn[], rows: readonly object[]];
 
 /** The closed sets, by the column of the lists sheet they are kept in: a column's own `choices` by their words. */
 function listValues(ctx: TTemplateContext, columns: readonly TTemplateColumn[]): Record<string, string[]> {
