@@ -51,9 +51,9 @@ describe('unitsCompliance', () => {
     expect(unitsCompliance({ template: 'shanghai-district', repliedOn: '2020-02-20' }, [kindergarten], '2020-03-01')?.[0]).toMatchObject({ status: 'due', daysLate: 0 });
   });
 
-  it('runs no clock for the units before the department has its 批复, and lists none of a department without units', () => {
+  it('runs no clock for the units before the department has its 批复, and owes nothing of a department without units', () => {
     expect(unitsCompliance({ template: 'shanghai-district', repliedOn: null }, [kindergarten], '2020-03-01')?.map((u) => [u.status, u.deadline])).toEqual([['not-replied', null]]);
-    expect(unitsCompliance({ template: 'shanghai-district', repliedOn: '2020-02-20' }, [], '2020-03-01')).toEqual([]);
+    expect(unitsCompliance({ template: 'shanghai-district', repliedOn: '2020-02-20' }, [], '2020-03-01')).toBeUndefined();
   });
 
   it('owes no 单位预算 under a template without a 单位 scope (Hubei, Jiangsu, or none named): the units are in the 部门预算', () => {

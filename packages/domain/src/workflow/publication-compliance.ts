@@ -82,8 +82,8 @@ export interface UnitPublicationCompliance extends PublicationCompliance {
 
 /**
  * The 单位预算 a department's 二级单位 owe, where its template prints a 单位 scope (Shanghai's);
- * undefined where it does not: its units are disclosed within its 部门预算 only, and owe nothing
- * of their own. Each unit's 20 days run from the bureau's 批复 of the 部门预算 (`repliedOn`), not
+ * undefined where it does not (its units are disclosed within its 部门预算 only, and owe nothing
+ * of their own) or where the department has no 二级单位. Each unit's 20 days run from the bureau's 批复 of the 部门预算 (`repliedOn`), not
  * from the day the 主管部门 replies to its units (within 15 days of it): the bureau's date is the
  * one on record, so one clock covers the department and its units.
  */
@@ -92,7 +92,7 @@ export function unitsCompliance(
   units: readonly UnitPublication[],
   today: string,
 ): UnitPublicationCompliance[] | undefined {
-  if (!hasUnitScope({ template: department.template })) return undefined;
+  if (units.length === 0 || !hasUnitScope({ template: department.template })) return undefined;
   return units.map(({ code, name, publishedOn }) => {
     const compliance = publicationCompliance(department.repliedOn, publishedOn, today);
     return { unit: { code, name }, ...compliance, daysLate: daysLate(compliance, today) };

@@ -17,12 +17,14 @@ const PUBLICATION_DATES = {
 };
 
 /**
- * The 单位预算 a department's 二级单位 owe, on the 部门预算 of alias b: the template its document prints
- * under (whether it has a 单位 scope is the domain's to say, unitsCompliance) and each unit marked
- * 二级单位 with the day its own budget of the year was first published, null before, by unit code.
+ * The 单位预算 a department's 二级单位 owe, on the 部门预算 of alias b: each unit marked 二级单位 with
+ * the day its own budget of the year was first published, null before, by unit code; and the
+ * template its document prints under (whether it has a 单位 scope is the domain's to say,
+ * unitsCompliance). The template is read only where there are units: the document is the budget's
+ * largest value, and a department without 二级单位 owes no 单位预算 whatever its template.
  */
 const UNIT_PUBLICATIONS = {
-  columns: `b.document->>'template' AS template, up.units`,
+  columns: `CASE WHEN up.units <> '[]'::jsonb THEN b.document->>'template' END AS template, up.units`,
   joins: `LEFT JOIN LATERAL (
          SELECT COALESCE(jsonb_agg(jsonb_build_object('code', bu.code, 'name', bu.name, 'publishedOn', (fp.at AT TIME ZONE '${BUREAU_TIME_ZONE}')::date::text) ORDER BY bu.code), '[]'::jsonb) AS units
          FROM budget_units bu
@@ -74,7 +76,7 @@ interface TFiguresRow {
 /** What the compliance list needs of a 部门预算's 二级单位 (see UNIT_PUBLICATIONS). */
 export interface TUnitPublicationsRow {
   department_id: string;
-  /** the template the 部门预算's document prints under, null when it names none */
+  /** the template the 部门预算's document prints under; null when it names none, or has no units */
   template: string | null;
   units: UnitPublication[];
 }

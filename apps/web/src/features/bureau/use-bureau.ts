@@ -20,7 +20,7 @@ export interface TUnitComplianceEntry extends TPublicationClock {
 
 export interface TComplianceEntry extends TPublicationClock {
   department: { code: string; name: string };
-  /** present where the department's template prints a 单位 scope */
+  /** present where the department's template prints a 单位 scope and it has 二级单位 */
   units?: TUnitComplianceEntry[];
 }
 

@@ -34,7 +34,7 @@ export const ZComplianceEntry = z.object({
   units: z
     .array(ZUnitComplianceEntry)
     .optional()
-    .describe("where the department's template prints a 单位 scope (Shanghai's): each 二级单位's own 单位预算, due within the same 20 days; absent elsewhere"),
+    .describe("where the department's template prints a 单位 scope (Shanghai's): each 二级单位's own 单位预算, due within the same 20 days; absent elsewhere, and for a department without 二级单位"),
 });
 export type TComplianceEntry = z.infer<typeof ZComplianceEntry>;
 
