@@ -82,12 +82,13 @@ export async function run(report: (figure: Figure) => void): Promise<void> {
       const body = (await res.json()) as { departments: unknown[] };
       if (body.departments.length < DEPARTMENTS) throw new Error(`the overview lists ${body.departments.length} departments`);
     };
-    await read();
+    // Warmed as a steady desk is: one concurrent round first (the pool's connections opened, the code compiled), then measured.
+    await concurrentLatencies(1, read);
     const p99 = percentile((await concurrentLatencies(ROUNDS_PER_CLIENT, read)).latencies, 99);
     const pool = new pg.Pool({ connectionString: server.databaseUrl, max: CLIENTS });
     try {
       const queries = overviewQueries(pool, token);
-      await queries();
+      await concurrentLatencies(1, queries);
       const sqlP99 = percentile((await concurrentLatencies(ROUNDS_PER_CLIENT, queries)).latencies, 99);
       report({ name: `api.bureau-overview-${DEPARTMENTS}.c${CLIENTS}.p99`, value: p99, unit: 'ms', target: { op: '<=', value: 300 } });
       report({ name: `api.bureau-overview-${DEPARTMENTS}.c${CLIENTS}.sql-p99`, value: sqlP99, unit: 'ms', target: { op: '>', value: 0 } });
