@@ -35,8 +35,8 @@ async function seedDistrict(url: string, databaseUrl: string): Promise<void> {
       [id, STATES],
     );
     await client.query(
-      `INSERT INTO expenditure_lines (budget_id, line_id, ordinal, unit_code, function_code, economic_code, kind, project_id, fund_source, amount, note)
-       SELECT b.id, l.line_id, l.ordinal, l.unit_code, l.function_code, l.economic_code, l.kind, l.project_id, l.fund_source, l.amount, l.note
+      `INSERT INTO expenditure_lines (budget_id, fiscal_year, line_id, ordinal, unit_code, function_code, economic_code, kind, project_id, fund_source, amount, note)
+       SELECT b.id, b.fiscal_year, l.line_id, l.ordinal, l.unit_code, l.function_code, l.economic_code, l.kind, l.project_id, l.fund_source, l.amount, l.note
        FROM budgets b JOIN departments d ON d.id = b.department_id, expenditure_lines l WHERE d.code LIKE '7%' AND l.budget_id = $1`,
       [id],
     );
