@@ -22,7 +22,7 @@ const shownPreview: TWorkbookPreview = {
   expenditure: { added: 2, removed: 1, changed: 1, changedLines: [{ id: 'L001', fields: ['amount', 'kind'] }] },
   income: noChanges,
   projects: { added: 1, removed: 0, changed: 1, changedLines: [{ id: 'P2020-001', fields: ['details', 'indicators', 'leader', 'name'] }] },
-  otherParts: ['functions', 'performanceIndicators'],
+  otherParts: ['units', 'staffing', 'functions', 'performanceIndicators', 'priorYears', 'changeReasons', 'otherMatters'],
   errorCount: 1,
   findings: [
     { ruleId: 'T1.BALANCED', severity: 'error', message: { zh: '收支总表不平衡：收入 1,000.00 元，支出 1,200.00 元', en: 'unbalanced' }, location: { kind: 'table', table: 'T1' } },
@@ -66,10 +66,10 @@ describe('the editor import', () => {
     expect(dialog.textContent).toContain('第 L001 行：金额（元）、支出类型');
     expect(dialog.textContent).toContain('新增 1 个，删除 0 个，修改 1 个');
     expect(dialog.textContent).toContain('项目 P2020-001：支出明细测算、绩效指标、项目负责人、项目名称');
-    expect(dialog.textContent).toContain('另将更新：部门主要职能、部门整体绩效指标');
+    expect(dialog.textContent).toContain('另将更新：预算单位、人员构成、部门主要职能、部门整体绩效指标、上年数、变动原因、其他说明');
     expect(dialog.textContent).toContain('导入后的检查结果：1 个错误，1 个警告');
     expect(dialog.textContent).toContain('收支总表不平衡：收入 1,000.00 元，支出 1,200.00 元');
-    expect(dialog.textContent).not.toMatch(/T1\.BALANCED|amount|kind|details|indicators|leader/);
+    expect(dialog.textContent).not.toMatch(/T1\.BALANCED|amount|kind|details|indicators|leader|units|staffing|priorYears|changeReasons|otherMatters/);
     expect(applied).toEqual([]);
 
     // Cancel applies nothing; the same file again, then confirm, applies that preview.

@@ -1,4 +1,4 @@
-import { addDays, catalogueForYear } from '@budgetflow/domain';
+import { addDays, catalogueForYear, ceilingFiguresOfLines, type TExpenditureLine } from '@budgetflow/domain';
 import { APPROVAL, createSeededBudget, seedDocumentFor, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
 import { createTestApp, type TSignedIn, type TTestApp } from '../utils/test-app';
 
@@ -92,6 +92,24 @@ describe('GET /api/bureau/overview', () => {
     expect(totals.byDepartment.reduce((sum, d) => sum + BigInt(d.totalFen), 0n)).toBe(all);
     const social = totals.byFunctionClass.find((c) => c.code === '208');
     expect(social).toEqual({ code: '208', name: catalogueForYear(2020).functional.get('208')?.name, totalFen: (await fenOf(`SELECT (sum(amount) * 100)::bigint::text AS fen FROM expenditure_lines WHERE function_code LIKE '208%'`, [])).toString() });
+  });
+
+  it('compares every ceiling with the figures kept for the desk, to the 分: 基本, 项目, each fund source, the 三公', async () => {
+    const lines = (await t.http().get(`/api/budgets/${home.id}/document`).set(as.preparer.headers).expect(200)).body.expenditureLines as TExpenditureLine[];
+    const { byFundSource, threePublic, ...headline } = ceilingFiguresOfLines(lines);
+    // Each ceiling 1 分 below the budget's figure of it, where it has one: each is exceeded by 1 分.
+    const oneBelow = (figures: Partial<Record<string, number>>) => Object.fromEntries(Object.entries(figures).flatMap(([item, fen]) => (fen! > 0 ? [[item, String(fen! - 1)]] : [])));
+    const ceilings = { ...oneBelow(headline), byFundSource: oneBelow(byFundSource), threePublic: oneBelow(threePublic) };
+    const items = [...Object.keys(oneBelow(headline)), ...Object.keys(ceilings.byFundSource).map((s) => `fundSource.${s}`), ...Object.keys(ceilings.threePublic).map((p) => `threePublic.${p}`)];
+    expect(items).toEqual(expect.arrayContaining(['total', 'basic', 'project', expect.stringMatching(/^fundSource\./), expect.stringMatching(/^threePublic\./)]));
+    await t.http().put(`/api/budgets/${home.id}/ceilings`).set(as.reviewer.headers).send({ ceilings }).expect(200);
+    try {
+      const [mine] = (await desk(as.reviewer)).departments;
+      expect(mine!.figures).toEqual({ totalFen: String(headline.total), basicFen: String(headline.basic), projectFen: String(headline.project) });
+      expect(mine!.ceilings.exceeded.map((e) => [e.ceiling, e.excessFen]).sort()).toEqual(items.map((item) => [item, '1']).sort());
+    } finally {
+      await t.http().put(`/api/budgets/${home.id}/ceilings`).set(as.reviewer.headers).send({ ceilings: { total: (homeTotal - 100n).toString() } }).expect(200);
+    }
   });
 
   it('is the reviewers’ desk, within each reviewer’s scope', async () => {

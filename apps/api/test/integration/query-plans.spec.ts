@@ -11,6 +11,7 @@ import { NotificationsRepository } from '../../src/modules/notifications/notific
 import { PublicationsRepository } from '../../src/modules/public/publications.repository';
 import { RevisionsRepository } from '../../src/modules/revisions/revisions.repository';
 import { BudgetJobsService } from '../../src/modules/budgets/budget-jobs.service';
+import { BureauDeskRepository } from '../../src/modules/bureau/bureau-desk.repository';
 import type { QueueClient } from '../../src/queue/queue-client';
 import { seedPeople, type TSeededPeople } from '../utils/seed-people';
 import { openTestDataSource, type TTestDataSource } from '../utils/test-database';
@@ -119,6 +120,17 @@ beforeAll(async () => {
   await ds.query(
     `INSERT INTO notifications (user_id, budget_id, action, outbox_id) SELECT u.id, (o.payload->>'budgetId')::uuid, 'budget.submit', o.id FROM users u, outbox o WHERE o.id % 3 = 0`,
   );
+  // Each budget derived and its desk figures kept, each department with its ceilings of each year.
+  await ds.query(`INSERT INTO budget_derivations (budget_id, version, payload) SELECT id, version, '{}' FROM budgets`);
+  await ds.query(
+    `INSERT INTO budget_figures (budget_id, version, figures, classes, error_count, warning_count)
+     SELECT id, version, '{}', '{}', 0, 0 FROM budgets`,
+  );
+  await ds.query(
+    `INSERT INTO department_ceilings (department_id, fiscal_year, ceilings, issued_by)
+     SELECT DISTINCT department_id, fiscal_year, '{}'::jsonb, $1::uuid FROM budgets`,
+    [people.users.reviewer.id],
+  );
   await ds.query('ANALYZE');
 }, 120_000);
 afterAll(() => db.close());
@@ -175,6 +187,18 @@ describe('the query plans of the lists and pages the API reads', () => {
   it("a budget's revisions by their key", async () => {
     const [plan] = await plansOf((m) => new RevisionsRepository().list(m, bigBudget));
     expect(accessOf(plan!, 'revisions')).toEqual(['revisions_pkey']);
+  });
+
+  it("the bureau's desk of a year: the year's budgets, each one's last transition and first publication by index, in one statement", async () => {
+    // Figures fresh (the recorder answers no stale row): the desk is its one statement. The audit log
+    // and the publications grow with every edit and release, and are never walked whole; the tables
+    // of one row per budget (figures, derivations) may be hashed whole, their rows being narrow.
+    const plans = await plansOf((m) => new BureauDeskRepository().desk(m, 2020, null));
+    expect(plans).toHaveLength(1);
+    const [plan] = plans;
+    expect(accessOf(plan!, 'budgets')).not.toContain('Seq Scan');
+    expect(accessOf(plan!, 'audit_log')).toEqual(['audit_log_budget_idx']);
+    expect(accessOf(plan!, 'publications')).toEqual([expect.not.stringMatching(/^Seq Scan$/)]);
   });
 
   it('the public list of publications of a year', async () => {

@@ -104,10 +104,82 @@ describe('a workbook import through its preview', () => {
     expect((await documentNow()).expenditureLines.find((l) => l.id === 'L001')?.amount).toBe('12345.67');
   });
 
+  describe('the 预算单位, 人员构成, 上年数, 变动原因 and 其他说明 sheets', () => {
+    const cellOf = (workbook: ExcelJS.Workbook, name: string, first: string, column: number): ExcelJS.Cell => {
+      const sheet = workbook.getWorksheet(name)!;
+      let found: ExcelJS.Cell | undefined;
+      sheet.eachRow((row) => {
+        if (found === undefined && row.getCell(1).value === first) found = row.getCell(column);
+      });
+      if (found === undefined) throw new Error(`no row ${first} in ${name}`);
+      return found;
+    };
+
+    it('previews the budget exported and imported unchanged as no change at all', async () => {
+      const shown = (await preview(await edited(() => undefined)).expect(201)).body as TWorkbookPreview;
+      expect(shown.otherParts).toEqual([]);
+      for (const part of [shown.expenditure, shown.income, shown.projects]) expect(part).toMatchObject({ added: 0, removed: 0, changed: 0 });
+    });
+
+    it('names each part an edited cell changes, and the confirm changes exactly those fields', async () => {
+      const before = await documentNow();
+      const bytes = await edited((_, workbook) => {
+        cellOf(workbook, '预算单位', before.department.units[0]!.code, 4).value = '事业单位';
+        cellOf(workbook, '人员构成', '离退休人员', 3).value = 3;
+        workbook.getWorksheet('上年数')!.getCell('D2').value = 2800000; // 2019's 收支总计
+        cellOf(workbook, '变动原因', '财政拨款变动原因', 3).value = '新设机构。';
+        cellOf(workbook, '其他说明', '预算绩效管理情况', 3).value = '全面实施预算绩效管理。';
+      });
+      const shown = (await preview(bytes).expect(201)).body as TWorkbookPreview;
+      expect(shown.otherParts).toEqual(['units', 'staffing', 'priorYears', 'changeReasons', 'otherMatters']);
+      expect(shown.expenditure).toMatchObject({ added: 0, removed: 0, changed: 0 });
+      expect((await documentNow())).toEqual(before);
+      await confirm(shown.previewId).expect(200);
+      const [unit, ...others] = before.department.units;
+      const [year, ...earlier] = before.priorYears;
+      expect(await documentNow()).toEqual({
+        ...before,
+        department: { ...before.department, units: [{ ...unit, category: 'institution' }, ...others], staffing: { ...before.department.staffing, retired: 3 } },
+        priorYears: [{ ...year, total: '2800000.00' }, ...earlier],
+        explanations: { ...before.explanations, fiscalChangeReason: '新设机构。', performanceManagement: '全面实施预算绩效管理。' },
+      });
+    });
+
+    it('keeps the part whose sheet was taken out', async () => {
+      const before = await documentNow();
+      const bytes = await edited((_, workbook) => {
+        workbook.removeWorksheet(workbook.getWorksheet('上年数')!.id);
+        cellOf(workbook, '人员构成', '离退休人员', 3).value = 4;
+      });
+      const shown = (await preview(bytes).expect(201)).body as TWorkbookPreview;
+      expect(shown.otherParts).toEqual(['staffing']);
+      await confirm(shown.previewId).expect(200);
+      const after = await documentNow();
+      expect(after).toEqual({ ...before, department: { ...before.department, staffing: { ...before.department.staffing, retired: 4 } } });
+      expect(after.priorYears).toEqual(before.priorYears);
+    });
+
+    it('refuses (400) a bad cell of a new sheet, naming its sheet, row and column, and changes nothing', async () => {
+      const version = (await t.http().get(`/api/budgets/${budget.id}`).set(preparer.headers).expect(200)).headers['etag'];
+      const bytes = await edited((_, workbook) => {
+        workbook.getWorksheet('预算单位')!.getCell('C2').value = '三级单位';
+        cellOf(workbook, '人员构成', '编制人数', 3).value = '十八';
+      });
+      const res = await preview(bytes).expect(400);
+      const errors = (res.body as { errors: { path: string; message: string }[] }).errors;
+      expect(errors).toEqual([
+        { path: '预算单位.2.level', message: '「预算单位」表第 2 行「级次」列：没有级次「三级单位」' },
+        { path: '人员构成.2.count', message: '「人员构成」表第 2 行「人数」列：须为不小于 0 的整数：「十八」' },
+      ]);
+      expect((await t.http().get(`/api/budgets/${budget.id}`).set(preparer.headers).expect(200)).headers['etag']).toBe(version);
+    });
+  });
+
   it('names the preview and confirm routes in OpenAPI', async () => {
     const paths = ((await t.http().get('/api/docs/openapi.json').expect(200)).body as { paths: Record<string, Record<string, unknown>> }).paths;
     expect(Object.keys(paths['/api/budgets/{id}/workbook/previews'] ?? {})).toEqual(['post']);
     expect(Object.keys(paths['/api/budgets/{id}/workbook/previews/{previewId}/confirm'] ?? {})).toEqual(['post']);
+    expect(JSON.stringify(paths['/api/budgets/{id}/workbook/previews'])).toContain('"enum":["units","staffing","functions","performanceIndicators","priorYears","changeReasons","otherMatters"]');
   });
 
   it('keeps a preview to the person who made it', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
+import { ZBudgetDocument, ZExplanationTexts, ZPriorExecution, ZPriorYearFigures, type TBudgetDocument } from '@budgetflow/domain';
 import { exportBudgetTemplate, importBudgetTemplate } from '../../src/modules/reports/xlsx/budget-template';
 
 const seed: TBudgetDocument = ZBudgetDocument.parse(
@@ -182,7 +182,9 @@ describe('the import template', () => {
 
     it('keeps the projects and the department\'s parts of a workbook without their sheets, and a part whose sheet was taken out', async () => {
       const linesOnly = await edit(await exportBudgetTemplate(seed), (workbook) => {
-        for (const name of ['项目', '项目资金来源', '项目测算明细', '项目采购', '项目绩效指标', '部门职能', '部门绩效指标']) workbook.removeWorksheet((workbook.getWorksheet(name) as ExcelJS.Worksheet).id);
+        for (const name of ['项目', '项目资金来源', '项目测算明细', '项目采购', '项目绩效指标', '预算单位', '人员构成', '部门职能', '部门绩效指标', '上年数', '变动原因', '其他说明']) {
+          workbook.removeWorksheet((workbook.getWorksheet(name) as ExcelJS.Worksheet).id);
+        }
       });
       expect(await importBudgetTemplate(seed, linesOnly)).toEqual({ ok: true, document: seed });
       const withoutIndicators = await edit(await exportBudgetTemplate(seed), (workbook) => {
@@ -277,6 +279,203 @@ describe('the import template', () => {
       if (result.ok) return;
       const row = 2 + seed.performance.longTermIndicators.length + goals.reduce((n, g) => n + g.indicators.length, 0);
       expect(result.problems).toEqual([{ sheet: '部门绩效指标', row, field: 'goal', column: '绩效目标', message: '不能为空' }]);
+    });
+  });
+
+  describe('the 预算单位, 人员构成, 上年数, 变动原因 and 其他说明', () => {
+    const sheetOf = (workbook: ExcelJS.Workbook, name: string) => workbook.getWorksheet(name) as ExcelJS.Worksheet;
+    /** The first row whose first cells are `starts`. */
+    const rowOf = (sheet: ExcelJS.Worksheet, ...starts: unknown[]): ExcelJS.Row => {
+      let found: ExcelJS.Row | undefined;
+      sheet.eachRow((row) => {
+        if (found === undefined && starts.every((value, i) => (row.getCell(i + 1).value ?? undefined) === value)) found = row;
+      });
+      if (found === undefined) throw new Error(`no row ${starts.join(' ')} in ${sheet.name}`);
+      return found;
+    };
+    const values = (row: ExcelJS.Row) => (row.values as unknown[]).slice(1);
+
+    it('writes each part in Chinese, one row a unit, a staff type, a prior figure or a text, with drop-down lists', async () => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await exportBudgetTemplate(seed)) as unknown as ArrayBuffer);
+      const units = sheetOf(workbook, '预算单位');
+      expect(values(units.getRow(1))).toEqual(['单位编码', '单位名称', '级次', '单位性质']);
+      expect(values(units.getRow(2))).toEqual(['019001', '武汉市硚口区大数据中心', '本级']);
+      expect(units.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ['选项!$F$1:$F$2'] });
+      expect(units.getCell('D2').dataValidation).toMatchObject({ type: 'list', formulae: ['选项!$G$1:$G$3'] });
+
+      const staff = sheetOf(workbook, '人员构成');
+      expect(values(staff.getRow(1))).toEqual(['人员类别', '类型（留空为合计）', '人数']);
+      expect([2, 3, 4, 5, 6].map((n) => values(staff.getRow(n)))).toEqual([
+        ['编制人数', undefined, 18],
+        ['编制人数', '事业编制', 18],
+        ['在职实有人数', undefined, 12],
+        ['在职实有人数', '事业', 12],
+        ['离退休人员', undefined, 0],
+      ]);
+
+      const prior = sheetOf(workbook, '上年数');
+      expect(values(prior.getRow(1))).toEqual(['年度', '数据项', '功能科目', '预算数（元）', '执行数（元）']);
+      expect(prior.rowCount).toBe(1 + 5);
+      expect(values(prior.getRow(2))).toEqual([2019, '收支总计', undefined, 2836000]);
+      expect(prior.getCell('D2').numFmt).toBe('#,##0.00');
+
+      const reasons = sheetOf(workbook, '变动原因');
+      expect(values(reasons.getRow(1))).toEqual(['事项', '功能科目', '内容']);
+      expect(reasons.rowCount).toBe(1 + 6); // the reasons of the seed's template, each to be filled; 基本支出's (Jiangsu's) is left out
+      expect(values(reasons.getRow(2))).toEqual(['无上年数的原因', undefined, seed.explanations.noPriorYearReason]);
+      expect(values(reasons.getRow(3))).toEqual(['收支总额变动原因']); // its 内容 empty, to be filled
+
+      const notes = sheetOf(workbook, '其他说明');
+      expect(notes.rowCount).toBe(1 + 5 + Object.keys(seed.explanations.functionItemNotes).length);
+      expect(values(rowOf(notes, '国有资产占有使用情况'))).toEqual(['国有资产占有使用情况', undefined, seed.explanations.assets]);
+      expect(values(rowOf(notes, '功能科目用途说明'))).toEqual(['功能科目用途说明', '2010350 事业运行', '反映机关事业单位的基本支出。']);
+      const lists = workbook.getWorksheet('选项') as ExcelJS.Worksheet;
+      expect(['H1', 'H2', 'H3'].map((cell) => lists.getCell(cell).value)).toEqual(['编制人数', '在职实有人数', '离退休人员']);
+    });
+
+    it('reads an edit of each part as exactly that change, and a unit added there is one the lines may name', async () => {
+      const edited = await edit(await exportBudgetTemplate(seed), (workbook) => {
+        const units = sheetOf(workbook, '预算单位');
+        units.getCell('D2').value = '事业单位';
+        units.addRow(['019002', '硚口区数据服务站', '二级预算单位', null]);
+        sheetOf(workbook, '支出').addRow(['new-1', '019002 硚口区数据服务站', '2010350', '30201', '公用经费', null, '经费拨款', 500, null]);
+        const staff = sheetOf(workbook, '人员构成');
+        rowOf(staff, '在职实有人数', undefined).getCell(3).value = 13;
+        staff.addRow(['在职实有人数', '工勤', 1]);
+        const prior = sheetOf(workbook, '上年数');
+        rowOf(prior, 2019, '收支总计').getCell(5).value = 2700000.5; // its 执行数
+        prior.addRow([2019, '功能科目', '201', 1000, null]);
+        const reasons = sheetOf(workbook, '变动原因');
+        rowOf(reasons, '收支总额变动原因').getCell(3).value = '新设机构，人员逐步到位。';
+        reasons.addRow(['功能科目变动原因', '2010350 事业运行', '人员增加。']);
+        rowOf(sheetOf(workbook, '其他说明'), '国有资产占有使用情况').getCell(3).value = '部门共有车辆0辆。';
+      });
+      const result = await importBudgetTemplate(seed, edited);
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      const [self] = seed.department.units;
+      const [year] = seed.priorYears;
+      expect(result.document).toEqual({
+        ...seed,
+        department: {
+          ...seed.department,
+          units: [{ ...self, category: 'institution' }, { code: '019002', name: '硚口区数据服务站', level: 'subordinate' }],
+          staffing: { ...seed.department.staffing, actual: 13, actualByType: { 事业: 12, 工勤: 1 } },
+        },
+        expenditureLines: [...seed.expenditureLines, { id: 'new-1', unitCode: '019002', functionCode: '2010350', economicCode: '30201', kind: 'basic-public', fundSource: 'general-budget-appropriation', amount: '500.00' }],
+        priorYears: [{ ...year, executed: { total: '2700000.50' }, functionClasses: { 201: { budget: '1000.00' } } }],
+        explanations: { ...seed.explanations, totalChangeReason: '新设机构，人员逐步到位。', functionItemChangeReasons: { 2010350: '人员增加。' }, assets: '部门共有车辆0辆。' },
+      });
+    });
+
+    it('carries every figure and text these parts of the document hold, there and back', async () => {
+      // Built from the schema, so that a field added to it and forgotten by the sheets fails here.
+      let n = 0;
+      const amount = () => `${(n += 101)}.${String(n % 100).padStart(2, '0')}`;
+      const flat = Object.keys(ZPriorYearFigures.shape).filter((key) => !['year', 'executed', 'functionItems', 'functionClasses'].includes(key));
+      const texts = Object.fromEntries(
+        Object.keys(ZExplanationTexts.shape).map((key) => {
+          const field = ZExplanationTexts.shape[key as keyof typeof ZExplanationTexts.shape];
+          if (field.safeParse('').success) return [key, `${key} 的说明`];
+          return [key, field.safeParse({ 201: '' }).success ? { 201: `${key} 201`, 215: `${key} 215` } : { 2010350: `${key} 2010350`, 2150502: `${key} 2150502` }];
+        }),
+      );
+      const doc = ZBudgetDocument.parse({
+        ...seed,
+        department: {
+          ...seed.department,
+          units: [
+            { ...seed.department.units[0], category: 'civil-service' },
+            { code: '019002', name: '硚口区数据服务站', level: 'subordinate', category: 'administrative' },
+          ],
+          staffing: { authorized: 20, authorizedByType: { 事业编制: 18, 工勤编制: 2 }, actual: 15, actualByType: { 事业: 12, 工勤: 3 }, retired: 4 },
+        },
+        priorYears: [
+          {
+            year: 2019,
+            ...Object.fromEntries(flat.map((key) => [key, amount()])),
+            executed: Object.fromEntries(Object.keys(ZPriorExecution.shape).map((key) => [key, amount()])),
+            functionItems: { 2010350: { budget: amount(), executed: amount() }, 2150502: { executed: amount() } },
+            functionClasses: { 201: { budget: amount() } },
+          },
+          { year: 2018, functionItems: {} },
+        ],
+        explanations: texts,
+      });
+      expect(await importBudgetTemplate(doc, await exportBudgetTemplate(doc))).toEqual({ ok: true, document: doc });
+    });
+
+    it('keeps each part whose sheet the workbook lacks, as the budget has it', async () => {
+      const bytes = await edit(await exportBudgetTemplate(seed), (workbook) => {
+        for (const name of ['预算单位', '人员构成', '上年数', '变动原因', '其他说明']) workbook.removeWorksheet(sheetOf(workbook, name).id);
+      });
+      // The budget moved on since the workbook was exported: its parts are the ones kept.
+      const base: TBudgetDocument = {
+        ...seed,
+        department: { ...seed.department, units: [{ ...seed.department.units[0]!, category: 'administrative' }], staffing: { ...seed.department.staffing, retired: 2 } },
+        priorYears: [{ year: 2019, total: '1.00' }],
+        explanations: { ...seed.explanations, assets: '已更新', basicChangeReason: '增人' },
+      };
+      expect(await importBudgetTemplate(base, bytes)).toEqual({ ok: true, document: base });
+    });
+
+    it('clears a text whose row was taken out, and keeps texts by code absent where they were', async () => {
+      const bytes = await edit(await exportBudgetTemplate(seed), (workbook) => {
+        sheetOf(workbook, '其他说明').spliceRows(rowOf(sheetOf(workbook, '其他说明'), '国有资产占有使用情况').number, 1);
+        sheetOf(workbook, '变动原因').spliceRows(2, 1); // 无上年数的原因
+      });
+      const result = await importBudgetTemplate(seed, bytes);
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      expect(result.document.explanations).toEqual({ ...seed.explanations, assets: '', noPriorYearReason: '' });
+      expect('functionItemChangeReasons' in result.document.explanations).toBe(false);
+    });
+
+    it('refuses bad cells of each part by sheet, row and column with the reason in Chinese, and imports nothing', async () => {
+      const bytes = await edit(await exportBudgetTemplate(seed), (workbook) => {
+        const units = sheetOf(workbook, '预算单位');
+        units.getCell('C2').value = '三级单位';
+        units.addRow(['019001', '重复的单位', '二级预算单位']);
+        rowOf(sheetOf(workbook, '人员构成'), '编制人数', '事业编制').getCell(3).value = 12.5;
+        const prior = sheetOf(workbook, '上年数');
+        prior.addRow([2019, '财政拨款支出', null, 100]);
+        prior.addRow([2019, '功能科目', '20103', 100]);
+        sheetOf(workbook, '变动原因').getCell('B3').value = '2010350';
+        sheetOf(workbook, '其他说明').addRow(['功能科目用途说明', '201', '一般公共服务']);
+      });
+      const result = await importBudgetTemplate(seed, bytes);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.problems.map((p) => `${p.sheet}!${p.row} ${p.column}: ${p.message}`)).toEqual([
+        '预算单位!2 级次: 没有级次「三级单位」',
+        '预算单位!3 单位编码: 与第 2 行重复',
+        '人员构成!3 人数: 须为不小于 0 的整数：「12.5」',
+        '上年数!8 功能科目: 功能科目须为类级（3 位）或项级（7 位）编码：「20103」',
+        '上年数!7 预算数（元）: 「财政拨款支出」只有执行数',
+        '变动原因!3 功能科目: 「收支总额变动原因」不分功能科目，请留空',
+        `其他说明!${2 + 5 + Object.keys(seed.explanations.functionItemNotes).length} 功能科目: 「功能科目用途说明」须写到项级（7 位）：「201」`,
+      ]);
+    });
+
+    it('refuses a 人员构成 without a category\'s total, a unit a line still names once removed, and a year out of range', async () => {
+      const bytes = await edit(await exportBudgetTemplate(seed), (workbook) => {
+        const staff = sheetOf(workbook, '人员构成');
+        staff.spliceRows(rowOf(staff, '离退休人员').number, 1);
+        sheetOf(workbook, '预算单位').getCell('A2').value = '019009';
+      });
+      const result = await importBudgetTemplate(seed, bytes);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.problems).toEqual(
+        expect.arrayContaining([
+          { sheet: '支出', row: 2, field: 'unitCode', column: '单位', message: '没有单位「019001 武汉市硚口区大数据中心」' },
+          { sheet: '人员构成', row: 0, field: 'category', message: '缺少「离退休人员」的合计行（类型留空的一行）' },
+        ]),
+      );
+      const year = await edit(await exportBudgetTemplate(seed), (workbook) => {
+        sheetOf(workbook, '上年数').getCell('A2').value = 1999;
+      });
+      const refused = await importBudgetTemplate(seed, year);
+      expect(refused).toEqual({ ok: false, problems: [expect.objectContaining({ sheet: '上年数', row: 2, field: 'year', column: '年度' })] });
     });
   });
 });

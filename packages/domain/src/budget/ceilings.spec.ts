@@ -1,5 +1,5 @@
 import type { Fen } from '../money/fen';
-import { ceilingFiguresOf, ceilingsToWire, compareWithCeilings, exceededCeilings, ZCeilings, type CeilingLineSum } from './ceilings';
+import { ceilingFiguresFromWire, ceilingFiguresOf, ceilingFiguresToWire, ceilingsToWire, compareWithCeilings, exceededCeilings, ZCeilings, type CeilingLineSum } from './ceilings';
 
 const fen = (n: number) => n as Fen;
 const sums: CeilingLineSum[] = [
@@ -47,6 +47,22 @@ describe('ceilingFiguresOf', () => {
       byFundSource: { 'general-budget-appropriation': 511_000_00, 'government-fund-appropriation': 200_000_00, 'business-income-other': 9_000_00 },
       threePublic: { total: 211_000_00, overseasTravel: 0, reception: 3_000_00, vehicles: 208_000_00 },
     });
+  });
+});
+
+describe('the figures as they are stored', () => {
+  it('are digits of 分 that read back to the same figures, to the 分', () => {
+    // A budget at the 10 trillion 元 bound, to the 分.
+    const figures = { ...ceilingFiguresOf(sums), total: fen(1_000_000_000_000_000) };
+    const wire = ceilingFiguresToWire(figures);
+    expect(wire).toEqual({
+      total: '1000000000000000',
+      basic: '51100000',
+      project: '20900000',
+      byFundSource: { 'general-budget-appropriation': '51100000', 'government-fund-appropriation': '20000000', 'business-income-other': '900000' },
+      threePublic: { total: '21100000', overseasTravel: '0', reception: '300000', vehicles: '20800000' },
+    });
+    expect(ceilingFiguresFromWire(JSON.parse(JSON.stringify(wire)))).toEqual(figures);
   });
 });
 

@@ -44,12 +44,15 @@ export const ZCeilings = z.strictObject({
 export type TCeilings = z.output<typeof ZCeilings>;
 export type TCeilingsInput = z.input<typeof ZCeilings>;
 
+/** Each amount given as its digits of 分; one left out stays out. */
+function digitsOf<T extends Partial<Record<string, Fen>>>(amounts: T): { [K in keyof T]: string } {
+  return Object.fromEntries(Object.entries(amounts).filter(([, fen]) => fen !== undefined).map(([key, fen]) => [key, String(fen)])) as { [K in keyof T]: string };
+}
+
 /** Ceilings as they travel: each amount as its digits of 分 (what ZCeilings reads back). */
 export function ceilingsToWire(ceilings: TCeilings): TCeilingsInput {
-  const digits = <K extends string>(amounts: Partial<Record<K, Fen>>): Partial<Record<K, string>> =>
-    Object.fromEntries(Object.entries(amounts).filter(([, fen]) => fen !== undefined).map(([key, fen]) => [key, String(fen)])) as Partial<Record<K, string>>;
   const { byFundSource, threePublic, ...headline } = ceilings;
-  return { ...digits(headline), byFundSource: digits(byFundSource), threePublic: digits(threePublic) };
+  return { ...digitsOf(headline), byFundSource: digitsOf(byFundSource), threePublic: digitsOf(threePublic) };
 }
 
 /** Expenditure summed by what a ceiling looks at: kind, fund source and (for the 三公) economic 款. */
@@ -67,6 +70,38 @@ export interface CeilingFigures {
   project: Fen;
   byFundSource: Partial<Record<FundSource, Fen>>;
   threePublic: { total: Fen; overseasTravel: Fen; reception: Fen; vehicles: Fen };
+}
+
+/** A budget's figures as they are stored: each amount as its digits of 分 (see ceilingFiguresFromWire). */
+export interface CeilingFiguresWire {
+  total: string;
+  basic: string;
+  project: string;
+  byFundSource: Partial<Record<FundSource, string>>;
+  threePublic: { total: string; overseasTravel: string; reception: string; vehicles: string };
+}
+
+export function ceilingFiguresToWire(figures: CeilingFigures): CeilingFiguresWire {
+  const { byFundSource, threePublic, ...headline } = figures;
+  return { ...digitsOf(headline), byFundSource: digitsOf(byFundSource), threePublic: digitsOf(threePublic) };
+}
+
+/**
+ * Figures stored by ceilingFiguresToWire, read back exactly (whole 分 well within a double's
+ * integers). Spelled out field by field: the desk reads a hundred of these per request.
+ */
+export function ceilingFiguresFromWire(wire: CeilingFiguresWire): CeilingFigures {
+  const fen = (digits: string) => Number(digits) as Fen;
+  const byFundSource: Partial<Record<FundSource, Fen>> = {};
+  for (const source of Object.keys(wire.byFundSource) as FundSource[]) byFundSource[source] = fen(wire.byFundSource[source]!);
+  const { threePublic } = wire;
+  return {
+    total: fen(wire.total),
+    basic: fen(wire.basic),
+    project: fen(wire.project),
+    byFundSource,
+    threePublic: { total: fen(threePublic.total), overseasTravel: fen(threePublic.overseasTravel), reception: fen(threePublic.reception), vehicles: fen(threePublic.vehicles) },
+  };
 }
 
 const THREE_PUBLIC_PART: ReadonlyMap<string, 'overseasTravel' | 'reception' | 'vehicles'> = new Map([

@@ -5,6 +5,8 @@ import {
   readAmountCell,
   readChoiceCell,
   readCodeCell,
+  readCountCell,
+  readFunctionKeyCell,
   readFundSourceCell,
   readKindCell,
 } from './line-cell-text';
@@ -151,5 +153,33 @@ describe('a 支出类型 written out', () => {
   it('is the name a preparer writes, and reads back as the same kind', () => {
     expect(EXPENDITURE_KINDS.map(kindText)).toEqual(['人员经费', '公用经费', '项目']);
     for (const kind of EXPENDITURE_KINDS) expect(readKindCell(kindText(kind))).toEqual({ ok: true, value: kind });
+  });
+});
+
+describe('a count of people or a year', () => {
+  it.each([
+    ['18', '18'],
+    ['２０１９', '2019'],
+    ['1,200', '1200'],
+    ['007', '7'],
+  ])('reads %j as %j', (text, count) => {
+    expect(readCountCell(text)).toEqual({ ok: true, value: count });
+  });
+  it.each(['-1', '12.5', '十二', ''])('refuses %j', (text) => {
+    expect(readCountCell(text)).toEqual({ ok: false, reason: expect.stringContaining('须为不小于 0 的整数') });
+  });
+});
+
+describe('a 功能 code keying a figure or a text', () => {
+  it.each([
+    ['201', '201'],
+    ['2011301 财政事务', '2011301'],
+    ['[2011301]已撤销的科目', '2011301'],
+    ['２０１', '201'],
+  ])('reads %j as %j, whatever the name', (text, code) => {
+    expect(readFunctionKeyCell(text)).toEqual({ ok: true, value: code });
+  });
+  it.each(['20113', '财政事务', '30101x'])('refuses %j, which is neither a 类 nor a 项', (text) => {
+    expect(readFunctionKeyCell(text)).toEqual({ ok: false, reason: expect.stringContaining('功能科目须为类级（3 位）或项级（7 位）编码') });
   });
 });

@@ -170,3 +170,20 @@ export function readChoiceCell(
     byName.length > 1 ? `有多个${what}名为「${written}」，请写编码` : `没有${what}「${written}」`,
   );
 }
+
+/** A count of people or a year as a spreadsheet holds it: a whole number, not negative, answered as digits. */
+export function readCountCell(text: string): TCellReading<string> {
+  const written = tidy(text).replace(/,/g, '');
+  return /^\d{1,15}$/.test(written) ? ok(String(Number(written))) : refused(`须为不小于 0 的整数：「${written}」`);
+}
+
+/**
+ * A 功能 code that keys a figure or a text of the explanations: 类 (3 digits) or 项 (7), with or
+ * without its name. Not judged against the catalogue in force: last year's figures and the texts
+ * carried from it may name a code this year's edition no longer has, and the name is only a label.
+ */
+export function readFunctionKeyCell(text: string): TCellReading<string> {
+  const written = tidy(text);
+  const code = /^\[?(\d+)\]?/.exec(written)?.[1] ?? '';
+  return code.length === 3 || code.length === 7 ? ok(code) : refused(`功能科目须为类级（3 位）或项级（7 位）编码：「${written}」`);
+}

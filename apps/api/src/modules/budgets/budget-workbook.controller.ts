@@ -12,7 +12,7 @@ import { etagOf, IdPipe, versionSeen } from './request-parts';
 import { holdConnectionWhileMaking } from '../../common/http/long-answer';
 import { attachmentDisposition } from '../../common/http/content-disposition';
 import { readWorkbookBody, XLSX_MEDIA_TYPE } from './workbook-body';
-import { WorkbookImportService, type TWorkbookPreview } from './workbook-import.service';
+import { OTHER_PART_NAMES, WorkbookImportService, type TWorkbookPreview } from './workbook-import.service';
 
 const ZIdParams = z.object({ id: z.uuid() });
 const ZIfMatch = z.object({ 'if-match': z.string().describe('The ETag of the version edited, e.g. "7"') });
@@ -32,7 +32,9 @@ const ZPreview = z.object({
   expenditure: ZLineChanges,
   income: ZLineChanges,
   projects: ZLineChanges.describe('Projects by id: a changed part (details, indicators …) is named as one field'),
-  otherParts: z.array(z.enum(['functions', 'performanceIndicators'])).describe('The department\'s parts the workbook changes besides: 主要职能, 部门绩效指标'),
+  otherParts: z
+    .array(z.enum(OTHER_PART_NAMES))
+    .describe('The department\'s parts the workbook changes besides: 预算单位, 人员构成, 主要职能, 部门绩效指标, 上年数, 变动原因, 其他说明'),
   errorCount: z.number().int(),
   findings: z.array(z.record(z.string(), z.unknown())).describe('The findings the budget would have once imported'),
 });

@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
 import { AppError, notFound } from '../../common/errors/app-error';
+import { CHANGE_REASONS, OTHER_MATTERS, textFields, type TTextSheet } from '../reports/xlsx/explanation-sheets';
 import { deriveAll } from './budget-derivation.service';
 import { BudgetsService } from './budgets.service';
 import { cellError } from './workbook-cells';
@@ -32,21 +33,32 @@ export interface TWorkbookPreview {
   income: TLineChanges<TIncomeLine>;
   /** Projects added, removed and changed by the project sheets (a changed part is named as one field: `details`, `indicators` …). */
   projects: TLineChanges<TProject>;
-  /** The department's parts the workbook changes besides: its 主要职能, its 部门绩效指标. */
+  /** The department's parts the workbook changes besides (its 主要职能, 部门绩效指标, 预算单位 …), in OTHER_PARTS' order. */
   otherParts: TOtherPart[];
   /** The findings the budget would have once imported. */
   errorCount: number;
   findings: TFinding[];
 }
 
-export type TOtherPart = 'functions' | 'performanceIndicators';
+const texts = (sheet: TTextSheet) => (doc: TBudgetDocument) => textFields(sheet).map((field) => doc.explanations[field]);
+
+/** Each part a sheet of its own carries (budget-template.ts), as the document holds it. */
+const OTHER_PARTS = {
+  units: (doc: TBudgetDocument) => doc.department.units,
+  staffing: (doc: TBudgetDocument) => doc.department.staffing,
+  functions: (doc: TBudgetDocument) => doc.department.functions,
+  performanceIndicators: (doc: TBudgetDocument) => [doc.performance.longTermIndicators, doc.performance.annualGoals],
+  priorYears: (doc: TBudgetDocument) => doc.priorYears,
+  changeReasons: texts(CHANGE_REASONS),
+  otherMatters: texts(OTHER_MATTERS),
+} as const;
+
+export type TOtherPart = keyof typeof OTHER_PARTS;
+/** The parts `otherParts` may name, for the API's description. */
+export const OTHER_PART_NAMES = Object.keys(OTHER_PARTS) as [TOtherPart, ...TOtherPart[]];
 
 function otherParts(base: TBudgetDocument, document: TBudgetDocument): TOtherPart[] {
-  const indicators = (doc: TBudgetDocument) => canonicalJson([doc.performance.longTermIndicators, doc.performance.annualGoals]);
-  return [
-    ...(canonicalJson(base.department.functions) === canonicalJson(document.department.functions) ? [] : (['functions'] as const)),
-    ...(indicators(base) === indicators(document) ? [] : (['performanceIndicators'] as const)),
-  ];
+  return OTHER_PART_NAMES.filter((part) => canonicalJson(OTHER_PARTS[part](base)) !== canonicalJson(OTHER_PARTS[part](document)));
 }
 
 function changes<T>(diff: TKeyedDiff<T>): TLineChanges<T> {
@@ -73,7 +85,7 @@ export class WorkbookImportService {
 
   /** The document the workbook makes of the budget, checked as an import is; a bad cell is a 400 naming it. */
   async read(caller: TCaller, id: string, bytes: Buffer): Promise<{ base: TBudgetDocument; version: number; document: TBudgetDocument }> {
-    // The template carries the lines, the projects, 主要职能 and 部门绩效指标: the rest of the document is the budget's own.
+    // The template carries the lines, the projects and the parts of OTHER_PARTS: the rest of the document is the budget's own.
     const { version, document: base } = await this.budgets.exportDocument(caller, id);
     const read = await readWorkbook(base, await this.budgets.catalogueOf(base.fiscalYear), bytes);
     if (!read.ok) throw new AppError('VALIDATION_FAILED', `工作簿有 ${read.problems.length} 处问题，未导入任何内容`, read.problems.map(cellError));

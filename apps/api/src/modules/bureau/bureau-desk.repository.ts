@@ -1,7 +1,7 @@
-import { THREE_PUBLIC_ECONOMIC_CODES, WORKFLOW_ACTIONS, type BudgetRound, type ReviewChain } from '@budgetflow/domain';
+import { ceilingFiguresOf, ceilingFiguresToWire, THREE_PUBLIC_ECONOMIC_CODES, WORKFLOW_ACTIONS, type BudgetRound, type CeilingFiguresWire, type ReviewChain } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ceilingSumsSql, type TCeilingSumRow } from '../ceilings/ceilings.repository';
+import { ceilingSumsSql, toLineSum, type TCeilingSumRow } from '../ceilings/ceilings.repository';
 
 /**
  * The audit actions that move a budget from one state or stage to another: its wait starts at the
@@ -34,14 +34,25 @@ export interface TDepartmentYearRow {
   review_chain: ReviewChain | null;
   /** when the budget entered its state: its last transition, else its creation */
   state_since: Date | null;
-  /** the budget's figures at its current version (budget_figures), null without a budget */
-  sums: TCeilingSumRow[] | null;
+  /** the budget's figures as ceilings limit them, at its current version (budget_figures), null without a budget */
+  figures: CeilingFiguresWire | null;
   classes: Record<string, string> | null;
   /** the stored derivation's counts, null while the current version is not derived */
   error_count: number | null;
   warning_count: number | null;
   /** whether the budget's figures are to be brought up to date (see desk) */
   stale: boolean;
+}
+
+/** A row of budget_figures: what the desk shows of one version of a budget. */
+interface TFiguresRow {
+  budget_id: string;
+  version: number;
+  figures: CeilingFiguresWire;
+  /** fen as text by 功能 类 */
+  classes: Record<string, string>;
+  error_count: number | null;
+  warning_count: number | null;
 }
 
 export interface TComplianceRow {
@@ -77,15 +88,15 @@ export class BureauDeskRepository {
   }
 
   /**
-   * The figures of some budgets, in one statement, so that each row's sums, counts and version come
-   * from the same snapshot; a row of a newer version (a concurrent refresh) is never replaced.
+   * The figures of some budgets: each row's sums, counts and version read in one statement (the same
+   * snapshot), folded into the figures the ceilings compare, and stored in one more; a row of a newer
+   * version (a concurrent refresh) is never replaced.
    */
   private async computeFigures(m: EntityManager, budgetIds: readonly string[]): Promise<void> {
-    await m.query(
-      `INSERT INTO budget_figures (budget_id, version, sums, classes, error_count, warning_count)
-       SELECT b.id, b.version, s.sums, c.classes,
-              CASE WHEN bd.version = b.version THEN substring(bd.payload FROM '"errorCount":([0-9]+)')::int END,
-              CASE WHEN bd.version = b.version THEN regexp_count(bd.payload, '"severity":"warning"') END
+    const rows: (Omit<TFiguresRow, 'figures'> & { sums: TCeilingSumRow[] })[] = await m.query(
+      `SELECT b.id AS budget_id, b.version, s.sums, c.classes,
+              CASE WHEN bd.version = b.version THEN substring(bd.payload FROM '"errorCount":([0-9]+)')::int END AS error_count,
+              CASE WHEN bd.version = b.version THEN regexp_count(bd.payload, '"severity":"warning"') END AS warning_count
        FROM budgets b
        LEFT JOIN budget_derivations bd ON bd.budget_id = b.id
        CROSS JOIN LATERAL (
@@ -95,12 +106,19 @@ export class BureauDeskRepository {
          SELECT COALESCE(jsonb_object_agg(y.class_code, y.fen), '{}'::jsonb) AS classes
          FROM (SELECT left(function_code, 3) AS class_code, (sum(amount) * 100)::bigint::text AS fen FROM expenditure_lines WHERE budget_id = b.id GROUP BY 1) y
        ) c
-       WHERE b.id = ANY($1::uuid[])
-       ORDER BY b.id
-       ON CONFLICT (budget_id) DO UPDATE
-         SET version = EXCLUDED.version, sums = EXCLUDED.sums, classes = EXCLUDED.classes, error_count = EXCLUDED.error_count, warning_count = EXCLUDED.warning_count
-         WHERE budget_figures.version <= EXCLUDED.version`,
+       WHERE b.id = ANY($1::uuid[])`,
       [[...budgetIds], THREE_PUBLIC_ECONOMIC_CODES],
+    );
+    const figures: TFiguresRow[] = rows.map(({ sums, ...row }) => ({ ...row, figures: ceilingFiguresToWire(ceilingFiguresOf(sums.map(toLineSum))) }));
+    await m.query(
+      `INSERT INTO budget_figures (budget_id, version, figures, classes, error_count, warning_count)
+       SELECT budget_id, version, figures, classes, error_count, warning_count
+       FROM jsonb_to_recordset($1::jsonb) AS x(budget_id uuid, version integer, figures jsonb, classes jsonb, error_count integer, warning_count integer)
+       ORDER BY budget_id
+       ON CONFLICT (budget_id) DO UPDATE
+         SET version = EXCLUDED.version, figures = EXCLUDED.figures, classes = EXCLUDED.classes, error_count = EXCLUDED.error_count, warning_count = EXCLUDED.warning_count
+         WHERE budget_figures.version <= EXCLUDED.version`,
+      [JSON.stringify(figures)],
     );
   }
 
@@ -109,7 +127,7 @@ export class BureauDeskRepository {
     return m.query(
       `SELECT d.id AS department_id, d.code, d.name, b.id AS budget_id, b.state, b.round, b.stage_index, b.review_chain,
               COALESCE(t.at, b.created_at) AS state_since,
-              CASE WHEN f.version = b.version THEN f.sums END AS sums, CASE WHEN f.version = b.version THEN f.classes END AS classes,
+              CASE WHEN f.version = b.version THEN f.figures END AS figures, CASE WHEN f.version = b.version THEN f.classes END AS classes,
               CASE WHEN f.version = b.version THEN f.error_count END AS error_count, CASE WHEN f.version = b.version THEN f.warning_count END AS warning_count,
               b.id IS NOT NULL AND (f.budget_id IS NULL OR f.version <> b.version OR (f.error_count IS NULL AND bd.version = b.version)) AS stale,
               dc.ceilings,

@@ -1,10 +1,9 @@
-import { ceilingFiguresOf, DEFAULT_REVIEW_CHAIN, DomainError, exceededCeilings, publicationCompliance, stageAt, ZCeilings } from '@budgetflow/domain';
+import { ceilingFiguresFromWire, DEFAULT_REVIEW_CHAIN, DomainError, exceededCeilings, publicationCompliance, stageAt, ZCeilings } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
 import { departmentScope } from '../../common/scope/department-scope';
 import { CatalogueInForce } from '../catalogue/catalogue-in-force';
-import { toLineSum } from '../ceilings/ceilings.repository';
 import { ReviewerOfficesRepository } from './reviewer-offices.repository';
 import { BureauDeskRepository, type TComplianceRow, type TDepartmentYearRow } from './bureau-desk.repository';
 import type { TBureauYears, TComplianceEntry, TOverview, TOverviewDepartment, TOverviewQuery, TPublicCompliance } from './dto/bureau-desk.schema';
@@ -75,7 +74,7 @@ export class BureauDeskService {
 }
 
 function departmentOf(row: TDepartmentYearRow, issued: unknown, now: number): TOverviewDepartment {
-  const figures = row.sums === null ? undefined : ceilingFiguresOf(row.sums.map(toLineSum));
+  const figures = row.figures === null ? undefined : ceilingFiguresFromWire(row.figures);
   const ceilings = issued === undefined ? undefined : ZCeilings.parse(issued);
   const exceeded = figures === undefined || ceilings === undefined ? [] : exceededCeilings(figures, ceilings);
   return {

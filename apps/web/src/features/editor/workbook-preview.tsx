@@ -22,10 +22,22 @@ export interface TWorkbookPreview {
   /** By project id; a changed part (details, indicators …) is one field. */
   projects: TLineChanges;
   /** The department's parts changed besides. */
-  otherParts: ('functions' | 'performanceIndicators')[];
+  otherParts: TOtherPart[];
   errorCount: number;
   findings: TFinding[];
 }
+
+/** The parts the API names besides the lines and projects, each by the sheet's words. */
+const OTHER_PART_WORD = {
+  units: 'workbookPreviewUnits',
+  staffing: 'workbookPreviewStaffing',
+  functions: 'workbookPreviewFunctions',
+  performanceIndicators: 'workbookPreviewIndicators',
+  priorYears: 'workbookPreviewPriorYears',
+  changeReasons: 'workbookPreviewChangeReasons',
+  otherMatters: 'workbookPreviewOtherMatters',
+} as const satisfies Record<string, TDeskMessageKey>;
+type TOtherPart = keyof typeof OTHER_PART_WORD;
 
 /** Changed lines and findings named in full up to here; the counts are always whole. */
 const SHOWN = 10;
@@ -80,7 +92,7 @@ export function WorkbookPreviewDialog({ preview, busy, onConfirm, onCancel }: { 
       {part('workbookPreviewIncome', preview.income)}
       {part('workbookPreviewProjects', preview.projects, projects)}
       {preview.otherParts.length > 0 && (
-        <p>{t('workbookPreviewOtherParts', { parts: preview.otherParts.map((p) => t(p === 'functions' ? 'workbookPreviewFunctions' : 'workbookPreviewIndicators')).join(locale === 'zh' ? '、' : ', ') })}</p>
+        <p>{t('workbookPreviewOtherParts', { parts: preview.otherParts.map((p) => t(OTHER_PART_WORD[p])).join(locale === 'zh' ? '、' : ', ') })}</p>
       )}
       <section aria-label={t('workbookPreviewFindings', { errors: errors.length, warnings })}>
         <h3>{preview.findings.length === 0 ? t('workbookPreviewNoFindings') : t('workbookPreviewFindings', { errors: errors.length, warnings })}</h3>

@@ -1,6 +1,6 @@
 import type { TBudgetDocument, TProject } from '@budgetflow/domain';
 import { INDICATOR_COLUMNS, INDICATOR_TEXT_DEFAULTS } from './indicator-columns';
-import type { TReadLine, TTemplateColumn } from './template-cells';
+import { LIST_OF, type TReadLine, type TTemplateColumn } from './template-cells';
 
 /**
  * The projects in the import template: one sheet of header facts (表十's 项目名称, 单位, 负责人, 依据 …)
@@ -17,16 +17,12 @@ const PROCUREMENT_CATEGORY_NAMES = [
   { value: 'works', name: '工程' },
 ] as const;
 
-/** The lists sheet's columns the project sheets point their drop-downs at (budget-template.ts fills them). */
-export const PROJECT_LISTS = { procurementCategory: 'E' } as const;
-export const PROCUREMENT_CATEGORY_WORDS = PROCUREMENT_CATEGORY_NAMES.map((c) => c.name);
-
-const projectOf: TTemplateColumn = { key: 'projectId', label: '项目', read: 'project', list: 'D' };
+const projectOf: TTemplateColumn = { key: 'projectId', label: '项目', read: 'project', list: LIST_OF.project };
 
 export const PROJECT_COLUMNS: TTemplateColumn[] = [
   { key: 'id', label: '项目编号', optional: true },
   { key: 'name', label: '项目名称' },
-  { key: 'unitCode', label: '项目单位', read: 'unit', list: 'C' },
+  { key: 'unitCode', label: '项目单位', read: 'unit', list: LIST_OF.unit },
   { key: 'type', label: '项目类型', optional: true },
   { key: 'managingDepartment', label: '项目主管部门', optional: true },
   { key: 'executingUnit', label: '项目执行单位', optional: true },
@@ -53,7 +49,7 @@ export const PROJECT_PARTS: readonly TProjectPart[] = [
   {
     key: 'fundSources',
     sheet: '项目资金来源',
-    columns: [projectOf, { key: 'source', label: '资金来源', read: 'fundSource', list: 'B' }, { key: 'amount', label: '金额（元）', read: 'amount' }],
+    columns: [projectOf, { key: 'source', label: '资金来源', read: 'fundSource', list: LIST_OF.fundSource }, { key: 'amount', label: '金额（元）', read: 'amount' }],
   },
   {
     key: 'details',
@@ -72,7 +68,7 @@ export const PROJECT_PARTS: readonly TProjectPart[] = [
     columns: [
       projectOf,
       { key: 'item', label: '采购品名' },
-      { key: 'category', label: '采购类别', read: 'choice', choices: PROCUREMENT_CATEGORY_NAMES, list: PROJECT_LISTS.procurementCategory },
+      { key: 'category', label: '采购类别', read: 'choice', choices: PROCUREMENT_CATEGORY_NAMES, list: LIST_OF.procurementCategory },
       { key: 'quantity', label: '数量', optional: true },
       { key: 'amount', label: '金额（元）', read: 'amount' },
       { key: 'economicCode', label: '经济科目', read: 'economic', optional: true },
@@ -87,8 +83,11 @@ export function partRows(projects: readonly TProject[], part: TProjectPart): Rec
   return projects.flatMap((project) => (project[part.key] as readonly object[]).map((entry) => ({ ...entry, projectId: project.id })));
 }
 
-/** Where a document path was read from, to name the cell of a schema problem (`projects.2.details.0`). */
-export type TRowPlaces = Map<string, { sheet: string; row: number; columns: TTemplateColumn[] }>;
+/**
+ * Where a document path was read from, to name the cell of a schema problem (`projects.2.details.0`);
+ * `field`: the column of a path that ends at a value (a text keyed by its code), not at a row's object.
+ */
+export type TRowPlaces = Map<string, { sheet: string; row: number; columns: TTemplateColumn[]; field?: string }>;
 
 /** What the read sheets give back; a part's sheet that was not in the workbook is absent. */
 export interface TReadProjects {

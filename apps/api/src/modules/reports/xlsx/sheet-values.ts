@@ -36,3 +36,8 @@ export function setTextCell(cell: ExcelJS.Cell, text: string): void {
   cell.value = neutraliseFormula(text);
   cell.style = TEXT_STYLE;
 }
+
+/** A count (人数, 年度) as a number, which a spreadsheet sums. */
+export function setCountCell(cell: ExcelJS.Cell, digits: string): void {
+  cell.value = Number(digits);
+}

@@ -7,12 +7,13 @@ import {
   readAmountCell,
   readChoiceCell,
   readCodeCell,
+  readCountCell,
+  readFunctionKeyCell,
   readFundSourceCell,
   readKindCell,
   restoreFormula,
   type Catalogue,
   type FundSource,
-  type TBudgetDocument,
   type TCellReading,
   type TExpenditureLine,
 } from '@budgetflow/domain';
@@ -24,7 +25,8 @@ export interface TTemplateColumn {
   key: string;
   /** The heading; an older template's heading (单位编码 unitCode) starts with the same word. */
   label: string;
-  read?: 'unit' | 'functional' | 'economic' | 'kind' | 'project' | 'fundSource' | 'amount' | 'choice';
+  /** `count`: a whole number (人数, 年度); `functionKey`: a 功能 类 or 项 keying a figure or a text. */
+  read?: 'unit' | 'functional' | 'economic' | 'functionKey' | 'kind' | 'project' | 'fundSource' | 'amount' | 'count' | 'choice';
   optional?: boolean;
   /** A closed set of its own (read 'choice'): each value with the word the sheet shows for it. */
   choices?: readonly TChoice[];
@@ -33,6 +35,25 @@ export interface TTemplateColumn {
 }
 
 export type TChoice = { value: string; name: string };
+
+/**
+ * The column of the hidden lists sheet holding each closed set's drop-down values: the document's
+ * units and projects (from the budget), the sets of the line sheets, and those of the columns with
+ * `choices` (budget-template.ts fills each from its column's words).
+ */
+export const LIST_OF = {
+  kind: 'A',
+  fundSource: 'B',
+  unit: 'C',
+  project: 'D',
+  procurementCategory: 'E',
+  unitLevel: 'F',
+  unitCategory: 'G',
+  staffCategory: 'H',
+  priorFigure: 'I',
+  changeReason: 'J',
+  otherMatter: 'K',
+} as const;
 
 /** What reading and writing a line's cells needs of the budget: its catalogue, units and projects. */
 export interface TTemplateContext {
@@ -43,7 +64,7 @@ export interface TTemplateContext {
   text(column: TTemplateColumn, value: string): string;
 }
 
-export function templateContext(catalogue: Catalogue, doc: Pick<TBudgetDocument, 'department'> & { projects: readonly { id: string; name: string }[] }): TTemplateContext {
+export function templateContext(catalogue: Catalogue, doc: { department: { units: readonly { code: string; name: string }[] }; projects: readonly { id: string; name: string }[] }): TTemplateContext {
   const units = doc.department.units.map((u) => ({ value: u.code, name: u.name }));
   const projects = doc.projects.map((p) => ({ value: p.id, name: p.name }));
   // A project is written by its name, unless another project has the same one.
@@ -63,6 +84,8 @@ export function templateContext(catalogue: Catalogue, doc: Pick<TBudgetDocument,
       case 'functional':
       case 'economic':
         return withName(column.read, value);
+      case 'functionKey':
+        return withName('functional', value);
       case 'kind':
         return kindText(value as TExpenditureLine['kind']);
       case 'project': {
@@ -112,6 +135,10 @@ function readValue(column: TTemplateColumn, value: string | number, ctx: TTempla
     case 'functional':
     case 'economic':
       return readCodeCell(ctx.catalogue, column.read, text);
+    case 'functionKey':
+      return readFunctionKeyCell(text);
+    case 'count':
+      return readCountCell(text);
     case 'kind':
       return readKindCell(text);
     case 'project':
@@ -178,4 +205,27 @@ export function readTemplateSheet(sheet: ExcelJS.Worksheet | undefined, name: st
     lines.push({ row: rowNumber, values });
   });
   return lines;
+}
+
+/** A problem of one cell of a read row, for the checks a sheet makes across its rows. */
+export function rowProblem(sheet: string, line: TReadLine, column: TTemplateColumn, message: string): TTemplateProblem {
+  return { sheet, row: line.row, field: column.key, column: column.label, message };
+}
+
+/** Refuses each row whose key (`keyOf`) an earlier row of the sheet already gave, naming that row at `column`. */
+export function refuseRepeats(sheet: string, lines: readonly TReadLine[], column: TTemplateColumn, keyOf: (line: TReadLine) => string | undefined, problems: TTemplateProblem[]): void {
+  const seen = new Map<string, number>();
+  for (const line of lines) {
+    const key = keyOf(line);
+    if (key === undefined) continue;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, line.row);
+    else problems.push(rowProblem(sheet, line, column, `与第 ${first} 行重复`));
+  }
+}
+
+/** The rows whose every cell was read: a sheet's checks across rows pass over the others, already refused. */
+export function cleanRows(sheet: string, lines: readonly TReadLine[], problems: readonly TTemplateProblem[]): TReadLine[] {
+  const refused = new Set(problems.filter((p) => p.sheet === sheet).map((p) => p.row));
+  return lines.filter((line) => !refused.has(line.row));
 }
