@@ -31,6 +31,7 @@ module.exports = {
   // Most suites wait on PostgreSQL, Redis or Chromium rather than compute, and each has a database
   // and key prefix of its own; jest's default on 2 cores is one worker, which leaves them idle.
   maxWorkers: 2,
+  testSequencer: '<rootDir>/test/longest-first.sequencer.cjs',
   projects: [
     {
       ...shared,

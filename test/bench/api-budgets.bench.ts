@@ -19,18 +19,20 @@ const ROUNDS_PER_CLIENT = 25;
 async function copyBaseline(databaseUrl: string, budgetId: string, document: TBudgetDocument): Promise<{ once(): Promise<number>; close(): Promise<void> }> {
   const file = path.join(tmpdir(), `bf-bench-copy-${process.pid}.csv`);
   const csv = (value: string | undefined) => (value === undefined ? '' : `"${value.replaceAll('"', '""')}"`);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  // The lines' partition: their budget's year.
+  const [{ fiscal_year: year }] = (await client.query('SELECT fiscal_year FROM budgets WHERE id = $1', [budgetId])).rows as [{ fiscal_year: number }];
   writeFileSync(
     file,
     document.expenditureLines
-      .map((l, i) => [budgetId, csv(l.id), i + 1, l.unitCode, l.functionCode, l.economicCode, l.kind, csv(l.projectId), l.fundSource, l.amount, csv(l.note)].join(','))
+      .map((l, i) => [budgetId, year, csv(l.id), i + 1, l.unitCode, l.functionCode, l.economicCode, l.kind, csv(l.projectId), l.fundSource, l.amount, csv(l.note)].join(','))
       .join('\n'),
   );
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
   return {
     async once() {
       await client.query('DELETE FROM expenditure_lines WHERE budget_id = $1', [budgetId]);
-      return timed(() => client.query(`COPY expenditure_lines (budget_id, line_id, ordinal, unit_code, function_code, economic_code, kind, project_id, fund_source, amount, note) FROM '${file}' WITH (FORMAT csv)`));
+      return timed(() => client.query(`COPY expenditure_lines (budget_id, fiscal_year, line_id, ordinal, unit_code, function_code, economic_code, kind, project_id, fund_source, amount, note) FROM '${file}' WITH (FORMAT csv)`));
     },
     async close() {
       await client.end();
@@ -56,8 +58,8 @@ function routeQueries(pool: TPgPool, token: string, budgetId: string): () => Pro
     if (budget === undefined) throw new Error('the bench budget vanished');
     return Promise.all([
       pool.query(`SELECT version, payload FROM budget_derivations WHERE budget_id = $1 AND version = $2`, [budgetId, budget.version]),
-      lines.expenditurePage(m, budgetId, 1, 200),
-      lines.loadIncome(m, budgetId),
+      lines.expenditurePage(m, budget, 1, 200),
+      lines.loadIncome(m, budget),
     ]);
   };
 }

@@ -35,8 +35,8 @@ async function seedDistrict(url: string, databaseUrl: string): Promise<void> {
       [id, STATES],
     );
     await client.query(
-      `INSERT INTO expenditure_lines (budget_id, line_id, ordinal, unit_code, function_code, economic_code, kind, project_id, fund_source, amount, note)
-       SELECT b.id, l.line_id, l.ordinal, l.unit_code, l.function_code, l.economic_code, l.kind, l.project_id, l.fund_source, l.amount, l.note
+      `INSERT INTO expenditure_lines (budget_id, fiscal_year, line_id, ordinal, unit_code, function_code, economic_code, kind, project_id, fund_source, amount, note)
+       SELECT b.id, b.fiscal_year, l.line_id, l.ordinal, l.unit_code, l.function_code, l.economic_code, l.kind, l.project_id, l.fund_source, l.amount, l.note
        FROM budgets b JOIN departments d ON d.id = b.department_id, expenditure_lines l WHERE d.code LIKE '7%' AND l.budget_id = $1`,
       [id],
     );
@@ -85,12 +85,13 @@ export async function run(report: (figure: Figure) => void): Promise<void> {
       const body = (await res.json()) as { departments: unknown[] };
       if (body.departments.length < DEPARTMENTS) throw new Error(`the overview lists ${body.departments.length} departments`);
     };
-    await read();
+    // Warmed as a steady desk is: one concurrent round first (the pool's connections opened, the code compiled), then measured.
+    await concurrentLatencies(1, read);
     const p99 = percentile((await concurrentLatencies(ROUNDS_PER_CLIENT, read)).latencies, 99);
     const pool = new pg.Pool({ connectionString: server.databaseUrl, max: CLIENTS });
     try {
       const queries = overviewQueries(pool, token);
-      await queries();
+      await concurrentLatencies(1, queries);
       const sqlP99 = percentile((await concurrentLatencies(ROUNDS_PER_CLIENT, queries)).latencies, 99);
       report({ name: `api.bureau-overview-${DEPARTMENTS}.c${CLIENTS}.p99`, value: p99, unit: 'ms', target: { op: '<=', value: 300 } });
       report({ name: `api.bureau-overview-${DEPARTMENTS}.c${CLIENTS}.sql-p99`, value: sqlP99, unit: 'ms', target: { op: '>', value: 0 } });

@@ -41,14 +41,15 @@ function sqlEdit(pool: TPgPool, tokens: readonly string[], budgets: readonly TEd
     const budget = budgets[client] as TEditedBudget;
     const caller = await sessions.authenticate(tokens[client] as string);
     if (caller === null) throw new Error('the bench session expired');
-    await budgetsRepo.findVisible(bareManager(pool), caller, budget.id);
+    const row = await budgetsRepo.findVisible(bareManager(pool), caller, budget.id);
+    if (row === undefined) throw new Error('the bench budget vanished');
     const connection = await pool.connect();
     try {
       await connection.query('BEGIN');
       const m = bareManager(connection);
       const bumped = await budgetsRepo.bumpIfEditable(m, budget.id, budget.version, EDITABLE_STATES, 1);
       if (bumped === undefined) throw new Error('the bench budget moved');
-      await linesRepo.upsertExpenditure(m, budget.id, [nextEdit(budget)], { version: bumped.version, firstOrdinal: bumped.first_ordinal });
+      await linesRepo.upsertExpenditure(m, row, [nextEdit(budget)], { version: bumped.version, firstOrdinal: bumped.first_ordinal });
       await linesRepo.lineTotals(m, budget.id);
       await budgetsRepo.recordEditor(m, budget.id, bumped.revision_no + 1, caller.userId);
       await outbox.add(m, 'budget.totals', { budgetId: budget.id, version: bumped.version });

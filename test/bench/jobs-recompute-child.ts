@@ -70,16 +70,17 @@ async function importBudget(databaseUrl: string): Promise<string> {
 async function editLines(dataSource: ReturnType<typeof createDataSource>, budgetId: string, run: number): Promise<string> {
   const lines = new BudgetLinesRepository();
   return dataSource.transaction(async (m) => {
-    const [bumped] = await updateReturning<{ version: number; first: number }>(
+    const [bumped] = await updateReturning<{ version: number; fiscal_year: number; first: number }>(
       m,
-      `UPDATE budgets SET version = version + 1, next_line_ordinal = next_line_ordinal + $2 WHERE id = $1 RETURNING version, next_line_ordinal - $2 AS first`,
+      `UPDATE budgets SET version = version + 1, next_line_ordinal = next_line_ordinal + $2 WHERE id = $1 RETURNING version, fiscal_year, next_line_ordinal - $2 AS first`,
       [budgetId, EDITED + 1],
     );
     const version = bumped!.version;
-    const [removed, ...rewritten] = (await lines.expenditurePage(m, budgetId, run + 1, EDITED + 1)).map(toExpenditureLine);
+    const budget = { id: budgetId, fiscal_year: bumped!.fiscal_year };
+    const [removed, ...rewritten] = (await lines.expenditurePage(m, budget, run + 1, EDITED + 1)).map(toExpenditureLine);
     const edited = rewritten.map((line, i) => ({ ...line, amount: `${1000 + run}.${String(i).padStart(2, '0')}` }));
-    await lines.removeExpenditure(m, budgetId, [removed!.id], version);
-    await lines.upsertExpenditure(m, budgetId, [...edited, { ...removed!, id: `${removed!.id}-again-${run}` }], { version, firstOrdinal: bumped!.first });
+    await lines.removeExpenditure(m, budget, [removed!.id], version);
+    await lines.upsertExpenditure(m, budget, [...edited, { ...removed!, id: `${removed!.id}-again-${run}` }], { version, firstOrdinal: bumped!.first });
     const [outbox] = (await m.query(`INSERT INTO outbox (topic, payload) VALUES ('budget.totals', $1) RETURNING id`, [JSON.stringify({ budgetId, version })])) as { id: string }[];
     return outbox!.id;
   });

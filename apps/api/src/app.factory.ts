@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -33,6 +34,7 @@ export async function createApp(config: TAppConfig, dataSource: DataSource, opti
   const app = await NestFactory.create(AppModule.register(config, dataSource, options.logStream), { bodyParser: false, bufferLogs: true });
   // Nest's own lines and every `new Logger(...)` become JSON lines with the request's id.
   app.useLogger(app.get(Logger));
+  keepConnectionsAboveProxies(app.getHttpServer() as Server);
   const http = app.getHttpAdapter().getInstance() as express.Express;
   http.disable('x-powered-by');
   // req.ip is then the address the trusted proxies forwarded, not the proxy's own.
@@ -50,4 +52,21 @@ export async function createApp(config: TAppConfig, dataSource: DataSource, opti
   app.use('/api/docs/assets', express.static(path.dirname(require.resolve('swagger-ui-dist/package.json')), { index: false }));
   await app.init();
   return app;
+}
+
+/**
+ * How long a kept-alive connection may idle: longer than the proxies' and clients' own (nginx's
+ * upstream keepalive_timeout and most load balancers' idle timeout are 60 s; Node's fetch keeps
+ * 4 s), so the proxy or client is the one that closes an idle connection, never the server while
+ * a request is on its way. Node's default, 5 s, also cut requests under load: when the next
+ * request on a connection is read before the previous answer's finish is handled, the idle timer
+ * is armed during the new request and ends it (ECONNRESET) if it takes more than 6 s — seen in
+ * the 1,000-edit story on a loaded machine. Headers get a second more than the idle time, as
+ * Node requires.
+ */
+export const KEEP_ALIVE_MS = 65_000;
+
+function keepConnectionsAboveProxies(server: Server): void {
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
 }

@@ -1,7 +1,7 @@
 import './text-encoder.polyfill';
 import { catalogueForYear, deriveDisclosure, type TPublication } from '@budgetflow/domain';
 import { QueryClient } from '@tanstack/react-query';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { Providers } from '../src/app/providers';
 import { DisclosurePage } from '../src/features/portal/disclosure-page';
@@ -94,5 +94,24 @@ describe('a disclosure a correction has replaced', () => {
     expect(screen.getByRole('heading', { level: 1 })).toBeTruthy();
     expect(screen.queryByRole('note')).toBeNull();
     expect(screen.queryByRole('link', { name: '查看最新版本' })).toBeNull();
+  });
+});
+
+describe('the page of a corrected disclosure', () => {
+  it('shows version 2 its 更正说明 under its title, in Chinese: which version it corrects, when and why', async () => {
+    await open('v2', 'zh');
+    const notice = screen.getByRole('region', { name: '更正说明' });
+    expect(
+      screen.getByRole('heading', { level: 1 }).compareDocumentPosition(notice) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(within(notice).getByText('本版为第2版，更正第1版')).toBeTruthy();
+    expect(within(notice).getByText('2020-03-20')).toBeTruthy();
+    expect(within(notice).getByText('更正')).toBeTruthy();
+  });
+
+  it('shows version 1 none', async () => {
+    await open('v1', 'zh');
+    expect(screen.getByRole('heading', { level: 1 })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: '更正说明' })).toBeNull();
   });
 });

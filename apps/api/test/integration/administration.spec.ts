@@ -86,6 +86,14 @@ describe('departments, budget units and fiscal years', () => {
   it('fiscal years are opened and closed by administrators and read by all', async () => {
     await t.http().put('/api/fiscal-years/2022').set(admin.headers).send({ status: 'open' }).expect(200, { year: 2022, status: 'open', template: 'hubei-2020' });
     await t.http().put('/api/fiscal-years/2022').set(admin.headers).send({ status: 'closed' }).expect(200, { year: 2022, status: 'closed', template: 'hubei-2020' });
+    // The new year's lines have their partitions (migration 1798500000000), made once.
+    const partitions = (await t.dataSource.query(
+      `SELECT inhparent::regclass::text AS parent, inhrelid::regclass::text AS partition FROM pg_inherits WHERE inhrelid::regclass::text LIKE '%\\_y2022' ORDER BY 1`,
+    )) as { parent: string; partition: string }[];
+    expect(partitions).toEqual([
+      { parent: 'expenditure_lines', partition: 'expenditure_lines_y2022' },
+      { parent: 'income_lines', partition: 'income_lines_y2022' },
+    ]);
     await t.http().put('/api/fiscal-years/1999').set(admin.headers).send({ status: 'open' }).expect(400);
     const preparer = await t.login('preparer');
     await t.http().put('/api/fiscal-years/2023').set(preparer.headers).send({ status: 'open' }).expect(403);

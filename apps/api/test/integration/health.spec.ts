@@ -1,3 +1,4 @@
+import { KEEP_ALIVE_MS } from '../../src/app.factory';
 import { createTestApp, type TTestApp } from '../utils/test-app';
 
 describe('GET /api/health', () => {
@@ -10,6 +11,12 @@ describe('GET /api/health', () => {
 
     it('is ok and says so of both', async () => {
       await t.http().get('/api/health').expect(200, { status: 'ok', database: 'ok', redis: 'ok', jobs: 'redis' });
+    });
+
+    it('keeps an idle connection open longer than a proxy or client does (nginx and load balancers: 60 s)', async () => {
+      const res = await fetch(`${t.baseUrl}/api/health`);
+      expect(res.headers.get('keep-alive')).toBe(`timeout=${KEEP_ALIVE_MS / 1000}`);
+      expect(KEEP_ALIVE_MS).toBeGreaterThan(60_000);
     });
 
     it('is 503 once the database does not answer', async () => {

@@ -102,6 +102,20 @@ export async function waitFor(what: string, probe: () => Promise<boolean>, timeo
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/**
+ * Runs teardown steps in order, each within `eachMs`: a step that overruns is reported by its name
+ * (so a log says which one hung) and left behind, and the next runs, so that the servers a test
+ * started are stopped even when closing a client after a failover waits on a node that is gone.
+ */
+export async function tearDownWithin(eachMs: number, steps: [string, () => Promise<unknown>][]): Promise<void> {
+  for (const [name, step] of steps) {
+    let timer: NodeJS.Timeout | undefined;
+    const overran = new Promise<'overran'>((resolve) => (timer = setTimeout(() => resolve('overran'), eachMs)));
+    const outcome = await Promise.race([step().then(() => 'done' as const), overran]).finally(() => clearTimeout(timer));
+    if (outcome === 'overran') console.warn(`teardown: ${name} did not end within ${eachMs} ms; going on`);
+  }
+}
+
 export async function undoneOutboxRows(ds: DataSource): Promise<number> {
   const [row] = (await ds.query(`SELECT count(*)::int AS n FROM outbox WHERE done_at IS NULL`)) as { n: number }[];
   return row?.n ?? -1;

@@ -4,7 +4,7 @@ import { jobHandlers } from '../../src/queue/job-handlers';
 import { createSeededBudget } from '../e2e/budget-test-kit';
 import { createTestApp, type TSignedIn, type TTestApp } from '../utils/test-app';
 import { failoverEdits, type TFailoverEdits } from './failover-edits';
-import { testQueuePrefix, waitFor } from './jobs-fixtures';
+import { tearDownWithin, testQueuePrefix, waitFor } from './jobs-fixtures';
 import { startRedisCluster, type TRedisCluster } from './redis-servers';
 
 /**
@@ -30,11 +30,15 @@ describe('Redis Cluster: the queues in one slot, and a failover of its master lo
     edits = failoverEdits(t, preparer, await createSeededBudget(t, preparer));
   }, 120_000);
 
-  afterAll(async () => {
-    await jobs?.stop();
-    await t?.close();
-    await cluster?.stop();
-  }, 300_000);
+  afterAll(
+    () =>
+      tearDownWithin(60_000, [
+        ['the job runtime', async () => jobs?.stop()],
+        ['the app', async () => t?.close()],
+        ['the cluster', async () => cluster?.stop()],
+      ]),
+    300_000,
+  );
 
   it("runs every edit's totals job before, during and after the failover of the master that holds the queues", async () => {
     for (let k = 1; k <= 10; k += 1) await edits.edit(k);

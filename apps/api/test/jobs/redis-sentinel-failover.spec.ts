@@ -4,7 +4,7 @@ import { jobHandlers } from '../../src/queue/job-handlers';
 import { createSeededBudget } from '../e2e/budget-test-kit';
 import { createTestApp, type TSignedIn, type TTestApp } from '../utils/test-app';
 import { failoverEdits, type TFailoverEdits } from './failover-edits';
-import { testQueuePrefix, waitFor } from './jobs-fixtures';
+import { tearDownWithin, testQueuePrefix, waitFor } from './jobs-fixtures';
 import { freePort, startRedisServer, startSentinel, type TRedisServer } from './redis-servers';
 
 const MASTER_NAME = 'bf-test';
@@ -40,11 +40,15 @@ describe('Redis behind Sentinel: a failover loses no job', () => {
     edits = failoverEdits(t, preparer, await createSeededBudget(t, preparer));
   }, 90_000);
 
-  afterAll(async () => {
-    await jobs?.stop();
-    await t?.close();
-    for (const server of servers) await server.stop();
-  }, 300_000);
+  afterAll(
+    () =>
+      tearDownWithin(60_000, [
+        ['the job runtime', async () => jobs?.stop()],
+        ['the app', async () => t?.close()],
+        ['the Redis servers', async () => Promise.all(servers.map((server) => server.stop()))],
+      ]),
+    300_000,
+  );
 
   it('every edit made before, during and after the master dies has its totals job done, on the promoted replica', async () => {
     for (let k = 1; k <= 10; k += 1) await edits.edit(k);

@@ -79,9 +79,11 @@ async function launch(args: string[], port: number, dir: string): Promise<TRedis
       child.kill('SIGKILL');
       await gone;
     },
+    // A server that has not shut down 10 s after SIGTERM (a master waiting for replicas that are gone) is killed.
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await gone;
+      const killLate = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await gone.finally(() => clearTimeout(killLate));
     },
   };
 }

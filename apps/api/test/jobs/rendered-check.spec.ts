@@ -87,7 +87,7 @@ describe('the check of rendered files', () => {
     // The department's own reason, with a year and a table in it: printed, never taken for a heading.
     const correction = { versionNo: 2, previousVersion: 1, previousPublishedOn: '2020-03-05', reason: '2019年结转资金未列入表三 xx' };
 
-    it('passes files that carry its 更正说明 on the PDF\'s cover and the workbook\'s first sheet', async () => {
+    it('passes files that carry its 更正说明 on the PDF\'s cover, the workbook\'s first sheet and under the HTML\'s title', async () => {
       const files = await renderDisclosureFiles(seed, { createdAt: REVISION_DATE, correction });
       expect(await checkRenderedFiles(seed, files, correction)).toEqual([]);
     });
@@ -98,10 +98,17 @@ describe('the check of rendered files', () => {
       expect(await checkRenderedFiles(seed, files, long)).toEqual([]);
     });
 
-    it('stops a PDF and a workbook that do not say what they correct', async () => {
+    it('stops a PDF, a workbook and an HTML that do not say what they correct', async () => {
       const files = await renderDisclosureFiles(seed, { createdAt: REVISION_DATE });
       const problems = await checkRenderedFiles(seed, files, correction);
-      expect(problems.map((p) => `${p.code} ${p.file}`)).toEqual(expect.arrayContaining(['CORRECTION_MISSING disclosure.pdf', 'CORRECTION_MISSING disclosure.xlsx']));
+      expect(problems.map((p) => `${p.code} ${p.file}`)).toEqual(expect.arrayContaining(['CORRECTION_MISSING disclosure.pdf', 'CORRECTION_MISSING disclosure.xlsx', 'CORRECTION_MISSING disclosure.html']));
+    });
+
+    it("still reads the rest of a correction's HTML for template text", async () => {
+      const tampered = structuredClone(seed);
+      (tampered.explanations[0]?.paragraphs[0] as { text: string }).text += '待补充';
+      const files = await renderDisclosureFiles(tampered, { createdAt: REVISION_DATE, correction });
+      expect((await checkRenderedFiles(tampered, files, correction)).map((p) => `${p.code} ${p.file}`)).toContain('PLACEHOLDER_TEXT disclosure.html');
     });
   });
 });

@@ -2,6 +2,7 @@ import { ZBudgetDocument } from '../budget/budget-document.schema';
 import { catalogueForYear } from '../catalogue';
 import { deriveDisclosure } from '../derive/derive-disclosure';
 import fixture from '../../fixtures/qiaokou-bigdata-2020.json';
+import { correctionStatementText } from './correction-notice';
 import { escapeHtml } from './html-table';
 import { renderHtml } from './render-html';
 
@@ -45,6 +46,21 @@ describe('renderHtml', () => {
     expect(html).toContain('<td class="amount">3970000.00</td>');
     expect(html).toContain('住房保障支出占4.0%');
     expect(html).toContain('总编制人数18人，其中：事业编制18人。在职实有人数12人');
+  });
+
+  it('prints nothing of a correction on a version that corrects none', () => {
+    expect(html).not.toContain('更正');
+  });
+
+  it("prints a correction's 更正说明 under its title, before the 目录, in the words of its PDF and workbook, escaped", () => {
+    const disclosure = deriveDisclosure(doc, catalogueForYear(2020));
+    const correction = { versionNo: 2, previousVersion: 1, previousPublishedOn: '2020-03-05', reason: '<script>alert(1)</script> 表三 & “三公”' };
+    const corrected = renderHtml(disclosure, { correction });
+    expect(corrected).not.toContain('<script>');
+    const notice = corrected.indexOf(`<h2 id="correction-title">更正说明</h2><p>${escapeHtml(correctionStatementText(correction))}</p>`);
+    expect(notice).toBeGreaterThan(corrected.indexOf('</h1>'));
+    expect(notice).toBeLessThan(corrected.indexOf('<h2>目录</h2>'));
+    expect(corrected).toContain('本公开为第2版，更正第1版（公开于2020年3月5日）。更正理由：&#60;script&#62;');
   });
 
   it('escapes text from the document', () => {

@@ -1,5 +1,6 @@
 import { chineseNumeral } from '../text/chinese-numeral';
 import type { TDisclosure, TDisclosureTable, TExplanationSection, TGlossaryEntry, TOverview } from '../disclosure/disclosure.schema';
+import { CORRECTION_STATEMENT_TITLE, correctionStatementText, type TCorrectionStatement } from './correction-notice';
 import { partTitles } from './disclosure-text';
 import { displayUnitOf, toDisplayGrid } from './display-grid';
 import { blockHtml, emptyStatementHtml, escapeHtml, gridHtml } from './html-table';
@@ -17,6 +18,7 @@ td.code{white-space:nowrap}tr.total td{font-weight:bold}
 .table-head{display:flex;justify-content:space-between}.unit{font-size:.9em}
 p.empty{text-align:center;padding:1em;border:1px solid #555}
 p.note{font-size:.85em;color:#444}
+section.correction{border:1px solid #555;padding:.3em 1em;margin:1em 0}section.correction h2{border:none;text-align:center;margin:.3em 0}
 nav ol{columns:2;list-style:none;padding-left:1em}ul.items{list-style:none;padding-left:2em}
 @media print{body{margin:0;max-width:none}section.table{page-break-before:always}thead{display:table-header-group}tr{page-break-inside:avoid}nav{page-break-after:always}a{color:inherit;text-decoration:none}}
 `;
@@ -64,18 +66,27 @@ function glossaryHtml(entries: TGlossaryEntry[]): string {
 }
 
 /**
- * The whole printable disclosure in one self-contained HTML file (inline CSS with a print
- * stylesheet, no external assets): 概况, the ten tables with merged headers, the explanations and
- * the glossary, with a note on how rounding (尾差) is shown.
- */
-/**
  * What the published HTML may load: nothing but its own inline style and data: images, no script,
  * no form, no base. In the file itself (a meta element), so that it holds wherever the file is
  * opened; served over HTTP it comes as a header too, with frame-ancestors (which a meta cannot set).
  */
 export const PUBLISHED_HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-export function renderHtml(disclosure: TDisclosure): string {
+/**
+ * A corrected version's 更正说明, framed under its title: the file is read away from the portal's
+ * page too, so it says itself which version it is, what it corrects and why, in the very words of
+ * its PDF's cover and its workbook's first sheet.
+ */
+function correctionHtml(correction: TCorrectionStatement): string {
+  return `<section class="correction" aria-labelledby="correction-title"><h2 id="correction-title">${CORRECTION_STATEMENT_TITLE}</h2><p>${escapeHtml(correctionStatementText(correction))}</p></section>`;
+}
+
+/**
+ * The whole printable disclosure in one self-contained HTML file (inline CSS with a print
+ * stylesheet, no external assets): 概况, the ten tables with merged headers, the explanations and
+ * the glossary, with a note on how rounding (尾差) is shown; a correction's 更正说明 under its title.
+ */
+export function renderHtml(disclosure: TDisclosure, options: { correction?: TCorrectionStatement | undefined } = {}): string {
   const { meta } = disclosure;
   const name = meta.shortName ?? meta.departmentName;
   const year = meta.fiscalYear;
@@ -87,6 +98,7 @@ export function renderHtml(disclosure: TDisclosure): string {
     '<!DOCTYPE html>',
     `<html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${PUBLISHED_HTML_CSP}"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>`,
     `<h1>${escapeHtml(title)}</h1>`,
+    ...(options.correction === undefined ? [] : [correctionHtml(options.correction)]),
     `<nav><h2>目录</h2><ol>${toc}</ol></nav>`,
     `<h2>第一部分 ${escapeHtml(name)}概况</h2>`,
     overviewHtml(name, year, disclosure.overview),

@@ -37,14 +37,14 @@ export async function seedDemoCeilings(app: INestApplication, dataSource: DataSo
   const reviewer = people.userIds['reviewer2'];
   if (reviewer === undefined) throw new Error('demo account reviewer2 is missing');
   const caller: TCaller = { userId: reviewer, username: 'reviewer2', role: 'reviewer', departmentId: null, departmentCode: null, reviewDepartmentIds: 'all', sessionId: 'demo-seed' };
-  const budgets: { id: string; name: string }[] = await dataSource.query(
-    `SELECT b.id, d.name FROM budgets b JOIN departments d ON d.id = b.department_id
+  const budgets: { id: string; fiscal_year: number; name: string }[] = await dataSource.query(
+    `SELECT b.id, b.fiscal_year, d.name FROM budgets b JOIN departments d ON d.id = b.department_id
      LEFT JOIN department_ceilings c ON c.department_id = b.department_id AND c.fiscal_year = b.fiscal_year
      WHERE b.fiscal_year = $1 AND b.unit_code IS NULL AND b.department_id = ANY($2::uuid[]) AND c.department_id IS NULL AND b.round <> 'replied'`,
     [DEMO_YEAR, Object.values(people.departmentIds)],
   );
   for (const budget of budgets) {
-    const figures = ceilingFiguresOf(await repository.lineSums(dataSource.manager, budget.id));
+    const figures = ceilingFiguresOf(await repository.lineSums(dataSource.manager, budget));
     await service.put(caller, budget.id, { ceilings: ceilingsAbove(figures), version: 0 });
     logger.log(`Issued the ${DEMO_YEAR} ceilings of ${budget.name}`);
   }

@@ -108,8 +108,8 @@ export class BudgetDerivationService {
   private async derive(id: string, edition: TEditionInForce): Promise<TSerializedDerivation> {
     // A repeatable-read snapshot, so the lines and the version we label them with belong together.
     const derived = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      const rows: { version: number; lines_replaced_in: number; document: TDocumentRest; unit_code: string | null; unit_name: string | null }[] = await m.query(
-        `SELECT b.version, b.lines_replaced_in, b.document, b.unit_code, bu.name AS unit_name FROM budgets b LEFT JOIN budget_units bu ON bu.code = b.unit_code WHERE b.id = $1`,
+      const rows: { version: number; fiscal_year: number; lines_replaced_in: number; document: TDocumentRest; unit_code: string | null; unit_name: string | null }[] = await m.query(
+        `SELECT b.version, b.fiscal_year, b.lines_replaced_in, b.document, b.unit_code, bu.name AS unit_name FROM budgets b LEFT JOIN budget_units bu ON bu.code = b.unit_code WHERE b.id = $1`,
         [id],
       );
       const row = rows[0];
@@ -117,8 +117,9 @@ export class BudgetDerivationService {
       // A unit's budget is derived as its own 单位预算 where the template has a 单位 scope: what it would publish.
       const { unit_code: unitCode, unit_name: unitName } = row;
       const disclosed = (document: TBudgetDocument): TBudgetDocument => (unitCode === null || unitName === null ? document : unitDisclosed(document, { code: unitCode, name: unitName }));
-      const incomeLines = (await this.lines.loadIncome(m, id)).map(toIncomeLine);
-      const at = { budgetId: id, version: row.version, replacedIn: row.lines_replaced_in };
+      const lines = { id, fiscal_year: row.fiscal_year };
+      const incomeLines = (await this.lines.loadIncome(m, lines)).map(toIncomeLine);
+      const at = { budgetId: id, fiscalYear: row.fiscal_year, version: row.version, replacedIn: row.lines_replaced_in };
       const json = await this.snapshots
         .withLinesAt(m, at, incomeLines, (expenditureLines, aggregate) =>
           JSON.stringify(deriveAll(disclosed({ ...row.document, incomeLines, expenditureLines }), row.version, { catalogue: edition.catalogue, aggregate })),
@@ -126,7 +127,7 @@ export class BudgetDerivationService {
         .catch(async (error: unknown) => {
           // The kept tally refuses a sum past the exact range: deriveAll, given the lines alone, says why.
           if (!(error instanceof MoneyError) || error.code !== 'OUT_OF_RANGE') throw error;
-          const expenditureLines = (await this.lines.loadExpenditure(m, id)).map(toExpenditureLine);
+          const expenditureLines = (await this.lines.loadExpenditure(m, lines)).map(toExpenditureLine);
           return JSON.stringify(deriveAll(disclosed({ ...row.document, incomeLines, expenditureLines }), row.version, { catalogue: edition.catalogue }));
         });
       return { version: row.version, json };

@@ -115,7 +115,7 @@ export class BudgetsService {
       const round = unitCode !== null ? 'unit' : firstRound(await this.chains.forDepartment(m, departmentId, request.fiscalYear));
       const id = await this.budgets.insertDraft(m, departmentId, request.fiscalYear, rest, round, unitCode);
       if (id === undefined) throw new AppError('CONFLICT', `${unitCode === null ? 'The department' : `Unit ${unitCode}`} already has a budget for ${request.fiscalYear}`);
-      if (start !== undefined || unitStart !== undefined) await this.lines.replaceAll(m, id, 1, expenditureLines, incomeLines);
+      if (start !== undefined || unitStart !== undefined) await this.lines.replaceAll(m, { id, fiscal_year: request.fiscalYear }, 1, expenditureLines, incomeLines);
       const carried = start === undefined ? {} : { fromRevision: request.fromRevision, carried: start.carried };
       const ofUnit = unitStart === undefined ? {} : { unitCode, fromDepartmentBudget: unitStart.departmentBudgetId, expenditureLines: expenditureLines.length };
       await this.audit.append(m, { actor: caller.username, action: 'budget.create', entity: 'budget', entityId: id, budgetId: id, payload: { fiscalYear: request.fiscalYear, departmentId, ...carried, ...ofUnit } });
@@ -149,8 +149,8 @@ export class BudgetsService {
     const budget = await this.mustFind(m, caller, id);
     const [derived, page, income, catalogue, openedFor, unitBudgets] = await Promise.all([
       this.derivations.serialized(budget),
-      this.lines.expenditurePage(m, id, query.linePage, query.linePageSize),
-      this.lines.loadIncome(m, id),
+      this.lines.expenditurePage(m, budget, query.linePage, query.linePageSize),
+      this.lines.loadIncome(m, budget),
       catalogueOfYear(this.catalogues, budget.fiscal_year, m),
       this.budgets.openingReason(m, id, budget.revision_no),
       this.unitBudgets.summariesOf(m, budget),
@@ -176,12 +176,12 @@ export class BudgetsService {
     const ordinals = patch.upsertExpenditure.length + patch.upsertIncome.length;
     return this.edit(caller, id, version, 'budget.lines.edit', ordinals, async (m, at) => {
       const missing: TFieldError[] = [
-        ...(await this.lines.removeExpenditure(m, id, patch.removeExpenditure, at.version)).map((lineId) => noSuchLine('removeExpenditure', patch.removeExpenditure, lineId)),
-        ...(await this.lines.removeIncome(m, id, patch.removeIncome)).map((lineId) => noSuchLine('removeIncome', patch.removeIncome, lineId)),
+        ...(await this.lines.removeExpenditure(m, budget, patch.removeExpenditure, at.version)).map((lineId) => noSuchLine('removeExpenditure', patch.removeExpenditure, lineId)),
+        ...(await this.lines.removeIncome(m, budget, patch.removeIncome)).map((lineId) => noSuchLine('removeIncome', patch.removeIncome, lineId)),
       ];
       if (missing.length > 0) throw new AppError('VALIDATION_FAILED', 'Some lines to remove do not exist', missing);
-      await this.lines.upsertExpenditure(m, id, patch.upsertExpenditure, at);
-      await this.lines.upsertIncome(m, id, patch.upsertIncome, at.firstOrdinal + patch.upsertExpenditure.length);
+      await this.lines.upsertExpenditure(m, budget, patch.upsertExpenditure, at);
+      await this.lines.upsertIncome(m, budget, patch.upsertIncome, at.firstOrdinal + patch.upsertExpenditure.length);
       if (patch.upsertExpenditure.length + patch.upsertIncome.length > 0) await this.refuseOverBudget(m, id);
       return {
         upsertedExpenditure: patch.upsertExpenditure.map((l) => l.id),
@@ -211,7 +211,7 @@ export class BudgetsService {
       // A document that names no template prints under the one in force for its year.
       const template = document.template ?? (await this.departments.yearTemplate(m, budget.fiscal_year));
       const { rest, expenditureLines, incomeLines } = splitDocument({ ...document, template });
-      await this.lines.replaceAll(m, id, at.version, expenditureLines, incomeLines);
+      await this.lines.replaceAll(m, budget, at.version, expenditureLines, incomeLines);
       await this.budgets.replaceDocumentRest(m, id, rest);
       return { expenditureLines: expenditureLines.length, incomeLines: incomeLines.length };
     });
@@ -269,7 +269,7 @@ export class BudgetsService {
   }
 
   async documentOf(m: EntityManager, budget: TBudgetRow): Promise<TBudgetDocument> {
-    return readDocument(m, this.budgets, this.lines, budget.id);
+    return readDocument(m, this.budgets, this.lines, budget);
   }
 
   /** The manager outside any transaction, for callers that only check visibility. */

@@ -10,7 +10,7 @@ import { RecentBuilds } from '../../common/cache/recent-builds';
 import { holdConnectionWhileMaking } from '../../common/http/long-answer';
 import { Turns } from '../../common/worker/turns';
 import { CatalogueInForce } from '../catalogue/catalogue-in-force';
-import { BudgetLinesRepository } from './budget-lines.repository';
+import { BudgetLinesRepository, type TLinesOf } from './budget-lines.repository';
 import { BudgetsRepository } from './budgets.repository';
 import { BudgetsService } from './budgets.service';
 import { toExpenditureLine, toIncomeLine } from './mappers/budget-document.mapper';
@@ -113,8 +113,9 @@ export class DocumentExportService {
       await runner.connect();
       try {
         await runner.startTransaction('REPEATABLE READ');
-        const { version } = await this.budgets.mustFind(runner.manager, caller, id);
-        const gzipped = await this.documents.get(`${id}:${version}`, () => gzipAll(this.documentChunks(runner.manager, id)));
+        const budget = await this.budgets.mustFind(runner.manager, caller, id);
+        const { version } = budget;
+        const gzipped = await this.documents.get(`${id}:${version}`, () => gzipAll(this.documentChunks(runner.manager, budget)));
         return { version, gzipped };
       } finally {
         if (runner.isTransactionActive) await runner.rollbackTransaction();
@@ -124,12 +125,12 @@ export class DocumentExportService {
   }
 
   /** The document's JSON, in the key order of joinDocument: the rest, the income lines, then the expenditure lines step by step. */
-  private async *documentChunks(m: EntityManager, id: string): AsyncGenerator<string> {
-    const rest = JSON.stringify(await this.rows.documentRest(m, id));
-    const income = (await this.lines.loadIncome(m, id)).map(toIncomeLine);
+  private async *documentChunks(m: EntityManager, budget: TLinesOf): AsyncGenerator<string> {
+    const rest = JSON.stringify(await this.rows.documentRest(m, budget.id));
+    const income = (await this.lines.loadIncome(m, budget)).map(toIncomeLine);
     yield `${rest === '{}' ? '{' : `${rest.slice(0, -1)},`}"incomeLines":${JSON.stringify(income)},"expenditureLines":[`;
     let first = true;
-    for await (const step of this.lines.expenditureInSteps(m, id, LINES_PER_STEP)) {
+    for await (const step of this.lines.expenditureInSteps(m, budget, LINES_PER_STEP)) {
       yield `${first ? '' : ','}${step.map((row) => JSON.stringify(toExpenditureLine(row))).join(',')}`;
       first = false;
     }

@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
+import type { TLinesOf } from './budget-lines.repository';
 
 const BATCH = 1_000;
 
@@ -12,24 +13,24 @@ const BATCH = 1_000;
  * import of 10,000 lines is one stream instead of 10,000 row inserts. For an import only: the
  * budget's lines were just removed in the same transaction, so the ordinals start at 1.
  */
-export async function copyExpenditureLines(m: EntityManager, budgetId: string, lines: readonly TExpenditureLine[]): Promise<void> {
+export async function copyExpenditureLines(m: EntityManager, budget: TLinesOf, lines: readonly TExpenditureLine[]): Promise<void> {
   if (lines.length === 0) return;
   const client = (m.queryRunner as { databaseConnection?: PoolClient } | undefined)?.databaseConnection;
   if (client === undefined || m.queryRunner?.isTransactionActive !== true) throw new Error('COPY runs on the connection of a transaction');
   const copy = client.query(
     copyFrom(
-      'COPY expenditure_lines (budget_id, line_id, ordinal, unit_code, function_code, economic_code, kind, project_id, fund_source, amount, note) FROM STDIN WITH (FORMAT csv)',
+      'COPY expenditure_lines (budget_id, fiscal_year, line_id, ordinal, unit_code, function_code, economic_code, kind, project_id, fund_source, amount, note) FROM STDIN WITH (FORMAT csv)',
     ),
   );
-  await pipeline(Readable.from(csvBatches(budgetId, lines)), copy);
+  await pipeline(Readable.from(csvBatches(budget, lines)), copy);
 }
 
-function* csvBatches(budgetId: string, lines: readonly TExpenditureLine[]): Generator<string> {
+function* csvBatches(budget: TLinesOf, lines: readonly TExpenditureLine[]): Generator<string> {
   for (let start = 0; start < lines.length; start += BATCH) {
     let chunk = '';
     for (let i = start; i < Math.min(start + BATCH, lines.length); i++) {
       const l = lines[i] as TExpenditureLine;
-      chunk += `${budgetId},${text(l.id)},${i + 1},${text(l.unitCode)},${text(l.functionCode)},${text(l.economicCode)},${l.kind},${optional(l.projectId)},${l.fundSource},${l.amount},${optional(l.note)}\n`;
+      chunk += `${budget.id},${budget.fiscal_year},${text(l.id)},${i + 1},${text(l.unitCode)},${text(l.functionCode)},${text(l.economicCode)},${l.kind},${optional(l.projectId)},${l.fundSource},${l.amount},${optional(l.note)}\n`;
     }
     yield chunk;
   }

@@ -26,10 +26,11 @@ afterAll(() => t.close());
 /** What the snapshots answer and what a full read answers, in one repeatable-read snapshot as the derivation reads them. */
 async function bothReads(snapshots: LineSnapshots, budgetId: string): Promise<{ kept: TExpenditureLine[]; read: TExpenditureLine[] }> {
   return t.dataSource.transaction('REPEATABLE READ', async (m) => {
-    const [row] = (await m.query(`SELECT version, lines_replaced_in FROM budgets WHERE id = $1`, [budgetId])) as { version: number; lines_replaced_in: number }[];
-    const income = (await repository.loadIncome(m, budgetId)).map(toIncomeLine);
-    const [kept, aggregate] = await snapshots.withLinesAt(m, { budgetId, version: row!.version, replacedIn: row!.lines_replaced_in }, income, (lines, summed) => [lines, JSON.stringify(summed, mapsAsEntries)] as const);
-    const read = (await repository.loadExpenditure(m, budgetId)).map(toExpenditureLine);
+    const [row] = (await m.query(`SELECT version, fiscal_year, lines_replaced_in FROM budgets WHERE id = $1`, [budgetId])) as { version: number; fiscal_year: number; lines_replaced_in: number }[];
+    const lines = { id: budgetId, fiscal_year: row!.fiscal_year };
+    const income = (await repository.loadIncome(m, lines)).map(toIncomeLine);
+    const [kept, aggregate] = await snapshots.withLinesAt(m, { budgetId, fiscalYear: row!.fiscal_year, version: row!.version, replacedIn: row!.lines_replaced_in }, income, (lines, summed) => [lines, JSON.stringify(summed, mapsAsEntries)] as const);
+    const read = (await repository.loadExpenditure(m, lines)).map(toExpenditureLine);
     // the tally brought up to date sums what a fresh pass over the lines sums
     expect(JSON.parse(aggregate)).toEqual(JSON.parse(JSON.stringify(aggregateLines({ expenditureLines: read, incomeLines: income }), mapsAsEntries)));
     return { kept, read };

@@ -6,6 +6,8 @@ import { toExpenditureLine } from './mappers/budget-document.mapper';
 /** Where a budget's lines stand, as the derivation's snapshot reads them from the budget row. */
 export interface TLinesVersion {
   budgetId: string;
+  /** The budget's fiscal year: the partition of its lines. */
+  fiscalYear: number;
   version: number;
   /** The version whose import replaced every line (budgets.lines_replaced_in). */
   replacedIn: number;
@@ -47,7 +49,7 @@ export class LineSnapshots {
     const from = base.version;
     if (from < at.version) {
       const removed = await this.lines.removedExpenditureSince(m, at.budgetId, from);
-      const changed = await this.lines.loadExpenditureChangedSince(m, at.budgetId, from);
+      const changed = await this.lines.loadExpenditureChangedSince(m, { id: at.budgetId, fiscal_year: at.fiscalYear }, from);
       // Another derivation of this budget moved the snapshot while we read: ours is of another version.
       if (this.kept.get(at.budgetId) !== base || base.version !== from) return this.readAll(m, at, incomeLines, use);
       try {
@@ -84,7 +86,7 @@ export class LineSnapshots {
   }
 
   private async readAll<T>(m: EntityManager, at: TLinesVersion, incomeLines: TBudgetDocument['incomeLines'], use: TLinesUse<T>): Promise<T> {
-    const lines = (await this.lines.loadExpenditure(m, at.budgetId)).map(toExpenditureLine);
+    const lines = (await this.lines.loadExpenditure(m, { id: at.budgetId, fiscal_year: at.fiscalYear })).map(toExpenditureLine);
     const tally = new LineTally();
     for (const line of lines) tally.add(line);
     const kept = this.kept.get(at.budgetId);

@@ -125,11 +125,11 @@ export class BureauDeskRepository {
        FROM budgets b
        LEFT JOIN budget_derivations bd ON bd.budget_id = b.id
        CROSS JOIN LATERAL (
-         SELECT COALESCE(jsonb_agg(to_jsonb(x)), '[]'::jsonb) AS sums FROM (${ceilingSumsSql('b.id', '$2')}) x
+         SELECT COALESCE(jsonb_agg(to_jsonb(x)), '[]'::jsonb) AS sums FROM (${ceilingSumsSql('b.id', 'b.fiscal_year', '$2')}) x
        ) s
        CROSS JOIN LATERAL (
          SELECT COALESCE(jsonb_object_agg(y.class_code, y.fen), '{}'::jsonb) AS classes
-         FROM (SELECT left(function_code, 3) AS class_code, (sum(amount) * 100)::bigint::text AS fen FROM expenditure_lines WHERE budget_id = b.id GROUP BY 1) y
+         FROM (SELECT left(function_code, 3) AS class_code, (sum(amount) * 100)::bigint::text AS fen FROM expenditure_lines WHERE budget_id = b.id AND fiscal_year = b.fiscal_year GROUP BY 1) y
        ) c
        WHERE b.id = ANY($1::uuid[])`,
       [[...budgetIds], THREE_PUBLIC_ECONOMIC_CODES],

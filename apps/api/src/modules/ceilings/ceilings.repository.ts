@@ -1,6 +1,7 @@
 import { THREE_PUBLIC_ECONOMIC_CODES, type CeilingLineSum, type Fen, type FundSource, type TCeilingsInput, type TExpenditureKind, type TExpenditureLine } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { TLinesOf } from '../budgets/budget-lines.repository';
 import { updateReturning } from '../budgets/update-returning';
 
 export interface TCeilingsRow {
@@ -39,13 +40,13 @@ export interface TCeilingSumRow {
 
 /**
  * A budget's expenditure summed by what ceilings look at (kind, fund source, and the 三公 款 kept
- * apart, every other 款 as ''), in whole 分: `budget` is the SQL of the budget's id, `codes` that
- * of the 三公 款 (THREE_PUBLIC_ECONOMIC_CODES).
+ * apart, every other 款 as ''), in whole 分: `budget` is the SQL of the budget's id, `year` that of
+ * its fiscal year (the partition of its lines), `codes` that of the 三公 款 (THREE_PUBLIC_ECONOMIC_CODES).
  */
-export function ceilingSumsSql(budget: string, codes: string): string {
+export function ceilingSumsSql(budget: string, year: string, codes: string): string {
   return `SELECT kind, fund_source, CASE WHEN economic_code = ANY(${codes}::text[]) THEN economic_code ELSE '' END AS economic_code,
                  (sum(amount) * 100)::bigint::text AS fen
-          FROM expenditure_lines WHERE budget_id = ${budget} GROUP BY 1, 2, 3`;
+          FROM expenditure_lines WHERE budget_id = ${budget} AND fiscal_year = ${year} GROUP BY 1, 2, 3`;
 }
 
 export function toLineSum(row: TCeilingSumRow): CeilingLineSum {
@@ -100,8 +101,8 @@ export class CeilingsRepository {
   }
 
   /** The working copy's expenditure summed as ceilings look at it (see ceilingSumsSql). */
-  async lineSums(m: EntityManager, budgetId: string): Promise<CeilingLineSum[]> {
-    const rows: TCeilingSumRow[] = await m.query(ceilingSumsSql('$1', '$2'), [budgetId, THREE_PUBLIC_ECONOMIC_CODES]);
+  async lineSums(m: EntityManager, budget: TLinesOf): Promise<CeilingLineSum[]> {
+    const rows: TCeilingSumRow[] = await m.query(ceilingSumsSql('$1', '$3', '$2'), [budget.id, THREE_PUBLIC_ECONOMIC_CODES, budget.fiscal_year]);
     return rows.map(toLineSum);
   }
 

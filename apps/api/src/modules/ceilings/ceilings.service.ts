@@ -84,7 +84,7 @@ export class CeilingsService {
   async excessesOf(m: EntityManager, budget: Pick<TCeilingsBudget, 'id' | 'department_id' | 'fiscal_year'>): Promise<CeilingExcess[]> {
     const row = await this.ceilings.find(m, budget.department_id, budget.fiscal_year);
     if (row === undefined) return [];
-    return exceededCeilings(ceilingFiguresOf(await this.ceilings.lineSums(m, budget.id)), ZCeilings.parse(row.ceilings));
+    return exceededCeilings(ceilingFiguresOf(await this.ceilings.lineSums(m, budget)), ZCeilings.parse(row.ceilings));
   }
 
   /** Reads a sheet of many departments' ceilings and keeps it for a preview; nothing is issued yet. */
@@ -176,7 +176,7 @@ export class CeilingsService {
   }
 
   private async answerFor(m: EntityManager, budget: TCeilingsBudget): Promise<TCeilingsAnswer> {
-    const [row, sums] = await Promise.all([this.ceilings.find(m, budget.department_id, budget.fiscal_year), this.ceilings.lineSums(m, budget.id)]);
+    const [row, sums] = await Promise.all([this.ceilings.find(m, budget.department_id, budget.fiscal_year), this.ceilings.lineSums(m, budget)]);
     const ceilings = ZCeilings.parse(row?.ceilings ?? {});
     const comparison = compareWithCeilings(ceilingFiguresOf(sums), ceilings).map((c) => ({
       ceiling: c.ceiling,

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
 import { visibleCondition, visibleParams } from '../budgets/budget-visibility';
+import type { TLinesOf } from '../budgets/budget-lines.repository';
 import { updateReturning } from '../budgets/update-returning';
 
 const COLUMNS = `c.id, c.budget_id AS "budgetId",
@@ -66,11 +67,11 @@ export class CommentsRepository {
     return rows.length === 1;
   }
 
-  async lineExists(m: EntityManager, budgetId: string, lineId: string): Promise<boolean> {
+  async lineExists(m: EntityManager, budget: TLinesOf, lineId: string): Promise<boolean> {
     const rows: unknown[] = await m.query(
-      `SELECT 1 FROM expenditure_lines WHERE budget_id = $1 AND line_id = $2
-       UNION ALL SELECT 1 FROM income_lines WHERE budget_id = $1 AND line_id = $2`,
-      [budgetId, lineId],
+      `SELECT 1 FROM expenditure_lines WHERE budget_id = $1 AND fiscal_year = $3 AND line_id = $2
+       UNION ALL SELECT 1 FROM income_lines WHERE budget_id = $1 AND fiscal_year = $3 AND line_id = $2`,
+      [budget.id, lineId, budget.fiscal_year],
     );
     return rows.length > 0;
   }

@@ -22,8 +22,8 @@ export class CommentsService {
 
   async create(caller: TCaller, budgetId: string, request: TCreateCommentRequest): Promise<TComment> {
     return this.dataSource.transaction(async (m) => {
-      await this.budgets.mustFind(m, caller, budgetId);
-      if (request.target.kind === 'line' && !(await this.comments.lineExists(m, budgetId, request.target.lineId))) {
+      const budget = await this.budgets.mustFind(m, caller, budgetId);
+      if (request.target.kind === 'line' && !(await this.comments.lineExists(m, budget, request.target.lineId))) {
         throw new AppError('VALIDATION_FAILED', 'No such line in this budget', [{ path: 'target.lineId', message: `no line "${request.target.lineId}"` }]);
       }
       if (request.target.kind === 'row') {

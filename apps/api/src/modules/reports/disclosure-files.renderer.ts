@@ -8,7 +8,7 @@ import { renderDisclosureXlsx } from './xlsx/disclosure-xlsx.renderer';
 export interface TRenderOptions {
   /** When the revision was frozen; stamped into the files instead of the time of rendering. */
   createdAt: Date;
-  /** For a revision that corrects a published version: its 更正说明, which the PDF and the workbook carry. */
+  /** For a revision that corrects a published version: its 更正说明, which the PDF, the workbook and the HTML carry. */
   correction?: TCorrectionStatement | undefined;
 }
 
@@ -26,7 +26,7 @@ export async function renderDisclosureFiles(disclosure: TDisclosure, options: TR
   return [
     renderedFile('pdf', 'disclosure.pdf', 'application/pdf', pdf),
     renderedFile('xlsx', 'disclosure.xlsx', XLSX_MEDIA_TYPE, xlsx),
-    renderedFile('html', 'disclosure.html', 'text/html; charset=utf-8', Buffer.from(renderHtml(disclosure), 'utf8')),
+    renderedFile('html', 'disclosure.html', 'text/html; charset=utf-8', Buffer.from(renderHtml(disclosure, { correction: options.correction }), 'utf8')),
     renderedFile('json', 'disclosure.json', 'application/json', Buffer.from(canonicalJson(disclosure), 'utf8')),
     ...csvFiles,
     renderedFile('datapackage', 'datapackage.json', 'application/json', Buffer.from(fiscalDataPackage(disclosure, csvFiles), 'utf8')),

@@ -45,7 +45,8 @@ export class AdjustmentsRepository {
                 FULL JOIN (
                   SELECT line_id, function_code, economic_code, amount FROM budget_indicators WHERE budget_id = $1 AND revision_no = a.revision_no
                   UNION ALL
-                  SELECT line_id, function_code, economic_code, amount FROM expenditure_lines WHERE budget_id = $1 AND a.revision_no IS NULL
+                  SELECT line_id, function_code, economic_code, amount FROM expenditure_lines
+                  WHERE budget_id = $1 AND fiscal_year = (SELECT fiscal_year FROM budgets WHERE id = $1) AND a.revision_no IS NULL
                 ) n ON n.line_id = o.line_id
               ), '[]') AS lines
        FROM budget_adjustments a WHERE a.budget_id = $1 ORDER BY a.requested_at DESC, a.id`,

@@ -1,6 +1,7 @@
 import type { BudgetState } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { TLinesOf } from '../budget-lines.repository';
 import { updateReturning } from '../update-returning';
 
 /** A unit's budget (单位预算) of a department's year, as the 部门预算 lists it. */
@@ -17,6 +18,7 @@ export interface TUnitBudgetRow {
 /** The department's budget of a year, beside its units'. */
 export interface TDepartmentBudgetRow {
   id: string;
+  fiscal_year: number;
   state: BudgetState;
   version: number;
   /** the date of its 批复 (YYYY-MM-DD); null before it */
@@ -40,7 +42,7 @@ export class UnitBudgetsRepository {
   /** The department's own budget of the year; with `lock`, its row is held until the transaction ends. */
   async departmentBudget(m: EntityManager, departmentId: string, fiscalYear: number, lock = false): Promise<TDepartmentBudgetRow | undefined> {
     const rows: TDepartmentBudgetRow[] = await m.query(
-      `SELECT id, state, version, to_char(replied_on, 'YYYY-MM-DD') AS replied_on FROM budgets WHERE department_id = $1 AND fiscal_year = $2 AND unit_code IS NULL ${lock ? 'FOR UPDATE' : ''}`,
+      `SELECT id, fiscal_year, state, version, to_char(replied_on, 'YYYY-MM-DD') AS replied_on FROM budgets WHERE department_id = $1 AND fiscal_year = $2 AND unit_code IS NULL ${lock ? 'FOR UPDATE' : ''}`,
       [departmentId, fiscalYear],
     );
     return rows[0];
@@ -60,12 +62,12 @@ export class UnitBudgetsRepository {
   }
 
   /** The ids among `expenditureIds` and `incomeIds` whose lines in the budget belong to one of `unitCodes`. */
-  async linesOfUnits(m: EntityManager, budgetId: string, unitCodes: readonly string[], expenditureIds: readonly string[], incomeIds: readonly string[]): Promise<string[]> {
+  async linesOfUnits(m: EntityManager, budget: TLinesOf, unitCodes: readonly string[], expenditureIds: readonly string[], incomeIds: readonly string[]): Promise<string[]> {
     const rows: { line_id: string }[] = await m.query(
-      `SELECT line_id FROM expenditure_lines WHERE budget_id = $1 AND unit_code = ANY($2::text[]) AND line_id = ANY($3::text[])
+      `SELECT line_id FROM expenditure_lines WHERE budget_id = $1 AND fiscal_year = $5 AND unit_code = ANY($2::text[]) AND line_id = ANY($3::text[])
        UNION ALL
-       SELECT line_id FROM income_lines WHERE budget_id = $1 AND unit_code = ANY($2::text[]) AND line_id = ANY($4::text[])`,
-      [budgetId, [...unitCodes], [...expenditureIds], [...incomeIds]],
+       SELECT line_id FROM income_lines WHERE budget_id = $1 AND fiscal_year = $5 AND unit_code = ANY($2::text[]) AND line_id = ANY($4::text[])`,
+      [budget.id, [...unitCodes], [...expenditureIds], [...incomeIds], budget.fiscal_year],
     );
     return rows.map((r) => r.line_id);
   }

@@ -43,7 +43,7 @@ export class UnitBudgetsService {
         { path: 'fiscalYear', message: `no department budget for ${fiscalYear} yet` },
       ]);
     }
-    return { document: unitPart(await readDocument(m, this.budgets, this.lines, department.id), unitCode), departmentBudgetId: department.id };
+    return { document: unitPart(await readDocument(m, this.budgets, this.lines, department), unitCode), departmentBudgetId: department.id };
   }
 
   /** The units' budgets beside a 部门预算 (none beside a unit's budget). */
@@ -74,8 +74,8 @@ export class UnitBudgetsService {
     if (!comparePart) return { correcting: true };
     const department = await this.units.departmentBudget(m, unit.department_id, unit.fiscal_year);
     if (department === undefined) return { correcting: true };
-    const consolidated = await readDocument(m, this.budgets, this.lines, department.id);
-    const corrected = consolidateUnit(consolidated, await readDocument(m, this.budgets, this.lines, unit.id), unitCode);
+    const consolidated = await readDocument(m, this.budgets, this.lines, department);
+    const corrected = consolidateUnit(consolidated, await readDocument(m, this.budgets, this.lines, unit), unitCode);
     return { correcting: true, unitPartChanged: changedUnitParts(consolidated, corrected, [unitCode]).length > 0 };
   }
 
@@ -107,7 +107,7 @@ export class UnitBudgetsService {
     const units = await this.consolidatedUnits(m, budget);
     if (units.length === 0) return;
     const written = [...patch.upsertExpenditure, ...patch.upsertIncome].filter((l) => l.unitCode !== undefined && units.includes(l.unitCode)).map((l) => l.id);
-    const existing = await this.units.linesOfUnits(m, budget.id, units, [...patch.upsertExpenditure.map((l) => l.id), ...patch.removeExpenditure], [...patch.upsertIncome.map((l) => l.id), ...patch.removeIncome]);
+    const existing = await this.units.linesOfUnits(m, budget, units, [...patch.upsertExpenditure.map((l) => l.id), ...patch.removeExpenditure], [...patch.upsertIncome.map((l) => l.id), ...patch.removeIncome]);
     const lineIds = [...new Set([...written, ...existing])];
     if (lineIds.length > 0) throw consolidated(units, lineIds);
   }
@@ -116,7 +116,7 @@ export class UnitBudgetsService {
   async refuseImport(m: EntityManager, budget: TBudgetRow, document: TBudgetDocument): Promise<void> {
     const units = await this.consolidatedUnits(m, budget);
     if (units.length === 0) return;
-    const changed = changedUnitParts(await readDocument(m, this.budgets, this.lines, budget.id), document, units);
+    const changed = changedUnitParts(await readDocument(m, this.budgets, this.lines, budget), document, units);
     if (changed.length > 0) throw consolidated(changed, []);
   }
 
@@ -140,9 +140,9 @@ export class UnitBudgetsService {
     const department = await this.units.departmentBudget(m, unit.department_id, unit.fiscal_year, true);
     const bumped = department === undefined ? undefined : await this.units.bumpDepartmentBudget(m, department.id);
     if (department === undefined || bumped === undefined) throw departmentLocked(department);
-    const next = consolidateUnit(await readDocument(m, this.budgets, this.lines, department.id), await readDocument(m, this.budgets, this.lines, unit.id), unitCode);
+    const next = consolidateUnit(await readDocument(m, this.budgets, this.lines, department), await readDocument(m, this.budgets, this.lines, unit), unitCode);
     const { rest, expenditureLines, incomeLines } = splitDocument(next);
-    await this.lines.replaceAll(m, department.id, bumped.version, expenditureLines, incomeLines);
+    await this.lines.replaceAll(m, department, bumped.version, expenditureLines, incomeLines);
     await this.budgets.replaceDocumentRest(m, department.id, rest);
     await m.query(`INSERT INTO outbox (topic, payload) VALUES ('budget.totals', $1)`, [JSON.stringify({ budgetId: department.id, version: bumped.version })]);
     await this.audit.append(m, {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import {
   correctionStatementOpening,
   correctionStatementText,
+  escapeHtml,
   findTemplate,
   neutraliseFormula,
   parseFen,
@@ -50,8 +51,8 @@ function placeholderIn(text: string): string | undefined {
 /**
  * Checks the files of a disclosure before they are published: every table present, the fiscal year
  * the same in every heading, no template text, the empty-table statement where a table is empty, and
- * the figures in each file equal to the model; for a correction, its 更正说明 on the PDF's first page
- * and on the workbook's first sheet. An empty list means the files may be published.
+ * the figures in each file equal to the model; for a correction, its 更正说明 on the PDF's first page,
+ * on the workbook's first sheet and in the HTML. An empty list means the files may be published.
  */
 export async function checkRenderedFiles(disclosure: TDisclosure, files: TRenderedFile[], correction?: TCorrectionStatement): Promise<TRenderProblem[]> {
   const problems: TRenderProblem[] = [];
@@ -87,12 +88,20 @@ export async function checkRenderedFiles(disclosure: TDisclosure, files: TRender
     for (const table of disclosure.tables) {
       if (!html.includes(table.title)) problems.push({ code: 'TABLE_MISSING', file: file.name, message: `the HTML lacks 「${table.title}」` });
     }
+    // As in the PDF, the statement (the department's own words) is not read for template text.
+    const printedStatement = statement === undefined ? undefined : escapeHtml(statement);
+    if (correction !== undefined && printedStatement !== undefined && !html.includes(printedStatement)) {
+      problems.push({ code: 'CORRECTION_MISSING', file: file.name, message: `the HTML does not carry its 更正说明 「${correctionStatementOpening(correction)}更正理由：…」` });
+    }
+    problems.push(...placeholderProblems(file.name, printedStatement === undefined ? html : html.replace(printedStatement, ' ')));
   }
-  for (const file of [...byFormat('html'), ...byFormat('json'), ...byFormat('datapackage')]) {
-    const found = placeholderIn(file.bytes.toString('utf8'));
-    if (found) problems.push({ code: 'PLACEHOLDER_TEXT', file: file.name, message: `template text "${found}" in ${file.name}` });
-  }
+  for (const file of [...byFormat('json'), ...byFormat('datapackage')]) problems.push(...placeholderProblems(file.name, file.bytes.toString('utf8')));
   return problems;
+}
+
+function placeholderProblems(file: string, text: string): TRenderProblem[] {
+  const found = placeholderIn(text);
+  return found ? [{ code: 'PLACEHOLDER_TEXT', file, message: `template text "${found}" in ${file}` }] : [];
 }
 
 /** The PDF as pdftotext reads it: headings, years, statements and every displayed figure. */
