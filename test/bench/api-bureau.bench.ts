@@ -59,7 +59,10 @@ async function seedDistrict(url: string, databaseUrl: string): Promise<void> {
   }
 }
 
-/** The statements GET /api/bureau/overview sends, by the API's own repositories on a bare pg pool: session, then the desk (its figures fresh, one statement). */
+/**
+ * The statements GET /api/bureau/overview sends, by the API's own repositories on a bare pg pool:
+ * session, then the desk (its figures fresh, one statement) beside its compliance list's 二级单位.
+ */
 function overviewQueries(pool: TPgPool, token: string): () => Promise<unknown> {
   const sessions = bareSessions(pool);
   const bureau = new BureauDeskRepository();
@@ -67,7 +70,7 @@ function overviewQueries(pool: TPgPool, token: string): () => Promise<unknown> {
   return async () => {
     const caller = await sessions.authenticate(token);
     if (caller === null) throw new Error('the bench session expired');
-    return bureau.desk(m, YEAR, null);
+    return Promise.all([bureau.desk(m, YEAR, null), bureau.unitPublications(m, YEAR, null)]);
   };
 }
 

@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { MemoryRouter } from 'react-router';
 import { Providers } from '../src/app/providers';
 import { BureauPage } from '../src/features/bureau/bureau-page';
-import type { TOverview } from '../src/features/bureau/use-bureau';
+import type { TComplianceEntry, TOverview } from '../src/features/bureau/use-bureau';
 import { CeilingsPanel } from '../src/features/ceilings/ceilings-panel';
 import type { TCeilingsAnswer } from '../src/features/ceilings/use-ceilings';
 import { CompliancePage } from '../src/features/portal/compliance-page';
@@ -120,6 +120,28 @@ const overview: TOverview = {
   compliance: [{ department: { code: '019001', name: '甲单位' }, repliedOn: `${YEAR}-02-01`, deadline: `${YEAR}-02-21`, publishedOn: null, status: 'overdue' }],
 };
 
+/** A department under a template with a 单位 scope: its 二级单位's 单位预算 are due by its own deadline. */
+const WITH_UNITS: TComplianceEntry = {
+  department: { code: '019002', name: '乙单位' },
+  repliedOn: `${YEAR}-02-01`,
+  deadline: `${YEAR}-02-21`,
+  publishedOn: `${YEAR}-02-10`,
+  status: 'on-time',
+  units: [
+    { unit: { code: '019002002', name: '示例第一中学' }, repliedOn: `${YEAR}-02-01`, deadline: `${YEAR}-02-21`, publishedOn: `${YEAR}-02-20`, status: 'on-time', daysLate: 0 },
+    { unit: { code: '019002003', name: '示例幼儿园' }, repliedOn: `${YEAR}-02-01`, deadline: `${YEAR}-02-21`, publishedOn: `${YEAR}-02-25`, status: 'late', daysLate: 4 },
+    { unit: { code: '019002004', name: '示例小学' }, repliedOn: `${YEAR}-02-01`, deadline: `${YEAR}-02-21`, publishedOn: null, status: 'overdue', daysLate: 8 },
+  ],
+};
+
+/** The rows' headers of the compliance table, in order, and each unit row's status. */
+function complianceRows(table: HTMLElement): [string, string][] {
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => [within(row).getByRole('rowheader').textContent ?? '', row.lastElementChild?.textContent ?? '']);
+}
+
 function reviewerOf(office: TSessionUser['office']): TSessionUser {
   return { id: 'u1', username: 'reviewer', role: 'reviewer', departmentCode: null, totpEnabled: false, mustEnrolTotp: false, office, unit: null };
 }
@@ -146,6 +168,20 @@ describe("the bureau's desk", () => {
     expect(screen.getByRole('row', { name: /201 一般公共服务支出 1,436,000.00/ })).toBeTruthy();
     expect(within(screen.getByRole('table', { name: `截至 ${YEAR}-03-01` })).getByText('逾期未公开')).toBeTruthy();
     expect(screen.getByRole('heading', { name: '批量下达控制数' })).toBeTruthy();
+  });
+
+  it('lists each 二级单位’s 单位预算 under its department, with the days it is late by', () => {
+    renderWith(cached([[YEARS_KEY, THIS_YEAR_ONLY], [OVERVIEW_KEY, { ...overview, compliance: [...overview.compliance, WITH_UNITS] }]]), <BureauPage user={reviewerOf(null)} />);
+    expect(complianceRows(screen.getByRole('table', { name: `截至 ${YEAR}-03-01` }))).toEqual([
+      ['甲单位', '逾期未公开'],
+      ['乙单位', '按时公开'],
+      ['示例第一中学（单位预算）', '按时公开'],
+      ['示例幼儿园（单位预算）', '逾期公开（逾期 4 天）'],
+      ['示例小学（单位预算）', '逾期未公开（逾期 8 天）'],
+    ]);
+    const late = screen.getByRole('row', { name: /示例幼儿园/ });
+    expect(within(late).getByText(`${YEAR}-02-25`)).toBeTruthy();
+    expect(within(late).getByText(`${YEAR}-02-21`)).toBeTruthy();
   });
 
   it('offers the bulk upload of ceilings to the 预算科 alone, not to a 业务科室', () => {
@@ -192,6 +228,18 @@ describe('the public compliance list', () => {
     const row = screen.getByRole('row', { name: /甲单位/ });
     expect(within(row).getByText('按时公开')).toBeTruthy();
     expect(within(row).getByText(`${YEAR}-02-10`)).toBeTruthy();
+  });
+
+  it('shows each 二级单位’s 单位预算 under its department, and says the units’ 20 days run from the bureau’s 批复', () => {
+    renderWith(cached([publishedYears([YEAR]), [['public', 'compliance', YEAR], { fiscalYear: YEAR, today: `${YEAR}-03-01`, items: [WITH_UNITS] }]]), <CompliancePage />);
+    expect(complianceRows(screen.getByRole('table'))).toEqual([
+      ['乙单位', '按时公开'],
+      ['示例第一中学（单位预算）', '按时公开'],
+      ['示例幼儿园（单位预算）', '逾期公开（逾期 4 天）'],
+      ['示例小学（单位预算）', '逾期未公开（逾期 8 天）'],
+    ]);
+    expect(within(screen.getByRole('row', { name: /示例小学/ })).getAllByText('—')).toHaveLength(1);
+    expect(screen.getByText(/所属二级单位的单位预算同样自财政部门批复之日起 20 日内公开/)).toBeTruthy();
   });
 
   it('opens on the newest year anything was published, not the calendar’s; the others are offered, and any may be typed', async () => {

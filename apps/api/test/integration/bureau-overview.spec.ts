@@ -1,9 +1,10 @@
 import { addDays, catalogueForYear, ceilingFiguresOfLines, type TExpenditureLine } from '@budgetflow/domain';
-import { APPROVAL, createSeededBudget, seedDocumentFor, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
+import { APPROVAL, createSeededBudget, seedDocument, seedDocumentFor, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
 import { createTestApp, type TSignedIn, type TTestApp } from '../utils/test-app';
+import { addDepartmentReviewer, addUnit, withUnits, type TUnitRef } from '../utils/unit-fixtures';
 
 let t: TTestApp;
-let as: Record<'preparer' | 'preparer2' | 'publisher2' | 'reviewer' | 'reviewer2' | 'reviewer_other', TSignedIn>;
+let as: Record<'admin' | 'preparer' | 'preparer2' | 'publisher' | 'publisher2' | 'reviewer' | 'reviewer2' | 'reviewer_other', TSignedIn>;
 let home: TBudgetRef;
 let other: TBudgetRef;
 let homeTotal: bigint;
@@ -13,16 +14,27 @@ interface TDesk {
   desk: { bureau: string | null; office: string | null };
   departments: { department: { code: string }; budgetId: string | null; state: string | null; round: string | null; stage: { index: number; count: number; name: string } | null; daysWaiting: number | null; figures: { totalFen: string; basicFen: string; projectFen: string } | null; ceilings: { issued: boolean; exceeded: { ceiling: string; excessFen: string }[] }; findings: { errors: number; warnings: number } | null }[];
   totals: { totalFen: string; byFunctionClass: { code: string; name: string; totalFen: string }[]; byDepartment: { code: string; totalFen: string }[] };
-  compliance: { department: { code: string }; repliedOn: string | null; deadline: string | null; publishedOn: string | null; status: string }[];
+  compliance: TComplianceItem[];
+}
+interface TClock {
+  repliedOn: string | null;
+  deadline: string | null;
+  publishedOn: string | null;
+  status: string;
+}
+interface TComplianceItem extends TClock {
+  department: { code: string };
+  units?: (TClock & { unit: TUnitRef; daysLate: number })[];
 }
 
-const desk = async (who: TSignedIn, query = ''): Promise<TDesk> => (await t.http().get(`/api/bureau/overview?year=2020${query}`).set(who.headers).expect(200)).body as TDesk;
+const desk = async (who: TSignedIn, query = '', year = 2020): Promise<TDesk> => (await t.http().get(`/api/bureau/overview?year=${year}${query}`).set(who.headers).expect(200)).body as TDesk;
+const publicCompliance = async (year: number): Promise<TComplianceItem[]> => (await t.http().get(`/api/public/compliance?year=${year}`).expect(200)).body.items as TComplianceItem[];
 const act = (ref: TBudgetRef, action: string, who: TSignedIn, body: object = {}) => t.http().post(`/api/budgets/${ref.id}/${action}`).set(who.headers).send(body).expect(200);
 const fenOf = async (sql: string, params: unknown[]): Promise<bigint> => BigInt(((await t.dataSource.query(sql, params)) as [{ fen: string }])[0].fen);
 
 beforeAll(async () => {
   t = await createTestApp();
-  as = await signIn(t, 'preparer', 'preparer2', 'publisher2', 'reviewer', 'reviewer2', 'reviewer_other');
+  as = await signIn(t, 'admin', 'preparer', 'preparer2', 'publisher', 'publisher2', 'reviewer', 'reviewer2', 'reviewer_other');
   home = await createSeededBudget(t, as.preparer);
   other = await createSeededBudget(t, as.preparer2, 2020, seedDocumentFor(t.people.departments.other));
   homeTotal = await fenOf(`SELECT (sum(amount) * 100)::bigint::text AS fen FROM expenditure_lines WHERE budget_id = $1`, [home.id]);
@@ -155,5 +167,80 @@ describe('the publication compliance list', () => {
     ]);
     expect((await t.http().get('/api/public/compliance?year=2021').expect(200)).body.items).toEqual([]);
     await t.http().get('/api/public/compliance?year=abc').expect(400);
+  });
+});
+
+/**
+ * 单位预算 in the compliance list. 2022 is under Shanghai's template, which prints a 单位 scope: the
+ * home department's 二级单位 (a school with a budget of its own, a kindergarten without) each owe
+ * their own disclosure within the 20 days of the bureau's 批复 of the 部门预算. 2020 stays under
+ * Hubei's, which has none: its entries are as they were, though the department now has units.
+ */
+describe('the compliance list with the 单位预算 a department’s 二级单位 owe', () => {
+  const SCHOOL: TUnitRef = { code: '019001002', name: '示例第一中学' };
+  const KINDERGARTEN: TUnitRef = { code: '019001003', name: '示例幼儿园' };
+  let department: TBudgetRef;
+  let school: string;
+  let today: string;
+  const homeOf = async (year: number) => (await desk(as.reviewer, '', year)).compliance.find((e) => e.department.code === '019001');
+
+  beforeAll(async () => {
+    const schoolPreparer = await addUnit(t, as.admin, SCHOOL, 'schoolprep');
+    await addUnit(t, as.admin, KINDERGARTEN, 'kinderprep');
+    const leader = await addDepartmentReviewer(t, as.admin, 'eduleader');
+    await t.http().put('/api/fiscal-years/2022').set(as.admin.headers).send({ status: 'open', template: 'shanghai-district' }).expect(200);
+    department = await createSeededBudget(t, as.preparer, 2022, withUnits(seedDocument(), [SCHOOL, KINDERGARTEN]));
+    school = (await t.http().post('/api/budgets').set(schoolPreparer.headers).send({ fiscalYear: 2022 }).expect(201)).body.id as string;
+    await t.http().post(`/api/budgets/${school}/submit`).set(schoolPreparer.headers).send({}).expect(200);
+    await t.http().post(`/api/budgets/${school}/approve`).set(leader.headers).send({ opinion: '同意汇总' }).expect(200);
+    // The other department's budget of the year names Hubei's template: no 单位 scope, whatever the year's.
+    await createSeededBudget(t, as.preparer2, 2022, { ...seedDocumentFor(t.people.departments.other), template: 'hubei-2020' });
+    await act(department, 'submit', as.preparer);
+    today = (await desk(as.reviewer, '', 2022)).today;
+    await act(department, 'approve', as.reviewer, { ...APPROVAL, documentNo: '硚财预〔2022〕1号', date: today });
+  }, 240_000);
+
+  it('lists each 二级单位 under its replied department, its 20 days from the bureau’s 批复 date, not yet published', async () => {
+    const deadline = addDays(today, 20);
+    const due = { repliedOn: today, deadline, publishedOn: null, status: 'due', daysLate: 0 };
+    const overview = await desk(as.reviewer, '', 2022);
+    expect(overview.compliance).toEqual([
+      { department: { code: '019001', name: t.people.departments.home.name }, repliedOn: today, deadline, publishedOn: null, status: 'due', units: [{ unit: SCHOOL, ...due }, { unit: KINDERGARTEN, ...due }] },
+      { department: { code: '999001', name: '示例单位' }, repliedOn: null, deadline: null, publishedOn: null, status: 'not-replied' },
+    ]);
+    // In public, the replied department alone, its units with it.
+    expect(await publicCompliance(2022)).toEqual([overview.compliance[0]]);
+    // A reviewer whose scope leaves the department out sees nothing of its units either.
+    expect((await desk(as.reviewer_other, '', 2022)).compliance.map((e) => e.department.code)).toEqual(['999001']);
+  });
+
+  it('keeps the entries of a template without a 单位 scope as they were, the department’s units notwithstanding', async () => {
+    expect(await homeOf(2020)).toEqual({ department: { code: '019001', name: '武汉市硚口区大数据中心' }, repliedOn: '2020-02-20', deadline: '2020-03-11', publishedOn: null, status: 'overdue' });
+    expect((await publicCompliance(2020)).map((e) => Object.keys(e).sort())).toEqual([
+      ['deadline', 'department', 'publishedOn', 'repliedOn', 'status'],
+      ['deadline', 'department', 'publishedOn', 'repliedOn', 'status'],
+    ]);
+  });
+
+  it('a unit that publishes within the 20 days is on time; once they are past, one published after them is late and one not published overdue, by the days past the deadline', async () => {
+    await act({ id: school, version: 0 }, 'publish', as.publisher);
+    const published = await homeOf(2022);
+    expect(published?.units?.map((u) => [u.unit.code, u.publishedOn, u.status, u.daysLate])).toEqual([
+      [SCHOOL.code, today, 'on-time', 0],
+      [KINDERGARTEN.code, null, 'due', 0],
+    ]);
+    expect(published?.status).toBe('due'); // the 部门预算 has its own clock, and is not published yet
+
+    // 25 days on: the 批复 is moved back, as the database's clock cannot be. The deadline was 5 days ago.
+    await t.dataSource.query(`UPDATE budgets SET replied_on = replied_on - 25 WHERE id = $1`, [department.id]);
+    const repliedOn = addDays(today, -25);
+    const deadline = addDays(today, -5);
+    const overview = await homeOf(2022);
+    expect(overview).toMatchObject({ repliedOn, deadline, status: 'overdue' });
+    expect(overview?.units).toEqual([
+      { unit: SCHOOL, repliedOn, deadline, publishedOn: today, status: 'late', daysLate: 5 },
+      { unit: KINDERGARTEN, repliedOn, deadline, publishedOn: null, status: 'overdue', daysLate: 5 },
+    ]);
+    expect((await publicCompliance(2022))[0]?.units).toEqual(overview?.units);
   });
 });

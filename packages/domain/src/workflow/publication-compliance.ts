@@ -1,3 +1,5 @@
+import { hasUnitScope } from '../budget/unit-disclosure';
+
 /** 预算法 art. 14: a department publishes its budget within 20 days of the bureau's reply (批复). */
 export const PUBLICATION_DAYS = 20;
 
@@ -23,12 +25,23 @@ export interface PublicationCompliance {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+const DAY_MS = 86_400_000;
+
+function dayOf(date: string): Date {
+  if (!DATE.test(date)) throw new RangeError(`not a date (YYYY-MM-DD): ${date}`);
+  return new Date(`${date}T00:00:00Z`);
+}
+
 /** The calendar date `days` after `date` (both YYYY-MM-DD). */
 export function addDays(date: string, days: number): string {
-  if (!DATE.test(date)) throw new RangeError(`not a date (YYYY-MM-DD): ${date}`);
-  const at = new Date(`${date}T00:00:00Z`);
+  const at = dayOf(date);
   at.setUTCDate(at.getUTCDate() + days);
   return at.toISOString().slice(0, 10);
+}
+
+/** The calendar days from `from` to `to` (both YYYY-MM-DD), negative when `to` comes first. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((dayOf(to).getTime() - dayOf(from).getTime()) / DAY_MS);
 }
 
 /**
@@ -41,4 +54,47 @@ export function publicationCompliance(repliedOn: string | null, publishedOn: str
   const deadline = addDays(repliedOn, PUBLICATION_DAYS);
   if (publishedOn !== null) return { repliedOn, deadline, publishedOn, status: publishedOn <= deadline ? 'on-time' : 'late' };
   return { repliedOn, deadline, publishedOn, status: today <= deadline ? 'due' : 'overdue' };
+}
+
+/**
+ * How many days past its deadline a publication came (`late`), or an unpublished budget now is
+ * (`overdue`); 0 for one on time, still within its 20 days, or with no 批复 yet.
+ */
+export function daysLate(compliance: PublicationCompliance, today: string): number {
+  if (compliance.deadline === null) return 0;
+  if (compliance.status === 'late') return daysBetween(compliance.deadline, compliance.publishedOn!);
+  return compliance.status === 'overdue' ? daysBetween(compliance.deadline, today) : 0;
+}
+
+/** A 二级单位 of a department, and the day its own 单位预算 was first published (null: not yet). */
+export interface UnitPublication {
+  code: string;
+  name: string;
+  publishedOn: string | null;
+}
+
+/** Where a 二级单位 stands with the publication of its 单位预算. */
+export interface UnitPublicationCompliance extends PublicationCompliance {
+  unit: { code: string; name: string };
+  /** see daysLate */
+  daysLate: number;
+}
+
+/**
+ * The 单位预算 a department's 二级单位 owe, where its template prints a 单位 scope (Shanghai's);
+ * undefined where it does not (its units are disclosed within its 部门预算 only, and owe nothing
+ * of their own) or where the department has no 二级单位. Each unit's 20 days run from the bureau's 批复 of the 部门预算 (`repliedOn`), not
+ * from the day the 主管部门 replies to its units (within 15 days of it): the bureau's date is the
+ * one on record, so one clock covers the department and its units.
+ */
+export function unitsCompliance(
+  department: { template?: string | undefined; repliedOn: string | null },
+  units: readonly UnitPublication[],
+  today: string,
+): UnitPublicationCompliance[] | undefined {
+  if (units.length === 0 || !hasUnitScope({ template: department.template })) return undefined;
+  return units.map(({ code, name, publishedOn }) => {
+    const compliance = publicationCompliance(department.repliedOn, publishedOn, today);
+    return { unit: { code, name }, ...compliance, daysLate: daysLate(compliance, today) };
+  });
 }

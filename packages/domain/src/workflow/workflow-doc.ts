@@ -14,7 +14,10 @@ const STATES: Record<BudgetState, Words> = {
   draft: { zh: '草稿：编制人编辑', en: 'the preparers edit the working copy' },
   submitted: { zh: '审核中：等待审核链的当前环节', en: 'frozen, waiting on the current stage of its review chain' },
   returned: { zh: '已退回：编制人按退回理由修改', en: 'sent back to the preparers with a reason; editable again' },
-  approved: { zh: '已批复：等待公开（20日内）', en: 'approved (批复); the department publishes within 20 days of the 批复 date' },
+  approved: {
+    zh: '已批复：等待公开（自批复日起20日内；有单位预算模板的，所属二级单位的单位预算同样自财政批复日起20日内）',
+    en: "approved (批复); the department publishes within 20 days of the 批复 date. Where the template has a 单位 scope, each of its 二级单位 owes its 单位预算 within the same 20 days, counted from the bureau's 批复 date, not from the department's reply to its units (GET /api/bureau/overview and /api/public/compliance list each unit under its department)",
+  },
   published: { zh: '已公开', en: 'the disclosure is public; a correction starts a new revision' },
 };
 const ROUNDS: Record<BudgetRound, Words> = {

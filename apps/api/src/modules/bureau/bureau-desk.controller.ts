@@ -12,7 +12,7 @@ const REVIEWERS = ['reviewer'] as const;
 const BUREAU_STAFF = ['reviewer', 'admin'] as const;
 documentRoute({ method: 'get', path: '/api/bureau/overview', summary: "The bureau's desk: every department of the year in the reviewer's scope with its state, days waiting, figures against ceilings and findings; the district's totals by 功能 类 and by department; the publication compliance list", tags: ['bureau'], access: REVIEWERS, query: ZOverviewQuery, response: { status: 200, schema: ZOverview } });
 documentRoute({ method: 'get', path: '/api/bureau/years', summary: 'The fiscal years with budgets in the caller’s scope, newest first, and the one the desk opens on (the newest)', tags: ['bureau'], access: BUREAU_STAFF, response: { status: 200, schema: ZBureauYears } });
-documentRoute({ method: 'get', path: '/api/public/compliance', summary: 'Which departments published their budget within 20 days of its 批复, late, or not yet', tags: ['public'], access: 'public', query: ZComplianceQuery, response: { status: 200, schema: ZPublicCompliance } });
+documentRoute({ method: 'get', path: '/api/public/compliance', summary: 'Which departments published their budget within 20 days of its 批复, late, or not yet; where the template prints a 单位 scope, each 二级单位 its 单位预算 within the same 20 days', tags: ['public'], access: 'public', query: ZComplianceQuery, response: { status: 200, schema: ZPublicCompliance } });
 
 @Controller()
 export class BureauDeskController {

@@ -1,4 +1,4 @@
-import { ceilingFiguresOf, ceilingFiguresToWire, THREE_PUBLIC_ECONOMIC_CODES, WORKFLOW_ACTIONS, type BudgetRound, type CeilingFiguresWire, type ReviewChain } from '@budgetflow/domain';
+import { ceilingFiguresOf, ceilingFiguresToWire, THREE_PUBLIC_ECONOMIC_CODES, WORKFLOW_ACTIONS, type BudgetRound, type CeilingFiguresWire, type ReviewChain, type UnitPublication } from '@budgetflow/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ceilingSumsSql, toLineSum, type TCeilingSumRow } from '../ceilings/ceilings.repository';
@@ -14,6 +14,24 @@ export const BUREAU_TIME_ZONE = 'Asia/Shanghai';
 const PUBLICATION_DATES = {
   columns: `to_char(b.replied_on, 'YYYY-MM-DD') AS replied_on, (p.at AT TIME ZONE '${BUREAU_TIME_ZONE}')::date::text AS published_on`,
   joins: `LEFT JOIN LATERAL (SELECT min(published_at) AS at FROM publications WHERE budget_id = b.id) p ON true`,
+};
+
+/**
+ * The 单位预算 a department's 二级单位 owe, on the 部门预算 of alias b: each unit marked 二级单位 with
+ * the day its own budget of the year was first published, null before, by unit code; and the
+ * template its document prints under (whether it has a 单位 scope is the domain's to say,
+ * unitsCompliance). The template is read only where there are units: the document is the budget's
+ * largest value, and a department without 二级单位 owes no 单位预算 whatever its template.
+ */
+const UNIT_PUBLICATIONS = {
+  columns: `CASE WHEN up.units <> '[]'::jsonb THEN b.document->>'template' END AS template, up.units`,
+  joins: `LEFT JOIN LATERAL (
+         SELECT COALESCE(jsonb_agg(jsonb_build_object('code', bu.code, 'name', bu.name, 'publishedOn', (fp.at AT TIME ZONE '${BUREAU_TIME_ZONE}')::date::text) ORDER BY bu.code), '[]'::jsonb) AS units
+         FROM budget_units bu
+         LEFT JOIN budgets ub ON ub.department_id = b.department_id AND ub.fiscal_year = b.fiscal_year AND ub.unit_code = bu.code
+         LEFT JOIN LATERAL (SELECT min(published_at) AS at FROM publications WHERE budget_id = ub.id) fp ON true
+         WHERE bu.department_id = b.department_id AND bu.level = 'subordinate'
+       ) up ON true`,
 };
 
 export interface TDepartmentYearRow {
@@ -55,8 +73,15 @@ interface TFiguresRow {
   warning_count: number | null;
 }
 
-export interface TComplianceRow {
+/** What the compliance list needs of a 部门预算's 二级单位 (see UNIT_PUBLICATIONS). */
+export interface TUnitPublicationsRow {
   department_id: string;
+  /** the template the 部门预算's document prints under; null when it names none, or has no units */
+  template: string | null;
+  units: UnitPublication[];
+}
+
+export interface TComplianceRow extends TUnitPublicationsRow {
   code: string;
   name: string;
   budget_id: string;
@@ -147,14 +172,26 @@ export class BureauDeskRepository {
     );
   }
 
-  /** Each budget of the year with its 批复 date and the day it was first published. */
+  /** Each budget of the year with its 批复 date and the day it was first published, and its 二级单位's. */
   async compliance(m: EntityManager, year: number, scope: readonly string[] | null): Promise<TComplianceRow[]> {
     return m.query(
-      `SELECT d.id AS department_id, d.code, d.name, b.id AS budget_id, ${PUBLICATION_DATES.columns}
+      `SELECT d.id AS department_id, d.code, d.name, b.id AS budget_id, ${PUBLICATION_DATES.columns}, ${UNIT_PUBLICATIONS.columns}
        FROM budgets b JOIN departments d ON d.id = b.department_id
        ${PUBLICATION_DATES.joins}
+       ${UNIT_PUBLICATIONS.joins}
        WHERE ${OF_YEAR}
        ORDER BY d.code`,
+      [year, scope],
+    );
+  }
+
+  /** The 二级单位 of each 部门预算 of the year, for the desk's compliance list (its departments' dates are the desk's own statement's). */
+  async unitPublications(m: EntityManager, year: number, scope: readonly string[] | null): Promise<TUnitPublicationsRow[]> {
+    return m.query(
+      `SELECT b.department_id, ${UNIT_PUBLICATIONS.columns}
+       FROM budgets b
+       ${UNIT_PUBLICATIONS.joins}
+       WHERE ${OF_YEAR}`,
       [year, scope],
     );
   }

@@ -1,11 +1,11 @@
-import { ceilingFiguresFromWire, DEFAULT_REVIEW_CHAIN, DomainError, exceededCeilings, publicationCompliance, stageAt, ZCeilings } from '@budgetflow/domain';
+import { ceilingFiguresFromWire, DEFAULT_REVIEW_CHAIN, DomainError, exceededCeilings, publicationCompliance, stageAt, unitsCompliance, ZCeilings } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
 import { departmentScope } from '../../common/scope/department-scope';
 import { CatalogueInForce } from '../catalogue/catalogue-in-force';
 import { ReviewerOfficesRepository } from './reviewer-offices.repository';
-import { BureauDeskRepository, type TComplianceRow, type TDepartmentYearRow } from './bureau-desk.repository';
+import { BureauDeskRepository, type TComplianceRow, type TDepartmentYearRow, type TUnitPublicationsRow } from './bureau-desk.repository';
 import type { TBureauYears, TComplianceEntry, TOverview, TOverviewDepartment, TOverviewQuery, TPublicCompliance } from './dto/bureau-desk.schema';
 
 const DAY_MS = 86_400_000;
@@ -30,7 +30,13 @@ export class BureauDeskService {
     const m = this.dataSource.manager;
     const year = query.year;
     const scope = caller.reviewDepartmentIds === 'all' ? null : [...caller.reviewDepartmentIds];
-    const [rows, names, office] = await Promise.all([this.bureau.desk(m, year, scope), this.namesOf(m, year), this.offices.officeOf(m, caller.userId)]);
+    const [rows, names, office, units] = await Promise.all([
+      this.bureau.desk(m, year, scope),
+      this.namesOf(m, year),
+      this.offices.officeOf(m, caller.userId),
+      this.bureau.unitPublications(m, year, scope),
+    ]);
+    const unitsOf = new Map(units.map((row) => [row.department_id, row]));
     const today = rows[0]?.today ?? (await this.bureau.today(m));
     const now = Date.now();
     const departments = rows.map((row) => departmentOf(row, row.ceilings ?? undefined, now));
@@ -44,7 +50,7 @@ export class BureauDeskService {
         byFunctionClass: [...classTotals(rows)].map(([code, fen]) => ({ code, name: names.get(code)?.name ?? code, totalFen: fen.toString() })),
         byDepartment: departments.filter((d) => d.figures !== null).map((d) => ({ code: d.department.code, name: d.department.name, totalFen: d.figures!.totalFen })),
       },
-      compliance: rows.filter((row) => row.budget_id !== null).map((row) => complianceEntry(row, today)),
+      compliance: rows.filter((row) => row.budget_id !== null).map((row) => complianceEntry(row, unitsOf.get(row.department_id), today)),
     };
   }
 
@@ -59,7 +65,7 @@ export class BureauDeskService {
   async publicCompliance(year: number): Promise<TPublicCompliance> {
     const m = this.dataSource.manager;
     const [rows, today] = await Promise.all([this.bureau.compliance(m, year, null), this.bureau.today(m)]);
-    return { fiscalYear: year, today, items: rows.map((row) => complianceEntry(row, today)).filter((e) => e.status !== 'not-replied') };
+    return { fiscalYear: year, today, items: rows.map((row) => complianceEntry(row, row, today)).filter((e) => e.status !== 'not-replied') };
   }
 
   /** The 功能 names of the year's edition in force; a year without one shows the codes alone. */
@@ -116,6 +122,12 @@ function matches(query: TOverviewQuery): (d: TOverviewDepartment) => boolean {
     (query.q === undefined || d.department.code.includes(query.q) || d.department.name.includes(query.q));
 }
 
-function complianceEntry(row: Pick<TComplianceRow, 'code' | 'name' | 'replied_on' | 'published_on'>, today: string): TComplianceEntry {
-  return { department: { code: row.code, name: row.name }, ...publicationCompliance(row.replied_on, row.published_on, today) };
+/**
+ * A department's publication, and where its template prints a 单位 scope each 二级单位's, whose 20
+ * days run from the same 批复 date: the bureau's (see unitsCompliance).
+ */
+function complianceEntry(row: Pick<TComplianceRow, 'code' | 'name' | 'replied_on' | 'published_on'>, units: TUnitPublicationsRow | undefined, today: string): TComplianceEntry {
+  const entry = { department: { code: row.code, name: row.name }, ...publicationCompliance(row.replied_on, row.published_on, today) };
+  const owed = units === undefined ? undefined : unitsCompliance({ template: units.template ?? undefined, repliedOn: row.replied_on }, units.units, today);
+  return owed === undefined ? entry : { ...entry, units: owed };
 }

@@ -1,7 +1,11 @@
+import { Fragment } from 'react';
 import { useI18n } from '../../lib/i18n';
-import type { TComplianceEntry } from './use-bureau';
+import type { TComplianceEntry, TUnitComplianceEntry } from './use-bureau';
 
-/** Per department: its 批复 date, the last day to publish, when it published, and whether on time. */
+/**
+ * Per department: its 批复 date, the last day to publish, when it published, and whether on time;
+ * under it, where its template prints a 单位 scope, each 二级单位's own 单位预算, due by the same day.
+ */
 export function ComplianceTable({ entries, caption }: { entries: readonly TComplianceEntry[]; caption: string }) {
   const { t } = useI18n();
   return (
@@ -18,15 +22,33 @@ export function ComplianceTable({ entries, caption }: { entries: readonly TCompl
       </thead>
       <tbody>
         {entries.map((e) => (
-          <tr key={e.department.code} className={`compliance-${e.status}`}>
-            <th scope="row">{e.department.name}</th>
-            <td>{e.repliedOn ?? '—'}</td>
-            <td>{e.deadline ?? '—'}</td>
-            <td>{e.publishedOn ?? '—'}</td>
-            <td>{t(`compliance_${e.status}`)}</td>
-          </tr>
+          <Fragment key={e.department.code}>
+            <tr className={`compliance-${e.status}`}>
+              <th scope="row">{e.department.name}</th>
+              <td>{e.repliedOn ?? '—'}</td>
+              <td>{e.deadline ?? '—'}</td>
+              <td>{e.publishedOn ?? '—'}</td>
+              <td>{t(`compliance_${e.status}`)}</td>
+            </tr>
+            {e.units?.map((u) => <UnitRow key={u.unit.code} entry={u} />)}
+          </Fragment>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A 二级单位's 单位预算, under its department, with the days it is late by, if any. */
+function UnitRow({ entry }: { entry: TUnitComplianceEntry }) {
+  const { t } = useI18n();
+  const status = t(`compliance_${entry.status}`);
+  return (
+    <tr className={`compliance-unit compliance-${entry.status}`}>
+      <th scope="row">{t('complianceUnit', { unit: entry.unit.name })}</th>
+      <td>{entry.repliedOn ?? '—'}</td>
+      <td>{entry.deadline ?? '—'}</td>
+      <td>{entry.publishedOn ?? '—'}</td>
+      <td>{entry.daysLate > 0 ? t('complianceDaysLate', { status, days: entry.daysLate }) : status}</td>
+    </tr>
   );
 }

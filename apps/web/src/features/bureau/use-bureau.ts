@@ -5,12 +5,23 @@ import type { TCeilingsWire } from '../ceilings/use-ceilings';
 
 export type TPublicationStatus = 'on-time' | 'late' | 'due' | 'overdue' | 'not-replied';
 
-export interface TComplianceEntry {
-  department: { code: string; name: string };
+interface TPublicationClock {
   repliedOn: string | null;
   deadline: string | null;
   publishedOn: string | null;
   status: TPublicationStatus;
+}
+
+/** A 二级单位's own 单位预算, due within the 20 days of its department's 批复. */
+export interface TUnitComplianceEntry extends TPublicationClock {
+  unit: { code: string; name: string };
+  daysLate: number;
+}
+
+export interface TComplianceEntry extends TPublicationClock {
+  department: { code: string; name: string };
+  /** present where the department's template prints a 单位 scope and it has 二级单位 */
+  units?: TUnitComplianceEntry[];
 }
 
 export interface TOverviewDepartment {

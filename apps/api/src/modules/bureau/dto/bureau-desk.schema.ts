@@ -13,12 +13,28 @@ export const ZOverviewQuery = z.strictObject({
 });
 export type TOverviewQuery = z.infer<typeof ZOverviewQuery>;
 
-export const ZComplianceEntry = z.object({
-  department: z.object({ code: z.string(), name: z.string() }),
+const ZClock = {
   repliedOn: z.string().nullable().describe('批复 date'),
   deadline: z.string().nullable().describe('the 20th day after the 批复'),
   publishedOn: z.string().nullable(),
   status: ZStatus,
+};
+
+export const ZUnitComplianceEntry = z.object({
+  unit: z.object({ code: z.string(), name: z.string() }),
+  ...ZClock,
+  repliedOn: ZClock.repliedOn.describe("the bureau's 批复 date of the unit's 部门预算: the unit's 20 days run from it"),
+  publishedOn: ZClock.publishedOn.describe("the first publication of the unit's own 单位预算"),
+  daysLate: z.number().int().describe('days the publication came after the deadline, or an unpublished one is past it; 0 otherwise'),
+});
+
+export const ZComplianceEntry = z.object({
+  department: z.object({ code: z.string(), name: z.string() }),
+  ...ZClock,
+  units: z
+    .array(ZUnitComplianceEntry)
+    .optional()
+    .describe("where the department's template prints a 单位 scope (Shanghai's): each 二级单位's own 单位预算, due within the same 20 days; absent elsewhere, and for a department without 二级单位"),
 });
 export type TComplianceEntry = z.infer<typeof ZComplianceEntry>;
 
