@@ -6,7 +6,8 @@ import { QueryView } from '../../ui/query-view';
 import { AccountsTable } from './accounts-table';
 import type { TAdminDepartment, TAdminUser } from './admin-types';
 import { useAdminChange, useAdminDepartments, useAdminUsers, useSessions, useUnits } from './use-admin';
-import { roleLabel, WITH_DEPARTMENT, WITH_SCOPE } from './user-labels';
+import { RoleChoice } from './role-choice';
+import { WITH_DEPARTMENT, WITH_SCOPE } from './user-labels';
 
 /** The roles an account is created with; roles added later (三员) show by their own label. */
 const CREATABLE_ROLES = ['preparer', 'reviewer', 'department_reviewer', 'signer', 'publisher', 'admin'] as const;
@@ -96,16 +97,7 @@ function CreateUserForm({ departments }: { departments: TAdminDepartment[] }) {
       <label>
         {t('adminInitialPassword')} <input name="password" type="password" required autoComplete="new-password" />
       </label>
-      <label>
-        {t('adminRole')}{' '}
-        <select value={role} onChange={(e) => setRole(e.target.value)}>
-          {CREATABLE_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {roleLabel(t, r)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RoleChoice label={t('adminRole')} roles={CREATABLE_ROLES} value={role} onChange={setRole} />
       {WITH_DEPARTMENT.has(role) && (
         <label>
           {t('department')}{' '}

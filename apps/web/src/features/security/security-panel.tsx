@@ -6,7 +6,8 @@ import { QueryView } from '../../ui/query-view';
 import type { TAdminUser } from '../admin/admin-types';
 import { useAdminChange, useAdminUsers } from '../admin/use-admin';
 import { AccountsTable } from '../admin/accounts-table';
-import { roleLabel, WITH_DEPARTMENT, WITH_SCOPE } from '../admin/user-labels';
+import { RoleChoice } from '../admin/role-choice';
+import { WITH_DEPARTMENT, WITH_SCOPE } from '../admin/user-labels';
 
 /** Every role an account can be given here: the 三员 roles only the security administrator gives. */
 const ROLES: readonly TRole[] = ['preparer', 'publisher', 'department_reviewer', 'reviewer', 'signer', 'admin', 'security_admin', 'auditor'];
@@ -74,16 +75,7 @@ function RoleForm({ user }: { user: TAdminUser }) {
   const currentScope = user.reviewScope === 'all' ? '' : user.reviewScope.join('、');
   return (
     <form onSubmit={submit} aria-label={t('secChangeRole', { name: user.username })}>
-      <label>
-        {t('secNewRole')}{' '}
-        <select value={role} onChange={(e) => setRole(e.target.value)}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {roleLabel(t, r)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RoleChoice label={t('secNewRole')} roles={ROLES} value={role} onChange={setRole} />
       {WITH_DEPARTMENT.has(role) && (
         <label>
           {t('secDepartmentCode')} <input name="departmentCode" required defaultValue={user.departmentCode ?? ''} inputMode="numeric" />
