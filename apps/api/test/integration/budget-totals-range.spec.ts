@@ -1,6 +1,6 @@
-import { createSeededBudget, seedDocument, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
+import { seedDocument, type TBudgetRef } from '../e2e/budget-test-kit';
 import type { TSignedIn, TTestApp } from '../utils/test-app';
-import { createTestApp } from '../utils/test-app';
+import { openSeededBudgetApp } from '../utils/seeded-budget-app';
 
 /** The largest amount one line may carry; ten of them add up past what one budget may hold. */
 const MAX_LINE = '9999999999999.99';
@@ -11,9 +11,7 @@ describe('totals past the per-line maximum', () => {
   let budget: TBudgetRef;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    ({ preparer } = await signIn(t, 'preparer'));
-    budget = await createSeededBudget(t, preparer, 2020);
+    ({ t, budget, people: { preparer } } = await openSeededBudgetApp());
   });
   afterAll(() => t.close());
 

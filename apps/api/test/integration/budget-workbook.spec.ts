@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { XLSX_MEDIA_TYPE } from '../../src/modules/budgets/workbook-body';
-import { createSeededBudget, seedDocument, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
+import { seedDocument, type TBudgetRef } from '../e2e/budget-test-kit';
 import type { TSignedIn, TTestApp } from '../utils/test-app';
-import { createTestApp } from '../utils/test-app';
 import { binary } from '../utils/binary-body';
+import { openSeededBudgetApp } from '../utils/seeded-budget-app';
 
 describe('the workbook round trip over HTTP', () => {
   let t: TTestApp;
@@ -12,9 +12,7 @@ describe('the workbook round trip over HTTP', () => {
   let budget: TBudgetRef;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    ({ preparer, reviewer } = await signIn(t, 'preparer', 'reviewer'));
-    budget = await createSeededBudget(t, preparer, 2020);
+    ({ t, budget, people: { preparer, reviewer } } = await openSeededBudgetApp('reviewer'));
   });
   afterAll(() => t.close());
 

@@ -1,5 +1,6 @@
-import { createSeededBudget, seedDocument, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
-import { createTestApp, type TSignedIn, type TTestApp } from '../utils/test-app';
+import { seedDocument, type TBudgetRef } from '../e2e/budget-test-kit';
+import type { TSignedIn, TTestApp } from '../utils/test-app';
+import { openSeededBudgetApp } from '../utils/seeded-budget-app';
 
 /**
  * The sums of a budget's lines that its row keeps (migration 1797700000000) are what its lines add
@@ -12,9 +13,7 @@ describe("a budget's kept line sums", () => {
   let budget: TBudgetRef;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    ({ preparer } = await signIn(t, 'preparer'));
-    budget = await createSeededBudget(t, preparer, 2020);
+    ({ t, budget, people: { preparer } } = await openSeededBudgetApp());
   });
   afterAll(() => t.close());
 

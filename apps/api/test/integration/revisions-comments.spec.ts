@@ -1,8 +1,8 @@
 import { ZComment, ZRevision, ZRevisionMeta, canonicalJson } from '@budgetflow/domain';
 import { createHash } from 'node:crypto';
 import type { TSignedIn, TTestApp } from '../utils/test-app';
-import { createTestApp } from '../utils/test-app';
-import { createSeededBudget, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
+import type { TBudgetRef } from '../e2e/budget-test-kit';
+import { openSeededBudgetApp } from '../utils/seeded-budget-app';
 
 describe('revisions, stale edits and comments', () => {
   let t: TTestApp;
@@ -11,9 +11,7 @@ describe('revisions, stale edits and comments', () => {
   let budget: TBudgetRef;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    ({ preparer, reviewer } = await signIn(t, 'preparer', 'reviewer'));
-    budget = await createSeededBudget(t, preparer, 2020);
+    ({ t, budget, people: { preparer, reviewer } } = await openSeededBudgetApp('reviewer'));
   });
   afterAll(() => t.close());
 

@@ -2,10 +2,10 @@ import ExcelJS from 'exceljs';
 import type { TBudgetDocument } from '@budgetflow/domain';
 import { XLSX_MEDIA_TYPE } from '../../src/modules/budgets/workbook-body';
 import type { TWorkbookPreview } from '../../src/modules/budgets/workbook-import.service';
-import { createSeededBudget, seedDocument, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
+import { seedDocument, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
 import type { TSignedIn, TTestApp } from '../utils/test-app';
-import { createTestApp } from '../utils/test-app';
 import { binary } from '../utils/binary-body';
+import { openSeededBudgetApp } from '../utils/seeded-budget-app';
 
 describe('a workbook import through its preview', () => {
   let t: TTestApp;
@@ -13,9 +13,7 @@ describe('a workbook import through its preview', () => {
   let budget: TBudgetRef;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    ({ preparer } = await signIn(t, 'preparer'));
-    budget = await createSeededBudget(t, preparer, 2020);
+    ({ t, budget, people: { preparer } } = await openSeededBudgetApp());
   });
   afterAll(() => t.close());
 

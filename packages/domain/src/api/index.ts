@@ -7,3 +7,4 @@ export * from './publication.schema';
 export * from './notification.schema';
 export * from './budget-job.schema';
 export * from './portal.schema';
+export * from './audit-entry.schema';

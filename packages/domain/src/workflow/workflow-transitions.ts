@@ -33,6 +33,16 @@ export interface TransitionRule {
 
 const REVIEW_GUARDS: readonly GuardName[] = ['inReviewScope', 'actsAtStage', 'opinionGiven', 'approverIsNotSubmitter', 'approverDidNotEdit'];
 
+/** A revision sent up for review: frozen, its reviewers told. */
+const SENT_FOR_REVIEW: readonly WorkflowEffect[] = [{ type: 'freeze-revision' }, { type: 'notify', who: 'reviewers' }];
+/** A revision sent back to its preparers (退回): editable again, the preparers told. */
+const SENT_BACK: readonly WorkflowEffect[] = [{ type: 'unfreeze-revision' }, { type: 'notify', who: 'preparers' }];
+/** A review concluded with nothing to record: the preparers and the publishers (who publish next) told. */
+const REVIEW_CONCLUDED: readonly WorkflowEffect[] = [
+  { type: 'notify', who: 'preparers' },
+  { type: 'notify', who: 'publishers' },
+];
+
 /**
  * The workflow as data: one row per (action, rounds, stage position), the first matching row
  * decides. An admin manages users and catalogues but takes no part in a budget's approval: no
@@ -51,7 +61,7 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     rounds: ['proposal', 'replied', 'adjustment'],
     stage: 'enter',
     guards: ['ownDepartment', 'noErrors', 'unitsApproved'],
-    effects: [{ type: 'freeze-revision' }, { type: 'notify', who: 'reviewers' }],
+    effects: SENT_FOR_REVIEW,
   },
   {
     // 二上: the budget within its ceilings.
@@ -63,7 +73,7 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     toRound: 'final',
     stage: 'enter',
     guards: ['ownDepartment', 'noErrors', 'unitsApproved', 'withinCeilings'],
-    effects: [{ type: 'freeze-revision' }, { type: 'notify', who: 'reviewers' }],
+    effects: SENT_FOR_REVIEW,
   },
   {
     action: 'withdraw',
@@ -83,7 +93,7 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     rounds: ['proposal', 'final', 'replied', 'adjustment'],
     stage: 'leave',
     guards: ['inReviewScope', 'actsAtStage', 'reasonGiven'],
-    effects: [{ type: 'unfreeze-revision' }, { type: 'notify', who: 'preparers' }],
+    effects: SENT_BACK,
   },
   {
     action: 'approve',
@@ -123,10 +133,7 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     at: 'last-stage',
     stage: 'leave',
     guards: REVIEW_GUARDS,
-    effects: [
-      { type: 'notify', who: 'preparers' },
-      { type: 'notify', who: 'publishers' },
-    ],
+    effects: REVIEW_CONCLUDED,
   },
   {
     // 审签 (保密审查) where the policy requires it: the approved revision, cleared by a signer in scope;
@@ -234,7 +241,7 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     correction: true,
     stage: 'enter',
     guards: ['ownDepartment', 'noErrors', 'unitPartKept'],
-    effects: [{ type: 'freeze-revision' }, { type: 'notify', who: 'reviewers' }],
+    effects: SENT_FOR_REVIEW,
   },
   {
     // A unit's 更正 sent back: it never touched the 部门预算, which may stay approved.
@@ -246,7 +253,7 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     correction: true,
     stage: 'leave',
     guards: ['inReviewScope', 'reasonGiven'],
-    effects: [{ type: 'unfreeze-revision' }, { type: 'notify', who: 'preparers' }],
+    effects: SENT_BACK,
   },
   {
     // A unit's 更正 approved by its 主管部门: nothing to consolidate (its figures are the 部门预算's
@@ -259,10 +266,7 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     correction: true,
     stage: 'leave',
     guards: REVIEW_GUARDS,
-    effects: [
-      { type: 'notify', who: 'preparers' },
-      { type: 'notify', who: 'publishers' },
-    ],
+    effects: REVIEW_CONCLUDED,
   },
   {
     // 单位预算: a unit's preparers send it to their 主管部门.
@@ -273,7 +277,7 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     rounds: ['unit'],
     stage: 'enter',
     guards: ['ownDepartment', 'noErrors'],
-    effects: [{ type: 'freeze-revision' }, { type: 'notify', who: 'reviewers' }],
+    effects: SENT_FOR_REVIEW,
   },
   {
     // Back to the unit, under review or already consolidated (while the 部门预算 is still the department's to change).
@@ -284,7 +288,7 @@ export const WORKFLOW_TRANSITIONS: readonly TransitionRule[] = [
     rounds: ['unit'],
     stage: 'leave',
     guards: ['inReviewScope', 'reasonGiven', 'departmentBudgetOpen'],
-    effects: [{ type: 'unfreeze-revision' }, { type: 'notify', who: 'preparers' }],
+    effects: SENT_BACK,
   },
   {
     // 主管部门审核: the department's reviewer approves a unit's budget, which is then consolidated (审核汇总).

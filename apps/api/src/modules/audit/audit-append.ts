@@ -1,3 +1,4 @@
+import type { TAuditEntry } from '@budgetflow/domain';
 import type { EntityManager } from 'typeorm';
 
 /** The QueryRunner.data flag an append sets, so its transaction's commit wakes the chainer. */
@@ -15,18 +16,7 @@ export interface TAuditInput {
   payload?: Record<string, unknown>;
 }
 
-export interface TAuditEntry {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  budgetId: string | null;
-  payload: Record<string, unknown>;
-  /** null for the moments between the entry's commit and its chaining (see AuditChainer) */
-  hash: string | null;
-}
+export type { TAuditEntry };
 
 /**
  * The append itself, in the caller's (active) transaction; the commit wakes this process's chainer,

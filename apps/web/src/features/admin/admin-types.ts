@@ -59,20 +59,4 @@ export interface TDeadJob {
   failedAt: string | null;
 }
 
-export interface TAuditEntry {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  budgetId: string | null;
-  payload: Record<string, unknown>;
-}
-
-export interface TAuditPage {
-  entries: TAuditEntry[];
-  /** what people call the ids (UUIDs) the entries name */
-  names: Record<string, string>;
-  next: string | null;
-}
+export type { TAuditEntry, TAuditPage } from '@budgetflow/domain';

@@ -1,101 +1,59 @@
 import { useState, type FormEvent } from 'react';
 import { formatDateTime } from '../../lib/dates';
-import { isDeskMessageKey, useDeskI18n, type TDeskTranslate } from '../../lib/desk-i18n';
+import { useDeskI18n } from '../../lib/desk-i18n';
 import { ErrorBanner } from '../../ui/error-banner';
 import { QueryView } from '../../ui/query-view';
+import { AccountsTable } from './accounts-table';
 import type { TAdminDepartment, TAdminUser } from './admin-types';
 import { useAdminChange, useAdminDepartments, useAdminUsers, useSessions, useUnits } from './use-admin';
+import { RoleChoice } from './role-choice';
+import { WITH_DEPARTMENT, WITH_SCOPE } from './user-labels';
 
 /** The roles an account is created with; roles added later (三员) show by their own label. */
 const CREATABLE_ROLES = ['preparer', 'reviewer', 'department_reviewer', 'signer', 'publisher', 'admin'] as const;
-/** Who belongs to a department: its preparers (of the department or of one of its units), publishers and reviewer (部门审核人). */
-export const WITH_DEPARTMENT = new Set(['preparer', 'publisher', 'department_reviewer']);
-/** The bureau's people who work on a scope of departments: reviewers and signers (审签人). */
-export const WITH_SCOPE = new Set(['reviewer', 'signer']);
-
-export function roleLabel(t: TDeskTranslate, role: string): string {
-  const key = `role_${role}`;
-  return isDeskMessageKey(key) ? t(key) : role;
-}
 
 /** 用户管理: accounts, their role and scope, (de)activation, password reset, sessions. */
 export function UsersPanel() {
   const { t } = useDeskI18n();
   const users = useAdminUsers();
   const departments = useAdminDepartments();
-  const [open, setOpen] = useState<string | null>(null);
   return (
     <section aria-labelledby="admin-users-title">
       <h2 id="admin-users-title">{t('adminUsers')}</h2>
       <CreateUserForm departments={departments.data ?? []} />
       <QueryView query={users} isEmpty={(list) => list.length === 0}>
         {(list) => (
-          <table>
-            <caption>{t('adminUsers')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('username')}</th>
-                <th scope="col">{t('adminDisplayName')}</th>
-                <th scope="col">{t('adminRole')}</th>
-                <th scope="col">{t('adminScope')}</th>
-                <th scope="col">{t('adminStatus')}</th>
-                <th scope="col">{t('adminActions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((u) => (
-                <UserRow key={u.id} user={u} departments={departments.data ?? []} expanded={open === u.id} onToggle={() => setOpen(open === u.id ? null : u.id)} />
-              ))}
-            </tbody>
-          </table>
+          <AccountsTable
+            users={list}
+            caption={t('adminUsers')}
+            actions={(user, expanded, onToggle) => <UserActions user={user} expanded={expanded} onToggle={onToggle} />}
+            manage={(user) => (
+              <>
+                {WITH_SCOPE.has(user.role) && <ScopeForm user={user} departments={departments.data ?? []} />}
+                <PasswordReset user={user} />
+                <SessionsList user={user} />
+              </>
+            )}
+          />
         )}
       </QueryView>
     </section>
   );
 }
 
-/** A reviewer's or signer's scope, or the department of whoever has one (and the unit of a unit's preparer). */
-export function scopeText(t: TDeskTranslate, user: TAdminUser): string {
-  if (WITH_SCOPE.has(user.role)) {
-    const own = user.reviewScope === 'all' ? t('adminAllDepartments') : user.reviewScope.join('、') || '—';
-    // The office's departments are reviewed whatever the own list says: shown, so that narrowing the list is not mistaken for narrowing the scope.
-    const office = user.office;
-    return office == null || user.reviewScope === 'all' ? own : t('adminScopeWithOffice', { own, office: office.name, departments: office.departments.join('、') || '—' });
-  }
-  if (user.unitCode) return t('adminDepartmentUnit', { department: user.departmentCode ?? '—', unit: user.unitCode });
-  return user.departmentCode ?? '—';
-}
-
-function UserRow({ user, departments, expanded, onToggle }: { user: TAdminUser; departments: TAdminDepartment[]; expanded: boolean; onToggle(): void }) {
+/** 停用/启用 an account, and open its management. */
+function UserActions({ user, expanded, onToggle }: { user: TAdminUser; expanded: boolean; onToggle(): void }) {
   const { t } = useDeskI18n();
   const change = useAdminChange((body: object) => [`/api/users/${user.id}`, { method: 'PATCH', body }]);
   return (
     <>
-      <tr>
-        <td>{user.username}</td>
-        <td>{user.displayName}</td>
-        <td>{roleLabel(t, user.role)}</td>
-        <td>{scopeText(t, user)}</td>
-        <td>{user.active ? t('adminActive') : t('adminInactive')}</td>
-        <td>
-          <button type="button" onClick={() => change.mutate({ active: !user.active })}>
-            {user.active ? t('adminDeactivate') : t('adminActivate')}
-          </button>{' '}
-          <button type="button" aria-expanded={expanded} onClick={onToggle}>
-            {t('adminManage', { name: user.username })}
-          </button>
-          <ErrorBanner error={change.error} />
-        </td>
-      </tr>
-      {expanded && (
-        <tr>
-          <td colSpan={6}>
-            {WITH_SCOPE.has(user.role) && <ScopeForm user={user} departments={departments} />}
-            <PasswordReset user={user} />
-            <SessionsList user={user} />
-          </td>
-        </tr>
-      )}
+      <button type="button" onClick={() => change.mutate({ active: !user.active })}>
+        {user.active ? t('adminDeactivate') : t('adminActivate')}
+      </button>{' '}
+      <button type="button" aria-expanded={expanded} onClick={onToggle}>
+        {t('adminManage', { name: user.username })}
+      </button>
+      <ErrorBanner error={change.error} />
     </>
   );
 }
@@ -139,16 +97,7 @@ function CreateUserForm({ departments }: { departments: TAdminDepartment[] }) {
       <label>
         {t('adminInitialPassword')} <input name="password" type="password" required autoComplete="new-password" />
       </label>
-      <label>
-        {t('adminRole')}{' '}
-        <select value={role} onChange={(e) => setRole(e.target.value)}>
-          {CREATABLE_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {roleLabel(t, r)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RoleChoice label={t('adminRole')} roles={CREATABLE_ROLES} value={role} onChange={setRole} />
       {WITH_DEPARTMENT.has(role) && (
         <label>
           {t('department')}{' '}

@@ -5,7 +5,9 @@ import { ErrorBanner } from '../../ui/error-banner';
 import { QueryView } from '../../ui/query-view';
 import type { TAdminUser } from '../admin/admin-types';
 import { useAdminChange, useAdminUsers } from '../admin/use-admin';
-import { roleLabel, scopeText, WITH_DEPARTMENT, WITH_SCOPE } from '../admin/users-panel';
+import { AccountsTable } from '../admin/accounts-table';
+import { RoleChoice } from '../admin/role-choice';
+import { WITH_DEPARTMENT, WITH_SCOPE } from '../admin/user-labels';
 
 /** Every role an account can be given here: the 三员 roles only the security administrator gives. */
 const ROLES: readonly TRole[] = ['preparer', 'publisher', 'department_reviewer', 'reviewer', 'signer', 'admin', 'security_admin', 'auditor'];
@@ -19,67 +21,36 @@ const ROLES: readonly TRole[] = ['preparer', 'publisher', 'department_reviewer',
 export function SecurityPanel({ selfId }: { selfId: string }) {
   const { t } = useDeskI18n();
   const users = useAdminUsers();
-  const [open, setOpen] = useState<string | null>(null);
   return (
     <section aria-labelledby="security-title">
       <h2 id="security-title">{t('secTitle')}</h2>
       <QueryView query={users} isEmpty={(list) => list.length === 0}>
         {(list) => (
-          <table>
-            <caption>{t('secAccounts', { n: list.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('username')}</th>
-                <th scope="col">{t('adminDisplayName')}</th>
-                <th scope="col">{t('adminRole')}</th>
-                <th scope="col">{t('adminScope')}</th>
-                <th scope="col">{t('secTwoFactor')}</th>
-                <th scope="col">{t('adminStatus')}</th>
-                <th scope="col">{t('adminActions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((u) => (
-                <AccountRow key={u.id} user={u} self={u.id === selfId} expanded={open === u.id} onToggle={() => setOpen(open === u.id ? null : u.id)} />
-              ))}
-            </tbody>
-          </table>
+          <AccountsTable
+            users={list}
+            caption={t('secAccounts', { n: list.length })}
+            more={[{ header: t('secTwoFactor'), cell: (user) => (user.twoFactor ? t('secEnrolled') : t('secNotEnrolled')) }]}
+            actions={(user, expanded, onToggle) =>
+              user.id === selfId ? (
+                t('secOwnAccount')
+              ) : (
+                <button type="button" aria-expanded={expanded} onClick={onToggle}>
+                  {t('adminManage', { name: user.username })}
+                </button>
+              )
+            }
+            manage={(user) =>
+              user.id === selfId ? null : (
+                <>
+                  <RoleForm user={user} />
+                  <TwoFactorReset user={user} />
+                </>
+              )
+            }
+          />
         )}
       </QueryView>
     </section>
-  );
-}
-
-function AccountRow({ user, self, expanded, onToggle }: { user: TAdminUser; self: boolean; expanded: boolean; onToggle(): void }) {
-  const { t } = useDeskI18n();
-  return (
-    <>
-      <tr>
-        <td>{user.username}</td>
-        <td>{user.displayName}</td>
-        <td>{roleLabel(t, user.role)}</td>
-        <td>{scopeText(t, user)}</td>
-        <td>{user.twoFactor ? t('secEnrolled') : t('secNotEnrolled')}</td>
-        <td>{user.active ? t('adminActive') : t('adminInactive')}</td>
-        <td>
-          {self ? (
-            t('secOwnAccount')
-          ) : (
-            <button type="button" aria-expanded={expanded} onClick={onToggle}>
-              {t('adminManage', { name: user.username })}
-            </button>
-          )}
-        </td>
-      </tr>
-      {expanded && !self && (
-        <tr>
-          <td colSpan={7}>
-            <RoleForm user={user} />
-            <TwoFactorReset user={user} />
-          </td>
-        </tr>
-      )}
-    </>
   );
 }
 
@@ -104,16 +75,7 @@ function RoleForm({ user }: { user: TAdminUser }) {
   const currentScope = user.reviewScope === 'all' ? '' : user.reviewScope.join('、');
   return (
     <form onSubmit={submit} aria-label={t('secChangeRole', { name: user.username })}>
-      <label>
-        {t('secNewRole')}{' '}
-        <select value={role} onChange={(e) => setRole(e.target.value)}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {roleLabel(t, r)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RoleChoice label={t('secNewRole')} roles={ROLES} value={role} onChange={setRole} />
       {WITH_DEPARTMENT.has(role) && (
         <label>
           {t('secDepartmentCode')} <input name="departmentCode" required defaultValue={user.departmentCode ?? ''} inputMode="numeric" />

@@ -18,20 +18,4 @@ export const ZAuditSearch = z.strictObject({
 });
 export type TAuditSearch = z.infer<typeof ZAuditSearch>;
 
-export const ZAuditEntry = z.object({
-  id: z.string(),
-  at: z.string(),
-  actor: z.string(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string(),
-  budgetId: z.string().nullable(),
-  payload: z.record(z.string(), z.unknown()).describe('the facts; an edit names each changed field with {from, to} under `changes`'),
-  hash: z.string().nullable(),
-});
-export const ZAuditPage = z.object({
-  entries: z.array(ZAuditEntry),
-  names: z.record(z.string(), z.string()).describe('what a person calls the ids (UUIDs) the entries name: users by username, departments and units by name, budgets and publications by department and year'),
-  next: z.string().nullable().describe('pass as `before` for the older page; null at the end'),
-});
-export type TAuditPage = z.infer<typeof ZAuditPage>;
+export { ZAuditPage, type TAuditPage } from '@budgetflow/domain';

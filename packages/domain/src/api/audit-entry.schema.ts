@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** One entry of the audit trail (留痕), as the budget's trail and the administrator's search answer it. */
+export const ZAuditEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  budgetId: z.string().nullable(),
+  payload: z.record(z.string(), z.unknown()).describe('the facts; an edit names each changed field with {from, to} under `changes`'),
+  /** null for the moments between the entry's commit and its chaining (see the API's AuditChainer) */
+  hash: z.string().nullable(),
+});
+
+/** A page of the audit trail's search, newest first. */
+export const ZAuditPage = z.object({
+  entries: z.array(ZAuditEntry),
+  names: z.record(z.string(), z.string()).describe('what a person calls the ids (UUIDs) the entries name: users by username, departments and units by name, budgets and publications by department and year'),
+  next: z.string().nullable().describe('pass as `before` for the older page; null at the end'),
+});
+
+export type TAuditEntry = z.output<typeof ZAuditEntry>;
+export type TAuditPage = z.output<typeof ZAuditPage>;
