@@ -43,4 +43,14 @@ describe('the disclosure PDF', () => {
     const later = await renderDisclosurePdf(disclosure, { createdAt: new Date('2021-01-01T00:00:00Z') });
     expect(sha256Hex(later)).not.toBe(sha256Hex(pdf));
   });
+
+  it('is the same file after the process has rendered other documents with the same fonts', async () => {
+    // The fonts and the strings shaped in them are kept by the process: what an earlier document
+    // (here a corrected version, with a reason of its own on its cover) left must not change a later one.
+    const correction = { versionNo: 2, previousVersion: 1, previousPublishedOn: '2020-03-05', reason: '表3“一般公共服务支出”行填报有误，更正为正确数额：12,345.67 万元（ABC ffi）。' };
+    const corrected = await renderDisclosurePdf(disclosure, { createdAt: REVISION_DATE, correction });
+    expect(sha256Hex(corrected)).not.toBe(sha256Hex(pdf));
+    const after = await renderDisclosurePdf(disclosure, { createdAt: REVISION_DATE });
+    expect(sha256Hex(after)).toBe(sha256Hex(pdf));
+  });
 });

@@ -16,7 +16,7 @@ import type { TDisplayGrid } from '../grid/display-grid';
 import { factsGrid, indicatorsGrid } from '../grid/form-grids';
 import { sharedGrid } from '../grid/shared-grid';
 import { displayAmount } from '../grid/display-amount';
-import { FONT_BOLD, FONT_REGULAR, cjkFonts } from './cjk-fonts';
+import { FONT_BOLD, FONT_REGULAR, registerCjkFonts } from './cjk-fonts';
 import { contentsPagesNeeded, writeContents, writePageNumbers, type THeading } from './pdf-outline';
 import { drawTable } from './pdf-table';
 
@@ -56,9 +56,7 @@ export function renderDisclosurePdf(disclosure: TDisclosure, options: TPdfOption
       ModDate: options.createdAt,
     },
   });
-  const fonts = cjkFonts();
-  doc.registerFont(FONT_REGULAR, fonts.regular);
-  doc.registerFont(FONT_BOLD, fonts.bold);
+  registerCjkFonts(doc);
   const done = collect(doc);
 
   writeCover(doc, titles.document, meta.departmentName);

@@ -12,20 +12,48 @@ export const DEFAULT_TABLE_STYLE: TTableStyle = { fontSize: 8.5, padding: 3, lin
 
 const NUMERIC = /^[-+]?[\d,]*\.?\d+%?$/;
 
+/** A string's width on one line in a font at the table's size. */
+type TMeasure = (font: string, text: string) => number;
+
+/** Widths measured so far in each document, by font, size and string. */
+const measured = new WeakMap<PDFKit.PDFDocument, Map<string, number>>();
+
+/**
+ * Measures through PDFKit once per document and string: the column widths and the cell layouts ask
+ * for the same strings, and the same 科目 names and amounts recur from table to table. It may leave
+ * the document in another font: whoever draws or measures next sets the font it needs.
+ */
+function measurer(doc: PDFKit.PDFDocument, fontSize: number): TMeasure {
+  let widths = measured.get(doc);
+  if (widths === undefined) {
+    widths = new Map();
+    measured.set(doc, widths);
+  }
+  const known = widths;
+  return (font, text) => {
+    const key = `${font}\u0000${fontSize}\u0000${text}`;
+    let width = known.get(key);
+    if (width === undefined) {
+      width = doc.font(font).fontSize(fontSize).widthOfString(text);
+      known.set(key, width);
+    }
+    return width;
+  };
+}
+
 /**
  * Column widths from content: each column wants its widest unwrapped single-column cell; figures
  * never wrap; what does not fit is taken from the columns with the most text.
  */
-function columnWidths(doc: PDFKit.PDFDocument, grids: TPlacedGrid[], columns: number, width: number, style: TTableStyle): number[] {
+function columnWidths(measure: TMeasure, grids: TPlacedGrid[], columns: number, width: number, style: TTableStyle): number[] {
   const pad = 2 * style.padding;
-  const minimum = doc.font(FONT_BOLD).fontSize(style.fontSize).widthOfString('国国国') + pad;
+  const minimum = measure(FONT_BOLD, '国国国') + pad;
   const wanted = new Array<number>(columns).fill(minimum);
   const floor = new Array<number>(columns).fill(minimum);
   for (const grid of grids) {
     for (const p of grid.placed) {
       if (p.colSpan !== 1 || !p.cell.text) continue;
-      doc.font(p.cell.bold ? FONT_BOLD : FONT_REGULAR);
-      const natural = Math.min(doc.widthOfString(p.cell.text) + pad + indentWidth(p.cell, style), width * 0.6);
+      const natural = Math.min(measure(p.cell.bold ? FONT_BOLD : FONT_REGULAR, p.cell.text) + pad + indentWidth(p.cell, style), width * 0.6);
       wanted[p.col] = Math.max(wanted[p.col] ?? 0, natural);
       if (NUMERIC.test(p.cell.text)) floor[p.col] = Math.max(floor[p.col] ?? 0, natural);
     }
@@ -72,13 +100,14 @@ function textWidthOf(widths: number[], p: TPlacedCell, style: TTableStyle): numb
  * fit on one line, measured by their width alone; only the others are wrapped, by pdfkit's
  * heightOfString. drawSection reuses the result instead of measuring again.
  */
-function layoutCells(doc: PDFKit.PDFDocument, grid: TPlacedGrid, widths: number[], style: TTableStyle, isHeader: boolean): TCellLayouts {
+function layoutCells(doc: PDFKit.PDFDocument, measure: TMeasure, grid: TPlacedGrid, widths: number[], style: TTableStyle, isHeader: boolean): TCellLayouts {
   const layouts: TCellLayouts = new Map();
   for (const p of grid.placed) {
     if (!p.cell.text) continue;
-    doc.font(cellFont(p, isHeader)).fontSize(style.fontSize);
+    const font = cellFont(p, isHeader);
     const textWidth = textWidthOf(widths, p, style);
-    const natural = p.cell.text.includes('\n') ? Number.POSITIVE_INFINITY : doc.widthOfString(p.cell.text);
+    const natural = p.cell.text.includes('\n') ? Number.POSITIVE_INFINITY : measure(font, p.cell.text);
+    doc.font(font).fontSize(style.fontSize);
     layouts.set(
       p,
       natural <= textWidth
@@ -139,10 +168,11 @@ export function drawTable(doc: PDFKit.PDFDocument, table: TDisplayGrid, style: T
   const header = placeCells(table.header);
   const body = placeCells(table.body);
   const columns = Math.max(header.columns, body.columns);
-  const widths = columnWidths(doc, [header, body], columns, width, style);
+  const measure = measurer(doc, style.fontSize);
+  const widths = columnWidths(measure, [header, body], columns, width, style);
   const xs = widths.map((_, i) => left + sum(widths.slice(0, i)));
-  const headerLayouts = layoutCells(doc, header, widths, style, true);
-  const bodyLayouts = layoutCells(doc, body, widths, style, false);
+  const headerLayouts = layoutCells(doc, measure, header, widths, style, true);
+  const bodyLayouts = layoutCells(doc, measure, body, widths, style, false);
   const headerHeights = rowHeights(doc, header, headerLayouts, style);
   const bodyHeights = rowHeights(doc, body, bodyLayouts, style);
   const headerHeight = sum(headerHeights);
