@@ -27,7 +27,9 @@ const shared = {
 };
 
 module.exports = {
-  testTimeout: 30000,
+  // Generous, for a busy CI machine: a story of a dozen HTTP steps (review-chain) and a set-up that
+  // seeds a district passed 30 s when the two cores were shared with other work. No test relies on it.
+  testTimeout: 90_000,
   // Most suites wait on PostgreSQL, Redis or Chromium rather than compute, and each has a database
   // and key prefix of its own; jest's default on 2 cores is one worker, which leaves them idle.
   maxWorkers: 2,
