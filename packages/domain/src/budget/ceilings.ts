@@ -63,23 +63,20 @@ export interface CeilingLineSum {
   fen: Fen;
 }
 
-/** A budget's figures that ceilings limit, in 分. */
-export interface CeilingFigures {
-  total: Fen;
-  basic: Fen;
-  project: Fen;
-  byFundSource: Partial<Record<FundSource, Fen>>;
-  threePublic: { total: Fen; overseasTravel: Fen; reception: Fen; vehicles: Fen };
+/** A budget's figures that ceilings limit, each amount as an `A`. */
+interface FiguresOf<A> {
+  total: A;
+  basic: A;
+  project: A;
+  byFundSource: Partial<Record<FundSource, A>>;
+  threePublic: { total: A; overseasTravel: A; reception: A; vehicles: A };
 }
 
+/** A budget's figures that ceilings limit, in 分. */
+export type CeilingFigures = FiguresOf<Fen>;
+
 /** A budget's figures as they are stored: each amount as its digits of 分 (see ceilingFiguresFromWire). */
-export interface CeilingFiguresWire {
-  total: string;
-  basic: string;
-  project: string;
-  byFundSource: Partial<Record<FundSource, string>>;
-  threePublic: { total: string; overseasTravel: string; reception: string; vehicles: string };
-}
+export type CeilingFiguresWire = FiguresOf<string>;
 
 export function ceilingFiguresToWire(figures: CeilingFigures): CeilingFiguresWire {
   const { byFundSource, threePublic, ...headline } = figures;
