@@ -101,12 +101,12 @@ export async function timed(fn: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-/** `CLIENTS` clients each calling `fn(client)` `rounds` times in a row: every latency, and calls per second over the whole. */
-export async function concurrentLatencies(rounds: number, fn: (client: number) => Promise<unknown>): Promise<{ latencies: number[]; perSecond: number }> {
+/** `clients` clients (CLIENTS unless named) each calling `fn(client)` `rounds` times in a row: every latency, and calls per second over the whole. */
+export async function concurrentLatencies(rounds: number, fn: (client: number) => Promise<unknown>, clients = CLIENTS): Promise<{ latencies: number[]; perSecond: number }> {
   const latencies: number[] = [];
   const wall = await timed(() =>
     Promise.all(
-      Array.from({ length: CLIENTS }, async (_, client) => {
+      Array.from({ length: clients }, async (_, client) => {
         for (let i = 0; i < rounds; i++) latencies.push(await timed(() => fn(client)));
       }),
     ),

@@ -5,7 +5,7 @@ import { AuditService } from '../../apps/api/src/modules/audit/audit.service';
 import { seedPeople } from '../../apps/api/test/utils/seed-people';
 import { BENCH_EDITORS } from './api-bench-kit';
 import { seedEditors } from './bench-people';
-import { createTestDatabase } from '../../apps/api/test/utils/test-database';
+import { createTestDatabase, databaseUrl } from '../../apps/api/test/utils/test-database';
 
 /**
  * An edit as the API makes it but without its audit entry: the baseline the audit's cost is measured
@@ -18,15 +18,18 @@ const appendWithoutAudit: typeof appendWithAudit = async (_manager, input) => ({
  * The real API on a fresh database of its own, in a child process of the API benches (see
  * apps/api/test/utils/swc-register.cjs for why a child). Tells the parent its URL; `{ audit: false }` turns the
  * audit entries of edits off (and `true` on again), answered 'ok'; stops and drops the database
- * when the parent says 'stop'.
+ * when the parent says 'stop'. With arguments, on the PostgreSQL server of the first (a URL of any of
+ * its databases) and reading the public's pages from the streaming replica of the second.
  */
 async function main(): Promise<void> {
-  const db = await createTestDatabase();
+  const [server, replicaServer] = process.argv.slice(2);
+  const db = await createTestDatabase(server === undefined ? {} : { server });
+  const replica = replicaServer === undefined ? {} : { DATABASE_REPLICA_URL: databaseUrl(db.name, replicaServer) };
   const dataSource = createDataSource(db.url, { poolSize: 20, applicationName: 'budgetflow-bench' });
   await dataSource.initialize();
   await seedPeople(dataSource);
   await seedEditors(dataSource, BENCH_EDITORS);
-  const config = loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'error', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret' });
+  const config = loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'error', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', ...replica });
   const app = await createApp(config, dataSource);
   await app.listen(0, '127.0.0.1');
   const address = (app.getHttpServer() as { address(): { port: number } }).address();

@@ -17,10 +17,10 @@ const RUNS = 3;
 const SEED_FILE = path.resolve(__dirname, '../../packages/domain/fixtures/qiaokou-bigdata-2020.json');
 
 /** What visitors search for, in turn: a department's name, a 功能 name, a 功能 code, a year, nothing. */
-const SEARCHES: { q?: string; year?: number }[] = [{ q: '单位07' }, { q: '一般公共服务' }, { q: '2010350' }, { year: 2024 }, {}, { q: '卫生', year: 2021 }];
+export const SEARCHES: { q?: string; year?: number }[] = [{ q: '单位07' }, { q: '一般公共服务' }, { q: '2010350' }, { year: 2024 }, {}, { q: '卫生', year: 2021 }];
 
 /** The seed published through the workflow, then copies of it straight into the tables: 1,000 publications. */
-async function thousandPublications(url: string, databaseUrl: string): Promise<string> {
+export async function thousandPublications(url: string, databaseUrl: string): Promise<string> {
   const preparer = await signIn(url, 'preparer', TEST_PASSWORD);
   const created = await json(`${url}/api/budgets`, { method: 'POST', headers: preparer.headers, body: JSON.stringify({ fiscalYear: 2020 }) });
   const id = String(created.body['id']);
@@ -43,7 +43,7 @@ async function thousandPublications(url: string, databaseUrl: string): Promise<s
   return publicationId;
 }
 
-const searchUrl = (url: string, s: { q?: string; year?: number }) => `${url}/api/public/search?${new URLSearchParams({ ...(s.q === undefined ? {} : { q: s.q }), ...(s.year === undefined ? {} : { year: String(s.year) }) }).toString()}`;
+export const searchUrl = (url: string, s: { q?: string; year?: number }) => `${url}/api/public/search?${new URLSearchParams({ ...(s.q === undefined ? {} : { q: s.q }), ...(s.year === undefined ? {} : { year: String(s.year) }) }).toString()}`;
 
 // Scripts run in the page (as text: this file is compiled without the DOM's types).
 /** The largest contentful paint of the page so far, in ms from navigation. */
