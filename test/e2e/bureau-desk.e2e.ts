@@ -71,7 +71,7 @@ describe('the ceilings and the bureau’s desk', () => {
 
   it('a visitor finds the publication compliance list from the portal', async () => {
     await page.goto(`${server.baseUrl}/portal`);
-    await page.getByRole('link', { name: '预算公开情况统计' }).click();
+    await page.getByRole('link', { name: '预算公开情况' }).click();
     await page.getByRole('heading', { level: 1, name: '预算公开情况' }).waitFor();
     await page.getByText('各部门应在财政部门批复后 20 日内公开部门预算。').waitFor();
     await page.getByLabel('年度').fill('2020');

@@ -1,7 +1,7 @@
 import './text-encoder.polyfill';
 import { QueryClient } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, useLocation } from 'react-router';
 import { Providers } from '../src/app/providers';
 import { BureauPage } from '../src/features/bureau/bureau-page';
 import type { TComplianceEntry, TOverview } from '../src/features/bureau/use-bureau';
@@ -17,6 +17,11 @@ function cached(entries: [readonly unknown[], unknown][]): QueryClient {
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
   for (const [key, data] of entries) client.setQueryData(key, data);
   return client;
+}
+
+/** Where the page's router is: its query string. */
+function Address() {
+  return <output data-testid="address">{useLocation().search}</output>;
 }
 
 function renderWith(client: QueryClient, ui: React.ReactNode) {
@@ -117,7 +122,7 @@ const overview: TOverview = {
     { department: { id: 'd2', code: '019002', name: '乙单位' }, budgetId: null, state: null, round: null, stage: null, stateSince: null, daysWaiting: null, figures: null, ceilings: { issued: false, exceeded: [] }, findings: null },
   ],
   totals: { totalFen: '604400000', byFunctionClass: [{ code: '201', name: '一般公共服务支出', totalFen: '143600000' }], byDepartment: [{ code: '019001', name: '甲单位', totalFen: '604400000' }] },
-  compliance: [{ department: { code: '019001', name: '甲单位' }, repliedOn: `${YEAR}-02-01`, deadline: `${YEAR}-02-21`, publishedOn: null, status: 'overdue' }],
+  compliance: [{ department: { code: '019001', name: '甲单位' }, repliedOn: `${YEAR}-02-01`, deadline: `${YEAR}-02-21`, publishedOn: null, status: 'overdue', daysLate: 8 }],
 };
 
 /** A department under a template with a 单位 scope: its 二级单位's 单位预算 are due by its own deadline. */
@@ -127,6 +132,7 @@ const WITH_UNITS: TComplianceEntry = {
   deadline: `${YEAR}-02-21`,
   publishedOn: `${YEAR}-02-10`,
   status: 'on-time',
+  daysLate: 0,
   units: [
     { unit: { code: '019002002', name: '示例第一中学' }, repliedOn: `${YEAR}-02-01`, deadline: `${YEAR}-02-21`, publishedOn: `${YEAR}-02-20`, status: 'on-time', daysLate: 0 },
     { unit: { code: '019002003', name: '示例幼儿园' }, repliedOn: `${YEAR}-02-01`, deadline: `${YEAR}-02-21`, publishedOn: `${YEAR}-02-25`, status: 'late', daysLate: 4 },
@@ -166,14 +172,14 @@ describe("the bureau's desk", () => {
     expect(within(second).getByText('未下达')).toBeTruthy();
     expect(screen.getByRole('heading', { name: '全区汇总：6,044,000.00 元' })).toBeTruthy();
     expect(screen.getByRole('row', { name: /201 一般公共服务支出 1,436,000.00/ })).toBeTruthy();
-    expect(within(screen.getByRole('table', { name: `截至 ${YEAR}-03-01` })).getByText('逾期未公开')).toBeTruthy();
+    expect(within(screen.getByRole('table', { name: `截至 ${YEAR}-03-01` })).getByText('逾期未公开（逾期 8 天）')).toBeTruthy();
     expect(screen.getByRole('heading', { name: '批量下达控制数' })).toBeTruthy();
   });
 
-  it('lists each 二级单位’s 单位预算 under its department, with the days it is late by', () => {
+  it('lists each department and each 二级单位’s 单位预算 under it, with the days it is late by', () => {
     renderWith(cached([[YEARS_KEY, THIS_YEAR_ONLY], [OVERVIEW_KEY, { ...overview, compliance: [...overview.compliance, WITH_UNITS] }]]), <BureauPage user={reviewerOf(null)} />);
     expect(complianceRows(screen.getByRole('table', { name: `截至 ${YEAR}-03-01` }))).toEqual([
-      ['甲单位', '逾期未公开'],
+      ['甲单位', '逾期未公开（逾期 8 天）'],
       ['乙单位', '按时公开'],
       ['示例第一中学（单位预算）', '按时公开'],
       ['示例幼儿园（单位预算）', '逾期公开（逾期 4 天）'],
@@ -218,7 +224,7 @@ describe('the year the desk opens on', () => {
 });
 
 describe('the public compliance list', () => {
-  const complianceOf = (year: number, publishedOn: string | null) => ({ fiscalYear: year, today: `${YEAR}-03-01`, items: [{ department: { code: '019001', name: '甲单位' }, repliedOn: `${year}-02-01`, deadline: `${year}-02-21`, publishedOn, status: publishedOn === null ? 'overdue' : 'on-time' }] });
+  const complianceOf = (year: number, publishedOn: string | null) => ({ fiscalYear: year, today: `${YEAR}-03-01`, items: [{ department: { code: '019001', name: '甲单位' }, repliedOn: `${year}-02-01`, deadline: `${year}-02-21`, publishedOn, status: publishedOn === null ? 'overdue' : 'on-time', daysLate: publishedOn === null ? 10 : 0 }] });
   /** The district search's first page, whose years the list opens on. */
   const publishedYears = (years: number[]): [readonly unknown[], unknown] => [['public', 'search', { page: 1 }, 20], { items: [], page: 1, pageSize: 20, total: 0, years }];
   const yearField = () => screen.getByLabelText('年度') as HTMLInputElement;
@@ -242,16 +248,23 @@ describe('the public compliance list', () => {
     expect(screen.getByText(/所属二级单位的单位预算同样自财政部门批复之日起 20 日内公开/)).toBeTruthy();
   });
 
-  it('opens on the newest year anything was published, not the calendar’s; the others are offered, and any may be typed', async () => {
+  it('opens on the newest year anything was published, not the calendar’s; the others are offered, and any may be typed, into the address too', async () => {
     const requests = fakeApi({ 'GET /api/public/compliance\\?year=2018': complianceOf(2018, null) });
-    renderWith(cached([publishedYears([2020, 2019]), [['public', 'compliance', 2020], complianceOf(2020, '2020-02-10')]]), <CompliancePage />);
+    renderWith(
+      cached([publishedYears([2020, 2019]), [['public', 'compliance', 2020], complianceOf(2020, '2020-02-10')]]),
+      <>
+        <CompliancePage />
+        <Address />
+      </>,
+    );
     expect(yearField().value).toBe('2020');
     expect(within(screen.getByRole('row', { name: /甲单位/ })).getByText('2020-02-10')).toBeTruthy();
     const offered = document.getElementById(yearField().getAttribute('list')!)?.querySelectorAll('option') ?? [];
     expect([...offered].map((o) => o.getAttribute('value'))).toEqual(['2020', '2019']);
     fireEvent.change(yearField(), { target: { value: '2018' } });
-    expect(await screen.findByText('逾期未公开')).toBeTruthy();
+    expect(await screen.findByText('逾期未公开（逾期 10 天）')).toBeTruthy();
     expect(requests.map((r) => r.path)).toEqual(['/api/public/compliance?year=2018']);
+    expect(screen.getByTestId('address').textContent).toBe('?year=2018');
   });
 
   it('opens on the calendar’s year while nothing is published', async () => {

@@ -258,6 +258,6 @@ describe('the district search', () => {
     );
     expect(screen.getByRole('link', { name: '下一页' }).getAttribute('href')).toContain('page=3');
     expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['全部年度', '2021', '2020']);
-    expect(screen.getByRole('link', { name: '预算公开情况统计' }).getAttribute('href')).toBe('/portal/compliance');
+    expect(screen.getByRole('link', { name: '预算公开情况' }).getAttribute('href')).toBe('/portal/compliance');
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, catalogueForYear, ceilingFiguresOfLines, type TExpenditureLine } from '@budgetflow/domain';
+import { addDays, catalogueForYear, daysBetween, ceilingFiguresOfLines, type TExpenditureLine } from '@budgetflow/domain';
 import { APPROVAL, createSeededBudget, seedDocument, seedDocumentFor, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
 import { createTestApp, type TSignedIn, type TTestApp } from '../utils/test-app';
 import { addDepartmentReviewer, addUnit, withUnits, type TUnitRef } from '../utils/unit-fixtures';
@@ -149,8 +149,8 @@ describe('the publication compliance list', () => {
     const overview = await desk(as.reviewer);
     const today = overview.today;
     expect(overview.compliance).toEqual([
-      { department: { code: '019001', name: '武汉市硚口区大数据中心' }, repliedOn: '2020-02-20', deadline: '2020-03-11', publishedOn: null, status: 'overdue' },
-      { department: { code: '999001', name: '示例单位' }, repliedOn: today, deadline: addDays(today, 20), publishedOn: today, status: 'on-time' },
+      { department: { code: '019001', name: '武汉市硚口区大数据中心' }, repliedOn: '2020-02-20', deadline: '2020-03-11', publishedOn: null, status: 'overdue', daysLate: daysBetween('2020-03-11', today) },
+      { department: { code: '999001', name: '示例单位' }, repliedOn: today, deadline: addDays(today, 20), publishedOn: today, status: 'on-time', daysLate: 0 },
     ]);
     expect(overview.departments.map((d) => d.round)).toEqual(['replied', 'replied']);
     expect(overview.departments.map((d) => [d.state, d.daysWaiting])).toEqual([
@@ -205,8 +205,8 @@ describe('the compliance list with the 单位预算 a department’s 二级单�
     const due = { repliedOn: today, deadline, publishedOn: null, status: 'due', daysLate: 0 };
     const overview = await desk(as.reviewer, '', 2022);
     expect(overview.compliance).toEqual([
-      { department: { code: '019001', name: t.people.departments.home.name }, repliedOn: today, deadline, publishedOn: null, status: 'due', units: [{ unit: SCHOOL, ...due }, { unit: KINDERGARTEN, ...due }] },
-      { department: { code: '999001', name: '示例单位' }, repliedOn: null, deadline: null, publishedOn: null, status: 'not-replied' },
+      { department: { code: '019001', name: t.people.departments.home.name }, repliedOn: today, deadline, publishedOn: null, status: 'due', daysLate: 0, units: [{ unit: SCHOOL, ...due }, { unit: KINDERGARTEN, ...due }] },
+      { department: { code: '999001', name: '示例单位' }, repliedOn: null, deadline: null, publishedOn: null, status: 'not-replied', daysLate: 0 },
     ]);
     // In public, the replied department alone, its units with it.
     expect(await publicCompliance(2022)).toEqual([overview.compliance[0]]);
@@ -215,10 +215,11 @@ describe('the compliance list with the 单位预算 a department’s 二级单�
   });
 
   it('keeps the entries of a template without a 单位 scope as they were, the department’s units notwithstanding', async () => {
-    expect(await homeOf(2020)).toEqual({ department: { code: '019001', name: '武汉市硚口区大数据中心' }, repliedOn: '2020-02-20', deadline: '2020-03-11', publishedOn: null, status: 'overdue' });
+    const { today } = await desk(as.reviewer, '', 2020);
+    expect(await homeOf(2020)).toEqual({ department: { code: '019001', name: '武汉市硚口区大数据中心' }, repliedOn: '2020-02-20', deadline: '2020-03-11', publishedOn: null, status: 'overdue', daysLate: daysBetween('2020-03-11', today) });
     expect((await publicCompliance(2020)).map((e) => Object.keys(e).sort())).toEqual([
-      ['deadline', 'department', 'publishedOn', 'repliedOn', 'status'],
-      ['deadline', 'department', 'publishedOn', 'repliedOn', 'status'],
+      ['daysLate', 'deadline', 'department', 'publishedOn', 'repliedOn', 'status'],
+      ['daysLate', 'deadline', 'department', 'publishedOn', 'repliedOn', 'status'],
     ]);
   });
 
@@ -236,7 +237,7 @@ describe('the compliance list with the 单位预算 a department’s 二级单�
     const repliedOn = addDays(today, -25);
     const deadline = addDays(today, -5);
     const overview = await homeOf(2022);
-    expect(overview).toMatchObject({ repliedOn, deadline, status: 'overdue' });
+    expect(overview).toMatchObject({ repliedOn, deadline, status: 'overdue', daysLate: 5 });
     expect(overview?.units).toEqual([
       { unit: SCHOOL, repliedOn, deadline, publishedOn: today, status: 'late', daysLate: 5 },
       { unit: KINDERGARTEN, repliedOn, deadline, publishedOn: null, status: 'overdue', daysLate: 5 },

@@ -1,4 +1,4 @@
-import { ceilingFiguresFromWire, DEFAULT_REVIEW_CHAIN, DomainError, exceededCeilings, publicationCompliance, stageAt, unitsCompliance, ZCeilings } from '@budgetflow/domain';
+import { ceilingFiguresFromWire, daysLate, DEFAULT_REVIEW_CHAIN, DomainError, exceededCeilings, publicationCompliance, stageAt, unitsCompliance, ZCeilings } from '@budgetflow/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TCaller } from '../../common/auth/caller';
@@ -127,7 +127,8 @@ function matches(query: TOverviewQuery): (d: TOverviewDepartment) => boolean {
  * days run from the same 批复 date: the bureau's (see unitsCompliance).
  */
 function complianceEntry(row: Pick<TComplianceRow, 'code' | 'name' | 'replied_on' | 'published_on'>, units: TUnitPublicationsRow | undefined, today: string): TComplianceEntry {
-  const entry = { department: { code: row.code, name: row.name }, ...publicationCompliance(row.replied_on, row.published_on, today) };
+  const compliance = publicationCompliance(row.replied_on, row.published_on, today);
+  const entry = { department: { code: row.code, name: row.name }, ...compliance, daysLate: daysLate(compliance, today) };
   const owed = units === undefined ? undefined : unitsCompliance({ template: units.template ?? undefined, repliedOn: row.replied_on }, units.units, today);
   return owed === undefined ? entry : { ...entry, units: owed };
 }

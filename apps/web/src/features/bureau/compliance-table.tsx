@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { useI18n } from '../../lib/i18n';
+import { useI18n, type TTranslate } from '../../lib/i18n';
 import type { TComplianceEntry, TUnitComplianceEntry } from './use-bureau';
 
 /**
@@ -28,7 +28,7 @@ export function ComplianceTable({ entries, caption }: { entries: readonly TCompl
               <td>{e.repliedOn ?? '—'}</td>
               <td>{e.deadline ?? '—'}</td>
               <td>{e.publishedOn ?? '—'}</td>
-              <td>{t(`compliance_${e.status}`)}</td>
+              <td>{statusText(t, e)}</td>
             </tr>
             {e.units?.map((u) => <UnitRow key={u.unit.code} entry={u} />)}
           </Fragment>
@@ -38,17 +38,22 @@ export function ComplianceTable({ entries, caption }: { entries: readonly TCompl
   );
 }
 
-/** A 二级单位's 单位预算, under its department, with the days it is late by, if any. */
+/** The status in words, with the days it is late by, if any. */
+function statusText(t: TTranslate, entry: TComplianceEntry | TUnitComplianceEntry): string {
+  const status = t(`compliance_${entry.status}`);
+  return entry.daysLate > 0 ? t('complianceDaysLate', { status, days: entry.daysLate }) : status;
+}
+
+/** A 二级单位's 单位预算, under its department. */
 function UnitRow({ entry }: { entry: TUnitComplianceEntry }) {
   const { t } = useI18n();
-  const status = t(`compliance_${entry.status}`);
   return (
     <tr className={`compliance-unit compliance-${entry.status}`}>
       <th scope="row">{t('complianceUnit', { unit: entry.unit.name })}</th>
       <td>{entry.repliedOn ?? '—'}</td>
       <td>{entry.deadline ?? '—'}</td>
       <td>{entry.publishedOn ?? '—'}</td>
-      <td>{entry.daysLate > 0 ? t('complianceDaysLate', { status, days: entry.daysLate }) : status}</td>
+      <td>{statusText(t, entry)}</td>
     </tr>
   );
 }

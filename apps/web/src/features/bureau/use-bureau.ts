@@ -10,12 +10,13 @@ interface TPublicationClock {
   deadline: string | null;
   publishedOn: string | null;
   status: TPublicationStatus;
+  /** days past the deadline a publication came, or an unpublished one now is; 0 otherwise */
+  daysLate: number;
 }
 
 /** A 二级单位's own 单位预算, due within the 20 days of its department's 批复. */
 export interface TUnitComplianceEntry extends TPublicationClock {
   unit: { code: string; name: string };
-  daysLate: number;
 }
 
 export interface TComplianceEntry extends TPublicationClock {

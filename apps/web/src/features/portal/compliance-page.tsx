@@ -24,17 +24,25 @@ export function CompliancePage() {
   return <Compliance initialYear={initialYear} years={known} />;
 }
 
-/** For anyone: which departments published their budget within 20 days of its 批复. */
+/**
+ * For anyone: which departments published their budget within 20 days of its 批复. The year chosen
+ * is written into the address, so the view can be shared and the back button returns to it.
+ */
 function Compliance({ initialYear, years }: { initialYear: number; years: readonly number[] }) {
   const { t } = useI18n();
   const [year, setYear] = useState(initialYear);
+  const [, setParams] = useSearchParams();
+  const choose = (next: number) => {
+    setYear(next);
+    setParams({ year: String(next) });
+  };
   const compliance = usePublicCompliance(year);
   return (
     <main className="page portal" aria-labelledby="compliance-title">
       <h1 id="compliance-title">{t('complianceTitle')}</h1>
       <p className="muted">{t('complianceRule')}</p>
       <div className="toolbar" role="search">
-        <YearField year={year} onChange={setYear} suggested={years} />
+        <YearField year={year} onChange={choose} suggested={years} />
       </div>
       <QueryView query={compliance} isEmpty={(answer) => answer.items.length === 0}>
         {(answer) => (

@@ -18,6 +18,7 @@ const ZClock = {
   deadline: z.string().nullable().describe('the 20th day after the 批复'),
   publishedOn: z.string().nullable(),
   status: ZStatus,
+  daysLate: z.number().int().describe('days the publication came after the deadline, or an unpublished one is past it; 0 otherwise'),
 };
 
 export const ZUnitComplianceEntry = z.object({
@@ -25,7 +26,6 @@ export const ZUnitComplianceEntry = z.object({
   ...ZClock,
   repliedOn: ZClock.repliedOn.describe("the bureau's 批复 date of the unit's 部门预算: the unit's 20 days run from it"),
   publishedOn: ZClock.publishedOn.describe("the first publication of the unit's own 单位预算"),
-  daysLate: z.number().int().describe('days the publication came after the deadline, or an unpublished one is past it; 0 otherwise'),
 });
 
 export const ZComplianceEntry = z.object({
