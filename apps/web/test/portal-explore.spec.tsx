@@ -261,3 +261,31 @@ describe('the district search', () => {
     expect(screen.getByRole('link', { name: '预算公开情况' }).getAttribute('href')).toBe('/portal/compliance');
   });
 });
+
+describe('the district search, asked for what it cannot find', () => {
+  const page = (over: Partial<TDisclosureSearchPage>): TDisclosureSearchPage => ({ items: [], page: 1, pageSize: 20, total: 0, years: [2021, 2020], ...over });
+
+  it('says a year no budget can be of has none published, keeping the years on offer, without asking the API for it', () => {
+    renderAt('/portal?year=1999', <PortalListPage />, cache([[['public', 'search', { page: 1 }, 20], page({ total: 2 })]]));
+    expect(screen.getByText('1999年暂无公开的部门预算。')).toBeTruthy();
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['全部年度', '2021', '2020']);
+  });
+
+  it('says which year has nothing published', () => {
+    renderAt('/portal?year=2005', <PortalListPage />, cache([[['public', 'search', { year: 2005, page: 1 }, 20], page({})]]));
+    expect(screen.getByText('2005年暂无公开的部门预算。')).toBeTruthy();
+  });
+
+  it('says a page past the last has nothing, and links back to the first', () => {
+    renderAt('/portal?page=99', <PortalListPage />, cache([[['public', 'search', { page: 99 }, 20], page({ page: 99, total: 41 })]]));
+    expect(screen.getByText(/第 99 页没有内容：共 3 页。/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: '回到第一页' }).getAttribute('href')).toBe('/portal?page=1');
+  });
+
+  it('takes no more than the 100 characters the API searches, from the field or from an address', () => {
+    const long = '大'.repeat(150);
+    renderAt(`/portal?q=${long}`, <PortalListPage />, cache([[['public', 'search', { q: '大'.repeat(100), page: 1 }, 20], page({})]]));
+    expect(screen.getByRole('searchbox')).toHaveProperty('maxLength', 100);
+    expect(screen.getByRole('searchbox')).toHaveProperty('value', '大'.repeat(100));
+  });
+});

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { RequireSession, TWO_FACTOR_PATH } from '../features/auth/require-session';
 import { useSession } from '../features/auth/use-session';
 import { CompareDepartmentsPage } from '../features/portal/compare-departments-page';
@@ -8,6 +8,7 @@ import { DisclosurePage } from '../features/portal/disclosure-page';
 import { PortalListPage } from '../features/portal/portal-list-page';
 import { CompliancePage } from '../features/portal/compliance-page';
 import { AppShell } from '../ui/app-shell';
+import { NotFoundPage } from '../ui/not-found-page';
 
 // The public portal is what a visitor's first page loads; the signed-in desks (and their words,
 // lib/desk-messages) come in chunks of their own when someone opens them. AppShell holds the
@@ -27,7 +28,8 @@ function Landing() {
   return <Navigate to={session.data ? '/desk' : '/portal'} replace />;
 }
 
-export const router = createBrowserRouter([
+/** The app's pages by address (the tests open them in a memory router). */
+export const routes: RouteObject[] = [
   {
     element: <AppShell />,
     children: [
@@ -48,7 +50,9 @@ export const router = createBrowserRouter([
       { path: 'portal/:id', element: <DisclosurePage /> },
       { path: 'bureau', element: <RequireSession roles={['reviewer']}>{(user) => <BureauPage user={user} />}</RequireSession> },
       { path: 'delegations', element: <RequireSession roles={['reviewer']}>{(user) => <DelegationsPage user={user} />}</RequireSession> },
-      { path: '*', element: <Navigate to="/" replace /> },
+      { path: '*', element: <NotFoundPage /> },
     ],
   },
-]);
+];
+
+export const router = createBrowserRouter(routes);
