@@ -135,9 +135,11 @@ describe("the statutory clock of the 二级单位's 单位预算 (the same 20 da
     const health = await department('040001', '示例卫健委');
     await unit(edu, '030001002', '示例第一中学');
     await unit(edu, '030001003', '示例幼儿园');
+    await unit(edu, '030001004', '示例少年宫'); // no budget of its own this year: its notices are about the 部门预算
     await unit(health, '040001002', '示例社区医院');
     await user('school_prep', 'preparer', { departmentId: edu, unitCode: '030001002' });
     await user('kinder_prep', 'preparer', { departmentId: edu, unitCode: '030001003' });
+    await user('palace_prep', 'preparer', { departmentId: edu, unitCode: '030001004' });
     await user('edu_prep', 'preparer', { departmentId: edu });
     await user('edu_pub', 'publisher', { departmentId: edu });
     await user('clinic_prep', 'preparer', { departmentId: health, unitCode: '040001002' });
@@ -153,13 +155,16 @@ describe("the statutory clock of the 二级单位's 单位预算 (the same 20 da
     await unitBudget(health, 2020, '040001002');
 
     const clock = new StatutoryClockJob(ds);
-    expect(await clock.handle(NOW)).toBe('0 warned, 0 overdue; units: 2 warned, 1 overdue');
+    expect(await clock.handle(NOW)).toBe('0 warned, 0 overdue; units: 3 warned, 2 overdue');
     // reviewer and reviewer2 review every department
     const expected = [
       `school_prep unit-deadline-near 030001002 2021-03-21 ${school}`,
       `edu_pub unit-deadline-near 030001002 2021-03-21 ${school}`,
       `school_prep unit-deadline-overdue 030001002 2021-03-21 ${school}`,
       ...['edu_reviewer', 'reviewer', 'reviewer2'].map((r) => `${r} unit-deadline-overdue 030001002 2021-03-21 ${eduBudget}`),
+      // the 少年宫's preparers have no budget of theirs to open; the publishers and reviewers open the 部门预算
+      `edu_pub unit-deadline-near 030001004 2021-03-21 ${eduBudget}`,
+      ...['edu_reviewer', 'reviewer', 'reviewer2'].map((r) => `${r} unit-deadline-overdue 030001004 2021-03-21 ${eduBudget}`),
       `clinic_prep unit-deadline-near 040001002 2021-04-04 ${clinic}`,
       `health_pub unit-deadline-near 040001002 2021-04-04 ${clinic}`,
     ].sort();
