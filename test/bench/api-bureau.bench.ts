@@ -91,7 +91,7 @@ async function seedUnits(client: TPgClient): Promise<void> {
   const published = rows.filter((row) => row.unit_code.endsWith('001'));
   await client.query(
     `INSERT INTO revisions (budget_id, revision_no, budget_version, document, disclosure, findings, sha256, submitted_by, editors)
-     SELECT id, 1, 2, '{}', '{}', '[]', repeat('a', 64), u.id, ARRAY[u.id] FROM unnest($1::uuid[]) id, users u WHERE u.username = 'preparer'`,
+     SELECT r.budget_id, 1, 2, '{}', '{}', '[]', repeat('a', 64), u.id, ARRAY[u.id] FROM unnest($1::uuid[]) AS r(budget_id), users u WHERE u.username = 'preparer'`,
     [published.map((row) => row.id)],
   );
   await client.query(
