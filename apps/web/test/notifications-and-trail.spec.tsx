@@ -24,7 +24,7 @@ const notice = (
   id: string,
   action: string,
   reason: string | null = null,
-  stages: Partial<Pick<TNotification, 'stageName' | 'nextStageName' | 'round'>> = {},
+  stages: Partial<Pick<TNotification, 'stageName' | 'nextStageName' | 'round' | 'unitName' | 'dueOn'>> = {},
 ): TNotification => ({
   id: `0000000${id}-0000-4000-8000-000000000000`,
   budgetId: '11111111-1111-4111-8111-111111111111',
@@ -33,6 +33,8 @@ const notice = (
   stageName: null,
   nextStageName: null,
   round: null,
+  unitName: null,
+  dueOn: null,
   ...stages,
   createdAt: '2020-06-01T02:00:00.000Z',
   read: false,
@@ -63,6 +65,21 @@ describe('the notifications', () => {
       ['en', ['Approved by the department (consolidated)', 'Approved']],
     ] as const) {
       renderWith([[['notifications'], [unit, replied]]], <NotificationsBell />, locale);
+      fireEvent.click(screen.getByRole('button', { name: locale === 'zh' ? /通知/ : /Notifications/ }));
+      const list = screen.getByRole('region', { name: locale === 'zh' ? '通知' : 'Notifications' });
+      expect(within(list).getAllByRole('link').map((l) => l.textContent)).toEqual(words);
+      cleanup();
+    }
+  });
+
+  it("name a unit's 单位预算 and its last day when the statutory clock tells of it, in either language", () => {
+    const near = notice('1', 'unit-deadline-near', null, { unitName: '示例第一中学', dueOn: '2021-04-04' });
+    const overdue = notice('2', 'unit-deadline-overdue', null, { unitName: '示例第一中学', dueOn: '2021-03-21' });
+    for (const [locale, words] of [
+      ['zh', ['示例第一中学单位预算公开期限将至，请于2021-04-04前公开', '示例第一中学单位预算已超过公开期限（2021-03-21）']],
+      ['en', ['Unit budget of 示例第一中学: publish by 2021-04-04', 'Unit budget of 示例第一中学: publication deadline 2021-03-21 passed']],
+    ] as const) {
+      renderWith([[['notifications'], [near, overdue]]], <NotificationsBell />, locale);
       fireEvent.click(screen.getByRole('button', { name: locale === 'zh' ? /通知/ : /Notifications/ }));
       const list = screen.getByRole('region', { name: locale === 'zh' ? '通知' : 'Notifications' });
       expect(within(list).getAllByRole('link').map((l) => l.textContent)).toEqual(words);

@@ -18,7 +18,7 @@ import { openTestDataSource, type TTestDataSource } from '../utils/test-database
 
 /**
  * The plans of the queries the API's lists and pages run, on a database the size of a district: a
- * 10,000-line budget edited 3,000 times among 1,800 others, their revisions, outbox rows, audit
+ * 10,000-line budget edited 3,000 times among 1,800 others and 1,200 of 二级单位, their revisions, outbox rows, audit
  * entries, comments and notifications, ANALYZEd. Each query is the repository's own SQL (recorded from the real
  * method, then EXPLAINed with its parameters), so a change to a query is checked with it.
  */
@@ -96,6 +96,15 @@ beforeAll(async () => {
   await ds.query(
     `INSERT INTO budgets (department_id, fiscal_year, state, version, revision_no, document)
      SELECT d.id, y, 'submitted', 3, 2, '{}'::jsonb FROM departments d, generate_series(2016, 2021) y`,
+  );
+  // A third of them with two 二级单位 each, and the units' own budgets of every year (单位预算).
+  await ds.query(
+    `INSERT INTO budget_units (department_id, code, name, level)
+     SELECT d.id, d.code || u, d.name || '二级单位' || u, 'subordinate' FROM departments d, (VALUES ('01'), ('02')) v(u) WHERE d.code BETWEEN '100001' AND '100100'`,
+  );
+  await ds.query(
+    `INSERT INTO budgets (department_id, fiscal_year, unit_code, state, round, version, revision_no, document)
+     SELECT bu.department_id, y, bu.code, 'approved', 'unit', 3, 2, '{}'::jsonb FROM budget_units bu, generate_series(2016, 2021) y WHERE bu.level = 'subordinate'`,
   );
   [{ id: bigBudget }] = await ds.query(`SELECT b.id FROM budgets b JOIN departments d ON d.id = b.department_id WHERE d.code = '019001' AND b.fiscal_year = 2020`);
   [{ id: smallBudget }] = await ds.query(`SELECT id FROM budgets WHERE id <> $1 LIMIT 1`, [bigBudget]);
@@ -213,6 +222,23 @@ describe('the query plans of the lists and pages the API reads', () => {
     expect(accessOf(plan!, 'budgets')).not.toContain('Seq Scan');
     expect(accessOf(plan!, 'audit_log')).toEqual(['audit_log_budget_idx']);
     expect(accessOf(plan!, 'publications')).toEqual([expect.not.stringMatching(/^Seq Scan$/)]);
+  });
+
+  it("the 二级单位's 单位预算 of a year (the desk's and the compliance list's): each unit's own budget and its first publication by index", async () => {
+    // The 部门预算 of the year and, for each of its units, the unit's budget and publications: the
+    // budgets and publications grow with every year and release and are never walked whole.
+    const desk = new BureauDeskRepository();
+    for (const call of [(m: EntityManager) => desk.unitPublications(m, 2020, null), (m: EntityManager) => desk.compliance(m, 2020, null)]) {
+      const plans = await plansOf(call);
+      expect(plans).toHaveLength(1);
+      const [plan] = plans;
+      // the 部门预算 by their year, each unit's budget by its key (department, year, unit)
+      expect(accessOf(plan!, 'budgets')).toEqual([expect.stringMatching(/^budgets_year_/), 'budgets_department_year_unit_key']);
+      // a budget's publications by its key (budget, version): the units' and, on the compliance list, the department's
+      const publications = accessOf(plan!, 'publications');
+      expect(publications.length).toBeGreaterThan(0);
+      expect(new Set(publications)).toEqual(new Set(['publications_budget_id_version_no_key']));
+    }
   });
 
   it('the public list of publications of a year', async () => {

@@ -36,6 +36,9 @@ export const deskZh = {
   action_other: '预算有新进展',
   action_deadlineNear: '公开期限将至',
   action_deadlineOverdue: '已超过公开期限',
+  // the statutory clock of a 二级单位's 单位预算: the same 20 days from the department's 批复
+  action_unitDeadlineNear: '{unit}单位预算公开期限将至，请于{deadline}前公开',
+  action_unitDeadlineOverdue: '{unit}单位预算已超过公开期限（{deadline}）',
   username: '用户名',
   password: '密码',
   signInFailed: '登录失败：{reason}',
@@ -475,6 +478,8 @@ export const deskEn: Record<TDeskOnlyMessageKey, string> = {
   action_other: 'Budget updated',
   action_deadlineNear: 'Publication deadline near',
   action_deadlineOverdue: 'Publication deadline passed',
+  action_unitDeadlineNear: 'Unit budget of {unit}: publish by {deadline}',
+  action_unitDeadlineOverdue: 'Unit budget of {unit}: publication deadline {deadline} passed',
   username: 'Username',
   password: 'Password',
   signInFailed: 'Sign-in failed: {reason}',

@@ -12,6 +12,9 @@ export const ZNotification = z.object({
   nextStageName: z.string().nullable(),
   /** the round the step was taken in: a unit's approval (unit) is its department's 审核, not the bureau's 批复; null before rounds were noted */
   round: z.enum(BUDGET_ROUNDS).nullable(),
+  /** the statutory clock's notice of a 二级单位's 单位预算: the unit's name and the last day to publish it (YYYY-MM-DD); null on every other */
+  unitName: z.string().nullable(),
+  dueOn: z.iso.date().nullable(),
   createdAt: z.iso.datetime(),
   read: z.boolean(),
 });

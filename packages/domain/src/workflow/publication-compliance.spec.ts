@@ -1,4 +1,4 @@
-import { addDays, daysBetween, daysLate, publicationCompliance, unitsCompliance } from './publication-compliance';
+import { addDays, daysBetween, daysLate, publicationCompliance, unitDeadlines, unitsCompliance } from './publication-compliance';
 
 describe('publicationCompliance', () => {
   it('counts 20 calendar days from the 批复, across a month end; the 20th day is still on time', () => {
@@ -60,5 +60,32 @@ describe('unitsCompliance', () => {
     for (const template of ['hubei-2020', 'jiangsu-province', undefined]) {
       expect(unitsCompliance({ template, repliedOn: '2020-01-25' }, [school, kindergarten], '2020-03-01')).toBeUndefined();
     }
+  });
+});
+
+describe('unitDeadlines', () => {
+  const shanghai = { template: 'shanghai-district', repliedOn: '2020-01-25' }; // deadline 2020-02-14
+  const school = { code: '019001002', name: '示例第一中学', publishedOn: null, budgetId: 'school-budget' };
+  const kindergarten = { code: '019001003', name: '示例幼儿园', publishedOn: null, budgetId: null };
+
+  it("warns a unit once 5 or fewer of its 20 days are left, and keeps the caller's own facts of the unit", () => {
+    expect(unitDeadlines(shanghai, [school], '2020-02-08', 5)).toEqual([]); // 6 days left
+    expect(unitDeadlines(shanghai, [school, kindergarten], '2020-02-09', 5)).toEqual([
+      { unit: school, deadline: '2020-02-14', notices: ['deadline-near'] },
+      { unit: kindergarten, deadline: '2020-02-14', notices: ['deadline-near'] },
+    ]);
+    // the 20th day is still on time: a warning, not yet overdue
+    expect(unitDeadlines(shanghai, [school], '2020-02-14', 5)).toEqual([{ unit: school, deadline: '2020-02-14', notices: ['deadline-near'] }]);
+  });
+
+  it('owes an overdue unit the warning too, and the warning days are the caller’s', () => {
+    expect(unitDeadlines(shanghai, [school], '2020-02-15', 5)).toEqual([{ unit: school, deadline: '2020-02-14', notices: ['deadline-near', 'deadline-overdue'] }]);
+    expect(unitDeadlines(shanghai, [school], '2020-02-08', 6).map((u) => u.notices)).toEqual([['deadline-near']]);
+  });
+
+  it('tells nothing of a published unit, before the 批复, or under a template without a 单位 scope', () => {
+    expect(unitDeadlines(shanghai, [{ ...school, publishedOn: '2020-02-20' }, kindergarten], '2020-03-01', 5).map((u) => u.unit.code)).toEqual(['019001003']);
+    expect(unitDeadlines({ ...shanghai, repliedOn: null }, [school], '2020-03-01', 5)).toEqual([]);
+    expect(unitDeadlines({ ...shanghai, template: 'hubei-2020' }, [school], '2020-03-01', 5)).toEqual([]);
   });
 });

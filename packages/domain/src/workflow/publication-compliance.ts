@@ -98,3 +98,37 @@ export function unitsCompliance(
     return { unit: { code, name }, ...compliance, daysLate: daysLate(compliance, today) };
   });
 }
+
+/**
+ * What the statutory clock tells of a unit whose 单位预算 is not yet published: `deadline-near` once
+ * `warningDays` or fewer of its 20 days are left, `deadline-overdue` once they are gone. An overdue
+ * unit is also owed the warning, as a 部门预算 is: its publishers hear of it even if the clock first
+ * saw it late; whoever stores the notices sends each once.
+ */
+export type UnitDeadlineNotice = 'deadline-near' | 'deadline-overdue';
+
+export interface UnitDeadline<U extends UnitPublication> {
+  unit: U;
+  /** the last day to publish, YYYY-MM-DD */
+  deadline: string;
+  notices: UnitDeadlineNotice[];
+}
+
+/**
+ * The 二级单位 of a department whose 单位预算 is due within `warningDays` or overdue on `today`, each
+ * with the notices it is owed (see UnitDeadlineNotice); a unit published, still far from its
+ * deadline, before the 批复 or under a template without a 单位 scope owes none and is left out.
+ */
+export function unitDeadlines<U extends UnitPublication>(
+  department: { template?: string | undefined; repliedOn: string | null },
+  units: readonly U[],
+  today: string,
+  warningDays: number,
+): UnitDeadline<U>[] {
+  const compliance = unitsCompliance(department, units, today) ?? [];
+  return compliance.flatMap(({ status, deadline }, i) => {
+    if (deadline === null || (status !== 'due' && status !== 'overdue') || daysBetween(today, deadline) > warningDays) return [];
+    const notices: UnitDeadlineNotice[] = status === 'overdue' ? ['deadline-near', 'deadline-overdue'] : ['deadline-near'];
+    return [{ unit: units[i]!, deadline, notices }];
+  });
+}

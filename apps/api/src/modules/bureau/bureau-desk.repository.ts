@@ -21,12 +21,14 @@ const PUBLICATION_DATES = {
  * the day its own budget of the year was first published, null before, by unit code; and the
  * template its document prints under (whether it has a 单位 scope is the domain's to say,
  * unitsCompliance). The template is read only where there are units: the document is the budget's
- * largest value, and a department without 二级单位 owes no 单位预算 whatever its template.
+ * largest value, and a department without 二级单位 owes no 单位预算 whatever its template. Each unit
+ * also carries the id of its own budget of the year (null without one), which the statutory clock's
+ * notices are about (TUnitOwing).
  */
-const UNIT_PUBLICATIONS = {
+export const UNIT_PUBLICATIONS = {
   columns: `CASE WHEN up.units <> '[]'::jsonb THEN b.document->>'template' END AS template, up.units`,
   joins: `LEFT JOIN LATERAL (
-         SELECT COALESCE(jsonb_agg(jsonb_build_object('code', bu.code, 'name', bu.name, 'publishedOn', (fp.at AT TIME ZONE '${BUREAU_TIME_ZONE}')::date::text) ORDER BY bu.code), '[]'::jsonb) AS units
+         SELECT COALESCE(jsonb_agg(jsonb_build_object('code', bu.code, 'name', bu.name, 'publishedOn', (fp.at AT TIME ZONE '${BUREAU_TIME_ZONE}')::date::text, 'budgetId', ub.id) ORDER BY bu.code), '[]'::jsonb) AS units
          FROM budget_units bu
          LEFT JOIN budgets ub ON ub.department_id = b.department_id AND ub.fiscal_year = b.fiscal_year AND ub.unit_code = bu.code
          LEFT JOIN LATERAL (SELECT min(published_at) AS at FROM publications WHERE budget_id = ub.id) fp ON true
@@ -73,12 +75,17 @@ interface TFiguresRow {
   warning_count: number | null;
 }
 
+/** A 二级单位 as UNIT_PUBLICATIONS reads it: its publication, and its own budget of the year (null: none). */
+export interface TUnitOwing extends UnitPublication {
+  budgetId: string | null;
+}
+
 /** What the compliance list needs of a 部门预算's 二级单位 (see UNIT_PUBLICATIONS). */
 export interface TUnitPublicationsRow {
   department_id: string;
   /** the template the 部门预算's document prints under; null when it names none, or has no units */
   template: string | null;
-  units: UnitPublication[];
+  units: TUnitOwing[];
 }
 
 export interface TComplianceRow extends TUnitPublicationsRow {

@@ -12,8 +12,9 @@ export class NotificationsRepository {
   async listForUser(m: EntityManager, userId: string, scope: TDepartmentScope, limit: number): Promise<TNotification[]> {
     return m.query(
       `SELECT n.id, n.budget_id AS "budgetId", n.action, n.reason, n.stage_name AS "stageName", n.next_stage_name AS "nextStageName", n.round,
+              bu.name AS "unitName", to_char(n.due_on, 'YYYY-MM-DD') AS "dueOn",
               to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", n.read_at IS NOT NULL AS read
-       FROM notifications n JOIN budgets b ON b.id = n.budget_id
+       FROM notifications n JOIN budgets b ON b.id = n.budget_id LEFT JOIN budget_units bu ON bu.code = n.unit_code
        WHERE n.user_id = $1 AND ($3::boolean OR b.department_id = ANY($4::uuid[]))
        ORDER BY n.created_at DESC, n.id LIMIT $2`,
       [userId, limit, scope.all, scope.all ? [] : [...scope.departmentIds]],

@@ -38,6 +38,9 @@ export function NotificationsBell() {
     // An approval that handed the budget on to another stage is not the 批复, nor is a unit's by its department.
     if (n.action === 'approve' && n.stageName !== null && n.nextStageName !== null) return t('action_approveStage', { stage: n.stageName, next: n.nextStageName });
     if (n.action === 'approve' && n.round === 'unit') return t('action_approveUnit');
+    // The statutory clock of a 二级单位's 单位预算 names the unit and its last day.
+    const unitDeadline = n.action === 'unit-deadline-near' ? 'action_unitDeadlineNear' : n.action === 'unit-deadline-overdue' ? 'action_unitDeadlineOverdue' : undefined;
+    if (unitDeadline !== undefined && n.unitName !== null && n.dueOn !== null) return t(unitDeadline, { unit: n.unitName, deadline: n.dueOn });
     // An action newer than this client is named in general words, never by its code.
     const key = (ACTION_WORDS as Readonly<Record<string, TDeskMessageKey | undefined>>)[n.action];
     return t(key ?? 'action_other');

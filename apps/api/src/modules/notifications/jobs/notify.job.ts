@@ -17,6 +17,9 @@ export const ZNotifyJobData = z.object({
   /** the names of the stage the step was taken at and of the one the budget now waits on, for everyone notified */
   stageName: z.string().optional(),
   nextStageName: z.string().optional(),
+  /** the statutory clock's notice of a 二级单位's 单位预算: the unit, and the last day of its 20 days */
+  unitCode: z.string().optional(),
+  dueOn: z.iso.date().optional(),
 });
 
 /**
@@ -43,14 +46,14 @@ export class NotifyJob {
   async handle(data: TOutboxJobData): Promise<string> {
     const parsed = ZNotifyJobData.safeParse(data.payload);
     if (!parsed.success) throw new UnrecoverableError(`bad notify payload: ${parsed.error.message}`);
-    const { budgetId, action, round, who, reason, stage, stageName, nextStageName } = parsed.data;
+    const { budgetId, action, round, who, reason, stage, stageName, nextStageName, unitCode, dueOn } = parsed.data;
     const inserted = await this.dataSource.transaction(async (m) => {
       const recipients = who === 'reviewers' && stage !== undefined ? await this.reviewersOfStage(m, budgetId, stage) : undefined;
       const rows: unknown[] = await m.query(
-        `INSERT INTO notifications (user_id, budget_id, action, reason, outbox_id, stage_name, next_stage_name, round)
-         SELECT r.id, $1, $2, $3, $4, $5, $6, $7 FROM (${recipients === undefined ? RECIPIENTS[who] : `SELECT unnest($8::uuid[]) AS id`}) r
+        `INSERT INTO notifications (user_id, budget_id, action, reason, outbox_id, stage_name, next_stage_name, round, unit_code, due_on)
+         SELECT r.id, $1, $2, $3, $4, $5, $6, $7, $8, $9::date FROM (${recipients === undefined ? RECIPIENTS[who] : `SELECT unnest($10::uuid[]) AS id`}) r
          ON CONFLICT (outbox_id, user_id) DO NOTHING RETURNING id`,
-        [budgetId, action, reason ?? null, data.outboxId, stageName ?? null, nextStageName ?? null, round ?? null, ...(recipients === undefined ? [] : [recipients])],
+        [budgetId, action, reason ?? null, data.outboxId, stageName ?? null, nextStageName ?? null, round ?? null, unitCode ?? null, dueOn ?? null, ...(recipients === undefined ? [] : [recipients])],
       );
       await m.query(`UPDATE outbox SET done_at = now() WHERE id = $1 AND done_at IS NULL`, [data.outboxId]);
       return rows.length;
