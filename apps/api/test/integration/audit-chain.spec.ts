@@ -98,8 +98,8 @@ describe('audit trail', () => {
     expect(n).toBe(0);
     await chainer.flush();
     await expect(verifyAuditLog(db.url)).resolves.toEqual({ ok: true, checked: 53 });
-    const forBudget = await audit.listForBudget('00000000-0000-4000-8000-000000000001', { limit: 10 });
-    expect(forBudget).toEqual([expect.objectContaining({ actor: 'y', action: 'test.after-rollback', entityId: 'a', payload: {} })]);
+    const forBudget = await audit.search({ budgetId: '00000000-0000-4000-8000-000000000001', limit: 10 });
+    expect(forBudget.entries).toEqual([expect.objectContaining({ actor: 'y', action: 'test.after-rollback', entityId: 'a', payload: {} })]);
   });
 
   it('the database refuses UPDATE, DELETE and TRUNCATE of audit rows', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** One entry of the audit trail (留痕), as the budget's trail and the administrator's search answer it. */
+/** One entry of the audit trail (留痕), as the auditor's search (GET /api/audit) answers it. */
 export const ZAuditEntry = z.object({
   id: z.string(),
   at: z.string(),
