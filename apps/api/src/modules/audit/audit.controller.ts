@@ -1,9 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { z } from 'zod';
+import { ZChainVerdict, type TChainVerdict } from '@budgetflow/domain';
 import { Roles } from '../../common/auth/roles.decorator';
 import { documentRoute } from '../../common/openapi/openapi.registry';
 import { ZodPipe } from '../../common/validation/zod.pipe';
-import { TChainVerdict } from './audit-chain';
 import { AuditService } from './audit.service';
 import { TAuditPage, TAuditSearch, ZAuditPage, ZAuditSearch } from './dto/audit-search.schema';
 
@@ -13,11 +12,6 @@ import { TAuditPage, TAuditSearch, ZAuditPage, ZAuditSearch } from './dto/audit-
  * public (GET /api/public/audit/head).
  */
 const AUDIT_READERS = ['auditor'] as const;
-
-const ZChainVerdict = z.union([
-  z.object({ ok: z.literal(true), checked: z.number().int() }),
-  z.object({ ok: z.literal(false), checked: z.number().int(), brokenId: z.string(), reason: z.string() }),
-]);
 
 documentRoute({
   method: 'get',
