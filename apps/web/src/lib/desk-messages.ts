@@ -1,5 +1,5 @@
 import { adjustmentEn, adjustmentZh } from '../features/adjustments/adjustment-messages';
-import { auditWordsEn, auditWordsZh } from '../features/admin/audit-messages';
+import { auditWordsEn, auditWordsZh } from '../features/audit/audit-messages';
 import { bureauEn, bureauZh } from '../features/bureau/bureau-messages';
 import { delegationEn, delegationZh } from '../features/delegations/delegation-messages';
 
@@ -354,7 +354,6 @@ export const deskZh = {
   adminDepartments: '部门与单位',
   adminFiscalYears: '年度、模板与分类科目',
   adminFailedJobs: '失败任务',
-  adminAudit: '审计日志',
   adminDisplayName: '姓名',
   adminRole: '角色',
   adminScope: '所属部门／审核范围',
@@ -411,16 +410,6 @@ export const deskZh = {
   adminFailure: '失败原因',
   adminAttempts: '尝试 {n} 次：{reason}',
   adminRetry: '重试',
-  adminAuditSearch: '查询',
-  adminAuditWho: '操作人',
-  adminAuditWhat: '操作',
-  adminAuditObject: '对象',
-  adminAuditObjectId: '对象编号',
-  adminAuditFrom: '起始日期',
-  adminAuditTo: '截止日期',
-  adminAuditWhen: '时间',
-  adminAuditChanges: '变更（原值 → 新值）',
-  adminAuditMore: '更早的记录',
   adminBureau: '财政局与审核流程',
   adminOffices: '科室',
   adminOfficeKind: '类别',
@@ -788,7 +777,6 @@ export const deskEn: Record<TDeskOnlyMessageKey, string> = {
   adminDepartments: 'Departments and units',
   adminFiscalYears: 'Fiscal years, templates and catalogue',
   adminFailedJobs: 'Failed jobs',
-  adminAudit: 'Audit trail',
   adminDisplayName: 'Name',
   adminRole: 'Role',
   adminScope: 'Department / review scope',
@@ -845,16 +833,6 @@ export const deskEn: Record<TDeskOnlyMessageKey, string> = {
   adminFailure: 'Failure',
   adminAttempts: '{n} attempts: {reason}',
   adminRetry: 'Retry',
-  adminAuditSearch: 'Search',
-  adminAuditWho: 'Who',
-  adminAuditWhat: 'Action',
-  adminAuditObject: 'Object',
-  adminAuditObjectId: 'Object id',
-  adminAuditFrom: 'From',
-  adminAuditTo: 'To',
-  adminAuditWhen: 'When',
-  adminAuditChanges: 'Changes (old → new)',
-  adminAuditMore: 'Older entries',
   adminBureau: 'Finance bureau and review chain',
   adminOffices: 'Offices',
   adminOfficeKind: 'Kind',
