@@ -78,6 +78,17 @@ describe('the admin desk: users', () => {
     expect(await screen.findByRole('status')).toHaveProperty('textContent', '已保存');
   });
 
+  it('offers no password reset for the auditor or the security administrator: they change their own (三员分立)', async () => {
+    const auditor = { ...PREPARER, id: '55555555-5555-4555-8555-555555555555', username: 'auditor', displayName: '审计员', role: 'auditor', departmentCode: null };
+    fakeApi({ 'GET /api/users': [PREPARER, auditor], 'GET /api/departments': DEPARTMENTS, 'GET /api/users/.*/sessions': [] });
+    renderPanel(<UsersPanel />);
+    fireEvent.click(await screen.findByRole('button', { name: '管理 auditor' }));
+    expect(await screen.findByText('安全保密管理员和安全审计员的密码由本人在“修改密码”中修改（三员分立）。')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '重置密码' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '管理 preparer' }));
+    expect(await screen.findByRole('button', { name: '重置密码' })).toBeTruthy();
+  });
+
   it('deactivates a user, and revokes one of their sessions', async () => {
     const requests = fakeApi({ 'GET /api/users': [PREPARER], 'GET /api/departments': DEPARTMENTS, 'PATCH /api/users/.*': PREPARER, 'GET /api/users/.*/sessions': [SESSION], 'DELETE /api/users/.*': undefined });
     renderPanel(<UsersPanel />);

@@ -126,3 +126,17 @@ describe("a budget's audit entries", () => {
     expect(trail.body.entries).toEqual([expect.objectContaining({ actor: 'preparer', action: 'budget.create', budgetId: created.body.id })]);
   });
 });
+
+describe("the separated administrators' accounts", () => {
+  it.each(['auditor', 'secadmin'] as const)('the system administrator cannot set the %s’s password (it would sign in as them), and nothing changes', async (who) => {
+    const id = t.people.users[who].id;
+    const res = await t.http().patch(`/api/users/${id}`).set(admin.headers).send({ password: 'admin-knows-this-one', displayName: '改名' }).expect(403);
+    expect(res.body).toMatchObject({ status: 403, code: 'FORBIDDEN', errors: [{ path: 'password', message: expect.any(String) }] });
+    await expect(t.login(who, 'admin-knows-this-one')).rejects.toThrow(/answered 401/);
+    await t.login(who);
+    const [row] = await t.dataSource.query(`SELECT display_name FROM users WHERE id = $1`, [id]);
+    expect(row.display_name).not.toBe('改名');
+    // What is not a way in stays the administrator's: the name, the sessions.
+    await t.http().patch(`/api/users/${id}`).set(admin.headers).send({ displayName: '审计员（改名）' }).expect(200);
+  });
+});
