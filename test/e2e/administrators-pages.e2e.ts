@@ -28,7 +28,7 @@ afterAll(() => closeStory({ server, browser, page }));
 
 /** Every page of each one's own; only the administrator works on budgets, and so has the notification bell. */
 const ADMINISTRATORS = [
-  { username: 'admin', bell: true, pages: ['/desk', '/admin/users', '/admin/departments', '/admin/fiscal-years', '/admin/bureau', '/admin/jobs', '/admin/audit', '/admin/queues', '/account/two-factor', '/account/password'] },
+  { username: 'admin', bell: true, pages: ['/desk', '/admin/users', '/admin/departments', '/admin/fiscal-years', '/admin/bureau', '/admin/jobs', '/admin/queues', '/account/two-factor', '/account/password'] },
   { username: 'secadmin', bell: false, pages: ['/desk', '/account/two-factor', '/account/password'] },
   { username: 'auditor', bell: false, pages: ['/desk', '/account/two-factor', '/account/password'] },
 ] as const;

@@ -174,7 +174,7 @@ it('shows only Chinese on every main page of every desk and of the portal', asyn
   await story.step('admin', async () => {
     await story.signIn('admin');
     found.push(...(await englishOn('admin-desk')));
-    for (const section of ['users', 'departments', 'fiscal-years', 'bureau', 'jobs', 'audit']) await visit(`/admin/${section}`, `admin-${section}`, found);
+    for (const section of ['users', 'departments', 'fiscal-years', 'bureau', 'jobs']) await visit(`/admin/${section}`, `admin-${section}`, found);
     await visit(`/budgets/${budgetId}`, 'admin-budget', found);
     await visit('/account/two-factor', 'admin-two-factor', found);
     await visit('/account/password', 'admin-password', found);

@@ -1,14 +1,15 @@
 import './text-encoder.polyfill';
 import { QueryClient } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { Providers } from '../src/app/providers';
-import { AuditPanel } from '../src/features/admin/audit-panel';
+import { AdminPage } from '../src/features/admin/admin-page';
 import { BureauPanel } from '../src/features/admin/bureau-panel';
 import { DepartmentsPanel } from '../src/features/admin/departments-panel';
 import { FiscalYearsPanel } from '../src/features/admin/fiscal-years-panel';
 import { JobsPanel } from '../src/features/admin/jobs-panel';
 import { UsersPanel } from '../src/features/admin/users-panel';
+import type { TSessionUser } from '../src/lib/api-types';
 import type { TLocale } from '../src/lib/i18n';
 import { fakeApi } from './admin-fake-api';
 
@@ -27,6 +28,34 @@ function renderPanel(ui: React.ReactNode, locale: TLocale = 'zh') {
     </Providers>,
   );
 }
+
+describe("the admin desk's sections (三员分立)", () => {
+  const ADMIN = { id: 'a', username: 'admin', role: 'admin', departmentCode: null, totpEnabled: true, mustEnrolTotp: false, office: null, unit: null } as TSessionUser;
+
+  it.each(['zh', 'en'] as const)('offers accounts, departments, years, the bureau and failed jobs, but not the audit trail, which is the auditor’s (%s)', async (locale) => {
+    fakeApi({ 'GET /api/users': [PREPARER], 'GET /api/departments': DEPARTMENTS });
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <Providers client={client} locale={locale}>
+        <MemoryRouter initialEntries={['/admin/audit']}>
+          <Routes>
+            <Route path="/admin/:section?" element={<AdminPage user={ADMIN} />} />
+          </Routes>
+        </MemoryRouter>
+      </Providers>,
+    );
+    // The old address of the audit trail lands on the accounts.
+    expect(await screen.findByRole('form', { name: locale === 'zh' ? '新建用户' : 'New user' })).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: locale === 'zh' ? '系统管理' : 'Administration' });
+    const links = within(nav).getAllByRole('link').map((l) => [l.textContent, l.getAttribute('href')]);
+    expect(links).toEqual(
+      locale === 'zh'
+        ? [['用户', '/admin/users'], ['部门与单位', '/admin/departments'], ['年度、模板与分类科目', '/admin/fiscal-years'], ['财政局与审核流程', '/admin/bureau'], ['失败任务', '/admin/jobs']]
+        : [['Users', '/admin/users'], expect.any(Array), expect.any(Array), expect.any(Array), ['Failed jobs', '/admin/jobs']],
+    );
+    expect(screen.queryByText(locale === 'zh' ? '审计日志' : 'Audit trail')).toBeNull();
+  });
+});
 
 describe('the admin desk: users', () => {
   it('creates a reviewer with the departments ticked as the review scope', async () => {
@@ -47,6 +76,17 @@ describe('the admin desk: users', () => {
       body: { username: 'rev9', displayName: '审核人九', password: 'long-enough-pw', role: 'reviewer', reviewScope: ['999001'] },
     });
     expect(await screen.findByRole('status')).toHaveProperty('textContent', '已保存');
+  });
+
+  it('offers no password reset for the auditor or the security administrator: they change their own (三员分立)', async () => {
+    const auditor = { ...PREPARER, id: '55555555-5555-4555-8555-555555555555', username: 'auditor', displayName: '审计员', role: 'auditor', departmentCode: null };
+    fakeApi({ 'GET /api/users': [PREPARER, auditor], 'GET /api/departments': DEPARTMENTS, 'GET /api/users/.*/sessions': [] });
+    renderPanel(<UsersPanel />);
+    fireEvent.click(await screen.findByRole('button', { name: '管理 auditor' }));
+    expect(await screen.findByText('安全保密管理员和安全审计员的密码由本人在“修改密码”中修改（三员分立）。')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '重置密码' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '管理 preparer' }));
+    expect(await screen.findByRole('button', { name: '重置密码' })).toBeTruthy();
   });
 
   it('deactivates a user, and revokes one of their sessions', async () => {
@@ -135,32 +175,6 @@ describe('the admin desk: failed jobs', () => {
   });
 });
 
-describe('the admin desk: the audit trail', () => {
-  const ENTRY = { id: '9', at: '2026-12-02T01:00:00.000Z', actor: 'admin', action: 'user.update', entity: 'user', entityId: PREPARER.id, budgetId: null, payload: { changed: ['displayName'], changes: { displayName: { from: '旧名', to: '新名' } } } };
-
-  it('searches by who and what, shows each changed field old → new, and pages further back', async () => {
-    const names = { [PREPARER.id]: 'preparer' };
-    const requests = fakeApi({ 'GET /api/audit\\?actor=admin&action=user\\.': { entries: [ENTRY], names, next: '9' }, 'GET /api/audit.*before=9': { entries: [{ ...ENTRY, id: '3', payload: { changes: { active: { from: true, to: false } } } }], names, next: null }, 'GET /api/audit': { entries: [], names: {}, next: null } });
-    renderPanel(<AuditPanel />);
-    expect(await screen.findByText('暂无')).toBeTruthy();
-    const search = screen.getByRole('search', { name: '查询' });
-    fireEvent.change(within(search).getByLabelText('操作人'), { target: { value: 'admin' } });
-    fireEvent.change(within(search).getByLabelText('操作'), { target: { value: 'user.' } });
-    fireEvent.click(within(search).getByRole('button', { name: '查询' }));
-    const row = await screen.findByRole('row', { name: /修改用户/ });
-    // The user by name, each field by its label, never a UUID or a key.
-    expect(within(row).getByText('用户 preparer')).toBeTruthy();
-    expect(within(row).getByText('修改的项：姓名')).toBeTruthy();
-    expect(row.textContent).not.toMatch(/displayName|3333/);
-    expect(within(row).getByText('旧名').tagName).toBe('DEL');
-    expect(within(row).getByText('新名').tagName).toBe('INS');
-    expect(requests.map((r) => r.path)).toContain('/api/audit?actor=admin&action=user.');
-    fireEvent.click(screen.getByRole('button', { name: '更早的记录' }));
-    expect(await screen.findByText('否')).toBeTruthy();
-    expect(requests.map((r) => r.path)).toContain('/api/audit?actor=admin&action=user.&before=9');
-  });
-});
-
 describe("the admin desk: the bureau's offices and review chain", () => {
   it('shows the chain of a year in order and saves an office’s departments and reviewers', async () => {
     const office = { code: 'yewu-1', name: '行政政法科', kind: 'business', departments: ['019001'], reviewers: ['reviewer'] };
@@ -227,39 +241,5 @@ describe('the admin desk: departments and units', () => {
     fireEvent.change(within(form).getByLabelText('名称'), { target: { value: '市第一中学' } });
     fireEvent.click(within(form).getByRole('button', { name: '新建预算单位' }));
     await waitFor(() => expect(requests).toContainEqual({ method: 'POST', path: `/api/departments/${education!.id}/units`, body: { code: '019002', name: '市第一中学' } }));
-  });
-});
-
-describe('the audit trail’s facts in words', () => {
-  it('names every recorded fact, ids by name, 分 in 元, and shows no JSON, key or UUID', async () => {
-    const budget = '44444444-4444-4444-8444-444444444444';
-    const session = '55555555-5555-4555-8555-555555555555';
-    const entries = [
-      { id: '2', at: '2026-12-02T01:00:00.000Z', actor: 'preparer', action: 'auth.login', entity: 'user', entityId: PREPARER.id, budgetId: null, payload: { ip: '::ffff:127.0.0.1', sessionId: session } },
-      { id: '1', at: '2026-12-02T00:00:00.000Z', actor: 'reviewer2', action: 'ceilings.issue', entity: 'ceilings', entityId: '019001/2020', budgetId: null, payload: { version: 1, ceilings: { total: '605000000', byFundSource: { 'general-budget-appropriation': '605000000' }, threePublic: { total: '1000000' } }, previous: null, fiscalYear: 2020, departmentCode: '019001' } },
-      { id: '4', at: '2026-12-03T00:00:00.000Z', actor: 'reviewer2', action: 'budget.approve', entity: 'budget', entityId: budget, budgetId: budget, payload: { changes: { state: { from: 'submitted', to: 'approved' } } } },
-      { id: '3', at: '2026-12-03T01:00:00.000Z', actor: 'system', action: 'publication.record', entity: 'publication', entityId: budget, budgetId: budget, payload: { files: [{ id: session, name: 't5.csv', size: 1499, sha256: '0'.repeat(64) }, { id: session, name: 'correction-notice.txt', size: 300, sha256: '1'.repeat(64) }] } },
-      { id: '0', at: '2026-12-01T00:00:00.000Z', actor: 'preparer', action: 'budget.create', entity: 'budget', entityId: budget, budgetId: budget, payload: { fiscalYear: 2020, departmentId: '66666666-6666-4666-8666-666666666666' } },
-    ];
-    fakeApi({ 'GET /api/audit': { entries, names: { [PREPARER.id]: 'preparer', [budget]: '甲单位 2020年', '66666666-6666-4666-8666-666666666666': '甲单位' }, next: null } });
-    renderPanel(<AuditPanel />);
-    const login = await screen.findByRole('row', { name: /登录/ });
-    expect(within(login).getByText('地址：127.0.0.1')).toBeTruthy();
-    expect(within(login).getByText('登录会话：—')).toBeTruthy();
-    const ceilings = screen.getByRole('row', { name: /下达控制数/ });
-    expect(within(ceilings).getByText('控制数：合计：6,050,000.00；按资金来源：经费拨款（补助）：6,050,000.00；“三公”经费：合计：10,000.00')).toBeTruthy();
-    expect(within(screen.getByRole('row', { name: /批复/ })).getByText('审核中').tagName).toBe('DEL');
-    expect(screen.getByRole('row', { name: /批复/ }).textContent).toContain('状态：审核中 → 已批复');
-    const record = screen.getByRole('row', { name: /公开文件存证/ });
-    expect(within(record).getByText('系统')).toBeTruthy();
-    expect(record.textContent).toContain('名称：开放数据 CSV · 表5');
-    expect(record.textContent).toContain('· 更正说明');
-    expect(record.textContent).not.toContain('correction-notice');
-    const created = screen.getByRole('row', { name: /新建预算/ });
-    expect(within(created).getByText('预算 甲单位 2020年')).toBeTruthy();
-    expect(within(created).getByText('部门：甲单位')).toBeTruthy();
-    const table = screen.getByRole('table', { name: /审计/ });
-    // Only the usernames people sign in with are Latin.
-    expect(table.textContent?.replace(/preparer|reviewer2|0{64}|CSV/g, '')).not.toMatch(/[A-Za-z]{3,}|[0-9a-f]{8}-[0-9a-f]{4}|[{}"]/);
   });
 });

@@ -8,10 +8,11 @@ import { APPROVAL, createSeededBudget, seedDocument } from './budget-test-kit';
 /**
  * Every route × every role × own or foreign department: the budgets' routes and the three
  * administrators' own (系统管理员: users, departments, fiscal years, catalogue, review chains;
- * 安全保密管理员: roles and two-factor resets; 安全审计员: the audit trail). The expected answer follows
- * from three facts only: the route's roles, whether the caller may see the home department (its
- * budget), and what the route does for someone who may — with a stale version, a taken code, an
- * unknown object or a refused value for writes, so the matrix changes nothing it reads.
+ * 安全保密管理员: roles and two-factor resets; 安全审计员: the audit trail, read by nobody else).
+ * The expected answer follows from three facts only: the route's roles, whether the caller may see
+ * the home department (its budget), and what the route does for someone who may — with a stale
+ * version, a taken code, an unknown object or a refused value for writes, so the matrix changes
+ * nothing it reads.
  *   anonymous → 401 · role not allowed → 403 · home department not visible → 404 · otherwise the route's own answer.
  */
 type TPrincipal = TTestUsername | 'signer' | 'anonymous';
@@ -111,9 +112,11 @@ function ADMINISTRATORS_ROUTES(): TRoute[] {
     // 安全保密管理员: roles and two-factor resets
     route('PATCH /api/users/:id/role', ['security_admin'], 404, async (t, _c, h) => t.http().patch(`/api/users/${NOBODY}/role`).set(h).send({ role: 'preparer', departmentCode: '019001' })),
     route('POST /api/users/:id/totp/reset', ['security_admin'], 404, async (t, _c, h) => t.http().post(`/api/users/${NOBODY}/totp/reset`).set(h)),
-    // 安全审计员 (and the 系统管理员): the audit trail
-    route('GET /api/audit', ['admin', 'auditor'], 200, async (t, _c, h) => t.http().get('/api/audit?action=auth.').set(h)),
-    route('GET /api/audit/verify', ['admin', 'auditor'], 200, async (t, _c, h) => t.http().get('/api/audit/verify').set(h)),
+    // 安全审计员 only: the audit trail, a budget's entries too. The 系统管理员, whose actions it records,
+    // and the 安全保密管理员 get 403 like everyone else (三员分立).
+    route('GET /api/audit', ['auditor'], 200, async (t, _c, h) => t.http().get('/api/audit?action=auth.').set(h)),
+    route('GET /api/audit?budgetId=', ['auditor'], 200, async (t, c, h) => t.http().get('/api/audit').query({ budgetId: c.budgetId }).set(h)),
+    route('GET /api/audit/verify', ['auditor'], 200, async (t, _c, h) => t.http().get('/api/audit/verify').set(h)),
   ];
 }
 
@@ -138,7 +141,6 @@ const ROUTES: TRoute[] = [
       t.http().put(`/api/budgets/${c.budgetId}/workbook`).set(h).set('If-Match', `"${STALE}"`).set('Content-Type', XLSX_MEDIA_TYPE).send(await exportBudgetTemplate(seedDocument())),
   },
   { name: 'GET /api/budgets/:id/document', roles: ALL, allowed: 200, send: async (t, c, h) => t.http().get(`/api/budgets/${c.budgetId}/document`).set(h) },
-  { name: 'GET /api/budgets/:id/audit', roles: ALL, allowed: 200, send: async (t, c, h) => t.http().get(`/api/budgets/${c.budgetId}/audit`).set(h) },
   { name: 'GET /api/budgets/:id/revisions', roles: ALL, allowed: 200, send: async (t, c, h) => t.http().get(`/api/budgets/${c.budgetId}/revisions`).set(h) },
   { name: 'GET /api/budgets/:id/revisions/:no', roles: ALL, allowed: 200, send: async (t, c, h) => t.http().get(`/api/budgets/${c.budgetId}/revisions/1`).set(h) },
   { name: 'GET /api/budgets/:id/revisions/:no/files', roles: ALL, allowed: 200, send: async (t, c, h) => t.http().get(`/api/budgets/${c.budgetId}/revisions/1/files`).set(h) },
@@ -177,6 +179,9 @@ const ROUTES: TRoute[] = [
   ...ADMINISTRATORS_ROUTES(),
   { name: 'GET /api/public/disclosures', roles: 'public', allowed: 200, send: async (t, _c, h) => t.http().get('/api/public/disclosures?year=2021').set(h) },
   { name: 'GET /api/public/disclosures/:id', roles: 'public', allowed: 200, send: async (t, c, h) => t.http().get(`/api/public/disclosures/${c.publicationId}`).set(h) },
+  // What anyone checks the published record by stays public: the heads' key and each publication's manifest.
+  { name: 'GET /api/public/audit/key', roles: 'public', allowed: 200, send: async (t, _c, h) => t.http().get('/api/public/audit/key').set(h) },
+  { name: 'GET /api/public/disclosures/:id/manifest', roles: 'public', allowed: 200, send: async (t, c, h) => t.http().get(`/api/public/disclosures/${c.publicationId}/manifest`).set(h) },
 ];
 
 function expectedStatus(route: TRoute, principal: TPrincipal): number {

@@ -2,9 +2,12 @@ import { createTestApp, TTestApp } from '../utils/test-app';
 
 let t: TTestApp;
 let admin: { headers: { Authorization: string } };
+/** 三员分立: the 安全审计员 reads the trail; the 系统管理员, whose actions it records, does not. */
+let auditor: { headers: { Authorization: string } };
 beforeAll(async () => {
   t = await createTestApp();
   admin = await t.login('admin');
+  auditor = await t.login('auditor');
 });
 afterAll(() => t.close());
 
@@ -46,11 +49,11 @@ describe("a user's sessions", () => {
   });
 });
 
-describe('the audit trail searched', () => {
+describe('the audit trail searched by the auditor', () => {
   it('a user edit is found by who, what and object, with each field old → new and no password', async () => {
     const id = t.people.users.reviewer2.id;
     await t.http().patch(`/api/users/${id}`).set(admin.headers).send({ displayName: '新名字', reviewScope: ['999001'], password: 'a-secret-password' }).expect(200);
-    const res = await t.http().get('/api/audit').query({ actor: 'admin', action: 'user.', entity: 'user', entityId: id }).set(admin.headers).expect(200);
+    const res = await t.http().get('/api/audit').query({ actor: 'admin', action: 'user.', entity: 'user', entityId: id }).set(auditor.headers).expect(200);
     expect(res.body.entries[0]).toMatchObject({ actor: 'admin', action: 'user.update', entity: 'user', entityId: id });
     expect(res.body.entries[0].payload.changes).toEqual({
       displayName: { from: expect.any(String), to: '新名字' },
@@ -64,7 +67,7 @@ describe('the audit trail searched', () => {
   it('names the ids its entries carry (users, departments, budgets), so that a reader sees names, not UUIDs', async () => {
     const preparer = await t.login('preparer');
     const created = await t.http().post('/api/budgets').set(preparer.headers).send({ fiscalYear: 2021 }).expect(201);
-    const res = await t.http().get('/api/audit').query({ action: 'budget.create', entityId: created.body.id }).set(admin.headers).expect(200);
+    const res = await t.http().get('/api/audit').query({ action: 'budget.create', entityId: created.body.id }).set(auditor.headers).expect(200);
     const [entry] = res.body.entries;
     const department = entry.payload.departmentId as string;
     expect(res.body.names).toEqual({
@@ -74,39 +77,66 @@ describe('the audit trail searched', () => {
     const [row] = await t.dataSource.query(`SELECT name FROM departments WHERE id = $1`, [department]);
     expect(res.body.names[department]).toBe(row.name);
     expect(res.body.names[created.body.id]).toBe(`${row.name} 2021年`);
-    const logins = await t.http().get('/api/audit').query({ action: 'auth.login', entityId: t.people.users.preparer.id, limit: 1 }).set(admin.headers).expect(200);
+    const logins = await t.http().get('/api/audit').query({ action: 'auth.login', entityId: t.people.users.preparer.id, limit: 1 }).set(auditor.headers).expect(200);
     // The user by username; the session has no name and is not named.
     expect(logins.body.names).toEqual({ [t.people.users.preparer.id]: 'preparer' });
   });
 
   it('pages newest first without gaps or repeats, and filters by time', async () => {
-    const all = await t.http().get('/api/audit').query({ limit: 200 }).set(admin.headers).expect(200);
+    const all = await t.http().get('/api/audit').query({ limit: 200 }).set(auditor.headers).expect(200);
     const ids: string[] = [];
     let before: string | undefined;
     do {
-      const page = await t.http().get('/api/audit').query({ limit: 3, ...(before === undefined ? {} : { before }) }).set(admin.headers).expect(200);
+      const page = await t.http().get('/api/audit').query({ limit: 3, ...(before === undefined ? {} : { before }) }).set(auditor.headers).expect(200);
       expect(page.body.entries.length).toBeLessThanOrEqual(3);
       ids.push(...page.body.entries.map((e: { id: string }) => e.id));
       before = page.body.next ?? undefined;
     } while (before !== undefined);
     expect(ids).toEqual(all.body.entries.map((e: { id: string }) => e.id));
     expect(ids.map(BigInt)).toEqual([...ids.map(BigInt)].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
-    const future = await t.http().get('/api/audit').query({ from: '2999-01-01T00:00:00Z' }).set(admin.headers).expect(200);
+    const future = await t.http().get('/api/audit').query({ from: '2999-01-01T00:00:00Z' }).set(auditor.headers).expect(200);
     expect(future.body).toEqual({ entries: [], names: {}, next: null });
     // a LIKE wildcard in the action is a literal, not a pattern
-    const wildcard = await t.http().get('/api/audit').query({ action: '%' }).set(admin.headers).expect(200);
+    const wildcard = await t.http().get('/api/audit').query({ action: '%' }).set(auditor.headers).expect(200);
     expect(wildcard.body.entries).toEqual([]);
   });
 
-  it('only those who may read the trail search it; bad filters are 400 naming the field', async () => {
-    for (const who of ['preparer', 'reviewer', 'publisher'] as const) {
+  it('only the auditor searches it: the system and security administrators and the budget roles get 403; bad filters are 400 naming the field', async () => {
+    for (const who of ['admin', 'secadmin', 'preparer', 'reviewer', 'publisher'] as const) {
       const s = await t.login(who);
-      await t.http().get('/api/audit').set(s.headers).expect(403);
+      for (const path of ['/api/audit', '/api/audit/verify']) {
+        const res = await t.http().get(path).query({ actor: 'admin' }).set(s.headers);
+        expect([who, path, res.status, res.body]).toEqual([who, path, 403, expect.objectContaining({ status: 403, code: 'FORBIDDEN', type: '/problems/forbidden' })]);
+      }
     }
     await t.http().get('/api/audit').expect(401);
     for (const [query, field] of [[{ limit: 0 }, 'limit'], [{ from: 'yesterday' }, 'from'], [{ before: 'x' }, 'before'], [{ actor: 'a\u0000b' }, 'actor']] as const) {
-      const res = await t.http().get('/api/audit').query(query).set(admin.headers).expect(400);
+      const res = await t.http().get('/api/audit').query(query).set(auditor.headers).expect(400);
       expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(field);
     }
+  });
+});
+
+describe("a budget's audit entries", () => {
+  it('are read only through the auditor\'s search by budget: no route of the budget serves them to its people or the administrator', async () => {
+    const preparer = await t.login('preparer');
+    const created = await t.http().post('/api/budgets').set(preparer.headers).send({ fiscalYear: 2020 }).expect(201);
+    for (const who of [preparer, admin, await t.login('reviewer')]) await t.http().get(`/api/budgets/${created.body.id}/audit`).set(who.headers).expect(404);
+    const trail = await t.http().get('/api/audit').query({ budgetId: created.body.id }).set(auditor.headers).expect(200);
+    expect(trail.body.entries).toEqual([expect.objectContaining({ actor: 'preparer', action: 'budget.create', budgetId: created.body.id })]);
+  });
+});
+
+describe("the separated administrators' accounts", () => {
+  it.each(['auditor', 'secadmin'] as const)('the system administrator cannot set the %s’s password (it would sign in as them), and nothing changes', async (who) => {
+    const id = t.people.users[who].id;
+    const res = await t.http().patch(`/api/users/${id}`).set(admin.headers).send({ password: 'admin-knows-this-one', displayName: '改名' }).expect(403);
+    expect(res.body).toMatchObject({ status: 403, code: 'FORBIDDEN', errors: [{ path: 'password', message: expect.any(String) }] });
+    await expect(t.login(who, 'admin-knows-this-one')).rejects.toThrow(/answered 401/);
+    await t.login(who);
+    const [row] = await t.dataSource.query(`SELECT display_name FROM users WHERE id = $1`, [id]);
+    expect(row.display_name).not.toBe('改名');
+    // What is not a way in stays the administrator's: the name, the sessions.
+    await t.http().patch(`/api/users/${id}`).set(admin.headers).send({ displayName: '审计员（改名）' }).expect(200);
   });
 });

@@ -153,12 +153,14 @@ describe('catalogue', () => {
 });
 
 describe('audit chain check over HTTP', () => {
-  it('an administrator sees the chain intact after all of the above; nobody else may ask', async () => {
-    const res = await t.http().get('/api/audit/verify').set(admin.headers).expect(200);
+  it('the auditor sees the chain intact after all of the above; nobody else may ask, the system administrator neither', async () => {
+    const auditor = await t.login('auditor');
+    const res = await t.http().get('/api/audit/verify').set(auditor.headers).expect(200);
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log`);
     expect(res.body).toEqual({ ok: true, checked: n });
     expect(n).toBeGreaterThan(20);
     const reviewer = await t.login('reviewer');
     await t.http().get('/api/audit/verify').set(reviewer.headers).expect(403);
+    expect((await t.http().get('/api/audit/verify').set(admin.headers).expect(403)).body).toMatchObject({ status: 403, code: 'FORBIDDEN' });
   });
 });

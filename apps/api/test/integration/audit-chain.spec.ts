@@ -98,8 +98,8 @@ describe('audit trail', () => {
     expect(n).toBe(0);
     await chainer.flush();
     await expect(verifyAuditLog(db.url)).resolves.toEqual({ ok: true, checked: 53 });
-    const forBudget = await audit.listForBudget('00000000-0000-4000-8000-000000000001', { limit: 10 });
-    expect(forBudget).toEqual([expect.objectContaining({ actor: 'y', action: 'test.after-rollback', entityId: 'a', payload: {} })]);
+    const forBudget = await audit.search({ budgetId: '00000000-0000-4000-8000-000000000001', limit: 10 });
+    expect(forBudget.entries).toEqual([expect.objectContaining({ actor: 'y', action: 'test.after-rollback', entityId: 'a', payload: {} })]);
   });
 
   it('the database refuses UPDATE, DELETE and TRUNCATE of audit rows', async () => {
@@ -115,7 +115,7 @@ describe('audit trail', () => {
       await su.query(`UPDATE audit_log SET payload = jsonb_set(payload, '{amount}', '"99999.00"') WHERE id = $1`, [victim]);
       await su.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
     });
-    await expect(verifyAuditLog(db.url)).resolves.toEqual({ ok: false, checked: 20, brokenId: victim, reason: expect.stringMatching(/altered/) });
+    await expect(verifyAuditLog(db.url)).resolves.toEqual({ ok: false, checked: 20, brokenId: victim, fault: 'content', reason: expect.stringMatching(/altered/) });
 
     const out: string[] = [];
     const code = await run(['audit-verify', '--database-url', db.url], { cwd: process.cwd(), stdout: (t) => out.push(t), stderr: (t) => out.push(t) });
@@ -130,6 +130,6 @@ describe('audit trail', () => {
       await su.query(`DELETE FROM audit_log WHERE id = $1`, [removed]);
       await su.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
     });
-    await expect(verifyAuditLog(db.url)).resolves.toMatchObject({ ok: false, brokenId: next, reason: expect.stringMatching(/removed/) });
+    await expect(verifyAuditLog(db.url)).resolves.toMatchObject({ ok: false, brokenId: next, fault: 'link', reason: expect.stringMatching(/removed/) });
   });
 });

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { XLSX_MEDIA_TYPE } from '../../src/modules/budgets/workbook-body';
 import { seedDocument, type TBudgetRef } from '../e2e/budget-test-kit';
 import type { TSignedIn, TTestApp } from '../utils/test-app';
+import { budgetAuditTrail } from '../utils/audit-trail';
 import { binary } from '../utils/binary-body';
 import { openSeededBudgetApp } from '../utils/seeded-budget-app';
 
@@ -44,8 +45,7 @@ describe('the workbook round trip over HTTP', () => {
     expect(lines.filter((l) => l.id !== 'L001')).toEqual(seed.expenditureLines.filter((l) => l.id !== 'L001'));
     expect((doc.body as ReturnType<typeof seedDocument>).incomeLines).toEqual(seed.incomeLines);
 
-    const audit = await t.http().get(`/api/budgets/${budget.id}/audit`).set(preparer.headers).expect(200);
-    const last = (audit.body as { items: { action: string; actor: string; payload: { toVersion: number } }[] }).items.at(-1);
+    const last = (await budgetAuditTrail(t, budget.id)).at(-1);
     expect(last).toMatchObject({ action: 'budget.document.import', actor: 'preparer', payload: { toVersion: budget.version + 1 } });
     budget = { id: budget.id, version: budget.version + 1 };
 

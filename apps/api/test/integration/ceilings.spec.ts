@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { APPROVAL, createSeededBudget, seedDocumentFor, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
 import { createTestApp, type TSignedIn, type TTestApp } from '../utils/test-app';
+import { budgetAuditTrail } from '../utils/audit-trail';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -47,8 +48,7 @@ describe('GET|PUT /api/budgets/:id/ceilings', () => {
     const comparison = read.body.comparison as TComparison[];
     expect(comparison[0]).toEqual({ ceiling: 'total', name: '支出总额', ceilingFen: total, amountFen: seedTotal.toString(), roomFen: '100000' });
     expect(comparison[1]).toMatchObject({ ceiling: 'threePublic.reception', name: '公务接待费', ceilingFen: '0' });
-    const audit = (await t.http().get(`/api/budgets/${home.id}/audit`).set(as.preparer.headers).expect(200)).body as { items?: unknown[] } | unknown[];
-    const entries = (Array.isArray(audit) ? audit : (audit.items ?? [])) as { action: string; actor: string; payload: { version: number; ceilings: { total: string } } }[];
+    const entries = await budgetAuditTrail(t, home.id);
     expect(entries.filter((e) => e.action === 'ceilings.issue')).toEqual([expect.objectContaining({ actor: 'reviewer', payload: expect.objectContaining({ version: 1, ceilings: expect.objectContaining({ total }) }) })]);
   });
 

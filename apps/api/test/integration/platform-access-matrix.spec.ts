@@ -44,8 +44,9 @@ const ROUTES: TRouteCase[] = [
   { method: 'get', path: () => '/api/catalogue/2020/economic', allowed: DESK },
   { method: 'get', path: () => '/api/catalogue/2020', allowed: DESK },
   { method: 'post', path: () => '/api/catalogue/2020/uploads', body: {}, allowed: ['admin'] },
-  { method: 'get', path: () => '/api/audit/verify', allowed: ['admin', 'auditor'] },
-  { method: 'get', path: () => '/api/audit?action=auth.', allowed: ['admin', 'auditor'] },
+  // 三员分立: the audit trail is the auditor's alone, not the system administrator's whose actions it records.
+  { method: 'get', path: () => '/api/audit/verify', allowed: ['auditor'] },
+  { method: 'get', path: () => '/api/audit?action=auth.', allowed: ['auditor'] },
   { method: 'get', path: () => `/api/users/${t.people.users.publisher2.id}/sessions`, allowed: ['admin'] },
 ];
 

@@ -186,9 +186,9 @@ describe('the query plans of the lists and pages the API reads', () => {
     for (const plan of year) expect(accessOf(plan, 'budgets')).not.toContain('Seq Scan');
   });
 
-  it("a budget's outbox rows and audit entries (they grow with every edit) by index in their order, no sort", async () => {
+  it("a budget's outbox rows and audit entries (they grow with every edit; the auditor's search by budget) by index in their order, no sort", async () => {
     const outbox = (budgetId: string) => (m: EntityManager) => new BudgetJobsService(m as unknown as DataSource, { connected: false } as QueueClient).recent(budgetId);
-    const audit = (budgetId: string) => (m: EntityManager) => new AuditService(m as unknown as DataSource, {} as AuditChainer).listForBudget(budgetId, { limit: 100 });
+    const audit = (budgetId: string) => (m: EntityManager) => new AuditService(m as unknown as DataSource, {} as AuditChainer).search({ budgetId, limit: 100 });
     // A budget edited 3,000 times, 5 % of the table, may be read by id and filtered (the planner's
     // choice for a LIMIT); one edited 30 times must be read by its own index, never a walk of all ids
     // (its 30 rows may then be sorted: `few`; so may a budget's five comments, read whole).

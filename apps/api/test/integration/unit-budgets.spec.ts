@@ -1,6 +1,7 @@
 import { formatYuan, parseFen, sumFen, type Fen, type TBudgetDocument } from '@budgetflow/domain';
 import { createSeededBudget, seedDocument, signIn } from '../e2e/budget-test-kit';
 import { createTestApp, type TSignedIn, type TTestApp } from '../utils/test-app';
+import { budgetAuditTrail } from '../utils/audit-trail';
 import { addDepartmentReviewer, addUnit, UNIT_PASSWORD, withUnits } from '../utils/unit-fixtures';
 
 /**
@@ -122,7 +123,7 @@ describe('单位预算 (unit budgets) and their consolidation', () => {
     expect(consolidated.expenditureLines.filter((l) => l.unitCode === UNIT.code).map((l) => l.id)).toEqual(['L012', 'L013', 'L014', 'L015', 'L016'].map((id) => `${UNIT.code}.${id}`));
     expect(consolidated.incomeLines.find((l) => l.unitCode === UNIT.code)?.id).toBe(`${UNIT.code}.I002`);
     expect((await read(departmentBudget)).unitBudgets).toEqual([expect.objectContaining({ state: 'approved' })]);
-    const trail = (await t.http().get(`/api/budgets/${departmentBudget}/audit`).set(u.preparer.headers).expect(200)).body.items;
+    const trail = await budgetAuditTrail(t, departmentBudget);
     expect(trail.at(-1)).toEqual(expect.objectContaining({ action: 'budget.consolidate', actor: 'leader' }));
     const review = (await t.http().get(`/api/budgets/${unitBudget}/review`).set(unitprep.headers).expect(200)).body;
     expect(review.trail.map((e: { action: string; opinion: string | null; reason: string | null }) => [e.action, e.opinion ?? e.reason])).toEqual([

@@ -4,6 +4,7 @@ import { XLSX_MEDIA_TYPE } from '../../src/modules/budgets/workbook-body';
 import type { TWorkbookPreview } from '../../src/modules/budgets/workbook-import.service';
 import { seedDocument, signIn, type TBudgetRef } from '../e2e/budget-test-kit';
 import type { TSignedIn, TTestApp } from '../utils/test-app';
+import { budgetAuditTrail } from '../utils/audit-trail';
 import { binary } from '../utils/binary-body';
 import { openSeededBudgetApp } from '../utils/seeded-budget-app';
 
@@ -68,8 +69,7 @@ describe('a workbook import through its preview', () => {
     const after = await documentNow();
     expect([after.projects[0]?.leader, after.projects[0]?.indicators]).toEqual(['王五', seed.projects[0]!.indicators.slice(1)]);
     expect(after.department.functions).toEqual(['负责全区大数据发展规划。', ...seed.department.functions.slice(1)]);
-    const audit = await t.http().get(`/api/budgets/${budget.id}/audit`).set(preparer.headers).expect(200);
-    expect((audit.body as { items: { action: string; actor: string }[] }).items.at(-1)).toMatchObject({ action: 'budget.workbook.import', actor: 'preparer' });
+    expect((await budgetAuditTrail(t, budget.id)).at(-1)).toMatchObject({ action: 'budget.workbook.import', actor: 'preparer' });
     budget = { id: budget.id, version: budget.version + 1 };
     // A preview is used once.
     await confirm(shown.previewId).expect(404);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** One entry of the audit trail (留痕), as the budget's trail and the administrator's search answer it. */
+/** One entry of the audit trail (留痕), as the auditor's search (GET /api/audit) answers it. */
 export const ZAuditEntry = z.object({
   id: z.string(),
   at: z.string(),
@@ -21,5 +21,21 @@ export const ZAuditPage = z.object({
   next: z.string().nullable().describe('pass as `before` for the older page; null at the end'),
 });
 
+/**
+ * The audit chain's check (GET /api/audit/verify, as `pnpm budget audit-verify`): intact, or the
+ * first broken entry and how it broke.
+ */
+export const ZChainVerdict = z.union([
+  z.object({ ok: z.literal(true), checked: z.number().int() }),
+  z.object({
+    ok: z.literal(false),
+    checked: z.number().int().describe('the entries before the broken one, intact'),
+    brokenId: z.string(),
+    fault: z.enum(['link', 'content']).describe("'link': an entry before it was removed, inserted or reordered; 'content': the entry was altered"),
+    reason: z.string(),
+  }),
+]);
+
 export type TAuditEntry = z.output<typeof ZAuditEntry>;
+export type TChainVerdict = z.output<typeof ZChainVerdict>;
 export type TAuditPage = z.output<typeof ZAuditPage>;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { TChainVerdict } from '@budgetflow/domain';
 
 /**
  * The audit chain's hashing, shared by the chainer (AuditChainer) and `pnpm budget audit-verify`.
@@ -57,7 +58,7 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export type TChainVerdict = { ok: true; checked: number } | { ok: false; checked: number; brokenId: string; reason: string };
+export type { TChainVerdict };
 
 /**
  * Walks rows in chain order; the first row whose prev_hash does not match its predecessor or
@@ -72,10 +73,10 @@ export class AuditChainVerifier {
   feed(rows: readonly TAuditRow[]): TChainVerdict | undefined {
     for (const row of rows) {
       if (row.prevHash !== this.prevHash) {
-        return { ok: false, checked: this.checked, brokenId: row.id, reason: 'prev_hash does not match the previous entry (an entry was removed, inserted or reordered)' };
+        return { ok: false, checked: this.checked, brokenId: row.id, fault: 'link', reason: 'prev_hash does not match the previous entry (an entry was removed, inserted or reordered)' };
       }
       if (hashAuditEntry(row) !== row.hash) {
-        return { ok: false, checked: this.checked, brokenId: row.id, reason: 'content does not match its hash (the entry was altered)' };
+        return { ok: false, checked: this.checked, brokenId: row.id, fault: 'content', reason: 'content does not match its hash (the entry was altered)' };
       }
       this.prevHash = row.hash;
       this.checked += 1;

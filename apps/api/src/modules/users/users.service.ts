@@ -61,6 +61,13 @@ export class UsersService {
     return this.dataSource.transaction(async (tx) => {
       const existing = await this.users.findById(tx, id);
       if (existing === null) throw notFound('User');
+      // 三员分立: a password the 系统管理员 set would let them sign in as the 安全审计员 and read the
+      // audit trail of their own actions (or as the 安全保密管理员, who gives the auditor's role).
+      if (input.password !== undefined && (SECURITY_GRANTED_ROLES as readonly string[]).includes(existing.role)) {
+        throw new AppError('FORBIDDEN', 'A separated administrator (安全保密管理员, 安全审计员) changes their own password (POST /api/auth/password)', [
+          { path: 'password', message: 'not set by the system administrator for this account' },
+        ]);
+      }
       const passwordHash = input.password === undefined ? undefined : await acceptNewPassword(tx, existing, existing.username, input.password, this.config.passwordPolicy, 'password');
       if (passwordHash !== undefined) await storePassword(tx, id, passwordHash);
       if (input.reviewScope !== undefined && !hasReviewScope(existing.role)) {

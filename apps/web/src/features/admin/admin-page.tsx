@@ -1,7 +1,6 @@
 import { NavLink, Navigate, useParams } from 'react-router';
 import { useDeskI18n } from '../../lib/desk-i18n';
 import type { TSessionUser } from '../../lib/api-types';
-import { AuditPanel } from './audit-panel';
 import { BureauPanel } from './bureau-panel';
 import { DepartmentsPanel } from './departments-panel';
 import { FiscalYearsPanel } from './fiscal-years-panel';
@@ -13,8 +12,9 @@ export const ADMIN_SECTIONS = {
   departments: { label: 'adminDepartments', panel: DepartmentsPanel },
   'fiscal-years': { label: 'adminFiscalYears', panel: FiscalYearsPanel },
   bureau: { label: 'adminBureau', panel: BureauPanel },
+  // Failed jobs are the operation of the system, not the audit trail: they stay here.
   jobs: { label: 'adminFailedJobs', panel: JobsPanel },
-  audit: { label: 'adminAudit', panel: AuditPanel },
+  // No audit trail: the 安全审计员 reads it on their own desk, not the 系统管理员 whose actions it records (三员分立).
 } as const;
 type TSection = keyof typeof ADMIN_SECTIONS;
 

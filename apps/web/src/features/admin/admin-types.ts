@@ -58,5 +58,3 @@ export interface TDeadJob {
   attemptsMade: number;
   failedAt: string | null;
 }
-
-export type { TAuditEntry, TAuditPage } from '@budgetflow/domain';

@@ -1,3 +1,4 @@
+import { SEPARATED_ADMIN_ROLES } from '@budgetflow/domain';
 import { useState, type FormEvent } from 'react';
 import { formatDateTime } from '../../lib/dates';
 import { useDeskI18n } from '../../lib/desk-i18n';
@@ -30,7 +31,8 @@ export function UsersPanel() {
             manage={(user) => (
               <>
                 {WITH_SCOPE.has(user.role) && <ScopeForm user={user} departments={departments.data ?? []} />}
-                <PasswordReset user={user} />
+                {/* 三员分立: a password set here would let the 系统管理员 sign in as the auditor (the API refuses it). */}
+                {(SEPARATED_ADMIN_ROLES as readonly string[]).includes(user.role) ? <p>{t('adminPasswordOwnOnly')}</p> : <PasswordReset user={user} />}
                 <SessionsList user={user} />
               </>
             )}

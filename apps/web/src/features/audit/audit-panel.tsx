@@ -4,23 +4,23 @@ import { api, query } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/dates';
 import { useDeskI18n, type TDeskTranslate } from '../../lib/desk-i18n';
 import { QueryView } from '../../ui/query-view';
-import type { TAuditEntry, TAuditPage } from './admin-types';
+import type { TAuditEntry, TAuditPage } from '@budgetflow/domain';
 import { factLabel, factLines, factValue, type TFactContext } from './audit-facts';
 import { auditWordsZh } from './audit-messages';
 
 const FILTERS = ['actor', 'action', 'entity', 'entityId'] as const;
 type TFilter = Partial<Record<(typeof FILTERS)[number] | 'from' | 'to', string>>;
-const FILTER_LABELS = { actor: 'adminAuditWho', action: 'adminAuditWhat', entity: 'adminAuditObject', entityId: 'adminAuditObjectId' } as const;
+const FILTER_LABELS = { actor: 'auditWho', action: 'auditWhat', entity: 'auditObject', entityId: 'auditObjectId' } as const;
 
 /** A day typed in the form as the instant the API filters by (local midnight). */
 const dayStart = (day: string, plusDays = 0) => new Date(new Date(`${day}T00:00:00`).getTime() + plusDays * 86_400_000).toISOString();
 
-/** 审计日志: who did what to which object when, with each changed field's old → new value. */
+/** 审计日志, the 安全审计员's: who did what to which object when, with each changed field's old → new value. */
 export function AuditPanel() {
   const { t, locale } = useDeskI18n();
   const [filter, setFilter] = useState<TFilter>({});
   const trail = useInfiniteQuery({
-    queryKey: ['admin', 'audit', filter],
+    queryKey: ['audit', filter],
     queryFn: ({ pageParam }) => api<TAuditPage>(`/api/audit${query({ ...filter, before: pageParam ?? undefined })}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next,
@@ -35,33 +35,33 @@ export function AuditPanel() {
     setFilter(next);
   };
   return (
-    <section aria-labelledby="admin-audit-title">
-      <h2 id="admin-audit-title">{t('adminAudit')}</h2>
-      <form onSubmit={submit} role="search" aria-label={t('adminAuditSearch')}>
+    <section aria-labelledby="audit-trail-title">
+      <h2 id="audit-trail-title">{t('auditTrail')}</h2>
+      <form onSubmit={submit} role="search" aria-label={t('auditSearch')}>
         {FILTERS.map((f) => (
           <label key={f}>
             {t(FILTER_LABELS[f])} <input name={f} />
           </label>
         ))}
         <label>
-          {t('adminAuditFrom')} <input name="fromDay" type="date" />
+          {t('auditFrom')} <input name="fromDay" type="date" />
         </label>
         <label>
-          {t('adminAuditTo')} <input name="toDay" type="date" />
+          {t('auditTo')} <input name="toDay" type="date" />
         </label>
-        <button type="submit">{t('adminAuditSearch')}</button>
+        <button type="submit">{t('auditSearch')}</button>
       </form>
       <QueryView query={trail} isEmpty={(data) => data.pages[0]?.entries.length === 0}>
         {(data) => (
           <table className="audit-table">
-            <caption>{t('adminAudit')}</caption>
+            <caption>{t('auditTrail')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('adminAuditWhen')}</th>
-                <th scope="col">{t('adminAuditWho')}</th>
-                <th scope="col">{t('adminAuditWhat')}</th>
-                <th scope="col">{t('adminAuditObject')}</th>
-                <th scope="col">{t('adminAuditChanges')}</th>
+                <th scope="col">{t('auditWhen')}</th>
+                <th scope="col">{t('auditWho')}</th>
+                <th scope="col">{t('auditWhat')}</th>
+                <th scope="col">{t('auditObject')}</th>
+                <th scope="col">{t('auditChanges')}</th>
               </tr>
             </thead>
             <tbody>
@@ -87,7 +87,7 @@ export function AuditPanel() {
       </QueryView>
       {trail.hasNextPage && (
         <button type="button" onClick={() => void trail.fetchNextPage()} disabled={trail.isFetchingNextPage}>
-          {t('adminAuditMore')}
+          {t('auditMore')}
         </button>
       )}
     </section>
@@ -96,7 +96,7 @@ export function AuditPanel() {
 
 /** Who acted: a username, or the system itself and an anonymous sign-in attempt in words. */
 function actorName(t: TDeskTranslate, actor: string): string {
-  return actor === 'system' ? t('adminAuditSystem') : actor === 'anonymous' ? t('adminAuditAnonymous') : actor;
+  return actor === 'system' ? t('auditSystem') : actor === 'anonymous' ? t('auditAnonymous') : actor;
 }
 
 /** An action (`budget.submit`) or a kind of object (`entity_budget`) in the reader's words; one the list does not know yet, as recorded. */

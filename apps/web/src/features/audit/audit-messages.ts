@@ -1,6 +1,7 @@
 /**
- * The audit trail's actions and kinds of object in words, one per action and entity the API
- * records (apps/api: `audit.append` calls), spread into lib/desk-messages; one not listed shows as recorded.
+ * The words of the 安全审计员's desk, spread into lib/desk-messages: the audit trail's actions and
+ * kinds of object, one per action and entity the API records (apps/api: `audit.append` calls; one
+ * not listed shows as recorded), the search's and the chain check's.
  */
 export const auditWordsZh = {
   'audit_auth.login': '登录',
@@ -65,12 +66,28 @@ export const auditWordsZh = {
   'audit_entity_publication-policy': '公开审签要求',
   'audit_entity_review-chain': '审核环节',
   'audit_entity_user': '用户',
-  adminAuditOtherFact: '其他',
-  adminAuditYes: '是',
-  adminAuditNo: '否',
-  adminAuditUnnamed: '—',
-  adminAuditSystem: '系统',
-  adminAuditAnonymous: '未登录者',
+  auditOtherFact: '其他',
+  auditYes: '是',
+  auditNo: '否',
+  auditUnnamed: '—',
+  auditSystem: '系统',
+  auditAnonymous: '未登录者',
+  auditTrail: '审计日志',
+  auditSearch: '查询',
+  auditWho: '操作人',
+  auditWhat: '操作',
+  auditObject: '对象',
+  auditObjectId: '对象编号',
+  auditFrom: '起始日期',
+  auditTo: '截止日期',
+  auditWhen: '时间',
+  auditChanges: '变更（原值 → 新值）',
+  auditMore: '更早的记录',
+  auditVerify: '核验审计链',
+  auditVerifying: '正在核验…',
+  auditChainIntact: '审计链完整：已核验全部 {checked} 条记录。',
+  auditChainBrokenLink: '审计链在第 {id} 号记录处断裂：此前有记录被删除、插入或调换顺序（其前 {checked} 条完整）。',
+  auditChainBrokenContent: '审计链在第 {id} 号记录处断裂：该记录的内容被改动（其前 {checked} 条完整）。',
 } as const;
 
 export const auditWordsEn: Record<keyof typeof auditWordsZh, string> = {
@@ -136,10 +153,26 @@ export const auditWordsEn: Record<keyof typeof auditWordsZh, string> = {
   'audit_entity_publication-policy': 'Publication policy',
   'audit_entity_review-chain': 'Review chain',
   'audit_entity_user': 'User',
-  adminAuditOtherFact: 'other',
-  adminAuditYes: 'yes',
-  adminAuditNo: 'no',
-  adminAuditUnnamed: '—',
-  adminAuditSystem: 'system',
-  adminAuditAnonymous: 'not signed in',
+  auditOtherFact: 'other',
+  auditYes: 'yes',
+  auditNo: 'no',
+  auditUnnamed: '—',
+  auditSystem: 'system',
+  auditAnonymous: 'not signed in',
+  auditTrail: 'Audit trail',
+  auditSearch: 'Search',
+  auditWho: 'Who',
+  auditWhat: 'Action',
+  auditObject: 'Object',
+  auditObjectId: 'Object id',
+  auditFrom: 'From',
+  auditTo: 'To',
+  auditWhen: 'When',
+  auditChanges: 'Changes (old → new)',
+  auditMore: 'Older entries',
+  auditVerify: 'Verify the audit chain',
+  auditVerifying: 'Verifying…',
+  auditChainIntact: 'The audit chain is intact: all {checked} entries verified.',
+  auditChainBrokenLink: 'The audit chain breaks at entry {id}: an entry before it was removed, inserted or reordered ({checked} entries before it are intact).',
+  auditChainBrokenContent: 'The audit chain breaks at entry {id}: the entry was altered ({checked} entries before it are intact).',
 };

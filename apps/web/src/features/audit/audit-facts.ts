@@ -97,17 +97,17 @@ export interface TFactContext {
 /** A payload key in the reader's words; one the list lacks is 其他, never the key itself. */
 export function factLabel(key: string, c: TFactContext): string {
   if (key in FUND_SOURCE_NAMES) return FUND_SOURCE_NAMES[key as keyof typeof FUND_SOURCE_NAMES];
-  return FACT_WORDS[key]?.[c.locale] ?? c.t('adminAuditOtherFact');
+  return FACT_WORDS[key]?.[c.locale] ?? c.t('auditOtherFact');
 }
 
 /** A recorded value as a person reads it: an id by its name, a role, source or template by theirs, 分 in 元. */
 export function factValue(value: unknown, c: TFactContext, inFen = false): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return value ? c.t('adminAuditYes') : c.t('adminAuditNo');
+  if (typeof value === 'boolean') return value ? c.t('auditYes') : c.t('auditNo');
   if (Array.isArray(value)) return value.map((v) => factValue(v, c, inFen)).join('、') || '—';
   if (typeof value === 'object') return factLines(value as Record<string, unknown>, c, inFen).map(([k, v]) => `${k}：${v}`).join('；');
   const text = String(value);
-  if (UUID.test(text)) return c.names[text.toLowerCase()] ?? c.t('adminAuditUnnamed');
+  if (UUID.test(text)) return c.names[text.toLowerCase()] ?? c.t('auditUnnamed');
   if (inFen && /^\d+$/.test(text)) return fenText(text);
   if ((BUDGET_STATES as readonly string[]).includes(text)) return c.t(`state_${text}` as Parameters<TDeskTranslate>[0]);
   // A published file (disclosure.pdf, t5.csv) by its format and content, as the downloads name it.
