@@ -141,6 +141,8 @@ const ROUTES: TRoute[] = [
       t.http().put(`/api/budgets/${c.budgetId}/workbook`).set(h).set('If-Match', `"${STALE}"`).set('Content-Type', XLSX_MEDIA_TYPE).send(await exportBudgetTemplate(seedDocument())),
   },
   { name: 'GET /api/budgets/:id/document', roles: ALL, allowed: 200, send: async (t, c, h) => t.http().get(`/api/budgets/${c.budgetId}/document`).set(h) },
+  // A budget's own trail, for its people: not for the 系统管理员 (三员分立, the auditor reads it all).
+  { name: 'GET /api/budgets/:id/audit', roles: ALL.filter((r) => r !== 'admin'), allowed: 200, send: async (t, c, h) => t.http().get(`/api/budgets/${c.budgetId}/audit`).set(h) },
   { name: 'GET /api/budgets/:id/revisions', roles: ALL, allowed: 200, send: async (t, c, h) => t.http().get(`/api/budgets/${c.budgetId}/revisions`).set(h) },
   { name: 'GET /api/budgets/:id/revisions/:no', roles: ALL, allowed: 200, send: async (t, c, h) => t.http().get(`/api/budgets/${c.budgetId}/revisions/1`).set(h) },
   { name: 'GET /api/budgets/:id/revisions/:no/files', roles: ALL, allowed: 200, send: async (t, c, h) => t.http().get(`/api/budgets/${c.budgetId}/revisions/1/files`).set(h) },

@@ -23,6 +23,7 @@ describe('OpenAPI of the budget routes', () => {
         'GET /api/budgets/{id}/document',
         'GET /api/budgets/{id}/workbook',
         'PUT /api/budgets/{id}/workbook',
+        'GET /api/budgets/{id}/audit',
         ...['submit', 'withdraw', 'return', 'approve', 'publish', 'revise', 'issue-ceilings'].map((a) => `POST /api/budgets/{id}/${a}`),
         'GET /api/budgets/{id}/revisions',
         'GET /api/budgets/{id}/revisions/{no}',

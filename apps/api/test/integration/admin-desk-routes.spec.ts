@@ -118,10 +118,15 @@ describe('the audit trail searched by the auditor', () => {
 });
 
 describe("a budget's audit entries", () => {
-  it('are read only through the auditor\'s search by budget: no route of the budget serves them to its people or the administrator', async () => {
+  it("are the budget's own trail for its people, and the auditor's in the whole trail; the system administrator reads neither", async () => {
     const preparer = await t.login('preparer');
     const created = await t.http().post('/api/budgets').set(preparer.headers).send({ fiscalYear: 2020 }).expect(201);
-    for (const who of [preparer, admin, await t.login('reviewer')]) await t.http().get(`/api/budgets/${created.body.id}/audit`).set(who.headers).expect(404);
+    const own = await t.http().get(`/api/budgets/${created.body.id}/audit`).set(preparer.headers).expect(200);
+    expect(own.body.items).toEqual([expect.objectContaining({ actor: 'preparer', action: 'budget.create', budgetId: created.body.id })]);
+    const refused = await t.http().get(`/api/budgets/${created.body.id}/audit`).set(admin.headers).expect(403);
+    expect(refused.body).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+    // Another department's preparer, and the bureau's reviewer while it is a draft, do not learn the budget exists.
+    for (const who of ['preparer2', 'reviewer'] as const) await t.http().get(`/api/budgets/${created.body.id}/audit`).set((await t.login(who)).headers).expect(404);
     const trail = await t.http().get('/api/audit').query({ budgetId: created.body.id }).set(auditor.headers).expect(200);
     expect(trail.body.entries).toEqual([expect.objectContaining({ actor: 'preparer', action: 'budget.create', budgetId: created.body.id })]);
   });

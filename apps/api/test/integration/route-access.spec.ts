@@ -90,5 +90,7 @@ describe('every route states who may call it', () => {
       ['search', ['auditor']],
       ['verify', ['auditor']],
     ]);
+    // A budget's own trail is its people's; the 系统管理员 reads no audit entry there either.
+    expect(routes.find((r) => r.controller === 'BudgetsController' && r.method === 'auditTrail')?.roles).toEqual(['preparer', 'publisher', 'reviewer', 'signer', 'department_reviewer']);
   });
 });

@@ -27,6 +27,19 @@ export class AuditService {
     return appendAuditEntry(manager, input);
   }
 
+  /**
+   * The entries of one budget, oldest first. The caller must have checked that the budget is
+   * visible to the requester (assertVisible) before calling.
+   */
+  async listForBudget(budgetId: string, page: { afterId?: string; limit: number }): Promise<TAuditEntry[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id::text AS id, at, actor, action, entity, entity_id AS "entityId", budget_id AS "budgetId", payload, hash
+       FROM audit_log WHERE budget_id = $1 AND audit_log.id > $2::bigint ORDER BY audit_log.id LIMIT $3`,
+      [budgetId, page.afterId ?? '0', page.limit],
+    )) as (Omit<TAuditEntry, 'at'> & { at: Date })[];
+    return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+  }
+
   /** The trail newest first, filtered and paged by id (keyset, so a deep page costs what the first does). */
   async search(filter: TAuditSearch): Promise<TAuditPage> {
     const where: string[] = [];

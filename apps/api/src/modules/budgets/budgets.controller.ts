@@ -8,6 +8,7 @@ import { ALL_ROLES } from '../../common/auth/role';
 import { Roles } from '../../common/auth/roles.decorator';
 import { documentRoute } from '../../common/openapi/openapi.registry';
 import { ZodPipe } from '../../common/validation/zod.pipe';
+import { AuditService, type TAuditEntry } from '../audit/audit.service';
 import { BudgetsService, type TBudgetCarried, type TBudgetSummary } from './budgets.service';
 import {
   ZCreateBudgetRequest,
@@ -26,6 +27,10 @@ import { spliceJson } from './splice-json';
 
 const ZIdParams = z.object({ id: z.uuid() });
 const ZIfMatch = z.object({ 'if-match': z.string().optional().describe('The ETag of the version edited, e.g. "7"') });
+const ZAuditQuery = z.strictObject({
+  afterId: z.string().regex(/^\d{1,18}$/).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
 const EDITORS = ['preparer'] as const;
 
 documentRoute({ method: 'get', path: '/api/budgets', summary: 'Budgets the caller may see, paginated', tags: ['budgets'], access: ALL_ROLES, query: ZListBudgetsQuery, response: { status: 200 } });
@@ -34,18 +39,21 @@ documentRoute({ method: 'get', path: '/api/budgets/{id}', summary: 'A budget: st
 documentRoute({ method: 'patch', path: '/api/budgets/{id}/lines', summary: 'Add, replace and remove lines at the version last seen (version field or If-Match)', tags: ['budgets'], access: EDITORS, params: ZIdParams, headers: ZIfMatch, body: ZLinesPatchRequest, response: { status: 200 }, problems: [409] });
 documentRoute({ method: 'put', path: '/api/budgets/{id}/document', summary: 'Replace the working copy by a whole document (domain JSON); If-Match required', tags: ['budgets'], access: EDITORS, params: ZIdParams, headers: ZIfMatch, body: ZBudgetDocument, response: { status: 200 }, problems: [409] });
 documentRoute({ method: 'get', path: '/api/budgets/{id}/document', summary: 'Export the whole document (domain JSON) at its current version', tags: ['budgets'], access: ALL_ROLES, params: ZIdParams, response: { status: 200, schema: ZBudgetDocument } });
-
 /**
- * Thin: parse, call the service, set the ETag. Visibility and rules live in the services.
- * A budget's audit entries are not served here: they are the audit trail, which only the 安全审计员
- * reads (GET /api/audit?budgetId=, 三员分立). Its own history — revisions, their diff, the review
- * trail and the comments — is part of the budget's work and stays with whoever may see the budget.
+ * A budget's own trail (who created, edited, submitted, approved it): read by the people who work
+ * on the budget, as its 流转记录. Not by the 系统管理员: under 三员分立 the administrator, whose own
+ * acts the audit records, reads no audit entry; the whole trail is the 安全审计员's (GET /api/audit).
  */
+const BUDGET_PEOPLE = ALL_ROLES.filter((role) => role !== 'admin');
+documentRoute({ method: 'get', path: '/api/budgets/{id}/audit', summary: "The budget's audit trail, oldest first (its own people; not the system administrator)", tags: ['budgets'], access: BUDGET_PEOPLE, params: ZIdParams, query: ZAuditQuery, response: { status: 200 } });
+
+/** Thin: parse, call the service, set the ETag. Visibility and rules live in the services. */
 @Controller('api/budgets')
 export class BudgetsController {
   constructor(
     private readonly budgets: BudgetsService,
     private readonly exports: DocumentExportService,
+    private readonly audit: AuditService,
   ) {}
 
   @Get()
@@ -114,5 +122,18 @@ export class BudgetsController {
   @Roles(...ALL_ROLES)
   async exportDocument(@Caller() caller: TCaller, @Param('id', new IdPipe('Budget')) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     await this.exports.streamDocument(caller, id, res, acceptsGzip(req));
+  }
+
+  @Get(':id/audit')
+  @Roles(...BUDGET_PEOPLE)
+  async auditTrail(
+    @Caller() caller: TCaller,
+    @Param('id', new IdPipe('Budget')) id: string,
+    @Query(new ZodPipe(ZAuditQuery)) query: z.output<typeof ZAuditQuery>,
+  ): Promise<{ items: TAuditEntry[] }> {
+    await this.budgets.mustFind(this.budgets.manager(), caller, id);
+    const items = await this.audit.listForBudget(id, { ...(query.afterId === undefined ? {} : { afterId: query.afterId }), limit: query.limit });
+    // Entry ids are bigint text: order them as numbers ("10" after "9"), oldest first.
+    return { items: items.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1)) };
   }
 }
