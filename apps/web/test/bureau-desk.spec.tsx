@@ -81,6 +81,14 @@ describe('the ceilings beside the totals', () => {
     expect(within(screen.getByRole('row', { name: /项目支出/ })).getByText('200,000.00')).toBeTruthy();
   });
 
+  it('say none is issued yet while the editor’s lines are typed, with no row of figures', () => {
+    const none: TCeilingsAnswer = { ...ceilings, version: 0, issuedAt: null, ceilings: { byFundSource: {}, threePublic: {} }, comparison: [] };
+    const line = { id: 'A', unitCode: '019001', functionCode: '2010350', economicCode: '30201', kind: 'basic-public', fundSource: 'general-budget-appropriation', amount: '5000000.00' } as const;
+    renderWith(cached([[['budget', 'b1', 'ceilings', 7], none]]), <CeilingsPanel budgetId="b1" budgetVersion={7} editable={false} lines={[line]} />);
+    expect(screen.getByText('尚未填写控制数。')).toBeTruthy();
+    expect(screen.queryByRole('row', { name: /支出总额/ })).toBeNull();
+  });
+
   it('refuse a ceiling that is no amount naming the field, in Chinese, and send nothing', async () => {
     renderWith(cached([[['budget', 'b1', 'ceilings', 7], ceilings]]), <CeilingsPanel budgetId="b1" budgetVersion={7} editable />);
     screen.getByRole('button', { name: '修改控制数' }).click();

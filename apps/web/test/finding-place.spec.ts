@@ -23,7 +23,7 @@ const byRule = (id: string): TFinding => {
   return found;
 };
 const place = (f: TFinding, locale: 'zh' | 'en' = 'zh') =>
-  findingPlace(f, { doc: broken(), disclosure: derived.disclosure, lineNo: (id) => (id === 'L005' ? 5 : undefined), locale });
+  findingPlace(f, { projects: broken().projects, disclosure: derived.disclosure, lineNo: (id) => (id === 'L005' ? 5 : undefined), locale });
 
 describe('where a finding is, as a person reads the budget', () => {
   it('names a table cell by the table’s number, its row and its column, not by keys', () => {

@@ -119,6 +119,36 @@ describe('the findings panel', () => {
     expect(onJump).toHaveBeenCalledWith(expect.objectContaining({ location: { kind: 'text', section: 'general-public/general-public-total' } }));
   });
 
+  it('follows the findings and the names of their places as they change', () => {
+    const project = { ...seed.projects[0]!, name: '运维' };
+    const finding: TFinding = {
+      ruleId: 'PROJECT.EXAMPLE',
+      severity: 'warning',
+      message: { zh: '项目问题', en: 'a project problem' },
+      location: { kind: 'project', projectId: project.id },
+    };
+    const onJump = jest.fn();
+    const lineNo = () => undefined;
+    const panel = (doc: TBudgetDocument, findings: TFinding[]) => (
+      <I18nProvider initial="zh">
+        <FindingsPanel findings={findings} onJump={onJump} lineNo={lineNo} doc={doc} />
+      </I18nProvider>
+    );
+    // The same findings while lines are typed, as the editor holds them until they are derived again.
+    const findings = [finding];
+    const view = render(panel({ ...seed, projects: [project] }, findings));
+    const item = () => screen.getByRole('button', { name: '项目问题' }).closest('li')!;
+    expect(item().textContent).toContain('项目“运维”');
+    // A line typed: a new document, the same projects.
+    view.rerender(panel({ ...seed, projects: [project], expenditureLines: seed.expenditureLines.slice(1) }, findings));
+    expect(item().textContent).toContain('项目“运维”');
+    view.rerender(panel({ ...seed, projects: [{ ...project, name: '运行维护' }] }, findings));
+    expect(item().textContent).toContain('项目“运行维护”');
+    view.rerender(panel({ ...seed, projects: [project] }, [{ ...finding, message: { zh: '另一问题', en: 'another' } }]));
+    expect(screen.getByRole('button', { name: '另一问题' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '项目问题' })).toBeNull();
+  });
+
   it('takes the preparer to each further place of a finding at several, named as the grid names it', async () => {
     const doc = seed;
     const [first, second] = doc.expenditureLines;

@@ -1,5 +1,6 @@
 import { catalogueForYear } from '@budgetflow/domain';
-import { NO_QUERY, totalYuan, viewOrder, viewRows } from '../src/features/editor/grid/grid-view';
+import { formatYuan } from '@budgetflow/domain';
+import { NO_QUERY, rowsTotal, viewOrder, viewRows } from '../src/features/editor/grid/grid-view';
 import { cellContext } from '../src/features/editor/grid/line-cells';
 import { parseTsv, toTsv } from '../src/features/editor/grid/tsv';
 import {
@@ -59,12 +60,29 @@ describe('the grid view: search, filter, sort, 合计', () => {
   });
 
   it('adds the amounts exactly', () => {
-    expect(
-      totalYuan([
-        { ...lines[0]!, amount: '0.10' },
-        { ...lines[0]!, amount: '0.20' },
-      ]),
-    ).toBe('0.30');
+    const total = rowsTotal([
+      { ...lines[0]!, amount: '0.10' },
+      { ...lines[0]!, amount: '0.20' },
+    ]);
+    expect(formatYuan(total.fen)).toBe('0.30');
+  });
+
+  it('keeps the 合计 exact from the last one as amounts are typed, rows reordered, added and removed', () => {
+    let rows = lines;
+    let total = rowsTotal(rows);
+    const steps = [
+      (r: typeof lines) => r.map((l, i) => (i === 1 ? { ...l, amount: '12345678.91' } : l)),
+      (r: typeof lines) => r.map((l, i) => (i === 1 ? { ...l, amount: '0.01' } : l)),
+      (r: typeof lines) => [...r].reverse(),
+      (r: typeof lines) => [...r, { ...r[0]!, id: 'NEW', amount: '7.77' }],
+      (r: typeof lines) => r.slice(1),
+    ];
+    for (const step of steps) {
+      rows = step(rows);
+      total = rowsTotal(rows, total);
+      expect(total.fen).toBe(rowsTotal(rows).fen); // as summed afresh
+    }
+    expect(total.rows).toBe(rows);
   });
 });
 

@@ -7,9 +7,15 @@ import { fenText } from './fen-text';
 import { RoundsTable } from './rounds-table';
 import { useCeilings, type TCeilingComparison, type TCeilingsAnswer } from './use-ceilings';
 
+/** The figures of no lines: enough to tell whether any ceiling is issued at all. */
+const NO_FIGURES = ceilingFiguresOfLines([]);
+
 /** The ceilings beside the figures of these lines (the editor's, as they are now), as the API compares them with the saved ones. */
 function comparisonOf(answer: TCeilingsAnswer, lines: readonly TExpenditureLine[]): TCeilingComparison[] {
-  return compareWithCeilings(ceilingFiguresOfLines(lines), ZCeilings.parse(answer.ceilings)).map((c) => ({
+  const ceilings = ZCeilings.parse(answer.ceilings);
+  // None issued yet: nothing to compare, and the 10,000 lines are not summed for it at every keystroke.
+  if (compareWithCeilings(NO_FIGURES, ceilings).length === 0) return [];
+  return compareWithCeilings(ceilingFiguresOfLines(lines), ceilings).map((c) => ({
     ceiling: c.ceiling,
     name: c.name,
     ceilingFen: String(c.ceilingFen),

@@ -1,6 +1,7 @@
 import {
   actionsFor,
   canEdit,
+  type TFinding,
   type TFindingLocation,
   type TTableId,
 } from '@budgetflow/domain';
@@ -137,6 +138,10 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [save, undo, redo]);
 
+  // The document as it is now, read when a finding is followed: the jump stays the same function
+  // while lines are typed, so the findings list is not drawn again at every keystroke.
+  const shownDocument = useRef(document);
+  shownDocument.current = document;
   const jumpTo = useCallback((l: TFindingLocation) => {
     switch (l.kind) {
       case 'line':
@@ -159,7 +164,8 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
       case 'document':
       case 'text': {
         // A field of a form (部门概况, 表9, last year, Part 3, a project): its tab, then the field itself.
-        const target = document === null ? null : formTarget(l, document);
+        const doc = shownDocument.current;
+        const target = doc === null ? null : formTarget(l, doc);
         if (target === null) return;
         setTab(target.tab);
         if (target.projectId !== undefined) setProjectFocus({ projectId: target.projectId });
@@ -171,7 +177,8 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
         return;
       }
     }
-  }, [document]);
+  }, []);
+  const onJump = useCallback((finding: TFinding) => jumpTo(finding.location), [jumpTo]);
 
   if (view.isError) return <Status error>{t('error', { reason: problemText(view.error, t) })}</Status>;
   if (editor.loaded.isError)
@@ -377,7 +384,7 @@ export default function EditorPage({ budgetId }: { budgetId: string }) {
           {!budget.unit && <CeilingsPanel budgetId={budgetId} budgetVersion={budget.version} editable={false} lines={lines} />}
           <FindingsPanel
             findings={findings}
-            onJump={(finding) => jumpTo(finding.location)}
+            onJump={onJump}
             lineNo={lineNo}
             doc={document}
             disclosure={derived?.disclosure}

@@ -2,6 +2,7 @@ import {
   EXPENDITURE_KINDS,
   FUND_SOURCE_NAMES,
   FUND_SOURCES,
+  formatYuan,
   type Catalogue,
   type TBudgetDocument,
   type TExpenditureLine,
@@ -29,7 +30,7 @@ import { LazySelect, type TOption } from './lazy-select';
 import { cellKey, type TInvalidCell } from './working-copy';
 import { GridNotice, type TGridNotice } from './grid/grid-notice';
 import { GridToolbar } from './grid/grid-toolbar';
-import { NO_QUERY, totalYuan, viewOrder, viewRows, type TGridQuery } from './grid/grid-view';
+import { NO_QUERY, rowsTotal, viewOrder, viewRows, type TGridQuery, type TRowsTotal } from './grid/grid-view';
 import { cellContext, cellText, fieldsBetween, tidyLine } from './grid/line-cells';
 import { FIELD_LABEL, LINE_FIELDS, type TLineField } from './grid/line-fields';
 import { newLineLike } from './grid/new-line';
@@ -137,9 +138,14 @@ export const LineGrid = forwardRef<TLineGridHandle, TProps>(function LineGrid(pr
     () => (view === null ? lines : viewRows(lines, view.order, view.known)),
     [lines, view],
   );
-  // The 合计 follows the typing without holding it up.
+  // The 合计 follows the typing without holding it up, and adds again only the rows that changed
+  // since the last one (any 合计 taken is a right start, even of a render React threw away).
   const deferredRows = useDeferredValue(rows);
-  const total = useMemo(() => totalYuan(deferredRows), [deferredRows]);
+  const lastTotal = useRef<TRowsTotal | undefined>(undefined);
+  const total = useMemo(() => {
+    lastTotal.current = rowsTotal(deferredRows, lastTotal.current);
+    return formatYuan(lastTotal.current.fen);
+  }, [deferredRows]);
   const [selection, setSelection] = useState<TSelection | null>(null);
   const [notice, setNotice] = useState<TGridNotice | null>(null);
   const viewport = useRef<HTMLDivElement>(null);

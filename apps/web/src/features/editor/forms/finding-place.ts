@@ -1,4 +1,4 @@
-import type { TBudgetDocument, TDisclosure, TFinding } from '@budgetflow/domain';
+import type { TDisclosure, TFinding, TProject } from '@budgetflow/domain';
 import type { TLocale } from '../../../lib/i18n';
 import { groupYuan } from '../../../lib/yuan-text';
 import { formWord, type TFormTextKey } from './form-text';
@@ -75,7 +75,7 @@ function pathPlace(path: string, locale: TLocale): string[] {
  */
 export function findingPlace(
   finding: TFinding,
-  context: { doc: TBudgetDocument | null; disclosure: TDisclosure | undefined; lineNo(id: string): number | undefined; locale: TLocale },
+  context: { projects: readonly TProject[] | undefined; disclosure: TDisclosure | undefined; lineNo(id: string): number | undefined; locale: TLocale },
 ): string {
   const { locale } = context;
   const l = finding.location;
@@ -95,7 +95,7 @@ export function findingPlace(
       break;
     }
     case 'project': {
-      const project = context.doc?.projects.find((p) => p.id === l.projectId);
+      const project = context.projects?.find((p) => p.id === l.projectId);
       const projectName = locale === 'zh' ? `项目“${project?.name ?? l.projectId}”` : `project “${project?.name ?? l.projectId}”`;
       names = [
         projectName,

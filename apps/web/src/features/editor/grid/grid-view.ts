@@ -1,4 +1,4 @@
-import { parseFen, formatYuan, type TExpenditureLine } from '@budgetflow/domain';
+import { parseFen, type TExpenditureLine } from '@budgetflow/domain';
 import { cellText, type TCellContext } from './line-cells';
 import { LINE_FIELDS, type TLineField } from './line-fields';
 
@@ -64,9 +64,30 @@ export function viewRows(
   return rows;
 }
 
-/** The 合计 of the rows' amounts, exact (integer 分), as canonical 元. */
-export function totalYuan(rows: readonly TExpenditureLine[]): string {
+/** The 合计 of some rows in 分, with the rows it was taken of: the next 合计 starts from it. */
+export interface TRowsTotal {
+  rows: readonly TExpenditureLine[];
+  fen: bigint;
+}
+
+const fenOf = (line: TExpenditureLine) => BigInt(parseFen(line.amount));
+
+/**
+ * The 合计 of the rows' amounts, exact (integer 分). Given the 合计 of as many rows taken before
+ * (the rows before a keystroke), only the rows that are not the same objects as then are read:
+ * a typed amount costs one line, not 10,000. Exact whatever changed, reordered rows included,
+ * since the sum moves by each row's difference.
+ */
+export function rowsTotal(rows: readonly TExpenditureLine[], previous?: TRowsTotal): TRowsTotal {
   let fen = 0n;
-  for (const l of rows) fen += BigInt(parseFen(l.amount));
-  return formatYuan(fen);
+  if (previous === undefined || previous.rows.length !== rows.length) {
+    for (const line of rows) fen += fenOf(line);
+    return { rows, fen };
+  }
+  fen = previous.fen;
+  rows.forEach((line, i) => {
+    const was = previous.rows[i];
+    if (was !== undefined && was !== line) fen += fenOf(line) - fenOf(was);
+  });
+  return { rows, fen };
 }
