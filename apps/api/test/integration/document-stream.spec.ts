@@ -100,6 +100,34 @@ describe('a whole document streamed', () => {
     expect((JSON.parse(gunzipSync(after.body).toString('utf8')) as TBudgetDocument).expenditureLines[0]?.amount).toBe('7.77');
   }, 120_000);
 
+  it("answers another department's small budget while a crowd's big downloads are held in flight, then each of them whole", async () => {
+    const other = await t.login('preparer2');
+    const small = await t.http().post('/api/budgets').set(other.headers).send({ fiscalYear: document.fiscalYear }).expect(201);
+    let started = 0;
+    let finished = 0;
+    let letRead = () => {};
+    const reading = new Promise<void>((resolve) => (letRead = resolve));
+    // Each reader has its answer's head, then reads nothing until the small GET is answered.
+    const crowd = Array.from({ length: 6 }, () =>
+      raw({ 'Accept-Encoding': 'gzip' }, async () => {
+        started += 1;
+        await reading;
+      }).then((answer) => {
+        finished += 1;
+        return answer;
+      }),
+    );
+    // Polled with a generous bound, since a loaded machine may take its time to start six answers.
+    for (let i = 0; i < 600 && started < 6; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(started).toBe(6);
+    const answer = await t.http().get(`/api/budgets/${String(small.body.id)}`).set(other.headers).expect(200);
+    expect(answer.body).toMatchObject({ id: small.body.id, lines: { expenditure: { items: [] } } });
+    expect(finished).toBe(0);
+    letRead();
+    const plain = await raw({});
+    for (const big of await Promise.all(crowd)) expect(gunzipSync(big.body).equals(plain.body)).toBe(true);
+  }, 120_000);
+
   it('lets go of its connection when the reader goes away halfway', async () => {
     await new Promise<void>((resolve, reject) => {
       get(`${t.baseUrl}/api/budgets/${id}/document`, { headers: preparer.headers }, (res) => {
