@@ -2,6 +2,8 @@ import { get, type IncomingMessage } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
 import { generateBudget } from '@budgetflow/domain/testing';
+import type { EntityManager } from 'typeorm';
+import { BudgetLinesRepository } from '../../src/modules/budgets/budget-lines.repository';
 import type { TSignedIn, TTestApp } from '../utils/test-app';
 import { createTestApp } from '../utils/test-app';
 
@@ -153,6 +155,21 @@ describe('a whole document streamed', () => {
     // And the budget still reads.
     await t.http().get(`/api/budgets/${id}/document`).set(preparer.headers).expect(200);
   }, 120_000);
+
+  it("reads the GET's page of the big budget's lines along their order, not by sorting all of them: its import brought the statistics up to date", async () => {
+    // The repository's own SQL, recorded rather than run, then EXPLAINed with its parameters.
+    const sent: { sql: string; params: unknown[] }[] = [];
+    const recorder = { query: async (sql: string, params: unknown[]) => (sent.push({ sql, params }), []) } as unknown as EntityManager;
+    await new BudgetLinesRepository().expenditurePage(recorder, { id, fiscal_year: document.fiscalYear }, 1, 200);
+    const plan = async () => {
+      const [row] = (await t.dataSource.query(`EXPLAIN (FORMAT JSON) ${sent[0]!.sql}`, sent[0]!.params)) as [{ 'QUERY PLAN': unknown }];
+      return JSON.stringify(row['QUERY PLAN']);
+    };
+    // The statistics are made after the import's commit, out of its request: polled with a generous bound.
+    for (let i = 0; i < 300 && (await plan()).includes('"Sort"'); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await plan()).not.toContain('"Sort"');
+    expect(await plan()).toContain('"Index Name":"expenditure_lines_y2020_budget_id_ordinal_idx"');
+  }, 60_000);
 
   it('answers 404, sending nothing of it, to whoever may not see the budget', async () => {
     const other = await t.login('preparer2');
