@@ -2,6 +2,8 @@ import { get, type IncomingMessage } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { ZBudgetDocument, type TBudgetDocument } from '@budgetflow/domain';
 import { generateBudget } from '@budgetflow/domain/testing';
+import type { EntityManager } from 'typeorm';
+import { BudgetLinesRepository } from '../../src/modules/budgets/budget-lines.repository';
 import type { TSignedIn, TTestApp } from '../utils/test-app';
 import { createTestApp } from '../utils/test-app';
 
@@ -100,6 +102,34 @@ describe('a whole document streamed', () => {
     expect((JSON.parse(gunzipSync(after.body).toString('utf8')) as TBudgetDocument).expenditureLines[0]?.amount).toBe('7.77');
   }, 120_000);
 
+  it("answers another department's small budget while a crowd's big downloads are held in flight, then each of them whole", async () => {
+    const other = await t.login('preparer2');
+    const small = await t.http().post('/api/budgets').set(other.headers).send({ fiscalYear: document.fiscalYear }).expect(201);
+    let started = 0;
+    let finished = 0;
+    let letRead = () => {};
+    const reading = new Promise<void>((resolve) => (letRead = resolve));
+    // Each reader has its answer's head, then reads nothing until the small GET is answered.
+    const crowd = Array.from({ length: 6 }, () =>
+      raw({ 'Accept-Encoding': 'gzip' }, async () => {
+        started += 1;
+        await reading;
+      }).then((answer) => {
+        finished += 1;
+        return answer;
+      }),
+    );
+    // Polled with a generous bound, since a loaded machine may take its time to start six answers.
+    for (let i = 0; i < 600 && started < 6; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(started).toBe(6);
+    const answer = await t.http().get(`/api/budgets/${String(small.body.id)}`).set(other.headers).expect(200);
+    expect(answer.body).toMatchObject({ id: small.body.id, lines: { expenditure: { items: [] } } });
+    expect(finished).toBe(0);
+    letRead();
+    const plain = await raw({});
+    for (const big of await Promise.all(crowd)) expect(gunzipSync(big.body).equals(plain.body)).toBe(true);
+  }, 120_000);
+
   it('lets go of its connection when the reader goes away halfway', async () => {
     await new Promise<void>((resolve, reject) => {
       get(`${t.baseUrl}/api/budgets/${id}/document`, { headers: preparer.headers }, (res) => {
@@ -125,6 +155,21 @@ describe('a whole document streamed', () => {
     // And the budget still reads.
     await t.http().get(`/api/budgets/${id}/document`).set(preparer.headers).expect(200);
   }, 120_000);
+
+  it("reads the GET's page of the big budget's lines along their order, not by sorting all of them: its import brought the statistics up to date", async () => {
+    // The repository's own SQL, recorded rather than run, then EXPLAINed with its parameters.
+    const sent: { sql: string; params: unknown[] }[] = [];
+    const recorder = { query: async (sql: string, params: unknown[]) => (sent.push({ sql, params }), []) } as unknown as EntityManager;
+    await new BudgetLinesRepository().expenditurePage(recorder, { id, fiscal_year: document.fiscalYear }, 1, 200);
+    const plan = async () => {
+      const [row] = (await t.dataSource.query(`EXPLAIN (FORMAT JSON) ${sent[0]!.sql}`, sent[0]!.params)) as [{ 'QUERY PLAN': unknown }];
+      return JSON.stringify(row['QUERY PLAN']);
+    };
+    // The statistics are made after the import's commit, out of its request: polled with a generous bound.
+    for (let i = 0; i < 300 && (await plan()).includes('"Sort"'); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await plan()).not.toContain('"Sort"');
+    expect(await plan()).toContain('"Index Name":"expenditure_lines_y2020_budget_id_ordinal_idx"');
+  }, 60_000);
 
   it('answers 404, sending nothing of it, to whoever may not see the budget', async () => {
     const other = await t.login('preparer2');

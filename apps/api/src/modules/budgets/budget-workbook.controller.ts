@@ -104,7 +104,7 @@ export class BudgetWorkbookController {
     res.setHeader('Content-Length', String(bytes.length));
     res.setHeader('Content-Disposition', attachmentDisposition(`budget-${document.department.code}-${document.fiscalYear}.xlsx`));
     res.setHeader('ETag', etagOf(version));
-    res.end(bytes);
+    await this.exports.sendLarge(res, bytes);
   }
 
   @Put(':id/workbook')

@@ -11,6 +11,7 @@ import { DocumentExportService } from './document-export.service';
 import { WorkbookImportService } from './workbook-import.service';
 import { BudgetsController } from './budgets.controller';
 import { BudgetsRepository } from './budgets.repository';
+import { LineStatistics } from './line-statistics';
 import { BudgetsService } from './budgets.service';
 import { CarryForwardSourceRepository } from './carry-forward-source.repository';
 import { DepartmentDraftRepository } from './department-draft.repository';
@@ -20,7 +21,7 @@ import { UnitBudgetsService } from './units/unit-budgets.service';
 @Module({
   imports: [QueueClientModule, CatalogueModule, BureauModule],
   controllers: [BudgetsController, BudgetWorkbookController, BudgetJobsController],
-  providers: [BudgetsService, DocumentExportService, WorkbookImportService, BudgetJobsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService, DepartmentDraftRepository, CarryForwardSourceRepository, UnitBudgetsRepository, UnitBudgetsService],
+  providers: [BudgetsService, LineStatistics, DocumentExportService, WorkbookImportService, BudgetJobsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService, DepartmentDraftRepository, CarryForwardSourceRepository, UnitBudgetsRepository, UnitBudgetsService],
   exports: [BudgetsService, BudgetsRepository, BudgetLinesRepository, BudgetDerivationService, UnitBudgetsService],
 })
 export class BudgetsModule {}

@@ -6,6 +6,7 @@ import { AppError, notFound, type TFieldError } from '../../common/errors/app-er
 import { AuditService } from '../audit/audit.service';
 import { ReviewChainsRepository } from '../bureau/review-chains.repository';
 import { BudgetDerivationService, type TSerializedDerivation } from './budget-derivation.service';
+import { LineStatistics } from './line-statistics';
 import { BudgetLinesRepository, type TLineStamp } from './budget-lines.repository';
 import { BudgetUnitCodes } from './budget-unit-codes';
 import type { TBudgetRow } from './budget-row';
@@ -69,6 +70,7 @@ export class BudgetsService {
     private readonly carrySources: CarryForwardSourceRepository,
     private readonly chains: ReviewChainsRepository,
     private readonly unitBudgets: UnitBudgetsService,
+    private readonly statistics: LineStatistics,
   ) {
     this.unitCodes = new BudgetUnitCodes(budgets);
   }
@@ -174,7 +176,7 @@ export class BudgetsService {
     const codeErrors = unknownLineCodes(patch.upsertExpenditure, await catalogueOfYear(this.catalogues, budget.fiscal_year), units, 'upsertExpenditure');
     if (codeErrors.length > 0) throw new AppError('VALIDATION_FAILED', 'Some lines name codes that do not exist', codeErrors);
     const ordinals = patch.upsertExpenditure.length + patch.upsertIncome.length;
-    return this.edit(caller, id, version, 'budget.lines.edit', ordinals, async (m, at) => {
+    const edited = await this.edit(caller, id, version, 'budget.lines.edit', ordinals, async (m, at) => {
       const missing: TFieldError[] = [
         ...(await this.lines.removeExpenditure(m, budget, patch.removeExpenditure, at.version)).map((lineId) => noSuchLine('removeExpenditure', patch.removeExpenditure, lineId)),
         ...(await this.lines.removeIncome(m, budget, patch.removeIncome)).map((lineId) => noSuchLine('removeIncome', patch.removeIncome, lineId)),
@@ -190,6 +192,8 @@ export class BudgetsService {
         removedIncome: patch.removeIncome,
       };
     });
+    this.statistics.afterWrite(budget.fiscal_year, patch.upsertExpenditure.length);
+    return edited;
   }
 
   /** The document schema bounds an imported budget's totals; a patch is bounded here, on the lines it leaves. */
@@ -207,7 +211,7 @@ export class BudgetsService {
   /** Replaces the whole working copy by an imported document (the domain's JSON format). */
   async importDocument(caller: TCaller, id: string, document: TBudgetDocument, version: number, action = 'budget.document.import'): Promise<{ id: string; version: number }> {
     const budget = await this.checkImport(caller, id, document);
-    return this.edit(caller, id, version, action, 0, async (m, at) => {
+    const imported = await this.edit(caller, id, version, action, 0, async (m, at) => {
       // A document that names no template prints under the one in force for its year.
       const template = document.template ?? (await this.departments.yearTemplate(m, budget.fiscal_year));
       const { rest, expenditureLines, incomeLines } = splitDocument({ ...document, template });
@@ -215,6 +219,8 @@ export class BudgetsService {
       await this.budgets.replaceDocumentRest(m, id, rest);
       return { expenditureLines: expenditureLines.length, incomeLines: incomeLines.length };
     });
+    this.statistics.afterWrite(budget.fiscal_year, document.expenditureLines.length);
+    return imported;
   }
 
   /** Refuses (400) a document that does not fit the budget: its department and year, codes the catalogue lacks. */
