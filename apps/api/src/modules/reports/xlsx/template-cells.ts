@@ -205,28 +205,33 @@ export function readTemplateSheet(sheet: ExcelJS.Worksheet | undefined, name: st
   const positions = columnPositions(sheet, name, columns, problems);
   const read = columns.map((column) => ({ column, col: positions.get(column.key), reader: columnReader(column, ctx) }));
   const lines: TReadLine[] = [];
+  // Plain loops, no function made per row or cell: 90,000 cells at 10,000 lines.
   sheet.eachRow((row, rowNumber) => {
     if (rowNumber === 1) return;
+    const shown: TCellValue[] = [];
     // findCell: a column the row lacks is blank, without adding an empty cell to the row.
-    const shown = read.map(({ col }) => (col === undefined ? BLANK : shownValue(row.findCell(col)?.value)));
+    for (const { col } of read) shown.push(col === undefined ? BLANK : shownValue(row.findCell(col)?.value));
     if (shown.every(isBlank)) return;
     const values: Record<string, string> = {};
-    read.forEach(({ column, reader }, i) => {
-      const cell = shown[i] ?? BLANK;
-      const problem = (message: string): void => void problems.push({ sheet: name, row: rowNumber, field: column.key, column: column.label, message });
-      if (!cell.ok) problem(cell.reason);
-      else if (isBlank(cell)) {
-        if (!column.optional) problem('不能为空');
-      } else {
-        const reading = reader(cell.value!);
-        if (reading.ok) values[column.key] = reading.value;
-        else problem(reading.reason);
-      }
-    });
+    for (let i = 0; i < read.length; i++) {
+      const { column, reader } = read[i]!;
+      const message = readCell(column, reader, shown[i] ?? BLANK, values);
+      if (message !== undefined) problems.push({ sheet: name, row: rowNumber, field: column.key, column: column.label, message });
+    }
     values['id'] ??= `x-${randomUUID()}`;
     lines.push({ row: rowNumber, values });
   });
   return lines;
+}
+
+/** Puts a shown cell's value for its column in `values`, or answers why it has none. */
+function readCell(column: TTemplateColumn, reader: (value: string | number) => TCellReading<string>, cell: TCellValue, values: Record<string, string>): string | undefined {
+  if (!cell.ok) return cell.reason;
+  if (isBlank(cell)) return column.optional ? undefined : '不能为空';
+  const reading = reader(cell.value!);
+  if (!reading.ok) return reading.reason;
+  values[column.key] = reading.value;
+  return undefined;
 }
 
 /** A problem of one cell of a read row, for the checks a sheet makes across its rows. */
