@@ -205,7 +205,7 @@ export function readTemplateSheet(sheet: ExcelJS.Worksheet | undefined, name: st
   const positions = columnPositions(sheet, name, columns, problems);
   const read = columns.map((column) => ({ column, col: positions.get(column.key), reader: columnReader(column, ctx) }));
   const lines: TReadLine[] = [];
-  // Plain loops, no function made per row or cell: 90,000 cells at 10,000 lines.
+  // Plain loops, no function made per row or cell: 90,000 cells at 10,000 lines (and tsx names each function it makes).
   sheet.eachRow((row, rowNumber) => {
     if (rowNumber === 1) return;
     const shown: TCellValue[] = [];
