@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { ZBudgetDocument, ZExplanationTexts, ZPriorExecution, ZPriorYearFigures, type TBudgetDocument } from '@budgetflow/domain';
+import { generateBudget } from '@budgetflow/domain/testing';
 import { exportBudgetTemplate, importBudgetTemplate } from '../../src/modules/reports/xlsx/budget-template';
 
 const seed: TBudgetDocument = ZBudgetDocument.parse(
@@ -120,6 +121,22 @@ describe('the import template', () => {
       expect.stringContaining('功能科目须写到项级'),
       expect.stringContaining('支出类型须为'),
     ]);
+  });
+
+  it('reads a code, unit or closed set written alike on many rows as each row\'s own, and refuses each row that repeats a bad one', async () => {
+    // 2,000 lines over 24 功能科目 and 10 units: every text of those columns comes back on many rows.
+    const many = generateBudget({ lines: 2000 });
+    expect(await importBudgetTemplate(many, await exportBudgetTemplate(many))).toEqual({ ok: true, document: many });
+    const edited = await edit(await exportBudgetTemplate(seed), (workbook) => {
+      const sheet = workbook.getWorksheet('支出') as ExcelJS.Worksheet;
+      for (const row of [3, 5, 6]) sheet.getCell(`C${row}`).value = '201';
+      sheet.getCell('E4').value = '差旅';
+      sheet.getCell('E7').value = '差旅';
+    });
+    const result = await importBudgetTemplate(seed, edited);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => `${p.sheet}!${p.row} ${p.column}`)).toEqual(['支出!3 功能科目', '支出!4 支出类型', '支出!5 功能科目', '支出!6 功能科目', '支出!7 支出类型']);
   });
 
   describe('the projects, one sheet per part', () => {

@@ -2,7 +2,7 @@ import { extname, join } from 'node:path';
 import type { Catalogue, TBudgetDocument } from '@budgetflow/domain';
 import { AppError, type TFieldError } from '../../common/errors/app-error';
 import { Turns } from '../../common/worker/turns';
-import { runInWorker, WorkerOutOfMemoryError } from '../../common/worker/run-in-worker';
+import { WorkerOutOfMemoryError, WorkerPool } from '../../common/worker/run-in-worker';
 import type { TTemplateImport } from '../reports/xlsx/budget-template';
 import { checkWorkbookArchive } from './workbook-archive';
 
@@ -14,12 +14,13 @@ export type TWorkbookTask =
 /**
  * exceljs is synchronous and hungry: a 50,000-line template takes it about 7 s and 630 MB of heap to
  * read, a 100,000-line one about as long to write. Each task runs in a worker thread capped at this
- * heap, and at most PARALLEL_TASKS at once (others wait their turn), so workbooks can neither stall
- * the event loop other users wait on nor exhaust the server's memory.
+ * heap (WorkerPool: a thread that has answered serves the next task for a while), and at most
+ * PARALLEL_TASKS at once (others wait their turn), so workbooks can neither stall the event loop
+ * other users wait on nor exhaust the server's memory.
  */
 export const WORKBOOK_HEAP_MB = 1024;
 const PARALLEL_TASKS = 2;
-const WORKER_FILE = join(__dirname, `workbook.worker${extname(__filename)}`);
+const workers = new WorkerPool(join(__dirname, `workbook.worker${extname(__filename)}`), { maxHeapMb: WORKBOOK_HEAP_MB });
 const turns = new Turns(PARALLEL_TASKS);
 
 /** Reads an uploaded template off the request thread, once its archive is known to inflate within bounds. */
@@ -47,7 +48,7 @@ export async function writeWorkbook<T extends { document: TBudgetDocument; catal
 
 async function inWorker<T>(task: TWorkbookTask): Promise<T> {
   try {
-    return await runInWorker<T>(WORKER_FILE, task, { maxHeapMb: WORKBOOK_HEAP_MB });
+    return await workers.run<T>(task);
   } catch (error) {
     if (!(error instanceof WorkerOutOfMemoryError)) throw error;
     throw new AppError('ARCHIVE_TOO_LARGE', `The workbook is refused: it needs more than ${WORKBOOK_HEAP_MB} MB`, [

@@ -1,10 +1,9 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import type { TWorkerAnswer } from '../../common/worker/run-in-worker';
+import { serveTasks } from '../../common/worker/run-in-worker';
 import { exportBudgetTemplate, importBudgetTemplate } from '../reports/xlsx/budget-template';
 import { placeInWorkbook } from './workbook-cells';
 import type { TWorkbookTask } from './workbook-threads';
 
-/** The worker side of workbook-threads.ts: one task, one answer, then the thread ends. */
+/** The worker side of workbook-threads.ts: one answer a task. */
 async function run(task: TWorkbookTask): Promise<unknown> {
   if (task.kind === 'export') return exportBudgetTemplate(task.document, task.catalogue);
   // Structured cloning turns the Buffer into a plain Uint8Array: view the same bytes as a Buffer again.
@@ -18,7 +17,4 @@ async function run(task: TWorkbookTask): Promise<unknown> {
   }
 }
 
-run(workerData as TWorkbookTask).then(
-  (value) => parentPort?.postMessage({ ok: true, value } satisfies TWorkerAnswer<unknown>),
-  (error: unknown) => parentPort?.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) } satisfies TWorkerAnswer<unknown>),
-);
+serveTasks((task) => run(task as TWorkbookTask));
