@@ -37,6 +37,7 @@ const ceilings: TCeilingsAnswer = {
   fiscalYear: 2020,
   department: { code: '019001', name: '甲单位' },
   version: 2,
+  setAt: '2020-01-09T02:00:00.000Z',
   issuedAt: '2020-01-10T02:00:00.000Z',
   ceilings: { total: '600000000', project: '100000000', byFundSource: {}, threePublic: {} },
   comparison: [
@@ -82,7 +83,7 @@ describe('the ceilings beside the totals', () => {
   });
 
   it('say none is issued yet while the editor’s lines are typed, with no row of figures', () => {
-    const none: TCeilingsAnswer = { ...ceilings, version: 0, issuedAt: null, ceilings: { byFundSource: {}, threePublic: {} }, comparison: [] };
+    const none: TCeilingsAnswer = { ...ceilings, version: 0, setAt: null, issuedAt: null, ceilings: { byFundSource: {}, threePublic: {} }, comparison: [] };
     const line = { id: 'A', unitCode: '019001', functionCode: '2010350', economicCode: '30201', kind: 'basic-public', fundSource: 'general-budget-appropriation', amount: '5000000.00' } as const;
     renderWith(cached([[['budget', 'b1', 'ceilings', 7], none]]), <CeilingsPanel budgetId="b1" budgetVersion={7} editable={false} lines={[line]} />);
     expect(screen.getByText('尚未填写控制数。')).toBeTruthy();

@@ -37,7 +37,7 @@ afterAll(() => t.close());
 describe('GET|PUT /api/budgets/:id/ceilings', () => {
   it('answers no ceilings before any are issued, even to the reviewers of a draft', async () => {
     const res = await ceilingsOf(home, as.reviewer).expect(200);
-    expect(res.body).toMatchObject({ budgetId: home.id, fiscalYear: 2020, department: { code: '019001' }, version: 0, issuedAt: null, ceilings: { byFundSource: {}, threePublic: {} }, comparison: [] });
+    expect(res.body).toMatchObject({ budgetId: home.id, fiscalYear: 2020, department: { code: '019001' }, version: 0, setAt: null, issuedAt: null, ceilings: { byFundSource: {}, threePublic: {} }, comparison: [] });
   });
 
   it('the 预算科 issues them; the department reads them beside its figures with the room left; the change is audited', async () => {

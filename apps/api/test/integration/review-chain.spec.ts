@@ -72,8 +72,12 @@ describe('the review chain', () => {
     const empty = await act(u.reviewer2, id, 'issue-ceilings', { opinion: '按控制数编制' });
     expect([empty.status, empty.body.code]).toEqual([409, 'CEILINGS_NOT_SET']);
     expect((await review(id)).round).toBe('proposal');
-    await t.http().put(`/api/budgets/${id}/ceilings`).set(u.reviewer2.headers).send({ ceilings: { total: '100000000000' } }).expect(200);
+    const filled = await t.http().put(`/api/budgets/${id}/ceilings`).set(u.reviewer2.headers).send({ ceilings: { total: '100000000000' } }).expect(200);
+    // Filled in is not issued: the department is told of them by 下达控制数 alone.
+    expect(filled.body).toMatchObject({ setAt: expect.any(String), issuedAt: null });
     expect((await act(u.reviewer2, id, 'issue-ceilings', { opinion: '按控制数编制' }).expect(200)).body).toEqual(expect.objectContaining({ state: 'draft', round: 'ceilings', stageIndex: null }));
+    const issued = (await t.http().get(`/api/budgets/${id}/ceilings`).set(u.preparer.headers).expect(200)).body as { setAt: string; issuedAt: string };
+    expect(new Date(issued.issuedAt).getTime()).toBeGreaterThanOrEqual(new Date(issued.setAt).getTime());
     // The draft the 预算科 just answered stays in sight of the bureau: its budget, trail and ceilings.
     for (const reviewer of [u.reviewer2, u.reviewer]) {
       expect((await t.http().get(`/api/budgets/${id}`).set(reviewer.headers).expect(200)).body.state).toBe('draft');

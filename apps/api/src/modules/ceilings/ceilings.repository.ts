@@ -64,6 +64,15 @@ export class CeilingsRepository {
     return rows[0];
   }
 
+  /**
+   * When the 预算科 last answered the budget's 一上 with its ceilings (下达控制数, the review act
+   * `issue-ceilings`); undefined before. Filling the figures in (the row's own time) is not issuing them.
+   */
+  async issuedAt(m: EntityManager, budgetId: string): Promise<Date | undefined> {
+    const rows: { at: Date | null }[] = await m.query(`SELECT max(at) AS at FROM budget_reviews WHERE budget_id = $1 AND action = 'issue-ceilings'`, [budgetId]);
+    return rows[0]?.at ?? undefined;
+  }
+
   /** Every department's ceilings of a year, by department id. */
   async ofYear(m: EntityManager, fiscalYear: number): Promise<Map<string, TCeilingsRow>> {
     const rows: TCeilingsRow[] = await m.query(

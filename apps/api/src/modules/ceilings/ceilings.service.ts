@@ -176,7 +176,7 @@ export class CeilingsService {
   }
 
   private async answerFor(m: EntityManager, budget: TCeilingsBudget): Promise<TCeilingsAnswer> {
-    const [row, sums] = await Promise.all([this.ceilings.find(m, budget.department_id, budget.fiscal_year), this.ceilings.lineSums(m, budget)]);
+    const [row, sums, issuedAt] = await Promise.all([this.ceilings.find(m, budget.department_id, budget.fiscal_year), this.ceilings.lineSums(m, budget), this.ceilings.issuedAt(m, budget.id)]);
     const ceilings = ZCeilings.parse(row?.ceilings ?? {});
     const comparison = compareWithCeilings(ceilingFiguresOf(sums), ceilings).map((c) => ({
       ceiling: c.ceiling,
@@ -190,7 +190,8 @@ export class CeilingsService {
       fiscalYear: budget.fiscal_year,
       department: { code: budget.department_code, name: budget.department_name },
       version: row?.version ?? 0,
-      issuedAt: row?.issued_at.toISOString() ?? null,
+      setAt: row?.issued_at.toISOString() ?? null,
+      issuedAt: issuedAt?.toISOString() ?? null,
       ceilings: ceilingsToWire(ceilings),
       comparison,
     };

@@ -23,6 +23,9 @@ export interface TCeilingsAnswer {
   fiscalYear: number;
   department: { code: string; name: string };
   version: number;
+  /** when the figures were last filled in */
+  setAt: string | null;
+  /** when they were issued (下达控制数); null before */
   issuedAt: string | null;
   ceilings: TCeilingsWire;
   comparison: TCeilingComparison[];

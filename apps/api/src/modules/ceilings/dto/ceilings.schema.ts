@@ -23,7 +23,8 @@ export const ZCeilingsAnswer = z.object({
   fiscalYear: z.number().int(),
   department: z.object({ code: z.string(), name: z.string() }),
   version: z.number().int().describe('0 while none are issued'),
-  issuedAt: z.string().nullable(),
+  setAt: z.string().nullable().describe('when the figures were last filled in (填写控制数); null while none are'),
+  issuedAt: z.string().nullable().describe("when they were issued to the department (下达控制数, the answer to its 一上); null before, and in a year without rounds"),
   ceilings: z.record(z.string(), z.unknown()).describe('ZCeilings, amounts as whole 分 in digits'),
   comparison: z.array(ZCeilingComparison),
 });
