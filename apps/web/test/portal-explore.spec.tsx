@@ -111,6 +111,23 @@ describe('the drill-down', () => {
     fireEvent.click(screen.getByRole('link', { name: '按单位' }));
     expect(rowNames()).toEqual(['武汉市硚口区大数据中心']);
   });
+
+  it('shows a fund source by its Chinese name, with no code column and no English id in the link', () => {
+    renderAt(`/portal/${ID}?by=fund-source#explore`, <Explore data={data} />);
+    const table = screen.getByRole('table');
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['名称', '合计', '基本支出', '项目支出', '占比']);
+    expect(table.textContent).not.toMatch(/[a-z]{3,}/);
+    fireEvent.click(screen.getByRole('link', { name: '经费拨款（补助）' }));
+    expect(path()).toEqual(['全部支出', '资金来源 经费拨款（补助）']);
+    expect(within(screen.getByRole('table')).getAllByRole('columnheader')[0]?.textContent).toBe('编码');
+    expect(screen.getByTestId('share-link').getAttribute('href')).toBe(`/portal/${ID}?by=fund-source&path=1#explore`);
+  });
+
+  it('opens a link shared with a fund source’s id on the same view, and shares it by its key', () => {
+    renderAt(`/portal/${ID}?by=fund-source&path=general-budget-appropriation#explore`, <Explore data={data} />);
+    expect(path()).toEqual(['全部支出', '资金来源 经费拨款（补助）']);
+    expect(screen.getByTestId('share-link').getAttribute('href')).toBe(`/portal/${ID}?by=fund-source&path=1#explore`);
+  });
 });
 
 const cache = (entries: [unknown[], unknown][]) => {
