@@ -137,7 +137,7 @@ const cache = (entries: [unknown[], unknown][]) => {
 };
 
 describe('the comparisons', () => {
-  it('lists a department’s years newest first, with the change and the reason it gave', () => {
+  it('lists a department’s years newest first, with the change, signed, what it is on, and the reason it gave', () => {
     const years: TDepartmentYears = {
       department: { code: '019001', name: '武汉市硚口区大数据中心' },
       years: [
@@ -159,6 +159,15 @@ describe('the comparisons', () => {
           reason: '新增数据平台建设项目',
           functionClasses: [],
         },
+        {
+          publicationId: ID,
+          fiscalYear: 2022,
+          total: '9670400.00',
+          previous: { total: '12088000.00', stated: false },
+          change: { amount: '-2417600.00', percent: '-20.0' },
+          reason: '数据平台建成',
+          functionClasses: [{ code: '201', name: '一般公共服务支出', amount: '9670400.00' }],
+        },
       ],
     };
     renderAt(
@@ -169,9 +178,13 @@ describe('the comparisons', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('武汉市硚口区大数据中心 历年预算');
     const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent)).toEqual([
-      expect.stringMatching(/^2021.*1208\.8\+608\.8101\.5%新增数据平台建设项目/),
-      expect.stringMatching(/^2020.*604\.4—/),
+      '2022967.0-241.8（与上年公开数比较）-20.0%数据平台建成一般公共服务支出',
+      // 2020 unpublished: against the 上年预算数 that 2021's budget states, and said so.
+      '20211208.8+608.8（与本年预算所列上年预算数比较）+101.5%新增数据平台建设项目',
+      '2020604.4—（无上年数）—未说明',
     ]);
+    // The year stays at the left while the rest scrolls sideways on a phone.
+    expect(rows.map((r) => r.querySelector('.frozen')?.textContent)).toEqual(['2022', '2021', '2020']);
   });
 
   it('puts the chosen departments of a year side by side, and the choice in the address', () => {

@@ -56,7 +56,9 @@ export function CompareDepartmentsPage() {
                 <caption id="compare-caption">{t('compareCaption', { year: c.fiscalYear })}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t('functionClass')}</th>
+                    <th scope="col" className="frozen">
+                      {t('functionClass')}
+                    </th>
                     {c.departments.map((d) => (
                       <th key={d.code} scope="col">
                         <Link to={`/portal/${d.publicationId}`}>{d.name}</Link>
@@ -66,7 +68,7 @@ export function CompareDepartmentsPage() {
                 </thead>
                 <tbody>
                   <tr className="total">
-                    <th scope="row" className="cell-name">
+                    <th scope="row" className="cell-name frozen">
                       {t('totalExpenditure')}
                     </th>
                     {c.departments.map((d) => (
@@ -77,7 +79,7 @@ export function CompareDepartmentsPage() {
                   </tr>
                   {c.classes.map((cls, i) => (
                     <tr key={cls.code}>
-                      <th scope="row" className="cell-name">
+                      <th scope="row" className="cell-name frozen">
                         {cls.code} {cls.name}
                       </th>
                       {c.departments.map((d) => (
