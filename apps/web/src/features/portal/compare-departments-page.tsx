@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../../lib/i18n';
 import { QueryView } from '../../ui/query-view';
+import { useDocumentTitle } from '../../ui/use-document-title';
 import { wan } from './amounts';
 import { useDepartmentComparison, useDistrictSearch } from './use-portal';
 
@@ -18,6 +19,7 @@ export function CompareDepartmentsPage() {
     .slice(0, MAX_DEPARTMENTS);
   const ofYear = useDistrictSearch({ ...(year === undefined ? {} : { year }), page: 1 }, 100);
   const comparison = useDepartmentComparison(year, chosen);
+  useDocumentTitle(t('pageTitle', { page: year === undefined ? t('compareDepartments') : t('compareTitle', { year }) }));
   const toggle = (code: string) => {
     const next = chosen.includes(code) ? chosen.filter((c) => c !== code) : [...chosen, code];
     setParams({

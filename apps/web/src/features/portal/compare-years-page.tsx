@@ -2,6 +2,7 @@ import type { TDepartmentYears } from '@budgetflow/domain';
 import { Link, useParams } from 'react-router';
 import { useI18n, type TTranslate } from '../../lib/i18n';
 import { QueryView } from '../../ui/query-view';
+import { useDocumentTitle } from '../../ui/use-document-title';
 import { signedPercent, signedWan, wan } from './amounts';
 import { useDepartmentYears } from './use-portal';
 
@@ -19,6 +20,8 @@ export function CompareYearsPage() {
   const { code = '' } = useParams();
   const { t } = useI18n();
   const years = useDepartmentYears(code);
+  const department = years.data?.department.name;
+  useDocumentTitle(t('pageTitle', { page: department === undefined ? t('compareYears') : t('yearsTitle', { department }) }));
   return (
     <main className="page portal">
       <p>
