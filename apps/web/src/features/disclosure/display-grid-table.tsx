@@ -1,6 +1,7 @@
 import type { DisplayGrid } from '@budgetflow/domain';
 import { Link } from 'react-router';
 import { frozenCells } from './frozen-column';
+import { frozenSnap } from './frozen-snap';
 
 /** A finding on a row, and the amount columns (indexes among the table's columns) it is about. */
 export interface TRowMark {
@@ -31,7 +32,7 @@ export function DisplayGridTable({
 }) {
   const frozen = frozenCells(grid);
   return (
-    <div className="grid-scroll" tabIndex={0} role="region" aria-label={caption ?? '表格'}>
+    <div className="grid-scroll" ref={frozenSnap} tabIndex={0} role="region" aria-label={caption ?? '表格'}>
       <table className="disclosure-grid">
         {caption !== undefined && <caption>{caption}</caption>}
         <thead>

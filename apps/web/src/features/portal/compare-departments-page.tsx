@@ -2,6 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../../lib/i18n';
 import { QueryView } from '../../ui/query-view';
 import { useDocumentTitle } from '../../ui/use-document-title';
+import { frozenSnap } from '../disclosure/frozen-snap';
 import { wan } from './amounts';
 import { useDepartmentComparison, useDistrictSearch } from './use-portal';
 
@@ -53,7 +54,7 @@ export function CompareDepartmentsPage() {
       {chosen.length > 0 && (
         <QueryView query={comparison} isEmpty={(c) => c.departments.length === 0}>
           {(c) => (
-            <div className="grid-scroll" tabIndex={0} role="region" aria-labelledby="compare-caption">
+            <div className="grid-scroll" ref={frozenSnap} tabIndex={0} role="region" aria-labelledby="compare-caption">
               <table className="disclosure-grid compare-table">
                 <caption id="compare-caption">{t('compareCaption', { year: c.fiscalYear })}</caption>
                 <thead>

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useI18n, type TTranslate } from '../../lib/i18n';
 import { QueryView } from '../../ui/query-view';
 import { useDocumentTitle } from '../../ui/use-document-title';
+import { frozenSnap } from '../disclosure/frozen-snap';
 import { signedPercent, signedWan, wan } from './amounts';
 import { useDepartmentYears } from './use-portal';
 
@@ -31,7 +32,7 @@ export function CompareYearsPage() {
         {(d) => (
           <>
             <h1>{t('yearsTitle', { department: d.department.name })}</h1>
-            <div className="grid-scroll" tabIndex={0} role="region" aria-labelledby="years-caption">
+            <div className="grid-scroll" ref={frozenSnap} tabIndex={0} role="region" aria-labelledby="years-caption">
               <table className="disclosure-grid compare-table years-table">
                 <caption id="years-caption">{t('yearsCaption')}</caption>
                 <thead>

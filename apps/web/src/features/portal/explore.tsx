@@ -11,6 +11,7 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import { useI18n } from '../../lib/i18n';
 import type { TMessageKey } from '../../lib/i18n-messages';
 import { wan } from './amounts';
+import { frozenSnap } from '../disclosure/frozen-snap';
 import { exploreHref, exploreOf } from './explore-href';
 
 const ExploreChart = lazy(() => import('./explore-chart'));
@@ -87,7 +88,7 @@ export function Explore({ data }: { data: TDisclosureBreakdown }) {
           <ExploreChart view={view} />
         </Suspense>
       )}
-      <div className="grid-scroll" tabIndex={0} role="region" aria-labelledby="explore-caption">
+      <div className="grid-scroll" ref={frozenSnap} tabIndex={0} role="region" aria-labelledby="explore-caption">
         <table className="disclosure-grid explore-table">
           <caption id="explore-caption">
             {view.rowLevel === undefined ? t('exploreSplit') : t('exploreRows', { level: view.rowLevel })}（
