@@ -17,7 +17,8 @@ import { storyOf } from './support/story';
  */
 const SHOTS = path.resolve(__dirname, '../../test-results/chinese-screens');
 
-const FORMATS = ['PDF', 'XLSX', 'CSV', 'JSON', 'HTML', 'SHA'];
+// formats by the names readers know them by (Excel 表格, as the portal's downloads say)
+const FORMATS = ['PDF', 'XLSX', 'EXCEL', 'CSV', 'JSON', 'HTML', 'SHA'];
 // demo account names (preparer3, unitprep3, leader3 …): identifiers an administrator typed, not words
 const USERNAMES = ['preparer', 'reviewer', 'publisher', 'signer', 'admin', 'secadmin', 'auditor', 'unitprep', 'leader'];
 /** Words of the seed document itself, typed by its department. */

@@ -8,6 +8,8 @@ import type { TBrowser } from './support/browser';
 import { DEMO_PASSWORD, type TBudgetflowServer } from './support/budgetflow-server';
 import { APPROVAL } from '../../apps/api/test/e2e/budget-test-kit';
 import { closeStory, openStory } from './support/open-story';
+import { frozenColumnFaults } from './support/frozen-column';
+import { pdfText } from '../../apps/api/src/modules/reports/check/pdf-text';
 
 /** exceljs, the API's dependency (not the workspace root's), to open the downloaded workbook as Excel would read it. */
 interface TSheetRow {
@@ -100,7 +102,7 @@ it('reads, drills, shares and compares on a phone; accessible; prints within A4'
 
   // A journalist takes the district's lines of a year in one file that Excel opens with its codes intact.
   await page.goto(`${server.baseUrl}/portal?year=2020`);
-  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '电子表格 XLSX（编码保留为文本）' }).click()]);
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Excel 表格（编码保留为文本）' }).click()]);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(readFileSync(await xlsx.path()) as unknown as ArrayBuffer);
   const sheet = workbook.getWorksheet('支出明细');
@@ -130,6 +132,35 @@ it('reads, drills, shares and compares on a phone; accessible; prints within A4'
   expect(downloads !== null && part4 !== null && downloads.y > part4.y).toBe(true);
   await shot(page, '02-disclosure-first-screen');
   expect(await seriousViolations(page)).toEqual([]);
+  expect(await page.title()).toBe('硚口区大数据中心 2020年部门预算 · 预算公开');
+
+  // Under the summary, a link down to the downloads after the document.
+  const jump = page.getByRole('link', { name: '下载全文和数据（PDF、Excel、CSV、JSON）↓' });
+  const jumpBox = await jump.boundingBox();
+  expect(jumpBox !== null && jumpBox.y + jumpBox.height <= PHONE.height * 1.5).toBe(true);
+  await jump.click();
+  await page.waitForFunction(() => {
+    const box = document.getElementById('downloads-title')?.getBoundingClientRect();
+    return box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight;
+  });
+  await shot(page, '02b-downloads-after-jump');
+
+  // The wide tables scroll sideways under one frozen name column that hides no figure half-way.
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.disclosure-table .grid-scroll')].filter((s) => s.scrollWidth > s.clientWidth + 1).map((s) => s.closest('section')?.id),
+  );
+  expect(wide).toEqual(expect.arrayContaining(['table-T1', 'table-T3', 'table-T4']));
+  expect(await frozenColumnFaults(page, '.disclosure-table .grid-scroll')).toEqual([]);
+  for (const id of ['T1', 'T3']) {
+    const scroller = page.locator(`#table-${id} .grid-scroll`).first();
+    // where a reader's swipe half-way across comes to rest
+    await scroller.evaluate(async (s) => {
+      s.scrollLeft = s.scrollWidth / 2;
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    });
+    await scroller.screenshot({ path: path.join(SHOTS, `02c-table-${id}-scrolled.png`) });
+    await scroller.evaluate((s) => (s.scrollLeft = 0));
+  }
 
   // From a 类 to its 款, then to a 项.
   await page.locator('#explore').getByRole('link', { name: '一般公共服务支出', exact: true }).click();
@@ -157,8 +188,16 @@ it('reads, drills, shares and compares on a phone; accessible; prints within A4'
   await page.getByRole('link', { name: '历年比较' }).click();
   const rows = page.locator('table.compare-table tbody tr');
   await rows.nth(1).waitFor();
-  await expect(rows.nth(0).innerText()).resolves.toMatch(/^2021[\s\S]*1208\.8[\s\S]*\+604\.4[\s\S]*100\.0%[\s\S]*新增数据平台建设项目/);
-  await expect(rows.nth(1).innerText()).resolves.toMatch(/^2020[\s\S]*604\.4/);
+  await expect(rows.nth(0).innerText()).resolves.toMatch(/^2021[\s\S]*1208\.8[\s\S]*\+604\.4[\s\S]*（与上年公开数比较）[\s\S]*\+100\.0%[\s\S]*新增数据平台建设项目/);
+  // The first published year is compared with the 上年预算数 its budget states, and says so.
+  await expect(rows.nth(1).innerText()).resolves.toMatch(/^2020[\s\S]*604\.4[\s\S]*（与本年预算所列上年预算数比较）/);
+  // Readable across at 375 px: the words in lines, not a character a line; the year frozen as the rest scrolls.
+  for (const cell of ['.cell-reason', '.cell-classes']) {
+    const box = await rows.nth(0).locator(cell).boundingBox();
+    expect(box !== null && box.width >= 100).toBe(true);
+  }
+  expect(await frozenColumnFaults(page, '.grid-scroll')).toEqual([]);
+  await expect(page.title()).resolves.toBe('武汉市硚口区大数据中心 历年预算 · 预算公开');
   await shot(page, '05-years-compared');
   expect(await seriousViolations(page)).toEqual([]);
 });
@@ -182,5 +221,11 @@ it('prints the disclosure on A4 with no table wider than its page', async () => 
   }
   const pdf = await desk.pdf({ path: path.join(SHOTS, 'disclosure-print.pdf'), format: 'A4', preferCSSPageSize: true, printBackground: true });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  // The first page holds the title and the 目录 together, the 目录 numbered by its headings alone.
+  const [first = ''] = (await pdfText(pdf)).split('\f');
+  expect(first).toContain('硚口区大数据中心2020年部门预算');
+  expect(first).toContain('目录');
+  expect(first).toContain('第一部分 硚口区大数据中心概况');
+  expect(first).not.toMatch(/\d+\.\s*(第一部分|一、)/);
   await desk.close();
 }, 120_000);

@@ -111,6 +111,23 @@ describe('the drill-down', () => {
     fireEvent.click(screen.getByRole('link', { name: '按单位' }));
     expect(rowNames()).toEqual(['武汉市硚口区大数据中心']);
   });
+
+  it('shows a fund source by its Chinese name, with no code column and no English id in the link', () => {
+    renderAt(`/portal/${ID}?by=fund-source#explore`, <Explore data={data} />);
+    const table = screen.getByRole('table');
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['名称', '合计', '基本支出', '项目支出', '占比']);
+    expect(table.textContent).not.toMatch(/[a-z]{3,}/);
+    fireEvent.click(screen.getByRole('link', { name: '经费拨款（补助）' }));
+    expect(path()).toEqual(['全部支出', '资金来源 经费拨款（补助）']);
+    expect(within(screen.getByRole('table')).getAllByRole('columnheader')[0]?.textContent).toBe('编码');
+    expect(screen.getByTestId('share-link').getAttribute('href')).toBe(`/portal/${ID}?by=fund-source&path=1#explore`);
+  });
+
+  it('opens a link shared with a fund source’s id on the same view, and shares it by its key', () => {
+    renderAt(`/portal/${ID}?by=fund-source&path=general-budget-appropriation#explore`, <Explore data={data} />);
+    expect(path()).toEqual(['全部支出', '资金来源 经费拨款（补助）']);
+    expect(screen.getByTestId('share-link').getAttribute('href')).toBe(`/portal/${ID}?by=fund-source&path=1#explore`);
+  });
 });
 
 const cache = (entries: [unknown[], unknown][]) => {
@@ -120,7 +137,7 @@ const cache = (entries: [unknown[], unknown][]) => {
 };
 
 describe('the comparisons', () => {
-  it('lists a department’s years newest first, with the change and the reason it gave', () => {
+  it('lists a department’s years newest first, with the change, signed, what it is on, and the reason it gave', () => {
     const years: TDepartmentYears = {
       department: { code: '019001', name: '武汉市硚口区大数据中心' },
       years: [
@@ -142,6 +159,15 @@ describe('the comparisons', () => {
           reason: '新增数据平台建设项目',
           functionClasses: [],
         },
+        {
+          publicationId: ID,
+          fiscalYear: 2022,
+          total: '9670400.00',
+          previous: { total: '12088000.00', stated: false },
+          change: { amount: '-2417600.00', percent: '-20.0' },
+          reason: '数据平台建成',
+          functionClasses: [{ code: '201', name: '一般公共服务支出', amount: '9670400.00' }],
+        },
       ],
     };
     renderAt(
@@ -152,9 +178,13 @@ describe('the comparisons', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('武汉市硚口区大数据中心 历年预算');
     const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent)).toEqual([
-      expect.stringMatching(/^2021.*1208\.8\+608\.8101\.5%新增数据平台建设项目/),
-      expect.stringMatching(/^2020.*604\.4—/),
+      '2022967.0-241.8（与上年公开数比较）-20.0%数据平台建成一般公共服务支出',
+      // 2020 unpublished: against the 上年预算数 that 2021's budget states, and said so.
+      '20211208.8+608.8（与本年预算所列上年预算数比较）+101.5%新增数据平台建设项目',
+      '2020604.4—（无上年数）—未说明',
     ]);
+    // The year stays at the left while the rest scrolls sideways on a phone.
+    expect(rows.map((r) => r.querySelector('.frozen')?.textContent)).toEqual(['2022', '2021', '2020']);
   });
 
   it('puts the chosen departments of a year side by side, and the choice in the address', () => {

@@ -67,4 +67,26 @@ describe('the disclosure as a page', () => {
       ]),
     );
   });
+
+  it('freezes one column per table, the first name column and its header, for a phone to scroll the figures under', () => {
+    render(
+      <I18nProvider initial="zh">
+        <MemoryRouter>
+          <DisclosureDocument disclosure={disclosure} />
+        </MemoryRouter>
+      </I18nProvider>,
+    );
+    const frozen = (id: string) => [...document.querySelectorAll(`#${id} table .frozen`)].map((c) => c.textContent);
+    const t1 = frozen('table-T1');
+    // 表一: the 收入 side's names; the 支出 sides' names (工资福利支出, 一般公共服务支出) scroll.
+    expect(t1.slice(0, 3)).toEqual(['项目', '一.财政拨款（补助）', '（一）公共预算财政拨款（补助）']);
+    expect(t1).not.toContain('工资福利支出');
+    expect(t1).not.toContain('一般公共服务支出');
+    expect(document.querySelectorAll('#table-T1 thead .frozen')).toHaveLength(1);
+    // 表三: 单位名称 (after the 单位编码, which scrolls), not the 合计 beside it.
+    expect(frozen('table-T3').slice(0, 3)).toEqual(['单位名称', '合计', '武汉市硚口区大数据中心']);
+    expect(document.querySelectorAll('#table-T3 .frozen.cell-amount, #table-T3 .frozen.cell-code')).toHaveLength(0);
+    // 表九: the names beside the 收入构成 / 支出构成 cells that span their rows.
+    expect(frozen('table-T9').slice(0, 3)).toEqual(['部门总体资金情况', '财政拨款', '其他资金']);
+  });
 });

@@ -66,3 +66,32 @@ export const FUND_SOURCE_NAMES: Record<FundSource, string> = {
   'carryover-other': '其他结余（转）',
   'soe-capital-appropriation': '国有资本经营预算财政拨款',
 };
+
+/**
+ * A fund source's key in the portal's addresses (?by=fund-source&path=1,201): short and neutral,
+ * since a fund source has no official code to show, and never changed once given (shared links
+ * name it). The ids themselves stay the data's (budget documents, open data).
+ */
+export const FUND_SOURCE_KEYS: Record<FundSource, string> = {
+  'general-budget-appropriation': '1',
+  'asset-income-appropriation': '2',
+  'other-nontax-appropriation': '3',
+  'higher-special-transfer': '4',
+  'government-fund-appropriation': '5',
+  'government-fund-special-transfer': '6',
+  'business-income-other': '7',
+  'business-income-special-account': '8',
+  'operating-income': '9',
+  'higher-subsidy': '10',
+  'subordinate-remittance': '11',
+  'other-income': '12',
+  'business-fund-drawdown': '13',
+  'carryover-fiscal': '14',
+  'carryover-other': '15',
+  'soe-capital-appropriation': '16',
+};
+
+/** The fund source an address names, by its key or (links shared before the keys) by its id. */
+export function fundSourceOfKey(key: string): FundSource | undefined {
+  return FUND_SOURCES.find((s) => FUND_SOURCE_KEYS[s] === key) ?? FUND_SOURCES.find((s) => s === key);
+}

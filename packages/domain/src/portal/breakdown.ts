@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZAmount } from '../budget/amount.schema';
 import { ZEconomicCode, ZExpenditureKind, ZFunctionCode, ZFundSource, ZUnitCode, type TBudgetDocument, type TExpenditureLine } from '../budget/budget-document.schema';
 import { lookupName, type Catalogue } from '../catalogue/catalogue';
-import { FUND_SOURCE_NAMES, type FundSource } from '../budget/fund-source';
+import { FUND_SOURCE_KEYS, FUND_SOURCE_NAMES, FUND_SOURCES, fundSourceOfKey } from '../budget/fund-source';
 import { formatYuan, parseFen, type Fen } from '../money/fen';
 
 /**
@@ -41,20 +41,45 @@ interface TLevel {
   label: string;
   code(fact: TBreakdownFact): string;
   name(data: TBreakdownData, code: string): string;
+  /** false where the code is the portal's key, not an official code a reader looks up (资金来源) */
+  official: boolean;
+  /** The code an address may name differently (a fund source's id in links from before its key). */
+  canonical?(code: string): string;
+  /** The order of the rows; code order unless the level says otherwise. */
+  compare?(a: string, b: string): number;
 }
+
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const functional = (label: string, digits: number): TLevel => ({
   label,
   code: (f) => f.functionCode.slice(0, digits),
   name: (d, code) => d.names.functional[code] ?? code,
+  official: true,
 });
 const economic = (label: string, digits: number): TLevel => ({
   label,
   code: (f) => f.economicCode.slice(0, digits),
   name: (d, code) => d.names.economic[code] ?? code,
+  official: true,
 });
-const unit: TLevel = { label: '单位', code: (f) => f.unitCode, name: (d, code) => d.names.units[code] ?? code };
-const fundSource: TLevel = { label: '资金来源', code: (f) => f.fundSource, name: (_d, code) => FUND_SOURCE_NAMES[code as FundSource] ?? code };
+const unit: TLevel = { label: '单位', code: (f) => f.unitCode, name: (d, code) => d.names.units[code] ?? code, official: true };
+/** In the order 表一 prints its income rows. */
+const fundSourceRank = (key: string): number => FUND_SOURCES.findIndex((s) => FUND_SOURCE_KEYS[s] === key);
+const fundSource: TLevel = {
+  label: '资金来源',
+  code: (f) => FUND_SOURCE_KEYS[f.fundSource],
+  name: (_d, key) => {
+    const source = fundSourceOfKey(key);
+    return source === undefined ? key : FUND_SOURCE_NAMES[source];
+  },
+  official: false,
+  canonical: (code) => {
+    const source = fundSourceOfKey(code);
+    return source === undefined ? code : FUND_SOURCE_KEYS[source];
+  },
+  compare: (a, b) => fundSourceRank(a) - fundSourceRank(b),
+};
 const FUNCTION_LEVELS = [functional('类', 3), functional('款', 5), functional('项', 7)];
 
 /** Each dimension's levels, top down: a 类 opens on its 款, a 款 on its 项, a 项 on the units that spend it. */
@@ -90,6 +115,8 @@ export interface TBreakdownView {
   path: TBreakdownStep[];
   /** What the rows are (类, 款 …), or undefined at the bottom, where the rows are 基本支出 and 项目支出. */
   rowLevel: string | undefined;
+  /** Whether the rows' codes are official ones to show (功能, 经济, 单位), not a key of the portal's (资金来源) or none (the split). */
+  rowCodes: boolean;
   rows: TBreakdownRow[];
   total: TSplit;
 }
@@ -104,7 +131,7 @@ export function breakdownFacts(lines: readonly TExpenditureLine[]): TBreakdownFa
       sums.set(key, { fact: { unitCode: l.unitCode, functionCode: l.functionCode, economicCode: l.economicCode, kind: l.kind, fundSource: l.fundSource }, fen: parseFen(l.amount) });
     } else entry.fen += parseFen(l.amount);
   }
-  return [...sums.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, { fact, fen }]) => ({ ...fact, amount: formatYuan(fen as Fen) }));
+  return [...sums.entries()].sort(([a], [b]) => byCode(a, b)).map(([, { fact, fen }]) => ({ ...fact, amount: formatYuan(fen as Fen) }));
 }
 
 interface TFenSplit {
@@ -130,8 +157,9 @@ export function drillDown(data: TBreakdownData, by: TBreakdownDimension, path: r
   const levels = LEVELS[by];
   let facts = data.facts;
   const steps: TBreakdownStep[] = [];
-  for (const [i, code] of path.slice(0, levels.length).entries()) {
+  for (const [i, asked] of path.slice(0, levels.length).entries()) {
     const level = levels[i] as TLevel;
+    const code = level.canonical?.(asked) ?? asked;
     const under = facts.filter((f) => level.code(f) === code);
     if (under.length === 0) break;
     facts = under;
@@ -145,7 +173,7 @@ export function drillDown(data: TBreakdownData, by: TBreakdownDimension, path: r
       { code: 'basic', name: '基本支出', total: formatYuan(total.basic as Fen), basic: formatYuan(total.basic as Fen), project: formatYuan(0 as Fen) },
       { code: 'project', name: '项目支出', total: formatYuan(total.project as Fen), basic: formatYuan(0 as Fen), project: formatYuan(total.project as Fen) },
     ].filter((r) => r.total !== '0.00');
-    return { by, path: steps, rowLevel: undefined, rows, total: toSplit(total) };
+    return { by, path: steps, rowLevel: undefined, rowCodes: false, rows, total: toSplit(total) };
   }
   const groups = new Map<string, TFenSplit>();
   for (const f of facts) {
@@ -155,9 +183,9 @@ export function drillDown(data: TBreakdownData, by: TBreakdownDimension, path: r
     groups.set(code, sum);
   }
   const rows = [...groups.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => (next.compare ?? byCode)(a, b))
     .map(([code, sum]) => ({ code, name: next.name(data, code), ...toSplit(sum) }));
-  return { by, path: steps, rowLevel: next.label, rows, total: toSplit(total) };
+  return { by, path: steps, rowLevel: next.label, rowCodes: next.official, rows, total: toSplit(total) };
 }
 
 /** How deep a dimension goes: a view with this many codes in its path shows the basic/project split. */

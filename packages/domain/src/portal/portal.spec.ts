@@ -1,4 +1,5 @@
 import type { TExpenditureLine } from '../budget/budget-document.schema';
+import { FUND_SOURCE_KEYS, FUND_SOURCES } from '../budget/fund-source';
 import { breakdownDepth, breakdownFacts, drillDown, type TBreakdownData } from './breakdown';
 import { compareDepartments, compareYears, yearOnYear } from './compare';
 import { disclosureDigest, type TDisclosureDigest } from './summary';
@@ -61,6 +62,20 @@ describe('the drill-down', () => {
     expect(drillDown(data, 'economic', ['301']).rows.map((r) => r.name)).toEqual(['基本工资', '机关事业单位基本养老保险缴费']);
     expect(drillDown(data, 'unit', ['002']).rows.map((r) => [r.code, r.total])).toEqual([['201', '50.00'], ['208', '200.00']]);
     expect(drillDown(data, 'fund-source', []).rows.map((r) => [r.name, r.total])).toEqual([['经费拨款（补助）', '350.30'], ['政府性基金财政拨款', '30.00']]);
+  });
+
+  it('names a fund source by a short key, shows no code for it, and still opens links naming its id', () => {
+    const sources = drillDown(data, 'fund-source', []);
+    expect(sources.rowCodes).toBe(false);
+    expect(sources.rows.map((r) => [r.code, r.name])).toEqual([['1', '经费拨款（补助）'], ['5', '政府性基金财政拨款']]);
+    expect(drillDown(data, 'function', []).rowCodes).toBe(true);
+    const keyed = drillDown(data, 'fund-source', ['1']);
+    expect(keyed.path).toEqual([{ code: '1', name: '经费拨款（补助）', level: '资金来源' }]);
+    // A link shared before the keys: the same view, and its path in the key from now on.
+    const old = drillDown(data, 'fund-source', ['general-budget-appropriation', '201']);
+    expect(old.path.map((s) => s.code)).toEqual(['1', '201']);
+    expect(old.rows).toEqual(drillDown(data, 'fund-source', ['1', '201']).rows);
+    expect(new Set(Object.values(FUND_SOURCE_KEYS)).size).toBe(FUND_SOURCES.length);
   });
 
   it('stops a stale or made-up path where it breaks, instead of showing nothing', () => {

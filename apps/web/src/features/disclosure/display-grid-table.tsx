@@ -1,5 +1,7 @@
 import type { DisplayGrid } from '@budgetflow/domain';
 import { Link } from 'react-router';
+import { frozenCells } from './frozen-column';
+import { frozenSnap } from './frozen-snap';
 
 /** A finding on a row, and the amount columns (indexes among the table's columns) it is about. */
 export interface TRowMark {
@@ -9,8 +11,8 @@ export interface TRowMark {
 
 /**
  * A display grid (the domain's toDisplayGrid) as an HTML table: merged headers, figures
- * right-aligned, the name column frozen while the figures scroll sideways (a phone), and a row's
- * name a link where `rowLink` says where its code leads.
+ * right-aligned, the first name column (its header too) frozen while the figures scroll sideways
+ * (a phone; frozenCells), and a row's name a link where `rowLink` says where its code leads.
  */
 export function DisplayGridTable({
   grid,
@@ -28,15 +30,22 @@ export function DisplayGridTable({
   dataColumns?: number;
   rowLink?: (code: string) => string | undefined;
 }) {
+  const frozen = frozenCells(grid);
   return (
-    <div className="grid-scroll" tabIndex={0} role="region" aria-label={caption ?? '表格'}>
+    <div className="grid-scroll" ref={frozenSnap} tabIndex={0} role="region" aria-label={caption ?? '表格'}>
       <table className="disclosure-grid">
         {caption !== undefined && <caption>{caption}</caption>}
         <thead>
           {grid.header.map((row, i) => (
             <tr key={i}>
               {row.map((c, j) => (
-                <th key={j} scope="col" colSpan={c.colSpan} rowSpan={c.rowSpan}>
+                <th
+                  key={j}
+                  scope="col"
+                  colSpan={c.colSpan}
+                  rowSpan={c.rowSpan}
+                  className={frozen.header[i]?.[j] === true ? 'frozen' : undefined}
+                >
                   {c.text}
                 </th>
               ))}
@@ -51,7 +60,7 @@ export function DisplayGridTable({
               </td>
             </tr>
           ) : (
-            grid.body.map((row) => {
+            grid.body.map((row, i) => {
               const mark = marks?.get(row.key);
               const first = row.cells.length - dataColumns;
               const marked = (j: number) => mark !== undefined && (mark.columns.includes(j - first) || (mark.columns.length === 0 && j === first));
@@ -74,7 +83,7 @@ export function DisplayGridTable({
                         {...(Cell === 'th' ? { scope: 'row' } : {})}
                         colSpan={c.colSpan}
                         rowSpan={c.rowSpan}
-                        className={`cell-${c.kind}${marked(j) ? ' has-error' : ''}`}
+                        className={`cell-${c.kind}${frozen.body[i]?.[j] === true ? ' frozen' : ''}${marked(j) ? ' has-error' : ''}`}
                         style={c.indent > 0 ? { paddingLeft: `${0.4 + c.indent}em` } : undefined}
                       >
                         {href !== undefined && c.kind === 'name' ? <Link to={href}>{c.text}</Link> : c.text}

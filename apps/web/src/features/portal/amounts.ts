@@ -8,3 +8,7 @@ export const signedWan = (yuan: string): string => {
   const text = wan(yuan);
   return text.startsWith('-') || /^0\.0$/.test(text) ? text : `+${text}`;
 };
+
+/** A change in percent with its sign, as the figures beside it: +20.4% / -3.1% / 0.0%. */
+export const signedPercent = (percent: string): string =>
+  `${percent.startsWith('-') || /^0(\.0+)?$/.test(percent) ? '' : '+'}${percent}%`;

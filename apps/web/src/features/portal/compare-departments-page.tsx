@@ -1,6 +1,8 @@
 import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../../lib/i18n';
 import { QueryView } from '../../ui/query-view';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import { frozenSnap } from '../disclosure/frozen-snap';
 import { wan } from './amounts';
 import { useDepartmentComparison, useDistrictSearch } from './use-portal';
 
@@ -18,6 +20,7 @@ export function CompareDepartmentsPage() {
     .slice(0, MAX_DEPARTMENTS);
   const ofYear = useDistrictSearch({ ...(year === undefined ? {} : { year }), page: 1 }, 100);
   const comparison = useDepartmentComparison(year, chosen);
+  useDocumentTitle(t('pageTitle', { page: year === undefined ? t('compareDepartments') : t('compareTitle', { year }) }));
   const toggle = (code: string) => {
     const next = chosen.includes(code) ? chosen.filter((c) => c !== code) : [...chosen, code];
     setParams({
@@ -51,12 +54,14 @@ export function CompareDepartmentsPage() {
       {chosen.length > 0 && (
         <QueryView query={comparison} isEmpty={(c) => c.departments.length === 0}>
           {(c) => (
-            <div className="grid-scroll" tabIndex={0} role="region" aria-labelledby="compare-caption">
+            <div className="grid-scroll" ref={frozenSnap} tabIndex={0} role="region" aria-labelledby="compare-caption">
               <table className="disclosure-grid compare-table">
                 <caption id="compare-caption">{t('compareCaption', { year: c.fiscalYear })}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t('functionClass')}</th>
+                    <th scope="col" className="frozen">
+                      {t('functionClass')}
+                    </th>
                     {c.departments.map((d) => (
                       <th key={d.code} scope="col">
                         <Link to={`/portal/${d.publicationId}`}>{d.name}</Link>
@@ -66,7 +71,7 @@ export function CompareDepartmentsPage() {
                 </thead>
                 <tbody>
                   <tr className="total">
-                    <th scope="row" className="cell-name">
+                    <th scope="row" className="cell-name frozen">
                       {t('totalExpenditure')}
                     </th>
                     {c.departments.map((d) => (
@@ -77,7 +82,7 @@ export function CompareDepartmentsPage() {
                   </tr>
                   {c.classes.map((cls, i) => (
                     <tr key={cls.code}>
-                      <th scope="row" className="cell-name">
+                      <th scope="row" className="cell-name frozen">
                         {cls.code} {cls.name}
                       </th>
                       {c.departments.map((d) => (

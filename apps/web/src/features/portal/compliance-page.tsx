@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../../lib/i18n';
 import { QueryView } from '../../ui/query-view';
 import { Status } from '../../ui/status';
+import { useDocumentTitle } from '../../ui/use-document-title';
 import { ComplianceTable } from '../bureau/compliance-table';
 import { usePublicCompliance } from '../bureau/use-bureau';
 import { YearField } from '../bureau/year-field';
@@ -18,6 +19,7 @@ export function CompliancePage() {
   const { t } = useI18n();
   const [params] = useSearchParams();
   const years = usePublishedYears();
+  useDocumentTitle(t('complianceTitle'));
   if (years.isPending) return <Status>{t('loading')}</Status>;
   const known = years.data ?? [];
   const initialYear = Number(params.get('year')) || known[0] || new Date().getFullYear();

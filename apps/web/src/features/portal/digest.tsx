@@ -1,7 +1,7 @@
 import { LARGEST_CLASSES, parseFen, shareOfTotal, type TDisclosureBreakdown } from '@budgetflow/domain';
 import { Link } from 'react-router';
 import { useI18n } from '../../lib/i18n';
-import { signedWan, wan } from './amounts';
+import { signedPercent, signedWan, wan } from './amounts';
 import { exploreHref } from './explore-href';
 
 /**
@@ -32,7 +32,7 @@ export function Digest({ digest }: { digest: TDisclosureBreakdown['digest'] }) {
           <dd>
             {digest.change === null
               ? t('noLastYear')
-              : `${signedWan(digest.change.amount)} ${t('wanAfterAmount')}${digest.change.percent === null ? '' : `（${digest.change.percent.startsWith('-') ? '' : '+'}${digest.change.percent}%）`}`}
+              : `${signedWan(digest.change.amount)} ${t('wanAfterAmount')}${digest.change.percent === null ? '' : `（${signedPercent(digest.change.percent)}）`}`}
             {digest.lastYear !== null && !digest.lastYear.stated && <span className="muted"> {t('comparedWithPublished')}</span>}
           </dd>
         </div>

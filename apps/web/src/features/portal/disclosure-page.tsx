@@ -1,13 +1,15 @@
-import { codePath, partTitles, type TDisclosureTable } from '@budgetflow/domain';
+import { codePath, partTitles, type TDisclosure, type TDisclosureTable } from '@budgetflow/domain';
 import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { Link, useParams } from 'react-router';
-import { formatDateTime } from '../../lib/dates';
-import { useI18n } from '../../lib/i18n';
+import { chinaDateTime } from '../../lib/dates';
+import { useI18n, type TTranslate } from '../../lib/i18n';
 import { Status } from '../../ui/status';
+import { useDocumentTitle } from '../../ui/use-document-title';
 import { DisclosureDocument } from '../disclosure/disclosure-document';
 import { CorrectionNotice } from './correction-notice';
 import { Digest } from './digest';
 import { Downloads } from './downloads';
+import { tableNumbers } from './file-names';
 import { Explore } from './explore';
 import { exploreHref } from './explore-href';
 import { SupersededNotice } from './superseded-notice';
@@ -25,6 +27,14 @@ const FUNCTION_ROLES = new Set([
   'fiscal-summary',
 ]);
 const ECONOMIC_ROLES = new Set(['general-public-basic-economic']);
+
+/** The tab's name: 「硚口区大数据中心 2021年部门预算 · 预算公开」 (the portal's name while it loads). */
+function pageTitle(meta: TDisclosure['meta'] | undefined, t: TTranslate): string {
+  if (meta === undefined) return t('portalTitle');
+  const name = meta.shortName ?? meta.departmentName;
+  const page = meta.scope === 'unit' ? t('unitBudgetTitle', { unit: name, year: meta.fiscalYear }) : t('disclosureTitle', { department: name, year: meta.fiscalYear });
+  return t('pageTitle', { page });
+}
 
 /**
  * One published disclosure: a notice when a correction has replaced it; its title, department,
@@ -51,6 +61,7 @@ export function DisclosurePage() {
     },
     [names],
   );
+  useDocumentTitle(pageTitle(publication.data?.disclosure.meta, t));
   if (publication.isPending) return <Status>{t('loading')}</Status>;
   if (publication.isError) return <Status error>{t('error', { reason: problemText(publication.error, t) })}</Status>;
   const p = publication.data;
@@ -75,7 +86,8 @@ export function DisclosurePage() {
           <div>
             <dt>{t('publishedAt')}</dt>
             <dd>
-              {formatDateTime(p.publishedAt)}
+              {chinaDateTime(p.publishedAt)}
+              {t('chinaTime')}
               {p.versionNo > 1 ? t('versionNo', { n: p.versionNo }) : ''}
             </dd>
           </div>
@@ -84,6 +96,11 @@ export function DisclosurePage() {
         <div className="no-print">
           {breakdown.isPending && <Status>{t('loading')}</Status>}
           {breakdown.data !== undefined && <Digest digest={breakdown.data.digest} />}
+          <p>
+            <a href="#downloads" className="downloads-jump">
+              {t('downloadsJump')}
+            </a>
+          </p>
           <p className="compare-links">
             <Link to={`/portal/departments/${encodeURIComponent(meta.departmentCode)}`}>
               {t('compareYears')}
@@ -110,9 +127,9 @@ export function DisclosurePage() {
           </Suspense>
           <DisclosureDocument disclosure={p.disclosure} cover={false} rowLink={rowLink} />
         </div>
-        <aside className="downloads-panel no-print" aria-labelledby="downloads-title">
+        <aside id="downloads" className="downloads-panel no-print" aria-labelledby="downloads-title">
           <h2 id="downloads-title">{t('downloads')}</h2>
-          <Downloads files={p.files} />
+          <Downloads files={p.files} tables={tableNumbers(p.disclosure.tables)} />
           <button type="button" onClick={() => window.print()}>
             {t('print')}
           </button>

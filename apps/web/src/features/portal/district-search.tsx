@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { formatDateTime } from '../../lib/dates';
+import { chinaDateTime } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 import { QueryView } from '../../ui/query-view';
 import { wan } from './amounts';
@@ -132,7 +132,7 @@ export function DistrictSearch() {
                         {t('totalExpenditure')} {wan(d.total)} {t('wanAfterAmount')}
                       </span>
                       <span className="muted">
-                        {t('publishedAt')} {formatDateTime(d.publishedAt)}
+                        {t('publishedAt')} {chinaDateTime(d.publishedAt)}
                       </span>
                       {d.matchedFunctions.length > 0 && (
                         <span className="matched">

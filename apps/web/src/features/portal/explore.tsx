@@ -11,6 +11,7 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import { useI18n } from '../../lib/i18n';
 import type { TMessageKey } from '../../lib/i18n-messages';
 import { wan } from './amounts';
+import { frozenSnap } from '../disclosure/frozen-snap';
 import { exploreHref, exploreOf } from './explore-href';
 
 const ExploreChart = lazy(() => import('./explore-chart'));
@@ -26,7 +27,7 @@ const DIMENSION_LABELS: Record<TBreakdownDimension, TMessageKey> = {
  * The drill-down (支出明细): the published expenditure shown by function, economic class, unit or
  * fund source; a row opens what it is made of, down to the basic/project split. The view lives in
  * the address (?by=…&path=…), so every view has a link to share, and works as plain links without
- * the chart's script.
+ * the chart's script. The 编码 column only where the rows have official codes (a fund source has none).
  */
 export function Explore({ data }: { data: TDisclosureBreakdown }) {
   const { t } = useI18n();
@@ -87,7 +88,7 @@ export function Explore({ data }: { data: TDisclosureBreakdown }) {
           <ExploreChart view={view} />
         </Suspense>
       )}
-      <div className="grid-scroll" tabIndex={0} role="region" aria-labelledby="explore-caption">
+      <div className="grid-scroll" ref={frozenSnap} tabIndex={0} role="region" aria-labelledby="explore-caption">
         <table className="disclosure-grid explore-table">
           <caption id="explore-caption">
             {view.rowLevel === undefined ? t('exploreSplit') : t('exploreRows', { level: view.rowLevel })}（
@@ -95,8 +96,10 @@ export function Explore({ data }: { data: TDisclosureBreakdown }) {
           </caption>
           <thead>
             <tr>
-              <th scope="col">{t('code')}</th>
-              <th scope="col">{t('name')}</th>
+              {view.rowCodes && <th scope="col">{t('code')}</th>}
+              <th scope="col" className="frozen">
+                {t('name')}
+              </th>
               <th scope="col">{t('amountTotal')}</th>
               <th scope="col">{t('basic')}</th>
               <th scope="col">{t('projectSpend')}</th>
@@ -106,8 +109,8 @@ export function Explore({ data }: { data: TDisclosureBreakdown }) {
           <tbody>
             {view.rows.map((row) => (
               <tr key={row.code}>
-                <td className="cell-code">{view.rowLevel === undefined ? '' : row.code}</td>
-                <th scope="row" className="cell-name">
+                {view.rowCodes && <td className="cell-code">{row.code}</td>}
+                <th scope="row" className="cell-name frozen">
                   {view.rowLevel === undefined ? (
                     row.name
                   ) : (

@@ -1,6 +1,6 @@
 import type { TPublication } from '@budgetflow/domain';
 import { Link } from 'react-router';
-import { localDate } from '../../lib/dates';
+import { chinaDate } from '../../lib/dates';
 import { useI18n } from '../../lib/i18n';
 
 /**
@@ -11,7 +11,7 @@ export function SupersededNotice({ latest }: { latest: TPublication['latestVersi
   const { t } = useI18n();
   return (
     <p className="banner superseded-notice" role="note">
-      {t('supersededNotice', { n: latest.versionNo, date: localDate(new Date(latest.publishedAt)) })}
+      {t('supersededNotice', { n: latest.versionNo, date: chinaDate(latest.publishedAt) })}
       <Link to={`/portal/${latest.id}`}>{t('supersededLink')}</Link>
     </p>
   );
