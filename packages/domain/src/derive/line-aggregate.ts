@@ -32,11 +32,9 @@ export function familyOf(source: FundSource): FundFamily {
   return FAMILY_OF.get(source) ?? 'other';
 }
 
-const FISCAL_FAMILIES: ReadonlySet<FundFamily> = new Set(['general-public', 'government-fund', 'soe-capital', 'carryover-fiscal']);
-
-/** 财政拨款: what 表4 and 表8 count. */
+/** 财政拨款: what 表4 and 表8 count. A comparison, not a Set lookup: the tables ask it of every cell. */
 export function isFiscal(family: FundFamily): boolean {
-  return FISCAL_FAMILIES.has(family);
+  return family === 'general-public' || family === 'government-fund' || family === 'soe-capital' || family === 'carryover-fiscal';
 }
 
 interface Summed {
@@ -258,17 +256,26 @@ function assertExact(fen: number): Fen {
 }
 
 /**
- * Sums the cells that pass `include` under the keys `keysOf` gives; a cell may count under several
- * keys (a 类 and its 款). Integer 分 throughout.
+ * Sums the cells that pass `include` under the key `keyOf` gives, in the order the keys first come.
+ * One key per cell, so that no array is made per cell (the tables sum thousands of cells each),
+ * and the running sums kept in an array, not in the Map: a Map holds a sum past 2^30 as a boxed
+ * number, a new one per addition. Integer 分 throughout.
  */
-export function sumCells<T extends Summed>(cells: readonly T[], include: (cell: T) => boolean, keysOf: (cell: T) => readonly string[]): Map<string, Fen> {
-  const sums = new Map<string, number>();
+export function sumCells<T extends Summed>(cells: readonly T[], include: (cell: T) => boolean, keyOf: (cell: T) => string): Map<string, Fen> {
+  const positions = new Map<string, number>();
+  const totals: number[] = [];
   for (const cell of cells) {
     if (!include(cell)) continue;
-    for (const key of keysOf(cell)) sums.set(key, (sums.get(key) ?? 0) + cell.fen);
+    const key = keyOf(cell);
+    const at = positions.get(key);
+    if (at === undefined) {
+      positions.set(key, totals.length);
+      totals.push(cell.fen);
+    } else totals[at] = totals[at]! + cell.fen;
   }
-  for (const value of sums.values()) assertExact(value);
-  return sums as Map<string, Fen>;
+  const sums = new Map<string, Fen>();
+  for (const [key, at] of positions) sums.set(key, assertExact(totals[at]!));
+  return sums;
 }
 
 /** Sum of the cells that pass `include`. */

@@ -46,7 +46,7 @@ function byFunctionalClass(
   ctx: DeriveContext,
   include: (cell: FunctionCell) => boolean,
 ): { code: string; name: string; fen: Fen }[] {
-  const sums = sumCells(ctx.aggregate.byFunction, include, (c) => [c.functionCode.slice(0, 3)]);
+  const sums = sumCells(ctx.aggregate.byFunction, include, (c) => c.functionCode.slice(0, 3));
   return [...sums.keys()]
     .sort(byCode)
     .filter((code) => sums.get(code) !== 0)

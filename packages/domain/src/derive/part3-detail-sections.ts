@@ -4,7 +4,7 @@ import { nameOf } from './catalogue-names';
 import { comparison } from './comparison';
 import type { DeriveContext } from './derive-context';
 import type { ExplanationFigures } from './explanation-context';
-import { sumCells, totalOf } from './line-aggregate';
+import { sumCells, totalOf, type EconomicCell } from './line-aggregate';
 import { count, joinParts, paragraph, paragraphOf, ref, wan, wanOfYuan, type Parts } from './paragraph';
 import { threePublicFigures } from './t8-three-public';
 import { byCode } from './table-parts';
@@ -17,7 +17,7 @@ function sectionNames(ctx: DeriveContext, kind: 'basic-personnel' | 'basic-publi
       c.family === 'general-public' &&
       c.kind === kind &&
       (cls === undefined || c.economicCode.startsWith(cls)),
-    (c) => [c.economicCode],
+    (c) => c.economicCode,
   );
   return [...sums.keys()]
     .sort(byCode)
@@ -93,16 +93,14 @@ export function generalPublicSection(ctx: DeriveContext, f: ExplanationFigures):
 }
 
 export function basicSection(ctx: DeriveContext, f: ExplanationFigures): TExplanationSection {
-  const personnel = sumCells(
-    ctx.aggregate.byEconomic,
-    (c) => c.family === 'general-public' && c.kind === 'basic-personnel',
-    (c) => ['total', c.economicCode.slice(0, 3)],
-  );
+  const isPersonnel = (c: EconomicCell) => c.family === 'general-public' && c.kind === 'basic-personnel';
+  const personnel = sumCells(ctx.aggregate.byEconomic, isPersonnel, (c) => c.economicCode.slice(0, 3));
+  const personnelTotal = totalOf(ctx.aggregate.byEconomic, isPersonnel);
   const publicTotal = totalOf(
     ctx.aggregate.byEconomic,
     (c) => c.family === 'general-public' && c.kind === 'basic-public',
   );
-  const classes = [...personnel.keys()].filter((k) => k !== 'total').sort(byCode);
+  const classes = [...personnel.keys()].sort(byCode);
   const classClauses: Parts[] = classes.map((cls) => [
     nameOf(ctx.catalogue, 'economic', cls),
     wan(`personnel:${cls}`, personnel.get(cls) ?? 0, ref('T6', cls, 'personnel')),
@@ -119,7 +117,7 @@ export function basicSection(ctx: DeriveContext, f: ExplanationFigures): TExplan
       ),
       paragraph(
         '1、人员经费',
-        wan('personnel', personnel.get('total') ?? 0, ref('T6', 'total', 'personnel')),
+        wan('personnel', personnelTotal, ref('T6', 'total', 'personnel')),
         ...(classClauses.length === 0 ? ['。'] : ['。包括：', ...joinParts(classClauses, '；'), '。']),
       ),
       paragraph(

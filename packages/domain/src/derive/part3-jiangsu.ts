@@ -58,7 +58,7 @@ function overallSection(j: Jiangsu): TExplanationSection {
   const classes = sumCells(
     ctx.aggregate.byFunction,
     () => true,
-    (c) => [c.functionCode.slice(0, 3)],
+    (c) => c.functionCode.slice(0, 3),
   );
   const classParagraphs = [...classes.keys()].sort(byCode).map((code, i) => {
     const fen = classes.get(code) ?? (0 as Fen);
@@ -254,7 +254,7 @@ function basicSection(
   const sums = sumCells(
     j.ctx.aggregate.byEconomic,
     (c) => include(c) && c.kind !== 'project',
-    (c) => [c.kind],
+    (c) => c.kind,
   );
   const personnel = sums.get('basic-personnel') ?? (0 as Fen);
   const publicFen = sums.get('basic-public') ?? (0 as Fen);

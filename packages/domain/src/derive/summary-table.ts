@@ -32,19 +32,19 @@ export function summaryTable(
 ): TableBody {
   const incomeRows = incomeSide(aggregate.incomeBySource, spec.fiscalOnly, 'income');
   const include = (c: { family: FundFamily }) => spec.include(c.family);
-  const byClass = new Map([
-    ...sumCells(aggregate.byEconomic, include, (c) => [`econ:${c.economicCode.slice(0, 3)}`]),
-    ...sumCells(aggregate.byFunction, include, (c) => [`func:${c.functionCode.slice(0, 3)}`]),
-  ]);
+  const byClass = {
+    econ: sumCells(aggregate.byEconomic, include, (c) => c.economicCode.slice(0, 3)),
+    func: sumCells(aggregate.byFunction, include, (c) => c.functionCode.slice(0, 3)),
+  };
   const expenditure = totalOf(aggregate.byEconomic, include);
   const balance = (incomeRows.grandTotal - expenditure) as Fen;
 
   const side = (section: 'econ' | 'func', kind: 'economic' | 'functional', printed: readonly string[]): TRow[] => {
-    const used = [...byClass.keys()].filter((k) => k.startsWith(`${section}:`)).map((k) => k.slice(section.length + 1));
-    const codes = [...new Set([...printed, ...used])].sort(byCode);
+    const sums = byClass[section];
+    const codes = [...new Set([...printed, ...sums.keys()])].sort(byCode);
     const sectionKey = kind === 'economic' ? 'economic' : 'functional';
     const rows = codes.map((code) =>
-      makeRow(`${section}:${code}`, nameOf(catalogue, kind, code), 0, { amount: amountCell(byClass.get(`${section}:${code}`)) }, {
+      makeRow(`${section}:${code}`, nameOf(catalogue, kind, code), 0, { amount: amountCell(sums.get(code)) }, {
         code,
         section: sectionKey,
       }),
