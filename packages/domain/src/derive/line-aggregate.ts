@@ -255,6 +255,66 @@ function assertExact(fen: number): Fen {
   return fen as Fen;
 }
 
+/** A 项 cell summed over the budget units. */
+export type FunctionCodeCell = Omit<FunctionCell, 'unitCode'>;
+/** A 款 cell summed over the budget units. */
+export type EconomicCodeCell = Omit<EconomicCell, 'unitCode'>;
+
+interface CellsOverUnits {
+  readonly byFunction: readonly FunctionCodeCell[];
+  readonly byEconomic: readonly EconomicCodeCell[];
+}
+
+const OVER_UNITS = new WeakMap<LineAggregate, CellsOverUnits>();
+
+/** A cell being summed over units. */
+interface Merging {
+  readonly family: FundFamily;
+  readonly kind: TExpenditureKind;
+  fen: number;
+  lines: number;
+}
+
+/** Cells of one code summed over units, one per slot (fund family × kind), in slot order. */
+function mergeOverUnits<C extends Summed & { readonly kind: TExpenditureKind }, M extends Merging>(
+  cells: readonly C[],
+  codeOf: (cell: C) => string,
+  cellOf: (code: string, family: FundFamily, kind: TExpenditureKind) => M,
+): M[] {
+  const byCode = new Map<string, (M | undefined)[]>();
+  for (const cell of cells) {
+    const code = codeOf(cell);
+    let slots = byCode.get(code);
+    if (slots === undefined) byCode.set(code, (slots = new Array<M | undefined>(SLOTS).fill(undefined)));
+    const slot = FAMILIES.indexOf(cell.family) * KINDS.length + (KIND_INDEX.get(cell.kind) ?? 0);
+    const merged = (slots[slot] ??= cellOf(code, cell.family, cell.kind));
+    merged.fen += cell.fen;
+    merged.lines += cell.lines;
+  }
+  const out: M[] = [];
+  for (const slots of byCode.values()) for (const merged of slots) if (merged !== undefined) out.push(merged);
+  return out;
+}
+
+/**
+ * The aggregate's 项 and 款 cells summed over the budget units, made once per aggregate: most tables
+ * and the prose print no unit, and summing these (a department's 项 or 款 × fund family × kind)
+ * instead of the cells per unit (several times as many) spares every one of them the units. Codes
+ * in the order they first come, each code's cells in slot order; sums in integer 分, exact as
+ * the cells they add up.
+ */
+export function overUnits(aggregate: LineAggregate): CellsOverUnits {
+  let cells = OVER_UNITS.get(aggregate);
+  if (cells === undefined) {
+    cells = {
+      byFunction: mergeOverUnits(aggregate.byFunction, (c) => c.functionCode, (functionCode, family, kind) => ({ family, kind, functionCode, fen: 0, lines: 0 })),
+      byEconomic: mergeOverUnits(aggregate.byEconomic, (c) => c.economicCode, (economicCode, family, kind) => ({ family, kind, economicCode, fen: 0, lines: 0 })),
+    };
+    OVER_UNITS.set(aggregate, cells);
+  }
+  return cells;
+}
+
 /**
  * Sums the cells that pass `include` under the key `keyOf` gives, in the order the keys first come.
  * One key per cell, so that no array is made per cell (the tables sum thousands of cells each),

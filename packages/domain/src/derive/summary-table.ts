@@ -3,7 +3,7 @@ import type { TRow } from '../disclosure/disclosure.schema';
 import type { Fen } from '../money/fen';
 import { nameOf, type NameCatalogue } from './catalogue-names';
 import { incomeSide } from './income-rows';
-import { sumCells, totalOf, type FundFamily, type LineAggregate } from './line-aggregate';
+import { overUnits, sumCells, totalOf, type FundFamily, type LineAggregate } from './line-aggregate';
 import { amountCell, amountColumn, byCode, makeRow } from './table-parts';
 
 /** Economic 类 rows 表1/表4 always print, in this order, whether or not anything is budgeted. */
@@ -32,11 +32,12 @@ export function summaryTable(
 ): TableBody {
   const incomeRows = incomeSide(aggregate.incomeBySource, spec.fiscalOnly, 'income');
   const include = (c: { family: FundFamily }) => spec.include(c.family);
+  const cells = overUnits(aggregate);
   const byClass = {
-    econ: sumCells(aggregate.byEconomic, include, (c) => c.economicCode.slice(0, 3)),
-    func: sumCells(aggregate.byFunction, include, (c) => c.functionCode.slice(0, 3)),
+    econ: sumCells(cells.byEconomic, include, (c) => c.economicCode.slice(0, 3)),
+    func: sumCells(cells.byFunction, include, (c) => c.functionCode.slice(0, 3)),
   };
-  const expenditure = totalOf(aggregate.byEconomic, include);
+  const expenditure = totalOf(cells.byEconomic, include);
   const balance = (incomeRows.grandTotal - expenditure) as Fen;
 
   const side = (section: 'econ' | 'func', kind: 'economic' | 'functional', printed: readonly string[]): TRow[] => {
