@@ -4,6 +4,7 @@ import { entry } from './basic-project-split';
 import { nameOf } from './catalogue-names';
 import { addMoney, addMonies, cellsOf, emptyMoney, inFundScope, type Money } from './column-sets';
 import type { DeriveContext } from './derive-context';
+import { overUnits, type EconomicCodeCell } from './line-aggregate';
 import { byCode, makeRow } from './table-parts';
 
 export interface EconomicTableOptions {
@@ -25,9 +26,11 @@ export function operatingCostUnits(ctx: DeriveContext): ReadonlySet<string> {
 export function economicTableRows(ctx: DeriveContext, options: EconomicTableOptions): TRow[] {
   const operatingUnits = options.operatingCostsOnly ? operatingCostUnits(ctx) : undefined;
   const bySection = new Map<string, Money>();
-  for (const c of ctx.aggregate.byEconomic) {
+  // only 机关运行经费 asks which unit a cell is of: the other tables sum the cells over units
+  const source: readonly (EconomicCodeCell & { unitCode?: string })[] = operatingUnits === undefined ? overUnits(ctx.aggregate).byEconomic : ctx.aggregate.byEconomic;
+  for (const c of source) {
     if (c.kind === 'project' || !inFundScope(options.funds, c.family)) continue;
-    if (operatingUnits !== undefined && (c.kind !== 'basic-public' || !operatingUnits.has(c.unitCode))) continue;
+    if (operatingUnits !== undefined && (c.kind !== 'basic-public' || c.unitCode === undefined || !operatingUnits.has(c.unitCode))) continue;
     addMoney(entry(bySection, c.economicCode, emptyMoney), c);
   }
   if (bySection.size === 0) return [];

@@ -1,7 +1,7 @@
 import type { TPriorYearFigures } from '../budget/budget-document.schema';
 import type { Fen } from '../money/fen';
 import type { DeriveContext } from './derive-context';
-import { isFiscal } from './line-aggregate';
+import { isFiscal, overUnits } from './line-aggregate';
 
 /** Totals the explanations state more than once, computed once from the aggregate. */
 export interface ExplanationFigures {
@@ -25,7 +25,7 @@ export interface ExplanationFigures {
 export function explanationFigures(ctx: DeriveContext): ExplanationFigures {
   // One pass over the 款 projection for every total the prose states.
   const t = { total: 0, basic: 0, fiscal: 0, fiscalBasic: 0, generalPublic: 0, generalPublicBasic: 0, governmentFund: 0 };
-  for (const c of ctx.aggregate.byEconomic) {
+  for (const c of overUnits(ctx.aggregate).byEconomic) {
     const basic = c.kind !== 'project' ? c.fen : 0;
     t.total += c.fen;
     t.basic += basic;

@@ -32,11 +32,9 @@ export function familyOf(source: FundSource): FundFamily {
   return FAMILY_OF.get(source) ?? 'other';
 }
 
-const FISCAL_FAMILIES: ReadonlySet<FundFamily> = new Set(['general-public', 'government-fund', 'soe-capital', 'carryover-fiscal']);
-
-/** 财政拨款: what 表4 and 表8 count. */
+/** 财政拨款: what 表4 and 表8 count. A comparison, not a Set lookup: the tables ask it of every cell. */
 export function isFiscal(family: FundFamily): boolean {
-  return FISCAL_FAMILIES.has(family);
+  return family === 'general-public' || family === 'government-fund' || family === 'soe-capital' || family === 'carryover-fiscal';
 }
 
 interface Summed {
@@ -257,18 +255,87 @@ function assertExact(fen: number): Fen {
   return fen as Fen;
 }
 
+/** A 项 cell summed over the budget units. */
+export type FunctionCodeCell = Omit<FunctionCell, 'unitCode'>;
+/** A 款 cell summed over the budget units. */
+export type EconomicCodeCell = Omit<EconomicCell, 'unitCode'>;
+
+interface CellsOverUnits {
+  readonly byFunction: readonly FunctionCodeCell[];
+  readonly byEconomic: readonly EconomicCodeCell[];
+}
+
+const OVER_UNITS = new WeakMap<LineAggregate, CellsOverUnits>();
+
+/** A cell being summed over units. */
+interface Merging {
+  readonly family: FundFamily;
+  readonly kind: TExpenditureKind;
+  fen: number;
+  lines: number;
+}
+
+/** Cells of one code summed over units, one per slot (fund family × kind), in slot order. */
+function mergeOverUnits<C extends Summed & { readonly kind: TExpenditureKind }, M extends Merging>(
+  cells: readonly C[],
+  codeOf: (cell: C) => string,
+  cellOf: (code: string, family: FundFamily, kind: TExpenditureKind) => M,
+): M[] {
+  const byCode = new Map<string, (M | undefined)[]>();
+  for (const cell of cells) {
+    const code = codeOf(cell);
+    let slots = byCode.get(code);
+    if (slots === undefined) byCode.set(code, (slots = new Array<M | undefined>(SLOTS).fill(undefined)));
+    const slot = FAMILIES.indexOf(cell.family) * KINDS.length + (KIND_INDEX.get(cell.kind) ?? 0);
+    const merged = (slots[slot] ??= cellOf(code, cell.family, cell.kind));
+    merged.fen += cell.fen;
+    merged.lines += cell.lines;
+  }
+  const out: M[] = [];
+  for (const slots of byCode.values()) for (const merged of slots) if (merged !== undefined) out.push(merged);
+  return out;
+}
+
 /**
- * Sums the cells that pass `include` under the keys `keysOf` gives; a cell may count under several
- * keys (a 类 and its 款). Integer 分 throughout.
+ * The aggregate's 项 and 款 cells summed over the budget units, made once per aggregate: most tables
+ * and the prose print no unit, and summing these (a department's 项 or 款 × fund family × kind)
+ * instead of the cells per unit (several times as many) spares every one of them the units. Codes
+ * in the order they first come, each code's cells in slot order; sums in integer 分, exact as
+ * the cells they add up.
  */
-export function sumCells<T extends Summed>(cells: readonly T[], include: (cell: T) => boolean, keysOf: (cell: T) => readonly string[]): Map<string, Fen> {
-  const sums = new Map<string, number>();
+export function overUnits(aggregate: LineAggregate): CellsOverUnits {
+  let cells = OVER_UNITS.get(aggregate);
+  if (cells === undefined) {
+    cells = {
+      byFunction: mergeOverUnits(aggregate.byFunction, (c) => c.functionCode, (functionCode, family, kind) => ({ family, kind, functionCode, fen: 0, lines: 0 })),
+      byEconomic: mergeOverUnits(aggregate.byEconomic, (c) => c.economicCode, (economicCode, family, kind) => ({ family, kind, economicCode, fen: 0, lines: 0 })),
+    };
+    OVER_UNITS.set(aggregate, cells);
+  }
+  return cells;
+}
+
+/**
+ * Sums the cells that pass `include` under the key `keyOf` gives, in the order the keys first come.
+ * One key per cell, so that no array is made per cell (the tables sum thousands of cells each),
+ * and the running sums kept in an array, not in the Map: a Map holds a sum past 2^30 as a boxed
+ * number, a new one per addition. Integer 分 throughout.
+ */
+export function sumCells<T extends Summed>(cells: readonly T[], include: (cell: T) => boolean, keyOf: (cell: T) => string): Map<string, Fen> {
+  const positions = new Map<string, number>();
+  const totals: number[] = [];
   for (const cell of cells) {
     if (!include(cell)) continue;
-    for (const key of keysOf(cell)) sums.set(key, (sums.get(key) ?? 0) + cell.fen);
+    const key = keyOf(cell);
+    const at = positions.get(key);
+    if (at === undefined) {
+      positions.set(key, totals.length);
+      totals.push(cell.fen);
+    } else totals[at] = totals[at]! + cell.fen;
   }
-  for (const value of sums.values()) assertExact(value);
-  return sums as Map<string, Fen>;
+  const sums = new Map<string, Fen>();
+  for (const [key, at] of positions) sums.set(key, assertExact(totals[at]!));
+  return sums;
 }
 
 /** Sum of the cells that pass `include`. */

@@ -9,7 +9,7 @@ import { nameOf } from './catalogue-names';
 import { comparison } from './comparison';
 import type { DeriveContext } from './derive-context';
 import type { ExplanationFigures } from './explanation-context';
-import { familyOf, isFiscal, sumCells, type FunctionCell } from './line-aggregate';
+import { familyOf, isFiscal, overUnits, sumCells, type FunctionCodeCell } from './line-aggregate';
 import { joinParts, paragraph, ref, share, wan } from './paragraph';
 import { byCode } from './table-parts';
 
@@ -44,9 +44,9 @@ function incomeByCategory(ctx: DeriveContext): { key: string; name: string; fen:
 /** Functional 类 with their amounts within a scope, in code order. */
 function byFunctionalClass(
   ctx: DeriveContext,
-  include: (cell: FunctionCell) => boolean,
+  include: (cell: FunctionCodeCell) => boolean,
 ): { code: string; name: string; fen: Fen }[] {
-  const sums = sumCells(ctx.aggregate.byFunction, include, (c) => [c.functionCode.slice(0, 3)]);
+  const sums = sumCells(overUnits(ctx.aggregate).byFunction, include, (c) => c.functionCode.slice(0, 3));
   return [...sums.keys()]
     .sort(byCode)
     .filter((code) => sums.get(code) !== 0)

@@ -4,7 +4,7 @@ import { nameOf } from './catalogue-names';
 import { comparison } from './comparison';
 import type { DeriveContext } from './derive-context';
 import type { ExplanationFigures } from './explanation-context';
-import { sumCells, totalOf } from './line-aggregate';
+import { overUnits, sumCells, totalOf, type EconomicCodeCell } from './line-aggregate';
 import { count, joinParts, paragraph, paragraphOf, ref, wan, wanOfYuan, type Parts } from './paragraph';
 import { threePublicFigures } from './t8-three-public';
 import { byCode } from './table-parts';
@@ -12,12 +12,12 @@ import { byCode } from './table-parts';
 /** Names of the economic 款 a set of general-public basic lines uses, in code order. */
 function sectionNames(ctx: DeriveContext, kind: 'basic-personnel' | 'basic-public', cls?: string): string {
   const sums = sumCells(
-    ctx.aggregate.byEconomic,
+    overUnits(ctx.aggregate).byEconomic,
     (c) =>
       c.family === 'general-public' &&
       c.kind === kind &&
       (cls === undefined || c.economicCode.startsWith(cls)),
-    (c) => [c.economicCode],
+    (c) => c.economicCode,
   );
   return [...sums.keys()]
     .sort(byCode)
@@ -93,16 +93,15 @@ export function generalPublicSection(ctx: DeriveContext, f: ExplanationFigures):
 }
 
 export function basicSection(ctx: DeriveContext, f: ExplanationFigures): TExplanationSection {
-  const personnel = sumCells(
-    ctx.aggregate.byEconomic,
-    (c) => c.family === 'general-public' && c.kind === 'basic-personnel',
-    (c) => ['total', c.economicCode.slice(0, 3)],
-  );
+  const { byEconomic } = overUnits(ctx.aggregate);
+  const isPersonnel = (c: EconomicCodeCell) => c.family === 'general-public' && c.kind === 'basic-personnel';
+  const personnel = sumCells(byEconomic, isPersonnel, (c) => c.economicCode.slice(0, 3));
+  const personnelTotal = totalOf(byEconomic, isPersonnel);
   const publicTotal = totalOf(
-    ctx.aggregate.byEconomic,
+    byEconomic,
     (c) => c.family === 'general-public' && c.kind === 'basic-public',
   );
-  const classes = [...personnel.keys()].filter((k) => k !== 'total').sort(byCode);
+  const classes = [...personnel.keys()].sort(byCode);
   const classClauses: Parts[] = classes.map((cls) => [
     nameOf(ctx.catalogue, 'economic', cls),
     wan(`personnel:${cls}`, personnel.get(cls) ?? 0, ref('T6', cls, 'personnel')),
@@ -119,7 +118,7 @@ export function basicSection(ctx: DeriveContext, f: ExplanationFigures): TExplan
       ),
       paragraph(
         '1、人员经费',
-        wan('personnel', personnel.get('total') ?? 0, ref('T6', 'total', 'personnel')),
+        wan('personnel', personnelTotal, ref('T6', 'total', 'personnel')),
         ...(classClauses.length === 0 ? ['。'] : ['。包括：', ...joinParts(classClauses, '；'), '。']),
       ),
       paragraph(
@@ -202,8 +201,9 @@ export function threePublicSection(ctx: DeriveContext, f: ExplanationFigures): T
 
 export function otherMattersSection(ctx: DeriveContext, f: ExplanationFigures): TExplanationSection {
   const texts = ctx.doc.explanations;
+  const { byEconomic } = overUnits(ctx.aggregate);
   const operating = totalOf(
-    ctx.aggregate.byEconomic,
+    byEconomic,
     (c) => c.family === 'general-public' && c.kind === 'basic-public',
   );
   const procurement = { goods: 0, services: 0, works: 0 };
@@ -220,7 +220,7 @@ export function otherMattersSection(ctx: DeriveContext, f: ExplanationFigures): 
     .filter(([k]) => procurement[k] !== 0)
     .map(([k, label]) => [label, wan(`procurement-${k}`, procurement[k])]);
   const capital = totalOf(
-    ctx.aggregate.byEconomic,
+    byEconomic,
     (c) => c.economicCode.startsWith('309') || c.economicCode.startsWith('310'),
   );
   const targeted = ctx.doc.projects.filter((p) => p.indicators.length > 0);

@@ -3,7 +3,7 @@ import type { Fen } from '../money/fen';
 import type { TTableRole } from '../templates/table-role';
 import { nameOf } from './catalogue-names';
 import type { DeriveContext } from './derive-context';
-import { familyOf, isFiscal, type FundFamily } from './line-aggregate';
+import { familyOf, isFiscal, overUnits, type FundFamily } from './line-aggregate';
 import { roleRef } from './printed-figures';
 import { byCode } from './table-parts';
 
@@ -32,7 +32,7 @@ const FAMILY_TABLES: Partial<Record<FundFamily, TTableRole>> = {
  */
 export function fiscalItems(ctx: DeriveContext): FiscalItem[] {
   const byItem = new Map<string, { fen: number; families: Set<FundFamily> }>();
-  for (const c of ctx.aggregate.byFunction) {
+  for (const c of overUnits(ctx.aggregate).byFunction) {
     if (!isFiscal(c.family)) continue;
     const item = byItem.get(c.functionCode) ?? { fen: 0, families: new Set<FundFamily>() };
     item.fen += c.fen;
@@ -78,6 +78,6 @@ export function incomeByFamily(ctx: DeriveContext): Record<FundFamily, Fen> {
 /** Expenditure by fund family, in 分. */
 export function spendByFamily(ctx: DeriveContext): Record<FundFamily, Fen> {
   const sums = emptyFamilies();
-  for (const c of ctx.aggregate.byEconomic) sums[c.family] += c.fen;
+  for (const c of overUnits(ctx.aggregate).byEconomic) sums[c.family] += c.fen;
   return sums as Record<FundFamily, Fen>;
 }

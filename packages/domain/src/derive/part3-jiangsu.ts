@@ -4,7 +4,7 @@ import type { TNarrative } from '../templates/template.schema';
 import { priorOfCode, priorTotal, withChange, type PriorTotal } from './change-sentence';
 import { nameOf } from './catalogue-names';
 import type { DeriveContext } from './derive-context';
-import { isFiscal, sumCells, type EconomicCell } from './line-aggregate';
+import { isFiscal, overUnits, sumCells, type EconomicCodeCell } from './line-aggregate';
 import { joinParts, paragraph, paragraphOf, type Parts } from './paragraph';
 import { fiscalItems, incomeByFamily, spendByFamily } from './part3-items';
 import { amountFigure, rateFigure, roleRef } from './printed-figures';
@@ -56,9 +56,9 @@ function overallSection(j: Jiangsu): TExplanationSection {
   const fiscalIncome = (income['general-public'] + income['government-fund']) as Fen;
   const other = (incomeTotal - fiscalIncome - special - carryover) as Fen;
   const classes = sumCells(
-    ctx.aggregate.byFunction,
+    overUnits(ctx.aggregate).byFunction,
     () => true,
-    (c) => [c.functionCode.slice(0, 3)],
+    (c) => c.functionCode.slice(0, 3),
   );
   const classParagraphs = [...classes.keys()].sort(byCode).map((code, i) => {
     const fen = classes.get(code) ?? (0 as Fen);
@@ -248,13 +248,13 @@ function basicSection(
   key: string,
   title: string,
   scope: string,
-  include: (c: EconomicCell) => boolean,
+  include: (c: EconomicCodeCell) => boolean,
   role: 'fiscal-basic-economic' | 'general-public-basic-economic',
 ): TExplanationSection {
   const sums = sumCells(
-    j.ctx.aggregate.byEconomic,
+    overUnits(j.ctx.aggregate).byEconomic,
     (c) => include(c) && c.kind !== 'project',
-    (c) => [c.kind],
+    (c) => c.kind,
   );
   const personnel = sums.get('basic-personnel') ?? (0 as Fen);
   const publicFen = sums.get('basic-public') ?? (0 as Fen);
@@ -351,7 +351,7 @@ export function jiangsuExplanations(ctx: DeriveContext): TExplanationSection[] {
   let total = 0;
   let basic = 0;
   let fiscal = 0;
-  for (const c of ctx.aggregate.byEconomic) {
+  for (const c of overUnits(ctx.aggregate).byEconomic) {
     total += c.fen;
     if (c.kind !== 'project') basic += c.fen;
     if (isFiscal(c.family)) fiscal += c.fen;

@@ -1,6 +1,7 @@
 import type { TGlossaryEntry } from '../disclosure/disclosure.schema';
 import { nameOf } from './catalogue-names';
 import type { DeriveContext } from './derive-context';
+import { overUnits } from './line-aggregate';
 import { byCode } from './table-parts';
 
 const term = (key: string, name: string, definition: string): TGlossaryEntry => ({ key, term: name, definition, items: [] });
@@ -10,7 +11,7 @@ const term = (key: string, name: string, definition: string): TGlossaryEntry => 
  * budget uses, named 类/款/项 by the budget year's catalogue, each with the department's note.
  */
 export function deriveGlossary(ctx: DeriveContext): TGlossaryEntry[] {
-  const items = [...new Set(ctx.aggregate.byFunction.map((c) => c.functionCode))].sort(byCode).map((code) => ({
+  const items = [...new Set(overUnits(ctx.aggregate).byFunction.map((c) => c.functionCode))].sort(byCode).map((code) => ({
     code,
     label:
       `${nameOf(ctx.catalogue, 'functional', code.slice(0, 3))}（类）` +

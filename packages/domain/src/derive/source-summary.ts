@@ -6,6 +6,7 @@ import type { TColumnSet, TIncomeScheme } from '../templates/template.schema';
 import { nameOf } from './catalogue-names';
 import { addMoney, cellsOf, columnsOf, emptyMoney, inFundScope, type Money } from './column-sets';
 import type { DeriveContext } from './derive-context';
+import { overUnits } from './line-aggregate';
 import { src, sumSources, type IncomeRowSpec } from './income-rows';
 import { amountCell, amountColumn, byCode, makeRow, type TableBody } from './table-parts';
 import { usesOf, useRows } from './use-rows';
@@ -122,7 +123,7 @@ export function sourceSummary(ctx: DeriveContext, o: SourceSummaryOptions): Tabl
   const fiscal = o.funds === 'fiscal';
   const byClass = new Map<string, Money>();
   const total = emptyMoney();
-  for (const c of ctx.aggregate.byFunction) {
+  for (const c of overUnits(ctx.aggregate).byFunction) {
     if (fiscal && !inFundScope('fiscal', c.family)) continue;
     const cls = c.functionCode.slice(0, 3);
     let money = byClass.get(cls);

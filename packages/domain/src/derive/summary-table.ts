@@ -3,7 +3,7 @@ import type { TRow } from '../disclosure/disclosure.schema';
 import type { Fen } from '../money/fen';
 import { nameOf, type NameCatalogue } from './catalogue-names';
 import { incomeSide } from './income-rows';
-import { sumCells, totalOf, type FundFamily, type LineAggregate } from './line-aggregate';
+import { overUnits, sumCells, totalOf, type FundFamily, type LineAggregate } from './line-aggregate';
 import { amountCell, amountColumn, byCode, makeRow } from './table-parts';
 
 /** Economic 类 rows 表1/表4 always print, in this order, whether or not anything is budgeted. */
@@ -32,19 +32,20 @@ export function summaryTable(
 ): TableBody {
   const incomeRows = incomeSide(aggregate.incomeBySource, spec.fiscalOnly, 'income');
   const include = (c: { family: FundFamily }) => spec.include(c.family);
-  const byClass = new Map([
-    ...sumCells(aggregate.byEconomic, include, (c) => [`econ:${c.economicCode.slice(0, 3)}`]),
-    ...sumCells(aggregate.byFunction, include, (c) => [`func:${c.functionCode.slice(0, 3)}`]),
-  ]);
-  const expenditure = totalOf(aggregate.byEconomic, include);
+  const cells = overUnits(aggregate);
+  const byClass = {
+    econ: sumCells(cells.byEconomic, include, (c) => c.economicCode.slice(0, 3)),
+    func: sumCells(cells.byFunction, include, (c) => c.functionCode.slice(0, 3)),
+  };
+  const expenditure = totalOf(cells.byEconomic, include);
   const balance = (incomeRows.grandTotal - expenditure) as Fen;
 
   const side = (section: 'econ' | 'func', kind: 'economic' | 'functional', printed: readonly string[]): TRow[] => {
-    const used = [...byClass.keys()].filter((k) => k.startsWith(`${section}:`)).map((k) => k.slice(section.length + 1));
-    const codes = [...new Set([...printed, ...used])].sort(byCode);
+    const sums = byClass[section];
+    const codes = [...new Set([...printed, ...sums.keys()])].sort(byCode);
     const sectionKey = kind === 'economic' ? 'economic' : 'functional';
     const rows = codes.map((code) =>
-      makeRow(`${section}:${code}`, nameOf(catalogue, kind, code), 0, { amount: amountCell(byClass.get(`${section}:${code}`)) }, {
+      makeRow(`${section}:${code}`, nameOf(catalogue, kind, code), 0, { amount: amountCell(sums.get(code)) }, {
         code,
         section: sectionKey,
       }),

@@ -145,7 +145,7 @@ function projectBlock(project: TProject, amount: Fen, ctx: DeriveContext): TProj
  * rules check that they add up).
  */
 export function deriveT10(ctx: DeriveContext): TableBody {
-  const byProject = sumCells(ctx.aggregate.byProject, () => true, (c) => [c.projectId]);
+  const byProject = sumCells(ctx.aggregate.byProject, () => true, (c) => c.projectId);
   const blocks = ctx.doc.projects.map((p) => projectBlock(p, byProject.get(p.id) ?? (0 as Fen), ctx));
   return {
     layout: 'rows',

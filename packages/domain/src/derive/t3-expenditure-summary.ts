@@ -15,7 +15,14 @@ const OF_WHICH = '其中：';
 export function deriveT3(ctx: DeriveContext): TableBody {
   const byUnit = new Map<string, Map<string, BasicProject>>();
   for (const c of ctx.aggregate.byFunction) addToSplit(entry(entry(byUnit, c.unitCode, () => new Map()), c.functionCode, emptySplit), c.kind, c.fen);
-  const cells = (split: BasicProject): TRow['cells'] => ({ ...splitCells(split), operating: null, subordinateSubsidy: null, remittance: null });
+  // the blank columns assigned, not spread into a copy: a spread per row cost more than the rest of the table
+  const cells = (split: BasicProject): TRow['cells'] => {
+    const row = splitCells(split);
+    row.operating = null;
+    row.subordinateSubsidy = null;
+    row.remittance = null;
+    return row;
+  };
   const total = emptySplit();
   const unitRows: TRow[] = [];
   for (const unitCode of [...byUnit.keys()].sort(byCode)) {

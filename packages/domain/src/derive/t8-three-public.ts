@@ -28,7 +28,8 @@ export interface ThreePublicFigures {
 /** 三公 amounts of the fiscal appropriation, from the 款 they are booked on. */
 export function threePublicFigures(ctx: DeriveContext): ThreePublicFigures {
   const inScope = (c: EconomicCell) => isFiscal(c.family) && CODES.includes(c.economicCode);
-  const sums = sumCells(ctx.aggregate.byEconomic, inScope, (c) => [c.economicCode, `unit:${c.unitCode}`]);
+  const sums = sumCells(ctx.aggregate.byEconomic, inScope, (c) => c.economicCode);
+  const byUnit = sumCells(ctx.aggregate.byEconomic, inScope, (c) => c.unitCode);
   const at = (code: string) => (sums.get(code) ?? 0) as Fen;
   const vehicles = (at(THREE_PUBLIC_CODES.vehiclePurchase) + at(THREE_PUBLIC_CODES.vehicleOperation)) as Fen;
   const overseasTravel = at(THREE_PUBLIC_CODES.overseasTravel);
@@ -42,7 +43,7 @@ export function threePublicFigures(ctx: DeriveContext): ThreePublicFigures {
     total: (overseasTravel + reception + vehicles) as Fen,
     unitCodes: inDepartmentOrder(
       ctx,
-      [...sums.keys()].filter((k) => k.startsWith('unit:') && sums.get(k) !== 0).map((k) => k.slice(5)),
+      [...byUnit.keys()].filter((k) => byUnit.get(k) !== 0),
     ),
   };
 }

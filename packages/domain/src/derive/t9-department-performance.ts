@@ -4,7 +4,7 @@ import type { TLeafBlock, TRow } from '../disclosure/disclosure.schema';
 import { shareOfTotal } from '../money/display';
 import { formatYuan, type Fen } from '../money/fen';
 import type { DeriveContext } from './derive-context';
-import { familyOf, isFiscal, totalOf } from './line-aggregate';
+import { familyOf, isFiscal, overUnits, totalOf } from './line-aggregate';
 import { amountColumn, makeRow } from './table-parts';
 
 /** 表9's money block: the current year from the lines, the two prior years as entered. */
@@ -24,8 +24,9 @@ export function departmentMoney(ctx: DeriveContext): DepartmentMoney {
     incomeTotal += fen;
     if (isFiscal(familyOf(source))) incomeFiscal += fen;
   }
-  const basic = totalOf(ctx.aggregate.byEconomic, (c) => c.kind !== 'project');
-  const project = totalOf(ctx.aggregate.byEconomic, (c) => c.kind === 'project');
+  const { byEconomic } = overUnits(ctx.aggregate);
+  const basic = totalOf(byEconomic, (c) => c.kind !== 'project');
+  const project = totalOf(byEconomic, (c) => c.kind === 'project');
   return {
     incomeFiscal: incomeFiscal as Fen,
     incomeOther: (incomeTotal - incomeFiscal) as Fen,

@@ -2,7 +2,7 @@ import type { TColumn, TRow } from '../disclosure/disclosure.schema';
 import type { Fen } from '../money/fen';
 import type { DeriveContext } from './derive-context';
 import { operatingCostUnits } from './economic-table';
-import { isFiscal } from './line-aggregate';
+import { isFiscal, overUnits } from './line-aggregate';
 import { amountCell, amountColumn, makeRow, type TableBody } from './table-parts';
 import { threePublicFigures } from './t8-three-public';
 import type { TThreePublicColumn } from '../templates/template.schema';
@@ -23,7 +23,7 @@ export function operatingCosts(ctx: DeriveContext): Fen {
 
 function fiscalSumOf(ctx: DeriveContext, code: string): Fen {
   let sum = 0;
-  for (const c of ctx.aggregate.byEconomic) if (c.economicCode === code && isFiscal(c.family)) sum += c.fen;
+  for (const c of overUnits(ctx.aggregate).byEconomic) if (c.economicCode === code && isFiscal(c.family)) sum += c.fen;
   return sum as Fen;
 }
 

@@ -2,6 +2,7 @@ import type { TRow } from '../disclosure/disclosure.schema';
 import type { TTableRows } from '../templates/template.schema';
 import { addMoney, cellsOf, columnsOf, emptyMoney, inFundScope, type Money } from './column-sets';
 import type { DeriveContext } from './derive-context';
+import { overUnits } from './line-aggregate';
 import { amountCell, amountColumn, makeRow, type TableBody } from './table-parts';
 
 /** Expenditure by use: 基本支出, 项目支出 and, apart from it where a template prints it, 单位预留机动经费. */
@@ -17,7 +18,7 @@ export interface Uses {
  */
 export function usesOf(ctx: DeriveContext, fiscal: boolean, reserve: boolean): Uses {
   const uses: Uses = { basic: emptyMoney(), project: emptyMoney(), reserve: emptyMoney() };
-  for (const c of ctx.aggregate.byFunction) {
+  for (const c of overUnits(ctx.aggregate).byFunction) {
     if (!fiscal || inFundScope('fiscal', c.family)) addMoney(c.kind === 'project' ? uses.project : uses.basic, c);
   }
   if (!reserve) return uses;
@@ -43,7 +44,7 @@ export function useRows(uses: Uses, reserve: boolean, cells: (m: Money) => TRow[
 export function expenditureTotal(ctx: DeriveContext, rows: Extract<TTableRows, { from: 'expenditure-total' }>): TableBody {
   const uses = usesOf(ctx, false, rows.reserve);
   const total = emptyMoney();
-  for (const c of ctx.aggregate.byFunction) addMoney(total, c);
+  for (const c of overUnits(ctx.aggregate).byFunction) addMoney(total, c);
   const split = cellsOf(rows.columns, { ...total, project: uses.project.project });
   return {
     layout: 'rows',

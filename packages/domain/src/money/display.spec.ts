@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { formatAmount, formatSteps, roundFenToSteps, shareOfTotal } from './display';
 import { parseFen, type Fen } from './fen';
 import { MoneyError } from './money-error';
@@ -90,5 +91,27 @@ describe('shareOfTotal in percent, half up', () => {
 
   it('never writes a negative zero', () => {
     expect(shareOfTotal(-1, 100_000_000, 1)).toBe('0.0');
+  });
+
+  it('agrees with decimal.js, half up, on many shares of whole 分 up to the exact range', () => {
+    const Exact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+    const reference = (part: number, total: number, decimals: number) => {
+      const text = new Exact(part).times(100).dividedBy(total).toFixed(decimals, Decimal.ROUND_HALF_UP);
+      return /^-[0.]+$/.test(text) ? text.slice(1) : text;
+    };
+    const edge = Number.MAX_SAFE_INTEGER;
+    for (let i = 1; i < 3_000; i++) {
+      const total = i % 3 === 0 ? (i * 2_654_435_761) % edge : (i * 7_919) % 1_000_003;
+      const part = i % 5 === 0 ? total : i % 7 === 0 ? -((i * 104_729) % edge) : (i * 104_729) % (total + 1);
+      if (total === 0) continue;
+      for (const decimals of [0, 1, 2] as const) {
+        expect(shareOfTotal(part, total, decimals)).toBe(reference(part, total, decimals));
+        expect(shareOfTotal(part, -total, decimals)).toBe(reference(part, -total, decimals));
+      }
+    }
+    // exact halves, where rounding decides
+    expect(shareOfTotal(1, 16, 1)).toBe(reference(1, 16, 1));
+    expect(shareOfTotal(-1, 16, 1)).toBe(reference(-1, 16, 1));
+    expect(shareOfTotal(1, 200_000, 2)).toBe(reference(1, 200_000, 2));
   });
 });

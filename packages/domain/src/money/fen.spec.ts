@@ -101,6 +101,13 @@ describe('formatYuan and sumFen', () => {
   it('adds 0.1 + 0.2 exactly', () => {
     expect(formatYuan(sumFen([parseFen('0.1'), parseFen('0.2')]))).toBe('0.30');
   });
+  it('writes a number of 分 as its exact bigint does, to the edge of the exact range', () => {
+    const edge = Number.MAX_SAFE_INTEGER;
+    const samples = [0, 1, 9, 10, 99, 100, 101, 1_000, 123_456_789, edge - 100, edge - 1, edge];
+    for (let i = 0; i < 2_000; i++) samples.push(Math.floor((i * 2_654_435_761) % edge));
+    for (const fen of samples.flatMap((n) => [n, -n])) expect(formatYuan(fen as Fen)).toBe(formatYuan(BigInt(fen)));
+    expect(formatYuan(-0 as Fen)).toBe('0.00');
+  });
   it('refuses a total beyond the exact range', () => {
     const big = Number.MAX_SAFE_INTEGER as Fen;
     expect(() => sumFen([big, big])).toThrow(MoneyError);

@@ -101,8 +101,17 @@ export function parseFen(input: unknown): Fen {
 /** Canonical text of an amount in 元 with exactly two decimals: "1234.50", "-0.05"; a bigint for exact totals past the safe range. */
 export function formatYuan(fen: Fen | bigint): string {
   const negative = fen < 0;
-  const abs = typeof fen === 'bigint' ? (negative ? -fen : fen) : BigInt(Math.abs(fen));
-  const text = `${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
+  let text: string;
+  if (typeof fen === 'number' && Number.isSafeInteger(fen)) {
+    // a safe integer splits exactly into 元 and 分 as numbers: no BigInt per cell (a derivation
+    // formats every cell of every table); anything else goes the BigInt way, which refuses fractions
+    const abs = Math.abs(fen);
+    const cents = abs % 100;
+    text = `${(abs - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`;
+  } else {
+    const abs = typeof fen === 'bigint' ? (negative ? -fen : fen) : BigInt(Math.abs(fen));
+    text = `${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
+  }
   return negative ? `-${text}` : text;
 }
 

@@ -134,17 +134,20 @@ interface RowCheck {
 }
 
 function rowFinding({ grid, row, code, list, above }: RowCheck, catalogue: Catalogue, year: number): TFinding | undefined {
+  const verdict = judgeCode(catalogue, list, code);
+  const parent = above.get(code.length - 2);
+  // The common row, a code of the edition under its parent and named as the edition names it,
+  // makes none of a finding's parameters: every coded row of every table is checked.
+  if (verdict.verdict === 'ok' && verdict.entry.name === row.name && (parent === undefined || code.startsWith(parent))) return undefined;
   const at = cellLocation(grid, row);
   const params = { table: grid.label, code, name: row.name, year, ...editionLabel(catalogue) };
   const names = { listZh: LIST_NAMES[list].zh, listEn: LIST_NAMES[list].en };
-  const verdict = judgeCode(catalogue, list, code);
   if (verdict.verdict === 'malformed') return report(CATALOGUE_NAME_RULES.malformedCode, at, { ...params, ...names });
   if (verdict.verdict === 'other-list') {
     const other = LIST_NAMES[verdict.list];
     return report(CATALOGUE_NAME_RULES.otherClassification, at, { ...params, ...names, otherZh: other.zh, otherEn: other.en });
   }
   if (verdict.verdict === 'unknown' || verdict.verdict === 'wrong-level') return report(CATALOGUE_NAME_RULES.unknownCode, at, params);
-  const parent = above.get(code.length - 2);
   if (parent !== undefined && !code.startsWith(parent)) return report(CATALOGUE_NAME_RULES.codeParent, at, { ...params, parent });
   if (verdict.verdict === 'missing-from-partial') return report(CATALOGUE_NAME_RULES.codeNotInPartial, at, { ...params, parent: verdict.parent.code });
   const expected = verdict.entry.name;

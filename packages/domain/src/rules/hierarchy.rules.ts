@@ -87,16 +87,23 @@ function expectSum(
   c.findings.push(isWholeYuanBreak(actual, sum.fen as Fen, sum.terms, [c.grid]) ? { ...finding, severity: 'warning' } : finding);
 }
 
-/** Σ of one column over some rows, or of some columns of one row. */
-function sumOf(cells: readonly [TRow, string][]): { fen: number; terms: number } {
+/** Σ of one column over some rows (no pair of row and column made per cell: every cell of every grid is summed). */
+function columnSum(rows: readonly TRow[], key: string): { fen: number; terms: number } {
   let fen = 0;
-  for (const [row, key] of cells) fen += cellFen(row, key);
-  return { fen, terms: cells.length };
+  for (const row of rows) fen += cellFen(row, key);
+  return { fen, terms: rows.length };
+}
+
+/** Σ of some columns of one row. */
+function rowSum(row: TRow, columns: readonly TColumn[]): { fen: number; terms: number } {
+  let fen = 0;
+  for (const column of columns) fen += cellFen(row, column.key);
+  return { fen, terms: columns.length };
 }
 
 /** Compares a row's cells with the sum of other rows, column by column. */
 function compareSum(c: Checker, rule: RuleDefinition, row: TRow, parts: readonly TRow[]): void {
-  for (const column of c.columns) expectSum(c, rule, row, column, sumOf(parts.map((p) => [p, column.key])));
+  for (const column of c.columns) expectSum(c, rule, row, column, columnSum(parts, column.key));
 }
 
 const OF_WHICH = /^\s*其中/;
@@ -180,8 +187,7 @@ function checkColumns(c: Checker): void {
   if (first === undefined || first.group !== undefined || parts.length === 0) return;
   const partNames = parts.map((p) => p.label).join(' + ');
   for (const row of c.grid.rows) {
-    const sum = sumOf(parts.map((p) => [row, p.key]));
-    expectSum(c, HIERARCHY_RULES.columnSum, row, first, sum, { parts: partNames });
+    expectSum(c, HIERARCHY_RULES.columnSum, row, first, rowSum(row, parts), { parts: partNames });
   }
 }
 
