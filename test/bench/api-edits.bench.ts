@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TExpenditureLine } from '@budgetflow/domain';
 import { generateBudget } from '@budgetflow/domain/testing';
 import type { AuditChainer } from '../../apps/api/src/modules/audit/audit-chainer';
@@ -5,7 +6,10 @@ import { AuditService } from '../../apps/api/src/modules/audit/audit.service';
 import { BudgetLinesRepository } from '../../apps/api/src/modules/budgets/budget-lines.repository';
 import { EDITABLE_STATES } from '../../apps/api/src/modules/budgets/budget-versioning';
 import { BudgetsRepository } from '../../apps/api/src/modules/budgets/budgets.repository';
-import { OutboxRepository } from '../../apps/api/src/modules/workflow/outbox.repository';
+import { UnitBudgetsRepository } from '../../apps/api/src/modules/budgets/units/unit-budgets.repository';
+import { UnitBudgetsService } from '../../apps/api/src/modules/budgets/units/unit-budgets.service';
+import { catalogueOfYear } from '../../apps/api/src/modules/budgets/year-catalogue';
+import { CatalogueInForce } from '../../apps/api/src/modules/catalogue/catalogue-in-force';
 import { TEST_PASSWORD } from '../../apps/api/test/utils/seed-people';
 import { bareDataSource, bareManager, bareSessions, CLIENTS, concurrentLatencies, json, percentile, pg, signIn, startServer, stopServer, tellServer, type TPgPool } from './api-bench-kit';
 import type { Figure } from './bench';
@@ -30,30 +34,38 @@ function nextEdit(budget: TEditedBudget): TExpenditureLine {
 
 /**
  * The statements PATCH /api/budgets/:id/lines sends for one line, in its order, by the API's own
- * repositories on a bare pg pool: the session lookup, the budget (its units are kept from the
- * first edit after an import, see BudgetUnitCodes), then in one transaction the version bump, the line, the budget's kept line sums (its bound), the editor, the totals job's outbox row and the audit entry.
+ * repositories and services on a bare pg pool: the session lookup, the budget (its units are kept
+ * from the first edit after an import, see BudgetUnitCodes), then at once the check of its units'
+ * own budgets (UnitBudgetsService.refuseLineEdit) and the catalogue edition in force; then in one
+ * transaction the request's id for the outbox (RequestIdTransactionSubscriber), the version bump,
+ * the line, the editor with the totals job's outbox row and the kept line sums (its bound), and the
+ * audit entry. The same line as the route's request body, so the same rows are written.
  */
 function sqlEdit(pool: TPgPool, tokens: readonly string[], budgets: readonly TEditedBudget[]): (client: number) => Promise<void> {
   const sessions = bareSessions(pool);
   const audit = new AuditService(bareDataSource(pool), {} as AuditChainer);
-  const [budgetsRepo, linesRepo, outbox] = [new BudgetsRepository(), new BudgetLinesRepository(), new OutboxRepository()];
+  const catalogues = new CatalogueInForce(bareDataSource(pool));
+  const [budgetsRepo, linesRepo] = [new BudgetsRepository(), new BudgetLinesRepository()];
+  const unitBudgets = new UnitBudgetsService(new UnitBudgetsRepository(), budgetsRepo, linesRepo, audit);
   return async (client) => {
     const budget = budgets[client] as TEditedBudget;
     const caller = await sessions.authenticate(tokens[client] as string);
     if (caller === null) throw new Error('the bench session expired');
     const row = await budgetsRepo.findVisible(bareManager(pool), caller, budget.id);
     if (row === undefined) throw new Error('the bench budget vanished');
+    const line = nextEdit(budget);
+    const patch = { upsertExpenditure: [line], removeExpenditure: [], upsertIncome: [], removeIncome: [] };
+    await Promise.all([unitBudgets.refuseLineEdit(bareManager(pool), row, patch), catalogueOfYear(catalogues, row.fiscal_year, bareManager(pool))]);
     const connection = await pool.connect();
     try {
       await connection.query('BEGIN');
       const m = bareManager(connection);
+      await connection.query(`SELECT set_config('budgetflow.request_id', $1, true)`, [randomUUID()]);
       const bumped = await budgetsRepo.bumpIfEditable(m, budget.id, budget.version, EDITABLE_STATES, 1);
       if (bumped === undefined) throw new Error('the bench budget moved');
-      await linesRepo.upsertExpenditure(m, row, [nextEdit(budget)], { version: bumped.version, firstOrdinal: bumped.first_ordinal });
-      await linesRepo.lineTotals(m, budget.id);
-      await budgetsRepo.recordEditor(m, budget.id, bumped.revision_no + 1, caller.userId);
-      await outbox.add(m, 'budget.totals', { budgetId: budget.id, version: bumped.version });
-      await audit.append(m, { actor: caller.username, action: 'budget.lines.edit', entity: 'budget', entityId: budget.id, budgetId: budget.id, payload: { fromVersion: budget.version, toVersion: bumped.version } });
+      await linesRepo.upsertExpenditure(m, row, [line], { version: bumped.version, firstOrdinal: bumped.first_ordinal });
+      await budgetsRepo.recordEdit(m, { id: budget.id, version: bumped.version, revisionNo: bumped.revision_no + 1, userId: caller.userId });
+      await audit.append(m, { actor: caller.username, action: 'budget.lines.edit', entity: 'budget', entityId: budget.id, budgetId: budget.id, payload: { fromVersion: budget.version, toVersion: bumped.version, upsertedExpenditure: [line.id], removedExpenditure: [], upsertedIncome: [], removedIncome: [] } });
       await connection.query('COMMIT');
       budget.version = bumped.version;
     } finally {

@@ -1,3 +1,4 @@
+import { aggregateLines } from '../derive/line-aggregate';
 import { checkBudgetTotals } from './lines.rules';
 import fixture from '../../fixtures/qiaokou-bigdata-2020.json';
 import {
@@ -127,5 +128,15 @@ describe('BUDGET.TOTAL_RANGE', () => {
     expect(checkBudgetTotals(doc)).toEqual([
       expect.objectContaining({ ruleId: 'BUDGET.TOTAL_RANGE', severity: 'error', location: { kind: 'document', path: 'expenditureLines' }, message: expect.objectContaining({ en: 'the expenditure lines add up to 99999999999999.90 元, more than the 10000000000000 元 one budget may hold' }) }),
     ]);
+  });
+
+  it('checkBudgetTotals given the lines\' aggregate sums from it, to the same finding', () => {
+    const line = { id: 'a', unitCode: '019001', functionCode: '2010101', economicCode: '30101', kind: 'basic-personnel', fundSource: 'general-budget', amount: MAX_LINE } as const;
+    const doc = { incomeLines: [{ id: 'i', source: 'general-budget', amount: MAX_LINE }], expenditureLines: [line, { ...line, id: 'b' }] } as never;
+    const aggregate = aggregateLines(doc);
+    expect(checkBudgetTotals(doc, aggregate)).toEqual(checkBudgetTotals(doc));
+    expect(checkBudgetTotals(doc, aggregate).map((f) => f.message.en)).toEqual(['the expenditure lines add up to 19999999999999.98 元, more than the 10000000000000 元 one budget may hold']);
+    // The lines themselves are not read again: the aggregate's totals decide.
+    expect(checkBudgetTotals({ incomeLines: [], expenditureLines: [] }, aggregate)).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 import type { TBudgetDocument, TExpenditureLine } from '../budget/budget-document.schema';
 import { formatYuan, MAX_BUDGET_YUAN, parseFen, sumFenExact } from '../money/fen';
+import type { LineAggregate } from '../derive/line-aggregate';
 import type { TFinding } from './finding.schema';
 import type { DocumentIndex } from './document-index';
 import { defineRules, report, type FindingParams, type RuleDefinition } from './rule-definition';
@@ -78,11 +79,17 @@ const TOTAL_SIDES = [
 /**
  * The bound of MAX_BUDGET_YUAN on a budget's two totals, summed exactly in BigInt. The document
  * schema refuses a budget past it; a budget stored before that cannot be derived (its tables
- * would leave the exact range), and this finding is what it shows instead.
+ * would leave the exact range), and this finding is what it shows instead. Given the lines'
+ * aggregate (made without leaving the exact range, or it would have thrown), its totals are the
+ * sums: no line is read again.
  */
-export function checkBudgetTotals(doc: Pick<TBudgetDocument, 'expenditureLines' | 'incomeLines'>): TFinding[] {
+export function checkBudgetTotals(doc: Pick<TBudgetDocument, 'expenditureLines' | 'incomeLines'>, aggregate?: Pick<LineAggregate, 'expenditureTotal' | 'incomeBySource'>): TFinding[] {
+  const totals = {
+    expenditureLines: () => (aggregate === undefined ? sumFenExact(doc.expenditureLines.map((line) => parseFen(line.amount))) : BigInt(aggregate.expenditureTotal)),
+    incomeLines: () => sumFenExact(aggregate === undefined ? doc.incomeLines.map((line) => parseFen(line.amount)) : aggregate.incomeBySource.values()),
+  };
   return TOTAL_SIDES.flatMap((side) => {
-    const total = sumFenExact(doc[side.path].map((line) => parseFen(line.amount)));
+    const total = totals[side.path]();
     if (total <= MAX_BUDGET_YUAN * 100n) return [];
     const params = { sideZh: side.zh, sideEn: side.en, total: formatYuan(total), max: String(MAX_BUDGET_YUAN) };
     return [report(LINE_RULES.budgetTotal, { kind: 'document', path: side.path }, params)];

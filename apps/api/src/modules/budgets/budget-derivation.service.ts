@@ -51,7 +51,8 @@ export interface TDeriveOptions {
  */
 export function deriveAll(document: TBudgetDocument, version: number, options: TDeriveOptions = {}): TDerivation {
   const catalogue = options.catalogue ?? catalogueForYear(document.fiscalYear);
-  const overBudget = checkBudgetTotals(document);
+  // From the tally when the caller keeps one: the bound is checked without reading 10,000 amounts again.
+  const overBudget = checkBudgetTotals(document, options.aggregate);
   if (overBudget.length > 0) {
     // Stored before the schema bounded a budget's totals: its tables would leave the exact range.
     // It shows its exact totals and the finding, which blocks its submission, and empty tables.

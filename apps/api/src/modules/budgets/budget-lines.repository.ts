@@ -122,16 +122,6 @@ export class BudgetLinesRepository {
     await this.upsertIncome(m, budget, income, expenditure.length + 1);
   }
 
-  /** The exact sums of a budget's lines in 分: numeric adds without overflow, bigint holds any sum. */
-  /** The exact sums of the budget's lines in 分, as the line tables' triggers keep them on its row (migration 1797700000000). */
-  async lineTotals(m: EntityManager, budgetId: string): Promise<{ expenditure: bigint; income: bigint }> {
-    const [row]: { expenditure: string; income: string }[] = await m.query(
-      `SELECT trunc(expenditure_sum * 100)::text AS expenditure, trunc(income_sum * 100)::text AS income FROM budgets WHERE id = $1`,
-      [budgetId],
-    );
-    return { expenditure: BigInt(row?.expenditure ?? 0), income: BigInt(row?.income ?? 0) };
-  }
-
   async loadExpenditure(m: EntityManager, budget: TLinesOf): Promise<TExpenditureLineRow[]> {
     return m.query(`SELECT ${EXPENDITURE_COLUMNS} FROM expenditure_lines WHERE budget_id = $1 AND fiscal_year = $2 ORDER BY ordinal`, [budget.id, budget.fiscal_year]);
   }

@@ -134,12 +134,20 @@ export class BudgetsRepository {
     return rows[0];
   }
 
-  /** Records that a user edited the working copy that will become revision `revisionNo`. */
-  async recordEditor(m: EntityManager, id: string, revisionNo: number, userId: string): Promise<void> {
-    await m.query(
-      `INSERT INTO budget_editors (budget_id, revision_no, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-      [id, revisionNo, userId],
+  /**
+   * An edit's own rows in one statement: the user noted as an editor of the working copy that will
+   * become revision `revisionNo`, and the totals job's outbox row for `version`. Answers the exact
+   * sums of the budget's lines in 分, as the line tables' triggers keep them on its row (migration
+   * 1797700000000; a statement after the edit's line writes sees them).
+   */
+  async recordEdit(m: EntityManager, edit: { id: string; version: number; revisionNo: number; userId: string }): Promise<TLineSums> {
+    const [row]: { expenditure: string; income: string }[] = await m.query(
+      `WITH editor AS (INSERT INTO budget_editors (budget_id, revision_no, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING),
+            totals_job AS (INSERT INTO outbox (topic, payload) VALUES ('budget.totals', $4))
+       SELECT trunc(expenditure_sum * 100)::text AS expenditure, trunc(income_sum * 100)::text AS income FROM budgets WHERE id = $1`,
+      [edit.id, edit.revisionNo, edit.userId, JSON.stringify({ budgetId: edit.id, version: edit.version })],
     );
+    return { expenditure: BigInt(row?.expenditure ?? 0), income: BigInt(row?.income ?? 0) };
   }
 
   /** Everyone who edited the content up to revision `revisionNo`: it carries their edits forward. */
@@ -169,4 +177,10 @@ type TOpeningAction = Extract<WorkflowAction, 'revise' | 'adjust'>;
 export interface TOpeningReason {
   action: TOpeningAction;
   reason: string;
+}
+
+/** The exact sums of a budget's lines in 分: numeric adds without overflow, bigint holds any sum. */
+export interface TLineSums {
+  expenditure: bigint;
+  income: bigint;
 }

@@ -10,7 +10,7 @@ import { LineStatistics } from './line-statistics';
 import { BudgetLinesRepository, type TLineStamp } from './budget-lines.repository';
 import { BudgetUnitCodes } from './budget-unit-codes';
 import type { TBudgetRow } from './budget-row';
-import { BudgetsRepository, type TBudgetListFilter, type TBudgetSummaryRow, type TOpeningReason } from './budgets.repository';
+import { BudgetsRepository, type TBudgetListFilter, type TBudgetSummaryRow, type TLineSums, type TOpeningReason } from './budgets.repository';
 import { CarryForwardSourceRepository } from './carry-forward-source.repository';
 import { DepartmentDraftRepository } from './department-draft.repository';
 import type { TCreateBudgetRequest, TLinesPatchRequest, TReadBudgetQuery } from './dto/budget-requests.schema';
@@ -169,14 +169,21 @@ export class BudgetsService {
 
   /** Adds, replaces and removes lines in one step, if nobody changed the budget since `version`. */
   async patchLines(caller: TCaller, id: string, patch: TLinesPatchRequest, version: number): Promise<{ id: string; version: number }> {
-    const budget = await this.mustFind(this.dataSource.manager, caller, id);
+    const manager = this.dataSource.manager;
+    const budget = await this.mustFind(manager, caller, id);
     this.unitBudgets.refuseForeignEditor(caller, budget);
-    await this.unitBudgets.refuseLineEdit(this.dataSource.manager, budget, patch);
-    const units = await this.unitCodes.of(this.dataSource.manager, budget);
-    const codeErrors = unknownLineCodes(patch.upsertExpenditure, await catalogueOfYear(this.catalogues, budget.fiscal_year), units, 'upsertExpenditure');
+    // Independent lookups, each a round trip of its own: asked at once, not one after the other.
+    const [, units, catalogue] = await Promise.all([
+      this.unitBudgets.refuseLineEdit(manager, budget, patch),
+      this.unitCodes.of(manager, budget),
+      catalogueOfYear(this.catalogues, budget.fiscal_year),
+    ]);
+    const codeErrors = unknownLineCodes(patch.upsertExpenditure, catalogue, units, 'upsertExpenditure');
     if (codeErrors.length > 0) throw new AppError('VALIDATION_FAILED', 'Some lines name codes that do not exist', codeErrors);
     const ordinals = patch.upsertExpenditure.length + patch.upsertIncome.length;
-    const edited = await this.edit(caller, id, version, 'budget.lines.edit', ordinals, async (m, at) => {
+    // Lines written may pass the most a budget holds; lines only removed cannot.
+    const bound = ordinals > 0 ? refuseOverBudget : undefined;
+    const edited = await this.edit(caller, id, version, { action: 'budget.lines.edit', ordinals, bound }, async (m, at) => {
       const missing: TFieldError[] = [
         ...(await this.lines.removeExpenditure(m, budget, patch.removeExpenditure, at.version)).map((lineId) => noSuchLine('removeExpenditure', patch.removeExpenditure, lineId)),
         ...(await this.lines.removeIncome(m, budget, patch.removeIncome)).map((lineId) => noSuchLine('removeIncome', patch.removeIncome, lineId)),
@@ -184,7 +191,6 @@ export class BudgetsService {
       if (missing.length > 0) throw new AppError('VALIDATION_FAILED', 'Some lines to remove do not exist', missing);
       await this.lines.upsertExpenditure(m, budget, patch.upsertExpenditure, at);
       await this.lines.upsertIncome(m, budget, patch.upsertIncome, at.firstOrdinal + patch.upsertExpenditure.length);
-      if (patch.upsertExpenditure.length + patch.upsertIncome.length > 0) await this.refuseOverBudget(m, id);
       return {
         upsertedExpenditure: patch.upsertExpenditure.map((l) => l.id),
         removedExpenditure: patch.removeExpenditure,
@@ -196,22 +202,10 @@ export class BudgetsService {
     return edited;
   }
 
-  /** The document schema bounds an imported budget's totals; a patch is bounded here, on the lines it leaves. */
-  private async refuseOverBudget(m: EntityManager, id: string): Promise<void> {
-    const totals = await this.lines.lineTotals(m, id);
-    const over = (Object.entries({ upsertExpenditure: totals.expenditure, upsertIncome: totals.income }) as [string, bigint][]).filter(([, fen]) => fen > MAX_BUDGET_YUAN * 100n);
-    if (over.length === 0) return;
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `The lines would add up to more than ${MAX_BUDGET_YUAN} 元, the most one budget may hold`,
-      over.map(([path, fen]) => ({ path, message: `the budget's lines would add up to ${formatYuan(fen)} 元, more than ${MAX_BUDGET_YUAN} 元` })),
-    );
-  }
-
   /** Replaces the whole working copy by an imported document (the domain's JSON format). */
   async importDocument(caller: TCaller, id: string, document: TBudgetDocument, version: number, action = 'budget.document.import'): Promise<{ id: string; version: number }> {
     const budget = await this.checkImport(caller, id, document);
-    const imported = await this.edit(caller, id, version, action, 0, async (m, at) => {
+    const imported = await this.edit(caller, id, version, { action, ordinals: 0 }, async (m, at) => {
       // A document that names no template prints under the one in force for its year.
       const template = document.template ?? (await this.departments.yearTemplate(m, budget.fiscal_year));
       const { rest, expenditureLines, incomeLines } = splitDocument({ ...document, template });
@@ -242,26 +236,26 @@ export class BudgetsService {
 
   /**
    * The frame of every edit, in one transaction: the optimistic lock on the version the editor saw
-   * (409 with the current version if it moved), the change, the editor noted for the revision, and
-   * the audit entry last (it holds the audit chain's lock until commit). `ordinals`: how many new
-   * lines the change may add (their ordinals are reserved with the version).
+   * (409 with the current version if it moved), the change, then in one statement the editor noted
+   * for the revision and the totals job's outbox row (answering the line sums, which `bound` may
+   * refuse), and the audit entry last. `ordinals`: how many new lines the change may add (their
+   * ordinals are reserved with the version).
    */
   private edit(
     caller: TCaller,
     id: string,
     version: number,
-    action: string,
-    ordinals: number,
+    edit: { action: string; ordinals: number; bound?: ((sums: TLineSums) => void) | undefined },
     change: (m: EntityManager, at: TLineStamp) => Promise<Record<string, unknown>>,
   ): Promise<{ id: string; version: number }> {
     return this.dataSource.transaction(async (m) => {
-      const bumped = await this.budgets.bumpIfEditable(m, id, version, EDITABLE_STATES, ordinals);
+      const bumped = await this.budgets.bumpIfEditable(m, id, version, EDITABLE_STATES, edit.ordinals);
       if (bumped === undefined) throw await versionConflict(this.budgets, m, id, version);
       const facts = await change(m, { version: bumped.version, firstOrdinal: bumped.first_ordinal });
-      await this.budgets.recordEditor(m, id, bumped.revision_no + 1, caller.userId);
       // The totals job derives the new version out of band (coalesced, see RecomputeTotalsJob).
-      await m.query(`INSERT INTO outbox (topic, payload) VALUES ('budget.totals', $1)`, [JSON.stringify({ budgetId: id, version: bumped.version })]);
-      await this.audit.append(m, { actor: caller.username, action, entity: 'budget', entityId: id, budgetId: id, payload: { fromVersion: version, toVersion: bumped.version, ...facts } });
+      const sums = await this.budgets.recordEdit(m, { id, version: bumped.version, revisionNo: bumped.revision_no + 1, userId: caller.userId });
+      edit.bound?.(sums);
+      await this.audit.append(m, { actor: caller.username, action: edit.action, entity: 'budget', entityId: id, budgetId: id, payload: { fromVersion: version, toVersion: bumped.version, ...facts } });
       return { id, version: bumped.version };
     });
   }
@@ -308,6 +302,17 @@ function toSummary(row: TBudgetSummaryRow): TBudgetSummary {
     updatedAt: row.updated_at.toISOString(),
     repliedOn: row.replied_on,
   };
+}
+
+/** The document schema bounds an imported budget's totals; a patch is bounded here, on the sums of the lines it leaves. */
+function refuseOverBudget(totals: TLineSums): void {
+  const over = (Object.entries({ upsertExpenditure: totals.expenditure, upsertIncome: totals.income }) as [string, bigint][]).filter(([, fen]) => fen > MAX_BUDGET_YUAN * 100n);
+  if (over.length === 0) return;
+  throw new AppError(
+    'VALIDATION_FAILED',
+    `The lines would add up to more than ${MAX_BUDGET_YUAN} 元, the most one budget may hold`,
+    over.map(([path, fen]) => ({ path, message: `the budget's lines would add up to ${formatYuan(fen)} 元, more than ${MAX_BUDGET_YUAN} 元` })),
+  );
 }
 
 function noSuchLine(field: string, ids: readonly string[], lineId: string): TFieldError {
