@@ -290,7 +290,7 @@ it('carries the seed from draft to published, in the browser', async () => {
     const bytes = readFileSync(await download.path());
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(listed);
-    await page.locator('.downloads').scrollIntoViewIfNeeded();
+    await page.locator('#downloads').scrollIntoViewIfNeeded();
     await shot('10b-portal-downloads');
     // On a tablet, in English, and printed: the same page.
     await page.setViewportSize({ width: 1024, height: 768 });

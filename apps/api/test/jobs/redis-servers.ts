@@ -66,7 +66,8 @@ async function launch(args: string[], port: number, dir: string): Promise<TRedis
   const child = spawn('redis-server', args, { stdio: 'ignore' });
   const gone = exited(child).then(() => rmSync(dir, { recursive: true, force: true }));
   try {
-    await answers(port, 20_000);
+    // A server that exits at once (its port taken since freePort chose it) is said so then, not after 20 s.
+    await Promise.race([answers(port, 20_000), gone.then(() => Promise.reject(new Error(`redis-server on ${port} exited before it answered (code ${child.exitCode ?? child.signalCode})`)))]);
   } catch (error) {
     child.kill('SIGKILL');
     await gone;
@@ -86,6 +87,23 @@ async function launch(args: string[], port: number, dir: string): Promise<TRedis
       await gone.finally(() => clearTimeout(killLate));
     },
   };
+}
+
+/**
+ * A cluster-enabled redis-server on a free port, its cluster bus on another free port (by default
+ * the bus is the port + 10,000, which may be taken or past 65,535). A port taken between its choice
+ * and the server's start is tried again on new ones.
+ */
+async function startClusterNode(attempts = 3): Promise<TRedisServer> {
+  for (let attempt = 1; ; attempt++) {
+    const [port, busPort] = [await freePort(), await freePort()];
+    try {
+      // No delay before a replica's first sync: a replica that never synced cannot take over.
+      return await startRedisServer(['--cluster-enabled', 'yes', '--cluster-port', String(busPort), '--cluster-config-file', `nodes-${port}.conf`, '--cluster-node-timeout', '1000', '--repl-diskless-sync-delay', '0'], port);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+    }
+  }
 }
 
 /** A Redis Cluster a test started: masters with a replica each, every slot served. */
@@ -112,11 +130,7 @@ export async function startRedisCluster(masters: number): Promise<TRedisCluster>
     for (const node of nodes) await node.stop();
   };
   try {
-    for (let i = 0; i < masters * 2; i++) {
-      const port = await freePort();
-      // No delay before a replica's first sync: a replica that never synced cannot take over.
-      nodes.push(await startRedisServer(['--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`, '--cluster-node-timeout', '1000', '--repl-diskless-sync-delay', '0'], port));
-    }
+    for (let i = 0; i < masters * 2; i++) nodes.push(await startClusterNode());
     const addresses = nodes.map((n) => `127.0.0.1:${n.port}`);
     await new Promise<void>((resolve, reject) => {
       const child = spawn('redis-cli', ['--cluster', 'create', ...addresses, '--cluster-replicas', '1', '--cluster-yes'], { stdio: 'ignore' });
