@@ -5,7 +5,8 @@ import { createTestApp, type TTestApp } from '../utils/test-app';
 
 /** The text between <noscript> and </noscript> of a served page, or undefined. */
 const noscriptOf = (html: string) => /<noscript>([\s\S]*)<\/noscript>/.exec(html)?.[1];
-const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) => (m[1] ?? '').replaceAll('&#38;', '&'));
+const hrefs = (html: string) =>
+  [...html.matchAll(/href="([^"]*)"/g)].map((m) => (m[1] ?? '').replaceAll('&#38;', '&'));
 
 /**
  * The portal read without script: the shell the API serves for /portal/… carries links to what was
@@ -28,7 +29,11 @@ describe('the portal without script', () => {
     await t.http().post(`/api/budgets/${id}/approve`).set(reviewer.headers).send(APPROVAL).expect(200);
     const res = await t.http().post(`/api/budgets/${id}/publish`).set(publisher.headers).expect(200);
     published = (res.body as { publication: { id: string } }).publication.id;
-    await publishCopy(t.dataSource, published, { departmentCode: '020001', departmentName: '<script>alert(1)</script>档案&馆', fiscalYear: 2021 });
+    await publishCopy(t.dataSource, published, {
+      departmentCode: '020001',
+      departmentName: '<script>alert(1)</script>档案&馆',
+      fiscalYear: 2021,
+    });
   });
   afterAll(() => t.close());
 
@@ -38,13 +43,18 @@ describe('the portal without script', () => {
     expect(page.headers['cache-control']).toBe('no-cache');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['x-frame-options']).toBe('DENY');
-    const department: { name: string }[] = await t.dataSource.query(`SELECT d.name FROM budgets b JOIN departments d ON d.id = b.department_id WHERE b.id = $1`, [budgetId]);
+    const department: { name: string }[] = await t.dataSource.query(
+      `SELECT d.name FROM budgets b JOIN departments d ON d.id = b.department_id WHERE b.id = $1`,
+      [budgetId],
+    );
     const name = department[0]?.name ?? '';
     expect(page.text).toContain(`<title>${name} 2020年部门预算（第1版）</title>`);
     const block = noscriptOf(page.text) ?? '';
     expect(block).toContain(`${name} 2020年部门预算（第1版，网页版全文）</a>`);
 
-    const files = (await t.http().get(`/api/public/disclosures/${published}`).expect(200)).body as { files: { name: string; url: string }[] };
+    const files = (await t.http().get(`/api/public/disclosures/${published}`).expect(200)).body as {
+      files: { name: string; url: string }[];
+    };
     const urlOf = (file: string) => `${files.files.find((f) => f.name === file)?.url}?view=inline`;
     expect(hrefs(block)).toEqual(expect.arrayContaining([urlOf('disclosure.html'), urlOf('disclosure.pdf')]));
 
@@ -55,7 +65,10 @@ describe('the portal without script', () => {
     const pdf = await t.http().get(urlOf('disclosure.pdf')).expect(200);
     expect(pdf.headers['content-type']).toContain('application/pdf');
     // Asked as before, a file is still a download.
-    const download = await t.http().get(files.files.find((f) => f.name === 'disclosure.html')?.url ?? '').expect(200);
+    const download = await t
+      .http()
+      .get(files.files.find((f) => f.name === 'disclosure.html')?.url ?? '')
+      .expect(200);
     expect(download.headers['content-disposition']).toMatch(/^attachment; /);
   });
 

@@ -27,7 +27,13 @@ export class ReadableDisclosures {
     const found = await this.reads.one((m) => this.publications.findWithDisclosure(m, publicationId));
     if (found === undefined) return undefined;
     const files = (await this.files.readingFiles([publicationId])).get(publicationId);
-    return { departmentName: found.department.name, unitName: found.unit?.name ?? null, fiscalYear: found.fiscalYear, versionNo: found.versionNo, ...files };
+    return {
+      departmentName: found.department.name,
+      unitName: found.unit?.name ?? null,
+      fiscalYear: found.fiscalYear,
+      versionNo: found.versionNo,
+      ...files,
+    };
   }
 
   /** A page of the newest version of every published disclosure, newest year first, as the district search lists them. */
@@ -35,7 +41,13 @@ export class ReadableDisclosures {
     const found = await this.portal.search({ page, pageSize: READABLE_PAGE_SIZE });
     const files = await this.files.readingFiles(found.items.map((i) => i.id));
     return {
-      items: found.items.map((i) => ({ departmentName: i.department.name, unitName: i.unit?.name ?? null, fiscalYear: i.fiscalYear, versionNo: i.versionNo, ...files.get(i.id) })),
+      items: found.items.map((i) => ({
+        departmentName: i.department.name,
+        unitName: i.unit?.name ?? null,
+        fiscalYear: i.fiscalYear,
+        versionNo: i.versionNo,
+        ...files.get(i.id),
+      })),
       page,
       pageCount: Math.max(1, Math.ceil(found.total / READABLE_PAGE_SIZE)),
     };

@@ -43,12 +43,15 @@ function disclosureBlock(d: TReadableDisclosure): string {
   return [
     `<h1>${escapeHtml(readableTitle(d))}</h1>`,
     '<p>本页的交互图表需要启用 JavaScript。未启用时，可阅读本预算的网页版全文或 PDF：</p>',
-    `<ul>${readingLinks(d).map((l) => `<li>${l}</li>`).join('')}</ul>`,
+    `<ul>${readingLinks(d)
+      .map((l) => `<li>${l}</li>`)
+      .join('')}</ul>`,
     `<p>${link(LIST_PATH, '全部公开的部门预算')}</p>`,
   ].join('');
 }
 
-const pageLink = (page: number, text: string, rel: 'prev' | 'next') => `<a href="${LIST_PATH}?page=${page}" rel="${rel}">${text}</a>`;
+const pageLink = (page: number, text: string, rel: 'prev' | 'next') =>
+  `<a href="${LIST_PATH}?page=${page}" rel="${rel}">${text}</a>`;
 
 function listBlock(list: TReadablePage): string {
   const items =
@@ -77,7 +80,10 @@ export function withNoscript(indexHtml: string, noscript: TNoscript): string {
   const body = 'disclosure' in noscript ? disclosureBlock(noscript.disclosure) : listBlock(noscript.list);
   const titled =
     'disclosure' in noscript
-      ? indexHtml.replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(readableTitle(noscript.disclosure))}</title>`)
+      ? indexHtml.replace(
+          /<title>[^<]*<\/title>/,
+          () => `<title>${escapeHtml(readableTitle(noscript.disclosure))}</title>`,
+        )
       : indexHtml;
   return titled.replace(ROOT, () => `${ROOT}<noscript><main>${body}</main></noscript>`);
 }

@@ -16,11 +16,24 @@ const PAGE = /^[1-9]\d{0,5}$/;
  * itself), every other portal page (and the site's first page) a page of all published disclosures
  * (`?page=`). Undefined outside the portal: the shell is sent as it is.
  */
-export async function portalShell(indexHtml: string, path: string, page: unknown, readable: TReadableLookup): Promise<{ status: number; html: string } | undefined> {
-  const listed = async (status: number) => ({ status, html: withNoscript(indexHtml, { list: await readable.page(typeof page === 'string' && PAGE.test(page) ? Number(page) : 1) }) });
-  if (path === '/' || path === '/portal' || path === '/portal/' || PORTAL_PAGES.test(path)) return listed(200);
+export async function portalShell(
+  indexHtml: string,
+  path: string,
+  page: unknown,
+  readable: TReadableLookup,
+): Promise<{ status: number; html: string } | undefined> {
+  const listed = async (status: number) => ({
+    status,
+    html: withNoscript(indexHtml, {
+      list: await readable.page(typeof page === 'string' && PAGE.test(page) ? Number(page) : 1),
+    }),
+  });
+  if (path === '/' || path === '/portal' || path === '/portal/' || PORTAL_PAGES.test(path))
+    return listed(200);
   const id = DISCLOSURE.exec(path)?.[1];
   if (id === undefined) return undefined;
   const disclosure = z.uuid().safeParse(id).success ? await readable.one(id) : undefined;
-  return disclosure === undefined ? listed(404) : { status: 200, html: withNoscript(indexHtml, { disclosure }) };
+  return disclosure === undefined
+    ? listed(404)
+    : { status: 200, html: withNoscript(indexHtml, { disclosure }) };
 }

@@ -20,13 +20,19 @@ export function webClientMiddleware(
 ): (req: Request, res: Response, next: NextFunction) => void {
   const indexFile = path.join(distDir, 'index.html');
   const logger = new Logger('WebClient');
-  const sendShell = async (req: Request, res: Response) => {
-    res.setHeader('Cache-Control', 'no-cache');
-    const shell = readable === undefined ? undefined : await portalShell(await readFile(indexFile, 'utf8'), req.path, req.query['page'], readable).catch((error: unknown) => {
+  const shellOf = async (req: Request) => {
+    if (readable === undefined) return undefined;
+    try {
+      return await portalShell(await readFile(indexFile, 'utf8'), req.path, req.query['page'], readable);
+    } catch (error) {
       // A reader with script still gets the page; only the noscript part is missing.
-      logger.error(`the portal shell of ${req.path} without its noscript: ${String(error)}`);
+      logger.error(`the portal shell of ${req.path} went without its noscript: ${String(error)}`);
       return undefined;
-    });
+    }
+  };
+  const sendShell = async (req: Request, res: Response) => {
+    const shell = await shellOf(req);
+    res.setHeader('Cache-Control', 'no-cache');
     if (shell === undefined) return res.sendFile(indexFile);
     res.status(shell.status).type('html').send(shell.html);
   };
