@@ -5,11 +5,11 @@ import type { Page } from 'playwright-core';
 import { createDataSource } from '../../apps/api/src/database/data-source';
 import { publishCopy } from '../../apps/api/test/utils/published-copies';
 import type { TBrowser } from './support/browser';
-import { DEMO_PASSWORD, type TBudgetflowServer } from './support/budgetflow-server';
-import { APPROVAL } from '../../apps/api/test/e2e/budget-test-kit';
+import type { TBudgetflowServer } from './support/budgetflow-server';
 import { closeStory, openStory } from './support/open-story';
 import { frozenColumnFaults } from './support/frozen-column';
 import { pdfText } from '../../apps/api/src/modules/reports/check/pdf-text';
+import { publishSeededDraft } from './support/published-seed';
 
 /** exceljs, the API's dependency (not the workspace root's), to open the downloaded workbook as Excel would read it. */
 interface TSheetRow {
@@ -38,27 +38,9 @@ let browser: TBrowser;
 let page: Page;
 let publicationId: string;
 
-async function call(method: string, url: string, token?: string, body?: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(`${server.baseUrl}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as Record<string, unknown>;
-}
-const tokenOf = async (username: string) => (await call('POST', '/api/auth/login', undefined, { username, password: DEMO_PASSWORD }))['accessToken'] as string;
-
 /** The seed's 2020 draft, submitted, approved and published as the desks do it; then 2021 beside it. */
 async function publishSeed(): Promise<void> {
-  const preparer = await tokenOf('preparer');
-  const list = await call('GET', '/api/budgets', preparer);
-  const budget = (list['items'] as { id: string; version: number }[])[0];
-  if (budget === undefined) throw new Error('no seeded budget');
-  await call('POST', `/api/budgets/${budget.id}/submit`, preparer, { version: budget.version });
-  await call('POST', `/api/budgets/${budget.id}/approve`, await tokenOf('reviewer'), APPROVAL);
-  const published = await call('POST', `/api/budgets/${budget.id}/publish`, await tokenOf('publisher'), {});
-  publicationId = (published['publication'] as { id: string }).id;
+  publicationId = await publishSeededDraft(server.baseUrl);
   const db = createDataSource(server.databaseUrl, { poolSize: 1, applicationName: 'portal-e2e' });
   await db.initialize();
   try {

@@ -9,15 +9,11 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { TAppConfig } from './config/app-config';
 import { securityHeaders } from './common/http/security-headers';
-import { serveWebClient } from './common/http/web-app';
 import { jsonBodyParser } from './common/validation/json-body';
 import { mountQueueDashboard } from './queue/admin/queue-dashboard';
 import { QueueClient } from './queue/queue-client';
 import { nameRequest, withinRequestContext, type TLogStream } from './common/observability/logging';
 import { mountMetrics } from './common/observability/metrics-route';
-
-/** apps/web/dist, seen from apps/api/src (tsx, jest) or apps/api/dist (node). */
-const WEB_CLIENT_DIR = path.resolve(__dirname, '../../web/dist');
 
 export const LOG_LEVELS: Record<TAppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -48,7 +44,7 @@ export async function createApp(config: TAppConfig, dataSource: DataSource, opti
   app.use(withinRequestContext);
   // Bull Board shows Redis's queues; the in-process jobs are listed by the API (jobs, dead letters) instead.
   if (config.jobsDriver !== 'in-process') mountQueueDashboard(app);
-  serveWebClient(app, WEB_CLIENT_DIR);
+  // The web client (apps/web/dist) is served by WebClientModule's middleware, after these.
   app.use('/api/docs/assets', express.static(path.dirname(require.resolve('swagger-ui-dist/package.json')), { index: false }));
   await app.init();
   return app;

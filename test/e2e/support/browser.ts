@@ -21,7 +21,8 @@ export interface TBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(options: { width?: number; height?: number } = {}): Promise<TBrowser> {
+/** `javaScript: false` reads the pages as a visitor whose browser runs no script. */
+export async function launchBrowser(options: { width?: number; height?: number; javaScript?: boolean } = {}): Promise<TBrowser> {
   const profile = mkdtempSync(path.join(tmpdir(), 'bf-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -30,6 +31,7 @@ export async function launchBrowser(options: { width?: number; height?: number }
     viewport: { width: options.width ?? 1366, height: options.height ?? 900 },
     acceptDownloads: true,
     locale: 'zh-CN',
+    javaScriptEnabled: options.javaScript ?? true,
   });
   return {
     context,

@@ -17,14 +17,14 @@ export interface TOpenStory {
  */
 export async function openStory(
   shots: string,
-  options: { viewport?: { width?: number; height?: number }; clipboard?: boolean; prepare?: (server: TBudgetflowServer) => Promise<void> } = {},
+  options: { viewport?: { width?: number; height?: number }; javaScript?: boolean; clipboard?: boolean; prepare?: (server: TBudgetflowServer) => Promise<void> } = {},
 ): Promise<TOpenStory> {
   rmSync(shots, { recursive: true, force: true });
   mkdirSync(shots, { recursive: true });
   ensureWebBuilt();
   const server = await startBudgetflowServer();
   await options.prepare?.(server);
-  const browser = await launchBrowser(options.viewport);
+  const browser = await launchBrowser({ ...options.viewport, ...(options.javaScript === undefined ? {} : { javaScript: options.javaScript }) });
   if (options.clipboard === true) await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
   const page = await browser.context.newPage();
   // Generous: CI runs a story beside every other test file on two cores.

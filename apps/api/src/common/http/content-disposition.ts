@@ -13,11 +13,13 @@ const ATTR_CHAR = /^[A-Za-z0-9!#$&+\-.^_`|~]$/;
  * (`ownName`, e.g. t5.csv, its address) when the caller has one, else the name with each run of
  * what ASCII cannot carry as one underscore. A plain ASCII name goes as it is. A quote, a
  * backslash or a line break never reaches the header as it is, whichever name brings it.
+ * `inline` asks the browser to show the file (a disclosure read without the portal's script) under
+ * the same name when saved.
  */
-export function attachmentDisposition(name: string, ownName?: string): string {
-  if (PLAIN_NAME.test(name)) return `attachment; filename="${name}"`;
+export function attachmentDisposition(name: string, ownName?: string, type: 'attachment' | 'inline' = 'attachment'): string {
+  if (PLAIN_NAME.test(name)) return `${type}; filename="${name}"`;
   const fallback = ownName === undefined || ownName === '' ? name : ownName;
-  return `attachment; filename="${fallback.replace(NOT_PLAIN, '_')}"; filename*=UTF-8''${percentEncoded(name)}`;
+  return `${type}; filename="${fallback.replace(NOT_PLAIN, '_')}"; filename*=UTF-8''${percentEncoded(name)}`;
 }
 
 function percentEncoded(name: string): string {

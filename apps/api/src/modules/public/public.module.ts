@@ -10,11 +10,12 @@ import { PortalService } from './portal.service';
 import { PublicAuditController } from './public-audit.controller';
 import { PublicController } from './public.controller';
 import { PublicationsRepository } from './publications.repository';
+import { ReadableDisclosures } from './readable-disclosures.service';
 
 @Module({
   imports: [PublicationsModule, CatalogueModule],
   controllers: [PublicController, PortalController, PublicAuditController],
-  providers: [PublicationsRepository, PortalRepository, PortalService, { provide: AuditHeads, inject: [DataSource, APP_CONFIG], useFactory: (ds: DataSource, config: TAppConfig) => new AuditHeads(ds, config.auditKey) }],
-  exports: [PublicationsRepository],
+  providers: [PublicationsRepository, PortalRepository, PortalService, ReadableDisclosures, { provide: AuditHeads, inject: [DataSource, APP_CONFIG], useFactory: (ds: DataSource, config: TAppConfig) => new AuditHeads(ds, config.auditKey) }],
+  exports: [PublicationsRepository, ReadableDisclosures],
 })
 export class PublicModule {}

@@ -1,11 +1,16 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { sendRenderedFile } from '../../common/http/file-answer';
 import { z } from 'zod';
 import { Public } from '../../common/auth/roles.decorator';
 import { documentRoute } from '../../common/openapi/openapi.registry';
+import { ZodPipe } from '../../common/validation/zod.pipe';
 import { IdPipe } from '../budgets/request-parts';
 import { PublicationFilesService } from './publication-files.service';
+
+const ZFileQuery = z.strictObject({
+  view: z.literal('inline').optional().describe('inline: shown in the browser (the readable disclosure.html, the PDF) rather than saved'),
+});
 
 documentRoute({
   method: 'get',
@@ -14,6 +19,7 @@ documentRoute({
   tags: ['public'],
   access: 'public',
   params: z.object({ id: z.uuid() }),
+  query: ZFileQuery,
   response: { status: 200, description: 'The file' },
   problems: [404],
 });
@@ -25,7 +31,8 @@ export class PublicationFilesController {
 
   @Get(':id')
   @Public()
-  async download(@Param('id', new IdPipe('File')) id: string, @Res() res: Response): Promise<void> {
-    sendRenderedFile(res, await this.files.content(id), { 'Cache-Control': 'public, max-age=31536000, immutable' });
+  async download(@Param('id', new IdPipe('File')) id: string, @Query(new ZodPipe(ZFileQuery)) query: z.output<typeof ZFileQuery>, @Res() res: Response): Promise<void> {
+    const file = { ...(await this.files.content(id)), inline: query.view === 'inline' };
+    sendRenderedFile(res, file, { 'Cache-Control': 'public, max-age=31536000, immutable' });
   }
 }

@@ -92,6 +92,14 @@ export class PublicationFilesRepository {
     );
   }
 
+  /** The files of these publications named `names` (e.g. disclosure.html), in one read. */
+  async filesNamed(m: EntityManager, publicationIds: readonly string[], names: readonly string[]): Promise<{ publicationId: string; id: string; name: string }[]> {
+    return m.query(
+      `SELECT publication_id AS "publicationId", id, name FROM publication_files WHERE publication_id = ANY($1::uuid[]) AND name = ANY($2::text[])`,
+      [[...publicationIds], [...names]],
+    );
+  }
+
   async identity(m: EntityManager, publicationId: string): Promise<TPublishedIdentity | undefined> {
     const rows: TPublishedIdentity[] = await m.query(
       `SELECT ${IDENTITY_COLUMNS} FROM publications p ${IDENTITY_JOINS} WHERE p.id = $1`,

@@ -5,6 +5,14 @@ import { notFound } from '../../common/errors/app-error';
 import type { TRenderProblem } from '../reports/check/rendered-check';
 import { PublicationFilesRepository, type TFileContent } from './publication-files.repository';
 
+/** Where a publication is read in a browser as it stands: its web version and its PDF, each shown rather than saved. */
+export interface TReadingFiles {
+  html?: string;
+  pdf?: string;
+}
+
+const fileUrl = (fileId: string) => `/api/public/files/${fileId}`;
+
 export type TFilesStatus =
   | { state: 'rendering' }
   | { state: 'published'; files: TListedFile[] }
@@ -25,10 +33,21 @@ export class PublicationFilesService {
       format: f.format,
       name: f.name,
       ...(identity === undefined ? {} : { downloadName: publishedDownloadName(identity, f.name) }),
-      url: `/api/public/files/${f.id}`,
+      url: fileUrl(f.id),
       size: f.size,
       sha256: f.sha256,
     }));
+  }
+
+  /** The reading files of each publication (none while its files are being rendered or when the check failed). */
+  async readingFiles(publicationIds: readonly string[]): Promise<Map<string, TReadingFiles>> {
+    const found = new Map<string, TReadingFiles>(publicationIds.map((id) => [id, {}]));
+    if (publicationIds.length === 0) return found;
+    for (const f of await this.repository.filesNamed(this.dataSource.manager, publicationIds, ['disclosure.html', 'disclosure.pdf'])) {
+      const files = found.get(f.publicationId);
+      if (files !== undefined) files[f.name === 'disclosure.html' ? 'html' : 'pdf'] = `${fileUrl(f.id)}?view=inline`;
+    }
+    return found;
   }
 
   /** Where the files of a publication stand: still rendering, published, or stopped by the check (and why). */
