@@ -176,7 +176,10 @@ export class CeilingsService {
   }
 
   private async answerFor(m: EntityManager, budget: TCeilingsBudget): Promise<TCeilingsAnswer> {
-    const [row, sums, issuedAt] = await Promise.all([this.ceilings.find(m, budget.department_id, budget.fiscal_year), this.ceilings.lineSums(m, budget), this.ceilings.issuedAt(m, budget.id)]);
+    // One after the other: `m` may be a transaction's, one connection that runs one query at a time.
+    const row = await this.ceilings.find(m, budget.department_id, budget.fiscal_year);
+    const sums = await this.ceilings.lineSums(m, budget);
+    const issuedAt = await this.ceilings.issuedAt(m, budget.id);
     const ceilings = ZCeilings.parse(row?.ceilings ?? {});
     const comparison = compareWithCeilings(ceilingFiguresOf(sums), ceilings).map((c) => ({
       ceiling: c.ceiling,
