@@ -22,7 +22,8 @@ describe('the browser keeps unsaved edits (IndexedDB)', () => {
     act(() => amount.focus());
     fireEvent.change(amount, { target: { value: '2,468.10' } });
     fireEvent.change(screen.getByLabelText('备注 1'), { target: { value: '未保存的备注' } });
-    await waitFor(async () => expect((await store!.get(draftKey('B1')))?.lineEdits.size).toBe(2));
+    // The write waits out the typing (a debounce), then IndexedDB: generous on a busy machine.
+    await waitFor(async () => expect((await store!.get(draftKey('B1')))?.lineEdits.size).toBe(2), { timeout: 15_000 });
     first.unmount(); // the page is gone: a reload, a crash
 
     render(gridHarness(doc, store));
@@ -36,6 +37,6 @@ describe('the browser keeps unsaved edits (IndexedDB)', () => {
     render(gridHarness(doc, store));
     await screen.findByRole('note'); // the first test's draft, restored
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
-    await waitFor(async () => expect(await store!.get(draftKey('B1'))).toBeUndefined());
+    await waitFor(async () => expect(await store!.get(draftKey('B1'))).toBeUndefined(), { timeout: 15_000 });
   });
 });
