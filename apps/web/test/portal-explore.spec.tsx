@@ -301,6 +301,15 @@ describe('the district search, asked for what it cannot find', () => {
     expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['全部年度', '2021', '2020']);
   });
 
+  it("offers the district's lines of the newest published year before any year is chosen, and of the year chosen after", () => {
+    const first = renderAt('/portal', <PortalListPage />, cache([[['public', 'search', { page: 1 }, 20], page({ total: 2 })]]));
+    expect(screen.getByText('2021年全区支出明细').closest('p')?.querySelector('a')?.getAttribute('href')).toBe('/api/public/open-data/2021/lines.xlsx');
+    first.unmount();
+    renderAt('/portal?year=2020', <PortalListPage />, cache([[['public', 'search', { year: 2020, page: 1 }, 20], page({ total: 1 })]]));
+    expect(screen.getByText('2020年全区支出明细')).toBeTruthy();
+    expect(screen.queryByText('2021年全区支出明细')).toBeNull();
+  });
+
   it('says which year has nothing published', () => {
     renderAt('/portal?year=2005', <PortalListPage />, cache([[['public', 'search', { year: 2005, page: 1 }, 20], page({})]]));
     expect(screen.getByText('2005年暂无公开的部门预算。')).toBeTruthy();

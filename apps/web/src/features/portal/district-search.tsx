@@ -42,6 +42,15 @@ export function DistrictSearch() {
     { ...(q === undefined ? {} : { q }), ...(year === undefined ? {} : { year }), page },
     PAGE_SIZE,
   );
+  const published = search.data?.years ?? [];
+  const linesYear =
+    year === undefined
+      ? noSuchYear
+        ? undefined
+        : published[0]
+      : published.includes(year)
+        ? year
+        : undefined;
   const pageHref = (n: number) =>
     `?${new URLSearchParams({ ...(q === undefined ? {} : { q }), ...(year === undefined ? {} : { year: String(year) }), page: String(n) }).toString()}`;
   return (
@@ -88,7 +97,8 @@ export function DistrictSearch() {
           </>
         )}
       </p>
-      {year !== undefined && (search.data?.years ?? []).includes(year) && <DistrictLines year={year} />}
+      {/* The district's lines of the year searched, else of the newest year published: one file for a journalist from the first page. */}
+      {linesYear !== undefined && <DistrictLines year={linesYear} />}
       {/* 单位预算 are listed beside the 部门预算 where a template has a 单位 scope: the heading names them then. */}
       <h2 id="results-title">
         {t(search.data?.items.some((d) => d.unit !== null) === true ? 'disclosuresWithUnits' : 'disclosures')}
